@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+/** Log levels understood by pino. */
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const schema = z.object({
+  MicrosoftAppId: z.string().trim().default(""),
+  MicrosoftAppPassword: z.string().default(""),
+  MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  MicrosoftAppTenantId: z.string().trim().default(""),
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be between 0 and 65535" })
+      .max(65535, { error: "must be between 0 and 65535" })
+      .default(3978),
+  ),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("0.0.0.0")),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
+  KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "must start with postgres:// or postgresql://" })
+      .optional(),
+  ),
+  MAX_MESSAGE_LENGTH: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(2000),
+  ),
+});
+
+/** The bot's configuration, read once from the environment, validated and frozen. */
+export type Config = Readonly<{
+  appId: string;
+  appPassword: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  appTenantId: string;
+  port: number;
+  host: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  knowledgeDir: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  maxMessageLength: number;
+  /** True when no app id is set: local / Emulator mode, no channel authentication. */
+  localMode: boolean;
+}>;
+
+/** Thrown when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(`[config] invalid environment:\n  ${issues.join("\n  ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Validates the environment and returns a frozen configuration.
+ * Every variable and its default is documented in `.env.example`.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
+    );
+  }
+  const v = parsed.data;
+  if (v.MicrosoftAppId !== "" && v.MicrosoftAppType !== "UserAssignedMSI" && v.MicrosoftAppPassword === "") {
+    throw new ConfigError(["MicrosoftAppPassword: required when MicrosoftAppId is set"]);
+  }
+  if (v.MicrosoftAppType === "SingleTenant" && v.MicrosoftAppId !== "" && v.MicrosoftAppTenantId === "") {
+    throw new ConfigError(["MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant"]);
+  }
+  return Object.freeze({
+    appId: v.MicrosoftAppId,
+    appPassword: v.MicrosoftAppPassword,
+    appType: v.MicrosoftAppType,
+    appTenantId: v.MicrosoftAppTenantId,
+    port: v.PORT,
+    host: v.HOST,
+    logLevel: v.LOG_LEVEL,
+    knowledgeDir: v.KNOWLEDGE_DIR,
+    dataDir: v.DATA_DIR,
+    databaseUrl: v.DATABASE_URL,
+    maxMessageLength: v.MAX_MESSAGE_LENGTH,
+    localMode: v.MicrosoftAppId === "",
+  });
+}

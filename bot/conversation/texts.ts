@@ -1,0 +1,30 @@
+/**
+ * Every Turkish sentence a user can see. Nothing else in the code base writes user-facing text,
+ * so editors and translators have one place to look.
+ */
+export const TEXTS = Object.freeze({
+  welcome: (topics: readonly string[]): string =>
+    [
+      "Merhaba, ben **Memnun** 👋",
+      "Müşteri memnuniyeti, müşteri sadakati, müşteri deneyimi, CRM, CSAT/NPS/CES ölçümleri ve ISO 10002 hakkındaki sorularınızı yanıtlıyorum.",
+      topics.length > 0 ? `Örneğin şunu sorabilirsiniz: _${topics[0]}_` : "",
+      "Yardım için istediğiniz zaman **yardım** yazabilirsiniz.",
+    ]
+      .filter((line) => line !== "")
+      .join("\n\n"),
+  help: (topics: readonly string[]): string =>
+    [
+      "**Nasıl yardımcı olabilirim?**",
+      "Sorunuzu kendi cümlelerinizle yazmanız yeterli; Türkçe karakter kullanmasanız ya da küçük yazım hataları yapsanız da anlamaya çalışırım.",
+      topics.length > 0 ? `Yanıtlayabildiğim konulardan bazıları:\n\n${topics.map((t) => `- ${t}`).join("\n")}` : "",
+      "Her cevaptan sonra cevabı puanlayabilirsiniz; görüşleriniz cevapları iyileştirmemize yardımcı olur.",
+    ]
+      .filter((line) => line !== "")
+      .join("\n\n"),
+  /** Sent when a turn fails unexpectedly; never includes error details. */
+  turnError: "Üzgünüm, bir sorun oluştu. Lütfen sorunuzu birazdan tekrar yazar mısınız?",
+  emptyMessage: "Sorunuzu yazarsanız yardımcı olmaya çalışırım.",
+  messageTooLong: (limit: number): string =>
+    `Mesajınız biraz uzun oldu. Sorunuzu ${limit} karakteri geçmeyecek şekilde kısaltır mısınız?`,
+  nonText: "Şimdilik yalnızca yazılı soruları yanıtlayabiliyorum. Sorunuzu yazar mısınız?",
+});

@@ -1,0 +1,101 @@
+// natural (used by matching) loads dotenv, which prints tips on stdout unless told to be quiet.
+process.env.DOTENV_CONFIG_QUIET ??= "true";
+
+import { config as loadDotenv } from "dotenv";
+import { loadConfig, type Config } from "./config";
+import { createLogger, type Logger } from "./logger";
+import { MemnunBot } from "./conversation/bot";
+import { createAdapter } from "./server/adapter";
+import { createServer } from "./server/app";
+import { VERSION } from "./version";
+
+/** Longest a graceful shutdown waits for turns in flight before giving up. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** A running Memnun instance. */
+export interface RunningApp {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Base URL the server listens on, e.g. `http://127.0.0.1:3978`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting requests, lets turns in flight finish, closes stores. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Logger to use instead of one built from the configuration (tests pass a silent one). */
+  logger?: Logger;
+}
+
+/** Wires configuration, logger, knowledge, matcher, bot, adapter and server, and starts listening. */
+export async function start(env: Readonly<Record<string, string | undefined>>, options: StartOptions = {}): Promise<RunningApp> {
+  const config = loadConfig(env);
+  const logger = options.logger ?? createLogger(config.logLevel);
+
+  const bot = new MemnunBot({ logger, sampleTopics: () => [] });
+  const adapter = createAdapter(config, logger);
+  const { server, inFlight } = createServer({
+    adapter,
+    bot,
+    logger,
+    health: () => ({
+      status: "ok",
+      version: VERSION,
+      knowledge: { entries: 0, loadedAt: null, lastError: null },
+    }),
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.removeListener("error", reject);
+      resolve();
+    });
+  });
+  const port = server.address().port;
+  const url = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  logger.info({ url, version: VERSION, localMode: config.localMode }, "[server] Memnun is listening");
+  if (config.localMode) {
+    logger.info(`[server] local mode (no MicrosoftAppId): connect Bot Framework Emulator to ${url}/api/messages`);
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      logger.info("[server] shutting down");
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+      await Promise.race([Promise.all([stopped, inFlight.idle()]), grace]);
+      server.server.closeAllConnections();
+      logger.info("[server] stopped");
+    })();
+    return closing;
+  };
+
+  return { config, logger, url, port, close };
+}
+
+function main(): void {
+  loadDotenv({ quiet: true });
+  start(process.env).then(
+    (app) => {
+      const onSignal = (signal: NodeJS.Signals): void => {
+        app.logger.info({ signal }, "[server] signal received");
+        app.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once("SIGTERM", onSignal);
+      process.once("SIGINT", onSignal);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+if (require.main === module) main();

@@ -1,0 +1,103 @@
+import type { RunningApp } from "../../bot/index";
+import { LocalConnector } from "../helpers/connector";
+import { emulatorActivity, post, startTestApp } from "../helpers/app";
+
+describe("foundation over real HTTP", () => {
+  let app: RunningApp;
+  let connector: LocalConnector;
+
+  beforeAll(async () => {
+    connector = await new LocalConnector().start();
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  it("answers /healthz with status, version and knowledge count", async () => {
+    const response = await fetch(`${app.url}/healthz`);
+    expect(response.status).toBe(200);
+    const body: unknown = await response.json();
+    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: expect.any(Number) } });
+  });
+
+  it("welcomes a user who joins, but not for the bot joining", async () => {
+    const conversationId = "conv-welcome";
+    const result = await post(
+      `${app.url}/api/messages`,
+      emulatorActivity(connector.url, conversationId, {
+        type: "conversationUpdate",
+        membersAdded: [{ id: "bot-1", name: "Memnun" }, { id: "user-1", name: "Kullanıcı" }],
+      }),
+    );
+    expect(result.status).toBe(200);
+    const [welcome] = await connector.waitForMessages(conversationId, 1);
+    expect(welcome?.text).toMatch(/Merhaba, ben \*\*Memnun\*\*/);
+    expect(welcome?.text).toMatch(/yardım/);
+    // only one welcome although two members (bot and user) joined
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connector.messages(conversationId)).toHaveLength(1);
+  });
+
+  it("replies to 'yardım' with help, as a reply to the user's activity", async () => {
+    const conversationId = "conv-help";
+    const activity = emulatorActivity(connector.url, conversationId, { text: "Yardım" });
+    const result = await post(`${app.url}/api/messages`, activity);
+    expect(result.status).toBe(200);
+    const [help] = await connector.waitForMessages(conversationId, 1);
+    expect(help?.text).toMatch(/Nasıl yardımcı olabilirim/);
+    const call = connector.received.find((r) => r.conversationId === conversationId);
+    expect(call?.replyToId).toBe(activity.id);
+  });
+
+  it.each([
+    ["malformed JSON", "{bad json", 400],
+    ["an empty body", "", 400],
+    ["a JSON array", "[]", 400],
+    ["an activity without type", { conversation: { id: "c" }, serviceUrl: "http://127.0.0.1:9" }, 400],
+    ["an activity without conversation", { type: "message", text: "hi", serviceUrl: "http://127.0.0.1:9" }, 400],
+    ["an activity without serviceUrl", { type: "message", text: "hi", conversation: { id: "c" } }, 400],
+    ["an activity with a non-http serviceUrl", { type: "message", conversation: { id: "c" }, serviceUrl: "file:///etc/passwd" }, 400],
+  ])("rejects %s with a 4xx and keeps serving", async (_name, body, status) => {
+    const started = Date.now();
+    const result = await post(`${app.url}/api/messages`, body);
+    expect(result.status).toBe(status);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const health = await fetch(`${app.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it("treats an unknown activity type as a no-op", async () => {
+    const conversationId = "conv-unknown";
+    const result = await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, { type: "somethingNew" }));
+    expect(result.status).toBeLessThan(300);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connector.messages(conversationId)).toHaveLength(0);
+  });
+});
+
+describe("with app credentials configured", () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ MicrosoftAppId: "00000000-0000-0000-0000-000000000001", MicrosoftAppPassword: "not-a-real-secret" });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("rejects a request without Authorization with 401", async () => {
+    const result = await post(`${app.url}/api/messages`, emulatorActivity("http://127.0.0.1:9", "conv-auth", { text: "yardım" }));
+    expect(result.status).toBe(401);
+  });
+
+  it("rejects a request with a forged bearer token with 401", async () => {
+    const result = await post(`${app.url}/api/messages`, emulatorActivity("http://127.0.0.1:9", "conv-auth", { text: "yardım" }), {
+      authorization: "Bearer not.a.jwt",
+    });
+    expect(result.status).toBe(401);
+  });
+});

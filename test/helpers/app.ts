@@ -1,0 +1,64 @@
+import { start, type RunningApp } from "../../bot/index";
+import { createLogger } from "../../bot/logger";
+import { join } from "node:path";
+
+export const REPO_ROOT = join(__dirname, "..", "..");
+
+/** Starts the real Memnun server on a free loopback port with a silent logger. */
+export function startTestApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
+  return start(
+    {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"),
+      ...env,
+    },
+    { logger: createLogger("silent") },
+  );
+}
+
+let sequence = 0;
+
+/** Builds an activity the way Bot Framework Emulator sends it. */
+export function emulatorActivity(
+  serviceUrl: string,
+  conversationId: string,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  sequence += 1;
+  return {
+    type: "message",
+    id: `act-${sequence}`,
+    channelId: "emulator",
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: "user-1", name: "Kullanıcı", role: "user" },
+    recipient: { id: "bot-1", name: "Memnun", role: "bot" },
+    conversation: { id: conversationId },
+    locale: "tr-TR",
+    ...fields,
+  };
+}
+
+/** POSTs a JSON (or raw) body and returns the status and parsed body. */
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
+  const raw = typeof body === "string" ? body : JSON.stringify(body);
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : raw,
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    // keep the text
+  }
+  return { status: response.status, body: parsed };
+}

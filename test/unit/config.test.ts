@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from "../../bot/config";
+
+describe("loadConfig", () => {
+  it("uses documented defaults for an empty environment (Emulator mode)", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      logLevel: "info",
+      knowledgeDir: "./knowledge",
+      dataDir: "./data",
+      databaseUrl: undefined,
+      appId: "",
+      localMode: true,
+      maxMessageLength: 2000,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("reads values from the environment", () => {
+    const config = loadConfig({
+      PORT: "4000",
+      LOG_LEVEL: "debug",
+      KNOWLEDGE_DIR: "/kb",
+      MicrosoftAppId: "app",
+      MicrosoftAppPassword: "secret",
+      DATABASE_URL: "postgres://u@h/db",
+    });
+    expect(config.port).toBe(4000);
+    expect(config.logLevel).toBe("debug");
+    expect(config.knowledgeDir).toBe("/kb");
+    expect(config.localMode).toBe(false);
+    expect(config.databaseUrl).toBe("postgres://u@h/db");
+  });
+
+  it.each([["abc"], ["-1"], ["70000"], ["3.5"]])("rejects PORT=%s naming the variable", (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT/);
+  });
+
+  it("rejects an unknown LOG_LEVEL", () => {
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+
+  it("requires a password when an app id is set", () => {
+    expect(() => loadConfig({ MicrosoftAppId: "app" })).toThrow(/MicrosoftAppPassword/);
+  });
+
+  it("rejects a DATABASE_URL that is not PostgreSQL", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+  });
+});
