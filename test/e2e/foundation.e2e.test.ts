@@ -69,6 +69,13 @@ describe("foundation over real HTTP", () => {
     expect(health.status).toBe(200);
   });
 
+  it("rejects a body over 256 KB with 413 and keeps serving", async () => {
+    const huge = emulatorActivity(connector.url, "conv-huge", { text: "a".repeat(300 * 1024) });
+    const result = await post(`${app.url}/api/messages`, huge);
+    expect(result.status).toBe(413);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
   it("treats an unknown activity type as a no-op", async () => {
     const conversationId = "conv-unknown";
     const result = await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, { type: "somethingNew" }));
