@@ -5,12 +5,15 @@ import { config as loadDotenv } from "dotenv";
 import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
+import { KnowledgeService } from "./knowledge/service";
 import { createAdapter } from "./server/adapter";
 import { createServer } from "./server/app";
 import { VERSION } from "./version";
 
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How many example questions the welcome and help texts list. */
+const SAMPLE_TOPIC_COUNT = 5;
 
 /** A running Memnun instance. */
 export interface RunningApp {
@@ -33,17 +36,27 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
 
-  const bot = new MemnunBot({ logger, sampleTopics: () => [] });
+  const knowledge = new KnowledgeService({ dir: config.knowledgeDir, logger });
+  await knowledge.reload();
+  await knowledge.watch();
+
+  const bot = new MemnunBot({
+    logger,
+    sampleTopics: () =>
+      knowledge
+        .current()
+        .entries.slice(0, SAMPLE_TOPIC_COUNT)
+        .map((entry) => entry.question),
+  });
   const adapter = createAdapter(config, logger);
   const { server, inFlight } = createServer({
     adapter,
     bot,
     logger,
-    health: () => ({
-      status: "ok",
-      version: VERSION,
-      knowledge: { entries: 0, loadedAt: null, lastError: null },
-    }),
+    health: () => {
+      const status = knowledge.status();
+      return { status: status.entries > 0 ? "ok" : "degraded", version: VERSION, knowledge: status };
+    },
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -69,6 +82,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.all([stopped, inFlight.idle()]), grace]);
       server.server.closeAllConnections();
+      await knowledge.close();
       logger.info("[server] stopped");
     })();
     return closing;

@@ -1,0 +1,198 @@
+import matter from "gray-matter";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import { LevenshteinDistance } from "natural/lib/natural/distance";
+import { ID_PATTERN, slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
+import type { KnowledgeIssue } from "./types";
+
+/** Front-matter keys an entry may have. Anything else is an error (typo guard). */
+export const KNOWN_KEYS = ["id", "question", "alternates", "tags", "related"] as const;
+
+/** Answers shorter than this many characters get a warning: they are rarely helpful. */
+export const SHORT_ANSWER_CHARS = 40;
+
+type LinePos = (offset: number) => number;
+
+/** Splits front matter from the body with gray-matter, but keeps the raw YAML for positions. */
+function splitFrontMatter(raw: string): { yaml: string; body: string; hasFrontMatter: boolean } {
+  let yamlText = "";
+  const file = matter(raw, {
+    engines: {
+      yaml: {
+        parse: (text: string): object => {
+          yamlText = text;
+          return {};
+        },
+        stringify: (): string => "",
+      },
+    },
+  });
+  const hasFrontMatter = /^---[ \t]*\n/.test(raw);
+  return { yaml: yamlText, body: file.content, hasFrontMatter };
+}
+
+function nodeLine(node: Node | null | undefined, linePos: LinePos, fallback: number): number {
+  const start = node?.range?.[0];
+  return start === undefined ? fallback : linePos(start);
+}
+
+function stringList(
+  pair: Pair | undefined,
+  key: string,
+  linePos: LinePos,
+  file: string,
+  errors: KnowledgeIssue[],
+): Array<{ value: string; line: number }> {
+  if (!pair || pair.value === null || pair.value === undefined) return [];
+  const value = pair.value;
+  const keyLine = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
+  if (isScalar(value)) {
+    if (value.value === null) return [];
+    if (typeof value.value === "string") return value.value.trim() === "" ? [] : [{ value: value.value.trim(), line: keyLine }];
+    errors.push({ file, line: keyLine, message: `"${key}" must be a list of texts` });
+    return [];
+  }
+  if (!isSeq(value)) {
+    errors.push({ file, line: keyLine, message: `"${key}" must be a list of texts` });
+    return [];
+  }
+  const items: Array<{ value: string; line: number }> = [];
+  for (const item of value.items) {
+    const line = nodeLine(isScalar(item) ? item : null, linePos, keyLine);
+    if (isScalar(item) && (typeof item.value === "string" || typeof item.value === "number")) {
+      const text = String(item.value).trim();
+      if (text === "") errors.push({ file, line, message: `"${key}" has an empty item` });
+      else items.push({ value: text, line });
+    } else {
+      errors.push({ file, line, message: `"${key}" items must be plain texts` });
+    }
+  }
+  return items;
+}
+
+function closestKey(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of KNOWN_KEYS) {
+    const distance = LevenshteinDistance(key.toLowerCase(), known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** First line (1-based) of the body that has text, for pointing at the answer. */
+function bodyLine(raw: string, body: string): number {
+  const bodyStart = raw.endsWith(body) ? raw.length - body.length : raw.length;
+  const firstText = raw.slice(bodyStart).search(/\S/);
+  if (firstText === -1) return raw.slice(0, bodyStart).trimEnd().split("\n").length + 1;
+  return raw.slice(0, bodyStart + firstText).split("\n").length;
+}
+
+/**
+ * Parses one Markdown entry: YAML front matter (id, question, alternates, tags, related)
+ * and the answer as the Markdown body. `file` is the path relative to the knowledge folder.
+ */
+export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
+  const raw = rawInput.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const errors: KnowledgeIssue[] = [];
+  const warnings: KnowledgeIssue[] = [];
+  const { yaml, body, hasFrontMatter } = splitFrontMatter(raw);
+  if (!hasFrontMatter) {
+    errors.push({ file, line: 1, message: 'missing front matter: the file must start with a "---" line, then "question: …", then "---"' });
+    return { drafts: [], errors, warnings };
+  }
+
+  // gray-matter keeps the newline after the opening "---", so YAML line N is file line N.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const linePos: LinePos = (offset) => lineCounter.linePos(offset).line;
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = linePos(error.pos[0]);
+      errors.push({ file, line, message: `invalid YAML: ${error.message.split("\n")[0]}` });
+    }
+    return { drafts: [], errors, warnings };
+  }
+  const contents = doc.contents;
+  if (!isMap(contents)) {
+    errors.push({ file, line: 1, message: 'front matter must be "key: value" lines (id, question, alternates, tags, related)' });
+    return { drafts: [], errors, warnings };
+  }
+
+  const pairs = new Map<string, Pair>();
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : "";
+    const line = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
+    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+      const suggestion = closestKey(key);
+      errors.push({
+        file,
+        line,
+        message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; allowed: ${KNOWN_KEYS.join(", ")}`,
+      });
+      continue;
+    }
+    pairs.set(key, pair);
+  }
+
+  const scalarText = (key: string): { value: string; line: number } | undefined => {
+    const pair = pairs.get(key);
+    if (!pair) return undefined;
+    const line = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
+    if (isScalar(pair.value) && (typeof pair.value.value === "string" || typeof pair.value.value === "number")) {
+      return { value: String(pair.value.value).trim(), line };
+    }
+    if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return { value: "", line };
+    errors.push({ file, line, message: `"${key}" must be a single line of text` });
+    return undefined;
+  };
+
+  const question = scalarText("question");
+  if (!question) {
+    if (!pairs.has("question")) errors.push({ file, line: 1, message: 'missing "question"' });
+  } else if (question.value === "") {
+    errors.push({ file, line: question.line, message: '"question" is empty' });
+  }
+
+  const idField = scalarText("id");
+  const fileStem = file.split("/").pop()?.replace(/\.md$/i, "") ?? file;
+  const id = idField?.value ? idField.value : slugify(fileStem);
+  const idLine = idField?.line ?? 1;
+  if (idField && idField.value === "") errors.push({ file, line: idLine, message: '"id" is empty (remove the line to use the file name)' });
+  else if (!ID_PATTERN.test(id)) {
+    errors.push({ file, line: idLine, message: `invalid id "${id}": use lowercase letters a-z, digits and dashes (e.g. "musteri-deneyimi")` });
+  }
+
+  const answer = body.trim();
+  const answerLine = bodyLine(raw, body);
+  if (answer === "") errors.push({ file, line: answerLine, message: "missing answer: write the answer below the closing ---" });
+  else if (answer.length < SHORT_ANSWER_CHARS) warnings.push({ file, line: answerLine, message: `very short answer (${answer.length} characters)` });
+
+  const alternates = stringList(pairs.get("alternates"), "alternates", linePos, file, errors).map((a) => a.value);
+  if (alternates.length === 0 && question?.value) {
+    warnings.push({ file, line: question.line, message: "no alternates: add a few other ways people ask this question" });
+  }
+  const tags = stringList(pairs.get("tags"), "tags", linePos, file, errors).map((t) => t.value);
+  const related: RelatedRef[] = stringList(pairs.get("related"), "related", linePos, file, errors).map((r) => ({
+    kind: "id",
+    value: r.value,
+    line: r.line,
+  }));
+
+  if (errors.length > 0 || !question) return { drafts: [], errors, warnings };
+  const draft: DraftEntry = {
+    id,
+    idLine,
+    question: question.value,
+    questionLine: question.line,
+    alternates,
+    tags,
+    related,
+    answer,
+    answerLine,
+    source: { file, line: 1 },
+  };
+  return { drafts: [draft], errors, warnings };
+}

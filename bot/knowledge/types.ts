@@ -1,0 +1,58 @@
+/** Where a piece of knowledge came from, for error messages and editors' tools. */
+export interface SourceRef {
+  /** Path relative to the knowledge folder, with forward slashes (e.g. `olcum/iso-10002.md`). */
+  readonly file: string;
+  /** 1-based line of the entry (the front matter's first line, or the `.qna` question line). */
+  readonly line: number;
+}
+
+/** One question-answer pair, as editors wrote it. */
+export interface KnowledgeEntry {
+  /** Stable id; ratings and follow-up buttons refer to it. Lowercase letters, digits and dashes. */
+  readonly id: string;
+  /** The main question, shown as the entry's title. */
+  readonly question: string;
+  /** Other ways people ask the same thing; they make matching more reliable. */
+  readonly alternates: readonly string[];
+  readonly tags: readonly string[];
+  /** Ids of entries offered as follow-up questions after this answer. */
+  readonly related: readonly string[];
+  /** The answer, in Markdown. */
+  readonly answer: string;
+  readonly source: SourceRef;
+}
+
+/** An immutable, validated snapshot of the whole knowledge base. Replaced whole on reload. */
+export interface KnowledgeBase {
+  readonly entries: readonly KnowledgeEntry[];
+  readonly byId: ReadonlyMap<string, KnowledgeEntry>;
+  /** Number of knowledge files read (README.md files excluded). */
+  readonly files: number;
+  readonly loadedAt: Date;
+}
+
+/** A problem found in a knowledge file. */
+export interface KnowledgeIssue {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+/** Formats an issue the way every component reports errors: `[knowledge] file:line: message`. */
+export function formatIssue(issue: KnowledgeIssue, dirLabel = "knowledge"): string {
+  return `[knowledge] ${dirLabel}/${issue.file}:${issue.line}: ${issue.message}`;
+}
+
+/** Creates a snapshot from validated entries. */
+export function createKnowledgeBase(entries: readonly KnowledgeEntry[], files: number, loadedAt = new Date()): KnowledgeBase {
+  const frozen = Object.freeze(entries.map((entry) => Object.freeze({ ...entry })));
+  return Object.freeze({
+    entries: frozen,
+    byId: new Map(frozen.map((entry) => [entry.id, entry])),
+    files,
+    loadedAt,
+  });
+}
+
+/** An empty knowledge base, served until the first successful load. */
+export const EMPTY_KNOWLEDGE_BASE: KnowledgeBase = createKnowledgeBase([], 0, new Date(0));

@@ -1,0 +1,108 @@
+import { newStemmer } from "snowball-stemmers";
+import stopwordsIso from "stopwords-iso";
+
+/**
+ * Turkish text analysis as small pure functions: normalize → tokenize → (stop words) → stem.
+ * Everything the index stores and every query goes through the same steps, so
+ * `Müşterilerin`, `MUSTERILERIN` and `musterilerin` meet in one term.
+ */
+
+const FOLD_MAP: Readonly<Record<string, string>> = {
+  ç: "c",
+  ğ: "g",
+  ı: "i",
+  ö: "o",
+  ş: "s",
+  ü: "u",
+  â: "a",
+  î: "i",
+  û: "u",
+};
+
+/** Lower-cases with Turkish rules (`İ`→`i`, `I`→`ı`) after Unicode NFC normalization. */
+export function turkishLower(text: string): string {
+  return text.normalize("NFC").toLocaleLowerCase("tr");
+}
+
+/**
+ * Folds Turkish letters to their ASCII look-alikes (`ş`→`s`, `ı`→`i`, …) and drops other
+ * diacritics, so text typed without a Turkish keyboard meets text typed with one.
+ * Expects lower-case input.
+ */
+export function fold(text: string): string {
+  return text
+    .replace(/[çğıöşüâîû]/g, (ch) => FOLD_MAP[ch] ?? ch)
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "");
+}
+
+/**
+ * Lower-cases and removes apostrophe suffixes of proper nouns and abbreviations
+ * (`CEM'in` → `cem`, `ISO’nun` → `iso`), which carry no meaning for matching.
+ */
+export function normalize(text: string): string {
+  return turkishLower(text).replace(/(\p{L}|\p{N})['’‘`´](\p{L}+)/gu, "$1");
+}
+
+/** Splits into words on anything that is not a letter or a digit (Unicode-aware). */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter((token) => token !== "");
+}
+
+const stemmer = newStemmer("turkish");
+
+/**
+ * Turkish Snowball stem of one lower-case word, folded. Loanwords such as `sadakati` are left
+ * whole by the stemmer, so matching also compares prefixes (see `termSimilarity`).
+ * Numbers and very short words are returned unchanged.
+ */
+export function stem(word: string): string {
+  if (word.length < 4 || /^\p{N}+$/u.test(word)) return fold(word);
+  return fold(stemmer.stem(word));
+}
+
+/** Turkish stop words (stopwords-iso "tr"), folded, so `nasıl` and `nasil` are both dropped. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (stopwordsIso.tr ?? []).map((word) => fold(turkishLower(word))),
+);
+
+/**
+ * Words that make a sentence a question or a request but say nothing about its topic
+ * (`nedir`, `nelerdir`, `anlatır mısınız`, `lütfen`). Dropped from queries and questions alike,
+ * so a chatty question matches as well as a terse one. Folded forms.
+ */
+export const QUESTION_FILLER: ReadonlySet<string> = new Set([
+  "nedir", "nelerdir", "nedır", "nelerdır", "neler", "nelerdi", "neymis", "midir", "mudur", "mıdır",
+  "mi", "mu", "misin", "misiniz", "musun", "musunuz", "miyim", "miyiz", "mısın", "mısınız", "muyuz",
+  "demek", "denir", "ne", "nasil", "nasıl", "neden", "niye", "niçin", "nicin", "hangi", "hangisi", "hangileri",
+  "acaba", "lutfen", "rica", "ederim", "merhaba", "selam", "selamlar", "slm", "mrb", "iyi", "gunler", "aksamlar",
+  "bana", "bize", "bilgi", "bilgisi", "bilgiler", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz",
+  "anlatir", "anlatirmisin", "anlatirmisiniz", "anlatabilir", "anlat", "anlatin", "aciklar", "aciklayabilir",
+  "aciklayin", "acikla", "soyler", "soyleyebilir", "soyle", "soyleyin", "sormak", "soruyorum", "sorum", "soru",
+  "istiyorum", "istiyordum", "isterim", "ogrenmek", "ogrenebilir", "ogrenebilirmiyim", "merak", "ediyorum",
+  "hakkinda", "hakkindaki", "konusunda", "ile", "ilgili", "icin", "yani", "peki", "tam", "olarak", "olan",
+  "var", "vardir", "varmi", "nelerdir", "kisaca", "biraz", "bir", "bu", "su", "sey", "seyi", "ben", "benim",
+  "biz", "bizim", "sen", "siz", "the", "is", "what", "a", "an", "of", "and", "or", "to", "hi", "hello", "please",
+].map((word) => fold(word)));
+
+/** An analysed word: its folded surface form and its folded stem. */
+export interface Term {
+  readonly surface: string;
+  readonly stem: string;
+}
+
+/**
+ * The whole pipeline for one text: normalize, tokenize, fold, drop stop words and question
+ * filler, stem. Digits are kept (`10002`); abbreviations (CRM, NPS, CSAT, CES, CX, ISO) match
+ * in any case because everything is lower-cased.
+ */
+export function analyze(text: string): Term[] {
+  const terms: Term[] = [];
+  for (const token of tokenize(normalize(text))) {
+    const surface = fold(token);
+    if (surface === "" || STOP_WORDS.has(surface) || QUESTION_FILLER.has(surface)) continue;
+    if (surface.length === 1 && !/\p{N}/u.test(surface)) continue;
+    terms.push({ surface, stem: stem(token) });
+  }
+  return terms;
+}

@@ -1,0 +1,107 @@
+import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { loadKnowledge } from "../../../bot/knowledge/loader";
+import { parseMarkdownEntry } from "../../../bot/knowledge/parse-markdown";
+import { parseQnaFile } from "../../../bot/knowledge/parse-qna";
+import { formatIssue } from "../../../bot/knowledge/types";
+
+const FIXTURES = join(__dirname, "..", "..", "fixtures");
+
+async function folderWith(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "memnun-kb-"));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+const GOOD = (id: string, question: string, extra = ""): string =>
+  `---\nid: ${id}\nquestion: "${question}"\nalternates:\n  - "${question} diye sorulur"\n${extra}---\n\nBu yeterince uzun, gerçek bir cevap metnidir ve kontrolü geçer.\n`;
+
+describe("loadKnowledge on the valid fixture", () => {
+  it("reads Markdown and .qna entries, skips README.md, resolves related and prompts", async () => {
+    const result = await loadKnowledge(join(FIXTURES, "knowledge-valid"));
+    expect(result.errors).toEqual([]);
+    expect(result.files).toBe(3);
+    const ids = result.entries.map((e) => e.id).sort();
+    expect(ids).toEqual(["dosya-adi-kimlik", "export-1", "export-2", "iade-sureci"]);
+
+    const kb = result.knowledgeBase;
+    expect(kb?.byId.get("iade-sureci")).toMatchObject({
+      question: "İade süreci nasıl işler?",
+      alternates: ["Ürünü nasıl iade ederim?", "iade nasil yapilir"],
+      tags: ["iade", "süreç"],
+      related: ["export-1"],
+      source: { file: "sss/iade.md", line: 1 },
+    });
+    expect(kb?.byId.get("iade-sureci")?.answer).toMatch(/^İade talebinizi \*\*14 gün\*\*/);
+
+    const cargo = kb?.byId.get("export-1");
+    expect(cargo).toMatchObject({
+      question: "Kargo ücreti ne kadar?",
+      alternates: ["kargo ucreti", "gönderim bedeli nedir"],
+      tags: ["kategori:kargo"],
+      related: ["export-2", "iade-sureci"],
+      answer: "Kargo ücreti **150 TL** üzeri siparişlerde ücretsizdir.",
+    });
+    expect(kb?.byId.get("export-2")?.answer).toMatch(/1-3 iş günü/);
+    expect(result.warnings.map((w) => `${w.file}:${w.line}`)).toEqual(["export.qna:23"]);
+  });
+
+  it("uses the file name as id when none is given", async () => {
+    const result = await loadKnowledge(join(FIXTURES, "knowledge-valid"));
+    expect(result.knowledgeBase?.byId.get("dosya-adi-kimlik")?.question).toBe("Kimliği dosya adından gelen soru nedir?");
+  });
+});
+
+describe("validation errors name the file and line", () => {
+  it.each<[string, Record<string, string>, { file: string; line: number; message: RegExp }]>([
+    ["missing question", { "a.md": "---\nid: a\n---\n\nCevap burada ve yeterince uzun bir metin olarak yazıldı.\n" }, { file: "a.md", line: 1, message: /missing "question"/ }],
+    ["empty question", { "a.md": '---\nid: a\nquestion: ""\n---\n\nCevap burada ve yeterince uzun bir metin olarak yazıldı.\n' }, { file: "a.md", line: 3, message: /"question" is empty/ }],
+    ["missing answer", { "a.md": "---\nid: a\nquestion: Soru nedir?\n---\n\n   \n" }, { file: "a.md", line: 5, message: /missing answer/ }],
+    ["invalid YAML", { "a.md": "---\nid: a\nquestion: [broken\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 3, message: /invalid YAML/ }],
+    ["no front matter", { "a.md": "Sadece cevap, soru yok.\n" }, { file: "a.md", line: 1, message: /missing front matter/ }],
+    ["unknown key with suggestion", { "a.md": "---\nid: a\nquestion: Soru?\nalternate:\n  - x\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 4, message: /unknown key "alternate" \(did you mean "alternates"\?\)/ }],
+    ["invalid id", { "a.md": "---\nid: Büyük Harf\nquestion: Soru?\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 2, message: /invalid id/ }],
+    ["duplicate id", { "a.md": GOOD("same", "Birinci soru nedir?"), "b.md": GOOD("same", "İkinci soru nedir?") }, { file: "b.md", line: 2, message: /duplicate id "same" \(already used in a\.md:2\)/ }],
+    ["same question after normalization", { "a.md": GOOD("a", "Müşteri deneyimi nedir?"), "b.md": GOOD("b", "MUSTERI DENEYIMI NEDIR") }, { file: "b.md", line: 3, message: /same question is already in a\.md:3/ }],
+    ["unknown related id", { "a.md": GOOD("a", "Birinci soru nedir?", "related:\n  - yok-boyle\n") }, { file: "a.md", line: 7, message: /unknown id "yok-boyle"/ }],
+    ["alternates not a list", { "a.md": "---\nid: a\nquestion: Soru?\nalternates:\n  x: y\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 4, message: /must be a list/ }],
+    ["qna without answer", { "x.qna": "# ? Soru nedir?\n- alternatif\n" }, { file: "x.qna", line: 1, message: /missing answer/ }],
+    ["qna unclosed fence", { "x.qna": "# ? Soru nedir?\n```\ncevap\n" }, { file: "x.qna", line: 2, message: /never closed/ }],
+  ])("%s", async (_name, files, expected) => {
+    const dir = await folderWith(files);
+    const result = await loadKnowledge(dir);
+    expect(result.knowledgeBase).toBeUndefined();
+    expect(result.errors).toContainEqual({ file: expected.file, line: expected.line, message: expect.stringMatching(expected.message) });
+  });
+
+  it("warns about very short answers and entries without alternates", () => {
+    const parsed = parseMarkdownEntry("---\nid: a\nquestion: Soru?\n---\n\nEvet.\n", "a.md");
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/very short answer/), expect.stringMatching(/no alternates/)]);
+  });
+
+  it("formats issues as [knowledge] dir/file:line: message", () => {
+    expect(formatIssue({ file: "crm.md", line: 3, message: 'missing "question"' })).toBe('[knowledge] knowledge/crm.md:3: missing "question"');
+  });
+
+  it("accepts CRLF line endings and a BOM", () => {
+    const parsed = parseMarkdownEntry("\uFEFF---\r\nid: a\r\nquestion: Soru nedir?\r\nalternates: [b]\r\n---\r\n\r\nCevap burada ve yeterince uzun bir metin.\r\n", "a.md");
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.drafts[0]?.question).toBe("Soru nedir?");
+  });
+
+  it("reports a missing folder", async () => {
+    const result = await loadKnowledge(join(tmpdir(), "memnun-does-not-exist"));
+    expect(result.errors[0]?.message).toMatch(/folder not found/);
+  });
+
+  it("parses a .qna file without anchors using the question as id", () => {
+    const parsed = parseQnaFile("# ? Çalışma saatleriniz nedir?\n- saat kaçta açıksınız\n\n```\nHafta içi 09:00-18:00 arası açığız.\n```\n", "saat.qna");
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.drafts[0]).toMatchObject({ id: "calisma-saatleriniz-nedir", alternates: ["saat kaçta açıksınız"] });
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtemp, rm, writeFile, unlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { KnowledgeService } from "../../../bot/knowledge/service";
+import { createLogger } from "../../../bot/logger";
+
+const entry = (id: string, question: string, answer: string): string =>
+  `---\nid: ${id}\nquestion: "${question}"\nalternates:\n  - "${question} acaba"\n---\n\n${answer}\n`;
+
+/** Polls until `check` passes or the deadline (reload must land within 2 s). */
+async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
+
+describe("KnowledgeService live reload", () => {
+  let dir: string;
+  let service: KnowledgeService;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "memnun-reload-"));
+    await writeFile(join(dir, "a.md"), entry("a", "Müşteri deneyimi nedir?", "Eski cevap: müşteri deneyimi bir bütündür."));
+    await writeFile(join(dir, "b.md"), entry("b", "CRM nedir?", "CRM müşteri ilişkileri yönetimidir ve bir yazılımdır."));
+    service = new KnowledgeService({ dir, logger: createLogger("silent"), debounceMs: 50 });
+    await service.reload();
+    await service.watch();
+  });
+
+  afterEach(async () => {
+    await service.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves an edit within 2 s", async () => {
+    expect(service.current().byId.get("a")?.answer).toMatch(/Eski cevap/);
+    await writeFile(join(dir, "a.md"), entry("a", "Müşteri deneyimi nedir?", "Yeni cevap: müşteri deneyimi tüm temas noktalarıdır."));
+    await eventually(() => expect(service.current().byId.get("a")?.answer).toMatch(/Yeni cevap/));
+    expect(service.status().lastError).toBeNull();
+  });
+
+  it("keeps the last good version when an edit is broken, and reports file and line", async () => {
+    const before = service.current();
+    await writeFile(join(dir, "a.md"), "---\nid: a\nquestoin: typo\n---\n\nCevap metni burada duruyor.\n");
+    await eventually(() => expect(service.status().lastError).toMatch(/a\.md:3: unknown key "questoin"/));
+    expect(service.current()).toBe(before);
+    expect(service.current().byId.get("a")?.answer).toMatch(/Eski cevap/);
+    expect(service.status().entries).toBe(2);
+  });
+
+  it("picks up a new file and drops a deleted one", async () => {
+    await writeFile(join(dir, "c.md"), entry("c", "NPS nedir?", "NPS net tavsiye skorudur ve sadakati ölçer."));
+    await eventually(() => expect(service.current().byId.has("c")).toBe(true));
+    await unlink(join(dir, "b.md"));
+    await eventually(() => expect(service.current().byId.has("b")).toBe(false));
+    expect(service.status().entries).toBe(2);
+  });
+
+  it("notifies subscribers once per successful reload", async () => {
+    const seen: number[] = [];
+    service.subscribe((kb) => seen.push(kb.entries.length));
+    await service.reload();
+    expect(seen).toEqual([2]);
+  });
+});
