@@ -6,14 +6,14 @@ import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { KnowledgeService } from "./knowledge/service";
+import { Matcher } from "./matching/matcher";
 import { createAdapter } from "./server/adapter";
 import { createServer } from "./server/app";
 import { VERSION } from "./version";
 
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** How many example questions the welcome and help texts list. */
-const SAMPLE_TOPIC_COUNT = 5;
+
 
 /** A running Memnun instance. */
 export interface RunningApp {
@@ -40,13 +40,16 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   await knowledge.reload();
   await knowledge.watch();
 
+  const matcher = new Matcher();
+  // build the search index once per reload, not on the first question after it
+  matcher.indexFor(knowledge.current());
+  knowledge.subscribe((kb) => matcher.indexFor(kb));
+
   const bot = new MemnunBot({
     logger,
-    sampleTopics: () =>
-      knowledge
-        .current()
-        .entries.slice(0, SAMPLE_TOPIC_COUNT)
-        .map((entry) => entry.question),
+    knowledge: () => knowledge.current(),
+    matcher,
+    maxMessageLength: config.maxMessageLength,
   });
   const adapter = createAdapter(config, logger);
   const { server, inFlight } = createServer({

@@ -27,4 +27,21 @@ export const TEXTS = Object.freeze({
   messageTooLong: (limit: number): string =>
     `Mesajınız biraz uzun oldu. Sorunuzu ${limit} karakteri geçmeyecek şekilde kısaltır mısınız?`,
   nonText: "Şimdilik yalnızca yazılı soruları yanıtlayabiliyorum. Sorunuzu yazar mısınız?",
+  didYouMean: "Bunu mu demek istediniz?",
+  noneOfThese: "Hiçbiri",
+  noneOfTheseReply: "Anlaşıldı. Sorunuzu biraz farklı kelimelerle yazarsanız tekrar deneyeyim.",
+  dontKnow: (topics: readonly string[]): string =>
+    [
+      "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏",
+      topics.length > 0 ? `Şu konularda yardımcı olabilirim:\n\n${topics.map((t) => `- ${t}`).join("\n")}` : "",
+    ]
+      .filter((line) => line !== "")
+      .join("\n\n"),
+  followUpsTitle: "İlginizi çekebilir:",
+  staleChoice: "Bu seçenek artık geçerli değil. Sorunuzu yeniden yazar mısınız?",
+  smallTalk: {
+    greeting: "Merhaba! 😊 Müşteri memnuniyeti, sadakat, müşteri deneyimi veya CRM hakkında ne öğrenmek istersiniz?",
+    thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
+    goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
+  },
 });

@@ -1,5 +1,6 @@
 import { newStemmer } from "snowball-stemmers";
 import stopwordsIso from "stopwords-iso";
+import { SYNONYMS } from "./synonyms";
 
 /**
  * Turkish text analysis as small pure functions: normalize → tokenize → (stop words) → stem.
@@ -44,9 +45,22 @@ export function normalize(text: string): string {
   return turkishLower(text).replace(/(\p{L}|\p{N})['’‘`´](\p{L}+)/gu, "$1");
 }
 
-/** Splits into words on anything that is not a letter or a digit (Unicode-aware). */
+/**
+ * Splits into words on anything that is not a letter or a digit (Unicode-aware), and between
+ * letters and digits (`iso10002` → `iso`, `10002`).
+ */
 export function tokenize(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter((token) => token !== "");
+  return text
+    .split(/[^\p{L}\p{N}]+|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)
+    .filter((token) => token !== "");
+}
+
+/**
+ * Collapses doubled letters (`arttırmak` → `artırmak` once folded), a very common Turkish
+ * misspelling; applied to folded words on both sides, so it never loses a match.
+ */
+export function collapseRepeats(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, "$1");
 }
 
 const stemmer = newStemmer("turkish");
@@ -57,8 +71,10 @@ const stemmer = newStemmer("turkish");
  * Numbers and very short words are returned unchanged.
  */
 export function stem(word: string): string {
-  if (word.length < 4 || /^\p{N}+$/u.test(word)) return fold(word);
-  return fold(stemmer.stem(word));
+  if (word.length < 4 || /^\p{N}+$/u.test(word)) return collapseRepeats(fold(word));
+  const stemmed = stemmer.stem(word);
+  // the stemmer sometimes over-strips short words ("kimsin" → "k"): keep the word then
+  return collapseRepeats(fold(stemmed.length < 3 ? word : stemmed));
 }
 
 /** Turkish stop words (stopwords-iso "tr"), folded, so `nasıl` and `nasil` are both dropped. */
@@ -82,7 +98,7 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set([
   "istiyorum", "istiyordum", "isterim", "ogrenmek", "ogrenebilir", "ogrenebilirmiyim", "merak", "ediyorum",
   "hakkinda", "hakkindaki", "konusunda", "ile", "ilgili", "icin", "yani", "peki", "tam", "olarak", "olan",
   "var", "vardir", "varmi", "nelerdir", "kisaca", "biraz", "bir", "bu", "su", "sey", "seyi", "ben", "benim",
-  "biz", "bizim", "sen", "siz", "the", "is", "what", "a", "an", "of", "and", "or", "to", "hi", "hello", "please",
+  "biz", "bizim", "sen", "siz", "kim", "kimdir", "kimsin", "kimsiniz", "the", "how", "why", "between", "do", "does", "can", "i", "we", "you", "vs", "versus", "is", "what", "a", "an", "of", "and", "or", "to", "hi", "hello", "please",
 ].map((word) => fold(word)));
 
 /** An analysed word: its folded surface form and its folded stem. */
@@ -102,7 +118,18 @@ export function analyze(text: string): Term[] {
     const surface = fold(token);
     if (surface === "" || STOP_WORDS.has(surface) || QUESTION_FILLER.has(surface)) continue;
     if (surface.length === 1 && !/\p{N}/u.test(surface)) continue;
-    terms.push({ surface, stem: stem(token) });
+    terms.push(canonical({ surface: collapseRepeats(surface), stem: stem(token) }));
   }
   return terms;
+}
+
+/** Replaces a synonym by the knowledge base's word (by stem, surface or a 4+ letter prefix). */
+export function canonical(term: Term): Term {
+  const direct = SYNONYMS.get(term.stem) ?? SYNONYMS.get(term.surface);
+  if (direct) return { surface: direct, stem: direct };
+  for (let length = term.surface.length - 1; length >= 4; length -= 1) {
+    const found = SYNONYMS.get(term.surface.slice(0, length));
+    if (found) return { surface: found, stem: found };
+  }
+  return term;
 }

@@ -1,66 +1,52 @@
-import { ActivityTypes, TestAdapter } from "botbuilder";
-import { MemnunBot } from "../../bot/conversation/bot";
+import { ActivityTypes } from "botbuilder";
+import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { TEXTS } from "../../bot/conversation/texts";
-import { createLogger } from "../../bot/logger";
-import { turnErrorHandler } from "../../bot/server/adapter";
-
-function makeBot(): MemnunBot {
-  return new MemnunBot({ logger: createLogger("silent"), sampleTopics: () => ["Müşteri deneyimi nedir?"] });
-}
+import { sampleTopics } from "../../bot/conversation/bot";
+import { realKnowledge, testBot } from "../helpers/bot";
 
 describe("MemnunBot basics (TestAdapter)", () => {
-  it("welcomes a user who joins and mentions help", async () => {
-    const bot = makeBot();
-    const adapter = new TestAdapter((context) => bot.run(context));
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("welcomes a user who joins, names example questions and mentions help", async () => {
+    const { adapter } = testBot(kb);
     await adapter
-      .send({
-        type: ActivityTypes.ConversationUpdate,
-        recipient: { id: "bot", name: "Memnun" },
-        membersAdded: [{ id: "user", name: "Ayşe" }],
-      })
+      .send({ type: ActivityTypes.ConversationUpdate, recipient: { id: "bot", name: "Memnun" }, membersAdded: [{ id: "user", name: "Ayşe" }] })
       .assertReply((reply) => {
         expect(reply.text).toContain("Merhaba, ben **Memnun**");
-        expect(reply.text).toContain("Müşteri deneyimi nedir?");
+        expect(reply.text).toContain(sampleTopics(kb)[0]);
         expect(reply.text).toContain("yardım");
       });
   });
 
   it("does not welcome the bot itself", async () => {
-    const bot = makeBot();
-    const adapter = new TestAdapter((context) => bot.run(context));
+    const { adapter } = testBot(kb);
     await adapter
-      .send({
-        type: ActivityTypes.ConversationUpdate,
-        recipient: { id: "bot", name: "Memnun" },
-        membersAdded: [{ id: "bot", name: "Memnun" }],
-      })
+      .send({ type: ActivityTypes.ConversationUpdate, recipient: { id: "bot", name: "Memnun" }, membersAdded: [{ id: "bot", name: "Memnun" }] })
       .assertNoReply("no reply", 200);
   });
 
   it.each(["yardım", "YARDIM", "Yardım!", "yardim", "help", "HELP"])("shows help for %p", async (text) => {
-    const bot = makeBot();
-    const adapter = new TestAdapter((context) => bot.run(context));
+    const { adapter } = testBot(kb);
     await adapter.send(text).assertReply((reply) => {
-      expect(reply.text).toBe(TEXTS.help(["Müşteri deneyimi nedir?"]));
+      expect(reply.text).toBe(TEXTS.help(sampleTopics(kb)));
     });
   });
 
   it("ignores an unknown activity type", async () => {
-    const bot = makeBot();
-    const adapter = new TestAdapter((context) => bot.run(context));
+    const { adapter } = testBot(kb);
     await adapter.send({ type: "somethingNew" }).assertNoReply("no reply", 200);
   });
 
   it("apologises in Turkish without details when a turn fails", async () => {
-    const bot = new MemnunBot({
-      logger: createLogger("silent"),
-      sampleTopics: () => {
+    const { adapter } = testBot(kb, {
+      knowledge: () => {
         throw new Error("secret stack detail");
       },
     });
-    const adapter = new TestAdapter((context) => bot.run(context));
-    adapter.onTurnError = turnErrorHandler(createLogger("silent"));
-    await adapter.send("yardım").assertReply((reply) => {
+    await adapter.send("müşteri deneyimi nedir").assertReply((reply) => {
       expect(reply.text).toBe(TEXTS.turnError);
       expect(reply.text).not.toContain("secret");
     });

@@ -1,0 +1,38 @@
+import { fold, normalize, tokenize } from "./analysis";
+
+/** Kinds of small talk the bot answers itself instead of searching the knowledge base. */
+export type SmallTalkKind = "greeting" | "thanks" | "goodbye" | "help";
+
+const phrases = (kind: SmallTalkKind, words: readonly string[]): Array<[string, SmallTalkKind]> =>
+  words.map((word) => [fold(normalize(word)), kind]);
+
+/** Single words that carry small talk, folded. */
+const SMALL_TALK_WORDS: ReadonlyMap<string, SmallTalkKind> = new Map([
+  ...phrases("greeting", ["merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "hey", "hi", "hello", "nasılsın", "nasılsınız", "naber", "selamünaleyküm"]),
+  ...phrases("thanks", ["teşekkürler", "teşekkür", "teşekkürler", "tşk", "tşkler", "tesekkurler", "sağol", "sağolun", "sağ", "eyvallah", "thanks", "thank", "mersi", "süper", "harika"]),
+  ...phrases("goodbye", ["görüşürüz", "hoşçakal", "hoşça", "hoşçakalın", "güle", "bye", "hoşcakal", "bay", "baybay", "görüşmek"]),
+  ...phrases("help", ["yardım", "help", "menü", "menu", "komutlar"]),
+]);
+
+/** Words that may accompany small talk without making it a question. */
+const SMALL_TALK_FILLER: ReadonlySet<string> = new Set(
+  ["çok", "cok", "ederim", "ederiz", "size", "sana", "iyi", "günler", "akşamlar", "geceler", "olun", "ol", "kal", "kalın", "you", "a", "lot", "much", "üzere",
+    "tekrar", "bilgi", "için", "lütfen", "istiyorum", "bana", "gerek", "edin", "et", "var", "mı", "mi", "ben", "de", "da", "ok", "tamam", "peki", "canım", "dostum", "memnun", "kaldım", "olduk"]
+    .map((word) => fold(normalize(word))),
+);
+
+/** Priority when one message mixes kinds ("teşekkürler, görüşürüz" is a goodbye). */
+const PRIORITY: readonly SmallTalkKind[] = ["help", "goodbye", "thanks", "greeting"];
+
+/** Classifies a message made only of small talk; returns null for anything with real content. */
+export function classifySmallTalk(text: string): SmallTalkKind | null {
+  const tokens = tokenize(normalize(text)).map(fold);
+  if (tokens.length === 0 || tokens.length > 8) return null;
+  const kinds = new Set<SmallTalkKind>();
+  for (const token of tokens) {
+    const kind = SMALL_TALK_WORDS.get(token);
+    if (kind) kinds.add(kind);
+    else if (!SMALL_TALK_FILLER.has(token)) return null;
+  }
+  return PRIORITY.find((kind) => kinds.has(kind)) ?? null;
+}

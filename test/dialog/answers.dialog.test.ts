@@ -1,0 +1,97 @@
+import type { Activity } from "botbuilder";
+import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { TEXTS } from "../../bot/conversation/texts";
+import { sampleTopics } from "../../bot/conversation/bot";
+import { realKnowledge, testBot } from "../helpers/bot";
+
+type Reply = Partial<Activity>;
+const buttons = (reply: Reply): Array<{ title: string; value: unknown }> =>
+  (reply.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value }));
+
+describe("answering questions (TestAdapter)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it.each([
+    ["musteri sadakati nedir", "memnuniyet-ve-sadakat"],
+    ["MÜŞTERİ DENEYİMİ NEDİR", "musteri-deneyimi"],
+    ["crm nedir", "crm-musteri-iliskileri"],
+    ["iso 10002 nedir", "iso-10002"],
+  ])("answers %p with the entry's Markdown and its follow-ups", async (question, id) => {
+    const entry = kb.byId.get(id);
+    const { adapter } = testBot(kb);
+    await adapter.send(question).assertReply((reply) => {
+      expect(reply.text).toBe(entry?.answer);
+      expect(reply.textFormat).toBe("markdown");
+      expect(buttons(reply).map((b) => b.title)).toEqual(entry?.related.map((r) => kb.byId.get(r)?.question));
+    });
+  });
+
+  it("answers a follow-up when its button is clicked", async () => {
+    const { adapter } = testBot(kb);
+    const related = kb.byId.get("musteri-deneyimi")?.related[0] ?? "";
+    let followUp: { title: string; value: unknown } | undefined;
+    await adapter.send("müşteri deneyimi nedir").assertReply((reply) => {
+      followUp = buttons(reply)[0];
+    });
+    expect(followUp?.value).toEqual({ action: "answer", id: related, source: "followup" });
+    await adapter
+      .send({ type: "message", text: followUp?.title, value: followUp?.value })
+      .assertReply((reply) => expect(reply.text).toBe(kb.byId.get(related)?.answer));
+  });
+
+  it("offers 'did you mean' when unsure, and answers the chosen entry", async () => {
+    const { adapter } = testBot(kb);
+    let choices: Array<{ title: string; value: unknown }> = [];
+    await adapter.send("sadakatin önemi").assertReply((reply) => {
+      expect(reply.text).toBe(TEXTS.didYouMean);
+      choices = buttons(reply);
+    });
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    expect(choices.length).toBeLessThanOrEqual(4);
+    expect(choices.at(-1)).toEqual({ title: "Hiçbiri", value: { action: "none-of-these" } });
+    const chosen = choices[0];
+    const chosenId = (chosen?.value as { id: string }).id;
+    await adapter.send({ type: "message", text: chosen?.title, value: chosen?.value }).assertReply((reply) => {
+      expect(reply.text).toBe(kb.byId.get(chosenId)?.answer);
+    });
+  });
+
+  it("replies to 'Hiçbiri' by asking to rephrase", async () => {
+    const { adapter } = testBot(kb);
+    await adapter.send({ type: "message", text: "Hiçbiri", value: { action: "none-of-these" } }).assertReply(TEXTS.noneOfTheseReply);
+  });
+
+  it.each(["hava durumu nasıl", "siparişim nerede", "asdfghjkl", "?"])("admits not knowing %p and names topics", async (text) => {
+    const { adapter } = testBot(kb);
+    await adapter.send(text).assertReply((reply) => {
+      expect(reply.text).toBe(TEXTS.dontKnow(sampleTopics(kb)));
+    });
+  });
+
+  it.each([
+    ["merhaba", TEXTS.smallTalk.greeting],
+    ["teşekkür ederim", TEXTS.smallTalk.thanks],
+    ["görüşürüz", TEXTS.smallTalk.goodbye],
+  ])("answers small talk %p briefly", async (text, expected) => {
+    const { adapter } = testBot(kb);
+    await adapter.send(text).assertReply(expected);
+  });
+
+  it("asks to shorten a message over the limit instead of searching", async () => {
+    const { adapter } = testBot(kb, { maxMessageLength: 50 });
+    await adapter.send("müşteri ".repeat(20)).assertReply(TEXTS.messageTooLong(50));
+  });
+
+  it.each([
+    [{ action: "answer", id: "no-such-entry", source: "suggestion" }],
+    [{ action: "answer", id: 42 }],
+    [{ action: "format-disk" }],
+    ["just a string"],
+  ])("replies politely to a stale or forged button value %p", async (value) => {
+    const { adapter } = testBot(kb);
+    await adapter.send({ type: "message", text: "x", value }).assertReply(TEXTS.staleChoice);
+  });
+});

@@ -1,0 +1,38 @@
+import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { Matcher } from "../../bot/matching/matcher";
+import { realKnowledge } from "../helpers/bot";
+import { evaluate } from "./evaluate";
+import { IN_DOMAIN, OFF_TOPIC } from "./queries";
+
+describe("matching quality on the evaluation set", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("has a big enough set", () => {
+    expect(IN_DOMAIN.length).toBeGreaterThanOrEqual(200);
+    expect(OFF_TOPIC.length).toBeGreaterThanOrEqual(40);
+    const ids = new Set(kb.entries.map((e) => e.id));
+    for (const query of IN_DOMAIN) for (const id of query.expected) expect(ids).toContain(id);
+  });
+
+  it("meets the targets: top-1 ≥ 95%, wrongly answered ≤ 3%, off-topic rejected ≥ 95%", () => {
+    const matcher = new Matcher();
+    const result = evaluate(
+      (text, base) => {
+        const decision = matcher.match(text, base);
+        return { status: decision.status, topId: decision.candidates[0]?.id ?? null };
+      },
+      kb,
+      IN_DOMAIN,
+      OFF_TOPIC,
+    );
+    if (result.top1 < 0.95 || result.wronglyAnswered > 0.03 || result.offTopicRejected < 0.95) {
+      process.stderr.write(`${result.failures.join("\n")}\n`);
+    }
+    expect(result.top1).toBeGreaterThanOrEqual(0.95);
+    expect(result.wronglyAnswered).toBeLessThanOrEqual(0.03);
+    expect(result.offTopicRejected).toBeGreaterThanOrEqual(0.95);
+  });
+});
