@@ -71,6 +71,19 @@ const stemmer = newStemmer("turkish");
  * Numbers and very short words are returned unchanged.
  */
 export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = computeStem(word);
+  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+/** Distinct words whose stems are memoized; the Snowball stemmer is the slowest step of analysis. */
+const STEM_CACHE_SIZE = 100_000;
+const stemCache = new Map<string, string>();
+
+function computeStem(word: string): string {
   if (word.length < 4 || /^\p{N}+$/u.test(word)) return collapseRepeats(fold(word));
   const stemmed = stemmer.stem(word);
   // the stemmer sometimes over-strips short words ("kimsin" → "k"): keep the word then
@@ -115,12 +128,25 @@ export interface Term {
 export function analyze(text: string): Term[] {
   const terms: Term[] = [];
   for (const token of tokenize(normalize(text))) {
-    const surface = fold(token);
-    if (surface === "" || STOP_WORDS.has(surface) || QUESTION_FILLER.has(surface)) continue;
-    if (surface.length === 1 && !/\p{N}/u.test(surface)) continue;
-    terms.push(canonical({ surface: collapseRepeats(surface), stem: stem(token) }));
+    let term = termCache.get(token);
+    if (term === undefined) {
+      term = analyzeToken(token);
+      if (termCache.size >= STEM_CACHE_SIZE) termCache.clear();
+      termCache.set(token, term);
+    }
+    if (term) terms.push(term);
   }
   return terms;
+}
+
+/** Memo of the per-word part of `analyze`; words repeat far more than they vary. */
+const termCache = new Map<string, Term | null>();
+
+function analyzeToken(token: string): Term | null {
+  const surface = fold(token);
+  if (surface === "" || STOP_WORDS.has(surface) || QUESTION_FILLER.has(surface)) return null;
+  if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;
+  return canonical({ surface: collapseRepeats(surface), stem: stem(token) });
 }
 
 /** Replaces a synonym by the knowledge base's word (by stem, surface or a 4+ letter prefix). */

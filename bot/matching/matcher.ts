@@ -1,4 +1,3 @@
-import Fuse from "fuse.js";
 import type { KnowledgeBase } from "../knowledge/types";
 import { analyze } from "./analysis";
 import { SearchIndex, type Expansion } from "./search-index";
@@ -33,16 +32,20 @@ interface Scratch {
   phraseLast: Int32Array;
   answer: Float64Array;
   answerLast: Int32Array;
+  entryBest: Float64Array;
+  /** 1 while the entry is in `touchedEntries` for the current query. */
+  entryLast: Int8Array;
   touchedPhrases: number[];
-  touchedEntries: Set<number>;
+  touchedEntries: number[];
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 /**
  * Turkish question matching: scores every entry against a message with idf-weighted,
- * typo- and suffix-tolerant term matching over questions, alternates and answers, reranks the
- * best with fuse.js, and decides answered / ambiguous / none with named thresholds.
+ * suffix- and typo-tolerant term matching (fuse.js proposes typo corrections, natural's edit
+ * distance grades them) over questions, alternates and answers, and decides
+ * answered / ambiguous / none with named thresholds.
  * Pure with respect to the knowledge base: no I/O, no botbuilder.
  */
 export class Matcher {
@@ -112,7 +115,10 @@ export class Matcher {
           for (let k = 0; k < answers.length; k += 1) {
             const e = answers[k] ?? 0;
             if (s.answerLast[e] !== q) {
-              if (s.answerLast[e] === -1) s.touchedEntries.add(e);
+              if (s.entryLast[e] !== 1) {
+                s.entryLast[e] = 1;
+                s.touchedEntries.push(e);
+              }
               s.answer[e] = (s.answer[e] ?? 0) + w * sim;
               s.answerLast[e] = q;
             }
@@ -121,7 +127,6 @@ export class Matcher {
       }
     }
 
-    const phraseBest = new Map<number, number>();
     for (const p of s.touchedPhrases) {
       const phrase = index.phrases[p];
       if (phrase) {
@@ -130,7 +135,11 @@ export class Matcher {
         const blended = TUNING.QUERY_COVERAGE_SHARE * queryCoverage + (1 - TUNING.QUERY_COVERAGE_SHARE) * ownCoverage;
         const harmonic = queryCoverage + ownCoverage > 0 ? (2 * queryCoverage * ownCoverage) / (queryCoverage + ownCoverage) : 0;
         const score = (1 - TUNING.HARMONIC_SHARE) * blended + TUNING.HARMONIC_SHARE * harmonic;
-        if (score > (phraseBest.get(phrase.entry) ?? 0)) phraseBest.set(phrase.entry, score);
+        if (s.entryLast[phrase.entry] !== 1) {
+          s.entryLast[phrase.entry] = 1;
+          s.touchedEntries.push(phrase.entry);
+        }
+        if (score > (s.entryBest[phrase.entry] ?? 0)) s.entryBest[phrase.entry] = score;
       }
       s.phraseQuery[p] = 0;
       s.phraseOwn[p] = 0;
@@ -138,48 +147,33 @@ export class Matcher {
     }
     s.touchedPhrases.length = 0;
 
-    const textScores: Array<{ entry: number; score: number }> = [];
-    const entriesSeen = new Set<number>([...phraseBest.keys(), ...s.touchedEntries]);
-    for (const e of entriesSeen) {
+    // keep only the best few: a full sort of every touched entry is the slowest step on large bases
+    const final: Array<{ entry: number; score: number }> = [];
+    for (const e of s.touchedEntries) {
       const answerCoverage = Math.min(1, (s.answer[e] ?? 0) / totalWeight);
-      const score = (1 - TUNING.ANSWER_SHARE) * (phraseBest.get(e) ?? 0) + TUNING.ANSWER_SHARE * answerCoverage;
-      textScores.push({ entry: e, score });
+      const score = (1 - TUNING.ANSWER_SHARE) * (s.entryBest[e] ?? 0) + TUNING.ANSWER_SHARE * answerCoverage;
       s.answer[e] = 0;
       s.answerLast[e] = -1;
+      s.entryBest[e] = 0;
+      s.entryLast[e] = 0;
+      const worst = final[final.length - 1];
+      if (final.length < TUNING.MAX_CANDIDATES || (worst && (score > worst.score || (score === worst.score && e < worst.entry)))) {
+        let at = final.length;
+        while (at > 0) {
+          const before = final[at - 1];
+          if (!before || before.score > score || (before.score === score && before.entry < e)) break;
+          at -= 1;
+        }
+        final.splice(at, 0, { entry: e, score });
+        if (final.length > TUNING.MAX_CANDIDATES) final.pop();
+      }
     }
-    s.touchedEntries.clear();
-    textScores.sort((a, b) => b.score - a.score);
-
-    const shortlist = textScores.slice(0, TUNING.RERANK_CANDIDATES);
-    const fuzzy = this.fuzzyScores(
-      terms.map((t) => t.surface).join(" "),
-      shortlist.map((c) => c.entry),
-      index,
-    );
-    const final = shortlist
-      .map(({ entry, score }) => ({
-        entry,
-        score: (1 - TUNING.FUSE_SHARE) * score + TUNING.FUSE_SHARE * (fuzzy.get(entry) ?? 0),
-      }))
-      .sort((a, b) => b.score - a.score || a.entry - b.entry);
+    s.touchedEntries.length = 0;
 
     return final.slice(0, TUNING.MAX_CANDIDATES).flatMap(({ entry, score }) => {
       const found = index.entries[entry];
       return found ? [{ id: found.id, question: found.question, score: round(Math.min(1, Math.max(0, score))) }] : [];
     });
-  }
-
-  /** fuse.js similarity (1 − Fuse score) of the query's words to each shortlisted entry's best phrase. */
-  private fuzzyScores(queryText: string, entries: readonly number[], index: SearchIndex): Map<number, number> {
-    const scores = new Map<number, number>();
-    if (queryText === "" || entries.length === 0) return scores;
-    const items = entries.flatMap((entry) => index.phrasesOf(entry).filter((phrase) => phrase.text !== ""));
-    const fuse = new Fuse(items, { keys: ["text"], includeScore: true, ignoreLocation: true, threshold: 0.7, shouldSort: false });
-    for (const result of fuse.search(queryText)) {
-      const sim = 1 - (result.score ?? 1);
-      if (sim > (scores.get(result.item.entry) ?? 0)) scores.set(result.item.entry, sim);
-    }
-    return scores;
   }
 
   private scratchFor(index: SearchIndex): Scratch {
@@ -191,8 +185,10 @@ export class Matcher {
         phraseLast: new Int32Array(index.phrases.length).fill(-1),
         answer: new Float64Array(index.entries.length),
         answerLast: new Int32Array(index.entries.length).fill(-1),
+        entryBest: new Float64Array(index.entries.length),
+        entryLast: new Int8Array(index.entries.length),
         touchedPhrases: [],
-        touchedEntries: new Set(),
+        touchedEntries: [],
       };
       this.scratch.set(index, scratch);
     }

@@ -1,3 +1,4 @@
+import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import { analyze, type Term } from "./analysis";
@@ -41,7 +42,8 @@ export class SearchIndex {
   private readonly surfaceIds: Map<string, number>;
   private readonly stems: readonly string[];
   private readonly sortedStems: readonly string[];
-  private readonly byInitial: Map<string, number[]>;
+  /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
+  private readonly fuzzyByInitial: Map<string, Fuse<string>>;
   private readonly cache = new Map<string, readonly Expansion[]>();
 
   constructor(readonly knowledgeBase: KnowledgeBase) {
@@ -107,13 +109,16 @@ export class SearchIndex {
     this.surfaceIds = surfaceIds;
     this.stems = stems;
     this.sortedStems = [...stems].sort();
-    this.byInitial = new Map();
-    stems.forEach((stem, id) => {
-      const key = stem.charAt(0);
-      const bucket = this.byInitial.get(key);
-      if (bucket) bucket.push(id);
-      else this.byInitial.set(key, [id]);
-    });
+    const buckets = new Map<string, string[]>();
+    for (const stem of stems) {
+      if (stem.length < TUNING.MIN_PREFIX_LENGTH) continue;
+      const bucket = buckets.get(stem.charAt(0));
+      if (bucket) bucket.push(stem);
+      else buckets.set(stem.charAt(0), [stem]);
+    }
+    this.fuzzyByInitial = new Map(
+      [...buckets].map(([initial, words]) => [initial, new Fuse(words, { includeScore: true, threshold: TUNING.FUSE_THRESHOLD, shouldSort: true })]),
+    );
   }
 
   /** Ids of vocabulary stems starting with `prefix` (at most `MAX_PREFIX_EXPANSIONS`). */
@@ -190,16 +195,15 @@ export class SearchIndex {
     }
 
     if (best.size === 0 && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
-      const bucket = this.byInitial.get(term.surface.charAt(0)) ?? [];
-      for (const id of bucket) {
-        const candidate = this.stems[id] ?? "";
-        if (candidate.length < TUNING.MIN_PREFIX_LENGTH) continue;
+      // fuse.js proposes look-alike words; natural's Damerau-Levenshtein distance grades them
+      const fuse = this.fuzzyByInitial.get(term.surface.charAt(0));
+      const proposals = fuse ? fuse.search(term.stem.slice(0, 32), { limit: TUNING.MAX_TYPO_PROPOSALS }) : [];
+      for (const { item: candidate } of proposals) {
         const allowed = candidate.length >= TUNING.TWO_TYPO_LENGTH ? 2 : 1;
-        if (Math.abs(candidate.length - term.stem.length) > allowed && candidate.length > term.surface.length) continue;
-        const whole = Math.abs(candidate.length - term.stem.length) <= allowed ? DamerauLevenshteinDistance(term.stem, candidate) : allowed + 1;
-        const head = candidate.length < term.surface.length ? DamerauLevenshteinDistance(term.surface.slice(0, candidate.length), candidate) : allowed + 1;
+        const whole = DamerauLevenshteinDistance(term.stem, candidate);
+        const head = candidate.length < term.surface.length ? DamerauLevenshteinDistance(term.surface.slice(0, candidate.length), candidate) : whole;
         const distance = Math.min(whole, head);
-        if (distance <= allowed && distance > 0) offer(id, distance === 1 ? TUNING.TYPO_SIM_1 : TUNING.TYPO_SIM_2);
+        if (distance <= allowed && distance > 0) offer(this.stemIds.get(candidate), distance === 1 ? TUNING.TYPO_SIM_1 : TUNING.TYPO_SIM_2);
       }
     }
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);

@@ -30,10 +30,10 @@ export const TUNING = Object.freeze({
   HARMONIC_SHARE: 0.7,
   /** Share of the answer text in the entry's text score (questions and alternates get the rest). Higher = answers matter more. */
   ANSWER_SHARE: 0.12,
-  /** Share of fuse.js's fuzzy score in the final score. Higher = more weight on character-level similarity. */
-  FUSE_SHARE: 0.15,
-  /** Entries reranked with fuse.js. Higher = slower, more robust. */
-  RERANK_CANDIDATES: 8,
+  /** fuse.js threshold for proposing typo corrections (0 = exact, 1 = anything). Higher = more proposals to check. */
+  FUSE_THRESHOLD: 0.4,
+  /** Most typo corrections fuse.js proposes for one word; each is then checked by edit distance. */
+  MAX_TYPO_PROPOSALS: 8,
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */
   ANSWER_THRESHOLD: 0.62,
   /** The top entry must lead the second by at least this much to be answered. Higher = more "did you mean". */
