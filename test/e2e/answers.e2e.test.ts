@@ -1,28 +1,15 @@
-import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
-import { LocalConnector } from "../helpers/connector";
-import { emulatorActivity, post, startTestApp } from "../helpers/app";
+import { emulatorActivity, post, useRunningApp } from "../helpers/app";
 import { realKnowledge } from "../helpers/bot";
 
 describe("answering over real HTTP", () => {
-  let app: RunningApp;
-  let connector: LocalConnector;
-
-  beforeAll(async () => {
-    connector = await new LocalConnector().start();
-    app = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await app.close();
-    await connector.stop();
-  });
+  const running = useRunningApp();
 
   it("answers a question typed without Turkish letters, as Markdown with follow-ups", async () => {
     const kb = await realKnowledge();
     const conversationId = "conv-answer";
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, { text: "musteri sadakatinin tanimi nedir" }));
-    const [answer] = await connector.waitForMessages(conversationId, 1);
+    await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: "musteri sadakatinin tanimi nedir" }));
+    const [answer] = await running.connector().waitForMessages(conversationId, 1);
     expect(answer?.text).toBe(kb.byId.get("memnuniyet-ve-sadakat")?.answer);
     expect(answer?.textFormat).toBe("markdown");
     expect(answer?.suggestedActions?.actions.map((a) => a.title)).toContain("Müşteri sadakati ve müşteri memnuniyeti arasındaki fark nedir?");
@@ -30,20 +17,20 @@ describe("answering over real HTTP", () => {
 
   it("offers choices when unsure and answers the one clicked", async () => {
     const conversationId = "conv-choices";
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, { text: "sadakatin önemi" }));
-    const [choices] = await connector.waitForMessages(conversationId, 1);
+    await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: "sadakatin önemi" }));
+    const [choices] = await running.connector().waitForMessages(conversationId, 1);
     expect(choices?.text).toBe(TEXTS.didYouMean);
     const first = choices?.suggestedActions?.actions[0];
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, { text: first?.title, value: first?.value }));
-    const messages = await connector.waitForMessages(conversationId, 2);
+    await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: first?.title, value: first?.value }));
+    const messages = await running.connector().waitForMessages(conversationId, 2);
     expect(messages[1]?.text).not.toBe(TEXTS.didYouMean);
     expect(messages[1]?.text?.length).toBeGreaterThan(40);
   });
 
   it("says it does not know an off-topic question", async () => {
     const conversationId = "conv-offtopic";
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, { text: "kargom ne zaman gelir" }));
-    const [reply] = await connector.waitForMessages(conversationId, 1);
+    await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: "kargom ne zaman gelir" }));
+    const [reply] = await running.connector().waitForMessages(conversationId, 1);
     expect(reply?.text).toMatch(/henüz bir bilgim yok/);
   });
 });

@@ -1,23 +1,11 @@
 import type { RunningApp } from "../../bot/index";
-import { LocalConnector } from "../helpers/connector";
-import { emulatorActivity, post, startTestApp } from "../helpers/app";
+import { emulatorActivity, post, startTestApp, useRunningApp } from "../helpers/app";
 
 describe("foundation over real HTTP", () => {
-  let app: RunningApp;
-  let connector: LocalConnector;
-
-  beforeAll(async () => {
-    connector = await new LocalConnector().start();
-    app = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await app.close();
-    await connector.stop();
-  });
+  const running = useRunningApp();
 
   it("answers /healthz with status, version and knowledge count", async () => {
-    const response = await fetch(`${app.url}/healthz`);
+    const response = await fetch(`${running.app().url}/healthz`);
     expect(response.status).toBe(200);
     const body: unknown = await response.json();
     expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 23, files: 23, loadedAt: expect.any(String), lastError: null } });
@@ -26,29 +14,29 @@ describe("foundation over real HTTP", () => {
   it("welcomes a user who joins, but not for the bot joining", async () => {
     const conversationId = "conv-welcome";
     const result = await post(
-      `${app.url}/api/messages`,
-      emulatorActivity(connector.url, conversationId, {
+      `${running.app().url}/api/messages`,
+      emulatorActivity(running.connector().url, conversationId, {
         type: "conversationUpdate",
         membersAdded: [{ id: "bot-1", name: "Memnun" }, { id: "user-1", name: "Kullanıcı" }],
       }),
     );
     expect(result.status).toBe(200);
-    const [welcome] = await connector.waitForMessages(conversationId, 1);
+    const [welcome] = await running.connector().waitForMessages(conversationId, 1);
     expect(welcome?.text).toMatch(/Merhaba, ben \*\*Memnun\*\*/);
     expect(welcome?.text).toMatch(/yardım/);
     // only one welcome although two members (bot and user) joined
     await new Promise((r) => setTimeout(r, 100));
-    expect(connector.messages(conversationId)).toHaveLength(1);
+    expect(running.connector().messages(conversationId)).toHaveLength(1);
   });
 
   it("replies to 'yardım' with help, as a reply to the user's activity", async () => {
     const conversationId = "conv-help";
-    const activity = emulatorActivity(connector.url, conversationId, { text: "Yardım" });
-    const result = await post(`${app.url}/api/messages`, activity);
+    const activity = emulatorActivity(running.connector().url, conversationId, { text: "Yardım" });
+    const result = await post(`${running.app().url}/api/messages`, activity);
     expect(result.status).toBe(200);
-    const [help] = await connector.waitForMessages(conversationId, 1);
+    const [help] = await running.connector().waitForMessages(conversationId, 1);
     expect(help?.text).toMatch(/Nasıl yardımcı olabilirim/);
-    const call = connector.received.find((r) => r.conversationId === conversationId);
+    const call = running.connector().received.find((r) => r.conversationId === conversationId);
     expect(call?.replyToId).toBe(activity.id);
   });
 
@@ -62,26 +50,26 @@ describe("foundation over real HTTP", () => {
     ["an activity with a non-http serviceUrl", { type: "message", conversation: { id: "c" }, serviceUrl: "file:///etc/passwd" }, 400],
   ])("rejects %s with a 4xx and keeps serving", async (_name, body, status) => {
     const started = Date.now();
-    const result = await post(`${app.url}/api/messages`, body);
+    const result = await post(`${running.app().url}/api/messages`, body);
     expect(result.status).toBe(status);
     expect(Date.now() - started).toBeLessThan(2000);
-    const health = await fetch(`${app.url}/healthz`);
+    const health = await fetch(`${running.app().url}/healthz`);
     expect(health.status).toBe(200);
   });
 
   it("rejects a body over 256 KB with 413 and keeps serving", async () => {
-    const huge = emulatorActivity(connector.url, "conv-huge", { text: "a".repeat(300 * 1024) });
-    const result = await post(`${app.url}/api/messages`, huge);
+    const huge = emulatorActivity(running.connector().url, "conv-huge", { text: "a".repeat(300 * 1024) });
+    const result = await post(`${running.app().url}/api/messages`, huge);
     expect(result.status).toBe(413);
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${running.app().url}/healthz`)).status).toBe(200);
   });
 
   it("treats an unknown activity type as a no-op", async () => {
     const conversationId = "conv-unknown";
-    const result = await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, { type: "somethingNew" }));
+    const result = await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { type: "somethingNew" }));
     expect(result.status).toBeLessThan(300);
     await new Promise((r) => setTimeout(r, 100));
-    expect(connector.messages(conversationId)).toHaveLength(0);
+    expect(running.connector().messages(conversationId)).toHaveLength(0);
   });
 });
 

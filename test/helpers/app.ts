@@ -1,6 +1,7 @@
 import { start, type RunningApp } from "../../bot/index";
 import { createLogger } from "../../bot/logger";
 import { join } from "node:path";
+import { LocalConnector } from "./connector";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 
@@ -61,4 +62,26 @@ export async function post(
     // keep the text
   }
   return { status: response.status, body: parsed };
+}
+
+/**
+ * Starts a real server and a local connector for the enclosing `describe` block and stops them
+ * afterwards. Returns accessors, since both exist only once `beforeAll` has run.
+ */
+export function useRunningApp(env: Record<string, string | undefined> = {}): { app: () => RunningApp; connector: () => LocalConnector } {
+  let app: RunningApp | undefined;
+  let connector: LocalConnector | undefined;
+  beforeAll(async () => {
+    connector = await new LocalConnector().start();
+    app = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await connector?.stop();
+  });
+  const need = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} is not started yet (use it inside a test)`);
+    return value;
+  };
+  return { app: () => need(app, "app"), connector: () => need(connector, "connector") };
 }
