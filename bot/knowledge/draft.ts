@@ -1,3 +1,4 @@
+import { fold, turkishLower } from "../matching/analysis";
 import type { KnowledgeIssue, SourceRef } from "./types";
 
 /** A related-entry reference before resolution: by id, or (from `.qna` prompts) by question text. */
@@ -27,15 +28,9 @@ export interface ParsedFile {
 /** Ids are used in button values and URLs: keep them simple. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
-const TURKISH_ASCII: Readonly<Record<string, string>> = { ç: "c", ğ: "g", ı: "i", ö: "o", ş: "s", ü: "u", â: "a", î: "i", û: "u" };
-
 /** Turns a file name or a question into an id: `Müşteri Deneyimi` → `musteri-deneyimi`. */
 export function slugify(text: string): string {
-  return text
-    .toLocaleLowerCase("tr")
-    .replace(/[çğıöşüâîû]/g, (ch) => TURKISH_ASCII[ch] ?? ch)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  return fold(turkishLower(text))
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 80)
