@@ -42,18 +42,24 @@ export function fold(text: string): string {
  * (`CEM'in` → `cem`, `ISO’nun` → `iso`), which carry no meaning for matching.
  */
 export function normalize(text: string): string {
-  return turkishLower(text).replace(/(\p{L}|\p{N})['’‘`´](\p{L}+)/gu, "$1");
+  const lower = turkishLower(text);
+  return APOSTROPHE.test(lower) ? lower.replace(APOSTROPHE_SUFFIX, "") : lower;
 }
+
+/** Cheap pre-check: most texts have no apostrophe, and the Unicode-aware pattern is slow on long answers. */
+const APOSTROPHE = /['’‘`´]/;
+const APOSTROPHE_SUFFIX = /(?<=[\p{L}\p{N}])['’‘`´]\p{L}+/gu;
 
 /**
  * Splits into words on anything that is not a letter or a digit (Unicode-aware), and between
  * letters and digits (`iso10002` → `iso`, `10002`).
  */
 export function tokenize(text: string): string[] {
-  return text
-    .split(/[^\p{L}\p{N}]+|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)
-    .filter((token) => token !== "");
+  return text.match(WORD) ?? [];
 }
+
+/** A run of letters or a run of digits: splits on everything else and between letters and digits. */
+const WORD = /\p{L}+|\p{N}+/gu;
 
 /**
  * Collapses doubled letters (`arttırmak` → `artırmak` once folded), a very common Turkish

@@ -26,18 +26,28 @@ export interface Decision {
   readonly suggestions: readonly Candidate[];
 }
 
+/** Per-index work arrays reused across queries; every slot touched by a query is reset before it returns. */
 interface Scratch {
-  phraseQuery: Float64Array;
-  phraseOwn: Float64Array;
-  phraseLast: Int32Array;
+  /**
+   * Per phrase, interleaved: [2p] query weight it covers, [2p + 1] its own idf covered.
+   * Single precision and side by side so a large base's hot loop stays in cache.
+   */
+  phraseCredit: Float32Array;
+  /** Query-word position that last credited the phrase, or -1 (at most `MAX_QUERY_TERMS`). */
+  phraseLast: Int8Array;
+  touchedPhrases: Int32Array;
   answer: Float64Array;
   answerLast: Int32Array;
   entryBest: Float64Array;
   /** 1 while the entry is in `touchedEntries` for the current query. */
   entryLast: Int8Array;
-  touchedPhrases: number[];
-  touchedEntries: number[];
+  touchedEntries: Int32Array;
 }
+
+const { QUERY_COVERAGE_SHARE: QUERY_SHARE, HARMONIC_SHARE, ANSWER_SHARE } = TUNING;
+const OWN_SHARE = 1 - QUERY_SHARE;
+const BLEND_SHARE = 1 - HARMONIC_SHARE;
+const PHRASE_SHARE = 1 - ANSWER_SHARE;
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
@@ -94,68 +104,77 @@ export class Matcher {
     if (totalWeight === 0) return [];
 
     const s = this.scratchFor(index);
+    const { phraseCredit, phraseLast, touchedPhrases, answer, answerLast, entryBest, entryLast, touchedEntries } = s;
+    let phraseCount = 0;
+    let entryCount = 0;
     for (let q = 0; q < expansions.length; q += 1) {
       const w = weights[q] ?? 0;
       for (const { term, sim } of expansions[q] ?? []) {
-        const idf = index.idf[term] ?? 0;
+        const queryCredit = w * sim;
+        const ownCredit = (index.idf[term] ?? 0) * sim;
         const phrases = index.phrasePostings[term];
         if (phrases) {
           for (let k = 0; k < phrases.length; k += 1) {
             const p = phrases[k] ?? 0;
-            if (s.phraseLast[p] === -1) s.touchedPhrases.push(p);
-            if (s.phraseLast[p] !== q) {
-              s.phraseQuery[p] = (s.phraseQuery[p] ?? 0) + w * sim;
-              s.phraseLast[p] = q;
+            const last = phraseLast[p] ?? -1;
+            if (last !== q) {
+              if (last === -1) touchedPhrases[phraseCount++] = p;
+              phraseCredit[2 * p] = (phraseCredit[2 * p] ?? 0) + queryCredit;
+              phraseLast[p] = q;
             }
-            s.phraseOwn[p] = (s.phraseOwn[p] ?? 0) + idf * sim;
+            phraseCredit[2 * p + 1] = (phraseCredit[2 * p + 1] ?? 0) + ownCredit;
           }
         }
         const answers = index.answerPostings[term];
         if (answers) {
           for (let k = 0; k < answers.length; k += 1) {
             const e = answers[k] ?? 0;
-            if (s.answerLast[e] !== q) {
-              if (s.entryLast[e] !== 1) {
-                s.entryLast[e] = 1;
-                s.touchedEntries.push(e);
+            if (answerLast[e] !== q) {
+              if (entryLast[e] !== 1) {
+                entryLast[e] = 1;
+                touchedEntries[entryCount++] = e;
               }
-              s.answer[e] = (s.answer[e] ?? 0) + w * sim;
-              s.answerLast[e] = q;
+              answer[e] = (answer[e] ?? 0) + queryCredit;
+              answerLast[e] = q;
             }
           }
         }
       }
     }
 
-    for (const p of s.touchedPhrases) {
-      const phrase = index.phrases[p];
-      if (phrase) {
-        const queryCoverage = (s.phraseQuery[p] ?? 0) / totalWeight;
-        const ownCoverage = Math.min(1, (s.phraseOwn[p] ?? 0) / Math.max(phrase.weight, 1e-9));
-        const blended = TUNING.QUERY_COVERAGE_SHARE * queryCoverage + (1 - TUNING.QUERY_COVERAGE_SHARE) * ownCoverage;
-        const harmonic = queryCoverage + ownCoverage > 0 ? (2 * queryCoverage * ownCoverage) / (queryCoverage + ownCoverage) : 0;
-        const score = (1 - TUNING.HARMONIC_SHARE) * blended + TUNING.HARMONIC_SHARE * harmonic;
-        if (s.entryLast[phrase.entry] !== 1) {
-          s.entryLast[phrase.entry] = 1;
-          s.touchedEntries.push(phrase.entry);
-        }
-        if (score > (s.entryBest[phrase.entry] ?? 0)) s.entryBest[phrase.entry] = score;
+    const { phraseEntry, phraseInverseWeight } = index;
+    const inverseTotal = 1 / totalWeight;
+    for (let t = 0; t < phraseCount; t += 1) {
+      const p = touchedPhrases[t] ?? 0;
+      const queryCoverage = (phraseCredit[2 * p] ?? 0) * inverseTotal;
+      const ownCoverage = Math.min(1, (phraseCredit[2 * p + 1] ?? 0) * (phraseInverseWeight[p] ?? 0));
+      const blended = QUERY_SHARE * queryCoverage + OWN_SHARE * ownCoverage;
+      const sum = queryCoverage + ownCoverage;
+      const harmonic = sum > 0 ? (2 * queryCoverage * ownCoverage) / sum : 0;
+      const score = BLEND_SHARE * blended + HARMONIC_SHARE * harmonic;
+      const e = phraseEntry[p] ?? 0;
+      if (entryLast[e] !== 1) {
+        entryLast[e] = 1;
+        touchedEntries[entryCount++] = e;
       }
-      s.phraseQuery[p] = 0;
-      s.phraseOwn[p] = 0;
-      s.phraseLast[p] = -1;
+      if (score > (entryBest[e] ?? 0)) entryBest[e] = score;
+      phraseCredit[2 * p] = 0;
+      phraseCredit[2 * p + 1] = 0;
+      phraseLast[p] = -1;
     }
-    s.touchedPhrases.length = 0;
 
     // keep only the best few: a full sort of every touched entry is the slowest step on large bases
     const final: Array<{ entry: number; score: number }> = [];
-    for (const e of s.touchedEntries) {
-      const answerCoverage = Math.min(1, (s.answer[e] ?? 0) / totalWeight);
-      const score = (1 - TUNING.ANSWER_SHARE) * (s.entryBest[e] ?? 0) + TUNING.ANSWER_SHARE * answerCoverage;
-      s.answer[e] = 0;
-      s.answerLast[e] = -1;
-      s.entryBest[e] = 0;
-      s.entryLast[e] = 0;
+    let cutoff = -1;
+    for (let t = 0; t < entryCount; t += 1) {
+      const e = touchedEntries[t] ?? 0;
+      const answerCoverage = Math.min(1, (answer[e] ?? 0) * inverseTotal);
+      const score = PHRASE_SHARE * (entryBest[e] ?? 0) + ANSWER_SHARE * answerCoverage;
+      answer[e] = 0;
+      answerLast[e] = -1;
+      entryBest[e] = 0;
+      entryLast[e] = 0;
+      if (score < cutoff) continue;
       const worst = final[final.length - 1];
       if (final.length < TUNING.MAX_CANDIDATES || (worst && (score > worst.score || (score === worst.score && e < worst.entry)))) {
         let at = final.length;
@@ -166,9 +185,9 @@ export class Matcher {
         }
         final.splice(at, 0, { entry: e, score });
         if (final.length > TUNING.MAX_CANDIDATES) final.pop();
+        if (final.length === TUNING.MAX_CANDIDATES) cutoff = final[final.length - 1]?.score ?? -1;
       }
     }
-    s.touchedEntries.length = 0;
 
     return final.slice(0, TUNING.MAX_CANDIDATES).flatMap(({ entry, score }) => {
       const found = index.entries[entry];
@@ -180,15 +199,14 @@ export class Matcher {
     let scratch = this.scratch.get(index);
     if (!scratch) {
       scratch = {
-        phraseQuery: new Float64Array(index.phrases.length),
-        phraseOwn: new Float64Array(index.phrases.length),
-        phraseLast: new Int32Array(index.phrases.length).fill(-1),
+        phraseCredit: new Float32Array(2 * index.phrases.length),
+        phraseLast: new Int8Array(index.phrases.length).fill(-1),
+        touchedPhrases: new Int32Array(index.phrases.length),
         answer: new Float64Array(index.entries.length),
         answerLast: new Int32Array(index.entries.length).fill(-1),
         entryBest: new Float64Array(index.entries.length),
         entryLast: new Int8Array(index.entries.length),
-        touchedPhrases: [],
-        touchedEntries: [],
+        touchedEntries: new Int32Array(index.entries.length),
       };
       this.scratch.set(index, scratch);
     }
