@@ -1,14 +1,21 @@
 // natural (used by matching) loads dotenv, which prints tips on stdout unless told to be quiet.
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
+import { ConversationState } from "botbuilder";
 import { config as loadDotenv } from "dotenv";
 import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
+import { DatabaseStorage } from "./conversation/state-storage";
+import { Integrity } from "./feedback/integrity";
+import { FeedbackRecorder } from "./feedback/recorder";
+import { SqlFeedbackStore } from "./feedback/store";
 import { KnowledgeService } from "./knowledge/service";
 import { Matcher } from "./matching/matcher";
 import { createAdapter } from "./server/adapter";
 import { createServer } from "./server/app";
+import { openDatabase } from "./storage/database";
+import { SqlStateStore } from "./storage/state-store";
 import { VERSION } from "./version";
 
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
@@ -45,11 +52,21 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   matcher.indexFor(knowledge.current());
   knowledge.subscribe((kb) => matcher.indexFor(kb));
 
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  logger.info({ database: database.kind, location: database.location }, "[storage] database ready");
+  const feedbackStore = new SqlFeedbackStore(database);
+  const recorder = new FeedbackRecorder({ store: feedbackStore, logger });
+  const integrity = new Integrity(await feedbackStore.installationSecret());
+  const conversationState = new ConversationState(new DatabaseStorage(new SqlStateStore(database)));
+
   const bot = new MemnunBot({
     logger,
     knowledge: () => knowledge.current(),
     matcher,
     maxMessageLength: config.maxMessageLength,
+    recorder,
+    integrity,
+    conversationState,
   });
   const adapter = createAdapter(config, logger);
   const { server, inFlight } = createServer({
@@ -58,7 +75,9 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     logger,
     health: () => {
       const status = knowledge.status();
-      return { status: status.entries > 0 ? "ok" : "degraded", version: VERSION, knowledge: status };
+      const feedback = { database: database.kind, pending: recorder.pending, error: recorder.error };
+      const healthy = status.entries > 0 && feedback.error === null;
+      return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
     },
   });
 
@@ -86,6 +105,8 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       await Promise.race([Promise.all([stopped, inFlight.idle()]), grace]);
       server.server.closeAllConnections();
       await knowledge.close();
+      await recorder.close();
+      await database.close();
       logger.info("[server] stopped");
     })();
     return closing;

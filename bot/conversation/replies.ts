@@ -1,4 +1,5 @@
-import { ActionTypes, MessageFactory, type Activity, type CardAction } from "botbuilder";
+import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from "botbuilder";
+import { SCALES } from "../feedback/events";
 import { z } from "zod";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Candidate } from "../matching/matcher";
@@ -12,8 +13,25 @@ export const MAX_FOLLOW_UPS = 3;
  * server-side memory to act on a click, even a late one.
  */
 export const ButtonValue = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("answer"), id: z.string().min(1).max(80), source: z.enum(["suggestion", "followup"]) }),
+  z.object({
+    action: z.literal("answer"),
+    id: z.string().min(1).max(128),
+    source: z.enum(["suggestion", "followup"]),
+    /** For a "did you mean" choice: the logged question it answers. */
+    question: z.string().max(64).optional(),
+  }),
   z.object({ action: z.literal("none-of-these") }),
+  // scores are checked after parsing, so a forged one gets a specific, polite reply
+  z.object({
+    action: z.literal("rate"),
+    answer: z.string().min(1).max(64),
+    entry: z.string().min(1).max(128),
+    rating: z.unknown(),
+    sig: z.string().max(64),
+  }),
+  z.object({ action: z.literal("skip-comment") }),
+  z.object({ action: z.enum(["nps", "ces"]), score: z.unknown() }),
+  z.object({ action: z.literal("skip-survey"), step: z.enum(["nps", "ces"]) }),
 ]);
 export type ButtonValue = z.infer<typeof ButtonValue>;
 
@@ -22,7 +40,10 @@ function button(title: string, value: ButtonValue): CardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
-/** The answer of an entry, in Markdown, with its related entries as follow-up buttons. */
+/**
+ * The answer of an entry, in Markdown. Its related entries come as follow-up buttons on a card
+ * (cards stay clickable; suggested actions are kept for the rating that follows).
+ */
 export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase): Partial<Activity> {
   const followUps = entry.related
     .map((id) => kb.byId.get(id))
@@ -31,21 +52,60 @@ export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase): Partial<A
   const activity = MessageFactory.text(entry.answer);
   activity.textFormat = "markdown";
   if (followUps.length > 0) {
-    activity.suggestedActions = {
-      to: [],
-      actions: followUps.map((related) => button(related.question, { action: "answer", id: related.id, source: "followup" })),
-    };
+    activity.attachments = [
+      CardFactory.heroCard(
+        "",
+        TEXTS.followUpsTitle,
+        [],
+        followUps.map((related) => button(related.question, { action: "answer", id: related.id, source: "followup" })),
+      ),
+    ];
   }
   return activity;
 }
 
-/** "Did you mean" with up to three choices and "none of these". */
-export function didYouMeanReply(suggestions: readonly Candidate[]): Partial<Activity> {
-  const activity = MessageFactory.text(TEXTS.didYouMean);
+/** "Was this answer helpful?" with 1–5 buttons; each value names and signs the answer it rates. */
+export function ratingPrompt(answerId: string, entryId: string, signature: string): Partial<Activity> {
+  const activity = MessageFactory.text(TEXTS.ratePrompt);
+  activity.suggestedActions = {
+    to: [],
+    actions: TEXTS.ratingLabels.map((label, index) =>
+      button(label, { action: "rate", answer: answerId, entry: entryId, rating: index + 1, sig: signature }),
+    ),
+  };
+  return activity;
+}
+
+/** Asks what was missing, with a skip button. */
+export function commentPrompt(): Partial<Activity> {
+  const activity = MessageFactory.text(TEXTS.commentPrompt);
+  activity.suggestedActions = { to: [], actions: [button(TEXTS.skip, { action: "skip-comment" })] };
+  return activity;
+}
+
+/** The NPS (0–10) or CES (1–7) question with one button per score and a skip button. */
+export function surveyPrompt(step: "nps" | "ces"): Partial<Activity> {
+  const { min, max } = SCALES[step];
+  const activity = MessageFactory.text(step === "nps" ? TEXTS.npsQuestion : TEXTS.cesQuestion);
+  const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   activity.suggestedActions = {
     to: [],
     actions: [
-      ...suggestions.map((candidate) => button(candidate.question, { action: "answer", id: candidate.id, source: "suggestion" })),
+      ...scores.map((score) => button(String(score), { action: step, score })),
+      button(TEXTS.skip, { action: "skip-survey", step }),
+    ],
+  };
+  return activity;
+}
+
+/** "Did you mean" with up to three choices and "none of these". */
+export function didYouMeanReply(suggestions: readonly Candidate[], questionId?: string): Partial<Activity> {
+  const activity = MessageFactory.text(TEXTS.didYouMean);
+  const linked = questionId === undefined ? {} : { question: questionId };
+  activity.suggestedActions = {
+    to: [],
+    actions: [
+      ...suggestions.map((candidate) => button(candidate.question, { action: "answer", id: candidate.id, source: "suggestion", ...linked })),
       button(TEXTS.noneOfThese, { action: "none-of-these" }),
     ],
   };

@@ -44,4 +44,20 @@ export const TEXTS = Object.freeze({
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
   },
+  /** Asked after every knowledge answer, with the rating buttons. */
+  ratePrompt: "Bu cevap işinize yaradı mı?",
+  /** Labels of ratings 1…5 (1 = not at all, 5 = very). */
+  ratingLabels: ["1 😞", "2 🙁", "3 😐", "4 🙂", "5 😍"] as const,
+  ratingThanks: "Teşekkürler, puanınızı aldım! 🙏 Başka bir sorunuz varsa yazabilirsiniz.",
+  ratingChanged: "Puanınızı güncelledim, teşekkürler!",
+  alreadyRated: "Bu cevabı zaten puanlamıştınız, teşekkürler!",
+  commentPrompt: "Neyi eksik buldunuz? İsterseniz kısaca yazın; cevapları iyileştirmek için kullanacağız.",
+  skip: "Geç",
+  commentThanks: "Yorumunuz için teşekkürler, ekibimize ilettim. 🙏",
+  commentSkipped: "Anlaşıldı. Başka bir sorunuz varsa yazabilirsiniz.",
+  invalidFeedback: "Bu değerlendirmeyi kaydedemedim; lütfen cevabın altındaki düğmelerden birini kullanın.",
+  npsQuestion: "Son bir şey: Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
+  cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
+  surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
+  surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
 });

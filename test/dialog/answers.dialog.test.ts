@@ -7,6 +7,16 @@ import { realKnowledge, testBot } from "../helpers/bot";
 type Reply = Partial<Activity>;
 const buttons = (reply: Reply): Array<{ title: string; value: unknown }> =>
   (reply.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value }));
+/** Follow-up buttons: on the answer's hero card. */
+const followUps = (reply: Reply): Array<{ title: string; value: unknown }> => {
+  const card: unknown = reply.attachments?.[0]?.content;
+  const actions = card && typeof card === "object" && "buttons" in card && Array.isArray(card.buttons) ? (card.buttons as Array<{ title: unknown; value: unknown }>) : [];
+  return actions.map((a) => ({ title: String(a.title), value: a.value }));
+};
+const isRatingPrompt = (reply: Reply): void => {
+  expect(reply.text).toBe(TEXTS.ratePrompt);
+  expect(buttons(reply).map((b) => b.title)).toEqual([...TEXTS.ratingLabels]);
+};
 
 describe("answering questions (TestAdapter)", () => {
   let kb: KnowledgeBase;
@@ -19,31 +29,38 @@ describe("answering questions (TestAdapter)", () => {
     ["MÜŞTERİ DENEYİMİ NEDİR", "musteri-deneyimi"],
     ["crm nedir", "crm-musteri-iliskileri"],
     ["iso 10002 nedir", "iso-10002"],
-  ])("answers %p with the entry's Markdown and its follow-ups", async (question, id) => {
+  ])("answers %p with the entry's Markdown, its follow-ups and the rating buttons", async (question, id) => {
     const entry = kb.byId.get(id);
-    const { adapter } = testBot(kb);
-    await adapter.send(question).assertReply((reply) => {
-      expect(reply.text).toBe(entry?.answer);
-      expect(reply.textFormat).toBe("markdown");
-      expect(buttons(reply).map((b) => b.title)).toEqual(entry?.related.map((r) => kb.byId.get(r)?.question));
-    });
+    const { adapter } = await testBot(kb);
+    await adapter
+      .send(question)
+      .assertReply((reply) => {
+        expect(reply.text).toBe(entry?.answer);
+        expect(reply.textFormat).toBe("markdown");
+        expect(followUps(reply).map((b) => b.title)).toEqual(entry?.related.map((r) => kb.byId.get(r)?.question));
+      })
+      .assertReply(isRatingPrompt);
   });
 
   it("answers a follow-up when its button is clicked", async () => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     const related = kb.byId.get("musteri-deneyimi")?.related[0] ?? "";
     let followUp: { title: string; value: unknown } | undefined;
-    await adapter.send("müşteri deneyimi nedir").assertReply((reply) => {
-      followUp = buttons(reply)[0];
-    });
+    await adapter
+      .send("müşteri deneyimi nedir")
+      .assertReply((reply) => {
+        followUp = followUps(reply)[0];
+      })
+      .assertReply(isRatingPrompt);
     expect(followUp?.value).toEqual({ action: "answer", id: related, source: "followup" });
     await adapter
       .send({ type: "message", text: followUp?.title, value: followUp?.value })
-      .assertReply((reply) => expect(reply.text).toBe(kb.byId.get(related)?.answer));
+      .assertReply((reply) => expect(reply.text).toBe(kb.byId.get(related)?.answer))
+      .assertReply(isRatingPrompt);
   });
 
   it("offers 'did you mean' when unsure, and answers the chosen entry", async () => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     let choices: Array<{ title: string; value: unknown }> = [];
     await adapter.send("sadakatin önemi").assertReply((reply) => {
       expect(reply.text).toBe(TEXTS.didYouMean);
@@ -53,19 +70,23 @@ describe("answering questions (TestAdapter)", () => {
     expect(choices.length).toBeLessThanOrEqual(4);
     expect(choices.at(-1)).toEqual({ title: "Hiçbiri", value: { action: "none-of-these" } });
     const chosen = choices[0];
+    expect(chosen?.value).toEqual({ action: "answer", id: expect.any(String), source: "suggestion", question: expect.any(String) });
     const chosenId = (chosen?.value as { id: string }).id;
-    await adapter.send({ type: "message", text: chosen?.title, value: chosen?.value }).assertReply((reply) => {
-      expect(reply.text).toBe(kb.byId.get(chosenId)?.answer);
-    });
+    await adapter
+      .send({ type: "message", text: chosen?.title, value: chosen?.value })
+      .assertReply((reply) => {
+        expect(reply.text).toBe(kb.byId.get(chosenId)?.answer);
+      })
+      .assertReply(isRatingPrompt);
   });
 
   it("replies to 'Hiçbiri' by asking to rephrase", async () => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter.send({ type: "message", text: "Hiçbiri", value: { action: "none-of-these" } }).assertReply(TEXTS.noneOfTheseReply);
   });
 
   it.each(["hava durumu nasıl", "siparişim nerede", "asdfghjkl", "?"])("admits not knowing %p and names topics", async (text) => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter.send(text).assertReply((reply) => {
       expect(reply.text).toBe(TEXTS.dontKnow(sampleTopics(kb)));
     });
@@ -76,12 +97,12 @@ describe("answering questions (TestAdapter)", () => {
     ["teşekkür ederim", TEXTS.smallTalk.thanks],
     ["görüşürüz", TEXTS.smallTalk.goodbye],
   ])("answers small talk %p briefly", async (text, expected) => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter.send(text).assertReply(expected);
   });
 
   it("asks to shorten a message over the limit instead of searching", async () => {
-    const { adapter } = testBot(kb, { maxMessageLength: 50 });
+    const { adapter } = await testBot(kb, { maxMessageLength: 50 });
     await adapter.send("müşteri ".repeat(20)).assertReply(TEXTS.messageTooLong(50));
   });
 
@@ -91,7 +112,7 @@ describe("answering questions (TestAdapter)", () => {
     [{ action: "format-disk" }],
     ["just a string"],
   ])("replies politely to a stale or forged button value %p", async (value) => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter.send({ type: "message", text: "x", value }).assertReply(TEXTS.staleChoice);
   });
 });

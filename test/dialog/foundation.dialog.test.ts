@@ -11,7 +11,7 @@ describe("MemnunBot basics (TestAdapter)", () => {
   });
 
   it("welcomes a user who joins, names example questions and mentions help", async () => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter
       .send({ type: ActivityTypes.ConversationUpdate, recipient: { id: "bot", name: "Memnun" }, membersAdded: [{ id: "user", name: "Ayşe" }] })
       .assertReply((reply) => {
@@ -22,26 +22,26 @@ describe("MemnunBot basics (TestAdapter)", () => {
   });
 
   it("does not welcome the bot itself", async () => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter
       .send({ type: ActivityTypes.ConversationUpdate, recipient: { id: "bot", name: "Memnun" }, membersAdded: [{ id: "bot", name: "Memnun" }] })
       .assertNoReply("no reply", 200);
   });
 
   it.each(["yardım", "YARDIM", "Yardım!", "yardim", "help", "HELP"])("shows help for %p", async (text) => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter.send(text).assertReply((reply) => {
       expect(reply.text).toBe(TEXTS.help(sampleTopics(kb)));
     });
   });
 
   it("ignores an unknown activity type", async () => {
-    const { adapter } = testBot(kb);
+    const { adapter } = await testBot(kb);
     await adapter.send({ type: "somethingNew" }).assertNoReply("no reply", 200);
   });
 
   it("apologises in Turkish without details when a turn fails", async () => {
-    const { adapter } = testBot(kb, {
+    const { adapter } = await testBot(kb, {
       knowledge: () => {
         throw new Error("secret stack detail");
       },

@@ -9,10 +9,12 @@ describe("answering over real HTTP", () => {
     const kb = await realKnowledge();
     const conversationId = "conv-answer";
     await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: "musteri sadakatinin tanimi nedir" }));
-    const [answer] = await running.connector().waitForMessages(conversationId, 1);
+    const [answer, rating] = await running.connector().waitForMessages(conversationId, 2);
     expect(answer?.text).toBe(kb.byId.get("memnuniyet-ve-sadakat")?.answer);
     expect(answer?.textFormat).toBe("markdown");
-    expect(answer?.suggestedActions?.actions.map((a) => a.title)).toContain("Müşteri sadakati ve müşteri memnuniyeti arasındaki fark nedir?");
+    expect(JSON.stringify(answer?.attachments)).toContain("Müşteri sadakati ve müşteri memnuniyeti arasındaki fark nedir?");
+    expect(rating?.text).toBe(TEXTS.ratePrompt);
+    expect(rating?.suggestedActions?.actions.map((a) => a.title)).toEqual([...TEXTS.ratingLabels]);
   });
 
   it("offers choices when unsure and answers the one clicked", async () => {

@@ -1,11 +1,18 @@
 import { start, type RunningApp } from "../../bot/index";
 import { createLogger } from "../../bot/logger";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalConnector } from "./connector";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 
-/** Starts the real Memnun server on a free loopback port with a silent logger. */
+/** A new empty folder for one test's SQLite database. */
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "memnun-data-"));
+}
+
+/** Starts the real Memnun server on a free loopback port with a silent logger and its own data folder. */
 export function startTestApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
   return start(
     {
@@ -13,6 +20,7 @@ export function startTestApp(env: Record<string, string | undefined> = {}): Prom
       HOST: "127.0.0.1",
       LOG_LEVEL: "silent",
       KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"),
+      DATA_DIR: tempDataDir(),
       ...env,
     },
     { logger: createLogger("silent") },

@@ -1,11 +1,17 @@
-import { TestAdapter } from "botbuilder";
+import { ConversationState, TestAdapter } from "botbuilder";
 import { join } from "node:path";
-import { MemnunBot } from "../../bot/conversation/bot";
+import { MemnunBot, type MemnunBotDeps } from "../../bot/conversation/bot";
+import { DatabaseStorage } from "../../bot/conversation/state-storage";
+import { Integrity } from "../../bot/feedback/integrity";
+import { FeedbackRecorder } from "../../bot/feedback/recorder";
+import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { createLogger } from "../../bot/logger";
 import { Matcher } from "../../bot/matching/matcher";
 import { turnErrorHandler } from "../../bot/server/adapter";
+import { openDatabase, type Database } from "../../bot/storage/database";
+import { SqlStateStore } from "../../bot/storage/state-store";
 
 /** Loads the real knowledge base from `knowledge/`. */
 export async function realKnowledge(): Promise<KnowledgeBase> {
@@ -14,16 +20,43 @@ export async function realKnowledge(): Promise<KnowledgeBase> {
   return result.knowledgeBase;
 }
 
-/** A bot over the given knowledge base in a TestAdapter, with the production error handler. */
-export function testBot(kb: KnowledgeBase, overrides: Partial<ConstructorParameters<typeof MemnunBot>[0]> = {}): { bot: MemnunBot; adapter: TestAdapter } {
+export interface TestBot {
+  bot: MemnunBot;
+  adapter: TestAdapter;
+  database: Database;
+  store: SqlFeedbackStore;
+  recorder: FeedbackRecorder;
+}
+
+const opened: Database[] = [];
+afterAll(async () => {
+  await Promise.all(opened.splice(0).map((database) => database.close()));
+});
+
+/**
+ * A bot over the given knowledge base in a TestAdapter, with the production error handler and a
+ * real in-memory SQLite database behind feedback and conversation state.
+ */
+export async function testBot(
+  kb: KnowledgeBase,
+  overrides: Partial<MemnunBotDeps> & { feedbackStore?: FeedbackStore } = {},
+): Promise<TestBot> {
+  const database = await openDatabase({ dataDir: "", sqliteFile: ":memory:" });
+  opened.push(database);
+  const store = new SqlFeedbackStore(database);
+  const logger = createLogger("silent");
+  const recorder = new FeedbackRecorder({ store: overrides.feedbackStore ?? store, logger, tuning: { RETRY_BASE_MS: 20 } });
   const bot = new MemnunBot({
-    logger: createLogger("silent"),
+    logger,
     knowledge: () => kb,
     matcher: new Matcher(),
     maxMessageLength: 2000,
+    recorder,
+    integrity: new Integrity(await store.installationSecret()),
+    conversationState: new ConversationState(new DatabaseStorage(new SqlStateStore(database))),
     ...overrides,
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(createLogger("silent"));
-  return { bot, adapter };
+  return { bot, adapter, database, store, recorder };
 }

@@ -1,0 +1,67 @@
+/**
+ * What the bot records about a conversation. Every event carries its own id, so writing it twice
+ * (a retry after a timeout, a repeated click) stores it once.
+ */
+
+/** Who and where, pseudonymised: salted hashes, never raw channel ids. */
+export interface Origin {
+  readonly conversation: string;
+  readonly userHash: string;
+}
+
+export interface QuestionEvent extends Origin {
+  readonly kind: "question";
+  readonly id: string;
+  readonly at: string;
+  readonly query: string;
+  readonly status: "answered" | "ambiguous" | "none";
+  readonly entryId: string | null;
+  readonly score: number;
+}
+
+export interface AnswerEvent extends Origin {
+  readonly kind: "answer";
+  readonly id: string;
+  readonly at: string;
+  readonly entryId: string;
+  readonly source: "match" | "suggestion" | "followup";
+  readonly questionId: string | null;
+}
+
+export interface RatingEvent extends Origin {
+  readonly kind: "rating";
+  readonly answerId: string;
+  readonly entryId: string;
+  /** 1 (not at all) … 5 (very). */
+  readonly rating: number;
+  readonly at: string;
+}
+
+export interface CommentEvent extends Origin {
+  readonly kind: "comment";
+  readonly id: string;
+  readonly answerId: string;
+  readonly entryId: string;
+  readonly rating: number;
+  readonly text: string;
+  readonly at: string;
+}
+
+export interface SurveyEvent extends Origin {
+  readonly kind: "nps" | "ces";
+  /** NPS 0–10; CES 1–7 (7 = very easy). */
+  readonly score: number;
+  readonly at: string;
+}
+
+export type FeedbackEvent = QuestionEvent | AnswerEvent | RatingEvent | CommentEvent | SurveyEvent;
+
+/** Valid score ranges of the three measures. */
+export const SCALES = Object.freeze({
+  csat: { min: 1, max: 5 },
+  nps: { min: 0, max: 10 },
+  ces: { min: 1, max: 7 },
+});
+
+/** Longest comment stored; longer ones are cut (the bot's message limit is lower anyway). */
+export const MAX_COMMENT_CHARS = 2_000;

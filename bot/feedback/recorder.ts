@@ -1,0 +1,153 @@
+import type { Logger } from "../logger";
+import type { FeedbackEvent } from "./events";
+import type { FeedbackStore } from "./store";
+
+/** Tuning of the recorder; each says which way it moves things. */
+export interface RecorderTuning {
+  readonly WRITE_TIMEOUT_MS: number;
+  readonly RETRY_BASE_MS: number;
+  readonly RETRY_MAX_MS: number;
+  readonly MAX_PENDING: number;
+}
+
+export const RECORDER_TUNING: RecorderTuning = Object.freeze({
+  /** A write slower than this is treated as failed and retried in the background. Lower = turns wait less on a slow database. */
+  WRITE_TIMEOUT_MS: 2_000,
+  /** First retry delay; doubles after each failure. Lower = quicker recovery, more load on a sick database. */
+  RETRY_BASE_MS: 250,
+  /** Longest delay between retries. */
+  RETRY_MAX_MS: 30_000,
+  /** Most events kept in memory while the database is away; the oldest questions are dropped first beyond it. */
+  MAX_PENDING: 100_000,
+});
+
+export interface RecorderOptions {
+  store: FeedbackStore;
+  logger: Logger;
+  /** Overrides for tests (short delays). */
+  tuning?: Partial<RecorderTuning>;
+}
+
+/** What the recorder did with an event. */
+export type RecordOutcome = "stored" | "queued";
+
+/**
+ * Writes feedback without ever blocking an answer on the database: a write that fails or is
+ * slow is queued and retried with backoff, in order, until it succeeds. Writes are
+ * idempotent, so a retry after a write that did land stores nothing twice.
+ */
+export class FeedbackRecorder {
+  private readonly queue: FeedbackEvent[] = [];
+  private readonly tuning: RecorderTuning;
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
+  private delay: number;
+  private lastError: string | null = null;
+  private closed = false;
+
+  constructor(private readonly options: RecorderOptions) {
+    this.tuning = { ...RECORDER_TUNING, ...options.tuning };
+    this.delay = this.tuning.RETRY_BASE_MS;
+  }
+
+  /** Stores `event` now if the database answers in time, otherwise queues it. Never throws. */
+  async record(event: FeedbackEvent): Promise<RecordOutcome> {
+    if (this.queue.length > 0 || this.closed) {
+      this.enqueue(event);
+      return "queued";
+    }
+    try {
+      await this.withTimeout(this.options.store.write(event));
+      return "stored";
+    } catch (error) {
+      this.fail(error);
+      this.enqueue(event);
+      return "queued";
+    }
+  }
+
+  /** Events waiting for the database. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Why the last write failed, while events are pending (for `/healthz`). */
+  get error(): string | null {
+    return this.queue.length > 0 ? this.lastError : null;
+  }
+
+  /** Tries to write everything pending now; resolves when the queue is empty or a write failed. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined;
+    });
+    await this.draining;
+    if (this.queue.length > 0 && !this.closed) this.schedule();
+  }
+
+  /** Stops retrying after one last flush; returns the number of events that could not be written. */
+  async close(): Promise<number> {
+    await this.flush();
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.queue.length > 0) {
+      this.options.logger.error({ pending: this.queue.length }, "[feedback] database unreachable at shutdown: pending feedback not written");
+    }
+    return this.queue.length;
+  }
+
+  private enqueue(event: FeedbackEvent): void {
+    this.queue.push(event);
+    if (this.queue.length > this.tuning.MAX_PENDING) {
+      const oldestQuestion = this.queue.findIndex((e) => e.kind === "question");
+      this.queue.splice(oldestQuestion >= 0 ? oldestQuestion : 0, 1);
+      this.options.logger.warn("[feedback] pending queue full: dropped the oldest event");
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.delay);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const event = this.queue[0];
+      if (!event) break;
+      try {
+        await this.withTimeout(this.options.store.write(event));
+      } catch (error) {
+        this.fail(error);
+        this.delay = Math.min(this.delay * 2, this.tuning.RETRY_MAX_MS);
+        return;
+      }
+      this.queue.shift();
+    }
+    if (this.lastError !== null) this.options.logger.info("[feedback] database reachable again: pending feedback written");
+    this.lastError = null;
+    this.delay = this.tuning.RETRY_BASE_MS;
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (this.lastError === null) this.options.logger.warn({ err: message }, "[feedback] write failed; will retry");
+    this.lastError = message;
+  }
+
+  private withTimeout<T>(promise: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`[feedback] write took longer than ${this.tuning.WRITE_TIMEOUT_MS} ms`)), this.tuning.WRITE_TIMEOUT_MS);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+}

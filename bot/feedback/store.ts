@@ -1,0 +1,269 @@
+import { sql } from "kysely";
+import { randomBytes } from "node:crypto";
+import { fold, turkishLower } from "../matching/analysis";
+import type { Database } from "../storage/database";
+import type { FeedbackEvent } from "./events";
+import { MAX_COMMENT_CHARS } from "./events";
+import {
+  percent,
+  rangeBounds,
+  REPORT_LIST_LIMIT,
+  round2,
+  type EntryReport,
+  type Report,
+  type ReportRange,
+} from "./report";
+
+/** Where feedback is kept. Writes are idempotent: the same event written twice is stored once. */
+export interface FeedbackStore {
+  /** Stores one event. Throws when the database cannot be reached (the recorder retries). */
+  write(event: FeedbackEvent): Promise<void>;
+  /** The satisfaction report for a date range; `questionOf` names entries (null when unknown). */
+  report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report>;
+  /** A random secret created once per installation and shared by every instance on the database. */
+  installationSecret(): Promise<string>;
+}
+
+/** Groups the same question typed differently: Turkish lower case, folded, single spaces. */
+export function queryKey(query: string): string {
+  return fold(turkishLower(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+const SECRET_KEY = "installation_secret";
+/** Bytes of randomness in the installation secret. */
+const SECRET_BYTES = 32;
+
+const count = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);
+const numberOrNull = (value: string | number | null | undefined): number | null =>
+  value === null || value === undefined ? null : Number(value);
+
+/** The feedback store over SQLite or PostgreSQL through one Kysely query layer. */
+export class SqlFeedbackStore implements FeedbackStore {
+  constructor(private readonly database: Database) {}
+
+  async write(event: FeedbackEvent): Promise<void> {
+    const { db } = this.database;
+    switch (event.kind) {
+      case "question":
+        await db
+          .insertInto("questions")
+          .values({
+            id: event.id,
+            at: event.at,
+            conversation: event.conversation,
+            user_hash: event.userHash,
+            query: event.query,
+            query_key: queryKey(event.query),
+            status: event.status,
+            entry_id: event.entryId,
+            score: event.score,
+          })
+          .onConflict((oc) => oc.column("id").doNothing())
+          .execute();
+        return;
+      case "answer":
+        await db
+          .insertInto("answers")
+          .values({
+            id: event.id,
+            at: event.at,
+            conversation: event.conversation,
+            user_hash: event.userHash,
+            entry_id: event.entryId,
+            source: event.source,
+            question_id: event.questionId,
+          })
+          .onConflict((oc) => oc.column("id").doNothing())
+          .execute();
+        return;
+      case "rating":
+        // one rating per answer: a repeated click counts once, a changed mind replaces the value
+        await db
+          .insertInto("ratings")
+          .values({
+            answer_id: event.answerId,
+            entry_id: event.entryId,
+            rating: event.rating,
+            at: event.at,
+            conversation: event.conversation,
+            user_hash: event.userHash,
+          })
+          .onConflict((oc) => oc.column("answer_id").doUpdateSet({ rating: event.rating, at: event.at }))
+          .execute();
+        return;
+      case "comment":
+        await db
+          .insertInto("comments")
+          .values({
+            id: event.id,
+            answer_id: event.answerId,
+            entry_id: event.entryId,
+            rating: event.rating,
+            text: event.text.slice(0, MAX_COMMENT_CHARS),
+            at: event.at,
+            conversation: event.conversation,
+            user_hash: event.userHash,
+          })
+          .onConflict((oc) => oc.column("id").doNothing())
+          .execute();
+        return;
+      case "nps":
+      case "ces":
+        // once per conversation and measure
+        await db
+          .insertInto("surveys")
+          .values({
+            id: `${event.conversation}:${event.kind}`,
+            kind: event.kind,
+            score: event.score,
+            at: event.at,
+            conversation: event.conversation,
+            user_hash: event.userHash,
+          })
+          .onConflict((oc) => oc.column("id").doNothing())
+          .execute();
+        return;
+    }
+  }
+
+  async installationSecret(): Promise<string> {
+    const { db } = this.database;
+    await db
+      .insertInto("settings")
+      .values({ key: SECRET_KEY, value: randomBytes(SECRET_BYTES).toString("base64url") })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
+    const row = await db.selectFrom("settings").select("value").where("key", "=", SECRET_KEY).executeTakeFirstOrThrow();
+    return row.value;
+  }
+
+  async report(range: ReportRange, questionOf: (id: string) => string | null = () => null): Promise<Report> {
+    const { db } = this.database;
+    const { from, to } = rangeBounds(range);
+    // ISO timestamps start with a digit: "" is below and "~" above every one of them
+    const lo = from ?? "";
+    const hi = to ?? "~";
+
+    const [answersRow, ratingRows, surveyRows, entryAnswers, entryRatings, unanswered, comments, trend] = await Promise.all([
+      db.selectFrom("answers").where("at", ">=", lo).where("at", "<", hi).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
+      db.selectFrom("ratings").where("at", ">=", lo).where("at", "<", hi).select(["rating", (eb) => eb.fn.countAll().as("n")]).groupBy("rating").execute(),
+      db.selectFrom("surveys").where("at", ">=", lo).where("at", "<", hi).select(["kind", "score", (eb) => eb.fn.countAll().as("n")]).groupBy(["kind", "score"]).execute(),
+      db.selectFrom("answers").where("at", ">=", lo).where("at", "<", hi).select(["entry_id", (eb) => eb.fn.countAll().as("n")]).groupBy("entry_id").execute(),
+      db.selectFrom("ratings").where("at", ">=", lo).where("at", "<", hi)
+        .select([
+          "entry_id",
+          (eb) => eb.fn.countAll().as("n"),
+          (eb) => eb.fn.sum<number>(sql`case when rating >= 4 then 1 else 0 end`).as("satisfied"),
+          (eb) => eb.fn.avg<number>("rating").as("average"),
+        ])
+        .groupBy("entry_id")
+        .execute(),
+      db.selectFrom("questions").where("at", ">=", lo).where("at", "<", hi)
+        .where("status", "in", ["none", "ambiguous"])
+        .select([
+          "query_key",
+          (eb) => eb.fn.countAll().as("n"),
+          (eb) => eb.fn.max("query").as("example"),
+          (eb) => eb.fn.max("status").as("status"),
+          (eb) => eb.fn.max("at").as("last_at"),
+        ])
+        .groupBy("query_key")
+        .orderBy("n", "desc")
+        .orderBy("last_at", "desc")
+        .limit(REPORT_LIST_LIMIT)
+        .execute(),
+      db.selectFrom("comments").where("at", ">=", lo).where("at", "<", hi)
+        .select(["at", "entry_id", "rating", "text"])
+        .orderBy("at", "desc")
+        .limit(REPORT_LIST_LIMIT)
+        .execute(),
+      db.selectFrom("ratings").where("at", ">=", lo).where("at", "<", hi)
+        .select([
+          sql<string>`substr(at, 1, 10)`.as("day"),
+          (eb) => eb.fn.countAll().as("n"),
+          (eb) => eb.fn.sum<number>(sql`case when rating >= 4 then 1 else 0 end`).as("satisfied"),
+        ])
+        .groupBy(sql`substr(at, 1, 10)`)
+        .orderBy("day")
+        .execute(),
+    ]);
+
+    const distribution: Record<string, number> = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 };
+    let responses = 0;
+    let satisfied = 0;
+    let total = 0;
+    for (const row of ratingRows) {
+      const n = count(row.n);
+      distribution[String(row.rating)] = (distribution[String(row.rating)] ?? 0) + n;
+      responses += n;
+      total += Number(row.rating) * n;
+      if (Number(row.rating) >= 4) satisfied += n;
+    }
+
+    const nps = { responses: 0, promoters: 0, passives: 0, detractors: 0 };
+    const ces = { responses: 0, total: 0 };
+    for (const row of surveyRows) {
+      const n = count(row.n);
+      const score = Number(row.score);
+      if (row.kind === "nps") {
+        nps.responses += n;
+        if (score >= 9) nps.promoters += n;
+        else if (score >= 7) nps.passives += n;
+        else nps.detractors += n;
+      } else if (row.kind === "ces") {
+        ces.responses += n;
+        ces.total += score * n;
+      }
+    }
+
+    const entries = new Map<string, { answers: number; ratings: number; satisfied: number; average: number | null }>();
+    for (const row of entryAnswers) entries.set(row.entry_id, { answers: count(row.n), ratings: 0, satisfied: 0, average: null });
+    for (const row of entryRatings) {
+      const entry = entries.get(row.entry_id) ?? { answers: 0, ratings: 0, satisfied: 0, average: null };
+      entry.ratings = count(row.n);
+      entry.satisfied = count(row.satisfied);
+      entry.average = numberOrNull(row.average);
+      entries.set(row.entry_id, entry);
+    }
+    const entryReports: EntryReport[] = [...entries].map(([id, e]) => ({
+      id,
+      question: questionOf(id),
+      answers: e.answers,
+      ratings: e.ratings,
+      csat: percent(e.satisfied, e.ratings),
+      average: round2(e.average),
+    }));
+    entryReports.sort(
+      (a, b) =>
+        (a.csat ?? Number.POSITIVE_INFINITY) - (b.csat ?? Number.POSITIVE_INFINITY) ||
+        b.ratings - a.ratings ||
+        b.answers - a.answers ||
+        a.id.localeCompare(b.id),
+    );
+
+    const answers = count(answersRow?.n);
+    return {
+      range: { since: range.since ?? null, until: range.until ?? null },
+      answers,
+      csat: { responses, score: percent(satisfied, responses), average: round2(responses > 0 ? total / responses : null), distribution },
+      responseRate: answers > 0 ? Math.round((responses / answers) * 1000) / 1000 : null,
+      nps: { ...nps, score: nps.responses > 0 ? Math.round(((nps.promoters - nps.detractors) / nps.responses) * 100) : null },
+      ces: { responses: ces.responses, average: round2(ces.responses > 0 ? ces.total / ces.responses : null) },
+      entries: entryReports,
+      unanswered: unanswered.map((row) => ({
+        question: String(row.example ?? row.query_key),
+        count: count(row.n),
+        status: row.status === "ambiguous" ? "ambiguous" : "none",
+        lastAt: String(row.last_at ?? ""),
+      })),
+      comments: comments.map((row) => ({
+        at: row.at,
+        entryId: row.entry_id,
+        question: questionOf(row.entry_id),
+        rating: Number(row.rating),
+        text: row.text,
+      })),
+      trend: trend.map((row) => ({ day: row.day, responses: count(row.n), csat: percent(count(row.satisfied), count(row.n)) })),
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Pool } from "pg";
+import { MIGRATIONS, type Schema } from "./schema";
+
+/** File name of the embedded database inside `DATA_DIR`. */
+export const SQLITE_FILE = "memnun.sqlite";
+/** How long SQLite waits for a lock held by another process (a report run, say) before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** PostgreSQL connections per instance; a turn needs one briefly, reports one more. */
+const POSTGRES_POOL_SIZE = 5;
+/** A PostgreSQL connection attempt that takes longer fails, so a dead database cannot hang a turn. */
+const POSTGRES_CONNECT_TIMEOUT_MS = 3_000;
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+/** An open, migrated database with Memnun's schema. */
+export interface Database {
+  readonly db: Kysely<Schema>;
+  readonly kind: DatabaseKind;
+  /** Where it lives, without credentials (for logs and `/healthz`). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** `postgres://…` selects PostgreSQL; otherwise SQLite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** SQLite file name, or `:memory:` (tests). */
+  sqliteFile?: string;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+/** Hides the password of a connection URL. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+/** Opens (creating if needed) and migrates the database chosen by the configuration. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  let db: Kysely<Schema>;
+  let kind: DatabaseKind;
+  let location: string;
+  if (options.databaseUrl) {
+    kind = "postgres";
+    location = redactUrl(options.databaseUrl);
+    db = new Kysely<Schema>({
+      dialect: new PostgresDialect({
+        pool: new Pool({
+          connectionString: options.databaseUrl,
+          max: POSTGRES_POOL_SIZE,
+          connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
+        }),
+      }),
+    });
+  } else {
+    kind = "sqlite";
+    const file = options.sqliteFile ?? SQLITE_FILE;
+    if (file === ":memory:") {
+      location = ":memory:";
+    } else {
+      mkdirSync(options.dataDir, { recursive: true });
+      location = resolve(join(options.dataDir, file));
+    }
+    const sqlite = new BetterSqlite3(location);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+  try {
+    const { error } = await new Migrator({ db, provider }).migrateToLatest();
+    if (error) throw error;
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { db, kind, location, close: () => db.destroy() };
+}

@@ -1,0 +1,162 @@
+import { sql, type Kysely, type Migration } from "kysely";
+
+/** Timestamps are ISO 8601 UTC strings (`2026-11-23T19:45:00.000Z`) in both databases: they sort and compare as text. */
+type Timestamp = string;
+
+export interface QuestionsTable {
+  id: string;
+  at: Timestamp;
+  conversation: string;
+  user_hash: string;
+  query: string;
+  /** The query lower-cased, folded and with collapsed spaces: groups the same question typed differently. */
+  query_key: string;
+  status: string;
+  entry_id: string | null;
+  score: number;
+}
+
+export interface AnswersTable {
+  id: string;
+  at: Timestamp;
+  conversation: string;
+  user_hash: string;
+  entry_id: string;
+  /** How the user reached the answer: `match`, `suggestion` (did you mean) or `followup`. */
+  source: string;
+  /** The question the answer replied to (for `suggestion`, the ambiguous question). */
+  question_id: string | null;
+}
+
+export interface RatingsTable {
+  /** One rating per answer: a repeated click updates it, never adds one. */
+  answer_id: string;
+  entry_id: string;
+  rating: number;
+  at: Timestamp;
+  conversation: string;
+  user_hash: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  answer_id: string;
+  entry_id: string;
+  rating: number;
+  text: string;
+  at: Timestamp;
+  conversation: string;
+  user_hash: string;
+}
+
+export interface SurveysTable {
+  id: string;
+  kind: string;
+  score: number;
+  at: Timestamp;
+  conversation: string;
+  user_hash: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface ConversationStateTable {
+  key: string;
+  value: string;
+  etag: string;
+  updated_at: Timestamp;
+}
+
+/** Every table Memnun keeps, for Kysely's typed queries. */
+export interface Schema {
+  questions: QuestionsTable;
+  answers: AnswersTable;
+  ratings: RatingsTable;
+  comments: CommentsTable;
+  surveys: SurveysTable;
+  settings: SettingsTable;
+  conversation_state: ConversationStateTable;
+}
+
+/**
+ * Schema migrations, applied in name order by Kysely's Migrator on start (under its lock, so
+ * several instances starting together on one PostgreSQL migrate once). Never edit a released
+ * migration; add the next one.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  "2026-11-23-001-feedback": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable("questions")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("at", "varchar(32)", (c) => c.notNull())
+        .addColumn("conversation", "varchar(64)", (c) => c.notNull())
+        .addColumn("user_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("query", "text", (c) => c.notNull())
+        .addColumn("query_key", "text", (c) => c.notNull())
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("entry_id", "varchar(128)")
+        .addColumn("score", "real", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("questions_at").on("questions").column("at").execute();
+      await db.schema
+        .createTable("answers")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("at", "varchar(32)", (c) => c.notNull())
+        .addColumn("conversation", "varchar(64)", (c) => c.notNull())
+        .addColumn("user_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("entry_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("source", "varchar(16)", (c) => c.notNull())
+        .addColumn("question_id", "varchar(64)")
+        .execute();
+      await db.schema.createIndex("answers_at").on("answers").column("at").execute();
+      await db.schema
+        .createTable("ratings")
+        .addColumn("answer_id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("entry_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("rating", "integer", (c) => c.notNull())
+        .addColumn("at", "varchar(32)", (c) => c.notNull())
+        .addColumn("conversation", "varchar(64)", (c) => c.notNull())
+        .addColumn("user_hash", "varchar(64)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("ratings_at").on("ratings").column("at").execute();
+      await db.schema
+        .createTable("comments")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("answer_id", "varchar(64)", (c) => c.notNull())
+        .addColumn("entry_id", "varchar(128)", (c) => c.notNull())
+        .addColumn("rating", "integer", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("at", "varchar(32)", (c) => c.notNull())
+        .addColumn("conversation", "varchar(64)", (c) => c.notNull())
+        .addColumn("user_hash", "varchar(64)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("comments_at").on("comments").column("at").execute();
+      await db.schema
+        .createTable("surveys")
+        .addColumn("id", "varchar(96)", (c) => c.primaryKey())
+        .addColumn("kind", "varchar(8)", (c) => c.notNull())
+        .addColumn("score", "integer", (c) => c.notNull())
+        .addColumn("at", "varchar(32)", (c) => c.notNull())
+        .addColumn("conversation", "varchar(64)", (c) => c.notNull())
+        .addColumn("user_hash", "varchar(64)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("surveys_at").on("surveys").column("at").execute();
+      await db.schema
+        .createTable("settings")
+        .addColumn("key", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("conversation_state")
+        .addColumn("key", "varchar(512)", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .addColumn("etag", "varchar(64)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(32)", (c) => c.notNull().defaultTo(sql`''`))
+        .execute();
+    },
+  },
+});

@@ -1,0 +1,215 @@
+import { ConversationState, TestAdapter, TurnContext } from "botbuilder";
+import type { FeedbackEvent } from "../../bot/feedback/events";
+import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
+import { DatabaseStorage } from "../../bot/conversation/state-storage";
+import type { Database } from "../../bot/storage/database";
+import { SqlStateStore, StateConflictError, type StateStore } from "../../bot/storage/state-store";
+
+/** How a contract run gets a fresh, empty, migrated database and disposes of it. */
+export interface StoreFactory {
+  open(): Promise<Database>;
+  dispose(database: Database): Promise<void>;
+}
+
+const origin = (n: number) => ({ conversation: `conv-${n}`, userHash: `user-${n}` });
+const at = (day: number, hour = 12): string => new Date(Date.UTC(2026, 10, day, hour)).toISOString();
+
+/**
+ * One contract for every store implementation: the same expectations run against SQLite and
+ * PostgreSQL (and any future driver).
+ */
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`${name}: feedback store contract`, () => {
+    let database: Database;
+    let store: FeedbackStore;
+    beforeEach(async () => {
+      database = await factory.open();
+      store = new SqlFeedbackStore(database);
+    });
+    afterEach(async () => {
+      await factory.dispose(database);
+    });
+
+    const answer = (id: string, entryId: string, day = 20, n = 1): FeedbackEvent => ({
+      kind: "answer", id, at: at(day), ...origin(n), entryId, source: "match", questionId: null,
+    });
+    const rating = (answerId: string, entryId: string, value: number, day = 20, n = 1): FeedbackEvent => ({
+      kind: "rating", answerId, entryId, rating: value, at: at(day), ...origin(n),
+    });
+
+    it("reports nothing on an empty database", async () => {
+      const report = await store.report({});
+      expect(report.answers).toBe(0);
+      expect(report.csat).toEqual({ responses: 0, score: null, average: null, distribution: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 } });
+      expect(report.responseRate).toBeNull();
+      expect(report.nps).toEqual({ responses: 0, score: null, promoters: 0, passives: 0, detractors: 0 });
+      expect(report.ces).toEqual({ responses: 0, average: null });
+      expect(report.entries).toEqual([]);
+      expect(report.unanswered).toEqual([]);
+      expect(report.comments).toEqual([]);
+    });
+
+    it("computes CSAT, response rate and per-entry satisfaction, worst first", async () => {
+      for (const [i, entry, value] of [[1, "crm", 5], [2, "crm", 4], [3, "nps", 1], [4, "nps", 4], [5, "ces", 3]] as const) {
+        await store.write(answer(`a${i}`, entry));
+        await store.write(rating(`a${i}`, entry, value));
+      }
+      await store.write(answer("a6", "iso"));
+      const report = await store.report({}, (id) => (id === "crm" ? "CRM nedir?" : null));
+      expect(report.answers).toBe(6);
+      expect(report.csat.responses).toBe(5);
+      expect(report.csat.distribution).toEqual({ "1": 1, "2": 0, "3": 1, "4": 2, "5": 1 });
+      expect(report.csat.score).toBe(60);
+      expect(report.csat.average).toBe(3.4);
+      expect(report.responseRate).toBeCloseTo(5 / 6, 3);
+      expect(report.entries.map((e) => [e.id, e.csat])).toEqual([["ces", 0], ["nps", 50], ["crm", 100], ["iso", null]]);
+      expect(report.entries.find((e) => e.id === "crm")).toEqual({ id: "crm", question: "CRM nedir?", answers: 2, ratings: 2, csat: 100, average: 4.5 });
+    });
+
+    it("stores an event written twice once (retries are safe)", async () => {
+      const event: FeedbackEvent = { kind: "question", id: "q1", at: at(20), ...origin(1), query: "crm nedir", status: "answered", entryId: "crm", score: 0.9 };
+      await store.write(event);
+      await store.write(event);
+      await store.write(answer("a1", "crm"));
+      await store.write(answer("a1", "crm"));
+      const comment: FeedbackEvent = { kind: "comment", id: "c1", answerId: "a1", entryId: "crm", rating: 2, text: "eksik", at: at(20), ...origin(1) };
+      await store.write(comment);
+      await store.write(comment);
+      const report = await store.report({});
+      expect(report.answers).toBe(1);
+      expect(report.comments).toHaveLength(1);
+    });
+
+    it("keeps one rating per answer: a repeated click counts once, a changed mind replaces it", async () => {
+      await store.write(answer("a1", "crm"));
+      await store.write(rating("a1", "crm", 2));
+      await store.write(rating("a1", "crm", 2));
+      expect((await store.report({})).csat.distribution).toEqual({ "1": 0, "2": 1, "3": 0, "4": 0, "5": 0 });
+      await store.write(rating("a1", "crm", 5));
+      const report = await store.report({});
+      expect(report.csat.responses).toBe(1);
+      expect(report.csat.distribution["5"]).toBe(1);
+    });
+
+    it("computes NPS and CES, one answer per conversation and measure", async () => {
+      const scores = [10, 9, 8, 7, 6, 0];
+      for (const [i, score] of scores.entries()) await store.write({ kind: "nps", score, at: at(20), ...origin(i) });
+      await store.write({ kind: "nps", score: 0, at: at(20), ...origin(0) });
+      await store.write({ kind: "ces", score: 7, at: at(20), ...origin(1) });
+      await store.write({ kind: "ces", score: 4, at: at(20), ...origin(2) });
+      const report = await store.report({});
+      expect(report.nps).toEqual({ responses: 6, promoters: 2, passives: 2, detractors: 2, score: 0 });
+      expect(report.ces).toEqual({ responses: 2, average: 5.5 });
+    });
+
+    it("groups unanswered questions typed differently, most frequent first", async () => {
+      const questions: Array<[string, "none" | "ambiguous" | "answered"]> = [
+        ["Kargom nerede?", "none"],
+        ["kargom nerede", "none"],
+        ["KARGOM NEREDE", "none"],
+        ["sadakatin önemi", "ambiguous"],
+        ["crm nedir", "answered"],
+      ];
+      for (const [i, [query, status]] of questions.entries()) {
+        await store.write({ kind: "question", id: `q${i}`, at: at(20, i), ...origin(1), query, status, entryId: null, score: 0.1 });
+      }
+      const report = await store.report({});
+      expect(report.unanswered.map((u) => [u.count, u.status])).toEqual([[3, "none"], [1, "ambiguous"]]);
+      expect(report.unanswered[0]?.question.toLocaleLowerCase("tr")).toContain("kargom nerede");
+    });
+
+    it("lists the latest comments with their entry and rating, newest first", async () => {
+      await store.write({ kind: "comment", id: "c1", answerId: "a1", entryId: "crm", rating: 1, text: "Örnek yoktu.", at: at(20), ...origin(1) });
+      await store.write({ kind: "comment", id: "c2", answerId: "a2", entryId: "nps", rating: 2, text: "Çok uzun 😕", at: at(21), ...origin(1) });
+      const report = await store.report({}, (id) => `${id}?`);
+      expect(report.comments).toEqual([
+        { at: at(21), entryId: "nps", question: "nps?", rating: 2, text: "Çok uzun 😕" },
+        { at: at(20), entryId: "crm", question: "crm?", rating: 1, text: "Örnek yoktu." },
+      ]);
+    });
+
+    it("filters by an inclusive date range and reports a daily trend", async () => {
+      for (const day of [18, 19, 20, 21]) {
+        await store.write(answer(`a${day}`, "crm", day));
+        await store.write(rating(`a${day}`, "crm", day % 2 === 0 ? 5 : 1, day));
+      }
+      const report = await store.report({ since: "2026-11-19", until: "2026-11-20" });
+      expect(report.answers).toBe(2);
+      expect(report.csat.responses).toBe(2);
+      expect(report.range).toEqual({ since: "2026-11-19", until: "2026-11-20" });
+      expect(report.trend).toEqual([
+        { day: "2026-11-19", responses: 1, csat: 0 },
+        { day: "2026-11-20", responses: 1, csat: 100 },
+      ]);
+      await expect(store.report({ since: "20-11-2026" })).rejects.toThrow(/\[report\] --since must be a date/);
+      await expect(store.report({ since: "2026-11-21", until: "2026-11-19" })).rejects.toThrow(/\[report\]/);
+    });
+
+    it("creates the installation secret once and returns the same one afterwards", async () => {
+      const first = await store.installationSecret();
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(await new SqlFeedbackStore(database).installationSecret()).toBe(first);
+    });
+  });
+
+  describe(`${name}: state store contract`, () => {
+    let database: Database;
+    let state: StateStore;
+    beforeEach(async () => {
+      database = await factory.open();
+      state = new SqlStateStore(database);
+    });
+    afterEach(async () => {
+      await factory.dispose(database);
+    });
+
+    it("reads nothing for unknown keys and round-trips JSON values", async () => {
+      expect((await state.read(["nope"])).size).toBe(0);
+      const etag = await state.write("k1", { step: "nps", rated: [["a", 4]], text: "Şükran" });
+      const found = await state.read(["k1", "nope"]);
+      expect(found.get("k1")).toEqual({ value: { step: "nps", rated: [["a", 4]], text: "Şükran" }, etag });
+      expect(found.has("nope")).toBe(false);
+    });
+
+    it("refuses a write carrying a stale etag, accepts the current one and '*'", async () => {
+      const first = await state.write("k1", { n: 1 });
+      const second = await state.write("k1", { n: 2 }, first);
+      expect(second).not.toBe(first);
+      await expect(state.write("k1", { n: 3 }, first)).rejects.toBeInstanceOf(StateConflictError);
+      await state.write("k1", { n: 4 }, "*");
+      expect((await state.read(["k1"])).get("k1")?.value).toEqual({ n: 4 });
+      // a new key with an etag from elsewhere is simply created
+      await state.write("k2", { n: 1 }, "some-old-etag");
+      expect((await state.read(["k2"])).get("k2")?.value).toEqual({ n: 1 });
+    });
+
+    it("deletes keys", async () => {
+      await state.write("k1", { n: 1 });
+      await state.write("k2", { n: 2 });
+      await state.delete(["k1", "missing"]);
+      expect([...(await state.read(["k1", "k2"])).keys()]).toEqual(["k2"]);
+    });
+
+    it("backs botbuilder's ConversationState across separate storage instances", async () => {
+      const conversationState = new ConversationState(new DatabaseStorage(state));
+      const accessor = conversationState.createProperty<{ count: number }>("memnun");
+      const activity = {
+        type: "message",
+        channelId: "test",
+        conversation: { id: "c1", name: "", isGroup: false, conversationType: "personal" },
+        from: { id: "u1", name: "Kullanıcı" },
+        recipient: { id: "b", name: "Memnun" },
+      };
+      const turn = async (cs: ConversationState, acc: typeof accessor): Promise<number> => {
+        const context = new TurnContext(new TestAdapter(), activity);
+        const value = await acc.get(context, { count: 0 });
+        value.count += 1;
+        await cs.saveChanges(context);
+        return value.count;
+      };
+      expect(await turn(conversationState, accessor)).toBe(1);
+      const other = new ConversationState(new DatabaseStorage(new SqlStateStore(database)));
+      expect(await turn(other, other.createProperty<{ count: number }>("memnun"))).toBe(2);
+    });
+  });
+}
