@@ -1,0 +1,195 @@
+import type { Activity } from "botbuilder";
+import { TEXTS } from "../../bot/conversation/texts";
+import type { FeedbackEvent } from "../../bot/feedback/events";
+import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
+import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
+
+type Reply = Partial<Activity>;
+type Button = { title: string; value: unknown };
+const buttons = (reply: Reply | undefined): Button[] =>
+  (reply?.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value }));
+
+/** Sends a message or a button click and returns every reply of that turn. */
+async function turn(t: TestBot, message: string | Button): Promise<Reply[]> {
+  const before = t.adapter.activeQueue.length;
+  expect(before).toBe(0);
+  await (typeof message === "string"
+    ? t.adapter.send(message)
+    : t.adapter.send({ type: "message", text: message.title, value: message.value }));
+  return t.adapter.activeQueue.splice(0);
+}
+
+/** Asks a question that is answered outright; returns its rating buttons. */
+async function ask(t: TestBot, question: string): Promise<Button[]> {
+  const replies = await turn(t, question);
+  expect(replies).toHaveLength(2);
+  expect(replies[1]?.text).toBe(TEXTS.ratePrompt);
+  return buttons(replies[1]);
+}
+
+const texts = (replies: Reply[]): Array<string | undefined> => replies.map((r) => r.text);
+
+describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("offers 1–5 buttons that name and sign the answer, and stores a click", async () => {
+    const t = await testBot(kb);
+    const rating = await ask(t, "crm nedir");
+    expect(rating.map((b) => b.title)).toEqual([...TEXTS.ratingLabels]);
+    expect(rating[3]?.value).toEqual({ action: "rate", answer: expect.any(String), entry: "crm-musteri-iliskileri", rating: 4, sig: expect.any(String) });
+    const replies = await turn(t, rating[3] as Button);
+    expect(texts(replies)).toEqual([TEXTS.ratingThanks]);
+    const report = await t.store.report({});
+    expect(report.answers).toBe(1);
+    expect(report.csat).toMatchObject({ responses: 1, score: 100, average: 4 });
+    expect(report.entries[0]).toMatchObject({ id: "crm-musteri-iliskileri", ratings: 1 });
+  });
+
+  it("asks for a comment after a low rating and stores the next message as the comment", async () => {
+    const t = await testBot(kb);
+    const rating = await ask(t, "nps nedir");
+    const rated = rating[1]?.value;
+    const entryId = rated && typeof rated === "object" && "entry" in rated ? rated.entry : undefined;
+    expect(typeof entryId).toBe("string");
+    const prompt = await turn(t, rating[1] as Button);
+    expect(texts(prompt)).toEqual([TEXTS.commentPrompt]);
+    expect(buttons(prompt[0])).toEqual([{ title: TEXTS.skip, value: { action: "skip-comment" } }]);
+    expect(texts(await turn(t, "Hesaplama örneği yoktu, formül eksik"))).toEqual([TEXTS.commentThanks]);
+    const report = await t.store.report({});
+    expect(report.comments).toEqual([
+      expect.objectContaining({ entryId, rating: 2, text: "Hesaplama örneği yoktu, formül eksik" }),
+    ]);
+  });
+
+  it("lets the user skip the comment", async () => {
+    const t = await testBot(kb);
+    const rating = await ask(t, "nps nedir");
+    const [prompt] = await turn(t, rating[0] as Button);
+    expect(texts(await turn(t, buttons(prompt)[0] as Button))).toEqual([TEXTS.commentSkipped]);
+    expect((await t.store.report({})).comments).toEqual([]);
+  });
+
+  it("treats a clear new question after a low rating as a question, not a comment", async () => {
+    const t = await testBot(kb);
+    const rating = await ask(t, "nps nedir");
+    await turn(t, rating[0] as Button);
+    const replies = await turn(t, "müşteri sadakati nedir?");
+    expect(replies[0]?.text).toBe(kb.byId.get("memnuniyet-ve-sadakat")?.answer);
+    expect(replies[1]?.text).toBe(TEXTS.ratePrompt);
+    expect((await t.store.report({})).comments).toEqual([]);
+  });
+
+  it("counts the same rating clicked twice once, and a late click for the answer it belongs to", async () => {
+    const t = await testBot(kb);
+    const first = await ask(t, "crm nedir");
+    await ask(t, "iso 10002 nedir");
+    expect(texts(await turn(t, first[4] as Button))).toEqual([TEXTS.ratingThanks]);
+    expect(texts(await turn(t, first[4] as Button))).toEqual([TEXTS.alreadyRated]);
+    const report = await t.store.report({});
+    expect(report.csat.responses).toBe(1);
+    expect(report.entries.find((e) => e.id === "crm-musteri-iliskileri")).toMatchObject({ ratings: 1, csat: 100 });
+    expect(report.entries.find((e) => e.id === "iso-10002")).toMatchObject({ ratings: 0 });
+  });
+
+  it.each([
+    ["a rating out of range", (v: Record<string, unknown>) => ({ ...v, rating: 9 })],
+    ["text where the rating belongs", (v: Record<string, unknown>) => ({ ...v, rating: "çok iyi" })],
+    ["a forged entry id", (v: Record<string, unknown>) => ({ ...v, entry: "no-such-entry" })],
+    ["a forged answer id", (v: Record<string, unknown>) => ({ ...v, answer: "00000000-0000-0000-0000-000000000000" })],
+    ["a missing signature", (v: Record<string, unknown>) => ({ ...v, sig: "" })],
+  ])("refuses %s politely and stores nothing", async (_name, forge) => {
+    const t = await testBot(kb);
+    const rating = await ask(t, "crm nedir");
+    const value = rating[4]?.value;
+    expect(value).toBeInstanceOf(Object);
+    const forged = forge({ ...(value as Record<string, unknown>) });
+    expect(texts(await turn(t, { title: "5", value: forged }))).toEqual([TEXTS.invalidFeedback]);
+    expect((await t.store.report({})).csat.responses).toBe(0);
+  });
+
+  it("asks NPS then CES after three rated answers, once per conversation", async () => {
+    const t = await testBot(kb);
+    const ratings = [await ask(t, "crm nedir"), await ask(t, "nps nedir"), await ask(t, "iso 10002 nedir")];
+    expect(texts(await turn(t, ratings[0]?.[4] as Button))).toEqual([TEXTS.ratingThanks]);
+    expect(texts(await turn(t, ratings[1]?.[3] as Button))).toEqual([TEXTS.ratingThanks]);
+    const third = await turn(t, ratings[2]?.[4] as Button);
+    expect(texts(third)).toEqual([TEXTS.ratingThanks, TEXTS.npsQuestion]);
+    const npsButtons = buttons(third[1]);
+    expect(npsButtons.map((b) => b.title)).toEqual([...Array.from({ length: 11 }, (_, i) => String(i)), TEXTS.skip]);
+    const ces = await turn(t, npsButtons[9] as Button);
+    expect(texts(ces)).toEqual([TEXTS.cesQuestion]);
+    expect(buttons(ces[0]).map((b) => b.title)).toEqual(["1", "2", "3", "4", "5", "6", "7", TEXTS.skip]);
+    expect(texts(await turn(t, buttons(ces[0])[5] as Button))).toEqual([TEXTS.surveyThanks]);
+    expect(texts(await turn(t, "teşekkürler"))).toEqual([TEXTS.smallTalk.thanks]);
+    const report = await t.store.report({});
+    expect(report.nps).toMatchObject({ responses: 1, promoters: 1, score: 100 });
+    expect(report.ces).toEqual({ responses: 1, average: 6 });
+  });
+
+  it("asks NPS when the user says thanks after an answer; scores may be typed, skipped or out of range", async () => {
+    const t = await testBot(kb);
+    await ask(t, "crm nedir");
+    expect(texts(await turn(t, "çok teşekkürler"))).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
+    expect(texts(await turn(t, "15"))).toEqual([TEXTS.surveyRange(0, 10)]);
+    expect(texts(await turn(t, "8"))).toEqual([TEXTS.cesQuestion]);
+    const skip = { title: TEXTS.skip, value: { action: "skip-survey", step: "ces" } };
+    expect(texts(await turn(t, skip))).toEqual([TEXTS.surveyThanks]);
+    const report = await t.store.report({});
+    expect(report.nps).toMatchObject({ responses: 1, passives: 1 });
+    expect(report.ces.responses).toBe(0);
+  });
+
+  it("does not survey a conversation that got no answer, and leaves the survey when the user asks something else", async () => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.smallTalk.goodbye]);
+    await ask(t, "crm nedir");
+    expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.smallTalk.goodbye, TEXTS.npsQuestion]);
+    const replies = await turn(t, "müşteri deneyimi nedir");
+    expect(replies[0]?.text).toBe(kb.byId.get("musteri-deneyimi")?.answer);
+    expect((await t.store.report({})).nps.responses).toBe(0);
+  });
+
+  it("logs every question with its outcome", async () => {
+    const t = await testBot(kb);
+    await ask(t, "crm nedir");
+    await turn(t, "kargom nerede");
+    await turn(t, "Kargom nerede?");
+    await turn(t, "sadakatin önemi");
+    const report = await t.store.report({});
+    expect(report.unanswered.map((u) => [u.status, u.count])).toEqual([["none", 2], ["ambiguous", 1]]);
+  });
+
+  it("answers while the database fails, and writes the feedback once it is back", async () => {
+    let down = true;
+    let failed = 0;
+    let real: FeedbackStore | undefined;
+    const flaky: FeedbackStore = {
+      async write(event: FeedbackEvent) {
+        if (down) {
+          failed += 1;
+          throw new Error("connection refused");
+        }
+        return real?.write(event);
+      },
+      report: (range, questionOf) => (real ? real.report(range, questionOf) : Promise.reject(new Error("no store"))),
+      installationSecret: () => (real ? real.installationSecret() : Promise.reject(new Error("no store"))),
+    };
+    const t = await testBot(kb, { feedbackStore: flaky });
+    real = new SqlFeedbackStore(t.database);
+    const rating = await ask(t, "crm nedir");
+    expect(texts(await turn(t, rating[4] as Button))).toEqual([TEXTS.ratingThanks]);
+    expect(failed).toBeGreaterThan(0);
+    expect(t.recorder.pending).toBe(3);
+    down = false;
+    await t.recorder.flush();
+    expect(t.recorder.pending).toBe(0);
+    const report = await t.store.report({});
+    expect(report.answers).toBe(1);
+    expect(report.csat.responses).toBe(1);
+    expect(report.unanswered).toEqual([]);
+  });
+});
