@@ -1,0 +1,28 @@
+import { Integrity } from "../../../bot/feedback/integrity";
+
+describe("Integrity", () => {
+  const integrity = new Integrity("a-long-enough-installation-secret");
+
+  it("pseudonymises ids with a salted one-way hash", () => {
+    const hash = integrity.pseudonym("user:emulator:ayşe");
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).not.toContain("ayşe");
+    expect(integrity.pseudonym("user:emulator:ayşe")).toBe(hash);
+    expect(integrity.pseudonym("user:emulator:ayse")).not.toBe(hash);
+    expect(new Integrity("another-long-installation-secret").pseudonym("user:emulator:ayşe")).not.toBe(hash);
+  });
+
+  it("verifies its own signatures and refuses any change", () => {
+    const sig = integrity.sign("answer-1", "crm", "conv");
+    expect(integrity.verify(sig, "answer-1", "crm", "conv")).toBe(true);
+    expect(integrity.verify(sig, "answer-2", "crm", "conv")).toBe(false);
+    expect(integrity.verify(sig, "answer-1", "iso-10002", "conv")).toBe(false);
+    expect(integrity.verify(sig, "answer-1", "crm", "other-conv")).toBe(false);
+    expect(integrity.verify("", "answer-1", "crm", "conv")).toBe(false);
+    expect(integrity.verify(`${sig}x`, "answer-1", "crm", "conv")).toBe(false);
+  });
+
+  it("refuses a short secret", () => {
+    expect(() => new Integrity("short")).toThrow(/\[feedback\]/);
+  });
+});

@@ -1,0 +1,98 @@
+import type { FeedbackEvent } from "../../../bot/feedback/events";
+import { FeedbackRecorder } from "../../../bot/feedback/recorder";
+import { SqlFeedbackStore, type FeedbackStore } from "../../../bot/feedback/store";
+import { createLogger } from "../../../bot/logger";
+import { openDatabase, type Database } from "../../../bot/storage/database";
+
+/** A real SQLite store behind a switch that makes writes fail or hang, as a lost database does. */
+class Outage implements FeedbackStore {
+  mode: "up" | "down" | "hang" = "up";
+  attempts = 0;
+  constructor(private readonly real: SqlFeedbackStore) {}
+  async write(event: FeedbackEvent): Promise<void> {
+    this.attempts += 1;
+    if (this.mode === "down") throw new Error("ECONNREFUSED");
+    if (this.mode === "hang") return new Promise(() => undefined);
+    return this.real.write(event);
+  }
+  report(...args: Parameters<FeedbackStore["report"]>): ReturnType<FeedbackStore["report"]> {
+    return this.real.report(...args);
+  }
+  installationSecret(): Promise<string> {
+    return this.real.installationSecret();
+  }
+}
+
+const rating = (answerId: string, value: number): FeedbackEvent => ({
+  kind: "rating", answerId, entryId: "crm", rating: value, at: new Date().toISOString(), conversation: "c", userHash: "u",
+});
+const answer = (id: string): FeedbackEvent => ({
+  kind: "answer", id, entryId: "crm", source: "match", questionId: null, at: new Date().toISOString(), conversation: "c", userHash: "u",
+});
+
+describe("FeedbackRecorder", () => {
+  let database: Database;
+  let real: SqlFeedbackStore;
+  let outage: Outage;
+  beforeEach(async () => {
+    database = await openDatabase({ dataDir: "", sqliteFile: ":memory:" });
+    real = new SqlFeedbackStore(database);
+    outage = new Outage(real);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  const recorder = (): FeedbackRecorder =>
+    new FeedbackRecorder({ store: outage, logger: createLogger("silent"), tuning: { RETRY_BASE_MS: 10, RETRY_MAX_MS: 40, WRITE_TIMEOUT_MS: 50 } });
+
+  it("stores at once while the database answers", async () => {
+    const r = recorder();
+    expect(await r.record(answer("a1"))).toBe("stored");
+    expect(r.pending).toBe(0);
+    expect((await real.report({})).answers).toBe(1);
+  });
+
+  it("queues while the database is down, keeps order, and writes everything once it is back", async () => {
+    const r = recorder();
+    outage.mode = "down";
+    expect(await r.record(answer("a1"))).toBe("queued");
+    expect(await r.record(rating("a1", 2))).toBe("queued");
+    expect(await r.record(rating("a1", 5))).toBe("queued");
+    expect(r.pending).toBe(3);
+    expect(r.error).toMatch(/ECONNREFUSED/);
+    outage.mode = "up";
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(r.pending).toBe(0);
+    expect(r.error).toBeNull();
+    const report = await real.report({});
+    expect(report.answers).toBe(1);
+    expect(report.csat.distribution["5"]).toBe(1);
+    expect(report.csat.responses).toBe(1);
+  });
+
+  it("treats a hanging write as failed after the timeout, without double counting when retried", async () => {
+    const r = recorder();
+    outage.mode = "hang";
+    const started = Date.now();
+    expect(await r.record(rating("a1", 4))).toBe("queued");
+    expect(Date.now() - started).toBeLessThan(1000);
+    outage.mode = "up";
+    await r.flush();
+    expect(r.pending).toBe(0);
+    expect((await real.report({})).csat.responses).toBe(1);
+  });
+
+  it("backs off between retries instead of hammering a dead database", async () => {
+    const r = recorder();
+    outage.mode = "down";
+    await r.record(answer("a1"));
+    const before = outage.attempts;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const retries = outage.attempts - before;
+    expect(retries).toBeGreaterThan(1);
+    // with 10, 20, 40, 40… ms delays 300 ms allows at most ~9 attempts; without backoff it would be ~30
+    expect(retries).toBeLessThan(12);
+    expect(await r.close()).toBe(1);
+  });
+});
