@@ -33,8 +33,9 @@ interface Scratch {
    * Single precision and side by side so a large base's hot loop stays in cache.
    */
   phraseCredit: Float32Array;
-  /** Query-word position that last credited the phrase, or -1 (at most `MAX_QUERY_TERMS`). */
+  /** Query-word position whose forms already credited the phrase, or -1 (set only for words with several forms). */
   phraseLast: Int8Array;
+  /** Phrases touched by the current query; one spare slot, as the hot loop writes before it counts. */
   touchedPhrases: Int32Array;
   answer: Float64Array;
   answerLast: Int32Array;
@@ -109,20 +110,39 @@ export class Matcher {
     let entryCount = 0;
     for (let q = 0; q < expansions.length; q += 1) {
       const w = weights[q] ?? 0;
-      for (const { term, sim } of expansions[q] ?? []) {
+      const list = expansions[q] ?? [];
+      // a phrase holding two forms of one query word is credited once for it (by the closest form);
+      // only words with several forms need the per-phrase mark
+      const marks = list.length > 1;
+      for (let x = 0; x < list.length; x += 1) {
+        const { term, sim } = list[x] ?? { term: 0, sim: 0 };
         const queryCredit = w * sim;
         const ownCredit = (index.idf[term] ?? 0) * sim;
         const phrases = index.phrasePostings[term];
-        if (phrases) {
+        if (phrases && x === 0) {
           for (let k = 0; k < phrases.length; k += 1) {
             const p = phrases[k] ?? 0;
-            const last = phraseLast[p] ?? -1;
-            if (last !== q) {
-              if (last === -1) touchedPhrases[phraseCount++] = p;
-              phraseCredit[2 * p] = (phraseCredit[2 * p] ?? 0) + queryCredit;
+            const i = 2 * p;
+            const credited = phraseCredit[i] ?? 0;
+            // every credit is positive, so 0 means "first touched by this query"
+            touchedPhrases[phraseCount] = p;
+            phraseCount += credited === 0 ? 1 : 0;
+            phraseCredit[i] = credited + queryCredit;
+            phraseCredit[i + 1] = (phraseCredit[i + 1] ?? 0) + ownCredit;
+            if (marks) phraseLast[p] = q;
+          }
+        } else if (phrases) {
+          for (let k = 0; k < phrases.length; k += 1) {
+            const p = phrases[k] ?? 0;
+            const i = 2 * p;
+            if (phraseLast[p] !== q) {
+              const credited = phraseCredit[i] ?? 0;
+              touchedPhrases[phraseCount] = p;
+              phraseCount += credited === 0 ? 1 : 0;
+              phraseCredit[i] = credited + queryCredit;
               phraseLast[p] = q;
             }
-            phraseCredit[2 * p + 1] = (phraseCredit[2 * p + 1] ?? 0) + ownCredit;
+            phraseCredit[i + 1] = (phraseCredit[i + 1] ?? 0) + ownCredit;
           }
         }
         const answers = index.answerPostings[term];
@@ -201,7 +221,7 @@ export class Matcher {
       scratch = {
         phraseCredit: new Float32Array(2 * index.phrases.length),
         phraseLast: new Int8Array(index.phrases.length).fill(-1),
-        touchedPhrases: new Int32Array(index.phrases.length),
+        touchedPhrases: new Int32Array(index.phrases.length + 1),
         answer: new Float64Array(index.entries.length),
         answerLast: new Int32Array(index.entries.length).fill(-1),
         entryBest: new Float64Array(index.entries.length),
