@@ -35,6 +35,11 @@ const schema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(2000),
   ),
+  DIRECT_LINE_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  DASHBOARD_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  ),
 });
 
 /** The bot's configuration, read once from the environment, validated and frozen. */
@@ -50,6 +55,10 @@ export type Config = Readonly<{
   dataDir: string;
   databaseUrl: string | undefined;
   maxMessageLength: number;
+  /** Azure Direct Line secret: the chat page then gets its token from the real Direct Line service. */
+  directLineSecret: string | undefined;
+  /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
+  dashboardToken: string | undefined;
   /** True when no app id is set: local / Emulator mode, no channel authentication. */
   localMode: boolean;
 }>;
@@ -92,6 +101,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: v.DATA_DIR,
     databaseUrl: v.DATABASE_URL,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
+    directLineSecret: v.DIRECT_LINE_SECRET,
+    dashboardToken: v.DASHBOARD_TOKEN,
     localMode: v.MicrosoftAppId === "",
   });
 }

@@ -15,6 +15,9 @@ import { Matcher } from "./matching/matcher";
 import { createAdapter } from "./server/adapter";
 import { createServer } from "./server/app";
 import { openDatabase } from "./storage/database";
+import { registerDashboard } from "./web/dashboard";
+import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
+import { registerPages } from "./web/pages";
 import { SqlStateStore } from "./storage/state-store";
 import { VERSION } from "./version";
 
@@ -57,6 +60,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const feedbackStore = new SqlFeedbackStore(database);
   const recorder = new FeedbackRecorder({ store: feedbackStore, logger });
   const integrity = new Integrity(await feedbackStore.installationSecret());
+
   const conversationState = new ConversationState(new DatabaseStorage(new SqlStateStore(database)));
 
   const bot = new MemnunBot({
@@ -68,7 +72,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     integrity,
     conversationState,
   });
-  const adapter = createAdapter(config, logger);
+  const { adapter, auth } = createAdapter(config, logger);
   const { server, inFlight } = createServer({
     adapter,
     bot,
@@ -79,6 +83,25 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       const healthy = status.entries > 0 && feedback.error === null;
       return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
     },
+  });
+
+  const secret = await feedbackStore.installationSecret();
+  registerDirectLine(server, {
+    adapter,
+    auth,
+    appId: config.appId,
+    bot,
+    logger,
+    inFlight,
+    tokens: new DirectLineTokens(secret),
+    logs: new ConversationLogs(),
+    directLineSecret: config.directLineSecret,
+  });
+  registerPages(server);
+  registerDashboard(server, {
+    token: config.dashboardToken,
+    logger,
+    report: (range) => feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
   });
 
   await new Promise<void>((resolve, reject) => {

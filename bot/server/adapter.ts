@@ -1,3 +1,4 @@
+import type { BotFrameworkAuthentication } from "botframework-connector";
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -8,17 +9,24 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { TEXTS } from "../conversation/texts";
 
+/** The adapter and the authentication it was built with (the local Direct Line needs both). */
+export interface AdapterSetup {
+  adapter: CloudAdapter;
+  auth: BotFrameworkAuthentication;
+}
+
 /** Creates the CloudAdapter with Bot Framework authentication from the configuration. */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger): AdapterSetup {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const auth = new ConfigurationBotFrameworkAuthentication(options);
+  const adapter = new CloudAdapter(auth);
   adapter.onTurnError = turnErrorHandler(logger);
-  return adapter;
+  return { adapter, auth };
 }
 
 /** Logs a failed turn and sends the user a short Turkish apology, never the error itself. */

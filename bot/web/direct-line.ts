@@ -1,0 +1,360 @@
+import { ActivityTypes, type Activity, type ActivityHandler, type CloudAdapter, type TurnContext } from "botbuilder";
+import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication } from "botframework-connector";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Request, Response, Server } from "restify";
+import { z } from "zod";
+import type { Logger } from "../logger";
+import type { InFlight } from "../server/app";
+
+/** Tuning of the local Direct Line; each says which way it moves things. */
+export const DIRECT_LINE_TUNING = Object.freeze({
+  /** Lifetime of a token in seconds (as Direct Line's `expires_in`). Longer = fewer refreshes, longer exposure if leaked. */
+  TOKEN_TTL_SECONDS: 1800,
+  /** Conversations kept in memory; the least recently used go first. Higher = more memory. */
+  MAX_CONVERSATIONS: 10_000,
+  /** Activities kept per conversation; older ones drop off (a client that far behind starts over). */
+  MAX_ACTIVITIES: 500,
+  /** Longest text accepted in one posted activity, in characters; the bot's own limit is lower. */
+  MAX_TEXT_CHARS: 10_000,
+});
+
+/** Where the real Direct Line service issues tokens (used only with `DIRECT_LINE_SECRET`). */
+const DIRECT_LINE_SERVICE = "https://directline.botframework.com/v3/directline";
+/** How long the token request to the real service may take. */
+const DIRECT_LINE_SERVICE_TIMEOUT_MS = 10_000;
+const BOT_ACCOUNT = Object.freeze({ id: "memnun", name: "Memnun", role: "bot" });
+
+interface TokenClaims {
+  /** Conversation the token is bound to. */
+  readonly c: string;
+  /** User id the token speaks for. */
+  readonly u: string;
+  /** Expiry, seconds since the epoch. */
+  readonly exp: number;
+}
+
+const TokenClaims = z.object({ c: z.string().min(1).max(64), u: z.string().min(1).max(64), exp: z.number() });
+
+/** Signed, self-contained Direct Line tokens: each binds one conversation and one user. */
+export class DirectLineTokens {
+  private readonly key: Buffer;
+
+  constructor(
+    secret: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.key = createHmac("sha256", "memnun:directline").update(secret).digest();
+  }
+
+  issue(conversationId: string, userId: string): { token: string; expiresIn: number } {
+    const ttl = DIRECT_LINE_TUNING.TOKEN_TTL_SECONDS;
+    const claims: TokenClaims = { c: conversationId, u: userId, exp: Math.floor(this.now().getTime() / 1000) + ttl };
+    const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    return { token: `${body}.${this.signature(body)}`, expiresIn: ttl };
+  }
+
+  /** The claims of a valid, unexpired token; null otherwise. */
+  verify(token: string): TokenClaims | null {
+    const [body, signature, extra] = token.split(".");
+    if (!body || !signature || extra !== undefined) return null;
+    const expected = Buffer.from(this.signature(body));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    } catch {
+      return null;
+    }
+    const claims = TokenClaims.safeParse(parsed);
+    if (!claims.success || claims.data.exp * 1000 <= this.now().getTime()) return null;
+    return claims.data;
+  }
+
+  private signature(body: string): string {
+    return createHmac("sha256", this.key).update(body).digest("base64url");
+  }
+}
+
+/** The activities of one conversation, numbered by watermark. */
+interface ConversationLog {
+  /** Watermark of `activities[0]`. */
+  first: number;
+  activities: Array<Partial<Activity>>;
+}
+
+/** In-memory activity logs of the local Direct Line conversations, bounded in count and length. */
+export class ConversationLogs {
+  private readonly logs = new Map<string, ConversationLog>();
+
+  has(conversationId: string): boolean {
+    return this.logs.has(conversationId);
+  }
+
+  open(conversationId: string): void {
+    if (this.logs.has(conversationId)) return;
+    this.logs.set(conversationId, { first: 0, activities: [] });
+    while (this.logs.size > DIRECT_LINE_TUNING.MAX_CONVERSATIONS) {
+      const oldest = this.logs.keys().next().value;
+      if (oldest === undefined) break;
+      this.logs.delete(oldest);
+    }
+  }
+
+  /** Appends an activity, giving it its id; returns the id. */
+  append(conversationId: string, activity: Partial<Activity>): string {
+    const log = this.touch(conversationId);
+    const watermark = log.first + log.activities.length;
+    const id = `${conversationId}|${String(watermark).padStart(7, "0")}`;
+    log.activities.push({ ...activity, id });
+    if (log.activities.length > DIRECT_LINE_TUNING.MAX_ACTIVITIES) {
+      log.activities.shift();
+      log.first += 1;
+    }
+    return id;
+  }
+
+  /** Activities after `watermark` (all without one) and the new watermark. */
+  since(conversationId: string, watermark: number | null): { activities: Array<Partial<Activity>>; watermark: string } {
+    const log = this.touch(conversationId);
+    const from = Math.max(0, (watermark === null ? 0 : watermark + 1) - log.first);
+    const end = log.first + log.activities.length - 1;
+    return { activities: log.activities.slice(from), watermark: String(Math.max(end, watermark ?? -1)) };
+  }
+
+  private touch(conversationId: string): ConversationLog {
+    let log = this.logs.get(conversationId);
+    if (!log) {
+      log = { first: 0, activities: [] };
+    } else {
+      this.logs.delete(conversationId);
+    }
+    this.logs.set(conversationId, log);
+    return log;
+  }
+}
+
+/** What a client may post; everything else on the activity is set by the server. */
+const PostedActivity = z
+  .object({
+    type: z.string().min(1).max(64),
+    text: z.string().max(DIRECT_LINE_TUNING.MAX_TEXT_CHARS).optional(),
+    textFormat: z.string().max(32).optional(),
+    locale: z.string().max(32).optional(),
+    value: z.unknown().optional(),
+    name: z.string().max(128).optional(),
+    channelData: z.record(z.string(), z.unknown()).optional(),
+    attachments: z
+      .array(z.object({ contentType: z.string().max(256), contentUrl: z.string().max(2048).optional(), content: z.unknown(), name: z.string().max(256).optional() }))
+      .max(10)
+      .optional(),
+    entities: z.array(z.object({ type: z.string().max(128) }).passthrough()).max(20).optional(),
+    from: z.object({ id: z.string().optional(), name: z.string().max(128).optional() }).passthrough().optional(),
+  })
+  .passthrough();
+
+export interface DirectLineDeps {
+  adapter: CloudAdapter;
+  auth: BotFrameworkAuthentication;
+  appId: string;
+  bot: ActivityHandler;
+  logger: Logger;
+  inFlight: InFlight;
+  tokens: DirectLineTokens;
+  logs: ConversationLogs;
+  /** With a secret, `/api/directline/token` asks the real Direct Line service instead. */
+  directLineSecret: string | undefined;
+  now?: () => Date;
+}
+
+/** The fields the adapter relies on are all set (a runtime check, so no cast is needed). */
+const isActivity = (activity: Partial<Activity>): activity is Activity =>
+  typeof activity.type === "string" &&
+  typeof activity.channelId === "string" &&
+  typeof activity.serviceUrl === "string" &&
+  activity.conversation !== undefined &&
+  activity.from !== undefined &&
+  activity.recipient !== undefined;
+
+const newId = (bytes = 12): string => randomBytes(bytes).toString("base64url");
+
+const bearer = (req: Request): string | null => {
+  const header = req.header("authorization");
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  return match?.[1] ?? null;
+};
+
+/**
+ * A local implementation of the Direct Line 3.0 endpoints Web Chat uses with polling (start a
+ * conversation, post an activity, get activities by watermark, refresh a token), routed into
+ * the same bot through the adapter. Replies are collected with the `expectReplies` delivery mode,
+ * so nothing leaves the process and no Azure is needed. State lives in memory: one instance serves
+ * a conversation (behind a load balancer use the real Direct Line, `DIRECT_LINE_SECRET`).
+ */
+export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
+  const { tokens, logs, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  const authorize = (req: Request, res: Response, conversationId?: string): { c: string; u: string } | null => {
+    const token = bearer(req);
+    const claims = token ? tokens.verify(token) : null;
+    if (!claims) {
+      res.send(401, { error: { code: "TokenInvalid", message: "A valid Direct Line token is required (Authorization: Bearer …)." } });
+      return null;
+    }
+    if (conversationId !== undefined && claims.c !== conversationId) {
+      res.send(403, { error: { code: "BadArgument", message: "This token belongs to another conversation." } });
+      return null;
+    }
+    return claims;
+  };
+
+  const runTurn = async (conversationId: string, activity: Partial<Activity>, serviceUrl: string): Promise<void> => {
+    const claimsIdentity = new ClaimsIdentity(
+      [
+        { type: AuthenticationConstants.AudienceClaim, value: deps.appId },
+        { type: AuthenticationConstants.AppIdClaim, value: deps.appId },
+      ],
+      true,
+    );
+    const full: Partial<Activity> = {
+      ...activity,
+      channelId: "directline",
+      serviceUrl,
+      conversation: { id: conversationId, isGroup: false, conversationType: "personal", name: "" },
+      recipient: { ...BOT_ACCOUNT },
+      deliveryMode: "expectReplies",
+      timestamp: now(),
+    };
+    if (!isActivity(full)) throw new Error("[directline] incomplete activity");
+    await deps.inFlight.run(() =>
+      deps.adapter.processActivityDirect(
+        {
+          audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          claimsIdentity,
+          callerId: undefined,
+          connectorFactory: deps.auth.createConnectorFactory(claimsIdentity),
+        },
+        full,
+        async (context: TurnContext) => {
+          context.onSendActivities(async (_ctx, activities, next) => {
+            for (const reply of activities) {
+              if (reply.type === ActivityTypes.Trace || reply.type === "delay") continue;
+              logs.append(conversationId, {
+                ...reply,
+                from: { ...BOT_ACCOUNT },
+                conversation: { id: conversationId, isGroup: false, conversationType: "personal", name: "" },
+                timestamp: now(),
+                channelId: "directline",
+                replyToId: activity.id,
+              });
+            }
+            return next();
+          });
+          await deps.bot.run(context);
+        },
+      ),
+    );
+  };
+
+  const origin = (req: Request): string => `${req.isSecure() ? "https" : "http"}://${req.header("host") ?? "localhost"}`;
+
+  server.post("/api/directline/token", async (req, res) => {
+    const userId = `dl_${newId(9)}`;
+    if (deps.directLineSecret) {
+      try {
+        const response = await fetch(`${DIRECT_LINE_SERVICE}/tokens/generate`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${deps.directLineSecret}`, "content-type": "application/json" },
+          body: JSON.stringify({ user: { id: userId } }),
+          signal: AbortSignal.timeout(DIRECT_LINE_SERVICE_TIMEOUT_MS),
+        });
+        if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
+        const body = (await response.json()) as { token?: unknown; conversationId?: unknown; expires_in?: unknown };
+        if (typeof body.token !== "string") throw new Error("Direct Line sent no token");
+        res.send(200, { token: body.token, conversationId: body.conversationId, userId, expires_in: body.expires_in });
+      } catch (error) {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, "[directline] token from Direct Line service failed");
+        res.send(502, { error: "Direct Line token unavailable" });
+      }
+      return;
+    }
+    const conversationId = newId();
+    const { token, expiresIn } = tokens.issue(conversationId, userId);
+    res.send(200, { token, conversationId, userId, expires_in: expiresIn, domain: `${origin(req)}/v3/directline` });
+  });
+
+  server.post("/v3/directline/tokens/refresh", async (req, res) => {
+    const claims = authorize(req, res);
+    if (!claims) return;
+    const { token, expiresIn } = tokens.issue(claims.c, claims.u);
+    res.send(200, { conversationId: claims.c, token, expires_in: expiresIn });
+  });
+
+  server.post("/v3/directline/conversations", async (req, res) => {
+    const claims = authorize(req, res);
+    if (!claims) return;
+    const { token, expiresIn } = tokens.issue(claims.c, claims.u);
+    const isNew = !logs.has(claims.c);
+    logs.open(claims.c);
+    res.send(isNew ? 201 : 200, { conversationId: claims.c, token, expires_in: expiresIn });
+    if (isNew) {
+      const user = { id: claims.u, name: "", role: "user" };
+      runTurn(claims.c, { type: ActivityTypes.ConversationUpdate, id: newId(), from: user, membersAdded: [{ ...BOT_ACCOUNT }, user] }, origin(req)).catch(
+        (error: unknown) => logger.error({ err: error }, "[directline] conversation start failed"),
+      );
+    }
+  });
+
+  server.get("/v3/directline/conversations/:conversationId", async (req, res) => {
+    const claims = authorize(req, res, String(req.params.conversationId));
+    if (!claims) return;
+    const { token, expiresIn } = tokens.issue(claims.c, claims.u);
+    res.send(200, { conversationId: claims.c, token, expires_in: expiresIn });
+  });
+
+  server.get("/v3/directline/conversations/:conversationId/activities", async (req, res) => {
+    const conversationId = String(req.params.conversationId);
+    if (!authorize(req, res, conversationId)) return;
+    const raw: unknown = req.query?.watermark;
+    const watermark = typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : null;
+    res.send(200, logs.since(conversationId, watermark));
+  });
+
+  server.post("/v3/directline/conversations/:conversationId/activities", async (req, res) => {
+    const conversationId = String(req.params.conversationId);
+    const claims = authorize(req, res, conversationId);
+    if (!claims) return;
+    const parsed = PostedActivity.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: { code: "BadArgument", message: "The body must be a JSON activity with a type." } });
+      return;
+    }
+    logs.open(conversationId);
+    const { type, text, textFormat, locale, value, name, channelData, attachments, entities, from } = parsed.data;
+    const activity: Partial<Activity> = {
+      type,
+      text,
+      textFormat,
+      locale,
+      value,
+      name,
+      channelData,
+      attachments,
+      entities,
+      from: { id: claims.u, name: from?.name ?? "", role: "user" },
+      conversation: { id: conversationId, isGroup: false, conversationType: "personal", name: "" },
+      recipient: { ...BOT_ACCOUNT },
+      channelId: "directline",
+      timestamp: now(),
+    };
+    const id = logs.append(conversationId, activity);
+    try {
+      await runTurn(conversationId, { ...activity, id }, origin(req));
+      res.send(200, { id });
+    } catch (error) {
+      logger.error({ err: error }, "[directline] turn failed");
+      res.send(500, { error: { code: "ServiceError", message: "The bot could not process the activity." } });
+    }
+  });
+}

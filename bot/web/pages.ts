@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Response, Server } from "restify";
+import { TEXTS } from "../conversation/texts";
+
+/** Browsers may keep the vendored bundles this long; they change only with a package update. */
+const ASSET_MAX_AGE_SECONDS = 86_400;
+
+/** The folder of an installed package (its `exports` hide `package.json` and `dist/`). */
+export function packageDir(name: string): string {
+  let dir = dirname(require.resolve(name));
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest)) {
+      const parsed: unknown = JSON.parse(readFileSync(manifest, "utf8"));
+      if (parsed && typeof parsed === "object" && "name" in parsed && parsed.name === name) return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`[web] cannot find the folder of package ${name}`);
+    dir = parent;
+  }
+}
+
+/** `bot/web/public`, from the sources (tsx) or from the compiled `dist/bot/web`. */
+export function publicDir(): string {
+  const candidates = [join(__dirname, "public"), join(__dirname, "..", "..", "..", "bot", "web", "public")];
+  const found = candidates.find((dir) => existsSync(join(dir, "chat.js")));
+  if (!found) throw new Error(`[web] static files not found in ${candidates.join(" or ")}`);
+  return found;
+}
+
+/** HTML-escapes text for element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** JSON safe to embed in a `<script type="application/json">` element. */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+}
+
+/** A file loaded once, served with a content type and caching. */
+export class StaticFile {
+  private readonly body: Buffer;
+
+  constructor(
+    path: string,
+    private readonly contentType: string,
+    private readonly maxAge = ASSET_MAX_AGE_SECONDS,
+  ) {
+    this.body = readFileSync(path);
+  }
+
+  send(res: Response): void {
+    res.writeHead(200, {
+      "content-type": this.contentType,
+      "content-length": this.body.length,
+      "cache-control": `public, max-age=${this.maxAge}`,
+      "x-content-type-options": "nosniff",
+    });
+    res.end(this.body);
+  }
+}
+
+/** Sends an HTML page with the security headers every page gets. */
+export function sendHtml(res: Response, status: number, html: string, extraHeaders: Record<string, string> = {}): void {
+  const body = Buffer.from(html, "utf8");
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": body.length,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "content-security-policy":
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; media-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    ...extraHeaders,
+  });
+  res.end(body);
+}
+
+const PAGE_STYLE = `
+  :root { color-scheme: light; font-family: "Segoe UI", system-ui, sans-serif; }
+  body { margin: 0; background: #f4f6f8; color: #1d2733; }
+  header { padding: 12px 20px; background: #0b5cad; color: #fff; }
+  header h1 { margin: 0; font-size: 20px; }
+  header p { margin: 4px 0 0; font-size: 14px; opacity: .9; }
+  main { max-width: 880px; margin: 0 auto; height: calc(100vh - 78px); }
+  #webchat { height: 100%; background: #fff; }
+  .notice { padding: 16px 20px; }
+`;
+
+/** The chat page: Microsoft Web Chat from the installed package, talking Direct Line. */
+export function chatPage(): string {
+  const t = TEXTS.page;
+  return `<!doctype html>
+<html lang="tr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t.title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(t.intro)}</p></header>
+<main>
+  <div id="webchat" role="main" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
+  <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
+</main>
+<script src="/webchat/webchat.js"></script>
+<script src="/assets/chat.js"></script>
+</body>
+</html>`;
+}
+
+const DASHBOARD_STYLE = `
+  :root { font-family: "Segoe UI", system-ui, sans-serif; color: #1d2733; }
+  body { margin: 0; background: #f4f6f8; }
+  header { padding: 12px 20px; background: #0b5cad; color: #fff; }
+  header h1 { margin: 0; font-size: 20px; }
+  main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); }
+  section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+  section.wide { grid-column: 1 / -1; }
+  h2 { font-size: 16px; margin: 0 0 8px; }
+  .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
+  .kpi strong { display: block; font-size: 26px; }
+  .kpi span { font-size: 13px; color: #55606e; }
+  table { width: 100%; border-collapse: collapse; font-size: 14px; }
+  th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e5e8ec; vertical-align: top; }
+  canvas { max-height: 260px; }
+`;
+
+/** The dashboard shell; its script fetches `/api/report` and draws the charts. */
+export function dashboardPage(): string {
+  const t = TEXTS.dashboard;
+  return `<!doctype html>
+<html lang="tr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(t.title)}</title>
+<style>${DASHBOARD_STYLE}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(t.title)}</h1></header>
+<main id="dashboard"><section class="wide"><p id="status">${escapeHtml(t.loading)}</p></section></main>
+<script type="application/json" id="texts">${embedJson(t)}</script>
+<script src="/dashboard/chart.js"></script>
+<script src="/assets/dashboard.js"></script>
+</body>
+</html>`;
+}
+
+/** A short Turkish message page (dashboard off, unauthorized). */
+export function messagePage(title: string, message: string): string {
+  return `<!doctype html>
+<html lang="tr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>
+<body><header><h1>${escapeHtml(title)}</h1></header><p class="notice">${escapeHtml(message)}</p></body></html>`;
+}
+
+/** `GET /` (the chat page) and the scripts it and the dashboard load, all from installed packages or this repo. */
+export function registerPages(server: Server): void {
+  const webchat = new StaticFile(join(packageDir("botframework-webchat"), "dist", "webchat.js"), "text/javascript; charset=utf-8");
+  const chart = new StaticFile(join(packageDir("chart.js"), "dist", "chart.umd.js"), "text/javascript; charset=utf-8");
+  const chatScript = new StaticFile(join(publicDir(), "chat.js"), "text/javascript; charset=utf-8", 0);
+  const dashboardScript = new StaticFile(join(publicDir(), "dashboard.js"), "text/javascript; charset=utf-8", 0);
+  const page = chatPage();
+
+  server.get("/", async (_req, res) => sendHtml(res, 200, page));
+  server.get("/webchat/webchat.js", async (_req, res) => webchat.send(res));
+  server.get("/dashboard/chart.js", async (_req, res) => chart.send(res));
+  server.get("/assets/chat.js", async (_req, res) => chatScript.send(res));
+  server.get("/assets/dashboard.js", async (_req, res) => dashboardScript.send(res));
+}

@@ -1,0 +1,89 @@
+// Browser script of the dashboard: fetches /api/report and draws it with Chart.js.
+// Every text from the data goes through textContent, never innerHTML.
+(async function () {
+  "use strict";
+  var t = JSON.parse(document.getElementById("texts").textContent);
+  // drawn once, complete: no animation (screenshots and slow machines show the final values)
+  window.Chart.defaults.animation = false;
+  var main = document.getElementById("dashboard");
+  var status = document.getElementById("status");
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+  function section(title, body, wide, id) {
+    return el("section", Object.assign({ class: wide ? "wide" : "" }, id ? { id: id } : {}), [el("h2", {}, [title])].concat(body));
+  }
+  function table(columns, rows, id) {
+    if (rows.length === 0) return el("p", {}, [t.none]);
+    return el("table", { id: id }, [
+      el("thead", {}, [el("tr", {}, columns.map(function (c) { return el("th", {}, [c]); }))]),
+      el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", {}, [String(c)]); })); })),
+    ]);
+  }
+  function show(value, suffix) { return value === null || value === undefined ? "–" : value + (suffix || ""); }
+  function chart(id, config) {
+    var canvas = el("canvas", { id: id, role: "img" });
+    setTimeout(function () { new window.Chart(canvas, config); }, 0);
+    return canvas;
+  }
+
+  var report;
+  try {
+    var response = await fetch("/api/report", { credentials: "same-origin" });
+    if (!response.ok) throw new Error("report " + response.status);
+    report = await response.json();
+  } catch (error) {
+    status.textContent = t.failed;
+    return;
+  }
+  main.textContent = "";
+
+  function kpi(id, label, value, note) {
+    return el("div", { class: "kpi", id: id }, [el("strong", {}, [value]), el("span", {}, [label + (note ? " · " + note : "")])]);
+  }
+  main.appendChild(section(t.title, [el("div", { class: "kpis" }, [
+    kpi("kpi-answers", t.answers, String(report.answers)),
+    kpi("kpi-csat", t.csat, show(report.csat.score, "%"), report.csat.responses + " " + t.responses),
+    kpi("kpi-csat-average", t.csatAverage, show(report.csat.average)),
+    kpi("kpi-response-rate", t.responseRate, report.responseRate === null ? "–" : Math.round(report.responseRate * 1000) / 10 + "%"),
+    kpi("kpi-nps", t.nps, show(report.nps.score), report.nps.responses + " " + t.responses),
+    kpi("kpi-ces", t.ces, show(report.ces.average), report.ces.responses + " " + t.responses),
+  ])], true));
+
+  var d = report.csat.distribution;
+  main.appendChild(section(t.csatDistribution, [chart("chart-csat", {
+    type: "bar",
+    data: { labels: ["1", "2", "3", "4", "5"], datasets: [{ label: t.ratingsCount, data: [d["1"], d["2"], d["3"], d["4"], d["5"]], backgroundColor: ["#d9534f", "#f0ad4e", "#c8c8c8", "#8bc34a", "#2e7d32"] }] },
+    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  })]));
+  main.appendChild(section(t.npsBreakdown, [chart("chart-nps", {
+    type: "doughnut",
+    data: { labels: [t.promoters, t.passives, t.detractors], datasets: [{ data: [report.nps.promoters, report.nps.passives, report.nps.detractors], backgroundColor: ["#2e7d32", "#c8c8c8", "#d9534f"] }] },
+  })]));
+  main.appendChild(section(t.cesChart, [chart("chart-ces", {
+    type: "bar",
+    data: { labels: [t.ces], datasets: [{ label: t.ces, data: [report.ces.average || 0], backgroundColor: "#0b5cad" }] },
+    options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { min: 1, max: 7 } } },
+  })]));
+  main.appendChild(section(t.trend, [chart("chart-trend", {
+    type: "line",
+    data: { labels: report.trend.map(function (p) { return p.day; }), datasets: [{ label: t.csat, data: report.trend.map(function (p) { return p.csat; }), borderColor: "#0b5cad", tension: 0.2 }] },
+    options: { scales: { y: { min: 0, max: 100 } } },
+  })], true));
+  main.appendChild(section(t.entries, [table(t.entryColumns, report.entries.map(function (e) {
+    return [e.id, e.question || "", e.answers, e.ratings, show(e.csat, "%"), show(e.average)];
+  }), "entries")], true));
+  main.appendChild(section(t.unanswered, [table(t.unansweredColumns, report.unanswered.map(function (u) {
+    return [u.count, u.status === "ambiguous" ? t.statusAmbiguous : t.statusNone, u.question];
+  }), "unanswered")], true));
+  main.appendChild(section(t.comments, [table(t.commentColumns, report.comments.map(function (c) {
+    return [c.at.slice(0, 16).replace("T", " "), c.entryId, c.rating, c.text];
+  }), "comments")], true));
+  document.body.setAttribute("data-ready", "true");
+})();

@@ -1,0 +1,167 @@
+import { TEXTS } from "../../bot/conversation/texts";
+import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
+import { useRunningApp } from "../helpers/app";
+
+const DASHBOARD_TOKEN = "http-test-dashboard-token";
+
+interface Session {
+  token: string;
+  conversationId: string;
+  userId: string;
+  domain: string;
+}
+
+async function json(url: string, init: RequestInit = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(url, { redirect: "manual", ...init });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, body, headers: response.headers };
+}
+
+const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
+
+function isSession(value: unknown): value is Session {
+  return typeof value === "object" && value !== null && "token" in value && "conversationId" in value && "domain" in value;
+}
+
+interface ActivitySet {
+  activities: Array<{ id: string; type: string; text?: string; from: { id: string; role?: string }; suggestedActions?: { actions: Array<{ title: string; value: unknown }> } }>;
+  watermark: string;
+}
+function isActivitySet(value: unknown): value is ActivitySet {
+  return typeof value === "object" && value !== null && "activities" in value && "watermark" in value;
+}
+
+describe("local Direct Line 3.0 over HTTP", () => {
+  const running = useRunningApp({ DASHBOARD_TOKEN });
+
+  async function session(): Promise<Session> {
+    const { status, body } = await json(`${running.app().url}/api/directline/token`, { method: "POST" });
+    expect(status).toBe(200);
+    if (!isSession(body)) throw new Error(`no session in ${JSON.stringify(body)}`);
+    expect(body.domain).toBe(`${running.app().url}/v3/directline`);
+    const started = await json(`${body.domain}/conversations`, { method: "POST", headers: auth(body.token) });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ conversationId: body.conversationId, token: expect.any(String), expires_in: 1800 });
+    return body;
+  }
+
+  async function activities(s: Session, watermark?: string): Promise<ActivitySet> {
+    const query = watermark === undefined ? "" : `?watermark=${watermark}`;
+    const { status, body } = await json(`${s.domain}/conversations/${s.conversationId}/activities${query}`, { headers: auth(s.token) });
+    expect(status).toBe(200);
+    if (!isActivitySet(body)) throw new Error(`no activities in ${JSON.stringify(body)}`);
+    return body;
+  }
+
+  it("starts a conversation with a welcome, answers a message, echoes it, and pages by watermark", async () => {
+    const s = await session();
+    let first = await activities(s);
+    for (let i = 0; i < 50 && first.activities.length === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      first = await activities(s);
+    }
+    expect(first.activities[0]?.text).toContain("Merhaba, ben **Memnun**");
+    const posted = await json(`${s.domain}/conversations/${s.conversationId}/activities`, {
+      method: "POST",
+      headers: auth(s.token),
+      body: JSON.stringify({ type: "message", text: "crm nedir", from: { id: "someone-else" }, channelData: { clientActivityID: "c-1" } }),
+    });
+    expect(posted.status).toBe(200);
+    const next = await activities(s, first.watermark);
+    expect(next.activities.map((a) => a.from.role)).toEqual(["user", "bot", "bot"]);
+    expect(next.activities[0]).toMatchObject({ text: "crm nedir", from: { id: s.userId }, channelData: { clientActivityID: "c-1" } });
+    expect(next.activities[2]?.text).toBe(TEXTS.ratePrompt);
+    expect((await activities(s, next.watermark)).activities).toEqual([]);
+
+    const five = next.activities[2]?.suggestedActions?.actions[4];
+    await json(`${s.domain}/conversations/${s.conversationId}/activities`, {
+      method: "POST",
+      headers: auth(s.token),
+      body: JSON.stringify({ type: "message", text: five?.title, value: five?.value }),
+    });
+    const rated = await activities(s, next.watermark);
+    expect(rated.activities.at(-1)?.text).toBe(TEXTS.ratingThanks);
+  });
+
+  it("requires a valid token and keeps each conversation to its own token", async () => {
+    const a = await session();
+    const b = await session();
+    const url = `${a.domain}/conversations/${a.conversationId}/activities`;
+    expect((await json(url)).status).toBe(401);
+    expect((await json(url, { headers: auth("not.a-token") })).status).toBe(401);
+    expect((await json(url, { headers: auth(`${a.token.slice(0, -2)}xx`) })).status).toBe(401);
+    expect((await json(url, { headers: auth(b.token) })).status).toBe(403);
+    expect((await json(url, { method: "POST", headers: auth(b.token), body: JSON.stringify({ type: "message", text: "merhaba" }) })).status).toBe(403);
+    expect((await json(`${a.domain}/conversations`, { method: "POST" })).status).toBe(401);
+    const refreshed = await json(`${a.domain}/tokens/refresh`, { method: "POST", headers: auth(a.token) });
+    expect(refreshed.body).toMatchObject({ conversationId: a.conversationId });
+  });
+
+  it("rejects malformed activities with 400", async () => {
+    const s = await session();
+    const url = `${s.domain}/conversations/${s.conversationId}/activities`;
+    expect((await json(url, { method: "POST", headers: auth(s.token), body: "{not json" })).status).toBe(400);
+    expect((await json(url, { method: "POST", headers: auth(s.token), body: JSON.stringify({ text: "no type" }) })).status).toBe(400);
+    expect((await json(url, { method: "POST", headers: auth(s.token), body: JSON.stringify([1, 2]) })).status).toBe(400);
+  });
+
+  it("serves the chat page and Web Chat from the installed package", async () => {
+    const page = await fetch(`${running.app().url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<html lang="tr">');
+    expect(html).toContain('src="/webchat/webchat.js"');
+    const bundle = await fetch(`${running.app().url}/webchat/webchat.js`);
+    expect(bundle.status).toBe(200);
+    expect(Number(bundle.headers.get("content-length"))).toBeGreaterThan(1_000_000);
+  });
+});
+
+describe("dashboard and /api/report over HTTP", () => {
+  const running = useRunningApp({ DASHBOARD_TOKEN });
+
+  it("answers 401 without or with a wrong token, on the page and the API", async () => {
+    const base = running.app().url;
+    expect((await json(`${base}/dashboard`)).status).toBe(401);
+    expect((await json(`${base}/dashboard`, { headers: { authorization: "Bearer wrong-token-wrong-token" } })).status).toBe(401);
+    expect((await json(`${base}/dashboard?token=wrong`)).status).toBe(401);
+    expect((await json(`${base}/api/report`)).status).toBe(401);
+    expect((await json(`${base}/api/report`, { headers: { cookie: `${DASHBOARD_COOKIE}=forged` } })).status).toBe(401);
+  });
+
+  it("serves the report JSON with the bearer token, and a cookie after ?token= once", async () => {
+    const base = running.app().url;
+    const report = await json(`${base}/api/report`, { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } });
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ answers: expect.any(Number), csat: expect.any(Object), nps: expect.any(Object), ces: expect.any(Object) });
+    const login = await json(`${base}/dashboard?token=${DASHBOARD_TOKEN}`);
+    expect(login.status).toBe(303);
+    expect(login.headers.get("location")).toBe("/dashboard");
+    const cookie = login.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).not.toContain(DASHBOARD_TOKEN);
+    const pair = cookie.split(";")[0] ?? "";
+    expect((await json(`${base}/dashboard`, { headers: { cookie: pair } })).status).toBe(200);
+    expect((await json(`${base}/api/report`, { headers: { cookie: pair } })).status).toBe(200);
+    expect((await json(`${base}/api/report?since=yesterday`, { headers: { cookie: pair } })).status).toBe(400);
+  });
+});
+
+describe("dashboard without DASHBOARD_TOKEN", () => {
+  const running = useRunningApp({});
+
+  it("is off and says so", async () => {
+    const page = await json(`${running.app().url}/dashboard`);
+    expect(page.status).toBe(404);
+    expect(String(page.body)).toContain("DASHBOARD_TOKEN");
+    expect((await json(`${running.app().url}/api/report`)).status).toBe(404);
+  });
+});
