@@ -49,6 +49,21 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await page.getByText(TEXTS.ratingThanks).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(ARTIFACTS, "chat.png"), fullPage: true });
 
+    // "did you mean": choices as suggested actions, the chosen one answered (and rateable)
+    const prompts = page.locator(".webchat__bubble__content", { hasText: TEXTS.ratePrompt });
+    expect(await prompts.count()).toBe(1);
+    await input.fill("sadakatin önemi");
+    await input.press("Enter");
+    await page.getByRole("button", { name: TEXTS.noneOfThese }).first().waitFor({ timeout: 15_000 });
+    await page.locator(".webchat__suggested-actions button").first().click();
+    await prompts.nth(1).waitFor({ timeout: 15_000 });
+
+    // a follow-up question on the answer's card
+    await page.locator(".ac-pushButton").first().click();
+    await prompts.nth(2).waitFor({ timeout: 15_000 });
+    expect(await prompts.count()).toBe(3);
+    await page.screenshot({ path: join(ARTIFACTS, "chat-choices.png"), fullPage: true });
+
     // nothing was loaded from outside this server
     const origin = new URL(app.url).origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:"))).toEqual([]);
@@ -57,7 +72,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(new URL(page.url()).search).toBe("");
     await page.locator("body[data-ready='true']").waitFor({ timeout: 15_000 });
     expect(await page.locator("#kpi-csat strong").textContent()).toBe("100%");
-    expect(await page.locator("#kpi-answers strong").textContent()).toBe("1");
+    expect(await page.locator("#kpi-answers strong").textContent()).toBe("3");
     expect(await page.locator("#entries").textContent()).toContain("memnuniyet-ve-sadakat");
     expect(await page.locator("#chart-csat").count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png"), fullPage: true });
