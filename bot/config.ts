@@ -36,6 +36,18 @@ const schema = z.object({
     z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(2000),
   ),
   DIRECT_LINE_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  INSTALLATION_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  ),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(30),
+  ),
+  RATE_LIMIT_CLIENT_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
+  ),
   DASHBOARD_TOKEN: z.preprocess(
     emptyToUndefined,
     z.string().min(16, { error: "must be at least 16 characters" }).optional(),
@@ -57,6 +69,12 @@ export type Config = Readonly<{
   maxMessageLength: number;
   /** Azure Direct Line secret: the chat page then gets its token from the real Direct Line service. */
   directLineSecret: string | undefined;
+  /** Overrides the installation secret kept in the database (pseudonyms, signatures, tokens). */
+  installationSecret: string | undefined;
+  /** Messages one conversation may send per minute before getting a polite "slow down". */
+  rateLimitConversationPerMinute: number;
+  /** HTTP requests one client address may make per minute before getting 429. */
+  rateLimitClientPerMinute: number;
   /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
   dashboardToken: string | undefined;
   /** True when no app id is set: local / Emulator mode, no channel authentication. */
@@ -103,6 +121,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     directLineSecret: v.DIRECT_LINE_SECRET,
     dashboardToken: v.DASHBOARD_TOKEN,
+    installationSecret: v.INSTALLATION_SECRET,
+    rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,
+    rateLimitClientPerMinute: v.RATE_LIMIT_CLIENT_PER_MINUTE,
     localMode: v.MicrosoftAppId === "",
   });
 }

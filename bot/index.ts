@@ -3,23 +3,26 @@ process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 import { ConversationState } from "botbuilder";
 import { config as loadDotenv } from "dotenv";
+import { join } from "node:path";
 import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { DatabaseStorage } from "./conversation/state-storage";
 import { Integrity } from "./feedback/integrity";
 import { FeedbackRecorder } from "./feedback/recorder";
-import { SqlFeedbackStore } from "./feedback/store";
 import { KnowledgeService } from "./knowledge/service";
 import { Matcher } from "./matching/matcher";
 import { createAdapter } from "./server/adapter";
 import { createServer } from "./server/app";
-import { openDatabase } from "./storage/database";
+import { perMinute } from "./server/rate-limit";
+import { ConnectedFeedbackStore, ConnectedStateStore, DatabaseConnection, resolveSecret } from "./storage/connection";
 import { registerDashboard } from "./web/dashboard";
 import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { registerPages } from "./web/pages";
-import { SqlStateStore } from "./storage/state-store";
 import { VERSION } from "./version";
+
+/** Feedback waiting for the database, inside `DATA_DIR`. */
+const SPOOL_FILE = "feedback-spool.jsonl";
 
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -55,13 +58,16 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   matcher.indexFor(knowledge.current());
   knowledge.subscribe((kb) => matcher.indexFor(kb));
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  logger.info({ database: database.kind, location: database.location }, "[storage] database ready");
-  const feedbackStore = new SqlFeedbackStore(database);
-  const recorder = new FeedbackRecorder({ store: feedbackStore, logger });
-  const integrity = new Integrity(await feedbackStore.installationSecret());
+  // an unreachable database degrades feedback, never answering (see DatabaseConnection)
+  const connection = new DatabaseConnection({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
+  await connection.connect();
+  const feedbackStore = new ConnectedFeedbackStore(connection);
+  const recorder = new FeedbackRecorder({ store: feedbackStore, logger, spoolFile: join(config.dataDir, SPOOL_FILE) });
+  recorder.recover();
+  const secret = await resolveSecret(config.installationSecret, feedbackStore, logger);
+  const integrity = new Integrity(secret);
 
-  const conversationState = new ConversationState(new DatabaseStorage(new SqlStateStore(database)));
+  const conversationState = new ConversationState(new DatabaseStorage(new ConnectedStateStore(connection, logger)));
 
   const bot = new MemnunBot({
     logger,
@@ -71,21 +77,24 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     recorder,
     integrity,
     conversationState,
+    conversationLimit: perMinute(config.rateLimitConversationPerMinute),
   });
   const { adapter, auth } = createAdapter(config, logger);
   const { server, inFlight } = createServer({
     adapter,
     bot,
     logger,
+    clientLimit: perMinute(config.rateLimitClientPerMinute),
+    limitBotEndpoint: config.localMode,
     health: () => {
       const status = knowledge.status();
-      const feedback = { database: database.kind, pending: recorder.pending, error: recorder.error };
-      const healthy = status.entries > 0 && feedback.error === null;
+      const db = connection.status();
+      const feedback = { database: db.kind, connected: db.connected, pending: recorder.pending, error: db.error ?? recorder.error };
+      const healthy = status.entries > 0 && db.connected && feedback.error === null;
       return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
     },
   });
 
-  const secret = await feedbackStore.installationSecret();
   registerDirectLine(server, {
     adapter,
     auth,
@@ -129,7 +138,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       server.server.closeAllConnections();
       await knowledge.close();
       await recorder.close();
-      await database.close();
+      await connection.close();
       logger.info("[server] stopped");
     })();
     return closing;

@@ -5,6 +5,7 @@ import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
+import type { RateLimit } from "../server/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, ratingPrompt, surveyPrompt } from "./replies";
@@ -44,6 +45,8 @@ export interface MemnunBotDeps {
   integrity: Integrity;
   /** Conversation state over shared storage (see `DatabaseStorage`). */
   conversationState: ConversationState;
+  /** Messages per conversation; over the limit the user is asked to slow down and nothing else runs. */
+  conversationLimit?: RateLimit;
   now?: () => Date;
   newId?: () => string;
 }
@@ -92,6 +95,13 @@ export class MemnunBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      const limit = this.deps.conversationLimit;
+      const key = `${context.activity.channelId}:${context.activity.conversation?.id ?? ""}`;
+      if (limit && (await limit.take(key)) > 0) {
+        this.deps.logger.warn({ channelId: context.activity.channelId }, "[bot] conversation over its message rate");
+        await context.sendActivity(TEXTS.slowDown);
+        return;
+      }
       const flow = await this.loadFlow(context);
       await this.handleMessage(context, flow);
       await next();

@@ -26,6 +26,7 @@ export const TEXTS = Object.freeze({
   emptyMessage: "Sorunuzu yazarsanız yardımcı olmaya çalışırım.",
   messageTooLong: (limit: number): string =>
     `Mesajınız biraz uzun oldu. Sorunuzu ${limit} karakteri geçmeyecek şekilde kısaltır mısınız?`,
+  slowDown: "Çok hızlı mesaj gönderiyorsunuz. Lütfen biraz bekleyip tekrar yazın. 🙏",
   nonText: "Şimdilik yalnızca yazılı soruları yanıtlayabiliyorum. Sorunuzu yazar mısınız?",
   didYouMean: "Bunu mu demek istediniz?",
   noneOfThese: "Hiçbiri",

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * What the bot records about a conversation. Every event carries its own id, so writing it twice
  * (a retry after a timeout, a repeated click) stores it once.
@@ -65,3 +67,23 @@ export const SCALES = Object.freeze({
 
 /** Longest comment stored; longer ones are cut (the bot's message limit is lower anyway). */
 export const MAX_COMMENT_CHARS = 2_000;
+
+const origin = { conversation: z.string().max(128), userHash: z.string().max(128) };
+
+/** Runtime schema of `FeedbackEvent`, for events read back from the spool file. */
+export const FeedbackEventSchema: z.ZodType<FeedbackEvent> = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("question"), id: z.string(), at: z.string(), query: z.string(),
+    status: z.enum(["answered", "ambiguous", "none"]), entryId: z.string().nullable(), score: z.number(), ...origin,
+  }),
+  z.object({
+    kind: z.literal("answer"), id: z.string(), at: z.string(), entryId: z.string(),
+    source: z.enum(["match", "suggestion", "followup"]), questionId: z.string().nullable(), ...origin,
+  }),
+  z.object({ kind: z.literal("rating"), answerId: z.string(), entryId: z.string(), rating: z.number().int(), at: z.string(), ...origin }),
+  z.object({
+    kind: z.literal("comment"), id: z.string(), answerId: z.string(), entryId: z.string(), rating: z.number().int(),
+    text: z.string(), at: z.string(), ...origin,
+  }),
+  z.object({ kind: z.enum(["nps", "ces"]), score: z.number().int(), at: z.string(), ...origin }),
+]);

@@ -1,5 +1,7 @@
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Logger } from "../logger";
-import type { FeedbackEvent } from "./events";
+import { FeedbackEventSchema, type FeedbackEvent } from "./events";
 import type { FeedbackStore } from "./store";
 
 /** Tuning of the recorder; each says which way it moves things. */
@@ -26,6 +28,11 @@ export interface RecorderOptions {
   logger: Logger;
   /** Overrides for tests (short delays). */
   tuning?: Partial<RecorderTuning>;
+  /**
+   * A file that holds every event waiting for the database (JSON lines, fsynced before the
+   * user is thanked), so a crash or a restart loses nothing; replayed by `recover()`.
+   */
+  spoolFile?: string;
 }
 
 /** What the recorder did with an event. */
@@ -44,10 +51,41 @@ export class FeedbackRecorder {
   private delay: number;
   private lastError: string | null = null;
   private closed = false;
+  private spool: number | undefined;
 
   constructor(private readonly options: RecorderOptions) {
     this.tuning = { ...RECORDER_TUNING, ...options.tuning };
     this.delay = this.tuning.RETRY_BASE_MS;
+  }
+
+  /**
+   * Queues the events a previous run left in the spool file (a database outage, a crash) and
+   * starts writing them. Writes are idempotent, so events that did land are not doubled.
+   */
+  recover(): number {
+    const file = this.options.spoolFile;
+    if (!file) return 0;
+    mkdirSync(dirname(file), { recursive: true });
+    const events: FeedbackEvent[] = [];
+    if (existsSync(file)) {
+      for (const line of readFileSync(file, "utf8").split("\n")) {
+        if (line.trim() === "") continue;
+        try {
+          const parsed = FeedbackEventSchema.safeParse(JSON.parse(line));
+          if (parsed.success) events.push(parsed.data);
+        } catch {
+          // a line cut short by a crash while it was being written: it was never acknowledged
+        }
+      }
+    }
+    this.spool = openSync(file, "a");
+    if (events.length > 0) {
+      this.queue.unshift(...events);
+      this.options.logger.info({ events: events.length }, "[feedback] replaying feedback spooled by an earlier run");
+      this.rewriteSpool();
+      this.schedule();
+    }
+    return events.length;
   }
 
   /** Stores `event` now if the database answers in time, otherwise queues it. Never throws. */
@@ -95,12 +133,22 @@ export class FeedbackRecorder {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.queue.length > 0) {
-      this.options.logger.error({ pending: this.queue.length }, "[feedback] database unreachable at shutdown: pending feedback not written");
+      if (this.spool !== undefined) {
+        this.options.logger.warn({ pending: this.queue.length }, "[feedback] database unreachable at shutdown: pending feedback kept in the spool for the next start");
+      } else {
+        this.options.logger.error({ pending: this.queue.length }, "[feedback] database unreachable at shutdown: pending feedback not written");
+      }
     }
+    if (this.spool !== undefined) closeSync(this.spool);
+    this.spool = undefined;
     return this.queue.length;
   }
 
   private enqueue(event: FeedbackEvent): void {
+    if (this.spool !== undefined) {
+      writeSync(this.spool, `${JSON.stringify(event)}\n`);
+      fsyncSync(this.spool);
+    }
     this.queue.push(event);
     if (this.queue.length > this.tuning.MAX_PENDING) {
       const oldestQuestion = this.queue.findIndex((e) => e.kind === "question");
@@ -108,6 +156,14 @@ export class FeedbackRecorder {
       this.options.logger.warn("[feedback] pending queue full: dropped the oldest event");
     }
     this.schedule();
+  }
+
+  /** Rewrites the spool with exactly the queued events (after a replay). */
+  private rewriteSpool(): void {
+    if (this.spool === undefined) return;
+    ftruncateSync(this.spool, 0);
+    if (this.queue.length > 0) writeSync(this.spool, this.queue.map((event) => `${JSON.stringify(event)}\n`).join(""));
+    fsyncSync(this.spool);
   }
 
   private schedule(): void {
@@ -132,6 +188,7 @@ export class FeedbackRecorder {
       }
       this.queue.shift();
     }
+    if (this.spool !== undefined) ftruncateSync(this.spool, 0);
     if (this.lastError !== null) this.options.logger.info("[feedback] database reachable again: pending feedback written");
     this.lastError = null;
     this.delay = this.tuning.RETRY_BASE_MS;

@@ -3,6 +3,7 @@ import type { ActivityHandler } from "botbuilder";
 import restify, { type Server } from "restify";
 import type { Logger } from "../logger";
 import { checkActivity, MAX_BODY_BYTES } from "./activity-guard";
+import type { RateLimit } from "./rate-limit";
 
 /** What `/healthz` reports. */
 export interface Health {
@@ -21,6 +22,20 @@ export interface ServerDeps {
   bot: ActivityHandler;
   logger: Logger;
   health: () => Health;
+  /** Requests per client address; over it the client gets 429 (see `isLimited`). */
+  clientLimit?: RateLimit;
+  /**
+   * Whether `/api/messages` counts against the client limit. Only in local mode: behind Azure
+   * every request comes from the Bot Service's addresses, and conversations are limited instead.
+   */
+  limitBotEndpoint?: boolean;
+}
+
+/** Requests that count against the per-client limit: every POST and the operator pages; not static files or Direct Line polling. */
+export function isLimited(method: string, path: string, limitBotEndpoint: boolean): boolean {
+  if (path === "/api/messages") return limitBotEndpoint && method === "POST";
+  if (method === "POST") return true;
+  return method === "GET" && (path === "/dashboard" || path === "/api/report");
 }
 
 /** Counts turns in flight, so shutdown can wait for them. */
@@ -55,6 +70,25 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
   const { adapter, bot, logger } = deps;
   const inFlight = new InFlight();
   const server = restify.createServer({ name: "memnun", handleUncaughtExceptions: false });
+
+  const { clientLimit } = deps;
+  if (clientLimit) {
+    server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      if (!isLimited(req.method ?? "GET", path, deps.limitBotEndpoint ?? false)) return next();
+      const client = req.socket.remoteAddress ?? "unknown";
+      clientLimit.take(client).then(
+        (waitMs) => {
+          if (waitMs === 0) return next();
+          logger.warn({ client, path }, "[server] client over its request rate");
+          res.header("retry-after", String(Math.ceil(waitMs / 1000)));
+          res.send(429, { error: "Too many requests; slow down and retry later." });
+          return next(false);
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  }
 
   server.use(restify.plugins.queryParser());
   server.use(

@@ -31,6 +31,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** SQLite file name, or `:memory:` (tests). */
   sqliteFile?: string;
+  /** Told when an idle PostgreSQL connection breaks (for logging). */
+  onConnectionError?: (error: Error) => void;
 }
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
@@ -54,15 +56,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     kind = "postgres";
     location = redactUrl(options.databaseUrl);
-    db = new Kysely<Schema>({
-      dialect: new PostgresDialect({
-        pool: new Pool({
-          connectionString: options.databaseUrl,
-          max: POSTGRES_POOL_SIZE,
-          connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
-        }),
-      }),
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: POSTGRES_POOL_SIZE,
+      connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS,
     });
+    // an idle connection dropped by the server or the network must not crash the process;
+    // the pool replaces it and the next query reports the failure to its caller
+    pool.on("error", (error) => options.onConnectionError?.(error));
+    pool.on("connect", (client) => client.on("error", (error) => options.onConnectionError?.(error)));
+    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   } else {
     kind = "sqlite";
     const file = options.sqliteFile ?? SQLITE_FILE;

@@ -13,7 +13,7 @@ export function tempDataDir(): string {
 }
 
 /** Starts the real Memnun server on a free loopback port with a silent logger and its own data folder. */
-export function startTestApp(env: Record<string, string | undefined> = {}): Promise<RunningApp> {
+export function startTestApp(env: Record<string, string | undefined> = {}, logger = createLogger("silent")): Promise<RunningApp> {
   return start(
     {
       PORT: "0",
@@ -23,7 +23,7 @@ export function startTestApp(env: Record<string, string | undefined> = {}): Prom
       DATA_DIR: tempDataDir(),
       ...env,
     },
-    { logger: createLogger("silent") },
+    { logger },
   );
 }
 

@@ -1,0 +1,26 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+/** Answers whether a key may act now and, if not, how long until it may. */
+export interface RateLimit {
+  /** `0` when allowed; otherwise milliseconds until the next allowed attempt. */
+  take(key: string): Promise<number>;
+}
+
+/**
+ * A sliding per-minute allowance per key (a conversation, a client address), in memory
+ * (rate-limiter-flexible). Each instance counts on its own.
+ */
+export function perMinute(points: number): RateLimit {
+  const limiter = new RateLimiterMemory({ points, duration: 60 });
+  return {
+    async take(key) {
+      try {
+        await limiter.consume(key);
+        return 0;
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
+        throw rejection;
+      }
+    },
+  };
+}

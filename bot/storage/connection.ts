@@ -1,0 +1,193 @@
+import { randomBytes } from "node:crypto";
+import type { FeedbackEvent } from "../feedback/events";
+import type { Report, ReportRange } from "../feedback/report";
+import { SqlFeedbackStore, type FeedbackStore } from "../feedback/store";
+import type { Logger } from "../logger";
+import { openDatabase, type Database, type DatabaseOptions } from "./database";
+import { MemoryStateStore } from "./memory-state-store";
+import { SqlStateStore, type StateStore, type Versioned } from "./state-store";
+
+/** First delay before trying an unreachable database again; doubles up to the maximum. Lower = quicker recovery, more log lines. */
+const RECONNECT_BASE_MS = 1_000;
+const RECONNECT_MAX_MS = 30_000;
+
+/**
+ * The database, connected now or later: when it cannot be opened at start the bot still starts
+ * and answers, feedback waits in the recorder (and its spool), conversation state lives in
+ * memory, and the connection is retried in the background until it succeeds.
+ */
+export class DatabaseConnection {
+  private database: Database | null = null;
+  private error: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private delay = RECONNECT_BASE_MS;
+  private closed = false;
+
+  private readonly options: DatabaseOptions;
+
+  constructor(
+    options: DatabaseOptions,
+    private readonly logger: Logger,
+  ) {
+    this.options = {
+      ...options,
+      onConnectionError: (error) => this.logger.warn({ err: error.message }, "[storage] a database connection broke"),
+    };
+  }
+
+  /** Tries once; on failure logs why and keeps retrying in the background. Never throws. */
+  async connect(): Promise<boolean> {
+    try {
+      this.database = await openDatabase(this.options);
+      this.error = null;
+      this.logger.info({ database: this.database.kind, location: this.database.location }, "[storage] database ready");
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (this.error === null) this.logger.error({ err: message }, "[storage] database unreachable: answering questions, keeping feedback until it is back");
+      this.error = message;
+      this.retry();
+      return false;
+    }
+  }
+
+  current(): Database | null {
+    return this.database;
+  }
+
+  status(): { kind: "sqlite" | "postgres"; connected: boolean; error: string | null } {
+    return { kind: this.options.databaseUrl ? "postgres" : "sqlite", connected: this.database !== null, error: this.error };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.database?.close();
+    this.database = null;
+  }
+
+  private retry(): void {
+    if (this.closed || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.closed) return;
+      void this.connect();
+    }, this.delay);
+    this.timer.unref();
+    this.delay = Math.min(this.delay * 2, RECONNECT_MAX_MS);
+  }
+}
+
+/** The feedback store of whatever database is connected; fails (so the recorder retries) while none is. */
+export class ConnectedFeedbackStore implements FeedbackStore {
+  private store: SqlFeedbackStore | null = null;
+  private storeOf: Database | null = null;
+
+  constructor(private readonly connection: DatabaseConnection) {}
+
+  private current(): SqlFeedbackStore {
+    const database = this.connection.current();
+    if (!database) throw new Error("[storage] database not connected");
+    if (this.storeOf !== database || !this.store) {
+      this.store = new SqlFeedbackStore(database);
+      this.storeOf = database;
+    }
+    return this.store;
+  }
+
+  async write(event: FeedbackEvent): Promise<void> {
+    await this.current().write(event);
+  }
+
+  async report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report> {
+    return this.current().report(range, questionOf);
+  }
+
+  async installationSecret(): Promise<string> {
+    return this.current().installationSecret();
+  }
+}
+
+/**
+ * Conversation state in the database, or in memory while the database is unreachable (at start
+ * or lost mid-run). State written to memory during an outage is newer than the database's, so it
+ * wins on read and is written through once the database answers again.
+ */
+export class ConnectedStateStore implements StateStore {
+  private readonly memory = new MemoryStateStore();
+  private readonly inMemory = new Set<string>();
+  private sql: SqlStateStore | null = null;
+  private sqlOf: Database | null = null;
+
+  constructor(
+    private readonly connection: DatabaseConnection,
+    private readonly logger: Logger,
+  ) {}
+
+  private database(): SqlStateStore | null {
+    const database = this.connection.current();
+    if (!database) return null;
+    if (this.sqlOf !== database || !this.sql) {
+      this.sql = new SqlStateStore(database);
+      this.sqlOf = database;
+    }
+    return this.sql;
+  }
+
+  async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
+    const sql = this.database();
+    let found = new Map<string, Versioned>();
+    if (sql) {
+      try {
+        found = await sql.read(keys);
+      } catch (error) {
+        this.fallback(error);
+      }
+    }
+    const newer = keys.filter((key) => this.inMemory.has(key));
+    if (newer.length > 0) for (const [key, item] of await this.memory.read(newer)) found.set(key, item);
+    return found;
+  }
+
+  async write(key: string, value: unknown, etag?: string): Promise<string> {
+    const sql = this.database();
+    if (sql) {
+      try {
+        // after an outage the etag came from memory: the memory copy is the newest, so overwrite
+        const next = await sql.write(key, value, this.inMemory.has(key) ? "*" : etag);
+        if (this.inMemory.delete(key)) await this.memory.delete([key]);
+        return next;
+      } catch (error) {
+        if (!(error instanceof Error && error.name === "StateConflictError")) this.fallback(error);
+        else throw error;
+      }
+    }
+    this.inMemory.add(key);
+    return this.memory.write(key, value);
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.inMemory.delete(key);
+    await this.memory.delete(keys);
+    await this.database()?.delete(keys);
+  }
+
+  private fallback(error: unknown): void {
+    this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[storage] conversation state kept in memory while the database is unreachable");
+  }
+}
+
+/**
+ * The secret behind pseudonyms, button signatures and Direct Line tokens: `INSTALLATION_SECRET`
+ * if configured, else the one kept in the database, else (database unreachable at start) a
+ * temporary one for this process, with a warning.
+ */
+export async function resolveSecret(configured: string | undefined, store: FeedbackStore, logger: Logger): Promise<string> {
+  if (configured) return configured;
+  try {
+    return await store.installationSecret();
+  } catch {
+    logger.warn("[storage] no installation secret (database unreachable, INSTALLATION_SECRET unset): using a temporary one for this process");
+    return randomBytes(32).toString("base64url");
+  }
+}
