@@ -152,15 +152,30 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
   });
 
+  stateStoreContract(name, async () => {
+    const database = await factory.open();
+    return { store: new SqlStateStore(database), sibling: () => new SqlStateStore(database), dispose: () => factory.dispose(database) };
+  });
+}
+
+/** A state store under test, another handle on the same data, and how to dispose of both. */
+export interface StateStoreHandle {
+  store: StateStore;
+  sibling: () => StateStore;
+  dispose: () => Promise<void>;
+}
+
+/** The conversation state contract, for every `StateStore` (SQL on each database, memory). */
+export function stateStoreContract(name: string, open: () => Promise<StateStoreHandle>): void {
   describe(`${name}: state store contract`, () => {
-    let database: Database;
+    let handle: StateStoreHandle;
     let state: StateStore;
     beforeEach(async () => {
-      database = await factory.open();
-      state = new SqlStateStore(database);
+      handle = await open();
+      state = handle.store;
     });
     afterEach(async () => {
-      await factory.dispose(database);
+      await handle.dispose();
     });
 
     it("reads nothing for unknown keys and round-trips JSON values", async () => {
@@ -208,7 +223,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         return value.count;
       };
       expect(await turn(conversationState, accessor)).toBe(1);
-      const other = new ConversationState(new DatabaseStorage(new SqlStateStore(database)));
+      const other = new ConversationState(new DatabaseStorage(handle.sibling()));
       expect(await turn(other, other.createProperty<{ count: number }>("memnun"))).toBe(2);
     });
   });

@@ -3,6 +3,9 @@ import { FeedbackRecorder } from "../../../bot/feedback/recorder";
 import { SqlFeedbackStore, type FeedbackStore } from "../../../bot/feedback/store";
 import { createLogger } from "../../../bot/logger";
 import { openDatabase, type Database } from "../../../bot/storage/database";
+import { appendFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDataDir } from "../../helpers/app";
 
 /** A real SQLite store behind a switch that makes writes fail or hang, as a lost database does. */
 class Outage implements FeedbackStore {
@@ -94,5 +97,28 @@ describe("FeedbackRecorder", () => {
     // with 10, 20, 40, 40… ms delays 300 ms allows at most ~9 attempts; without backoff it would be ~30
     expect(retries).toBeLessThan(12);
     expect(await r.close()).toBe(1);
+  });
+
+  it("spools queued events to disk, so a new process writes what a crashed one acknowledged", async () => {
+    const spoolFile = join(tempDataDir(), "spool.jsonl");
+    outage.mode = "down";
+    const crashed = new FeedbackRecorder({ store: outage, logger: createLogger("silent"), spoolFile, tuning: { RETRY_BASE_MS: 60_000 } });
+    expect(crashed.recover()).toBe(0);
+    await crashed.record(answer("a1"));
+    await crashed.record(rating("a1", 3));
+    expect(readFileSync(spoolFile, "utf8").trim().split("\n")).toHaveLength(2);
+    // a line cut short by the crash is ignored
+    appendFileSync(spoolFile, '{"kind":"rating","answ');
+
+    outage.mode = "up";
+    const next = new FeedbackRecorder({ store: outage, logger: createLogger("silent"), spoolFile, tuning: { RETRY_BASE_MS: 5 } });
+    expect(next.recover()).toBe(2);
+    await next.flush();
+    expect(next.pending).toBe(0);
+    expect(readFileSync(spoolFile, "utf8")).toBe("");
+    const report = await real.report({});
+    expect(report.answers).toBe(1);
+    expect(report.csat.distribution["3"]).toBe(1);
+    await next.close();
   });
 });
