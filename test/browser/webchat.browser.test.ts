@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
-import { REPO_ROOT, startTestApp } from "../helpers/app";
+import { emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
+import { LocalConnector } from "../helpers/connector";
 
 /** Debian's chromium (never a downloaded browser). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -78,4 +79,35 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png"), fullPage: true });
     await context.close();
   }, 90_000);
+
+  it("shows hostile questions and comments on the dashboard as text, never as HTML", async () => {
+    const connector = await new LocalConnector().start();
+    const hostile = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+    try {
+      const send = (fields: Record<string, unknown>): Promise<unknown> => post(`${app.url}/api/messages`, emulatorActivity(connector.url, "xss", fields));
+      await send({ text: `${hostile} kargom nerede` });
+      await send({ text: "iso 10002 nedir" });
+      const rating = connector.messages("xss").find((m) => m.text === TEXTS.ratePrompt)?.suggestedActions?.actions[0];
+      await send({ text: rating?.title, value: rating?.value });
+      await send({ text: `${hostile} yorum` });
+    } finally {
+      await connector.stop();
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${app.url}/dashboard?token=${DASHBOARD_TOKEN}`);
+    await page.locator("body[data-ready='true']").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#comments").textContent()).toContain(`${hostile} yorum`);
+    expect(await page.locator("#unanswered").textContent()).toContain(hostile);
+    expect(await page.evaluate("'__xss' in window")).toBe(false);
+    expect(await page.locator("#comments img, #unanswered img, main script").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-xss.png"), fullPage: true });
+    await context.close();
+  }, 60_000);
 });
