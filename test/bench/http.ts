@@ -1,0 +1,140 @@
+/* eslint-disable no-console */
+// `npm run bench:http`: Memnun and an echo bot on the same stack, each in its own process, driven
+// over HTTP by N concurrent conversations with a local connector playing the channel.
+process.env.DOTENV_CONFIG_QUIET ??= "true";
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { emulatorActivity, REPO_ROOT, tempDataDir } from "../helpers/app";
+import { LocalConnector } from "../helpers/connector";
+import { IN_DOMAIN } from "../matching/queries";
+
+/** Seconds each (server, concurrency) run lasts; runs are interleaved Memnun / echo. */
+const RUN_SECONDS = Number(process.env.BENCH_RUN_SECONDS ?? 6);
+const CONCURRENCY = [1, 16, 64];
+/** Soak length in seconds and how often RSS is sampled. */
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+const SOAK_SAMPLE_SECONDS = 5;
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+}
+
+function startServer(kind: "memnun" | "echo"): Promise<Server> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE === kind ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", join(REPO_ROOT, "test", "bench", "http-server.ts"), kind], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: tempDataDir(),
+      KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"),
+      RATE_LIMIT_CLIENT_PER_MINUTE: "1000000",
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout ?? process.stdin }).on("line", (line) => {
+      const match = /"url":"([^"]+)"/.exec(line);
+      if (match?.[1]) resolve({ child, url: match[1] });
+    });
+    child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+const rssMb = (pid: number | undefined): number => {
+  const status = readFileSync(`/proc/${pid ?? 0}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+};
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+interface RunResult {
+  messages: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+async function drive(server: Server, connector: LocalConnector, concurrency: number, seconds: number, tag: string): Promise<RunResult> {
+  const questions = IN_DOMAIN.map((q) => q.text);
+  const latencies: number[] = [];
+  let errors = 0;
+  const stopAt = Date.now() + seconds * 1000;
+  const worker = async (w: number): Promise<void> => {
+    let i = w;
+    while (Date.now() < stopAt) {
+      const body = JSON.stringify(emulatorActivity(connector.url, `${tag}-${concurrency}-${w}`, { text: questions[i % questions.length] }));
+      i += concurrency;
+      const started = process.hrtime.bigint();
+      try {
+        const response = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        await response.arrayBuffer();
+        if (response.status >= 300) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+  const began = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  const elapsed = (Date.now() - began) / 1000;
+  connector.received.length = 0;
+  latencies.sort((a, b) => a - b);
+  return { messages: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+}
+
+async function main(): Promise<void> {
+  const connector = await new LocalConnector().start();
+  const memnun = await startServer("memnun");
+  const echo = await startServer("echo");
+  // warm both (JIT, index, database)
+  await drive(memnun, connector, 4, 2, "warm");
+  await drive(echo, connector, 4, 2, "warm");
+
+  console.log(`\nHTTP load: ${RUN_SECONDS} s per run, interleaved, servers in their own processes, local connector in the load process\n`);
+  console.log("| concurrent conversations | server | messages/s | p50 | p95 | p99 | errors | Memnun ÷ echo |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  for (const concurrency of CONCURRENCY) {
+    const m = await drive(memnun, connector, concurrency, RUN_SECONDS, "m");
+    const e = await drive(echo, connector, concurrency, RUN_SECONDS, "e");
+    const row = (name: string, r: RunResult, ratio: string): string =>
+      `| ${concurrency} | ${name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${ratio} |`;
+    console.log(row("Memnun", m, (m.perSecond / e.perSecond).toFixed(2)));
+    console.log(row("echo", e, ""));
+  }
+
+  console.log(`\nSoak: Memnun, 16 concurrent conversations for ${SOAK_SECONDS} s; server RSS every ${SOAK_SAMPLE_SECONDS} s\n`);
+  const samples: number[] = [rssMb(memnun.child.pid)];
+  let soakErrors = 0;
+  let soakMessages = 0;
+  for (let t = 0; t < SOAK_SECONDS; t += SOAK_SAMPLE_SECONDS) {
+    const r = await drive(memnun, connector, 16, SOAK_SAMPLE_SECONDS, `soak${t}`);
+    soakErrors += r.errors;
+    soakMessages += r.messages;
+    samples.push(rssMb(memnun.child.pid));
+  }
+  // RSS swings with each garbage collection: compare the medians of the two halves, not two samples
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const steady = samples.slice(1);
+  const half = Math.floor(steady.length / 2);
+  const early = median(steady.slice(0, half));
+  const late = median(steady.slice(half));
+  console.log(`RSS (MB): ${samples.map((s) => s.toFixed(0)).join(" → ")}`);
+  console.log(
+    `median RSS first half ${early.toFixed(0)} MB, second half ${late.toFixed(0)} MB: growth ${(((late - early) / early) * 100).toFixed(1)}% (target < 10%); ${soakMessages} messages, ${soakErrors} errors`,
+  );
+  console.log("targets: Memnun ≥ 0.9 × echo messages/s at 16 conversations, p99 < 50 ms, zero errors");
+
+  memnun.child.kill("SIGTERM");
+  echo.child.kill("SIGTERM");
+  await connector.stop();
+}
+
+void main();
