@@ -9,6 +9,7 @@ import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { DatabaseStorage } from "./conversation/state-storage";
 import { Integrity } from "./feedback/integrity";
+import { computeSuggestions } from "./feedback/suggestions";
 import { FeedbackRecorder } from "./feedback/recorder";
 import { KnowledgeService } from "./knowledge/service";
 import { Matcher } from "./matching/matcher";
@@ -111,6 +112,11 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     token: config.dashboardToken,
     logger,
     report: (range) => feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
+    suggestions: async () => {
+      const kb = knowledge.current();
+      const [data, report] = await Promise.all([feedbackStore.learning({}), feedbackStore.report({}, (id) => kb.byId.get(id)?.question ?? null)]);
+      return computeSuggestions(data, report, kb, matcher);
+    },
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -22,7 +22,20 @@ export interface FeedbackStore {
   report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report>;
   /** A random secret created once per installation and shared by every instance on the database. */
   installationSecret(): Promise<string>;
+  /** What active learning works from: unresolved questions and "did you mean" picks. */
+  learning(range: ReportRange): Promise<LearningData>;
 }
+
+/** Raw material for `kb:suggest`. */
+export interface LearningData {
+  /** `none` questions, and `ambiguous` ones where the user picked nothing; newest first. */
+  readonly unanswered: ReadonlyArray<{ readonly query: string; readonly status: "none" | "ambiguous"; readonly at: string }>;
+  /** Questions answered through a "did you mean" choice, with the entry chosen. */
+  readonly picks: ReadonlyArray<{ readonly query: string; readonly entryId: string; readonly at: string }>;
+}
+
+/** Most questions `learning` reads of each kind (the newest). */
+export const LEARNING_LIMIT = 5_000;
 
 /** Groups the same question typed differently: Turkish lower case, folded, single spaces. */
 export function queryKey(query: string): string {
@@ -135,6 +148,41 @@ export class SqlFeedbackStore implements FeedbackStore {
       .execute();
     const row = await db.selectFrom("settings").select("value").where("key", "=", SECRET_KEY).executeTakeFirstOrThrow();
     return row.value;
+  }
+
+  async learning(range: ReportRange): Promise<LearningData> {
+    const { db } = this.database;
+    const { from, to } = rangeBounds(range);
+    const lo = from ?? "";
+    const hi = to ?? "~";
+    const [unanswered, picks] = await Promise.all([
+      db
+        .selectFrom("questions")
+        .select(["query", "status", "at"])
+        .where("at", ">=", lo)
+        .where("at", "<", hi)
+        .where("status", "in", ["none", "ambiguous"])
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom("answers").select("answers.id").whereRef("answers.question_id", "=", "questions.id"))),
+        )
+        .orderBy("at", "desc")
+        .limit(LEARNING_LIMIT)
+        .execute(),
+      db
+        .selectFrom("answers")
+        .innerJoin("questions", "questions.id", "answers.question_id")
+        .select(["questions.query as query", "answers.entry_id as entryId", "answers.at as at"])
+        .where("answers.source", "=", "suggestion")
+        .where("answers.at", ">=", lo)
+        .where("answers.at", "<", hi)
+        .orderBy("answers.at", "desc")
+        .limit(LEARNING_LIMIT)
+        .execute(),
+    ]);
+    return {
+      unanswered: unanswered.map((row) => ({ query: row.query, status: row.status === "ambiguous" ? "ambiguous" : "none", at: row.at })),
+      picks: picks.map((row) => ({ query: row.query, entryId: row.entryId, at: row.at })),
+    };
   }
 
   async report(range: ReportRange, questionOf: (id: string) => string | null = () => null): Promise<Report> {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { FeedbackEvent } from "../feedback/events";
 import type { Report, ReportRange } from "../feedback/report";
-import { SqlFeedbackStore, type FeedbackStore } from "../feedback/store";
+import { SqlFeedbackStore, type FeedbackStore, type LearningData } from "../feedback/store";
 import type { Logger } from "../logger";
 import { openDatabase, type Database, type DatabaseOptions } from "./database";
 import { MemoryStateStore } from "./memory-state-store";
@@ -105,6 +105,10 @@ export class ConnectedFeedbackStore implements FeedbackStore {
 
   async installationSecret(): Promise<string> {
     return this.current().installationSecret();
+  }
+
+  async learning(range: ReportRange): Promise<LearningData> {
+    return this.current().learning(range);
   }
 }
 

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import type { Report, ReportRange } from "../feedback/report";
+import type { Suggestions } from "../feedback/suggestions";
 import type { Logger } from "../logger";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
 
@@ -14,6 +15,8 @@ export interface DashboardDeps {
   /** Undefined turns the dashboard and `/api/report` off. */
   token: string | undefined;
   report: (range: ReportRange) => Promise<Report>;
+  /** Active-learning suggestions for editors (read-only here; `kb:suggest --apply` writes them). */
+  suggestions: () => Promise<Suggestions>;
   logger: Logger;
 }
 
@@ -105,6 +108,25 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
       }
       logger.error({ err: message }, "[dashboard] report failed");
       res.send(503, { error: "the report is unavailable (database unreachable?)" });
+    }
+  });
+
+  server.get("/api/suggestions", async (req: Request, res: Response) => {
+    res.header("cache-control", "no-store");
+    if (!token) {
+      res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN is not set)" });
+      return;
+    }
+    if (!authorized(req)) {
+      res.header("www-authenticate", "Bearer");
+      res.send(401, { error: "a valid dashboard token is required" });
+      return;
+    }
+    try {
+      res.send(200, await deps.suggestions());
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.message : String(error) }, "[dashboard] suggestions failed");
+      res.send(503, { error: "suggestions are unavailable (database unreachable?)" });
     }
   });
 }

@@ -76,6 +76,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(await page.locator("#kpi-answers strong").textContent()).toBe("3");
     expect(await page.locator("#entries").textContent()).toContain("memnuniyet-ve-sadakat");
     expect(await page.locator("#chart-csat").count()).toBe(1);
+    expect(await page.locator("#suggestions").count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png"), fullPage: true });
     await context.close();
   }, 90_000);

@@ -177,6 +177,7 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
       },
       report: (range, questionOf) => (real ? real.report(range, questionOf) : Promise.reject(new Error("no store"))),
       installationSecret: () => (real ? real.installationSecret() : Promise.reject(new Error("no store"))),
+      learning: (range) => (real ? real.learning(range) : Promise.reject(new Error("no store"))),
     };
     const t = await testBot(kb, { feedbackStore: flaky });
     real = new SqlFeedbackStore(t.database);

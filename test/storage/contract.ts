@@ -145,6 +145,22 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await expect(store.report({ since: "2026-11-21", until: "2026-11-19" })).rejects.toThrow(/\[report\]/);
     });
 
+    it("gives active learning the unresolved questions and the 'did you mean' picks", async () => {
+      const question = (id: string, query: string, status: "none" | "ambiguous" | "answered", hour: number): FeedbackEvent => ({
+        kind: "question", id, at: at(20, hour), ...origin(1), query, status, entryId: null, score: 0.3,
+      });
+      await store.write(question("q1", "kargom nerede", "none", 1));
+      await store.write(question("q2", "sadakatin önemi", "ambiguous", 2));
+      await store.write(question("q3", "sadakat neden önemli", "ambiguous", 3));
+      await store.write(question("q4", "crm nedir", "answered", 4));
+      await store.write({ kind: "answer", id: "a2", at: at(20, 2), ...origin(1), entryId: "memnuniyetin-onemi", source: "suggestion", questionId: "q2" });
+      await store.write({ kind: "answer", id: "a4", at: at(20, 4), ...origin(1), entryId: "crm", source: "match", questionId: "q4" });
+      const data = await store.learning({});
+      expect(data.unanswered.map((u) => [u.query, u.status])).toEqual([["sadakat neden önemli", "ambiguous"], ["kargom nerede", "none"]]);
+      expect(data.picks).toEqual([{ query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at: at(20, 2) }]);
+      expect((await store.learning({ since: "2026-11-21" })).unanswered).toEqual([]);
+    });
+
     it("creates the installation secret once and returns the same one afterwards", async () => {
       const first = await store.installationSecret();
       expect(first.length).toBeGreaterThanOrEqual(32);

@@ -85,5 +85,25 @@
   main.appendChild(section(t.comments, [table(t.commentColumns, report.comments.map(function (c) {
     return [c.at.slice(0, 16).replace("T", " "), c.entryId, c.rating, c.text];
   }), "comments")], true));
+  try {
+    var suggestionsResponse = await fetch("/api/suggestions", { credentials: "same-origin" });
+    if (suggestionsResponse.ok) {
+      var s = await suggestionsResponse.json();
+      var alternateRows = [];
+      s.alternates.forEach(function (entry) {
+        entry.candidates.forEach(function (c) { alternateRows.push([entry.entryId, c.text, c.count]); });
+      });
+      main.appendChild(section(t.suggestions, [
+        el("h2", {}, [t.suggestedAlternates]),
+        table(t.alternateColumns, alternateRows, "suggested-alternates"),
+        el("h2", {}, [t.newEntryClusters]),
+        table(t.clusterColumns, s.newEntries.map(function (c) { return [c.size, c.terms.join(", "), c.examples.join(" | ")]; }), "suggested-entries"),
+        el("h2", {}, [t.rewriteEntries]),
+        table(t.rewriteColumns, s.rewrite.map(function (r) { return [r.entryId, r.ratings, r.csat + "%", r.comments.join(" | ")]; }), "suggested-rewrites"),
+      ], true, "suggestions"));
+    }
+  } catch (error) {
+    // the report above is still useful without suggestions
+  }
   document.body.setAttribute("data-ready", "true");
 })();

@@ -24,6 +24,9 @@ class Outage implements FeedbackStore {
   installationSecret(): Promise<string> {
     return this.real.installationSecret();
   }
+  learning(...args: Parameters<FeedbackStore["learning"]>): ReturnType<FeedbackStore["learning"]> {
+    return this.real.learning(...args);
+  }
 }
 
 const rating = (answerId: string, value: number): FeedbackEvent => ({

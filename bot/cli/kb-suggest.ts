@@ -1,0 +1,144 @@
+process.env.DOTENV_CONFIG_QUIET ??= "true";
+
+import { config as loadDotenv } from "dotenv";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { textTable } from "../feedback/report-format";
+import { SqlFeedbackStore } from "../feedback/store";
+import { computeSuggestions, SUGGEST_TUNING, type Suggestions } from "../feedback/suggestions";
+import { addAlternates, type EditResult } from "../knowledge/edit";
+import { loadKnowledge } from "../knowledge/loader";
+import { formatIssue } from "../knowledge/types";
+import { Matcher } from "../matching/matcher";
+import { openDatabase } from "../storage/database";
+
+const USAGE =
+  "usage: npm run kb:suggest -- [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n" +
+  `       npm run kb:suggest -- --apply [--min-count N (default ${SUGGEST_TUNING.MIN_APPLY_COUNT})] [--entry <id> …]`;
+
+/** The readable form of the suggestions. */
+export function formatSuggestions(s: Suggestions): string {
+  const parts: string[] = ["Candidate alternates (from \"did you mean\" choices)"];
+  if (s.alternates.length === 0) parts.push("(none)");
+  for (const entry of s.alternates) {
+    parts.push("", `${entry.entryId}  (${entry.file})  ${entry.question}`);
+    parts.push(textTable(["count", "alternate", "evidence"], entry.candidates.map((c) => [String(c.count), c.text, c.evidence])));
+  }
+  parts.push("", "Unanswered questions that may need a new entry");
+  parts.push(
+    s.newEntries.length === 0
+      ? "(none)"
+      : textTable(
+          ["questions", "shared words", "examples"],
+          s.newEntries.map((c) => [String(c.size), c.terms.join(", "), c.examples.slice(0, 3).join(" | ")]),
+        ),
+  );
+  parts.push("", `Entries to rewrite (CSAT ≤ ${SUGGEST_TUNING.LOW_CSAT}% with ≥ ${SUGGEST_TUNING.MIN_RATINGS} ratings)`);
+  parts.push(
+    s.rewrite.length === 0
+      ? "(none)"
+      : textTable(
+          ["entry", "ratings", "CSAT", "question", "comments"],
+          s.rewrite.map((r) => [r.entryId, String(r.ratings), `${r.csat}%`, r.question ?? "", r.comments.slice(0, 2).join(" | ")]),
+        ),
+  );
+  return parts.join("\n");
+}
+
+/** Runs `kb:suggest`; returns the exit code. */
+export async function runKbSuggest(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        json: { type: "boolean", default: false },
+        apply: { type: "boolean", default: false },
+        "min-count": { type: "string", default: String(SUGGEST_TUNING.MIN_APPLY_COUNT) },
+        entry: { type: "string", multiple: true, default: [] },
+        since: { type: "string" },
+        until: { type: "string" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    err(`[kb:suggest] ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const minCount = Number(values["min-count"]);
+  if (!Number.isInteger(minCount) || minCount < 1) {
+    err(`[kb:suggest] --min-count must be a whole number ≥ 1\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig(env);
+  const loaded = await loadKnowledge(config.knowledgeDir);
+  if (!loaded.knowledgeBase) {
+    for (const issue of loaded.errors) err(formatIssue(issue, config.knowledgeDir));
+    return 1;
+  }
+  const kb = loaded.knowledgeBase;
+  const matcher = new Matcher();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let suggestions: Suggestions;
+  try {
+    const store = new SqlFeedbackStore(database);
+    const range = { since: values.since, until: values.until };
+    const [data, report] = await Promise.all([store.learning(range), store.report(range, (id) => kb.byId.get(id)?.question ?? null)]);
+    suggestions = computeSuggestions(data, report, kb, matcher);
+  } finally {
+    await database.close();
+  }
+
+  if (!values.apply) {
+    out(values.json ? JSON.stringify(suggestions) : formatSuggestions(suggestions));
+    return 0;
+  }
+
+  const named = new Set(values.entry);
+  const results: EditResult[] = [];
+  for (const entry of suggestions.alternates) {
+    if (named.size > 0 && !named.has(entry.entryId)) continue;
+    const accepted = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount).map((c) => c.text);
+    if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
+  }
+  const check = await loadKnowledge(config.knowledgeDir);
+  for (const result of results) {
+    if (result.skipped) err(`[kb:suggest] ${result.file}: skipped: ${result.skipped}`);
+  }
+  if (!check.knowledgeBase || check.errors.length > 0) {
+    for (const issue of check.errors) err(formatIssue(issue, config.knowledgeDir));
+    return 1;
+  }
+  const written = results.filter((r) => r.added.length > 0);
+  out(
+    values.json
+      ? JSON.stringify({ applied: written })
+      : written.length === 0
+        ? "nothing to apply"
+        : written.map((r) => `${r.file}: added ${r.added.map((a) => `"${a}"`).join(", ")}`).join("\n"),
+  );
+  return 0;
+}
+
+if (require.main === module) {
+  loadDotenv({ quiet: true });
+  runKbSuggest(
+    process.argv.slice(2),
+    process.env,
+    (text) => process.stdout.write(`${text}\n`),
+    (text) => process.stderr.write(`${text}\n`),
+  ).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

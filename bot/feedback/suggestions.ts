@@ -1,0 +1,169 @@
+import type { KnowledgeBase } from "../knowledge/types";
+import { analyze } from "../matching/analysis";
+import type { Matcher } from "../matching/matcher";
+import type { Report } from "./report";
+import { queryKey, type LearningData } from "./store";
+
+/** Tuning of active learning; each says which way it moves things. */
+export const SUGGEST_TUNING = Object.freeze({
+  /** Picks a candidate alternate needs before `--apply` writes it (unless named). Higher = fewer, surer alternates. */
+  MIN_APPLY_COUNT: 2,
+  /**
+   * Share of the shorter question's Turkish stems it must share with a cluster's first question
+   * to join it (overlap coefficient: short questions often share one key word). Higher = tighter, more clusters.
+   */
+  CLUSTER_SIMILARITY: 0.3,
+  /** An entry at or below this CSAT (%) with enough ratings is flagged for rewriting. */
+  LOW_CSAT: 60,
+  /** Ratings an entry needs before its CSAT is trusted. */
+  MIN_RATINGS: 5,
+  /** Example questions shown per cluster or candidate. */
+  MAX_EXAMPLES: 5,
+  /** Clusters listed. */
+  MAX_CLUSTERS: 20,
+});
+
+export interface AlternateCandidate {
+  /** The question as users typed it (the most frequent spelling). */
+  readonly text: string;
+  /** How many times it led to this entry through "did you mean". */
+  readonly count: number;
+  readonly evidence: string;
+  readonly examples: readonly string[];
+}
+
+export interface EntryAlternates {
+  readonly entryId: string;
+  readonly question: string;
+  readonly file: string;
+  readonly candidates: readonly AlternateCandidate[];
+}
+
+export interface UnansweredCluster {
+  readonly size: number;
+  /** The words the questions share (folded stems). */
+  readonly terms: readonly string[];
+  readonly examples: readonly string[];
+  readonly statuses: { readonly none: number; readonly ambiguous: number };
+}
+
+export interface RewriteCandidate {
+  readonly entryId: string;
+  readonly question: string | null;
+  readonly ratings: number;
+  readonly csat: number;
+  readonly comments: readonly string[];
+}
+
+/** What `kb:suggest` prints and `/api/suggestions` returns. */
+export interface Suggestions {
+  readonly alternates: readonly EntryAlternates[];
+  readonly newEntries: readonly UnansweredCluster[];
+  readonly rewrite: readonly RewriteCandidate[];
+}
+
+const stemsOf = (text: string): Set<string> => new Set(analyze(text).map((term) => term.stem));
+
+/** |A ∩ B| / min(|A|, |B|). */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const item of a) if (b.has(item)) shared += 1;
+  const smaller = Math.min(a.size, b.size);
+  return smaller === 0 ? 0 : shared / smaller;
+}
+
+/**
+ * Active learning in the open: candidate alternates from "did you mean" picks (skipping what the
+ * entry already says or already matches), clusters of unanswered questions that need a new entry
+ * (grouped with the matcher's own Turkish analysis), and entries whose satisfaction is low.
+ * Pure: the data come in, nothing is read or written.
+ */
+export function computeSuggestions(data: LearningData, report: Report, kb: KnowledgeBase, matcher: Matcher): Suggestions {
+  const alternates: EntryAlternates[] = [];
+  const byEntry = new Map<string, Map<string, string[]>>();
+  for (const pick of data.picks) {
+    const groups = byEntry.get(pick.entryId) ?? new Map<string, string[]>();
+    const key = queryKey(pick.query);
+    if (key === "") continue;
+    groups.set(key, [...(groups.get(key) ?? []), pick.query.trim()]);
+    byEntry.set(pick.entryId, groups);
+  }
+  for (const [entryId, groups] of byEntry) {
+    const entry = kb.byId.get(entryId);
+    if (!entry) continue;
+    const known = new Set([entry.question, ...entry.alternates].map(queryKey));
+    const candidates: AlternateCandidate[] = [];
+    for (const [key, texts] of groups) {
+      if (known.has(key)) continue;
+      const spelling = mostFrequent(texts);
+      const decision = matcher.match(spelling, kb);
+      if (decision.status === "answered" && decision.candidates[0]?.id === entryId) continue;
+      candidates.push({
+        text: spelling,
+        count: texts.length,
+        evidence: `chosen ${texts.length}× from "did you mean"; today: ${decision.status}${decision.candidates[0] ? ` (top ${decision.candidates[0].id} ${decision.candidates[0].score})` : ""}`,
+        examples: [...new Set(texts)].slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
+      });
+    }
+    candidates.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, "tr"));
+    if (candidates.length > 0) alternates.push({ entryId, question: entry.question, file: entry.source.file, candidates });
+  }
+  alternates.sort((a, b) => (b.candidates[0]?.count ?? 0) - (a.candidates[0]?.count ?? 0) || a.entryId.localeCompare(b.entryId));
+
+  const clusters: Array<{ stems: Set<string>; termCounts: Map<string, number>; texts: string[]; none: number; ambiguous: number }> = [];
+  for (const question of data.unanswered) {
+    const stems = stemsOf(question.query);
+    if (stems.size === 0) continue;
+    let best: (typeof clusters)[number] | undefined;
+    let bestSimilarity = 0;
+    for (const cluster of clusters) {
+      const similarity = overlap(stems, cluster.stems);
+      if (similarity > bestSimilarity) {
+        best = cluster;
+        bestSimilarity = similarity;
+      }
+    }
+    if (!best || bestSimilarity < SUGGEST_TUNING.CLUSTER_SIMILARITY) {
+      best = { stems: new Set(stems), termCounts: new Map(), texts: [], none: 0, ambiguous: 0 };
+      clusters.push(best);
+    }
+    for (const stem of stems) best.termCounts.set(stem, (best.termCounts.get(stem) ?? 0) + 1);
+    best.texts.push(question.query.trim());
+    best[question.status] += 1;
+  }
+  const newEntries: UnansweredCluster[] = clusters
+    .map((cluster) => ({
+      size: cluster.texts.length,
+      terms: [...cluster.termCounts]
+        .filter(([, n]) => n * 2 >= cluster.texts.length)
+        .sort((a, b) => b[1] - a[1])
+        .map(([stem]) => stem),
+      examples: [...new Set(cluster.texts)].slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
+      statuses: { none: cluster.none, ambiguous: cluster.ambiguous },
+    }))
+    .sort((a, b) => b.size - a.size || (a.examples[0] ?? "").localeCompare(b.examples[0] ?? "", "tr"))
+    .slice(0, SUGGEST_TUNING.MAX_CLUSTERS);
+
+  const rewrite: RewriteCandidate[] = report.entries
+    .filter((e) => e.csat !== null && e.csat <= SUGGEST_TUNING.LOW_CSAT && e.ratings >= SUGGEST_TUNING.MIN_RATINGS)
+    .map((e) => ({
+      entryId: e.id,
+      question: e.question,
+      ratings: e.ratings,
+      csat: e.csat ?? 0,
+      comments: report.comments.filter((c) => c.entryId === e.id).map((c) => c.text).slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
+    }));
+
+  return { alternates, newEntries, rewrite };
+}
+
+const turkishLetters = (text: string): number => (text.match(/[çğıöşüÇĞİÖŞÜ]/g) ?? []).length;
+/** How much a spelling looks like a knowledge-base question: Turkish letters, a capital, a question mark. */
+const polish = (text: string): number => turkishLetters(text) * 4 + (/^\p{Lu}/u.test(text) ? 2 : 0) + (text.endsWith("?") ? 1 : 0);
+
+/** The most frequent spelling; among equals, the one written most like an entry's question. */
+function mostFrequent(texts: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || polish(b[0]) - polish(a[0]) || a[0].localeCompare(b[0], "tr"))[0]?.[0] ?? "";
+}

@@ -1,0 +1,135 @@
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runKbSuggest } from "../../bot/cli/kb-suggest";
+import { TEXTS } from "../../bot/conversation/texts";
+import type { Suggestions } from "../../bot/feedback/suggestions";
+import type { RunningApp } from "../../bot/index";
+import { loadKnowledge } from "../../bot/knowledge/loader";
+import { Matcher } from "../../bot/matching/matcher";
+import { emulatorActivity, post, REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
+import { LocalConnector } from "../helpers/connector";
+
+const DASHBOARD_TOKEN = "learning-test-dashboard-token";
+
+async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runKbSuggest(args, env, (t) => out.push(t), (t) => err.push(t));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("learning from real questions: kb:suggest", () => {
+  const dataDir = tempDataDir();
+  const knowledgeDir = join(tempDataDir(), "knowledge");
+  const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir };
+  let app: RunningApp;
+  let connector: LocalConnector;
+  let n = 0;
+
+  /** One user: asks, and when offered "did you mean", clicks the named entry. */
+  async function ask(text: string, choose?: string): Promise<void> {
+    n += 1;
+    const conversation = `learn-${n}`;
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text }));
+    if (!choose) return;
+    const offer = connector.messages(conversation).find((m) => m.text === TEXTS.didYouMean);
+    const choice = offer?.suggestedActions?.actions.find((a) => typeof a.value === "object" && a.value !== null && "id" in a.value && a.value.id === choose);
+    if (!choice) throw new Error(`"${text}" did not offer ${choose}: ${JSON.stringify(connector.messages(conversation))}`);
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: choice.title, value: choice.value }));
+  }
+
+  async function rate(text: string, rating: number, comment?: string): Promise<void> {
+    n += 1;
+    const conversation = `learn-${n}`;
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text }));
+    const button = connector.messages(conversation).find((m) => m.text === TEXTS.ratePrompt)?.suggestedActions?.actions[rating - 1];
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: button?.title, value: button?.value }));
+    if (comment) await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: comment }));
+  }
+
+  beforeAll(async () => {
+    cpSync(join(REPO_ROOT, "knowledge"), knowledgeDir, { recursive: true });
+    connector = await new LocalConnector().start();
+    app = await startTestApp({ ...env, DASHBOARD_TOKEN });
+    await ask("memnuniyet ölçümü nasıl yapılır", "memnuniyet-modelleri");
+    await ask("Memnuniyet ölçümü nasıl yapılır?", "memnuniyet-modelleri");
+    await ask("memnuniyet olcumu nasil yapilir", "memnuniyet-modelleri");
+    await ask("sadakatin önemi", "memnuniyetin-onemi");
+    await ask("Sadakatin önemi", "memnuniyetin-onemi");
+    await ask("memnun müşteri sayısı", "memnuniyet-tanimi");
+    await ask("kargom nerede");
+    await ask("kargom ne zaman gelir");
+    await ask("kargo takip numaram nerede");
+    await ask("şifremi unuttum");
+    for (const rating of [1, 2, 1, 4, 2]) await rate("crm nedir", rating, rating === 1 ? "Örnek bir CRM yazılımı yok" : undefined);
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  it("suggests alternates from 'did you mean' picks, clusters unanswered questions, flags weak answers", async () => {
+    const { code, out } = await cli(["--json"], env);
+    expect(code).toBe(0);
+    const s = JSON.parse(out) as Suggestions;
+    const byEntry = new Map(s.alternates.map((a) => [a.entryId, a]));
+    expect(byEntry.get("memnuniyet-modelleri")?.candidates).toEqual([
+      expect.objectContaining({
+        count: 3,
+        text: "Memnuniyet ölçümü nasıl yapılır?",
+        examples: expect.arrayContaining(["memnuniyet ölçümü nasıl yapılır", "Memnuniyet ölçümü nasıl yapılır?", "memnuniyet olcumu nasil yapilir"]),
+      }),
+    ]);
+    expect(byEntry.get("memnuniyetin-onemi")?.candidates[0]).toMatchObject({ count: 2 });
+    expect(byEntry.get("memnuniyet-tanimi")?.candidates[0]).toMatchObject({ count: 1, text: "memnun müşteri sayısı" });
+    expect(s.newEntries[0]).toMatchObject({ size: 3, statuses: { none: 3, ambiguous: 0 } });
+    expect(s.newEntries[0]?.examples).toEqual(expect.arrayContaining(["kargom nerede", "kargom ne zaman gelir"]));
+    expect(s.rewrite).toEqual([expect.objectContaining({ entryId: "crm-musteri-iliskileri", ratings: 5, csat: 20, comments: ["Örnek bir CRM yazılımı yok", "Örnek bir CRM yazılımı yok"] })]);
+
+    const text = await cli([], env);
+    expect(text.out).toContain("memnuniyet-modelleri");
+    expect(text.out).toContain("kargom nerede");
+    expect(text.out).toContain("crm-musteri-iliskileri");
+  });
+
+  it("shows the same suggestions on the dashboard API, read-only", async () => {
+    const response = await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } });
+    expect(response.status).toBe(200);
+    const s = (await response.json()) as Suggestions;
+    expect(s.alternates.map((a) => a.entryId)).toContain("memnuniyet-modelleri");
+    expect((await fetch(`${app.url}/api/suggestions`)).status).toBe(401);
+  });
+
+  it("--apply writes the alternates above the threshold into the Markdown, keeping its formatting; matching improves", async () => {
+    const file = join(knowledgeDir, "olcum", "memnuniyet-modelleri.md");
+    const before = readFileSync(file, "utf8");
+    const kbBefore = (await loadKnowledge(knowledgeDir)).knowledgeBase;
+    if (!kbBefore) throw new Error("knowledge did not load");
+    const matcher = new Matcher();
+    expect(matcher.match("memnuniyet ölçümü nasıl yapılır", kbBefore).status).not.toBe("answered");
+
+    const { code, out, err } = await cli(["--apply"], env);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçümü nasıl yapılır?"');
+    const after = readFileSync(file, "utf8");
+    const added = after.split("\n").filter((line) => !before.split("\n").includes(line));
+    expect(added).toEqual(['  - "Memnuniyet ölçümü nasıl yapılır?"']);
+    expect(after.split("---")[2]).toBe(before.split("---")[2]);
+    // below the threshold: not written
+    expect(readFileSync(join(knowledgeDir, "kavramlar", "memnuniyet-tanimi.md"), "utf8")).not.toContain("memnun müşteri sayısı");
+
+    const reloaded = await loadKnowledge(knowledgeDir);
+    expect(reloaded.errors).toEqual([]);
+    const kbAfter = reloaded.knowledgeBase;
+    if (!kbAfter) throw new Error("knowledge did not load");
+    for (const [question, id] of [["memnuniyet ölçümü nasıl yapılır", "memnuniyet-modelleri"], ["memnuniyet olcumu nasil yapilir", "memnuniyet-modelleri"], ["sadakatin önemi", "memnuniyetin-onemi"]] as const) {
+      const decision = new Matcher().match(question, kbAfter);
+      expect([question, decision.status, decision.candidates[0]?.id]).toEqual([question, "answered", id]);
+    }
+    // applied alternates are no longer suggested; a named entry can be applied below the threshold
+    const again = JSON.parse((await cli(["--json"], env)).out) as Suggestions;
+    expect(again.alternates.map((a) => a.entryId)).toEqual(["memnuniyet-tanimi"]);
+    expect((await cli(["--apply", "--entry", "memnuniyet-tanimi"], env)).out).toContain("memnun müşteri sayısı");
+  });
+});

@@ -1,0 +1,72 @@
+import type { Report } from "../../../bot/feedback/report";
+import { computeSuggestions } from "../../../bot/feedback/suggestions";
+import type { KnowledgeBase } from "../../../bot/knowledge/types";
+import { Matcher } from "../../../bot/matching/matcher";
+import { realKnowledge } from "../../helpers/bot";
+
+const emptyReport: Report = {
+  range: { since: null, until: null },
+  answers: 0,
+  csat: { responses: 0, score: null, average: null, distribution: {} },
+  responseRate: null,
+  nps: { responses: 0, score: null, promoters: 0, passives: 0, detractors: 0 },
+  ces: { responses: 0, average: null },
+  entries: [],
+  unanswered: [],
+  comments: [],
+  trend: [],
+};
+const at = "2026-11-20T10:00:00.000Z";
+
+describe("computeSuggestions", () => {
+  let kb: KnowledgeBase;
+  const matcher = new Matcher();
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("skips picks the entry already has as a question or alternate, and picks it already answers", () => {
+    const s = computeSuggestions(
+      {
+        unanswered: [],
+        picks: [
+          { query: "müşteri sadakati nedir", entryId: "memnuniyet-ve-sadakat", at },
+          { query: "CRM nedir?", entryId: "crm-musteri-iliskileri", at },
+          { query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at },
+          { query: "no such entry", entryId: "missing", at },
+        ],
+      },
+      emptyReport,
+      kb,
+      matcher,
+    );
+    expect(s.alternates.map((a) => [a.entryId, a.candidates.map((c) => c.text)])).toEqual([["memnuniyetin-onemi", ["sadakatin önemi"]]]);
+  });
+
+  it("clusters unanswered questions by shared Turkish words, keeping unrelated ones apart", () => {
+    const unanswered = ["Kargom nerede?", "kargom ne zaman gelir", "KARGO takip numaram", "şifremi unuttum", "şifre sıfırlama", "hava nasıl olacak"].map((query) => ({
+      query,
+      status: "none" as const,
+      at,
+    }));
+    const s = computeSuggestions({ unanswered, picks: [] }, emptyReport, kb, matcher);
+    expect(s.newEntries.map((c) => c.size)).toEqual([3, 2, 1]);
+    expect(s.newEntries[0]?.terms).toContain("kargo");
+    expect(s.newEntries[1]?.examples).toEqual(["şifremi unuttum", "şifre sıfırlama"]);
+  });
+
+  it("flags entries with CSAT ≤ 60% only when they have at least 5 ratings", () => {
+    const report: Report = {
+      ...emptyReport,
+      entries: [
+        { id: "a", question: "A?", answers: 9, ratings: 5, csat: 60, average: 3 },
+        { id: "b", question: "B?", answers: 9, ratings: 4, csat: 0, average: 1 },
+        { id: "c", question: "C?", answers: 9, ratings: 8, csat: 75, average: 4 },
+      ],
+      comments: [{ at, entryId: "a", question: "A?", rating: 1, text: "eksik" }],
+    };
+    expect(computeSuggestions({ unanswered: [], picks: [] }, report, kb, matcher).rewrite).toEqual([
+      { entryId: "a", question: "A?", ratings: 5, csat: 60, comments: ["eksik"] },
+    ]);
+  });
+});
