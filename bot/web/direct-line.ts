@@ -134,6 +134,9 @@ export class ConversationLogs {
   }
 }
 
+/** The part of the Direct Line service's token answer the page needs. */
+const ServiceToken = z.object({ token: z.string().min(1), conversationId: z.string().optional(), expires_in: z.number().optional() });
+
 /** What a client may post; everything else on the activity is set by the server. */
 const PostedActivity = z
   .object({
@@ -270,9 +273,9 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
           signal: AbortSignal.timeout(DIRECT_LINE_SERVICE_TIMEOUT_MS),
         });
         if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
-        const body = (await response.json()) as { token?: unknown; conversationId?: unknown; expires_in?: unknown };
-        if (typeof body.token !== "string") throw new Error("Direct Line sent no token");
-        res.send(200, { token: body.token, conversationId: body.conversationId, userId, expires_in: body.expires_in });
+        const body = ServiceToken.safeParse(await response.json());
+        if (!body.success) throw new Error("Direct Line sent no token");
+        res.send(200, { token: body.data.token, conversationId: body.data.conversationId, userId, expires_in: body.data.expires_in });
       } catch (error) {
         logger.error({ err: error instanceof Error ? error.message : String(error) }, "[directline] token from Direct Line service failed");
         res.send(502, { error: "Direct Line token unavailable" });
