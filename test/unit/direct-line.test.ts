@@ -1,0 +1,47 @@
+import { ConversationLogs, DIRECT_LINE_TUNING, DirectLineTokens } from "../../bot/web/direct-line";
+
+describe("DirectLineTokens", () => {
+  let now = new Date("2026-11-23T12:00:00Z");
+  const tokens = new DirectLineTokens("a-long-installation-secret-for-tests", () => now);
+
+  it("issues tokens that name their conversation and user, and expire", () => {
+    const { token, expiresIn } = tokens.issue("conv-1", "dl_user");
+    expect(expiresIn).toBe(DIRECT_LINE_TUNING.TOKEN_TTL_SECONDS);
+    expect(tokens.verify(token)).toMatchObject({ c: "conv-1", u: "dl_user" });
+    now = new Date(now.getTime() + (DIRECT_LINE_TUNING.TOKEN_TTL_SECONDS + 1) * 1000);
+    expect(tokens.verify(token)).toBeNull();
+  });
+
+  it("refuses tampered, foreign and malformed tokens", () => {
+    const { token } = tokens.issue("conv-1", "dl_user");
+    const [body, signature] = token.split(".");
+    const forgedBody = Buffer.from(JSON.stringify({ c: "conv-2", u: "dl_user", exp: 9_999_999_999 })).toString("base64url");
+    expect(tokens.verify(`${forgedBody}.${signature}`)).toBeNull();
+    expect(tokens.verify(`${body}.${signature}x`)).toBeNull();
+    expect(new DirectLineTokens("another-long-installation-secret", () => now).verify(token)).toBeNull();
+    for (const bad of ["", ".", "a.b.c", "not-a-token"]) expect(tokens.verify(bad)).toBeNull();
+  });
+});
+
+describe("ConversationLogs", () => {
+  it("numbers activities by watermark and returns only newer ones", () => {
+    const logs = new ConversationLogs();
+    logs.open("c");
+    expect(logs.since("c", null)).toEqual({ activities: [], watermark: "-1" });
+    const first = logs.append("c", { type: "message", text: "bir" });
+    logs.append("c", { type: "message", text: "iki" });
+    expect(first).toBe("c|0000000");
+    expect(logs.since("c", null).activities.map((a) => a.text)).toEqual(["bir", "iki"]);
+    expect(logs.since("c", 0)).toEqual({ activities: [expect.objectContaining({ text: "iki" })], watermark: "1" });
+    expect(logs.since("c", 1).activities).toEqual([]);
+  });
+
+  it("keeps a bounded tail per conversation", () => {
+    const logs = new ConversationLogs();
+    for (let i = 0; i < DIRECT_LINE_TUNING.MAX_ACTIVITIES + 10; i += 1) logs.append("c", { type: "message", text: String(i) });
+    const all = logs.since("c", null);
+    expect(all.activities).toHaveLength(DIRECT_LINE_TUNING.MAX_ACTIVITIES);
+    expect(all.activities[0]?.text).toBe("10");
+    expect(all.watermark).toBe(String(DIRECT_LINE_TUNING.MAX_ACTIVITIES + 9));
+  });
+});
