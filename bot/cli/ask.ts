@@ -1,8 +1,8 @@
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
-import { config as loadDotenv } from "dotenv";
 import { createInterface } from "node:readline";
 import { loadConfig } from "../config";
+import { runMain } from "./main";
 import { loadKnowledge } from "../knowledge/loader";
 import { formatIssue, type KnowledgeBase } from "../knowledge/types";
 import { Matcher, type Decision } from "../matching/matcher";
@@ -75,21 +75,4 @@ export async function runAsk(
   return 0;
 }
 
-if (require.main === module) {
-  loadDotenv({ quiet: true });
-  runAsk(
-    process.argv.slice(2),
-    process.env,
-    process.stdin,
-    (text) => process.stdout.write(`${text}\n`),
-    (text) => process.stderr.write(`${text}\n`),
-  ).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`[ask] ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runMain((args, env, out, err) => runAsk(args, env, process.stdin, out, err), { errorPrefix: "[ask] ", errorExitCode: 2 });

@@ -1,8 +1,8 @@
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
-import { config as loadDotenv } from "dotenv";
 import { relative, resolve } from "node:path";
 import { loadConfig } from "../config";
+import { runMain } from "./main";
 import { loadKnowledge, type LoadResult } from "../knowledge/loader";
 import { formatIssue } from "../knowledge/types";
 
@@ -43,13 +43,4 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   return result.errors.length === 0 ? 0 : 1;
 }
 
-if (require.main === module) {
-  loadDotenv({ quiet: true });
-  runKbCheck(process.argv.slice(2), process.env, (text) => process.stdout.write(`${text}\n`)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`[kb:check] ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(2);
-    },
-  );
-}
+if (require.main === module) runMain((args, env, out) => runKbCheck(args, env, out), { errorPrefix: "[kb:check] ", errorExitCode: 2 });

@@ -1,8 +1,8 @@
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
-import { config as loadDotenv } from "dotenv";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
+import { runMain } from "./main";
 import { CSV_TABLES, formatCsv, formatReport, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
@@ -58,20 +58,4 @@ export async function runReport(
   }
 }
 
-if (require.main === module) {
-  loadDotenv({ quiet: true });
-  runReport(
-    process.argv.slice(2),
-    process.env,
-    (text) => process.stdout.write(`${text}\n`),
-    (text) => process.stderr.write(`${text}\n`),
-  ).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runMain(runReport, { errorPrefix: "", errorExitCode: 1 });
