@@ -1,5 +1,15 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
+const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
+
+/**
+ * Constant-time comparison of two secrets or signatures. Both sides are hashed to a fixed length
+ * first, so neither the content nor the length of the expected value leaks through timing.
+ */
+export function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /** Characters of a button signature (base64url of HMAC-SHA256, 128 bits kept). */
 const SIGNATURE_CHARS = 22;
 
@@ -15,8 +25,8 @@ export class Integrity {
 
   constructor(secret: string) {
     if (secret.length < 16) throw new Error("[feedback] the installation secret is too short");
-    this.hashKey = createHash("sha256").update(`memnun:hash:${secret}`).digest();
-    this.signKey = createHash("sha256").update(`memnun:sign:${secret}`).digest();
+    this.hashKey = digest(`memnun:hash:${secret}`);
+    this.signKey = digest(`memnun:sign:${secret}`);
   }
 
   /** Salted, one-way hash of an identifier (hex, 64 characters). */
@@ -34,8 +44,6 @@ export class Integrity {
 
   /** Constant-time check of `sign`'s output. */
   verify(signature: string, answerId: string, entryId: string, conversation: string): boolean {
-    const expected = Buffer.from(this.sign(answerId, entryId, conversation));
-    const given = Buffer.from(signature);
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    return sameSecret(signature, this.sign(answerId, entryId, conversation));
   }
 }

@@ -1,9 +1,11 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import type { Report, ReportRange } from "../feedback/report";
 import type { Suggestions } from "../feedback/suggestions";
+import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
+import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
 
 /** Name of the HttpOnly cookie a browser gets after passing `?token=` once. */
@@ -20,13 +22,6 @@ export interface DashboardDeps {
   logger: Logger;
 }
 
-const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
-
-/** Constant-time comparison (of fixed-length digests, so lengths leak nothing either). */
-export function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 /** The value of one cookie from a `Cookie` header. */
 export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
@@ -37,7 +32,7 @@ export function readCookie(header: string | undefined, name: string): string | n
 }
 
 /** The cookie value for a token: its digest, so the token itself never sits in the browser. */
-const cookieValue = (token: string): string => digest(`memnun:dashboard:${token}`).toString("hex");
+const cookieValue = (token: string): string => createHash("sha256").update(`memnun:dashboard:${token}`).digest("hex");
 
 /** `/dashboard` (charts and tables) and `/api/report` (the report JSON), behind `DASHBOARD_TOKEN`. */
 export function registerDashboard(server: Server, deps: DashboardDeps): void {
@@ -46,8 +41,8 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
 
   const authorized = (req: Request): boolean => {
     if (!token) return false;
-    const match = /^Bearer\s+(\S+)$/i.exec(req.header("authorization") ?? "");
-    if (match?.[1]) return sameSecret(match[1], token);
+    const bearer = bearerToken(req);
+    if (bearer) return sameSecret(bearer, token);
     const cookie = readCookie(req.header("cookie"), DASHBOARD_COOKIE);
     return cookie !== null && sameSecret(cookie, cookieValue(token));
   };
@@ -81,17 +76,23 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
     sendHtml(res, 200, dashboardPage());
   });
 
-  server.get("/api/report", async (req: Request, res: Response) => {
+  /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token. */
+  const apiAllowed = (req: Request, res: Response): boolean => {
     res.header("cache-control", "no-store");
     if (!token) {
       res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN is not set)" });
-      return;
+      return false;
     }
     if (!authorized(req)) {
       res.header("www-authenticate", "Bearer");
       res.send(401, { error: "a valid dashboard token is required" });
-      return;
+      return false;
     }
+    return true;
+  };
+
+  server.get("/api/report", async (req: Request, res: Response) => {
+    if (!apiAllowed(req, res)) return;
     const since: unknown = req.query?.since;
     const until: unknown = req.query?.until;
     try {
@@ -112,16 +113,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
   });
 
   server.get("/api/suggestions", async (req: Request, res: Response) => {
-    res.header("cache-control", "no-store");
-    if (!token) {
-      res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN is not set)" });
-      return;
-    }
-    if (!authorized(req)) {
-      res.header("www-authenticate", "Bearer");
-      res.send(401, { error: "a valid dashboard token is required" });
-      return;
-    }
+    if (!apiAllowed(req, res)) return;
     try {
       res.send(200, await deps.suggestions());
     } catch (error) {

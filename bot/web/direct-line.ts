@@ -1,8 +1,9 @@
 import { ActivityTypes, type Activity, type ActivityHandler, type CloudAdapter, type TurnContext } from "botbuilder";
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication } from "botframework-connector";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
+import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import type { InFlight } from "../server/app";
 
@@ -57,9 +58,7 @@ export class DirectLineTokens {
   verify(token: string): TokenClaims | null {
     const [body, signature, extra] = token.split(".");
     if (!body || !signature || extra !== undefined) return null;
-    const expected = Buffer.from(this.signature(body));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (!sameSecret(signature, this.signature(body))) return null;
     let parsed: unknown;
     try {
       parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
@@ -181,11 +180,10 @@ const isActivity = (activity: Partial<Activity>): activity is Activity =>
 
 const newId = (bytes = 12): string => randomBytes(bytes).toString("base64url");
 
-const bearer = (req: Request): string | null => {
-  const header = req.header("authorization");
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
-  return match?.[1] ?? null;
-};
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(req: Request): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(req.header("authorization") ?? "")?.[1] ?? null;
+}
 
 /**
  * A local implementation of the Direct Line 3.0 endpoints Web Chat uses with polling (start a
@@ -199,7 +197,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   const now = deps.now ?? (() => new Date());
 
   const authorize = (req: Request, res: Response, conversationId?: string): { c: string; u: string } | null => {
-    const token = bearer(req);
+    const token = bearerToken(req);
     const claims = token ? tokens.verify(token) : null;
     if (!claims) {
       res.send(401, { error: { code: "TokenInvalid", message: "A valid Direct Line token is required (Authorization: Bearer …)." } });
