@@ -90,27 +90,36 @@ const PAGE_STYLE = `
   .notice { padding: 16px 20px; }
 `;
 
-/** The chat page: Microsoft Web Chat from the installed package, talking Direct Line. */
-export function chatPage(): string {
-  const t = TEXTS.page;
+/** A Turkish HTML page: the shared head (charset, viewport, title, inline style) around `body`. */
+function htmlPage(title: string, style: string, body: string): string {
   return `<!doctype html>
 <html lang="tr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title)}</title>
-<style>${PAGE_STYLE}</style>
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(t.intro)}</p></header>
+${body}
+</body>
+</html>`;
+}
+
+/** The chat page: Microsoft Web Chat from the installed package, talking Direct Line. */
+export function chatPage(): string {
+  const t = TEXTS.page;
+  return htmlPage(
+    t.title,
+    PAGE_STYLE,
+    `<header><h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(t.intro)}</p></header>
 <main>
   <div id="webchat" role="main" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
   <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
 </main>
 <script src="/webchat/webchat.js"></script>
-<script src="/assets/chat.js"></script>
-</body>
-</html>`;
+<script src="/assets/chat.js"></script>`,
+  );
 }
 
 const DASHBOARD_STYLE = `
@@ -133,29 +142,20 @@ const DASHBOARD_STYLE = `
 /** The dashboard shell; its script fetches `/api/report` and draws the charts. */
 export function dashboardPage(): string {
   const t = TEXTS.dashboard;
-  return `<!doctype html>
-<html lang="tr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t.title)}</title>
-<style>${DASHBOARD_STYLE}</style>
-</head>
-<body>
-<header><h1>${escapeHtml(t.title)}</h1></header>
+  return htmlPage(
+    t.title,
+    DASHBOARD_STYLE,
+    `<header><h1>${escapeHtml(t.title)}</h1></header>
 <main id="dashboard"><section class="wide"><p id="status">${escapeHtml(t.loading)}</p></section></main>
 <script type="application/json" id="texts">${embedJson(t)}</script>
 <script src="/dashboard/chart.js"></script>
-<script src="/assets/dashboard.js"></script>
-</body>
-</html>`;
+<script src="/assets/dashboard.js"></script>`,
+  );
 }
 
 /** A short Turkish message page (dashboard off, unauthorized). */
 export function messagePage(title: string, message: string): string {
-  return `<!doctype html>
-<html lang="tr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>
-<body><header><h1>${escapeHtml(title)}</h1></header><p class="notice">${escapeHtml(message)}</p></body></html>`;
+  return htmlPage(title, PAGE_STYLE, `<header><h1>${escapeHtml(title)}</h1></header><p class="notice">${escapeHtml(message)}</p>`);
 }
 
 /** `GET /` (the chat page) and the scripts it and the dashboard load, all from installed packages or this repo. */
