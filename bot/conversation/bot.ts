@@ -1,6 +1,6 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
-import { SCALES, type AnswerEvent, type FeedbackEvent } from "../feedback/events";
+import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
@@ -50,6 +50,15 @@ export interface MemnunBotDeps {
   now?: () => Date;
   newId?: () => string;
 }
+
+const ORIGIN_KEY = Symbol("memnun.origin");
+const isOrigin = (value: unknown): value is Origin =>
+  typeof value === "object" &&
+  value !== null &&
+  "conversation" in value &&
+  typeof value.conversation === "string" &&
+  "userHash" in value &&
+  typeof value.userHash === "string";
 
 /** Spreads sample questions across the knowledge base instead of taking the first few files. */
 export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): string[] {
@@ -131,12 +140,17 @@ export class MemnunBot extends ActivityHandler {
     return sampleTopics(this.deps.knowledge());
   }
 
-  private origin(context: TurnContext): { conversation: string; userHash: string } {
+  /** The turn's pseudonymous conversation and user (two HMACs), computed once per turn. */
+  private origin(context: TurnContext): Origin {
+    const cached: unknown = context.turnState.get(ORIGIN_KEY);
+    if (isOrigin(cached)) return cached;
     const { channelId, conversation, from } = context.activity;
-    return {
+    const origin: Origin = {
       conversation: this.deps.integrity.pseudonym(`conversation:${channelId}:${conversation?.id ?? ""}`),
       userHash: this.deps.integrity.pseudonym(`user:${channelId}:${from?.id ?? ""}`),
     };
+    context.turnState.set(ORIGIN_KEY, origin);
+    return origin;
   }
 
   private async record(event: FeedbackEvent): Promise<void> {

@@ -5,7 +5,7 @@ import { SqlFeedbackStore, type FeedbackStore, type LearningData } from "../feed
 import type { Logger } from "../logger";
 import { openDatabase, type Database, type DatabaseOptions } from "./database";
 import { MemoryStateStore } from "./memory-state-store";
-import { SqlStateStore, type StateStore, type Versioned } from "./state-store";
+import { SqlStateStore, StateConflictError, type StateStore, type Versioned } from "./state-store";
 
 /** First delay before trying an unreachable database again; doubles up to the maximum. Lower = quicker recovery, more log lines. */
 const RECONNECT_BASE_MS = 1_000;
@@ -162,8 +162,9 @@ export class ConnectedStateStore implements StateStore {
         if (this.inMemory.delete(key)) await this.memory.delete([key]);
         return next;
       } catch (error) {
-        if (!(error instanceof Error && error.name === "StateConflictError")) this.fallback(error);
-        else throw error;
+        // a conflict is the database answering: the caller must see it, not the memory fallback
+        if (error instanceof StateConflictError) throw error;
+        this.fallback(error);
       }
     }
     this.inMemory.add(key);
