@@ -3,12 +3,12 @@
 // over HTTP by N concurrent conversations with a local connector playing the channel.
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { emulatorActivity, REPO_ROOT, tempDataDir } from "../helpers/app";
 import { LocalConnector } from "../helpers/connector";
+import { spawnServer } from "../helpers/process";
 import { IN_DOMAIN } from "../matching/queries";
 
 /** Seconds each (server, concurrency) run lasts; runs are interleaved Memnun / echo. */
@@ -26,24 +26,17 @@ interface Server {
 }
 
 function startServer(kind: "memnun" | "echo"): Promise<Server> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE === kind ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", join(REPO_ROOT, "test", "bench", "http-server.ts"), kind], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
+  return spawnServer(
+    join(REPO_ROOT, "test", "bench", "http-server.ts"),
+    [kind],
+    {
       DATA_DIR: tempDataDir(),
       KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"),
       RATE_LIMIT_CLIENT_PER_MINUTE: "1000000",
       RATE_LIMIT_CONVERSATION_PER_MINUTE: "100000",
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout ?? process.stdin }).on("line", (line) => {
-      const match = /"url":"([^"]+)"/.exec(line);
-      if (match?.[1]) resolve({ child, url: match[1] });
-    });
-    child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
+    process.env.BENCH_PROFILE === kind ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [],
+  );
 }
 
 const rssMb = (pid: number | undefined): number => {
@@ -130,8 +123,9 @@ async function main(): Promise<void> {
   const early = median(steady.slice(0, half));
   const late = median(steady.slice(half));
   console.log(`RSS (MB): ${samples.map((s) => s.toFixed(0)).join(" → ")}`);
+  const growth = half > 0 ? `growth ${(((late - early) / early) * 100).toFixed(1)}%` : "too short to judge growth";
   console.log(
-    `median RSS first half ${early.toFixed(0)} MB, second half ${late.toFixed(0)} MB: growth ${(((late - early) / early) * 100).toFixed(1)}% (target < 10%); ${soakMessages} messages, ${soakErrors} errors`,
+    `median RSS first half ${early.toFixed(0)} MB, second half ${late.toFixed(0)} MB: ${growth} (target < 10%); ${soakMessages} messages, ${soakErrors} errors`,
   );
   console.log("targets: Memnun ≥ 0.9 × echo messages/s at 16 conversations, p99 < 50 ms, zero errors");
 

@@ -1,29 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { TEXTS } from "../../bot/conversation/texts";
 import { openDatabase } from "../../bot/storage/database";
 import { emulatorActivity, post, REPO_ROOT, tempDataDir } from "../helpers/app";
 import { LocalConnector } from "../helpers/connector";
+import { spawnServer } from "../helpers/process";
 
 /** Starts the bot as its own process (so it can be killed with SIGKILL) and resolves its URL. */
-function spawnBot(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "bot", "index.ts")], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: dataDir, KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"), RATE_LIMIT_CLIENT_PER_MINUTE: "100000" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("bot did not start")), 30_000);
-    const lines = createInterface({ input: child.stdout ?? process.stdin });
-    lines.on("line", (line) => {
-      const match = /"url":"([^"]+)"/.exec(line);
-      if (match?.[1] && line.includes("listening")) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`bot exited with ${code}`)));
+function spawnBot(dataDir: string): ReturnType<typeof spawnServer> {
+  return spawnServer(join(REPO_ROOT, "bot", "index.ts"), [], {
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"),
+    RATE_LIMIT_CLIENT_PER_MINUTE: "100000",
   });
 }
 

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { Report } from "../../bot/feedback/report";
-import { emulatorActivity, post, REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
+import { REPO_ROOT, say, startTestApp, tempDataDir, type UserMessage } from "../helpers/app";
 import { LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/postgres";
 
@@ -29,12 +29,8 @@ class User {
   ) {}
 
   /** Sends a message or a button click to `app` and returns the bot's replies to it. */
-  async say(app: RunningApp, message: string | { title: string; value: unknown }): Promise<SentActivity[]> {
-    const before = this.connector.messages(this.conversationId).length;
-    const fields = typeof message === "string" ? { text: message } : { text: message.title, value: message.value };
-    const { status } = await post(`${app.url}/api/messages`, emulatorActivity(this.connector.url, this.conversationId, fields));
-    expect(status).toBeLessThan(300);
-    return this.connector.messages(this.conversationId).slice(before);
+  say(app: RunningApp, message: UserMessage): Promise<SentActivity[]> {
+    return say(app, this.connector, this.conversationId, message);
   }
 }
 

@@ -5,7 +5,7 @@ import type { Report } from "../../bot/feedback/report";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
 import { createLogger } from "../../bot/logger";
 import { openDatabase } from "../../bot/storage/database";
-import { emulatorActivity, post, startTestApp } from "../helpers/app";
+import { emulatorActivity, post, say, startTestApp } from "../helpers/app";
 import { LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
 import { TcpProxy } from "../helpers/tcp-proxy";
@@ -20,14 +20,6 @@ function capturingLogger(level = "debug"): { logger: ReturnType<typeof createLog
     },
   });
   return { logger: createLogger(level, stream), text: () => chunks.join("") };
-}
-
-async function say(app: RunningApp, connector: LocalConnector, conversationId: string, message: string | { title: string; value: unknown }): Promise<SentActivity[]> {
-  const before = connector.messages(conversationId).length;
-  const fields = typeof message === "string" ? { text: message } : { text: message.title, value: message.value };
-  const { status } = await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, fields));
-  expect(status).toBeLessThan(300);
-  return connector.messages(conversationId).slice(before);
 }
 
 const ratingButton = (reply: SentActivity | undefined, index: number): { title: string; value: unknown } => {

@@ -3,7 +3,7 @@ import { createLogger } from "../../bot/logger";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LocalConnector } from "./connector";
+import { LocalConnector, type SentActivity } from "./connector";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 
@@ -92,4 +92,19 @@ export function useRunningApp(env: Record<string, string | undefined> = {}): { a
     return value;
   };
   return { app: () => need(app, "app"), connector: () => need(connector, "connector") };
+}
+
+/** A typed message, or a click on a button (its title and value). */
+export type UserMessage = string | { title: string; value: unknown };
+
+/**
+ * Sends one user message or button click to `app` as the Emulator would, and returns the bot's
+ * replies to it (the turn is over when the POST returns).
+ */
+export async function say(app: RunningApp, connector: LocalConnector, conversationId: string, message: UserMessage): Promise<SentActivity[]> {
+  const before = connector.messages(conversationId).length;
+  const fields = typeof message === "string" ? { text: message } : { text: message.title, value: message.value };
+  const { status } = await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversationId, fields));
+  expect(status).toBeLessThan(300);
+  return connector.messages(conversationId).slice(before);
 }
