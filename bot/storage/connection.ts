@@ -18,6 +18,7 @@ const RECONNECT_MAX_MS = 30_000;
  */
 export class DatabaseConnection {
   private database: Database | null = null;
+  private sqlStores: { feedback: SqlFeedbackStore; state: SqlStateStore } | null = null;
   private error: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private delay = RECONNECT_BASE_MS;
@@ -39,6 +40,7 @@ export class DatabaseConnection {
   async connect(): Promise<boolean> {
     try {
       this.database = await openDatabase(this.options);
+      this.sqlStores = { feedback: new SqlFeedbackStore(this.database), state: new SqlStateStore(this.database) };
       this.error = null;
       this.logger.info({ database: this.database.kind, location: this.database.location }, "[storage] database ready");
       return true;
@@ -51,8 +53,9 @@ export class DatabaseConnection {
     }
   }
 
-  current(): Database | null {
-    return this.database;
+  /** The SQL stores over the connected database, or null while there is none. */
+  stores(): { feedback: SqlFeedbackStore; state: SqlStateStore } | null {
+    return this.sqlStores;
   }
 
   status(): { kind: "sqlite" | "postgres"; connected: boolean; error: string | null } {
@@ -64,6 +67,7 @@ export class DatabaseConnection {
     if (this.timer) clearTimeout(this.timer);
     await this.database?.close();
     this.database = null;
+    this.sqlStores = null;
   }
 
   private retry(): void {
@@ -80,19 +84,12 @@ export class DatabaseConnection {
 
 /** The feedback store of whatever database is connected; fails (so the recorder retries) while none is. */
 export class ConnectedFeedbackStore implements FeedbackStore {
-  private store: SqlFeedbackStore | null = null;
-  private storeOf: Database | null = null;
-
   constructor(private readonly connection: DatabaseConnection) {}
 
   private current(): SqlFeedbackStore {
-    const database = this.connection.current();
-    if (!database) throw new Error("[storage] database not connected");
-    if (this.storeOf !== database || !this.store) {
-      this.store = new SqlFeedbackStore(database);
-      this.storeOf = database;
-    }
-    return this.store;
+    const stores = this.connection.stores();
+    if (!stores) throw new Error("[storage] database not connected");
+    return stores.feedback;
   }
 
   async write(event: FeedbackEvent): Promise<void> {
@@ -120,8 +117,6 @@ export class ConnectedFeedbackStore implements FeedbackStore {
 export class ConnectedStateStore implements StateStore {
   private readonly memory = new MemoryStateStore();
   private readonly inMemory = new Set<string>();
-  private sql: SqlStateStore | null = null;
-  private sqlOf: Database | null = null;
 
   constructor(
     private readonly connection: DatabaseConnection,
@@ -129,13 +124,7 @@ export class ConnectedStateStore implements StateStore {
   ) {}
 
   private database(): SqlStateStore | null {
-    const database = this.connection.current();
-    if (!database) return null;
-    if (this.sqlOf !== database || !this.sql) {
-      this.sql = new SqlStateStore(database);
-      this.sqlOf = database;
-    }
-    return this.sql;
+    return this.connection.stores()?.state ?? null;
   }
 
   async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
