@@ -169,6 +169,9 @@ export interface DirectLineDeps {
   now?: () => Date;
 }
 
+/** The one-to-one conversation a local Direct Line conversation is, as Bot Framework describes it. */
+const conversationAccount = (id: string): Activity["conversation"] => ({ id, isGroup: false, conversationType: "personal", name: "" });
+
 /** The fields the adapter relies on are all set (a runtime check, so no cast is needed). */
 const isActivity = (activity: Partial<Activity>): activity is Activity =>
   typeof activity.type === "string" &&
@@ -210,19 +213,27 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     return claims;
   };
 
+  // the bot's own identity for every local turn: built once, the adapter only reads it
+  const claimsIdentity = new ClaimsIdentity(
+    [
+      { type: AuthenticationConstants.AudienceClaim, value: deps.appId },
+      { type: AuthenticationConstants.AppIdClaim, value: deps.appId },
+    ],
+    true,
+  );
+  const authentication = {
+    audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    claimsIdentity,
+    callerId: undefined,
+    connectorFactory: deps.auth.createConnectorFactory(claimsIdentity),
+  };
+
   const runTurn = async (conversationId: string, activity: Partial<Activity>, serviceUrl: string): Promise<void> => {
-    const claimsIdentity = new ClaimsIdentity(
-      [
-        { type: AuthenticationConstants.AudienceClaim, value: deps.appId },
-        { type: AuthenticationConstants.AppIdClaim, value: deps.appId },
-      ],
-      true,
-    );
     const full: Partial<Activity> = {
       ...activity,
       channelId: "directline",
       serviceUrl,
-      conversation: { id: conversationId, isGroup: false, conversationType: "personal", name: "" },
+      conversation: conversationAccount(conversationId),
       recipient: { ...BOT_ACCOUNT },
       deliveryMode: "expectReplies",
       timestamp: now(),
@@ -230,12 +241,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     if (!isActivity(full)) throw new Error("[directline] incomplete activity");
     await deps.inFlight.run(() =>
       deps.adapter.processActivityDirect(
-        {
-          audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
-          claimsIdentity,
-          callerId: undefined,
-          connectorFactory: deps.auth.createConnectorFactory(claimsIdentity),
-        },
+        authentication,
         full,
         async (context: TurnContext) => {
           context.onSendActivities(async (_ctx, activities, next) => {
@@ -244,7 +250,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
               logs.append(conversationId, {
                 ...reply,
                 from: { ...BOT_ACCOUNT },
-                conversation: { id: conversationId, isGroup: false, conversationType: "personal", name: "" },
+                conversation: conversationAccount(conversationId),
                 timestamp: now(),
                 channelId: "directline",
                 replyToId: activity.id,
@@ -344,7 +350,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       attachments,
       entities,
       from: { id: claims.u, name: from?.name ?? "", role: "user" },
-      conversation: { id: conversationId, isGroup: false, conversationType: "personal", name: "" },
+      conversation: conversationAccount(conversationId),
       recipient: { ...BOT_ACCOUNT },
       channelId: "directline",
       timestamp: now(),
