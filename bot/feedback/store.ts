@@ -42,6 +42,11 @@ export function queryKey(query: string): string {
   return fold(turkishLower(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
+/** CSAT counts ratings from this one up (4 and 5 of 5) as satisfied. */
+const SATISFIED_FROM = 4;
+/** 1 for a satisfied rating, else 0, in SQL (summed per entry and per day). */
+const SATISFIED = sql<number>`case when rating >= ${sql.lit(SATISFIED_FROM)} then 1 else 0 end`;
+
 const SECRET_KEY = "installation_secret";
 /** Bytes of randomness in the installation secret. */
 const SECRET_BYTES = 32;
@@ -201,7 +206,7 @@ export class SqlFeedbackStore implements FeedbackStore {
         .select([
           "entry_id",
           (eb) => eb.fn.countAll().as("n"),
-          (eb) => eb.fn.sum<number>(sql`case when rating >= 4 then 1 else 0 end`).as("satisfied"),
+          (eb) => eb.fn.sum<number>(SATISFIED).as("satisfied"),
           (eb) => eb.fn.avg<number>("rating").as("average"),
         ])
         .groupBy("entry_id")
@@ -229,7 +234,7 @@ export class SqlFeedbackStore implements FeedbackStore {
         .select([
           sql<string>`substr(at, 1, 10)`.as("day"),
           (eb) => eb.fn.countAll().as("n"),
-          (eb) => eb.fn.sum<number>(sql`case when rating >= 4 then 1 else 0 end`).as("satisfied"),
+          (eb) => eb.fn.sum<number>(SATISFIED).as("satisfied"),
         ])
         .groupBy(sql`substr(at, 1, 10)`)
         .orderBy("day")
@@ -245,7 +250,7 @@ export class SqlFeedbackStore implements FeedbackStore {
       distribution[String(row.rating)] = (distribution[String(row.rating)] ?? 0) + n;
       responses += n;
       total += Number(row.rating) * n;
-      if (Number(row.rating) >= 4) satisfied += n;
+      if (Number(row.rating) >= SATISFIED_FROM) satisfied += n;
     }
 
     const nps = { responses: 0, promoters: 0, passives: 0, detractors: 0 };
