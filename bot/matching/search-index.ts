@@ -4,17 +4,6 @@ import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import { analyze, type Term } from "./analysis";
 import { TUNING } from "./tuning";
 
-/** A question or an alternate of an entry, analysed. */
-export interface Phrase {
-  readonly entry: number;
-  /** Vocabulary ids of the phrase's distinct terms. */
-  readonly terms: Int32Array;
-  /** Sum of the idf of the phrase's terms. */
-  readonly weight: number;
-  /** Folded content words, for fuse.js. */
-  readonly text: string;
-}
-
 /** A vocabulary word a query word may stand for, and how alike they are (0..1]. */
 export interface Expansion {
   readonly term: number;
@@ -27,18 +16,29 @@ export interface Expansion {
  */
 export class SearchIndex {
   readonly entries: readonly KnowledgeEntry[];
-  readonly phrases: readonly Phrase[];
+  /** Number of phrases: questions and alternates, analysed. */
+  readonly phraseCount: number;
   /** Entry index → index of its first phrase; its phrases run to the next entry's first. */
   readonly phraseStart: Int32Array;
-  /** Phrase index → entry index (the same as `phrases[p].entry`, flat for the hot loop). */
+  /** Phrase index → entry index. */
   readonly phraseEntry: Int32Array;
-  /** Phrase index → 1 / its weight (flat, and a multiplication instead of a division in the hot loop). */
+  /** Phrase index → 1 / its weight (the sum of the idf of its distinct terms). */
   readonly phraseInverseWeight: Float64Array;
+  /**
+   * Forward index of phrases: the distinct term ids of phrase `p` are
+   * `phraseTerms[phraseTermStart[p]]` up to `phraseTermStart[p + 1]`. Scoring a phrase reads
+   * its few terms instead of accumulating credit from every posting that reaches it.
+   */
+  readonly phraseTermStart: Int32Array;
+  readonly phraseTerms: Int32Array;
+  /** Forward index of answers, laid out like the phrases' (entry index → distinct term ids). */
+  readonly answerTermStart: Int32Array;
+  readonly answerTerms: Int32Array;
   /** Term id → idf. */
   readonly idf: Float64Array;
-  /** Term id → phrase indexes containing it. */
+  /** Term id → phrase indexes containing it, ascending. */
   readonly phrasePostings: readonly Int32Array[];
-  /** Term id → entry indexes whose answer contains it. */
+  /** Term id → entry indexes whose answer contains it, ascending. */
   readonly answerPostings: readonly Int32Array[];
   /** Weight of a query word that resembles nothing in the vocabulary. */
   readonly unknownWeight: number;
@@ -66,26 +66,28 @@ export class SearchIndex {
       return id;
     };
 
-    const rawPhrases: Array<{ entry: number; terms: number[]; text: string }> = [];
+    const phraseTerms: number[][] = [];
+    const phraseEntry: number[] = [];
     const answerTerms: number[][] = [];
     const df: number[] = [];
     this.phraseStart = new Int32Array(this.entries.length + 1);
     this.entries.forEach((entry, entryIndex) => {
-      this.phraseStart[entryIndex] = rawPhrases.length;
+      this.phraseStart[entryIndex] = phraseTerms.length;
       const seen = new Set<number>();
       for (const text of [entry.question, ...entry.alternates]) {
-        const analysed = analyze(text);
-        const ids = [...new Set(analysed.map(idOf))];
+        const ids = [...new Set(analyze(text).map(idOf))];
         ids.forEach((id) => seen.add(id));
-        rawPhrases.push({ entry: entryIndex, terms: ids, text: analysed.map((t) => t.surface).join(" ") });
+        phraseTerms.push(ids);
+        phraseEntry.push(entryIndex);
       }
       const answerIds = [...new Set(analyze(entry.answer).map(idOf))];
       answerIds.forEach((id) => seen.add(id));
       answerTerms.push(answerIds);
       for (const id of seen) df[id] = (df[id] ?? 0) + 1;
     });
+    this.phraseStart[this.entries.length] = phraseTerms.length;
+    this.phraseCount = phraseTerms.length;
 
-    this.phraseStart[this.entries.length] = rawPhrases.length;
     const total = Math.max(1, this.entries.length);
     this.idf = new Float64Array(stems.length);
     let maxIdf = Math.log(1 + total);
@@ -95,21 +97,12 @@ export class SearchIndex {
     }
     this.unknownWeight = maxIdf * TUNING.UNKNOWN_WEIGHT_FACTOR;
 
-    const phrasePostings: number[][] = stems.map(() => []);
-    this.phrases = rawPhrases.map((phrase, index) => {
-      let weight = 0;
-      for (const id of phrase.terms) {
-        phrasePostings[id]?.push(index);
-        weight += this.idf[id] ?? 0;
-      }
-      return { entry: phrase.entry, terms: Int32Array.from(phrase.terms), weight, text: phrase.text };
-    });
-    this.phrasePostings = phrasePostings.map((list) => Int32Array.from(list));
-    this.phraseEntry = Int32Array.from(this.phrases, (phrase) => phrase.entry);
-    this.phraseInverseWeight = Float64Array.from(this.phrases, (phrase) => 1 / Math.max(phrase.weight, 1e-9));
-    const answerPostings: number[][] = stems.map(() => []);
-    answerTerms.forEach((ids, entryIndex) => ids.forEach((id) => answerPostings[id]?.push(entryIndex)));
-    this.answerPostings = answerPostings.map((list) => Int32Array.from(list));
+    [this.phraseTermStart, this.phraseTerms] = flatten(phraseTerms);
+    [this.answerTermStart, this.answerTerms] = flatten(answerTerms);
+    this.phraseEntry = Int32Array.from(phraseEntry);
+    this.phraseInverseWeight = Float64Array.from(phraseTerms, (ids) => 1 / Math.max(ids.reduce((sum, id) => sum + (this.idf[id] ?? 0), 0), 1e-9));
+    this.phrasePostings = invert(phraseTerms, stems.length);
+    this.answerPostings = invert(answerTerms, stems.length);
 
     this.stemIds = stemIds;
     this.surfaceIds = surfaceIds;
@@ -144,11 +137,6 @@ export class SearchIndex {
       if (id !== undefined) ids.push(id);
     }
     return ids;
-  }
-
-  /** The phrases (question first, then alternates) of one entry. */
-  phrasesOf(entry: number): readonly Phrase[] {
-    return this.phrases.slice(this.phraseStart[entry] ?? 0, this.phraseStart[entry + 1] ?? 0);
   }
 
   /** Number of distinct vocabulary words. */
@@ -214,4 +202,25 @@ export class SearchIndex {
     }
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);
   }
+}
+
+/** Lists of ids as one flat array and the offset where each list starts (plus the end). */
+function flatten(lists: readonly number[][]): [Int32Array, Int32Array] {
+  const start = new Int32Array(lists.length + 1);
+  let size = 0;
+  lists.forEach((list, i) => {
+    start[i] = size;
+    size += list.length;
+  });
+  start[lists.length] = size;
+  const flat = new Int32Array(size);
+  lists.forEach((list, i) => flat.set(list, start[i] ?? 0));
+  return [start, flat];
+}
+
+/** Term id → ascending indexes of the lists holding it (postings). */
+function invert(lists: readonly number[][], vocabularySize: number): Int32Array[] {
+  const postings: number[][] = Array.from({ length: vocabularySize }, () => []);
+  lists.forEach((ids, index) => ids.forEach((id) => postings[id]?.push(index)));
+  return postings.map((list) => Int32Array.from(list));
 }
