@@ -1,6 +1,6 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
-import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
+import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin, type QuestionEvent } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
@@ -8,7 +8,7 @@ import type { Logger } from "../logger";
 import type { RateLimit } from "../server/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
-import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, ratingPrompt, surveyPrompt } from "./replies";
+import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./replies";
 import { TEXTS } from "./texts";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -28,8 +28,11 @@ export interface ConversationFlow {
   survey?: "nps" | "ces";
   /** NPS/CES were offered in this conversation (they are offered once). */
   surveyOffered?: boolean;
-  /** Knowledge answers given in this conversation. */
-  answers?: number;
+  /**
+   * A knowledge answer was given in this conversation. A flag, not a count: a question turn
+   * then leaves the state unchanged, and unchanged state is not written back.
+   */
+  answered?: boolean;
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
 }
@@ -153,9 +156,9 @@ export class MemnunBot extends ActivityHandler {
     return origin;
   }
 
-  private async record(event: FeedbackEvent): Promise<void> {
-    const outcome = await this.deps.recorder.record(event);
-    if (outcome === "queued") this.deps.logger.debug({ kind: event.kind }, "[bot] feedback queued for retry");
+  private async record(...events: FeedbackEvent[]): Promise<void> {
+    const outcome = await this.deps.recorder.record(...events);
+    if (outcome === "queued") this.deps.logger.debug({ kinds: events.map((e) => e.kind) }, "[bot] feedback queued for retry");
   }
 
   private async handleMessage(context: TurnContext, flow: ConversationFlow): Promise<void> {
@@ -201,34 +204,36 @@ export class MemnunBot extends ActivityHandler {
       case "thanks":
       case "goodbye":
         await context.sendActivity(TEXTS.smallTalk[decision.smallTalk]);
-        if ((flow.answers ?? 0) > 0) await this.maybeStartSurvey(context, flow, true);
+        if (flow.answered) await this.maybeStartSurvey(context, flow, true);
         return;
       case null:
         break;
     }
     const top = decision.candidates[0];
-    const questionId = this.newId();
-    await this.record({
+    const question: QuestionEvent = {
       kind: "question",
-      id: questionId,
+      id: this.newId(),
       at: this.now().toISOString(),
       ...this.origin(context),
       query: decision.query,
       status: decision.status,
       entryId: top?.id ?? null,
       score: top?.score ?? 0,
-    });
+    };
     const entry = top ? kb.byId.get(top.id) : undefined;
     if (decision.status === "answered" && entry) {
-      await this.answer(context, flow, entry, kb, "match", questionId);
-    } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
-      await context.sendActivity(didYouMeanReply(decision.suggestions, questionId));
+      await this.answer(context, flow, entry, kb, "match", question.id, question);
+      return;
+    }
+    await this.record(question);
+    if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
+      await context.sendActivity(didYouMeanReply(decision.suggestions, question.id));
     } else {
       await context.sendActivity(markdownReply(TEXTS.dontKnow(this.topics())));
     }
   }
 
-  /** Sends an entry's answer and the rating buttons, and records the answer. */
+  /** Sends an entry's answer with its rating buttons, and records the answer (with the question it answers, when new). */
   private async answer(
     context: TurnContext,
     flow: ConversationFlow,
@@ -236,15 +241,15 @@ export class MemnunBot extends ActivityHandler {
     kb: KnowledgeBase,
     source: AnswerEvent["source"],
     questionId: string | null,
+    question?: QuestionEvent,
   ): Promise<void> {
     const origin = this.origin(context);
     const answerId = this.newId();
-    await this.record({ kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
-    flow.answers = (flow.answers ?? 0) + 1;
-    await context.sendActivities([
-      answerReply(entry, kb),
-      ratingPrompt(answerId, entry.id, this.deps.integrity.sign(answerId, entry.id, origin.conversation)),
-    ]);
+    const answered: AnswerEvent = { kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId };
+    await (question ? this.record(question, answered) : this.record(answered));
+    flow.answered = true;
+    const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
+    await context.sendActivity(answerReply(entry, kb, { answerId, entryId: entry.id, signature }));
   }
 
   private async handleButton(context: TurnContext, flow: ConversationFlow, raw: unknown): Promise<void> {

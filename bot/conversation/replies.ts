@@ -40,17 +40,26 @@ function button(title: string, value: ButtonValue): CardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
+/** What the rating buttons under an answer carry: the answer they rate, its entry and the signature over both. */
+export interface RatingTarget {
+  readonly answerId: string;
+  readonly entryId: string;
+  readonly signature: string;
+}
+
 /**
- * The answer of an entry, in Markdown. Its related entries come as follow-up buttons on a card
- * (cards stay clickable; suggested actions are kept for the rating that follows).
+ * The answer of an entry as one message: the Markdown answer ending with "Bu cevap işinize yaradı
+ * mı?", the 1–5 rating buttons as suggested actions, and its related entries as follow-up
+ * buttons on a card (cards stay clickable after the suggested actions are gone). One message, so
+ * one call to the channel per answer.
  */
-export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase): Partial<Activity> {
+export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase, rating: RatingTarget): Partial<Activity> {
   const followUps = entry.related
     .map((id) => kb.byId.get(id))
     .filter((related): related is KnowledgeEntry => related !== undefined)
     .slice(0, MAX_FOLLOW_UPS);
-  const activity = MessageFactory.text(entry.answer);
-  activity.textFormat = "markdown";
+  const activity = markdownReply(`${entry.answer.trimEnd()}\n\n_${TEXTS.ratePrompt}_`);
+  activity.suggestedActions = { to: [], actions: ratingButtons(rating) };
   if (followUps.length > 0) {
     activity.attachments = [
       CardFactory.heroCard(
@@ -64,16 +73,9 @@ export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase): Partial<A
   return activity;
 }
 
-/** "Was this answer helpful?" with 1–5 buttons; each value names and signs the answer it rates. */
-export function ratingPrompt(answerId: string, entryId: string, signature: string): Partial<Activity> {
-  const activity = MessageFactory.text(TEXTS.ratePrompt);
-  activity.suggestedActions = {
-    to: [],
-    actions: TEXTS.ratingLabels.map((label, index) =>
-      button(label, { action: "rate", answer: answerId, entry: entryId, rating: index + 1, sig: signature }),
-    ),
-  };
-  return activity;
+/** The 1–5 rating buttons; each value names and signs the answer it rates. */
+export function ratingButtons({ answerId, entryId, signature }: RatingTarget): CardAction[] {
+  return TEXTS.ratingLabels.map((label, index) => button(label, { action: "rate", answer: answerId, entry: entryId, rating: index + 1, sig: signature }));
 }
 
 /** Asks what was missing, with a skip button. */

@@ -45,7 +45,7 @@ export const TEXTS = Object.freeze({
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
   },
-  /** Asked after every knowledge answer, with the rating buttons. */
+  /** Asked as the last line of every knowledge answer (in italics), above the rating buttons. */
   ratePrompt: "Bu cevap işinize yaradı mı?",
   /** Labels of ratings 1…5 (1 = not at all, 5 = very). */
   ratingLabels: ["1 😞", "2 🙁", "3 😐", "4 🙂", "5 😍"] as const,

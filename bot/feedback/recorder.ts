@@ -10,6 +10,7 @@ export interface RecorderTuning {
   readonly RETRY_BASE_MS: number;
   readonly RETRY_MAX_MS: number;
   readonly MAX_PENDING: number;
+  readonly MAX_BATCH: number;
 }
 
 export const RECORDER_TUNING: RecorderTuning = Object.freeze({
@@ -21,6 +22,8 @@ export const RECORDER_TUNING: RecorderTuning = Object.freeze({
   RETRY_MAX_MS: 30_000,
   /** Most events kept in memory while the database is away; the oldest questions are dropped first beyond it. */
   MAX_PENDING: 100_000,
+  /** Most events written in one transaction (a group commit, or a chunk of the retry queue). Higher = fewer transactions, longer ones. */
+  MAX_BATCH: 500,
 });
 
 export interface RecorderOptions {
@@ -38,13 +41,25 @@ export interface RecorderOptions {
 /** What the recorder did with an event. */
 export type RecordOutcome = "stored" | "queued";
 
+/** Events recorded while one turn of the event loop runs, written together. */
+interface Batch {
+  readonly events: FeedbackEvent[];
+  readonly done: Promise<RecordOutcome>;
+}
+
 /**
  * Writes feedback without ever blocking an answer on the database: a write that fails or is
  * slow is queued and retried with backoff, in order, until it succeeds. Writes are
  * idempotent, so a retry after a write that did land stores nothing twice.
+ *
+ * Group commit: events recorded during one turn of the event loop (by every conversation being
+ * served) are written in one transaction just after it, and each `record` resolves when its
+ * transaction is committed (or its events are queued and spooled). Under load that is one
+ * transaction for many turns instead of one per event; a lone turn waits for nothing extra.
  */
 export class FeedbackRecorder {
   private readonly queue: FeedbackEvent[] = [];
+  private batch: Batch | undefined;
   private readonly tuning: RecorderTuning;
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
@@ -88,20 +103,46 @@ export class FeedbackRecorder {
     return events.length;
   }
 
-  /** Stores `event` now if the database answers in time, otherwise queues it. Never throws. */
-  async record(event: FeedbackEvent): Promise<RecordOutcome> {
+  /**
+   * Stores events (with the other events of this event-loop turn, in one transaction) if the
+   * database answers in time, otherwise queues them. Never throws.
+   */
+  async record(...events: FeedbackEvent[]): Promise<RecordOutcome> {
     if (this.queue.length > 0 || this.closed) {
-      this.enqueue(event);
+      for (const event of events) this.enqueue(event);
       return "queued";
     }
-    try {
-      await this.withTimeout(this.options.store.write(event));
-      return "stored";
-    } catch (error) {
-      this.fail(error);
-      this.enqueue(event);
-      return "queued";
+    let batch = this.batch;
+    if (!batch || batch.events.length >= this.tuning.MAX_BATCH) batch = this.openBatch();
+    batch.events.push(...events);
+    return batch.done;
+  }
+
+  private openBatch(): Batch {
+    const events: FeedbackEvent[] = [];
+    const done = new Promise<RecordOutcome>((resolve) => {
+      setImmediate(() => {
+        if (this.batch?.events === events) this.batch = undefined;
+        resolve(this.commit(events));
+      });
+    });
+    const batch = { events, done };
+    this.batch = batch;
+    return batch;
+  }
+
+  private async commit(events: FeedbackEvent[]): Promise<RecordOutcome> {
+    // events queued meanwhile go first: keep the order
+    if (this.queue.length === 0 && !this.closed) {
+      try {
+        await this.withTimeout(this.options.store.write(...events));
+        return "stored";
+      } catch (error) {
+        this.fail(error);
+      }
     }
+    for (const event of events) this.enqueue(event);
+    return "queued";
   }
 
   /** Events waiting for the database. */
@@ -116,6 +157,7 @@ export class FeedbackRecorder {
 
   /** Tries to write everything pending now; resolves when the queue is empty or a write failed. */
   async flush(): Promise<void> {
+    await this.batch?.done;
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -177,16 +219,15 @@ export class FeedbackRecorder {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const event = this.queue[0];
-      if (!event) break;
+      const chunk = this.queue.slice(0, this.tuning.MAX_BATCH);
       try {
-        await this.withTimeout(this.options.store.write(event));
+        await this.withTimeout(this.options.store.write(...chunk));
       } catch (error) {
         this.fail(error);
         this.delay = Math.min(this.delay * 2, this.tuning.RETRY_MAX_MS);
         return;
       }
-      this.queue.shift();
+      this.queue.splice(0, chunk.length);
     }
     if (this.spool !== undefined) ftruncateSync(this.spool, 0);
     if (this.lastError !== null) this.options.logger.info("[feedback] database reachable again: pending feedback written");

@@ -1,7 +1,8 @@
-import { sql } from "kysely";
+import { sql, type Insertable, type Kysely } from "kysely";
 import { randomBytes } from "node:crypto";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Database } from "../storage/database";
+import type { AnswersTable, CommentsTable, QuestionsTable, RatingsTable, Schema, SurveysTable } from "../storage/schema";
 import type { FeedbackEvent } from "./events";
 import { MAX_COMMENT_CHARS } from "./events";
 import {
@@ -16,8 +17,11 @@ import {
 
 /** Where feedback is kept. Writes are idempotent: the same event written twice is stored once. */
 export interface FeedbackStore {
-  /** Stores one event. Throws when the database cannot be reached (the recorder retries). */
-  write(event: FeedbackEvent): Promise<void>;
+  /**
+   * Stores events, all or none (one transaction). Throws when the database cannot be reached
+   * (the recorder retries). Of two ratings of one answer, the later one counts.
+   */
+  write(...events: FeedbackEvent[]): Promise<void>;
   /** The satisfaction report for a date range; `questionOf` names entries (null when unknown). */
   report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report>;
   /** A random secret created once per installation and shared by every instance on the database. */
@@ -55,92 +59,101 @@ const count = (value: string | number | bigint | null | undefined): number => Nu
 const numberOrNull = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
 
+/** Rows of each table for a batch of events; one row per key (a rating's later click wins, otherwise the first). */
+function tableRows(events: readonly FeedbackEvent[]): {
+  questions: Array<Insertable<QuestionsTable>>;
+  answers: Array<Insertable<AnswersTable>>;
+  ratings: Array<Insertable<RatingsTable>>;
+  comments: Array<Insertable<CommentsTable>>;
+  surveys: Array<Insertable<SurveysTable>>;
+} {
+  const questions = new Map<string, Insertable<QuestionsTable>>();
+  const answers = new Map<string, Insertable<AnswersTable>>();
+  const ratings = new Map<string, Insertable<RatingsTable>>();
+  const comments = new Map<string, Insertable<CommentsTable>>();
+  const surveys = new Map<string, Insertable<SurveysTable>>();
+  const first = <T>(rows: Map<string, T>, key: string, row: T): void => {
+    if (!rows.has(key)) rows.set(key, row);
+  };
+  for (const event of events) {
+    const origin = { at: event.at, conversation: event.conversation, user_hash: event.userHash };
+    switch (event.kind) {
+      case "question":
+        first(questions, event.id, {
+          id: event.id,
+          ...origin,
+          query: event.query,
+          query_key: queryKey(event.query),
+          status: event.status,
+          entry_id: event.entryId,
+          score: event.score,
+        });
+        break;
+      case "answer":
+        first(answers, event.id, { id: event.id, ...origin, entry_id: event.entryId, source: event.source, question_id: event.questionId });
+        break;
+      case "rating":
+        ratings.delete(event.answerId);
+        ratings.set(event.answerId, { answer_id: event.answerId, entry_id: event.entryId, rating: event.rating, ...origin });
+        break;
+      case "comment":
+        first(comments, event.id, {
+          id: event.id,
+          answer_id: event.answerId,
+          entry_id: event.entryId,
+          rating: event.rating,
+          text: event.text.slice(0, MAX_COMMENT_CHARS),
+          ...origin,
+        });
+        break;
+      case "nps":
+      case "ces": {
+        const id = `${event.conversation}:${event.kind}`;
+        first(surveys, id, { id, kind: event.kind, score: event.score, ...origin });
+        break;
+      }
+    }
+  }
+  return {
+    questions: [...questions.values()],
+    answers: [...answers.values()],
+    ratings: [...ratings.values()],
+    comments: [...comments.values()],
+    surveys: [...surveys.values()],
+  };
+}
+
 /** The feedback store over SQLite or PostgreSQL through one Kysely query layer. */
 export class SqlFeedbackStore implements FeedbackStore {
   constructor(private readonly database: Database) {}
 
-  async write(event: FeedbackEvent): Promise<void> {
+  async write(...events: FeedbackEvent[]): Promise<void> {
+    const rows = tableRows(events);
+    const inserts = [
+      rows.questions.length > 0 ? (db: Kysely<Schema>) => db.insertInto("questions").values(rows.questions).onConflict((oc) => oc.column("id").doNothing()) : null,
+      rows.answers.length > 0 ? (db: Kysely<Schema>) => db.insertInto("answers").values(rows.answers).onConflict((oc) => oc.column("id").doNothing()) : null,
+      // one rating per answer: a repeated click counts once, a changed mind replaces the value
+      rows.ratings.length > 0
+        ? (db: Kysely<Schema>) =>
+            db
+              .insertInto("ratings")
+              .values(rows.ratings)
+              .onConflict((oc) => oc.column("answer_id").doUpdateSet((eb) => ({ rating: eb.ref("excluded.rating"), at: eb.ref("excluded.at") })))
+        : null,
+      rows.comments.length > 0 ? (db: Kysely<Schema>) => db.insertInto("comments").values(rows.comments).onConflict((oc) => oc.column("id").doNothing()) : null,
+      // once per conversation and measure
+      rows.surveys.length > 0 ? (db: Kysely<Schema>) => db.insertInto("surveys").values(rows.surveys).onConflict((oc) => oc.column("id").doNothing()) : null,
+    ].filter((insert) => insert !== null);
     const { db } = this.database;
-    switch (event.kind) {
-      case "question":
-        await db
-          .insertInto("questions")
-          .values({
-            id: event.id,
-            at: event.at,
-            conversation: event.conversation,
-            user_hash: event.userHash,
-            query: event.query,
-            query_key: queryKey(event.query),
-            status: event.status,
-            entry_id: event.entryId,
-            score: event.score,
-          })
-          .onConflict((oc) => oc.column("id").doNothing())
-          .execute();
-        return;
-      case "answer":
-        await db
-          .insertInto("answers")
-          .values({
-            id: event.id,
-            at: event.at,
-            conversation: event.conversation,
-            user_hash: event.userHash,
-            entry_id: event.entryId,
-            source: event.source,
-            question_id: event.questionId,
-          })
-          .onConflict((oc) => oc.column("id").doNothing())
-          .execute();
-        return;
-      case "rating":
-        // one rating per answer: a repeated click counts once, a changed mind replaces the value
-        await db
-          .insertInto("ratings")
-          .values({
-            answer_id: event.answerId,
-            entry_id: event.entryId,
-            rating: event.rating,
-            at: event.at,
-            conversation: event.conversation,
-            user_hash: event.userHash,
-          })
-          .onConflict((oc) => oc.column("answer_id").doUpdateSet({ rating: event.rating, at: event.at }))
-          .execute();
-        return;
-      case "comment":
-        await db
-          .insertInto("comments")
-          .values({
-            id: event.id,
-            answer_id: event.answerId,
-            entry_id: event.entryId,
-            rating: event.rating,
-            text: event.text.slice(0, MAX_COMMENT_CHARS),
-            at: event.at,
-            conversation: event.conversation,
-            user_hash: event.userHash,
-          })
-          .onConflict((oc) => oc.column("id").doNothing())
-          .execute();
-        return;
-      case "nps":
-      case "ces":
-        // once per conversation and measure
-        await db
-          .insertInto("surveys")
-          .values({
-            id: `${event.conversation}:${event.kind}`,
-            kind: event.kind,
-            score: event.score,
-            at: event.at,
-            conversation: event.conversation,
-            user_hash: event.userHash,
-          })
-          .onConflict((oc) => oc.column("id").doNothing())
-          .execute();
-        return;
+    if (inserts.length === 1) {
+      // one statement is atomic on its own
+      await inserts[0]?.(db).execute();
+      return;
+    }
+    if (inserts.length > 1) {
+      await db.transaction().execute(async (trx) => {
+        for (const insert of inserts) await insert(trx).execute();
+      });
     }
   }
 

@@ -92,8 +92,8 @@ export class ConnectedFeedbackStore implements FeedbackStore {
     return stores.feedback;
   }
 
-  async write(event: FeedbackEvent): Promise<void> {
-    await this.current().write(event);
+  async write(...events: FeedbackEvent[]): Promise<void> {
+    await this.current().write(...events);
   }
 
   async report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report> {

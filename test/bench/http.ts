@@ -13,7 +13,7 @@ import { IN_DOMAIN } from "../matching/queries";
 
 /** Seconds each (server, concurrency) run lasts; runs are interleaved Memnun / echo. */
 const RUN_SECONDS = Number(process.env.BENCH_RUN_SECONDS ?? 6);
-const CONCURRENCY = [1, 16, 64];
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,16,64").split(",").map(Number);
 /** Soak length in seconds and how often RSS is sampled. */
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const SOAK_SAMPLE_SECONDS = 5;
@@ -45,10 +45,20 @@ const rssMb = (pid: number | undefined): number => {
   return kb / 1024;
 };
 
+/** CPU time (user + system) the process has used, in ms, from /proc. */
+const cpuMs = (pid: number | undefined): number => {
+  const fields = readFileSync(`/proc/${pid ?? 0}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / CLOCK_TICKS;
+};
+/** Linux clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat times. */
+const CLOCK_TICKS = 100;
+
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 interface RunResult {
   messages: number;
+  /** Server CPU time per message, ms. */
+  cpuPerMessage: number;
   errors: number;
   perSecond: number;
   p50: number;
@@ -78,11 +88,13 @@ async function drive(server: Server, connector: LocalConnector, concurrency: num
     }
   };
   const began = Date.now();
+  const cpuBefore = cpuMs(server.child.pid);
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const elapsed = (Date.now() - began) / 1000;
+  const cpuPerMessage = (cpuMs(server.child.pid) - cpuBefore) / Math.max(1, latencies.length);
   connector.received.length = 0;
   latencies.sort((a, b) => a - b);
-  return { messages: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return { messages: latencies.length, cpuPerMessage, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
 async function main(): Promise<void> {
@@ -94,13 +106,13 @@ async function main(): Promise<void> {
   await drive(echo, connector, 4, 2, "warm");
 
   console.log(`\nHTTP load: ${RUN_SECONDS} s per run, interleaved, servers in their own processes, local connector in the load process\n`);
-  console.log("| concurrent conversations | server | messages/s | p50 | p95 | p99 | errors | Memnun ÷ echo |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| concurrent conversations | server | messages/s | p50 | p95 | p99 | errors | server CPU / message | Memnun ÷ echo |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const concurrency of CONCURRENCY) {
     const m = await drive(memnun, connector, concurrency, RUN_SECONDS, "m");
     const e = await drive(echo, connector, concurrency, RUN_SECONDS, "e");
     const row = (name: string, r: RunResult, ratio: string): string =>
-      `| ${concurrency} | ${name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${ratio} |`;
+      `| ${concurrency} | ${name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.cpuPerMessage.toFixed(2)} ms | ${ratio} |`;
     console.log(row("Memnun", m, (m.perSecond / e.perSecond).toFixed(2)));
     console.log(row("echo", e, ""));
   }

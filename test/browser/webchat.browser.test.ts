@@ -4,7 +4,7 @@ import { chromium, type Browser } from "playwright-core";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
-import { LocalConnector } from "../helpers/connector";
+import { isRatedAnswer, LocalConnector } from "../helpers/connector";
 
 /** Debian's chromium (never a downloaded browser). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -50,7 +50,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await page.getByText(TEXTS.ratingThanks).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(ARTIFACTS, "chat.png"), fullPage: true });
 
-    // "did you mean": choices as suggested actions, the chosen one answered (and rateable)
+    // each answer is one bubble ending with the rating question
     const prompts = page.locator(".webchat__bubble__content", { hasText: TEXTS.ratePrompt });
     expect(await prompts.count()).toBe(1);
     await input.fill("sadakatin önemi");
@@ -88,7 +88,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
       const send = (fields: Record<string, unknown>): Promise<unknown> => post(`${app.url}/api/messages`, emulatorActivity(connector.url, "xss", fields));
       await send({ text: `${hostile} kargom nerede` });
       await send({ text: "iso 10002 nedir" });
-      const rating = connector.messages("xss").find((m) => m.text === TEXTS.ratePrompt)?.suggestedActions?.actions[0];
+      const rating = connector.messages("xss").find((m) => isRatedAnswer(m, TEXTS.ratePrompt))?.suggestedActions?.actions[0];
       await send({ text: rating?.title, value: rating?.value });
       await send({ text: `${hostile} yorum` });
     } finally {

@@ -13,8 +13,10 @@ const followUps = (reply: Reply): Array<{ title: string; value: unknown }> => {
   const actions = card && typeof card === "object" && "buttons" in card && Array.isArray(card.buttons) ? (card.buttons as Array<{ title: unknown; value: unknown }>) : [];
   return actions.map((a) => ({ title: String(a.title), value: a.value }));
 };
-const isRatingPrompt = (reply: Reply): void => {
-  expect(reply.text).toBe(TEXTS.ratePrompt);
+/** The answer message: the entry's Markdown, then the rating question, with the 1–5 buttons. */
+const isAnswer = (reply: Reply, answer: string | undefined): void => {
+  expect(reply.text).toBe(`${answer ?? "(no entry)"}\n\n_${TEXTS.ratePrompt}_`);
+  expect(reply.textFormat).toBe("markdown");
   expect(buttons(reply).map((b) => b.title)).toEqual([...TEXTS.ratingLabels]);
 };
 
@@ -29,34 +31,27 @@ describe("answering questions (TestAdapter)", () => {
     ["MÜŞTERİ DENEYİMİ NEDİR", "musteri-deneyimi"],
     ["crm nedir", "crm-musteri-iliskileri"],
     ["iso 10002 nedir", "iso-10002"],
-  ])("answers %p with the entry's Markdown, its follow-ups and the rating buttons", async (question, id) => {
+  ])("answers %p in one message: the entry's Markdown, the rating question and buttons, its follow-ups", async (question, id) => {
     const entry = kb.byId.get(id);
     const { adapter } = await testBot(kb);
-    await adapter
-      .send(question)
-      .assertReply((reply) => {
-        expect(reply.text).toBe(entry?.answer);
-        expect(reply.textFormat).toBe("markdown");
-        expect(followUps(reply).map((b) => b.title)).toEqual(entry?.related.map((r) => kb.byId.get(r)?.question));
-      })
-      .assertReply(isRatingPrompt);
+    await adapter.send(question).assertReply((reply) => {
+      isAnswer(reply, entry?.answer);
+      expect(followUps(reply).map((b) => b.title)).toEqual(entry?.related.map((r) => kb.byId.get(r)?.question));
+    });
+    expect(adapter.activeQueue).toHaveLength(0);
   });
 
   it("answers a follow-up when its button is clicked", async () => {
     const { adapter } = await testBot(kb);
     const related = kb.byId.get("musteri-deneyimi")?.related[0] ?? "";
     let followUp: { title: string; value: unknown } | undefined;
-    await adapter
-      .send("müşteri deneyimi nedir")
-      .assertReply((reply) => {
-        followUp = followUps(reply)[0];
-      })
-      .assertReply(isRatingPrompt);
+    await adapter.send("müşteri deneyimi nedir").assertReply((reply) => {
+      followUp = followUps(reply)[0];
+    });
     expect(followUp?.value).toEqual({ action: "answer", id: related, source: "followup" });
     await adapter
       .send({ type: "message", text: followUp?.title, value: followUp?.value })
-      .assertReply((reply) => expect(reply.text).toBe(kb.byId.get(related)?.answer))
-      .assertReply(isRatingPrompt);
+      .assertReply((reply) => isAnswer(reply, kb.byId.get(related)?.answer));
   });
 
   it("offers 'did you mean' when unsure, and answers the chosen entry", async () => {
@@ -74,10 +69,7 @@ describe("answering questions (TestAdapter)", () => {
     const chosenId = (chosen?.value as { id: string }).id;
     await adapter
       .send({ type: "message", text: chosen?.title, value: chosen?.value })
-      .assertReply((reply) => {
-        expect(reply.text).toBe(kb.byId.get(chosenId)?.answer);
-      })
-      .assertReply(isRatingPrompt);
+      .assertReply((reply) => isAnswer(reply, kb.byId.get(chosenId)?.answer));
   });
 
   it("replies to 'Hiçbiri' by asking to rephrase", async () => {

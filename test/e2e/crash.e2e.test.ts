@@ -26,7 +26,7 @@ describe("kill -9 during a burst of ratings", () => {
     const ratingOf = new Map<string, { title: string; value: unknown }>();
     for (const id of conversations) {
       await post(`${first.url}/api/messages`, emulatorActivity(connector.url, id, { text: "crm nedir" }));
-      const action = connector.messages(id)[1]?.suggestedActions?.actions[4];
+      const action = connector.messages(id)[0]?.suggestedActions?.actions[4];
       if (!action) throw new Error("no rating button");
       ratingOf.set(id, { title: action.title, value: action.value });
     }

@@ -5,7 +5,7 @@ import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { Report } from "../../bot/feedback/report";
 import { REPO_ROOT, say, startTestApp, tempDataDir, type UserMessage } from "../helpers/app";
-import { LocalConnector, type SentActivity } from "../helpers/connector";
+import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/postgres";
 
 const run = promisify(execFile);
@@ -59,10 +59,10 @@ describe("satisfaction over real HTTP, stored in SQLite", () => {
 
   it("question → rating 2 → comment → thanks, counted once, shown by `report --json`, kept across a restart", async () => {
     const user = new User(connector, "conv-feedback");
-    const [answer, prompt] = await user.say(live(), "crm nedir");
+    const [answer] = await user.say(live(), "crm nedir");
     expect(answer?.textFormat).toBe("markdown");
-    expect(prompt?.text).toBe(TEXTS.ratePrompt);
-    const two = button(prompt, TEXTS.ratingLabels[1]);
+    expect(isRatedAnswer(answer, TEXTS.ratePrompt)).toBe(true);
+    const two = button(answer, TEXTS.ratingLabels[1]);
 
     expect((await user.say(live(), two)).map((m) => m.text)).toEqual([TEXTS.commentPrompt]);
     expect((await user.say(live(), two)).map((m) => m.text)).toEqual([TEXTS.alreadyRated]);
@@ -112,8 +112,8 @@ describePostgres("two instances sharing one PostgreSQL database", () => {
     if (!a || !b) throw new Error("apps not started");
     expect(a.port).not.toBe(b.port);
     const user = new User(connector, "conv-two-instances");
-    const [, prompt] = await user.say(a, "müşteri deneyimi nedir");
-    const two = button(prompt, TEXTS.ratingLabels[1]);
+    const [answer] = await user.say(a, "müşteri deneyimi nedir");
+    const two = button(answer, TEXTS.ratingLabels[1]);
     expect((await user.say(b, two)).map((m) => m.text)).toEqual([TEXTS.commentPrompt]);
     expect((await user.say(a, two)).map((m) => m.text)).toEqual([TEXTS.alreadyRated]);
     expect((await user.say(b, "Daha kısa ve örnekli anlatılabilir")).map((m) => m.text)).toEqual([TEXTS.commentThanks]);

@@ -7,7 +7,7 @@ import type { RunningApp } from "../../bot/index";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import { Matcher } from "../../bot/matching/matcher";
 import { emulatorActivity, post, REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
-import { LocalConnector } from "../helpers/connector";
+import { isRatedAnswer, LocalConnector } from "../helpers/connector";
 
 const DASHBOARD_TOKEN = "learning-test-dashboard-token";
 
@@ -42,7 +42,7 @@ describe("learning from real questions: kb:suggest", () => {
     n += 1;
     const conversation = `learn-${n}`;
     await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text }));
-    const button = connector.messages(conversation).find((m) => m.text === TEXTS.ratePrompt)?.suggestedActions?.actions[rating - 1];
+    const button = connector.messages(conversation).find((m) => isRatedAnswer(m, TEXTS.ratePrompt))?.suggestedActions?.actions[rating - 1];
     await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: button?.title, value: button?.value }));
     if (comment) await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: comment }));
   }

@@ -1,6 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/**
+ * Whether a message is a knowledge answer: it ends with the rating question (in italics) and
+ * carries the 1–5 rating buttons.
+ */
+export function isRatedAnswer(message: SentActivity | undefined, ratePrompt: string): boolean {
+  return message?.text?.endsWith(`_${ratePrompt}_`) === true && message.suggestedActions?.actions.length === 5;
+}
+
 /** An activity as the bot sent it to the channel. */
 export interface SentActivity {
   type: string;

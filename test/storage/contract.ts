@@ -91,6 +91,35 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(report.csat.distribution["5"]).toBe(1);
     });
 
+    it("writes a batch of every kind at once, duplicates once and the later of two ratings of one answer", async () => {
+      const question: FeedbackEvent = { kind: "question", id: "q1", at: at(20), ...origin(1), query: "crm nedir", status: "answered", entryId: "crm", score: 0.9 };
+      const comment: FeedbackEvent = { kind: "comment", id: "c1", answerId: "a1", entryId: "crm", rating: 2, text: "eksik", at: at(20), ...origin(1) };
+      await store.write(
+        question,
+        answer("a1", "crm"),
+        rating("a1", "crm", 2),
+        comment,
+        { kind: "nps", score: 9, at: at(20), ...origin(1) },
+        question,
+        answer("a1", "crm"),
+        rating("a1", "crm", 4),
+        answer("a2", "nps"),
+        comment,
+        { kind: "nps", score: 3, at: at(20), ...origin(1) },
+      );
+      const report = await store.report({});
+      expect(report.answers).toBe(2);
+      expect(report.csat.responses).toBe(1);
+      expect(report.csat.distribution["4"]).toBe(1);
+      expect(report.comments).toHaveLength(1);
+      expect(report.nps).toMatchObject({ responses: 1, promoters: 1 });
+      // the batch again (a retry after a write that did land): nothing doubles
+      await store.write(question, answer("a1", "crm"), rating("a1", "crm", 4), comment);
+      const again = await store.report({});
+      expect([again.answers, again.csat.responses, again.comments.length]).toEqual([2, 1, 1]);
+      expect(await store.write()).toBeUndefined();
+    });
+
     it("computes NPS and CES, one answer per conversation and measure", async () => {
       const scores = [10, 9, 8, 7, 6, 0];
       for (const [i, score] of scores.entries()) await store.write({ kind: "nps", score, at: at(20), ...origin(i) });

@@ -12,11 +12,11 @@ class Outage implements FeedbackStore {
   mode: "up" | "down" | "hang" = "up";
   attempts = 0;
   constructor(private readonly real: SqlFeedbackStore) {}
-  async write(event: FeedbackEvent): Promise<void> {
+  async write(...events: FeedbackEvent[]): Promise<void> {
     this.attempts += 1;
     if (this.mode === "down") throw new Error("ECONNREFUSED");
     if (this.mode === "hang") return new Promise(() => undefined);
-    return this.real.write(event);
+    return this.real.write(...events);
   }
   report(...args: Parameters<FeedbackStore["report"]>): ReturnType<FeedbackStore["report"]> {
     return this.real.report(...args);
@@ -57,6 +57,32 @@ describe("FeedbackRecorder", () => {
     expect(await r.record(answer("a1"))).toBe("stored");
     expect(r.pending).toBe(0);
     expect((await real.report({})).answers).toBe(1);
+  });
+
+  it("writes the events of one event-loop turn in one transaction (group commit)", async () => {
+    const r = recorder();
+    const outcomes = Promise.all([r.record(answer("a1"), rating("a1", 3)), r.record(answer("a2")), r.record(rating("a2", 5))]);
+    expect(outage.attempts).toBe(0);
+    expect(await outcomes).toEqual(["stored", "stored", "stored"]);
+    expect(outage.attempts).toBe(1);
+    const report = await real.report({});
+    expect(report.answers).toBe(2);
+    expect(report.csat.responses).toBe(2);
+    // a later turn is a new transaction
+    expect(await r.record(answer("a3"))).toBe("stored");
+    expect(outage.attempts).toBe(2);
+  });
+
+  it("queues a whole failed batch, in order, and writes it when the database is back", async () => {
+    const r = recorder();
+    outage.mode = "down";
+    const outcomes = await Promise.all([r.record(answer("a1")), r.record(rating("a1", 2)), r.record(rating("a1", 5))]);
+    expect(outcomes).toEqual(["queued", "queued", "queued"]);
+    expect(r.pending).toBe(3);
+    outage.mode = "up";
+    await r.flush();
+    expect(r.pending).toBe(0);
+    expect((await real.report({})).csat.distribution["5"]).toBe(1);
   });
 
   it("queues while the database is down, keeps order, and writes everything once it is back", async () => {
