@@ -20,6 +20,7 @@ import { ConnectedFeedbackStore, ConnectedStateStore, DatabaseConnection, resolv
 import { registerDashboard } from "./web/dashboard";
 import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { registerPages } from "./web/pages";
+import { CachedStateStore } from "./storage/state-cache";
 import { VERSION } from "./version";
 
 /** Feedback waiting for the database, inside `DATA_DIR`. */
@@ -68,7 +69,9 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const secret = await resolveSecret(config.installationSecret, feedbackStore, logger);
   const integrity = new Integrity(secret);
 
-  const conversationState = new ConversationState(new DatabaseStorage(new ConnectedStateStore(connection, logger)));
+  // the embedded SQLite database belongs to this instance alone: its state can be cached in memory
+  const stateStore = new ConnectedStateStore(connection, logger);
+  const conversationState = new ConversationState(new DatabaseStorage(config.databaseUrl ? stateStore : new CachedStateStore(stateStore)));
 
   const bot = new MemnunBot({
     logger,

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from "kysely";
+import { sql, type CompiledQuery, type Insertable, type Kysely } from "kysely";
 import { randomBytes } from "node:crypto";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Database } from "../storage/database";
@@ -58,6 +58,30 @@ const SECRET_BYTES = 32;
 const count = (value: string | number | bigint | null | undefined): number => Number(value ?? 0);
 const numberOrNull = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
+
+/** An insert of rows into one table, as Kysely builds it. */
+interface InsertStatement {
+  readonly table: string;
+  /** Each row's values in column order (the order of the row's keys, as Kysely lists the columns). */
+  readonly rows: ReadonlyArray<readonly unknown[]>;
+  /** The insert of every row, one statement. */
+  all(db: Kysely<Schema>): { execute(): Promise<unknown> };
+  /** The SQL of the insert of one row, to prepare once and run per row. */
+  singleRow(db: Kysely<Schema>): string;
+}
+
+function insert<R extends object>(
+  table: string,
+  rows: readonly R[],
+  build: (db: Kysely<Schema>, values: R[]) => { execute(): Promise<unknown>; compile(): CompiledQuery },
+): InsertStatement {
+  return {
+    table,
+    rows: rows.map((row) => Object.values(row)),
+    all: (db) => build(db, [...rows]),
+    singleRow: (db) => build(db, rows.slice(0, 1)).compile().sql,
+  };
+}
 
 /** Rows of each table for a batch of events; one row per key (a rating's later click wins, otherwise the first). */
 function tableRows(events: readonly FeedbackEvent[]): {
@@ -125,36 +149,52 @@ function tableRows(events: readonly FeedbackEvent[]): {
 
 /** The feedback store over SQLite or PostgreSQL through one Kysely query layer. */
 export class SqlFeedbackStore implements FeedbackStore {
+  /** Table → its single-row insert SQL (SQLite), compiled once. */
+  private readonly singleRowSql = new Map<string, string>();
+
   constructor(private readonly database: Database) {}
 
   async write(...events: FeedbackEvent[]): Promise<void> {
     const rows = tableRows(events);
-    const inserts = [
-      rows.questions.length > 0 ? (db: Kysely<Schema>) => db.insertInto("questions").values(rows.questions).onConflict((oc) => oc.column("id").doNothing()) : null,
-      rows.answers.length > 0 ? (db: Kysely<Schema>) => db.insertInto("answers").values(rows.answers).onConflict((oc) => oc.column("id").doNothing()) : null,
+    const statements = [
+      insert("questions", rows.questions, (db, values) => db.insertInto("questions").values(values).onConflict((oc) => oc.column("id").doNothing())),
+      insert("answers", rows.answers, (db, values) => db.insertInto("answers").values(values).onConflict((oc) => oc.column("id").doNothing())),
       // one rating per answer: a repeated click counts once, a changed mind replaces the value
-      rows.ratings.length > 0
-        ? (db: Kysely<Schema>) =>
-            db
-              .insertInto("ratings")
-              .values(rows.ratings)
-              .onConflict((oc) => oc.column("answer_id").doUpdateSet((eb) => ({ rating: eb.ref("excluded.rating"), at: eb.ref("excluded.at") })))
-        : null,
-      rows.comments.length > 0 ? (db: Kysely<Schema>) => db.insertInto("comments").values(rows.comments).onConflict((oc) => oc.column("id").doNothing()) : null,
+      insert("ratings", rows.ratings, (db, values) =>
+        db
+          .insertInto("ratings")
+          .values(values)
+          .onConflict((oc) => oc.column("answer_id").doUpdateSet((eb) => ({ rating: eb.ref("excluded.rating"), at: eb.ref("excluded.at") }))),
+      ),
+      insert("comments", rows.comments, (db, values) => db.insertInto("comments").values(values).onConflict((oc) => oc.column("id").doNothing())),
       // once per conversation and measure
-      rows.surveys.length > 0 ? (db: Kysely<Schema>) => db.insertInto("surveys").values(rows.surveys).onConflict((oc) => oc.column("id").doNothing()) : null,
-    ].filter((insert) => insert !== null);
-    const { db } = this.database;
-    if (inserts.length === 1) {
-      // one statement is atomic on its own
-      await inserts[0]?.(db).execute();
+      insert("surveys", rows.surveys, (db, values) => db.insertInto("surveys").values(values).onConflict((oc) => oc.column("id").doNothing())),
+    ].filter((statement) => statement.rows.length > 0);
+    if (statements.length === 0) return;
+    const { db, sqlite } = this.database;
+    if (sqlite) {
+      // one prepared single-row statement per table (its SQL compiled once by Kysely), all in one transaction
+      const prepared = statements.map((statement) => {
+        let text = this.singleRowSql.get(statement.table);
+        if (text === undefined) {
+          text = statement.singleRow(db);
+          this.singleRowSql.set(statement.table, text);
+        }
+        return { statement: sqlite.prepare(text), rows: statement.rows };
+      });
+      sqlite.transaction(() => {
+        for (const { statement, rows: values } of prepared) for (const row of values) statement.run(row);
+      });
       return;
     }
-    if (inserts.length > 1) {
-      await db.transaction().execute(async (trx) => {
-        for (const insert of inserts) await insert(trx).execute();
-      });
+    if (statements.length === 1) {
+      // one statement is atomic on its own
+      await statements[0]?.all(db).execute();
+      return;
     }
+    await db.transaction().execute(async (trx) => {
+      for (const statement of statements) await statement.all(trx).execute();
+    });
   }
 
   async installationSecret(): Promise<string> {

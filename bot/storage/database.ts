@@ -1,5 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
@@ -9,6 +9,8 @@ import { MIGRATIONS, type Schema } from "./schema";
 export const SQLITE_FILE = "memnun.sqlite";
 /** How long SQLite waits for a lock held by another process (a report run, say) before failing. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** Prepared SQLite statements kept for reuse (by SQL text). Higher = more memory, fewer re-preparations. */
+const SQLITE_STATEMENT_CACHE_SIZE = 200;
 /** PostgreSQL connections per instance; a turn needs one briefly, reports one more. */
 const POSTGRES_POOL_SIZE = 5;
 /** A PostgreSQL connection attempt that takes longer fails, so a dead database cannot hang a turn. */
@@ -20,6 +22,12 @@ export type DatabaseKind = "sqlite" | "postgres";
 export interface Database {
   readonly db: Kysely<Schema>;
   readonly kind: DatabaseKind;
+  /**
+   * For SQLite, the same connection without Kysely: prepared statements run synchronously in
+   * one transaction, for the hot batch writes (Kysely's per-query work costs several times the
+   * insert). Null for PostgreSQL.
+   */
+  readonly sqlite: StatementCache | null;
   /** Where it lives, without credentials (for logs and `/healthz`). */
   readonly location: string;
   close(): Promise<void>;
@@ -37,6 +45,51 @@ export interface DatabaseOptions {
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
+/**
+ * better-sqlite3 as Kysely's SQLite database, with prepared statements kept by SQL text (least
+ * recently used dropped first). Kysely prepares every query anew, and preparing a statement costs
+ * more than running it; the queries of a turn repeat the same few SQL texts. Kysely's SQLite
+ * driver runs one query at a time, so a cached statement is never in use twice at once.
+ */
+export class StatementCache implements SqliteDatabase {
+  private readonly statements = new Map<string, SqliteStatement>();
+
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly size = SQLITE_STATEMENT_CACHE_SIZE,
+  ) {}
+
+  prepare(sql: string): SqliteStatement {
+    const cached = this.statements.get(sql);
+    if (cached) {
+      this.statements.delete(sql);
+      this.statements.set(sql, cached);
+      return cached;
+    }
+    const statement = this.sqlite.prepare(sql);
+    this.statements.set(sql, statement);
+    if (this.statements.size > this.size) {
+      const oldest = this.statements.keys().next();
+      if (!oldest.done) this.statements.delete(oldest.value);
+    }
+    return statement;
+  }
+
+  /**
+   * Runs `work` in one transaction, synchronously: no Kysely query can run in between. Callers
+   * must not use it while a Kysely transaction is open on this connection (Memnun opens none
+   * on SQLite).
+   */
+  transaction(work: () => void): void {
+    this.sqlite.transaction(work)();
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.sqlite.close();
+  }
+}
+
 /** Hides the password of a connection URL. */
 export function redactUrl(url: string): string {
   try {
@@ -53,6 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let db: Kysely<Schema>;
   let kind: DatabaseKind;
   let location: string;
+  let statements: StatementCache | null = null;
   if (options.databaseUrl) {
     kind = "postgres";
     location = redactUrl(options.databaseUrl);
@@ -79,7 +133,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    statements = new StatementCache(sqlite);
+    db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
     const { error } = await new Migrator({ db, provider }).migrateToLatest();
@@ -88,5 +143,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await db.destroy().catch(() => undefined);
     throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { db, kind, location, close: () => db.destroy() };
+  return { db, kind, location, sqlite: statements, close: () => db.destroy() };
 }

@@ -1,0 +1,70 @@
+import type { StateStore, Versioned } from "./state-store";
+
+/** Most conversations whose state is kept in memory; the least recently used is dropped first. Higher = more memory, fewer reads. */
+export const STATE_CACHE_SIZE = 10_000;
+
+/**
+ * A state store with a write-through memory cache in front, for a store that this process alone
+ * writes (the embedded SQLite database of one instance): a turn reads its conversation's state
+ * without a query. Writes still go to the store with their etag, so a stale write is refused as
+ * before. Not for a database several instances share (PostgreSQL): another instance may have
+ * moved the conversation on.
+ */
+export class CachedStateStore implements StateStore {
+  /** Key → the stored JSON and etag, or null when the store holds nothing for the key. */
+  private readonly items = new Map<string, { json: string; etag: string } | null>();
+
+  constructor(
+    private readonly inner: StateStore,
+    private readonly size = STATE_CACHE_SIZE,
+  ) {}
+
+  async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
+    const found = new Map<string, Versioned>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const item = this.items.get(key);
+      if (item === undefined) {
+        missing.push(key);
+        continue;
+      }
+      this.remember(key, item);
+      // parsed anew on every read: callers may change what they get
+      if (item) found.set(key, { value: JSON.parse(item.json) as unknown, etag: item.etag });
+    }
+    if (missing.length > 0) {
+      const loaded = await this.inner.read(missing);
+      for (const key of missing) {
+        const item = loaded.get(key);
+        this.remember(key, item ? { json: JSON.stringify(item.value ?? null), etag: item.etag } : null);
+        if (item) found.set(key, item);
+      }
+    }
+    return found;
+  }
+
+  async write(key: string, value: unknown, etag?: string): Promise<string> {
+    try {
+      const next = await this.inner.write(key, value, etag);
+      this.remember(key, { json: JSON.stringify(value ?? null), etag: next });
+      return next;
+    } catch (error) {
+      this.items.delete(key);
+      throw error;
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.items.delete(key);
+    await this.inner.delete(keys);
+  }
+
+  private remember(key: string, item: { json: string; etag: string } | null): void {
+    this.items.delete(key);
+    this.items.set(key, item);
+    if (this.items.size > this.size) {
+      const oldest = this.items.keys().next();
+      if (!oldest.done) this.items.delete(oldest.value);
+    }
+  }
+}
