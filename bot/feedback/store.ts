@@ -171,20 +171,19 @@ export class SqlFeedbackStore implements FeedbackStore {
       insert("surveys", rows.surveys, (db, values) => db.insertInto("surveys").values(values).onConflict((oc) => oc.column("id").doNothing())),
     ].filter((statement) => statement.rows.length > 0);
     if (statements.length === 0) return;
-    const { db, sqlite } = this.database;
-    if (sqlite) {
+    const { db, batches } = this.database;
+    if (batches) {
       // one prepared single-row statement per table (its SQL compiled once by Kysely), all in one transaction
-      const prepared = statements.map((statement) => {
-        let text = this.singleRowSql.get(statement.table);
-        if (text === undefined) {
-          text = statement.singleRow(db);
-          this.singleRowSql.set(statement.table, text);
-        }
-        return { statement: sqlite.prepare(text), rows: statement.rows };
-      });
-      sqlite.transaction(() => {
-        for (const { statement, rows: values } of prepared) for (const row of values) statement.run(row);
-      });
+      await batches.run(
+        statements.map((statement) => {
+          let sql = this.singleRowSql.get(statement.table);
+          if (sql === undefined) {
+            sql = statement.singleRow(db);
+            this.singleRowSql.set(statement.table, sql);
+          }
+          return { sql, rows: statement.rows };
+        }),
+      );
       return;
     }
     if (statements.length === 1) {

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
 import { MIGRATIONS, type Schema } from "./schema";
+import { InThreadBatches, WorkerBatches, type SqliteBatches } from "./sqlite-batches";
 
 /** File name of the embedded database inside `DATA_DIR`. */
 export const SQLITE_FILE = "memnun.sqlite";
@@ -23,11 +24,10 @@ export interface Database {
   readonly db: Kysely<Schema>;
   readonly kind: DatabaseKind;
   /**
-   * For SQLite, the same connection without Kysely: prepared statements run synchronously in
-   * one transaction, for the hot batch writes (Kysely's per-query work costs several times the
-   * insert). Null for PostgreSQL.
+   * For SQLite, batches of prepared statements without Kysely (whose per-query work costs
+   * several times an insert), off the event loop for a database file. Null for PostgreSQL.
    */
-  readonly sqlite: StatementCache | null;
+  readonly batches: SqliteBatches | null;
   /** Where it lives, without credentials (for logs and `/healthz`). */
   readonly location: string;
   close(): Promise<void>;
@@ -106,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let db: Kysely<Schema>;
   let kind: DatabaseKind;
   let location: string;
-  let statements: StatementCache | null = null;
+  let batches: SqliteBatches | null = null;
   if (options.databaseUrl) {
     kind = "postgres";
     location = redactUrl(options.databaseUrl);
@@ -133,7 +133,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    statements = new StatementCache(sqlite);
+    const statements = new StatementCache(sqlite);
+    batches =
+      location === ":memory:"
+        ? new InThreadBatches(statements)
+        : new WorkerBatches({ file: location, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, statementCacheSize: SQLITE_STATEMENT_CACHE_SIZE });
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
@@ -143,5 +147,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await db.destroy().catch(() => undefined);
     throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { db, kind, location, sqlite: statements, close: () => db.destroy() };
+  const writer = batches;
+  return {
+    db,
+    kind,
+    location,
+    batches: writer,
+    close: async () => {
+      await writer?.close();
+      await db.destroy();
+    },
+  };
 }
