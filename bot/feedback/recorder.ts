@@ -11,6 +11,7 @@ export interface RecorderTuning {
   readonly RETRY_MAX_MS: number;
   readonly MAX_PENDING: number;
   readonly MAX_BATCH: number;
+  readonly LOG_DELAY_MS: number;
 }
 
 export const RECORDER_TUNING: RecorderTuning = Object.freeze({
@@ -24,6 +25,11 @@ export const RECORDER_TUNING: RecorderTuning = Object.freeze({
   MAX_PENDING: 100_000,
   /** Most events written in one transaction (a group commit, or a chunk of the retry queue). Higher = fewer transactions, longer ones. */
   MAX_BATCH: 500,
+  /**
+   * Longest a question or answer log waits in memory to be written with others. Higher = fewer,
+   * larger transactions, and more logs lost if the process is killed meanwhile.
+   */
+  LOG_DELAY_MS: 50,
 });
 
 export interface RecorderOptions {
@@ -38,13 +44,49 @@ export interface RecorderOptions {
   spoolFile?: string;
 }
 
-/** What the recorder did with an event. */
-export type RecordOutcome = "stored" | "queued";
+/**
+ * What the recorder did with events: `stored` (committed), `queued` (the database failed: kept
+ * in the spool and retried), `buffered` (logs only: written with the next batch, soon).
+ */
+export type RecordOutcome = "stored" | "queued" | "buffered";
 
-/** Events recorded while one turn of the event loop runs, written together. */
-interface Batch {
-  readonly events: FeedbackEvent[];
+/** Question and answer logs: nobody is told they were stored, so they need not be written at once. */
+const isLog = (event: FeedbackEvent): boolean => event.kind === "question" || event.kind === "answer";
+
+/** Events written together in one transaction. */
+class Batch {
+  readonly events: FeedbackEvent[] = [];
   readonly done: Promise<RecordOutcome>;
+  private resolve: (outcome: RecordOutcome) => void = () => undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private started = false;
+
+  constructor(private readonly commit: (batch: Batch) => Promise<RecordOutcome>) {
+    this.done = new Promise((resolve) => {
+      this.resolve = resolve;
+    });
+  }
+
+  /** Commits right after this turn of the event loop. */
+  soon(): void {
+    if (this.started || this.immediate) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.immediate = setImmediate(() => this.start());
+  }
+
+  /** Commits within `delayMs`, unless `soon` comes first. */
+  later(delayMs: number): void {
+    if (this.started || this.immediate || this.timer) return;
+    this.timer = setTimeout(() => this.start(), delayMs);
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.commit(this).then(this.resolve, () => this.resolve("queued"));
+  }
 }
 
 /**
@@ -52,14 +94,18 @@ interface Batch {
  * slow is queued and retried with backoff, in order, until it succeeds. Writes are
  * idempotent, so a retry after a write that did land stores nothing twice.
  *
- * Group commit: events recorded during one turn of the event loop (by every conversation being
- * served) are written in one transaction just after it, and each `record` resolves when its
- * transaction is committed (or its events are queued and spooled). Under load that is one
- * transaction for many turns instead of one per event; a lone turn waits for nothing extra.
+ * Events are written in batches, one transaction each:
+ * - a rating, comment or survey answer is committed right after the current turn of the event
+ *   loop, with every other event recorded meanwhile (group commit), and `record` resolves once
+ *   it is committed or spooled: the bot thanks the user only then;
+ * - question and answer logs are not waited for: they join the open batch, which is written
+ *   within `LOG_DELAY_MS` (or with the next rating, whichever comes first). Under load that is
+ *   one transaction for many turns, and no turn waits for the database.
  */
 export class FeedbackRecorder {
   private readonly queue: FeedbackEvent[] = [];
   private batch: Batch | undefined;
+  private readonly committing = new Set<Promise<RecordOutcome>>();
   private readonly tuning: RecorderTuning;
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
@@ -104,8 +150,9 @@ export class FeedbackRecorder {
   }
 
   /**
-   * Stores events (with the other events of this event-loop turn, in one transaction) if the
-   * database answers in time, otherwise queues them. Never throws.
+   * Stores events with the others of their batch if the database answers in time, otherwise
+   * queues them; resolves once they are stored or queued, or at once for logs alone
+   * (`buffered`). Never throws.
    */
   async record(...events: FeedbackEvent[]): Promise<RecordOutcome> {
     if (this.queue.length > 0 || this.closed) {
@@ -113,25 +160,29 @@ export class FeedbackRecorder {
       return "queued";
     }
     let batch = this.batch;
-    if (!batch || batch.events.length >= this.tuning.MAX_BATCH) batch = this.openBatch();
+    if (!batch || batch.events.length >= this.tuning.MAX_BATCH) {
+      batch = new Batch((full) => this.track(this.commit(full)));
+      this.batch = batch;
+    }
     batch.events.push(...events);
+    if (events.every(isLog)) {
+      batch.later(this.tuning.LOG_DELAY_MS);
+      return "buffered";
+    }
+    batch.soon();
     return batch.done;
   }
 
-  private openBatch(): Batch {
-    const events: FeedbackEvent[] = [];
-    const done = new Promise<RecordOutcome>((resolve) => {
-      setImmediate(() => {
-        if (this.batch?.events === events) this.batch = undefined;
-        resolve(this.commit(events));
-      });
-    });
-    const batch = { events, done };
-    this.batch = batch;
-    return batch;
+  /** Remembers a commit in progress until it settles, so `flush` can wait for it. */
+  private track(commit: Promise<RecordOutcome>): Promise<RecordOutcome> {
+    this.committing.add(commit);
+    void commit.finally(() => this.committing.delete(commit));
+    return commit;
   }
 
-  private async commit(events: FeedbackEvent[]): Promise<RecordOutcome> {
+  private async commit(batch: Batch): Promise<RecordOutcome> {
+    if (this.batch === batch) this.batch = undefined;
+    const { events } = batch;
     // events queued meanwhile go first: keep the order
     if (this.queue.length === 0 && !this.closed) {
       try {
@@ -157,7 +208,9 @@ export class FeedbackRecorder {
 
   /** Tries to write everything pending now; resolves when the queue is empty or a write failed. */
   async flush(): Promise<void> {
-    await this.batch?.done;
+    const batch = this.batch;
+    batch?.soon();
+    await Promise.all([batch?.done, ...this.committing]);
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;

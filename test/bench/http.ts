@@ -14,6 +14,8 @@ import { IN_DOMAIN } from "../matching/queries";
 /** Seconds each (server, concurrency) run lasts; runs are interleaved Memnun / echo. */
 const RUN_SECONDS = Number(process.env.BENCH_RUN_SECONDS ?? 6);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,16,64").split(",").map(Number);
+/** Load on each server before anything is measured (JIT, caches, database). */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 /** Soak length in seconds and how often RSS is sampled. */
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const SOAK_SAMPLE_SECONDS = 5;
@@ -101,9 +103,9 @@ async function main(): Promise<void> {
   const connector = await new LocalConnector().start();
   const memnun = await startServer("memnun");
   const echo = await startServer("echo");
-  // warm both (JIT, index, database)
-  await drive(memnun, connector, 4, 2, "warm");
-  await drive(echo, connector, 4, 2, "warm");
+  // warm both under full load until V8 has optimized the hot paths (Memnun has far more code to optimize)
+  await drive(memnun, connector, 16, WARMUP_SECONDS, "warm");
+  await drive(echo, connector, 16, WARMUP_SECONDS, "warm");
 
   console.log(`\nHTTP load: ${RUN_SECONDS} s per run, interleaved, servers in their own processes, local connector in the load process\n`);
   console.log("| concurrent conversations | server | messages/s | p50 | p95 | p99 | errors | server CPU / message | Memnun ÷ echo |");

@@ -163,6 +163,8 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     await turn(t, "kargom nerede");
     await turn(t, "Kargom nerede?");
     await turn(t, "sadakatin önemi");
+    // logs are written with the next batch, not waited for
+    await t.recorder.flush();
     const report = await t.store.report({});
     expect(report.unanswered.map((u) => [u.status, u.count])).toEqual([["none", 2], ["ambiguous", 1]]);
   });

@@ -52,24 +52,43 @@ describe("FeedbackRecorder", () => {
   const recorder = (): FeedbackRecorder =>
     new FeedbackRecorder({ store: outage, logger: createLogger("silent"), tuning: { RETRY_BASE_MS: 10, RETRY_MAX_MS: 40, WRITE_TIMEOUT_MS: 50 } });
 
-  it("stores at once while the database answers", async () => {
+  it("stores a rating at once while the database answers: `record` resolves after the commit", async () => {
     const r = recorder();
-    expect(await r.record(answer("a1"))).toBe("stored");
+    expect(await r.record(rating("a1", 4))).toBe("stored");
     expect(r.pending).toBe(0);
+    expect((await real.report({})).csat.responses).toBe(1);
+  });
+
+  it("does not wait for logs: writes them within LOG_DELAY_MS, or with the next rating", async () => {
+    const r = new FeedbackRecorder({ store: outage, logger: createLogger("silent"), tuning: { LOG_DELAY_MS: 30 } });
+    expect(await r.record(answer("a1"))).toBe("buffered");
+    expect(outage.attempts).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(outage.attempts).toBe(1);
     expect((await real.report({})).answers).toBe(1);
+
+    const slow = new FeedbackRecorder({ store: outage, logger: createLogger("silent"), tuning: { LOG_DELAY_MS: 60_000 } });
+    expect(await slow.record(answer("a2"))).toBe("buffered");
+    expect(await slow.record(rating("a2", 5))).toBe("stored");
+    expect(outage.attempts).toBe(2);
+    expect((await real.report({})).answers).toBe(2);
+    // flush (and close) write what is buffered
+    expect(await slow.record(answer("a3"))).toBe("buffered");
+    await slow.close();
+    expect((await real.report({})).answers).toBe(3);
   });
 
   it("writes the events of one event-loop turn in one transaction (group commit)", async () => {
     const r = recorder();
     const outcomes = Promise.all([r.record(answer("a1"), rating("a1", 3)), r.record(answer("a2")), r.record(rating("a2", 5))]);
     expect(outage.attempts).toBe(0);
-    expect(await outcomes).toEqual(["stored", "stored", "stored"]);
+    expect(await outcomes).toEqual(["stored", "buffered", "stored"]);
     expect(outage.attempts).toBe(1);
     const report = await real.report({});
     expect(report.answers).toBe(2);
     expect(report.csat.responses).toBe(2);
     // a later turn is a new transaction
-    expect(await r.record(answer("a3"))).toBe("stored");
+    expect(await r.record(rating("a1", 4))).toBe("stored");
     expect(outage.attempts).toBe(2);
   });
 
@@ -77,7 +96,7 @@ describe("FeedbackRecorder", () => {
     const r = recorder();
     outage.mode = "down";
     const outcomes = await Promise.all([r.record(answer("a1")), r.record(rating("a1", 2)), r.record(rating("a1", 5))]);
-    expect(outcomes).toEqual(["queued", "queued", "queued"]);
+    expect(outcomes).toEqual(["buffered", "queued", "queued"]);
     expect(r.pending).toBe(3);
     outage.mode = "up";
     await r.flush();
@@ -88,7 +107,7 @@ describe("FeedbackRecorder", () => {
   it("queues while the database is down, keeps order, and writes everything once it is back", async () => {
     const r = recorder();
     outage.mode = "down";
-    expect(await r.record(answer("a1"))).toBe("queued");
+    expect(await r.record(answer("a1"))).toBe("buffered");
     expect(await r.record(rating("a1", 2))).toBe("queued");
     expect(await r.record(rating("a1", 5))).toBe("queued");
     expect(r.pending).toBe(3);
