@@ -268,7 +268,7 @@ export class Ranker {
 
   private scorePhrases(query: Query, top: TopEntries, answers: AnswerCoverage): void {
     const { expansions, order, remaining, ownRemaining, answerCeiling, weights, inverseTotal, shared, stamp } = query;
-    const { phraseSeen, entrySeen, entryBest, entryAnswer, termWord, termSim, termOwn, wordVisit, wordSim } = this;
+    const { phraseSeen, entrySeen, entryBest, entryAnswer, termWord, termSim, termOwn } = this;
     const { phraseEntry, phrasePostings, phraseTerms, phraseTermStart, phraseInverseWeight, idf } = this.index;
     const credit: Credit = { query: 0, own: 0 };
     let threshold = -1;
@@ -298,18 +298,8 @@ export class Ranker {
             const t = phraseTerms[j] ?? 0;
             const word = termWord[t] ?? 0;
             if (word > 0) {
-              // each query word is credited once, by its closest form in the phrase
-              const q = word - 1;
-              const sim = termSim[t] ?? 0;
               ownCredit += termOwn[t] ?? 0;
-              if (wordVisit[q] !== visit) {
-                wordVisit[q] = visit;
-                wordSim[q] = sim;
-                queryCredit += (weights[q] ?? 0) * sim;
-              } else if (sim > (wordSim[q] ?? 0)) {
-                queryCredit += (weights[q] ?? 0) * (sim - (wordSim[q] ?? 0));
-                wordSim[q] = sim;
-              }
+              queryCredit += this.creditWord(word - 1, termSim[t] ?? 0, weights, visit);
             } else if (word === SHARED) {
               credit.query = queryCredit;
               credit.own = ownCredit;
@@ -359,20 +349,30 @@ export class Ranker {
   ): void {
     for (const [q, sim] of pairs) {
       if (own) credit.own += idf * sim;
-      if (this.wordVisit[q] !== visit) {
-        this.wordVisit[q] = visit;
-        this.wordSim[q] = sim;
-        credit.query += (weights[q] ?? 0) * sim;
-      } else if (sim > (this.wordSim[q] ?? 0)) {
-        credit.query += (weights[q] ?? 0) * (sim - (this.wordSim[q] ?? 0));
-        this.wordSim[q] = sim;
-      }
+      credit.query += this.creditWord(q, sim, weights, visit);
     }
+  }
+
+  /**
+   * The query credit a form of query word `q` adds to the phrase or answer stamped `visit`:
+   * each word counts once, by its closest form, so a closer form adds only the difference.
+   */
+  private creditWord(q: number, sim: number, weights: Float64Array, visit: number): number {
+    const { wordVisit, wordSim } = this;
+    if (wordVisit[q] !== visit) {
+      wordVisit[q] = visit;
+      wordSim[q] = sim;
+      return (weights[q] ?? 0) * sim;
+    }
+    const before = wordSim[q] ?? 0;
+    if (sim <= before) return 0;
+    wordSim[q] = sim;
+    return (weights[q] ?? 0) * (sim - before);
   }
 
   /** Query coverage of one entry's answer from its forward index (each query word once, by its closest form). */
   answerFromTerms(query: Query, e: number): number {
-    const { termWord, termSim, wordVisit, wordSim } = this;
+    const { termWord, termSim } = this;
     const { answerTerms, answerTermStart } = this.index;
     const { weights } = query;
     const credit: Credit = { query: 0, own: 0 };
@@ -382,16 +382,7 @@ export class Ranker {
       const t = answerTerms[k] ?? 0;
       const word = termWord[t] ?? 0;
       if (word > 0) {
-        const q = word - 1;
-        const sim = termSim[t] ?? 0;
-        if (wordVisit[q] !== visit) {
-          wordVisit[q] = visit;
-          wordSim[q] = sim;
-          credit.query += (weights[q] ?? 0) * sim;
-        } else if (sim > (wordSim[q] ?? 0)) {
-          credit.query += (weights[q] ?? 0) * (sim - (wordSim[q] ?? 0));
-          wordSim[q] = sim;
-        }
+        credit.query += this.creditWord(word - 1, termSim[t] ?? 0, weights, visit);
       } else if (word === SHARED) {
         this.creditShared(query.shared.get(t) ?? [], 0, weights, visit, credit, false);
       }
