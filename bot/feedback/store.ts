@@ -171,19 +171,21 @@ export class SqlFeedbackStore implements FeedbackStore {
       insert("surveys", rows.surveys, (db, values) => db.insertInto("surveys").values(values).onConflict((oc) => oc.column("id").doNothing())),
     ].filter((statement) => statement.rows.length > 0);
     if (statements.length === 0) return;
-    const { db, batches } = this.database;
-    if (batches) {
-      // one prepared single-row statement per table (its SQL compiled once by Kysely), all in one transaction
-      await batches.run(
-        statements.map((statement) => {
-          let sql = this.singleRowSql.get(statement.table);
-          if (sql === undefined) {
-            sql = statement.singleRow(db);
-            this.singleRowSql.set(statement.table, sql);
-          }
-          return { sql, rows: statement.rows };
-        }),
-      );
+    const { db, sqlite } = this.database;
+    if (sqlite) {
+      // one prepared single-row statement per table (its SQL compiled once by Kysely), all in one
+      // transaction, synchronously: no other query runs in between
+      const prepared = statements.map((statement) => {
+        let sql = this.singleRowSql.get(statement.table);
+        if (sql === undefined) {
+          sql = statement.singleRow(db);
+          this.singleRowSql.set(statement.table, sql);
+        }
+        return { statement: sqlite.prepare(sql), rows: statement.rows };
+      });
+      sqlite.transaction(() => {
+        for (const { statement, rows } of prepared) for (const row of rows) statement.run(row);
+      });
       return;
     }
     if (statements.length === 1) {

@@ -4,12 +4,14 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
 import { MIGRATIONS, type Schema } from "./schema";
-import { InThreadBatches, WorkerBatches, type SqliteBatches } from "./sqlite-batches";
+import { Checkpointer } from "./sqlite-checkpointer";
 
 /** File name of the embedded database inside `DATA_DIR`. */
 export const SQLITE_FILE = "memnun.sqlite";
 /** How long SQLite waits for a lock held by another process (a report run, say) before failing. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** SQLite's own automatic checkpoint threshold, in WAL pages: used again if the background checkpointer fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 /** Prepared SQLite statements kept for reuse (by SQL text). Higher = more memory, fewer re-preparations. */
 const SQLITE_STATEMENT_CACHE_SIZE = 200;
 /** PostgreSQL connections per instance; a turn needs one briefly, reports one more. */
@@ -24,10 +26,11 @@ export interface Database {
   readonly db: Kysely<Schema>;
   readonly kind: DatabaseKind;
   /**
-   * For SQLite, batches of prepared statements without Kysely (whose per-query work costs
-   * several times an insert), off the event loop for a database file. Null for PostgreSQL.
+   * For SQLite, the same connection without Kysely, for the hot batch writes: prepared
+   * statements run synchronously in one transaction (Kysely's per-query work costs several
+   * times an insert). Null for PostgreSQL.
    */
-  readonly batches: SqliteBatches | null;
+  readonly sqlite: StatementCache | null;
   /** Where it lives, without credentials (for logs and `/healthz`). */
   readonly location: string;
   close(): Promise<void>;
@@ -106,7 +109,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let db: Kysely<Schema>;
   let kind: DatabaseKind;
   let location: string;
-  let batches: SqliteBatches | null = null;
+  let statements: StatementCache | null = null;
+  let checkpointer: Checkpointer | null = null;
   if (options.databaseUrl) {
     kind = "postgres";
     location = redactUrl(options.databaseUrl);
@@ -133,11 +137,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    const statements = new StatementCache(sqlite);
-    batches =
-      location === ":memory:"
-        ? new InThreadBatches(statements)
-        : new WorkerBatches({ file: location, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS, statementCacheSize: SQLITE_STATEMENT_CACHE_SIZE });
+    if (location !== ":memory:") {
+      // WAL checkpoints (a copy and an fsync) happen in a worker, not in the commit of a turn
+      checkpointer = new Checkpointer(location, SQLITE_BUSY_TIMEOUT_MS, {
+        onStart: () => sqlite.pragma("wal_autocheckpoint = 0"),
+        onFailure: (reason) => {
+          options.onConnectionError?.(new Error(reason));
+          if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+        },
+      });
+    }
+    statements = new StatementCache(sqlite);
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
@@ -147,15 +157,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await db.destroy().catch(() => undefined);
     throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const writer = batches;
+  const background = checkpointer;
   return {
     db,
     kind,
     location,
-    batches: writer,
+    sqlite: statements,
     close: async () => {
-      await writer?.close();
       await db.destroy();
+      await background?.close();
     },
   };
 }
