@@ -52,6 +52,13 @@ export function minimumInverseWeight(threshold: number, queryCeiling: number, ow
   return low / ownCeiling;
 }
 
+/**
+ * Scores closer than this count as equal when deciding that nothing left can beat the fifth
+ * best (a bound and a score computed in different order differ in their last bits). Far below
+ * what a decision or an output, rounded to 0.001, can tell apart.
+ */
+const SAME_SCORE = 1e-9;
+
 /** Bisection steps for `minimumInverseWeight` (2^-40: far below any score difference that matters). */
 const BISECTION_STEPS = 40;
 
@@ -69,6 +76,11 @@ export class TopEntries {
   /** The score an entry must reach to get in (on a tie, with an earlier index); -1 while not full. */
   get threshold(): number {
     return this.full ? (this.scores[this.scores.length - 1] ?? -1) : -1;
+  }
+
+  /** The index of the last entry while full: a later entry must score above the threshold to get in. */
+  get lastEntry(): number {
+    return this.full ? (this.entries[this.entries.length - 1] ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER;
   }
 
   /** Offers an entry's score; an entry offered again (its score only grows) replaces itself. */
@@ -272,6 +284,7 @@ export class Ranker {
     const { phraseEntry, phrasePostings, phraseTerms, phraseTermStart, phraseInverseWeight, idf } = this.index;
     const credit: Credit = { query: 0, own: 0 };
     let threshold = -1;
+    let lastEntry = Number.MAX_SAFE_INTEGER;
     let minInverseWeight = 0;
     let visit = this.visit;
     for (let i = 0; i < order.length; i += 1) {
@@ -279,12 +292,16 @@ export class Ranker {
       const queryCeiling = remaining[i] ?? 0;
       const ownCeiling = ownRemaining[i] ?? 0;
       minInverseWeight = minimumInverseWeight(threshold, queryCeiling, ownCeiling, answerCeiling);
+      const ceiling = entryScore(phraseScore(queryCeiling, 1), answerCeiling);
       const forms = expansions[order[i] ?? 0] ?? [];
       for (let x = 0; x < forms.length; x += 1) {
         const phrases = phrasePostings[forms[x]?.term ?? 0];
         if (!phrases) continue;
         for (let k = 0; k < phrases.length; k += 1) {
           const p = phrases[k] ?? 0;
+          // postings ascend by entry: past the last of the five, an entry needs more than the
+          // threshold, and when no phrase left can score more (exact matches: 1), none gets in
+          if (ceiling <= threshold + SAME_SCORE && (phraseEntry[p] ?? 0) > lastEntry) break;
           if (phraseSeen[p] === stamp) continue;
           const inverseWeight = phraseInverseWeight[p] ?? 0;
           if (inverseWeight < minInverseWeight) continue;
@@ -327,6 +344,7 @@ export class Ranker {
             entryAnswer[e] = answer;
           }
           top.offer(e, entryScore(score, answer));
+          lastEntry = top.lastEntry;
           if (top.threshold > threshold) {
             threshold = top.threshold;
             minInverseWeight = minimumInverseWeight(threshold, queryCeiling, ownCeiling, answerCeiling);
