@@ -155,6 +155,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (error) throw error;
   } catch (error) {
     await db.destroy().catch(() => undefined);
+    await checkpointer?.close().catch(() => undefined);
     throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const background = checkpointer;
