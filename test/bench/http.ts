@@ -1,6 +1,7 @@
 /* eslint-disable no-console */
-// `npm run bench:http`: Memnun and an echo bot on the same stack, each in its own process, driven
-// over HTTP by N concurrent conversations with a local connector playing the channel.
+// `npm run bench:http`: Memnun, an echo bot and a reference bot that sends Memnun's answer message
+// with no logic, all on the same stack, each in its own process, driven over HTTP by N concurrent
+// conversations with a local connector playing the channel.
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 import type { ChildProcess } from "node:child_process";
@@ -11,7 +12,7 @@ import { LocalConnector } from "../helpers/connector";
 import { spawnServer } from "../helpers/process";
 import { IN_DOMAIN } from "../matching/queries";
 
-/** Seconds each (server, concurrency) run lasts; runs are interleaved Memnun / echo. */
+/** Seconds each (server, concurrency) run lasts; runs are interleaved Memnun / answer / echo. */
 const RUN_SECONDS = Number(process.env.BENCH_RUN_SECONDS ?? 6);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,16,64").split(",").map(Number);
 /** Load on each server before anything is measured (JIT, caches, database). */
@@ -27,7 +28,9 @@ interface Server {
   url: string;
 }
 
-function startServer(kind: "memnun" | "echo"): Promise<Server> {
+type ServerKind = "memnun" | "answer" | "echo";
+
+function startServer(kind: ServerKind): Promise<Server> {
   return spawnServer(
     join(REPO_ROOT, "test", "bench", "http-server.ts"),
     [kind],
@@ -61,6 +64,8 @@ interface RunResult {
   messages: number;
   /** Server CPU time per message, ms. */
   cpuPerMessage: number;
+  /** CPU time of this load process (driver and connector) per message, ms. */
+  loadCpuPerMessage: number;
   errors: number;
   perSecond: number;
   p50: number;
@@ -91,31 +96,36 @@ async function drive(server: Server, connector: LocalConnector, concurrency: num
   };
   const began = Date.now();
   const cpuBefore = cpuMs(server.child.pid);
+  const loadBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const elapsed = (Date.now() - began) / 1000;
   const cpuPerMessage = (cpuMs(server.child.pid) - cpuBefore) / Math.max(1, latencies.length);
+  const load = process.cpuUsage(loadBefore);
+  const loadCpuPerMessage = (load.user + load.system) / 1000 / Math.max(1, latencies.length);
   connector.received.length = 0;
   latencies.sort((a, b) => a - b);
-  return { messages: latencies.length, cpuPerMessage, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return { messages: latencies.length, cpuPerMessage, loadCpuPerMessage, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
 }
 
 async function main(): Promise<void> {
   const connector = await new LocalConnector().start();
   const memnun = await startServer("memnun");
+  const answer = await startServer("answer");
   const echo = await startServer("echo");
-  // warm both under full load until V8 has optimized the hot paths (Memnun has far more code to optimize)
-  await drive(memnun, connector, 16, WARMUP_SECONDS, "warm");
-  await drive(echo, connector, 16, WARMUP_SECONDS, "warm");
+  // warm each under full load until V8 has optimized the hot paths (Memnun has far more code to optimize)
+  for (const server of [memnun, answer, echo]) await drive(server, connector, 16, WARMUP_SECONDS, "warm");
 
   console.log(`\nHTTP load: ${RUN_SECONDS} s per run, interleaved, servers in their own processes, local connector in the load process\n`);
-  console.log("| concurrent conversations | server | messages/s | p50 | p95 | p99 | errors | server CPU / message | Memnun ÷ echo |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  console.log("| concurrent conversations | server | messages/s | p50 | p95 | p99 | errors | server CPU / message | load process CPU / message | ÷ echo |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const concurrency of CONCURRENCY) {
     const m = await drive(memnun, connector, concurrency, RUN_SECONDS, "m");
+    const a = await drive(answer, connector, concurrency, RUN_SECONDS, "a");
     const e = await drive(echo, connector, concurrency, RUN_SECONDS, "e");
     const row = (name: string, r: RunResult, ratio: string): string =>
-      `| ${concurrency} | ${name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.cpuPerMessage.toFixed(2)} ms | ${ratio} |`;
+      `| ${concurrency} | ${name} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.errors} | ${r.cpuPerMessage.toFixed(2)} ms | ${r.loadCpuPerMessage.toFixed(2)} ms | ${ratio} |`;
     console.log(row("Memnun", m, (m.perSecond / e.perSecond).toFixed(2)));
+    console.log(row("answer only", a, (a.perSecond / e.perSecond).toFixed(2)));
     console.log(row("echo", e, ""));
   }
 
@@ -141,9 +151,9 @@ async function main(): Promise<void> {
     `RSS floor first half ${floors[0].toFixed(0)} MB, second half ${floors[1].toFixed(0)} MB: ${growth} (target < 10%); medians ${median(early).toFixed(0)} and ${median(late).toFixed(0)} MB; ${soak.messages} messages (${soak.perSecond.toFixed(0)}/s), ${soak.errors} errors`,
   );
   console.log("targets: Memnun ≥ 0.9 × echo messages/s at 16 conversations, p99 < 50 ms, zero errors");
+  console.log("answer only: the same stack sending Memnun's answer message (Markdown, 1–5 buttons, follow-up card) with no matching, state or feedback");
 
-  memnun.child.kill("SIGTERM");
-  echo.child.kill("SIGTERM");
+  for (const server of [memnun, answer, echo]) server.child.kill("SIGTERM");
   await connector.stop();
 }
 
