@@ -26,13 +26,15 @@ const PRIORITY: readonly SmallTalkKind[] = ["help", "goodbye", "thanks", "greeti
 
 /** Classifies a message made only of small talk; returns null for anything with real content. */
 export function classifySmallTalk(text: string): SmallTalkKind | null {
-  const tokens = tokenize(normalize(text)).map(fold);
+  const tokens = tokenize(normalize(text));
   if (tokens.length === 0 || tokens.length > 8) return null;
   const kinds = new Set<SmallTalkKind>();
+  // folded one at a time: a real question is usually rejected at its first word
   for (const token of tokens) {
-    const kind = SMALL_TALK_WORDS.get(token);
+    const folded = fold(token);
+    const kind = SMALL_TALK_WORDS.get(folded);
     if (kind) kinds.add(kind);
-    else if (!SMALL_TALK_FILLER.has(token)) return null;
+    else if (!SMALL_TALK_FILLER.has(folded)) return null;
   }
   return PRIORITY.find((kind) => kinds.has(kind)) ?? null;
 }
