@@ -1,6 +1,6 @@
 import { newStemmer } from "snowball-stemmers";
 import stopwordsIso from "stopwords-iso";
-import { SYNONYMS } from "./synonyms";
+import { SHORT_ROOTS, SYNONYMS } from "./synonyms";
 
 /**
  * Turkish text analysis as small pure functions: normalize → tokenize → (stop words) → stem.
@@ -155,8 +155,17 @@ function analyzeToken(token: string): Term | null {
   return canonical({ surface: collapseRepeats(surface), stem: stem(token) });
 }
 
-/** Replaces a synonym by the knowledge base's word (by stem, surface or a 4+ letter prefix). */
+/**
+ * Replaces a synonym by the knowledge base's word (by stem, surface or a 4+ letter prefix), and
+ * an inflected form of a short verb root by the root (`ölçerim` → `olc`, see `SHORT_ROOTS`).
+ */
 export function canonical(term: Term): Term {
+  const word = synonym(term);
+  const root = SHORT_ROOTS.find((candidate) => word.surface.startsWith(candidate));
+  return root === undefined ? word : { surface: root, stem: root };
+}
+
+function synonym(term: Term): Term {
   const direct = SYNONYMS.get(term.stem) ?? SYNONYMS.get(term.surface);
   if (direct) return { surface: direct, stem: direct };
   for (let length = term.surface.length - 1; length >= 4; length -= 1) {

@@ -18,8 +18,17 @@ export const SYNONYMS: ReadonlyMap<string, string> = new Map([
   ["score", "skor"], ["index", "endeks"], ["engagement", "baglilik"], ["brand", "marka"],
   ["principle", "prensip"], ["principles", "prensip"], ["condition", "kosul"], ["conditions", "kosul"],
   ["element", "unsur"], ["elements", "unsur"], ["standard", "standart"], ["model", "model"], ["models", "model"],
-  ["definition", "tanim"], ["define", "tanim"], ["measure", "olc"], ["measurement", "olcum"],
+  ["definition", "tanim"], ["define", "tanim"], ["measure", "olc"], ["measurement", "olc"],
   // Turkish synonyms and common variants → the entries' word
   ["indeks", "endeks"], ["tatmin", "memnuniyet"], ["etken", "faktor"], ["ilke", "prensip"],
   ["sart", "kosul"], ["bilesen", "unsur"], ["oge", "unsur"], ["musterimiz", "musteri"],
 ]);
+
+/**
+ * Turkish verb roots shorter than the shortest prefix matching compares (`MIN_PREFIX_LENGTH`),
+ * whose inflected forms the Snowball stemmer leaves whole (`ölçerim`, `ölçülür`, `ölçebilirim`,
+ * `ölçmek`): every word that starts with one of these, folded, is that root. Only roots whose
+ * every continuation is the same word family belong here (`ölç-`: ölçmek, ölçüm, ölçü, ölçek,
+ * ölçüt); `art-` does not (`artık`, "any more").
+ */
+export const SHORT_ROOTS: readonly string[] = ["olc"];

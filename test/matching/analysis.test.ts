@@ -46,6 +46,12 @@ describe("Turkish text analysis", () => {
     expect(analyze("customer experience").map((t) => t.stem)).toEqual(["musteri", "deneyim"]);
     expect(analyze("etkenler").map((t) => t.stem)).toEqual(["faktor"]);
   });
+
+  it("brings inflected forms of a short verb root to the root, which the stemmer leaves whole", () => {
+    const forms = "ölçülür ölçerim ÖLÇEBİLİRİZ olcmek ölçümü ölçülmesi ölçüyoruz ölçtük measurement";
+    expect(new Set(analyze(forms).map((t) => t.stem))).toEqual(new Set(["olc"]));
+    expect(analyze("olumlu oluşturmak").map((t) => t.stem)).not.toContain("olc");
+  });
 });
 
 describe("small talk", () => {
