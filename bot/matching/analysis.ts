@@ -120,6 +120,14 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set([
   "biz", "bizim", "sen", "siz", "kim", "kimdir", "kimsin", "kimsiniz", "the", "how", "why", "between", "do", "does", "can", "i", "we", "you", "vs", "versus", "is", "what", "a", "an", "of", "and", "or", "to", "hi", "hello", "please",
 ].map((word) => fold(word)));
 
+/**
+ * Forms of the light verb `etmek` (`memnun ederiz`, `ikna etmenin`, `şikayet edilir`): it only
+ * turns the word before it into a verb, and one of its forms (`ederim`) is already question
+ * filler ("rica ederim"), so all of them are dropped alike. Folded; `etki…` (effect) and
+ * `edin…` (acquire) are other words and do not match.
+ */
+const LIGHT_VERB = /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*)$/u;
+
 /** An analysed word: its folded surface form and its folded stem. */
 export interface Term {
   readonly surface: string;
@@ -150,7 +158,7 @@ const termCache = new Map<string, Term | null>();
 
 function analyzeToken(token: string): Term | null {
   const surface = fold(token);
-  if (surface === "" || STOP_WORDS.has(surface) || QUESTION_FILLER.has(surface)) return null;
+  if (surface === "" || STOP_WORDS.has(surface) || QUESTION_FILLER.has(surface) || LIGHT_VERB.test(surface)) return null;
   if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;
   return canonical({ surface: collapseRepeats(surface), stem: stem(token) });
 }

@@ -47,6 +47,12 @@ describe("Turkish text analysis", () => {
     expect(analyze("etkenler").map((t) => t.stem)).toEqual(["faktor"]);
   });
 
+  it("drops the light verb etmek in all its forms, but not words that start like it", () => {
+    expect(analyze("Müşteriyi nasıl memnun ederiz?").map((t) => t.surface)).toEqual(["musteriyi", "memnun"]);
+    expect(analyze("ikna etmenin yolları; şikayet edilir, memnun edebilirim, ikna ettik").map((t) => t.surface)).toEqual(["ikna", "yolari", "sikayet", "memnun", "ikna"]);
+    expect(analyze("etkileyen etkenler müşteri edinmek").map((t) => t.surface)).toEqual(["etkileyen", "faktor", "musteri", "edinmek"]);
+  });
+
   it("brings inflected forms of a short verb root to the root, which the stemmer leaves whole", () => {
     const forms = "ölçülür ölçerim ÖLÇEBİLİRİZ olcmek ölçümü ölçülmesi ölçüyoruz ölçtük measurement";
     expect(new Set(analyze(forms).map((t) => t.stem))).toEqual(new Set(["olc"]));
