@@ -1,6 +1,6 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
-import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin, type QuestionEvent } from "../feedback/events";
+import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
@@ -156,9 +156,9 @@ export class MemnunBot extends ActivityHandler {
     return origin;
   }
 
-  private async record(...events: FeedbackEvent[]): Promise<void> {
-    const outcome = await this.deps.recorder.record(...events);
-    if (outcome === "queued") this.deps.logger.debug({ kinds: events.map((e) => e.kind) }, "[bot] feedback queued for retry");
+  private async record(event: FeedbackEvent): Promise<void> {
+    const outcome = await this.deps.recorder.record(event);
+    if (outcome === "queued") this.deps.logger.debug({ kind: event.kind }, "[bot] feedback queued for retry");
   }
 
   private async handleMessage(context: TurnContext, flow: ConversationFlow): Promise<void> {
@@ -210,30 +210,29 @@ export class MemnunBot extends ActivityHandler {
         break;
     }
     const top = decision.candidates[0];
-    const question: QuestionEvent = {
+    const questionId = this.newId();
+    // a log: it joins the open batch and is written behind, so the answer does not wait for it
+    await this.record({
       kind: "question",
-      id: this.newId(),
+      id: questionId,
       at: this.now().toISOString(),
       ...this.origin(context),
       query: decision.query,
       status: decision.status,
       entryId: top?.id ?? null,
       score: top?.score ?? 0,
-    };
+    });
     const entry = top ? kb.byId.get(top.id) : undefined;
     if (decision.status === "answered" && entry) {
-      await this.answer(context, flow, entry, kb, "match", question.id, question);
-      return;
-    }
-    await this.record(question);
-    if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
-      await context.sendActivity(didYouMeanReply(decision.suggestions, question.id));
+      await this.answer(context, flow, entry, kb, "match", questionId);
+    } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
+      await context.sendActivity(didYouMeanReply(decision.suggestions, questionId));
     } else {
       await context.sendActivity(markdownReply(TEXTS.dontKnow(this.topics())));
     }
   }
 
-  /** Sends an entry's answer with its rating buttons, and records the answer (with the question it answers, when new). */
+  /** Sends an entry's answer with its rating buttons, and records the answer. */
   private async answer(
     context: TurnContext,
     flow: ConversationFlow,
@@ -241,12 +240,10 @@ export class MemnunBot extends ActivityHandler {
     kb: KnowledgeBase,
     source: AnswerEvent["source"],
     questionId: string | null,
-    question?: QuestionEvent,
   ): Promise<void> {
     const origin = this.origin(context);
     const answerId = this.newId();
-    const answered: AnswerEvent = { kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId };
-    await (question ? this.record(question, answered) : this.record(answered));
+    await this.record({ kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
     await context.sendActivity(answerReply(entry, kb, { answerId, entryId: entry.id, signature }));
