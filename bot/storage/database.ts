@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
+import { LruMap } from "../lru";
 import { MIGRATIONS, type Schema } from "./schema";
 import { Checkpointer } from "./sqlite-checkpointer";
 
@@ -55,26 +56,20 @@ const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATION
  * driver runs one query at a time, so a cached statement is never in use twice at once.
  */
 export class StatementCache implements SqliteDatabase {
-  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly statements: LruMap<string, SqliteStatement>;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
-    private readonly size = SQLITE_STATEMENT_CACHE_SIZE,
-  ) {}
+    size = SQLITE_STATEMENT_CACHE_SIZE,
+  ) {
+    this.statements = new LruMap(size);
+  }
 
   prepare(sql: string): SqliteStatement {
     const cached = this.statements.get(sql);
-    if (cached) {
-      this.statements.delete(sql);
-      this.statements.set(sql, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const statement = this.sqlite.prepare(sql);
     this.statements.set(sql, statement);
-    if (this.statements.size > this.size) {
-      const oldest = this.statements.keys().next();
-      if (!oldest.done) this.statements.delete(oldest.value);
-    }
     return statement;
   }
 

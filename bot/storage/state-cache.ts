@@ -1,3 +1,4 @@
+import { LruMap } from "../lru";
 import type { StateStore, Versioned } from "./state-store";
 
 /** Most conversations whose state is kept in memory; the least recently used is dropped first. Higher = more memory, fewer reads. */
@@ -12,12 +13,14 @@ export const STATE_CACHE_SIZE = 10_000;
  */
 export class CachedStateStore implements StateStore {
   /** Key → the stored JSON and etag, or null when the store holds nothing for the key. */
-  private readonly items = new Map<string, { json: string; etag: string } | null>();
+  private readonly items: LruMap<string, { json: string; etag: string } | null>;
 
   constructor(
     private readonly inner: StateStore,
-    private readonly size = STATE_CACHE_SIZE,
-  ) {}
+    size = STATE_CACHE_SIZE,
+  ) {
+    this.items = new LruMap(size);
+  }
 
   async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
     const found = new Map<string, Versioned>();
@@ -28,7 +31,6 @@ export class CachedStateStore implements StateStore {
         missing.push(key);
         continue;
       }
-      this.remember(key, item);
       // parsed anew on every read: callers may change what they get
       if (item) found.set(key, { value: JSON.parse(item.json) as unknown, etag: item.etag });
     }
@@ -36,7 +38,7 @@ export class CachedStateStore implements StateStore {
       const loaded = await this.inner.read(missing);
       for (const key of missing) {
         const item = loaded.get(key);
-        this.remember(key, item ? { json: JSON.stringify(item.value ?? null), etag: item.etag } : null);
+        this.items.set(key, item ? { json: JSON.stringify(item.value ?? null), etag: item.etag } : null);
         if (item) found.set(key, item);
       }
     }
@@ -46,7 +48,7 @@ export class CachedStateStore implements StateStore {
   async write(key: string, value: unknown, etag?: string): Promise<string> {
     try {
       const next = await this.inner.write(key, value, etag);
-      this.remember(key, { json: JSON.stringify(value ?? null), etag: next });
+      this.items.set(key, { json: JSON.stringify(value ?? null), etag: next });
       return next;
     } catch (error) {
       this.items.delete(key);
@@ -57,14 +59,5 @@ export class CachedStateStore implements StateStore {
   async delete(keys: readonly string[]): Promise<void> {
     for (const key of keys) this.items.delete(key);
     await this.inner.delete(keys);
-  }
-
-  private remember(key: string, item: { json: string; etag: string } | null): void {
-    this.items.delete(key);
-    this.items.set(key, item);
-    if (this.items.size > this.size) {
-      const oldest = this.items.keys().next();
-      if (!oldest.done) this.items.delete(oldest.value);
-    }
   }
 }

@@ -5,6 +5,7 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
+import { LruMap } from "../lru";
 import type { InFlight } from "../server/app";
 
 /** Tuning of the local Direct Line; each says which way it moves things. */
@@ -84,7 +85,7 @@ interface ConversationLog {
 
 /** In-memory activity logs of the local Direct Line conversations, bounded in count and length. */
 export class ConversationLogs {
-  private readonly logs = new Map<string, ConversationLog>();
+  private readonly logs = new LruMap<string, ConversationLog>(DIRECT_LINE_TUNING.MAX_CONVERSATIONS);
 
   has(conversationId: string): boolean {
     return this.logs.has(conversationId);
@@ -93,11 +94,6 @@ export class ConversationLogs {
   open(conversationId: string): void {
     if (this.logs.has(conversationId)) return;
     this.logs.set(conversationId, { first: 0, activities: [] });
-    while (this.logs.size > DIRECT_LINE_TUNING.MAX_CONVERSATIONS) {
-      const oldest = this.logs.keys().next().value;
-      if (oldest === undefined) break;
-      this.logs.delete(oldest);
-    }
   }
 
   /** Appends an activity, giving it its id; returns the id. */
@@ -125,10 +121,8 @@ export class ConversationLogs {
     let log = this.logs.get(conversationId);
     if (!log) {
       log = { first: 0, activities: [] };
-    } else {
-      this.logs.delete(conversationId);
+      this.logs.set(conversationId, log);
     }
-    this.logs.set(conversationId, log);
     return log;
   }
 }
