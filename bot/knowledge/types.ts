@@ -22,10 +22,23 @@ export interface KnowledgeEntry {
   readonly source: SourceRef;
 }
 
+/**
+ * Words or phrases an editor declared to mean the same thing (`knowledge/synonyms.yaml`, or a
+ * `.qna` file's `qna-alterations`). Matching treats every member as the first one, on both the
+ * entries' side and the customer's side.
+ */
+export interface SynonymGroup {
+  /** At least two members, each a word or a short phrase, as the editor wrote them. */
+  readonly words: readonly string[];
+  readonly source: SourceRef;
+}
+
 /** An immutable, validated snapshot of the whole knowledge base. Replaced whole on reload. */
 export interface KnowledgeBase {
   readonly entries: readonly KnowledgeEntry[];
   readonly byId: ReadonlyMap<string, KnowledgeEntry>;
+  /** Editor-owned synonym groups, in file order. */
+  readonly synonyms: readonly SynonymGroup[];
   /** Number of knowledge files read (README.md files excluded). */
   readonly files: number;
   readonly loadedAt: Date;
@@ -44,11 +57,17 @@ export function formatIssue(issue: KnowledgeIssue, dirLabel = "knowledge"): stri
 }
 
 /** Creates a snapshot from validated entries. */
-export function createKnowledgeBase(entries: readonly KnowledgeEntry[], files: number, loadedAt = new Date()): KnowledgeBase {
+export function createKnowledgeBase(
+  entries: readonly KnowledgeEntry[],
+  files: number,
+  loadedAt = new Date(),
+  synonyms: readonly SynonymGroup[] = [],
+): KnowledgeBase {
   const frozen = Object.freeze(entries.map((entry) => Object.freeze({ ...entry })));
   return Object.freeze({
     entries: frozen,
     byId: new Map(frozen.map((entry) => [entry.id, entry])),
+    synonyms: Object.freeze(synonyms.map((group) => Object.freeze({ ...group, words: Object.freeze([...group.words]) }))),
     files,
     loadedAt,
   });
