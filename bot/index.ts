@@ -25,6 +25,8 @@ import { VERSION } from "./version";
 
 /** Feedback waiting for the database, inside `DATA_DIR`. */
 const SPOOL_FILE = "feedback-spool.jsonl";
+/** Feedback the database refused for its content, inside `DATA_DIR` (JSON lines, for an operator). */
+const DEAD_LETTER_FILE = "feedback-dead-letters.jsonl";
 
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -64,7 +66,12 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const connection = new DatabaseConnection({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
   await connection.connect();
   const feedbackStore = new ConnectedFeedbackStore(connection);
-  const recorder = new FeedbackRecorder({ store: feedbackStore, logger, spoolFile: join(config.dataDir, SPOOL_FILE) });
+  const recorder = new FeedbackRecorder({
+    store: feedbackStore,
+    logger,
+    spoolFile: join(config.dataDir, SPOOL_FILE),
+    deadLetterFile: join(config.dataDir, DEAD_LETTER_FILE),
+  });
   recorder.recover();
   const secret = await resolveSecret(config.installationSecret, feedbackStore, logger);
   const integrity = new Integrity(secret);
@@ -93,7 +100,13 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     health: () => {
       const status = knowledge.status();
       const db = connection.status();
-      const feedback = { database: db.kind, connected: db.connected, pending: recorder.pending, error: db.error ?? recorder.error };
+      const feedback = {
+        database: db.kind,
+        connected: db.connected,
+        pending: recorder.pending,
+        deadLetters: recorder.deadLetters,
+        error: db.error ?? recorder.error,
+      };
       const healthy = status.entries > 0 && db.connected && feedback.error === null;
       return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
     },

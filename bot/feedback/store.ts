@@ -30,6 +30,29 @@ export interface FeedbackStore {
   learning(range: ReportRange): Promise<LearningData>;
 }
 
+/**
+ * The database refused the events for what they hold (a value it cannot store, a violated
+ * constraint), not because it is unreachable: writing them again can never succeed, so the
+ * recorder moves the offending event to its dead letters instead of retrying it.
+ */
+export class FeedbackRejectedError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(`[feedback] the database refused the events: ${message}`, options);
+    this.name = "FeedbackRejectedError";
+  }
+}
+
+/** PostgreSQL SQLSTATE classes caused by the data written: 22 (data exception) and 23 (integrity constraint violation). */
+const POSTGRES_CONTENT_ERROR = /^2[23][0-9A-Z]{3}$/;
+/** SQLite (better-sqlite3) result codes caused by the data written, not by the disk or a lock. */
+const SQLITE_CONTENT_ERROR = /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/;
+
+/** Whether a database error is about the content written (so a retry cannot help). */
+export function isContentRejection(error: unknown): boolean {
+  if (!(error instanceof Error) || !("code" in error) || typeof error.code !== "string") return false;
+  return POSTGRES_CONTENT_ERROR.test(error.code) || SQLITE_CONTENT_ERROR.test(error.code);
+}
+
 /** Raw material for `kb:suggest`. */
 export interface LearningData {
   /** `none` questions, and `ambiguous` ones where the user picked nothing; newest first. */
@@ -155,6 +178,15 @@ export class SqlFeedbackStore implements FeedbackStore {
   constructor(private readonly database: Database) {}
 
   async write(...events: FeedbackEvent[]): Promise<void> {
+    try {
+      await this.writeRows(events);
+    } catch (error) {
+      if (isContentRejection(error)) throw new FeedbackRejectedError(error instanceof Error ? error.message : String(error), { cause: error });
+      throw error;
+    }
+  }
+
+  private async writeRows(events: readonly FeedbackEvent[]): Promise<void> {
     const rows = tableRows(events);
     const statements = [
       insert("questions", rows.questions, (db, values) => db.insertInto("questions").values(values).onConflict((oc) => oc.column("id").doNothing())),
