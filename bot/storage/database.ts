@@ -1,5 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
+import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
@@ -146,7 +146,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
-    const { error } = await new Migrator({ db, provider }).migrateToLatest();
+    // Kysely looks for its migration tables in every schema unless told which one: a second
+    // Memnun schema on the same PostgreSQL (tests, staging) would make it skip creating its own
+    const migrationTableSchema =
+      kind === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    const { error } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
     if (error) throw error;
   } catch (error) {
     await db.destroy().catch(() => undefined);
