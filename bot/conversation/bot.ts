@@ -1,5 +1,6 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
+import { cleanText } from "../clean-text";
 import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
@@ -156,9 +157,15 @@ export class MemnunBot extends ActivityHandler {
     return origin;
   }
 
-  private async record(event: FeedbackEvent): Promise<void> {
+  /** Records an event; true once it is durable (stored, spooled, or a log written behind). */
+  private async record(event: FeedbackEvent): Promise<boolean> {
     const outcome = await this.deps.recorder.record(event);
     if (outcome === "queued") this.deps.logger.debug({ kind: event.kind }, "[bot] feedback queued for retry");
+    if (outcome === "unsaved" || outcome === "rejected") {
+      this.deps.logger.warn({ kind: event.kind, outcome }, "[bot] feedback could not be saved; the user is told");
+      return false;
+    }
+    return true;
   }
 
   private async handleMessage(context: TurnContext, flow: ConversationFlow): Promise<void> {
@@ -167,7 +174,8 @@ export class MemnunBot extends ActivityHandler {
       await this.handleButton(context, flow, value);
       return;
     }
-    const text = typeof context.activity.text === "string" ? context.activity.text.trim() : "";
+    // cleaned at the edge: control characters (a NUL byte…) are never matched, stored or logged
+    const text = typeof context.activity.text === "string" ? cleanText(context.activity.text).trim() : "";
     if (text === "") {
       await context.sendActivity(context.activity.attachments?.length ? TEXTS.nonText : TEXTS.emptyMessage);
       return;
@@ -309,7 +317,10 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.alreadyRated);
       return;
     }
-    await this.record({ kind: "rating", answerId, entryId, rating, at: this.now().toISOString(), ...origin });
+    if (!(await this.record({ kind: "rating", answerId, entryId, rating, at: this.now().toISOString(), ...origin }))) {
+      await context.sendActivity(TEXTS.feedbackNotSaved);
+      return;
+    }
     if (previous) {
       previous[1] = rating;
     } else {
@@ -329,7 +340,7 @@ export class MemnunBot extends ActivityHandler {
     const pending = flow.comment;
     if (!pending) return;
     delete flow.comment;
-    await this.record({
+    const saved = await this.record({
       kind: "comment",
       id: this.newId(),
       answerId: pending.answerId,
@@ -339,6 +350,10 @@ export class MemnunBot extends ActivityHandler {
       at: this.now().toISOString(),
       ...this.origin(context),
     });
+    if (!saved) {
+      await context.sendActivity(TEXTS.feedbackNotSaved);
+      return;
+    }
     await context.sendActivity(TEXTS.commentThanks);
     await this.maybeStartSurvey(context, flow, false);
   }
@@ -372,7 +387,11 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.surveyRange(min, max));
       return;
     }
-    await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) });
+    if (!(await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) }))) {
+      delete flow.survey;
+      await context.sendActivity(TEXTS.feedbackNotSaved);
+      return;
+    }
     await this.nextSurveyStep(context, flow, step);
   }
 

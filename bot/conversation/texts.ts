@@ -56,6 +56,8 @@ export const TEXTS = Object.freeze({
   skip: "Geç",
   commentThanks: "Yorumunuz için teşekkürler, ekibimize ilettim. 🙏",
   commentSkipped: "Anlaşıldı. Başka bir sorunuz varsa yazabilirsiniz.",
+  /** A rating, comment or survey answer that could not be made durable (a full disk, a value the database refused). */
+  feedbackNotSaved: "Üzgünüm, değerlendirmenizi şu anda kaydedemedim. Cevaplarım sürüyor; lütfen biraz sonra tekrar deneyin.",
   invalidFeedback: "Bu değerlendirmeyi kaydedemedim; lütfen cevabın altındaki düğmelerden birini kullanın.",
   npsQuestion: "Son bir şey: Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
   cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",

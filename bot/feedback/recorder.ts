@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { cleanText } from "../clean-text";
 import type { Logger } from "../logger";
@@ -182,7 +182,8 @@ export class FeedbackRecorder {
     if (!file) return 0;
     mkdirSync(dirname(file), { recursive: true });
     const events: FeedbackEvent[] = [];
-    if (existsSync(file)) {
+    // a spool that is no regular file (a device, a pipe) is written to but never read back
+    if (existsSync(file) && statSync(file).isFile()) {
       for (const line of readFileSync(file, "utf8").split("\n")) {
         if (line.trim() === "") continue;
         try {
@@ -198,9 +199,11 @@ export class FeedbackRecorder {
     if (events.length > 0) {
       this.queue.unshift(...events);
       this.options.logger.info({ events: events.length }, "[feedback] replaying feedback spooled by an earlier run");
-      this.rewriteSpool();
       this.schedule();
     }
+    // rewrites the spool with the replayed events, or probes it with a blank line: a full disk
+    // shows in /healthz from the start, not at the first rating
+    this.rewriteSpool();
     return events.length;
   }
 
@@ -392,9 +395,7 @@ export class FeedbackRecorder {
       this.spoolError = null;
       return true;
     } catch (error) {
-      const message = `[feedback] cannot write the spool file: ${error instanceof Error ? error.message : String(error)}`;
-      if (this.spoolError === null) this.options.logger.error({ err: error }, message);
-      this.spoolError = message;
+      this.spoolFailed(error);
       try {
         if (size !== undefined) ftruncateSync(fd, size);
       } catch {
@@ -404,16 +405,24 @@ export class FeedbackRecorder {
     }
   }
 
-  /** Rewrites the spool with exactly the queued events (after a replay). */
+  /** Rewrites the spool with exactly the queued events (after a replay, a drain or a dead letter). */
   private rewriteSpool(): void {
     if (this.spool === undefined) return;
     try {
       ftruncateSync(this.spool, 0);
     } catch (error) {
-      this.options.logger.error({ err: error }, "[feedback] cannot rewrite the spool file");
+      this.spoolFailed(error);
       return;
     }
-    if (this.queue.length > 0) this.appendToSpool(this.queue.map((event) => `${JSON.stringify(event)}\n`).join(""));
+    // with nothing queued, a blank line (skipped on replay) checks the spool can still be written
+    this.appendToSpool(this.queue.length > 0 ? this.queue.map((event) => `${JSON.stringify(event)}\n`).join("") : "\n");
+  }
+
+  /** Remembers (for `/healthz`) and logs once that the spool cannot be written. */
+  private spoolFailed(error: unknown): void {
+    const message = `[feedback] cannot write the spool file: ${error instanceof Error ? error.message : String(error)}`;
+    if (this.spoolError === null) this.options.logger.error({ err: error }, message);
+    this.spoolError = message;
   }
 
   private schedule(): void {
