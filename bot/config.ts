@@ -23,6 +23,10 @@ const schema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default("0.0.0.0")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
+  KNOWLEDGE_MAX_FILE_KB: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(256),
+  ),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
@@ -64,6 +68,8 @@ export type Config = Readonly<{
   host: string;
   logLevel: (typeof LOG_LEVELS)[number];
   knowledgeDir: string;
+  /** Largest knowledge file read, in bytes; a larger one is a load error naming it. */
+  knowledgeMaxFileBytes: number;
   dataDir: string;
   databaseUrl: string | undefined;
   maxMessageLength: number;
@@ -116,6 +122,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: v.HOST,
     logLevel: v.LOG_LEVEL,
     knowledgeDir: v.KNOWLEDGE_DIR,
+    knowledgeMaxFileBytes: v.KNOWLEDGE_MAX_FILE_KB * 1024,
     dataDir: v.DATA_DIR,
     databaseUrl: v.DATABASE_URL,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,

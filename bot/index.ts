@@ -53,7 +53,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
 
-  const knowledge = new KnowledgeService({ dir: config.knowledgeDir, logger });
+  const knowledge = new KnowledgeService({ dir: config.knowledgeDir, logger, maxFileBytes: config.knowledgeMaxFileBytes });
   await knowledge.reload();
   await knowledge.watch();
 

@@ -54,7 +54,7 @@ export async function runAsk(
   const json = args.includes("--json");
   const words = args.filter((a) => a !== "--json");
   const config = loadConfig(env);
-  const result = await loadKnowledge(config.knowledgeDir);
+  const result = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!result.knowledgeBase) {
     for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
     return 1;

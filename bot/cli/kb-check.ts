@@ -27,9 +27,10 @@ export function toReport(result: LoadResult): CheckReport {
 export async function runKbCheck(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: (text: string) => void): Promise<number> {
   const json = args.includes("--json");
   const positional = args.filter((a) => !a.startsWith("--"));
-  const dir = positional[0] ?? loadConfig(env).knowledgeDir;
+  const config = loadConfig(env);
+  const dir = positional[0] ?? config.knowledgeDir;
   const label = relative(process.cwd(), resolve(dir)) || ".";
-  const result = await loadKnowledge(dir);
+  const result = await loadKnowledge(dir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (json) {
     out(JSON.stringify(toReport(result)));
   } else {

@@ -76,7 +76,7 @@ export async function runKbSuggest(
     return 2;
   }
   const config = loadConfig(env);
-  const loaded = await loadKnowledge(config.knowledgeDir);
+  const loaded = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!loaded.knowledgeBase) {
     for (const issue of loaded.errors) err(formatIssue(issue, config.knowledgeDir));
     return 1;
@@ -106,7 +106,7 @@ export async function runKbSuggest(
     const accepted = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount).map((c) => c.text);
     if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
   }
-  const check = await loadKnowledge(config.knowledgeDir);
+  const check = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
   for (const result of results) {
     if (result.skipped) err(`[kb:suggest] ${result.file}: skipped: ${result.skipped}`);
   }

@@ -42,7 +42,7 @@ export async function runReport(
   }
   const table = values.table;
   const config = loadConfig(env);
-  const knowledge = await loadKnowledge(config.knowledgeDir);
+  const knowledge = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!knowledge.knowledgeBase) err(`[report] knowledge in ${config.knowledgeDir} did not load; entries are shown by id only`);
   const byId = knowledge.knowledgeBase?.byId;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { analyze } from "../matching/analysis";
 import type { DraftEntry, ParsedFile } from "./draft";
@@ -13,6 +13,18 @@ export interface LoadResult {
   readonly entries: readonly KnowledgeEntry[];
   readonly errors: readonly KnowledgeIssue[];
   readonly warnings: readonly KnowledgeIssue[];
+}
+
+/**
+ * Largest knowledge file read, in bytes (`KNOWLEDGE_MAX_FILE_KB`). A larger one is an error that
+ * names it, checked before the file is read: a huge file cannot stall reloads or fill memory.
+ * Higher = longer files allowed, more memory and time per reload.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
+
+export interface LoadOptions {
+  /** See `DEFAULT_MAX_FILE_BYTES`. */
+  readonly maxFileBytes?: number;
 }
 
 /** Documentation files in the knowledge folder, never parsed as entries. */
@@ -110,7 +122,8 @@ export function validateDrafts(drafts: readonly DraftEntry[]): { entries: Knowle
 }
 
 /** Reads, parses and validates every knowledge file below `dir`. Never throws for bad content. */
-export async function loadKnowledge(dir: string, now: () => Date = () => new Date()): Promise<LoadResult> {
+export async function loadKnowledge(dir: string, now: () => Date = () => new Date(), options: LoadOptions = {}): Promise<LoadResult> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let files: string[];
   try {
     files = await listKnowledgeFiles(dir);
@@ -124,6 +137,11 @@ export async function loadKnowledge(dir: string, now: () => Date = () => new Dat
   for (const file of files) {
     let text: string;
     try {
+      const { size } = await stat(join(dir, file));
+      if (size > maxFileBytes) {
+        errors.push({ file, line: 0, message: `file is ${Math.ceil(size / 1024)} KB, over the limit of ${Math.floor(maxFileBytes / 1024)} KB per file (KNOWLEDGE_MAX_FILE_KB); split it into smaller files` });
+        continue;
+      }
       text = await readFile(join(dir, file), "utf8");
     } catch (error) {
       // a file deleted between listing and reading is simply gone

@@ -19,6 +19,8 @@ export interface KnowledgeServiceOptions {
   dir: string;
   logger: Logger;
   debounceMs?: number;
+  /** Largest knowledge file read (see `DEFAULT_MAX_FILE_BYTES`). */
+  maxFileBytes?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export class KnowledgeService {
 
   private async load(): Promise<LoadResult> {
     const { logger } = this.options;
-    const result = await loadKnowledge(this.dir);
+    const result = await loadKnowledge(this.dir, undefined, { maxFileBytes: this.options.maxFileBytes });
     for (const warning of result.warnings) logger.warn(formatIssue(warning, this.label));
     if (!result.knowledgeBase) {
       const lines = result.errors.map((issue) => formatIssue(issue, this.label));
