@@ -70,6 +70,10 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
   const { adapter, bot, logger } = deps;
   const inFlight = new InFlight();
   const server = restify.createServer({ name: "memnun", handleUncaughtExceptions: false });
+  // restify (11) logs through pino: it gets ours, so its own lines (a response that failed to
+  // serialize…) get the same redaction, never a request's headers. @types/restify still
+  // describes the bunyan logger of restify 8, hence a property definition, not `log:`.
+  Object.defineProperty(server, "log", { value: logger.child({ component: "restify" }), writable: true, configurable: true });
 
   const { clientLimit } = deps;
   if (clientLimit) {
