@@ -20,7 +20,8 @@ const schema = z.object({
       .max(65535, { error: "must be between 0 and 65535" })
       .default(3978),
   ),
-  HOST: z.preprocess(emptyToUndefined, z.string().default("0.0.0.0")),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  SERVICE_URL_ALLOW_LIST: z.preprocess(emptyToUndefined, z.string().default("loopback")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
   KNOWLEDGE_MAX_FILE_KB: z.preprocess(
@@ -65,7 +66,14 @@ export type Config = Readonly<{
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   appTenantId: string;
   port: number;
+  /** Interface to listen on; loopback unless `HOST` says otherwise (a container sets `0.0.0.0`). */
   host: string;
+  /**
+   * Local mode only: where replies may be posted (`serviceUrl`). Entries are `loopback`, host
+   * names or origins (`http://host:port`); anything else gets 403, so the bot cannot be made to
+   * reach internal addresses.
+   */
+  serviceUrlAllowList: readonly string[];
   logLevel: (typeof LOG_LEVELS)[number];
   knowledgeDir: string;
   /** Largest knowledge file read, in bytes; a larger one is a load error naming it. */
@@ -120,6 +128,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     appTenantId: v.MicrosoftAppTenantId,
     port: v.PORT,
     host: v.HOST,
+    serviceUrlAllowList: Object.freeze(v.SERVICE_URL_ALLOW_LIST.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "")),
     logLevel: v.LOG_LEVEL,
     knowledgeDir: v.KNOWLEDGE_DIR,
     knowledgeMaxFileBytes: v.KNOWLEDGE_MAX_FILE_KB * 1024,

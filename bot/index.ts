@@ -97,6 +97,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     logger,
     clientLimit: perMinute(config.rateLimitClientPerMinute),
     limitBotEndpoint: config.localMode,
+    serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
     health: () => {
       const status = knowledge.status();
       const db = connection.status();

@@ -2,7 +2,7 @@ import type { CloudAdapter } from "botbuilder";
 import type { ActivityHandler } from "botbuilder";
 import restify, { type Server } from "restify";
 import type { Logger } from "../logger";
-import { checkActivity, MAX_BODY_BYTES } from "./activity-guard";
+import { checkActivity, isAllowedServiceUrl, MAX_BODY_BYTES } from "./activity-guard";
 import type { RateLimit } from "./rate-limit";
 
 /** What `/healthz` reports. */
@@ -29,6 +29,12 @@ export interface ServerDeps {
    * every request comes from the Bot Service's addresses, and conversations are limited instead.
    */
   limitBotEndpoint?: boolean;
+  /**
+   * Local mode (no channel authentication): the `serviceUrl`s replies may go to (see
+   * `isAllowedServiceUrl`); an activity naming another one gets 403. Undefined = any (behind
+   * Azure the SDK authenticates the channel and its service URL).
+   */
+  serviceUrlAllowList?: readonly string[];
 }
 
 /** Requests that count against the per-client limit: every POST and the operator pages; not static files or Direct Line polling. */
@@ -108,6 +114,13 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
     if (!verdict.ok) {
       logger.warn({ reason: verdict.message }, "[server] rejected activity");
       res.send(400, { error: verdict.message });
+      return;
+    }
+    const allowList = deps.serviceUrlAllowList;
+    const serviceUrl: unknown = req.body?.serviceUrl;
+    if (allowList && !(typeof serviceUrl === "string" && isAllowedServiceUrl(serviceUrl, allowList))) {
+      logger.warn({ url: typeof serviceUrl === "string" ? serviceUrl : undefined }, "[server] refused an activity whose serviceUrl is not allowed (SERVICE_URL_ALLOW_LIST)");
+      res.send(403, { error: "serviceUrl is not allowed in local mode (see SERVICE_URL_ALLOW_LIST)" });
       return;
     }
     try {
