@@ -17,7 +17,7 @@ import { createAdapter } from "./server/adapter";
 import { createServer } from "./server/app";
 import { perMinute } from "./server/rate-limit";
 import { ConnectedFeedbackStore, ConnectedStateStore, DatabaseConnection, resolveSecret } from "./storage/connection";
-import { registerDashboard } from "./web/dashboard";
+import { DashboardAuth, registerDashboard } from "./web/dashboard";
 import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { registerPages } from "./web/pages";
 import { CachedStateStore } from "./storage/state-cache";
@@ -65,6 +65,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   // an unreachable database degrades feedback, never answering (see DatabaseConnection)
   const connection = new DatabaseConnection({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
   await connection.connect();
+  connection.watch();
   const feedbackStore = new ConnectedFeedbackStore(connection);
   const recorder = new FeedbackRecorder({
     store: feedbackStore,
@@ -91,6 +92,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     conversationLimit: perMinute(config.rateLimitConversationPerMinute),
   });
   const { adapter, auth } = createAdapter(config, logger);
+  const dashboardAuth = new DashboardAuth(config.dashboardToken);
   const { server, inFlight } = createServer({
     adapter,
     bot,
@@ -98,7 +100,9 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     clientLimit: perMinute(config.rateLimitClientPerMinute),
     limitBotEndpoint: config.localMode,
     serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
-    health: () => {
+    healthDetails: (req) => dashboardAuth.authorized(req),
+    health: async () => {
+      await connection.probe();
       const status = knowledge.status();
       const db = connection.status();
       const feedback = {
@@ -127,6 +131,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   registerPages(server);
   registerDashboard(server, {
     token: config.dashboardToken,
+    auth: dashboardAuth,
     logger,
     report: (range) => feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
     suggestions: async () => {

@@ -21,7 +21,9 @@ export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
-  health: () => Health;
+  health: () => Promise<Health>;
+  /** Whether a request may see the details of `/healthz`; others see `{status}` only. */
+  healthDetails?: (req: restify.Request) => boolean;
   /** Requests per client address; over it the client gets 429 (see `isLimited`). */
   clientLimit?: RateLimit;
   /**
@@ -131,8 +133,11 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
     }
   });
 
-  server.get("/healthz", async (_req, res) => {
-    res.send(200, deps.health());
+  server.get("/healthz", async (req, res) => {
+    const health = await deps.health();
+    res.header("cache-control", "no-store");
+    // the details (database location, knowledge files, errors) are for operators only
+    res.send(200, deps.healthDetails?.(req) ? health : { status: health.status });
   });
 
   server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {

@@ -99,6 +99,26 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Brings the schema to the latest migration (under Kysely's lock). Run on open, and again when
+ * a database comes back empty (recreated, restored from nothing) while the bot runs.
+ */
+export async function migrate(db: Kysely<Schema>, kind: DatabaseKind): Promise<void> {
+  // Kysely looks for its migration tables in every schema unless told which one: a second
+  // Memnun schema on the same PostgreSQL (tests, staging) would make it skip creating its own
+  const migrationTableSchema =
+    kind === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const { error } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
+  if (error) throw error;
+}
+
+/** Whether a query failed because Memnun's tables are missing (an empty database), not because the database is away. */
+export function isMissingTable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if ("code" in error && error.code === "42P01") return true;
+  return /no such table/i.test(error.message);
+}
+
 /** Opens (creating if needed) and migrates the database chosen by the configuration. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let db: Kysely<Schema>;
@@ -146,12 +166,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
-    // Kysely looks for its migration tables in every schema unless told which one: a second
-    // Memnun schema on the same PostgreSQL (tests, staging) would make it skip creating its own
-    const migrationTableSchema =
-      kind === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
-    const { error } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
-    if (error) throw error;
+    await migrate(db, kind);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await checkpointer?.close().catch(() => undefined);

@@ -20,6 +20,8 @@ export interface DashboardDeps {
   /** Active-learning suggestions for editors (read-only here; `kb:suggest --apply` writes them). */
   suggestions: () => Promise<Suggestions>;
   logger: Logger;
+  /** Shared with `/healthz`; built from `token` when absent. */
+  auth?: DashboardAuth;
 }
 
 /** The value of one cookie from a `Cookie` header. */
@@ -34,18 +36,29 @@ export function readCookie(header: string | undefined, name: string): string | n
 /** The cookie value for a token: its digest, so the token itself never sits in the browser. */
 const cookieValue = (token: string): string => createHash("sha256").update(`memnun:dashboard:${token}`).digest("hex");
 
-/** `/dashboard` (charts and tables) and `/api/report` (the report JSON), behind `DASHBOARD_TOKEN`. */
-export function registerDashboard(server: Server, deps: DashboardDeps): void {
-  const { token, logger } = deps;
-  const t = TEXTS.dashboard;
+/**
+ * Who may see the operators' views (the dashboard, its APIs, `/healthz` details): a request with
+ * `DASHBOARD_TOKEN` as its bearer token, or with the cookie the dashboard gave.
+ */
+export class DashboardAuth {
+  constructor(readonly token: string | undefined) {}
 
-  const authorized = (req: Request): boolean => {
+  authorized(req: Request): boolean {
+    const { token } = this;
     if (!token) return false;
     const bearer = bearerToken(req);
     if (bearer) return sameSecret(bearer, token);
     const cookie = readCookie(req.header("cookie"), DASHBOARD_COOKIE);
     return cookie !== null && sameSecret(cookie, cookieValue(token));
-  };
+  }
+}
+
+/** `/dashboard` (charts and tables) and `/api/report` (the report JSON), behind `DASHBOARD_TOKEN`. */
+export function registerDashboard(server: Server, deps: DashboardDeps): void {
+  const { token, logger } = deps;
+  const t = TEXTS.dashboard;
+  const auth = deps.auth ?? new DashboardAuth(token);
+  const authorized = (req: Request): boolean => auth.authorized(req);
 
   server.get("/dashboard", async (req, res) => {
     if (!token) {
