@@ -234,7 +234,9 @@ export class MemnunBot extends ActivityHandler {
     if (decision.status === "answered" && entry) {
       await this.answer(context, flow, entry, kb, "match", questionId);
     } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
-      await context.sendActivity(didYouMeanReply(decision.suggestions, questionId));
+      const { conversation } = this.origin(context);
+      const sign = (entryId: string): string => this.deps.integrity.signChoice(questionId, entryId, conversation);
+      await context.sendActivity(didYouMeanReply(decision.suggestions, questionId, sign));
     } else {
       await context.sendActivity(markdownReply(TEXTS.dontKnow(this.topics())));
     }
@@ -277,8 +279,15 @@ export class MemnunBot extends ActivityHandler {
           return;
         }
         delete flow.comment;
-        const questionId = value.question && /^[\w-]{1,64}$/.test(value.question) ? value.question : null;
-        await this.answer(context, flow, entry, kb, value.source, questionId);
+        // only a choice the bot offered (signed) is linked to its question, so only it teaches kb:suggest
+        const { conversation } = this.origin(context);
+        const offered =
+          value.source === "suggestion" &&
+          value.question !== undefined &&
+          value.sig !== undefined &&
+          this.deps.integrity.verifyChoice(value.sig, value.question, entry.id, conversation);
+        if (value.source === "suggestion" && !offered) this.deps.logger.warn({ entryId: entry.id }, "[bot] a 'did you mean' choice that was not offered: answered, not counted");
+        await this.answer(context, flow, entry, kb, value.source, offered ? (value.question ?? null) : null);
         return;
       }
       case "rate":

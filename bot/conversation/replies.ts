@@ -19,6 +19,8 @@ export const ButtonValue = z.discriminatedUnion("action", [
     source: z.enum(["suggestion", "followup"]),
     /** For a "did you mean" choice: the logged question it answers. */
     question: z.string().max(64).optional(),
+    /** For a "did you mean" choice: the signature that it was offered (see `Integrity.signChoice`). */
+    sig: z.string().max(64).optional(),
   }),
   z.object({ action: z.literal("none-of-these") }),
   // scores are checked after parsing, so a forged one gets a specific, polite reply
@@ -100,14 +102,15 @@ export function surveyPrompt(step: "nps" | "ces"): Partial<Activity> {
   return activity;
 }
 
-/** "Did you mean" with up to three choices and "none of these". */
-export function didYouMeanReply(suggestions: readonly Candidate[], questionId?: string): Partial<Activity> {
+/** "Did you mean" with up to three choices and "none of these"; `sign` signs each choice for its entry. */
+export function didYouMeanReply(suggestions: readonly Candidate[], questionId?: string, sign?: (entryId: string) => string): Partial<Activity> {
   const activity = MessageFactory.text(TEXTS.didYouMean);
-  const linked = questionId === undefined ? {} : { question: questionId };
+  const linked = (entryId: string): { question?: string; sig?: string } =>
+    questionId === undefined ? {} : sign ? { question: questionId, sig: sign(entryId) } : { question: questionId };
   activity.suggestedActions = {
     to: [],
     actions: [
-      ...suggestions.map((candidate) => button(candidate.question, { action: "answer", id: candidate.id, source: "suggestion", ...linked })),
+      ...suggestions.map((candidate) => button(candidate.question, { action: "answer", id: candidate.id, source: "suggestion", ...linked(candidate.id) })),
       button(TEXTS.noneOfThese, { action: "none-of-these" }),
     ],
   };

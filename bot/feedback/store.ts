@@ -58,7 +58,7 @@ export interface LearningData {
   /** `none` questions, and `ambiguous` ones where the user picked nothing; newest first. */
   readonly unanswered: ReadonlyArray<{ readonly query: string; readonly status: "none" | "ambiguous"; readonly at: string }>;
   /** Questions answered through a "did you mean" choice, with the entry chosen. */
-  readonly picks: ReadonlyArray<{ readonly query: string; readonly entryId: string; readonly at: string }>;
+  readonly picks: ReadonlyArray<{ readonly query: string; readonly entryId: string; readonly at: string; readonly user: string }>;
 }
 
 /** Most questions `learning` reads of each kind (the newest). */
@@ -262,7 +262,7 @@ export class SqlFeedbackStore implements FeedbackStore {
       db
         .selectFrom("answers")
         .innerJoin("questions", "questions.id", "answers.question_id")
-        .select(["questions.query as query", "answers.entry_id as entryId", "answers.at as at"])
+        .select(["questions.query as query", "answers.entry_id as entryId", "answers.at as at", "answers.user_hash as user"])
         .where("answers.source", "=", "suggestion")
         .where("answers.at", ">=", lo)
         .where("answers.at", "<", hi)
@@ -272,7 +272,7 @@ export class SqlFeedbackStore implements FeedbackStore {
     ]);
     return {
       unanswered: unanswered.map((row) => ({ query: row.query, status: row.status === "ambiguous" ? "ambiguous" : "none", at: row.at })),
-      picks: picks.map((row) => ({ query: row.query, entryId: row.entryId, at: row.at })),
+      picks: picks.map((row) => ({ query: row.query, entryId: row.entryId, at: row.at, user: row.user })),
     };
   }
 

@@ -65,7 +65,7 @@ describe("answering questions (TestAdapter)", () => {
     expect(choices.length).toBeLessThanOrEqual(4);
     expect(choices.at(-1)).toEqual({ title: "Hiçbiri", value: { action: "none-of-these" } });
     const chosen = choices[0];
-    expect(chosen?.value).toEqual({ action: "answer", id: expect.any(String), source: "suggestion", question: expect.any(String) });
+    expect(chosen?.value).toEqual({ action: "answer", id: expect.any(String), source: "suggestion", question: expect.any(String), sig: expect.any(String) });
     const chosenId = (chosen?.value as { id: string }).id;
     await adapter
       .send({ type: "message", text: chosen?.title, value: chosen?.value })

@@ -26,16 +26,31 @@ describe("learning from real questions: kb:suggest", () => {
   let connector: LocalConnector;
   let n = 0;
 
-  /** One user: asks, and when offered "did you mean", clicks the named entry. */
+  /** One user (each a different one): asks, and when offered "did you mean", clicks the named entry. */
   async function ask(text: string, choose?: string): Promise<void> {
     n += 1;
     const conversation = `learn-${n}`;
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text }));
+    const from = { from: { id: `user-${n}`, name: "Kullanıcı", role: "user" } };
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text, ...from }));
     if (!choose) return;
     const offer = connector.messages(conversation).find((m) => m.text === TEXTS.didYouMean);
     const choice = offer?.suggestedActions?.actions.find((a) => typeof a.value === "object" && a.value !== null && "id" in a.value && a.value.id === choose);
     if (!choice) throw new Error(`"${text}" did not offer ${choose}: ${JSON.stringify(connector.messages(conversation))}`);
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: choice.title, value: choice.value }));
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: choice.title, value: choice.value, ...from }));
+  }
+
+  /**
+   * An attacker: asks an unclear question, then sends a "did you mean" choice naming an entry
+   * that was not offered, with the offered question id and another choice's signature.
+   */
+  async function forge(text: string, entryId: string, user: string): Promise<void> {
+    n += 1;
+    const conversation = `forge-${n}`;
+    const from = { from: { id: user, name: "", role: "user" } };
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text, ...from }));
+    const offered = connector.messages(conversation).find((m) => m.text === TEXTS.didYouMean)?.suggestedActions?.actions[0]?.value;
+    if (typeof offered !== "object" || offered === null) throw new Error(`"${text}" offered nothing`);
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: "x", value: { ...offered, id: entryId }, ...from }));
   }
 
   async function rate(text: string, rating: number, comment?: string): Promise<void> {
@@ -61,6 +76,7 @@ describe("learning from real questions: kb:suggest", () => {
     await ask("kargom ne zaman gelir");
     await ask("kargo takip numaram nerede");
     await ask("şifremi unuttum");
+    for (const attacker of ["evil-1", "evil-2", "evil-3"]) await forge("sadakat müşteri önemi", "crm-musteri-iliskileri", attacker);
     for (const rating of [1, 2, 1, 4, 2]) await rate("crm nedir", rating, rating === 1 ? "Örnek bir CRM yazılımı yok" : undefined);
   }, 60_000);
   afterAll(async () => {
@@ -82,6 +98,8 @@ describe("learning from real questions: kb:suggest", () => {
     ]);
     expect(byEntry.get("memnuniyetin-onemi")?.candidates[0]).toMatchObject({ count: 2 });
     expect(byEntry.get("memnuniyet-tanimi")?.candidates[0]).toMatchObject({ count: 1, text: "memnun müşteri sayısı" });
+    // choices that were never offered teach nothing
+    expect(byEntry.get("crm-musteri-iliskileri")).toBeUndefined();
     expect(s.newEntries[0]).toMatchObject({ size: 3, statuses: { none: 3, ambiguous: 0 } });
     expect(s.newEntries[0]?.examples).toEqual(expect.arrayContaining(["kargom nerede", "kargom ne zaman gelir"]));
     expect(s.rewrite).toEqual([expect.objectContaining({ entryId: "crm-musteri-iliskileri", ratings: 5, csat: 20, comments: ["Örnek bir CRM yazılımı yok", "Örnek bir CRM yazılımı yok"] })]);

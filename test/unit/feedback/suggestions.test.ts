@@ -1,4 +1,5 @@
 import type { Report } from "../../../bot/feedback/report";
+import type { LearningData } from "../../../bot/feedback/store";
 import { computeSuggestions } from "../../../bot/feedback/suggestions";
 import type { KnowledgeBase } from "../../../bot/knowledge/types";
 import { Matcher } from "../../../bot/matching/matcher";
@@ -30,10 +31,10 @@ describe("computeSuggestions", () => {
       {
         unanswered: [],
         picks: [
-          { query: "müşteri sadakati nedir", entryId: "memnuniyet-ve-sadakat", at },
-          { query: "CRM nedir?", entryId: "crm-musteri-iliskileri", at },
-          { query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at },
-          { query: "no such entry", entryId: "missing", at },
+          { query: "müşteri sadakati nedir", entryId: "memnuniyet-ve-sadakat", at, user: "u1" },
+          { query: "CRM nedir?", entryId: "crm-musteri-iliskileri", at, user: "u1" },
+          { query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at, user: "u1" },
+          { query: "no such entry", entryId: "missing", at, user: "u1" },
         ],
       },
       emptyReport,
@@ -41,6 +42,19 @@ describe("computeSuggestions", () => {
       matcher,
     );
     expect(s.alternates.map((a) => [a.entryId, a.candidates.map((c) => c.text)])).toEqual([["memnuniyetin-onemi", ["sadakatin önemi"]]]);
+  });
+
+  it("counts distinct users, not conversations or clicks", () => {
+    const pick = (query: string, user: string): LearningData["picks"][number] => ({ query, entryId: "memnuniyetin-onemi", at, user });
+    const s = computeSuggestions(
+      { unanswered: [], picks: [pick("sadakatin önemi", "attacker"), pick("Sadakatin önemi", "attacker"), pick("sadakatin önemi", "attacker"), pick("sadakat önemi ne", "u1"), pick("sadakat önemi ne", "u2")] },
+      emptyReport,
+      kb,
+      matcher,
+    );
+    const counts = new Map(s.alternates[0]?.candidates.map((c) => [c.text, c.count]));
+    expect(counts.get("sadakatin önemi") ?? counts.get("Sadakatin önemi")).toBe(1);
+    expect(counts.get("sadakat önemi ne")).toBe(2);
   });
 
   it("clusters unanswered questions by shared Turkish words, keeping unrelated ones apart", () => {
