@@ -49,6 +49,14 @@ const schema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(30),
   ),
+  RATE_LIMIT_POLL_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(300),
+  ),
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(30),
+  ),
   RATE_LIMIT_CLIENT_PER_MINUTE: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
@@ -87,6 +95,10 @@ export type Config = Readonly<{
   installationSecret: string | undefined;
   /** Messages one conversation may send per minute before getting a polite "slow down". */
   rateLimitConversationPerMinute: number;
+  /** Local Direct Line polls one client address may make per minute (Web Chat polls once a second per tab). */
+  rateLimitPollPerMinute: number;
+  /** Direct Line tokens (new conversations) one client address may ask for per minute. */
+  rateLimitTokenPerMinute: number;
   /** HTTP requests one client address may make per minute before getting 429. */
   rateLimitClientPerMinute: number;
   /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
@@ -140,6 +152,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     installationSecret: v.INSTALLATION_SECRET,
     rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     rateLimitClientPerMinute: v.RATE_LIMIT_CLIENT_PER_MINUTE,
+    rateLimitPollPerMinute: v.RATE_LIMIT_POLL_PER_MINUTE,
+    rateLimitTokenPerMinute: v.RATE_LIMIT_TOKEN_PER_MINUTE,
     localMode: v.MicrosoftAppId === "",
   });
 }

@@ -127,6 +127,8 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     tokens: new DirectLineTokens(secret),
     logs: new ConversationLogs(),
     directLineSecret: config.directLineSecret,
+    tokenLimit: perMinute(config.rateLimitTokenPerMinute),
+    pollLimit: perMinute(config.rateLimitPollPerMinute),
   });
   registerPages(server);
   registerDashboard(server, {
