@@ -57,6 +57,10 @@ const schema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(30),
   ),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(20),
+  ),
   RATE_LIMIT_CLIENT_PER_MINUTE: z.preprocess(
     emptyToUndefined,
     z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
@@ -99,6 +103,8 @@ export type Config = Readonly<{
   rateLimitPollPerMinute: number;
   /** Direct Line tokens (new conversations) one client address may ask for per minute. */
   rateLimitTokenPerMinute: number;
+  /** Credential mode: failed channel authentications per client address per minute, before 429 without reading the body. */
+  rateLimitAuthFailuresPerMinute: number;
   /** HTTP requests one client address may make per minute before getting 429. */
   rateLimitClientPerMinute: number;
   /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
@@ -153,6 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     rateLimitClientPerMinute: v.RATE_LIMIT_CLIENT_PER_MINUTE,
     rateLimitPollPerMinute: v.RATE_LIMIT_POLL_PER_MINUTE,
+    rateLimitAuthFailuresPerMinute: v.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
     rateLimitTokenPerMinute: v.RATE_LIMIT_TOKEN_PER_MINUTE,
     localMode: v.MicrosoftAppId === "",
   });

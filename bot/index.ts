@@ -100,6 +100,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     clientLimit: perMinute(config.rateLimitClientPerMinute),
     limitBotEndpoint: config.localMode,
     serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
+    channelAuth: config.localMode ? undefined : { auth, authFailureLimit: perMinute(config.rateLimitAuthFailuresPerMinute) },
     healthDetails: (req) => dashboardAuth.authorized(req),
     health: async () => {
       await connection.probe();

@@ -1,4 +1,7 @@
-import type { CloudAdapter } from "botbuilder";
+import type { Activity, CloudAdapter } from "botbuilder";
+import type { BotFrameworkAuthentication } from "botframework-connector";
+import { createHash } from "node:crypto";
+import { LruMap } from "../lru";
 import type { ActivityHandler } from "botbuilder";
 import restify, { type Server } from "restify";
 import type { Logger } from "../logger";
@@ -37,7 +40,31 @@ export interface ServerDeps {
    * Azure the SDK authenticates the channel and its service URL).
    */
   serviceUrlAllowList?: readonly string[];
+  /**
+   * Credential mode: the channel authentication. Requests are authenticated before the adapter
+   * sees them, so a bad token gets a plain 401 (no SDK internals), and a client whose tokens keep
+   * failing gets 429 before its body is even read (`authFailureLimit`).
+   */
+  channelAuth?: { auth: BotFrameworkAuthentication; authFailureLimit: RateLimit };
 }
+
+/** Failed bearer tokens remembered, so the same forged token is refused without asking the SDK (and its key fetch) again. Higher = more memory. */
+const FAILED_TOKENS_REMEMBERED = 10_000;
+
+/** The fields channel authentication reads (`checkActivity` has passed; a runtime check, so no cast is needed). */
+const hasAuthenticatedFields = (body: unknown): body is Activity =>
+  typeof body === "object" &&
+  body !== null &&
+  "type" in body &&
+  typeof body.type === "string" &&
+  "serviceUrl" in body &&
+  typeof body.serviceUrl === "string" &&
+  "conversation" in body &&
+  typeof body.conversation === "object" &&
+  body.conversation !== null;
+
+/** Whether a header could hold a JWT at all: `Bearer` and three base64url parts. */
+const JWT_SHAPE = /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i;
 
 /** Requests that count against the per-client limit: every POST and the operator pages; not static files or Direct Line polling. */
 export function isLimited(method: string, path: string, limitBotEndpoint: boolean): boolean {
@@ -83,6 +110,36 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
   // describes the bunyan logger of restify 8, hence a property definition, not `log:`.
   Object.defineProperty(server, "log", { value: logger.child({ component: "restify" }), writable: true, configurable: true });
 
+  const { channelAuth } = deps;
+  const failedTokens = new LruMap<string, true>(FAILED_TOKENS_REMEMBERED);
+  const tokenKey = (header: string): string => createHash("sha256").update(header).digest("base64url");
+  if (channelAuth) {
+    // before the body is parsed: no credentials, or a client whose credentials keep failing
+    server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      if (path !== "/api/messages" || req.method !== "POST") return next();
+      const client = req.socket.remoteAddress ?? "unknown";
+      channelAuth.authFailureLimit.peek(client).then(
+        (waitMs) => {
+          if (waitMs > 0) {
+            res.header("retry-after", String(Math.ceil(waitMs / 1000)));
+            res.send(429, { error: "Too many failed authentications; retry later." });
+            return next(false);
+          }
+          const header = req.header("authorization") ?? "";
+          if (!JWT_SHAPE.test(header) || failedTokens.has(tokenKey(header))) {
+            void channelAuth.authFailureLimit.take(client);
+            logger.warn({ client }, "[server] refused a request without valid channel credentials");
+            res.send(401, { error: "unauthorized" });
+            return next(false);
+          }
+          return next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  }
+
   const { clientLimit } = deps;
   if (clientLimit) {
     server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
@@ -124,6 +181,20 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
       logger.warn({ url: typeof serviceUrl === "string" ? serviceUrl : undefined }, "[server] refused an activity whose serviceUrl is not allowed (SERVICE_URL_ALLOW_LIST)");
       res.send(403, { error: "serviceUrl is not allowed in local mode (see SERVICE_URL_ALLOW_LIST)" });
       return;
+    }
+    if (channelAuth) {
+      const header = req.header("authorization") ?? "";
+      try {
+        const body: unknown = req.body;
+        if (!hasAuthenticatedFields(body)) throw new Error("incomplete activity");
+        await channelAuth.auth.authenticateRequest(body, header);
+      } catch (error) {
+        failedTokens.set(tokenKey(header), true);
+        await channelAuth.authFailureLimit.take(req.socket.remoteAddress ?? "unknown");
+        logger.warn({ reason: error instanceof Error ? error.message : String(error) }, "[server] channel authentication failed");
+        res.send(401, { error: "unauthorized" });
+        return;
+      }
     }
     try {
       await inFlight.run(() => adapter.process(req, res, (context) => bot.run(context)));

@@ -4,6 +4,8 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 export interface RateLimit {
   /** `0` when allowed; otherwise milliseconds until the next allowed attempt. */
   take(key: string): Promise<number>;
+  /** Like `take`, without using up an attempt. */
+  peek(key: string): Promise<number>;
 }
 
 /**
@@ -21,6 +23,10 @@ export function perMinute(points: number): RateLimit {
         if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
         throw rejection;
       }
+    },
+    async peek(key) {
+      const state = await limiter.get(key);
+      return state !== null && state.remainingPoints <= 0 ? Math.max(1, state.msBeforeNext) : 0;
     },
   };
 }
