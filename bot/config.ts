@@ -65,6 +65,7 @@ const schema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
   ),
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).default("false")),
   DASHBOARD_TOKEN: z.preprocess(
     emptyToUndefined,
     z.string().min(16, { error: "must be at least 16 characters" }).optional(),
@@ -107,6 +108,8 @@ export type Config = Readonly<{
   rateLimitAuthFailuresPerMinute: number;
   /** HTTP requests one client address may make per minute before getting 429. */
   rateLimitClientPerMinute: number;
+  /** Behind a TLS-terminating reverse proxy: trust its `X-Forwarded-Proto` (dashboard cookies get `Secure`). */
+  trustProxy: boolean;
   /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
   dashboardToken: string | undefined;
   /** True when no app id is set: local / Emulator mode, no channel authentication. */
@@ -155,6 +158,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     directLineSecret: v.DIRECT_LINE_SECRET,
     dashboardToken: v.DASHBOARD_TOKEN,
+    trustProxy: v.TRUST_PROXY === "true" || v.TRUST_PROXY === "1",
     installationSecret: v.INSTALLATION_SECRET,
     rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     rateLimitClientPerMinute: v.RATE_LIMIT_CLIENT_PER_MINUTE,

@@ -92,7 +92,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     conversationLimit: perMinute(config.rateLimitConversationPerMinute),
   });
   const { adapter, auth } = createAdapter(config, logger);
-  const dashboardAuth = new DashboardAuth(config.dashboardToken);
+  const dashboardAuth = new DashboardAuth(config.dashboardToken, { trustProxy: config.trustProxy, logger });
   const { server, inFlight } = createServer({
     adapter,
     bot,

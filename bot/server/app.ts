@@ -70,7 +70,8 @@ const JWT_SHAPE = /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i;
 export function isLimited(method: string, path: string, limitBotEndpoint: boolean): boolean {
   if (path === "/api/messages") return limitBotEndpoint && method === "POST";
   if (method === "POST") return true;
-  return method === "GET" && (path === "/dashboard" || path === "/api/report");
+  // every operator endpoint (and anything under it) counts, so a token cannot be guessed at speed
+  return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || /^\/api\/(report|suggestions)(\/|$)/.test(path));
 }
 
 /** Counts turns in flight, so shutdown can wait for them. */
