@@ -28,6 +28,9 @@ const SPOOL_FILE = "feedback-spool.jsonl";
 /** Feedback the database refused for its content, inside `DATA_DIR` (JSON lines, for an operator). */
 const DEAD_LETTER_FILE = "feedback-dead-letters.jsonl";
 
+/** This instance's copy of the installation secret kept in the database, inside `DATA_DIR` (mode 0600). */
+const SECRET_COPY_FILE = "installation-secret";
+
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -74,7 +77,18 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     deadLetterFile: join(config.dataDir, DEAD_LETTER_FILE),
   });
   recorder.recover();
-  const secret = await resolveSecret(config.installationSecret, feedbackStore, logger);
+  const secret = await resolveSecret(config.installationSecret, feedbackStore, logger, join(config.dataDir, SECRET_COPY_FILE)).catch(async (error: unknown) => {
+    await recorder.close();
+    await connection.close();
+    await knowledge.close();
+    throw error;
+  });
+  // a database recreated empty gets the same secret back, so every instance keeps agreeing
+  if (!config.installationSecret) {
+    connection.onRecreated(async () => {
+      await feedbackStore.installationSecret(secret);
+    });
+  }
   const integrity = new Integrity(secret);
 
   // the embedded SQLite database belongs to this instance alone: its state can be cached in memory

@@ -24,8 +24,12 @@ export interface FeedbackStore {
   write(...events: FeedbackEvent[]): Promise<void>;
   /** The satisfaction report for a date range; `questionOf` names entries (null when unknown). */
   report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report>;
-  /** A random secret created once per installation and shared by every instance on the database. */
-  installationSecret(): Promise<string>;
+  /**
+   * The secret created once per installation and shared by every instance on the database: the
+   * stored one, else `candidate` (a copy kept by an instance, restored into an emptied
+   * database), else a new random one.
+   */
+  installationSecret(candidate?: string): Promise<string>;
   /** What active learning works from: unresolved questions and "did you mean" picks. */
   learning(range: ReportRange): Promise<LearningData>;
 }
@@ -230,11 +234,11 @@ export class SqlFeedbackStore implements FeedbackStore {
     });
   }
 
-  async installationSecret(): Promise<string> {
+  async installationSecret(candidate?: string): Promise<string> {
     const { db } = this.database;
     await db
       .insertInto("settings")
-      .values({ key: SECRET_KEY, value: randomBytes(SECRET_BYTES).toString("base64url") })
+      .values({ key: SECRET_KEY, value: candidate ?? randomBytes(SECRET_BYTES).toString("base64url") })
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
     const row = await db.selectFrom("settings").select("value").where("key", "=", SECRET_KEY).executeTakeFirstOrThrow();

@@ -84,6 +84,7 @@ describe("limits", () => {
         MicrosoftAppPassword: secrets.password,
         DASHBOARD_TOKEN: secrets.dashboard,
         DATABASE_URL: `postgres://memnun:${secrets.db}@127.0.0.1:1/none`,
+        INSTALLATION_SECRET: "an-installation-secret-of-at-least-32-characters",
       },
       logger,
     );
@@ -103,7 +104,11 @@ describe("database unreachable at start", () => {
   const captured = capturingLogger("info");
   beforeAll(async () => {
     connector = await new LocalConnector().start();
-    app = await startTestApp({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/test", DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN }, captured.logger);
+    // an instance may start while the database is down only with a secret it need not invent
+    app = await startTestApp(
+      { DATABASE_URL: "postgres://postgres@127.0.0.1:1/test", DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN, INSTALLATION_SECRET: "an-installation-secret-of-at-least-32-characters" },
+      captured.logger,
+    );
   });
   afterAll(async () => {
     await app?.close();
