@@ -290,6 +290,15 @@ const isActivity = (activity: Partial<Activity>): activity is Activity =>
   activity.from !== undefined &&
   activity.recipient !== undefined;
 
+/** Characters of a value's JSON; infinite for one too deep to write (it could never be sent back either). */
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 const newId = (bytes = 12): string => randomBytes(bytes).toString("base64url");
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */
@@ -473,7 +482,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       res.send(400, { error: { code: "BadArgument", message: "The body must be a JSON activity with a type." } });
       return;
     }
-    const chars = JSON.stringify(parsed.data).length;
+    const chars = jsonLength(parsed.data);
     if (chars > DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS) {
       res.send(413, { error: { code: "MessageSizeExceeded", message: `An activity may hold at most ${DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS} characters.` } });
       return;

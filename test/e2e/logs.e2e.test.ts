@@ -1,8 +1,10 @@
-import { TestAdapter } from "botbuilder";
+import { ActivityHandler, TestAdapter } from "botbuilder";
 import { Writable } from "node:stream";
 import type { RunningApp } from "../../bot/index";
 import { createLogger, redactQuery } from "../../bot/logger";
-import { turnErrorHandler } from "../../bot/server/adapter";
+import { loadConfig } from "../../bot/config";
+import { createAdapter, turnErrorHandler } from "../../bot/server/adapter";
+import { createServer } from "../../bot/server/app";
 import { startTestApp } from "../helpers/app";
 
 /** A real pino logger writing into memory, to read what was logged. */
@@ -45,24 +47,44 @@ describe("clean logs", () => {
       expect(log.text()).not.toContain(secret);
     });
 
-    it("never logs a Direct Line token, even from restify's own log of a response it cannot serialize", async () => {
+    it("refuses a Direct Line activity too deep to send back (413), and logs no token", async () => {
       const { token, conversationId } = (await (await fetch(`${app.url}/api/directline/token`, { method: "POST" })).json()) as { token: string; conversationId: string };
       const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
       let deep = "1";
-      for (let i = 0; i < 12_000; i += 1) deep = `{"a":${deep}}`;
-      await fetch(`${app.url}/v3/directline/conversations/${conversationId}/activities`, {
+      for (let i = 0; i < 5_000; i += 1) deep = `{"a":${deep}}`;
+      const posted = await fetch(`${app.url}/v3/directline/conversations/${conversationId}/activities`, {
         method: "POST",
         headers,
         body: `{"type":"message","text":"merhaba","channelData":{"x":${deep}}}`,
       });
-      await fetch(`${app.url}/v3/directline/conversations/${conversationId}/activities`, { headers });
-      // restify's own line about it reached our logger, with the request but not its headers
+      expect(posted.status).toBe(413);
+      expect((await fetch(`${app.url}/v3/directline/conversations/${conversationId}/activities`, { headers })).status).toBe(200);
+      expect(log.text()).not.toContain(token);
+    });
+  });
+
+  it("sends restify's own log lines (a response it cannot serialize) through the redacting logger", async () => {
+    const log = capturingLogger();
+    const config = loadConfig({});
+    const { adapter } = createAdapter(config, log.logger);
+    const { server } = createServer({ adapter, bot: new ActivityHandler(), logger: log.logger, health: async () => ({ status: "ok", version: "t", knowledge: { entries: 0, loadedAt: null, lastError: null } }) });
+    const cyclic: Record<string, unknown> = { name: "cyclic" };
+    cyclic.self = cyclic;
+    server.get("/cyclic", async (_req, res) => {
+      res.send(200, cyclic);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const secret = "a-bearer-token-never-logged";
+      await fetch(`http://127.0.0.1:${server.address().port}/cyclic?token=${secret}`, { headers: { authorization: `Bearer ${secret}`, cookie: `s=${secret}` } });
       const restifyLines = log.text().split("\n").filter((line) => line.includes('"component":"restify"') && line.includes('"req"'));
       expect(restifyLines.length).toBeGreaterThan(0);
-      expect(restifyLines.join("\n")).not.toMatch(/authorization|headers/i);
-      expect(log.text()).not.toContain(token);
-      expect(log.text()).not.toContain(token.split(".")[1] ?? "-");
-    });
+      expect(restifyLines.join("\n")).toContain("/cyclic?token=[redacted]");
+      expect(restifyLines.join("\n")).not.toMatch(/authorization|cookie|headers/i);
+      expect(log.text()).not.toContain(secret);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("pseudonymises the conversation id of a failed turn", async () => {
