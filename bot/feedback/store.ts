@@ -51,11 +51,18 @@ const POSTGRES_CONTENT_ERROR = /^2[23][0-9A-Z]{3}$/;
 /** SQLite (better-sqlite3) result codes caused by the data written, not by the disk or a lock. */
 const SQLITE_CONTENT_ERROR = /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/;
 
-/** Whether a database error is about the content written (so a retry cannot help). */
+/**
+ * Whether a database error is about the content written (so a retry cannot help). Duck-typed,
+ * not `instanceof Error`: a native driver's error class may come from another realm.
+ */
 export function isContentRejection(error: unknown): boolean {
-  if (!(error instanceof Error) || !("code" in error) || typeof error.code !== "string") return false;
+  if (typeof error !== "object" || error === null || !("code" in error) || typeof error.code !== "string") return false;
   return POSTGRES_CONTENT_ERROR.test(error.code) || SQLITE_CONTENT_ERROR.test(error.code);
 }
+
+/** An error's message, whatever realm its class comes from. */
+const errorMessage = (error: unknown): string =>
+  typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : String(error);
 
 /** Raw material for `kb:suggest`. */
 export interface LearningData {
@@ -185,7 +192,7 @@ export class SqlFeedbackStore implements FeedbackStore {
     try {
       await this.writeRows(events);
     } catch (error) {
-      if (isContentRejection(error)) throw new FeedbackRejectedError(error instanceof Error ? error.message : String(error), { cause: error });
+      if (isContentRejection(error)) throw new FeedbackRejectedError(errorMessage(error), { cause: error });
       throw error;
     }
   }

@@ -114,9 +114,10 @@ export async function migrate(db: Kysely<Schema>, kind: DatabaseKind): Promise<v
 
 /** Whether a query failed because Memnun's tables are missing (an empty database), not because the database is away. */
 export function isMissingTable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  // duck-typed: a native driver's error class may come from another realm
+  if (typeof error !== "object" || error === null) return false;
   if ("code" in error && error.code === "42P01") return true;
-  return /no such table/i.test(error.message);
+  return "message" in error && typeof error.message === "string" && /no such table/i.test(error.message);
 }
 
 /** Opens (creating if needed) and migrates the database chosen by the configuration. */
