@@ -473,7 +473,9 @@ export class FeedbackRecorder {
           this.deadLetter(event, error.message);
           refused = true;
         }
-        this.queue.shift();
+        // by identity: a full queue may have dropped its oldest question meanwhile
+        const at = this.queue.indexOf(event);
+        if (at >= 0) this.queue.splice(at, 1);
       }
       return true;
     } finally {
