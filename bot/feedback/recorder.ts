@@ -297,20 +297,18 @@ export class FeedbackRecorder {
   private deadLetter(event: FeedbackEvent | string, reason: string): void {
     this.deadLetterCount += 1;
     const kind = typeof event === "string" ? "unreadable" : event.kind;
+    const what = typeof event === "string" ? "[feedback] a spooled line is no valid event" : "[feedback] the database refused an event for its content";
     const file = this.options.deadLetterFile;
     if (!file) {
-      this.options.logger.error({ kind, reason }, "[feedback] the database refused an event for its content: dropped (no dead-letter file)");
+      this.options.logger.error({ kind, reason }, `${what}: dropped (no dead-letter file)`);
       return;
     }
     try {
       mkdirSync(dirname(file), { recursive: true });
       appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), reason, event })}\n`);
-      this.options.logger.error({ kind, reason, file }, "[feedback] the database refused an event for its content: kept in the dead letters");
+      this.options.logger.error({ kind, reason, file }, `${what}: kept in the dead letters`);
     } catch (error) {
-      this.options.logger.error(
-        { kind, reason, err: error instanceof Error ? error.message : String(error) },
-        "[feedback] the database refused an event for its content, and the dead-letter file cannot be written",
-      );
+      this.options.logger.error({ kind, reason, err: error instanceof Error ? error.message : String(error) }, `${what}, and the dead-letter file cannot be written`);
     }
   }
 
