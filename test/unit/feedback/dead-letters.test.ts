@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeedbackEvent } from "../../../bot/feedback/events";
@@ -86,6 +87,27 @@ describe.each(databases)("feedback the database refuses (%s)", (_name, open) => 
     expect(rows.map((row) => row.query)).toEqual(["müşteri memnuniyeti[31m nedir"]);
     const report = await store.report({});
     expect(report.comments.map((c) => c.text)).toEqual(["kötü cevap"]);
+    await r.close();
+  });
+
+  it("stores any text a user can send (fuzz: control characters, NUL, lone surrogates), and every rating after it", async () => {
+    const r = recorder();
+    r.recover();
+    const controls = fc.constantFrom("\u0000", "\u0001", "\u001b[2J", "\u007f", "\u009b", "\ud800", "\udfff", "\n", "\t", "\r", "=", "'");
+    const hostile = fc.array(fc.oneof(fc.string({ unit: "binary" }), controls), { maxLength: 8 }).map((parts) => parts.join(""));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(hostile, async (text) => {
+        n += 1;
+        await r.record(question(`q${n}`, text));
+        expect(await r.record(comment(`k${n}`, text), rating(`a${n}`, 4))).toBe("stored");
+      }),
+      { numRuns: 60 },
+    );
+    await r.flush();
+    expect(r.pending).toBe(0);
+    expect(r.deadLetters).toBe(0);
+    expect((await store.report({})).csat.responses).toBe(n);
     await r.close();
   });
 
