@@ -1,8 +1,10 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
-import { analyze, type Term } from "./analysis";
+import { analyze, collapseRepeats, fold, isQuestionTerm, normalize, tokenize, type Term } from "./analysis";
+import type { Morphology } from "./morphology";
+import { SynonymRewriter } from "./synonyms";
 import { TUNING } from "./tuning";
+import type { MatchableBase, MatchableEntry } from "./types";
 
 /** A vocabulary word a query word may stand for, and how alike they are (0..1]. */
 export interface Expansion {
@@ -10,106 +12,127 @@ export interface Expansion {
   readonly sim: number;
 }
 
+/** One word of a query: what it may stand for, and how much it weighs. */
+export interface QueryWord {
+  readonly surface: string;
+  readonly expansions: readonly Expansion[];
+  readonly weight: number;
+}
+
 /**
- * The search structures for one knowledge base snapshot: vocabulary with idf weights,
- * phrase and answer postings, and a prefix-sorted vocabulary. Built once per reload.
+ * The exact-text key of a question: lower-cased, Turkish letters folded, punctuation dropped,
+ * every word kept in order. A message with the same key as one question is that question.
+ */
+export function exactKey(text: string): string {
+  return tokenize(normalize(text)).map(fold).join(" ");
+}
+
+/**
+ * The search structures for one knowledge base snapshot, built once per reload: a vocabulary of
+ * word roots with idf weights, the entries' phrases (question and alternates) and answers as
+ * term lists, postings from each term to the entries holding it, and the analysers that map a
+ * customer's word to the vocabulary (morphology, editors' synonyms, prefixes, typos).
  */
 export class SearchIndex {
-  readonly entries: readonly KnowledgeEntry[];
-  /** Number of phrases: questions and alternates, analysed. */
-  readonly phraseCount: number;
-  /** Entry index → index of its first phrase; its phrases run to the next entry's first. */
-  readonly phraseStart: Int32Array;
-  /** Phrase index → entry index. */
-  readonly phraseEntry: Int32Array;
-  /** Phrase index → 1 / its weight (the sum of the idf of its distinct terms). */
-  readonly phraseInverseWeight: Float64Array;
-  /**
-   * Forward index of phrases: the distinct term ids of phrase `p` are
-   * `phraseTerms[phraseTermStart[p]]` up to `phraseTermStart[p + 1]`. Scoring a phrase reads
-   * its few terms instead of accumulating credit from every posting that reaches it.
-   */
-  readonly phraseTermStart: Int32Array;
-  readonly phraseTerms: Int32Array;
-  /** Forward index of answers, laid out like the phrases' (entry index → distinct term ids). */
-  readonly answerTermStart: Int32Array;
-  readonly answerTerms: Int32Array;
+  readonly entries: readonly MatchableEntry[];
+  /** Entry index → the term ids of each of its phrases (question first, then alternates). */
+  readonly phrases: ReadonlyArray<ReadonlyArray<Int32Array>>;
   /** Term id → idf. */
   readonly idf: Float64Array;
-  /** Term id → phrase indexes containing it, ascending. */
+  /** Term id → whether it is a question word (`?how`). */
+  readonly questionTerm: Uint8Array;
+  /** Term id → entries whose question or alternates hold it, ascending. */
   readonly phrasePostings: readonly Int32Array[];
-  /** Term id → entry indexes whose answer contains it, ascending. */
+  /** Term id → entries whose answer or tags hold it, ascending. */
   readonly answerPostings: readonly Int32Array[];
   /** Weight of a query word that resembles nothing in the vocabulary. */
   readonly unknownWeight: number;
-  private readonly stemIds: Map<string, number>;
-  private readonly surfaceIds: Map<string, number>;
-  private readonly stems: readonly string[];
+  /** Exact-text key of each question and alternate → the one entry holding it (-1: several). */
+  readonly exactPhrases: ReadonlyMap<string, number>;
+  private readonly stemIds = new Map<string, number>();
+  private readonly surfaceIds = new Map<string, number>();
+  private readonly stems: string[] = [];
   private readonly sortedStems: readonly string[];
+  /** Roots the analyser confirmed (three letters or more): safe to meet their suffixed forms. */
+  private readonly trustedRoots: ReadonlySet<string>;
+  private readonly rootCounts: ReadonlyMap<string, number>;
+  private readonly synonyms: SynonymRewriter;
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
-  private readonly cache = new Map<string, readonly Expansion[]>();
+  private readonly cache = new Map<string, QueryWord[]>();
 
-  constructor(readonly knowledgeBase: KnowledgeBase) {
-    this.entries = knowledgeBase.entries;
-    const stemIds = new Map<string, number>();
-    const surfaceIds = new Map<string, number>();
-    const stems: string[] = [];
-    const idOf = (term: Term): number => {
-      let id = stemIds.get(term.stem);
-      if (id === undefined) {
-        id = stems.length;
-        stems.push(term.stem);
-        stemIds.set(term.stem, id);
+  constructor(
+    base: MatchableBase,
+    private readonly morphology: Morphology,
+  ) {
+    this.entries = base.entries;
+    const phraseTexts = this.entries.map((entry) => [entry.question, ...entry.alternates].map(analyze));
+    const answerTexts = this.entries.map((entry) => analyze(`${entry.answer}\n${entry.tags.join(" ")}`));
+    const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
+
+    // a root the knowledge base uses often is the likelier reading of an ambiguous word
+    const rootCounts = new Map<string, number>();
+    const seenTyped = new Set<string>();
+    const countRoots = (terms: readonly Term[]): void => {
+      for (const term of terms) {
+        if (seenTyped.has(term.typed)) continue;
+        seenTyped.add(term.typed);
+        for (const root of this.foldedRoots(term)) rootCounts.set(root, (rootCounts.get(root) ?? 0) + 1);
       }
-      if (!surfaceIds.has(term.surface)) surfaceIds.set(term.surface, id);
-      return id;
     };
+    phraseTexts.forEach((list) => list.forEach(countRoots));
+    answerTexts.forEach(countRoots);
+    this.rootCounts = rootCounts;
+    const trusted = new Set<string>();
+    const resolve = (terms: readonly Term[]): Term[] =>
+      terms.map((term) => {
+        const root = this.chooseRoot(term, (r) => rootCounts.get(r) ?? 0);
+        if (root === undefined) return term;
+        if (root.length >= TUNING.MIN_ROOT_LENGTH) trusted.add(root);
+        return { ...term, stem: root };
+      });
+    this.synonyms = new SynonymRewriter(synonymTexts.map((group) => group.map(resolve)));
+    const prepare = (terms: readonly Term[]): Term[] => this.synonyms.rewrite(resolve(terms));
 
-    const phraseTerms: number[][] = [];
-    const phraseEntry: number[] = [];
-    const answerTerms: number[][] = [];
     const df: number[] = [];
-    this.phraseStart = new Int32Array(this.entries.length + 1);
-    this.entries.forEach((entry, entryIndex) => {
-      this.phraseStart[entryIndex] = phraseTerms.length;
-      const seen = new Set<number>();
+    const phraseIds: Int32Array[][] = [];
+    const answerIds: Int32Array[] = [];
+    const exact = new Map<string, number>();
+    this.entries.forEach((entry, e) => {
+      const inEntry = new Set<number>();
+      const lists = phraseTexts[e]?.map((terms) => {
+        const ids = Int32Array.from(new Set(prepare(terms).map((term) => this.idOf(term))));
+        ids.forEach((id) => inEntry.add(id));
+        return ids;
+      });
+      phraseIds.push(lists ?? []);
+      const answer = Int32Array.from(new Set(prepare(answerTexts[e] ?? []).map((term) => this.idOf(term))));
+      answer.forEach((id) => inEntry.add(id));
+      answerIds.push(answer);
+      for (const id of inEntry) df[id] = (df[id] ?? 0) + 1;
       for (const text of [entry.question, ...entry.alternates]) {
-        const ids = [...new Set(analyze(text).map(idOf))];
-        ids.forEach((id) => seen.add(id));
-        phraseTerms.push(ids);
-        phraseEntry.push(entryIndex);
+        const key = exactKey(text);
+        if (key === "") continue;
+        const holder = exact.get(key);
+        exact.set(key, holder === undefined || holder === e ? e : -1);
       }
-      const answerIds = [...new Set(analyze(entry.answer).map(idOf))];
-      answerIds.forEach((id) => seen.add(id));
-      answerTerms.push(answerIds);
-      for (const id of seen) df[id] = (df[id] ?? 0) + 1;
     });
-    this.phraseStart[this.entries.length] = phraseTerms.length;
-    this.phraseCount = phraseTerms.length;
+    this.phrases = phraseIds;
+    this.exactPhrases = exact;
+    this.trustedRoots = trusted;
 
     const total = Math.max(1, this.entries.length);
-    this.idf = new Float64Array(stems.length);
-    let maxIdf = Math.log(1 + total);
-    for (let id = 0; id < stems.length; id += 1) {
-      this.idf[id] = Math.log(1 + total / (df[id] ?? 1));
-      maxIdf = Math.max(maxIdf, this.idf[id] ?? 0);
-    }
-    this.unknownWeight = maxIdf * TUNING.UNKNOWN_WEIGHT_FACTOR;
+    this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
+    this.questionTerm = Uint8Array.from(this.stems, (stem) => (isQuestionTerm(stem) ? 1 : 0));
+    const topicIdf = [...this.idf].filter((_, id) => this.questionTerm[id] === 0).sort((a, b) => a - b);
+    const median = topicIdf[Math.floor(topicIdf.length / 2)] ?? Math.log(1 + total);
+    this.unknownWeight = median * TUNING.UNKNOWN_WEIGHT_FACTOR;
+    this.phrasePostings = invert(phraseIds.map((lists) => lists.flatMap((ids) => [...ids])), this.stems.length);
+    this.answerPostings = invert(answerIds.map((ids) => [...ids]), this.stems.length);
 
-    [this.phraseTermStart, this.phraseTerms] = flatten(phraseTerms);
-    [this.answerTermStart, this.answerTerms] = flatten(answerTerms);
-    this.phraseEntry = Int32Array.from(phraseEntry);
-    this.phraseInverseWeight = Float64Array.from(phraseTerms, (ids) => 1 / Math.max(ids.reduce((sum, id) => sum + (this.idf[id] ?? 0), 0), 1e-9));
-    this.phrasePostings = invert(phraseTerms, stems.length);
-    this.answerPostings = invert(answerTerms, stems.length);
-
-    this.stemIds = stemIds;
-    this.surfaceIds = surfaceIds;
-    this.stems = stems;
-    this.sortedStems = [...stems].sort();
+    this.sortedStems = this.stems.filter((stem) => !isQuestionTerm(stem)).sort();
     const buckets = new Map<string, string[]>();
-    for (const stem of stems) {
+    for (const stem of this.sortedStems) {
       if (stem.length < TUNING.MIN_PREFIX_LENGTH) continue;
       const bucket = buckets.get(stem.charAt(0));
       if (bucket) bucket.push(stem);
@@ -118,6 +141,79 @@ export class SearchIndex {
     this.fuzzyByInitial = new Map(
       [...buckets].map(([initial, words]) => [initial, new Fuse(words, { includeScore: true, threshold: TUNING.FUSE_THRESHOLD, shouldSort: true })]),
     );
+  }
+
+  /** Number of distinct vocabulary words. */
+  get vocabularySize(): number {
+    return this.stems.length;
+  }
+
+  /** The vocabulary word of a term id. */
+  stemOf(id: number): string {
+    return this.stems[id] ?? "";
+  }
+
+  /**
+   * A message as query words: analysed, read through morphology and the editors' synonyms,
+   * each word with the vocabulary words it may stand for and its weight. Memoized per index.
+   */
+  query(text: string): QueryWord[] {
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    const terms = this.synonyms.rewrite(
+      analyze(text).map((term) => {
+        const root = this.chooseRoot(term, (r) => (this.stemIds.has(r) ? 1 + (this.rootCounts.get(r) ?? 0) : 0));
+        return root === undefined ? term : { ...term, stem: root };
+      }),
+    );
+    const seen = new Set<string>();
+    const words: QueryWord[] = [];
+    for (const term of terms) {
+      if (seen.has(term.stem)) continue;
+      seen.add(term.stem);
+      const expansions = this.expand(term);
+      const best = expansions[0];
+      const question = isQuestionTerm(term.stem);
+      const weight = best ? (this.idf[best.term] ?? 0) : question ? 0 : this.unknownWeight;
+      words.push({ surface: term.surface, expansions, weight: question ? weight * TUNING.QUESTION_WORD_WEIGHT : weight });
+      if (words.length >= TUNING.MAX_QUERY_TERMS) break;
+    }
+    if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
+    this.cache.set(text, words);
+    return words;
+  }
+
+  /** Folded roots the analyser gives a word (none for question words and unknown words). */
+  private foldedRoots(term: Term): string[] {
+    if (isQuestionTerm(term.stem)) return [];
+    return [...new Set(this.morphology.roots(term.typed).map((root) => collapseRepeats(fold(root))))].filter(
+      (root) => root.length >= TUNING.MIN_ANALYSED_ROOT_LENGTH,
+    );
+  }
+
+  /** The analyser's reading of a word: the root `preference` ranks highest, then the longest. */
+  private chooseRoot(term: Term, preference: (root: string) => number): string | undefined {
+    let best: string | undefined;
+    let bestRank = -1;
+    for (const root of this.foldedRoots(term)) {
+      const rank = preference(root);
+      if (rank > bestRank || (rank === bestRank && root.length > (best?.length ?? 0))) {
+        best = root;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  private idOf(term: Term): number {
+    let id = this.stemIds.get(term.stem);
+    if (id === undefined) {
+      id = this.stems.length;
+      this.stems.push(term.stem);
+      this.stemIds.set(term.stem, id);
+    }
+    if (!this.surfaceIds.has(term.surface)) this.surfaceIds.set(term.surface, id);
+    return id;
   }
 
   /** Ids of vocabulary stems starting with `prefix` (at most `MAX_PREFIX_EXPANSIONS`). */
@@ -139,27 +235,12 @@ export class SearchIndex {
     return ids;
   }
 
-  /** Number of distinct vocabulary words. */
-  get vocabularySize(): number {
-    return this.stems.length;
-  }
-
   /**
-   * Vocabulary words a query word may stand for: the same stem or surface form (1.0), the same
-   * word with other suffixes (shared prefix), or a word one or two typing mistakes away.
-   * Memoized per index: the vocabulary never changes for a snapshot.
+   * Vocabulary words a query word may stand for: the same root or surface form (1.0), a root
+   * the analyser confirmed that starts the word (its suffixed form), the same word with other
+   * suffixes (a shared start), or a word one or two typing mistakes away.
    */
-  expand(term: Term): readonly Expansion[] {
-    const key = `${term.surface}|${term.stem}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const result = this.computeExpansions(term);
-    if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
-    this.cache.set(key, result);
-    return result;
-  }
-
-  private computeExpansions(term: Term): readonly Expansion[] {
+  private expand(term: Term): Expansion[] {
     const best = new Map<number, number>();
     const offer = (id: number | undefined, sim: number): void => {
       if (id === undefined) return;
@@ -167,16 +248,26 @@ export class SearchIndex {
     };
     offer(this.stemIds.get(term.stem), 1);
     offer(this.surfaceIds.get(term.surface), 1);
+    if (isQuestionTerm(term.stem)) return [...best].map(([id, sim]) => ({ term: id, sim }));
 
-    const prefixSim = (shorter: number, longer: number): number =>
-      TUNING.PREFIX_BASE + TUNING.PREFIX_SPAN * (shorter / Math.max(longer, 1));
+    const prefixSim = (shorter: number, longer: number): number => TUNING.PREFIX_BASE + TUNING.PREFIX_SPAN * (shorter / Math.max(longer, 1));
 
+    // a confirmed root that starts the word: its suffixed form, typed without Turkish letters
+    // ("musterimi" → "musteri", "odeyemedim" → "ode")
+    for (let length = term.surface.length - 1; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
+      const root = term.surface.slice(0, length);
+      if (this.trustedRoots.has(root)) {
+        offer(this.stemIds.get(root), TUNING.ROOT_PREFIX_SIM);
+        break;
+      }
+    }
     // vocabulary stems that are a prefix of the query word ("sadakat" for "sadakatini")
     for (let length = term.surface.length - 1; length >= TUNING.MIN_PREFIX_LENGTH; length -= 1) {
       offer(this.stemIds.get(term.surface.slice(0, length)), prefixSim(length, term.surface.length));
     }
-    // vocabulary stems that extend the query stem ("memnuniyet" for "memn")
-    if (term.stem.length >= TUNING.MIN_PREFIX_LENGTH) {
+    // vocabulary stems that extend the query's root ("memnuniyet" for "memn", "odeme" for "ode")
+    const minExtend = this.trustedRoots.has(term.stem) ? TUNING.MIN_ROOT_LENGTH : TUNING.MIN_PREFIX_LENGTH;
+    if (term.stem.length >= minExtend) {
       for (const id of this.withPrefix(term.stem)) {
         offer(id, prefixSim(term.stem.length, Math.max(this.stems[id]?.length ?? 0, term.surface.length)));
       }
@@ -204,23 +295,11 @@ export class SearchIndex {
   }
 }
 
-/** Lists of ids as one flat array and the offset where each list starts (plus the end). */
-function flatten(lists: readonly number[][]): [Int32Array, Int32Array] {
-  const start = new Int32Array(lists.length + 1);
-  let size = 0;
-  lists.forEach((list, i) => {
-    start[i] = size;
-    size += list.length;
-  });
-  start[lists.length] = size;
-  const flat = new Int32Array(size);
-  lists.forEach((list, i) => flat.set(list, start[i] ?? 0));
-  return [start, flat];
-}
-
-/** Term id → ascending indexes of the lists holding it (postings). */
+/** Term id → ascending distinct indexes of the lists holding it (postings). */
 function invert(lists: readonly number[][], vocabularySize: number): Int32Array[] {
   const postings: number[][] = Array.from({ length: vocabularySize }, () => []);
-  lists.forEach((ids, index) => ids.forEach((id) => postings[id]?.push(index)));
+  lists.forEach((ids, index) => {
+    for (const id of new Set(ids)) postings[id]?.push(index);
+  });
   return postings.map((list) => Int32Array.from(list));
 }

@@ -1,4 +1,4 @@
-import { analyze, collapseRepeats, fold, normalize, stem, STOP_WORDS, tokenize, turkishLower } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
