@@ -94,7 +94,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       const status = knowledge.status();
       const db = connection.status();
       const feedback = { database: db.kind, connected: db.connected, pending: recorder.pending, error: db.error ?? recorder.error };
-      const healthy = status.entries > 0 && db.connected && feedback.error === null;
+      const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null;
       return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
     },
   });

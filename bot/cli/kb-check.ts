@@ -30,14 +30,19 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   const dir = positional[0] ?? loadConfig(env).knowledgeDir;
   const label = relative(process.cwd(), resolve(dir)) || ".";
   const result = await loadKnowledge(dir);
+  const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
   if (json) {
     out(JSON.stringify(toReport(result)));
   } else {
     for (const error of result.errors) out(formatIssue(error, label).replace("[knowledge] ", "error   "));
     for (const warning of result.warnings) out(formatIssue(warning, label).replace("[knowledge] ", "warning "));
     out(
-      `${label}: ${result.files} files, ${result.entries.length} entries, ${result.errors.length} errors, ${result.warnings.length} warnings` +
-        (result.errors.length === 0 ? " — OK" : " — fix the errors above; the bot keeps serving the last good version"),
+      `${label}: ${result.files} files, ${result.entries.length} entries, ` +
+        (synonyms > 0 ? `${synonyms} synonym groups, ` : "") +
+        `${result.errors.length} errors, ${result.warnings.length} warnings` +
+        (result.errors.length === 0
+          ? " — OK"
+          : " — fix the errors above; the bot serves the other files and keeps the last good version of these"),
     );
   }
   return result.errors.length === 0 ? 0 : 1;

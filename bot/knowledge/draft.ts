@@ -1,5 +1,5 @@
-import { fold, turkishLower } from "../matching/analysis";
-import type { KnowledgeIssue, SourceRef } from "./types";
+import { fold, turkishLower } from "./normalize";
+import type { KnowledgeIssue, SourceRef, SynonymGroup } from "./types";
 
 /** A related-entry reference before resolution: by id, or (from `.qna` prompts) by question text. */
 export type RelatedRef = { kind: "id"; value: string; line: number } | { kind: "question"; value: string; line: number };
@@ -21,6 +21,8 @@ export interface DraftEntry {
 /** What parsing one file produced. */
 export interface ParsedFile {
   drafts: DraftEntry[];
+  /** Synonym groups the file declares (`synonyms.yaml`, `.qna` `qna-alterations`). */
+  synonyms: SynonymGroup[];
   errors: KnowledgeIssue[];
   warnings: KnowledgeIssue[];
 }

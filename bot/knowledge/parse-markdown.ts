@@ -101,7 +101,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   const { yaml, body, hasFrontMatter } = splitFrontMatter(raw);
   if (!hasFrontMatter) {
     errors.push({ file, line: 1, message: 'missing front matter: the file must start with a "---" line, then "question: …", then "---"' });
-    return { drafts: [], errors, warnings };
+    return { drafts: [], synonyms: [], errors, warnings };
   }
 
   // gray-matter keeps the newline after the opening "---", so YAML line N is file line N.
@@ -113,12 +113,12 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
       const line = linePos(error.pos[0]);
       errors.push({ file, line, message: `invalid YAML: ${error.message.split("\n")[0]}` });
     }
-    return { drafts: [], errors, warnings };
+    return { drafts: [], synonyms: [], errors, warnings };
   }
   const contents = doc.contents;
   if (!isMap(contents)) {
     errors.push({ file, line: 1, message: 'front matter must be "key: value" lines (id, question, alternates, tags, related)' });
-    return { drafts: [], errors, warnings };
+    return { drafts: [], synonyms: [], errors, warnings };
   }
 
   const pairs = new Map<string, Pair>();
@@ -181,7 +181,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     line: r.line,
   }));
 
-  if (errors.length > 0 || !question) return { drafts: [], errors, warnings };
+  if (errors.length > 0 || !question) return { drafts: [], synonyms: [], errors, warnings };
   const draft: DraftEntry = {
     id,
     idLine,
@@ -194,5 +194,5 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     answerLine,
     source: { file, line: 1 },
   };
-  return { drafts: [draft], errors, warnings };
+  return { drafts: [draft], synonyms: [], errors, warnings };
 }

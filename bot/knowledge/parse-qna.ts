@@ -1,5 +1,6 @@
 import { slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
-import type { KnowledgeIssue } from "./types";
+import { checkSynonymGroup, type SynonymMember } from "./parse-synonyms";
+import type { KnowledgeIssue, SynonymGroup } from "./types";
 
 const ANCHOR = /^<a\s+id\s*=\s*"([^"]+)"\s*>\s*<\/a>\s*$/i;
 const QUESTION = /^#{1,2}\s*\?\s*(.*)$/;
@@ -8,6 +9,7 @@ const FENCE = /^\s*(```+|~~~+)/;
 const FILTERS = /^\s*\*\*Filters:\*\*\s*$/i;
 const PROMPTS = /^\s*\*\*Prompts:\*\*\s*$/i;
 const PROMPT_LINK = /^\[([^\]]*)\]\(#(\??)([^)]*)\)/;
+const ALTERATIONS = /^\s*\$\s*([^:]*?)\s*:\s*qna-alterations\s*=\s*$/i;
 const IGNORED = /^\s*(>.*|\$.*|@.*)?$/;
 
 interface Pair {
@@ -35,7 +37,8 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
 
   let pendingAnchor: string | undefined;
   let current: Pair | undefined;
-  let section: "alternates" | "filters" | "prompts" | "after-answer" = "alternates";
+  let section: "alternates" | "filters" | "prompts" | "after-answer" | "alterations" = "alternates";
+  const alterations: Array<{ name: string; line: number; members: SynonymMember[] }> = [];
 
   for (let index = 0; index < lines.length; index += 1) {
     const text = lines[index] ?? "";
@@ -44,6 +47,13 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
     const anchor = ANCHOR.exec(text.trim());
     if (anchor) {
       pendingAnchor = anchor[1];
+      continue;
+    }
+    const alteration = ALTERATIONS.exec(text);
+    if (alteration) {
+      const name = (alteration[1] ?? "").trim();
+      alterations.push({ name, line: lineNo, members: [{ text: name, line: lineNo }] });
+      section = "alterations";
       continue;
     }
     const question = QUESTION.exec(text);
@@ -97,6 +107,11 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       continue;
     }
     const item = LIST_ITEM.exec(text);
+    const group = alterations.at(-1);
+    if (item && section === "alterations" && group) {
+      group.members.push({ text: (item[1] ?? "").trim(), line: lineNo });
+      continue;
+    }
     if (item && current) {
       const value = (item[1] ?? "").trim();
       if (section === "alternates") {
@@ -145,6 +160,14 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       source: { file, line: pair.line },
     });
   }
-  if (pairs.length === 0 && errors.length === 0) errors.push({ file, line: 1, message: 'no questions found: a .qna pair starts with "# ? question"' });
-  return { drafts: errors.length > 0 ? [] : drafts, errors, warnings };
+  const synonyms: SynonymGroup[] = [];
+  for (const { line, members } of alterations) {
+    const checked = checkSynonymGroup(members, file, line, errors);
+    if (checked) synonyms.push(checked);
+  }
+  if (pairs.length === 0 && alterations.length === 0 && errors.length === 0) {
+    errors.push({ file, line: 1, message: 'no questions found: a .qna pair starts with "# ? question"' });
+  }
+  const ok = errors.length === 0;
+  return { drafts: ok ? drafts : [], synonyms: ok ? synonyms : [], errors, warnings };
 }

@@ -63,10 +63,13 @@ describe("KnowledgeService live reload", () => {
     expect(service.status().entries).toBe(2);
   });
 
-  it("notifies subscribers once per successful reload", async () => {
+  it("notifies subscribers once per reload that changes what is served", async () => {
     const seen: number[] = [];
     service.subscribe((kb) => seen.push(kb.entries.length));
     await service.reload();
-    expect(seen).toEqual([2]);
+    expect(seen).toEqual([]);
+    await writeFile(join(dir, "c.md"), entry("c", "NPS nedir?", "NPS net tavsiye skorudur ve sadakati ölçer."));
+    await service.reload();
+    expect(seen).toEqual([3]);
   });
 });
