@@ -139,9 +139,15 @@ const STOP_WORDS_FOLDED: ReadonlySet<string> = new Set(
   STOP_WORD_LIST.map((word) => fold(turkishLower(word))).filter((word) => !AMBIGUOUS_WHEN_FOLDED.has(word)),
 );
 
-/** Whether a lower-case word (as typed) is a stop word, with or without its Turkish letters. */
+/**
+ * Whether a lower-case word (as typed) is a stop word. A word typed with Turkish letters is
+ * taken as written (`iş` is work, not English `is`); one typed without them may be any stop
+ * word with its letters folded (`icin` is `için`).
+ */
 export function isStopWord(lower: string): boolean {
-  return STOP_WORDS_TYPED.has(lower) || STOP_WORDS_FOLDED.has(fold(lower));
+  if (STOP_WORDS_TYPED.has(lower)) return true;
+  const folded = fold(lower);
+  return folded === lower && STOP_WORDS_FOLDED.has(folded);
 }
 
 /**
@@ -154,7 +160,7 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["ne", "nedir", "nelerdir", "neler", "neymis", "nedır", "what"].map((w) => [w, "?what"] as const),
   ...["nasil", "nasıl", "nsl", "nasl", "how"].map((w) => [fold(w), "?how"] as const),
   ...["neden", "niye", "nicin", "niçin", "nedeni", "why"].map((w) => [fold(w), "?why"] as const),
-  ...["nerede", "nerde", "nereden", "nereye", "neresi", "nereye", "where"].map((w) => [w, "?where"] as const),
+  ...["nerede", "nerde", "nereden", "nerden", "nereye", "neresi", "neresidir", "where"].map((w) => [w, "?where"] as const),
   ...["kac", "kaç", "kaca", "kaça", "kactir", "kaçtır"].map((w) => [fold(w), "?howmuch"] as const),
   ...["kim", "kime", "kimin", "kimden", "kimdir", "who"].map((w) => [w, "?who"] as const),
   ...["hangi", "hangisi", "hangileri", "which"].map((w) => [w, "?which"] as const),

@@ -53,8 +53,10 @@ export class SearchIndex {
   private readonly surfaceIds = new Map<string, number>();
   private readonly stems: string[] = [];
   private readonly sortedStems: readonly string[];
-  /** Roots the analyser confirmed (three letters or more): safe to meet their suffixed forms. */
-  private readonly trustedRoots: ReadonlySet<string>;
+  /** Term id → the word as the knowledge base typed it (Turkish letters), for the analyser. */
+  private readonly typedForms: string[] = [];
+  /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
+  private readonly families: ReadonlyMap<string, Int32Array>;
   private readonly rootCounts: ReadonlyMap<string, number>;
   private readonly synonyms: SynonymRewriter;
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
@@ -70,30 +72,8 @@ export class SearchIndex {
     const answerTexts = this.entries.map((entry) => analyze(`${entry.answer}\n${entry.tags.join(" ")}`));
     const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
-    // a root the knowledge base uses often is the likelier reading of an ambiguous word
-    const rootCounts = new Map<string, number>();
-    const seenTyped = new Set<string>();
-    const countRoots = (terms: readonly Term[]): void => {
-      for (const term of terms) {
-        if (seenTyped.has(term.typed)) continue;
-        seenTyped.add(term.typed);
-        for (const root of this.foldedRoots(term)) rootCounts.set(root, (rootCounts.get(root) ?? 0) + 1);
-      }
-    };
-    phraseTexts.forEach((list) => list.forEach(countRoots));
-    answerTexts.forEach(countRoots);
-    this.rootCounts = rootCounts;
-    const trusted = new Set<string>();
-    const resolve = (terms: readonly Term[]): Term[] =>
-      terms.map((term) => {
-        const root = this.chooseRoot(term, (r) => rootCounts.get(r) ?? 0);
-        if (root === undefined) return term;
-        if (root.length >= TUNING.MIN_ROOT_LENGTH) trusted.add(root);
-        return { ...term, stem: root };
-      });
-    this.synonyms = new SynonymRewriter(synonymTexts.map((group) => group.map(resolve)));
-    const prepare = (terms: readonly Term[]): Term[] => this.synonyms.rewrite(resolve(terms));
-
+    this.synonyms = new SynonymRewriter(synonymTexts);
+    const prepare = (terms: readonly Term[]): Term[] => this.synonyms.rewrite(terms);
     const df: number[] = [];
     const phraseIds: Int32Array[][] = [];
     const answerIds: Int32Array[] = [];
@@ -119,7 +99,21 @@ export class SearchIndex {
     });
     this.phrases = phraseIds;
     this.exactPhrases = exact;
-    this.trustedRoots = trusted;
+
+    // a root the knowledge base uses often is the likelier reading of an ambiguous word
+    const rootCounts = new Map<string, number>();
+    const typedRoots = this.typedForms.map((typed) => this.foldedRoots(typed));
+    for (const roots of typedRoots) for (const root of roots) rootCounts.set(root, (rootCounts.get(root) ?? 0) + 1);
+    this.rootCounts = rootCounts;
+    const families = new Map<string, Set<number>>();
+    typedRoots.forEach((roots, id) => {
+      const root = chooseRoot(roots, (r) => rootCounts.get(r) ?? 0);
+      if (root === undefined || isQuestionTerm(this.stems[id] ?? "")) return;
+      const family = families.get(root) ?? new Set<number>();
+      family.add(id);
+      families.set(root, family);
+    });
+    this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
 
     const total = Math.max(1, this.entries.length);
     this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
@@ -160,12 +154,7 @@ export class SearchIndex {
   query(text: string): QueryWord[] {
     const cached = this.cache.get(text);
     if (cached) return cached;
-    const terms = this.synonyms.rewrite(
-      analyze(text).map((term) => {
-        const root = this.chooseRoot(term, (r) => (this.stemIds.has(r) ? 1 + (this.rootCounts.get(r) ?? 0) : 0));
-        return root === undefined ? term : { ...term, stem: root };
-      }),
-    );
+    const terms = this.synonyms.rewrite(analyze(text));
     const seen = new Set<string>();
     const words: QueryWord[] = [];
     for (const term of terms) {
@@ -183,26 +172,28 @@ export class SearchIndex {
     return words;
   }
 
-  /** Folded roots the analyser gives a word (none for question words and unknown words). */
-  private foldedRoots(term: Term): string[] {
-    if (isQuestionTerm(term.stem)) return [];
-    return [...new Set(this.morphology.roots(term.typed).map((root) => collapseRepeats(fold(root))))].filter(
+  /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
+  private foldedRoots(typed: string): string[] {
+    if (isQuestionTerm(typed)) return [];
+    return [...new Set(this.morphology.roots(typed).map((root) => collapseRepeats(fold(root))))].filter(
       (root) => root.length >= TUNING.MIN_ANALYSED_ROOT_LENGTH,
     );
   }
 
-  /** The analyser's reading of a word: the root `preference` ranks highest, then the longest. */
-  private chooseRoot(term: Term, preference: (root: string) => number): string | undefined {
-    let best: string | undefined;
-    let bestRank = -1;
-    for (const root of this.foldedRoots(term)) {
-      const rank = preference(root);
-      if (rank > bestRank || (rank === bestRank && root.length > (best?.length ?? 0))) {
-        best = root;
-        bestRank = rank;
-      }
+  /**
+   * The word family of a query word: the root the analyser reads in it (the one the knowledge
+   * base uses most), or else, for words typed without Turkish letters, the longest root of a
+   * family that starts the word ("musterimi" → "musteri", "odeyemedim" → "ode").
+   */
+  private familyOf(term: Term): Int32Array | undefined {
+    const root = chooseRoot(this.foldedRoots(term.typed), (r) => (this.families.has(r) ? 1 + (this.rootCounts.get(r) ?? 0) : 0));
+    const analysed = root === undefined ? undefined : this.families.get(root);
+    if (analysed) return analysed;
+    for (let length = term.surface.length; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
+      const family = this.families.get(term.surface.slice(0, length));
+      if (family) return family;
     }
-    return best;
+    return undefined;
   }
 
   private idOf(term: Term): number {
@@ -211,6 +202,7 @@ export class SearchIndex {
       id = this.stems.length;
       this.stems.push(term.stem);
       this.stemIds.set(term.stem, id);
+      this.typedForms.push(term.typed);
     }
     if (!this.surfaceIds.has(term.surface)) this.surfaceIds.set(term.surface, id);
     return id;
@@ -252,22 +244,15 @@ export class SearchIndex {
 
     const prefixSim = (shorter: number, longer: number): number => TUNING.PREFIX_BASE + TUNING.PREFIX_SPAN * (shorter / Math.max(longer, 1));
 
-    // a confirmed root that starts the word: its suffixed form, typed without Turkish letters
-    // ("musterimi" → "musteri", "odeyemedim" → "ode")
-    for (let length = term.surface.length - 1; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
-      const root = term.surface.slice(0, length);
-      if (this.trustedRoots.has(root)) {
-        offer(this.stemIds.get(root), TUNING.ROOT_PREFIX_SIM);
-        break;
-      }
-    }
+    // the same root in another form ("ölçebiliriz" and "ölçülür"; "faturalı" and "fatura")
+    const family = this.familyOf(term);
+    if (family) for (const id of family) offer(id, TUNING.ROOT_FAMILY_SIM);
     // vocabulary stems that are a prefix of the query word ("sadakat" for "sadakatini")
     for (let length = term.surface.length - 1; length >= TUNING.MIN_PREFIX_LENGTH; length -= 1) {
       offer(this.stemIds.get(term.surface.slice(0, length)), prefixSim(length, term.surface.length));
     }
     // vocabulary stems that extend the query's root ("memnuniyet" for "memn", "odeme" for "ode")
-    const minExtend = this.trustedRoots.has(term.stem) ? TUNING.MIN_ROOT_LENGTH : TUNING.MIN_PREFIX_LENGTH;
-    if (term.stem.length >= minExtend) {
+    if (term.stem.length >= TUNING.MIN_PREFIX_LENGTH) {
       for (const id of this.withPrefix(term.stem)) {
         offer(id, prefixSim(term.stem.length, Math.max(this.stems[id]?.length ?? 0, term.surface.length)));
       }
@@ -285,14 +270,30 @@ export class SearchIndex {
       const proposals = fuse ? fuse.search(term.stem.slice(0, 32), { limit: TUNING.MAX_TYPO_PROPOSALS }) : [];
       for (const { item: candidate } of proposals) {
         const allowed = candidate.length >= TUNING.TWO_TYPO_LENGTH ? 2 : 1;
-        const whole = DamerauLevenshteinDistance(term.stem, candidate);
-        const head = candidate.length < term.surface.length ? DamerauLevenshteinDistance(term.surface.slice(0, candidate.length), candidate) : whole;
-        const distance = Math.min(whole, head);
+        // the typo may sit before a suffix: compare the word's start, one letter shorter or longer too
+        let distance = DamerauLevenshteinDistance(term.stem, candidate);
+        for (let length = candidate.length - 1; length <= candidate.length + 1; length += 1) {
+          if (length < term.surface.length) distance = Math.min(distance, DamerauLevenshteinDistance(term.surface.slice(0, length), candidate));
+        }
         if (distance <= allowed && distance > 0) offer(this.stemIds.get(candidate), distance === 1 ? TUNING.TYPO_SIM_1 : TUNING.TYPO_SIM_2);
       }
     }
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);
   }
+}
+
+/** The analyser's reading of a word among `roots`: the one `preference` ranks highest, then the longest. */
+function chooseRoot(roots: readonly string[], preference: (root: string) => number): string | undefined {
+  let best: string | undefined;
+  let bestRank = -1;
+  for (const root of roots) {
+    const rank = preference(root);
+    if (rank > bestRank || (rank === bestRank && root.length > (best?.length ?? 0))) {
+      best = root;
+      bestRank = rank;
+    }
+  }
+  return best;
 }
 
 /** Term id → ascending distinct indexes of the lists holding it (postings). */

@@ -32,23 +32,23 @@ export const TUNING = Object.freeze({
   /** A query word found only in an entry's answer or tags counts this much of a match in its question. Higher = answers matter more. */
   ANSWER_WEIGHT: 0.6,
   /** An entry's score is query coverage × (PHRASE_FLOOR + rest × phrase coverage). Higher = extra words in a question matter less. */
-  PHRASE_FLOOR: 0.5,
-  /** Shortest root the analyser confirmed that may meet its suffixed forms typed without Turkish letters. Lower = more false friends. */
+  PHRASE_FLOOR: 0.7,
+  /** Shortest root of a word family that may start a word typed without Turkish letters. Lower = more false friends. */
   MIN_ROOT_LENGTH: 3,
   /** Analyser roots shorter than this are ignored (one- and two-letter roots meet too many words). */
   MIN_ANALYSED_ROOT_LENGTH: 2,
-  /** Similarity of a word to a confirmed root that starts it. Higher = suffixed forms count more. */
-  ROOT_PREFIX_SIM: 0.9,
+  /** Similarity of two words the analyser reads as one root (inflected or derived forms). Higher = word families count more. */
+  ROOT_FAMILY_SIM: 0.85,
   /** fuse.js threshold for proposing typo corrections (0 = exact, 1 = anything). Higher = more proposals to check. */
   FUSE_THRESHOLD: 0.4,
   /** Most typo corrections fuse.js proposes for one word; each is then checked by edit distance. */
   MAX_TYPO_PROPOSALS: 8,
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */
-  ANSWER_THRESHOLD: 0.62,
+  ANSWER_THRESHOLD: 0.57,
   /** The top entry must lead the second by at least this much to be answered. Higher = more "did you mean". */
-  MIN_MARGIN: 0.06,
+  MIN_MARGIN: 0.12,
   /** Score at or above which an entry is offered in "did you mean". Higher = more "I don't know". */
-  SUGGEST_THRESHOLD: 0.42,
+  SUGGEST_THRESHOLD: 0.4,
   /** Most choices in "did you mean". */
   MAX_SUGGESTIONS: 3,
   /** Candidates reported in a decision. */
