@@ -103,17 +103,25 @@ export class Ranker {
       }
     }
 
+    // a score never exceeds its query coverage: walk entries by coverage, best first, and stop
+    // once no entry left can reach the top; on large bases at most MAX_SCORED_ENTRIES are scored
     let best = 0;
     for (const e of touched) best = Math.max(best, coverage[e] ?? 0);
     const floor = best * TUNING.PHRASE_FLOOR;
-    const scored: Array<{ entry: number; score: number }> = [];
-    for (const e of touched) {
-      const covered = coverage[e] ?? 0;
-      if (covered < floor || covered <= 0) continue;
-      scored.push({ entry: e, score: entryScore(covered / total, this.phraseCoverage(e, queryStamp)) });
+    const candidates = touched.filter((e) => (coverage[e] ?? 0) >= floor && (coverage[e] ?? 0) > 0);
+    candidates.sort((a, b) => (coverage[b] ?? 0) - (coverage[a] ?? 0) || a - b);
+    const top: Array<{ entry: number; score: number }> = [];
+    for (let i = 0; i < candidates.length && i < TUNING.MAX_SCORED_ENTRIES; i += 1) {
+      const e = candidates[i] ?? 0;
+      const queryCoverage = (coverage[e] ?? 0) / total;
+      if (top.length >= TUNING.MAX_CANDIDATES && queryCoverage <= (top[top.length - 1]?.score ?? 0)) break;
+      const score = entryScore(queryCoverage, this.phraseCoverage(e, queryStamp));
+      if (top.length < TUNING.MAX_CANDIDATES || score > (top[top.length - 1]?.score ?? 0)) {
+        top.push({ entry: e, score });
+        top.sort((x, y) => y.score - x.score || x.entry - y.entry);
+        if (top.length > TUNING.MAX_CANDIDATES) top.pop();
+      }
     }
-    scored.sort((a, b) => b.score - a.score || a.entry - b.entry);
-    const top = scored.slice(0, TUNING.MAX_CANDIDATES);
     return { entries: top.map((s) => s.entry), scores: top.map((s) => s.score) };
   }
 

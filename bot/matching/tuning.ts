@@ -51,6 +51,12 @@ export const TUNING = Object.freeze({
   SUGGEST_THRESHOLD: 0.4,
   /** Most choices in "did you mean". */
   MAX_SUGGESTIONS: 3,
+  /**
+   * Most entries whose phrases are scored for one query, taken by query coverage, best first
+   * (bounds the work on large bases where many entries share the same words). Higher = slower,
+   * exact on more ties.
+   */
+  MAX_SCORED_ENTRIES: 200,
   /** Candidates reported in a decision. */
   MAX_CANDIDATES: 5,
   /** Longest query analysed, in characters; the rest is ignored. Protects against huge inputs. */
