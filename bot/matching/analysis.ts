@@ -173,6 +173,21 @@ const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["how many", "?howmuch"],
 ]);
 
+/** First words of two-word question words, as typed (all plain ASCII). */
+const PAIR_STARTS: ReadonlySet<string> = new Set([...QUESTION_PAIRS.keys()].map((pair) => pair.split(" ")[0] ?? ""));
+
+/** `fold` of one lower-case word, memoized: the same few thousand words are folded again and again. */
+export function foldWord(word: string): string {
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    if (foldCache.size >= STEM_CACHE_SIZE) foldCache.clear();
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+const foldCache = new Map<string, string>();
+
 /** Whether an analysed term is a question word (`?how`) rather than a topic word. */
 export function isQuestionTerm(surface: string): boolean {
   return surface.startsWith("?");
@@ -210,8 +225,8 @@ export function analyze(text: string): Term[] {
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? "";
     const next = tokens[i + 1];
-    if (next !== undefined) {
-      const pair = QUESTION_PAIRS.get(`${fold(token)} ${fold(next)}`);
+    if (next !== undefined && PAIR_STARTS.has(token)) {
+      const pair = QUESTION_PAIRS.get(`${token} ${foldWord(next)}`);
       if (pair) {
         terms.push({ surface: pair, stem: pair, typed: pair });
         i += 1;

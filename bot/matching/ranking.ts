@@ -108,7 +108,14 @@ export class Ranker {
     let best = 0;
     for (const e of touched) best = Math.max(best, coverage[e] ?? 0);
     const floor = best * TUNING.PHRASE_FLOOR;
-    const candidates = touched.filter((e) => (coverage[e] ?? 0) >= floor && (coverage[e] ?? 0) > 0);
+    let candidates = touched.filter((e) => (coverage[e] ?? 0) >= floor && (coverage[e] ?? 0) > 0);
+    if (candidates.length > TUNING.MAX_SCORED_ENTRIES) {
+      // the cut-off coverage from a numeric sort of a typed array: a comparator sort of thousands
+      // of entries costs more than everything else in a query
+      const values = Float64Array.from(candidates, (e) => coverage[e] ?? 0).sort();
+      const cutoff = values[values.length - TUNING.MAX_SCORED_ENTRIES] ?? 0;
+      candidates = candidates.filter((e) => (coverage[e] ?? 0) >= cutoff);
+    }
     candidates.sort((a, b) => (coverage[b] ?? 0) - (coverage[a] ?? 0) || a - b);
     const top: Array<{ entry: number; score: number }> = [];
     for (let i = 0; i < candidates.length && i < TUNING.MAX_SCORED_ENTRIES; i += 1) {

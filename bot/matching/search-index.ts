@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { analyze, collapseRepeats, fold, isQuestionTerm, normalize, tokenize, type Term } from "./analysis";
+import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, type Term } from "./analysis";
 import type { Morphology } from "./morphology";
 import { SynonymRewriter } from "./synonyms";
 import { TUNING } from "./tuning";
@@ -24,7 +24,7 @@ export interface QueryWord {
  * every word kept in order. A message with the same key as one question is that question.
  */
 export function exactKey(text: string): string {
-  return tokenize(normalize(text)).map(fold).join(" ");
+  return tokenize(normalize(text)).map(foldWord).join(" ");
 }
 
 /**
@@ -62,6 +62,7 @@ export class SearchIndex {
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
   private readonly cache = new Map<string, QueryWord[]>();
+  private readonly expansionCache = new Map<string, Expansion[]>();
 
   constructor(
     base: MatchableBase,
@@ -154,22 +155,41 @@ export class SearchIndex {
   query(text: string): QueryWord[] {
     const cached = this.cache.get(text);
     if (cached) return cached;
-    const terms = this.synonyms.rewrite(analyze(text));
-    const seen = new Set<string>();
-    const words: QueryWord[] = [];
-    for (const term of terms) {
-      if (seen.has(term.stem)) continue;
-      seen.add(term.stem);
-      const expansions = this.expand(term);
-      const best = expansions[0];
-      const question = isQuestionTerm(term.stem);
-      const weight = best ? (this.idf[best.term] ?? 0) : question ? 0 : this.unknownWeight;
-      words.push({ surface: term.surface, expansions, weight: question ? weight * TUNING.QUESTION_WORD_WEIGHT : weight });
-      if (words.length >= TUNING.MAX_QUERY_TERMS) break;
-    }
+    const sentences = splitSentences(text);
+    const asking = questionSentence(sentences);
+    const words = new Map<string, QueryWord>();
+    sentences.forEach((sentence, i) => {
+      // in a message of several sentences, the one that asks carries the question; the others
+      // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
+      const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
+      for (const term of this.synonyms.rewrite(analyze(sentence))) {
+        const expansions = this.expansionsOf(term);
+        const best = expansions[0];
+        const question = isQuestionTerm(term.stem);
+        const idf = best ? (this.idf[best.term] ?? 0) : question ? 0 : this.unknownWeight;
+        const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
+        const known = words.get(term.stem);
+        if (known && known.weight >= weight) continue;
+        if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
+        words.set(term.stem, { surface: term.surface, expansions, weight });
+      }
+    });
+    const result = [...words.values()];
     if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
-    this.cache.set(text, words);
-    return words;
+    this.cache.set(text, result);
+    return result;
+  }
+
+  /** `expand`, memoized per word: the vocabulary never changes for a snapshot. */
+  private expansionsOf(term: Term): Expansion[] {
+    const key = `${term.typed}|${term.surface}|${term.stem}`;
+    let found = this.expansionCache.get(key);
+    if (!found) {
+      found = this.expand(term);
+      if (this.expansionCache.size >= TUNING.EXPANSION_CACHE_SIZE) this.expansionCache.clear();
+      this.expansionCache.set(key, found);
+    }
+    return found;
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
@@ -281,6 +301,25 @@ export class SearchIndex {
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);
   }
 }
+
+/** Sentences of a message: split after `.`, `!`, `?` or `…` and at line breaks. */
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?…])\s+|\n+/u).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+}
+
+/**
+ * Index of the sentence that asks: the last one with a question mark, a question word or a
+ * yes/no particle (`mi`, `mı`, `mu`, `mü` and their persons); else the last sentence.
+ */
+function questionSentence(sentences: readonly string[]): number {
+  for (let i = sentences.length - 1; i >= 0; i -= 1) {
+    const sentence = sentences[i] ?? "";
+    if (sentence.includes("?") || YES_NO_PARTICLE.test(sentence) || analyze(sentence).some((term) => isQuestionTerm(term.stem))) return i;
+  }
+  return sentences.length - 1;
+}
+
+const YES_NO_PARTICLE = /(?:^|\s)m[iıuü](?:yım|yim|yum|yüm|yız|yiz|yuz|yüz|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dır|dir|dur|dür)?(?=$|[\s?.!,])/u;
 
 /** The analyser's reading of a word among `roots`: the one `preference` ranks highest, then the longest. */
 function chooseRoot(roots: readonly string[], preference: (root: string) => number): string | undefined {

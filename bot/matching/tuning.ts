@@ -27,6 +27,8 @@ export const TUNING = Object.freeze({
    * it is a topic the knowledge base may lack. Higher = unknown words push towards "don't know".
    */
   UNKNOWN_WEIGHT_FACTOR: 1,
+  /** In a message of several sentences, words outside the sentence that asks weigh this share. Higher = context counts more. */
+  CONTEXT_SENTENCE_WEIGHT: 0.5,
   /** Question words (`nasıl`, `neden`, `ne kadar`) weigh this share of their idf: they tell entries on one topic apart but never outweigh a topic word. Higher = intent matters more. */
   QUESTION_WORD_WEIGHT: 0.35,
   /** A query word found only in an entry's answer or tags counts this much of a match in its question. Higher = answers matter more. */
