@@ -89,10 +89,23 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
+/**
+ * A question's identity for duplicate detection: its words, and its `.qna` filters, so that the
+ * same question with different filters (one answer per city) is two entries.
+ */
+function questionKey(draft: DraftEntry): string {
+  const filters = draft.filters.map((filter) => `${textKey(filter.name)}=${textKey(filter.value)}`).sort();
+  return [textKey(draft.question), ...filters].join("|");
+}
+
 /** Where each id, question and synonym member is defined among the files accepted so far. */
 class Claims {
   readonly ids = new Map<string, DraftEntry>();
+  /** By question and filters, for duplicates. */
   readonly questions = new Map<string, DraftEntry>();
+  /** By the words of a question, then of an alternate (first wins), for prompts that name one. */
+  readonly texts = new Map<string, DraftEntry>();
+  readonly alternates = new Map<string, DraftEntry>();
   readonly members = new Map<string, { file: string; line: number }>();
 
   /** What `version` would clash with (including clashes inside it); charged to `version`'s file. */
@@ -109,15 +122,15 @@ class Claims {
           message: `duplicate id "${draft.id}" (already used in ${first.source.file}:${first.idLine})`,
         });
       } else ids.set(draft.id, draft);
-      const key = textKey(draft.question);
-      const same = key === "" ? undefined : (this.questions.get(key) ?? questions.get(key));
+      const key = questionKey(draft);
+      const same = textKey(draft.question) === "" ? undefined : (this.questions.get(key) ?? questions.get(key));
       if (same) {
         issues.push({
           file: draft.source.file,
           line: draft.questionLine,
           message: `the same question is already in ${same.source.file}:${same.questionLine} ("${same.question}")`,
         });
-      } else if (key !== "") questions.set(key, draft);
+      } else if (textKey(draft.question) !== "") questions.set(key, draft);
     }
     for (const group of version.synonyms) {
       for (const word of group.words) {
@@ -137,7 +150,13 @@ class Claims {
   add(version: FileVersion): void {
     for (const draft of version.drafts) {
       this.ids.set(draft.id, draft);
-      this.questions.set(textKey(draft.question), draft);
+      this.questions.set(questionKey(draft), draft);
+      const text = textKey(draft.question);
+      if (!this.texts.has(text)) this.texts.set(text, draft);
+      for (const alternate of draft.alternates) {
+        const key = textKey(alternate);
+        if (!this.alternates.has(key)) this.alternates.set(key, draft);
+      }
     }
     for (const group of version.synonyms) {
       for (const word of group.words) this.members.set(textKey(word), { file: group.source.file, line: group.source.line });
@@ -156,7 +175,11 @@ interface Slot {
 
 /** Resolves a related reference among the accepted entries. */
 function resolveRef(ref: RelatedRef, claims: Claims): DraftEntry | undefined {
-  return ref.kind === "id" ? claims.ids.get(ref.value) : claims.questions.get(textKey(ref.value));
+  if (ref.kind === "id") return claims.ids.get(ref.value);
+  const anchored = ref.anchorId === undefined ? undefined : claims.ids.get(ref.anchorId);
+  // the words of "sing-song" are those of "sing song": dashed questions resolve too
+  const key = textKey(ref.value);
+  return anchored ?? claims.texts.get(key) ?? claims.alternates.get(key);
 }
 
 function unknownRefMessage(ref: RelatedRef): string {
@@ -244,15 +267,30 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
   return { claims, refused };
 }
 
-/** Turns the served drafts into entries, with `related` resolved to ids. */
+/**
+ * Turns the served drafts into entries, with `related` resolved to ids and their button titles.
+ * An entry is context-only if it says so, or if any follow-up to it says `context-only`.
+ */
 function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeEntry[] {
+  const followUpOnly = new Set<string>();
+  for (const version of versions) {
+    for (const draft of version.drafts) {
+      for (const ref of draft.related) {
+        const target = ref.contextOnly ? resolveRef(ref, claims) : undefined;
+        if (target) followUpOnly.add(target.id);
+      }
+    }
+  }
   const entries: KnowledgeEntry[] = [];
   for (const version of versions) {
     for (const draft of version.drafts) {
       const related: string[] = [];
+      const titles: Record<string, string> = {};
       for (const ref of draft.related) {
         const target = resolveRef(ref, claims);
-        if (target && target.id !== draft.id && !related.includes(target.id)) related.push(target.id);
+        if (!target || target.id === draft.id || related.includes(target.id)) continue;
+        related.push(target.id);
+        if (ref.title !== undefined) titles[target.id] = ref.title;
       }
       entries.push({
         id: draft.id,
@@ -260,6 +298,8 @@ function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeE
         alternates: draft.alternates,
         tags: draft.tags,
         related,
+        ...(Object.keys(titles).length > 0 ? { relatedTitles: titles } : {}),
+        contextOnly: draft.contextOnly || followUpOnly.has(draft.id),
         answer: draft.answer,
         source: draft.source,
       });
