@@ -316,14 +316,15 @@ function byPosition(issues: KnowledgeIssue[]): KnowledgeIssue[] {
     .map(({ issue }) => issue);
 }
 
+/** A knowledge file's text, or why it could not be read. */
+export type FileText = { file: string; text: string } | { file: string; readError: string };
+
 /**
  * Reads, parses and validates every knowledge file below `dir`. Never throws for bad content.
  * A broken file never blocks the others: it is refused alone, and served at its version in
  * `options.lastGood` if it has one.
  */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const now = options.now ?? (() => new Date());
-  const lastGood = options.lastGood ?? new Map<string, FileVersion>();
   let files: string[];
   try {
     files = await listKnowledgeFiles(dir);
@@ -331,22 +332,37 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     const reason = errorCode(error) === "ENOENT" ? `folder not found: ${dir}` : String(error);
     return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: reason }], warnings: [], refused: [], accepted: new Map() };
   }
+  const texts: FileText[] = [];
+  for (const file of files) {
+    try {
+      texts.push({ file, text: await readFile(join(dir, file), "utf8") });
+    } catch (error) {
+      // a file deleted between listing and reading is simply gone
+      if (errorCode(error) !== "ENOENT") texts.push({ file, readError: `cannot read: ${String(error)}` });
+    }
+  }
+  if (files.length === 0) {
+    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: "no knowledge files (.md or .qna) found" }], warnings: [], refused: [], accepted: new Map() };
+  }
+  return loadKnowledgeTexts(texts, options, files.length);
+}
+
+/** Parses and validates knowledge files given as texts (paths relative to the knowledge folder), as `loadKnowledge` does. */
+export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOptions = {}, fileCount = texts.length): LoadResult {
+  const now = options.now ?? (() => new Date());
+  const lastGood = options.lastGood ?? new Map<string, FileVersion>();
   const errors: KnowledgeIssue[] = [];
   const warnings: KnowledgeIssue[] = [];
   const slots: Slot[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, file), "utf8");
-    } catch (error) {
-      // a file deleted between listing and reading is simply gone
-      if (errorCode(error) === "ENOENT") continue;
-      errors.push({ file, line: 0, message: `cannot read: ${String(error)}` });
-      const previous = lastGood.get(file);
+  for (const item of texts) {
+    const { file } = item;
+    const previous = lastGood.get(file);
+    if ("readError" in item) {
+      errors.push({ file, line: 0, message: item.readError });
       slots.push({ file, served: previous, current: undefined, lastGood: previous });
       continue;
     }
-    const previous = lastGood.get(file);
+    const { text } = item;
     if (previous && previous.text === text) {
       warnings.push(...previous.warnings);
       slots.push({ file, served: previous, current: previous, lastGood: previous });
@@ -358,18 +374,14 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     const current = parsed.errors.length === 0 ? { file, text, drafts: parsed.drafts, synonyms: parsed.synonyms, warnings: parsed.warnings } : undefined;
     slots.push({ file, served: current ?? previous, current, lastGood: previous });
   }
-  if (files.length === 0) {
-    errors.push({ file: ".", line: 0, message: "no knowledge files (.md or .qna) found" });
-    return { knowledgeBase: undefined, files: 0, entries: [], errors, warnings, refused: [], accepted: new Map() };
-  }
 
   const { claims, refused } = assemble(slots, errors, warnings);
   const served = slots.flatMap((slot) => (slot.served ? [slot.served] : []));
   const entries = toEntries(served, claims);
   const synonyms = served.flatMap((version) => version.synonyms);
   return {
-    knowledgeBase: createKnowledgeBase(entries, files.length, now(), synonyms),
-    files: files.length,
+    knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms),
+    files: fileCount,
     entries,
     errors: byPosition(errors),
     warnings: byPosition(warnings),

@@ -221,7 +221,12 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     questionLine: question.line,
     alternates,
     tags,
-    filters: [],
+    // `name:value` tags are filters, as `.qna` filters become such tags: the same question may
+    // then repeat with other filters (one answer per city) without being a duplicate
+    filters: tags.flatMap((tag) => {
+      const colon = tag.indexOf(":");
+      return colon > 0 ? [{ name: tag.slice(0, colon).trim(), value: tag.slice(colon + 1).trim() }] : [];
+    }),
     related,
     contextOnly,
     answer,

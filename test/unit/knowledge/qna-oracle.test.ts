@@ -2,64 +2,9 @@ import { copyFile, mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadKnowledge } from "../../../bot/knowledge/loader";
-import { TAG_FILTER } from "../../../bot/knowledge/parse-qna";
-import type { KnowledgeEntry } from "../../../bot/knowledge/types";
-import { bfLuRead, type BfKnowledge } from "../../helpers/bf-lu";
+import { bfLuRead, fromBfLu, fromMemnun } from "../../helpers/bf-lu";
 
 const CORPUS = join(__dirname, "..", "..", "fixtures", "qna-corpus");
-
-/** bf-lu keeps an utterance-reference alternate as text; Memnun warns and leaves it out. */
-const UTTERANCE_REFERENCE = /^\[[^[]+\](\([^|]+\)|\[[^[]+\])$/;
-
-/** One pair, as both readers should agree on it. */
-interface Pair {
-  questions: string[];
-  answer: string;
-  metadata: Array<{ name: string; value: string }>;
-  contextOnly: boolean;
-  prompts: Array<{ displayText: string; target: string }>;
-}
-
-/** A pair's identity for prompts: its question and filters (the same question may repeat with other filters). */
-const pairName = (question: string | undefined, metadata: Pair["metadata"]): string =>
-  `${question ?? ""}${metadata.map((m) => ` [${m.name}=${m.value}]`).join("")}`;
-
-function fromBfLu(kb: BfKnowledge): Pair[] {
-  const byId = new Map(kb.pairs.map((pair) => [String(pair.id), pair]));
-  return kb.pairs.map((pair) => ({
-    questions: pair.questions.filter((q) => q !== "" && !UTTERANCE_REFERENCE.test(q)),
-    answer: pair.answer,
-    metadata: pair.metadata.map(({ name, value }) => ({ name, value })),
-    contextOnly: pair.context?.isContextOnly ?? false,
-    prompts: [...(pair.context?.prompts ?? [])]
-      .sort((a, b) => a.displayOrder - b.displayOrder)
-      .map((prompt) => {
-        const target = byId.get(String(prompt.qnaId));
-        return { displayText: prompt.displayText, target: pairName(target?.questions[0], target?.metadata ?? []) };
-      }),
-  }));
-}
-
-function metadataOf(entry: KnowledgeEntry): Pair["metadata"] {
-  return entry.tags.map((tag) => {
-    const colon = tag.indexOf(":");
-    return colon === -1 ? { name: TAG_FILTER, value: tag } : { name: tag.slice(0, colon), value: tag.slice(colon + 1) };
-  });
-}
-
-function fromMemnun(entries: readonly KnowledgeEntry[]): Pair[] {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  return entries.map((entry) => ({
-    questions: [entry.question, ...entry.alternates],
-    answer: entry.answer,
-    metadata: metadataOf(entry),
-    contextOnly: entry.contextOnly ?? false,
-    prompts: entry.related.map((id) => {
-      const target = byId.get(id);
-      return { displayText: entry.relatedTitles?.[id] ?? target?.question ?? "", target: pairName(target?.question, target ? metadataOf(target) : []) };
-    }),
-  }));
-}
 
 async function memnunRead(file: string): Promise<Awaited<ReturnType<typeof loadKnowledge>>> {
   const dir = await mkdtemp(join(tmpdir(), "memnun-qna-"));
