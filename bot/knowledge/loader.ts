@@ -112,7 +112,6 @@ class Claims {
   conflicts(version: FileVersion): KnowledgeIssue[] {
     const issues: KnowledgeIssue[] = [];
     const ids = new Map<string, DraftEntry>();
-    const questions = new Map<string, DraftEntry>();
     for (const draft of version.drafts) {
       const first = this.ids.get(draft.id) ?? ids.get(draft.id);
       if (first) {
@@ -122,15 +121,16 @@ class Claims {
           message: `duplicate id "${draft.id}" (already used in ${first.source.file}:${first.idLine})`,
         });
       } else ids.set(draft.id, draft);
+      // a question repeated inside one .qna file is kept (bf-lu keeps it); the parser warns
       const key = questionKey(draft);
-      const same = textKey(draft.question) === "" ? undefined : (this.questions.get(key) ?? questions.get(key));
+      const same = textKey(draft.question) === "" ? undefined : this.questions.get(key);
       if (same) {
         issues.push({
           file: draft.source.file,
           line: draft.questionLine,
           message: `the same question is already in ${same.source.file}:${same.questionLine} ("${same.question}")`,
         });
-      } else if (textKey(draft.question) !== "") questions.set(key, draft);
+      }
     }
     for (const group of version.synonyms) {
       for (const word of group.words) {
@@ -378,6 +378,12 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
   const { claims, refused } = assemble(slots, errors, warnings);
   const served = slots.flatMap((slot) => (slot.served ? [slot.served] : []));
   const entries = toEntries(served, claims);
+  const offered = new Set(entries.flatMap((entry) => entry.related));
+  for (const entry of entries) {
+    if (entry.contextOnly && !offered.has(entry.id)) {
+      warnings.push({ file: entry.source.file, line: entry.source.line, message: "reached only as a follow-up (contextOnly), but no entry offers it in \"related\": it can never be reached" });
+    }
+  }
   const synonyms = served.flatMap((version) => version.synonyms);
   return {
     knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms),

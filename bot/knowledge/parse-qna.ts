@@ -1,4 +1,5 @@
-import { slugify, type DraftEntry, type Filter, type ParsedFile, type RelatedRef } from "./draft";
+import { MAX_ID_LENGTH, shortHash, slugify, type DraftEntry, type Filter, type ParsedFile, type RelatedRef } from "./draft";
+import { textKey } from "./normalize";
 import { checkSynonymGroup, type SynonymMember } from "./parse-synonyms";
 import type { KnowledgeIssue, SynonymGroup } from "./types";
 
@@ -205,16 +206,19 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
 
   const synonyms: SynonymGroup[] = [];
   for (const { line, members } of alterations) {
-    const checked = checkSynonymGroup(members, file, line, errors);
+    const checked = checkSynonymGroup(members, file, line, warnings, true);
     if (checked) synonyms.push(checked);
   }
 
   // The same question may repeat with different filters (one answer per city, say); their ids
-  // then take the filter values too, so that they differ.
+  // then take the filter values too, so that they differ. Real exports also repeat a question
+  // with the same filters; bf-lu keeps both, so Memnun does too, with a warning.
   const repeated = new Map<string, number>();
   for (const pair of pairs) repeated.set(pair.question, (repeated.get(pair.question) ?? 0) + 1);
   const drafts: DraftEntry[] = [];
   const seen: Pair[] = [];
+  const ids = new Set<string>();
+  const questions = new Map<string, number>();
   for (const pair of pairs) {
     if (pair.answer === undefined || pair.answer === "") {
       errors.push({ file, line: pair.line, message: `missing answer for "${pair.question}": add it in a \`\`\` block` });
@@ -225,8 +229,16 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
     seen.push(pair);
     if (pair.alternates.length === 0) warnings.push({ file, line: pair.line, message: "no alternates: add a few other ways people ask this question" });
     const idText = (repeated.get(pair.question) ?? 0) > 1 && pair.filters.length > 0 ? `${pair.question} ${pair.filters.map((f) => f.value).join(" ")}` : pair.question;
+    let id = pair.anchor ? anchorId(pair.anchor) : slugify(idText);
+    if (ids.has(id)) id = uniqueId(id, `${pair.question}\n${pair.answer}`, ids);
+    ids.add(id);
+    const key = [textKey(pair.question), ...pair.filters.map((f) => `${textKey(f.name)}=${textKey(f.value)}`).sort()].join("|");
+    const first = questions.get(key);
+    if (first !== undefined) {
+      warnings.push({ file, line: pair.line, message: `the same question is already at line ${first}: both are kept, as bf-lu does, and the bot asks which one is meant` });
+    } else questions.set(key, pair.line);
     drafts.push({
-      id: pair.anchor ? anchorId(pair.anchor) : slugify(idText),
+      id,
       idLine: pair.line,
       question: pair.question,
       questionLine: pair.line,
@@ -242,6 +254,15 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
   }
   const ok = errors.length === 0;
   return { drafts: ok ? drafts : [], synonyms: ok ? synonyms : [], errors, warnings };
+}
+
+/** An id not in `taken`: `base` with a short hash of the pair, then a counter if even that is taken. */
+function uniqueId(base: string, pairText: string, taken: ReadonlySet<string>): string {
+  const hash = shortHash(pairText);
+  const head = base.slice(0, MAX_ID_LENGTH - hash.length - 4).replace(/-+$/g, "");
+  let candidate = `${head}-${hash}`;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${head}-${hash}-${n}`;
+  return candidate;
 }
 
 function samePair(a: Pair, b: Pair): boolean {

@@ -75,7 +75,7 @@ export function fromBfLu(kb: BfKnowledge): Pair[] {
       .sort((a, b) => a.displayOrder - b.displayOrder)
       .map((prompt) => {
         const target = byId.get(String(prompt.qnaId));
-        return { displayText: prompt.displayText, target: pairName(target?.questions[0], target?.metadata ?? []) };
+        return { displayText: prompt.displayText.trim(), target: pairName(target?.questions[0], target?.metadata ?? []) };
       }),
   }));
 }
