@@ -39,6 +39,8 @@ export interface DraftEntry {
   related: RelatedRef[];
   /** Reached only as a follow-up of another entry. */
   contextOnly: boolean;
+  /** A `.qna` pair's `<a id = "…"></a>`, which prompts of other files may name too (bf-lu's ids are global). */
+  anchor?: string;
   answer: string;
   answerLine: number;
   source: SourceRef;

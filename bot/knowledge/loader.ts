@@ -106,6 +106,8 @@ class Claims {
   /** By the words of a question, then of an alternate (first wins), for prompts that name one. */
   readonly texts = new Map<string, DraftEntry>();
   readonly alternates = new Map<string, DraftEntry>();
+  /** `.qna` anchors of every file, first wins, for prompts naming another file's anchor. */
+  readonly anchors = new Map<string, DraftEntry>();
   readonly members = new Map<string, { file: string; line: number }>();
 
   /** What `version` would clash with (including clashes inside it); charged to `version`'s file. */
@@ -151,6 +153,7 @@ class Claims {
     for (const draft of version.drafts) {
       this.ids.set(draft.id, draft);
       this.questions.set(questionKey(draft), draft);
+      if (draft.anchor !== undefined && !this.anchors.has(draft.anchor)) this.anchors.set(draft.anchor, draft);
       const text = textKey(draft.question);
       if (!this.texts.has(text)) this.texts.set(text, draft);
       for (const alternate of draft.alternates) {
@@ -179,7 +182,7 @@ function resolveRef(ref: RelatedRef, claims: Claims): DraftEntry | undefined {
   const anchored = ref.anchorId === undefined ? undefined : claims.ids.get(ref.anchorId);
   // the words of "sing-song" are those of "sing song": dashed questions resolve too
   const key = textKey(ref.value);
-  return anchored ?? claims.texts.get(key) ?? claims.alternates.get(key);
+  return anchored ?? claims.anchors.get(ref.value) ?? claims.texts.get(key) ?? claims.alternates.get(key);
 }
 
 function unknownRefMessage(ref: RelatedRef): string {

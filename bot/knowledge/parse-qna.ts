@@ -247,6 +247,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       filters: pair.filters,
       related: pair.related,
       contextOnly: false,
+      ...(pair.anchor === undefined ? {} : { anchor: pair.anchor }),
       answer: pair.answer,
       answerLine: pair.answerLine,
       source: { file, line: pair.line },

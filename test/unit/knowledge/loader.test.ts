@@ -163,3 +163,17 @@ describe("Markdown follow-ups", () => {
     expect(warnings).toContainEqual({ file: "b.md", line: 1, message: expect.stringMatching(/can never be reached/) });
   });
 });
+
+describe(".qna prompts across files", () => {
+  const F = "```";
+  it("resolve by another file's anchor or question, as bf-lu's merged build does", async () => {
+    const dir = await folderWith({
+      "a.qna": `# ? Ana soru nedir?\n${F}\nAna cevap.\n${F}\n\n**Prompts:**\n- [Devam](#7) \`context-only\`\n- [Öteki](#?Öteki soru nedir?)\n`,
+      "b.qna": `<a id = "7"></a>\n# ? Devam sorusu nedir?\n${F}\nDevam cevabı.\n${F}\n\n# ? Öteki soru nedir?\n${F}\nÖteki cevap.\n${F}\n`,
+    });
+    const { errors, knowledgeBase } = await loadKnowledge(dir);
+    expect(errors).toEqual([]);
+    expect(knowledgeBase?.byId.get("ana-soru-nedir")).toMatchObject({ related: ["b-7", "oteki-soru-nedir"], relatedTitles: { "b-7": "Devam", "oteki-soru-nedir": "Öteki" } });
+    expect(knowledgeBase?.byId.get("b-7")?.contextOnly).toBe(true);
+  });
+});
