@@ -89,17 +89,31 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
+/**
+ * A question's identity for duplicate detection: its words, and its `.qna` filters, so that the
+ * same question with different filters (one answer per city) is two entries.
+ */
+function questionKey(draft: DraftEntry): string {
+  const filters = draft.filters.map((filter) => `${textKey(filter.name)}=${textKey(filter.value)}`).sort();
+  return [textKey(draft.question), ...filters].join("|");
+}
+
 /** Where each id, question and synonym member is defined among the files accepted so far. */
 class Claims {
   readonly ids = new Map<string, DraftEntry>();
+  /** By question and filters, for duplicates. */
   readonly questions = new Map<string, DraftEntry>();
+  /** By the words of a question, then of an alternate (first wins), for prompts that name one. */
+  readonly texts = new Map<string, DraftEntry>();
+  readonly alternates = new Map<string, DraftEntry>();
+  /** `.qna` anchors of every file, first wins, for prompts naming another file's anchor. */
+  readonly anchors = new Map<string, DraftEntry>();
   readonly members = new Map<string, { file: string; line: number }>();
 
   /** What `version` would clash with (including clashes inside it); charged to `version`'s file. */
   conflicts(version: FileVersion): KnowledgeIssue[] {
     const issues: KnowledgeIssue[] = [];
     const ids = new Map<string, DraftEntry>();
-    const questions = new Map<string, DraftEntry>();
     for (const draft of version.drafts) {
       const first = this.ids.get(draft.id) ?? ids.get(draft.id);
       if (first) {
@@ -109,15 +123,16 @@ class Claims {
           message: `duplicate id "${draft.id}" (already used in ${first.source.file}:${first.idLine})`,
         });
       } else ids.set(draft.id, draft);
-      const key = textKey(draft.question);
-      const same = key === "" ? undefined : (this.questions.get(key) ?? questions.get(key));
+      // a question repeated inside one .qna file is kept (bf-lu keeps it); the parser warns
+      const key = questionKey(draft);
+      const same = textKey(draft.question) === "" ? undefined : this.questions.get(key);
       if (same) {
         issues.push({
           file: draft.source.file,
           line: draft.questionLine,
           message: `the same question is already in ${same.source.file}:${same.questionLine} ("${same.question}")`,
         });
-      } else if (key !== "") questions.set(key, draft);
+      }
     }
     for (const group of version.synonyms) {
       for (const word of group.words) {
@@ -137,7 +152,14 @@ class Claims {
   add(version: FileVersion): void {
     for (const draft of version.drafts) {
       this.ids.set(draft.id, draft);
-      this.questions.set(textKey(draft.question), draft);
+      this.questions.set(questionKey(draft), draft);
+      if (draft.anchor !== undefined && !this.anchors.has(draft.anchor)) this.anchors.set(draft.anchor, draft);
+      const text = textKey(draft.question);
+      if (!this.texts.has(text)) this.texts.set(text, draft);
+      for (const alternate of draft.alternates) {
+        const key = textKey(alternate);
+        if (!this.alternates.has(key)) this.alternates.set(key, draft);
+      }
     }
     for (const group of version.synonyms) {
       for (const word of group.words) this.members.set(textKey(word), { file: group.source.file, line: group.source.line });
@@ -156,7 +178,11 @@ interface Slot {
 
 /** Resolves a related reference among the accepted entries. */
 function resolveRef(ref: RelatedRef, claims: Claims): DraftEntry | undefined {
-  return ref.kind === "id" ? claims.ids.get(ref.value) : claims.questions.get(textKey(ref.value));
+  if (ref.kind === "id") return claims.ids.get(ref.value);
+  const anchored = ref.anchorId === undefined ? undefined : claims.ids.get(ref.anchorId);
+  // the words of "sing-song" are those of "sing song": dashed questions resolve too
+  const key = textKey(ref.value);
+  return anchored ?? claims.anchors.get(ref.value) ?? claims.texts.get(key) ?? claims.alternates.get(key);
 }
 
 function unknownRefMessage(ref: RelatedRef): string {
@@ -244,15 +270,30 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
   return { claims, refused };
 }
 
-/** Turns the served drafts into entries, with `related` resolved to ids. */
+/**
+ * Turns the served drafts into entries, with `related` resolved to ids and their button titles.
+ * An entry is context-only if it says so, or if any follow-up to it says `context-only`.
+ */
 function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeEntry[] {
+  const followUpOnly = new Set<string>();
+  for (const version of versions) {
+    for (const draft of version.drafts) {
+      for (const ref of draft.related) {
+        const target = ref.contextOnly ? resolveRef(ref, claims) : undefined;
+        if (target) followUpOnly.add(target.id);
+      }
+    }
+  }
   const entries: KnowledgeEntry[] = [];
   for (const version of versions) {
     for (const draft of version.drafts) {
       const related: string[] = [];
+      const titles: Record<string, string> = {};
       for (const ref of draft.related) {
         const target = resolveRef(ref, claims);
-        if (target && target.id !== draft.id && !related.includes(target.id)) related.push(target.id);
+        if (!target || target.id === draft.id || related.includes(target.id)) continue;
+        related.push(target.id);
+        if (ref.title !== undefined) titles[target.id] = ref.title;
       }
       entries.push({
         id: draft.id,
@@ -260,6 +301,8 @@ function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeE
         alternates: draft.alternates,
         tags: draft.tags,
         related,
+        ...(Object.keys(titles).length > 0 ? { relatedTitles: titles } : {}),
+        contextOnly: draft.contextOnly || followUpOnly.has(draft.id),
         answer: draft.answer,
         source: draft.source,
       });
@@ -276,14 +319,15 @@ function byPosition(issues: KnowledgeIssue[]): KnowledgeIssue[] {
     .map(({ issue }) => issue);
 }
 
+/** A knowledge file's text, or why it could not be read. */
+export type FileText = { file: string; text: string } | { file: string; readError: string };
+
 /**
  * Reads, parses and validates every knowledge file below `dir`. Never throws for bad content.
  * A broken file never blocks the others: it is refused alone, and served at its version in
  * `options.lastGood` if it has one.
  */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const now = options.now ?? (() => new Date());
-  const lastGood = options.lastGood ?? new Map<string, FileVersion>();
   let files: string[];
   try {
     files = await listKnowledgeFiles(dir);
@@ -291,22 +335,37 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     const reason = errorCode(error) === "ENOENT" ? `folder not found: ${dir}` : String(error);
     return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: reason }], warnings: [], refused: [], accepted: new Map() };
   }
+  const texts: FileText[] = [];
+  for (const file of files) {
+    try {
+      texts.push({ file, text: await readFile(join(dir, file), "utf8") });
+    } catch (error) {
+      // a file deleted between listing and reading is simply gone
+      if (errorCode(error) !== "ENOENT") texts.push({ file, readError: `cannot read: ${String(error)}` });
+    }
+  }
+  if (files.length === 0) {
+    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: "no knowledge files (.md or .qna) found" }], warnings: [], refused: [], accepted: new Map() };
+  }
+  return loadKnowledgeTexts(texts, options, files.length);
+}
+
+/** Parses and validates knowledge files given as texts (paths relative to the knowledge folder), as `loadKnowledge` does. */
+export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOptions = {}, fileCount = texts.length): LoadResult {
+  const now = options.now ?? (() => new Date());
+  const lastGood = options.lastGood ?? new Map<string, FileVersion>();
   const errors: KnowledgeIssue[] = [];
   const warnings: KnowledgeIssue[] = [];
   const slots: Slot[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, file), "utf8");
-    } catch (error) {
-      // a file deleted between listing and reading is simply gone
-      if (errorCode(error) === "ENOENT") continue;
-      errors.push({ file, line: 0, message: `cannot read: ${String(error)}` });
-      const previous = lastGood.get(file);
+  for (const item of texts) {
+    const { file } = item;
+    const previous = lastGood.get(file);
+    if ("readError" in item) {
+      errors.push({ file, line: 0, message: item.readError });
       slots.push({ file, served: previous, current: undefined, lastGood: previous });
       continue;
     }
-    const previous = lastGood.get(file);
+    const { text } = item;
     if (previous && previous.text === text) {
       warnings.push(...previous.warnings);
       slots.push({ file, served: previous, current: previous, lastGood: previous });
@@ -318,18 +377,20 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     const current = parsed.errors.length === 0 ? { file, text, drafts: parsed.drafts, synonyms: parsed.synonyms, warnings: parsed.warnings } : undefined;
     slots.push({ file, served: current ?? previous, current, lastGood: previous });
   }
-  if (files.length === 0) {
-    errors.push({ file: ".", line: 0, message: "no knowledge files (.md or .qna) found" });
-    return { knowledgeBase: undefined, files: 0, entries: [], errors, warnings, refused: [], accepted: new Map() };
-  }
 
   const { claims, refused } = assemble(slots, errors, warnings);
   const served = slots.flatMap((slot) => (slot.served ? [slot.served] : []));
   const entries = toEntries(served, claims);
+  const offered = new Set(entries.flatMap((entry) => entry.related));
+  for (const entry of entries) {
+    if (entry.contextOnly && !offered.has(entry.id)) {
+      warnings.push({ file: entry.source.file, line: entry.source.line, message: "reached only as a follow-up (contextOnly), but no entry offers it in \"related\": it can never be reached" });
+    }
+  }
   const synonyms = served.flatMap((version) => version.synonyms);
   return {
-    knowledgeBase: createKnowledgeBase(entries, files.length, now(), synonyms),
-    files: files.length,
+    knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms),
+    files: fileCount,
     entries,
     errors: byPosition(errors),
     warnings: byPosition(warnings),

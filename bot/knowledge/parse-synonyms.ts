@@ -26,25 +26,29 @@ export interface SynonymMember {
 /**
  * Checks one group's members (from `synonyms.yaml` or a `.qna` `qna-alterations` section):
  * at least two, none empty, none longer than MAX_SYNONYM_WORDS words, none twice. Problems are
- * pushed to `errors`; the group is returned only when it has none.
+ * pushed to `issues`. Strict (editors' `synonyms.yaml`): the group is returned only when it
+ * has none. Lenient (imported `.qna` files, which bf-lu accepts as they are): the offending
+ * members are left out, and the group is kept while two members remain.
  */
 export function checkSynonymGroup(
   members: readonly SynonymMember[],
   file: string,
   line: number,
-  errors: KnowledgeIssue[],
+  issues: KnowledgeIssue[],
+  lenient = false,
 ): SynonymGroup | undefined {
-  const before = errors.length;
+  const found: KnowledgeIssue[] = [];
   const seen = new Map<string, number>();
+  const kept: string[] = [];
   for (const member of members) {
     const text = member.text.trim();
     if (text === "" || words(text).length === 0) {
-      errors.push({ file, line: member.line, message: "boş kelime: gruptan silin ya da bir kelime yazın" });
+      found.push({ file, line: member.line, message: "boş kelime: gruptan silin ya da bir kelime yazın" });
       continue;
     }
     const count = words(text).length;
     if (count > MAX_SYNONYM_WORDS) {
-      errors.push({
+      found.push({
         file,
         line: member.line,
         message: `"${text}" ${count} kelime; eş anlamlılar en fazla ${MAX_SYNONYM_WORDS} kelimelik kısa ifadeler olmalı (soruları girdinin alternates listesine yazın)`,
@@ -53,14 +57,22 @@ export function checkSynonymGroup(
     }
     const key = textKey(text);
     if (seen.has(key)) {
-      errors.push({ file, line: member.line, message: `"${text}" aynı grupta iki kez yazılmış` });
+      found.push({ file, line: member.line, message: `"${text}" aynı grupta iki kez yazılmış` });
       continue;
     }
     seen.set(key, member.line);
+    kept.push(text);
   }
-  if (members.length < 2) errors.push({ file, line, message: "bir grupta en az iki kelime olmalı" });
-  if (errors.length > before) return undefined;
-  return { words: members.map((member) => member.text.trim()), source: { file, line } };
+  if (lenient) {
+    for (const issue of found) issues.push({ ...issue, message: `${issue.message}; bu kelime kullanılmıyor` });
+    if (kept.length >= 2) return { words: kept, source: { file, line } };
+    issues.push({ file, line, message: "bir grupta en az iki kelime olmalı; bu grup kullanılmıyor" });
+    return undefined;
+  }
+  if (members.length < 2) found.push({ file, line, message: "bir grupta en az iki kelime olmalı" });
+  issues.push(...found);
+  if (found.length > 0) return undefined;
+  return { words: kept, source: { file, line } };
 }
 
 function nodeLine(node: Node | null | undefined, lineCounter: LineCounter, fallback: number): number {

@@ -55,6 +55,15 @@ describe("KnowledgeService live reload", () => {
     expect(service.status().entries).toBe(2);
   });
 
+  it("serves a synonyms.yaml edit within 2 s, and keeps the last good groups when it breaks", async () => {
+    await writeFile(join(dir, "synonyms.yaml"), "- [memnuniyet, tatmin]\n");
+    await eventually(() => expect(service.current().synonyms.map((g) => g.words)).toEqual([["memnuniyet", "tatmin"]]));
+    await writeFile(join(dir, "synonyms.yaml"), "- [memnuniyet, tatmin]\n- [yalnız]\n");
+    await eventually(() => expect(service.status().brokenFiles).toEqual([{ file: expect.stringMatching(/synonyms\.yaml$/), serving: "last-good", errors: [{ line: 2, message: "bir grupta en az iki kelime olmalı" }] }]));
+    expect(service.current().synonyms.map((g) => g.words)).toEqual([["memnuniyet", "tatmin"]]);
+    expect(service.current().byId.get("a")?.answer).toMatch(/Eski cevap/);
+  });
+
   it("picks up a new file and drops a deleted one", async () => {
     await writeFile(join(dir, "c.md"), entry("c", "NPS nedir?", "NPS net tavsiye skorudur ve sadakati ölçer."));
     await eventually(() => expect(service.current().byId.has("c")).toBe(true));

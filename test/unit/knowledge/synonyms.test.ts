@@ -90,7 +90,11 @@ describe(".qna qna-alterations", () => {
     expect(parseQnaFile("$kargo : qna-alterations =\n- gönderi\n", "a.qna")).toMatchObject({ errors: [], drafts: [], synonyms: [{ words: ["kargo", "gönderi"] }] });
   });
 
-  it("an alteration without a list is an error with its line", () => {
-    expect(parseQnaFile("\n$kargo : qna-alterations =\n", "a.qna").errors).toEqual([{ file: "a.qna", line: 2, message: "bir grupta en az iki kelime olmalı" }]);
+  it("an alteration without a list is a warning with its line (an import keeps the rest of the file)", () => {
+    expect(parseQnaFile("\n$kargo : qna-alterations =\n", "a.qna")).toMatchObject({
+      errors: [],
+      synonyms: [],
+      warnings: [{ file: "a.qna", line: 2, message: "bir grupta en az iki kelime olmalı; bu grup kullanılmıyor" }],
+    });
   });
 });
