@@ -69,8 +69,10 @@ export class SearchIndex {
     private readonly morphology: Morphology,
   ) {
     this.entries = base.entries;
-    const phraseTexts = this.entries.map((entry) => [entry.question, ...entry.alternates].map(analyze));
-    const answerTexts = this.entries.map((entry) => analyze(`${entry.answer}\n${entry.tags.join(" ")}`));
+    // follow-up-only entries get no words: no message reaches them, their parent's buttons do
+    const searchable = (entry: MatchableEntry): boolean => entry.contextOnly !== true;
+    const phraseTexts = this.entries.map((entry) => (searchable(entry) ? [entry.question, ...entry.alternates].map(analyze) : []));
+    const answerTexts = this.entries.map((entry) => (searchable(entry) ? analyze(`${entry.answer}\n${entry.tags.join(" ")}`) : []));
     const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
     this.synonyms = new SynonymRewriter(synonymTexts);
@@ -91,7 +93,7 @@ export class SearchIndex {
       answer.forEach((id) => inEntry.add(id));
       answerIds.push(answer);
       for (const id of inEntry) df[id] = (df[id] ?? 0) + 1;
-      for (const text of [entry.question, ...entry.alternates]) {
+      for (const text of searchable(entry) ? [entry.question, ...entry.alternates] : []) {
         const key = exactKey(text);
         if (key === "") continue;
         const holder = exact.get(key);

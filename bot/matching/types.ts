@@ -8,6 +8,8 @@ export interface MatchableEntry {
   readonly alternates: readonly string[];
   readonly tags: readonly string[];
   readonly answer: string;
+  /** A follow-up only (`.qna` `context-only`): never the answer to a message on its own. */
+  readonly contextOnly?: boolean;
 }
 
 export interface MatchableBase {
