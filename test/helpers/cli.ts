@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import { REPO_ROOT } from "./app";
+
+/** What a finished process left behind. */
+export interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Added to (and overriding) the test process's environment. */
+  env?: Record<string, string | undefined>;
+  /** Written to the process's stdin, which is then closed. */
+  stdin?: string;
+  cwd?: string;
+}
+
+/**
+ * Runs a command as its own process, the way a user runs it, and resolves when it has exited
+ * and its output streams are closed. Never rejects on a non-zero exit: tests assert the code.
+ */
+export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  const child = spawn(command, [...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, DOTENV_CONFIG_QUIET: "true", ...options.env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? "");
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** `npm run --silent <script> -- <args>`: exactly what a user types, without npm's banner. */
+export function npmRun(script: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  return runProcess("npm", ["run", "--silent", script, "--", ...args], options);
+}
+
+/** A TypeScript file run with tsx, as `npm run` runs the CLIs. */
+export function tsxRun(file: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  return runProcess(process.execPath, ["--import", "tsx", file, ...args], options);
+}
