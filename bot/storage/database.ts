@@ -122,13 +122,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     kind = "sqlite";
     const file = options.sqliteFile ?? SQLITE_FILE;
-    if (file === ":memory:") {
-      location = ":memory:";
-    } else {
-      mkdirSync(options.dataDir, { recursive: true });
-      location = resolve(join(options.dataDir, file));
+    location = file === ":memory:" ? ":memory:" : resolve(join(options.dataDir, file));
+    let sqlite: BetterSqlite3.Database;
+    try {
+      if (location !== ":memory:") mkdirSync(options.dataDir, { recursive: true });
+      sqlite = new BetterSqlite3(location);
+    } catch (error) {
+      throw new Error(`[storage] cannot open sqlite database ${location}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    const sqlite = new BetterSqlite3(location);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -151,7 +152,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await checkpointer?.close().catch(() => undefined);
-    throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const background = checkpointer;
   return {

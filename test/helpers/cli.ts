@@ -47,3 +47,8 @@ export function npmRun(script: string, args: readonly string[], options: RunOpti
 export function tsxRun(file: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
   return runProcess(process.execPath, ["--import", "tsx", file, ...args], options);
 }
+
+/** Node's own deprecation warnings (restify reads `process.binding`): not the program's output. */
+export function withoutNodeWarnings(stderr: string): string {
+  return stderr.replace(/^\(node:\d+\) \[DEP\d+\] .*\n(\(Use `node --trace-deprecation .*\n)?/gm, "");
+}
