@@ -1,5 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
@@ -147,7 +147,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
-    const { error } = await new Migrator({ db, provider }).migrateToLatest();
+    // Kysely looks for its migration tables in every schema unless told which: another
+    // installation's schema in the same PostgreSQL database would pass for this one's
+    const schema = kind === "postgres" ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
+    const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
     if (error) throw error;
   } catch (error) {
     await db.destroy().catch(() => undefined);
