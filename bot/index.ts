@@ -70,8 +70,8 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const integrity = new Integrity(secret);
 
   // the embedded SQLite database belongs to this instance alone: its state can be cached in memory
-  const stateStore = new ConnectedStateStore(connection, logger);
-  const conversationState = new ConversationState(new DatabaseStorage(config.databaseUrl ? stateStore : new CachedStateStore(stateStore)));
+  const stateStore = config.databaseUrl ? new ConnectedStateStore(connection, logger) : new CachedStateStore(new ConnectedStateStore(connection, logger));
+  const conversationState = new ConversationState(new DatabaseStorage(stateStore));
 
   const bot = new MemnunBot({
     logger,
@@ -147,6 +147,8 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       server.server.closeAllConnections();
       await knowledge.close();
       await recorder.close();
+      await stateStore.close();
+      await feedbackStore.close();
       await connection.close();
       logger.info("[server] stopped");
     })();
@@ -162,9 +164,17 @@ function main(): void {
     (app) => {
       const onSignal = (signal: NodeJS.Signals): void => {
         app.logger.info({ signal }, "[server] signal received");
+        // an empty event loop while closing still waits is a stop that never finished, not a clean one
+        process.once("beforeExit", () => {
+          app.logger.error("[server] the process ended before closing finished");
+          process.exit(1);
+        });
         app.close().then(
           () => process.exit(0),
-          () => process.exit(1),
+          (error: unknown) => {
+            app.logger.error({ err: error }, "[server] closing failed");
+            process.exit(1);
+          },
         );
       };
       process.once("SIGTERM", onSignal);

@@ -4,6 +4,7 @@ import type { Report, ReportRange } from "../feedback/report";
 import { SqlFeedbackStore, type FeedbackStore, type LearningData } from "../feedback/store";
 import type { Logger } from "../logger";
 import { openDatabase, type Database, type DatabaseOptions } from "./database";
+import { StoreClosedError } from "./errors";
 import { MemoryStateStore } from "./memory-state-store";
 import { SqlStateStore, StateConflictError, type StateStore, type Versioned } from "./state-store";
 
@@ -84,9 +85,17 @@ export class DatabaseConnection {
 
 /** The feedback store of whatever database is connected; fails (so the recorder retries) while none is. */
 export class ConnectedFeedbackStore implements FeedbackStore {
+  private closed = false;
+
   constructor(private readonly connection: DatabaseConnection) {}
 
+  /** Stops this store; the connection stays open for its other users (its owner closes it). */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
   private current(): SqlFeedbackStore {
+    if (this.closed) throw new StoreClosedError("the feedback store");
     const stores = this.connection.stores();
     if (!stores) throw new Error("[storage] database not connected");
     return stores.feedback;
@@ -117,13 +126,22 @@ export class ConnectedFeedbackStore implements FeedbackStore {
 export class ConnectedStateStore implements StateStore {
   private readonly memory = new MemoryStateStore();
   private readonly inMemory = new Set<string>();
+  private closed = false;
 
   constructor(
     private readonly connection: DatabaseConnection,
     private readonly logger: Logger,
   ) {}
 
+  /** Drops the state kept in memory; the connection stays open for its other users (its owner closes it). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.memory.close();
+  }
+
   private database(): SqlStateStore | null {
+    if (this.closed) throw new StoreClosedError("the state store");
     return this.connection.stores()?.state ?? null;
   }
 

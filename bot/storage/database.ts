@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { Pool } from "pg";
 import { LruMap } from "../lru";
 import { MIGRATIONS, type Schema } from "./schema";
+import { StoreClosedError } from "./errors";
 import { Checkpointer } from "./sqlite-checkpointer";
 
 /** File name of the embedded database inside `DATA_DIR`. */
@@ -34,6 +35,9 @@ export interface Database {
   readonly sqlite: StatementCache | null;
   /** Where it lives, without credentials (for logs and `/healthz`). */
   readonly location: string;
+  /** True once `close` was called: stores over it then reject with `StoreClosedError`. */
+  readonly closed: boolean;
+  /** Closes every connection (and the SQLite checkpointer); calling it again does nothing. */
   close(): Promise<void>;
 }
 
@@ -86,6 +90,11 @@ export class StatementCache implements SqliteDatabase {
     this.statements.clear();
     this.sqlite.close();
   }
+}
+
+/** Throws `StoreClosedError` when `store` or its database is closed: call before every use. */
+export function assertOpen(store: string, closed: boolean, database: Database): void {
+  if (closed || database.closed) throw new StoreClosedError(store);
 }
 
 /** Hides the password of a connection URL. */
@@ -158,14 +167,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const background = checkpointer;
+  let closing: Promise<void> | null = null;
   return {
     db,
     kind,
     location,
     sqlite: statements,
-    close: async () => {
-      await db.destroy();
-      await background?.close();
+    get closed() {
+      return closing !== null;
+    },
+    close: () => {
+      closing ??= (async () => {
+        await db.destroy();
+        await background?.close();
+      })();
+      return closing;
     },
   };
 }

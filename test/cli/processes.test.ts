@@ -4,7 +4,7 @@ import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
-import { npmRun, runProcess, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
+import { npmRun, runProcess, startProcess, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
 
 /**
  * Every CLI as its users run it: `npm run <script>` (TypeScript through tsx) and, after
@@ -212,5 +212,25 @@ describe("failures before anything runs (built)", () => {
     writeFileSync(file, "");
     const run = await runProcess(process.execPath, ["dist/bot/cli/report.js"], { env: { DATA_DIR: file } });
     expectFailure(run, /^\[storage\] cannot open sqlite database/);
+  });
+});
+
+describe("the server, built", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("answers, then on %s logs its stop line last and exits 0", async (signal) => {
+    const server = await startProcess(process.execPath, ["dist/bot/index.js"], {
+      env: { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: tempDataDir(), KNOWLEDGE_DIR: KNOWLEDGE },
+    });
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    server.child.kill(signal);
+    const done = await server.finished;
+    expect(done).toMatchObject({ code: 0, signal: null });
+    expect(withoutNodeWarnings(done.stderr)).toBe("");
+    const lines = done.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { msg: string; signal?: string });
+    expect(lines.find((line) => line.msg === "[server] signal received")).toMatchObject({ signal });
+    expect(lines.at(-1)?.msg).toBe("[server] stopped");
   });
 });

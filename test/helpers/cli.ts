@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { REPO_ROOT } from "./app";
 
 /** What a finished process left behind. */
@@ -51,4 +51,47 @@ export function tsxRun(file: string, args: readonly string[], options: RunOption
 /** Node's own deprecation warnings (restify reads `process.binding`): not the program's output. */
 export function withoutNodeWarnings(stderr: string): string {
   return stderr.replace(/^\(node:\d+\) \[DEP\d+\] .*\n(\(Use `node --trace-deprecation .*\n)?/gm, "");
+}
+
+/** A long-running process (the server) and what it printed so far. */
+export interface Started {
+  readonly child: ChildProcess;
+  /** The URL from its "listening" log line. */
+  readonly url: string;
+  /** Resolves once it has exited and its streams are closed. */
+  readonly finished: Promise<Finished>;
+}
+
+/**
+ * Starts a server process and resolves once it logs a line with its `"url"` (Memnun's
+ * "listening" line does); rejects if it exits first, with what it printed.
+ */
+export function startProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<Started> {
+  const child = spawn(command, [...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, DOTENV_CONFIG_QUIET: "true", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const finished = new Promise<Finished>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return new Promise((resolve, reject) => {
+    let url: string | undefined;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      const match = url === undefined ? /"url":"([^"]+)"/.exec(stdout) : null;
+      if (match?.[1]) {
+        url = match[1];
+        resolve({ child, url, finished });
+      }
+    });
+    finished.then(
+      (done) => reject(new Error(`${command} ${args.join(" ")} exited (${done.code ?? done.signal}) before listening:\n${done.stdout}${done.stderr}`)),
+      reject,
+    );
+  });
 }

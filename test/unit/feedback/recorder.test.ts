@@ -27,6 +27,9 @@ class Outage implements FeedbackStore {
   learning(...args: Parameters<FeedbackStore["learning"]>): ReturnType<FeedbackStore["learning"]> {
     return this.real.learning(...args);
   }
+  close(): Promise<void> {
+    return this.real.close();
+  }
 }
 
 const rating = (answerId: string, value: number): FeedbackEvent => ({
