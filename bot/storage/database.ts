@@ -49,6 +49,8 @@ export interface DatabaseOptions {
   sqliteFile?: string;
   /** Told when an idle PostgreSQL connection breaks (for logging). */
   onConnectionError?: (error: Error) => void;
+  /** How often the SQLite checkpointer runs (default `CHECKPOINT_INTERVAL_MS`); tests choose it. */
+  checkpointIntervalMs?: number;
 }
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
@@ -150,7 +152,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           options.onConnectionError?.(new Error(reason));
           if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
         },
-      });
+      }, options.checkpointIntervalMs);
     }
     statements = new StatementCache(sqlite);
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
