@@ -204,7 +204,7 @@ describe("CLIs in detail (built)", () => {
 describe("failures before anything runs (built)", () => {
   it("the server refuses an invalid environment with exit 1 and the reason on stderr", async () => {
     const run = await runProcess(process.execPath, ["dist/bot/index.js"], { env: { PORT: "99999", DATA_DIR: emptyDataDir } });
-    expectFailure(run, /^\[config\] invalid environment:\n {2}PORT: must be between 0 and 65535/);
+    expectFailure(run, /^\[config\] invalid environment:\n {2}PORT: must be a whole number from 0 to 65535/);
   });
 
   it("report refuses a data folder it cannot create with exit 1", async () => {
