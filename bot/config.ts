@@ -1,4 +1,9 @@
+import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
+
+// natural (used by matching) loads dotenv, which prints tips on stdout (into a CLI's JSON) unless
+// told to be quiet: every entry point imports this module before anything that loads natural
+process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 /** Log levels understood by pino. */
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -79,6 +84,12 @@ export class ConfigError extends Error {
     super(`[config] invalid environment:\n  ${issues.join("\n  ")}`);
     this.name = "ConfigError";
   }
+}
+
+/** The process's environment, with `.env` (if present) loaded into it: what `loadConfig` reads in production. */
+export function processEnvironment(): Readonly<Record<string, string | undefined>> {
+  loadDotenv({ quiet: true });
+  return process.env;
 }
 
 /**

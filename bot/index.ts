@@ -1,10 +1,7 @@
-// natural (used by matching) loads dotenv, which prints tips on stdout unless told to be quiet.
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
+// first: it quiets dotenv before anything loads natural
+import { loadConfig, processEnvironment, type Config } from "./config";
 import { ConversationState } from "botbuilder";
-import { config as loadDotenv } from "dotenv";
 import { join } from "node:path";
-import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { DatabaseStorage } from "./conversation/state-storage";
@@ -140,7 +137,9 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const close = (): Promise<void> => {
     closing ??= (async () => {
       logger.info("[server] shutting down");
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const stopped = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.all([stopped, inFlight.idle()]), grace]);
@@ -159,8 +158,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
 }
 
 function main(): void {
-  loadDotenv({ quiet: true });
-  start(process.env).then(
+  start(processEnvironment()).then(
     (app) => {
       const onSignal = (signal: NodeJS.Signals): void => {
         app.logger.info({ signal }, "[server] signal received");

@@ -1,5 +1,3 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";

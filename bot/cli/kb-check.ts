@@ -1,5 +1,3 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";

@@ -1,4 +1,4 @@
-import { config as loadDotenv } from "dotenv";
+import { processEnvironment } from "../config";
 
 /** Where a CLI writes: results to `out` (stdout), diagnostics to `err` (stderr). */
 export type Write = (text: string) => void;
@@ -39,7 +39,7 @@ export function wantsHelp(args: readonly string[]): boolean {
 function describe(error: unknown, name: string): string {
   const messages: string[] = [];
   for (let current: unknown = error, depth = 0; current !== undefined && current !== null && depth < 5; depth += 1) {
-    const message = current instanceof Error ? current.message : String(current);
+    const message = current instanceof Error ? current.message : typeof current === "string" ? current : JSON.stringify(current);
     if (!messages.some((m) => m.includes(message))) messages.push(message);
     current = current instanceof Error ? current.cause : undefined;
   }
@@ -56,8 +56,11 @@ function describe(error: unknown, name: string): string {
  * loop empty while the command still waits for something that can no longer happen) never
  * reports success; it says so on stderr.
  */
-export function runMain(run: (args: readonly string[], env: NodeJS.ProcessEnv, out: Write, err: Write) => Promise<number>, options: MainOptions): void {
-  loadDotenv({ quiet: true });
+export function runMain(
+  run: (args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Write, err: Write) => Promise<number>,
+  options: MainOptions,
+): void {
+  const env = processEnvironment();
   const args = process.argv.slice(2);
   const out: Write = (text) => process.stdout.write(`${text}\n`);
   const err: Write = (text) => process.stderr.write(`${text}\n`);
@@ -81,7 +84,7 @@ export function runMain(run: (args: readonly string[], env: NodeJS.ProcessEnv, o
     process.removeListener("beforeExit", onBeforeExit);
     process.exitCode = code;
   };
-  run(args, process.env, out, err).then(finish, (error: unknown) => {
+  run(args, env, out, err).then(finish, (error: unknown) => {
     if (error instanceof UsageError) {
       err(`[${options.name}] ${error.message}\n${options.usage}`);
       finish(EXIT_USAGE);

@@ -1,5 +1,3 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_OK, runMain, UsageError } from "./main";

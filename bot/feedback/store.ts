@@ -78,7 +78,7 @@ function insert<R extends object>(
 ): InsertStatement {
   return {
     table,
-    rows: rows.map((row) => Object.values(row)),
+    rows: rows.map((row): unknown[] => Object.values(row)),
     all: (db) => build(db, [...rows]),
     singleRow: (db) => build(db, rows.slice(0, 1)).compile().sql,
   };
@@ -232,9 +232,7 @@ export class SqlFeedbackStore implements FeedbackStore {
         .where("at", ">=", lo)
         .where("at", "<", hi)
         .where("status", "in", ["none", "ambiguous"])
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("answers").select("answers.id").whereRef("answers.question_id", "=", "questions.id"))),
-        )
+        .where((eb) => eb.not(eb.exists(eb.selectFrom("answers").select("answers.id").whereRef("answers.question_id", "=", "questions.id"))))
         .orderBy("at", "desc")
         .limit(LEARNING_LIMIT)
         .execute(),

@@ -162,7 +162,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // installation's schema in the same PostgreSQL database would pass for this one's
     const schema = kind === "postgres" ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
     const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error("migration failed", { cause: error });
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await checkpointer?.close().catch(() => undefined);

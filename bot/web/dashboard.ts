@@ -7,6 +7,7 @@ import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
+import { stringField } from "./request";
 
 /** Name of the HttpOnly cookie a browser gets after passing `?token=` once. */
 export const DASHBOARD_COOKIE = "memnun_dashboard";
@@ -52,7 +53,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
       sendHtml(res, 404, messagePage(t.title, t.off));
       return;
     }
-    const raw: unknown = req.query?.token;
+    const raw = stringField(req.query, "token");
     if (typeof raw === "string") {
       if (!sameSecret(raw, token)) {
         logger.warn("[dashboard] wrong token in ?token=");
@@ -93,8 +94,8 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
 
   server.get("/api/report", async (req: Request, res: Response) => {
     if (!apiAllowed(req, res)) return;
-    const since: unknown = req.query?.since;
-    const until: unknown = req.query?.until;
+    const since = stringField(req.query, "since");
+    const until = stringField(req.query, "until");
     try {
       const report = await deps.report({
         since: typeof since === "string" && since !== "" ? since : undefined,

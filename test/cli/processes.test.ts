@@ -122,7 +122,7 @@ describe("CLIs in detail (built)", () => {
     expect(JSON.parse(one.stdout)).toMatchObject({ query: "crm nedir", status: "answered", id: "crm-musteri-iliskileri" });
     const lines = await run("ask", [], { stdin: "crm nedir\nISO 10002\n" });
     expect(lines).toMatchObject({ code: 0, stderr: "" });
-    expect(lines.stdout).toMatch(/^crm nedir\n  → answered: crm-musteri-iliskileri/);
+    expect(lines.stdout).toMatch(/^crm nedir\n {2}→ answered: crm-musteri-iliskileri/);
     expect(lines.stdout).toContain("ISO 10002\n  → answered: iso-10002");
   });
 

@@ -1,6 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { REPO_ROOT } from "./app";
 
+/** Unset for child processes: jest's setup quiets dotenv, a user's shell does not. */
+const AS_A_USER = { DOTENV_CONFIG_QUIET: undefined };
+
+/** The test process's environment with `extra`, for a child process. */
+export function childEnv(extra: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...process.env, ...AS_A_USER, ...extra };
+}
+
 /** What a finished process left behind. */
 export interface Finished {
   code: number | null;
@@ -24,7 +32,7 @@ export interface RunOptions {
 export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
   const child = spawn(command, [...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, DOTENV_CONFIG_QUIET: "true", ...options.env },
+    env: { ...process.env, ...AS_A_USER, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stdout = "";
@@ -69,7 +77,7 @@ export interface Started {
 export function startProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<Started> {
   const child = spawn(command, [...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, DOTENV_CONFIG_QUIET: "true", ...options.env },
+    env: { ...process.env, ...AS_A_USER, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
