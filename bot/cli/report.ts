@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_OK, runMain, UsageError } from "./main";
-import { rangeBounds } from "../feedback/report";
+import { rangeBounds, ReportRangeError } from "../feedback/report";
 import { CSV_TABLES, formatCsv, formatReport, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
@@ -18,7 +18,8 @@ export function usableRange(since: string | undefined, until: string | undefined
   try {
     rangeBounds({ since, until });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/^\[report\] /, "") : String(error), { cause: error });
+    if (!(error instanceof ReportRangeError)) throw error;
+    throw new UsageError(error.message.replace(/^\[report\] /, ""), { cause: error });
   }
 }
 

@@ -126,7 +126,7 @@ export class MemnunBot extends ActivityHandler {
     try {
       await this.deps.conversationState.saveChanges(context);
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[bot] conversation state not saved");
+      this.deps.logger.warn({ err: error }, "[bot] conversation state not saved");
     }
   }
 
@@ -134,7 +134,7 @@ export class MemnunBot extends ActivityHandler {
     try {
       return await this.flow.get(context, {});
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[bot] conversation state unavailable; starting fresh");
+      this.deps.logger.warn({ err: error }, "[bot] conversation state unavailable; starting fresh");
       return {};
     }
   }

@@ -33,7 +33,7 @@ export class DatabaseConnection {
   ) {
     this.options = {
       ...options,
-      onConnectionError: (error) => this.logger.warn({ err: error.message }, "[storage] a database connection broke"),
+      onConnectionError: (error) => this.logger.warn({ err: error }, "[storage] a database connection broke"),
     };
   }
 
@@ -47,7 +47,7 @@ export class DatabaseConnection {
       return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (this.error === null) this.logger.error({ err: message }, "[storage] database unreachable: answering questions, keeping feedback until it is back");
+      if (this.error === null) this.logger.error({ err: error }, "[storage] database unreachable: answering questions, keeping feedback until it is back");
       this.error = message;
       this.retry();
       return false;
@@ -185,7 +185,7 @@ export class ConnectedStateStore implements StateStore {
   }
 
   private fallback(error: unknown): void {
-    this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[storage] conversation state kept in memory while the database is unreachable");
+    this.logger.warn({ err: error }, "[storage] conversation state kept in memory while the database is unreachable");
   }
 }
 

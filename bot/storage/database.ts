@@ -148,8 +148,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // WAL checkpoints (a copy and an fsync) happen in a worker, not in the commit of a turn
       checkpointer = new Checkpointer(location, SQLITE_BUSY_TIMEOUT_MS, {
         onStart: () => sqlite.pragma("wal_autocheckpoint = 0"),
-        onFailure: (reason) => {
-          options.onConnectionError?.(new Error(reason));
+        onFailure: (reason, cause) => {
+          options.onConnectionError?.(new Error(reason, { cause }));
           if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
         },
       }, options.checkpointIntervalMs);

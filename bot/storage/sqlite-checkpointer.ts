@@ -53,7 +53,7 @@ export class Checkpointer {
   constructor(
     file: string,
     busyTimeoutMs: number,
-    hooks: { onStart: () => void; onFailure: (reason: string) => void },
+    hooks: { onStart: () => void; onFailure: (reason: string, cause?: Error) => void },
     intervalMs = CHECKPOINT_INTERVAL_MS,
   ) {
     const workerData: CheckpointerSetup = { driver: require.resolve("better-sqlite3"), file, busyTimeoutMs, intervalMs };
@@ -64,7 +64,7 @@ export class Checkpointer {
     this.exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
     hooks.onStart();
     this.worker.on("message", (message: unknown) => hooks.onFailure(`[storage] checkpoint failed: ${String(message)}`));
-    this.worker.on("error", (error) => hooks.onFailure(`[storage] checkpointer failed: ${error.message}`));
+    this.worker.on("error", (error) => hooks.onFailure(`[storage] checkpointer failed: ${error.message}`, error));
     this.worker.on("exit", (code) => {
       if (this.closing === null) hooks.onFailure(`[storage] checkpointer stopped (exit code ${code})`);
     });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
-import type { Report, ReportRange } from "../feedback/report";
+import { ReportRangeError, type Report, type ReportRange } from "../feedback/report";
 import type { Suggestions } from "../feedback/suggestions";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
@@ -103,12 +103,11 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
       });
       res.send(200, report);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (message.startsWith("[report]")) {
-        res.send(400, { error: message });
+      if (error instanceof ReportRangeError) {
+        res.send(400, { error: error.message });
         return;
       }
-      logger.error({ err: message }, "[dashboard] report failed");
+      logger.error({ err: error }, "[dashboard] report failed");
       res.send(503, { error: "the report is unavailable (database unreachable?)" });
     }
   });
@@ -118,7 +117,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
     try {
       res.send(200, await deps.suggestions());
     } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "[dashboard] suggestions failed");
+      logger.error({ err: error }, "[dashboard] suggestions failed");
       res.send(503, { error: "suggestions are unavailable (database unreachable?)" });
     }
   });

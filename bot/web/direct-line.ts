@@ -276,7 +276,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         if (!body.success) throw new Error("Direct Line sent no token");
         res.send(200, { token: body.data.token, conversationId: body.data.conversationId, userId, expires_in: body.data.expires_in });
       } catch (error) {
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, "[directline] token from Direct Line service failed");
+        logger.error({ err: error }, "[directline] token from Direct Line service failed");
         res.send(502, { error: "Direct Line token unavailable" });
       }
       return;
