@@ -5,7 +5,7 @@ import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
-import type { RateLimit } from "../server/rate-limit";
+import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./replies";

@@ -6,6 +6,14 @@ export class StoreClosedError extends Error {
   }
 }
 
+/** Thrown while no database is connected (unreachable at start or since): the caller retries later. */
+export class DatabaseUnavailableError extends Error {
+  constructor() {
+    super("[storage] database not connected");
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
 /** What every store offers besides its own operations: closing, safe to repeat. */
 export interface Closable {
   /**
