@@ -59,7 +59,7 @@ export async function runAsk(
   try {
     parsed = parseArgs({ args: [...args], options: { json: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+    throw UsageError.from(error);
   }
   const json = parsed.values.json;
   const words = parsed.positionals;

@@ -32,7 +32,7 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   try {
     parsed = parseArgs({ args: [...args], options: { json: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+    throw UsageError.from(error);
   }
   if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.length}`);
   const json = parsed.values.json;

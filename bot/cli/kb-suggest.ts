@@ -67,7 +67,7 @@ export async function runKbSuggest(
       strict: true,
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+    throw UsageError.from(error);
   }
   const minCount = Number(values["min-count"]);
   if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError("--min-count must be a whole number ≥ 1");

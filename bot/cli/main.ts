@@ -20,6 +20,11 @@ export class UsageError extends Error {
     super(message, options);
     this.name = "UsageError";
   }
+
+  /** The usage error for what `parseArgs` threw (an unknown option, a missing value). */
+  static from(error: unknown): UsageError {
+    return new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
 }
 
 export interface MainOptions {

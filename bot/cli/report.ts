@@ -44,7 +44,7 @@ export async function runReport(
       strict: true,
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+    throw UsageError.from(error);
   }
   if (!isCsvTable(values.table)) throw new UsageError(`--table must be one of ${CSV_TABLES.join(", ")}`);
   if (values.json && values.csv) throw new UsageError("--json and --csv exclude each other");
