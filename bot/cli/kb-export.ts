@@ -1,4 +1,3 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 import { writeFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
@@ -46,4 +45,4 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
   return 0;
 }
 
-if (require.main === module) runMain((args, env, out, err) => runKbExport(args, env, out, err), { errorPrefix: "[kb:export] ", errorExitCode: 2 });
+if (require.main === module) runMain((args, env, out, err) => runKbExport(args, env, out, err), { name: "kb:export", usage: USAGE });

@@ -1,4 +1,3 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 import { access, mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
@@ -74,4 +73,4 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   return 0;
 }
 
-if (require.main === module) runMain((args, env, out, err) => runKbImport(args, env, out, err), { errorPrefix: "[kb:import] ", errorExitCode: 2 });
+if (require.main === module) runMain((args, env, out, err) => runKbImport(args, env, out, err), { name: "kb:import", usage: USAGE });

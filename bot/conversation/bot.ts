@@ -5,7 +5,7 @@ import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
-import type { RateLimit } from "../server/rate-limit";
+import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./replies";
@@ -126,7 +126,7 @@ export class MemnunBot extends ActivityHandler {
     try {
       await this.deps.conversationState.saveChanges(context);
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[bot] conversation state not saved");
+      this.deps.logger.warn({ err: error }, "[bot] conversation state not saved");
     }
   }
 
@@ -134,7 +134,7 @@ export class MemnunBot extends ActivityHandler {
     try {
       return await this.flow.get(context, {});
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[bot] conversation state unavailable; starting fresh");
+      this.deps.logger.warn({ err: error }, "[bot] conversation state unavailable; starting fresh");
       return {};
     }
   }

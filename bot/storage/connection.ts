@@ -1,9 +1,6 @@
-import { randomBytes } from "node:crypto";
-import type { FeedbackEvent } from "../feedback/events";
-import type { Report, ReportRange } from "../feedback/report";
-import { SqlFeedbackStore, type FeedbackStore, type LearningData } from "../feedback/store";
 import type { Logger } from "../logger";
 import { openDatabase, type Database, type DatabaseOptions } from "./database";
+import { DatabaseUnavailableError, StoreClosedError } from "./errors";
 import { MemoryStateStore } from "./memory-state-store";
 import { SqlStateStore, StateConflictError, type StateStore, type Versioned } from "./state-store";
 
@@ -18,7 +15,7 @@ const RECONNECT_MAX_MS = 30_000;
  */
 export class DatabaseConnection {
   private database: Database | null = null;
-  private sqlStores: { feedback: SqlFeedbackStore; state: SqlStateStore } | null = null;
+  private sqlState: SqlStateStore | null = null;
   private error: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private delay = RECONNECT_BASE_MS;
@@ -32,7 +29,7 @@ export class DatabaseConnection {
   ) {
     this.options = {
       ...options,
-      onConnectionError: (error) => this.logger.warn({ err: error.message }, "[storage] a database connection broke"),
+      onConnectionError: (error) => this.logger.warn({ err: error }, "[storage] a database connection broke"),
     };
   }
 
@@ -40,22 +37,31 @@ export class DatabaseConnection {
   async connect(): Promise<boolean> {
     try {
       this.database = await openDatabase(this.options);
-      this.sqlStores = { feedback: new SqlFeedbackStore(this.database), state: new SqlStateStore(this.database) };
+      this.sqlState = new SqlStateStore(this.database);
       this.error = null;
       this.logger.info({ database: this.database.kind, location: this.database.location }, "[storage] database ready");
       return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (this.error === null) this.logger.error({ err: message }, "[storage] database unreachable: answering questions, keeping feedback until it is back");
+      if (this.error === null) this.logger.error({ err: error }, "[storage] database unreachable: answering questions, keeping feedback until it is back");
       this.error = message;
       this.retry();
       return false;
     }
   }
 
-  /** The SQL stores over the connected database, or null while there is none. */
-  stores(): { feedback: SqlFeedbackStore; state: SqlStateStore } | null {
-    return this.sqlStores;
+  /**
+   * The connected database; throws `DatabaseUnavailableError` while there is none. Stores over it
+   * (the feedback store) fail their call then, and their caller retries later.
+   */
+  current(): Database {
+    if (!this.database) throw new DatabaseUnavailableError();
+    return this.database;
+  }
+
+  /** The state store over the connected database, or null while there is none. */
+  stateStore(): SqlStateStore | null {
+    return this.sqlState;
   }
 
   status(): { kind: "sqlite" | "postgres"; connected: boolean; error: string | null } {
@@ -67,7 +73,7 @@ export class DatabaseConnection {
     if (this.timer) clearTimeout(this.timer);
     await this.database?.close();
     this.database = null;
-    this.sqlStores = null;
+    this.sqlState = null;
   }
 
   private retry(): void {
@@ -82,33 +88,6 @@ export class DatabaseConnection {
   }
 }
 
-/** The feedback store of whatever database is connected; fails (so the recorder retries) while none is. */
-export class ConnectedFeedbackStore implements FeedbackStore {
-  constructor(private readonly connection: DatabaseConnection) {}
-
-  private current(): SqlFeedbackStore {
-    const stores = this.connection.stores();
-    if (!stores) throw new Error("[storage] database not connected");
-    return stores.feedback;
-  }
-
-  async write(...events: FeedbackEvent[]): Promise<void> {
-    await this.current().write(...events);
-  }
-
-  async report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report> {
-    return this.current().report(range, questionOf);
-  }
-
-  async installationSecret(): Promise<string> {
-    return this.current().installationSecret();
-  }
-
-  async learning(range: ReportRange): Promise<LearningData> {
-    return this.current().learning(range);
-  }
-}
-
 /**
  * Conversation state in the database, or in memory while the database is unreachable (at start
  * or lost mid-run). State written to memory during an outage is newer than the database's, so it
@@ -117,14 +96,23 @@ export class ConnectedFeedbackStore implements FeedbackStore {
 export class ConnectedStateStore implements StateStore {
   private readonly memory = new MemoryStateStore();
   private readonly inMemory = new Set<string>();
+  private closed = false;
 
   constructor(
     private readonly connection: DatabaseConnection,
     private readonly logger: Logger,
   ) {}
 
+  /** Drops the state kept in memory; the connection stays open for its other users (its owner closes it). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.memory.close();
+  }
+
   private database(): SqlStateStore | null {
-    return this.connection.stores()?.state ?? null;
+    if (this.closed) throw new StoreClosedError("the state store");
+    return this.connection.stateStore();
   }
 
   async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
@@ -167,21 +155,6 @@ export class ConnectedStateStore implements StateStore {
   }
 
   private fallback(error: unknown): void {
-    this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[storage] conversation state kept in memory while the database is unreachable");
-  }
-}
-
-/**
- * The secret behind pseudonyms, button signatures and Direct Line tokens: `INSTALLATION_SECRET`
- * if configured, else the one kept in the database, else (database unreachable at start) a
- * temporary one for this process, with a warning.
- */
-export async function resolveSecret(configured: string | undefined, store: FeedbackStore, logger: Logger): Promise<string> {
-  if (configured) return configured;
-  try {
-    return await store.installationSecret();
-  } catch {
-    logger.warn("[storage] no installation secret (database unreachable, INSTALLATION_SECRET unset): using a temporary one for this process");
-    return randomBytes(32).toString("base64url");
+    this.logger.warn({ err: error }, "[storage] conversation state kept in memory while the database is unreachable");
   }
 }

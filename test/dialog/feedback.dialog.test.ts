@@ -184,6 +184,7 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
       report: (range, questionOf) => (real ? real.report(range, questionOf) : Promise.reject(new Error("no store"))),
       installationSecret: () => (real ? real.installationSecret() : Promise.reject(new Error("no store"))),
       learning: (range) => (real ? real.learning(range) : Promise.reject(new Error("no store"))),
+      close: async () => undefined,
     };
     const t = await testBot(kb, { feedbackStore: flaky });
     real = new SqlFeedbackStore(t.database);

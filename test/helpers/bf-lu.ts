@@ -20,6 +20,7 @@ function isAxios(value: unknown): value is AxiosDefaults {
 }
 
 const bfLuDir = dirname(require.resolve("@microsoft/bf-lu/package.json"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- bf-lu's own copy of axios, found from its folder, must be the one stubbed
 const axios: unknown = require(require.resolve("axios", { paths: [bfLuDir] }));
 if (!isAxios(axios)) throw new Error("bf-lu's axios not found");
 axios.defaults.adapter = async (config) => ({

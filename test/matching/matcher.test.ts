@@ -10,7 +10,7 @@ const entry = (id: string, question: string, answer = `${question} Ayrıntılar 
   answer,
   ...extra,
 });
-const base = (entries: MatchableEntry[], synonyms: string[][] = []): MatchableBase => ({ entries, synonyms: synonyms.map((words) => ({ words })) });
+const base = (entries: readonly MatchableEntry[], synonyms: string[][] = []): MatchableBase => ({ entries, synonyms: synonyms.map((words) => ({ words })) });
 
 describe("Matcher", () => {
   const matcher = new Matcher();

@@ -7,8 +7,8 @@ import { createLogger } from "../../../bot/logger";
 const entry = (id: string, question: string, answer: string): string =>
   `---\nid: ${id}\nquestion: "${question}"\nalternates:\n  - "${question} acaba"\n---\n\n${answer}\n`;
 
-/** Polls until `check` passes or the deadline (reload must land within 2 s). */
-async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+/** Polls until `check` passes; the deadline is far above what a busy machine needs, so only a reload that never lands fails. */
+async function eventually(check: () => void, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
