@@ -11,7 +11,7 @@ const USAGE =
   `usage: npm run report -- [--json | --csv [--table ${CSV_TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n` +
   "       Prints the satisfaction report (CSAT, NPS, CES, entries, unanswered questions, comments) from the database.";
 
-const isCsvTable = (value: string): value is CsvTable => (CSV_TABLES as readonly string[]).includes(value);
+const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
 
 /** Checks `--since`/`--until` before anything is opened: a malformed date is a usage error. */
 export function usableRange(since: string | undefined, until: string | undefined): void {
