@@ -29,11 +29,7 @@ const HOST_PACKAGES = /^(botbuilder|botframework-|restify)/;
  * Known upward imports, each with who removes it. An entry that no longer occurs fails the
  * test below: delete it then.
  */
-const ALLOWED: ReadonlyArray<{ from: string; to: string; owner: string }> = [
-  // matching reads the knowledge snapshot's types (knowledge/types.ts) while knowledge uses
-  // matching's analysis: left to the matching engineer (main branch), who is moving the shared types down
-  { from: "matching", to: "knowledge", owner: "matching engineer (main)" },
-];
+const ALLOWED: ReadonlyArray<{ from: string; to: string; owner: string }> = [];
 
 const BOT = join(REPO_ROOT, "bot");
 
