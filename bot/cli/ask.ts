@@ -65,8 +65,10 @@ export async function runAsk(
   const words = parsed.positionals;
   const config = loadConfig(env);
   const result = await loadKnowledge(config.knowledgeDir);
-  if (!result.knowledgeBase) {
-    for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
+  // like the bot, ask serves the files that load; the others are named on stderr
+  for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
+  if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
+    err("[ask] no knowledge entry loaded; run npm run kb:check");
     return EXIT_FAILURE;
   }
   const knowledgeBase: KnowledgeBase = result.knowledgeBase;

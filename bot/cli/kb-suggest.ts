@@ -74,7 +74,8 @@ export async function runKbSuggest(
   usableRange(values.since, values.until);
   const config = loadConfig(env);
   const loaded = await loadKnowledge(config.knowledgeDir);
-  if (!loaded.knowledgeBase) {
+  // suggestions are measured against the knowledge as editors wrote it: a broken file first
+  if (!loaded.knowledgeBase || loaded.errors.length > 0) {
     for (const issue of loaded.errors) err(formatIssue(issue, config.knowledgeDir));
     return EXIT_FAILURE;
   }

@@ -134,7 +134,7 @@ describe("CLIs in detail (built)", () => {
   it("kb:check passes the real knowledge, fails a broken folder with exit 1, and refuses two folders", async () => {
     const ok = await run("kb:check", []);
     expect(ok).toMatchObject({ code: 0, stderr: "" });
-    expect(ok.stdout).toMatch(/^knowledge: \d+ files, \d+ entries, 0 errors, \d+ warnings — OK\n$/m);
+    expect(ok.stdout).toMatch(/^knowledge: \d+ files, \d+ entries, \d+ synonym groups, 0 errors, \d+ warnings — OK\n$/m);
     const json = await run("kb:check", ["--json", KNOWLEDGE]);
     expect(JSON.parse(json.stdout)).toMatchObject({ errors: [] });
     const broken = await run("kb:check", [BROKEN]);

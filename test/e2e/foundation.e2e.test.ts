@@ -8,7 +8,7 @@ describe("foundation over real HTTP", () => {
     const response = await fetch(`${running.app().url}/healthz`);
     expect(response.status).toBe(200);
     const body: unknown = await response.json();
-    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 23, files: 24, loadedAt: expect.any(String), lastError: null } });
+    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 26, files: 27, loadedAt: expect.any(String), lastError: null } });
   });
 
   it("welcomes a user who joins, but not for the bot joining", async () => {
