@@ -17,6 +17,15 @@ export interface QueryWord {
   readonly surface: string;
   readonly expansions: readonly Expansion[];
   readonly weight: number;
+  /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
+  readonly reach: Reach;
+}
+
+/** The entries one query word reaches, merged over its forms' postings. */
+export interface Reach {
+  readonly entries: Int32Array;
+  readonly phraseSim: Float32Array;
+  readonly answerSim: Float32Array;
 }
 
 /**
@@ -61,13 +70,18 @@ export class SearchIndex {
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
   private readonly cache = new Map<string, QueryWord[]>();
-  private readonly expansionCache = new Map<string, { expansions: Expansion[]; idf: number }>();
+  private readonly expansionCache = new Map<string, { expansions: Expansion[]; idf: number; reach: Reach }>();
+  /** Scratch arrays for merging postings, sized to the entries. */
+  private readonly scratchPhrase: Float32Array;
+  private readonly scratchAnswer: Float32Array;
 
   constructor(
     base: MatchableBase,
     private readonly morphology: Morphology,
   ) {
     this.entries = base.entries;
+    this.scratchPhrase = new Float32Array(this.entries.length);
+    this.scratchAnswer = new Float32Array(this.entries.length);
     // follow-up-only entries get no words: no message reaches them, their parent's buttons do
     const searchable = (entry: MatchableEntry): boolean => entry.contextOnly !== true;
     const phraseTexts = this.entries.map((entry) => (searchable(entry) ? [entry.question, ...entry.alternates].map(analyze) : []));
@@ -162,14 +176,14 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
       const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       for (const term of this.synonyms.rewrite(analyze(sentence))) {
-        const { expansions, idf: reachIdf } = this.expansionsOf(term);
+        const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight });
+        words.set(term.stem, { surface: term.surface, expansions, weight, reach });
       }
     });
     const result = [...words.values()];
@@ -179,24 +193,45 @@ export class SearchIndex {
   }
 
   /**
-   * `expand`, memoized per word, with the word's idf: from how many entries any of its forms
-   * reaches, so a common word read through one rare inflected form does not weigh as rare.
+   * `expand`, memoized per word, with the entries its forms reach merged once (a query then
+   * walks one list per word, not one per form) and the word's idf: from how many entries any of
+   * its forms reaches, so a common word read through one rare inflected form does not weigh as rare.
    */
-  private expansionsOf(term: Term): { expansions: Expansion[]; idf: number } {
+  private expansionsOf(term: Term): { expansions: Expansion[]; idf: number; reach: Reach } {
     const key = `${term.typed}|${term.surface}|${term.stem}`;
     let found = this.expansionCache.get(key);
     if (!found) {
       const expansions = this.expand(term);
-      const reached = new Set<number>();
-      for (const { term: id } of expansions) {
-        for (const e of this.phrasePostings[id] ?? []) reached.add(e);
-        for (const e of this.answerPostings[id] ?? []) reached.add(e);
-      }
-      found = { expansions, idf: Math.log(1 + Math.max(1, this.entries.length) / Math.max(1, reached.size)) };
+      const reach = this.merge(expansions);
+      found = { expansions, idf: Math.log(1 + Math.max(1, this.entries.length) / Math.max(1, reach.entries.length)), reach };
       if (this.expansionCache.size >= TUNING.EXPANSION_CACHE_SIZE) this.expansionCache.clear();
       this.expansionCache.set(key, found);
     }
     return found;
+  }
+
+  private merge(expansions: readonly Expansion[]): Reach {
+    const { scratchPhrase, scratchAnswer } = this;
+    const touched: number[] = [];
+    for (const { term, sim } of expansions) {
+      for (const e of this.phrasePostings[term] ?? []) {
+        if ((scratchPhrase[e] ?? 0) === 0 && (scratchAnswer[e] ?? 0) === 0) touched.push(e);
+        if (sim > (scratchPhrase[e] ?? 0)) scratchPhrase[e] = sim;
+      }
+      for (const e of this.answerPostings[term] ?? []) {
+        if ((scratchPhrase[e] ?? 0) === 0 && (scratchAnswer[e] ?? 0) === 0) touched.push(e);
+        if (sim > (scratchAnswer[e] ?? 0)) scratchAnswer[e] = sim;
+      }
+    }
+    touched.sort((x, y) => x - y);
+    const entries = Int32Array.from(touched);
+    const phraseSim = Float32Array.from(touched, (e) => scratchPhrase[e] ?? 0);
+    const answerSim = Float32Array.from(touched, (e) => scratchAnswer[e] ?? 0);
+    for (const e of touched) {
+      scratchPhrase[e] = 0;
+      scratchAnswer[e] = 0;
+    }
+    return { entries, phraseSim, answerSim };
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
