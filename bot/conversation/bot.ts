@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
+import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
@@ -8,7 +8,7 @@ import type { Logger } from "../logger";
 import type { RateLimit } from "../server/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
-import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./replies";
+import { ButtonValue, canUpdate, channelStyle, followUpsOf, render, type Reply } from "./render";
 import { TEXTS } from "./texts";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -35,6 +35,11 @@ export interface ConversationFlow {
   answered?: boolean;
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
+  /**
+   * In a channel without buttons, what a bare number typed next stands for: the rating of the
+   * answer just given (with its signature, checked like a click) or a "did you mean" choice.
+   */
+  expects?: { kind: "rating"; answerId: string; entryId: string; signature: string } | { kind: "choice"; ids: string[]; question: string | null };
 }
 
 export interface MemnunBotDeps {
@@ -87,6 +92,10 @@ export function parseScore(raw: unknown, min: number, max: number): number | nul
   return score >= min && score <= max ? score : null;
 }
 
+const SKIP_WORD = fold(turkishLower(TEXTS.skipWord));
+/** Whether a message is the typed skip word ("geç", also "gec", "Geç."). */
+const isSkipWord = (text: string): boolean => fold(turkishLower(text)).replace(/[^\p{L}]+/gu, "") === SKIP_WORD;
+
 /** The Turkish FAQ bot: answers from the knowledge base, offers choices when unsure, measures satisfaction. */
 export class MemnunBot extends ActivityHandler {
   private readonly flow: StatePropertyAccessor<ConversationFlow>;
@@ -102,7 +111,7 @@ export class MemnunBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (joined.length > 0) await context.sendActivity(markdownReply(TEXTS.welcome(this.topics())));
+      if (joined.length > 0) await this.say(context, { kind: "text", text: TEXTS.welcome(this.topics()), markdown: true });
       await next();
     });
 
@@ -137,6 +146,11 @@ export class MemnunBot extends ActivityHandler {
       this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[bot] conversation state unavailable; starting fresh");
       return {};
     }
+  }
+
+  /** Sends a reply rendered for the turn's channel. */
+  private async say(context: TurnContext, reply: Reply): Promise<void> {
+    await context.sendActivity(render(reply, context.activity.channelId));
   }
 
   private topics(): string[] {
@@ -177,11 +191,18 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     if (flow.survey && (await this.surveyAnswer(context, flow, text))) return;
+    const expected = flow.expects;
+    delete flow.expects;
+    if (expected && (await this.typedChoice(context, flow, expected, text))) return;
 
     const kb = this.deps.knowledge();
     const decision = this.deps.matcher.match(text, kb);
     this.deps.logger.debug({ status: decision.status, smallTalk: decision.smallTalk, top: decision.candidates[0] }, "[bot] matched");
 
+    if (flow.comment && isSkipWord(text)) {
+      await this.skipComment(context, flow);
+      return;
+    }
     if (flow.comment && decision.smallTalk === null) {
       const newQuestion = looksLikeQuestion(text) && decision.status !== "none";
       if (!newQuestion) {
@@ -196,7 +217,7 @@ export class MemnunBot extends ActivityHandler {
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
     switch (decision.smallTalk) {
       case "help":
-        await context.sendActivity(markdownReply(TEXTS.help(this.topics())));
+        await this.say(context, { kind: "text", text: TEXTS.help(this.topics()), markdown: true });
         return;
       case "greeting":
         await context.sendActivity(TEXTS.smallTalk.greeting);
@@ -226,9 +247,10 @@ export class MemnunBot extends ActivityHandler {
     if (decision.status === "answered" && entry) {
       await this.answer(context, flow, entry, kb, "match", questionId);
     } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
-      await context.sendActivity(didYouMeanReply(decision.suggestions, questionId));
+      await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, questionId });
+      if (channelStyle(context.activity.channelId) === "text") flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId };
     } else {
-      await context.sendActivity(markdownReply(TEXTS.dontKnow(this.topics())));
+      await this.say(context, { kind: "text", text: TEXTS.dontKnow(this.topics()), markdown: true });
     }
   }
 
@@ -246,7 +268,32 @@ export class MemnunBot extends ActivityHandler {
     await this.record({ kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
-    await context.sendActivity(answerReply(entry, kb, { answerId, entryId: entry.id, signature }));
+    await this.say(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating: { answerId, entryId: entry.id, signature } });
+    if (channelStyle(context.activity.channelId) === "text") flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
+  }
+
+  /** A message typed right after an answer or a "did you mean" in a channel without buttons. */
+  private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
+    if (!/^\d{1,2}$/.test(text)) return false;
+    if (expected.kind === "rating") {
+      if (parseScore(text, SCALES.csat.min, SCALES.csat.max) === null) {
+        flow.expects = expected;
+        await context.sendActivity(TEXTS.surveyRange(SCALES.csat.min, SCALES.csat.max));
+        return true;
+      }
+      await this.rate(context, flow, expected.answerId, expected.entryId, text, expected.signature);
+      return true;
+    }
+    const id = expected.ids[Number(text) - 1];
+    const kb = this.deps.knowledge();
+    const entry = id === undefined ? undefined : kb.byId.get(id);
+    if (!entry) {
+      flow.expects = expected;
+      await context.sendActivity(TEXTS.surveyRange(1, expected.ids.length));
+      return true;
+    }
+    await this.answer(context, flow, entry, kb, "suggestion", expected.question);
+    return true;
   }
 
   private async handleButton(context: TurnContext, flow: ConversationFlow, raw: unknown): Promise<void> {
@@ -277,13 +324,7 @@ export class MemnunBot extends ActivityHandler {
         await this.rate(context, flow, value.answer, value.entry, value.rating, value.sig);
         return;
       case "skip-comment":
-        if (flow.comment) {
-          delete flow.comment;
-          await context.sendActivity(TEXTS.commentSkipped);
-          await this.maybeStartSurvey(context, flow, false);
-        } else {
-          await context.sendActivity(TEXTS.commentSkipped);
-        }
+        await this.skipComment(context, flow);
         return;
       case "nps":
       case "ces":
@@ -310,6 +351,8 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     await this.record({ kind: "rating", answerId, entryId, rating, at: this.now().toISOString(), ...origin });
+    delete flow.expects;
+    await this.markRated(context, { answerId, entryId, signature }, rating);
     if (previous) {
       previous[1] = rating;
     } else {
@@ -318,11 +361,37 @@ export class MemnunBot extends ActivityHandler {
     }
     if (rating <= COMMENT_AT_OR_BELOW) {
       flow.comment = { answerId, entryId, rating };
-      await context.sendActivity(commentPrompt());
+      await this.say(context, { kind: "comment" });
       return;
     }
     await context.sendActivity(previous ? TEXTS.ratingChanged : TEXTS.ratingThanks);
     await this.maybeStartSurvey(context, flow, false);
+  }
+
+  /**
+   * Replaces the rated answer's card with one showing the rating instead of its buttons, where
+   * the channel can edit a sent message (Teams), so it is not clicked again by mistake. Best
+   * effort: the rating is stored already, and a second click is answered as before.
+   */
+  private async markRated(context: TurnContext, rating: { answerId: string; entryId: string; signature: string }, score: number): Promise<void> {
+    const { channelId, replyToId } = context.activity;
+    if (!canUpdate(channelId) || !replyToId || context.activity.value === undefined) return;
+    const kb = this.deps.knowledge();
+    const entry = kb.byId.get(rating.entryId);
+    if (!entry) return;
+    const updated: Partial<Activity> = { ...render({ kind: "answer", entry, followUps: followUpsOf(entry, kb), rating, rated: score }, channelId), id: replyToId };
+    try {
+      await context.updateActivity(updated);
+    } catch (error) {
+      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), channelId }, "[bot] rated answer card not updated");
+    }
+  }
+
+  private async skipComment(context: TurnContext, flow: ConversationFlow): Promise<void> {
+    const pending = flow.comment !== undefined;
+    delete flow.comment;
+    await context.sendActivity(TEXTS.commentSkipped);
+    if (pending) await this.maybeStartSurvey(context, flow, false);
   }
 
   private async storeComment(context: TurnContext, flow: ConversationFlow, text: string): Promise<void> {
@@ -349,13 +418,17 @@ export class MemnunBot extends ActivityHandler {
     if (!farewell && (flow.rated?.length ?? 0) < SURVEY_AFTER_RATINGS) return;
     flow.surveyOffered = true;
     flow.survey = "nps";
-    await context.sendActivity(surveyPrompt("nps"));
+    await this.say(context, { kind: "survey", step: "nps" });
   }
 
   /** A typed reply while a survey question is open: a score, an out-of-range number, or something else. */
   private async surveyAnswer(context: TurnContext, flow: ConversationFlow, text: string): Promise<boolean> {
     const step = flow.survey;
     if (!step) return false;
+    if (isSkipWord(text)) {
+      await this.nextSurveyStep(context, flow, step);
+      return true;
+    }
     if (/^\d{1,3}$/.test(text)) {
       await this.surveyScore(context, flow, step, text);
       return true;
@@ -379,7 +452,7 @@ export class MemnunBot extends ActivityHandler {
   private async nextSurveyStep(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces"): Promise<void> {
     if (step === "nps") {
       flow.survey = "ces";
-      await context.sendActivity(surveyPrompt("ces"));
+      await this.say(context, { kind: "survey", step: "ces" });
     } else {
       delete flow.survey;
       await context.sendActivity(TEXTS.surveyThanks);
