@@ -8,7 +8,7 @@ import type { Logger } from "../logger";
 import type { RateLimit } from "../server/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
-import { ButtonValue, canUpdate, channelStyle, followUpsOf, render, type Reply } from "./render";
+import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Reply } from "./render";
 import { TEXTS } from "./texts";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -36,8 +36,9 @@ export interface ConversationFlow {
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
   /**
-   * In a channel without buttons, what a bare number typed next stands for: the rating of the
-   * answer just given (with its signature, checked like a click) or a "did you mean" choice.
+   * Where controls come back as text (see `controlsSendText`), what a number sent next stands
+   * for: the rating of the latest answer (with its signature, checked like a click) or a "did you
+   * mean" choice (also sent as the question itself, or "Hiçbiri").
    */
   expects?: { kind: "rating"; answerId: string; entryId: string; signature: string } | { kind: "choice"; ids: string[]; question: string | null };
 }
@@ -248,7 +249,7 @@ export class MemnunBot extends ActivityHandler {
       await this.answer(context, flow, entry, kb, "match", questionId);
     } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
       await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, questionId });
-      if (channelStyle(context.activity.channelId) === "text") flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId };
+      if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId };
     } else {
       await this.say(context, { kind: "text", text: TEXTS.dontKnow(this.topics()), markdown: true });
     }
@@ -269,23 +270,34 @@ export class MemnunBot extends ActivityHandler {
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
     await this.say(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating: { answerId, entryId: entry.id, signature } });
-    if (channelStyle(context.activity.channelId) === "text") flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
+    if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
   }
 
-  /** A message typed right after an answer or a "did you mean" in a channel without buttons. */
+  /**
+   * A message sent right after an answer or a "did you mean" where controls come back as text.
+   * Returns false when it is not a choice, and the message is handled as usual.
+   */
   private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
-    if (!/^\d{1,2}$/.test(text)) return false;
+    const number = /^\d{1,2}$/.test(text) ? text : null;
     if (expected.kind === "rating") {
-      if (parseScore(text, SCALES.csat.min, SCALES.csat.max) === null) {
-        flow.expects = expected;
+      if (number === null) return false;
+      // kept, so the same number again is "already rated" and another one changes the rating
+      flow.expects = expected;
+      if (parseScore(number, SCALES.csat.min, SCALES.csat.max) === null) {
         await context.sendActivity(TEXTS.surveyRange(SCALES.csat.min, SCALES.csat.max));
         return true;
       }
-      await this.rate(context, flow, expected.answerId, expected.entryId, text, expected.signature);
+      await this.rate(context, flow, expected.answerId, expected.entryId, number, expected.signature);
       return true;
     }
-    const id = expected.ids[Number(text) - 1];
     const kb = this.deps.knowledge();
+    const folded = fold(turkishLower(text));
+    if (number === null && folded === fold(turkishLower(TEXTS.noneOfThese))) {
+      await context.sendActivity(TEXTS.noneOfTheseReply);
+      return true;
+    }
+    const id = number === null ? expected.ids.find((candidate) => fold(turkishLower(kb.byId.get(candidate)?.question ?? "")) === folded) : expected.ids[Number(number) - 1];
+    if (number === null && id === undefined) return false;
     const entry = id === undefined ? undefined : kb.byId.get(id);
     if (!entry) {
       flow.expects = expected;
@@ -351,7 +363,6 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     await this.record({ kind: "rating", answerId, entryId, rating, at: this.now().toISOString(), ...origin });
-    delete flow.expects;
     await this.markRated(context, { answerId, entryId, signature }, rating);
     if (previous) {
       previous[1] = rating;

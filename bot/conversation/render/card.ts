@@ -14,25 +14,32 @@ export const SCORES_PER_ROW = 6;
 
 type Element = Record<string, unknown>;
 
-const submit = (title: string, data: ButtonValue): Element => ({ type: "Action.Submit", title, data });
+/** A button, and what it sends: its value, or `typed` as the user's message where values are lost (see `controlsSendText`). */
+interface Button {
+  readonly title: string;
+  readonly value: ButtonValue;
+  readonly typed: string;
+}
+
+const submit = ({ title, value, typed }: Button, asText: boolean): Element => ({ type: "Action.Submit", title, data: asText ? typed : value });
 
 const textBlock = (text: string, extra: Element = {}): Element => ({ type: "TextBlock", text, wrap: true, ...extra });
 
 /** One full-width button per choice, each on its own line, so long questions are not cut short. */
-const choiceButtons = (choices: ReadonlyArray<{ title: string; value: ButtonValue }>): Element[] =>
-  choices.map(({ title, value }) => ({ type: "ActionSet", spacing: "small", actions: [submit(title, value)] }));
+const choiceButtons = (choices: readonly Button[], asText: boolean): Element[] =>
+  choices.map((button) => ({ type: "ActionSet", spacing: "small", actions: [submit(button, asText)] }));
 
 /** Score buttons side by side, in rows of at most `SCORES_PER_ROW`. */
-function scoreRows(scores: ReadonlyArray<{ title: string; value: ButtonValue }>): Element[] {
+function scoreRows(scores: readonly Button[], asText: boolean): Element[] {
   const rows = Math.ceil(scores.length / SCORES_PER_ROW);
   const perRow = Math.ceil(scores.length / rows);
   return Array.from({ length: rows }, (_, row) => ({
     type: "ColumnSet",
     spacing: "small",
-    columns: scores.slice(row * perRow, (row + 1) * perRow).map(({ title, value }) => ({
+    columns: scores.slice(row * perRow, (row + 1) * perRow).map((button) => ({
       type: "Column",
       width: "stretch",
-      items: [{ type: "ActionSet", actions: [submit(title, value)] }],
+      items: [{ type: "ActionSet", actions: [submit(button, asText)] }],
     })),
   }));
 }
@@ -64,8 +71,11 @@ function cardActivity(body: Element[], summary: string): Partial<Activity> {
   return activity;
 }
 
-/** A reply as an Adaptive Card with `Action.Submit` buttons (Teams, hosted Web Chat). */
-export function renderCard(reply: Reply): Partial<Activity> {
+/**
+ * A reply as an Adaptive Card with `Action.Submit` buttons (Teams, hosted Web Chat). With
+ * `asText` the buttons send their typed equivalent (a number, a question, "Geç") instead of a value.
+ */
+export function renderCard(reply: Reply, asText = false): Partial<Activity> {
   switch (reply.kind) {
     case "text": {
       const activity = MessageFactory.text(reply.text);
@@ -76,14 +86,15 @@ export function renderCard(reply: Reply): Partial<Activity> {
       const body = markdownBlocks(reply.entry.answer);
       if (reply.rated === undefined) {
         body.push(textBlock(`_${TEXTS.ratePrompt}_`, { spacing: "large" }));
-        body.push(...scoreRows(ratingValues(reply.rating).map((value, i) => ({ title: TEXTS.ratingLabels[i] ?? String(i + 1), value }))));
+        const ratings = ratingValues(reply.rating).map((value, i) => ({ title: TEXTS.ratingLabels[i] ?? String(i + 1), value, typed: String(i + 1) }));
+        body.push(...scoreRows(ratings, asText));
       } else {
         const label = TEXTS.ratingLabels[reply.rated - 1] ?? String(reply.rated);
         body.push(textBlock(TEXTS.ratedNote(label), { spacing: "large", isSubtle: true }));
       }
       if (reply.followUps.length > 0) {
         body.push(textBlock(TEXTS.followUpsTitle, { spacing: "large", weight: "bolder" }));
-        body.push(...choiceButtons(reply.followUps.map((e) => ({ title: e.question, value: { action: "answer", id: e.id, source: "followup" } }))));
+        body.push(...choiceButtons(reply.followUps.map((e) => ({ title: e.question, value: { action: "answer", id: e.id, source: "followup" }, typed: e.question })), asText));
       }
       return cardActivity(body, reply.entry.question);
     }
@@ -93,22 +104,22 @@ export function renderCard(reply: Reply): Partial<Activity> {
         [
           textBlock(TEXTS.didYouMean, { weight: "bolder" }),
           ...choiceButtons([
-            ...reply.suggestions.map((c) => ({ title: c.question, value: { action: "answer", id: c.id, source: "suggestion", ...linked } as const })),
-            { title: TEXTS.noneOfThese, value: { action: "none-of-these" } },
-          ]),
+            ...reply.suggestions.map((c) => ({ title: c.question, value: { action: "answer", id: c.id, source: "suggestion", ...linked } as const, typed: c.question })),
+            { title: TEXTS.noneOfThese, value: { action: "none-of-these" }, typed: TEXTS.noneOfThese },
+          ], asText),
         ],
         TEXTS.didYouMean,
       );
     }
     case "comment":
-      return cardActivity([textBlock(TEXTS.commentPrompt), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-comment" } }])], TEXTS.commentPrompt);
+      return cardActivity([textBlock(TEXTS.commentPrompt), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-comment" }, typed: TEXTS.skip }], asText)], TEXTS.commentPrompt);
     case "survey": {
       const { step } = reply;
       const { min, max } = SCALES[step];
       const question = step === "nps" ? TEXTS.npsQuestion : TEXTS.cesQuestion;
-      const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i).map((score) => ({ title: String(score), value: { action: step, score } as const }));
+      const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i).map((score) => ({ title: String(score), value: { action: step, score } as const, typed: String(score) }));
       return cardActivity(
-        [textBlock(question), ...scoreRows(scores), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-survey", step } }])],
+        [textBlock(question), ...scoreRows(scores, asText), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-survey", step }, typed: TEXTS.skip }], asText)],
         question,
       );
     }

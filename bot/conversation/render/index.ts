@@ -1,12 +1,11 @@
-import type { Activity } from "botbuilder";
+import { MessageFactory, type Activity } from "botbuilder";
 import { renderCard } from "./card";
-import { channelStyle } from "./channels";
+import { channelStyle, controlsSendText } from "./channels";
 import type { Reply } from "./reply";
 import { answerActivity, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./suggested";
 import { renderText } from "./text";
-import { MessageFactory } from "botbuilder";
 
-export { canUpdate, channelStyle, type ChannelStyle } from "./channels";
+export { canUpdate, channelStyle, controlsSendText, type ChannelStyle } from "./channels";
 export type { Reply } from "./reply";
 export { followUpsOf, MAX_FOLLOW_UPS } from "./suggested";
 export { ButtonValue, type RatingTarget } from "./values";
@@ -31,7 +30,7 @@ function renderSuggested(reply: Reply): Partial<Activity> {
 export function render(reply: Reply, channelId: string | undefined): Partial<Activity> {
   switch (channelStyle(channelId)) {
     case "card":
-      return renderCard(reply);
+      return renderCard(reply, controlsSendText(channelId));
     case "text":
       return renderText(reply);
     case "suggested":
