@@ -8,9 +8,9 @@ import { ratingValues, type ButtonValue } from "./values";
 export const ADAPTIVE_CARD_VERSION = "1.5";
 /**
  * Most score buttons on one row. Rows are columns of one-button action sets, so they stay
- * side by side in every host; more per row makes each button narrower (NPS 0–10 → 2 rows).
+ * side by side in every host; more per row makes each button narrower (CES 1–7 on one row, NPS 0–10 on two).
  */
-export const SCORES_PER_ROW = 6;
+export const SCORES_PER_ROW = 7;
 
 type Element = Record<string, unknown>;
 
