@@ -70,6 +70,16 @@ export const TEXTS = Object.freeze({
   cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
+  /** The Teams app package (`npm run teams:package`): what Teams shows in its app store and chat header. */
+  teams: {
+    shortName: "Memnun",
+    fullName: "Memnun – Müşteri memnuniyeti asistanı",
+    shortDescription: "Müşteri memnuniyeti, sadakat, CRM ve CSAT/NPS/CES sorularınızı yanıtlar.",
+    fullDescription:
+      "Memnun, müşteri memnuniyeti, müşteri sadakati, müşteri deneyimi, CRM, CSAT/NPS/CES ölçümleri ve ISO 10002 hakkındaki sorularınızı şirketinizin bilgi bankasından yanıtlar. Her cevabı 1–5 arası puanlayabilir, eksik bulduğunuz noktaları yazabilirsiniz; görüşleriniz cevapları iyileştirmek için kullanılır.",
+    helpCommand: "yardım",
+    helpDescription: "Neler sorabileceğinizi gösterir.",
+  },
   /** The chat page at `/`. */
   page: {
     title: "Memnun – Müşteri memnuniyeti asistanı",
