@@ -31,6 +31,7 @@ export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase, rating: Ra
   return answerActivity(entry, followUpsOf(entry, kb), rating);
 }
 
+/** `answerReply` with the follow-ups already chosen (the renderer gets them with the reply). */
 export function answerActivity(entry: KnowledgeEntry, followUps: readonly KnowledgeEntry[], rating: RatingTarget): Partial<Activity> {
   const activity = markdownReply(`${entry.answer.trimEnd()}\n\n_${TEXTS.ratePrompt}_`);
   activity.suggestedActions = { to: [], actions: ratingButtons(rating) };
