@@ -35,6 +35,8 @@ export interface ConversationFlow {
   answered?: boolean;
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
+  /** Survey questions answered with a score; their cards stay clickable in some channels. */
+  surveyAnswered?: Array<"nps" | "ces">;
   /**
    * Where controls come back as text (see `controlsSendText`), what a number sent next stands
    * for: the rating of the latest answer (with its signature, checked like a click) or a "did you
@@ -343,7 +345,8 @@ export class MemnunBot extends ActivityHandler {
         await this.surveyScore(context, flow, value.action, value.score);
         return;
       case "skip-survey":
-        await this.nextSurveyStep(context, flow, value.step);
+        if (flow.survey === value.step) await this.nextSurveyStep(context, flow, value.step);
+        else await context.sendActivity(TEXTS.surveyAlreadyAnswered);
         return;
     }
   }
@@ -379,22 +382,26 @@ export class MemnunBot extends ActivityHandler {
     await this.maybeStartSurvey(context, flow, false);
   }
 
-  /**
-   * Replaces the rated answer's card with one showing the rating instead of its buttons, where
-   * the channel can edit a sent message (Teams), so it is not clicked again by mistake. Best
-   * effort: the rating is stored already, and a second click is answered as before.
-   */
+  /** Replaces the rated answer's card with one showing the rating instead of its buttons (see `replaceClickedCard`). */
   private async markRated(context: TurnContext, rating: { answerId: string; entryId: string; signature: string }, score: number): Promise<void> {
-    const { channelId, replyToId } = context.activity;
-    if (!canUpdate(channelId) || !replyToId || context.activity.value === undefined) return;
     const kb = this.deps.knowledge();
     const entry = kb.byId.get(rating.entryId);
-    if (!entry) return;
-    const updated: Partial<Activity> = { ...render({ kind: "answer", entry, followUps: followUpsOf(entry, kb), rating, rated: score }, channelId), id: replyToId };
+    if (entry) await this.replaceClickedCard(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating, rated: score });
+  }
+
+  /**
+   * Replaces the card a click came from with `reply`, where the channel can edit a sent message
+   * (Teams), so its buttons are not clicked again by mistake. Best effort: what the click stands
+   * for is stored already, and a second click on a card that stayed is answered as before.
+   */
+  private async replaceClickedCard(context: TurnContext, reply: Reply): Promise<void> {
+    const { channelId, replyToId } = context.activity;
+    if (!canUpdate(channelId) || !replyToId || context.activity.value === undefined) return;
+    const updated: Partial<Activity> = { ...render(reply, channelId), id: replyToId };
     try {
       await context.updateActivity(updated);
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), channelId }, "[bot] rated answer card not updated");
+      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), channelId }, "[bot] clicked card not updated");
     }
   }
 
@@ -450,6 +457,10 @@ export class MemnunBot extends ActivityHandler {
   }
 
   private async surveyScore(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces", raw: unknown): Promise<void> {
+    if (flow.surveyAnswered?.includes(step)) {
+      await context.sendActivity(TEXTS.surveyAlreadyAnswered);
+      return;
+    }
     const { min, max } = SCALES[step];
     const score = parseScore(raw, min, max);
     if (score === null) {
@@ -457,6 +468,8 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) });
+    flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];
+    await this.replaceClickedCard(context, { kind: "survey", step, answered: score });
     await this.nextSurveyStep(context, flow, step);
   }
 

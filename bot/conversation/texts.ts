@@ -69,6 +69,7 @@ export const TEXTS = Object.freeze({
   npsQuestion: "Son bir şey: Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
   cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
+  surveyAlreadyAnswered: "Bu soruyu zaten yanıtlamıştınız, teşekkürler!",
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
   /** The Teams app package (`npm run teams:package`): what Teams shows in its app store and chat header. */
   teams: {

@@ -128,8 +128,13 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(thanks?.text).toBe(TEXTS.smallTalk.thanks);
       expect(cardText(nps)).toBe(TEXTS.npsQuestion);
       expect(buttons(nps).map((b) => b.title)).toEqual([...Array.from({ length: 11 }, (_, i) => String(i)), TEXTS.skip]);
-      const [ces] = await turn(t, { value: buttons(nps)[9]?.data });
+      const [ces] = await turn(t, { value: buttons(nps)[9]?.data, replyToId: nps?.id });
       expect(cardText(ces)).toBe(TEXTS.cesQuestion);
+      // the NPS card now shows the score instead of its buttons; a click that got through anyway counts once
+      expect(t.channel.updated.at(-1)).toMatchObject({ id: nps?.id });
+      expect(buttons(t.channel.updated.at(-1))).toEqual([]);
+      expect(cardText(t.channel.updated.at(-1))).toContain(TEXTS.ratedNote("9"));
+      expect(texts(await turn(t, { value: buttons(nps)[3]?.data, replyToId: nps?.id }))).toEqual([TEXTS.surveyAlreadyAnswered]);
       expect(buttons(ces).map((b) => b.title)).toEqual(["1", "2", "3", "4", "5", "6", "7", TEXTS.skip]);
       expect(texts(await turn(t, { value: buttons(ces)[5]?.data }))).toEqual([TEXTS.surveyThanks]);
       const report = await t.store.report({});

@@ -117,6 +117,9 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
       const { step } = reply;
       const { min, max } = SCALES[step];
       const question = step === "nps" ? TEXTS.npsQuestion : TEXTS.cesQuestion;
+      if (reply.answered !== undefined) {
+        return cardActivity([textBlock(question), textBlock(TEXTS.ratedNote(String(reply.answered)), { isSubtle: true })], question);
+      }
       const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i).map((score) => ({ title: String(score), value: { action: step, score } as const, typed: String(score) }));
       return cardActivity(
         [textBlock(question), ...scoreRows(scores, asText), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-survey", step }, typed: TEXTS.skip }], asText)],

@@ -22,6 +22,7 @@ function renderSuggested(reply: Reply): Partial<Activity> {
     case "comment":
       return commentPrompt();
     case "survey":
+      // as with `rated`: only a channel that can edit a sent card is given `answered`
       return surveyPrompt(reply.step);
   }
 }

@@ -24,5 +24,5 @@ export type Reply =
   | { readonly kind: "did-you-mean"; readonly suggestions: readonly Candidate[]; readonly questionId?: string }
   /** Asks what was missing after a low rating, with a way to skip. */
   | { readonly kind: "comment" }
-  /** NPS (0–10) or CES (1–7), with a way to skip. */
-  | { readonly kind: "survey"; readonly step: "nps" | "ces" };
+  /** NPS (0–10) or CES (1–7), with a way to skip; `answered` shows the score given instead of the buttons. */
+  | { readonly kind: "survey"; readonly step: "nps" | "ces"; readonly answered?: number };
