@@ -1,4 +1,9 @@
+import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
+
+// natural (used by matching) loads dotenv, which prints tips on stdout (into a CLI's JSON) unless
+// told to be quiet: every entry point imports this module before anything that loads natural
+process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 /** Log levels understood by pino. */
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -6,28 +11,26 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
+/**
+ * A whole number from `min` to `max` (default `fallback`). Every message about it names the
+ * allowed range: a value out of range is not "not a number".
+ */
+const wholeNumber = (min: number, max: number, fallback: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.preprocess(emptyToUndefined, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback));
+};
+
 const schema = z.object({
   MicrosoftAppId: z.string().trim().default(""),
   MicrosoftAppPassword: z.string().default(""),
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MicrosoftAppTenantId: z.string().trim().default(""),
-  PORT: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: "must be a number" })
-      .int({ error: "must be a whole number" })
-      .min(0, { error: "must be between 0 and 65535" })
-      .max(65535, { error: "must be between 0 and 65535" })
-      .default(3978),
-  ),
+  PORT: wholeNumber(0, 65535, 3978),
   HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
   SERVICE_URL_ALLOW_LIST: z.preprocess(emptyToUndefined, z.string().default("loopback")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
-  KNOWLEDGE_MAX_FILE_KB: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(256),
-  ),
+  KNOWLEDGE_MAX_FILE_KB: wholeNumber(1, 1_000_000, 256),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
@@ -36,35 +39,17 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, { error: "must start with postgres:// or postgresql://" })
       .optional(),
   ),
-  MAX_MESSAGE_LENGTH: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(2000),
-  ),
+  MAX_MESSAGE_LENGTH: wholeNumber(1, 100_000, 2000),
   DIRECT_LINE_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
   INSTALLATION_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   ),
-  RATE_LIMIT_CONVERSATION_PER_MINUTE: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(30),
-  ),
-  RATE_LIMIT_POLL_PER_MINUTE: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(300),
-  ),
-  RATE_LIMIT_TOKEN_PER_MINUTE: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(30),
-  ),
-  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(20),
-  ),
-  RATE_LIMIT_CLIENT_PER_MINUTE: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "must be a number" }).int().min(1).max(1_000_000).default(600),
-  ),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: wholeNumber(1, 100_000, 30),
+  RATE_LIMIT_POLL_PER_MINUTE: wholeNumber(1, 1_000_000, 300),
+  RATE_LIMIT_TOKEN_PER_MINUTE: wholeNumber(1, 1_000_000, 30),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: wholeNumber(1, 1_000_000, 20),
+  RATE_LIMIT_CLIENT_PER_MINUTE: wholeNumber(1, 1_000_000, 600),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).default("false")),
   DASHBOARD_TOKEN: z.preprocess(
     emptyToUndefined,
@@ -122,6 +107,12 @@ export class ConfigError extends Error {
     super(`[config] invalid environment:\n  ${issues.join("\n  ")}`);
     this.name = "ConfigError";
   }
+}
+
+/** The process's environment, with `.env` (if present) loaded into it: what `loadConfig` reads in production. */
+export function processEnvironment(): Readonly<Record<string, string | undefined>> {
+  loadDotenv({ quiet: true });
+  return process.env;
 }
 
 /**

@@ -1,10 +1,7 @@
-// natural (used by matching) loads dotenv, which prints tips on stdout unless told to be quiet.
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
+// first: it quiets dotenv before anything loads natural
+import { loadConfig, processEnvironment, type Config } from "./config";
 import { ConversationState } from "botbuilder";
-import { config as loadDotenv } from "dotenv";
 import { join } from "node:path";
-import { loadConfig, type Config } from "./config";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { DatabaseStorage } from "./conversation/state-storage";
@@ -16,7 +13,8 @@ import { Matcher } from "./matching/matcher";
 import { createAdapter } from "./server/adapter";
 import { createServer } from "./server/app";
 import { perMinute } from "./server/rate-limit";
-import { ConnectedFeedbackStore, ConnectedStateStore, DatabaseConnection, resolveSecret } from "./storage/connection";
+import { ConnectedFeedbackStore, resolveSecret } from "./feedback/connected-store";
+import { ConnectedStateStore, DatabaseConnection } from "./storage/connection";
 import { DashboardAuth, registerDashboard } from "./web/dashboard";
 import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { registerPages } from "./web/pages";
@@ -92,8 +90,8 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const integrity = new Integrity(secret);
 
   // the embedded SQLite database belongs to this instance alone: its state can be cached in memory
-  const stateStore = new ConnectedStateStore(connection, logger);
-  const conversationState = new ConversationState(new DatabaseStorage(config.databaseUrl ? stateStore : new CachedStateStore(stateStore)));
+  const stateStore = config.databaseUrl ? new ConnectedStateStore(connection, logger) : new CachedStateStore(new ConnectedStateStore(connection, logger));
+  const conversationState = new ConversationState(new DatabaseStorage(stateStore));
 
   const bot = new MemnunBot({
     logger,
@@ -127,7 +125,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
         deadLetters: recorder.deadLetters,
         error: db.error ?? recorder.error,
       };
-      const healthy = status.entries > 0 && db.connected && feedback.error === null;
+      const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null;
       return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
     },
   });
@@ -176,13 +174,17 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const close = (): Promise<void> => {
     closing ??= (async () => {
       logger.info("[server] shutting down");
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const stopped = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       server.server.closeIdleConnections();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.all([stopped, inFlight.idle()]), grace]);
       server.server.closeAllConnections();
       await knowledge.close();
       await recorder.close();
+      await stateStore.close();
+      await feedbackStore.close();
       await connection.close();
       logger.info("[server] stopped");
     })();
@@ -193,14 +195,21 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
 }
 
 function main(): void {
-  loadDotenv({ quiet: true });
-  start(process.env).then(
+  start(processEnvironment()).then(
     (app) => {
       const onSignal = (signal: NodeJS.Signals): void => {
         app.logger.info({ signal }, "[server] signal received");
+        // an empty event loop while closing still waits is a stop that never finished, not a clean one
+        process.once("beforeExit", () => {
+          app.logger.error("[server] the process ended before closing finished");
+          process.exit(1);
+        });
         app.close().then(
           () => process.exit(0),
-          () => process.exit(1),
+          (error: unknown) => {
+            app.logger.error({ err: error }, "[server] closing failed");
+            process.exit(1);
+          },
         );
       };
       process.once("SIGTERM", onSignal);

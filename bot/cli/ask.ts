@@ -1,8 +1,7 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
 import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { runMain } from "./main";
+import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { loadKnowledge } from "../knowledge/loader";
 import { formatIssue, type KnowledgeBase } from "../knowledge/types";
 import { Matcher, type Decision } from "../matching/matcher";
@@ -43,6 +42,11 @@ function readable(decision: Decision): string {
   return `${line.query}\n  → ${head}${rest ? `\n${rest}` : ""}`;
 }
 
+const USAGE =
+  "usage: npm run ask -- [--json] [question …]\n" +
+  "       Matches the question against the knowledge in KNOWLEDGE_DIR; without one, each line of stdin.\n" +
+  "       --json prints one JSON line per question.";
+
 /** Runs `ask`; returns the exit code. Writes only results to `out`, diagnostics to `err`. */
 export async function runAsk(
   args: readonly string[],
@@ -51,13 +55,21 @@ export async function runAsk(
   out: (text: string) => void,
   err: (text: string) => void,
 ): Promise<number> {
-  const json = args.includes("--json");
-  const words = args.filter((a) => a !== "--json");
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { json: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw UsageError.from(error);
+  }
+  const json = parsed.values.json;
+  const words = parsed.positionals;
   const config = loadConfig(env);
-  const result = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
-  if (!result.knowledgeBase) {
-    for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
-    return 1;
+  const result = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  // like the bot, ask serves the files that load; the others are named on stderr
+  for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
+  if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
+    err("[ask] no knowledge entry loaded; run npm run kb:check");
+    return EXIT_FAILURE;
   }
   const knowledgeBase: KnowledgeBase = result.knowledgeBase;
   const matcher = new Matcher();
@@ -68,11 +80,11 @@ export async function runAsk(
   };
   if (words.length > 0) {
     answer(words.join(" "));
-    return 0;
+    return EXIT_OK;
   }
   const lines = createInterface({ input, crlfDelay: Infinity });
   for await (const line of lines) answer(line);
-  return 0;
+  return EXIT_OK;
 }
 
-if (require.main === module) runMain((args, env, out, err) => runAsk(args, env, process.stdin, out, err), { errorPrefix: "[ask] ", errorExitCode: 2 });
+if (require.main === module) runMain((args, env, out, err) => runAsk(args, env, process.stdin, out, err), { name: "ask", usage: USAGE });

@@ -1,8 +1,7 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
 import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { runMain } from "./main";
+import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { loadKnowledge, type LoadResult } from "../knowledge/loader";
 import { formatIssue } from "../knowledge/types";
 
@@ -23,25 +22,40 @@ export function toReport(result: LoadResult): CheckReport {
   };
 }
 
+const USAGE =
+  "usage: npm run kb:check -- [--json] [folder (default KNOWLEDGE_DIR)]\n" +
+  "       Checks every knowledge file; exits 1 when any has an error (warnings alone pass).";
+
 /** Runs the check; returns the exit code (0 = no errors). */
 export async function runKbCheck(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: (text: string) => void): Promise<number> {
-  const json = args.includes("--json");
-  const positional = args.filter((a) => !a.startsWith("--"));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { json: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw UsageError.from(error);
+  }
+  if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.length}`);
+  const json = parsed.values.json;
   const config = loadConfig(env);
-  const dir = positional[0] ?? config.knowledgeDir;
+  const dir = parsed.positionals[0] ?? config.knowledgeDir;
   const label = relative(process.cwd(), resolve(dir)) || ".";
-  const result = await loadKnowledge(dir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
+  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
   if (json) {
     out(JSON.stringify(toReport(result)));
   } else {
     for (const error of result.errors) out(formatIssue(error, label).replace("[knowledge] ", "error   "));
     for (const warning of result.warnings) out(formatIssue(warning, label).replace("[knowledge] ", "warning "));
     out(
-      `${label}: ${result.files} files, ${result.entries.length} entries, ${result.errors.length} errors, ${result.warnings.length} warnings` +
-        (result.errors.length === 0 ? " — OK" : " — fix the errors above; the bot keeps serving the last good version"),
+      `${label}: ${result.files} files, ${result.entries.length} entries, ` +
+        (synonyms > 0 ? `${synonyms} synonym groups, ` : "") +
+        `${result.errors.length} errors, ${result.warnings.length} warnings` +
+        (result.errors.length === 0
+          ? " — OK"
+          : " — fix the errors above; the bot serves the other files and keeps the last good version of these"),
     );
   }
-  return result.errors.length === 0 ? 0 : 1;
+  return result.errors.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }
 
-if (require.main === module) runMain((args, env, out) => runKbCheck(args, env, out), { errorPrefix: "[kb:check] ", errorExitCode: 2 });
+if (require.main === module) runMain((args, env, out) => runKbCheck(args, env, out), { name: "kb:check", usage: USAGE });

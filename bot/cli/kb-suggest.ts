@@ -1,8 +1,7 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { runMain } from "./main";
+import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
+import { usableRange } from "./report";
 import { textTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { computeSuggestions, SUGGEST_TUNING, type Suggestions } from "../feedback/suggestions";
@@ -14,7 +13,8 @@ import { openDatabase } from "../storage/database";
 
 const USAGE =
   "usage: npm run kb:suggest -- [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n" +
-  `       npm run kb:suggest -- --apply [--min-count N (default ${SUGGEST_TUNING.MIN_APPLY_COUNT})] [--entry <id> …]`;
+  `       npm run kb:suggest -- --apply [--min-count N (default ${SUGGEST_TUNING.MIN_APPLY_COUNT})] [--entry <id> …]\n` +
+  "       Suggests knowledge edits from the recorded questions and ratings; --apply adds the alternates to the files.";
 
 /** The readable form of the suggestions. */
 export function formatSuggestions(s: Suggestions): string {
@@ -67,19 +67,17 @@ export async function runKbSuggest(
       strict: true,
     }));
   } catch (error) {
-    err(`[kb:suggest] ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    throw UsageError.from(error);
   }
   const minCount = Number(values["min-count"]);
-  if (!Number.isInteger(minCount) || minCount < 1) {
-    err(`[kb:suggest] --min-count must be a whole number ≥ 1\n${USAGE}`);
-    return 2;
-  }
+  if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError("--min-count must be a whole number ≥ 1");
+  usableRange(values.since, values.until);
   const config = loadConfig(env);
-  const loaded = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
-  if (!loaded.knowledgeBase) {
+  const loaded = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  // suggestions are measured against the knowledge as editors wrote it: a broken file first
+  if (!loaded.knowledgeBase || loaded.errors.length > 0) {
     for (const issue of loaded.errors) err(formatIssue(issue, config.knowledgeDir));
-    return 1;
+    return EXIT_FAILURE;
   }
   const kb = loaded.knowledgeBase;
   const matcher = new Matcher();
@@ -96,7 +94,7 @@ export async function runKbSuggest(
 
   if (!values.apply) {
     out(values.json ? JSON.stringify(suggestions) : formatSuggestions(suggestions));
-    return 0;
+    return EXIT_OK;
   }
 
   const named = new Set(values.entry);
@@ -106,13 +104,13 @@ export async function runKbSuggest(
     const accepted = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount).map((c) => c.text);
     if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
   }
-  const check = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
+  const check = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   for (const result of results) {
     if (result.skipped) err(`[kb:suggest] ${result.file}: skipped: ${result.skipped}`);
   }
   if (!check.knowledgeBase || check.errors.length > 0) {
     for (const issue of check.errors) err(formatIssue(issue, config.knowledgeDir));
-    return 1;
+    return EXIT_FAILURE;
   }
   const written = results.filter((r) => r.added.length > 0);
   out(
@@ -122,7 +120,7 @@ export async function runKbSuggest(
         ? "nothing to apply"
         : written.map((r) => `${r.file}: added ${r.added.map((a) => `"${a}"`).join(", ")}`).join("\n"),
   );
-  return 0;
+  return EXIT_OK;
 }
 
-if (require.main === module) runMain(runKbSuggest, { errorPrefix: "", errorExitCode: 1 });
+if (require.main === module) runMain(runKbSuggest, { name: "kb:suggest", usage: USAGE });

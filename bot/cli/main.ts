@@ -1,33 +1,101 @@
-import { config as loadDotenv } from "dotenv";
+import { processEnvironment } from "../config";
 
 /** Where a CLI writes: results to `out` (stdout), diagnostics to `err` (stderr). */
 export type Write = (text: string) => void;
 
+/** The exit codes of every CLI. */
+export const EXIT_OK = 0;
+/** The command ran and failed: broken knowledge, an unreachable database, an invalid environment. */
+export const EXIT_FAILURE = 1;
+/** The command was called wrongly: an unknown option or a malformed argument. Nothing was done. */
+export const EXIT_USAGE = 2;
+
+/** The convention, as every `--help` states it. */
+export const EXIT_CODES_HELP =
+  "Exit codes: 0 ok; 1 failure (for example broken knowledge, an unreachable database, an invalid environment); 2 usage (an unknown option or a malformed argument; nothing was done).";
+
+/** A command called wrongly: `runMain` prints its message and the usage on stderr and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "UsageError";
+  }
+
+  /** The usage error for what `parseArgs` threw (an unknown option, a missing value). */
+  static from(error: unknown): UsageError {
+    return new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
 export interface MainOptions {
-  /** Put before an unexpected error's message (`[ask] `); empty when messages name their component already. */
-  errorPrefix: string;
-  /** Exit code for an unexpected error. */
-  errorExitCode: number;
+  /** The command's name as messages show it (`ask`, `kb:check`). */
+  name: string;
+  /** What `--help` prints before the exit codes, and a usage error after its message. */
+  usage: string;
+}
+
+/** True when the arguments ask for help (before `--`, where anything else is the command's). */
+export function wantsHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+/** The one stderr line of an unexpected error: its message, its causes' messages, the command named once. */
+function describe(error: unknown, name: string): string {
+  const messages: string[] = [];
+  for (let current: unknown = error, depth = 0; current !== undefined && current !== null && depth < 5; depth += 1) {
+    const message = current instanceof Error ? current.message : typeof current === "string" ? current : JSON.stringify(current);
+    if (!messages.some((m) => m.includes(message))) messages.push(message);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  const text = messages.join(": caused by: ");
+  return text.startsWith("[") ? text : `[${name}] ${text}`;
 }
 
 /**
- * The shared entry of every CLI: loads `.env`, runs `run` with the process's arguments, environment
- * and output streams, and sets the exit code; an unexpected error becomes one line on stderr.
+ * The shared entry of every CLI: loads `.env`, answers `--help`, runs `run` with the process's
+ * arguments, environment and output streams, and sets the exit code (0 ok, 1 failure, 2 usage).
+ * An unexpected error becomes one line on stderr; a `UsageError` its message and the usage.
+ *
+ * The exit code is a failure until the command settles, so a process that ends early (its event
+ * loop empty while the command still waits for something that can no longer happen) never
+ * reports success; it says so on stderr.
  */
-export function runMain(run: (args: readonly string[], env: NodeJS.ProcessEnv, out: Write, err: Write) => Promise<number>, options: MainOptions): void {
-  loadDotenv({ quiet: true });
-  run(
-    process.argv.slice(2),
-    process.env,
-    (text) => process.stdout.write(`${text}\n`),
-    (text) => process.stderr.write(`${text}\n`),
-  ).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${options.errorPrefix}${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = options.errorExitCode;
-    },
-  );
+export function runMain(
+  run: (args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Write, err: Write) => Promise<number>,
+  options: MainOptions,
+): void {
+  const env = processEnvironment();
+  const args = process.argv.slice(2);
+  const out: Write = (text) => process.stdout.write(`${text}\n`);
+  const err: Write = (text) => process.stderr.write(`${text}\n`);
+  if (wantsHelp(args)) {
+    out(`${options.usage}\n\n${EXIT_CODES_HELP}`);
+    process.exitCode = EXIT_OK;
+    return;
+  }
+  let settled = false;
+  process.exitCode = EXIT_FAILURE;
+  const onBeforeExit = (): void => {
+    if (settled) return;
+    settled = true;
+    err(`[${options.name}] internal error: the process ended before the command finished (nothing was left to wait for)`);
+    process.exitCode = EXIT_FAILURE;
+  };
+  process.once("beforeExit", onBeforeExit);
+  const finish = (code: number): void => {
+    if (settled) return;
+    settled = true;
+    process.removeListener("beforeExit", onBeforeExit);
+    process.exitCode = code;
+  };
+  run(args, env, out, err).then(finish, (error: unknown) => {
+    if (error instanceof UsageError) {
+      err(`[${options.name}] ${error.message}\n${options.usage}`);
+      finish(EXIT_USAGE);
+      return;
+    }
+    err(describe(error, options.name));
+    finish(EXIT_FAILURE);
+  });
 }

@@ -1,16 +1,27 @@
-process.env.DOTENV_CONFIG_QUIET ??= "true";
-
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { runMain } from "./main";
+import { EXIT_OK, runMain, UsageError } from "./main";
+import { rangeBounds, ReportRangeError } from "../feedback/report";
 import { CSV_TABLES, formatCsv, formatReport, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
 import { openDatabase } from "../storage/database";
 
-const USAGE = `usage: npm run report -- [--json | --csv [--table ${CSV_TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]`;
+const USAGE =
+  `usage: npm run report -- [--json | --csv [--table ${CSV_TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n` +
+  "       Prints the satisfaction report (CSAT, NPS, CES, entries, unanswered questions, comments) from the database.";
 
-const isCsvTable = (value: string): value is CsvTable => (CSV_TABLES as readonly string[]).includes(value);
+const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
+
+/** Checks `--since`/`--until` before anything is opened: a malformed date is a usage error. */
+export function usableRange(since: string | undefined, until: string | undefined): void {
+  try {
+    rangeBounds({ since, until });
+  } catch (error) {
+    if (!(error instanceof ReportRangeError)) throw error;
+    throw new UsageError(error.message.replace(/^\[report\] /, ""), { cause: error });
+  }
+}
 
 /** Runs `report`; returns the exit code. Writes only the report to `out`, diagnostics to `err`. */
 export async function runReport(
@@ -33,16 +44,14 @@ export async function runReport(
       strict: true,
     }));
   } catch (error) {
-    err(`[report] ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    throw UsageError.from(error);
   }
-  if (!isCsvTable(values.table)) {
-    err(`[report] --table must be one of ${CSV_TABLES.join(", ")}\n${USAGE}`);
-    return 2;
-  }
+  if (!isCsvTable(values.table)) throw new UsageError(`--table must be one of ${CSV_TABLES.join(", ")}`);
+  if (values.json && values.csv) throw new UsageError("--json and --csv exclude each other");
+  usableRange(values.since, values.until);
   const table = values.table;
   const config = loadConfig(env);
-  const knowledge = await loadKnowledge(config.knowledgeDir, undefined, { maxFileBytes: config.knowledgeMaxFileBytes });
+  const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!knowledge.knowledgeBase) err(`[report] knowledge in ${config.knowledgeDir} did not load; entries are shown by id only`);
   const byId = knowledge.knowledgeBase?.byId;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -52,10 +61,10 @@ export async function runReport(
       (id) => byId?.get(id)?.question ?? null,
     );
     out(values.json ? JSON.stringify(report) : values.csv ? formatCsv(report, table) : formatReport(report));
-    return 0;
+    return EXIT_OK;
   } finally {
     await database.close();
   }
 }
 
-if (require.main === module) runMain(runReport, { errorPrefix: "", errorExitCode: 1 });
+if (require.main === module) runMain(runReport, { name: "report", usage: USAGE });

@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
+import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { cleanText } from "../clean-text";
 import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
@@ -6,10 +6,10 @@ import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
-import type { RateLimit } from "../server/rate-limit";
+import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
-import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./replies";
+import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Reply } from "./render";
 import { TEXTS } from "./texts";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -36,6 +36,16 @@ export interface ConversationFlow {
   answered?: boolean;
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
+  /** Survey questions answered with a score; their cards stay clickable in some channels. */
+  surveyAnswered?: Array<"nps" | "ces">;
+  /**
+   * Where controls come back as text (see `controlsSendText`), what a number sent next stands
+   * for: the rating of the latest answer (with its signature, checked like a click) or a "did you
+   * mean" choice (also sent as the question itself, or "Hiçbiri").
+   */
+  expects?:
+    | { kind: "rating"; answerId: string; entryId: string; signature: string }
+    | { kind: "choice"; ids: string[]; question: string | null; signatures?: Record<string, string> };
 }
 
 export interface MemnunBotDeps {
@@ -88,6 +98,10 @@ export function parseScore(raw: unknown, min: number, max: number): number | nul
   return score >= min && score <= max ? score : null;
 }
 
+const SKIP_WORD = fold(turkishLower(TEXTS.skipWord));
+/** Whether a message is the typed skip word ("geç", also "gec", "Geç."). */
+const isSkipWord = (text: string): boolean => fold(turkishLower(text)).replace(/[^\p{L}]+/gu, "") === SKIP_WORD;
+
 /** The Turkish FAQ bot: answers from the knowledge base, offers choices when unsure, measures satisfaction. */
 export class MemnunBot extends ActivityHandler {
   private readonly flow: StatePropertyAccessor<ConversationFlow>;
@@ -103,7 +117,7 @@ export class MemnunBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (joined.length > 0) await context.sendActivity(markdownReply(TEXTS.welcome(this.topics())));
+      if (joined.length > 0) await this.say(context, { kind: "text", text: TEXTS.welcome(this.topics()), markdown: true });
       await next();
     });
 
@@ -127,7 +141,7 @@ export class MemnunBot extends ActivityHandler {
     try {
       await this.deps.conversationState.saveChanges(context);
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[bot] conversation state not saved");
+      this.deps.logger.warn({ err: error }, "[bot] conversation state not saved");
     }
   }
 
@@ -135,9 +149,14 @@ export class MemnunBot extends ActivityHandler {
     try {
       return await this.flow.get(context, {});
     } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[bot] conversation state unavailable; starting fresh");
+      this.deps.logger.warn({ err: error }, "[bot] conversation state unavailable; starting fresh");
       return {};
     }
+  }
+
+  /** Sends a reply rendered for the turn's channel. */
+  private async say(context: TurnContext, reply: Reply): Promise<void> {
+    await context.sendActivity(render(reply, context.activity.channelId));
   }
 
   private topics(): string[] {
@@ -185,11 +204,18 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     if (flow.survey && (await this.surveyAnswer(context, flow, text))) return;
+    const expected = flow.expects;
+    delete flow.expects;
+    if (expected && (await this.typedChoice(context, flow, expected, text))) return;
 
     const kb = this.deps.knowledge();
     const decision = this.deps.matcher.match(text, kb);
     this.deps.logger.debug({ status: decision.status, smallTalk: decision.smallTalk, top: decision.candidates[0] }, "[bot] matched");
 
+    if (flow.comment && isSkipWord(text)) {
+      await this.skipComment(context, flow);
+      return;
+    }
     if (flow.comment && decision.smallTalk === null) {
       const newQuestion = looksLikeQuestion(text) && decision.status !== "none";
       if (!newQuestion) {
@@ -204,7 +230,7 @@ export class MemnunBot extends ActivityHandler {
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
     switch (decision.smallTalk) {
       case "help":
-        await context.sendActivity(markdownReply(TEXTS.help(this.topics())));
+        await this.say(context, { kind: "text", text: TEXTS.help(this.topics()), markdown: true });
         return;
       case "greeting":
         await context.sendActivity(TEXTS.smallTalk.greeting);
@@ -235,10 +261,11 @@ export class MemnunBot extends ActivityHandler {
       await this.answer(context, flow, entry, kb, "match", questionId);
     } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
       const { conversation } = this.origin(context);
-      const sign = (entryId: string): string => this.deps.integrity.signChoice(questionId, entryId, conversation);
-      await context.sendActivity(didYouMeanReply(decision.suggestions, questionId, sign));
+      const signatures = Object.fromEntries(decision.suggestions.map((c) => [c.id, this.deps.integrity.signChoice(questionId, c.id, conversation)]));
+      await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, offer: { questionId, signatures } });
+      if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
     } else {
-      await context.sendActivity(markdownReply(TEXTS.dontKnow(this.topics())));
+      await this.say(context, { kind: "text", text: TEXTS.dontKnow(this.topics()), markdown: true });
     }
   }
 
@@ -256,7 +283,55 @@ export class MemnunBot extends ActivityHandler {
     await this.record({ kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
-    await context.sendActivity(answerReply(entry, kb, { answerId, entryId: entry.id, signature }));
+    await this.say(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating: { answerId, entryId: entry.id, signature } });
+    if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
+  }
+
+  /**
+   * A message sent right after an answer or a "did you mean" where controls come back as text.
+   * Returns false when it is not a choice, and the message is handled as usual.
+   */
+  private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
+    const number = /^\d{1,2}$/.test(text) ? text : null;
+    if (expected.kind === "rating") {
+      if (number === null) return false;
+      // kept, so the same number again is "already rated" and another one changes the rating
+      flow.expects = expected;
+      if (parseScore(number, SCALES.csat.min, SCALES.csat.max) === null) {
+        await context.sendActivity(TEXTS.surveyRange(SCALES.csat.min, SCALES.csat.max));
+        return true;
+      }
+      await this.rate(context, flow, expected.answerId, expected.entryId, number, expected.signature);
+      return true;
+    }
+    const kb = this.deps.knowledge();
+    const folded = fold(turkishLower(text));
+    if (number === null && folded === fold(turkishLower(TEXTS.noneOfThese))) {
+      await context.sendActivity(TEXTS.noneOfTheseReply);
+      return true;
+    }
+    const id = number === null ? expected.ids.find((candidate) => fold(turkishLower(kb.byId.get(candidate)?.question ?? "")) === folded) : expected.ids[Number(number) - 1];
+    if (number === null && id === undefined) return false;
+    const entry = id === undefined ? undefined : kb.byId.get(id);
+    if (!entry) {
+      flow.expects = expected;
+      await context.sendActivity(TEXTS.surveyRange(1, expected.ids.length));
+      return true;
+    }
+    await this.answer(context, flow, entry, kb, "suggestion", this.offeredQuestion(context, entry.id, expected.question, expected.signatures?.[entry.id]));
+    return true;
+  }
+
+  /**
+   * The logged question a "did you mean" choice answers, when the bot really offered it (its
+   * signature checks out, see `Integrity.signChoice`); otherwise null: the choice is answered but
+   * not linked, so only offered choices teach `kb:suggest`.
+   */
+  private offeredQuestion(context: TurnContext, entryId: string, question: string | null | undefined, signature: string | undefined): string | null {
+    const { conversation } = this.origin(context);
+    if (question !== null && question !== undefined && signature !== undefined && this.deps.integrity.verifyChoice(signature, question, entryId, conversation)) return question;
+    this.deps.logger.warn({ entryId }, "[bot] a 'did you mean' choice that was not offered: answered, not counted");
+    return null;
   }
 
   private async handleButton(context: TurnContext, flow: ConversationFlow, raw: unknown): Promise<void> {
@@ -279,35 +354,23 @@ export class MemnunBot extends ActivityHandler {
           return;
         }
         delete flow.comment;
-        // only a choice the bot offered (signed) is linked to its question, so only it teaches kb:suggest
-        const { conversation } = this.origin(context);
-        const offered =
-          value.source === "suggestion" &&
-          value.question !== undefined &&
-          value.sig !== undefined &&
-          this.deps.integrity.verifyChoice(value.sig, value.question, entry.id, conversation);
-        if (value.source === "suggestion" && !offered) this.deps.logger.warn({ entryId: entry.id }, "[bot] a 'did you mean' choice that was not offered: answered, not counted");
-        await this.answer(context, flow, entry, kb, value.source, offered ? (value.question ?? null) : null);
+        const questionId = value.source === "suggestion" ? this.offeredQuestion(context, entry.id, value.question, value.sig) : null;
+        await this.answer(context, flow, entry, kb, value.source, questionId);
         return;
       }
       case "rate":
         await this.rate(context, flow, value.answer, value.entry, value.rating, value.sig);
         return;
       case "skip-comment":
-        if (flow.comment) {
-          delete flow.comment;
-          await context.sendActivity(TEXTS.commentSkipped);
-          await this.maybeStartSurvey(context, flow, false);
-        } else {
-          await context.sendActivity(TEXTS.commentSkipped);
-        }
+        await this.skipComment(context, flow);
         return;
       case "nps":
       case "ces":
         await this.surveyScore(context, flow, value.action, value.score);
         return;
       case "skip-survey":
-        await this.nextSurveyStep(context, flow, value.step);
+        if (flow.survey === value.step) await this.nextSurveyStep(context, flow, value.step);
+        else await context.sendActivity(TEXTS.surveyAlreadyAnswered);
         return;
     }
   }
@@ -327,9 +390,11 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     if (!(await this.record({ kind: "rating", answerId, entryId, rating, at: this.now().toISOString(), ...origin }))) {
+      // the card keeps its buttons, so the user can try again
       await context.sendActivity(TEXTS.feedbackNotSaved);
       return;
     }
+    await this.markRated(context, { answerId, entryId, signature }, rating);
     if (previous) {
       previous[1] = rating;
     } else {
@@ -338,11 +403,41 @@ export class MemnunBot extends ActivityHandler {
     }
     if (rating <= COMMENT_AT_OR_BELOW) {
       flow.comment = { answerId, entryId, rating };
-      await context.sendActivity(commentPrompt());
+      await this.say(context, { kind: "comment" });
       return;
     }
     await context.sendActivity(previous ? TEXTS.ratingChanged : TEXTS.ratingThanks);
     await this.maybeStartSurvey(context, flow, false);
+  }
+
+  /** Replaces the rated answer's card with one showing the rating instead of its buttons (see `replaceClickedCard`). */
+  private async markRated(context: TurnContext, rating: { answerId: string; entryId: string; signature: string }, score: number): Promise<void> {
+    const kb = this.deps.knowledge();
+    const entry = kb.byId.get(rating.entryId);
+    if (entry) await this.replaceClickedCard(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating, rated: score });
+  }
+
+  /**
+   * Replaces the card a click came from with `reply`, where the channel can edit a sent message
+   * (Teams), so its buttons are not clicked again by mistake. Best effort: what the click stands
+   * for is stored already, and a second click on a card that stayed is answered as before.
+   */
+  private async replaceClickedCard(context: TurnContext, reply: Reply): Promise<void> {
+    const { channelId, replyToId } = context.activity;
+    if (!canUpdate(channelId) || !replyToId || context.activity.value === undefined) return;
+    const updated: Partial<Activity> = { ...render(reply, channelId), id: replyToId };
+    try {
+      await context.updateActivity(updated);
+    } catch (error) {
+      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), channelId }, "[bot] clicked card not updated");
+    }
+  }
+
+  private async skipComment(context: TurnContext, flow: ConversationFlow): Promise<void> {
+    const pending = flow.comment !== undefined;
+    delete flow.comment;
+    await context.sendActivity(TEXTS.commentSkipped);
+    if (pending) await this.maybeStartSurvey(context, flow, false);
   }
 
   private async storeComment(context: TurnContext, flow: ConversationFlow, text: string): Promise<void> {
@@ -373,13 +468,17 @@ export class MemnunBot extends ActivityHandler {
     if (!farewell && (flow.rated?.length ?? 0) < SURVEY_AFTER_RATINGS) return;
     flow.surveyOffered = true;
     flow.survey = "nps";
-    await context.sendActivity(surveyPrompt("nps"));
+    await this.say(context, { kind: "survey", step: "nps" });
   }
 
   /** A typed reply while a survey question is open: a score, an out-of-range number, or something else. */
   private async surveyAnswer(context: TurnContext, flow: ConversationFlow, text: string): Promise<boolean> {
     const step = flow.survey;
     if (!step) return false;
+    if (isSkipWord(text)) {
+      await this.nextSurveyStep(context, flow, step);
+      return true;
+    }
     if (/^\d{1,3}$/.test(text)) {
       await this.surveyScore(context, flow, step, text);
       return true;
@@ -390,6 +489,10 @@ export class MemnunBot extends ActivityHandler {
   }
 
   private async surveyScore(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces", raw: unknown): Promise<void> {
+    if (flow.surveyAnswered?.includes(step)) {
+      await context.sendActivity(TEXTS.surveyAlreadyAnswered);
+      return;
+    }
     const { min, max } = SCALES[step];
     const score = parseScore(raw, min, max);
     if (score === null) {
@@ -401,13 +504,15 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.feedbackNotSaved);
       return;
     }
+    flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];
+    await this.replaceClickedCard(context, { kind: "survey", step, answered: score });
     await this.nextSurveyStep(context, flow, step);
   }
 
   private async nextSurveyStep(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces"): Promise<void> {
     if (step === "nps") {
       flow.survey = "ces";
-      await context.sendActivity(surveyPrompt("ces"));
+      await this.say(context, { kind: "survey", step: "ces" });
     } else {
       delete flow.survey;
       await context.sendActivity(TEXTS.surveyThanks);

@@ -16,7 +16,8 @@ export class DatabaseStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     for (const [key, item] of Object.entries(changes)) {
-      const record: Record<string, unknown> = item !== null && typeof item === "object" ? { ...item } : { value: item };
+      const value: unknown = item;
+      const record: Record<string, unknown> = value !== null && typeof value === "object" ? { ...value } : { value };
       const etag = typeof record.eTag === "string" ? record.eTag : undefined;
       delete record.eTag;
       await this.store.write(key, record, etag);

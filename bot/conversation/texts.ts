@@ -59,10 +59,30 @@ export const TEXTS = Object.freeze({
   /** A rating, comment or survey answer that could not be made durable (a full disk, a value the database refused). */
   feedbackNotSaved: "Üzgünüm, değerlendirmenizi şu anda kaydedemedim. Cevaplarım sürüyor; lütfen biraz sonra tekrar deneyin.",
   invalidFeedback: "Bu değerlendirmeyi kaydedemedim; lütfen cevabın altındaki düğmelerden birini kullanın.",
+  /** Under an answer card once it is rated, in place of its rating buttons. */
+  ratedNote: (label: string): string => `Puanınız: ${label}. Teşekkürler!`,
+  /** Channels without buttons (SMS, e-mail): what to type instead of clicking. */
+  typedRating: "Bu cevap işinize yaradı mı? 1–5 arası bir sayı yazın (1 = hiç, 5 = çok).",
+  typedChoice: "Numarasını yazın ya da sorunuzu başka kelimelerle yazın.",
+  typedSkip: "Geçmek için \"geç\" yazın.",
+  typedScore: (min: number, max: number): string => `${min}–${max} arası bir sayı yazın; geçmek için "geç" yazın.`,
+  /** The word that skips a comment or survey question when typed (compared without Turkish letters and case). */
+  skipWord: "geç",
   npsQuestion: "Son bir şey: Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
   cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
+  surveyAlreadyAnswered: "Bu soruyu zaten yanıtlamıştınız, teşekkürler!",
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
+  /** The Teams app package (`npm run teams:package`): what Teams shows in its app store and chat header. */
+  teams: {
+    shortName: "Memnun",
+    fullName: "Memnun – Müşteri memnuniyeti asistanı",
+    shortDescription: "Müşteri memnuniyeti, sadakat, CRM ve CSAT/NPS/CES sorularınızı yanıtlar.",
+    fullDescription:
+      "Memnun, müşteri memnuniyeti, müşteri sadakati, müşteri deneyimi, CRM, CSAT/NPS/CES ölçümleri ve ISO 10002 hakkındaki sorularınızı şirketinizin bilgi bankasından yanıtlar. Her cevabı 1–5 arası puanlayabilir, eksik bulduğunuz noktaları yazabilirsiniz; görüşleriniz cevapları iyileştirmek için kullanılır.",
+    helpCommand: "yardım",
+    helpDescription: "Neler sorabileceğinizi gösterir.",
+  },
   /** The chat page at `/`. */
   page: {
     title: "Memnun – Müşteri memnuniyeti asistanı",

@@ -484,7 +484,7 @@ export class FeedbackRecorder {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    if (this.lastError === null) this.options.logger.warn({ err: message }, "[feedback] write failed; will retry");
+    if (this.lastError === null) this.options.logger.warn({ err: error }, "[feedback] write failed; will retry");
     this.lastError = message;
   }
 

@@ -73,12 +73,20 @@ export const REPORT_LIST_LIMIT = 20;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Turns a `YYYY-MM-DD` range into ISO bounds [from, to). Throws `[report] …` on a malformed date. */
+/** A report asked for with a malformed or reversed date range: the asker's mistake (HTTP 400, CLI usage). */
+export class ReportRangeError extends Error {
+  constructor(message: string) {
+    super(`[report] ${message}`);
+    this.name = "ReportRangeError";
+  }
+}
+
+/** Turns a `YYYY-MM-DD` range into ISO bounds [from, to). Throws `ReportRangeError` on a malformed date. */
 export function rangeBounds(range: ReportRange): { from: string | null; to: string | null } {
   const check = (value: string, name: string): Date => {
     const date = new Date(`${value}T00:00:00.000Z`);
     if (!DAY.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-      throw new Error(`[report] --${name} must be a date like 2026-11-23, got "${value}"`);
+      throw new ReportRangeError(`--${name} must be a date like 2026-11-23, got "${value}"`);
     }
     return date;
   };
@@ -88,7 +96,7 @@ export function rangeBounds(range: ReportRange): { from: string | null; to: stri
     const until = check(range.until, "until");
     to = new Date(until.getTime() + 24 * 3600 * 1000).toISOString();
   }
-  if (from && to && from >= to) throw new Error(`[report] --since ${range.since} is after --until ${range.until}`);
+  if (from && to && from >= to) throw new ReportRangeError(`--since ${range.since} is after --until ${range.until}`);
   return { from, to };
 }
 

@@ -1,7 +1,8 @@
 import { sql, type CompiledQuery, type Insertable, type Kysely } from "kysely";
 import { randomBytes } from "node:crypto";
 import { fold, turkishLower } from "../matching/analysis";
-import type { Database } from "../storage/database";
+import { assertOpen, type Database } from "../storage/database";
+import type { Closable } from "../storage/errors";
 import type { AnswersTable, CommentsTable, QuestionsTable, RatingsTable, Schema, SurveysTable } from "../storage/schema";
 import type { FeedbackEvent } from "./events";
 import { MAX_COMMENT_CHARS } from "./events";
@@ -16,7 +17,7 @@ import {
 } from "./report";
 
 /** Where feedback is kept. Writes are idempotent: the same event written twice is stored once. */
-export interface FeedbackStore {
+export interface FeedbackStore extends Closable {
   /**
    * Stores events, all or none (one transaction). Throws when the database cannot be reached
    * (the recorder retries). Of two ratings of one answer, the later one counts.
@@ -111,7 +112,7 @@ function insert<R extends object>(
 ): InsertStatement {
   return {
     table,
-    rows: rows.map((row) => Object.values(row)),
+    rows: rows.map((row): unknown[] => Object.values(row)),
     all: (db) => build(db, [...rows]),
     singleRow: (db) => build(db, rows.slice(0, 1)).compile().sql,
   };
@@ -186,9 +187,17 @@ export class SqlFeedbackStore implements FeedbackStore {
   /** Table → its single-row insert SQL (SQLite), compiled once. */
   private readonly singleRowSql = new Map<string, string>();
 
+  private closed = false;
+
   constructor(private readonly database: Database) {}
 
+  /** Stops this store; the database stays open for its other users (its opener closes it). */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
   async write(...events: FeedbackEvent[]): Promise<void> {
+    assertOpen("the feedback store", this.closed, this.database);
     try {
       await this.writeRows(events);
     } catch (error) {
@@ -242,6 +251,7 @@ export class SqlFeedbackStore implements FeedbackStore {
   }
 
   async installationSecret(candidate?: string): Promise<string> {
+    assertOpen("the feedback store", this.closed, this.database);
     const { db } = this.database;
     await db
       .insertInto("settings")
@@ -253,6 +263,7 @@ export class SqlFeedbackStore implements FeedbackStore {
   }
 
   async learning(range: ReportRange): Promise<LearningData> {
+    assertOpen("the feedback store", this.closed, this.database);
     const { db } = this.database;
     const { from, to } = rangeBounds(range);
     const lo = from ?? "";
@@ -264,9 +275,7 @@ export class SqlFeedbackStore implements FeedbackStore {
         .where("at", ">=", lo)
         .where("at", "<", hi)
         .where("status", "in", ["none", "ambiguous"])
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom("answers").select("answers.id").whereRef("answers.question_id", "=", "questions.id"))),
-        )
+        .where((eb) => eb.not(eb.exists(eb.selectFrom("answers").select("answers.id").whereRef("answers.question_id", "=", "questions.id"))))
         .orderBy("at", "desc")
         .limit(LEARNING_LIMIT)
         .execute(),
@@ -288,6 +297,7 @@ export class SqlFeedbackStore implements FeedbackStore {
   }
 
   async report(range: ReportRange, questionOf: (id: string) => string | null = () => null): Promise<Report> {
+    assertOpen("the feedback store", this.closed, this.database);
     const { db } = this.database;
     const { from, to } = rangeBounds(range);
     // ISO timestamps start with a digit: "" is below and "~" above every one of them

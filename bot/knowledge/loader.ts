@@ -1,18 +1,56 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { analyze } from "../matching/analysis";
-import type { DraftEntry, ParsedFile } from "./draft";
+import type { DraftEntry, ParsedFile, RelatedRef } from "./draft";
+import { textKey } from "./normalize";
 import { parseMarkdownEntry } from "./parse-markdown";
 import { parseQnaFile } from "./parse-qna";
-import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry, type KnowledgeIssue } from "./types";
+import { isSynonymsFile, parseSynonymsFile } from "./parse-synonyms";
+import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry, type KnowledgeIssue, type SynonymGroup } from "./types";
 
-/** The outcome of reading a knowledge folder. `knowledgeBase` is set only when there are no errors. */
+/** One file's content as it was accepted: what is served for it until a newer version is accepted. */
+export interface FileVersion {
+  readonly file: string;
+  /** The file's text, to tell an unchanged file from an edited one on the next load. */
+  readonly text: string;
+  readonly drafts: readonly DraftEntry[];
+  readonly synonyms: readonly SynonymGroup[];
+  readonly warnings: readonly KnowledgeIssue[];
+}
+
+/** A file whose current text is not served, because it has errors of its own or conflicts with other files. */
+export interface RefusedFile {
+  readonly file: string;
+  /** True when the file's last good version is served in its place; false when nothing of it is. */
+  readonly servingLastGood: boolean;
+}
+
+/** The outcome of reading a knowledge folder. */
 export interface LoadResult {
+  /**
+   * What to serve: every valid file, plus the last good version of each refused file (see
+   * `refused`). Undefined only when the folder itself cannot be read or holds no knowledge files.
+   */
   readonly knowledgeBase: KnowledgeBase | undefined;
   readonly files: number;
+  /** The entries served. */
   readonly entries: readonly KnowledgeEntry[];
+  /** Every problem, each charged to one file and line; any error makes `kb:check` fail. */
   readonly errors: readonly KnowledgeIssue[];
   readonly warnings: readonly KnowledgeIssue[];
+  readonly refused: readonly RefusedFile[];
+  /** The version served of each file; pass it back as `lastGood` to the next load. */
+  readonly accepted: ReadonlyMap<string, FileVersion>;
+}
+
+export interface LoadOptions {
+  now?: () => Date;
+  /**
+   * The versions served before this load (`LoadResult.accepted` of the previous one). A file
+   * whose new text is refused keeps its version from here.
+   */
+  lastGood?: ReadonlyMap<string, FileVersion>;
+  /** See `DEFAULT_MAX_FILE_BYTES`. */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -22,17 +60,12 @@ export interface LoadResult {
  */
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
 
-export interface LoadOptions {
-  /** See `DEFAULT_MAX_FILE_BYTES`. */
-  readonly maxFileBytes?: number;
-}
-
 /** Documentation files in the knowledge folder, never parsed as entries. */
 function isDocumentation(name: string): boolean {
   return /^readme\.md$/i.test(name);
 }
 
-/** Lists knowledge files (`.md` except README.md, `.qna`) below `dir`, sorted, as relative paths. */
+/** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`) below `dir`, sorted, as relative paths. */
 export async function listKnowledgeFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (folder: string): Promise<void> => {
@@ -41,7 +74,7 @@ export async function listKnowledgeFiles(dir: string): Promise<string[]> {
       if (item.name.startsWith(".")) continue;
       const full = join(folder, item.name);
       if (item.isDirectory()) await walk(full);
-      else if (item.isFile() && !isDocumentation(item.name) && /\.(md|qna)$/i.test(item.name)) {
+      else if (item.isFile() && !isDocumentation(item.name) && (/\.(md|qna)$/i.test(item.name) || isSynonymsFile(item.name))) {
         found.push(relative(dir, full).split(sep).join("/"));
       }
     }
@@ -50,16 +83,14 @@ export async function listKnowledgeFiles(dir: string): Promise<string[]> {
   return found.sort();
 }
 
-/** Parses one file's text by its extension. */
+/** Parses one file's text by its name. */
 export function parseKnowledgeFile(text: string, file: string): ParsedFile {
+  const name = file.split("/").pop() ?? file;
+  if (isSynonymsFile(name)) {
+    const parsed = parseSynonymsFile(text, file);
+    return { drafts: [], synonyms: parsed.groups, errors: parsed.errors, warnings: parsed.warnings };
+  }
   return /\.qna$/i.test(file) ? parseQnaFile(text, file) : parseMarkdownEntry(text, file);
-}
-
-/** A question's identity for duplicate detection: its analysed words, folded, in order. */
-function questionKey(question: string): string {
-  return analyze(question)
-    .map((term) => term.surface)
-    .join(" ");
 }
 
 /** The `code` of a Node.js system error (works across realms, unlike `instanceof`). */
@@ -67,102 +98,319 @@ function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
-/** Checks what no single file can: unique ids, unique questions, and `related` targets. */
-export function validateDrafts(drafts: readonly DraftEntry[]): { entries: KnowledgeEntry[]; errors: KnowledgeIssue[] } {
-  const errors: KnowledgeIssue[] = [];
-  const byId = new Map<string, DraftEntry>();
-  const byQuestion = new Map<string, DraftEntry>();
-  for (const draft of drafts) {
-    const first = byId.get(draft.id);
-    if (first) {
-      errors.push({
-        file: draft.source.file,
-        line: draft.idLine,
-        message: `duplicate id "${draft.id}" (already used in ${first.source.file}:${first.idLine})`,
-      });
-    } else byId.set(draft.id, draft);
-
-    const key = questionKey(draft.question);
-    const same = key === "" ? undefined : byQuestion.get(key);
-    if (same) {
-      errors.push({
-        file: draft.source.file,
-        line: draft.questionLine,
-        message: `the same question is already in ${same.source.file}:${same.questionLine} ("${same.question}")`,
-      });
-    } else if (key !== "") byQuestion.set(key, draft);
-  }
-
-  const entries: KnowledgeEntry[] = [];
-  for (const draft of drafts) {
-    const related: string[] = [];
-    for (const ref of draft.related) {
-      const target = ref.kind === "id" ? byId.get(ref.value) : byQuestion.get(questionKey(ref.value));
-      if (!target) {
-        errors.push({
-          file: draft.source.file,
-          line: ref.line,
-          message: ref.kind === "id" ? `"related" points to unknown id "${ref.value}"` : `prompt points to unknown question "${ref.value}"`,
-        });
-      } else if (target.id === draft.id) {
-        errors.push({ file: draft.source.file, line: ref.line, message: `"related" points to the entry itself` });
-      } else if (!related.includes(target.id)) related.push(target.id);
-    }
-    entries.push({
-      id: draft.id,
-      question: draft.question,
-      alternates: draft.alternates,
-      tags: draft.tags,
-      related,
-      answer: draft.answer,
-      source: draft.source,
-    });
-  }
-  return { entries, errors };
+/**
+ * A question's identity for duplicate detection: its words, and its `.qna` filters, so that the
+ * same question with different filters (one answer per city) is two entries.
+ */
+function questionKey(draft: DraftEntry): string {
+  const filters = draft.filters.map((filter) => `${textKey(filter.name)}=${textKey(filter.value)}`).sort();
+  return [textKey(draft.question), ...filters].join("|");
 }
 
-/** Reads, parses and validates every knowledge file below `dir`. Never throws for bad content. */
-export async function loadKnowledge(dir: string, now: () => Date = () => new Date(), options: LoadOptions = {}): Promise<LoadResult> {
+/** Where each id, question and synonym member is defined among the files accepted so far. */
+class Claims {
+  readonly ids = new Map<string, DraftEntry>();
+  /** By question and filters, for duplicates. */
+  readonly questions = new Map<string, DraftEntry>();
+  /** By the words of a question, then of an alternate (first wins), for prompts that name one. */
+  readonly texts = new Map<string, DraftEntry>();
+  readonly alternates = new Map<string, DraftEntry>();
+  /** `.qna` anchors of every file, first wins, for prompts naming another file's anchor. */
+  readonly anchors = new Map<string, DraftEntry>();
+  readonly members = new Map<string, { file: string; line: number }>();
+
+  /** What `version` would clash with (including clashes inside it); charged to `version`'s file. */
+  conflicts(version: FileVersion): KnowledgeIssue[] {
+    const issues: KnowledgeIssue[] = [];
+    const ids = new Map<string, DraftEntry>();
+    for (const draft of version.drafts) {
+      const first = this.ids.get(draft.id) ?? ids.get(draft.id);
+      if (first) {
+        issues.push({
+          file: draft.source.file,
+          line: draft.idLine,
+          message: `duplicate id "${draft.id}" (already used in ${first.source.file}:${first.idLine})`,
+        });
+      } else ids.set(draft.id, draft);
+      // a question repeated inside one .qna file is kept (bf-lu keeps it); the parser warns
+      const key = questionKey(draft);
+      const same = textKey(draft.question) === "" ? undefined : this.questions.get(key);
+      if (same) {
+        issues.push({
+          file: draft.source.file,
+          line: draft.questionLine,
+          message: `the same question is already in ${same.source.file}:${same.questionLine} ("${same.question}")`,
+        });
+      }
+    }
+    for (const group of version.synonyms) {
+      for (const word of group.words) {
+        const first = this.members.get(textKey(word));
+        if (first) {
+          issues.push({
+            file: group.source.file,
+            line: group.source.line,
+            message: `"${word}" iki grupta: ${first.file}:${first.line} grubunda da var; bir kelime yalnızca bir grupta olabilir`,
+          });
+        }
+      }
+    }
+    return issues;
+  }
+
+  add(version: FileVersion): void {
+    for (const draft of version.drafts) {
+      this.ids.set(draft.id, draft);
+      this.questions.set(questionKey(draft), draft);
+      if (draft.anchor !== undefined && !this.anchors.has(draft.anchor)) this.anchors.set(draft.anchor, draft);
+      const text = textKey(draft.question);
+      if (!this.texts.has(text)) this.texts.set(text, draft);
+      for (const alternate of draft.alternates) {
+        const key = textKey(alternate);
+        if (!this.alternates.has(key)) this.alternates.set(key, draft);
+      }
+    }
+    for (const group of version.synonyms) {
+      for (const word of group.words) this.members.set(textKey(word), { file: group.source.file, line: group.source.line });
+    }
+  }
+}
+
+/** A file's state while assembling: which version is served, and what it could fall back to. */
+interface Slot {
+  readonly file: string;
+  served: FileVersion | undefined;
+  /** The current text's version, when it parsed without errors. */
+  readonly current: FileVersion | undefined;
+  readonly lastGood: FileVersion | undefined;
+}
+
+/** Resolves a related reference among the accepted entries. */
+function resolveRef(ref: RelatedRef, claims: Claims): DraftEntry | undefined {
+  if (ref.kind === "id") return claims.ids.get(ref.value);
+  const anchored = ref.anchorId === undefined ? undefined : claims.ids.get(ref.anchorId);
+  // the words of "sing-song" are those of "sing song": dashed questions resolve too
+  const key = textKey(ref.value);
+  return anchored ?? claims.anchors.get(ref.value) ?? claims.texts.get(key) ?? claims.alternates.get(key);
+}
+
+function unknownRefMessage(ref: RelatedRef): string {
+  return ref.kind === "id" ? `"related" points to unknown id "${ref.value}"` : `prompt points to unknown question "${ref.value}"`;
+}
+
+/**
+ * Decides which version of each file to serve, charging every cross-file problem to the file
+ * that brings it in, which then keeps its last good version:
+ * - `related` pointing nowhere: charged to the new or edited file that points. When some file
+ *   could not be read at all, its ids are unknown, so such links are only warnings (one broken
+ *   file must not add errors to healthy ones) and are left out until it is fixed.
+ * - duplicate ids, questions and synonyms: files that did not change since the last load, and
+ *   the last good versions of refused files, are placed first (they were valid together), then
+ *   the new and edited files in path order; the later one is charged.
+ */
+function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIssue[]): { claims: Claims; refused: Set<string> } {
+  const unreadable = slots.filter((slot) => !slot.current).map((slot) => slot.file);
+  const refused = new Set(unreadable);
+  const fresh = (slot: Slot): boolean => slot.current !== undefined && slot.current !== slot.lastGood;
+  const everything = new Claims();
+  for (const slot of slots) for (const version of [slot.lastGood, slot.current]) if (version) everything.add(version);
+  const reported = new Set<string>();
+  const report = (list: KnowledgeIssue[], issue: KnowledgeIssue): void => {
+    const key = `${issue.file}:${issue.line}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    list.push(issue);
+  };
+
+  for (const slot of slots) {
+    if (!slot.current || !fresh(slot)) continue;
+    let broken = false;
+    for (const draft of slot.current.drafts) {
+      for (const ref of draft.related) {
+        const target = resolveRef(ref, everything);
+        if (target && target.id === draft.id) {
+          report(errors, { file: slot.file, line: ref.line, message: `"related" points to the entry itself` });
+          broken = true;
+        } else if (!target && unreadable.length === 0) {
+          report(errors, { file: slot.file, line: ref.line, message: unknownRefMessage(ref) });
+          broken = true;
+        }
+      }
+    }
+    if (broken) {
+      refused.add(slot.file);
+      slot.served = slot.lastGood;
+    }
+  }
+
+  const claims = new Claims();
+  const place = (slot: Slot): void => {
+    if (!slot.served) return;
+    const issues = claims.conflicts(slot.served);
+    if (issues.length === 0) {
+      claims.add(slot.served);
+      return;
+    }
+    // a last good version clashes only with another last good version: nothing new to report
+    if (slot.served !== slot.lastGood) for (const issue of issues) report(errors, issue);
+    refused.add(slot.file);
+    const fallback = slot.served === slot.lastGood ? undefined : slot.lastGood;
+    slot.served = fallback && claims.conflicts(fallback).length === 0 ? fallback : undefined;
+    if (slot.served) claims.add(slot.served);
+  };
+  const settled = (slot: Slot): boolean => slot.served === slot.lastGood;
+  for (const slot of slots) if (settled(slot)) place(slot);
+  for (const slot of slots) if (!settled(slot)) place(slot);
+
+  // Links that still point nowhere are left out. Only a served current text is told about them;
+  // a last good version stands in for a file whose own errors are already reported.
+  for (const slot of slots) {
+    if (!slot.served || slot.served !== slot.current) continue;
+    for (const draft of slot.served.drafts) {
+      for (const ref of draft.related) {
+        if (resolveRef(ref, claims)) continue;
+        const issue = { file: slot.file, line: ref.line, message: unknownRefMessage(ref) };
+        const elsewhere = [...refused].filter((file) => file !== slot.file);
+        if (elsewhere.length > 0) report(warnings, { ...issue, message: `${issue.message}; it may be in a file with errors (${elsewhere.join(", ")}), left out until that is fixed` });
+        else report(errors, issue);
+      }
+    }
+  }
+  return { claims, refused };
+}
+
+/**
+ * Turns the served drafts into entries, with `related` resolved to ids and their button titles.
+ * An entry is context-only if it says so, or if any follow-up to it says `context-only`.
+ */
+function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeEntry[] {
+  const followUpOnly = new Set<string>();
+  for (const version of versions) {
+    for (const draft of version.drafts) {
+      for (const ref of draft.related) {
+        const target = ref.contextOnly ? resolveRef(ref, claims) : undefined;
+        if (target) followUpOnly.add(target.id);
+      }
+    }
+  }
+  const entries: KnowledgeEntry[] = [];
+  for (const version of versions) {
+    for (const draft of version.drafts) {
+      const related: string[] = [];
+      const titles: Record<string, string> = {};
+      for (const ref of draft.related) {
+        const target = resolveRef(ref, claims);
+        if (!target || target.id === draft.id || related.includes(target.id)) continue;
+        related.push(target.id);
+        if (ref.title !== undefined) titles[target.id] = ref.title;
+      }
+      entries.push({
+        id: draft.id,
+        question: draft.question,
+        alternates: draft.alternates,
+        tags: draft.tags,
+        related,
+        ...(Object.keys(titles).length > 0 ? { relatedTitles: titles } : {}),
+        contextOnly: draft.contextOnly || followUpOnly.has(draft.id),
+        answer: draft.answer,
+        source: draft.source,
+      });
+    }
+  }
+  return entries;
+}
+
+/** Orders issues by file, then line, keeping the order of issues on the same line. */
+function byPosition(issues: KnowledgeIssue[]): KnowledgeIssue[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : a.issue.line - b.issue.line || a.index - b.index))
+    .map(({ issue }) => issue);
+}
+
+/** A knowledge file's text, or why it could not be read. */
+export type FileText = { file: string; text: string } | { file: string; readError: string };
+
+/**
+ * Reads, parses and validates every knowledge file below `dir`. Never throws for bad content.
+ * A broken file never blocks the others: it is refused alone, and served at its version in
+ * `options.lastGood` if it has one.
+ */
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let files: string[];
   try {
     files = await listKnowledgeFiles(dir);
   } catch (error) {
     const reason = errorCode(error) === "ENOENT" ? `folder not found: ${dir}` : String(error);
-    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: reason }], warnings: [] };
+    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: reason }], warnings: [], refused: [], accepted: new Map() };
   }
-  const drafts: DraftEntry[] = [];
-  const errors: KnowledgeIssue[] = [];
-  const warnings: KnowledgeIssue[] = [];
+  const texts: FileText[] = [];
   for (const file of files) {
-    let text: string;
     try {
+      // an oversized file is refused before it is read, like any other file that cannot be read
       const { size } = await stat(join(dir, file));
       if (size > maxFileBytes) {
-        errors.push({ file, line: 0, message: `file is ${Math.ceil(size / 1024)} KB, over the limit of ${Math.floor(maxFileBytes / 1024)} KB per file (KNOWLEDGE_MAX_FILE_KB); split it into smaller files` });
+        texts.push({ file, readError: `file is ${Math.ceil(size / 1024)} KB, over the limit of ${Math.floor(maxFileBytes / 1024)} KB per file (KNOWLEDGE_MAX_FILE_KB); split it into smaller files` });
         continue;
       }
-      text = await readFile(join(dir, file), "utf8");
+      texts.push({ file, text: await readFile(join(dir, file), "utf8") });
     } catch (error) {
       // a file deleted between listing and reading is simply gone
-      if (errorCode(error) === "ENOENT") continue;
-      errors.push({ file, line: 0, message: `cannot read: ${String(error)}` });
+      if (errorCode(error) !== "ENOENT") texts.push({ file, readError: `cannot read: ${String(error)}` });
+    }
+  }
+  if (files.length === 0) {
+    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: "no knowledge files (.md or .qna) found" }], warnings: [], refused: [], accepted: new Map() };
+  }
+  return loadKnowledgeTexts(texts, options, files.length);
+}
+
+/** Parses and validates knowledge files given as texts (paths relative to the knowledge folder), as `loadKnowledge` does. */
+export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOptions = {}, fileCount = texts.length): LoadResult {
+  const now = options.now ?? (() => new Date());
+  const lastGood = options.lastGood ?? new Map<string, FileVersion>();
+  const errors: KnowledgeIssue[] = [];
+  const warnings: KnowledgeIssue[] = [];
+  const slots: Slot[] = [];
+  for (const item of texts) {
+    const { file } = item;
+    const previous = lastGood.get(file);
+    if ("readError" in item) {
+      errors.push({ file, line: 0, message: item.readError });
+      slots.push({ file, served: previous, current: undefined, lastGood: previous });
+      continue;
+    }
+    const { text } = item;
+    if (previous && previous.text === text) {
+      warnings.push(...previous.warnings);
+      slots.push({ file, served: previous, current: previous, lastGood: previous });
       continue;
     }
     const parsed = parseKnowledgeFile(text, file);
-    drafts.push(...parsed.drafts);
     errors.push(...parsed.errors);
     warnings.push(...parsed.warnings);
+    const current = parsed.errors.length === 0 ? { file, text, drafts: parsed.drafts, synonyms: parsed.synonyms, warnings: parsed.warnings } : undefined;
+    slots.push({ file, served: current ?? previous, current, lastGood: previous });
   }
-  const validated = validateDrafts(drafts);
-  errors.push(...validated.errors);
-  if (files.length === 0) errors.push({ file: ".", line: 0, message: "no knowledge files (.md or .qna) found" });
-  const ok = errors.length === 0;
+
+  const { claims, refused } = assemble(slots, errors, warnings);
+  const served = slots.flatMap((slot) => (slot.served ? [slot.served] : []));
+  const entries = toEntries(served, claims);
+  const offered = new Set(entries.flatMap((entry) => entry.related));
+  for (const entry of entries) {
+    if (entry.contextOnly && !offered.has(entry.id)) {
+      warnings.push({ file: entry.source.file, line: entry.source.line, message: "reached only as a follow-up (contextOnly), but no entry offers it in \"related\": it can never be reached" });
+    }
+  }
+  const synonyms = served.flatMap((version) => version.synonyms);
   return {
-    knowledgeBase: ok ? createKnowledgeBase(validated.entries, files.length, now()) : undefined,
-    files: files.length,
-    entries: validated.entries,
-    errors,
-    warnings,
+    knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms),
+    files: fileCount,
+    entries,
+    errors: byPosition(errors),
+    warnings: byPosition(warnings),
+    refused: slots.filter((slot) => refused.has(slot.file)).map((slot) => ({ file: slot.file, servingLastGood: slot.served !== undefined })),
+    accepted: new Map(served.map((version) => [version.file, version])),
   };
 }

@@ -1,11 +1,11 @@
 import matter from "gray-matter";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
 import { LevenshteinDistance } from "natural/lib/natural/distance";
 import { ID_PATTERN, slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
 import type { KnowledgeIssue } from "./types";
 
 /** Front-matter keys an entry may have. Anything else is an error (typo guard). */
-export const KNOWN_KEYS = ["id", "question", "alternates", "tags", "related"] as const;
+export const KNOWN_KEYS = ["id", "question", "alternates", "tags", "related", "contextOnly"] as const;
 
 /** Answers shorter than this many characters get a warning: they are rarely helpful. */
 export const SHORT_ANSWER_CHARS = 40;
@@ -69,6 +69,41 @@ function stringList(
   return items;
 }
 
+/** `true`/`false`, or absent (false). */
+function booleanValue(pair: Pair | undefined, key: string, linePos: LinePos, file: string, errors: KnowledgeIssue[]): boolean {
+  if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return false;
+  if (isScalar(pair.value) && typeof pair.value.value === "boolean") return pair.value.value;
+  errors.push({ file, line: nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1), message: `"${key}" must be true or false` });
+  return false;
+}
+
+/** `related`: ids, or `{ id, title }` items where the follow-up button has its own title. */
+function relatedList(pair: Pair | undefined, linePos: LinePos, file: string, errors: KnowledgeIssue[]): RelatedRef[] {
+  if (!pair || !isSeq(pair.value)) {
+    return stringList(pair, "related", linePos, file, errors).map((r) => ({ kind: "id", value: r.value, line: r.line }));
+  }
+  const keyLine = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
+  const refs: RelatedRef[] = [];
+  for (const item of pair.value.items) {
+    const line = nodeLine(isNode(item) ? item : null, linePos, keyLine);
+    if (isScalar(item) && (typeof item.value === "string" || typeof item.value === "number") && String(item.value).trim() !== "") {
+      refs.push({ kind: "id", value: String(item.value).trim(), line });
+      continue;
+    }
+    if (isMap(item)) {
+      const id = item.get("id");
+      const title = item.get("title");
+      const extra = item.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")).filter((k) => k !== "id" && k !== "title");
+      if ((typeof id === "string" || typeof id === "number") && String(id).trim() !== "" && (title === undefined || typeof title === "string") && extra.length === 0) {
+        refs.push({ kind: "id", value: String(id).trim(), line, ...(typeof title === "string" && title.trim() !== "" ? { title: title.trim() } : {}) });
+        continue;
+      }
+    }
+    errors.push({ file, line, message: '"related" items must be ids, or "id: …" with an optional "title: …" (the button text)' });
+  }
+  return refs;
+}
+
 function closestKey(key: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
@@ -101,7 +136,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   const { yaml, body, hasFrontMatter } = splitFrontMatter(raw);
   if (!hasFrontMatter) {
     errors.push({ file, line: 1, message: 'missing front matter: the file must start with a "---" line, then "question: …", then "---"' });
-    return { drafts: [], errors, warnings };
+    return { drafts: [], synonyms: [], errors, warnings };
   }
 
   // gray-matter keeps the newline after the opening "---", so YAML line N is file line N.
@@ -113,19 +148,19 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
       const line = linePos(error.pos[0]);
       errors.push({ file, line, message: `invalid YAML: ${error.message.split("\n")[0]}` });
     }
-    return { drafts: [], errors, warnings };
+    return { drafts: [], synonyms: [], errors, warnings };
   }
   const contents = doc.contents;
   if (!isMap(contents)) {
     errors.push({ file, line: 1, message: 'front matter must be "key: value" lines (id, question, alternates, tags, related)' });
-    return { drafts: [], errors, warnings };
+    return { drafts: [], synonyms: [], errors, warnings };
   }
 
   const pairs = new Map<string, Pair>();
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const line = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+    if (!KNOWN_KEYS.some((known) => known === key)) {
       const suggestion = closestKey(key);
       errors.push({
         file,
@@ -175,13 +210,10 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     warnings.push({ file, line: question.line, message: "no alternates: add a few other ways people ask this question" });
   }
   const tags = stringList(pairs.get("tags"), "tags", linePos, file, errors).map((t) => t.value);
-  const related: RelatedRef[] = stringList(pairs.get("related"), "related", linePos, file, errors).map((r) => ({
-    kind: "id",
-    value: r.value,
-    line: r.line,
-  }));
+  const related = relatedList(pairs.get("related"), linePos, file, errors);
+  const contextOnly = booleanValue(pairs.get("contextOnly"), "contextOnly", linePos, file, errors);
 
-  if (errors.length > 0 || !question) return { drafts: [], errors, warnings };
+  if (errors.length > 0 || !question) return { drafts: [], synonyms: [], errors, warnings };
   const draft: DraftEntry = {
     id,
     idLine,
@@ -189,10 +221,17 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     questionLine: question.line,
     alternates,
     tags,
+    // `name:value` tags are filters, as `.qna` filters become such tags: the same question may
+    // then repeat with other filters (one answer per city) without being a duplicate
+    filters: tags.flatMap((tag) => {
+      const colon = tag.indexOf(":");
+      return colon > 0 ? [{ name: tag.slice(0, colon).trim(), value: tag.slice(colon + 1).trim() }] : [];
+    }),
     related,
+    contextOnly,
     answer,
     answerLine,
     source: { file, line: 1 },
   };
-  return { drafts: [draft], errors, warnings };
+  return { drafts: [draft], synonyms: [], errors, warnings };
 }

@@ -1,18 +1,30 @@
 import { watch, type FSWatcher } from "chokidar";
 import { relative, resolve } from "node:path";
 import type { Logger } from "../logger";
-import { loadKnowledge, type LoadResult } from "./loader";
-import { EMPTY_KNOWLEDGE_BASE, formatIssue, type KnowledgeBase } from "./types";
+import { loadKnowledge, type FileVersion, type LoadResult } from "./loader";
+import { EMPTY_KNOWLEDGE_BASE, formatIssue, type KnowledgeBase, type KnowledgeIssue } from "./types";
 
 /** Quiet time after the last file event before reloading; a burst of saves becomes one reload. */
 export const RELOAD_DEBOUNCE_MS = 150;
+
+/** A knowledge file with errors, as `/healthz` names it. */
+export interface BrokenFile {
+  /** Path as operators see it, e.g. `knowledge/olcum/nps.md`. */
+  file: string;
+  /** What is served for it: its current text (minus what the errors concern), its last good version, or nothing. */
+  serving: "current" | "last-good" | "nothing";
+  errors: Array<{ line: number; message: string }>;
+}
 
 /** What `/healthz` and operators see of the knowledge base. */
 export interface KnowledgeStatus {
   entries: number;
   files: number;
   loadedAt: string | null;
+  /** Every error of the last load, one `[knowledge] file:line: message` per line; null when there is none. */
   lastError: string | null;
+  /** Files with errors; the knowledge base is degraded while there is any. */
+  brokenFiles: BrokenFile[];
 }
 
 export interface KnowledgeServiceOptions {
@@ -25,11 +37,14 @@ export interface KnowledgeServiceOptions {
 
 /**
  * Holds the current knowledge base snapshot and replaces it in one step when the folder changes.
- * A load with errors never replaces the last good snapshot; the errors are logged with file and line.
+ * Files are isolated: a broken file keeps its last good version (or is left out if it never had
+ * one) while the other files' edits go live; its errors are logged with file and line.
  */
 export class KnowledgeService {
   private snapshot: KnowledgeBase = EMPTY_KNOWLEDGE_BASE;
+  private accepted: ReadonlyMap<string, FileVersion> = new Map();
   private lastError: string | null = null;
+  private brokenFiles: BrokenFile[] = [];
   private loaded = false;
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -55,6 +70,7 @@ export class KnowledgeService {
       files: this.snapshot.files,
       loadedAt: this.loaded ? this.snapshot.loadedAt.toISOString() : null,
       lastError: this.lastError,
+      brokenFiles: this.brokenFiles,
     };
   }
 
@@ -84,21 +100,31 @@ export class KnowledgeService {
 
   private async load(): Promise<LoadResult> {
     const { logger } = this.options;
-    const result = await loadKnowledge(this.dir, undefined, { maxFileBytes: this.options.maxFileBytes });
+    const result = await loadKnowledge(this.dir, { lastGood: this.accepted, maxFileBytes: this.options.maxFileBytes });
     for (const warning of result.warnings) logger.warn(formatIssue(warning, this.label));
+    const lines = result.errors.map((issue) => formatIssue(issue, this.label));
+    for (const line of lines) logger.error(line);
+    this.lastError = lines.length > 0 ? lines.join("\n") : null;
     if (!result.knowledgeBase) {
-      const lines = result.errors.map((issue) => formatIssue(issue, this.label));
-      for (const line of lines) logger.error(line);
-      this.lastError = lines.join("\n");
+      this.brokenFiles = [];
       logger.error(
         { errors: result.errors.length, servingEntries: this.snapshot.entries.length },
         "[knowledge] load failed; still serving the last good knowledge base",
       );
       return result;
     }
+    this.brokenFiles = this.describeBroken(result);
+    if (this.brokenFiles.length > 0) {
+      logger.error(
+        { files: this.brokenFiles.map((broken) => `${broken.file} (serving: ${broken.serving})`) },
+        "[knowledge] files with errors; the other files are served",
+      );
+    }
+    const unchanged = this.loaded && sameVersions(this.accepted, result.accepted);
+    this.accepted = result.accepted;
+    if (unchanged) return result;
     this.snapshot = result.knowledgeBase;
     this.loaded = true;
-    this.lastError = null;
     logger.info({ entries: result.knowledgeBase.entries.length, files: result.files }, "[knowledge] loaded");
     for (const listener of this.listeners) {
       try {
@@ -108,6 +134,20 @@ export class KnowledgeService {
       }
     }
     return result;
+  }
+
+  private describeBroken(result: LoadResult): BrokenFile[] {
+    const byFile = new Map<string, KnowledgeIssue[]>();
+    for (const issue of result.errors) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+    const refused = new Map(result.refused.map((file) => [file.file, file.servingLastGood]));
+    return [...byFile].map(([file, issues]) => {
+      const lastGood = refused.get(file);
+      return {
+        file: `${this.label}/${file}`,
+        serving: lastGood === undefined ? (result.accepted.has(file) ? "current" : "nothing") : lastGood ? "last-good" : "nothing",
+        errors: issues.map((issue) => ({ line: issue.line, message: issue.message })),
+      };
+    });
   }
 
   /** Starts watching the folder; changes are picked up after `debounceMs` of quiet. */
@@ -133,4 +173,11 @@ export class KnowledgeService {
     this.watcher = undefined;
     await this.running;
   }
+}
+
+/** Whether two loads serve the same version of every file (then the snapshot need not change). */
+function sameVersions(a: ReadonlyMap<string, FileVersion>, b: ReadonlyMap<string, FileVersion>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [file, version] of a) if (b.get(file)?.text !== version.text) return false;
+  return true;
 }

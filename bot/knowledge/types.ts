@@ -17,6 +17,16 @@ export interface KnowledgeEntry {
   readonly tags: readonly string[];
   /** Ids of entries offered as follow-up questions after this answer. */
   readonly related: readonly string[];
+  /**
+   * Button titles for some of `related`, by id (a `.qna` prompt's display text, or a Markdown
+   * `related` item's `title`). A follow-up without one shows its target's question.
+   */
+  readonly relatedTitles?: Readonly<Record<string, string>>;
+  /**
+   * Reached only as a follow-up of another entry (`.qna` `context-only`, Markdown
+   * `contextOnly: true`): never the answer to a question typed on its own. Absent means false.
+   */
+  readonly contextOnly?: boolean;
   /** The answer, in Markdown. */
   readonly answer: string;
   readonly source: SourceRef;
@@ -63,7 +73,9 @@ export function createKnowledgeBase(
   loadedAt = new Date(),
   synonyms: readonly SynonymGroup[] = [],
 ): KnowledgeBase {
-  const frozen = Object.freeze(entries.map((entry) => Object.freeze({ ...entry })));
+  const frozen = Object.freeze(
+    entries.map((entry) => Object.freeze({ ...entry, ...(entry.relatedTitles ? { relatedTitles: Object.freeze({ ...entry.relatedTitles }) } : {}) })),
+  );
   return Object.freeze({
     entries: frozen,
     byId: new Map(frozen.map((entry) => [entry.id, entry])),

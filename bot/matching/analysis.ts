@@ -1,6 +1,4 @@
 import { newStemmer } from "snowball-stemmers";
-import stopwordsIso from "stopwords-iso";
-import { SHORT_ROOTS, SYNONYMS } from "./synonyms";
 
 /**
  * Turkish text analysis as small pure functions: normalize → tokenize → (stop words) → stem.
@@ -96,52 +94,145 @@ function computeStem(word: string): string {
   return collapseRepeats(fold(stemmed.length < 3 ? word : stemmed));
 }
 
-/** Turkish stop words (stopwords-iso "tr"), folded, so `nasıl` and `nasil` are both dropped. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (stopwordsIso.tr ?? []).map((word) => fold(turkishLower(word))),
+/**
+ * Turkish words that carry no topic and no intent: conjunctions, particles, pronouns,
+ * interjections, forms of address, and the verbs of asking and telling ("anlatır mısınız").
+ * Curated rather than taken from stopwords-iso, whose Turkish list drops words that carry a
+ * question's meaning (değil, yok, var, sonra, önce, neden, hangi, kadar, ilk, tek, iş).
+ * Written with Turkish letters and checked before folding, so `ön` never meets `on`.
+ */
+const STOP_WORD_LIST: readonly string[] = [
+  // conjunctions and particles
+  "ve", "veya", "ya", "yada", "yahut", "ile", "ki", "de", "da", "ama", "fakat", "ancak", "lakin", "hem", "ise", "çünkü",
+  "eğer", "madem", "yani", "peki", "hani", "işte", "bile", "dahi", "sadece", "acaba", "lütfen", "rica", "mi", "mı", "mu", "mü",
+  "misin", "mısın", "musun", "müsün", "misiniz", "mısınız", "musunuz", "müsünüz", "miyim", "mıyım", "muyum", "müyüm",
+  "miyiz", "mıyız", "muyuz", "müyüz", "midir", "mıdır", "mudur", "müdür", "misiniz", "mıyım", "diye", "gibi", "göre",
+  "için", "icin", "olarak", "üzere", "kadar", "dair", "hakkında", "hakkındaki", "konusunda", "ilgili", "ilişkin",
+  // pronouns and demonstratives
+  "ben", "sen", "o", "biz", "siz", "onlar", "beni", "seni", "onu", "bizi", "sizi", "onları", "bana", "sana", "ona", "bize",
+  "size", "onlara", "bende", "sende", "onda", "bizde", "sizde", "benim", "senin", "onun", "bizim", "sizin", "onların",
+  "benden", "senden", "ondan", "bizden", "sizden", "kendi", "kendim", "kendimi", "kendime", "kendimiz", "bu", "şu", "bunu",
+  "şunu", "bunun", "şunun", "buna", "şuna", "bunlar", "şunlar", "bunları", "bunda", "bundan", "böyle", "şöyle", "öyle",
+  "bir", "biri", "birşey", "şey", "şeyi", "şeyler", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
+  // greetings, address and interjections
+  "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
+  "kanka", "hocam", "kardeşim", "yaa", "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
+  "tamam", "teşekkürler", "teşekkür", "sağolun", "yardımcı", "olur", "musunuz",
+  // asking and telling
+  "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
+  "anlatabilir", "anlat", "anlatın", "açıklar", "açıklayabilir", "açıklayın", "açıkla", "söyler", "söyleyebilir", "söyle",
+  "söyleyin", "sormak", "soruyorum", "sorum", "soru", "istiyorum", "istiyoruz", "istiyordum", "isterim", "öğrenmek",
+  "öğrenebilir", "merak", "ediyorum", "demek", "denir", "lazım", "acil",
+  // English function words in mixed messages
+  "the", "a", "an", "of", "and", "or", "to", "is", "are", "do", "does", "can", "i", "we", "you", "my", "me", "it", "in", "on",
+  "for", "with", "please", "hi", "hello", "vs", "versus", "between",
+];
+
+/**
+ * Stop words that, typed without Turkish letters, are words of their own (`şu` → `su`, water):
+ * those are kept when typed folded, since dropping a topic word costs more than keeping a filler.
+ */
+const AMBIGUOUS_WHEN_FOLDED: ReadonlySet<string> = new Set(["su", "sen", "ice", "ay"]);
+
+const STOP_WORDS_TYPED: ReadonlySet<string> = new Set(STOP_WORD_LIST.map((word) => turkishLower(word)));
+const STOP_WORDS_FOLDED: ReadonlySet<string> = new Set(
+  STOP_WORD_LIST.map((word) => fold(turkishLower(word))).filter((word) => !AMBIGUOUS_WHEN_FOLDED.has(word)),
 );
 
 /**
- * Words that make a sentence a question or a request but say nothing about its topic
- * (`nedir`, `nelerdir`, `anlatır mısınız`, `lütfen`). Dropped from queries and questions alike,
- * so a chatty question matches as well as a terse one. Folded forms.
+ * Whether a lower-case word (as typed) is a stop word. A word typed with Turkish letters is
+ * taken as written (`iş` is work, not English `is`); one typed without them may be any stop
+ * word with its letters folded (`icin` is `için`).
  */
-export const QUESTION_FILLER: ReadonlySet<string> = new Set([
-  "nedir", "nelerdir", "nedır", "nelerdır", "neler", "nelerdi", "neymis", "midir", "mudur", "mıdır",
-  "mi", "mu", "misin", "misiniz", "musun", "musunuz", "miyim", "miyiz", "mısın", "mısınız", "muyuz",
-  "demek", "denir", "ne", "nasil", "nasıl", "neden", "niye", "niçin", "nicin", "hangi", "hangisi", "hangileri",
-  "acaba", "lutfen", "rica", "ederim", "merhaba", "selam", "selamlar", "slm", "mrb", "iyi", "gunler", "aksamlar",
-  "bana", "bize", "bilgi", "bilgisi", "bilgiler", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz",
-  "anlatir", "anlatirmisin", "anlatirmisiniz", "anlatabilir", "anlat", "anlatin", "aciklar", "aciklayabilir",
-  "aciklayin", "acikla", "soyler", "soyleyebilir", "soyle", "soyleyin", "sormak", "soruyorum", "sorum", "soru",
-  "istiyorum", "istiyordum", "isterim", "ogrenmek", "ogrenebilir", "ogrenebilirmiyim", "merak", "ediyorum",
-  "hakkinda", "hakkindaki", "konusunda", "ile", "ilgili", "icin", "yani", "peki", "tam", "olarak", "olan",
-  "var", "vardir", "varmi", "nelerdir", "kisaca", "biraz", "bir", "bu", "su", "sey", "seyi", "ben", "benim",
-  "biz", "bizim", "sen", "siz", "kim", "kimdir", "kimsin", "kimsiniz", "the", "how", "why", "between", "do", "does", "can", "i", "we", "you", "vs", "versus", "is", "what", "a", "an", "of", "and", "or", "to", "hi", "hello", "please",
-].map((word) => fold(word)));
-
-/**
- * Forms of the light verb `etmek` (`memnun ederiz`, `ikna etmenin`, `şikayet edilir`): it only
- * turns the word before it into a verb, and one of its forms (`ederim`) is already question
- * filler ("rica ederim"), so all of them are dropped alike. Folded; `etki…` (effect) and
- * `edin…` (acquire) are other words and do not match.
- */
-const LIGHT_VERB = /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*)$/u;
-
-/** An analysed word: its folded surface form and its folded stem. */
-export interface Term {
-  readonly surface: string;
-  readonly stem: string;
+export function isStopWord(lower: string): boolean {
+  if (STOP_WORDS_TYPED.has(lower)) return true;
+  const folded = fold(lower);
+  return folded === lower && STOP_WORDS_FOLDED.has(folded);
 }
 
 /**
- * The whole pipeline for one text: normalize, tokenize, fold, drop stop words and question
- * filler, stem. Digits are kept (`10002`); abbreviations (CRM, NPS, CSAT, CES, CX, ISO) match
- * in any case because everything is lower-cased.
+ * Question words by what they ask. They tell apart entries on one topic ("EFT nasıl yapılır?",
+ * "EFT ücreti ne kadar?", "NPS neden ölçülür?"), so they are kept as terms of their own kind,
+ * `?how`, `?why`, …, weighed below topic words. English ones mix into Turkish messages.
+ * Folded forms; two-word ones (`ne zaman`, `ne kadar`) are found first.
+ */
+const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
+  ...["ne", "nedir", "nelerdir", "neler", "neymis", "nedır", "what"].map((w) => [w, "?what"] as const),
+  ...["nasil", "nasıl", "nsl", "nasl", "how"].map((w) => [fold(w), "?how"] as const),
+  ...["neden", "niye", "nicin", "niçin", "nedeni", "why"].map((w) => [fold(w), "?why"] as const),
+  ...["nerede", "nerde", "nereden", "nerden", "nereye", "neresi", "neresidir", "where"].map((w) => [w, "?where"] as const),
+  ...["kac", "kaç", "kaca", "kaça", "kactir", "kaçtır"].map((w) => [fold(w), "?howmuch"] as const),
+  ...["kim", "kime", "kimin", "kimden", "kimdir", "who"].map((w) => [w, "?who"] as const),
+  ...["hangi", "hangisi", "hangileri", "which"].map((w) => [w, "?which"] as const),
+  ...["when"].map((w) => [w, "?when"] as const),
+]);
+const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
+  ["ne zaman", "?when"],
+  ["ne kadar", "?howmuch"],
+  ["how much", "?howmuch"],
+  ["how many", "?howmuch"],
+]);
+
+/** First words of two-word question words, as typed (all plain ASCII). */
+const PAIR_STARTS: ReadonlySet<string> = new Set([...QUESTION_PAIRS.keys()].map((pair) => pair.split(" ")[0] ?? ""));
+
+/** `fold` of one lower-case word, memoized: the same few thousand words are folded again and again. */
+export function foldWord(word: string): string {
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    folded = fold(word);
+    if (foldCache.size >= STEM_CACHE_SIZE) foldCache.clear();
+    foldCache.set(word, folded);
+  }
+  return folded;
+}
+const foldCache = new Map<string, string>();
+
+/** Whether an analysed term is a question word (`?how`) rather than a topic word. */
+export function isQuestionTerm(surface: string): boolean {
+  return surface.startsWith("?");
+}
+
+/**
+ * Forms of the light verbs `etmek`, `olmak` and `yapmak` (`memnun ederiz`, `şikayet edilir`,
+ * `mümkün olur mu`, `ölçüm nasıl yapılır`): they only turn the word before them into a verb or a
+ * state, so they say nothing about the topic. Folded; `etki…` (effect), `edin…` (acquire),
+ * `olumlu`, `oluştur…`, `yapı` (building) and `yapılandırma` are other words and do not match.
+ */
+const LIGHT_VERB =
+  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:mak|ur|urmu|ursa|an|arak|du|dum|duk|dugu|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|mus\p{L}*|sa|up|masi|mali\p{L}*|maz|mayan)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
+
+/**
+ * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem
+ * (`musteri`), and the word lower-cased as typed (`müşterilerin`), which the morphological
+ * analyser needs. A question word is one term of its kind: surface, stem and typed form `?how`.
+ */
+export interface Term {
+  readonly surface: string;
+  readonly stem: string;
+  readonly typed: string;
+}
+
+/**
+ * The language-only part of analysis for one text: normalize, tokenize, find question words
+ * (two-word ones first), drop stop words and light verbs (before folding), fold, stem.
+ * Digits are kept (`10002`); abbreviations (CRM, NPS) match in any case.
+ * Morphology and editors' synonyms are applied by the search index on top of this.
  */
 export function analyze(text: string): Term[] {
   const terms: Term[] = [];
-  for (const token of tokenize(normalize(text))) {
+  const tokens = tokenize(normalize(text));
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? "";
+    const next = tokens[i + 1];
+    if (next !== undefined && PAIR_STARTS.has(token)) {
+      const pair = QUESTION_PAIRS.get(`${token} ${foldWord(next)}`);
+      if (pair) {
+        terms.push({ surface: pair, stem: pair, typed: pair });
+        i += 1;
+        continue;
+      }
+    }
     let term = termCache.get(token);
     if (term === undefined) {
       term = analyzeToken(token);
@@ -158,27 +249,9 @@ const termCache = new Map<string, Term | null>();
 
 function analyzeToken(token: string): Term | null {
   const surface = fold(token);
-  if (surface === "" || STOP_WORDS.has(surface) || QUESTION_FILLER.has(surface) || LIGHT_VERB.test(surface)) return null;
+  const question = QUESTION_WORDS.get(surface);
+  if (question) return { surface: question, stem: question, typed: question };
+  if (surface === "" || isStopWord(token) || LIGHT_VERB.test(surface)) return null;
   if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;
-  return canonical({ surface: collapseRepeats(surface), stem: stem(token) });
-}
-
-/**
- * Replaces a synonym by the knowledge base's word (by stem, surface or a 4+ letter prefix), and
- * an inflected form of a short verb root by the root (`ölçerim` → `olc`, see `SHORT_ROOTS`).
- */
-export function canonical(term: Term): Term {
-  const word = synonym(term);
-  const root = SHORT_ROOTS.find((candidate) => word.surface.startsWith(candidate));
-  return root === undefined ? word : { surface: root, stem: root };
-}
-
-function synonym(term: Term): Term {
-  const direct = SYNONYMS.get(term.stem) ?? SYNONYMS.get(term.surface);
-  if (direct) return { surface: direct, stem: direct };
-  for (let length = term.surface.length - 1; length >= 4; length -= 1) {
-    const found = SYNONYMS.get(term.surface.slice(0, length));
-    if (found) return { surface: found, stem: found };
-  }
-  return term;
+  return { surface: collapseRepeats(surface), stem: stem(token), typed: token };
 }

@@ -1,14 +1,14 @@
-import type { KnowledgeBase } from "../knowledge/types";
-import { analyze } from "./analysis";
+import { sharedMorphology, type Morphology } from "./morphology";
 import { Ranker } from "./ranking";
-import { SearchIndex } from "./search-index";
+import { exactKey, SearchIndex } from "./search-index";
 import { classifySmallTalk, type SmallTalkKind } from "./small-talk";
 import { TUNING } from "./tuning";
+import type { MatchableBase } from "./types";
 
 /** `answered`: confident; `ambiguous`: offer "did you mean"; `none`: honestly don't know. */
 export type MatchStatus = "answered" | "ambiguous" | "none";
 
-/** An entry and its confidence in [0, 1]. */
+/** An entry and the matcher's confidence in it, in [0, 1]. */
 export interface Candidate {
   readonly id: string;
   readonly question: string;
@@ -30,35 +30,43 @@ export interface Decision {
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 /**
- * Turkish question matching: scores every entry against a message with idf-weighted,
- * suffix- and typo-tolerant term matching (fuse.js proposes typo corrections, natural's edit
- * distance grades them) over questions, alternates and answers, and decides
- * answered / ambiguous / none with named thresholds.
- * Pure with respect to the knowledge base: no I/O, no botbuilder.
+ * Turkish question matching over a knowledge base snapshot: Turkish morphology, editors'
+ * synonyms, idf-weighted coverage of the message by each entry's question, alternates and
+ * answer, and a decision answered / ambiguous / none with named thresholds. An entry's own
+ * question or alternate, typed exactly (any case, with or without Turkish letters and
+ * punctuation), is always answered with it. Pure with respect to the knowledge: no I/O.
  */
 export class Matcher {
-  private readonly indexes = new WeakMap<KnowledgeBase, SearchIndex>();
-  private readonly rankers = new WeakMap<SearchIndex, Ranker>();
+  private readonly indexes = new WeakMap<MatchableBase, { index: SearchIndex; ranker: Ranker }>();
+
+  constructor(private readonly morphology: Morphology = sharedMorphology) {}
 
   /** The search index for a snapshot, built once and reused until the snapshot is replaced. */
-  indexFor(knowledgeBase: KnowledgeBase): SearchIndex {
-    let index = this.indexes.get(knowledgeBase);
-    if (!index) {
-      index = new SearchIndex(knowledgeBase);
-      this.indexes.set(knowledgeBase, index);
-    }
-    return index;
+  indexFor(base: MatchableBase): SearchIndex {
+    return this.prepared(base).index;
   }
 
-  /** Decides how to reply to `text` from `knowledgeBase`. Never throws for any string. */
-  match(text: string, knowledgeBase: KnowledgeBase): Decision {
+  /** Decides how to reply to `text` from `base`. Never throws for any string. */
+  match(text: string, base: MatchableBase): Decision {
     const query = typeof text === "string" ? text : "";
     const bounded = query.slice(0, TUNING.MAX_QUERY_CHARS);
     const smallTalk = classifySmallTalk(bounded);
     if (smallTalk) return { query, status: "none", smallTalk, candidates: [], suggestions: [] };
+    if (base.entries.length === 0) return { query, status: "none", smallTalk: null, candidates: [], suggestions: [] };
 
-    const index = this.indexFor(knowledgeBase);
-    const candidates = this.rank(bounded, index);
+    const { index, ranker } = this.prepared(base);
+    const ranking = ranker.rank(index.query(bounded));
+    let candidates = ranking.entries.flatMap((e, i) => {
+      const entry = index.entries[e];
+      return entry ? [{ id: entry.id, question: entry.question, score: round(Math.min(1, Math.max(0, ranking.scores[i] ?? 0))) }] : [];
+    });
+    const exact = index.exactPhrases.get(exactKey(bounded));
+    const exactEntry = exact === undefined || exact < 0 ? undefined : index.entries[exact];
+    if (exactEntry) {
+      const others = candidates.filter((c) => c.id !== exactEntry.id);
+      candidates = [{ id: exactEntry.id, question: exactEntry.question, score: 1 }, ...others].slice(0, TUNING.MAX_CANDIDATES);
+      return { query, status: "answered", smallTalk: null, candidates, suggestions: [] };
+    }
     const [top, second] = candidates;
     let status: MatchStatus = "none";
     if (top && top.score >= TUNING.ANSWER_THRESHOLD && top.score - (second?.score ?? 0) >= TUNING.MIN_MARGIN) status = "answered";
@@ -68,24 +76,13 @@ export class Matcher {
     return { query, status, smallTalk: null, candidates, suggestions };
   }
 
-  private rank(text: string, index: SearchIndex): Candidate[] {
-    const seen = new Set<string>();
-    const terms = analyze(text).filter((term) => !seen.has(term.stem) && seen.add(term.stem)).slice(0, TUNING.MAX_QUERY_TERMS);
-    if (terms.length === 0 || index.entries.length === 0) return [];
-    const top = this.rankerFor(index).rank(terms.map((term) => index.expand(term)));
-    return top.entries.flatMap((entry, i) => {
-      const found = index.entries[entry];
-      const score = top.scores[i] ?? 0;
-      return found ? [{ id: found.id, question: found.question, score: round(Math.min(1, Math.max(0, score))) }] : [];
-    });
-  }
-
-  private rankerFor(index: SearchIndex): Ranker {
-    let ranker = this.rankers.get(index);
-    if (!ranker) {
-      ranker = new Ranker(index);
-      this.rankers.set(index, ranker);
+  private prepared(base: MatchableBase): { index: SearchIndex; ranker: Ranker } {
+    let found = this.indexes.get(base);
+    if (!found) {
+      const index = new SearchIndex(base, this.morphology);
+      found = { index, ranker: new Ranker(index) };
+      this.indexes.set(base, found);
     }
-    return ranker;
+    return found;
   }
 }

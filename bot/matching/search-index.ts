@@ -1,8 +1,10 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
-import { analyze, type Term } from "./analysis";
+import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, type Term } from "./analysis";
+import type { Morphology } from "./morphology";
+import { SynonymRewriter } from "./synonyms";
 import { TUNING } from "./tuning";
+import type { MatchableBase, MatchableEntry } from "./types";
 
 /** A vocabulary word a query word may stand for, and how alike they are (0..1]. */
 export interface Expansion {
@@ -10,106 +12,135 @@ export interface Expansion {
   readonly sim: number;
 }
 
+/** One word of a query: what it may stand for, and how much it weighs. */
+export interface QueryWord {
+  readonly surface: string;
+  readonly expansions: readonly Expansion[];
+  readonly weight: number;
+  /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
+  readonly reach: Reach;
+}
+
+/** The entries one query word reaches, merged over its forms' postings. */
+export interface Reach {
+  readonly entries: Int32Array;
+  readonly phraseSim: Float32Array;
+  readonly answerSim: Float32Array;
+}
+
 /**
- * The search structures for one knowledge base snapshot: vocabulary with idf weights,
- * phrase and answer postings, and a prefix-sorted vocabulary. Built once per reload.
+ * The exact-text key of a question: lower-cased, Turkish letters folded, punctuation dropped,
+ * every word kept in order. A message with the same key as one question is that question.
+ */
+export function exactKey(text: string): string {
+  return tokenize(normalize(text)).map(foldWord).join(" ");
+}
+
+/**
+ * The search structures for one knowledge base snapshot, built once per reload: a vocabulary of
+ * word roots with idf weights, the entries' phrases (question and alternates) and answers as
+ * term lists, postings from each term to the entries holding it, and the analysers that map a
+ * customer's word to the vocabulary (morphology, editors' synonyms, prefixes, typos).
  */
 export class SearchIndex {
-  readonly entries: readonly KnowledgeEntry[];
-  /** Number of phrases: questions and alternates, analysed. */
-  readonly phraseCount: number;
-  /** Entry index → index of its first phrase; its phrases run to the next entry's first. */
-  readonly phraseStart: Int32Array;
-  /** Phrase index → entry index. */
-  readonly phraseEntry: Int32Array;
-  /** Phrase index → 1 / its weight (the sum of the idf of its distinct terms). */
-  readonly phraseInverseWeight: Float64Array;
-  /**
-   * Forward index of phrases: the distinct term ids of phrase `p` are
-   * `phraseTerms[phraseTermStart[p]]` up to `phraseTermStart[p + 1]`. Scoring a phrase reads
-   * its few terms instead of accumulating credit from every posting that reaches it.
-   */
-  readonly phraseTermStart: Int32Array;
-  readonly phraseTerms: Int32Array;
-  /** Forward index of answers, laid out like the phrases' (entry index → distinct term ids). */
-  readonly answerTermStart: Int32Array;
-  readonly answerTerms: Int32Array;
+  readonly entries: readonly MatchableEntry[];
+  /** Entry index → the term ids of each of its phrases (question first, then alternates). */
+  readonly phrases: ReadonlyArray<ReadonlyArray<Int32Array>>;
   /** Term id → idf. */
   readonly idf: Float64Array;
-  /** Term id → phrase indexes containing it, ascending. */
+  /** Term id → whether it is a question word (`?how`). */
+  readonly questionTerm: Uint8Array;
+  /** Term id → entries whose question or alternates hold it, ascending. */
   readonly phrasePostings: readonly Int32Array[];
-  /** Term id → entry indexes whose answer contains it, ascending. */
+  /** Term id → entries whose answer or tags hold it, ascending. */
   readonly answerPostings: readonly Int32Array[];
   /** Weight of a query word that resembles nothing in the vocabulary. */
   readonly unknownWeight: number;
-  private readonly stemIds: Map<string, number>;
-  private readonly surfaceIds: Map<string, number>;
-  private readonly stems: readonly string[];
+  /** Exact-text key of each question and alternate → the one entry holding it (-1: several). */
+  readonly exactPhrases: ReadonlyMap<string, number>;
+  private readonly stemIds = new Map<string, number>();
+  private readonly surfaceIds = new Map<string, number>();
+  private readonly stems: string[] = [];
   private readonly sortedStems: readonly string[];
+  /** Term id → the word as the knowledge base typed it (Turkish letters), for the analyser. */
+  private readonly typedForms: string[] = [];
+  /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
+  private readonly families: ReadonlyMap<string, Int32Array>;
+  private readonly synonyms: SynonymRewriter;
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
-  private readonly cache = new Map<string, readonly Expansion[]>();
+  private readonly cache = new Map<string, QueryWord[]>();
+  private readonly expansionCache = new Map<string, { expansions: Expansion[]; idf: number; reach: Reach }>();
+  /** Scratch arrays for merging postings, sized to the entries. */
+  private readonly scratchPhrase: Float32Array;
+  private readonly scratchAnswer: Float32Array;
 
-  constructor(readonly knowledgeBase: KnowledgeBase) {
-    this.entries = knowledgeBase.entries;
-    const stemIds = new Map<string, number>();
-    const surfaceIds = new Map<string, number>();
-    const stems: string[] = [];
-    const idOf = (term: Term): number => {
-      let id = stemIds.get(term.stem);
-      if (id === undefined) {
-        id = stems.length;
-        stems.push(term.stem);
-        stemIds.set(term.stem, id);
-      }
-      if (!surfaceIds.has(term.surface)) surfaceIds.set(term.surface, id);
-      return id;
-    };
+  constructor(
+    base: MatchableBase,
+    private readonly morphology: Morphology,
+  ) {
+    this.entries = base.entries;
+    this.scratchPhrase = new Float32Array(this.entries.length);
+    this.scratchAnswer = new Float32Array(this.entries.length);
+    // follow-up-only entries get no words: no message reaches them, their parent's buttons do
+    const searchable = (entry: MatchableEntry): boolean => entry.contextOnly !== true;
+    const phraseTexts = this.entries.map((entry) => (searchable(entry) ? [entry.question, ...entry.alternates].map(analyze) : []));
+    const answerTexts = this.entries.map((entry) => (searchable(entry) ? analyze(`${entry.answer}\n${entry.tags.join(" ")}`) : []));
+    const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
-    const phraseTerms: number[][] = [];
-    const phraseEntry: number[] = [];
-    const answerTerms: number[][] = [];
+    this.synonyms = new SynonymRewriter(synonymTexts);
+    const prepare = (terms: readonly Term[]): Term[] => this.synonyms.rewrite(terms);
     const df: number[] = [];
-    this.phraseStart = new Int32Array(this.entries.length + 1);
-    this.entries.forEach((entry, entryIndex) => {
-      this.phraseStart[entryIndex] = phraseTerms.length;
-      const seen = new Set<number>();
-      for (const text of [entry.question, ...entry.alternates]) {
-        const ids = [...new Set(analyze(text).map(idOf))];
-        ids.forEach((id) => seen.add(id));
-        phraseTerms.push(ids);
-        phraseEntry.push(entryIndex);
+    const phraseIds: Int32Array[][] = [];
+    const answerIds: Int32Array[] = [];
+    const exact = new Map<string, number>();
+    this.entries.forEach((entry, e) => {
+      const inEntry = new Set<number>();
+      const lists = phraseTexts[e]?.map((terms) => {
+        const ids = Int32Array.from(new Set(prepare(terms).map((term) => this.idOf(term))));
+        ids.forEach((id) => inEntry.add(id));
+        return ids;
+      });
+      phraseIds.push(lists ?? []);
+      const answer = Int32Array.from(new Set(prepare(answerTexts[e] ?? []).map((term) => this.idOf(term))));
+      answer.forEach((id) => inEntry.add(id));
+      answerIds.push(answer);
+      for (const id of inEntry) df[id] = (df[id] ?? 0) + 1;
+      for (const text of searchable(entry) ? [entry.question, ...entry.alternates] : []) {
+        const key = exactKey(text);
+        if (key === "") continue;
+        const holder = exact.get(key);
+        exact.set(key, holder === undefined || holder === e ? e : -1);
       }
-      const answerIds = [...new Set(analyze(entry.answer).map(idOf))];
-      answerIds.forEach((id) => seen.add(id));
-      answerTerms.push(answerIds);
-      for (const id of seen) df[id] = (df[id] ?? 0) + 1;
     });
-    this.phraseStart[this.entries.length] = phraseTerms.length;
-    this.phraseCount = phraseTerms.length;
+    this.phrases = phraseIds;
+    this.exactPhrases = exact;
+
+    // a word belongs to the family of every root the analyser reads in it: its readings are
+    // alternatives, and which one the text means is not known
+    const families = new Map<string, Set<number>>();
+    this.typedForms.forEach((typed, id) => {
+      if (isQuestionTerm(this.stems[id] ?? "")) return;
+      for (const root of this.foldedRoots(typed)) {
+        const family = families.get(root) ?? new Set<number>();
+        family.add(id);
+        families.set(root, family);
+      }
+    });
+    this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
 
     const total = Math.max(1, this.entries.length);
-    this.idf = new Float64Array(stems.length);
-    let maxIdf = Math.log(1 + total);
-    for (let id = 0; id < stems.length; id += 1) {
-      this.idf[id] = Math.log(1 + total / (df[id] ?? 1));
-      maxIdf = Math.max(maxIdf, this.idf[id] ?? 0);
-    }
-    this.unknownWeight = maxIdf * TUNING.UNKNOWN_WEIGHT_FACTOR;
+    this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
+    this.questionTerm = Uint8Array.from(this.stems, (stem) => (isQuestionTerm(stem) ? 1 : 0));
+    const topicIdf = [...this.idf].filter((_, id) => this.questionTerm[id] === 0).sort((a, b) => a - b);
+    const median = topicIdf[Math.floor(topicIdf.length / 2)] ?? Math.log(1 + total);
+    this.unknownWeight = median * TUNING.UNKNOWN_WEIGHT_FACTOR;
+    this.phrasePostings = invert(phraseIds.map((lists) => lists.flatMap((ids) => [...ids])), this.stems.length);
+    this.answerPostings = invert(answerIds.map((ids) => [...ids]), this.stems.length);
 
-    [this.phraseTermStart, this.phraseTerms] = flatten(phraseTerms);
-    [this.answerTermStart, this.answerTerms] = flatten(answerTerms);
-    this.phraseEntry = Int32Array.from(phraseEntry);
-    this.phraseInverseWeight = Float64Array.from(phraseTerms, (ids) => 1 / Math.max(ids.reduce((sum, id) => sum + (this.idf[id] ?? 0), 0), 1e-9));
-    this.phrasePostings = invert(phraseTerms, stems.length);
-    this.answerPostings = invert(answerTerms, stems.length);
-
-    this.stemIds = stemIds;
-    this.surfaceIds = surfaceIds;
-    this.stems = stems;
-    this.sortedStems = [...stems].sort();
+    this.sortedStems = this.stems.filter((stem) => !isQuestionTerm(stem)).sort();
     const buckets = new Map<string, string[]>();
-    for (const stem of stems) {
+    for (const stem of this.sortedStems) {
       if (stem.length < TUNING.MIN_PREFIX_LENGTH) continue;
       const bucket = buckets.get(stem.charAt(0));
       if (bucket) bucket.push(stem);
@@ -118,6 +149,125 @@ export class SearchIndex {
     this.fuzzyByInitial = new Map(
       [...buckets].map(([initial, words]) => [initial, new Fuse(words, { includeScore: true, threshold: TUNING.FUSE_THRESHOLD, shouldSort: true })]),
     );
+  }
+
+  /** Number of distinct vocabulary words. */
+  get vocabularySize(): number {
+    return this.stems.length;
+  }
+
+  /** The vocabulary word of a term id. */
+  stemOf(id: number): string {
+    return this.stems[id] ?? "";
+  }
+
+  /**
+   * A message as query words: analysed, read through morphology and the editors' synonyms,
+   * each word with the vocabulary words it may stand for and its weight. Memoized per index.
+   */
+  query(text: string): QueryWord[] {
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    const sentences = splitSentences(text);
+    const asking = questionSentence(sentences);
+    const words = new Map<string, QueryWord>();
+    sentences.forEach((sentence, i) => {
+      // in a message of several sentences, the one that asks carries the question; the others
+      // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
+      const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
+      for (const term of this.synonyms.rewrite(analyze(sentence))) {
+        const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
+        const question = isQuestionTerm(term.stem);
+        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;
+        const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
+        const known = words.get(term.stem);
+        if (known && known.weight >= weight) continue;
+        if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
+        words.set(term.stem, { surface: term.surface, expansions, weight, reach });
+      }
+    });
+    const result = [...words.values()];
+    if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
+    this.cache.set(text, result);
+    return result;
+  }
+
+  /**
+   * `expand`, memoized per word, with the entries its forms reach merged once (a query then
+   * walks one list per word, not one per form) and the word's idf: from how many entries any of
+   * its forms reaches, so a common word read through one rare inflected form does not weigh as rare.
+   */
+  private expansionsOf(term: Term): { expansions: Expansion[]; idf: number; reach: Reach } {
+    const key = `${term.typed}|${term.surface}|${term.stem}`;
+    let found = this.expansionCache.get(key);
+    if (!found) {
+      const expansions = this.expand(term);
+      const reach = this.merge(expansions);
+      found = { expansions, idf: Math.log(1 + Math.max(1, this.entries.length) / Math.max(1, reach.entries.length)), reach };
+      if (this.expansionCache.size >= TUNING.EXPANSION_CACHE_SIZE) this.expansionCache.clear();
+      this.expansionCache.set(key, found);
+    }
+    return found;
+  }
+
+  private merge(expansions: readonly Expansion[]): Reach {
+    const { scratchPhrase, scratchAnswer } = this;
+    const touched: number[] = [];
+    for (const { term, sim } of expansions) {
+      for (const e of this.phrasePostings[term] ?? []) {
+        if ((scratchPhrase[e] ?? 0) === 0 && (scratchAnswer[e] ?? 0) === 0) touched.push(e);
+        if (sim > (scratchPhrase[e] ?? 0)) scratchPhrase[e] = sim;
+      }
+      for (const e of this.answerPostings[term] ?? []) {
+        if ((scratchPhrase[e] ?? 0) === 0 && (scratchAnswer[e] ?? 0) === 0) touched.push(e);
+        if (sim > (scratchAnswer[e] ?? 0)) scratchAnswer[e] = sim;
+      }
+    }
+    touched.sort((x, y) => x - y);
+    const entries = Int32Array.from(touched);
+    const phraseSim = Float32Array.from(touched, (e) => scratchPhrase[e] ?? 0);
+    const answerSim = Float32Array.from(touched, (e) => scratchAnswer[e] ?? 0);
+    for (const e of touched) {
+      scratchPhrase[e] = 0;
+      scratchAnswer[e] = 0;
+    }
+    return { entries, phraseSim, answerSim };
+  }
+
+  /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
+  private foldedRoots(typed: string): string[] {
+    if (isQuestionTerm(typed)) return [];
+    return [...new Set(this.morphology.roots(typed).map((root) => collapseRepeats(fold(root))))].filter(
+      (root) => root.length >= TUNING.MIN_ANALYSED_ROOT_LENGTH,
+    );
+  }
+
+  /**
+   * The word families of a query word: those of every root the analyser reads in it, or, for a
+   * word it cannot read (typed without Turkish letters, or mistyped), the longest family root
+   * that starts the word ("musterimi" → "musteri", "odeyemedim" → "ode"). A word the analyser
+   * reads with roots the knowledge base lacks (`kargom`) is in no family.
+   */
+  private familiesOf(term: Term): Int32Array[] {
+    const roots = this.foldedRoots(term.typed);
+    if (roots.length > 0) return roots.flatMap((root) => this.families.get(root) ?? []);
+    for (let length = term.surface.length; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
+      const family = this.families.get(term.surface.slice(0, length));
+      if (family) return [family];
+    }
+    return [];
+  }
+
+  private idOf(term: Term): number {
+    let id = this.stemIds.get(term.stem);
+    if (id === undefined) {
+      id = this.stems.length;
+      this.stems.push(term.stem);
+      this.stemIds.set(term.stem, id);
+      this.typedForms.push(term.typed);
+    }
+    if (!this.surfaceIds.has(term.surface)) this.surfaceIds.set(term.surface, id);
+    return id;
   }
 
   /** Ids of vocabulary stems starting with `prefix` (at most `MAX_PREFIX_EXPANSIONS`). */
@@ -139,27 +289,12 @@ export class SearchIndex {
     return ids;
   }
 
-  /** Number of distinct vocabulary words. */
-  get vocabularySize(): number {
-    return this.stems.length;
-  }
-
   /**
-   * Vocabulary words a query word may stand for: the same stem or surface form (1.0), the same
-   * word with other suffixes (shared prefix), or a word one or two typing mistakes away.
-   * Memoized per index: the vocabulary never changes for a snapshot.
+   * Vocabulary words a query word may stand for: the same root or surface form (1.0), a root
+   * the analyser confirmed that starts the word (its suffixed form), the same word with other
+   * suffixes (a shared start), or a word one or two typing mistakes away.
    */
-  expand(term: Term): readonly Expansion[] {
-    const key = `${term.surface}|${term.stem}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const result = this.computeExpansions(term);
-    if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
-    this.cache.set(key, result);
-    return result;
-  }
-
-  private computeExpansions(term: Term): readonly Expansion[] {
+  private expand(term: Term): Expansion[] {
     const best = new Map<number, number>();
     const offer = (id: number | undefined, sim: number): void => {
       if (id === undefined) return;
@@ -167,15 +302,17 @@ export class SearchIndex {
     };
     offer(this.stemIds.get(term.stem), 1);
     offer(this.surfaceIds.get(term.surface), 1);
+    if (isQuestionTerm(term.stem)) return [...best].map(([id, sim]) => ({ term: id, sim }));
 
-    const prefixSim = (shorter: number, longer: number): number =>
-      TUNING.PREFIX_BASE + TUNING.PREFIX_SPAN * (shorter / Math.max(longer, 1));
+    const prefixSim = (shorter: number, longer: number): number => TUNING.PREFIX_BASE + TUNING.PREFIX_SPAN * (shorter / Math.max(longer, 1));
 
+    // the same root in another form ("ölçebiliriz" and "ölçülür"; "faturalı" and "fatura")
+    for (const family of this.familiesOf(term)) for (const id of family) offer(id, TUNING.ROOT_FAMILY_SIM);
     // vocabulary stems that are a prefix of the query word ("sadakat" for "sadakatini")
     for (let length = term.surface.length - 1; length >= TUNING.MIN_PREFIX_LENGTH; length -= 1) {
       offer(this.stemIds.get(term.surface.slice(0, length)), prefixSim(length, term.surface.length));
     }
-    // vocabulary stems that extend the query stem ("memnuniyet" for "memn")
+    // vocabulary stems that extend the query's root ("memnuniyet" for "memn", "odeme" for "ode")
     if (term.stem.length >= TUNING.MIN_PREFIX_LENGTH) {
       for (const id of this.withPrefix(term.stem)) {
         offer(id, prefixSim(term.stem.length, Math.max(this.stems[id]?.length ?? 0, term.surface.length)));
@@ -194,9 +331,11 @@ export class SearchIndex {
       const proposals = fuse ? fuse.search(term.stem.slice(0, 32), { limit: TUNING.MAX_TYPO_PROPOSALS }) : [];
       for (const { item: candidate } of proposals) {
         const allowed = candidate.length >= TUNING.TWO_TYPO_LENGTH ? 2 : 1;
-        const whole = DamerauLevenshteinDistance(term.stem, candidate);
-        const head = candidate.length < term.surface.length ? DamerauLevenshteinDistance(term.surface.slice(0, candidate.length), candidate) : whole;
-        const distance = Math.min(whole, head);
+        // the typo may sit before a suffix: compare the word's start, one letter shorter or longer too
+        let distance = DamerauLevenshteinDistance(term.stem, candidate);
+        for (let length = candidate.length - 1; length <= candidate.length + 1; length += 1) {
+          if (length < term.surface.length) distance = Math.min(distance, DamerauLevenshteinDistance(term.surface.slice(0, length), candidate));
+        }
         if (distance <= allowed && distance > 0) offer(this.stemIds.get(candidate), distance === 1 ? TUNING.TYPO_SIM_1 : TUNING.TYPO_SIM_2);
       }
     }
@@ -204,23 +343,30 @@ export class SearchIndex {
   }
 }
 
-/** Lists of ids as one flat array and the offset where each list starts (plus the end). */
-function flatten(lists: readonly number[][]): [Int32Array, Int32Array] {
-  const start = new Int32Array(lists.length + 1);
-  let size = 0;
-  lists.forEach((list, i) => {
-    start[i] = size;
-    size += list.length;
-  });
-  start[lists.length] = size;
-  const flat = new Int32Array(size);
-  lists.forEach((list, i) => flat.set(list, start[i] ?? 0));
-  return [start, flat];
+/** Sentences of a message: split after `.`, `!`, `?` or `…` and at line breaks. */
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?…])\s+|\n+/u).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
 }
 
-/** Term id → ascending indexes of the lists holding it (postings). */
+/**
+ * Index of the sentence that asks: the last one with a question mark, a question word or a
+ * yes/no particle (`mi`, `mı`, `mu`, `mü` and their persons); else the last sentence.
+ */
+function questionSentence(sentences: readonly string[]): number {
+  for (let i = sentences.length - 1; i >= 0; i -= 1) {
+    const sentence = sentences[i] ?? "";
+    if (sentence.includes("?") || YES_NO_PARTICLE.test(sentence) || analyze(sentence).some((term) => isQuestionTerm(term.stem))) return i;
+  }
+  return sentences.length - 1;
+}
+
+const YES_NO_PARTICLE = /(?:^|\s)m[iıuü](?:yım|yim|yum|yüm|yız|yiz|yuz|yüz|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dır|dir|dur|dür)?(?=$|[\s?.!,])/u;
+
+/** Term id → ascending distinct indexes of the lists holding it (postings). */
 function invert(lists: readonly number[][], vocabularySize: number): Int32Array[] {
   const postings: number[][] = Array.from({ length: vocabularySize }, () => []);
-  lists.forEach((ids, index) => ids.forEach((id) => postings[id]?.push(index)));
+  lists.forEach((ids, index) => {
+    for (const id of new Set(ids)) postings[id]?.push(index);
+  });
   return postings.map((list) => Int32Array.from(list));
 }

@@ -1,34 +1,49 @@
-/**
- * Words customers use for the knowledge base's concepts, mapped to the word the entries use.
- * English domain terms ("customer satisfaction") and Turkish synonyms ("etken" for "faktör").
- * Keys and values are folded stems (no Turkish letters). Applied to questions and queries alike.
- */
-export const SYNONYMS: ReadonlyMap<string, string> = new Map([
-  // English → Turkish
-  ["customer", "musteri"], ["customers", "musteri"], ["client", "musteri"],
-  ["satisfaction", "memnuniyet"], ["satisfied", "memnun"], ["happy", "memnun"],
-  ["loyalty", "sadakat"], ["loyal", "sadik"],
-  ["experience", "deneyim"], ["relationship", "iliski"], ["relationships", "iliski"], ["relations", "iliski"],
-  ["management", "yonetim"], ["complaint", "sikayet"], ["complaints", "sikayet"],
-  ["difference", "fark"], ["different", "fark"], ["increase", "artir"], ["improve", "artir"],
-  ["important", "onemli"], ["importance", "onemli"], ["training", "egitim"], ["communication", "iletisim"],
-  ["representative", "temsilci"], ["agent", "temsilci"], ["factor", "faktor"], ["factors", "faktor"],
-  ["affect", "etkile"], ["affecting", "etkile"], ["behavior", "davranis"], ["behaviour", "davranis"],
-  ["consumer", "tuketici"], ["persuade", "ikna"], ["convince", "ikna"], ["sales", "satis"], ["after", "sonrasi"],
-  ["score", "skor"], ["index", "endeks"], ["engagement", "baglilik"], ["brand", "marka"],
-  ["principle", "prensip"], ["principles", "prensip"], ["condition", "kosul"], ["conditions", "kosul"],
-  ["element", "unsur"], ["elements", "unsur"], ["standard", "standart"], ["model", "model"], ["models", "model"],
-  ["definition", "tanim"], ["define", "tanim"], ["measure", "olc"], ["measurement", "olc"],
-  // Turkish synonyms and common variants → the entries' word
-  ["indeks", "endeks"], ["tatmin", "memnuniyet"], ["etken", "faktor"], ["ilke", "prensip"],
-  ["sart", "kosul"], ["bilesen", "unsur"], ["oge", "unsur"], ["musterimiz", "musteri"],
-]);
+import type { Term } from "./analysis";
 
 /**
- * Turkish verb roots shorter than the shortest prefix matching compares (`MIN_PREFIX_LENGTH`),
- * whose inflected forms the Snowball stemmer leaves whole (`ölçerim`, `ölçülür`, `ölçebilirim`,
- * `ölçmek`): every word that starts with one of these, folded, is that root. Only roots whose
- * every continuation is the same word family belong here (`ölç-`: ölçmek, ölçüm, ölçü, ölçek,
- * ölçüt); `art-` does not (`artık`, "any more").
+ * Editors' synonym groups, applied to analysed text: wherever the terms of a member appear in
+ * a row (compared by stem, so inflected forms count), they are replaced by the terms of the
+ * group's first member. Applied to the knowledge base and to customers' messages alike, as QnA
+ * Maker's alterations were, so either side may use any member.
  */
-export const SHORT_ROOTS: readonly string[] = ["olc"];
+export class SynonymRewriter {
+  /** First stem of a member → its members starting there, longest first. */
+  private readonly byFirstStem = new Map<string, Array<{ stems: readonly string[]; canonical: readonly Term[] }>>();
+
+  constructor(groups: ReadonlyArray<readonly (readonly Term[])[]>) {
+    for (const members of groups) {
+      const canonical = members[0];
+      if (!canonical || canonical.length === 0) continue;
+      for (const member of members.slice(1)) {
+        const first = member[0];
+        if (!first) continue;
+        const list = this.byFirstStem.get(first.stem) ?? [];
+        list.push({ stems: member.map((term) => term.stem), canonical });
+        list.sort((a, b) => b.stems.length - a.stems.length);
+        this.byFirstStem.set(first.stem, list);
+      }
+    }
+  }
+
+  get empty(): boolean {
+    return this.byFirstStem.size === 0;
+  }
+
+  rewrite(terms: readonly Term[]): Term[] {
+    if (this.byFirstStem.size === 0) return [...terms];
+    const out: Term[] = [];
+    for (let i = 0; i < terms.length; ) {
+      const candidates = this.byFirstStem.get(terms[i]?.stem ?? "");
+      const found = candidates?.find(({ stems }) => stems.every((stem, k) => terms[i + k]?.stem === stem));
+      if (found) {
+        out.push(...found.canonical);
+        i += found.stems.length;
+      } else {
+        const term = terms[i];
+        if (term) out.push(term);
+        i += 1;
+      }
+    }
+    return out;
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * Every tuning constant of matching, in one place, with the direction it moves things.
- * Calibrated on `test/matching/queries.ts` (in-domain and off-topic customer questions).
+ * Thresholds are calibrated on the tuning halves of every domain under `test/eval/` together and reported on their held-out halves (`test/eval/README.md`).
  */
 export const TUNING = Object.freeze({
   /** Shortest shared prefix that counts as the same word with other suffixes. Lower = more recall, more false friends. */
@@ -22,26 +22,43 @@ export const TUNING = Object.freeze({
   TYPO_SIM_1: 0.8,
   /** Similarity of a word two edits away. */
   TYPO_SIM_2: 0.65,
-  /** Query words no vocabulary word resembles weigh like the rarest known word times this. Higher = unknown words hurt more. */
-  UNKNOWN_WEIGHT_FACTOR: 1.1,
-  /** In a phrase's score, the share of query coverage (the rest is phrase coverage). Higher = extra words in the phrase matter less. */
-  QUERY_COVERAGE_SHARE: 0.6,
-  /** Share of the harmonic mean of query and phrase coverage (the rest is their weighted average). Higher = a match must cover both sides. */
-  HARMONIC_SHARE: 0.7,
-  /** Share of the answer text in the entry's text score (questions and alternates get the rest). Higher = answers matter more. */
-  ANSWER_SHARE: 0.12,
+  /**
+   * A query word no vocabulary word resembles weighs like a typical (median) word times this:
+   * it is a topic the knowledge base may lack. Higher = unknown words push towards "don't know".
+   */
+  UNKNOWN_WEIGHT_FACTOR: 1,
+  /** In a message of several sentences, words outside the sentence that asks weigh this share. Higher = context counts more. */
+  CONTEXT_SENTENCE_WEIGHT: 0.5,
+  /** Question words (`nasıl`, `neden`, `ne kadar`) weigh this share of their idf: they tell entries on one topic apart but never outweigh a topic word. Higher = intent matters more. */
+  QUESTION_WORD_WEIGHT: 0.35,
+  /** A query word found only in an entry's answer or tags counts this much of a match in its question. Higher = answers matter more. */
+  ANSWER_WEIGHT: 0.6,
+  /** An entry's score is query coverage × (PHRASE_FLOOR + rest × phrase coverage). Higher = extra words in a question matter less. */
+  PHRASE_FLOOR: 0.7,
+  /** Shortest root of a word family that may start a word typed without Turkish letters. Lower = more false friends. */
+  MIN_ROOT_LENGTH: 3,
+  /** Analyser roots shorter than this are ignored (one- and two-letter roots meet too many words). */
+  MIN_ANALYSED_ROOT_LENGTH: 2,
+  /** Similarity of two words the analyser reads as one root (inflected or derived forms). Higher = word families count more. */
+  ROOT_FAMILY_SIM: 0.85,
   /** fuse.js threshold for proposing typo corrections (0 = exact, 1 = anything). Higher = more proposals to check. */
   FUSE_THRESHOLD: 0.4,
   /** Most typo corrections fuse.js proposes for one word; each is then checked by edit distance. */
   MAX_TYPO_PROPOSALS: 8,
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */
-  ANSWER_THRESHOLD: 0.62,
+  ANSWER_THRESHOLD: 0.63,
   /** The top entry must lead the second by at least this much to be answered. Higher = more "did you mean". */
-  MIN_MARGIN: 0.06,
+  MIN_MARGIN: 0.05,
   /** Score at or above which an entry is offered in "did you mean". Higher = more "I don't know". */
-  SUGGEST_THRESHOLD: 0.42,
+  SUGGEST_THRESHOLD: 0.45,
   /** Most choices in "did you mean". */
   MAX_SUGGESTIONS: 3,
+  /**
+   * Most entries whose phrases are scored for one query, taken by query coverage, best first
+   * (bounds the work on large bases where many entries share the same words). Higher = slower,
+   * exact on more ties.
+   */
+  MAX_SCORED_ENTRIES: 200,
   /** Candidates reported in a decision. */
   MAX_CANDIDATES: 5,
   /** Longest query analysed, in characters; the rest is ignored. Protects against huge inputs. */

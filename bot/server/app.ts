@@ -177,7 +177,8 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
       return;
     }
     const allowList = deps.serviceUrlAllowList;
-    const serviceUrl: unknown = req.body?.serviceUrl;
+    const activity: unknown = req.body;
+    const serviceUrl = typeof activity === "object" && activity !== null && "serviceUrl" in activity ? activity.serviceUrl : undefined;
     if (allowList && !(typeof serviceUrl === "string" && isAllowedServiceUrl(serviceUrl, allowList))) {
       logger.warn({ url: typeof serviceUrl === "string" ? serviceUrl : undefined }, "[server] refused an activity whose serviceUrl is not allowed (SERVICE_URL_ALLOW_LIST)");
       res.send(403, { error: "serviceUrl is not allowed in local mode (see SERVICE_URL_ALLOW_LIST)" });

@@ -1,12 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimit } from "../storage/rate-limit";
 
-/** Answers whether a key may act now and, if not, how long until it may. */
-export interface RateLimit {
-  /** `0` when allowed; otherwise milliseconds until the next allowed attempt. */
-  take(key: string): Promise<number>;
-  /** Like `take`, without using up an attempt. */
-  peek(key: string): Promise<number>;
-}
+export type { RateLimit };
 
 /**
  * A sliding per-minute allowance per key (a conversation, a client address), in memory

@@ -1,11 +1,7 @@
 import { sql } from "kysely";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import type { FeedbackEvent } from "../feedback/events";
-import type { Report, ReportRange } from "../feedback/report";
-import { SqlFeedbackStore, type FeedbackStore, type LearningData } from "../feedback/store";
 import type { Logger } from "../logger";
 import { isMissingTable, migrate, openDatabase, type Database, type DatabaseOptions } from "./database";
+import { DatabaseUnavailableError, StoreClosedError } from "./errors";
 import { MemoryStateStore } from "./memory-state-store";
 import { SqlStateStore, StateConflictError, type StateStore, type Versioned } from "./state-store";
 
@@ -26,7 +22,7 @@ const PROBE_INTERVAL_MS = 15_000;
  */
 export class DatabaseConnection {
   private database: Database | null = null;
-  private sqlStores: { feedback: SqlFeedbackStore; state: SqlStateStore } | null = null;
+  private sqlState: SqlStateStore | null = null;
   private error: string | null = null;
   private timer: NodeJS.Timeout | undefined;
   private delay = RECONNECT_BASE_MS;
@@ -47,7 +43,7 @@ export class DatabaseConnection {
   ) {
     this.options = {
       ...options,
-      onConnectionError: (error) => this.logger.warn({ err: error.message }, "[storage] a database connection broke"),
+      onConnectionError: (error) => this.logger.warn({ err: error }, "[storage] a database connection broke"),
     };
   }
 
@@ -109,22 +105,31 @@ export class DatabaseConnection {
   async connect(): Promise<boolean> {
     try {
       this.database = await openDatabase(this.options);
-      this.sqlStores = { feedback: new SqlFeedbackStore(this.database), state: new SqlStateStore(this.database) };
+      this.sqlState = new SqlStateStore(this.database);
       this.error = null;
       this.logger.info({ database: this.database.kind, location: this.database.location }, "[storage] database ready");
       return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (this.error === null) this.logger.error({ err: message }, "[storage] database unreachable: answering questions, keeping feedback until it is back");
+      if (this.error === null) this.logger.error({ err: error }, "[storage] database unreachable: answering questions, keeping feedback until it is back");
       this.error = message;
       this.retry();
       return false;
     }
   }
 
-  /** The SQL stores over the connected database, or null while there is none. */
-  stores(): { feedback: SqlFeedbackStore; state: SqlStateStore } | null {
-    return this.sqlStores;
+  /**
+   * The connected database; throws `DatabaseUnavailableError` while there is none. Stores over it
+   * (the feedback store) fail their call then, and their caller retries later.
+   */
+  current(): Database {
+    if (!this.database) throw new DatabaseUnavailableError();
+    return this.database;
+  }
+
+  /** The state store over the connected database, or null while there is none. */
+  stateStore(): SqlStateStore | null {
+    return this.sqlState;
   }
 
   /** What the last connection attempt and probe found (see `probe`). */
@@ -140,7 +145,7 @@ export class DatabaseConnection {
     await this.probing;
     await this.database?.close();
     this.database = null;
-    this.sqlStores = null;
+    this.sqlState = null;
   }
 
   private retry(): void {
@@ -155,33 +160,6 @@ export class DatabaseConnection {
   }
 }
 
-/** The feedback store of whatever database is connected; fails (so the recorder retries) while none is. */
-export class ConnectedFeedbackStore implements FeedbackStore {
-  constructor(private readonly connection: DatabaseConnection) {}
-
-  private current(): SqlFeedbackStore {
-    const stores = this.connection.stores();
-    if (!stores) throw new Error("[storage] database not connected");
-    return stores.feedback;
-  }
-
-  async write(...events: FeedbackEvent[]): Promise<void> {
-    await this.current().write(...events);
-  }
-
-  async report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report> {
-    return this.current().report(range, questionOf);
-  }
-
-  async installationSecret(candidate?: string): Promise<string> {
-    return this.current().installationSecret(candidate);
-  }
-
-  async learning(range: ReportRange): Promise<LearningData> {
-    return this.current().learning(range);
-  }
-}
-
 /**
  * Conversation state in the database, or in memory while the database is unreachable (at start
  * or lost mid-run). State written to memory during an outage is newer than the database's, so it
@@ -190,14 +168,23 @@ export class ConnectedFeedbackStore implements FeedbackStore {
 export class ConnectedStateStore implements StateStore {
   private readonly memory = new MemoryStateStore();
   private readonly inMemory = new Set<string>();
+  private closed = false;
 
   constructor(
     private readonly connection: DatabaseConnection,
     private readonly logger: Logger,
   ) {}
 
+  /** Drops the state kept in memory; the connection stays open for its other users (its owner closes it). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.memory.close();
+  }
+
   private database(): SqlStateStore | null {
-    return this.connection.stores()?.state ?? null;
+    if (this.closed) throw new StoreClosedError("the state store");
+    return this.connection.stateStore();
   }
 
   async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
@@ -240,45 +227,6 @@ export class ConnectedStateStore implements StateStore {
   }
 
   private fallback(error: unknown): void {
-    this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "[storage] conversation state kept in memory while the database is unreachable");
+    this.logger.warn({ err: error }, "[storage] conversation state kept in memory while the database is unreachable");
   }
-}
-
-/** Thrown at start when no installation secret can be had without inventing a new one. */
-export class SecretUnavailableError extends Error {
-  constructor(options: { cause: unknown }) {
-    super(
-      "[storage] cannot read the installation secret: the database is unreachable, this instance has no saved copy and INSTALLATION_SECRET is not set. " +
-        "Refusing to invent a new one (pseudonyms, rating buttons and Direct Line tokens would silently change); start again once the database answers, or set INSTALLATION_SECRET.",
-      options,
-    );
-    this.name = "SecretUnavailableError";
-  }
-}
-
-/**
- * The secret behind pseudonyms, button signatures and Direct Line tokens: `INSTALLATION_SECRET`
- * if configured, else the one kept in the database (created there once, and copied to
- * `copyFile` so this instance can start during an outage with the same secret). With neither
- * the database nor a copy it throws `SecretUnavailableError` rather than invent a new one.
- */
-export async function resolveSecret(configured: string | undefined, store: FeedbackStore, logger: Logger, copyFile?: string): Promise<string> {
-  if (configured) return configured;
-  const copy = copyFile && existsSync(copyFile) ? readFileSync(copyFile, "utf8").trim() : undefined;
-  const saved = copy !== undefined && copy.length >= 32 ? copy : undefined;
-  let secret: string;
-  try {
-    // an emptied database gets this instance's copy back instead of a new secret
-    secret = await store.installationSecret(saved);
-  } catch (error) {
-    if (saved === undefined) throw new SecretUnavailableError({ cause: error });
-    logger.warn("[storage] database unreachable: using this instance's saved copy of the installation secret");
-    return saved;
-  }
-  if (saved !== undefined && saved !== secret) logger.warn("[storage] the database holds another installation secret than this instance's copy: using the database's");
-  if (copyFile && saved !== secret) {
-    mkdirSync(dirname(copyFile), { recursive: true });
-    writeFileSync(copyFile, `${secret}\n`, { mode: 0o600 });
-  }
-  return secret;
 }

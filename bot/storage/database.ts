@@ -1,10 +1,11 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, sql, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
 import { LruMap } from "../lru";
 import { MIGRATIONS, type Schema } from "./schema";
+import { StoreClosedError } from "./errors";
 import { Checkpointer } from "./sqlite-checkpointer";
 
 /** File name of the embedded database inside `DATA_DIR`. */
@@ -34,6 +35,9 @@ export interface Database {
   readonly sqlite: StatementCache | null;
   /** Where it lives, without credentials (for logs and `/healthz`). */
   readonly location: string;
+  /** True once `close` was called: stores over it then reject with `StoreClosedError`. */
+  readonly closed: boolean;
+  /** Closes every connection (and the SQLite checkpointer); calling it again does nothing. */
   close(): Promise<void>;
 }
 
@@ -45,6 +49,8 @@ export interface DatabaseOptions {
   sqliteFile?: string;
   /** Told when an idle PostgreSQL connection breaks (for logging). */
   onConnectionError?: (error: Error) => void;
+  /** How often the SQLite checkpointer runs (default `CHECKPOINT_INTERVAL_MS`); tests choose it. */
+  checkpointIntervalMs?: number;
 }
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
@@ -88,6 +94,11 @@ export class StatementCache implements SqliteDatabase {
   }
 }
 
+/** Throws `StoreClosedError` when `store` or its database is closed: call before every use. */
+export function assertOpen(store: string, closed: boolean, database: Database): void {
+  if (closed || database.closed) throw new StoreClosedError(store);
+}
+
 /** Hides the password of a connection URL. */
 export function redactUrl(url: string): string {
   try {
@@ -109,7 +120,7 @@ export async function migrate(db: Kysely<Schema>, kind: DatabaseKind): Promise<v
   const migrationTableSchema =
     kind === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const { error } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error("migration failed", { cause: error });
 }
 
 /** Whether a query failed because Memnun's tables are missing (an empty database), not because the database is away. */
@@ -143,13 +154,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     kind = "sqlite";
     const file = options.sqliteFile ?? SQLITE_FILE;
-    if (file === ":memory:") {
-      location = ":memory:";
-    } else {
-      mkdirSync(options.dataDir, { recursive: true });
-      location = resolve(join(options.dataDir, file));
+    location = file === ":memory:" ? ":memory:" : resolve(join(options.dataDir, file));
+    let sqlite: BetterSqlite3.Database;
+    try {
+      if (location !== ":memory:") mkdirSync(options.dataDir, { recursive: true });
+      sqlite = new BetterSqlite3(location);
+    } catch (error) {
+      throw new Error(`[storage] cannot open sqlite database ${location}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    const sqlite = new BetterSqlite3(location);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
@@ -157,11 +169,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // WAL checkpoints (a copy and an fsync) happen in a worker, not in the commit of a turn
       checkpointer = new Checkpointer(location, SQLITE_BUSY_TIMEOUT_MS, {
         onStart: () => sqlite.pragma("wal_autocheckpoint = 0"),
-        onFailure: (reason) => {
-          options.onConnectionError?.(new Error(reason));
+        onFailure: (reason, cause) => {
+          options.onConnectionError?.(new Error(reason, { cause }));
           if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
         },
-      });
+      }, options.checkpointIntervalMs);
     }
     statements = new StatementCache(sqlite);
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
@@ -171,17 +183,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await checkpointer?.close().catch(() => undefined);
-    throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const background = checkpointer;
+  let closing: Promise<void> | null = null;
   return {
     db,
     kind,
     location,
     sqlite: statements,
-    close: async () => {
-      await db.destroy();
-      await background?.close();
+    get closed() {
+      return closing !== null;
+    },
+    close: () => {
+      closing ??= (async () => {
+        await db.destroy();
+        await background?.close();
+      })();
+      return closing;
     },
   };
 }

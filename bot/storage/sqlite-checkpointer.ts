@@ -47,31 +47,40 @@ parentPort.on("message", (message) => {
  */
 export class Checkpointer {
   private readonly worker: Worker;
-  private closing = false;
+  private readonly exited: Promise<void>;
+  private closing: Promise<void> | null = null;
 
   constructor(
     file: string,
     busyTimeoutMs: number,
-    hooks: { onStart: () => void; onFailure: (reason: string) => void },
+    hooks: { onStart: () => void; onFailure: (reason: string, cause?: Error) => void },
     intervalMs = CHECKPOINT_INTERVAL_MS,
   ) {
     const workerData: CheckpointerSetup = { driver: require.resolve("better-sqlite3"), file, busyTimeoutMs, intervalMs };
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-    // a CLI that opens the database must be able to exit
+    // while open, the worker alone must not keep a process alive (a CLI that opens the database
+    // must be able to exit); close() holds the process again until the last checkpoint is done
     this.worker.unref();
+    this.exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
     hooks.onStart();
     this.worker.on("message", (message: unknown) => hooks.onFailure(`[storage] checkpoint failed: ${String(message)}`));
-    this.worker.on("error", (error) => hooks.onFailure(`[storage] checkpointer failed: ${error.message}`));
+    this.worker.on("error", (error) => hooks.onFailure(`[storage] checkpointer failed: ${error.message}`, error));
     this.worker.on("exit", (code) => {
-      if (!this.closing) hooks.onFailure(`[storage] checkpointer stopped (exit code ${code})`);
+      if (this.closing === null) hooks.onFailure(`[storage] checkpointer stopped (exit code ${code})`);
     });
   }
 
-  /** Runs a last checkpoint and stops the worker. */
-  async close(): Promise<void> {
-    this.closing = true;
-    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
-    this.worker.postMessage("close");
-    await exited;
+  /**
+   * Runs a last checkpoint and stops the worker; safe to call again. The worker is referenced
+   * again first: once its port is closed nothing else may be pending in the process, and an
+   * unreferenced worker would let the process end before the close (and its caller) completes.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.worker.ref();
+      this.worker.postMessage("close");
+      await this.exited;
+    })();
+    return this.closing;
   }
 }

@@ -1,4 +1,5 @@
 import { LruMap } from "../lru";
+import { StoreClosedError } from "./errors";
 import type { StateStore, Versioned } from "./state-store";
 
 /** Most conversations whose state is kept in memory; the least recently used is dropped first. Higher = more memory, fewer reads. */
@@ -22,7 +23,22 @@ export class CachedStateStore implements StateStore {
     this.items = new LruMap(size);
   }
 
+  private closed = false;
+
+  /** Drops the cache and closes the store behind it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.items.clear();
+    await this.inner.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError("the cached state store");
+  }
+
   async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
+    this.assertOpen();
     const found = new Map<string, Versioned>();
     const missing: string[] = [];
     for (const key of keys) {
@@ -46,6 +62,7 @@ export class CachedStateStore implements StateStore {
   }
 
   async write(key: string, value: unknown, etag?: string): Promise<string> {
+    this.assertOpen();
     try {
       const next = await this.inner.write(key, value, etag);
       this.items.set(key, { json: JSON.stringify(value ?? null), etag: next });
@@ -57,6 +74,7 @@ export class CachedStateStore implements StateStore {
   }
 
   async delete(keys: readonly string[]): Promise<void> {
+    this.assertOpen();
     for (const key of keys) this.items.delete(key);
     await this.inner.delete(keys);
   }

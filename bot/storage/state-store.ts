@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Database } from "./database";
+import { assertOpen, type Database } from "./database";
+import type { Closable } from "./errors";
 
 /** A stored value and the version tag it was stored with. */
 export interface Versioned {
@@ -19,7 +20,7 @@ export class StateConflictError extends Error {
  * Conversation state shared by every instance: JSON values with optimistic concurrency
  * (botbuilder's `Storage` contract, without botbuilder).
  */
-export interface StateStore {
+export interface StateStore extends Closable {
   read(keys: readonly string[]): Promise<Map<string, Versioned>>;
   /**
    * Stores `value` under `key` and returns its new etag. With `etag` other than `*` or
@@ -32,12 +33,20 @@ export interface StateStore {
 
 /** The state store over SQLite or PostgreSQL. */
 export class SqlStateStore implements StateStore {
+  private closed = false;
+
   constructor(
     private readonly database: Database,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Stops this store; the database stays open for its other users (its opener closes it). */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
   async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
+    assertOpen("the state store", this.closed, this.database);
     const found = new Map<string, Versioned>();
     if (keys.length === 0) return found;
     const rows = await this.database.db
@@ -50,6 +59,7 @@ export class SqlStateStore implements StateStore {
   }
 
   async write(key: string, value: unknown, etag?: string): Promise<string> {
+    assertOpen("the state store", this.closed, this.database);
     const { db } = this.database;
     const next = randomUUID();
     const json = JSON.stringify(value ?? null);
@@ -79,6 +89,7 @@ export class SqlStateStore implements StateStore {
   }
 
   async delete(keys: readonly string[]): Promise<void> {
+    assertOpen("the state store", this.closed, this.database);
     if (keys.length === 0) return;
     await this.database.db.deleteFrom("conversation_state").where("key", "in", [...keys]).execute();
   }

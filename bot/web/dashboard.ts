@@ -1,12 +1,13 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
-import type { Report, ReportRange } from "../feedback/report";
+import { ReportRangeError, type Report, type ReportRange } from "../feedback/report";
 import type { Suggestions } from "../feedback/suggestions";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
+import { stringField } from "./request";
 
 /** Name of the HttpOnly cookie a browser gets after passing `?token=` once. */
 export const DASHBOARD_COOKIE = "memnun_dashboard";
@@ -158,7 +159,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
       sendHtml(res, 404, messagePage(t.title, t.off));
       return;
     }
-    const raw: unknown = req.query?.token;
+    const raw = stringField(req.query, "token");
     if (typeof raw === "string") {
       if (!sameSecret(raw, token) || !auth.sessions) {
         auth.refused(req, "wrong token in ?token=");
@@ -198,8 +199,8 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
 
   server.get("/api/report", async (req: Request, res: Response) => {
     if (!apiAllowed(req, res)) return;
-    const since: unknown = req.query?.since;
-    const until: unknown = req.query?.until;
+    const since = stringField(req.query, "since");
+    const until = stringField(req.query, "until");
     try {
       const report = await deps.report({
         since: typeof since === "string" && since !== "" ? since : undefined,
@@ -207,12 +208,11 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
       });
       res.send(200, report);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (message.startsWith("[report]")) {
-        res.send(400, { error: message });
+      if (error instanceof ReportRangeError) {
+        res.send(400, { error: error.message });
         return;
       }
-      logger.error({ err: message }, "[dashboard] report failed");
+      logger.error({ err: error }, "[dashboard] report failed");
       res.send(503, { error: "the report is unavailable (database unreachable?)" });
     }
   });
@@ -222,7 +222,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
     try {
       res.send(200, await deps.suggestions());
     } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "[dashboard] suggestions failed");
+      logger.error({ err: error }, "[dashboard] suggestions failed");
       res.send(503, { error: "suggestions are unavailable (database unreachable?)" });
     }
   });

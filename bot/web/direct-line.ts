@@ -6,7 +6,8 @@ import { z } from "zod";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import type { InFlight } from "../server/app";
-import type { RateLimit } from "../server/rate-limit";
+import type { RateLimit } from "../storage/rate-limit";
+import { stringField } from "./request";
 
 /** Tuning of the local Direct Line; each says which way it moves things. */
 export const DIRECT_LINE_TUNING = Object.freeze({
@@ -422,7 +423,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         if (!body.success) throw new Error("Direct Line sent no token");
         res.send(200, { token: body.data.token, conversationId: body.data.conversationId, userId, expires_in: body.data.expires_in });
       } catch (error) {
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, "[directline] token from Direct Line service failed");
+        logger.error({ err: error }, "[directline] token from Direct Line service failed");
         res.send(502, { error: "Direct Line token unavailable" });
       }
       return;
@@ -458,23 +459,23 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   });
 
   server.get("/v3/directline/conversations/:conversationId", async (req, res) => {
-    const claims = authorize(req, res, String(req.params.conversationId));
+    const claims = authorize(req, res, stringField(req.params, "conversationId") ?? "");
     if (!claims) return;
     const { token, expiresIn } = tokens.issue(claims.c, claims.u);
     res.send(200, { conversationId: claims.c, token, expires_in: expiresIn });
   });
 
   server.get("/v3/directline/conversations/:conversationId/activities", async (req, res) => {
-    const conversationId = String(req.params.conversationId);
+    const conversationId = stringField(req.params, "conversationId") ?? "";
     if (!(await withinLimit(deps.pollLimit, req, res, "poll"))) return;
     if (!authorize(req, res, conversationId)) return;
-    const raw: unknown = req.query?.watermark;
+    const raw = stringField(req.query, "watermark");
     const watermark = typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : null;
     res.send(200, logs.since(conversationId, watermark));
   });
 
   server.post("/v3/directline/conversations/:conversationId/activities", async (req, res) => {
-    const conversationId = String(req.params.conversationId);
+    const conversationId = stringField(req.params, "conversationId") ?? "";
     const claims = authorize(req, res, conversationId);
     if (!claims) return;
     const parsed = PostedActivity.safeParse(req.body);

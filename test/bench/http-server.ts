@@ -6,7 +6,7 @@
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 import { ActivityHandler } from "botbuilder";
-import { answerReply } from "../../bot/conversation/replies";
+import { answerReply } from "../../bot/conversation/render/suggested";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { start } from "../../bot/index";

@@ -3,11 +3,9 @@ import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
-import { emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
+import { CHROMIUM, emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
 import { isRatedAnswer, LocalConnector } from "../helpers/connector";
 
-/** Debian's chromium (never a downloaded browser). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const DASHBOARD_TOKEN = "browser-test-dashboard-token";
 

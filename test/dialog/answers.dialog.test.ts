@@ -57,7 +57,7 @@ describe("answering questions (TestAdapter)", () => {
   it("offers 'did you mean' when unsure, and answers the chosen entry", async () => {
     const { adapter } = await testBot(kb);
     let choices: Array<{ title: string; value: unknown }> = [];
-    await adapter.send("sadakatin önemi").assertReply((reply) => {
+    await adapter.send("memnuniyet ve sadakat").assertReply((reply) => {
       expect(reply.text).toBe(TEXTS.didYouMean);
       choices = buttons(reply);
     });

@@ -162,7 +162,7 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     await ask(t, "crm nedir");
     await turn(t, "kargom nerede");
     await turn(t, "Kargom nerede?");
-    await turn(t, "sadakatin önemi");
+    await turn(t, "memnuniyet ve sadakat");
     // logs are written with the next batch, not waited for
     await t.recorder.flush();
     const report = await t.store.report({});
@@ -184,6 +184,7 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
       report: (range, questionOf) => (real ? real.report(range, questionOf) : Promise.reject(new Error("no store"))),
       installationSecret: () => (real ? real.installationSecret() : Promise.reject(new Error("no store"))),
       learning: (range) => (real ? real.learning(range) : Promise.reject(new Error("no store"))),
+      close: async () => undefined,
     };
     const t = await testBot(kb, { feedbackStore: flaky });
     real = new SqlFeedbackStore(t.database);

@@ -14,8 +14,7 @@ describe("answering over real HTTP", () => {
     expect(answer?.textFormat).toBe("markdown");
     expect(JSON.stringify(answer?.attachments)).toContain("Müşteri sadakati ve müşteri memnuniyeti arasındaki fark nedir?");
     expect(answer?.suggestedActions?.actions.map((a) => a.title)).toEqual([...TEXTS.ratingLabels]);
-    // one message per answer: nothing else follows
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // one message per answer: the turn is over when the POST returns, so nothing else can follow
     expect(running.connector().messages(conversationId)).toHaveLength(1);
   });
 

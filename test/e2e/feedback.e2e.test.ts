@@ -5,6 +5,7 @@ import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { Report } from "../../bot/feedback/report";
 import { REPO_ROOT, say, startTestApp, tempDataDir, type UserMessage } from "../helpers/app";
+import { childEnv } from "../helpers/cli";
 import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/postgres";
 
@@ -14,7 +15,7 @@ const run = promisify(execFile);
 async function reportCli(env: Record<string, string>): Promise<Report> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", join(REPO_ROOT, "bot", "cli", "report.ts"), "--json"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"), LOG_LEVEL: "silent", ...env },
+    env: childEnv({ KNOWLEDGE_DIR: join(REPO_ROOT, "knowledge"), LOG_LEVEL: "silent", ...env }),
   });
   const lines = stdout.trim().split("\n");
   expect(lines).toHaveLength(1);

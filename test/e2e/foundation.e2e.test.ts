@@ -6,7 +6,7 @@ describe("foundation over real HTTP", () => {
 
   it("answers /healthz with status, version and knowledge count to an operator", async () => {
     const body = await healthDetails(running.app().url);
-    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 23, files: 23, loadedAt: expect.any(String), lastError: null } });
+    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 26, files: 27, loadedAt: expect.any(String), lastError: null } });
   });
 
   it("shows only the status of /healthz without the dashboard token", async () => {
@@ -30,8 +30,7 @@ describe("foundation over real HTTP", () => {
     const [welcome] = await running.connector().waitForMessages(conversationId, 1);
     expect(welcome?.text).toMatch(/Merhaba, ben \*\*Memnun\*\*/);
     expect(welcome?.text).toMatch(/yardım/);
-    // only one welcome although two members (bot and user) joined
-    await new Promise((r) => setTimeout(r, 100));
+    // only one welcome although two members (bot and user) joined; the turn ended with the POST
     expect(running.connector().messages(conversationId)).toHaveLength(1);
   });
 
@@ -55,10 +54,8 @@ describe("foundation over real HTTP", () => {
     ["an activity without serviceUrl", { type: "message", text: "hi", conversation: { id: "c" } }, 400],
     ["an activity with a non-http serviceUrl", { type: "message", conversation: { id: "c" }, serviceUrl: "file:///etc/passwd" }, 400],
   ])("rejects %s with a 4xx and keeps serving", async (_name, body, status) => {
-    const started = Date.now();
     const result = await post(`${running.app().url}/api/messages`, body);
     expect(result.status).toBe(status);
-    expect(Date.now() - started).toBeLessThan(2000);
     const health = await fetch(`${running.app().url}/healthz`);
     expect(health.status).toBe(200);
   });
@@ -74,7 +71,7 @@ describe("foundation over real HTTP", () => {
     const conversationId = "conv-unknown";
     const result = await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { type: "somethingNew" }));
     expect(result.status).toBeLessThan(300);
-    await new Promise((r) => setTimeout(r, 100));
+    // the turn ended with the POST: a reply would already be here
     expect(running.connector().messages(conversationId)).toHaveLength(0);
   });
 });

@@ -4,7 +4,7 @@ import { Client } from "pg";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
 import { createLogger } from "../../bot/logger";
 import { openDatabase } from "../../bot/storage/database";
-import { resolveSecret } from "../../bot/storage/connection";
+import { resolveSecret } from "../../bot/feedback/connected-store";
 import { startTestApp, tempDataDir } from "../helpers/app";
 import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
 import { TcpProxy } from "../helpers/tcp-proxy";
@@ -27,7 +27,7 @@ describe("the installation secret cannot silently change", () => {
     expect(readFileSync(copy, "utf8").trim()).toBe(secret);
     expect(statSync(copy).mode & 0o077).toBe(0);
     // the database is away: the copy, not a new secret
-    const unreachable = { ...store, installationSecret: () => Promise.reject(new Error("ECONNREFUSED")), write: store.write.bind(store), report: store.report.bind(store), learning: store.learning.bind(store) };
+    const unreachable = { ...store, installationSecret: () => Promise.reject(new Error("ECONNREFUSED")), write: store.write.bind(store), report: store.report.bind(store), learning: store.learning.bind(store), close: store.close.bind(store) };
     expect(await resolveSecret(undefined, unreachable, logger, copy)).toBe(secret);
     // an emptied database gets the copy back
     await database.db.deleteFrom("settings").execute();
@@ -49,7 +49,7 @@ describePostgres("a PostgreSQL database recreated empty mid-run", () => {
     const admin = new Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      const before = (await admin.query(`select value from ${schema}.settings where key = 'installation_secret'`)).rows[0];
+      const before = (await admin.query<{ value: string }>(`select value from ${schema}.settings where key = 'installation_secret'`)).rows[0];
       expect(before).toBeDefined();
       await admin.query(`drop schema ${schema} cascade`);
       await admin.query(`create schema ${schema}`);
@@ -57,7 +57,7 @@ describePostgres("a PostgreSQL database recreated empty mid-run", () => {
       let after: unknown;
       while (after === undefined && Date.now() < deadline) {
         await fetch(`${app.url}/healthz`);
-        after = await admin.query(`select value from ${schema}.settings where key = 'installation_secret'`).then(
+        after = await admin.query<{ value: string }>(`select value from ${schema}.settings where key = 'installation_secret'`).then(
           (result) => result.rows[0],
           () => undefined,
         );

@@ -73,7 +73,9 @@ describe("clean logs", () => {
     server.get("/cyclic", async (_req, res) => {
       res.send(200, cyclic);
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, "127.0.0.1", resolve);
+    });
     try {
       const secret = "a-bearer-token-never-logged";
       await fetch(`http://127.0.0.1:${server.address().port}/cyclic?token=${secret}`, { headers: { authorization: `Bearer ${secret}`, cookie: `s=${secret}` } });
@@ -83,7 +85,9 @@ describe("clean logs", () => {
       expect(restifyLines.join("\n")).not.toMatch(/authorization|cookie|headers/i);
       expect(log.text()).not.toContain(secret);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
     }
   });
 

@@ -1,6 +1,7 @@
 import { TEXTS } from "../../bot/conversation/texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
 import { useRunningApp } from "../helpers/app";
+import { waitFor } from "../helpers/wait";
 
 const DASHBOARD_TOKEN = "http-test-dashboard-token";
 
@@ -61,11 +62,10 @@ describe("local Direct Line 3.0 over HTTP", () => {
 
   it("starts a conversation with a welcome, answers a message, echoes it, and pages by watermark", async () => {
     const s = await session();
-    let first = await activities(s);
-    for (let i = 0; i < 50 && first.activities.length === 0; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      first = await activities(s);
-    }
+    const first = await waitFor(async () => {
+      const set = await activities(s);
+      return set.activities.length > 0 ? set : null;
+    }, "the welcome");
     expect(first.activities[0]?.text).toContain("Merhaba, ben **Memnun**");
     const posted = await json(`${s.domain}/conversations/${s.conversationId}/activities`, {
       method: "POST",

@@ -7,6 +7,9 @@ import { LocalConnector, type SentActivity } from "./connector";
 
 export const REPO_ROOT = join(__dirname, "..", "..");
 
+/** Debian's chromium (never a downloaded browser); CHROMIUM_PATH chooses another. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
 /** A new empty folder for one test's SQLite database. */
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), "memnun-data-"));

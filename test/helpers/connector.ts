@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** Longest `waitForMessages` waits by default: far above what a busy machine needs, so only missing replies fail. */
+const MESSAGE_WAIT_LIMIT_MS = 20_000;
+
 /**
  * Whether a message is a knowledge answer: it ends with the rating question (in italics) and
  * carries the 1–5 rating buttons.
@@ -90,7 +93,7 @@ export class LocalConnector {
   }
 
   /** Waits until the conversation holds at least `count` messages from the bot. */
-  async waitForMessages(conversationId: string, count: number, timeoutMs = 5000): Promise<SentActivity[]> {
+  async waitForMessages(conversationId: string, count: number, timeoutMs = MESSAGE_WAIT_LIMIT_MS): Promise<SentActivity[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages(conversationId).length < count) {
       const left = deadline - Date.now();

@@ -1,4 +1,4 @@
-import { analyze, collapseRepeats, fold, normalize, stem, STOP_WORDS, tokenize, turkishLower } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -35,28 +35,37 @@ describe("Turkish text analysis", () => {
     expect(collapseRepeats("arttirmak")).toBe("artirmak");
   });
 
-  it("drops stop words and question filler but keeps numbers and abbreviations", () => {
-    expect(STOP_WORDS.has("nasil")).toBe(true);
-    expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002"]);
+  it("drops stop words before folding, keeps question words as their own terms, numbers and abbreviations", () => {
+    expect(isStopWord("için")).toBe(true);
+    expect(isStopWord("icin")).toBe(true);
+    expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
     expect(analyze("crm NPS Csat ces CX").map((t) => t.surface)).toEqual(["crm", "nps", "csat", "ces", "cx"]);
-    expect(analyze("Müşteri memnuniyeti nasıl tanımlanır?").map((t) => t.surface)).toEqual(["musteri", "memnuniyeti", "tanimlanir"]);
+    expect(analyze("Müşteri memnuniyeti nasıl tanımlanır?").map((t) => t.surface)).toEqual(["musteri", "memnuniyeti", "?how", "tanimlanir"]);
   });
 
-  it("maps English domain words and Turkish synonyms to the entries' words", () => {
-    expect(analyze("customer experience").map((t) => t.stem)).toEqual(["musteri", "deneyim"]);
-    expect(analyze("etkenler").map((t) => t.stem)).toEqual(["faktor"]);
+  it("keeps the words stopwords-iso would drop though they carry meaning", () => {
+    expect(analyze("değil yok var sonra önce ilk tek iş").map((t) => t.surface)).toEqual(["degil", "yok", "var", "sonra", "once", "ilk", "tek", "is"]);
+    // "ön" is decided before folding, so it never meets the stop word "on" … nor is "on" one
+    expect(analyze("ön sipariş").map((t) => t.surface)).toEqual(["on", "siparis"]);
+    // "şu" is a stop word, but typed without Turkish letters it is "su" (water), a topic word
+    expect(analyze("şu su").map((t) => t.surface)).toEqual(["su"]);
   });
 
-  it("drops the light verb etmek in all its forms, but not words that start like it", () => {
-    expect(analyze("Müşteriyi nasıl memnun ederiz?").map((t) => t.surface)).toEqual(["musteriyi", "memnun"]);
+  it("tells the question words that separate intents apart, two-word ones included", () => {
+    const kinds = (text: string): string[] => analyze(text).map((t) => t.surface).filter((s) => s.startsWith("?"));
+    expect(kinds("NPS neden ölçülür")).toEqual(["?why"]);
+    expect(kinds("NPS nasil olculur")).toEqual(["?how"]);
+    expect(kinds("EFT ücreti ne kadar")).toEqual(["?howmuch"]);
+    expect(kinds("kart ne zaman gelir")).toEqual(["?when"]);
+    expect(kinds("şube nerde")).toEqual(["?where"]);
+  });
+
+  it("drops the light verbs etmek and olmak in all their forms, but not words that start like them", () => {
+    expect(analyze("Müşteriyi nasıl memnun ederiz?").map((t) => t.surface)).toEqual(["musteriyi", "?how", "memnun"]);
     expect(analyze("ikna etmenin yolları; şikayet edilir, memnun edebilirim, ikna ettik").map((t) => t.surface)).toEqual(["ikna", "yolari", "sikayet", "memnun", "ikna"]);
-    expect(analyze("etkileyen etkenler müşteri edinmek").map((t) => t.surface)).toEqual(["etkileyen", "faktor", "musteri", "edinmek"]);
-  });
-
-  it("brings inflected forms of a short verb root to the root, which the stemmer leaves whole", () => {
-    const forms = "ölçülür ölçerim ÖLÇEBİLİRİZ olcmek ölçümü ölçülmesi ölçüyoruz ölçtük measurement";
-    expect(new Set(analyze(forms).map((t) => t.stem))).toEqual(new Set(["olc"]));
-    expect(analyze("olumlu oluşturmak").map((t) => t.stem)).not.toContain("olc");
+    expect(analyze("etkileyen etkenler müşteri edinmek olumlu oluşturmak mümkün olur").map((t) => t.surface)).toEqual([
+      "etkileyen", "etkenler", "musteri", "edinmek", "olumlu", "olusturmak", "mumkun",
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { execFile, spawn } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { childEnv } from "../helpers/cli";
 
 const REPO = join(__dirname, "..", "..");
 
@@ -50,7 +51,7 @@ describe("npm run --silent ask -- --json", () => {
   it("honours KNOWLEDGE_DIR", async () => {
     const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "ask", "--", "--json", "kargo ucreti ne kadar"], {
       cwd: REPO,
-      env: { ...process.env, KNOWLEDGE_DIR: join(REPO, "test", "fixtures", "knowledge-valid") },
+      env: childEnv({ KNOWLEDGE_DIR: join(REPO, "test", "fixtures", "knowledge-valid") }),
     });
     expect(parseLines(stdout)[0]).toMatchObject({ status: "answered", id: "export-1" });
   });

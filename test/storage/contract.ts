@@ -3,6 +3,7 @@ import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
 import { DatabaseStorage } from "../../bot/conversation/state-storage";
 import type { Database } from "../../bot/storage/database";
+import { StoreClosedError } from "../../bot/storage/errors";
 import { SqlStateStore, StateConflictError, type StateStore } from "../../bot/storage/state-store";
 
 /** How a contract run gets a fresh, empty, migrated database and disposes of it. */
@@ -190,6 +191,27 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.learning({ since: "2026-11-21" })).unanswered).toEqual([]);
     });
 
+    it("closes: twice is safe, and any use afterwards fails with StoreClosedError", async () => {
+      await store.write(answer("a1", "crm"));
+      await store.close();
+      await store.close();
+      await expect(store.write(answer("a2", "crm"))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(store.report({})).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(store.learning({})).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(store.installationSecret()).rejects.toBeInstanceOf(StoreClosedError);
+      // the database stays open for its other users
+      expect((await new SqlFeedbackStore(database).report({})).answers).toBe(1);
+    });
+
+    it("fails with StoreClosedError once its database is closed; closing the database twice is safe", async () => {
+      await database.close();
+      await database.close();
+      expect(database.closed).toBe(true);
+      await expect(store.write(answer("a1", "crm"))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(store.report({})).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(new SqlStateStore(database).read(["k"])).rejects.toBeInstanceOf(StoreClosedError);
+    });
+
     it("creates the installation secret once and returns the same one afterwards", async () => {
       const first = await store.installationSecret();
       expect(first.length).toBeGreaterThanOrEqual(32);
@@ -241,6 +263,15 @@ export function stateStoreContract(name: string, open: () => Promise<StateStoreH
       // a new key with an etag from elsewhere is simply created
       await state.write("k2", { n: 1 }, "some-old-etag");
       expect((await state.read(["k2"])).get("k2")?.value).toEqual({ n: 1 });
+    });
+
+    it("closes: twice is safe, and any use afterwards fails with StoreClosedError", async () => {
+      await state.write("k1", { n: 1 });
+      await state.close();
+      await state.close();
+      await expect(state.read(["k1"])).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(state.write("k1", { n: 2 })).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(state.delete(["k1"])).rejects.toBeInstanceOf(StoreClosedError);
     });
 
     it("deletes keys", async () => {

@@ -36,6 +36,9 @@ class CountingStore implements StateStore {
   delete(keys: readonly string[]): Promise<void> {
     return this.inner.delete(keys);
   }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
 }
 
 describe("CachedStateStore", () => {

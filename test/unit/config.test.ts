@@ -37,6 +37,22 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT/);
   });
 
+  it.each([
+    ["RATE_LIMIT_CLIENT_PER_MINUTE", "99999999", "from 1 to 1000000"],
+    ["RATE_LIMIT_CLIENT_PER_MINUTE", "0", "from 1 to 1000000"],
+    ["RATE_LIMIT_CONVERSATION_PER_MINUTE", "many", "from 1 to 100000"],
+    ["MAX_MESSAGE_LENGTH", "100001", "from 1 to 100000"],
+    ["MAX_MESSAGE_LENGTH", "1.5", "from 1 to 100000"],
+    ["PORT", "70000", "from 0 to 65535"],
+    ["PORT", "abc", "from 0 to 65535"],
+  ])("rejects %s=%s naming the variable and the allowed range", (name, value, range) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(`[config] invalid environment:\n  ${name}: must be a whole number ${range}`);
+  });
+
+  it("names every invalid variable at once", () => {
+    expect(() => loadConfig({ PORT: "-1", MAX_MESSAGE_LENGTH: "0" })).toThrow(/PORT: must be a whole number from 0 to 65535\n {2}MAX_MESSAGE_LENGTH: must be a whole number from 1 to 100000$/);
+  });
+
   it("rejects an unknown LOG_LEVEL", () => {
     expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });

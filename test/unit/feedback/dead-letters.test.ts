@@ -166,6 +166,7 @@ describe.each(databases)("feedback the database refuses (%s)", (_name, open) => 
         report: (...args) => store.report(...args),
         installationSecret: () => store.installationSecret(),
         learning: (...args) => store.learning(...args),
+        close: () => store.close(),
       },
       logger: createLogger("silent"),
       spoolFile: join(dir, "spool2.jsonl"),

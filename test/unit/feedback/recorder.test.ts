@@ -27,6 +27,9 @@ class Outage implements FeedbackStore {
   learning(...args: Parameters<FeedbackStore["learning"]>): ReturnType<FeedbackStore["learning"]> {
     return this.real.learning(...args);
   }
+  close(): Promise<void> {
+    return this.real.close();
+  }
 }
 
 const rating = (answerId: string, value: number): FeedbackEvent => ({
@@ -44,8 +47,12 @@ describe("FeedbackRecorder", () => {
     database = await openDatabase({ dataDir: "", sqliteFile: ":memory:" });
     real = new SqlFeedbackStore(database);
     outage = new Outage(real);
+    // the recorder's delays, retries and timeouts run on a fake clock: no test waits for, or races,
+    // the real one (a real write slower than WRITE_TIMEOUT_MS on a busy machine would count as failed)
+    jest.useFakeTimers({ doNotFake: ["setImmediate", "nextTick", "queueMicrotask"] });
   });
   afterEach(async () => {
+    jest.useRealTimers();
     await database.close();
   });
 
@@ -63,7 +70,9 @@ describe("FeedbackRecorder", () => {
     const r = new FeedbackRecorder({ store: outage, logger: createLogger("silent"), tuning: { LOG_DELAY_MS: 30 } });
     expect(await r.record(answer("a1"))).toBe("buffered");
     expect(outage.attempts).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    await jest.advanceTimersByTimeAsync(29);
+    expect(outage.attempts).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
     expect(outage.attempts).toBe(1);
     expect((await real.report({})).answers).toBe(1);
 
@@ -113,7 +122,10 @@ describe("FeedbackRecorder", () => {
     expect(r.pending).toBe(3);
     expect(r.error).toMatch(/ECONNREFUSED/);
     outage.mode = "up";
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // the first retry comes after RETRY_BASE_MS (10 ms here)
+    await jest.advanceTimersByTimeAsync(9);
+    expect(r.pending).toBe(3);
+    await jest.advanceTimersByTimeAsync(1);
     expect(r.pending).toBe(0);
     expect(r.error).toBeNull();
     const report = await real.report({});
@@ -125,9 +137,14 @@ describe("FeedbackRecorder", () => {
   it("treats a hanging write as failed after the timeout, without double counting when retried", async () => {
     const r = recorder();
     outage.mode = "hang";
-    const started = Date.now();
-    expect(await r.record(rating("a1", 4))).toBe("queued");
-    expect(Date.now() - started).toBeLessThan(1000);
+    let outcome: string | undefined;
+    const recorded = r.record(rating("a1", 4)).then((o) => (outcome = o));
+    // WRITE_TIMEOUT_MS is 50 ms here
+    await jest.advanceTimersByTimeAsync(49);
+    expect(outcome).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    await recorded;
+    expect(outcome).toBe("queued");
     outage.mode = "up";
     await r.flush();
     expect(r.pending).toBe(0);
@@ -139,7 +156,7 @@ describe("FeedbackRecorder", () => {
     outage.mode = "down";
     await r.record(answer("a1"));
     const before = outage.attempts;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await jest.advanceTimersByTimeAsync(300);
     const retries = outage.attempts - before;
     expect(retries).toBeGreaterThan(1);
     // with 10, 20, 40, 40… ms delays 300 ms allows at most ~9 attempts; without backoff it would be ~30

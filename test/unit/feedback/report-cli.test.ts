@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { UsageError } from "../../../bot/cli/main";
 import { runReport } from "../../../bot/cli/report";
 import { SqlFeedbackStore } from "../../../bot/feedback/store";
 import { openDatabase } from "../../../bot/storage/database";
@@ -50,9 +51,9 @@ describe("report CLI", () => {
     expect(comments.out[0]).toContain('"Örnek yok, ""somut"" değil"');
   });
 
-  it("rejects unknown options and malformed dates with a usage message", async () => {
-    expect((await cli(["--colour"], dataDir)).code).toBe(2);
-    expect((await cli(["--csv", "--table", "users"], dataDir)).err.join("\n")).toMatch(/--table must be one of/);
-    await expect(cli(["--since", "yesterday"], dataDir)).rejects.toThrow(/\[report\] --since must be a date/);
+  it("rejects unknown options and malformed dates as usage errors (exit 2 from runMain)", async () => {
+    await expect(cli(["--colour"], dataDir)).rejects.toBeInstanceOf(UsageError);
+    await expect(cli(["--csv", "--table", "users"], dataDir)).rejects.toThrow(/--table must be one of/);
+    await expect(cli(["--since", "yesterday"], dataDir)).rejects.toThrow(/--since must be a date/);
   });
 });

@@ -22,11 +22,22 @@ describe("knowledge file size limit", () => {
     expect(loadConfig({}).knowledgeMaxFileBytes).toBe(256 * 1024);
   });
 
-  it("refuses a larger file before parsing it, with an error naming the file and the limit", async () => {
+  it("refuses a larger file before parsing it, with an error naming the file and the limit; the other files are served", async () => {
     const result = await loadKnowledge(folder());
-    expect(result.knowledgeBase).toBeUndefined();
     expect(result.errors).toEqual([{ file: "buyuk/dev.md", line: 0, message: expect.stringMatching(/file is \d+ KB, over the limit of 256 KB per file \(KNOWLEDGE_MAX_FILE_KB\)/) }]);
+    expect(result.refused).toEqual([{ file: "buyuk/dev.md", servingLastGood: false }]);
+    expect(result.knowledgeBase?.entries.map((e) => e.id)).toEqual(["kisa"]);
     expect(result.entries.map((e) => e.id)).toEqual(["kisa"]);
+  });
+
+  it("keeps serving a file's last good version when it grows over the limit", async () => {
+    const dir = folder();
+    const small = await loadKnowledge(dir, { maxFileBytes: 1024 * 1024 });
+    expect(small.entries.map((e) => e.id).sort()).toEqual(["dev", "kisa"]);
+    const limited = await loadKnowledge(dir, { lastGood: small.accepted });
+    expect(limited.errors).toEqual([expect.objectContaining({ file: "buyuk/dev.md", line: 0 })]);
+    expect(limited.refused).toEqual([{ file: "buyuk/dev.md", servingLastGood: true }]);
+    expect(limited.entries.map((e) => e.id).sort()).toEqual(["dev", "kisa"]);
   });
 
   it("kb:check fails on it and names the file; KNOWLEDGE_MAX_FILE_KB raises the limit", async () => {

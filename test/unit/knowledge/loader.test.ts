@@ -74,7 +74,7 @@ describe("validation errors name the file and line", () => {
   ])("%s", async (_name, files, expected) => {
     const dir = await folderWith(files);
     const result = await loadKnowledge(dir);
-    expect(result.knowledgeBase).toBeUndefined();
+    expect(result.refused).toContainEqual({ file: expected.file, servingLastGood: false });
     expect(result.errors).toContainEqual({ file: expected.file, line: expected.line, message: expect.stringMatching(expected.message) });
   });
 
@@ -103,5 +103,77 @@ describe("validation errors name the file and line", () => {
     const parsed = parseQnaFile("# ? Çalışma saatleriniz nedir?\n- saat kaçta açıksınız\n\n```\nHafta içi 09:00-18:00 arası açığız.\n```\n", "saat.qna");
     expect(parsed.errors).toEqual([]);
     expect(parsed.drafts[0]).toMatchObject({ id: "calisma-saatleriniz-nedir", alternates: ["saat kaçta açıksınız"] });
+  });
+});
+
+describe(".qna files as real exports write them", () => {
+  const F = "```";
+  it("keeps a question repeated in one file, as bf-lu does, with a warning and distinct ids", async () => {
+    const dir = await folderWith({ "x.qna": `# ? Soru nedir?\n${F}\nBirinci cevap.\n${F}\n\n# ? Soru nedir?\n${F}\nİkinci cevap.\n${F}\n` });
+    const result = await loadKnowledge(dir);
+    expect(result.errors).toEqual([]);
+    expect(result.entries.map((e) => e.answer)).toEqual(["Birinci cevap.", "İkinci cevap."]);
+    expect(result.entries[0]?.id).toBe("soru-nedir");
+    expect(result.entries[1]?.id).toMatch(/^soru-nedir-[0-9a-f]{8}$/);
+    expect(result.warnings).toContainEqual({ file: "x.qna", line: 6, message: expect.stringMatching(/same question is already at line 1: both are kept/) });
+  });
+
+  it("merges a pair written twice word for word", async () => {
+    const pair = `# ? Soru nedir?\n- alternatif\n${F}\nCevap.\n${F}\n`;
+    const result = await loadKnowledge(await folderWith({ "x.qna": `${pair}\n${pair}` }));
+    expect(result.entries).toHaveLength(1);
+  });
+
+  it("leaves out alteration members it cannot use, with a warning, and keeps the file", async () => {
+    const dir = await folderWith({ "x.qna": `$qna : qna-alterations =\n- QnA Maker\n- qna maker\n- soru cevap\n\n$tek : qna-alterations =\n- tek\n` });
+    const result = await loadKnowledge(dir);
+    expect(result.errors).toEqual([]);
+    expect(result.knowledgeBase?.synonyms.map((g) => g.words)).toEqual([["qna", "QnA Maker", "soru cevap"]]);
+    expect(result.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
+      '3: "qna maker" aynı grupta iki kez yazılmış; bu kelime kullanılmıyor',
+      "6: bir grupta en az iki kelime olmalı; bu grup kullanılmıyor",
+      "7: \"tek\" aynı grupta iki kez yazılmış; bu kelime kullanılmıyor",
+    ]);
+  });
+});
+
+describe("Markdown follow-ups", () => {
+  it("reads titled related items and contextOnly", async () => {
+    const dir = await folderWith({
+      "a.md": GOOD("a", "Birinci soru nedir?", 'related:\n  - id: b\n    title: "Devamı"\n'),
+      "b.md": GOOD("b", "İkinci soru nedir?", "contextOnly: true\n"),
+    });
+    const { errors, knowledgeBase } = await loadKnowledge(dir);
+    expect(errors).toEqual([]);
+    expect(knowledgeBase?.byId.get("a")).toMatchObject({ related: ["b"], relatedTitles: { b: "Devamı" }, contextOnly: false });
+    expect(knowledgeBase?.byId.get("b")?.contextOnly).toBe(true);
+    expect(Object.isFrozen(knowledgeBase?.byId.get("a")?.relatedTitles)).toBe(true);
+  });
+
+  it.each<[string, string, number, RegExp]>([
+    ["a related item that is neither an id nor id and title", 'related:\n  - id: b\n    baslik: "x"\n', 7, /"related" items must be ids/],
+    ["contextOnly that is not true or false", "contextOnly: evet\n", 6, /"contextOnly" must be true or false/],
+  ])("%s is an error with its line", async (_name, extra, line, message) => {
+    const parsed = parseMarkdownEntry(GOOD("a", "Birinci soru nedir?", extra), "a.md");
+    expect(parsed.errors).toEqual([{ file: "a.md", line, message: expect.stringMatching(message) }]);
+  });
+
+  it("warns about a contextOnly entry that no entry offers", async () => {
+    const { warnings } = await loadKnowledge(await folderWith({ "b.md": GOOD("b", "İkinci soru nedir?", "contextOnly: true\n") }));
+    expect(warnings).toContainEqual({ file: "b.md", line: 1, message: expect.stringMatching(/can never be reached/) });
+  });
+});
+
+describe(".qna prompts across files", () => {
+  const F = "```";
+  it("resolve by another file's anchor or question, as bf-lu's merged build does", async () => {
+    const dir = await folderWith({
+      "a.qna": `# ? Ana soru nedir?\n${F}\nAna cevap.\n${F}\n\n**Prompts:**\n- [Devam](#7) \`context-only\`\n- [Öteki](#?Öteki soru nedir?)\n`,
+      "b.qna": `<a id = "7"></a>\n# ? Devam sorusu nedir?\n${F}\nDevam cevabı.\n${F}\n\n# ? Öteki soru nedir?\n${F}\nÖteki cevap.\n${F}\n`,
+    });
+    const { errors, knowledgeBase } = await loadKnowledge(dir);
+    expect(errors).toEqual([]);
+    expect(knowledgeBase?.byId.get("ana-soru-nedir")).toMatchObject({ related: ["b-7", "oteki-soru-nedir"], relatedTitles: { "b-7": "Devam", "oteki-soru-nedir": "Öteki" } });
+    expect(knowledgeBase?.byId.get("b-7")?.contextOnly).toBe(true);
   });
 });

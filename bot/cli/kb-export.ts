@@ -1,0 +1,49 @@
+
+import { writeFile } from "node:fs/promises";
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { knowledgeToQna } from "../knowledge/convert";
+import { loadKnowledge } from "../knowledge/loader";
+import { formatIssue } from "../knowledge/types";
+import { runMain, type Write } from "./main";
+
+const USAGE = "usage: npm run kb:export -- --qna [--out <file.qna>] [<knowledge folder>]   (default: KNOWLEDGE_DIR, to stdout)";
+
+/**
+ * Writes the knowledge base as one `.qna` file (QnA Maker / Bot Framework format) that
+ * Microsoft's bf-lu reads back to the same pairs. Refuses a folder with errors. Returns the exit code.
+ */
+export async function runKbExport(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Write, err: Write): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { qna: { type: "boolean", default: false }, out: { type: "string" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    err(`[kb:export] ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (!parsed.values.qna || parsed.positionals.length > 1) {
+    err(`[kb:export] choose the format (only --qna for now)\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig(env);
+  const dir = parsed.positionals[0] ?? config.knowledgeDir;
+  const label = relative(process.cwd(), resolve(dir)) || ".";
+  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  if (!result.knowledgeBase || result.errors.length > 0) {
+    for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", "error   "));
+    err(`[kb:export] ${label} has errors (see npm run kb:check); nothing written`);
+    return 1;
+  }
+  const { text, warnings } = knowledgeToQna(result.knowledgeBase);
+  for (const warning of warnings) err(`[kb:export] ${warning.id}: ${warning.message}`);
+  if (parsed.values.out) {
+    await writeFile(parsed.values.out, text, "utf8");
+    out(`${label}: ${result.entries.length} entries written to ${parsed.values.out}`);
+  } else {
+    out(text.replace(/\n$/, ""));
+  }
+  return 0;
+}
+
+if (require.main === module) runMain((args, env, out, err) => runKbExport(args, env, out, err), { name: "kb:export", usage: USAGE });

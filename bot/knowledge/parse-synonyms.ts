@@ -1,0 +1,153 @@
+import { isNode, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { textKey, words } from "./normalize";
+import type { KnowledgeIssue, SynonymGroup } from "./types";
+
+/** A synonym member longer than this many words is refused: synonyms are words or short phrases, not questions. */
+export const MAX_SYNONYM_WORDS = 4;
+
+/** The file name editors give synonym groups (`knowledge/synonyms.yaml`, or in any sub-folder). */
+export function isSynonymsFile(name: string): boolean {
+  return /^synonyms\.ya?ml$/i.test(name);
+}
+
+/** What parsing one synonyms file produced. */
+export interface ParsedSynonyms {
+  groups: SynonymGroup[];
+  errors: KnowledgeIssue[];
+  warnings: KnowledgeIssue[];
+}
+
+/** A member with the line it is written on, before checking. */
+export interface SynonymMember {
+  text: string;
+  line: number;
+}
+
+/**
+ * Checks one group's members (from `synonyms.yaml` or a `.qna` `qna-alterations` section):
+ * at least two, none empty, none longer than MAX_SYNONYM_WORDS words, none twice. Problems are
+ * pushed to `issues`. Strict (editors' `synonyms.yaml`): the group is returned only when it
+ * has none. Lenient (imported `.qna` files, which bf-lu accepts as they are): the offending
+ * members are left out, and the group is kept while two members remain.
+ */
+export function checkSynonymGroup(
+  members: readonly SynonymMember[],
+  file: string,
+  line: number,
+  issues: KnowledgeIssue[],
+  lenient = false,
+): SynonymGroup | undefined {
+  const found: KnowledgeIssue[] = [];
+  const seen = new Map<string, number>();
+  const kept: string[] = [];
+  for (const member of members) {
+    const text = member.text.trim();
+    if (text === "" || words(text).length === 0) {
+      found.push({ file, line: member.line, message: "boş kelime: gruptan silin ya da bir kelime yazın" });
+      continue;
+    }
+    const count = words(text).length;
+    if (count > MAX_SYNONYM_WORDS) {
+      found.push({
+        file,
+        line: member.line,
+        message: `"${text}" ${count} kelime; eş anlamlılar en fazla ${MAX_SYNONYM_WORDS} kelimelik kısa ifadeler olmalı (soruları girdinin alternates listesine yazın)`,
+      });
+      continue;
+    }
+    const key = textKey(text);
+    if (seen.has(key)) {
+      found.push({ file, line: member.line, message: `"${text}" aynı grupta iki kez yazılmış` });
+      continue;
+    }
+    seen.set(key, member.line);
+    kept.push(text);
+  }
+  if (lenient) {
+    for (const issue of found) issues.push({ ...issue, message: `${issue.message}; bu kelime kullanılmıyor` });
+    if (kept.length >= 2) return { words: kept, source: { file, line } };
+    issues.push({ file, line, message: "bir grupta en az iki kelime olmalı; bu grup kullanılmıyor" });
+    return undefined;
+  }
+  if (members.length < 2) found.push({ file, line, message: "bir grupta en az iki kelime olmalı" });
+  issues.push(...found);
+  if (found.length > 0) return undefined;
+  return { words: kept, source: { file, line } };
+}
+
+function nodeLine(node: Node | null | undefined, lineCounter: LineCounter, fallback: number): number {
+  const start = node?.range?.[0];
+  return start === undefined ? fallback : lineCounter.linePos(start).line;
+}
+
+/**
+ * Parses `synonyms.yaml`: a YAML list of groups, each group a list of words or short phrases.
+ * An empty or comment-only file has no groups. Every problem names its line; a file with
+ * problems yields no groups (the loader then keeps its last good version).
+ */
+export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonyms {
+  const raw = rawInput.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const errors: KnowledgeIssue[] = [];
+  const warnings: KnowledgeIssue[] = [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(raw, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      errors.push({ file, line: lineCounter.linePos(error.pos[0]).line, message: `YAML okunamadı: ${error.message.split("\n")[0] ?? ""}` });
+    }
+    return { groups: [], errors, warnings };
+  }
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { groups: [], errors, warnings };
+  if (!isSeq(contents)) {
+    errors.push({
+      file,
+      line: nodeLine(contents, lineCounter, 1),
+      message: 'dosya bir liste olmalı: her satır "- [kelime, eş anlamlısı, …]" biçiminde bir grup',
+    });
+    return { groups: [], errors, warnings };
+  }
+
+  const groups: SynonymGroup[] = [];
+  /** Every member accepted so far, by key, with the line of its group (a member in two groups is an error). */
+  const owner = new Map<string, { text: string; line: number }>();
+  for (const item of contents.items) {
+    const groupLine = nodeLine(isNode(item) ? item : null, lineCounter, 1);
+    if (!isSeq(item)) {
+      errors.push({ file, line: groupLine, message: 'her grup bir kelime listesi olmalı, ör. "- [memnuniyet, tatmin]"' });
+      continue;
+    }
+    const members: SynonymMember[] = [];
+    let wellFormed = true;
+    for (const member of item.items) {
+      const line = nodeLine(isNode(member) ? member : null, lineCounter, groupLine);
+      if (isScalar(member) && (typeof member.value === "string" || typeof member.value === "number")) {
+        members.push({ text: String(member.value), line });
+      } else if (isScalar(member) && member.value === null) {
+        members.push({ text: "", line });
+      } else {
+        errors.push({ file, line, message: "grubun her öğesi düz bir kelime ya da kısa ifade olmalı" });
+        wellFormed = false;
+      }
+    }
+    if (!wellFormed) continue;
+    const group = checkSynonymGroup(members, file, groupLine, errors);
+    if (!group) continue;
+    let clash = false;
+    for (const member of members) {
+      const first = owner.get(textKey(member.text));
+      if (first) {
+        errors.push({
+          file,
+          line: member.line,
+          message: `"${member.text.trim()}" iki grupta: ${first.line}. satırdaki grupta da var; bir kelime yalnızca bir grupta olabilir`,
+        });
+        clash = true;
+      }
+    }
+    if (clash) continue;
+    for (const member of members) owner.set(textKey(member.text), { text: member.text, line: groupLine });
+    groups.push(group);
+  }
+  return { groups: errors.length > 0 ? [] : groups, errors, warnings };
+}

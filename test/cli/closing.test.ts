@@ -1,0 +1,38 @@
+import { join } from "node:path";
+import { REPO_ROOT, tempDataDir } from "../helpers/app";
+import { npmRun, tsxRun } from "../helpers/cli";
+
+const OUTCOMES = join(REPO_ROOT, "test", "fixtures", "cli", "outcomes.ts");
+
+describe("a CLI that opens the SQLite database prints its result before it exits", () => {
+  it.each([
+    ["kb:suggest", "alternates"],
+    ["report", "answers"],
+  ])("npm run %s -- --json prints one JSON object and exits 0", async (script, field) => {
+    const dataDir = tempDataDir();
+    // twice: the process used to end before printing in most runs, not all
+    for (const _ of [1, 2]) {
+      const run = await npmRun(script, ["--json"], { env: { DATA_DIR: dataDir } });
+      expect(run).toMatchObject({ code: 0, stderr: "" });
+      expect(JSON.parse(run.stdout)).toHaveProperty(field);
+    }
+  });
+});
+
+describe("runMain", () => {
+  it("exits with the command's code", async () => {
+    expect(await tsxRun(OUTCOMES, ["ok"])).toMatchObject({ code: 0, stdout: "done\n", stderr: "" });
+    expect(await tsxRun(OUTCOMES, ["fails"])).toMatchObject({ code: 1, stdout: "" });
+  });
+
+  it("prints an unexpected error on stderr and exits 1", async () => {
+    expect(await tsxRun(OUTCOMES, ["throws"])).toMatchObject({ code: 1, stdout: "", stderr: "[outcomes] it broke\n" });
+  });
+
+  it("treats a process that would end while the command is still pending as a failure, not success", async () => {
+    const run = await tsxRun(OUTCOMES, ["pending"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^\[outcomes\] .*ended before the command finished/);
+  });
+});

@@ -1,0 +1,236 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FeedbackEvent } from "../../bot/feedback/events";
+import { SqlFeedbackStore } from "../../bot/feedback/store";
+import { openDatabase } from "../../bot/storage/database";
+import { REPO_ROOT, tempDataDir } from "../helpers/app";
+import { npmRun, runProcess, startProcess, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
+
+/**
+ * Every CLI as its users run it: `npm run <script>` (TypeScript through tsx) and, after
+ * `npm run build`, `node dist/bot/cli/<name>.js`. Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+
+const KNOWLEDGE = join(REPO_ROOT, "knowledge");
+const BROKEN = join(REPO_ROOT, "test", "fixtures", "knowledge-broken");
+/** Nothing listens on port 1: the database is unreachable at once. */
+const UNREACHABLE_DATABASE = "postgres://postgres@127.0.0.1:1/memnun";
+/** A build of the whole bot can take a while on a busy machine. */
+const BUILD_TIMEOUT_MS = 180_000;
+
+type Cli = "ask" | "kb:check" | "kb:suggest" | "report";
+const DIST: Record<Cli, string> = {
+  ask: "dist/bot/cli/ask.js",
+  "kb:check": "dist/bot/cli/kb-check.js",
+  "kb:suggest": "dist/bot/cli/kb-suggest.js",
+  report: "dist/bot/cli/report.js",
+};
+const CLIS = Object.keys(DIST) as Cli[];
+
+/** The two ways to run a CLI. */
+const WAYS = {
+  npm: (cli: Cli, args: readonly string[], options?: RunOptions) => npmRun(cli, args, options),
+  dist: (cli: Cli, args: readonly string[], options?: RunOptions) => runProcess(process.execPath, [DIST[cli], ...args], options),
+};
+
+const origin = { conversation: "c1", userHash: "u1" };
+const at = (day: number, hour = 10): string => new Date(Date.UTC(2026, 10, day, hour)).toISOString();
+
+/** A database with answers, ratings, a comment, an unanswered question and three "did you mean" picks. */
+async function fullDatabase(): Promise<string> {
+  const dataDir = tempDataDir();
+  const database = await openDatabase({ dataDir });
+  try {
+    const events: FeedbackEvent[] = [
+      { kind: "answer", id: "a1", at: at(20), ...origin, entryId: "crm-musteri-iliskileri", source: "match", questionId: null },
+      { kind: "rating", answerId: "a1", entryId: "crm-musteri-iliskileri", rating: 2, at: at(20), ...origin },
+      { kind: "comment", id: "c1", answerId: "a1", entryId: "crm-musteri-iliskileri", rating: 2, text: "Örnek yok", at: at(20), ...origin },
+      { kind: "question", id: "q0", at: at(21), ...origin, query: "kargom nerede", status: "none", entryId: null, score: 0.1 },
+      { kind: "nps", score: 9, at: at(21), ...origin },
+    ];
+    for (const [i, query] of ["memnuniyet ölçümü nasıl yapılır", "Memnuniyet ölçümü nasıl yapılır?", "memnuniyet olcumu nasil yapilir"].entries()) {
+      const conversation = { conversation: `pick-${i}`, userHash: `u-${i}` };
+      events.push({ kind: "question", id: `p${i}`, at: at(22, i), ...conversation, query, status: "ambiguous", entryId: null, score: 0.4 });
+      events.push({ kind: "answer", id: `pa${i}`, at: at(22, i), ...conversation, entryId: "memnuniyet-modelleri", source: "suggestion", questionId: `p${i}` });
+    }
+    await new SqlFeedbackStore(database).write(...events);
+  } finally {
+    await database.close();
+  }
+  return dataDir;
+}
+
+function expectUsage(run: Finished, cli: Cli, message: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr).toContain(`usage: npm run ${cli} --`);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+function expectFailure(run: Finished, message: RegExp): void {
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe("");
+  expect(withoutNodeWarnings(run.stderr)).toMatch(message);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+let fullDataDir: string;
+let emptyDataDir: string;
+
+beforeAll(async () => {
+  const build = await runProcess("npm", ["run", "--silent", "build"]);
+  expect(build).toMatchObject({ code: 0, stderr: "" });
+  fullDataDir = await fullDatabase();
+  emptyDataDir = tempDataDir();
+}, BUILD_TIMEOUT_MS);
+
+describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s", (way) => {
+  const run = WAYS[way];
+
+  it.each(CLIS)("%s --help prints the usage and the exit codes, and exits 0", async (cli) => {
+    const help = await run(cli, ["--help"]);
+    expect(help).toMatchObject({ code: 0, stderr: "" });
+    expect(help.stdout).toContain(`usage: npm run ${cli} --`);
+    expect(help.stdout).toContain("Exit codes: 0 ok; 1 failure");
+    expect(help.stdout).toContain("2 usage");
+  });
+
+  it.each(CLIS)("%s rejects an unknown option with exit 2 and the usage on stderr", async (cli) => {
+    expectUsage(await run(cli, ["--colour"], { env: { DATA_DIR: emptyDataDir } }), cli, new RegExp(`^\\[${cli}\\] Unknown option '--colour'`));
+  });
+
+  it.each([
+    ["ask", ["--json", "crm nedir"], "status"],
+    ["kb:check", ["--json"], "entries"],
+    ["kb:suggest", ["--json"], "alternates"],
+    ["report", ["--json"], "csat"],
+  ] as const)("%s %j prints its JSON and exits 0", async (cli, args, field) => {
+    const done = await run(cli, args, { env: { DATA_DIR: emptyDataDir } });
+    expect(done).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(done.stdout)).toHaveProperty(field);
+  });
+});
+
+/** The details on the build alone: the sources behave the same, and the build starts faster. */
+describe("CLIs in detail (built)", () => {
+  const run = WAYS.dist;
+
+  it("ask answers a question, and reads stdin line by line", async () => {
+    const one = await run("ask", ["--json", "crm nedir"]);
+    expect(one).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(one.stdout)).toMatchObject({ query: "crm nedir", status: "answered", id: "crm-musteri-iliskileri" });
+    const lines = await run("ask", [], { stdin: "crm nedir\nISO 10002\n" });
+    expect(lines).toMatchObject({ code: 0, stderr: "" });
+    expect(lines.stdout).toMatch(/^crm nedir\n {2}→ answered: crm-musteri-iliskileri/);
+    expect(lines.stdout).toContain("ISO 10002\n  → answered: iso-10002");
+  });
+
+  it("ask fails with exit 1 on broken knowledge and on an invalid environment", async () => {
+    expectFailure(await run("ask", ["crm nedir"], { env: { KNOWLEDGE_DIR: BROKEN } }), /knowledge-broken\/eksik-soru\.md:1: missing "question"/);
+    expectFailure(await run("ask", ["crm nedir"], { env: { MAX_MESSAGE_LENGTH: "lots" } }), /^\[config\] invalid environment:\n {2}MAX_MESSAGE_LENGTH: /);
+  });
+
+  it("kb:check passes the real knowledge, fails a broken folder with exit 1, and refuses two folders", async () => {
+    const ok = await run("kb:check", []);
+    expect(ok).toMatchObject({ code: 0, stderr: "" });
+    expect(ok.stdout).toMatch(/^knowledge: \d+ files, \d+ entries, \d+ synonym groups, 0 errors, \d+ warnings — OK\n$/m);
+    const json = await run("kb:check", ["--json", KNOWLEDGE]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ errors: [] });
+    const broken = await run("kb:check", [BROKEN]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/eksik-soru\.md:1: missing "question"/);
+    expect(broken.stdout).toMatch(/1 files, 0 entries, 1 errors/);
+    expectUsage(await run("kb:check", [KNOWLEDGE, BROKEN]), "kb:check", /^\[kb:check\] one folder at most/);
+  });
+
+  it("report prints an empty report on an empty database", async () => {
+    const text = await run("report", [], { env: { DATA_DIR: emptyDataDir } });
+    expect(text).toMatchObject({ code: 0, stderr: "" });
+    expect(text.stdout).toMatch(/CSAT/);
+    const json = await run("report", ["--json"], { env: { DATA_DIR: emptyDataDir } });
+    expect(json).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(json.stdout)).toMatchObject({ answers: 0, csat: { responses: 0 }, unanswered: [], comments: [] });
+  });
+
+  it("report prints a full report as text, JSON and CSV", async () => {
+    const env = { DATA_DIR: fullDataDir };
+    const text = await run("report", [], { env });
+    expect(text).toMatchObject({ code: 0, stderr: "" });
+    expect(text.stdout).toMatch(/CSAT \(% rating 4–5\)\s+0%\s+1/);
+    expect(text.stdout).toContain("kargom nerede");
+    expect(text.stdout).toContain("Örnek yok");
+    const json = await run("report", ["--json", "--since", "2026-11-20", "--until", "2026-11-20"], { env });
+    expect(JSON.parse(json.stdout)).toMatchObject({ answers: 1, csat: { responses: 1 }, unanswered: [] });
+    const csv = await run("report", ["--csv", "--table", "comments"], { env });
+    expect(csv).toMatchObject({ code: 0, stderr: "" });
+    expect(csv.stdout).toContain("Örnek yok");
+  });
+
+  it("report refuses malformed arguments with exit 2 before opening anything", async () => {
+    const env = { DATABASE_URL: UNREACHABLE_DATABASE };
+    expectUsage(await run("report", ["--since", "yesterday"], { env }), "report", /^\[report\] --since must be a date like 2026-11-23, got "yesterday"/);
+    expectUsage(await run("report", ["--csv", "--table", "users"], { env }), "report", /^\[report\] --table must be one of/);
+    expectUsage(await run("report", ["--json", "--csv"], { env }), "report", /^\[report\] --json and --csv exclude each other/);
+  });
+
+  it.each(["report", "kb:suggest"] as const)("%s fails with exit 1 when the database is unreachable", async (cli) => {
+    expectFailure(await run(cli, ["--json"], { env: { DATABASE_URL: UNREACHABLE_DATABASE } }), /^\[storage\] cannot open postgres database postgres:\/\/postgres@127\.0\.0\.1:1\/memnun: .*ECONNREFUSED/);
+  });
+
+  it("kb:suggest prints suggestions from the recorded picks, and nothing to apply on an empty database", async () => {
+    const full = await run("kb:suggest", ["--json"], { env: { DATA_DIR: fullDataDir } });
+    expect(full).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(full.stdout)).toMatchObject({ alternates: [expect.objectContaining({ entryId: "memnuniyet-modelleri" })] });
+    const empty = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: emptyDataDir } });
+    expect(empty).toMatchObject({ code: 0, stdout: "nothing to apply\n", stderr: "" });
+  });
+
+  it("kb:suggest --apply writes the alternates into a copy of the knowledge", async () => {
+    const knowledgeDir = join(tempDataDir(), "knowledge");
+    cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
+    const applied = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: fullDataDir, KNOWLEDGE_DIR: knowledgeDir } });
+    expect(applied).toMatchObject({ code: 0, stderr: "" });
+    expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçümü nasıl yapılır?"');
+    expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçümü nasıl yapılır?"');
+  });
+
+  it("kb:suggest fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
+    expectFailure(await run("kb:suggest", [], { env: { DATA_DIR: emptyDataDir, KNOWLEDGE_DIR: BROKEN } }), /eksik-soru\.md:1: missing "question"/);
+    expectUsage(await run("kb:suggest", ["--apply", "--min-count", "0"], { env: { DATA_DIR: emptyDataDir } }), "kb:suggest", /^\[kb:suggest\] --min-count must be a whole number ≥ 1/);
+  });
+});
+
+describe("failures before anything runs (built)", () => {
+  it("the server refuses an invalid environment with exit 1 and the reason on stderr", async () => {
+    const run = await runProcess(process.execPath, ["dist/bot/index.js"], { env: { PORT: "99999", DATA_DIR: emptyDataDir } });
+    expectFailure(run, /^\[config\] invalid environment:\n {2}PORT: must be a whole number from 0 to 65535/);
+  });
+
+  it("report refuses a data folder it cannot create with exit 1", async () => {
+    const file = join(tempDataDir(), "not-a-folder");
+    writeFileSync(file, "");
+    const run = await runProcess(process.execPath, ["dist/bot/cli/report.js"], { env: { DATA_DIR: file } });
+    expectFailure(run, /^\[storage\] cannot open sqlite database/);
+  });
+});
+
+describe("the server, built", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("answers, then on %s logs its stop line last and exits 0", async (signal) => {
+    const server = await startProcess(process.execPath, ["dist/bot/index.js"], {
+      env: { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DATA_DIR: tempDataDir(), KNOWLEDGE_DIR: KNOWLEDGE },
+    });
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+    server.child.kill(signal);
+    const done = await server.finished;
+    expect(done).toMatchObject({ code: 0, signal: null });
+    expect(withoutNodeWarnings(done.stderr)).toBe("");
+    const lines = done.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { msg: string; signal?: string });
+    expect(lines.find((line) => line.msg === "[server] signal received")).toMatchObject({ signal });
+    expect(lines.at(-1)?.msg).toBe("[server] stopped");
+  });
+});

@@ -1,0 +1,27 @@
+import { join } from "node:path";
+import type { RunningApp } from "../../bot/index";
+import { REPO_ROOT, startTestApp } from "../helpers/app";
+
+interface KnowledgeHealth {
+  status: string;
+  knowledge: { entries: number; brokenFiles: Array<{ file: string; serving: string; errors: Array<{ line: number; message: string }> }> };
+}
+
+describe("/healthz with a broken knowledge file", () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp({ KNOWLEDGE_DIR: join(REPO_ROOT, "test", "fixtures", "knowledge-isolation") });
+  });
+  afterAll(() => app.close());
+
+  it("serves the valid files, is degraded, and names the broken file and line", async () => {
+    const response = await fetch(`${app.url}/healthz`);
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as KnowledgeHealth;
+    expect(health.status).toBe("degraded");
+    expect(health.knowledge.entries).toBe(4);
+    expect(health.knowledge.brokenFiles).toEqual([
+      { file: expect.stringMatching(/knowledge-isolation\/bozuk\.md$/), serving: "nothing", errors: [{ line: 3, message: expect.stringMatching(/invalid YAML/) }] },
+    ]);
+  });
+});

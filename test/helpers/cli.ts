@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { REPO_ROOT } from "./app";
+
+/** Unset for child processes: jest's setup quiets dotenv, a user's shell does not. */
+const AS_A_USER = { DOTENV_CONFIG_QUIET: undefined };
+
+/** The test process's environment with `extra`, for a child process. */
+export function childEnv(extra: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...process.env, ...AS_A_USER, ...extra };
+}
+
+/** What a finished process left behind. */
+export interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Added to (and overriding) the test process's environment. */
+  env?: Record<string, string | undefined>;
+  /** Written to the process's stdin, which is then closed. */
+  stdin?: string;
+  cwd?: string;
+}
+
+/**
+ * Runs a command as its own process, the way a user runs it, and resolves when it has exited
+ * and its output streams are closed. Never rejects on a non-zero exit: tests assert the code.
+ */
+export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  const child = spawn(command, [...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, ...AS_A_USER, ...options.env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? "");
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** `npm run --silent <script> -- <args>`: exactly what a user types, without npm's banner. */
+export function npmRun(script: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  return runProcess("npm", ["run", "--silent", script, "--", ...args], options);
+}
+
+/** A TypeScript file run with tsx, as `npm run` runs the CLIs. */
+export function tsxRun(file: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  return runProcess(process.execPath, ["--import", "tsx", file, ...args], options);
+}
+
+/** Node's own deprecation warnings (restify reads `process.binding`): not the program's output. */
+export function withoutNodeWarnings(stderr: string): string {
+  return stderr.replace(/^\(node:\d+\) \[DEP\d+\] .*\n(\(Use `node --trace-deprecation .*\n)?/gm, "");
+}
+
+/** A long-running process (the server) and what it printed so far. */
+export interface Started {
+  readonly child: ChildProcess;
+  /** The URL from its "listening" log line. */
+  readonly url: string;
+  /** Resolves once it has exited and its streams are closed. */
+  readonly finished: Promise<Finished>;
+}
+
+/**
+ * Starts a server process and resolves once it logs a line with its `"url"` (Memnun's
+ * "listening" line does); rejects if it exits first, with what it printed.
+ */
+export function startProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<Started> {
+  const child = spawn(command, [...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, ...AS_A_USER, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const finished = new Promise<Finished>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return new Promise((resolve, reject) => {
+    let url: string | undefined;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      const match = url === undefined ? /"url":"([^"]+)"/.exec(stdout) : null;
+      if (match?.[1]) {
+        url = match[1];
+        resolve({ child, url, finished });
+      }
+    });
+    finished.then(
+      (done) => reject(new Error(`${command} ${args.join(" ")} exited (${done.code ?? done.signal}) before listening:\n${done.stdout}${done.stderr}`)),
+      reject,
+    );
+  });
+}

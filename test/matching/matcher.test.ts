@@ -1,0 +1,59 @@
+import { Matcher } from "../../bot/matching/matcher";
+import { NO_MORPHOLOGY } from "../../bot/matching/morphology";
+import type { MatchableBase, MatchableEntry } from "../../bot/matching/types";
+
+const entry = (id: string, question: string, answer = `${question} Ayrıntılar için şubemize gelin.`, extra: Partial<MatchableEntry> = {}): MatchableEntry => ({
+  id,
+  question,
+  alternates: [],
+  tags: [],
+  answer,
+  ...extra,
+});
+const base = (entries: readonly MatchableEntry[], synonyms: string[][] = []): MatchableBase => ({ entries, synonyms: synonyms.map((words) => ({ words })) });
+
+describe("Matcher", () => {
+  const matcher = new Matcher();
+
+  it("reads editors' synonyms on both sides, inflected forms included", () => {
+    const kb = base([entry("iptal", "Hattımı nasıl iptal ederim?"), entry("tasima", "Numaramı nasıl taşırım?")], [["iptal", "cancel", "fesih"]]);
+    expect(matcher.match("cancel hat", kb).candidates[0]?.id).toBe("iptal");
+    expect(matcher.match("hattımın feshi nasıl olur", kb).candidates[0]?.id).toBe("iptal");
+    const withoutSynonyms = base(kb.entries);
+    expect(matcher.match("cancel hat", withoutSynonyms).candidates[0]?.score ?? 0).toBeLessThan(matcher.match("cancel hat", kb).candidates[0]?.score ?? 0);
+  });
+
+  it("meets verb forms through their root, with and without Turkish letters (morphology)", () => {
+    const kb = base([entry("olcum", "Memnuniyet nasıl ölçülür?"), entry("artis", "Satışlar nasıl artar?")]);
+    for (const text of ["memnuniyeti ölçebilir miyiz", "memnuniyeti olcebilir miyiz", "memnuniyetini ölçerim"]) {
+      expect(matcher.match(text, kb).candidates[0]?.id).toBe("olcum");
+    }
+    const plain = new Matcher(NO_MORPHOLOGY);
+    expect(plain.match("ölçebiliriz", kb).candidates.map((c) => c.id)).not.toContain("olcum");
+    expect(matcher.match("ölçebiliriz", kb).candidates[0]?.id).toBe("olcum");
+  });
+
+  it("tells apart entries on one topic by their question words", () => {
+    const kb = base([entry("eft-nasil", "EFT nasıl yapılır?"), entry("eft-ucret", "EFT ücreti ne kadar?"), entry("eft-neden", "EFT neden gecikir?")]);
+    expect(matcher.match("eft ne kadar", kb).candidates[0]?.id).toBe("eft-ucret");
+    expect(matcher.match("eft nasil yapiliyor", kb).candidates[0]?.id).toBe("eft-nasil");
+    expect(matcher.match("eft niye gecikti", kb).candidates[0]?.id).toBe("eft-neden");
+  });
+
+  it("lets a rare word found only in an answer lift its entry", () => {
+    const kb = base([entry("kart-guvenlik", "Kartımı internette güvenle nasıl kullanırım?", "İnternet alışverişlerinde 3D Secure doğrulaması istenir; SMS ile gelen kodu girin."), entry("kart-limit", "Kart limitimi nasıl artırırım?")]);
+    expect(matcher.match("3d secure nedir", kb).candidates[0]?.id).toBe("kart-guvenlik");
+  });
+
+  it("always answers a question typed exactly, and never a follow-up-only entry", () => {
+    const kb = base([entry("kargo", "Kargo ücreti ne kadar?"), entry("kargo-yurtdisi", "Yurt dışı kargo ücreti ne kadar?", undefined, { contextOnly: true })]);
+    expect(matcher.match("KARGO UCRETI NE KADAR", kb)).toMatchObject({ status: "answered", candidates: [{ id: "kargo", score: 1 }] });
+    expect(matcher.match("Yurt dışı kargo ücreti ne kadar?", kb).candidates.map((c) => c.id)).not.toContain("kargo-yurtdisi");
+  });
+
+  it("weighs the sentence that asks above the story around it", () => {
+    const kb = base([entry("aidat-iade", "Kart aidatımı nasıl geri alırım?"), entry("tatil", "Yurt dışında kartımı kullanabilir miyim?")]);
+    const story = "Geçen yaz yurt dışında tatildeydim ve kartımı hiç kullanmadım. Bu ay ekstremde aidat gördüm. Aidatı geri alabilir miyim?";
+    expect(matcher.match(story, kb).candidates[0]?.id).toBe("aidat-iade");
+  });
+});

@@ -1,0 +1,245 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, mkdir, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { runKbCheck } from "../../../bot/cli/kb-check";
+import { loadKnowledge, type LoadResult } from "../../../bot/knowledge/loader";
+import { KnowledgeService } from "../../../bot/knowledge/service";
+import { createLogger } from "../../../bot/logger";
+
+const REPO = join(__dirname, "..", "..", "..");
+const FIXTURE = join(REPO, "test", "fixtures", "knowledge-isolation");
+
+const entry = (id: string, question: string, extra = ""): string =>
+  `---\nid: ${id}\nquestion: "${question}"\nalternates:\n  - "${question} acaba"\n${extra}---\n\nBu yeterince uzun, gerçek bir cevap metnidir ve kontrolü geçer (${id}).\n`;
+const BROKEN_YAML = "---\nid: x\nquestion: [kapanmayan\n---\n\nBu yeterince uzun, gerçek bir cevap metnidir.\n";
+
+async function folderWith(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "memnun-iso-"));
+  await write(dir, files);
+  return dir;
+}
+
+async function write(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+}
+
+const at = (result: LoadResult): string[] => result.errors.map((e) => `${e.file}:${e.line}`);
+const ids = (result: LoadResult): string[] => result.entries.map((e) => e.id).sort();
+
+describe("per-file isolation at start", () => {
+  it("serves every valid file; the broken one is refused alone and only its own line is an error", async () => {
+    const result = await loadKnowledge(FIXTURE);
+    expect(at(result)).toEqual(["bozuk.md:3"]);
+    expect(result.errors[0]?.message).toMatch(/invalid YAML/);
+    expect(result.refused).toEqual([{ file: "bozuk.md", servingLastGood: false }]);
+    expect(ids(result)).toEqual(["bozuga-bagli", "kargo-ucreti-ne-kadar", "nps-nasil", "nps-neden"]);
+    expect(result.knowledgeBase?.byId.get("nps-neden")?.related).toEqual(["nps-nasil"]);
+    // the healthy file pointing into the broken one: a warning, the link left out
+    expect(result.knowledgeBase?.byId.get("bozuga-bagli")?.related).toEqual([]);
+    expect(result.warnings).toContainEqual({ file: "bozuga-bagli.md", line: 7, message: expect.stringMatching(/unknown id "bozuk".*bozuk\.md/) });
+  });
+
+  it("reads synonyms.yaml and .qna alterations as synonym groups, with file and line", async () => {
+    const { knowledgeBase } = await loadKnowledge(FIXTURE);
+    expect(knowledgeBase?.synonyms).toEqual([
+      { words: ["kargo", "gönderi", "sevkiyat"], source: { file: "kargo.qna", line: 1 } },
+      { words: ["memnuniyet", "tatmin", "hoşnutluk", "satisfaction"], source: { file: "synonyms.yaml", line: 2 } },
+      { words: ["müşteri memnuniyeti", "customer satisfaction"], source: { file: "synonyms.yaml", line: 3 } },
+    ]);
+    expect(Object.isFrozen(knowledgeBase?.synonyms[0]?.words)).toBe(true);
+  });
+
+  it("finds synonyms.yaml in a sub-folder too", async () => {
+    const dir = await folderWith({ "a.md": entry("a", "Soru nedir?"), "alt/synonyms.yaml": "- [a, b]\n" });
+    expect((await loadKnowledge(dir)).knowledgeBase?.synonyms).toEqual([{ words: ["a", "b"], source: { file: "alt/synonyms.yaml", line: 1 } }]);
+  });
+
+  it("keeps different questions apart: question words count", async () => {
+    const dir = await folderWith({
+      "a.md": entry("a", "NPS neden ölçülür?"),
+      "b.md": entry("b", "NPS nasıl ölçülür?"),
+      "c.md": entry("c", "Why use MS Teams?"),
+      "d.md": entry("d", "How to use MS Teams?"),
+    });
+    const result = await loadKnowledge(dir);
+    expect(result.errors).toEqual([]);
+    expect(ids(result)).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("charges a duplicate to the later file, which alone is refused", async () => {
+    const dir = await folderWith({
+      "a.md": entry("a", "Müşteri deneyimi nedir?"),
+      "b.md": entry("b", "MÜŞTERİ DENEYİMİ NEDİR"),
+      "c.md": entry("a", "Başka bir soru nedir?"),
+      "d.md": entry("d", "CRM nedir?"),
+    });
+    const result = await loadKnowledge(dir);
+    expect(result.errors).toEqual([
+      { file: "b.md", line: 3, message: 'the same question is already in a.md:3 ("Müşteri deneyimi nedir?")' },
+      { file: "c.md", line: 2, message: 'duplicate id "a" (already used in a.md:2)' },
+    ]);
+    expect(ids(result)).toEqual(["a", "d"]);
+    expect(result.knowledgeBase?.byId.get("a")?.question).toBe("Müşteri deneyimi nedir?");
+  });
+
+  it("charges a synonym in two files' groups to the later file", async () => {
+    const dir = await folderWith({
+      "a.md": entry("a", "Soru nedir?"),
+      "kargo.qna": "$kargo : qna-alterations =\n- gönderi\n",
+      "synonyms.yaml": "- [sadakat, bağlılık]\n- [Gönderi, sevkiyat]\n",
+    });
+    const result = await loadKnowledge(dir);
+    expect(result.errors).toEqual([{ file: "synonyms.yaml", line: 2, message: '"Gönderi" iki grupta: kargo.qna:1 grubunda da var; bir kelime yalnızca bir grupta olabilir' }]);
+    expect(result.knowledgeBase?.synonyms.map((g) => g.words[0])).toEqual(["kargo"]);
+  });
+
+  it("refuses a file whose related points nowhere, when nothing else is broken", async () => {
+    const dir = await folderWith({ "a.md": entry("a", "Soru nedir?", "related:\n  - yok\n"), "b.md": entry("b", "CRM nedir?", "related:\n  - a\n") });
+    const result = await loadKnowledge(dir);
+    expect(result.errors).toEqual([{ file: "a.md", line: 7, message: '"related" points to unknown id "yok"' }]);
+    expect(ids(result)).toEqual(["b"]);
+    // b's target is in a refused file: a warning in b, not an error
+    expect(result.warnings).toContainEqual({ file: "b.md", line: 7, message: expect.stringMatching(/unknown id "a"/) });
+  });
+});
+
+describe("per-file isolation on reload (lastGood)", () => {
+  let dir: string;
+  let first: LoadResult;
+  beforeEach(async () => {
+    dir = await folderWith({
+      "a.md": entry("a", "Müşteri deneyimi nedir?"),
+      "b.md": entry("b", "CRM nedir?", "related:\n  - a\n"),
+      "synonyms.yaml": "- [memnuniyet, tatmin]\n",
+    });
+    first = await loadKnowledge(dir);
+    expect(first.errors).toEqual([]);
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it("a broken file keeps its last good version while other edits go live", async () => {
+    await write(dir, { "a.md": BROKEN_YAML, "b.md": entry("b", "CRM ne demek?", "related:\n  - a\n") });
+    const next = await loadKnowledge(dir, { lastGood: first.accepted });
+    expect(at(next)).toEqual(["a.md:3"]);
+    expect(next.refused).toEqual([{ file: "a.md", servingLastGood: true }]);
+    expect(next.knowledgeBase?.byId.get("a")?.question).toBe("Müşteri deneyimi nedir?");
+    expect(next.knowledgeBase?.byId.get("b")).toMatchObject({ question: "CRM ne demek?", related: ["a"] });
+  });
+
+  it("a broken synonyms.yaml keeps its last good groups", async () => {
+    await write(dir, { "synonyms.yaml": "- [memnuniyet, tatmin]\n- [tek]\n" });
+    const next = await loadKnowledge(dir, { lastGood: first.accepted });
+    expect(next.errors).toEqual([{ file: "synonyms.yaml", line: 2, message: "bir grupta en az iki kelime olmalı" }]);
+    expect(next.knowledgeBase?.synonyms.map((g) => g.words)).toEqual([["memnuniyet", "tatmin"]]);
+  });
+
+  it("charges a clash to the edited file even when it sorts first", async () => {
+    await write(dir, { "0.md": entry("b", "Yeni soru nedir?"), "a.md": entry("a", "CRM nedir?") });
+    const next = await loadKnowledge(dir, { lastGood: first.accepted });
+    expect(next.errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([
+      '0.md:2: duplicate id "b" (already used in b.md:2)',
+      'a.md:3: the same question is already in b.md:3 ("CRM nedir?")',
+    ]);
+    expect(next.refused).toEqual([
+      { file: "0.md", servingLastGood: false },
+      { file: "a.md", servingLastGood: true },
+    ]);
+    expect(next.knowledgeBase?.byId.get("a")?.question).toBe("Müşteri deneyimi nedir?");
+    expect(next.knowledgeBase?.byId.get("b")?.question).toBe("CRM nedir?");
+  });
+
+  it("an edit whose related points nowhere keeps the last good version", async () => {
+    await write(dir, { "b.md": entry("b", "CRM ne demek?", "related:\n  - yok\n") });
+    const next = await loadKnowledge(dir, { lastGood: first.accepted });
+    expect(next.errors).toEqual([{ file: "b.md", line: 7, message: '"related" points to unknown id "yok"' }]);
+    expect(next.knowledgeBase?.byId.get("b")).toMatchObject({ question: "CRM nedir?", related: ["a"] });
+  });
+
+  it("deleting a target leaves the link out and reports the file that points to it", async () => {
+    await unlink(join(dir, "a.md"));
+    const next = await loadKnowledge(dir, { lastGood: first.accepted });
+    expect(next.errors).toEqual([{ file: "b.md", line: 7, message: '"related" points to unknown id "a"' }]);
+    expect(next.knowledgeBase?.byId.get("b")?.related).toEqual([]);
+  });
+
+  it("fixing the file serves its new version", async () => {
+    await write(dir, { "a.md": BROKEN_YAML });
+    const broken = await loadKnowledge(dir, { lastGood: first.accepted });
+    await write(dir, { "a.md": entry("a", "Müşteri deneyimi ne demek?") });
+    const fixed = await loadKnowledge(dir, { lastGood: broken.accepted });
+    expect(fixed.errors).toEqual([]);
+    expect(fixed.refused).toEqual([]);
+    expect(fixed.knowledgeBase?.byId.get("a")?.question).toBe("Müşteri deneyimi ne demek?");
+  });
+});
+
+describe("KnowledgeService with a broken file", () => {
+  let dir: string;
+  let service: KnowledgeService;
+  beforeEach(async () => {
+    dir = await folderWith({ "a.md": BROKEN_YAML, "b.md": entry("b", "CRM nedir?"), "synonyms.yaml": "- [memnuniyet, tatmin]\n" });
+    service = new KnowledgeService({ dir, logger: createLogger("silent"), debounceMs: 50 });
+    await service.reload();
+  });
+  afterEach(async () => {
+    await service.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves the valid files at start and names the broken one with its line", () => {
+    expect(service.current().entries.map((e) => e.id)).toEqual(["b"]);
+    const status = service.status();
+    expect(status.entries).toBe(1);
+    expect(status.brokenFiles).toEqual([{ file: expect.stringMatching(/\/a\.md$/), serving: "nothing", errors: [{ line: 3, message: expect.stringMatching(/invalid YAML/) }] }]);
+    expect(status.lastError).toMatch(/a\.md:3: invalid YAML/);
+  });
+
+  it("puts other edits live, keeps the broken file out, and clears the report once fixed", async () => {
+    await write(dir, { "synonyms.yaml": "- [memnuniyet, tatmin, hoşnutluk]\n", "b.md": entry("b", "CRM ne demek?") });
+    await service.reload();
+    expect(service.current().synonyms.map((g) => g.words)).toEqual([["memnuniyet", "tatmin", "hoşnutluk"]]);
+    expect(service.current().byId.get("b")?.question).toBe("CRM ne demek?");
+    expect(service.status().brokenFiles.map((b) => b.serving)).toEqual(["nothing"]);
+
+    await write(dir, { "a.md": entry("a", "Müşteri deneyimi nedir?") });
+    await service.reload();
+    expect(service.status()).toMatchObject({ entries: 2, brokenFiles: [], lastError: null });
+  });
+
+  it("keeps serving a file's last good version once it broke", async () => {
+    await write(dir, { "b.md": "---\nid: b\nquestoin: typo\n---\n\nCevap.\n" });
+    await service.reload();
+    expect(service.current().byId.get("b")?.question).toBe("CRM nedir?");
+    expect(service.status().brokenFiles).toEqual([
+      { file: expect.stringMatching(/\/a\.md$/), serving: "nothing", errors: [expect.objectContaining({ line: 3 })] },
+      { file: expect.stringMatching(/\/b\.md$/), serving: "last-good", errors: expect.arrayContaining([{ line: 3, message: expect.stringMatching(/unknown key "questoin"/) }]) },
+    ]);
+  });
+});
+
+describe("kb:check on a folder with one broken file", () => {
+  it("exits non-zero and names only the broken file", async () => {
+    const lines: string[] = [];
+    expect(await runKbCheck([FIXTURE], {}, (t) => lines.push(t))).toBe(1);
+    const errors = lines.filter((line) => line.startsWith("error"));
+    expect(errors).toEqual([expect.stringMatching(/^error {3}test\/fixtures\/knowledge-isolation\/bozuk\.md:3: invalid YAML/)]);
+    expect(lines.at(-1)).toMatch(/6 files, 4 entries, 3 synonym groups, 1 errors, 1 warnings — fix the errors above; the bot serves the other files/);
+  });
+
+  it("as a real process: exit code 1, the broken file on stdout", async () => {
+    const run = promisify(execFile)("npm", ["run", "--silent", "kb:check", "--", FIXTURE], { cwd: REPO });
+    await expect(run).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/knowledge-isolation\/bozuk\.md:3: invalid YAML/) });
+  });
+
+  it("a valid synonyms file passes", async () => {
+    const dir = await folderWith({ "a.md": entry("a", "Soru nedir?"), "synonyms.yaml": "- [memnuniyet, tatmin]\n" });
+    const lines: string[] = [];
+    expect(await runKbCheck([dir], {}, (t) => lines.push(t))).toBe(0);
+    expect(lines.at(-1)).toMatch(/2 files, 1 entries, 1 synonym groups, 0 errors, 0 warnings — OK$/);
+  });
+});

@@ -1,0 +1,135 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { runKbExport } from "../../../bot/cli/kb-export";
+import { runKbImport } from "../../../bot/cli/kb-import";
+import { loadKnowledge, loadKnowledgeTexts } from "../../../bot/knowledge/loader";
+import type { KnowledgeEntry } from "../../../bot/knowledge/types";
+import { bfLuRead, fromBfLu, fromMemnun } from "../../helpers/bf-lu";
+
+const REPO = join(__dirname, "..", "..", "..");
+const CORPUS = join(REPO, "test", "fixtures", "qna-corpus");
+const run = promisify(execFile);
+
+const temp = (): Promise<string> => mkdtemp(join(tmpdir(), "memnun-rt-"));
+
+/** Markdown files load in file-name order, so compare pairs in a fixed order. */
+const sorted = <T>(items: readonly T[]): T[] => [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+/** Everything an entry holds but where it came from. */
+const content = (entries: readonly KnowledgeEntry[]): unknown[] =>
+  sorted(entries.map(({ source: _source, ...rest }) => ({ ...rest, relatedTitles: rest.relatedTitles ?? {}, contextOnly: rest.contextOnly ?? false })));
+
+async function importInto(file: string): Promise<{ dir: string; code: number; out: string[]; err: string[] }> {
+  const dir = await temp();
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runKbImport([join(CORPUS, file), "--out", dir], {}, (t) => out.push(t), (t) => err.push(t));
+  return { dir, code, out, err };
+}
+
+async function exportOf(dir: string): Promise<string> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runKbExport(["--qna", dir], {}, (t) => out.push(t), (t) => err.push(t));
+  expect({ code, err }).toEqual({ code: 0, err: [] });
+  return `${out.join("\n")}\n`;
+}
+
+const CORPUS_FILES = ["baglantilar.qna", "cince.qna", "cok-turlu.qna", "esanlamlar.qna", "filtreler.qna", "lu-bolumu.qna", "referanslar.qna", "temel.qna", "uzun-sorular.qna"];
+
+describe("kb:import: .qna → Markdown", () => {
+  it.each(CORPUS_FILES)("%s: the Markdown entries load to the same entries and synonyms", async (file) => {
+    const text = await readFile(join(CORPUS, file), "utf8");
+    const original = loadKnowledgeTexts([{ file, text }]);
+    const { dir, code, out } = await importInto(file);
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(new RegExp(`^${file}: ${original.entries.length} entries`));
+    const imported = await loadKnowledge(dir);
+    expect(imported.errors).toEqual([]);
+    expect(content(imported.entries)).toEqual(content(original.entries));
+    expect(imported.knowledgeBase?.synonyms.map((g) => g.words)).toEqual(original.knowledgeBase?.synonyms.map((g) => g.words));
+  });
+
+  it("writes nothing over existing files, unless --force", async () => {
+    const first = await importInto("temel.qna");
+    const again = await runKbImport([join(CORPUS, "temel.qna"), "--out", first.dir], {}, () => undefined, () => undefined);
+    expect(again).toBe(1);
+    expect(await runKbImport([join(CORPUS, "temel.qna"), "--out", first.dir, "--force"], {}, () => undefined, () => undefined)).toBe(0);
+  });
+
+  it("writes nothing for a .qna with errors, and names the line", async () => {
+    const dir = await temp();
+    await writeFile(join(dir, "bozuk.qna"), "# ? Soru nedir?\n- alternatif\n");
+    const err: string[] = [];
+    const out = join(dir, "out");
+    expect(await runKbImport([join(dir, "bozuk.qna"), "--out", out], {}, () => undefined, (t) => err.push(t))).toBe(1);
+    expect(err.join("\n")).toMatch(/bozuk\.qna:1: missing answer/);
+    await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("kb:export --qna: bf-lu reads back the same pairs", () => {
+  it("the real knowledge base", async () => {
+    const dir = join(REPO, "knowledge");
+    const memnun = await loadKnowledge(dir);
+    const oracle = await bfLuRead(await exportOf(dir));
+    expect(fromBfLu(oracle)).toEqual(fromMemnun(memnun.entries));
+    expect(oracle.pairs).toHaveLength(memnun.entries.length);
+  });
+
+  it.each(CORPUS_FILES)("%s: .qna → Markdown → .qna gives bf-lu the pairs of the original", async (file) => {
+    const original = await bfLuRead(await readFile(join(CORPUS, file), "utf8"));
+    const { dir } = await importInto(file);
+    const exported = await bfLuRead(await exportOf(dir));
+    expect(sorted(fromBfLu(exported))).toEqual(sorted(fromBfLu(original)));
+    expect(exported.alterations).toEqual(original.alterations);
+  });
+
+  it("Markdown tags, titled follow-ups and follow-up-only entries survive", async () => {
+    const dir = await temp();
+    const md = (id: string, question: string, extra: string): string =>
+      `---\nid: ${id}\nquestion: "${question}"\nalternates: ["${question} acaba"]\n${extra}---\n\nBu yeterince uzun, gerçek bir cevap metnidir (${id}).\n`;
+    await writeFile(join(dir, "a.md"), md("a", "CRM nedir?", 'tags: [crm, "kategori:kavram"]\nrelated:\n  - id: b\n    title: "Nasıl seçilir?"\n  - c\n'));
+    await writeFile(join(dir, "b.md"), md("b", "CRM yazılımı nasıl seçilir?", "contextOnly: true\n"));
+    await writeFile(join(dir, "c.md"), md("c", "CRM ne kazandırır?", ""));
+    await writeFile(join(dir, "synonyms.yaml"), "- [müşteri ilişkileri yönetimi, crm]\n");
+    const memnun = await loadKnowledge(dir);
+    expect(memnun.errors).toEqual([]);
+    expect(memnun.knowledgeBase?.byId.get("a")).toMatchObject({ related: ["b", "c"], relatedTitles: { b: "Nasıl seçilir?" }, tags: ["crm", "kategori:kavram"] });
+    expect(memnun.knowledgeBase?.byId.get("b")?.contextOnly).toBe(true);
+    const text = await exportOf(dir);
+    const oracle = await bfLuRead(text);
+    expect(fromBfLu(oracle)).toEqual(fromMemnun(memnun.entries));
+    expect(oracle.pairs[0]?.metadata).toEqual([{ name: "tag", value: "crm" }, { name: "kategori", value: "kavram" }]);
+    expect(oracle.alterations).toEqual([["müşteri ilişkileri yönetimi", "crm"]]);
+    // and back: the exported .qna loads to the same content, ids aside
+    const back = loadKnowledgeTexts([{ file: "export.qna", text }]);
+    expect(fromMemnun(back.entries)).toEqual(fromMemnun(memnun.entries));
+  });
+});
+
+describe("the CLIs as real processes", () => {
+  it("npm run kb:import, then npm run kb:export --qna", async () => {
+    const dir = await temp();
+    const imported = await run("npm", ["run", "--silent", "kb:import", "--", join(CORPUS, "cok-turlu.qna"), "--out", dir], { cwd: REPO });
+    expect(imported.stdout).toMatch(/cok-turlu\.qna: 5 entries written to/);
+    expect((await readdir(dir)).sort()).toEqual(["cok-turlu-1.md", "cok-turlu-2.md", "cok-turlu-3.md", "cok-turlu-4.md", "cok-turlu-5.md"]);
+    await expect(run("npm", ["run", "--silent", "kb:import", "--", join(CORPUS, "cok-turlu.qna"), "--out", dir], { cwd: REPO })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/exist already/),
+    });
+    const exported = await run("npm", ["run", "--silent", "kb:export", "--", "--qna", dir], { cwd: REPO });
+    expect(sorted(fromBfLu(await bfLuRead(exported.stdout)))).toEqual(sorted(fromBfLu(await bfLuRead(await readFile(join(CORPUS, "cok-turlu.qna"), "utf8")))));
+  });
+
+  it("kb:export refuses a folder with errors and asks for a format", async () => {
+    await expect(run("npm", ["run", "--silent", "kb:export", "--", "--qna", join(REPO, "test", "fixtures", "knowledge-broken")], { cwd: REPO })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/eksik-soru\.md:1: missing "question"[\s\S]*nothing written/),
+    });
+    await expect(run("npm", ["run", "--silent", "kb:export"], { cwd: REPO })).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/usage/) });
+  });
+});

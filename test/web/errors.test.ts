@@ -1,0 +1,108 @@
+import { createServer, plugins, type Server } from "restify";
+import { Writable } from "node:stream";
+import { rangeBounds, type Report } from "../../bot/feedback/report";
+import { createLogger, type Logger } from "../../bot/logger";
+import { DatabaseConnection } from "../../bot/storage/connection";
+import { registerDashboard } from "../../bot/web/dashboard";
+import { startTestApp } from "../helpers/app";
+
+const TOKEN = "errors-test-dashboard-token";
+/** Nothing listens on port 1: the database is unreachable at once. */
+const UNREACHABLE_DATABASE = "postgres://postgres@127.0.0.1:1/memnun";
+
+interface LogLine {
+  msg: string;
+  err?: { type?: string; message?: string; stack?: string };
+}
+
+/** A real pino logger writing into memory. */
+function capturingLogger(): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString("utf8").split("\n")) if (line.trim() !== "") lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  return { logger: createLogger("info", stream), lines };
+}
+
+const withToken = { headers: { authorization: `Bearer ${TOKEN}` } };
+
+describe("errors in logs keep their stack", () => {
+  it("an unreachable database: the start-up log, the failed report's log, and a 503", async () => {
+    const { logger, lines } = capturingLogger();
+    const app = await startTestApp({ DATABASE_URL: UNREACHABLE_DATABASE, DASHBOARD_TOKEN: TOKEN }, logger);
+    try {
+      const unreachable = lines.find((l) => l.msg.startsWith("[storage] database unreachable"));
+      expect(unreachable?.err?.message).toMatch(/^\[storage\] cannot open postgres database .*ECONNREFUSED/);
+      expect(unreachable?.err?.stack).toMatch(/\n\s+at /);
+
+      const response = await fetch(`${app.url}/api/report`, withToken);
+      expect(response.status).toBe(503);
+      expect(JSON.stringify(await response.json())).not.toMatch(/\bat \S+ \(/);
+      const failed = lines.find((l) => l.msg === "[dashboard] report failed");
+      expect(failed?.err?.message).toMatch(/\[storage\] database not connected/);
+      expect(failed?.err?.stack).toMatch(/\n\s+at /);
+
+      expect((await fetch(`${app.url}/api/suggestions`, withToken)).status).toBe(503);
+      expect(lines.find((l) => l.msg === "[dashboard] suggestions failed")?.err?.stack).toMatch(/\n\s+at /);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("a connection that cannot open logs its cause's stack through the error it wraps", async () => {
+    const { logger, lines } = capturingLogger();
+    const connection = new DatabaseConnection({ databaseUrl: UNREACHABLE_DATABASE, dataDir: "" }, logger);
+    expect(await connection.connect()).toBe(false);
+    await connection.close();
+    const logged = lines.find((l) => l.msg.startsWith("[storage] database unreachable"))?.err;
+    expect(logged?.stack).toMatch(/\n\s+at /);
+    // pino's serializer follows `cause`: the driver's own error is in the stack
+    expect(logged?.stack).toMatch(/caused by: .*ECONNREFUSED/);
+  });
+});
+
+describe("the dashboard chooses the status by the error's type, not its message", () => {
+  let server: Server;
+  let base: string;
+  let fail: () => Promise<Report>;
+  beforeAll(async () => {
+    server = createServer();
+    server.use(plugins.queryParser());
+    registerDashboard(server, {
+      token: TOKEN,
+      logger: createLogger("silent"),
+      report: async (range) => {
+        // as the real store does: the range is checked first
+        rangeBounds(range);
+        return fail();
+      },
+      suggestions: () => Promise.reject(new Error("unused here")),
+    });
+    await new Promise<void>((resolve) => {
+      server.listen(0, "127.0.0.1", () => resolve());
+    });
+    base = `http://127.0.0.1:${server.address().port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+    });
+  });
+
+  it("a malformed range is the asker's mistake: 400 with the reason", async () => {
+    fail = () => Promise.reject(new Error("unreachable"));
+    const response = await fetch(`${base}/api/report?since=yesterday`, withToken);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: '[report] --since must be a date like 2026-11-23, got "yesterday"' });
+  });
+
+  it("any other failure is the service's: 503, even when its message starts with [report]", async () => {
+    fail = () => Promise.reject(new Error("[report] the query failed"));
+    const response = await fetch(`${base}/api/report`, withToken);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: "the report is unavailable (database unreachable?)" });
+  });
+});
