@@ -29,6 +29,10 @@ export interface ConversationFlow {
   survey?: "nps" | "ces";
   /** NPS/CES were offered in this conversation (they are offered once). */
   surveyOffered?: boolean;
+  /** The user said goodbye while the survey was asked: the goodbye comes once it is over. */
+  farewellPending?: boolean;
+  /** Acknowledgements answered so far, to vary the reply. */
+  acknowledged?: number;
   /**
    * A knowledge answer was given in this conversation. A flag, not a count: a question turn
    * then leaves the state unchanged, and unchanged state is not written back.
@@ -83,6 +87,17 @@ export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): str
 }
 
 const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
+
+/** The CES score a worded answer stands for ("çok kolaydı" → 7, "zor" → 2), or null. */
+export function cesScoreOf(text: string): number | null {
+  const words = fold(turkishLower(text)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  for (const [phrase, score] of TEXTS.cesWords) {
+    const key = fold(turkishLower(phrase));
+    // "kolaydı", "kolaydi", "çok kolaydı ya": the phrase starts the message, its last word may have a suffix
+    if (words === key || words.startsWith(key)) return score;
+  }
+  return null;
+}
 
 /** Whether a message reads as a question (a question mark or a Turkish question word or particle). */
 export function looksLikeQuestion(text: string): boolean {
@@ -217,11 +232,10 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     if (flow.comment && decision.smallTalk === null) {
-      const newQuestion = looksLikeQuestion(text) && decision.status !== "none";
-      if (!newQuestion) {
-        await this.storeComment(context, flow, text);
-        return;
-      }
+      // the words right after a low rating are its comment, even when they also ask something:
+      // then the question is answered too
+      await this.storeComment(context, flow, text);
+      if (!(looksLikeQuestion(text) && decision.status !== "none")) return;
     }
     delete flow.comment;
     await this.reply(context, flow, decision, kb);
@@ -235,9 +249,24 @@ export class MemnunBot extends ActivityHandler {
       case "greeting":
         await context.sendActivity(TEXTS.smallTalk.greeting);
         return;
-      case "thanks":
+      case "acknowledgement": {
+        const count = flow.acknowledged ?? 0;
+        flow.acknowledged = count + 1;
+        await context.sendActivity(TEXTS.acknowledgements[count % TEXTS.acknowledgements.length] ?? TEXTS.acknowledgements[0]);
+        return;
+      }
       case "goodbye":
-        await context.sendActivity(TEXTS.smallTalk[decision.smallTalk]);
+        // the survey comes before the goodbye, not after it
+        if (flow.answered && this.surveyDue(flow, true)) {
+          flow.farewellPending = true;
+          await context.sendActivity(TEXTS.surveyBeforeGoodbye);
+          await this.maybeStartSurvey(context, flow, true);
+          return;
+        }
+        await context.sendActivity(TEXTS.smallTalk.goodbye);
+        return;
+      case "thanks":
+        await context.sendActivity(TEXTS.smallTalk.thanks);
         if (flow.answered) await this.maybeStartSurvey(context, flow, true);
         return;
       case null:
@@ -463,9 +492,14 @@ export class MemnunBot extends ActivityHandler {
   }
 
   /** Starts NPS once per conversation: on thanks or goodbye, or after enough rated answers. */
+  /** Whether NPS would start now (it starts once, not during a comment, on farewell or after enough ratings). */
+  private surveyDue(flow: ConversationFlow, farewell: boolean): boolean {
+    if (flow.surveyOffered || flow.comment) return false;
+    return farewell || (flow.rated?.length ?? 0) >= SURVEY_AFTER_RATINGS;
+  }
+
   private async maybeStartSurvey(context: TurnContext, flow: ConversationFlow, farewell: boolean): Promise<void> {
-    if (flow.surveyOffered || flow.comment) return;
-    if (!farewell && (flow.rated?.length ?? 0) < SURVEY_AFTER_RATINGS) return;
+    if (!this.surveyDue(flow, farewell)) return;
     flow.surveyOffered = true;
     flow.survey = "nps";
     await this.say(context, { kind: "survey", step: "nps" });
@@ -483,8 +517,14 @@ export class MemnunBot extends ActivityHandler {
       await this.surveyScore(context, flow, step, text);
       return true;
     }
+    const worded = step === "ces" ? cesScoreOf(text) : null;
+    if (worded !== null) {
+      await this.surveyScore(context, flow, step, String(worded));
+      return true;
+    }
     // anything else leaves the survey; the message is handled as usual
     delete flow.survey;
+    if (flow.farewellPending) delete flow.farewellPending;
     return false;
   }
 
@@ -497,6 +537,8 @@ export class MemnunBot extends ActivityHandler {
     const score = parseScore(raw, min, max);
     if (score === null) {
       await context.sendActivity(TEXTS.surveyRange(min, max));
+      // the controls again, so a mistyped score is one click from right
+      await this.say(context, { kind: "survey", step });
       return;
     }
     if (!(await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) }))) {
@@ -516,6 +558,10 @@ export class MemnunBot extends ActivityHandler {
     } else {
       delete flow.survey;
       await context.sendActivity(TEXTS.surveyThanks);
+      if (flow.farewellPending) {
+        delete flow.farewellPending;
+        await context.sendActivity(TEXTS.smallTalk.goodbye);
+      }
     }
   }
 }

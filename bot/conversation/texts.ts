@@ -45,6 +45,29 @@ export const TEXTS = Object.freeze({
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
   },
+  /** Short replies to "tamam", "ok", "👍", taken in turn so they do not repeat. */
+  acknowledgements: [
+    "👍 Başka bir sorunuz olursa buradayım.",
+    "Ne güzel! Aklınıza takılan başka bir şey olursa yazabilirsiniz.",
+    "Anlaştık. Yardımcı olabileceğim başka bir konu var mı?",
+  ] as const,
+  /** Before the survey when the user says goodbye: the survey comes first, then the goodbye. */
+  surveyBeforeGoodbye: "Gitmeden önce iki kısa soru sorabilir miyim? İstemezseniz \"geç\" yazabilirsiniz.",
+  /**
+   * Typed answers to the CES question in words, and the score each stands for on its 1–7 scale
+   * (compared without Turkish letters and case, as whole messages or their first words).
+   */
+  cesWords: [
+    ["çok kolay", 7],
+    ["gayet kolay", 7],
+    ["kolay", 6],
+    ["idare eder", 4],
+    ["orta", 4],
+    ["fena değil", 5],
+    ["biraz zor", 3],
+    ["çok zor", 1],
+    ["zor", 2],
+  ] as const,
   /** Asked as the last line of every knowledge answer (in italics), above the rating buttons. */
   ratePrompt: "Bu cevap işinize yaradı mı?",
   /** Labels of ratings 1…5 (1 = not at all, 5 = very). */
@@ -68,8 +91,8 @@ export const TEXTS = Object.freeze({
   typedScore: (min: number, max: number): string => `${min}–${max} arası bir sayı yazın; geçmek için "geç" yazın.`,
   /** The word that skips a comment or survey question when typed (compared without Turkish letters and case). */
   skipWord: "geç",
-  npsQuestion: "Son bir şey: Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
-  cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
+  npsQuestion: "Kısa soru (1/2): Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
+  cesQuestion: "Son soru (2/2): Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
   surveyAlreadyAnswered: "Bu soruyu zaten yanıtlamıştınız, teşekkürler!",
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",

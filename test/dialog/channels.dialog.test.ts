@@ -145,7 +145,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
 
     it("offers 'did you mean' choices as card buttons", async () => {
       const t = await channelBot(kb, "msteams");
-      const [choices] = await turn(t, "sadakatin önemi");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
       expect(cardText(choices)).toBe(TEXTS.didYouMean);
       const all = buttons(choices);
       expect(all.at(-1)).toEqual({ title: TEXTS.noneOfThese, data: { action: "none-of-these" } });
@@ -221,7 +221,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
 
     it("numbers 'did you mean' choices and answers the one typed", async () => {
       const t = await channelBot(kb, "sms");
-      const [choices] = await turn(t, "sadakatin önemi");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
       const lines = choices?.text?.split("\n") ?? [];
       expect(lines[0]).toBe(TEXTS.didYouMean);
       const second = lines.find((line) => line.startsWith("2. "))?.slice(3);
