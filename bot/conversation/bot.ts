@@ -544,6 +544,11 @@ export class MemnunBot extends ActivityHandler {
     if (!(await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) }))) {
       delete flow.survey;
       await context.sendActivity(TEXTS.feedbackNotSaved);
+      // the survey ends here, so a goodbye it held back comes now
+      if (flow.farewellPending) {
+        delete flow.farewellPending;
+        await context.sendActivity(TEXTS.smallTalk.goodbye);
+      }
       return;
     }
     flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];

@@ -33,7 +33,7 @@ describe("computeSuggestions", () => {
         picks: [
           { query: "müşteri sadakati nedir", entryId: "memnuniyet-ve-sadakat", at, user: "u1" },
           { query: "CRM nedir?", entryId: "crm-musteri-iliskileri", at, user: "u1" },
-          { query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at, user: "u1" },
+          { query: "memnuniyet ölçme", entryId: "memnuniyet-modelleri", at, user: "u1" },
           { query: "no such entry", entryId: "missing", at, user: "u1" },
         ],
       },
@@ -41,20 +41,20 @@ describe("computeSuggestions", () => {
       kb,
       matcher,
     );
-    expect(s.alternates.map((a) => [a.entryId, a.candidates.map((c) => c.text)])).toEqual([["memnuniyetin-onemi", ["sadakatin önemi"]]]);
+    expect(s.alternates.map((a) => [a.entryId, a.candidates.map((c) => c.text)])).toEqual([["memnuniyet-modelleri", ["memnuniyet ölçme"]]]);
   });
 
   it("counts distinct users, not conversations or clicks", () => {
-    const pick = (query: string, user: string): LearningData["picks"][number] => ({ query, entryId: "memnuniyetin-onemi", at, user });
+    const pick = (query: string, user: string): LearningData["picks"][number] => ({ query, entryId: "memnuniyet-modelleri", at, user });
     const s = computeSuggestions(
-      { unanswered: [], picks: [pick("sadakatin önemi", "attacker"), pick("Sadakatin önemi", "attacker"), pick("sadakatin önemi", "attacker"), pick("sadakat önemi ne", "u1"), pick("sadakat önemi ne", "u2")] },
+      { unanswered: [], picks: [pick("memnuniyet ölçme", "attacker"), pick("Memnuniyet ölçme", "attacker"), pick("memnuniyet ölçme", "attacker"), pick("memnuniyeti ölçmek", "u1"), pick("memnuniyeti ölçmek", "u2")] },
       emptyReport,
       kb,
       matcher,
     );
     const counts = new Map(s.alternates[0]?.candidates.map((c) => [c.text, c.count]));
-    expect(counts.get("sadakatin önemi") ?? counts.get("Sadakatin önemi")).toBe(1);
-    expect(counts.get("sadakat önemi ne")).toBe(2);
+    expect(counts.get("memnuniyet ölçme") ?? counts.get("Memnuniyet ölçme")).toBe(1);
+    expect(counts.get("memnuniyeti ölçmek")).toBe(2);
   });
 
   it("clusters unanswered questions by shared Turkish words, keeping unrelated ones apart", () => {
