@@ -48,7 +48,7 @@ async function fullDatabase(): Promise<string> {
       { kind: "question", id: "q0", at: at(21), ...origin, query: "kargom nerede", status: "none", entryId: null, score: 0.1 },
       { kind: "nps", score: 9, at: at(21), ...origin },
     ];
-    for (const [i, query] of ["memnuniyet ölçümü nasıl yapılır", "Memnuniyet ölçümü nasıl yapılır?", "memnuniyet olcumu nasil yapilir"].entries()) {
+    for (const [i, query] of ["memnuniyet ölçme", "Memnuniyet ölçme?", "memnuniyet olcme"].entries()) {
       const conversation = { conversation: `pick-${i}`, userHash: `u-${i}` };
       events.push({ kind: "question", id: `p${i}`, at: at(22, i), ...conversation, query, status: "ambiguous", entryId: null, score: 0.4 });
       events.push({ kind: "answer", id: `pa${i}`, at: at(22, i), ...conversation, entryId: "memnuniyet-modelleri", source: "suggestion", questionId: `p${i}` });
@@ -191,8 +191,8 @@ describe("CLIs in detail (built)", () => {
     cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
     const applied = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: fullDataDir, KNOWLEDGE_DIR: knowledgeDir } });
     expect(applied).toMatchObject({ code: 0, stderr: "" });
-    expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçümü nasıl yapılır?"');
-    expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçümü nasıl yapılır?"');
+    expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçme?"');
+    expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçme?"');
   });
 
   it("kb:suggest fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
