@@ -76,7 +76,7 @@ describe("learning from real questions: kb:suggest", () => {
     await ask("kargom ne zaman gelir");
     await ask("kargo takip numaram nerede");
     await ask("şifremi unuttum");
-    for (const attacker of ["evil-1", "evil-2", "evil-3"]) await forge("sadakat müşteri önemi", "crm-musteri-iliskileri", attacker);
+    for (const attacker of ["evil-1", "evil-2", "evil-3"]) await forge("memnuniyeti ölçmek", "crm-musteri-iliskileri", attacker);
     for (const rating of [1, 2, 1, 4, 2]) await rate("crm nedir", rating, rating === 1 ? "Örnek bir CRM yazılımı yok" : undefined);
   }, 60_000);
   afterAll(async () => {
