@@ -50,6 +50,8 @@ function elements(reply: Reply | undefined): Element[] {
   return found;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
 const buttons = (reply: Reply | undefined): Array<{ title: unknown; data: unknown }> =>
   elements(reply)
     .filter((e) => e.type === "Action.Submit")
@@ -153,6 +155,23 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(cardText(answer)).toContain(TEXTS.ratePrompt);
     });
 
+    it("signs each 'did you mean' card button; only a choice really offered is linked to its question", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const offered = buttons(choices).slice(0, -1).map((b) => b.data);
+      expect(offered.length).toBeGreaterThan(1);
+      for (const value of offered) expect(value).toMatchObject({ action: "answer", source: "suggestion", question: expect.any(String), sig: expect.any(String) });
+      const [first, second] = offered;
+      if (!isRecord(first) || !isRecord(second)) throw new Error("no choices");
+      // another choice's signature on this entry: answered, but it teaches nothing
+      await turn(t, { value: { ...first, sig: second.sig } });
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([]);
+      await turn(t, { value: first });
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: first.id })]);
+    });
+
     it("keeps Markdown in plain text replies, which Teams renders", async () => {
       const t = await channelBot(kb, "msteams");
       const [help] = await turn(t, "yardım");
@@ -163,6 +182,19 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
   });
 
   describe("hosted Web Chat (webchat)", () => {
+    it("has 'did you mean' buttons type their question, and links the typed choice to the question it answers", async () => {
+      const t = await channelBot(kb, "webchat");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const all = buttons(choices);
+      const typed = all[0]?.data;
+      expect(typeof typed).toBe("string");
+      const entry = kb.entries.find((e) => e.question === typed);
+      const [answer] = await turn(t, String(typed));
+      expect(cardText(answer)).toContain(TEXTS.ratePrompt);
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: entry?.id })]);
+    });
+
     it("sends cards whose buttons type their number, and reads a number right after an answer as its signed rating", async () => {
       const t = await channelBot(kb, "webchat");
       const [answer] = await turn(t, "crm nedir");
@@ -229,6 +261,9 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const entry = kb.entries.find((e) => e.question === second);
       const [answer] = await turn(t, "2");
       expect(answer?.text?.startsWith(entry?.answer.replace(/\*\*/g, "").slice(0, 20) ?? "?")).toBe(true);
+      // the typed number stands for a choice that was offered: it is linked to its question
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: entry?.id })]);
     });
 
     it("refuses a forged value posted to a text channel", async () => {
