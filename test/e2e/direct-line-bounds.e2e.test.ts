@@ -72,10 +72,16 @@ function rssMb(pid: number): number {
 
 /**
  * The documented memory ceiling of a server under a local Direct Line flood (README): its RSS
- * stays below this while the flood runs; the local Direct Line keeps at most
- * `MAX_TOTAL_CHARS` characters of activities (about 64 MB at worst).
+ * stays below this while the flood runs. About 300 MB of it is the server after its first answer
+ * (the Turkish analyser's data loaded by the matcher).
  */
-const RSS_CEILING_MB = 400;
+const RSS_CEILING_MB = 550;
+/**
+ * What the flood may add to the RSS of a server that has answered once: the local Direct Line
+ * keeps at most `MAX_TOTAL_CHARS` characters of activities (about 64 MB at worst), plus request
+ * buffers and garbage not yet collected.
+ */
+const FLOOD_GROWTH_CEILING_MB = 200;
 
 describe("a local Direct Line flood (real server process, loopback, bounded request count)", () => {
   it("keeps RSS under the ceiling, keeps a live conversation whole, and refuses what does not fit", async () => {
@@ -98,7 +104,8 @@ describe("a local Direct Line flood (real server process, loopback, bounded requ
       const history = (await (await poll(live)).json()) as { activities: unknown[]; watermark: string };
       expect(history.activities.length).toBeGreaterThanOrEqual(2);
 
-      let peak = rssMb(pid);
+      const baseline = rssMb(pid);
+      let peak = baseline;
       const statuses = new Map<number, number>();
       const blob = "ç".repeat(DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS - 1_000);
       // 160 conversations × 10 posts of ~31,000 characters: about 50 million characters posted,
@@ -115,8 +122,9 @@ describe("a local Direct Line flood (real server process, loopback, bounded requ
         }
       }
       peak = Math.max(peak, rssMb(pid));
-      process.stderr.write(`[flood test] peak RSS ${Math.round(peak)} MB; statuses ${JSON.stringify([...statuses])}\n`);
+      process.stderr.write(`[flood test] RSS after one answer ${Math.round(baseline)} MB, peak ${Math.round(peak)} MB; statuses ${JSON.stringify([...statuses])}\n`);
       expect(peak).toBeLessThan(RSS_CEILING_MB);
+      expect(peak - baseline).toBeLessThan(FLOOD_GROWTH_CEILING_MB);
       expect(statuses.get(503) ?? 0).toBeGreaterThan(0);
       expect(statuses.get(500) ?? 0).toBe(0);
       // the live conversation kept its history and its numbering
