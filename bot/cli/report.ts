@@ -1,11 +1,13 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { EXIT_OK, runMain, UsageError } from "./main";
+import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { rangeBounds, ReportRangeError } from "../feedback/report";
 import { CSV_TABLES, formatCsv, formatReport, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
-import { openDatabase } from "../storage/database";
+import { openDatabase, SQLITE_FILE } from "../storage/database";
 
 const USAGE =
   `usage: npm run report -- [--json | --csv [--table ${CSV_TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n` +
@@ -54,6 +56,12 @@ export async function runReport(
   const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!knowledge.knowledgeBase) err(`[report] knowledge in ${config.knowledgeDir} did not load; entries are shown by id only`);
   const byId = knowledge.knowledgeBase?.byId;
+  const sqliteFile = join(config.dataDir, SQLITE_FILE);
+  if (!config.databaseUrl && !existsSync(sqliteFile)) {
+    // opening would create an empty database and report zeros: a mistyped DATA_DIR looks like no feedback
+    err(`[report] no database found at ${sqliteFile}; check DATA_DIR (or DATABASE_URL)`);
+    return EXIT_FAILURE;
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const report = await new SqlFeedbackStore(database).report(

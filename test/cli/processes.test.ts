@@ -83,6 +83,8 @@ beforeAll(async () => {
   expect(build).toMatchObject({ code: 0, stderr: "" });
   fullDataDir = await fullDatabase();
   emptyDataDir = tempDataDir();
+  // an empty database, as a bot leaves it before its first question
+  await (await openDatabase({ dataDir: emptyDataDir })).close();
 }, BUILD_TIMEOUT_MS);
 
 describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s", (way) => {
@@ -142,6 +144,14 @@ describe("CLIs in detail (built)", () => {
     expect(broken.stdout).toMatch(/eksik-soru\.md:1: missing "question"/);
     expect(broken.stdout).toMatch(/1 files, 0 entries, 1 errors/);
     expectUsage(await run("kb:check", [KNOWLEDGE, BROKEN]), "kb:check", /^\[kb:check\] one folder at most/);
+  });
+
+  it("report says that no database was found where DATA_DIR points, instead of creating one", async () => {
+    const missing = join(tempDataDir(), "typo");
+    const run0 = await run("report", [], { env: { DATA_DIR: missing } });
+    expect(run0.code).toBe(1);
+    expect(run0.stdout).toBe("");
+    expect(withoutNodeWarnings(run0.stderr)).toContain(`[report] no database found at ${join(missing, "memnun.sqlite")}`);
   });
 
   it("report prints an empty report on an empty database", async () => {
@@ -207,11 +217,11 @@ describe("failures before anything runs (built)", () => {
     expectFailure(run, /^\[config\] invalid environment:\n {2}PORT: must be a whole number from 0 to 65535/);
   });
 
-  it("report refuses a data folder it cannot create with exit 1", async () => {
+  it("report refuses a data folder that is not one with exit 1", async () => {
     const file = join(tempDataDir(), "not-a-folder");
     writeFileSync(file, "");
     const run = await runProcess(process.execPath, ["dist/bot/cli/report.js"], { env: { DATA_DIR: file } });
-    expectFailure(run, /^\[storage\] cannot open sqlite database/);
+    expectFailure(run, /^\[report\] no database found at /);
   });
 });
 
