@@ -137,7 +137,7 @@ export const TEXTS = Object.freeze({
     cesChart: "Kolaylık (CES)",
     trend: "Günlük memnuniyet (CSAT %)",
     ratingsCount: "Puan sayısı",
-    entries: "Cevaplar (en düşük memnuniyet önce)",
+    entries: "Cevaplar (önce en düşük CSAT, sonra en düşük ortalama, sonra en çok puan alan)",
     entryColumns: ["Kayıt", "Soru", "Cevap", "Puan", "CSAT", "Ort."],
     unanswered: "Yanıtlanamayan ve belirsiz sorular",
     unansweredColumns: ["Adet", "Sonuç", "Soru"],

@@ -45,7 +45,7 @@ export function formatReport(report: Report): string {
     `ratings: 1★ ${d["1"] ?? 0} · 2★ ${d["2"] ?? 0} · 3★ ${d["3"] ?? 0} · 4★ ${d["4"] ?? 0} · 5★ ${d["5"] ?? 0}`,
     `NPS: ${report.nps.promoters} promoters · ${report.nps.passives} passives · ${report.nps.detractors} detractors`,
     "",
-    "Answers, worst satisfaction first",
+    "Answers, worst first (lowest CSAT, then lowest average, then most ratings)",
     report.entries.length === 0
       ? "(none yet)"
       : textTable(

@@ -22,7 +22,7 @@ export interface Report {
     readonly detractors: number;
   };
   readonly ces: { readonly responses: number; readonly average: number | null };
-  /** Per answer, worst satisfaction first (entries without ratings last). */
+  /** Per answer, worst first: lowest CSAT, then lowest average, then most ratings (entries without ratings last). */
   readonly entries: readonly EntryReport[];
   /** Most frequent questions that got "none" or "did you mean". */
   readonly unanswered: readonly UnansweredReport[];

@@ -396,6 +396,7 @@ export class SqlFeedbackStore implements FeedbackStore {
     entryReports.sort(
       (a, b) =>
         (a.csat ?? Number.POSITIVE_INFINITY) - (b.csat ?? Number.POSITIVE_INFINITY) ||
+        (a.average ?? Number.POSITIVE_INFINITY) - (b.average ?? Number.POSITIVE_INFINITY) ||
         b.ratings - a.ratings ||
         b.answers - a.answers ||
         a.id.localeCompare(b.id),
