@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/types";
-import { analyze } from "../matching/analysis";
+import { analyze, isQuestionTerm } from "../matching/analysis";
 import type { Matcher } from "../matching/matcher";
 import type { Report } from "./report";
 import { queryKey, type LearningData } from "./store";
@@ -41,7 +41,7 @@ export interface EntryAlternates {
 
 export interface UnansweredCluster {
   readonly size: number;
-  /** The words the questions share (folded stems). */
+  /** The words the questions share, each as customers most often typed it. */
   readonly terms: readonly string[];
   readonly examples: readonly string[];
   readonly statuses: { readonly none: number; readonly ambiguous: number };
@@ -62,7 +62,9 @@ export interface Suggestions {
   readonly rewrite: readonly RewriteCandidate[];
 }
 
-const stemsOf = (text: string): Set<string> => new Set(analyze(text).map((term) => term.stem));
+/** A question's topic words: stem → the word as typed (question words left out). */
+const wordsOf = (text: string): Map<string, string> =>
+  new Map(analyze(text).filter((term) => !isQuestionTerm(term.stem)).map((term) => [term.stem, term.typed]));
 
 /** |A ∩ B| / min(|A|, |B|). */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -113,9 +115,12 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
   }
   alternates.sort((a, b) => (b.candidates[0]?.count ?? 0) - (a.candidates[0]?.count ?? 0) || a.entryId.localeCompare(b.entryId));
 
-  const clusters: Array<{ stems: Set<string>; termCounts: Map<string, number>; texts: string[]; none: number; ambiguous: number }> = [];
+  const clusters: Array<{ stems: Set<string>; termCounts: Map<string, number>; forms: Map<string, Map<string, number>>; texts: string[]; none: number; ambiguous: number }> = [];
   for (const question of data.unanswered) {
-    const stems = stemsOf(question.query);
+    // a question an entry now answers needs no new entry
+    if (matcher.match(question.query, kb).status === "answered") continue;
+    const words = wordsOf(question.query);
+    const stems = new Set(words.keys());
     if (stems.size === 0) continue;
     let best: (typeof clusters)[number] | undefined;
     let bestSimilarity = 0;
@@ -127,10 +132,15 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
       }
     }
     if (!best || bestSimilarity < SUGGEST_TUNING.CLUSTER_SIMILARITY) {
-      best = { stems: new Set(stems), termCounts: new Map(), texts: [], none: 0, ambiguous: 0 };
+      best = { stems: new Set(stems), termCounts: new Map(), forms: new Map(), texts: [], none: 0, ambiguous: 0 };
       clusters.push(best);
     }
-    for (const stem of stems) best.termCounts.set(stem, (best.termCounts.get(stem) ?? 0) + 1);
+    for (const [stem, typed] of words) {
+      best.termCounts.set(stem, (best.termCounts.get(stem) ?? 0) + 1);
+      const forms = best.forms.get(stem) ?? new Map<string, number>();
+      forms.set(typed, (forms.get(typed) ?? 0) + 1);
+      best.forms.set(stem, forms);
+    }
     best.texts.push(question.query.trim());
     best[question.status] += 1;
   }
@@ -140,7 +150,8 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
       terms: [...cluster.termCounts]
         .filter(([, n]) => n * 2 >= cluster.texts.length)
         .sort((a, b) => b[1] - a[1])
-        .map(([stem]) => stem),
+        // a stem is no word ("muster"): show the form customers typed most
+        .map(([stem]) => [...(cluster.forms.get(stem) ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "tr"))[0]?.[0] ?? stem),
       examples: [...new Set(cluster.texts)].slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
       statuses: { none: cluster.none, ambiguous: cluster.ambiguous },
     }))

@@ -65,8 +65,17 @@ describe("computeSuggestions", () => {
     }));
     const s = computeSuggestions({ unanswered, picks: [] }, emptyReport, kb, matcher);
     expect(s.newEntries.map((c) => c.size)).toEqual([3, 2, 1]);
-    expect(s.newEntries[0]?.terms).toContain("kargo");
+    // words as customers typed them, never stem fragments
+    expect(s.newEntries[0]?.terms).toContain("kargom");
+    const typed = unanswered.map((q) => q.query.toLocaleLowerCase("tr")).join(" ");
+    for (const cluster of s.newEntries) for (const term of cluster.terms) expect(typed).toContain(term);
     expect(s.newEntries[1]?.examples).toEqual(["şifremi unuttum", "şifre sıfırlama"]);
+  });
+
+  it("leaves out unanswered questions an entry now answers", () => {
+    const unanswered = ["crm nedir", "CRM nedir?", "kargom nerede"].map((query) => ({ query, status: "none" as const, at }));
+    const s = computeSuggestions({ unanswered, picks: [] }, emptyReport, kb, matcher);
+    expect(s.newEntries.flatMap((c) => c.examples)).toEqual(["kargom nerede"]);
   });
 
   it("flags entries with CSAT ≤ 60% only when they have at least 5 ratings", () => {
