@@ -98,6 +98,7 @@ function htmlPage(title: string, style: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>${style}</style>
 </head>
 <body>
@@ -158,6 +159,12 @@ export function messagePage(title: string, message: string): string {
   return htmlPage(title, PAGE_STYLE, `<header><h1>${escapeHtml(title)}</h1></header><p class="notice">${escapeHtml(message)}</p>`);
 }
 
+/** A speech bubble with a smile, in the chat page's accent colour. */
+const FAVICON = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><path fill="#5B5FC7" d="M8 10h48a4 4 0 0 1 4 4v28a4 4 0 0 1-4 4H26l-12 10v-10H8a4 4 0 0 1-4-4V14a4 4 0 0 1 4-4z"/><path fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" d="M22 27q10 10 20 0"/></svg>',
+  "utf8",
+);
+
 /** `GET /` (the chat page) and the scripts it and the dashboard load, all from installed packages or this repo. */
 export function registerPages(server: Server): void {
   const webchat = new StaticFile(join(packageDir("botframework-webchat"), "dist", "webchat.js"), "text/javascript; charset=utf-8");
@@ -167,6 +174,17 @@ export function registerPages(server: Server): void {
   const page = chatPage();
 
   server.get("/", async (_req, res) => sendHtml(res, 200, page));
+  // load balancers and link checkers ask with HEAD: the page's headers, no body
+  server.head("/", async (_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(page, "utf8"), "cache-control": "no-store" });
+    res.end();
+  });
+  for (const path of ["/favicon.svg", "/favicon.ico"]) {
+    server.get(path, async (_req, res) => {
+      res.writeHead(200, { "content-type": "image/svg+xml", "content-length": FAVICON.length, "cache-control": "public, max-age=86400" });
+      res.end(FAVICON);
+    });
+  }
   server.get("/webchat/webchat.js", async (_req, res) => webchat.send(res));
   server.get("/dashboard/chart.js", async (_req, res) => chart.send(res));
   server.get("/assets/chat.js", async (_req, res) => chatScript.send(res));

@@ -122,6 +122,20 @@ describe("local Direct Line 3.0 over HTTP", () => {
     expect(bundle.status).toBe(200);
     expect(Number(bundle.headers.get("content-length"))).toBeGreaterThan(1_000_000);
   });
+
+  it("answers HEAD / with the page's headers and no body, and serves a favicon the page links", async () => {
+    const head = await fetch(`${running.app().url}/`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await head.text()).toBe("");
+    expect(await (await fetch(`${running.app().url}/`)).text()).toContain('<link rel="icon" href="/favicon.svg"');
+    for (const path of ["/favicon.svg", "/favicon.ico"]) {
+      const icon = await fetch(`${running.app().url}${path}`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get("content-type")).toBe("image/svg+xml");
+      expect(await icon.text()).toMatch(/^<svg /);
+    }
+  });
 });
 
 describe("dashboard and /api/report over HTTP", () => {
