@@ -51,11 +51,28 @@ const schema = z.object({
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: wholeNumber(1, 1_000_000, 20),
   RATE_LIMIT_CLIENT_PER_MINUTE: wholeNumber(1, 1_000_000, 600),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).default("false")),
+  REPORT_TIMEZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isTimeZone, { error: "must be an IANA time zone such as Europe/Istanbul" })
+      .default("Europe/Istanbul"),
+  ),
   DASHBOARD_TOKEN: z.preprocess(
     emptyToUndefined,
     z.string().min(16, { error: "must be at least 16 characters" }).optional(),
   ),
 });
+
+/** Whether `Intl` knows a time zone name (`Europe/Istanbul`, `UTC`). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("tr-TR", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The bot's configuration, read once from the environment, validated and frozen. */
 export type Config = Readonly<{
@@ -97,6 +114,8 @@ export type Config = Readonly<{
   trustProxy: boolean;
   /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
   dashboardToken: string | undefined;
+  /** IANA time zone the dashboard shows times in (report days are UTC days). */
+  reportTimeZone: string;
   /** True when no app id is set: local / Emulator mode, no channel authentication. */
   localMode: boolean;
 }>;
@@ -149,6 +168,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     directLineSecret: v.DIRECT_LINE_SECRET,
     dashboardToken: v.DASHBOARD_TOKEN,
+    reportTimeZone: v.REPORT_TIMEZONE,
     trustProxy: v.TRUST_PROXY === "true" || v.TRUST_PROXY === "1",
     installationSecret: v.INSTALLATION_SECRET,
     rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,

@@ -146,6 +146,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   registerPages(server);
   registerDashboard(server, {
     token: config.dashboardToken,
+    timeZone: config.reportTimeZone,
     auth: dashboardAuth,
     logger,
     report: (range) => feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),

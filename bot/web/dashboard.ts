@@ -23,6 +23,8 @@ export interface DashboardDeps {
   /** Active-learning suggestions for editors (read-only here; `kb:suggest --apply` writes them). */
   suggestions: () => Promise<Suggestions>;
   logger: Logger;
+  /** IANA time zone the page shows times in. */
+  timeZone: string;
   /** Shared with `/healthz`; built from `token` when absent. */
   auth?: DashboardAuth;
 }
@@ -179,7 +181,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
       sendHtml(res, 401, messagePage(t.title, t.unauthorized), { "www-authenticate": "Bearer" });
       return;
     }
-    sendHtml(res, 200, dashboardPage());
+    sendHtml(res, 200, dashboardPage(deps.timeZone));
   });
 
   /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token. */

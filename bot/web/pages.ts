@@ -141,8 +141,8 @@ const DASHBOARD_STYLE = `
 `;
 
 /** The dashboard shell; its script fetches `/api/report` and draws the charts. */
-export function dashboardPage(): string {
-  const t = TEXTS.dashboard;
+export function dashboardPage(timeZone: string): string {
+  const t = { ...TEXTS.dashboard, timeZone };
   return htmlPage(
     t.title,
     DASHBOARD_STYLE,

@@ -70,7 +70,8 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await page.goto(`${app.url}/dashboard?token=${DASHBOARD_TOKEN}`);
     expect(new URL(page.url()).search).toBe("");
     await page.locator("body[data-ready='true']").waitFor({ timeout: 15_000 });
-    expect(await page.locator("#kpi-csat strong").textContent()).toBe("100%");
+    // Turkish number format: the percent sign comes first
+    expect(await page.locator("#kpi-csat strong").textContent()).toBe("%100");
     expect(await page.locator("#kpi-answers strong").textContent()).toBe("3");
     expect(await page.locator("#entries").textContent()).toContain("memnuniyet-ve-sadakat");
     expect(await page.locator("#chart-csat").count()).toBe(1);

@@ -1,6 +1,12 @@
 import { ConfigError, loadConfig } from "../../bot/config";
 
 describe("loadConfig", () => {
+  it("shows the dashboard's times in Europe/Istanbul unless REPORT_TIMEZONE names another IANA zone", () => {
+    expect(loadConfig({}).reportTimeZone).toBe("Europe/Istanbul");
+    expect(loadConfig({ REPORT_TIMEZONE: "UTC" }).reportTimeZone).toBe("UTC");
+    expect(() => loadConfig({ REPORT_TIMEZONE: "Mars/Olympus" })).toThrow(/REPORT_TIMEZONE: must be an IANA time zone/);
+  });
+
   it("uses documented defaults for an empty environment (Emulator mode)", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

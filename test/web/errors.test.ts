@@ -73,6 +73,7 @@ describe("the dashboard chooses the status by the error's type, not its message"
     server = createServer();
     server.use(plugins.queryParser());
     registerDashboard(server, {
+      timeZone: "Europe/Istanbul",
       token: TOKEN,
       logger: createLogger("silent"),
       report: async (range) => {

@@ -26,7 +26,14 @@
       el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", {}, [String(c)]); })); })),
     ]);
   }
-  function show(value, suffix) { return value === null || value === undefined ? "–" : value + (suffix || ""); }
+  // Turkish formats: 45,5 and %45,5 (the sign before the number), times in the configured zone
+  var numbers = new Intl.NumberFormat("tr-TR", { maximumFractionDigits: 2 });
+  var times = new Intl.DateTimeFormat("tr-TR", { timeZone: t.timeZone, dateStyle: "short", timeStyle: "short" });
+  function show(value, suffix) {
+    if (value === null || value === undefined) return "–";
+    return suffix === "%" ? "%" + numbers.format(value) : numbers.format(value) + (suffix || "");
+  }
+  function when(iso) { return times.format(new Date(iso)) + " (" + t.timeZone + ")"; }
   function chart(id, config) {
     var canvas = el("canvas", { id: id, role: "img" });
     setTimeout(function () { new window.Chart(canvas, config); }, 0);
@@ -83,7 +90,7 @@
     return [u.count, u.status === "ambiguous" ? t.statusAmbiguous : t.statusNone, u.question];
   }), "unanswered")], true));
   main.appendChild(section(t.comments, [table(t.commentColumns, report.comments.map(function (c) {
-    return [c.at.slice(0, 16).replace("T", " "), c.entryId, c.rating, c.text];
+    return [when(c.at), c.entryId, c.rating, c.text];
   }), "comments")], true));
   try {
     var suggestionsResponse = await fetch("/api/suggestions", { credentials: "same-origin" });
@@ -99,7 +106,7 @@
         el("h2", {}, [t.newEntryClusters]),
         table(t.clusterColumns, s.newEntries.map(function (c) { return [c.size, c.terms.join(", "), c.examples.join(" | ")]; }), "suggested-entries"),
         el("h2", {}, [t.rewriteEntries]),
-        table(t.rewriteColumns, s.rewrite.map(function (r) { return [r.entryId, r.ratings, r.csat + "%", r.comments.join(" | ")]; }), "suggested-rewrites"),
+        table(t.rewriteColumns, s.rewrite.map(function (r) { return [r.entryId, r.ratings, show(r.csat, "%"), r.comments.join(" | ")]; }), "suggested-rewrites"),
       ], true, "suggestions"));
     }
   } catch (error) {
