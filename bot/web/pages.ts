@@ -81,13 +81,22 @@ export function sendHtml(res: Response, status: number, html: string, extraHeade
 
 const PAGE_STYLE = `
   :root { color-scheme: light; font-family: "Segoe UI", system-ui, sans-serif; }
-  body { margin: 0; background: #f4f6f8; color: #1d2733; }
-  header { padding: 12px 20px; background: #0b5cad; color: #fff; }
-  header h1 { margin: 0; font-size: 20px; }
-  header p { margin: 4px 0 0; font-size: 14px; opacity: .9; }
-  main { max-width: 880px; margin: 0 auto; height: calc(100vh - 78px); }
+  html, body { height: 100%; }
+  body { margin: 0; background: #f4f6f8; color: #1d2733; display: flex; flex-direction: column; height: 100dvh; }
+  body > header { padding: 12px 20px; background: #0b5cad; color: #fff; flex: none; }
+  body > header h1 { margin: 0; font-size: 20px; }
+  body > header p { margin: 4px 0 0; font-size: 14px; opacity: .9; }
+  main { flex: 1; min-height: 0; width: 100%; max-width: 880px; margin: 0 auto; }
   #webchat { height: 100%; background: #fff; }
   .notice { padding: 16px 20px; }
+  /* card buttons (follow-up questions) wrap instead of ending in "…" */
+  #webchat .ac-pushButton, #webchat .ac-pushButton > div { white-space: normal !important; text-overflow: clip !important; overflow: visible !important; height: auto !important; }
+  /* on a phone the header is one slim line */
+  @media (max-width: 480px) {
+    body > header { padding: 6px 12px; }
+    body > header h1 { font-size: 16px; }
+    body > header p { display: none; }
+  }
 `;
 
 /** A Turkish HTML page: the shared head (charset, viewport, title, inline style) around `body`. */
