@@ -29,28 +29,6 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await app?.close();
   });
 
-  it("fits a 390 px phone: a slim header and follow-up buttons that wrap instead of being cut off", async () => {
-    const context = await browser.newContext({ locale: "tr-TR", viewport: { width: 390, height: 844 }, isMobile: true });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/`);
-    await page.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
-    const header = await page.locator("body > header").boundingBox();
-    expect(header?.height ?? 999).toBeLessThan(844 * 0.08);
-    const input = page.locator("[data-id='webchat-sendbox-input']");
-    await input.fill("müşteri sadakati nedir");
-    await input.press("Enter");
-    await page.getByText(TEXTS.ratePrompt).first().waitFor({ timeout: 15_000 });
-    const buttons = page.locator(".ac-pushButton");
-    await buttons.first().waitFor({ timeout: 15_000 });
-    // no card button hides part of its title: its text fits inside it
-    const clipped = await buttons.evaluateAll((nodes) =>
-      nodes.filter((node) => [node, ...Array.from(node.querySelectorAll("*"))].some((n) => n.scrollWidth > n.clientWidth + 1)).map((node) => node.textContent),
-    );
-    expect(clipped).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, "chat-phone.png"), fullPage: false });
-    await context.close();
-  }, 90_000);
-
   it("asks a question, sees the Markdown answer, rates it, and finds the rating on the dashboard", async () => {
     const context = await browser.newContext({ locale: "tr-TR" });
     const page = await context.newPage();
@@ -132,4 +110,26 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-xss.png"), fullPage: true });
     await context.close();
   }, 60_000);
+
+  it("fits a 390 px phone: a slim header and follow-up buttons that wrap instead of being cut off", async () => {
+    const context = await browser.newContext({ locale: "tr-TR", viewport: { width: 390, height: 844 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await page.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
+    const header = await page.locator("body > header").boundingBox();
+    expect(header?.height ?? 999).toBeLessThan(844 * 0.08);
+    const input = page.locator("[data-id='webchat-sendbox-input']");
+    await input.fill("müşteri sadakati nedir");
+    await input.press("Enter");
+    await page.getByText(TEXTS.ratePrompt).first().waitFor({ timeout: 15_000 });
+    const buttons = page.locator(".ac-pushButton");
+    await buttons.first().waitFor({ timeout: 15_000 });
+    // no card button hides part of its title: its text fits inside it
+    const clipped: unknown = await page.evaluate(
+      `Array.from(document.querySelectorAll(".ac-pushButton")).filter((node) => [node, ...node.querySelectorAll("*")].some((n) => n.scrollWidth > n.clientWidth + 1)).map((node) => node.textContent)`,
+    );
+    expect(clipped).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, "chat-phone.png"), fullPage: false });
+    await context.close();
+  }, 90_000);
 });
