@@ -1,35 +1,13 @@
 /**
  * The little text normalization the knowledge room needs of its own: comparing questions and
- * synonyms for duplicates, and building ids. Deliberately independent of matching/analysis:
- * matching drops question words and stems, which would make "NPS neden ölçülür?" and
- * "NPS nasıl ölçülür?" the same question; here every word counts, in order.
+ * synonyms for duplicates, and building ids. Letters are folded as matching folds them, but
+ * matching's analysis is not used: it drops question words and stems, which would make "NPS
+ * neden ölçülür?" and "NPS nasıl ölçülür?" the same question; here every word counts, in order.
  */
 
-const FOLD_MAP: Readonly<Record<string, string>> = {
-  ç: "c",
-  ğ: "g",
-  ı: "i",
-  ö: "o",
-  ş: "s",
-  ü: "u",
-  â: "a",
-  î: "i",
-  û: "u",
-};
+import { fold, turkishLower } from "../matching/analysis";
 
-/** Lower-cases with Turkish rules (`İ`→`i`, `I`→`ı`) after Unicode NFC normalization. */
-export function turkishLower(text: string): string {
-  return text.normalize("NFC").toLocaleLowerCase("tr");
-}
-
-/** Folds Turkish letters to ASCII look-alikes and drops other diacritics. Expects lower case. */
-export function fold(text: string): string {
-  return text
-    .replace(/[çğıöşüâîû]/g, (ch) => FOLD_MAP[ch] ?? ch)
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .normalize("NFC");
-}
+export { fold, turkishLower };
 
 /** The words of a text: Turkish lower case, diacritics folded, punctuation dropped, in order. */
 export function words(text: string): string[] {
