@@ -17,7 +17,8 @@ describe(".env.example", () => {
   });
 
   it("loads as it is", () => {
-    const env = Object.fromEntries([...text.matchAll(/^([A-Za-z_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    const env: Record<string, string> = {};
+    for (const [, name, value] of text.matchAll(/^([A-Za-z_]+)=(.*)$/gm)) if (name !== undefined) env[name] = value ?? "";
     expect(() => loadConfig(env)).not.toThrow();
   });
 });
