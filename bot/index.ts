@@ -19,6 +19,7 @@ import { DashboardAuth, registerDashboard } from "./web/dashboard";
 import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { registerPages } from "./web/pages";
 import { CachedStateStore } from "./storage/state-cache";
+import { assertPortFree, lockDataDir } from "./storage/instance-lock";
 import { VERSION } from "./version";
 
 /** Feedback waiting for the database, inside `DATA_DIR`. */
@@ -53,6 +54,28 @@ export interface StartOptions {
 export async function start(env: Readonly<Record<string, string | undefined>>, options: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
+  // a second instance on the same port or SQLite folder is refused before anything loads
+  await assertPortFree(config.port, config.host);
+  const lock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
+  try {
+    const app = await startServices(config, logger);
+    return {
+      ...app,
+      close: async () => {
+        try {
+          await app.close();
+        } finally {
+          await lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function startServices(config: Config, logger: Logger): Promise<RunningApp> {
 
   const knowledge = new KnowledgeService({ dir: config.knowledgeDir, logger, maxFileBytes: config.knowledgeMaxFileBytes });
   await knowledge.reload();

@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { LOCK_FILE } from "../../bot/storage/instance-lock";
+import { tempDataDir } from "../helpers/app";
+import { startProcess, tsxRun, withoutNodeWarnings, type Started } from "../helpers/cli";
+
+const SERVER = ["--import", "tsx", "bot/index.ts"];
+
+/** A second server on the same port or the same SQLite folder is refused at once, as a user would start it. */
+describe("one instance per port and per SQLite folder", () => {
+  let first: Started | undefined;
+  afterEach(async () => {
+    if (first && first.child.exitCode === null) {
+      first.child.kill("SIGTERM");
+      await first.finished;
+    }
+  });
+
+  it("refuses a second server on the same port and on the same DATA_DIR, naming the reason; a lock left by a killed server is taken over", async () => {
+    const dataDir = tempDataDir();
+    first = await startProcess(process.execPath, SERVER, { env: { PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "info" } });
+    const port = new URL(first.url).port;
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
+
+    const samePort = await tsxRun("bot/index.ts", [], { env: { PORT: port, DATA_DIR: tempDataDir() } });
+    expect(samePort.code).toBe(1);
+    expect(withoutNodeWarnings(samePort.stderr)).toBe(`[server] port ${port} on 127.0.0.1 is already in use (another Memnun?); stop it or set PORT\n`);
+
+    const sameFolder = await tsxRun("bot/index.ts", [], { env: { PORT: "0", DATA_DIR: dataDir } });
+    expect(sameFolder.code).toBe(1);
+    expect(withoutNodeWarnings(sameFolder.stderr)).toMatch(/^\[storage\] DATA_DIR .* is in use by another Memnun \(process \d+\); run one instance per SQLite folder/);
+    expect(sameFolder.stdout).not.toContain("[knowledge] loaded");
+
+    // kill -9 leaves the lock behind; the next start takes it over
+    first.child.kill("SIGKILL");
+    await first.finished;
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
+    first = await startProcess(process.execPath, SERVER, { env: { PORT: "0", DATA_DIR: dataDir } });
+    first.child.kill("SIGTERM");
+    expect((await first.finished).code).toBe(0);
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+  }, 120_000);
+});
