@@ -8,6 +8,7 @@ import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
+import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./replies";
 import { TEXTS } from "./texts";
 
@@ -35,6 +36,8 @@ export interface ConversationFlow {
   answered?: boolean;
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
+  /** The complaint loop's place (see `CaseFlow`). */
+  case?: CaseFlowState;
 }
 
 export interface MemnunBotDeps {
@@ -50,6 +53,8 @@ export interface MemnunBotDeps {
   conversationState: ConversationState;
   /** Messages per conversation; over the limit the user is asked to slow down and nothing else runs. */
   conversationLimit?: RateLimit;
+  /** The complaint loop; without it no case is offered. */
+  cases?: CaseFlow;
   now?: () => Date;
   newId?: () => string;
 }
@@ -161,9 +166,25 @@ export class MemnunBot extends ActivityHandler {
     if (outcome === "queued") this.deps.logger.debug({ kind: event.kind }, "[bot] feedback queued for retry");
   }
 
+  /**
+   * Runs a step of the complaint loop on the conversation's case state; the state is kept only
+   * while it holds something, so turns without a case leave the conversation state unchanged.
+   */
+  private async caseTurn(context: TurnContext, flow: ConversationFlow, step: (cases: CaseFlow, state: CaseFlowState, origin: Origin) => Promise<CaseTurn | true>): Promise<boolean> {
+    const cases = this.deps.cases;
+    if (!cases) return false;
+    const state: CaseFlowState = { ...flow.case };
+    const outcome = await step(cases, state, this.origin(context));
+    if (Object.keys(state).length > 0) flow.case = state;
+    else delete flow.case;
+    if (outcome === "resume-survey") await this.nextSurveyStep(context, flow, "nps");
+    return outcome !== false;
+  }
+
   private async handleMessage(context: TurnContext, flow: ConversationFlow): Promise<void> {
     const value: unknown = context.activity.value;
     if (value !== undefined && value !== null) {
+      if (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleButton(context, state, origin, value))) return;
       await this.handleButton(context, flow, value);
       return;
     }
@@ -177,6 +198,8 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     if (flow.survey && (await this.surveyAnswer(context, flow, text))) return;
+    // a pending comment takes the text first; the case is offered after it
+    if ((!flow.comment || flow.case?.step) && (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleText(context, state, origin, text)))) return;
 
     const kb = this.deps.knowledge();
     const decision = this.deps.matcher.match(text, kb);
@@ -340,7 +363,11 @@ export class MemnunBot extends ActivityHandler {
       ...this.origin(context),
     });
     await context.sendActivity(TEXTS.commentThanks);
-    await this.maybeStartSurvey(context, flow, false);
+    const offered = await this.caseTurn(context, flow, async (cases, state, origin) => {
+      await cases.offer(context, state, origin, { source: "rating", text, answerId: pending.answerId, entryId: pending.entryId, rating: pending.rating, score: null }, "rating");
+      return "handled";
+    });
+    if (!offered) await this.maybeStartSurvey(context, flow, false);
   }
 
   /** Starts NPS once per conversation: on thanks or goodbye, or after enough rated answers. */
@@ -373,6 +400,11 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) });
+    if (step === "nps" && (await this.caseTurn(context, flow, (cases, state, origin) => cases.afterNps(context, state, origin, score)))) {
+      // CES follows once the offered case is settled
+      delete flow.survey;
+      return;
+    }
     await this.nextSurveyStep(context, flow, step);
   }
 

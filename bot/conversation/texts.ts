@@ -1,3 +1,5 @@
+import type { CaseTexts } from "../knowledge/parse-case-texts";
+
 /**
  * Every Turkish sentence a user can see. Nothing else in the code base writes user-facing text,
  * so editors and translators have one place to look.
@@ -61,6 +63,43 @@ export const TEXTS = Object.freeze({
   cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
+  /**
+   * Built-in texts of the complaint loop, used only where `knowledge/cases.yaml` leaves a key out
+   * (or is missing): editors own these texts there.
+   */
+  cases: {
+    offerRating: "Bu cevabın işinize yaramadığı için üzgünüm. İsterseniz yorumunuzla birlikte bir şikayet kaydı açayım; ekibimiz inceleyip size dönsün.",
+    offerComplaint: "Yaşadığınız sorunu kayda alabilirim. Bir şikayet kaydı açmamı ister misiniz?",
+    offerHuman: "Sizi şu an doğrudan bir temsilciye bağlayamıyorum; ama bir kayıt açarsam ekibimiz en geç {hours} saat içinde size dönüş yapar. Kayıt açayım mı?",
+    offerNps: "Bizi tavsiye etmeyecek olmanıza üzüldük. Yaşadığınız sorunu bir şikayet kaydı olarak açmamı ister misiniz?",
+    acceptButton: "Şikayet kaydı aç",
+    declineButton: "Hayır, teşekkürler",
+    declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",
+    describe: "Sorununuzu birkaç cümleyle anlatır mısınız? Yazdıklarınızı olduğu gibi ekibimize ileteceğim.",
+    created: "Kaydınızı açtım. Kayıt numaranız: **{reference}**. Ekibimiz en geç **{hours} saat** içinde size dönüş yapacak. Durumu öğrenmek için istediğiniz zaman kayıt numaranızı yazabilirsiniz.",
+    consentQuestion: "Size doğrudan ulaşabilmemiz için e-posta adresinizi ya da telefon numaranızı paylaşmak ister misiniz?\n\n_KVKK aydınlatma: İletişim bilginizi yalnızca bu kayıtla ilgili size dönüş yapmak için, açık rızanızla kaydederiz; başka amaçla kullanmaz, üçüncü kişilerle paylaşmayız. Paylaşmak zorunda değilsiniz; kaydınız yine incelenir._",
+    consentYesButton: "Evet, paylaşmak istiyorum",
+    consentNoButton: "Hayır, paylaşmayayım",
+    askContact: "E-posta adresinizi ya da telefon numaranızı yazın (ör. ad@ornek.com ya da 0532 123 45 67).",
+    invalidContact: "Bu bir e-posta adresi ya da telefon numarası gibi görünmüyor. Lütfen tekrar yazın ya da vazgeçin.",
+    cancelContactButton: "Vazgeç",
+    contactSaved: "Teşekkürler, iletişim bilginizi kaydettim. Ekibimiz size bu bilgiden ulaşacak.",
+    contactDeclined: "Anlaşıldı, iletişim bilginizi almadım. Kaydınızın durumunu burada **{reference}** yazarak sorabilirsiniz.",
+    statusOwn: "**{reference}** numaralı kaydınızın durumu: **{status}** (açılış: {created}).",
+    statusNote: "Ekibimizin son notu: {note}",
+    statusNoNote: "Henüz ekibimizden bir not yok; söz verdiğimiz süre içinde dönüş yapacağız.",
+    statusOther: "**{reference}** numaralı bir kayıt var ve şu an {open}. Ayrıntıları yalnızca kaydı açan kişi görebilir.",
+    otherOpen: "açık",
+    otherClosed: "kapalı",
+    notFound: "**{reference}** numaralı bir kayıt bulamadım. Numarayı kontrol edip tekrar yazar mısınız?",
+    noCase: "Bu sohbette size ait bir kayıt bulamadım. Kayıt numaranız varsa yazabilirsiniz; yeni bir şikayet için \"şikayet etmek istiyorum\" yazmanız yeterli.",
+    statusOpen: "açık, inceleme bekliyor",
+    statusInProgress: "inceleniyor",
+    statusResolved: "çözüldü",
+    statusClosed: "kapatıldı",
+    proactive: "**{reference}** numaralı kaydınızda bir gelişme var. Durum: **{status}**.{note}",
+    unavailable: "Kayıt sistemine şu an ulaşamıyorum. Lütfen birkaç dakika sonra tekrar deneyin; yazdıklarınız kaybolmadı.",
+  } satisfies CaseTexts,
   /** The chat page at `/`. */
   page: {
     title: "Memnun – Müşteri memnuniyeti asistanı",

@@ -62,7 +62,8 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     const prompt = await turn(t, rating[1] as Button);
     expect(texts(prompt)).toEqual([TEXTS.commentPrompt]);
     expect(buttons(prompt[0])).toEqual([{ title: TEXTS.skip, value: { action: "skip-comment" } }]);
-    expect(texts(await turn(t, "Hesaplama örneği yoktu, formül eksik"))).toEqual([TEXTS.commentThanks]);
+    // then a case is offered (test/dialog/cases.dialog.test.ts)
+    expect(texts(await turn(t, "Hesaplama örneği yoktu, formül eksik"))).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
     const report = await t.store.report({});
     expect(report.comments).toEqual([
       expect.objectContaining({ entryId, rating: 2, text: "Hesaplama örneği yoktu, formül eksik" }),
