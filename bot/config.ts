@@ -49,7 +49,50 @@ const schema = z.object({
     emptyToUndefined,
     z.string().min(16, { error: "must be at least 16 characters" }).optional(),
   ),
+  OPERATOR_TOKENS: z.preprocess(emptyToUndefined, z.string().optional()),
+  CASE_RESPONSE_HOURS: wholeNumber(1, 8760, 48),
+  ALERT_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
+  ALERT_WEBHOOK_FORMAT: z.preprocess(emptyToUndefined, z.enum(["json", "teams", "slack"], { error: "must be json, teams or slack" }).default("json")),
 });
+
+/** Shortest operator token accepted (as for DASHBOARD_TOKEN). */
+const MIN_TOKEN_CHARS = 16;
+/** Operator names are shown in audit logs: letters, digits, spaces, dots, dashes, underscores. */
+const OPERATOR_NAME = /^[\p{L}\p{N} ._-]{1,64}$/u;
+
+/** A named dashboard token: every change an operator makes is audited under their name. */
+export interface Operator {
+  readonly name: string;
+  readonly token: string;
+}
+
+/** Parses `OPERATOR_TOKENS=<name>:<token>,…`; returns the operators or the problems found. */
+export function parseOperatorTokens(raw: string | undefined): { operators: Operator[]; issues: string[] } {
+  const operators: Operator[] = [];
+  const issues: string[] = [];
+  if (raw === undefined) return { operators, issues };
+  const names = new Set<string>();
+  const tokens = new Set<string>();
+  for (const [index, part] of raw.split(",").entries()) {
+    const item = part.trim();
+    if (item === "") continue;
+    const colon = item.indexOf(":");
+    const name = colon > 0 ? item.slice(0, colon).trim() : "";
+    const token = colon > 0 ? item.slice(colon + 1).trim() : "";
+    const where = `OPERATOR_TOKENS: entry ${index + 1}`;
+    if (name === "" || token === "") issues.push(`${where} must be <name>:<token>`);
+    else if (!OPERATOR_NAME.test(name)) issues.push(`${where}: the name may hold letters, digits, spaces, dots, dashes and underscores (at most 64)`);
+    else if (token.length < MIN_TOKEN_CHARS) issues.push(`${where} (${name}): the token must be at least ${MIN_TOKEN_CHARS} characters`);
+    else if (names.has(name.toLocaleLowerCase("tr"))) issues.push(`${where}: the name ${name} is given twice`);
+    else if (tokens.has(token)) issues.push(`${where} (${name}): the token is used by another operator`);
+    else {
+      names.add(name.toLocaleLowerCase("tr"));
+      tokens.add(token);
+      operators.push({ name, token });
+    }
+  }
+  return { operators, issues };
+}
 
 /** The bot's configuration, read once from the environment, validated and frozen. */
 export type Config = Readonly<{
@@ -72,8 +115,15 @@ export type Config = Readonly<{
   rateLimitConversationPerMinute: number;
   /** HTTP requests one client address may make per minute before getting 429. */
   rateLimitClientPerMinute: number;
-  /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
+  /** Bearer token for the dashboard and `/api/report`; undefined turns them off (unless operators are set). */
   dashboardToken: string | undefined;
+  /** Named operator tokens for the dashboard; case changes are audited under the name. */
+  operators: readonly Operator[];
+  /** Hours until a case's first response is due (plain hours, around the clock). */
+  caseResponseHours: number;
+  /** Where alerts are POSTed (new case, NPS detractor, overdue case); undefined: no alerts. */
+  alertWebhookUrl: string | undefined;
+  alertWebhookFormat: "json" | "teams" | "slack";
   /** True when no app id is set: local / Emulator mode, no channel authentication. */
   localMode: boolean;
 }>;
@@ -110,6 +160,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (v.MicrosoftAppType === "SingleTenant" && v.MicrosoftAppId !== "" && v.MicrosoftAppTenantId === "") {
     throw new ConfigError(["MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant"]);
   }
+  const { operators, issues } = parseOperatorTokens(v.OPERATOR_TOKENS);
+  if (issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({
     appId: v.MicrosoftAppId,
     appPassword: v.MicrosoftAppPassword,
@@ -124,6 +176,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     directLineSecret: v.DIRECT_LINE_SECRET,
     dashboardToken: v.DASHBOARD_TOKEN,
+    operators: Object.freeze(operators.map((operator) => Object.freeze(operator))),
+    caseResponseHours: v.CASE_RESPONSE_HOURS,
+    alertWebhookUrl: v.ALERT_WEBHOOK_URL,
+    alertWebhookFormat: v.ALERT_WEBHOOK_FORMAT,
     installationSecret: v.INSTALLATION_SECRET,
     rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     rateLimitClientPerMinute: v.RATE_LIMIT_CLIENT_PER_MINUTE,

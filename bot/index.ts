@@ -1,7 +1,16 @@
 // first: it quiets dotenv before anything loads natural
 import { loadConfig, processEnvironment, type Config } from "./config";
 import { ConversationState } from "botbuilder";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
+import { NO_ALERTS, type AlertSink } from "./cases/alerts";
+import { ConnectedCaseStore } from "./cases/connected-store";
+import { OverdueWatcher } from "./cases/overdue";
+import { WebhookAlerts } from "./cases/webhook";
+import { CaseFlow } from "./conversation/case-flow";
+import { TEXTS } from "./conversation/texts";
+import { registerCasesPage } from "./web/cases";
+import { createProactiveNotifier } from "./web/proactive";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { DatabaseStorage } from "./conversation/state-storage";
@@ -23,6 +32,8 @@ import { VERSION } from "./version";
 
 /** Feedback waiting for the database, inside `DATA_DIR`. */
 const SPOOL_FILE = "feedback-spool.jsonl";
+/** Alerts waiting for the webhook, inside `DATA_DIR`. */
+const ALERT_SPOOL_FILE = "alert-spool.jsonl";
 
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -71,6 +82,29 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const stateStore = config.databaseUrl ? new ConnectedStateStore(connection, logger) : new CachedStateStore(new ConnectedStateStore(connection, logger));
   const conversationState = new ConversationState(new DatabaseStorage(stateStore));
 
+  const caseStore = new ConnectedCaseStore(connection);
+  const webhook = config.alertWebhookUrl
+    ? new WebhookAlerts({
+        url: config.alertWebhookUrl,
+        format: config.alertWebhookFormat,
+        logger,
+        summarize: TEXTS.alertSummary,
+        spoolFile: join(config.dataDir, ALERT_SPOOL_FILE),
+      })
+    : null;
+  webhook?.recover();
+  const alerts: AlertSink = webhook ?? NO_ALERTS;
+  const overdue = new OverdueWatcher({ store: caseStore, alerts, logger, newId: randomUUID });
+  overdue.start();
+  const cases = new CaseFlow({
+    store: caseStore,
+    integrity,
+    logger,
+    alerts,
+    responseHours: config.caseResponseHours,
+    texts: () => knowledge.current().caseTexts,
+  });
+
   const bot = new MemnunBot({
     logger,
     knowledge: () => knowledge.current(),
@@ -80,6 +114,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     integrity,
     conversationState,
     conversationLimit: perMinute(config.rateLimitConversationPerMinute),
+    cases,
   });
   const { adapter, auth } = createAdapter(config, logger);
   const { server, inFlight } = createServer({
@@ -97,6 +132,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     },
   });
 
+  const logs = new ConversationLogs();
   registerDirectLine(server, {
     adapter,
     auth,
@@ -105,12 +141,13 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     logger,
     inFlight,
     tokens: new DirectLineTokens(secret),
-    logs: new ConversationLogs(),
+    logs,
     directLineSecret: config.directLineSecret,
   });
   registerPages(server);
-  registerDashboard(server, {
+  const dashboardAuth = registerDashboard(server, {
     token: config.dashboardToken,
+    operators: config.operators,
     logger,
     report: (range) => feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
     suggestions: async () => {
@@ -118,6 +155,14 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       const [data, report] = await Promise.all([feedbackStore.learning({}), feedbackStore.report({}, (id) => kb.byId.get(id)?.question ?? null)]);
       return computeSuggestions(data, report, kb, matcher);
     },
+  });
+
+  registerCasesPage(server, {
+    auth: dashboardAuth,
+    store: caseStore,
+    logger,
+    responseHours: config.caseResponseHours,
+    notify: createProactiveNotifier({ adapter, appId: config.appId, logger, logs, texts: () => knowledge.current().caseTexts }),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -147,6 +192,9 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       server.server.closeAllConnections();
       await knowledge.close();
       await recorder.close();
+      await overdue.close();
+      await webhook?.close();
+      await caseStore.close();
       await stateStore.close();
       await feedbackStore.close();
       await connection.close();

@@ -1,3 +1,4 @@
+import type { Alert } from "../cases/alerts";
 import type { CaseTexts } from "../knowledge/parse-case-texts";
 
 /**
@@ -100,6 +101,64 @@ export const TEXTS = Object.freeze({
     proactive: "**{reference}** numaralı kaydınızda bir gelişme var. Durum: **{status}**.{note}",
     unavailable: "Kayıt sistemine şu an ulaşamıyorum. Lütfen birkaç dakika sonra tekrar deneyin; yazdıklarınız kaybolmadı.",
   } satisfies CaseTexts,
+  /** One line per alert for people reading Teams or Slack (the JSON format carries the alert itself). */
+  alertSummary: (alert: Alert): string => {
+    const reference = alert.reference ? ` ${alert.reference}` : "";
+    const words = alert.text ? `: "${alert.text.length > 200 ? `${alert.text.slice(0, 200)}…` : alert.text}"` : "";
+    switch (alert.kind) {
+      case "case-created":
+        return `Memnun: yeni vaka${reference} (${alert.source === "rating" ? "düşük puan" : alert.source === "nps" ? "NPS" : "müşteri isteği"}, ${alert.channel ?? "?"})${words}. İlk dönüş için son zaman: ${alert.dueAt ?? "?"}`;
+      case "nps-detractor":
+        return `Memnun: NPS kötüleyen yanıtı (puan ${alert.score ?? "?"}, ${alert.channel ?? "?"}).`;
+      case "case-overdue":
+        return `Memnun: vaka${reference} için ilk dönüş süresi geçti (son zaman: ${alert.dueAt ?? "?"}).`;
+    }
+  },
+  /** The operators' cases page at `/dashboard/cases`. */
+  casesPage: {
+    title: "Memnun – Şikayetler ve vakalar",
+    backToReport: "Memnuniyet raporu",
+    signedInAs: "Oturum:",
+    failed: "Vakalar yüklenemedi.",
+    saved: "Değişiklik kaydedildi.",
+    notifiedCustomer: "Müşteriye bildirim gönderildi.",
+    saveFailed: "Değişiklik kaydedilemedi:",
+    filters: "Süzgeçler",
+    allStatuses: "Tüm durumlar",
+    allSources: "Tüm kaynaklar",
+    overdueOnly: "Yalnızca gecikenler",
+    search: "Ara (numara ya da metin)",
+    apply: "Uygula",
+    columns: ["Numara", "Durum", "Açılış", "Geçen süre / söz", "Kaynak", "Kanal", "Müşterinin sözleri"],
+    statuses: { open: "Açık", in_progress: "İnceleniyor", resolved: "Çözüldü", closed: "Kapatıldı" },
+    sources: { rating: "Düşük puan", intent: "Müşteri isteği", nps: "NPS" },
+    hours: "sa",
+    overdue: "gecikti",
+    none: "Bu süzgeçlere uyan vaka yok.",
+    detail: "Vaka",
+    customerWords: "Müşterinin sözleri",
+    concerns: "İlgili cevap / puan",
+    contact: "İletişim (rızayla)",
+    noContact: "verilmedi",
+    due: "İlk dönüş için son zaman",
+    newStatus: "Yeni durum",
+    publicNote: "Müşterinin göreceği not",
+    internalNote: "İç not (müşteri görmez)",
+    save: "Kaydet",
+    notes: "Notlar",
+    publicLabel: "müşteriye açık",
+    internalLabel: "iç not",
+    audit: "Değişiklik kaydı",
+    kpis: {
+      opened: "Açılan vaka",
+      resolved: "Çözülen vaka",
+      overdue: "Geciken vaka",
+      medianFirstResponse: "İlk dönüş (medyan, saat)",
+      medianResolution: "Çözüm (medyan, saat)",
+      lowRatingsToCases: "Vakaya dönüşen düşük puanlar",
+      csatOfCaseEntries: "Vaka çıkan cevapların CSAT'ı",
+    },
+  },
   /** The chat page at `/`. */
   page: {
     title: "Memnun – Müşteri memnuniyeti asistanı",
