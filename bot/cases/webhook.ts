@@ -125,7 +125,7 @@ export class WebhookAlerts implements AlertSink {
     this.queue.unshift(...found);
     this.rewriteSpool();
     if (found.length > 0) this.options.logger.info({ alerts: found.length }, "[alerts] replaying alerts spooled by an earlier run");
-    this.kick(0);
+    if (this.queue.length > 0) this.kick(0);
     return found.length;
   }
 
@@ -158,10 +158,12 @@ export class WebhookAlerts implements AlertSink {
     this.spool = undefined;
   }
 
+  /** Delivers after `delayMs`, unless a delivery is already scheduled (a running one schedules its own retry). */
   private kick(delayMs: number): void {
-    if (this.closed || this.timer || this.sending) return;
+    if (this.closed || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      if (this.sending) return;
       this.sending = this.drain().finally(() => {
         this.sending = undefined;
       });
