@@ -25,8 +25,12 @@ import {
  * second attempt practically always succeeds; higher only matters with a tiny alphabet (tests).
  */
 export const MAX_REFERENCE_ATTEMPTS = 20;
-/** Most cases a listing returns (newest first). Higher = bigger dashboard pages. */
+/** Most cases a listing returns unless it asks for more (newest first). Higher = bigger dashboard pages. */
 export const CASE_LIST_LIMIT = 500;
+/** Most cases one listing may ask for (`report --csv --table cases`). */
+export const CASE_EXPORT_LIMIT = 100_000;
+/** References per query when reading the notes of many cases. Lower = more queries, fewer parameters each. */
+const EVENT_QUERY_CHUNK = 500;
 /** Ratings at or below this count as low for "low ratings that became cases" (the comment threshold). */
 export const LOW_RATING_AT_OR_BELOW = 2;
 /** CSAT counts ratings from this one up as satisfied (as the feedback report does). */
@@ -273,6 +277,8 @@ export class SqlCaseStore implements CaseStore {
     let query = db.selectFrom("cases").selectAll();
     if (filter.status) query = query.where("status", "=", filter.status);
     if (filter.source) query = query.where("source", "=", filter.source);
+    if (filter.from) query = query.where("created_at", ">=", filter.from);
+    if (filter.to) query = query.where("created_at", "<", filter.to);
     if (filter.overdue) {
       query = query.where("status", "in", [...ACTIVE_STATUSES]).where("first_response_at", "is", null).where("due_at", "<", filter.now);
     }
@@ -281,15 +287,15 @@ export class SqlCaseStore implements CaseStore {
       const pattern = `%${search.toLocaleLowerCase("tr").replace(/[%_\\]/g, "")}%`;
       query = query.where((eb) => eb.or([eb(eb.fn("lower", ["reference"]), "like", pattern), eb(eb.fn("lower", ["text"]), "like", pattern)]));
     }
-    const limit = Math.max(1, Math.min(filter.limit ?? CASE_LIST_LIMIT, CASE_LIST_LIMIT));
+    const limit = Math.max(1, Math.min(filter.limit ?? CASE_LIST_LIMIT, CASE_EXPORT_LIMIT));
     const rows = await query.orderBy("created_at", "desc").orderBy("reference").limit(limit).execute();
     if (rows.length === 0) return [];
-    const events = await db
-      .selectFrom("case_events")
-      .selectAll()
-      .where("reference", "in", rows.map((row) => row.reference))
-      .orderBy("id")
-      .execute();
+    const events: Array<Selectable<CaseEventsTable>> = [];
+    // in chunks: a database takes only so many parameters in one query
+    for (let start = 0; start < rows.length; start += EVENT_QUERY_CHUNK) {
+      const references = rows.slice(start, start + EVENT_QUERY_CHUNK).map((row) => row.reference);
+      events.push(...(await db.selectFrom("case_events").selectAll().where("reference", "in", references).orderBy("id").execute()));
+    }
     const byCase = new Map<string, Array<Selectable<CaseEventsTable>>>();
     for (const event of events) byCase.set(event.reference, [...(byCase.get(event.reference) ?? []), event]);
     return rows.map((row) => toCase(row, byCase.get(row.reference) ?? []));

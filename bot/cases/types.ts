@@ -91,6 +91,9 @@ export interface CaseFilter {
   readonly search?: string | undefined;
   /** The current time, for `overdue`. */
   readonly now: string;
+  /** Opened at or after / before these ISO times (a report range). */
+  readonly from?: string | null | undefined;
+  readonly to?: string | null | undefined;
   readonly limit?: number | undefined;
 }
 
