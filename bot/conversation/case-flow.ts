@@ -10,7 +10,7 @@ import type { Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
-import { classifyCaseIntent } from "../matching/case-intent";
+import { classifyCaseIntent, classifyYesNo } from "../matching/case-intent";
 import { TEXTS } from "./texts";
 
 /** NPS answers up to this one are detractors: alerted, and offered a case. */
@@ -39,6 +39,8 @@ export interface CaseFlowState {
   reference?: string;
   /** CES follows once the consent question is settled. */
   resumeSurvey?: boolean;
+  /** The bot's last message asked yes or no (offer, consent): a typed "evet" / "hayır" answers it. */
+  asked?: boolean;
 }
 
 /** What a case turn did: nothing (not ours), handled, or handled and the interrupted survey may go on. */
@@ -105,6 +107,7 @@ export class CaseFlow {
     const t = this.texts();
     const id = this.newId();
     state.offer = { id, ...offer };
+    state.asked = true;
     delete state.step;
     const text = { rating: t.offerRating, complaint: t.offerComplaint, human: fillTemplate(t.offerHuman, { hours: this.deps.responseHours }), nps: t.offerNps }[kind];
     await context.sendActivity(this.message(text, [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
@@ -120,6 +123,7 @@ export class CaseFlow {
 
   /** A click on a case button; false when the value is not one. */
   async handleButton(context: TurnContext, state: CaseFlowState, origin: Origin, raw: unknown): Promise<CaseTurn> {
+    delete state.asked;
     if (typeof raw !== "object" || raw === null || !("action" in raw) || raw.action !== "case") return false;
     const parsed = CaseButton.safeParse(raw);
     if (!parsed.success || !this.deps.integrity.verify(parsed.data.sig, parsed.data.offer, `case:${parsed.data.step}`, origin.conversation)) {
@@ -127,7 +131,11 @@ export class CaseFlow {
       await context.sendActivity(TEXTS.staleChoice);
       return "handled";
     }
-    const { step, offer: offerId } = parsed.data;
+    return this.step(context, state, origin, parsed.data.step, parsed.data.offer);
+  }
+
+  /** A step of the loop, from a button or a typed "evet" / "hayır". */
+  private async step(context: TurnContext, state: CaseFlowState, origin: Origin, step: CaseButton["step"], offerId: string): Promise<CaseTurn> {
     const t = this.texts();
     if (step === "accept" || step === "decline") {
       const offer = state.offer;
@@ -172,6 +180,13 @@ export class CaseFlow {
     }
     if (state.step === "contact" && state.reference) {
       const contact = parseContact(text);
+      if (!contact && !/[@\d]/.test(text)) {
+        // neither an address nor a number: the customer moved on; nothing is stored
+        delete state.step;
+        delete state.reference;
+        delete state.resumeSurvey;
+        return false;
+      }
       if (!contact) {
         await context.sendActivity(this.message(t.invalidContact, [this.button(t.cancelContactButton, "cancel-contact", state.reference, origin)]));
         return "handled";
@@ -185,6 +200,12 @@ export class CaseFlow {
       }
       return this.finish(context, state, t.contactSaved);
     }
+    // a typed answer to the question just asked, where buttons are not shown or not used
+    const asked = state.asked === true;
+    delete state.asked;
+    const answer = asked && state.step === undefined ? classifyYesNo(text) : null;
+    if (answer && state.offer) return this.step(context, state, origin, answer === "yes" ? "accept" : "decline", state.offer.id);
+    if (answer && state.reference) return this.step(context, state, origin, answer === "yes" ? "consent-yes" : "consent-no", state.reference);
     const reference = findReference(text);
     if (reference) {
       await this.status(context, origin, reference);
@@ -245,6 +266,7 @@ export class CaseFlow {
     delete state.offer;
     delete state.step;
     state.reference = created.reference;
+    state.asked = true;
     if (offer.resumeSurvey) state.resumeSurvey = true;
     this.deps.alerts.raise({
       kind: "case-created",

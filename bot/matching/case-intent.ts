@@ -94,3 +94,18 @@ export function classifyCaseIntent(text: string): CaseIntent | null {
   }
   return null;
 }
+
+/** Typed answers to a yes/no question (offer, consent), for channels without buttons. */
+const YES = new Set(stems(["evet", "evt", "olur", "tamam", "tmm", "peki", "aç", "lütfen", "isterim", "istiyorum", "kesinlikle", "e"]));
+const NO = new Set(stems(["hayır", "hyr", "yok", "istemiyorum", "istemem", "gerekmez", "vazgeç", "vazgeçtim", "h"]));
+/** Longest typed answer read as yes or no; longer ones are messages of their own. */
+const MAX_ANSWER_WORDS = 4;
+
+/** Reads a short typed "evet" / "hayır" (and their usual variants); null for anything else. */
+export function classifyYesNo(text: string): "yes" | "no" | null {
+  const words = tokenize(normalize(typeof text === "string" ? text : "")).map(prepare);
+  if (words.length === 0 || words.length > MAX_ANSWER_WORDS) return null;
+  // "hayır", "yok", "istemiyorum" anywhere say no, even next to "teşekkürler"
+  if (words.some((word) => NO.has(word))) return "no";
+  return YES.has(words[0] ?? "") ? "yes" : null;
+}

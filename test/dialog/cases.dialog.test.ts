@@ -87,7 +87,7 @@ describe("the complaint loop (TestAdapter)", () => {
     const replies = await complain(t);
     const reference = referenceIn(replies);
     expect(texts(await turn(t, pick(replies[1], T.consentYesButton)))).toEqual([T.askContact]);
-    const invalid = await turn(t, "yarın ararım");
+    const invalid = await turn(t, "0532 12");
     expect(texts(invalid)).toEqual([T.invalidContact]);
     expect(buttons(invalid[0]).map((b) => b.title)).toEqual([T.cancelContactButton]);
     expect((await t.cases.get(reference))?.contact).toBeNull();
@@ -208,5 +208,44 @@ describe("the complaint loop (TestAdapter)", () => {
     const custom: KnowledgeBase = { ...kb, caseTexts: { offerComplaint: "Kayıt açalım mı?" } };
     const t = await testBot(custom);
     expect(texts(await turn(t, "şikayet etmek istiyorum"))).toEqual(["Kayıt açalım mı?"]);
+  });
+});
+
+describe("the complaint loop without buttons (typed answers)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("takes a typed 'evet' to the offer and to consent, and 'hayır' declines", async () => {
+    const t = await testBot(kb);
+    await turn(t, "canlı destek istiyorum");
+    expect(texts(await turn(t, "evet"))).toEqual([T.describe]);
+    const created = await turn(t, "Kartım bloke oldu, açtıramıyorum");
+    const reference = referenceIn(created);
+    expect(texts(await turn(t, "evet lütfen"))).toEqual([T.askContact]);
+    expect(texts(await turn(t, "+90 532 123 45 67"))).toEqual([T.contactSaved]);
+    expect((await t.cases.get(reference))?.contact).toBe("+905321234567");
+    await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, "hayır teşekkürler"))).toEqual([T.declined]);
+  });
+
+  it("reads 'evet' as an answer only right after the question", async () => {
+    const t = await testBot(kb);
+    await turn(t, "şikayet etmek istiyorum");
+    await turn(t, "crm nedir");
+    const later = await turn(t, "tamam");
+    expect(texts(later)).not.toContain(T.describe);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+  });
+
+  it("lets a customer asked for contact details move on to a question, storing nothing", async () => {
+    const t = await testBot(kb);
+    const created = await complain(t);
+    const reference = referenceIn(created);
+    await turn(t, pick(created[1], T.consentYesButton));
+    const [reply] = await turn(t, "crm nedir");
+    expect(reply?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
   });
 });

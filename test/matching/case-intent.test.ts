@@ -1,4 +1,4 @@
-import { classifyCaseIntent, withinOneEdit, type CaseIntent } from "../../bot/matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, withinOneEdit, type CaseIntent } from "../../bot/matching/case-intent";
 
 describe("case intents (complaint, reaching a person, status)", () => {
   const intents: Array<[string, CaseIntent]> = [
@@ -47,4 +47,11 @@ describe("case intents (complaint, reaching a person, status)", () => {
     expect(withinOneEdit("sikayet", "sakayet")).toBe(true);
     expect(withinOneEdit("sikayet", "skyaet")).toBe(false);
   });
+});
+
+describe("typed yes and no", () => {
+  it.each([["evet", "yes"], ["Evet lütfen", "yes"], ["olur", "yes"], ["tamam", "yes"], ["hayır", "no"], ["hayir teşekkürler", "no"], ["istemiyorum", "no"], ["gerek yok", "no"], ["crm nedir", null], ["evet ama önce şunu sormak istiyorum lütfen", null]])(
+    "%s → %s",
+    (text, answer) => expect(classifyYesNo(text)).toBe(answer),
+  );
 });
