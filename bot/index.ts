@@ -128,7 +128,8 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
       const db = connection.status();
       const feedback = { database: db.kind, connected: db.connected, pending: recorder.pending, error: db.error ?? recorder.error };
       const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null;
-      return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
+      // alerts waiting for the webhook are reported, not counted as degraded: the receiver is not Memnun
+      return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback, alerts: { webhook: webhook !== null, pending: webhook?.pending ?? 0 } };
     },
   });
 

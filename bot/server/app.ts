@@ -35,7 +35,7 @@ export interface ServerDeps {
 export function isLimited(method: string, path: string, limitBotEndpoint: boolean): boolean {
   if (path === "/api/messages") return limitBotEndpoint && method === "POST";
   if (method === "POST") return true;
-  return method === "GET" && (path === "/dashboard" || path === "/api/report");
+  return method === "GET" && (path === "/dashboard" || path === "/api/report" || path.startsWith("/dashboard/cases") || path.startsWith("/api/case"));
 }
 
 /** Counts turns in flight, so shutdown can wait for them. */
