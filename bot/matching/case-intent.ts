@@ -96,7 +96,9 @@ export function classifyCaseIntent(text: string): CaseIntent | null {
 }
 
 /** Typed answers to a yes/no question (offer, consent), for channels without buttons. */
-const YES = new Set(stems(["evet", "evt", "olur", "tamam", "tmm", "peki", "aç", "lütfen", "isterim", "istiyorum", "kesinlikle", "e"]));
+const YES = new Set(stems(["evet", "evt", "olur", "tamam", "tmm", "peki", "aç", "açın", "açalım", "isterim", "istiyorum", "kesinlikle"]));
+/** Words that may follow a yes without changing it ("evet lütfen", "tamam açın"). */
+const YES_FILLER = new Set(stems(["lütfen", "aç", "açın", "kayıt", "kaydı", "olur", "tabi", "tabii", "isterim", "istiyorum"]));
 const NO = new Set(stems(["hayır", "hyr", "yok", "istemiyorum", "istemem", "gerekmez", "vazgeç", "vazgeçtim", "h"]));
 /** Longest typed answer read as yes or no; longer ones are messages of their own. */
 const MAX_ANSWER_WORDS = 4;
@@ -107,5 +109,6 @@ export function classifyYesNo(text: string): "yes" | "no" | null {
   if (words.length === 0 || words.length > MAX_ANSWER_WORDS) return null;
   // "hayır", "yok", "istemiyorum" anywhere say no, even next to "teşekkürler"
   if (words.some((word) => NO.has(word))) return "no";
-  return YES.has(words[0] ?? "") ? "yes" : null;
+  // "tamam teşekkürler" is a polite goodbye, not a yes: every word must belong to the answer
+  return YES.has(words[0] ?? "") && words.every((word) => YES.has(word) || YES_FILLER.has(word)) ? "yes" : null;
 }

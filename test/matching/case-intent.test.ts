@@ -50,7 +50,7 @@ describe("case intents (complaint, reaching a person, status)", () => {
 });
 
 describe("typed yes and no", () => {
-  it.each([["evet", "yes"], ["Evet lütfen", "yes"], ["olur", "yes"], ["tamam", "yes"], ["hayır", "no"], ["hayir teşekkürler", "no"], ["istemiyorum", "no"], ["gerek yok", "no"], ["crm nedir", null], ["evet ama önce şunu sormak istiyorum lütfen", null]])(
+  it.each([["evet", "yes"], ["Evet lütfen", "yes"], ["olur", "yes"], ["tamam", "yes"], ["hayır", "no"], ["hayir teşekkürler", "no"], ["istemiyorum", "no"], ["gerek yok", "no"], ["tamam teşekkürler", null], ["tamam açın", "yes"], ["crm nedir", null], ["evet ama önce şunu sormak istiyorum lütfen", null]])(
     "%s → %s",
     (text, answer) => expect(classifyYesNo(text)).toBe(answer),
   );
