@@ -1,5 +1,6 @@
 import type { Activity } from "botbuilder";
 import { findReference } from "../../bot/cases/reference";
+import { DatabaseUnavailableError } from "../../bot/storage/errors";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
@@ -247,5 +248,34 @@ describe("the complaint loop without buttons (typed answers)", () => {
     const [reply] = await turn(t, "crm nedir");
     expect(reply?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
     expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+});
+
+describe("the complaint loop while the database is away", () => {
+  it("says so, keeps the customer's words, and opens the case when accepted again", async () => {
+    const kb = await realKnowledge();
+    let down = true;
+    const t = await testBot(kb, {
+      caseOptions: {
+        wrapStore: (store) => ({
+          create: (input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.create(input)),
+          get: (reference) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.get(reference)),
+          latestOf: (userHash) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.latestOf(userHash)),
+          setContact: (reference, contact, at) => store.setContact(reference, contact, at),
+          update: (reference, change, actor, at) => store.update(reference, change, actor, at),
+          list: (filter) => store.list(filter),
+          markOverdue: (now) => store.markOverdue(now),
+          report: (range, now) => store.report(range, now),
+          close: () => store.close(),
+        }),
+      },
+    });
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    await turn(t, pick(offer[0], "Şikayet"));
+    expect(texts(await turn(t, "Param iade edilmedi"))).toEqual([T.unavailable]);
+    expect(texts(await turn(t, "şikayetim ne durumda"))).toEqual([T.unavailable]);
+    down = false;
+    const created = await turn(t, pick(offer[0], "Şikayet"));
+    expect((await t.cases.get(referenceIn(created)))?.text).toBe("Param iade edilmedi");
   });
 });

@@ -1,7 +1,7 @@
 import { ConversationState, TestAdapter } from "botbuilder";
 import { join } from "node:path";
 import type { Alert } from "../../bot/cases/alerts";
-import { SqlCaseStore } from "../../bot/cases/store";
+import { SqlCaseStore, type CaseStore } from "../../bot/cases/store";
 import { CaseFlow } from "../../bot/conversation/case-flow";
 import { MemnunBot, type MemnunBotDeps } from "../../bot/conversation/bot";
 import { DatabaseStorage } from "../../bot/conversation/state-storage";
@@ -40,6 +40,8 @@ export interface TestCaseOptions {
   off?: boolean;
   responseHours?: number;
   now?: () => Date;
+  /** Wraps the case store (to simulate failures). */
+  wrapStore?: (store: CaseStore) => CaseStore;
 }
 
 const opened: Database[] = [];
@@ -67,7 +69,7 @@ export async function testBot(
   const caseFlow = caseOptions.off
     ? undefined
     : new CaseFlow({
-        store: cases,
+        store: caseOptions.wrapStore ? caseOptions.wrapStore(cases) : cases,
         integrity,
         logger,
         alerts: { raise: (alert) => alerts.push(alert) },
