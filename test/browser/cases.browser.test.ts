@@ -12,6 +12,7 @@ import { newCase } from "../storage/contract";
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const OPERATOR = "ayse-browser-operator-token";
 const T = TEXTS.cases;
+const HOSTILE = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 
 const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) process.stderr.write(`[test] ${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium)\n`);
@@ -54,7 +55,7 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
     // a case overdue since yesterday, opened elsewhere
     const database = await openDatabase({ dataDir });
     const late = await new SqlCaseStore(database).create(
-      newCase(9, { createdAt: new Date(Date.now() - 72 * 3_600_000).toISOString(), dueAt: new Date(Date.now() - 24 * 3_600_000).toISOString(), text: "Geciken vaka" }),
+      newCase(9, { createdAt: new Date(Date.now() - 72 * 3_600_000).toISOString(), dueAt: new Date(Date.now() - 24 * 3_600_000).toISOString(), text: `Geciken vaka ${HOSTILE}` }),
     );
     await database.close();
 
@@ -75,6 +76,10 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
     await operator.locator("#filter-overdue").uncheck();
     await operator.locator("#filters button[type='submit']").click();
     await row.waitFor({ timeout: 15_000 });
+    // a customer's words are shown as text, never as HTML
+    expect(await operator.locator(`tr[data-reference='${late.reference}']`).textContent()).toContain(HOSTILE);
+    expect(await operator.locator("#case-table img, #case-table script").count()).toBe(0);
+    expect(await operator.evaluate("'__xss' in window")).toBe(false);
     await operator.screenshot({ path: join(ARTIFACTS, "cases.png"), fullPage: true });
 
     await row.click();
