@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { sql, type Compilable, type Kysely, type Selectable } from "kysely";
 import { randomBytes } from "node:crypto";
 import { percent, rangeBounds, type ReportRange } from "../feedback/report";
 import { assertOpen, type Database } from "../storage/database";
@@ -49,6 +49,14 @@ export class CaseChangeError extends Error {
   constructor(message: string) {
     super(`[cases] ${message}`);
     this.name = "CaseChangeError";
+  }
+}
+
+/** Thrown when a case changed between reading and writing it (two operators at once): reload and try again. */
+export class CaseConflictError extends Error {
+  constructor(reference: string) {
+    super(`[cases] ${reference} was changed meanwhile; reload it and try again`);
+    this.name = "CaseConflictError";
   }
 }
 
@@ -156,48 +164,74 @@ export class SqlCaseStore implements CaseStore {
     return this.database.db;
   }
 
+  /**
+   * Runs `first`, then the statements `then` picks from the rows it affected, as one transaction.
+   * On SQLite synchronously, in better-sqlite3's own transaction: no other query can run in
+   * between (the feedback store writes its batches the same way, and a Kysely transaction held
+   * open across awaits would take those batches into itself). On PostgreSQL, a Kysely transaction.
+   * Returns the rows `first` affected.
+   */
+  private async atomically(first: Compilable, then: (affected: number) => Compilable[]): Promise<number> {
+    const { db, sqlite } = this.database;
+    if (sqlite) {
+      let affected = 0;
+      sqlite.transaction(() => {
+        const run = (query: Compilable): number => {
+          const compiled = query.compile();
+          return Number(sqlite.prepare(compiled.sql).run(compiled.parameters).changes);
+        };
+        affected = run(first);
+        for (const next of then(affected)) run(next);
+      });
+      return affected;
+    }
+    return db.transaction().execute(async (trx) => {
+      const result = await trx.executeQuery(first.compile());
+      const affected = Number(result.numAffectedRows ?? 0);
+      for (const next of then(affected)) await trx.executeQuery(next.compile());
+      return affected;
+    });
+  }
+
+  private event(reference: string, kind: "audit" | "public" | "internal", actor: string, action: string, text: string, at: string): Compilable {
+    return this.database.db.insertInto("case_events").values({ id: eventId(at), reference, kind, actor, action, text, at });
+  }
+
   async create(input: NewCase): Promise<Case> {
     const db = this.db();
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
       const reference = newReference(this.random);
-      const created = await db.transaction().execute(async (trx) => {
-        const result = await trx
-          .insertInto("cases")
-          .values({
-            reference,
-            status: "open",
-            text: cut(input.text),
-            source: input.source,
-            answer_id: input.answerId,
-            entry_id: input.entryId,
-            rating: input.rating,
-            score: input.score,
-            channel: input.channel,
-            user_hash: input.userHash,
-            conversation: input.conversation,
-            conversation_ref: input.conversationRef,
-            contact: null,
-            created_at: input.createdAt,
-            updated_at: input.createdAt,
-            due_at: input.dueAt,
-            first_response_at: null,
-            resolved_at: null,
-            overdue_at: null,
-          })
-          // the primary key decides between two instances that drew the same reference
-          .onConflict((oc) => oc.column("reference").doNothing())
-          .executeTakeFirst();
-        if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-        await this.audit(trx, reference, "customer", "created", `${input.source} via ${input.channel}`, input.createdAt);
-        return true;
-      });
-      if (created) return this.require(reference);
+      const insert = db
+        .insertInto("cases")
+        .values({
+          reference,
+          status: "open",
+          text: cut(input.text),
+          source: input.source,
+          answer_id: input.answerId,
+          entry_id: input.entryId,
+          rating: input.rating,
+          score: input.score,
+          channel: input.channel,
+          user_hash: input.userHash,
+          conversation: input.conversation,
+          conversation_ref: input.conversationRef,
+          contact: null,
+          created_at: input.createdAt,
+          updated_at: input.createdAt,
+          due_at: input.dueAt,
+          first_response_at: null,
+          resolved_at: null,
+          overdue_at: null,
+        })
+        // the primary key decides between two instances that drew the same reference
+        .onConflict((oc) => oc.column("reference").doNothing());
+      const created = await this.atomically(insert, (affected) =>
+        affected > 0 ? [this.event(reference, "audit", "customer", "created", `${input.source} via ${input.channel}`, input.createdAt)] : [],
+      );
+      if (created > 0) return this.require(reference);
     }
     throw new ReferenceExhaustedError(MAX_REFERENCE_ATTEMPTS);
-  }
-
-  private async audit(trx: Transaction<Schema> | Kysely<Schema>, reference: string, actor: string, action: string, text: string, at: string): Promise<void> {
-    await trx.insertInto("case_events").values({ id: eventId(at), reference, kind: "audit", actor, action, text, at }).execute();
   }
 
   private async require(reference: string): Promise<Case> {
@@ -227,48 +261,46 @@ export class SqlCaseStore implements CaseStore {
 
   async setContact(reference: string, contact: string, at: string): Promise<Case> {
     const db = this.db();
-    await db.transaction().execute(async (trx) => {
-      const result = await trx.updateTable("cases").set({ contact: contact.slice(0, 256), updated_at: at }).where("reference", "=", reference).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new CaseNotFoundError(reference);
-      // the audit names what was given, never the value itself
-      await this.audit(trx, reference, "customer", "contact", contact.includes("@") ? "e-mail" : "phone", at);
-    });
+    const update = db.updateTable("cases").set({ contact: contact.slice(0, 256), updated_at: at }).where("reference", "=", reference);
+    // the audit names what was given, never the value itself
+    const affected = await this.atomically(update, (n) => (n > 0 ? [this.event(reference, "audit", "customer", "contact", contact.includes("@") ? "e-mail" : "phone", at)] : []));
+    if (affected === 0) throw new CaseNotFoundError(reference);
     return this.require(reference);
   }
 
   async update(reference: string, change: CaseChange, actor: string, at: string): Promise<Case> {
     const db = this.db();
-    const publicNote = change.publicNote?.trim() ?? "";
-    const internalNote = change.internalNote?.trim() ?? "";
+    const publicNote = cut(change.publicNote?.trim() ?? "");
+    const internalNote = cut(change.internalNote?.trim() ?? "");
     if (change.status !== undefined && !isCaseStatus(change.status)) throw new CaseChangeError(`unknown status "${String(change.status)}"`);
-    await db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom("cases").selectAll().where("reference", "=", reference).executeTakeFirst();
-      if (!row) throw new CaseNotFoundError(reference);
-      const status = change.status !== undefined && change.status !== row.status ? change.status : undefined;
-      if (status === undefined && publicNote === "" && internalNote === "") throw new CaseChangeError("nothing to change: give a new status or a note");
-      const active = (value: string): boolean => (ACTIVE_STATUSES as readonly string[]).includes(value);
-      const responded = status !== undefined || publicNote !== "";
-      await trx
-        .updateTable("cases")
-        .set({
-          updated_at: at,
-          ...(status ? { status } : {}),
-          ...(responded && row.first_response_at === null ? { first_response_at: at } : {}),
-          ...(status && !active(status) && row.resolved_at === null ? { resolved_at: at } : {}),
-          ...(status && active(status) ? { resolved_at: null } : {}),
-        })
-        .where("reference", "=", reference)
-        .execute();
-      if (status) await this.audit(trx, reference, actor, "status", `${row.status} → ${status}`, at);
-      if (publicNote !== "") {
-        await trx.insertInto("case_events").values({ id: eventId(at), reference, kind: "public", actor, action: "public-note", text: cut(publicNote), at }).execute();
-        await this.audit(trx, reference, actor, "public-note", cut(publicNote), at);
-      }
-      if (internalNote !== "") {
-        await trx.insertInto("case_events").values({ id: eventId(at), reference, kind: "internal", actor, action: "internal-note", text: cut(internalNote), at }).execute();
-        await this.audit(trx, reference, actor, "internal-note", cut(internalNote), at);
-      }
+    const row = await db.selectFrom("cases").selectAll().where("reference", "=", reference).executeTakeFirst();
+    if (!row) throw new CaseNotFoundError(reference);
+    const status = change.status !== undefined && change.status !== row.status ? change.status : undefined;
+    if (status === undefined && publicNote === "" && internalNote === "") throw new CaseChangeError("nothing to change: give a new status or a note");
+    const active = (value: string): boolean => (ACTIVE_STATUSES as readonly string[]).includes(value);
+    const responded = status !== undefined || publicNote !== "";
+    const write = db
+      .updateTable("cases")
+      .set({
+        updated_at: at,
+        ...(status ? { status } : {}),
+        ...(responded && row.first_response_at === null ? { first_response_at: at } : {}),
+        ...(status && !active(status) && row.resolved_at === null ? { resolved_at: at } : {}),
+        ...(status && active(status) ? { resolved_at: null } : {}),
+      })
+      .where("reference", "=", reference)
+      // written only over the state read above: a concurrent change makes this one fail, not blur the audit
+      .where("status", "=", row.status)
+      .where("updated_at", "=", row.updated_at);
+    const affected = await this.atomically(write, (n) => {
+      if (n === 0) return [];
+      const events: Compilable[] = [];
+      if (status) events.push(this.event(reference, "audit", actor, "status", `${row.status} → ${status}`, at));
+      if (publicNote !== "") events.push(this.event(reference, "public", actor, "public-note", publicNote, at), this.event(reference, "audit", actor, "public-note", publicNote, at));
+      if (internalNote !== "") events.push(this.event(reference, "internal", actor, "internal-note", internalNote, at), this.event(reference, "audit", actor, "internal-note", internalNote, at));
+      return events;
     });
+    if (affected === 0) throw new CaseConflictError(reference);
     return this.require(reference);
   }
 
@@ -316,13 +348,9 @@ export class SqlCaseStore implements CaseStore {
     const marked: Case[] = [];
     for (const { reference } of due) {
       // only the instance whose update changes the row raises the alert
-      const won = await db.transaction().execute(async (trx) => {
-        const result = await trx.updateTable("cases").set({ overdue_at: now }).where("reference", "=", reference).where("overdue_at", "is", null).executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) return false;
-        await this.audit(trx, reference, "system", "overdue", "first response overdue", now);
-        return true;
-      });
-      if (won) marked.push(await this.require(reference));
+      const mark = db.updateTable("cases").set({ overdue_at: now }).where("reference", "=", reference).where("overdue_at", "is", null);
+      const won = await this.atomically(mark, (n) => (n > 0 ? [this.event(reference, "audit", "system", "overdue", "first response overdue", now)] : []));
+      if (won > 0) marked.push(await this.require(reference));
     }
     return marked;
   }

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { ReportRangeError } from "../feedback/report";
-import { CaseChangeError, CaseNotFoundError, type CaseStore } from "../cases/store";
+import { CaseChangeError, CaseConflictError, CaseNotFoundError, type CaseStore } from "../cases/store";
 import { CASE_SOURCES, CASE_STATUSES, type Case } from "../cases/types";
 import { TEXTS } from "../conversation/texts";
 import type { Logger } from "../logger";
@@ -148,6 +148,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     } catch (error) {
       if (error instanceof CaseNotFoundError) res.send(404, { error: error.message });
       else if (error instanceof CaseChangeError) res.send(400, { error: error.message });
+      else if (error instanceof CaseConflictError) res.send(409, { error: error.message });
       else unavailable(res, error);
       return;
     }
