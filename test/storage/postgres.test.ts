@@ -44,3 +44,27 @@ describePostgres("PostgreSQL: two instances opening cases at once", () => {
     }
   });
 });
+
+describePostgres("PostgreSQL: two operators changing one case at once", () => {
+  it("audits exactly the changes that were written; the others fail with CaseConflictError", async () => {
+    const { url, schema } = await freshPostgresSchema();
+    const [one, two] = await Promise.all([openDatabase({ databaseUrl: url, dataDir: "" }), openDatabase({ databaseUrl: url, dataDir: "" })]);
+    try {
+      const first = new SqlCaseStore(one);
+      const second = new SqlCaseStore(two);
+      const { reference } = await first.create(newCase(1));
+      const at = (i: number): string => new Date(Date.UTC(2026, 11, 3, 10, 0, i)).toISOString();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? first : second).update(reference, { status: i % 2 === 0 ? "in_progress" : "resolved", internalNote: `not ${i}` }, `op${i}`, at(i))),
+      );
+      const written = outcomes.filter((o) => o.status === "fulfilled").length;
+      for (const outcome of outcomes) if (outcome.status === "rejected") expect(String(outcome.reason)).toMatch(/CaseConflictError|CaseChangeError/);
+      const found = await first.get(reference);
+      expect(found?.notes).toHaveLength(written);
+      expect(found?.audit.filter((a) => a.action === "internal-note")).toHaveLength(written);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      await dropSchema(schema);
+    }
+  });
+});
