@@ -49,7 +49,11 @@ const schema = z.object({
     emptyToUndefined,
     z.string().min(16, { error: "must be at least 16 characters" }).optional(),
   ),
-  OPERATOR_TOKENS: z.preprocess(emptyToUndefined, z.string().optional()),
+  OPERATOR_TOKENS: z.preprocess(emptyToUndefined, z.string().optional()).transform((raw, ctx) => {
+    const { operators, issues } = parseOperatorTokens(raw);
+    for (const message of issues) ctx.addIssue({ code: "custom", message });
+    return operators;
+  }),
   CASE_RESPONSE_HOURS: wholeNumber(1, 8760, 48),
   ALERT_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
   ALERT_WEBHOOK_FORMAT: z.preprocess(emptyToUndefined, z.enum(["json", "teams", "slack"], { error: "must be json, teams or slack" }).default("json")),
@@ -79,7 +83,7 @@ export function parseOperatorTokens(raw: string | undefined): { operators: Opera
     const colon = item.indexOf(":");
     const name = colon > 0 ? item.slice(0, colon).trim() : "";
     const token = colon > 0 ? item.slice(colon + 1).trim() : "";
-    const where = `OPERATOR_TOKENS: entry ${index + 1}`;
+    const where = `entry ${index + 1}`;
     if (name === "" || token === "") issues.push(`${where} must be <name>:<token>`);
     else if (!OPERATOR_NAME.test(name)) issues.push(`${where}: the name may hold letters, digits, spaces, dots, dashes and underscores (at most 64)`);
     else if (token.length < MIN_TOKEN_CHARS) issues.push(`${where} (${name}): the token must be at least ${MIN_TOKEN_CHARS} characters`);
@@ -160,8 +164,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (v.MicrosoftAppType === "SingleTenant" && v.MicrosoftAppId !== "" && v.MicrosoftAppTenantId === "") {
     throw new ConfigError(["MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant"]);
   }
-  const { operators, issues } = parseOperatorTokens(v.OPERATOR_TOKENS);
-  if (issues.length > 0) throw new ConfigError(issues);
   return Object.freeze({
     appId: v.MicrosoftAppId,
     appPassword: v.MicrosoftAppPassword,
@@ -176,7 +178,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     directLineSecret: v.DIRECT_LINE_SECRET,
     dashboardToken: v.DASHBOARD_TOKEN,
-    operators: Object.freeze(operators.map((operator) => Object.freeze(operator))),
+    operators: Object.freeze(v.OPERATOR_TOKENS.map((operator) => Object.freeze(operator))),
     caseResponseHours: v.CASE_RESPONSE_HOURS,
     alertWebhookUrl: v.ALERT_WEBHOOK_URL,
     alertWebhookFormat: v.ALERT_WEBHOOK_FORMAT,
