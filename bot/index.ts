@@ -150,7 +150,14 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     token: config.dashboardToken,
     operators: config.operators,
     logger,
-    report: (range) => feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
+    // the same JSON as `report --json`: the feedback report with the case figures
+    report: async (range) => {
+      const [report, cases] = await Promise.all([
+        feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
+        caseStore.report(range, new Date().toISOString()),
+      ]);
+      return { ...report, cases };
+    },
     suggestions: async () => {
       const kb = knowledge.current();
       const [data, report] = await Promise.all([feedbackStore.learning({}), feedbackStore.report({}, (id) => kb.byId.get(id)?.question ?? null)]);

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import type { CaseReport } from "../cases/types";
 import type { Operator } from "../config";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
@@ -27,7 +28,8 @@ export interface DashboardDeps {
   token: string | undefined;
   /** Named operator tokens (`OPERATOR_TOKENS`). */
   operators?: readonly Operator[];
-  report: (range: ReportRange) => Promise<Report>;
+  /** The report of `report --json` (with its case figures, when cases are kept). */
+  report: (range: ReportRange) => Promise<Report & { readonly cases?: CaseReport }>;
   /** Active-learning suggestions for editors (read-only here; `kb:suggest --apply` writes them). */
   suggestions: () => Promise<Suggestions>;
   logger: Logger;

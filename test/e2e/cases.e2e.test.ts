@@ -127,6 +127,8 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     const report = (await (await api("/api/case-report")).json()) as Record<string, unknown>;
     expect(report).toMatchObject({ opened: 1, resolved: 0, overdue: 0, byStatus: { in_progress: 1 }, medianFirstResponseHours: expect.any(Number) });
     expect((await api("/api/case-report?since=yesterday")).status).toBe(400);
+    // the dashboard's report JSON carries them too, as report --json does
+    expect(((await (await api("/api/report")).json()) as { cases: unknown }).cases).toMatchObject({ opened: 1 });
     await waitFor(async () => ((await (await fetch(`${app.url}/healthz`)).json()) as { alerts: { pending: number } }).alerts.pending === 0, "no alert waiting");
     expect(((await (await fetch(`${app.url}/healthz`)).json()) as { alerts: unknown }).alerts).toEqual({ webhook: true, pending: 0 });
   });
