@@ -101,5 +101,12 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
     expect(await customer.getByText("yarın yola çıkıyor", { exact: false }).count()).toBeGreaterThanOrEqual(2);
     expect(await customer.getByText("depo gecikmesi").count()).toBe(0);
     await customer.screenshot({ path: join(ARTIFACTS, "case-customer.png"), fullPage: true });
+
+    // the satisfaction dashboard sums the cases up and links to them
+    await operator.goto(`${app.url}/dashboard`);
+    await operator.locator("#case-summary").waitFor({ timeout: 15_000 });
+    expect(await operator.locator("#kpi-cases-opened strong").textContent()).toBe("2");
+    expect(await operator.locator("#kpi-cases-overdue strong").textContent()).toBe("1");
+    await operator.screenshot({ path: join(ARTIFACTS, "dashboard-cases.png"), fullPage: true });
   }, 120_000);
 });
