@@ -35,6 +35,21 @@ export default tseslint.config(
     rules: { "no-restricted-properties": "off" },
   },
   {
+    // no casts to silence the compiler in the bot: narrow instead (`as const` and `as unknown` stay allowed)
+    files: ["bot/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "error",
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSAsExpression:not([typeAnnotation.type='TSUnknownKeyword']):not([typeAnnotation.typeName.name='const'])",
+          message: "No casts in bot/: narrow the value (a type guard, zod, a check) instead.",
+        },
+        { selector: "TSTypeAssertion", message: "No casts in bot/: narrow the value (a type guard, zod, a check) instead." },
+      ],
+    },
+  },
+  {
     // jest's asymmetric matchers (expect.any, expect.objectContaining) are typed `any`
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-unsafe-assignment": "off" },

@@ -26,9 +26,11 @@ const schema = z.object({
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MicrosoftAppTenantId: z.string().trim().default(""),
   PORT: wholeNumber(0, 65535, 3978),
-  HOST: z.preprocess(emptyToUndefined, z.string().default("0.0.0.0")),
+  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+  SERVICE_URL_ALLOW_LIST: z.preprocess(emptyToUndefined, z.string().default("loopback")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
+  KNOWLEDGE_MAX_FILE_KB: wholeNumber(1, 1_000_000, 256),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
   DATABASE_URL: z.preprocess(
     emptyToUndefined,
@@ -44,7 +46,11 @@ const schema = z.object({
     z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   ),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: wholeNumber(1, 100_000, 30),
+  RATE_LIMIT_POLL_PER_MINUTE: wholeNumber(1, 1_000_000, 300),
+  RATE_LIMIT_TOKEN_PER_MINUTE: wholeNumber(1, 1_000_000, 30),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: wholeNumber(1, 1_000_000, 20),
   RATE_LIMIT_CLIENT_PER_MINUTE: wholeNumber(1, 1_000_000, 600),
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).default("false")),
   DASHBOARD_TOKEN: z.preprocess(
     emptyToUndefined,
     z.string().min(16, { error: "must be at least 16 characters" }).optional(),
@@ -105,9 +111,18 @@ export type Config = Readonly<{
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   appTenantId: string;
   port: number;
+  /** Interface to listen on; loopback unless `HOST` says otherwise (a container sets `0.0.0.0`). */
   host: string;
+  /**
+   * Local mode only: where replies may be posted (`serviceUrl`). Entries are `loopback`, host
+   * names or origins (`http://host:port`); anything else gets 403, so the bot cannot be made to
+   * reach internal addresses.
+   */
+  serviceUrlAllowList: readonly string[];
   logLevel: (typeof LOG_LEVELS)[number];
   knowledgeDir: string;
+  /** Largest knowledge file read, in bytes; a larger one is a load error naming it. */
+  knowledgeMaxFileBytes: number;
   dataDir: string;
   databaseUrl: string | undefined;
   maxMessageLength: number;
@@ -117,8 +132,16 @@ export type Config = Readonly<{
   installationSecret: string | undefined;
   /** Messages one conversation may send per minute before getting a polite "slow down". */
   rateLimitConversationPerMinute: number;
+  /** Local Direct Line polls one client address may make per minute (Web Chat polls once a second per tab). */
+  rateLimitPollPerMinute: number;
+  /** Direct Line tokens (new conversations) one client address may ask for per minute. */
+  rateLimitTokenPerMinute: number;
+  /** Credential mode: failed channel authentications per client address per minute, before 429 without reading the body. */
+  rateLimitAuthFailuresPerMinute: number;
   /** HTTP requests one client address may make per minute before getting 429. */
   rateLimitClientPerMinute: number;
+  /** Behind a TLS-terminating reverse proxy: trust its `X-Forwarded-Proto` (dashboard cookies get `Secure`). */
+  trustProxy: boolean;
   /** Bearer token for the dashboard and `/api/report`; undefined turns them off (unless operators are set). */
   dashboardToken: string | undefined;
   /** Named operator tokens for the dashboard; case changes are audited under the name. */
@@ -171,8 +194,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     appTenantId: v.MicrosoftAppTenantId,
     port: v.PORT,
     host: v.HOST,
+    serviceUrlAllowList: Object.freeze(v.SERVICE_URL_ALLOW_LIST.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "")),
     logLevel: v.LOG_LEVEL,
     knowledgeDir: v.KNOWLEDGE_DIR,
+    knowledgeMaxFileBytes: v.KNOWLEDGE_MAX_FILE_KB * 1024,
     dataDir: v.DATA_DIR,
     databaseUrl: v.DATABASE_URL,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
@@ -182,9 +207,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     caseResponseHours: v.CASE_RESPONSE_HOURS,
     alertWebhookUrl: v.ALERT_WEBHOOK_URL,
     alertWebhookFormat: v.ALERT_WEBHOOK_FORMAT,
+    trustProxy: v.TRUST_PROXY === "true" || v.TRUST_PROXY === "1",
     installationSecret: v.INSTALLATION_SECRET,
     rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     rateLimitClientPerMinute: v.RATE_LIMIT_CLIENT_PER_MINUTE,
+    rateLimitPollPerMinute: v.RATE_LIMIT_POLL_PER_MINUTE,
+    rateLimitAuthFailuresPerMinute: v.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    rateLimitTokenPerMinute: v.RATE_LIMIT_TOKEN_PER_MINUTE,
     localMode: v.MicrosoftAppId === "",
   });
 }

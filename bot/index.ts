@@ -24,7 +24,7 @@ import { createServer } from "./server/app";
 import { perMinute } from "./server/rate-limit";
 import { ConnectedFeedbackStore, resolveSecret } from "./feedback/connected-store";
 import { ConnectedStateStore, DatabaseConnection } from "./storage/connection";
-import { registerDashboard } from "./web/dashboard";
+import { DashboardAuth, registerDashboard } from "./web/dashboard";
 import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { registerPages } from "./web/pages";
 import { CachedStateStore } from "./storage/state-cache";
@@ -34,6 +34,11 @@ import { VERSION } from "./version";
 const SPOOL_FILE = "feedback-spool.jsonl";
 /** Alerts waiting for the webhook, inside `DATA_DIR`. */
 const ALERT_SPOOL_FILE = "alert-spool.jsonl";
+/** Feedback the database refused for its content, inside `DATA_DIR` (JSON lines, for an operator). */
+const DEAD_LETTER_FILE = "feedback-dead-letters.jsonl";
+
+/** This instance's copy of the installation secret kept in the database, inside `DATA_DIR` (mode 0600). */
+const SECRET_COPY_FILE = "installation-secret";
 
 /** Longest a graceful shutdown waits for turns in flight before giving up. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -60,7 +65,7 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
 
-  const knowledge = new KnowledgeService({ dir: config.knowledgeDir, logger });
+  const knowledge = new KnowledgeService({ dir: config.knowledgeDir, logger, maxFileBytes: config.knowledgeMaxFileBytes });
   await knowledge.reload();
   await knowledge.watch();
 
@@ -72,10 +77,27 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
   // an unreachable database degrades feedback, never answering (see DatabaseConnection)
   const connection = new DatabaseConnection({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
   await connection.connect();
+  connection.watch();
   const feedbackStore = new ConnectedFeedbackStore(connection);
-  const recorder = new FeedbackRecorder({ store: feedbackStore, logger, spoolFile: join(config.dataDir, SPOOL_FILE) });
+  const recorder = new FeedbackRecorder({
+    store: feedbackStore,
+    logger,
+    spoolFile: join(config.dataDir, SPOOL_FILE),
+    deadLetterFile: join(config.dataDir, DEAD_LETTER_FILE),
+  });
   recorder.recover();
-  const secret = await resolveSecret(config.installationSecret, feedbackStore, logger);
+  const secret = await resolveSecret(config.installationSecret, feedbackStore, logger, join(config.dataDir, SECRET_COPY_FILE)).catch(async (error: unknown) => {
+    await recorder.close();
+    await connection.close();
+    await knowledge.close();
+    throw error;
+  });
+  // a database recreated empty gets the same secret back, so every instance keeps agreeing
+  if (!config.installationSecret) {
+    connection.onRecreated(async () => {
+      await feedbackStore.installationSecret(secret);
+    });
+  }
   const integrity = new Integrity(secret);
 
   // the embedded SQLite database belongs to this instance alone: its state can be cached in memory
@@ -117,16 +139,27 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     cases,
   });
   const { adapter, auth } = createAdapter(config, logger);
+  const dashboardAuth = new DashboardAuth(config.dashboardToken, { operators: config.operators, trustProxy: config.trustProxy, logger });
   const { server, inFlight } = createServer({
     adapter,
     bot,
     logger,
     clientLimit: perMinute(config.rateLimitClientPerMinute),
     limitBotEndpoint: config.localMode,
-    health: () => {
+    serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
+    channelAuth: config.localMode ? undefined : { auth, authFailureLimit: perMinute(config.rateLimitAuthFailuresPerMinute) },
+    healthDetails: (req) => dashboardAuth.authorized(req),
+    health: async () => {
+      await connection.probe();
       const status = knowledge.status();
       const db = connection.status();
-      const feedback = { database: db.kind, connected: db.connected, pending: recorder.pending, error: db.error ?? recorder.error };
+      const feedback = {
+        database: db.kind,
+        connected: db.connected,
+        pending: recorder.pending,
+        deadLetters: recorder.deadLetters,
+        error: db.error ?? recorder.error,
+      };
       const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null;
       // alerts waiting for the webhook are reported, not counted as degraded: the receiver is not Memnun
       return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback, alerts: { webhook: webhook !== null, pending: webhook?.pending ?? 0 } };
@@ -144,11 +177,14 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
     tokens: new DirectLineTokens(secret),
     logs,
     directLineSecret: config.directLineSecret,
+    tokenLimit: perMinute(config.rateLimitTokenPerMinute),
+    pollLimit: perMinute(config.rateLimitPollPerMinute),
   });
   registerPages(server);
-  const dashboardAuth = registerDashboard(server, {
+  registerDashboard(server, {
     token: config.dashboardToken,
     operators: config.operators,
+    auth: dashboardAuth,
     logger,
     // the same JSON as `report --json`: the feedback report with the case figures
     report: async (range) => {

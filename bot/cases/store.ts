@@ -277,7 +277,7 @@ export class SqlCaseStore implements CaseStore {
     if (!row) throw new CaseNotFoundError(reference);
     const status = change.status !== undefined && change.status !== row.status ? change.status : undefined;
     if (status === undefined && publicNote === "" && internalNote === "") throw new CaseChangeError("nothing to change: give a new status or a note");
-    const active = (value: string): boolean => (ACTIVE_STATUSES as readonly string[]).includes(value);
+    const active = (value: string): boolean => ACTIVE_STATUSES.some((s) => s === value);
     const responded = status !== undefined || publicNote !== "";
     const write = db
       .updateTable("cases")

@@ -15,7 +15,7 @@ export const CASE_SOURCES = ["rating", "intent", "nps"] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 export function isCaseStatus(value: unknown): value is CaseStatus {
-  return typeof value === "string" && (CASE_STATUSES as readonly string[]).includes(value);
+  return typeof value === "string" && CASE_STATUSES.some((status) => status === value);
 }
 
 /** A note on a case: public notes are shown to the customer, internal ones only to operators. */

@@ -64,9 +64,11 @@ export async function runAsk(
   const json = parsed.values.json;
   const words = parsed.positionals;
   const config = loadConfig(env);
-  const result = await loadKnowledge(config.knowledgeDir);
-  if (!result.knowledgeBase) {
-    for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
+  const result = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  // like the bot, ask serves the files that load; the others are named on stderr
+  for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
+  if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
+    err("[ask] no knowledge entry loaded; run npm run kb:check");
     return EXIT_FAILURE;
   }
   const knowledgeBase: KnowledgeBase = result.knowledgeBase;

@@ -36,9 +36,10 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   }
   if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.length}`);
   const json = parsed.values.json;
-  const dir = parsed.positionals[0] ?? loadConfig(env).knowledgeDir;
+  const config = loadConfig(env);
+  const dir = parsed.positionals[0] ?? config.knowledgeDir;
   const label = relative(process.cwd(), resolve(dir)) || ".";
-  const result = await loadKnowledge(dir);
+  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
   const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
   if (json) {
     out(JSON.stringify(toReport(result)));

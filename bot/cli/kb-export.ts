@@ -26,9 +26,10 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
     err(`[kb:export] choose the format (only --qna for now)\n${USAGE}`);
     return 2;
   }
-  const dir = parsed.positionals[0] ?? loadConfig(env).knowledgeDir;
+  const config = loadConfig(env);
+  const dir = parsed.positionals[0] ?? config.knowledgeDir;
   const label = relative(process.cwd(), resolve(dir)) || ".";
-  const result = await loadKnowledge(dir);
+  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!result.knowledgeBase || result.errors.length > 0) {
     for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", "error   "));
     err(`[kb:export] ${label} has errors (see npm run kb:check); nothing written`);

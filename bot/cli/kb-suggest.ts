@@ -73,8 +73,9 @@ export async function runKbSuggest(
   if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError("--min-count must be a whole number ≥ 1");
   usableRange(values.since, values.until);
   const config = loadConfig(env);
-  const loaded = await loadKnowledge(config.knowledgeDir);
-  if (!loaded.knowledgeBase) {
+  const loaded = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  // suggestions are measured against the knowledge as editors wrote it: a broken file first
+  if (!loaded.knowledgeBase || loaded.errors.length > 0) {
     for (const issue of loaded.errors) err(formatIssue(issue, config.knowledgeDir));
     return EXIT_FAILURE;
   }
@@ -103,7 +104,7 @@ export async function runKbSuggest(
     const accepted = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount).map((c) => c.text);
     if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
   }
-  const check = await loadKnowledge(config.knowledgeDir);
+  const check = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   for (const result of results) {
     if (result.skipped) err(`[kb:suggest] ${result.file}: skipped: ${result.skipped}`);
   }

@@ -1,13 +1,15 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatCaseReport, formatCasesCsv } from "../cases/report-format";
 import { CASE_EXPORT_LIMIT, SqlCaseStore } from "../cases/store";
 import { loadConfig } from "../config";
-import { EXIT_OK, runMain, UsageError } from "./main";
+import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { rangeBounds, ReportRangeError } from "../feedback/report";
 import { CSV_TABLES, formatCsv, formatReport, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
-import { openDatabase } from "../storage/database";
+import { openDatabase, SQLITE_FILE } from "../storage/database";
 
 /** `--table` choices: the feedback report's tables and the cases. */
 const TABLES = [...CSV_TABLES, "cases"] as const;
@@ -16,7 +18,7 @@ const USAGE =
   `usage: npm run report -- [--json | --csv [--table ${TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n` +
   "       Prints the satisfaction report (CSAT, NPS, CES, entries, unanswered questions, comments, cases) from the database.";
 
-const isCsvTable = (value: string): value is CsvTable => (CSV_TABLES as readonly string[]).includes(value);
+const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
 const isTable = (value: string): value is CsvTable | "cases" => value === "cases" || isCsvTable(value);
 
 /** Checks `--since`/`--until` before anything is opened: a malformed date is a usage error. */
@@ -57,9 +59,15 @@ export async function runReport(
   usableRange(values.since, values.until);
   const table = values.table;
   const config = loadConfig(env);
-  const knowledge = await loadKnowledge(config.knowledgeDir);
+  const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!knowledge.knowledgeBase) err(`[report] knowledge in ${config.knowledgeDir} did not load; entries are shown by id only`);
   const byId = knowledge.knowledgeBase?.byId;
+  const sqliteFile = join(config.dataDir, SQLITE_FILE);
+  if (!config.databaseUrl && !existsSync(sqliteFile)) {
+    // opening would create an empty database and report zeros: a mistyped DATA_DIR looks like no feedback
+    err(`[report] no database found at ${sqliteFile}; check DATA_DIR (or DATABASE_URL)`);
+    return EXIT_FAILURE;
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const range = { since: values.since, until: values.until };

@@ -1,5 +1,6 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
+import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
+import { cleanText } from "../clean-text";
 import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
@@ -9,7 +10,7 @@ import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
-import { answerReply, ButtonValue, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./replies";
+import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Reply } from "./render";
 import { TEXTS } from "./texts";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -22,13 +23,24 @@ export const SURVEY_AFTER_RATINGS = 3;
 const REMEMBERED_RATINGS = 50;
 
 /** Where a conversation stands; kept in botbuilder conversation state, so any instance can carry on. */
+/** A low rating waiting for its comment. */
+export interface PendingComment {
+  answerId: string;
+  entryId: string;
+  rating: number;
+}
+
 export interface ConversationFlow {
   /** A low rating waiting for its optional comment. */
-  comment?: { answerId: string; entryId: string; rating: number };
+  comment?: PendingComment;
   /** The survey question currently asked. */
   survey?: "nps" | "ces";
   /** NPS/CES were offered in this conversation (they are offered once). */
   surveyOffered?: boolean;
+  /** The user said goodbye while the survey was asked: the goodbye comes once it is over. */
+  farewellPending?: boolean;
+  /** Acknowledgements answered so far, to vary the reply. */
+  acknowledged?: number;
   /**
    * A knowledge answer was given in this conversation. A flag, not a count: a question turn
    * then leaves the state unchanged, and unchanged state is not written back.
@@ -38,6 +50,16 @@ export interface ConversationFlow {
   rated?: Array<[string, number]>;
   /** The complaint loop's place (see `CaseFlow`). */
   case?: CaseFlowState;
+  /** Survey questions answered with a score; their cards stay clickable in some channels. */
+  surveyAnswered?: Array<"nps" | "ces">;
+  /**
+   * Where controls come back as text (see `controlsSendText`), what a number sent next stands
+   * for: the rating of the latest answer (with its signature, checked like a click) or a "did you
+   * mean" choice (also sent as the question itself, or "Hiçbiri").
+   */
+  expects?:
+    | { kind: "rating"; answerId: string; entryId: string; signature: string }
+    | { kind: "choice"; ids: string[]; question: string | null; signatures?: Record<string, string> };
 }
 
 export interface MemnunBotDeps {
@@ -78,6 +100,17 @@ export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): str
 
 const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
 
+/** The CES score a worded answer stands for ("çok kolaydı" → 7, "zor" → 2), or null. */
+export function cesScoreOf(text: string): number | null {
+  const words = fold(turkishLower(text)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  for (const [phrase, score] of TEXTS.cesWords) {
+    const key = fold(turkishLower(phrase));
+    // "kolaydı", "kolaydi", "çok kolaydı ya": the phrase starts the message, its last word may have a suffix
+    if (words === key || words.startsWith(key)) return score;
+  }
+  return null;
+}
+
 /** Whether a message reads as a question (a question mark or a Turkish question word or particle). */
 export function looksLikeQuestion(text: string): boolean {
   const folded = fold(turkishLower(text)).replace(/[^\p{L}\p{N}?]+/gu, " ").trim();
@@ -91,6 +124,10 @@ export function parseScore(raw: unknown, min: number, max: number): number | nul
   const score = Number(text);
   return score >= min && score <= max ? score : null;
 }
+
+const SKIP_WORD = fold(turkishLower(TEXTS.skipWord));
+/** Whether a message is the typed skip word ("geç", also "gec", "Geç."). */
+const isSkipWord = (text: string): boolean => fold(turkishLower(text)).replace(/[^\p{L}]+/gu, "") === SKIP_WORD;
 
 /** The Turkish FAQ bot: answers from the knowledge base, offers choices when unsure, measures satisfaction. */
 export class MemnunBot extends ActivityHandler {
@@ -107,7 +144,7 @@ export class MemnunBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (joined.length > 0) await context.sendActivity(markdownReply(TEXTS.welcome(this.topics())));
+      if (joined.length > 0) await this.say(context, { kind: "text", text: TEXTS.welcome(this.topics()), markdown: true });
       await next();
     });
 
@@ -144,6 +181,11 @@ export class MemnunBot extends ActivityHandler {
     }
   }
 
+  /** Sends a reply rendered for the turn's channel. */
+  private async say(context: TurnContext, reply: Reply): Promise<void> {
+    await context.sendActivity(render(reply, context.activity.channelId));
+  }
+
   private topics(): string[] {
     return sampleTopics(this.deps.knowledge());
   }
@@ -161,9 +203,15 @@ export class MemnunBot extends ActivityHandler {
     return origin;
   }
 
-  private async record(event: FeedbackEvent): Promise<void> {
+  /** Records an event; true once it is durable (stored, spooled, or a log written behind). */
+  private async record(event: FeedbackEvent): Promise<boolean> {
     const outcome = await this.deps.recorder.record(event);
     if (outcome === "queued") this.deps.logger.debug({ kind: event.kind }, "[bot] feedback queued for retry");
+    if (outcome === "unsaved" || outcome === "rejected") {
+      this.deps.logger.warn({ kind: event.kind, outcome }, "[bot] feedback could not be saved; the user is told");
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -188,7 +236,8 @@ export class MemnunBot extends ActivityHandler {
       await this.handleButton(context, flow, value);
       return;
     }
-    const text = typeof context.activity.text === "string" ? context.activity.text.trim() : "";
+    // cleaned at the edge: control characters (a NUL byte…) are never matched, stored or logged
+    const text = typeof context.activity.text === "string" ? cleanText(context.activity.text).trim() : "";
     if (text === "") {
       await context.sendActivity(context.activity.attachments?.length ? TEXTS.nonText : TEXTS.emptyMessage);
       return;
@@ -198,19 +247,27 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     if (flow.survey && (await this.surveyAnswer(context, flow, text))) return;
+    const expected = flow.expects;
+    delete flow.expects;
     // a pending comment takes the text first; the case is offered after it
     if ((!flow.comment || flow.case?.step) && (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleText(context, state, origin, text)))) return;
+    if (expected && (await this.typedChoice(context, flow, expected, text))) return;
 
     const kb = this.deps.knowledge();
     const decision = this.deps.matcher.match(text, kb);
     this.deps.logger.debug({ status: decision.status, smallTalk: decision.smallTalk, top: decision.candidates[0] }, "[bot] matched");
 
+    if (flow.comment && isSkipWord(text)) {
+      await this.skipComment(context, flow);
+      return;
+    }
     if (flow.comment && decision.smallTalk === null) {
-      const newQuestion = looksLikeQuestion(text) && decision.status !== "none";
-      if (!newQuestion) {
-        await this.storeComment(context, flow, text);
-        return;
-      }
+      // the words right after a low rating are its comment, even when they also ask something:
+      // then the question is answered too, and the case is offered after the answer
+      const stored = await this.storeComment(context, flow, text);
+      if (looksLikeQuestion(text) && decision.status !== "none") await this.reply(context, flow, decision, kb);
+      if (stored) await this.afterComment(context, flow, stored, text);
+      return;
     }
     delete flow.comment;
     await this.reply(context, flow, decision, kb);
@@ -219,14 +276,29 @@ export class MemnunBot extends ActivityHandler {
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
     switch (decision.smallTalk) {
       case "help":
-        await context.sendActivity(markdownReply(TEXTS.help(this.topics())));
+        await this.say(context, { kind: "text", text: TEXTS.help(this.topics()), markdown: true });
         return;
       case "greeting":
         await context.sendActivity(TEXTS.smallTalk.greeting);
         return;
-      case "thanks":
+      case "acknowledgement": {
+        const count = flow.acknowledged ?? 0;
+        flow.acknowledged = count + 1;
+        await context.sendActivity(TEXTS.acknowledgements[count % TEXTS.acknowledgements.length] ?? TEXTS.acknowledgements[0]);
+        return;
+      }
       case "goodbye":
-        await context.sendActivity(TEXTS.smallTalk[decision.smallTalk]);
+        // the survey comes before the goodbye, not after it
+        if (flow.answered && this.surveyDue(flow, true)) {
+          flow.farewellPending = true;
+          await context.sendActivity(TEXTS.surveyBeforeGoodbye);
+          await this.maybeStartSurvey(context, flow, true);
+          return;
+        }
+        await context.sendActivity(TEXTS.smallTalk.goodbye);
+        return;
+      case "thanks":
+        await context.sendActivity(TEXTS.smallTalk.thanks);
         if (flow.answered) await this.maybeStartSurvey(context, flow, true);
         return;
       case null:
@@ -249,9 +321,12 @@ export class MemnunBot extends ActivityHandler {
     if (decision.status === "answered" && entry) {
       await this.answer(context, flow, entry, kb, "match", questionId);
     } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
-      await context.sendActivity(didYouMeanReply(decision.suggestions, questionId));
+      const { conversation } = this.origin(context);
+      const signatures = Object.fromEntries(decision.suggestions.map((c) => [c.id, this.deps.integrity.signChoice(questionId, c.id, conversation)]));
+      await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, offer: { questionId, signatures } });
+      if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
     } else {
-      await context.sendActivity(markdownReply(TEXTS.dontKnow(this.topics())));
+      await this.say(context, { kind: "text", text: TEXTS.dontKnow(this.topics()), markdown: true });
     }
   }
 
@@ -269,7 +344,55 @@ export class MemnunBot extends ActivityHandler {
     await this.record({ kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
-    await context.sendActivity(answerReply(entry, kb, { answerId, entryId: entry.id, signature }));
+    await this.say(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating: { answerId, entryId: entry.id, signature } });
+    if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
+  }
+
+  /**
+   * A message sent right after an answer or a "did you mean" where controls come back as text.
+   * Returns false when it is not a choice, and the message is handled as usual.
+   */
+  private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
+    const number = /^\d{1,2}$/.test(text) ? text : null;
+    if (expected.kind === "rating") {
+      if (number === null) return false;
+      // kept, so the same number again is "already rated" and another one changes the rating
+      flow.expects = expected;
+      if (parseScore(number, SCALES.csat.min, SCALES.csat.max) === null) {
+        await context.sendActivity(TEXTS.surveyRange(SCALES.csat.min, SCALES.csat.max));
+        return true;
+      }
+      await this.rate(context, flow, expected.answerId, expected.entryId, number, expected.signature);
+      return true;
+    }
+    const kb = this.deps.knowledge();
+    const folded = fold(turkishLower(text));
+    if (number === null && folded === fold(turkishLower(TEXTS.noneOfThese))) {
+      await context.sendActivity(TEXTS.noneOfTheseReply);
+      return true;
+    }
+    const id = number === null ? expected.ids.find((candidate) => fold(turkishLower(kb.byId.get(candidate)?.question ?? "")) === folded) : expected.ids[Number(number) - 1];
+    if (number === null && id === undefined) return false;
+    const entry = id === undefined ? undefined : kb.byId.get(id);
+    if (!entry) {
+      flow.expects = expected;
+      await context.sendActivity(TEXTS.surveyRange(1, expected.ids.length));
+      return true;
+    }
+    await this.answer(context, flow, entry, kb, "suggestion", this.offeredQuestion(context, entry.id, expected.question, expected.signatures?.[entry.id]));
+    return true;
+  }
+
+  /**
+   * The logged question a "did you mean" choice answers, when the bot really offered it (its
+   * signature checks out, see `Integrity.signChoice`); otherwise null: the choice is answered but
+   * not linked, so only offered choices teach `kb:suggest`.
+   */
+  private offeredQuestion(context: TurnContext, entryId: string, question: string | null | undefined, signature: string | undefined): string | null {
+    const { conversation } = this.origin(context);
+    if (question !== null && question !== undefined && signature !== undefined && this.deps.integrity.verifyChoice(signature, question, entryId, conversation)) return question;
+    this.deps.logger.warn({ entryId }, "[bot] a 'did you mean' choice that was not offered: answered, not counted");
+    return null;
   }
 
   private async handleButton(context: TurnContext, flow: ConversationFlow, raw: unknown): Promise<void> {
@@ -292,7 +415,7 @@ export class MemnunBot extends ActivityHandler {
           return;
         }
         delete flow.comment;
-        const questionId = value.question && /^[\w-]{1,64}$/.test(value.question) ? value.question : null;
+        const questionId = value.source === "suggestion" ? this.offeredQuestion(context, entry.id, value.question, value.sig) : null;
         await this.answer(context, flow, entry, kb, value.source, questionId);
         return;
       }
@@ -300,20 +423,15 @@ export class MemnunBot extends ActivityHandler {
         await this.rate(context, flow, value.answer, value.entry, value.rating, value.sig);
         return;
       case "skip-comment":
-        if (flow.comment) {
-          delete flow.comment;
-          await context.sendActivity(TEXTS.commentSkipped);
-          await this.maybeStartSurvey(context, flow, false);
-        } else {
-          await context.sendActivity(TEXTS.commentSkipped);
-        }
+        await this.skipComment(context, flow);
         return;
       case "nps":
       case "ces":
         await this.surveyScore(context, flow, value.action, value.score);
         return;
       case "skip-survey":
-        await this.nextSurveyStep(context, flow, value.step);
+        if (flow.survey === value.step) await this.nextSurveyStep(context, flow, value.step);
+        else await context.sendActivity(TEXTS.surveyAlreadyAnswered);
         return;
     }
   }
@@ -332,7 +450,12 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.alreadyRated);
       return;
     }
-    await this.record({ kind: "rating", answerId, entryId, rating, at: this.now().toISOString(), ...origin });
+    if (!(await this.record({ kind: "rating", answerId, entryId, rating, at: this.now().toISOString(), ...origin }))) {
+      // the card keeps its buttons, so the user can try again
+      await context.sendActivity(TEXTS.feedbackNotSaved);
+      return;
+    }
+    await this.markRated(context, { answerId, entryId, signature }, rating);
     if (previous) {
       previous[1] = rating;
     } else {
@@ -341,18 +464,49 @@ export class MemnunBot extends ActivityHandler {
     }
     if (rating <= COMMENT_AT_OR_BELOW) {
       flow.comment = { answerId, entryId, rating };
-      await context.sendActivity(commentPrompt());
+      await this.say(context, { kind: "comment" });
       return;
     }
     await context.sendActivity(previous ? TEXTS.ratingChanged : TEXTS.ratingThanks);
     await this.maybeStartSurvey(context, flow, false);
   }
 
-  private async storeComment(context: TurnContext, flow: ConversationFlow, text: string): Promise<void> {
-    const pending = flow.comment;
-    if (!pending) return;
+  /** Replaces the rated answer's card with one showing the rating instead of its buttons (see `replaceClickedCard`). */
+  private async markRated(context: TurnContext, rating: { answerId: string; entryId: string; signature: string }, score: number): Promise<void> {
+    const kb = this.deps.knowledge();
+    const entry = kb.byId.get(rating.entryId);
+    if (entry) await this.replaceClickedCard(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating, rated: score });
+  }
+
+  /**
+   * Replaces the card a click came from with `reply`, where the channel can edit a sent message
+   * (Teams), so its buttons are not clicked again by mistake. Best effort: what the click stands
+   * for is stored already, and a second click on a card that stayed is answered as before.
+   */
+  private async replaceClickedCard(context: TurnContext, reply: Reply): Promise<void> {
+    const { channelId, replyToId } = context.activity;
+    if (!canUpdate(channelId) || !replyToId || context.activity.value === undefined) return;
+    const updated: Partial<Activity> = { ...render(reply, channelId), id: replyToId };
+    try {
+      await context.updateActivity(updated);
+    } catch (error) {
+      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), channelId }, "[bot] clicked card not updated");
+    }
+  }
+
+  private async skipComment(context: TurnContext, flow: ConversationFlow): Promise<void> {
+    const pending = flow.comment !== undefined;
     delete flow.comment;
-    await this.record({
+    await context.sendActivity(TEXTS.commentSkipped);
+    if (pending) await this.maybeStartSurvey(context, flow, false);
+  }
+
+  /** Stores the comment on a low rating and thanks for it; the comment once it is durable, else null. */
+  private async storeComment(context: TurnContext, flow: ConversationFlow, text: string): Promise<PendingComment | null> {
+    const pending = flow.comment;
+    if (!pending) return null;
+    delete flow.comment;
+    const saved = await this.record({
       kind: "comment",
       id: this.newId(),
       answerId: pending.answerId,
@@ -362,44 +516,85 @@ export class MemnunBot extends ActivityHandler {
       at: this.now().toISOString(),
       ...this.origin(context),
     });
+    if (!saved) {
+      await context.sendActivity(TEXTS.feedbackNotSaved);
+      return null;
+    }
     await context.sendActivity(TEXTS.commentThanks);
+    return pending;
+  }
+
+  /** After a stored comment (and the answer to it, if it asked): the case offer, or else the survey when due. */
+  private async afterComment(context: TurnContext, flow: ConversationFlow, comment: PendingComment, text: string): Promise<void> {
     const offered = await this.caseTurn(context, flow, async (cases, state, origin) => {
-      await cases.offer(context, state, origin, { source: "rating", text, answerId: pending.answerId, entryId: pending.entryId, rating: pending.rating, score: null }, "rating");
+      await cases.offer(context, state, origin, { source: "rating", text, answerId: comment.answerId, entryId: comment.entryId, rating: comment.rating, score: null }, "rating");
       return "handled";
     });
     if (!offered) await this.maybeStartSurvey(context, flow, false);
   }
 
   /** Starts NPS once per conversation: on thanks or goodbye, or after enough rated answers. */
+  /** Whether NPS would start now (it starts once, not during a comment, on farewell or after enough ratings). */
+  private surveyDue(flow: ConversationFlow, farewell: boolean): boolean {
+    if (flow.surveyOffered || flow.comment) return false;
+    return farewell || (flow.rated?.length ?? 0) >= SURVEY_AFTER_RATINGS;
+  }
+
   private async maybeStartSurvey(context: TurnContext, flow: ConversationFlow, farewell: boolean): Promise<void> {
-    if (flow.surveyOffered || flow.comment) return;
-    if (!farewell && (flow.rated?.length ?? 0) < SURVEY_AFTER_RATINGS) return;
+    if (!this.surveyDue(flow, farewell)) return;
     flow.surveyOffered = true;
     flow.survey = "nps";
-    await context.sendActivity(surveyPrompt("nps"));
+    await this.say(context, { kind: "survey", step: "nps" });
   }
 
   /** A typed reply while a survey question is open: a score, an out-of-range number, or something else. */
   private async surveyAnswer(context: TurnContext, flow: ConversationFlow, text: string): Promise<boolean> {
     const step = flow.survey;
     if (!step) return false;
+    if (isSkipWord(text)) {
+      await this.nextSurveyStep(context, flow, step);
+      return true;
+    }
     if (/^\d{1,3}$/.test(text)) {
       await this.surveyScore(context, flow, step, text);
       return true;
     }
+    const worded = step === "ces" ? cesScoreOf(text) : null;
+    if (worded !== null) {
+      await this.surveyScore(context, flow, step, String(worded));
+      return true;
+    }
     // anything else leaves the survey; the message is handled as usual
     delete flow.survey;
+    if (flow.farewellPending) delete flow.farewellPending;
     return false;
   }
 
   private async surveyScore(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces", raw: unknown): Promise<void> {
+    if (flow.surveyAnswered?.includes(step)) {
+      await context.sendActivity(TEXTS.surveyAlreadyAnswered);
+      return;
+    }
     const { min, max } = SCALES[step];
     const score = parseScore(raw, min, max);
     if (score === null) {
       await context.sendActivity(TEXTS.surveyRange(min, max));
+      // the controls again, so a mistyped score is one click from right
+      await this.say(context, { kind: "survey", step });
       return;
     }
-    await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) });
+    if (!(await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) }))) {
+      delete flow.survey;
+      await context.sendActivity(TEXTS.feedbackNotSaved);
+      // the survey ends here, so a goodbye it held back comes now
+      if (flow.farewellPending) {
+        delete flow.farewellPending;
+        await context.sendActivity(TEXTS.smallTalk.goodbye);
+      }
+      return;
+    }
+    flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];
+    await this.replaceClickedCard(context, { kind: "survey", step, answered: score });
     if (step === "nps" && (await this.caseTurn(context, flow, (cases, state, origin) => cases.afterNps(context, state, origin, score)))) {
       // CES follows once the offered case is settled
       delete flow.survey;
@@ -411,10 +606,14 @@ export class MemnunBot extends ActivityHandler {
   private async nextSurveyStep(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces"): Promise<void> {
     if (step === "nps") {
       flow.survey = "ces";
-      await context.sendActivity(surveyPrompt("ces"));
+      await this.say(context, { kind: "survey", step: "ces" });
     } else {
       delete flow.survey;
       await context.sendActivity(TEXTS.surveyThanks);
+      if (flow.farewellPending) {
+        delete flow.farewellPending;
+        await context.sendActivity(TEXTS.smallTalk.goodbye);
+      }
     }
   }
 }

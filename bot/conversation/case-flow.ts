@@ -1,4 +1,4 @@
-import { ActionTypes, MessageFactory, TurnContext, type Activity, type CardAction } from "botbuilder";
+import { TurnContext, type Activity } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { AlertSink } from "../cases/alerts";
@@ -11,6 +11,7 @@ import type { Integrity } from "../feedback/integrity";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { classifyCaseIntent, classifyYesNo } from "../matching/case-intent";
+import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
 
 /** NPS answers up to this one are detractors: alerted, and offered a case. */
@@ -89,17 +90,16 @@ export class CaseFlow {
     return { ...TEXTS.cases, ...this.deps.texts() };
   }
 
-  /** A button that posts back a signed case step. */
-  private button(title: string, step: CaseButton["step"], offer: string, origin: Origin): CardAction {
+  /** A choice that posts back a signed case step; `typed` is the word that answers it where buttons send text or are missing. */
+  private button(title: string, step: CaseButton["step"], offer: string, origin: Origin): Choice {
     const value: CaseButton = { action: "case", step, offer, sig: this.deps.integrity.sign(offer, `case:${step}`, origin.conversation) };
-    return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
+    const typed = { accept: TEXTS.caseTyped.yes, "consent-yes": TEXTS.caseTyped.yes, decline: TEXTS.caseTyped.no, "consent-no": TEXTS.caseTyped.no, "cancel-contact": TEXTS.caseTyped.cancel }[step];
+    return { title, value, typed };
   }
 
-  private message(text: string, actions: CardAction[] = []): Partial<Activity> {
-    const activity = MessageFactory.text(text);
-    activity.textFormat = "markdown";
-    if (actions.length > 0) activity.suggestedActions = { to: [], actions };
-    return activity;
+  /** A case message (Markdown), with its signed choices, in the style of the conversation's channel (see `render`). */
+  private message(context: TurnContext, text: string, choices: Choice[] = []): Partial<Activity> {
+    return render({ kind: "choices", text, markdown: true, choices }, context.activity.channelId);
   }
 
   /** Offers to open a case; the answer comes back as a signed button. */
@@ -110,7 +110,7 @@ export class CaseFlow {
     state.asked = true;
     delete state.step;
     const text = { rating: t.offerRating, complaint: t.offerComplaint, human: fillTemplate(t.offerHuman, { hours: this.deps.responseHours }), nps: t.offerNps }[kind];
-    await context.sendActivity(this.message(text, [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
+    await context.sendActivity(this.message(context, text, [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
   }
 
   /** After an NPS answer: a detractor is alerted and offered a case (the survey goes on afterwards). */
@@ -161,7 +161,7 @@ export class CaseFlow {
     }
     if (step === "consent-yes") {
       state.step = "contact";
-      await context.sendActivity(this.message(t.askContact, [this.button(t.cancelContactButton, "cancel-contact", offerId, origin)]));
+      await context.sendActivity(this.message(context, t.askContact, [this.button(t.cancelContactButton, "cancel-contact", offerId, origin)]));
       return "handled";
     }
     // consent-no, cancel-contact: nothing is stored
@@ -179,6 +179,8 @@ export class CaseFlow {
       return this.open(context, state, origin, text);
     }
     if (state.step === "contact" && state.reference) {
+      // "vazgeç" (the cancel button's typed equivalent) or "hayır": nothing is stored
+      if (classifyYesNo(text) === "no") return this.step(context, state, origin, "cancel-contact", state.reference);
       const contact = parseContact(text);
       if (!contact && !/[@\d]/.test(text)) {
         // neither an address nor a number: the customer moved on; nothing is stored
@@ -188,7 +190,7 @@ export class CaseFlow {
         return false;
       }
       if (!contact) {
-        await context.sendActivity(this.message(t.invalidContact, [this.button(t.cancelContactButton, "cancel-contact", state.reference, origin)]));
+        await context.sendActivity(this.message(context, t.invalidContact, [this.button(t.cancelContactButton, "cancel-contact", state.reference, origin)]));
         return "handled";
       }
       try {
@@ -229,7 +231,7 @@ export class CaseFlow {
     delete state.step;
     delete state.reference;
     delete state.resumeSurvey;
-    await context.sendActivity(this.message(text));
+    await context.sendActivity(this.message(context, text));
     return resume ? "resume-survey" : "handled";
   }
 
@@ -282,9 +284,9 @@ export class CaseFlow {
       score: created.score ?? undefined,
       dueAt: created.dueAt,
     });
-    await context.sendActivity(this.message(fillTemplate(t.created, { reference: created.reference, hours: this.deps.responseHours })));
+    await context.sendActivity(this.message(context, fillTemplate(t.created, { reference: created.reference, hours: this.deps.responseHours })));
     await context.sendActivity(
-      this.message(t.consentQuestion, [
+      this.message(context, t.consentQuestion, [
         this.button(t.consentYesButton, "consent-yes", created.reference, origin),
         this.button(t.consentNoButton, "consent-no", created.reference, origin),
       ]),
@@ -304,15 +306,15 @@ export class CaseFlow {
       return;
     }
     if (!found) {
-      await context.sendActivity(this.message(reference ? fillTemplate(t.notFound, { reference }) : t.noCase));
+      await context.sendActivity(this.message(context, reference ? fillTemplate(t.notFound, { reference }) : t.noCase));
       return;
     }
     if (found.userHash !== origin.userHash) {
       const open = ACTIVE_STATUSES.includes(found.status) ? t.otherOpen : t.otherClosed;
-      await context.sendActivity(this.message(fillTemplate(t.statusOther, { reference: found.reference, open })));
+      await context.sendActivity(this.message(context, fillTemplate(t.statusOther, { reference: found.reference, open })));
       return;
     }
-    await context.sendActivity(this.message(describeCase(found, t)));
+    await context.sendActivity(this.message(context, describeCase(found, t)));
   }
 }
 

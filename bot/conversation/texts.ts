@@ -48,6 +48,29 @@ export const TEXTS = Object.freeze({
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
   },
+  /** Short replies to "tamam", "ok", "👍", taken in turn so they do not repeat. */
+  acknowledgements: [
+    "👍 Başka bir sorunuz olursa buradayım.",
+    "Ne güzel! Aklınıza takılan başka bir şey olursa yazabilirsiniz.",
+    "Anlaştık. Yardımcı olabileceğim başka bir konu var mı?",
+  ] as const,
+  /** Before the survey when the user says goodbye: the survey comes first, then the goodbye. */
+  surveyBeforeGoodbye: "Gitmeden önce iki kısa soru sorabilir miyim? İstemezseniz \"geç\" yazabilirsiniz.",
+  /**
+   * Typed answers to the CES question in words, and the score each stands for on its 1–7 scale
+   * (compared without Turkish letters and case, as whole messages or their first words).
+   */
+  cesWords: [
+    ["çok kolay", 7],
+    ["gayet kolay", 7],
+    ["kolay", 6],
+    ["idare eder", 4],
+    ["orta", 4],
+    ["fena değil", 5],
+    ["biraz zor", 3],
+    ["çok zor", 1],
+    ["zor", 2],
+  ] as const,
   /** Asked as the last line of every knowledge answer (in italics), above the rating buttons. */
   ratePrompt: "Bu cevap işinize yaradı mı?",
   /** Labels of ratings 1…5 (1 = not at all, 5 = very). */
@@ -59,10 +82,26 @@ export const TEXTS = Object.freeze({
   skip: "Geç",
   commentThanks: "Yorumunuz için teşekkürler, ekibimize ilettim. 🙏",
   commentSkipped: "Anlaşıldı. Başka bir sorunuz varsa yazabilirsiniz.",
+  /** A rating, comment or survey answer that could not be made durable (a full disk, a value the database refused). */
+  feedbackNotSaved: "Üzgünüm, değerlendirmenizi şu anda kaydedemedim. Cevaplarım sürüyor; lütfen biraz sonra tekrar deneyin.",
   invalidFeedback: "Bu değerlendirmeyi kaydedemedim; lütfen cevabın altındaki düğmelerden birini kullanın.",
-  npsQuestion: "Son bir şey: Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
-  cesQuestion: "Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
+  /** Under an answer card once it is rated, in place of its rating buttons. */
+  ratedNote: (label: string): string => `Puanınız: ${label}. Teşekkürler!`,
+  /** Channels without buttons (SMS, e-mail): what to type instead of clicking. */
+  typedRating: "Bu cevap işinize yaradı mı? 1–5 arası bir sayı yazın (1 = hiç, 5 = çok).",
+  typedChoice: "Numarasını yazın ya da sorunuzu başka kelimelerle yazın.",
+  /** What the case buttons send where buttons send text (hosted Web Chat), and what is typed where there are none; the case flow reads them. */
+  caseTyped: { yes: "evet", no: "hayır", cancel: "vazgeç" },
+  /** Channels without buttons: the words that answer a question with choices of its own (the case offer, the consent). */
+  typedOptions: (words: readonly string[]): string => `Yanıtlamak için ${words.map((word) => `"${word}"`).join(" ya da ")} yazın.`,
+  typedSkip: "Geçmek için \"geç\" yazın.",
+  typedScore: (min: number, max: number): string => `${min}–${max} arası bir sayı yazın; geçmek için "geç" yazın.`,
+  /** The word that skips a comment or survey question when typed (compared without Turkish letters and case). */
+  skipWord: "geç",
+  npsQuestion: "Kısa soru (1/2): Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
+  cesQuestion: "Son soru (2/2): Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
+  surveyAlreadyAnswered: "Bu soruyu zaten yanıtlamıştınız, teşekkürler!",
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
   /**
    * Built-in texts of the complaint loop, used only where `knowledge/cases.yaml` leaves a key out
@@ -158,6 +197,16 @@ export const TEXTS = Object.freeze({
       lowRatingsToCases: "Vakaya dönüşen düşük puanlar",
       csatOfCaseEntries: "Vaka çıkan cevapların CSAT'ı",
     },
+  },
+  /** The Teams app package (`npm run teams:package`): what Teams shows in its app store and chat header. */
+  teams: {
+    shortName: "Memnun",
+    fullName: "Memnun – Müşteri memnuniyeti asistanı",
+    shortDescription: "Müşteri memnuniyeti, sadakat, CRM ve CSAT/NPS/CES sorularınızı yanıtlar.",
+    fullDescription:
+      "Memnun, müşteri memnuniyeti, müşteri sadakati, müşteri deneyimi, CRM, CSAT/NPS/CES ölçümleri ve ISO 10002 hakkındaki sorularınızı şirketinizin bilgi bankasından yanıtlar. Her cevabı 1–5 arası puanlayabilir, eksik bulduğunuz noktaları yazabilirsiniz; görüşleriniz cevapları iyileştirmek için kullanılır.",
+    helpCommand: "yardım",
+    helpDescription: "Neler sorabileceğinizi gösterir.",
   },
   /** The chat page at `/`. */
   page: {

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Logger } from "../logger";
 import type { DatabaseConnection } from "../storage/connection";
 import type { Database } from "../storage/database";
@@ -35,8 +36,8 @@ export class ConnectedFeedbackStore implements FeedbackStore {
     return this.current().report(range, questionOf);
   }
 
-  async installationSecret(): Promise<string> {
-    return this.current().installationSecret();
+  async installationSecret(candidate?: string): Promise<string> {
+    return this.current().installationSecret(candidate);
   }
 
   async learning(range: ReportRange): Promise<LearningData> {
@@ -44,17 +45,41 @@ export class ConnectedFeedbackStore implements FeedbackStore {
   }
 }
 
+/** Thrown at start when no installation secret can be had without inventing a new one. */
+export class SecretUnavailableError extends Error {
+  constructor(options: { cause: unknown }) {
+    super(
+      "[storage] cannot read the installation secret: the database is unreachable, this instance has no saved copy and INSTALLATION_SECRET is not set. " +
+        "Refusing to invent a new one (pseudonyms, rating buttons and Direct Line tokens would silently change); start again once the database answers, or set INSTALLATION_SECRET.",
+      options,
+    );
+    this.name = "SecretUnavailableError";
+  }
+}
+
 /**
  * The secret behind pseudonyms, button signatures and Direct Line tokens: `INSTALLATION_SECRET`
- * if configured, else the one kept in the database, else (database unreachable at start) a
- * temporary one for this process, with a warning.
+ * if configured, else the one kept in the database (created there once, and copied to
+ * `copyFile` so this instance can start during an outage with the same secret). With neither
+ * the database nor a copy it throws `SecretUnavailableError` rather than invent a new one.
  */
-export async function resolveSecret(configured: string | undefined, store: FeedbackStore, logger: Logger): Promise<string> {
+export async function resolveSecret(configured: string | undefined, store: FeedbackStore, logger: Logger, copyFile?: string): Promise<string> {
   if (configured) return configured;
+  const copy = copyFile && existsSync(copyFile) ? readFileSync(copyFile, "utf8").trim() : undefined;
+  const saved = copy !== undefined && copy.length >= 32 ? copy : undefined;
+  let secret: string;
   try {
-    return await store.installationSecret();
-  } catch {
-    logger.warn("[storage] no installation secret (database unreachable, INSTALLATION_SECRET unset): using a temporary one for this process");
-    return randomBytes(32).toString("base64url");
+    // an emptied database gets this instance's copy back instead of a new secret
+    secret = await store.installationSecret(saved);
+  } catch (error) {
+    if (saved === undefined) throw new SecretUnavailableError({ cause: error });
+    logger.warn("[storage] database unreachable: using this instance's saved copy of the installation secret");
+    return saved;
   }
+  if (saved !== undefined && saved !== secret) logger.warn("[storage] the database holds another installation secret than this instance's copy: using the database's");
+  if (copyFile && saved !== secret) {
+    mkdirSync(dirname(copyFile), { recursive: true });
+    writeFileSync(copyFile, `${secret}\n`, { mode: 0o600 });
+  }
+  return secret;
 }

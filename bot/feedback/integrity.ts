@@ -42,6 +42,19 @@ export class Integrity {
       .slice(0, SIGNATURE_CHARS);
   }
 
+  /**
+   * Signature of a "did you mean" choice: this entry was offered for this logged question in this
+   * conversation. Only signed choices teach `kb:suggest`, so a forged one cannot name any entry.
+   */
+  signChoice(questionId: string, entryId: string, conversation: string): string {
+    return this.sign(`choice:${questionId}`, entryId, conversation);
+  }
+
+  /** Constant-time check of `signChoice`'s output. */
+  verifyChoice(signature: string, questionId: string, entryId: string, conversation: string): boolean {
+    return sameSecret(signature, this.signChoice(questionId, entryId, conversation));
+  }
+
   /** Constant-time check of `sign`'s output. */
   verify(signature: string, answerId: string, entryId: string, conversation: string): boolean {
     return sameSecret(signature, this.sign(answerId, entryId, conversation));

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { cleanText } from "../clean-text";
 import type { Logger } from "../logger";
 import { FeedbackEventSchema, type FeedbackEvent } from "./events";
-import type { FeedbackStore } from "./store";
+import { FeedbackRejectedError, type FeedbackStore } from "./store";
 
 /** Tuning of the recorder; each says which way it moves things. */
 export interface RecorderTuning {
@@ -42,13 +43,57 @@ export interface RecorderOptions {
    * user is thanked), so a crash or a restart loses nothing; replayed by `recover()`.
    */
   spoolFile?: string;
+  /**
+   * A file that keeps every event the database refused for its content (JSON lines with the
+   * reason), so one bad event never blocks the others and an operator can still look at it.
+   * Without it such events are only logged and counted.
+   */
+  deadLetterFile?: string;
+  /** How the spool and dead-letter files are written (tests inject a full disk). */
+  files?: SpoolFiles;
 }
+
+/** The file operations behind the spool: appending must be durable when it returns. */
+export interface SpoolFiles {
+  /** Appends `text` to the open file and flushes it to the disk; throws (ENOSPC, EIO…) when it cannot. */
+  append(fd: number, text: string): void;
+}
+
+const diskFiles: SpoolFiles = {
+  append(fd, text) {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  },
+};
 
 /**
  * What the recorder did with events: `stored` (committed), `queued` (the database failed: kept
- * in the spool and retried), `buffered` (logs only: written with the next batch, soon).
+ * in the spool and retried), `buffered` (logs only: written with the next batch, soon),
+ * `unsaved` (the database failed and the spool could not be written either, a full disk: kept
+ * in memory only, so not durable), `rejected` (the database refused the event for its content:
+ * moved to the dead letters, never stored). Only `stored` and `queued` are durable.
  */
-export type RecordOutcome = "stored" | "queued" | "buffered";
+export type RecordOutcome = "stored" | "queued" | "buffered" | "unsaved" | "rejected";
+
+/** Outcomes from best to worst: the outcome of several events is the worst of theirs. */
+const OUTCOME_ORDER: readonly RecordOutcome[] = ["buffered", "stored", "queued", "unsaved", "rejected"];
+const worst = (outcomes: readonly RecordOutcome[]): RecordOutcome =>
+  outcomes.reduce<RecordOutcome>((a, b) => (OUTCOME_ORDER.indexOf(b) > OUTCOME_ORDER.indexOf(a) ? b : a), "stored");
+
+/** The outcome of each event of a committed batch. */
+type Verdict = (events: readonly FeedbackEvent[]) => RecordOutcome;
+
+/** An event as it may be stored: free text cleaned of what the databases refuse (a NUL byte…). */
+function cleanEvent(event: FeedbackEvent): FeedbackEvent {
+  switch (event.kind) {
+    case "question":
+      return { ...event, query: cleanText(event.query) };
+    case "comment":
+      return { ...event, text: cleanText(event.text) };
+    default:
+      return event;
+  }
+}
 
 /** Question and answer logs: nobody is told they were stored, so they need not be written at once. */
 const isLog = (event: FeedbackEvent): boolean => event.kind === "question" || event.kind === "answer";
@@ -56,13 +101,13 @@ const isLog = (event: FeedbackEvent): boolean => event.kind === "question" || ev
 /** Events written together in one transaction. */
 class Batch {
   readonly events: FeedbackEvent[] = [];
-  readonly done: Promise<RecordOutcome>;
-  private resolve: (outcome: RecordOutcome) => void = () => undefined;
+  readonly done: Promise<Verdict>;
+  private resolve: (verdict: Verdict) => void = () => undefined;
   private immediate: NodeJS.Immediate | undefined;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
 
-  constructor(private readonly commit: (batch: Batch) => Promise<RecordOutcome>) {
+  constructor(private readonly commit: (batch: Batch) => Promise<Verdict>) {
     this.done = new Promise((resolve) => {
       this.resolve = resolve;
     });
@@ -85,7 +130,7 @@ class Batch {
     if (this.started) return;
     this.started = true;
     if (this.timer) clearTimeout(this.timer);
-    this.commit(this).then(this.resolve, () => this.resolve("queued"));
+    this.commit(this).then(this.resolve, () => this.resolve(() => "unsaved"));
   }
 }
 
@@ -105,7 +150,7 @@ class Batch {
 export class FeedbackRecorder {
   private readonly queue: FeedbackEvent[] = [];
   private batch: Batch | undefined;
-  private readonly committing = new Set<Promise<RecordOutcome>>();
+  private readonly committing = new Set<Promise<Verdict>>();
   private readonly tuning: RecorderTuning;
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<void> | undefined;
@@ -113,10 +158,15 @@ export class FeedbackRecorder {
   private lastError: string | null = null;
   private closed = false;
   private spool: number | undefined;
+  /** Why the last spool write failed (a full disk), until one succeeds again. */
+  private spoolError: string | null = null;
+  private deadLetterCount = 0;
+  private readonly files: SpoolFiles;
 
   constructor(private readonly options: RecorderOptions) {
     this.tuning = { ...RECORDER_TUNING, ...options.tuning };
     this.delay = this.tuning.RETRY_BASE_MS;
+    this.files = options.files ?? diskFiles;
   }
 
   /**
@@ -124,16 +174,22 @@ export class FeedbackRecorder {
    * starts writing them. Writes are idempotent, so events that did land are not doubled.
    */
   recover(): number {
+    const deadLetters = this.options.deadLetterFile;
+    if (deadLetters && existsSync(deadLetters)) {
+      this.deadLetterCount = readFileSync(deadLetters, "utf8").split("\n").filter((line) => line.trim() !== "").length;
+    }
     const file = this.options.spoolFile;
     if (!file) return 0;
     mkdirSync(dirname(file), { recursive: true });
     const events: FeedbackEvent[] = [];
-    if (existsSync(file)) {
+    // a spool that is no regular file (a device, a pipe) is written to but never read back
+    if (existsSync(file) && statSync(file).isFile()) {
       for (const line of readFileSync(file, "utf8").split("\n")) {
         if (line.trim() === "") continue;
         try {
           const parsed = FeedbackEventSchema.safeParse(JSON.parse(line));
-          if (parsed.success) events.push(parsed.data);
+          if (parsed.success) events.push(cleanEvent(parsed.data));
+          else this.deadLetter(line, "not a valid feedback event");
         } catch {
           // a line cut short by a crash while it was being written: it was never acknowledged
         }
@@ -143,9 +199,11 @@ export class FeedbackRecorder {
     if (events.length > 0) {
       this.queue.unshift(...events);
       this.options.logger.info({ events: events.length }, "[feedback] replaying feedback spooled by an earlier run");
-      this.rewriteSpool();
       this.schedule();
     }
+    // rewrites the spool with the replayed events, or probes it with a blank line: a full disk
+    // shows in /healthz from the start, not at the first rating
+    this.rewriteSpool();
     return events.length;
   }
 
@@ -154,11 +212,9 @@ export class FeedbackRecorder {
    * queues them; resolves once they are stored or queued, or at once for logs alone
    * (`buffered`). Never throws.
    */
-  async record(...events: FeedbackEvent[]): Promise<RecordOutcome> {
-    if (this.queue.length > 0 || this.closed) {
-      for (const event of events) this.enqueue(event);
-      return "queued";
-    }
+  async record(...raw: FeedbackEvent[]): Promise<RecordOutcome> {
+    const events = raw.map(cleanEvent);
+    if (this.queue.length > 0 || this.closed) return this.enqueueAll(events);
     let batch = this.batch;
     if (!batch || batch.events.length >= this.tuning.MAX_BATCH) {
       batch = new Batch((full) => this.track(this.commit(full)));
@@ -170,30 +226,90 @@ export class FeedbackRecorder {
       return "buffered";
     }
     batch.soon();
-    return batch.done;
+    return (await batch.done)(events);
   }
 
   /** Remembers a commit in progress until it settles, so `flush` can wait for it. */
-  private track(commit: Promise<RecordOutcome>): Promise<RecordOutcome> {
+  private track(commit: Promise<Verdict>): Promise<Verdict> {
     this.committing.add(commit);
     void commit.finally(() => this.committing.delete(commit));
     return commit;
   }
 
-  private async commit(batch: Batch): Promise<RecordOutcome> {
+  private async commit(batch: Batch): Promise<Verdict> {
     if (this.batch === batch) this.batch = undefined;
     const { events } = batch;
     // events queued meanwhile go first: keep the order
     if (this.queue.length === 0 && !this.closed) {
       try {
         await this.withTimeout(this.options.store.write(...events));
-        return "stored";
+        return () => "stored";
       } catch (error) {
+        if (error instanceof FeedbackRejectedError) return this.isolate(events);
         this.fail(error);
       }
     }
-    for (const event of events) this.enqueue(event);
-    return "queued";
+    const outcome = this.enqueueAll(events);
+    return () => outcome;
+  }
+
+  /**
+   * Writes the events of a batch the database refused one at a time: each event it refuses goes
+   * to the dead letters, the others are stored (or queued, in order, if the database fails meanwhile).
+   */
+  private async isolate(events: readonly FeedbackEvent[]): Promise<Verdict> {
+    const outcomes = new Map<FeedbackEvent, RecordOutcome>();
+    for (const [index, event] of events.entries()) {
+      if (this.queue.length > 0 || this.closed) {
+        const rest = events.slice(index);
+        const outcome = this.enqueueAll(rest);
+        for (const queued of rest) outcomes.set(queued, outcome);
+        break;
+      }
+      try {
+        await this.withTimeout(this.options.store.write(event));
+        outcomes.set(event, "stored");
+      } catch (error) {
+        if (error instanceof FeedbackRejectedError) {
+          this.deadLetter(event, error.message);
+          outcomes.set(event, "rejected");
+        } else {
+          this.fail(error);
+          const rest = events.slice(index);
+          const outcome = this.enqueueAll(rest);
+          for (const queued of rest) outcomes.set(queued, outcome);
+          break;
+        }
+      }
+    }
+    return (mine) => worst(mine.map((event) => outcomes.get(event) ?? "stored"));
+  }
+
+  /** Events the database refused for their content, since the dead-letter file was started. */
+  get deadLetters(): number {
+    return this.deadLetterCount;
+  }
+
+  /**
+   * Keeps an event the database refused (or a spooled line that is no event) in the dead
+   * letters, so it never blocks the others. Logs the reason, never the user's text.
+   */
+  private deadLetter(event: FeedbackEvent | string, reason: string): void {
+    this.deadLetterCount += 1;
+    const kind = typeof event === "string" ? "unreadable" : event.kind;
+    const what = typeof event === "string" ? "[feedback] a spooled line is no valid event" : "[feedback] the database refused an event for its content";
+    const file = this.options.deadLetterFile;
+    if (!file) {
+      this.options.logger.error({ kind, reason }, `${what}: dropped (no dead-letter file)`);
+      return;
+    }
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), reason, event })}\n`);
+      this.options.logger.error({ kind, reason, file }, `${what}: kept in the dead letters`);
+    } catch (error) {
+      this.options.logger.error({ kind, reason, err: error instanceof Error ? error.message : String(error) }, `${what}, and the dead-letter file cannot be written`);
+    }
   }
 
   /** Events waiting for the database. */
@@ -201,9 +317,9 @@ export class FeedbackRecorder {
     return this.queue.length;
   }
 
-  /** Why the last write failed, while events are pending (for `/healthz`). */
+  /** Why the last write failed, while events are pending, or why the spool cannot be written (for `/healthz`). */
   get error(): string | null {
-    return this.queue.length > 0 ? this.lastError : null;
+    return this.spoolError ?? (this.queue.length > 0 ? this.lastError : null);
   }
 
   /** Tries to write everything pending now; resolves when the queue is empty or a write failed. */
@@ -239,11 +355,19 @@ export class FeedbackRecorder {
     return this.queue.length;
   }
 
-  private enqueue(event: FeedbackEvent): void {
-    if (this.spool !== undefined) {
-      writeSync(this.spool, `${JSON.stringify(event)}\n`);
-      fsyncSync(this.spool);
-    }
+  /**
+   * Queues events for a retry; `queued` once they are in the spool, `unsaved` when the spool
+   * cannot be written (they are still retried from memory while the process lives).
+   */
+  private enqueueAll(events: readonly FeedbackEvent[]): RecordOutcome {
+    let outcome: RecordOutcome = "queued";
+    for (const event of events) if (!this.enqueue(event)) outcome = "unsaved";
+    return outcome;
+  }
+
+  /** Queues one event; false if it could not be made durable in the spool. Never throws. */
+  private enqueue(event: FeedbackEvent): boolean {
+    const durable = this.appendToSpool(`${JSON.stringify(event)}\n`);
     this.queue.push(event);
     if (this.queue.length > this.tuning.MAX_PENDING) {
       const oldestQuestion = this.queue.findIndex((e) => e.kind === "question");
@@ -251,14 +375,52 @@ export class FeedbackRecorder {
       this.options.logger.warn("[feedback] pending queue full: dropped the oldest event");
     }
     this.schedule();
+    return durable;
   }
 
-  /** Rewrites the spool with exactly the queued events (after a replay). */
+  /**
+   * Appends to the spool; false if it cannot (a full disk). A line cut short is taken back, so
+   * the next line still starts on a line of its own.
+   */
+  private appendToSpool(text: string): boolean {
+    const fd = this.spool;
+    if (fd === undefined) return true;
+    let size: number | undefined;
+    try {
+      size = fstatSync(fd).size;
+      this.files.append(fd, text);
+      if (this.spoolError !== null) this.options.logger.info("[feedback] the spool file can be written again");
+      this.spoolError = null;
+      return true;
+    } catch (error) {
+      this.spoolFailed(error);
+      try {
+        if (size !== undefined) ftruncateSync(fd, size);
+      } catch {
+        // the replay skips a line cut short anyway
+      }
+      return false;
+    }
+  }
+
+  /** Rewrites the spool with exactly the queued events (after a replay, a drain or a dead letter). */
   private rewriteSpool(): void {
     if (this.spool === undefined) return;
-    ftruncateSync(this.spool, 0);
-    if (this.queue.length > 0) writeSync(this.spool, this.queue.map((event) => `${JSON.stringify(event)}\n`).join(""));
-    fsyncSync(this.spool);
+    try {
+      ftruncateSync(this.spool, 0);
+    } catch (error) {
+      this.spoolFailed(error);
+      return;
+    }
+    // with nothing queued, a blank line (skipped on replay) checks the spool can still be written
+    this.appendToSpool(this.queue.length > 0 ? this.queue.map((event) => `${JSON.stringify(event)}\n`).join("") : "\n");
+  }
+
+  /** Remembers (for `/healthz`) and logs once that the spool cannot be written. */
+  private spoolFailed(error: unknown): void {
+    const message = `[feedback] cannot write the spool file: ${error instanceof Error ? error.message : String(error)}`;
+    if (this.spoolError === null) this.options.logger.error({ err: error }, message);
+    this.spoolError = message;
   }
 
   private schedule(): void {
@@ -276,16 +438,48 @@ export class FeedbackRecorder {
       try {
         await this.withTimeout(this.options.store.write(...chunk));
       } catch (error) {
-        this.fail(error);
+        if (error instanceof FeedbackRejectedError && (await this.isolateQueued(chunk.length))) continue;
+        if (!(error instanceof FeedbackRejectedError)) this.fail(error);
         this.delay = Math.min(this.delay * 2, this.tuning.RETRY_MAX_MS);
         return;
       }
       this.queue.splice(0, chunk.length);
     }
-    if (this.spool !== undefined) ftruncateSync(this.spool, 0);
+    this.rewriteSpool();
     if (this.lastError !== null) this.options.logger.info("[feedback] database reachable again: pending feedback written");
     this.lastError = null;
     this.delay = this.tuning.RETRY_BASE_MS;
+  }
+
+  /**
+   * Writes the first `count` queued events one at a time, moving each one the database refuses
+   * to the dead letters; false if the database failed meanwhile (the rest stays queued).
+   */
+  private async isolateQueued(count: number): Promise<boolean> {
+    let refused = false;
+    try {
+      for (let i = 0; i < count; i += 1) {
+        const event = this.queue[0];
+        if (event === undefined) break;
+        try {
+          await this.withTimeout(this.options.store.write(event));
+        } catch (error) {
+          if (!(error instanceof FeedbackRejectedError)) {
+            this.fail(error);
+            return false;
+          }
+          this.deadLetter(event, error.message);
+          refused = true;
+        }
+        // by identity: a full queue may have dropped its oldest question meanwhile
+        const at = this.queue.indexOf(event);
+        if (at >= 0) this.queue.splice(at, 1);
+      }
+      return true;
+    } finally {
+      // a refused event must not come back from the spool after a restart
+      if (refused) this.rewriteSpool();
+    }
   }
 
   private fail(error: unknown): void {

@@ -1,3 +1,4 @@
+import { oneLine } from "../clean-text";
 import type { Report } from "./report";
 
 /** Tables `--csv` can print, one per run. */
@@ -13,7 +14,14 @@ export function textTable(header: readonly string[], rows: ReadonlyArray<readonl
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/**
+ * A cell of the text report: one line, no control characters (a comment cannot move the cursor,
+ * clear the screen or start a line of its own), at most `max` characters.
+ */
+const clip = (raw: string, max = 60): string => {
+  const text = oneLine(raw);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+};
 
 /** The readable report `npm run report` prints. */
 export function formatReport(report: Report): string {
@@ -58,9 +66,20 @@ export function formatReport(report: Report): string {
   return parts.join("\n");
 }
 
+/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Text is made one line without control characters (so no record can be forged),
+ * and text a spreadsheet would run as a formula gets a leading `'` (OWASP's advice); numbers are
+ * written as they are.
+ */
 const csvCell = (value: string | number | null): string => {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const flat = oneLine(value);
+  const text = FORMULA_START.test(value) || FORMULA_START.test(flat) ? `'${flat}` : flat;
+  return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** One table of the report as RFC 4180 CSV with a header row. */

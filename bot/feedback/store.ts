@@ -25,18 +25,52 @@ export interface FeedbackStore extends Closable {
   write(...events: FeedbackEvent[]): Promise<void>;
   /** The satisfaction report for a date range; `questionOf` names entries (null when unknown). */
   report(range: ReportRange, questionOf?: (id: string) => string | null): Promise<Report>;
-  /** A random secret created once per installation and shared by every instance on the database. */
-  installationSecret(): Promise<string>;
+  /**
+   * The secret created once per installation and shared by every instance on the database: the
+   * stored one, else `candidate` (a copy kept by an instance, restored into an emptied
+   * database), else a new random one.
+   */
+  installationSecret(candidate?: string): Promise<string>;
   /** What active learning works from: unresolved questions and "did you mean" picks. */
   learning(range: ReportRange): Promise<LearningData>;
 }
+
+/**
+ * The database refused the events for what they hold (a value it cannot store, a violated
+ * constraint), not because it is unreachable: writing them again can never succeed, so the
+ * recorder moves the offending event to its dead letters instead of retrying it.
+ */
+export class FeedbackRejectedError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(`[feedback] the database refused the events: ${message}`, options);
+    this.name = "FeedbackRejectedError";
+  }
+}
+
+/** PostgreSQL SQLSTATE classes caused by the data written: 22 (data exception) and 23 (integrity constraint violation). */
+const POSTGRES_CONTENT_ERROR = /^2[23][0-9A-Z]{3}$/;
+/** SQLite (better-sqlite3) result codes caused by the data written, not by the disk or a lock. */
+const SQLITE_CONTENT_ERROR = /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/;
+
+/**
+ * Whether a database error is about the content written (so a retry cannot help). Duck-typed,
+ * not `instanceof Error`: a native driver's error class may come from another realm.
+ */
+export function isContentRejection(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || !("code" in error) || typeof error.code !== "string") return false;
+  return POSTGRES_CONTENT_ERROR.test(error.code) || SQLITE_CONTENT_ERROR.test(error.code);
+}
+
+/** An error's message, whatever realm its class comes from. */
+const errorMessage = (error: unknown): string =>
+  typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : String(error);
 
 /** Raw material for `kb:suggest`. */
 export interface LearningData {
   /** `none` questions, and `ambiguous` ones where the user picked nothing; newest first. */
   readonly unanswered: ReadonlyArray<{ readonly query: string; readonly status: "none" | "ambiguous"; readonly at: string }>;
   /** Questions answered through a "did you mean" choice, with the entry chosen. */
-  readonly picks: ReadonlyArray<{ readonly query: string; readonly entryId: string; readonly at: string }>;
+  readonly picks: ReadonlyArray<{ readonly query: string; readonly entryId: string; readonly at: string; readonly user: string }>;
 }
 
 /** Most questions `learning` reads of each kind (the newest). */
@@ -164,6 +198,15 @@ export class SqlFeedbackStore implements FeedbackStore {
 
   async write(...events: FeedbackEvent[]): Promise<void> {
     assertOpen("the feedback store", this.closed, this.database);
+    try {
+      await this.writeRows(events);
+    } catch (error) {
+      if (isContentRejection(error)) throw new FeedbackRejectedError(errorMessage(error), { cause: error });
+      throw error;
+    }
+  }
+
+  private async writeRows(events: readonly FeedbackEvent[]): Promise<void> {
     const rows = tableRows(events);
     const statements = [
       insert("questions", rows.questions, (db, values) => db.insertInto("questions").values(values).onConflict((oc) => oc.column("id").doNothing())),
@@ -207,12 +250,12 @@ export class SqlFeedbackStore implements FeedbackStore {
     });
   }
 
-  async installationSecret(): Promise<string> {
+  async installationSecret(candidate?: string): Promise<string> {
     assertOpen("the feedback store", this.closed, this.database);
     const { db } = this.database;
     await db
       .insertInto("settings")
-      .values({ key: SECRET_KEY, value: randomBytes(SECRET_BYTES).toString("base64url") })
+      .values({ key: SECRET_KEY, value: candidate ?? randomBytes(SECRET_BYTES).toString("base64url") })
       .onConflict((oc) => oc.column("key").doNothing())
       .execute();
     const row = await db.selectFrom("settings").select("value").where("key", "=", SECRET_KEY).executeTakeFirstOrThrow();
@@ -239,7 +282,7 @@ export class SqlFeedbackStore implements FeedbackStore {
       db
         .selectFrom("answers")
         .innerJoin("questions", "questions.id", "answers.question_id")
-        .select(["questions.query as query", "answers.entry_id as entryId", "answers.at as at"])
+        .select(["questions.query as query", "answers.entry_id as entryId", "answers.at as at", "answers.user_hash as user"])
         .where("answers.source", "=", "suggestion")
         .where("answers.at", ">=", lo)
         .where("answers.at", "<", hi)
@@ -249,7 +292,7 @@ export class SqlFeedbackStore implements FeedbackStore {
     ]);
     return {
       unanswered: unanswered.map((row) => ({ query: row.query, status: row.status === "ambiguous" ? "ambiguous" : "none", at: row.at })),
-      picks: picks.map((row) => ({ query: row.query, entryId: row.entryId, at: row.at })),
+      picks: picks.map((row) => ({ query: row.query, entryId: row.entryId, at: row.at, user: row.user })),
     };
   }
 

@@ -26,7 +26,7 @@ export const SUGGEST_TUNING = Object.freeze({
 export interface AlternateCandidate {
   /** The question as users typed it (the most frequent spelling). */
   readonly text: string;
-  /** How many times it led to this entry through "did you mean". */
+  /** How many distinct users reached this entry with it through "did you mean" (one user in many conversations counts once). */
   readonly count: number;
   readonly evidence: string;
   readonly examples: readonly string[];
@@ -80,12 +80,15 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  */
 export function computeSuggestions(data: LearningData, report: Report, kb: KnowledgeBase, matcher: Matcher): Suggestions {
   const alternates: EntryAlternates[] = [];
-  const byEntry = new Map<string, Map<string, string[]>>();
+  const byEntry = new Map<string, Map<string, { texts: string[]; users: Set<string> }>>();
   for (const pick of data.picks) {
-    const groups = byEntry.get(pick.entryId) ?? new Map<string, string[]>();
+    const groups = byEntry.get(pick.entryId) ?? new Map<string, { texts: string[]; users: Set<string> }>();
     const key = queryKey(pick.query);
     if (key === "") continue;
-    groups.set(key, [...(groups.get(key) ?? []), pick.query.trim()]);
+    const group = groups.get(key) ?? { texts: [], users: new Set<string>() };
+    group.texts.push(pick.query.trim());
+    group.users.add(pick.user);
+    groups.set(key, group);
     byEntry.set(pick.entryId, groups);
   }
   for (const [entryId, groups] of byEntry) {
@@ -93,15 +96,15 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
     if (!entry) continue;
     const known = new Set([entry.question, ...entry.alternates].map(queryKey));
     const candidates: AlternateCandidate[] = [];
-    for (const [key, texts] of groups) {
+    for (const [key, { texts, users }] of groups) {
       if (known.has(key)) continue;
       const spelling = mostFrequent(texts);
       const decision = matcher.match(spelling, kb);
       if (decision.status === "answered" && decision.candidates[0]?.id === entryId) continue;
       candidates.push({
         text: spelling,
-        count: texts.length,
-        evidence: `chosen ${texts.length}× from "did you mean"; today: ${decision.status}${decision.candidates[0] ? ` (top ${decision.candidates[0].id} ${decision.candidates[0].score})` : ""}`,
+        count: users.size,
+        evidence: `chosen by ${users.size} user${users.size === 1 ? "" : "s"} (${texts.length}×) from "did you mean"; today: ${decision.status}${decision.candidates[0] ? ` (top ${decision.candidates[0].id} ${decision.candidates[0].score})` : ""}`,
         examples: [...new Set(texts)].slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
       });
     }

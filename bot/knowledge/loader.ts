@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { DraftEntry, ParsedFile, RelatedRef } from "./draft";
 import { textKey } from "./normalize";
@@ -51,7 +51,16 @@ export interface LoadOptions {
    * whose new text is refused keeps its version from here.
    */
   lastGood?: ReadonlyMap<string, FileVersion>;
+  /** See `DEFAULT_MAX_FILE_BYTES`. */
+  readonly maxFileBytes?: number;
 }
+
+/**
+ * Largest knowledge file read, in bytes (`KNOWLEDGE_MAX_FILE_KB`). A larger one is an error that
+ * names it, checked before the file is read: a huge file cannot stall reloads or fill memory.
+ * Higher = longer files allowed, more memory and time per reload.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024;
 
 /** Documentation files in the knowledge folder, never parsed as entries. */
 function isDocumentation(name: string): boolean {
@@ -334,6 +343,7 @@ export type FileText = { file: string; text: string } | { file: string; readErro
  * `options.lastGood` if it has one.
  */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let files: string[];
   try {
     files = await listKnowledgeFiles(dir);
@@ -344,6 +354,12 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const texts: FileText[] = [];
   for (const file of files) {
     try {
+      // an oversized file is refused before it is read, like any other file that cannot be read
+      const { size } = await stat(join(dir, file));
+      if (size > maxFileBytes) {
+        texts.push({ file, readError: `file is ${Math.ceil(size / 1024)} KB, over the limit of ${Math.floor(maxFileBytes / 1024)} KB per file (KNOWLEDGE_MAX_FILE_KB); split it into smaller files` });
+        continue;
+      }
       texts.push({ file, text: await readFile(join(dir, file), "utf8") });
     } catch (error) {
       // a file deleted between listing and reading is simply gone

@@ -160,7 +160,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const line = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+    if (!KNOWN_KEYS.some((known) => known === key)) {
       const suggestion = closestKey(key);
       errors.push({
         file,

@@ -31,6 +31,8 @@ export interface KnowledgeServiceOptions {
   dir: string;
   logger: Logger;
   debounceMs?: number;
+  /** Largest knowledge file read (see `DEFAULT_MAX_FILE_BYTES`). */
+  maxFileBytes?: number;
 }
 
 /**
@@ -98,7 +100,7 @@ export class KnowledgeService {
 
   private async load(): Promise<LoadResult> {
     const { logger } = this.options;
-    const result = await loadKnowledge(this.dir, { lastGood: this.accepted });
+    const result = await loadKnowledge(this.dir, { lastGood: this.accepted, maxFileBytes: this.options.maxFileBytes });
     for (const warning of result.warnings) logger.warn(formatIssue(warning, this.label));
     const lines = result.errors.map((issue) => formatIssue(issue, this.label));
     for (const line of lines) logger.error(line);

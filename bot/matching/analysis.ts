@@ -194,13 +194,13 @@ export function isQuestionTerm(surface: string): boolean {
 }
 
 /**
- * Forms of the light verbs `etmek` and `olmak` (`memnun ederiz`, `ikna etmenin`, `şikayet
- * edilir`, `mümkün olur mu`): they only turn the word before them into a verb or a state, so
- * they say nothing about the topic. Folded; `etki…` (effect), `edin…` (acquire), `olumlu` and
- * `oluştur…` are other words and do not match.
+ * Forms of the light verbs `etmek`, `olmak` and `yapmak` (`memnun ederiz`, `şikayet edilir`,
+ * `mümkün olur mu`, `ölçüm nasıl yapılır`): they only turn the word before them into a verb or a
+ * state, so they say nothing about the topic. Folded; `etki…` (effect), `edin…` (acquire),
+ * `olumlu`, `oluştur…`, `yapı` (building) and `yapılandırma` are other words and do not match.
  */
 const LIGHT_VERB =
-  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:mak|ur|urmu|ursa|an|arak|du|dum|duk|dugu|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|mus\p{L}*|sa|up|masi|mali\p{L}*|maz|mayan))$/u;
+  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:mak|ur|urmu|ursa|an|arak|du|dum|duk|dugu|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|mus\p{L}*|sa|up|masi|mali\p{L}*|maz|mayan)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
 
 /**
  * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem

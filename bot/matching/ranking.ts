@@ -21,8 +21,8 @@ export function entryScore(queryCoverage: number, phraseCoverage: number): numbe
 /**
  * Ranks the entries of one `SearchIndex` against query words, in two steps:
  *
- * 1. Query coverage, term at a time over the postings: each query word counts once per entry,
- *    by its closest form, in the entry's phrases (question and alternates, read as one field)
+ * 1. Query coverage, word at a time over each word's merged postings (`QueryWord.reach`): each
+ *    query word counts once per entry, by its closest form, in the entry's phrases (question and alternates, read as one field)
  *    or, weighed by `ANSWER_WEIGHT`, in its answer and tags. A rare word found only in an
  *    answer can still lift its entry.
  * 2. Phrase coverage, only for entries whose query coverage could still win: since a score
@@ -35,10 +35,6 @@ export class Ranker {
   private stamp = 0;
   private readonly entryStamp: Int32Array;
   private readonly coverage: Float64Array;
-  private readonly phraseStamp: Int32Array;
-  private readonly phraseBest: Float64Array;
-  private readonly answerStamp: Int32Array;
-  private readonly answerBest: Float64Array;
   private readonly termStamp: Int32Array;
   private readonly termSim: Float64Array;
 
@@ -46,10 +42,6 @@ export class Ranker {
     const entries = index.entries.length;
     this.entryStamp = new Int32Array(entries);
     this.coverage = new Float64Array(entries);
-    this.phraseStamp = new Int32Array(entries);
-    this.phraseBest = new Float64Array(entries);
-    this.answerStamp = new Int32Array(entries);
-    this.answerBest = new Float64Array(entries);
     this.termStamp = new Int32Array(index.vocabularySize);
     this.termSim = new Float64Array(index.vocabularySize);
   }
@@ -60,46 +52,26 @@ export class Ranker {
     if (this.stamp > STAMP_LIMIT) this.resetStamps();
     const queryStamp = ++this.stamp;
     const touched: number[] = [];
-    const { phrasePostings, answerPostings } = this.index;
-    const { entryStamp, coverage, phraseStamp, phraseBest, answerStamp, answerBest, termStamp, termSim } = this;
+    const { entryStamp, coverage, termStamp, termSim } = this;
 
     for (const word of words) {
       if (word.expansions.length === 0 || word.weight === 0) continue;
-      const wordStamp = ++this.stamp;
-      const reached: number[] = [];
       for (const { term, sim } of word.expansions) {
         if (termStamp[term] !== queryStamp || sim > (termSim[term] ?? 0)) {
           termStamp[term] = queryStamp;
           termSim[term] = sim;
         }
-        const phrases = phrasePostings[term] ?? EMPTY;
-        for (let k = 0; k < phrases.length; k += 1) {
-          const e = phrases[k] ?? 0;
-          if (phraseStamp[e] !== wordStamp) {
-            phraseStamp[e] = wordStamp;
-            phraseBest[e] = sim;
-            if (answerStamp[e] !== wordStamp) reached.push(e);
-          } else if (sim > (phraseBest[e] ?? 0)) phraseBest[e] = sim;
-        }
-        const answers = answerPostings[term] ?? EMPTY;
-        for (let k = 0; k < answers.length; k += 1) {
-          const e = answers[k] ?? 0;
-          if (answerStamp[e] !== wordStamp) {
-            answerStamp[e] = wordStamp;
-            answerBest[e] = sim;
-            if (phraseStamp[e] !== wordStamp) reached.push(e);
-          } else if (sim > (answerBest[e] ?? 0)) answerBest[e] = sim;
-        }
       }
-      for (const e of reached) {
-        const inPhrases = phraseStamp[e] === wordStamp ? (phraseBest[e] ?? 0) : 0;
-        const inAnswer = answerStamp[e] === wordStamp ? TUNING.ANSWER_WEIGHT * (answerBest[e] ?? 0) : 0;
+      const { entries, phraseSim, answerSim } = word.reach;
+      for (let k = 0; k < entries.length; k += 1) {
+        const e = entries[k] ?? 0;
+        const match = Math.max(phraseSim[k] ?? 0, TUNING.ANSWER_WEIGHT * (answerSim[k] ?? 0));
         if (entryStamp[e] !== queryStamp) {
           entryStamp[e] = queryStamp;
           coverage[e] = 0;
           touched.push(e);
         }
-        coverage[e] = (coverage[e] ?? 0) + word.weight * Math.max(inPhrases, inAnswer);
+        coverage[e] = (coverage[e] ?? 0) + word.weight * match;
       }
     }
 
@@ -152,10 +124,9 @@ export class Ranker {
 
   private resetStamps(): void {
     this.stamp = 0;
-    for (const array of [this.entryStamp, this.phraseStamp, this.answerStamp, this.termStamp]) array.fill(0);
+    for (const array of [this.entryStamp, this.termStamp]) array.fill(0);
   }
 }
 
-const EMPTY = new Int32Array(0);
 /** Stamps restart from 0 before they could overflow an Int32Array slot. */
 const STAMP_LIMIT = 2 ** 30;

@@ -17,6 +17,15 @@ export interface QueryWord {
   readonly surface: string;
   readonly expansions: readonly Expansion[];
   readonly weight: number;
+  /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
+  readonly reach: Reach;
+}
+
+/** The entries one query word reaches, merged over its forms' postings. */
+export interface Reach {
+  readonly entries: Int32Array;
+  readonly phraseSim: Float32Array;
+  readonly answerSim: Float32Array;
 }
 
 /**
@@ -57,18 +66,22 @@ export class SearchIndex {
   private readonly typedForms: string[] = [];
   /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
   private readonly families: ReadonlyMap<string, Int32Array>;
-  private readonly rootCounts: ReadonlyMap<string, number>;
   private readonly synonyms: SynonymRewriter;
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
   private readonly cache = new Map<string, QueryWord[]>();
-  private readonly expansionCache = new Map<string, Expansion[]>();
+  private readonly expansionCache = new Map<string, { expansions: Expansion[]; idf: number; reach: Reach }>();
+  /** Scratch arrays for merging postings, sized to the entries. */
+  private readonly scratchPhrase: Float32Array;
+  private readonly scratchAnswer: Float32Array;
 
   constructor(
     base: MatchableBase,
     private readonly morphology: Morphology,
   ) {
     this.entries = base.entries;
+    this.scratchPhrase = new Float32Array(this.entries.length);
+    this.scratchAnswer = new Float32Array(this.entries.length);
     // follow-up-only entries get no words: no message reaches them, their parent's buttons do
     const searchable = (entry: MatchableEntry): boolean => entry.contextOnly !== true;
     const phraseTexts = this.entries.map((entry) => (searchable(entry) ? [entry.question, ...entry.alternates].map(analyze) : []));
@@ -103,18 +116,16 @@ export class SearchIndex {
     this.phrases = phraseIds;
     this.exactPhrases = exact;
 
-    // a root the knowledge base uses often is the likelier reading of an ambiguous word
-    const rootCounts = new Map<string, number>();
-    const typedRoots = this.typedForms.map((typed) => this.foldedRoots(typed));
-    for (const roots of typedRoots) for (const root of roots) rootCounts.set(root, (rootCounts.get(root) ?? 0) + 1);
-    this.rootCounts = rootCounts;
+    // a word belongs to the family of every root the analyser reads in it: its readings are
+    // alternatives, and which one the text means is not known
     const families = new Map<string, Set<number>>();
-    typedRoots.forEach((roots, id) => {
-      const root = chooseRoot(roots, (r) => rootCounts.get(r) ?? 0);
-      if (root === undefined || isQuestionTerm(this.stems[id] ?? "")) return;
-      const family = families.get(root) ?? new Set<number>();
-      family.add(id);
-      families.set(root, family);
+    this.typedForms.forEach((typed, id) => {
+      if (isQuestionTerm(this.stems[id] ?? "")) return;
+      for (const root of this.foldedRoots(typed)) {
+        const family = families.get(root) ?? new Set<number>();
+        family.add(id);
+        families.set(root, family);
+      }
     });
     this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
 
@@ -165,15 +176,14 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
       const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       for (const term of this.synonyms.rewrite(analyze(sentence))) {
-        const expansions = this.expansionsOf(term);
-        const best = expansions[0];
+        const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
-        const idf = best ? (this.idf[best.term] ?? 0) : question ? 0 : this.unknownWeight;
+        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight });
+        words.set(term.stem, { surface: term.surface, expansions, weight, reach });
       }
     });
     const result = [...words.values()];
@@ -182,16 +192,46 @@ export class SearchIndex {
     return result;
   }
 
-  /** `expand`, memoized per word: the vocabulary never changes for a snapshot. */
-  private expansionsOf(term: Term): Expansion[] {
+  /**
+   * `expand`, memoized per word, with the entries its forms reach merged once (a query then
+   * walks one list per word, not one per form) and the word's idf: from how many entries any of
+   * its forms reaches, so a common word read through one rare inflected form does not weigh as rare.
+   */
+  private expansionsOf(term: Term): { expansions: Expansion[]; idf: number; reach: Reach } {
     const key = `${term.typed}|${term.surface}|${term.stem}`;
     let found = this.expansionCache.get(key);
     if (!found) {
-      found = this.expand(term);
+      const expansions = this.expand(term);
+      const reach = this.merge(expansions);
+      found = { expansions, idf: Math.log(1 + Math.max(1, this.entries.length) / Math.max(1, reach.entries.length)), reach };
       if (this.expansionCache.size >= TUNING.EXPANSION_CACHE_SIZE) this.expansionCache.clear();
       this.expansionCache.set(key, found);
     }
     return found;
+  }
+
+  private merge(expansions: readonly Expansion[]): Reach {
+    const { scratchPhrase, scratchAnswer } = this;
+    const touched: number[] = [];
+    for (const { term, sim } of expansions) {
+      for (const e of this.phrasePostings[term] ?? []) {
+        if ((scratchPhrase[e] ?? 0) === 0 && (scratchAnswer[e] ?? 0) === 0) touched.push(e);
+        if (sim > (scratchPhrase[e] ?? 0)) scratchPhrase[e] = sim;
+      }
+      for (const e of this.answerPostings[term] ?? []) {
+        if ((scratchPhrase[e] ?? 0) === 0 && (scratchAnswer[e] ?? 0) === 0) touched.push(e);
+        if (sim > (scratchAnswer[e] ?? 0)) scratchAnswer[e] = sim;
+      }
+    }
+    touched.sort((x, y) => x - y);
+    const entries = Int32Array.from(touched);
+    const phraseSim = Float32Array.from(touched, (e) => scratchPhrase[e] ?? 0);
+    const answerSim = Float32Array.from(touched, (e) => scratchAnswer[e] ?? 0);
+    for (const e of touched) {
+      scratchPhrase[e] = 0;
+      scratchAnswer[e] = 0;
+    }
+    return { entries, phraseSim, answerSim };
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
@@ -203,19 +243,19 @@ export class SearchIndex {
   }
 
   /**
-   * The word family of a query word: the root the analyser reads in it (the one the knowledge
-   * base uses most), or else, for words typed without Turkish letters, the longest root of a
-   * family that starts the word ("musterimi" → "musteri", "odeyemedim" → "ode").
+   * The word families of a query word: those of every root the analyser reads in it, or, for a
+   * word it cannot read (typed without Turkish letters, or mistyped), the longest family root
+   * that starts the word ("musterimi" → "musteri", "odeyemedim" → "ode"). A word the analyser
+   * reads with roots the knowledge base lacks (`kargom`) is in no family.
    */
-  private familyOf(term: Term): Int32Array | undefined {
-    const root = chooseRoot(this.foldedRoots(term.typed), (r) => (this.families.has(r) ? 1 + (this.rootCounts.get(r) ?? 0) : 0));
-    const analysed = root === undefined ? undefined : this.families.get(root);
-    if (analysed) return analysed;
+  private familiesOf(term: Term): Int32Array[] {
+    const roots = this.foldedRoots(term.typed);
+    if (roots.length > 0) return roots.flatMap((root) => this.families.get(root) ?? []);
     for (let length = term.surface.length; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
       const family = this.families.get(term.surface.slice(0, length));
-      if (family) return family;
+      if (family) return [family];
     }
-    return undefined;
+    return [];
   }
 
   private idOf(term: Term): number {
@@ -267,8 +307,7 @@ export class SearchIndex {
     const prefixSim = (shorter: number, longer: number): number => TUNING.PREFIX_BASE + TUNING.PREFIX_SPAN * (shorter / Math.max(longer, 1));
 
     // the same root in another form ("ölçebiliriz" and "ölçülür"; "faturalı" and "fatura")
-    const family = this.familyOf(term);
-    if (family) for (const id of family) offer(id, TUNING.ROOT_FAMILY_SIM);
+    for (const family of this.familiesOf(term)) for (const id of family) offer(id, TUNING.ROOT_FAMILY_SIM);
     // vocabulary stems that are a prefix of the query word ("sadakat" for "sadakatini")
     for (let length = term.surface.length - 1; length >= TUNING.MIN_PREFIX_LENGTH; length -= 1) {
       offer(this.stemIds.get(term.surface.slice(0, length)), prefixSim(length, term.surface.length));
@@ -322,20 +361,6 @@ function questionSentence(sentences: readonly string[]): number {
 }
 
 const YES_NO_PARTICLE = /(?:^|\s)m[iıuü](?:yım|yim|yum|yüm|yız|yiz|yuz|yüz|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dır|dir|dur|dür)?(?=$|[\s?.!,])/u;
-
-/** The analyser's reading of a word among `roots`: the one `preference` ranks highest, then the longest. */
-function chooseRoot(roots: readonly string[], preference: (root: string) => number): string | undefined {
-  let best: string | undefined;
-  let bestRank = -1;
-  for (const root of roots) {
-    const rank = preference(root);
-    if (rank > bestRank || (rank === bestRank && root.length > (best?.length ?? 0))) {
-      best = root;
-      bestRank = rank;
-    }
-  }
-  return best;
-}
 
 /** Term id → ascending distinct indexes of the lists holding it (postings). */
 function invert(lists: readonly number[][], vocabularySize: number): Int32Array[] {

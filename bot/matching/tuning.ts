@@ -46,11 +46,11 @@ export const TUNING = Object.freeze({
   /** Most typo corrections fuse.js proposes for one word; each is then checked by edit distance. */
   MAX_TYPO_PROPOSALS: 8,
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */
-  ANSWER_THRESHOLD: 0.57,
+  ANSWER_THRESHOLD: 0.63,
   /** The top entry must lead the second by at least this much to be answered. Higher = more "did you mean". */
-  MIN_MARGIN: 0.12,
+  MIN_MARGIN: 0.05,
   /** Score at or above which an entry is offered in "did you mean". Higher = more "I don't know". */
-  SUGGEST_THRESHOLD: 0.4,
+  SUGGEST_THRESHOLD: 0.45,
   /** Most choices in "did you mean". */
   MAX_SUGGESTIONS: 3,
   /**

@@ -47,3 +47,34 @@ export function checkActivity(body: unknown): GuardResult {
   }
   return { ok: true };
 }
+
+/** Whether a host name is this machine: `localhost`, 127.0.0.0/8 or ::1. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Whether replies may be posted to `serviceUrl` (local mode): its host is loopback and the list
+ * holds `loopback`, or its host name or origin is on the list. Pure: no DNS lookup.
+ */
+export function isAllowedServiceUrl(serviceUrl: string, allowList: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (url.username !== "" || url.password !== "") return false;
+  return allowList.some((entry) => {
+    if (entry === "loopback") return isLoopback(url.hostname);
+    if (entry.includes("://")) {
+      try {
+        return new URL(entry).origin === url.origin;
+      } catch {
+        return false;
+      }
+    }
+    return entry.toLowerCase() === url.hostname.toLowerCase();
+  });
+}

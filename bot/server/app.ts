@@ -1,8 +1,11 @@
-import type { CloudAdapter } from "botbuilder";
+import type { Activity, CloudAdapter } from "botbuilder";
+import type { BotFrameworkAuthentication } from "botframework-connector";
+import { createHash } from "node:crypto";
+import { LruMap } from "../lru";
 import type { ActivityHandler } from "botbuilder";
 import restify, { type Server } from "restify";
 import type { Logger } from "../logger";
-import { checkActivity, MAX_BODY_BYTES } from "./activity-guard";
+import { checkActivity, isAllowedServiceUrl, MAX_BODY_BYTES } from "./activity-guard";
 import type { RateLimit } from "./rate-limit";
 
 /** What `/healthz` reports. */
@@ -21,7 +24,9 @@ export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
-  health: () => Health;
+  health: () => Promise<Health>;
+  /** Whether a request may see the details of `/healthz`; others see `{status}` only. */
+  healthDetails?: (req: restify.Request) => boolean;
   /** Requests per client address; over it the client gets 429 (see `isLimited`). */
   clientLimit?: RateLimit;
   /**
@@ -29,13 +34,44 @@ export interface ServerDeps {
    * every request comes from the Bot Service's addresses, and conversations are limited instead.
    */
   limitBotEndpoint?: boolean;
+  /**
+   * Local mode (no channel authentication): the `serviceUrl`s replies may go to (see
+   * `isAllowedServiceUrl`); an activity naming another one gets 403. Undefined = any (behind
+   * Azure the SDK authenticates the channel and its service URL).
+   */
+  serviceUrlAllowList?: readonly string[];
+  /**
+   * Credential mode: the channel authentication. Requests are authenticated before the adapter
+   * sees them, so a bad token gets a plain 401 (no SDK internals), and a client whose tokens keep
+   * failing gets 429 before its body is even read (`authFailureLimit`).
+   */
+  channelAuth?: { auth: BotFrameworkAuthentication; authFailureLimit: RateLimit };
 }
+
+/** Failed bearer tokens remembered, so the same forged token is refused without asking the SDK (and its key fetch) again. Higher = more memory. */
+const FAILED_TOKENS_REMEMBERED = 10_000;
+
+/** The fields channel authentication reads (`checkActivity` has passed; a runtime check, so no cast is needed). */
+const hasAuthenticatedFields = (body: unknown): body is Activity =>
+  typeof body === "object" &&
+  body !== null &&
+  "type" in body &&
+  typeof body.type === "string" &&
+  "serviceUrl" in body &&
+  typeof body.serviceUrl === "string" &&
+  "conversation" in body &&
+  typeof body.conversation === "object" &&
+  body.conversation !== null;
+
+/** Whether a header could hold a JWT at all: `Bearer` and three base64url parts. */
+const JWT_SHAPE = /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i;
 
 /** Requests that count against the per-client limit: every POST and the operator pages; not static files or Direct Line polling. */
 export function isLimited(method: string, path: string, limitBotEndpoint: boolean): boolean {
   if (path === "/api/messages") return limitBotEndpoint && method === "POST";
   if (method === "POST") return true;
-  return method === "GET" && (path === "/dashboard" || path === "/api/report" || path.startsWith("/dashboard/cases") || path.startsWith("/api/case"));
+  // every operator endpoint (and anything under it) counts, so a token cannot be guessed at speed
+  return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || /^\/api\/(report|suggestions|cases?|case-report)(\/|$)/.test(path));
 }
 
 /** Counts turns in flight, so shutdown can wait for them. */
@@ -70,6 +106,40 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
   const { adapter, bot, logger } = deps;
   const inFlight = new InFlight();
   const server = restify.createServer({ name: "memnun", handleUncaughtExceptions: false });
+  // restify (11) logs through pino: it gets ours, so its own lines (a response that failed to
+  // serialize…) get the same redaction, never a request's headers. @types/restify still
+  // describes the bunyan logger of restify 8, hence a property definition, not `log:`.
+  Object.defineProperty(server, "log", { value: logger.child({ component: "restify" }), writable: true, configurable: true });
+
+  const { channelAuth } = deps;
+  const failedTokens = new LruMap<string, true>(FAILED_TOKENS_REMEMBERED);
+  const tokenKey = (header: string): string => createHash("sha256").update(header).digest("base64url");
+  if (channelAuth) {
+    // before the body is parsed: no credentials, or a client whose credentials keep failing
+    server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      if (path !== "/api/messages" || req.method !== "POST") return next();
+      const client = req.socket.remoteAddress ?? "unknown";
+      channelAuth.authFailureLimit.peek(client).then(
+        (waitMs) => {
+          if (waitMs > 0) {
+            res.header("retry-after", String(Math.ceil(waitMs / 1000)));
+            res.send(429, { error: "Too many failed authentications; retry later." });
+            return next(false);
+          }
+          const header = req.header("authorization") ?? "";
+          if (!JWT_SHAPE.test(header) || failedTokens.has(tokenKey(header))) {
+            void channelAuth.authFailureLimit.take(client);
+            logger.warn({ client }, "[server] refused a request without valid channel credentials");
+            res.send(401, { error: "unauthorized" });
+            return next(false);
+          }
+          return next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  }
 
   const { clientLimit } = deps;
   if (clientLimit) {
@@ -106,6 +176,28 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
       res.send(400, { error: verdict.message });
       return;
     }
+    const allowList = deps.serviceUrlAllowList;
+    const activity: unknown = req.body;
+    const serviceUrl = typeof activity === "object" && activity !== null && "serviceUrl" in activity ? activity.serviceUrl : undefined;
+    if (allowList && !(typeof serviceUrl === "string" && isAllowedServiceUrl(serviceUrl, allowList))) {
+      logger.warn({ url: typeof serviceUrl === "string" ? serviceUrl : undefined }, "[server] refused an activity whose serviceUrl is not allowed (SERVICE_URL_ALLOW_LIST)");
+      res.send(403, { error: "serviceUrl is not allowed in local mode (see SERVICE_URL_ALLOW_LIST)" });
+      return;
+    }
+    if (channelAuth) {
+      const header = req.header("authorization") ?? "";
+      try {
+        const body: unknown = req.body;
+        if (!hasAuthenticatedFields(body)) throw new Error("incomplete activity");
+        await channelAuth.auth.authenticateRequest(body, header);
+      } catch (error) {
+        failedTokens.set(tokenKey(header), true);
+        await channelAuth.authFailureLimit.take(req.socket.remoteAddress ?? "unknown");
+        logger.warn({ reason: error instanceof Error ? error.message : String(error) }, "[server] channel authentication failed");
+        res.send(401, { error: "unauthorized" });
+        return;
+      }
+    }
     try {
       await inFlight.run(() => adapter.process(req, res, (context) => bot.run(context)));
     } catch (error) {
@@ -114,8 +206,11 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
     }
   });
 
-  server.get("/healthz", async (_req, res) => {
-    res.send(200, deps.health());
+  server.get("/healthz", async (req, res) => {
+    const health = await deps.health();
+    res.header("cache-control", "no-store");
+    // the details (database location, knowledge files, errors) are for operators only
+    res.send(200, deps.healthDetails?.(req) ? health : { status: health.status });
   });
 
   server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {

@@ -19,5 +19,9 @@ export function perMinute(points: number): RateLimit {
         throw rejection;
       }
     },
+    async peek(key) {
+      const state = await limiter.get(key);
+      return state !== null && state.remainingPoints <= 0 ? Math.max(1, state.msBeforeNext) : 0;
+    },
   };
 }

@@ -110,6 +110,27 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Brings the schema to the latest migration (under Kysely's lock). Run on open, and again when
+ * a database comes back empty (recreated, restored from nothing) while the bot runs.
+ */
+export async function migrate(db: Kysely<Schema>, kind: DatabaseKind): Promise<void> {
+  // Kysely looks for its migration tables in every schema unless told which one: a second
+  // Memnun schema on the same PostgreSQL (tests, staging) would make it skip creating its own
+  const migrationTableSchema =
+    kind === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const { error } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error("migration failed", { cause: error });
+}
+
+/** Whether a query failed because Memnun's tables are missing (an empty database), not because the database is away. */
+export function isMissingTable(error: unknown): boolean {
+  // duck-typed: a native driver's error class may come from another realm
+  if (typeof error !== "object" || error === null) return false;
+  if ("code" in error && error.code === "42P01") return true;
+  return "message" in error && typeof error.message === "string" && /no such table/i.test(error.message);
+}
+
 /** Opens (creating if needed) and migrates the database chosen by the configuration. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let db: Kysely<Schema>;
@@ -158,11 +179,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
-    // Kysely looks for its migration tables in every schema unless told which: another
-    // installation's schema in the same PostgreSQL database would pass for this one's
-    const schema = kind === "postgres" ? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]?.name : undefined;
-    const { error } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
-    if (error) throw error instanceof Error ? error : new Error("migration failed", { cause: error });
+    await migrate(db, kind);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await checkpointer?.close().catch(() => undefined);

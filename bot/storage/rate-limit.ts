@@ -6,4 +6,6 @@
 export interface RateLimit {
   /** `0` when allowed; otherwise milliseconds until the next allowed attempt. */
   take(key: string): Promise<number>;
+  /** Like `take`, without using up an attempt. */
+  peek(key: string): Promise<number>;
 }

@@ -13,8 +13,10 @@ import { stringField } from "./request";
 
 /** Name of the HttpOnly cookie a browser gets after passing `?token=` once. */
 export const DASHBOARD_COOKIE = "memnun_dashboard";
-/** How long that cookie lasts, in seconds. Shorter = operators pass the token more often. */
-const COOKIE_MAX_AGE_SECONDS = 8 * 3600;
+/** How long a dashboard session lasts, in seconds, however active. Shorter = operators pass the token more often. */
+const SESSION_TTL_SECONDS = 8 * 3600;
+/** A session used after this many seconds gets a fresh cookie (same expiry), so a copied cookie goes stale soon. Lower = more Set-Cookie headers. */
+const SESSION_ROTATE_SECONDS = 15 * 60;
 
 /** The operator name changes made with `DASHBOARD_TOKEN` are audited under. */
 export const DASHBOARD_OPERATOR = "dashboard";
@@ -33,6 +35,8 @@ export interface DashboardDeps {
   /** Active-learning suggestions for editors (read-only here; `kb:suggest --apply` writes them). */
   suggestions: () => Promise<Suggestions>;
   logger: Logger;
+  /** Shared with `/healthz`; built from `token` when absent. */
+  auth?: DashboardAuth;
 }
 
 /** The value of one cookie from a `Cookie` header. */
@@ -44,7 +48,66 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
-const mac = (token: string, text: string): string => createHmac("sha256", `memnun:dashboard:${token}`).update(text).digest("base64url");
+/**
+ * Dashboard sessions of one operator as signed cookie values (`<started>.<issued>.<session>.<mac>`),
+ * keyed by the operator's token: changing or removing the token ends its sessions. A session ends
+ * `SESSION_TTL_SECONDS` after the login; a cookie older than `SESSION_ROTATE_SECONDS` is replaced
+ * by a new one of the same session (same id, so the page's CSRF token stays valid).
+ */
+export class DashboardSessions {
+  private readonly key: Buffer;
+
+  constructor(
+    token: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.key = createHmac("sha256", "memnun:dashboard-session").update(token).digest();
+  }
+
+  /** A new session's cookie value (a login), or a rotated one of the session `session` started at `started`. */
+  issue(started = this.seconds(), session = randomBytes(SESSION_BYTES).toString("base64url")): string {
+    const body = `${started}.${this.seconds()}.${session}`;
+    return `${body}.${this.mac(body)}`;
+  }
+
+  /** `valid`, `rotate` (valid, but due for a fresh cookie) or `invalid` (forged, expired, malformed). */
+  check(value: string): { state: "valid" | "rotate" | "invalid"; started: number; session: string } {
+    const parts = value.split(".");
+    const [started, issued, session, mac] = parts.map((part) => part ?? "");
+    const invalid = { state: "invalid" as const, started: 0, session: "" };
+    if (parts.length !== 4 || !/^\d{1,12}$/.test(started ?? "") || !/^\d{1,12}$/.test(issued ?? "") || !session || !mac) return invalid;
+    if (!sameSecret(mac, this.mac(`${started}.${issued}.${session}`))) return invalid;
+    const now = this.seconds();
+    const since = Number(started);
+    if (now - since >= SESSION_TTL_SECONDS || since > now + 60) return { ...invalid, started: since };
+    return { state: now - Number(issued) >= SESSION_ROTATE_SECONDS ? "rotate" : "valid", started: since, session };
+  }
+
+  /** The CSRF token of a session: writes made with its cookie must send it in `x-csrf-token`. */
+  csrf(started: number, session: string): string {
+    return this.mac(`csrf:${started}.${session}`);
+  }
+
+  /** Seconds the cookie of a session started at `started` may still live. */
+  maxAge(started: number): number {
+    return Math.max(0, SESSION_TTL_SECONDS - (this.seconds() - started));
+  }
+
+  private seconds(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  private mac(body: string): string {
+    return createHmac("sha256", this.key).update(body).digest("base64url");
+  }
+}
+
+/** Whether a request came over HTTPS: its own socket, or (with `TRUST_PROXY`) the proxy's `X-Forwarded-Proto`. */
+export function isHttps(req: Request, trustProxy: boolean): boolean {
+  if (req.isSecure()) return true;
+  if (!trustProxy) return false;
+  return (req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim().toLowerCase() === "https";
+}
 
 /** Who is using the dashboard: the operator, and the browser session (null for a bearer token). */
 export interface DashboardUser {
@@ -54,17 +117,30 @@ export interface DashboardUser {
   readonly csrf: string | null;
 }
 
+/** The outcome of checking a request's credentials. */
+export interface DashboardVerdict {
+  readonly ok: boolean;
+  readonly user?: DashboardUser;
+  /** A fresh cookie for a session due for rotation. */
+  readonly rotated?: { value: string; maxAge: number };
+}
+
 /**
- * Dashboard sign-in for operators with named tokens. A browser passes its token once
- * (`?token=`) and gets a session cookie `<session>.<operator>.<mac>`: the token itself never
- * sits in the browser, and removing an operator's token ends their sessions. Each session has
- * its own CSRF token (a MAC of the session id), which writes must send in `x-csrf-token`.
+ * Who may see the operators' views (the dashboard, the cases page, their APIs, `/healthz`
+ * details): a request with an operator's token (`OPERATOR_TOKENS`, or `DASHBOARD_TOKEN` audited as
+ * `dashboard`) as its bearer token, or with a live session cookie the dashboard gave. The token
+ * itself never sits in the browser.
  */
 export class DashboardAuth {
   readonly operators: readonly Operator[];
+  private readonly sessions: ReadonlyMap<string, DashboardSessions>;
 
-  constructor(token: string | undefined, operators: readonly Operator[] = []) {
-    this.operators = [...operators, ...(token ? [{ name: DASHBOARD_OPERATOR, token }] : [])];
+  constructor(
+    token: string | undefined,
+    private readonly options: { operators?: readonly Operator[]; trustProxy?: boolean; logger?: Logger; now?: () => number } = {},
+  ) {
+    this.operators = [...(options.operators ?? []), ...(token ? [{ name: DASHBOARD_OPERATOR, token }] : [])];
+    this.sessions = new Map(this.operators.map((operator) => [operator.name, new DashboardSessions(operator.token, options.now)]));
   }
 
   get enabled(): boolean {
@@ -78,26 +154,52 @@ export class DashboardAuth {
     return found;
   }
 
-  /** A new session cookie value for an operator. */
+  /** A new session cookie value for an operator (a login). */
   newSession(operator: Operator): string {
-    const session = randomBytes(SESSION_BYTES).toString("base64url");
-    const name = Buffer.from(operator.name, "utf8").toString("base64url");
-    return `${session}.${name}.${mac(operator.token, `session:${session}:${operator.name}`)}`;
+    const sessions = this.sessions.get(operator.name);
+    if (!sessions) throw new Error(`[dashboard] no operator named ${operator.name}`);
+    return `${sessions.issue()}.${Buffer.from(operator.name, "utf8").toString("base64url")}`;
+  }
+
+  authorized(req: Request): boolean {
+    return this.verdict(req).ok;
   }
 
   /** Who sent the request (bearer token or session cookie), or null. */
   user(req: Request): DashboardUser | null {
+    return this.verdict(req).user ?? null;
+  }
+
+  /**
+   * Checks the request's bearer token or session cookie (`<session cookie>.<operator name>`); a
+   * failed attempt (a credential that is wrong, forged or expired) is logged with the client
+   * address, never the credential.
+   */
+  verdict(req: Request): DashboardVerdict {
+    if (!this.enabled) return { ok: false };
     const bearer = bearerToken(req);
     if (bearer) {
       const operator = this.byToken(bearer);
-      return operator ? { operator: operator.name, session: null, csrf: null } : null;
+      if (!operator) {
+        this.refused(req, "wrong bearer token");
+        return { ok: false };
+      }
+      return { ok: true, user: { operator: operator.name, session: null, csrf: null } };
     }
-    const [session, encoded, signature, extra] = (readCookie(req.header("cookie"), DASHBOARD_COOKIE) ?? "").split(".");
-    if (!session || !encoded || !signature || extra !== undefined) return null;
-    const name = Buffer.from(encoded, "base64url").toString("utf8");
-    const operator = this.operators.find((o) => o.name === name);
-    if (!operator || !sameSecret(signature, mac(operator.token, `session:${session}:${operator.name}`))) return null;
-    return { operator: operator.name, session, csrf: mac(operator.token, `csrf:${session}`) };
+    const cookie = readCookie(req.header("cookie"), DASHBOARD_COOKIE);
+    if (cookie === null) return { ok: false };
+    const at = cookie.lastIndexOf(".");
+    const name = at > 0 ? Buffer.from(cookie.slice(at + 1), "base64url").toString("utf8") : "";
+    const sessions = this.sessions.get(name);
+    const checked = sessions?.check(cookie.slice(0, at));
+    if (!sessions || !checked || checked.state === "invalid") {
+      this.refused(req, "invalid or expired session cookie");
+      return { ok: false };
+    }
+    const user = { operator: name, session: checked.session, csrf: sessions.csrf(checked.started, checked.session) };
+    if (checked.state === "valid") return { ok: true, user };
+    const value = `${sessions.issue(checked.started, checked.session)}.${cookie.slice(at + 1)}`;
+    return { ok: true, user, rotated: { value, maxAge: sessions.maxAge(checked.started) } };
   }
 
   /** Whether a write may go ahead: a bearer token needs no CSRF token, a cookie session needs its own. */
@@ -106,14 +208,29 @@ export class DashboardAuth {
     const sent = req.header(CSRF_HEADER);
     return typeof sent === "string" && sent !== "" && sameSecret(sent, user.csrf);
   }
+
+  /** The `Set-Cookie` value of a session cookie. */
+  cookie(req: Request, value: string, maxAge: number): string {
+    const secure = isHttps(req, this.options.trustProxy ?? false) ? "; Secure" : "";
+    return `${DASHBOARD_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure}`;
+  }
+
+  refused(req: Request, reason: string): void {
+    this.options.logger?.warn({ client: req.socket.remoteAddress, url: req.url, reason }, "[dashboard] refused a failed sign-in attempt");
+  }
 }
 
 /** `/dashboard` (charts and tables) and `/api/report` (the report JSON), behind `DASHBOARD_TOKEN` or an operator's token. */
 export function registerDashboard(server: Server, deps: DashboardDeps): DashboardAuth {
   const { logger } = deps;
   const t = TEXTS.dashboard;
-  const auth = new DashboardAuth(deps.token, deps.operators);
-  const authorized = (req: Request): boolean => auth.user(req) !== null;
+  const auth = deps.auth ?? new DashboardAuth(deps.token, { operators: deps.operators, logger });
+  /** Checks the credentials, and hands a rotated session cookie to the response. */
+  const authorized = (req: Request, res: Response): boolean => {
+    const verdict = auth.verdict(req);
+    if (verdict.rotated) res.header("set-cookie", auth.cookie(req, verdict.rotated.value, verdict.rotated.maxAge));
+    return verdict.ok;
+  };
 
   server.get("/dashboard", async (req, res) => {
     if (!auth.enabled) {
@@ -124,22 +241,21 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
     if (typeof raw === "string") {
       const operator = auth.byToken(raw);
       if (!operator) {
-        logger.warn("[dashboard] wrong token in ?token=");
+        auth.refused(req, "wrong token in ?token=");
         sendHtml(res, 401, messagePage(t.title, t.unauthorized), { "www-authenticate": "Bearer" });
         return;
       }
-      const secure = req.isSecure() ? "; Secure" : "";
       const next = stringField(req.query, "next") === "cases" ? "/dashboard/cases" : "/dashboard";
       res.writeHead(303, {
         location: next,
-        "set-cookie": `${DASHBOARD_COOKIE}=${auth.newSession(operator)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${COOKIE_MAX_AGE_SECONDS}${secure}`,
+        "set-cookie": auth.cookie(req, auth.newSession(operator), SESSION_TTL_SECONDS),
         "cache-control": "no-store",
         "referrer-policy": "no-referrer",
       });
       res.end();
       return;
     }
-    if (!authorized(req)) {
+    if (!authorized(req, res)) {
       sendHtml(res, 401, messagePage(t.title, t.unauthorized), { "www-authenticate": "Bearer" });
       return;
     }
@@ -153,7 +269,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN is not set)" });
       return false;
     }
-    if (!authorized(req)) {
+    if (!authorized(req, res)) {
       res.header("www-authenticate", "Bearer");
       res.send(401, { error: "a valid dashboard token is required" });
       return false;

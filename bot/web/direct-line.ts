@@ -5,8 +5,8 @@ import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
-import { LruMap } from "../lru";
 import type { InFlight } from "../server/app";
+import type { RateLimit } from "../storage/rate-limit";
 import { stringField } from "./request";
 
 /** Tuning of the local Direct Line; each says which way it moves things. */
@@ -19,8 +19,24 @@ export const DIRECT_LINE_TUNING = Object.freeze({
   MAX_ACTIVITIES: 500,
   /** Longest text accepted in one posted activity, in characters; the bot's own limit is lower. */
   MAX_TEXT_CHARS: 10_000,
+  /** Largest posted activity, in characters of its JSON; larger ones get 413. Higher = richer channelData, more memory per post. */
+  MAX_ACTIVITY_CHARS: 32_000,
+  /** Characters (JSON) kept per conversation; the oldest activities drop off beyond it, as beyond `MAX_ACTIVITIES`. */
+  MAX_CONVERSATION_CHARS: 256_000,
+  /**
+   * Characters (JSON) kept over all conversations: the memory ceiling of the local Direct Line
+   * (about twice this in bytes at worst). Beyond it idle conversations are dropped, then new
+   * posts get 503. Higher = more memory under a flood.
+   */
+  MAX_TOTAL_CHARS: 32_000_000,
+  /** A conversation nobody posted to or polled for this long may be dropped to make room. Lower = a flood evicts sooner, a paused tab loses its history sooner. */
+  EVICTABLE_AFTER_MS: 2 * 60_000,
+  /** A conversation nobody posted to or polled for this long is dropped anyway (its token has expired too). */
+  IDLE_EXPIRY_MS: 30 * 60_000,
 });
 
+/** How often conversations idle beyond `IDLE_EXPIRY_MS` are dropped. */
+const DIRECT_LINE_SWEEP_MS = 60_000;
 /** Where the real Direct Line service issues tokens (used only with `DIRECT_LINE_SECRET`). */
 const DIRECT_LINE_SERVICE = "https://directline.botframework.com/v3/directline";
 /** How long the token request to the real service may take. */
@@ -82,49 +98,144 @@ interface ConversationLog {
   /** Watermark of `activities[0]`. */
   first: number;
   activities: Array<Partial<Activity>>;
+  /** JSON length of each of `activities`. */
+  sizes: number[];
+  chars: number;
+  /** Last post or poll (ms): what tells a live conversation from an idle one. */
+  activeAt: number;
 }
 
-/** In-memory activity logs of the local Direct Line conversations, bounded in count and length. */
+/** The bounds of `ConversationLogs` (see `DIRECT_LINE_TUNING`); tests use smaller ones. */
+export type DirectLineLimits = {
+  readonly [K in "MAX_CONVERSATIONS" | "MAX_ACTIVITIES" | "MAX_CONVERSATION_CHARS" | "MAX_TOTAL_CHARS" | "EVICTABLE_AFTER_MS" | "IDLE_EXPIRY_MS"]: number;
+};
+
+/**
+ * In-memory activity logs of the local Direct Line conversations, bounded in count, length and
+ * characters, per conversation and in all. Only idle conversations are ever dropped to make room
+ * (least recently active first); when every conversation is live, a new one is refused instead.
+ */
 export class ConversationLogs {
-  private readonly logs = new LruMap<string, ConversationLog>(DIRECT_LINE_TUNING.MAX_CONVERSATIONS);
+  /** In order of last activity, least recent first (an entry is moved to the end when active). */
+  private readonly logs = new Map<string, ConversationLog>();
+  private total = 0;
+  private readonly limits: DirectLineLimits;
+
+  constructor(
+    limits: Partial<DirectLineLimits> = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.limits = { ...DIRECT_LINE_TUNING, ...limits };
+  }
+
+  /** Conversations kept. */
+  get size(): number {
+    return this.logs.size;
+  }
+
+  /** Characters kept over all conversations (at most about `MAX_TOTAL_CHARS`). */
+  get chars(): number {
+    return this.total;
+  }
 
   has(conversationId: string): boolean {
     return this.logs.has(conversationId);
   }
 
-  open(conversationId: string): void {
-    if (this.logs.has(conversationId)) return;
-    this.logs.set(conversationId, { first: 0, activities: [] });
+  /**
+   * Keeps a conversation (marking it active); false when there is no room: every conversation
+   * is live and the count or character budget is reached.
+   */
+  open(conversationId: string): boolean {
+    if (this.active(conversationId)) return true;
+    if (!this.makeRoom(0, true)) return false;
+    this.logs.set(conversationId, { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() });
+    return true;
   }
 
-  /** Appends an activity, giving it its id; returns the id. */
+  /** Whether a posted activity of `chars` characters fits, after dropping idle conversations if needed. */
+  fits(chars: number): boolean {
+    return this.makeRoom(chars, false);
+  }
+
+  /** Appends an activity, giving it its id; returns the id. The conversation is kept even when full (replies). */
   append(conversationId: string, activity: Partial<Activity>): string {
-    const log = this.touch(conversationId);
+    const log = this.active(conversationId) ?? this.create(conversationId);
     const watermark = log.first + log.activities.length;
     const id = `${conversationId}|${String(watermark).padStart(7, "0")}`;
-    log.activities.push({ ...activity, id });
-    if (log.activities.length > DIRECT_LINE_TUNING.MAX_ACTIVITIES) {
+    const stored = { ...activity, id };
+    const size = JSON.stringify(stored).length;
+    log.activities.push(stored);
+    log.sizes.push(size);
+    log.chars += size;
+    this.total += size;
+    // the newest activity always stays, however large (a long answer)
+    while (log.activities.length > 1 && (log.activities.length > this.limits.MAX_ACTIVITIES || log.chars > this.limits.MAX_CONVERSATION_CHARS)) {
       log.activities.shift();
+      const dropped = log.sizes.shift() ?? 0;
+      log.chars -= dropped;
+      this.total -= dropped;
       log.first += 1;
     }
     return id;
   }
 
-  /** Activities after `watermark` (all without one) and the new watermark. */
+  /** Activities after `watermark` (all without one) and the new watermark; an unknown conversation has none (and is not created). */
   since(conversationId: string, watermark: number | null): { activities: Array<Partial<Activity>>; watermark: string } {
-    const log = this.touch(conversationId);
+    const log = this.active(conversationId);
+    if (!log) return { activities: [], watermark: String(watermark ?? -1) };
     const from = Math.max(0, (watermark === null ? 0 : watermark + 1) - log.first);
     const end = log.first + log.activities.length - 1;
     return { activities: log.activities.slice(from), watermark: String(Math.max(end, watermark ?? -1)) };
   }
 
-  private touch(conversationId: string): ConversationLog {
-    let log = this.logs.get(conversationId);
-    if (!log) {
-      log = { first: 0, activities: [] };
-      this.logs.set(conversationId, log);
+  /** Drops conversations idle for longer than `IDLE_EXPIRY_MS`; returns how many. */
+  expire(): number {
+    let dropped = 0;
+    const cutoff = this.now() - this.limits.IDLE_EXPIRY_MS;
+    for (const [id, log] of this.logs) {
+      if (log.activeAt > cutoff) break;
+      this.drop(id, log);
+      dropped += 1;
     }
+    return dropped;
+  }
+
+  /** The conversation's log, marked active now (moved to the end of the recency order). */
+  private active(conversationId: string): ConversationLog | undefined {
+    const log = this.logs.get(conversationId);
+    if (!log) return undefined;
+    log.activeAt = this.now();
+    this.logs.delete(conversationId);
+    this.logs.set(conversationId, log);
     return log;
+  }
+
+  private create(conversationId: string): ConversationLog {
+    this.makeRoom(0, true);
+    const log = { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() };
+    this.logs.set(conversationId, log);
+    return log;
+  }
+
+  /** Drops idle conversations, least recently active first, until `chars` more (and a new conversation) fit. */
+  private makeRoom(chars: number, newConversation: boolean): boolean {
+    this.expire();
+    const full = (): boolean =>
+      (newConversation && this.logs.size >= this.limits.MAX_CONVERSATIONS) || this.total + chars > this.limits.MAX_TOTAL_CHARS;
+    const cutoff = this.now() - this.limits.EVICTABLE_AFTER_MS;
+    for (const [id, log] of this.logs) {
+      if (!full()) break;
+      // the order is by activity: once one is live, all after it are
+      if (log.activeAt > cutoff) break;
+      this.drop(id, log);
+    }
+    return !full();
+  }
+
+  private drop(id: string, log: ConversationLog): void {
+    this.logs.delete(id);
+    this.total -= log.chars;
   }
 }
 
@@ -161,6 +272,10 @@ export interface DirectLineDeps {
   logs: ConversationLogs;
   /** With a secret, `/api/directline/token` asks the real Direct Line service instead. */
   directLineSecret: string | undefined;
+  /** Token requests per client address (429 beyond). */
+  tokenLimit?: RateLimit;
+  /** Polls (`GET …/activities`) per client address (429 beyond). */
+  pollLimit?: RateLimit;
   now?: () => Date;
 }
 
@@ -175,6 +290,15 @@ const isActivity = (activity: Partial<Activity>): activity is Activity =>
   activity.conversation !== undefined &&
   activity.from !== undefined &&
   activity.recipient !== undefined;
+
+/** Characters of a value's JSON; infinite for one too deep to write (it could never be sent back either). */
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
 
 const newId = (bytes = 12): string => randomBytes(bytes).toString("base64url");
 
@@ -193,6 +317,28 @@ export function bearerToken(req: Request): string | null {
 export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   const { tokens, logs, logger } = deps;
   const now = deps.now ?? (() => new Date());
+
+  // idle conversations go even when nothing new arrives to make room for
+  const sweeper = setInterval(() => logs.expire(), DIRECT_LINE_SWEEP_MS);
+  sweeper.unref();
+  server.on("close", () => clearInterval(sweeper));
+
+  /** Whether the client is within `limit`; answers 429 with Retry-After otherwise. */
+  const withinLimit = async (limit: RateLimit | undefined, req: Request, res: Response, what: string): Promise<boolean> => {
+    if (!limit) return true;
+    const client = req.socket.remoteAddress ?? "unknown";
+    const waitMs = await limit.take(client);
+    if (waitMs === 0) return true;
+    logger.warn({ client, what }, "[directline] client over its rate");
+    res.header("retry-after", String(Math.ceil(waitMs / 1000)));
+    res.send(429, { error: { code: "TooManyRequests", message: "Too many requests; slow down and retry later." } });
+    return false;
+  };
+  const full = (res: Response): void => {
+    logger.warn({ conversations: logs.size, chars: logs.chars }, "[directline] no room for more conversations or activities");
+    res.header("retry-after", "60");
+    res.send(503, { error: { code: "ServiceUnavailable", message: "The local Direct Line is full; retry later." } });
+  };
 
   const authorize = (req: Request, res: Response, conversationId?: string): { c: string; u: string } | null => {
     const token = bearerToken(req);
@@ -262,6 +408,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   const origin = (req: Request): string => `${req.isSecure() ? "https" : "http"}://${req.header("host") ?? "localhost"}`;
 
   server.post("/api/directline/token", async (req, res) => {
+    if (!(await withinLimit(deps.tokenLimit, req, res, "token"))) return;
     const userId = `dl_${newId(9)}`;
     if (deps.directLineSecret) {
       try {
@@ -298,7 +445,10 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     if (!claims) return;
     const { token, expiresIn } = tokens.issue(claims.c, claims.u);
     const isNew = !logs.has(claims.c);
-    logs.open(claims.c);
+    if (!logs.open(claims.c)) {
+      full(res);
+      return;
+    }
     res.send(isNew ? 201 : 200, { conversationId: claims.c, token, expires_in: expiresIn });
     if (isNew) {
       const user = { id: claims.u, name: "", role: "user" };
@@ -317,6 +467,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
 
   server.get("/v3/directline/conversations/:conversationId/activities", async (req, res) => {
     const conversationId = stringField(req.params, "conversationId") ?? "";
+    if (!(await withinLimit(deps.pollLimit, req, res, "poll"))) return;
     if (!authorize(req, res, conversationId)) return;
     const raw = stringField(req.query, "watermark");
     const watermark = typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : null;
@@ -332,7 +483,15 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       res.send(400, { error: { code: "BadArgument", message: "The body must be a JSON activity with a type." } });
       return;
     }
-    logs.open(conversationId);
+    const chars = jsonLength(parsed.data);
+    if (chars > DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS) {
+      res.send(413, { error: { code: "MessageSizeExceeded", message: `An activity may hold at most ${DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS} characters.` } });
+      return;
+    }
+    if (!logs.open(conversationId) || !logs.fits(chars)) {
+      full(res);
+      return;
+    }
     const { type, text, textFormat, locale, value, name, channelData, attachments, entities, from } = parsed.data;
     const activity: Partial<Activity> = {
       type,

@@ -6,7 +6,7 @@
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
 import { ActivityHandler } from "botbuilder";
-import { answerReply } from "../../bot/conversation/replies";
+import { answerReply } from "../../bot/conversation/render/suggested";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { start } from "../../bot/index";
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const logger = createLogger("silent");
   const { adapter } = createAdapter(config, logger);
   const bot = kind === "answer" ? new AnswerBot(await loadAnswers(config.knowledgeDir)) : new EchoBot();
-  const { server } = createServer({ adapter, bot, logger, health: () => ({ status: "ok", version: "echo", knowledge: { entries: 0, loadedAt: null, lastError: null } }) });
+  const { server } = createServer({ adapter, bot, logger, health: async () => ({ status: "ok", version: "echo", knowledge: { entries: 0, loadedAt: null, lastError: null } }) });
   process.once("SIGTERM", () => process.exit(0));
   server.listen(0, "127.0.0.1", () => console.log(JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })));
 }

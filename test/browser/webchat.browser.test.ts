@@ -51,7 +51,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     // each answer is one bubble ending with the rating question
     const prompts = page.locator(".webchat__bubble__content", { hasText: TEXTS.ratePrompt });
     expect(await prompts.count()).toBe(1);
-    await input.fill("sadakatin önemi");
+    await input.fill("memnuniyet ve sadakat");
     await input.press("Enter");
     await page.getByRole("button", { name: TEXTS.noneOfThese }).first().waitFor({ timeout: 15_000 });
     await page.locator(".webchat__suggested-actions button").first().click();

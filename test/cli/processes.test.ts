@@ -48,7 +48,7 @@ async function fullDatabase(): Promise<string> {
       { kind: "question", id: "q0", at: at(21), ...origin, query: "kargom nerede", status: "none", entryId: null, score: 0.1 },
       { kind: "nps", score: 9, at: at(21), ...origin },
     ];
-    for (const [i, query] of ["memnuniyet ölçümü nasıl yapılır", "Memnuniyet ölçümü nasıl yapılır?", "memnuniyet olcumu nasil yapilir"].entries()) {
+    for (const [i, query] of ["memnuniyet ölçme", "Memnuniyet ölçme?", "memnuniyet olcme"].entries()) {
       const conversation = { conversation: `pick-${i}`, userHash: `u-${i}` };
       events.push({ kind: "question", id: `p${i}`, at: at(22, i), ...conversation, query, status: "ambiguous", entryId: null, score: 0.4 });
       events.push({ kind: "answer", id: `pa${i}`, at: at(22, i), ...conversation, entryId: "memnuniyet-modelleri", source: "suggestion", questionId: `p${i}` });
@@ -83,6 +83,8 @@ beforeAll(async () => {
   expect(build).toMatchObject({ code: 0, stderr: "" });
   fullDataDir = await fullDatabase();
   emptyDataDir = tempDataDir();
+  // an empty database, as a bot leaves it before its first question
+  await (await openDatabase({ dataDir: emptyDataDir })).close();
 }, BUILD_TIMEOUT_MS);
 
 describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s", (way) => {
@@ -134,7 +136,7 @@ describe("CLIs in detail (built)", () => {
   it("kb:check passes the real knowledge, fails a broken folder with exit 1, and refuses two folders", async () => {
     const ok = await run("kb:check", []);
     expect(ok).toMatchObject({ code: 0, stderr: "" });
-    expect(ok.stdout).toMatch(/^knowledge: \d+ files, \d+ entries, 0 errors, \d+ warnings — OK\n$/m);
+    expect(ok.stdout).toMatch(/^knowledge: \d+ files, \d+ entries, \d+ synonym groups, 0 errors, \d+ warnings — OK\n$/m);
     const json = await run("kb:check", ["--json", KNOWLEDGE]);
     expect(JSON.parse(json.stdout)).toMatchObject({ errors: [] });
     const broken = await run("kb:check", [BROKEN]);
@@ -142,6 +144,14 @@ describe("CLIs in detail (built)", () => {
     expect(broken.stdout).toMatch(/eksik-soru\.md:1: missing "question"/);
     expect(broken.stdout).toMatch(/1 files, 0 entries, 1 errors/);
     expectUsage(await run("kb:check", [KNOWLEDGE, BROKEN]), "kb:check", /^\[kb:check\] one folder at most/);
+  });
+
+  it("report says that no database was found where DATA_DIR points, instead of creating one", async () => {
+    const missing = join(tempDataDir(), "typo");
+    const run0 = await run("report", [], { env: { DATA_DIR: missing } });
+    expect(run0.code).toBe(1);
+    expect(run0.stdout).toBe("");
+    expect(withoutNodeWarnings(run0.stderr)).toContain(`[report] no database found at ${join(missing, "memnun.sqlite")}`);
   });
 
   it("report prints an empty report on an empty database", async () => {
@@ -191,8 +201,8 @@ describe("CLIs in detail (built)", () => {
     cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
     const applied = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: fullDataDir, KNOWLEDGE_DIR: knowledgeDir } });
     expect(applied).toMatchObject({ code: 0, stderr: "" });
-    expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçümü nasıl yapılır?"');
-    expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçümü nasıl yapılır?"');
+    expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçme?"');
+    expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçme?"');
   });
 
   it("kb:suggest fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
@@ -207,11 +217,11 @@ describe("failures before anything runs (built)", () => {
     expectFailure(run, /^\[config\] invalid environment:\n {2}PORT: must be a whole number from 0 to 65535/);
   });
 
-  it("report refuses a data folder it cannot create with exit 1", async () => {
+  it("report refuses a data folder that is not one with exit 1", async () => {
     const file = join(tempDataDir(), "not-a-folder");
     writeFileSync(file, "");
     const run = await runProcess(process.execPath, ["dist/bot/cli/report.js"], { env: { DATA_DIR: file } });
-    expectFailure(run, /^\[storage\] cannot open sqlite database/);
+    expectFailure(run, /^\[report\] no database found at /);
   });
 });
 

@@ -57,7 +57,7 @@ describe("answering questions (TestAdapter)", () => {
   it("offers 'did you mean' when unsure, and answers the chosen entry", async () => {
     const { adapter } = await testBot(kb);
     let choices: Array<{ title: string; value: unknown }> = [];
-    await adapter.send("sadakatin önemi").assertReply((reply) => {
+    await adapter.send("memnuniyet ve sadakat").assertReply((reply) => {
       expect(reply.text).toBe(TEXTS.didYouMean);
       choices = buttons(reply);
     });
@@ -65,7 +65,7 @@ describe("answering questions (TestAdapter)", () => {
     expect(choices.length).toBeLessThanOrEqual(4);
     expect(choices.at(-1)).toEqual({ title: "Hiçbiri", value: { action: "none-of-these" } });
     const chosen = choices[0];
-    expect(chosen?.value).toEqual({ action: "answer", id: expect.any(String), source: "suggestion", question: expect.any(String) });
+    expect(chosen?.value).toEqual({ action: "answer", id: expect.any(String), source: "suggestion", question: expect.any(String), sig: expect.any(String) });
     const chosenId = (chosen?.value as { id: string }).id;
     await adapter
       .send({ type: "message", text: chosen?.title, value: chosen?.value })

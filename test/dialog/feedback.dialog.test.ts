@@ -78,14 +78,25 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect((await t.store.report({})).comments).toEqual([]);
   });
 
-  it("treats a clear new question after a low rating as a question, not a comment", async () => {
+  it("stores the message right after a low rating as its comment, and answers it too when it asks something", async () => {
     const t = await testBot(kb);
     const rating = await ask(t, "nps nedir");
     await turn(t, rating[0] as Button);
-    const replies = await turn(t, "müşteri sadakati nedir?");
-    expect(answers(replies[0], kb.byId.get("memnuniyet-ve-sadakat")?.answer)).toBe(true);
-    expect(buttons(replies[0]).map((b) => b.title)).toEqual([...TEXTS.ratingLabels]);
-    expect((await t.store.report({})).comments).toEqual([]);
+    const comment = "Bu cevapta formül yoktu. NPS nasıl hesaplanır?";
+    const replies = await turn(t, comment);
+    expect(texts(replies)[0]).toBe(TEXTS.commentThanks);
+    // the question is answered, or offered as a choice
+    const offered = buttons(replies[1]).some((b) => typeof b.value === "object" && b.value !== null && "id" in b.value && b.value.id === "nps");
+    expect(answers(replies[1], kb.byId.get("nps")?.answer) || offered).toBe(true);
+    // then the case offer, last, so its buttons are the latest ones
+    expect(replies).toHaveLength(3);
+    expect(replies[2]?.text).toBe(TEXTS.cases.offerRating);
+    expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ rating: 1, text: comment })]);
+    // accepting opens the case with the comment as the customer's words
+    const accept = buttons(replies[2])[0];
+    expect(accept).toBeDefined();
+    if (accept) await turn(t, accept);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([expect.objectContaining({ source: "rating", rating: 1, text: comment })]);
   });
 
   it("counts the same rating clicked twice once, and a late click for the answer it belongs to", async () => {
@@ -139,7 +150,9 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     const t = await testBot(kb);
     await ask(t, "crm nedir");
     expect(texts(await turn(t, "çok teşekkürler"))).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
-    expect(texts(await turn(t, "15"))).toEqual([TEXTS.surveyRange(0, 10)]);
+    const again = await turn(t, "15");
+    expect(texts(again)).toEqual([TEXTS.surveyRange(0, 10), TEXTS.npsQuestion]);
+    expect(buttons(again[1])).toHaveLength(12);
     expect(texts(await turn(t, "8"))).toEqual([TEXTS.cesQuestion]);
     const skip = { title: TEXTS.skip, value: { action: "skip-survey", step: "ces" } };
     expect(texts(await turn(t, skip))).toEqual([TEXTS.surveyThanks]);
@@ -152,10 +165,30 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     const t = await testBot(kb);
     expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.smallTalk.goodbye]);
     await ask(t, "crm nedir");
-    expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.smallTalk.goodbye, TEXTS.npsQuestion]);
+    expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
     const replies = await turn(t, "müşteri deneyimi nedir");
     expect(answers(replies[0], kb.byId.get("musteri-deneyimi")?.answer)).toBe(true);
     expect((await t.store.report({})).nps.responses).toBe(0);
+  });
+
+  it("asks the survey before saying goodbye, understands a CES answer in words, and then says goodbye", async () => {
+    const t = await testBot(kb);
+    await ask(t, "crm nedir");
+    expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+    expect(texts(await turn(t, "9"))).toEqual([TEXTS.cesQuestion]);
+    expect(texts(await turn(t, "çok kolaydı"))).toEqual([TEXTS.surveyThanks, TEXTS.smallTalk.goodbye]);
+    const report = await t.store.report({});
+    expect(report.nps).toMatchObject({ responses: 1, promoters: 1 });
+    expect(report.ces).toEqual({ responses: 1, average: 7 });
+  });
+
+  it("answers acknowledgements and reactions briefly, with a reply that varies", async () => {
+    const t = await testBot(kb);
+    const replies = [await turn(t, "tamam"), await turn(t, "ok"), await turn(t, "👍"), await turn(t, "Evet")].map(texts);
+    expect(replies.map((r) => r.length)).toEqual([1, 1, 1, 1]);
+    for (const [reply] of replies) expect(TEXTS.acknowledgements).toContain(reply);
+    expect(new Set(replies.map(([reply]) => reply)).size).toBe(TEXTS.acknowledgements.length);
+    expect((await t.store.report({})).unanswered).toEqual([]);
   });
 
   it("logs every question with its outcome", async () => {
@@ -163,7 +196,7 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     await ask(t, "crm nedir");
     await turn(t, "kargom nerede");
     await turn(t, "Kargom nerede?");
-    await turn(t, "sadakatin önemi");
+    await turn(t, "memnuniyet ve sadakat");
     // logs are written with the next batch, not waited for
     await t.recorder.flush();
     const report = await t.store.report({});

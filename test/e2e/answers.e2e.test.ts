@@ -20,10 +20,12 @@ describe("answering over real HTTP", () => {
 
   it("offers choices when unsure and answers the one clicked", async () => {
     const conversationId = "conv-choices";
-    await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: "sadakatin önemi" }));
+    await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: "memnuniyet ve sadakat" }));
     const [choices] = await running.connector().waitForMessages(conversationId, 1);
     expect(choices?.text).toBe(TEXTS.didYouMean);
     const first = choices?.suggestedActions?.actions[0];
+    // a choice names the question it answers and is signed as offered (Integrity.signChoice)
+    expect(first?.value).toMatchObject({ action: "answer", source: "suggestion", question: expect.any(String), sig: expect.any(String) });
     await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: first?.title, value: first?.value }));
     const messages = await running.connector().waitForMessages(conversationId, 2);
     expect(messages[1]?.text).not.toBe(TEXTS.didYouMean);

@@ -1,14 +1,20 @@
 import type { RunningApp } from "../../bot/index";
-import { emulatorActivity, post, startTestApp, useRunningApp } from "../helpers/app";
+import { emulatorActivity, healthDetails, post, startTestApp, TEST_DASHBOARD_TOKEN, useRunningApp } from "../helpers/app";
 
 describe("foundation over real HTTP", () => {
-  const running = useRunningApp();
+  const running = useRunningApp({ DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN });
 
-  it("answers /healthz with status, version and knowledge count", async () => {
+  it("answers /healthz with status, version and knowledge count to an operator", async () => {
+    const body = await healthDetails(running.app().url);
+    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 26, files: 27, loadedAt: expect.any(String), lastError: null } });
+  });
+
+  it("shows only the status of /healthz without the dashboard token", async () => {
     const response = await fetch(`${running.app().url}/healthz`);
     expect(response.status).toBe(200);
-    const body: unknown = await response.json();
-    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 23, files: 24, loadedAt: expect.any(String), lastError: null } });
+    expect(await response.json()).toEqual({ status: "ok" });
+    const wrong = await fetch(`${running.app().url}/healthz`, { headers: { authorization: "Bearer not-the-token-at-all" } });
+    expect(await wrong.json()).toEqual({ status: "ok" });
   });
 
   it("welcomes a user who joins, but not for the bot joining", async () => {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { RunningApp } from "../../bot/index";
-import { REPO_ROOT, startTestApp } from "../helpers/app";
+import { REPO_ROOT, startTestApp, TEST_DASHBOARD_TOKEN } from "../helpers/app";
 
 interface KnowledgeHealth {
   status: string;
@@ -10,12 +10,13 @@ interface KnowledgeHealth {
 describe("/healthz with a broken knowledge file", () => {
   let app: RunningApp;
   beforeAll(async () => {
-    app = await startTestApp({ KNOWLEDGE_DIR: join(REPO_ROOT, "test", "fixtures", "knowledge-isolation") });
+    app = await startTestApp({ KNOWLEDGE_DIR: join(REPO_ROOT, "test", "fixtures", "knowledge-isolation"), DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN });
   });
   afterAll(() => app.close());
 
   it("serves the valid files, is degraded, and names the broken file and line", async () => {
-    const response = await fetch(`${app.url}/healthz`);
+    // the file names are details for an operator: they need the dashboard token
+    const response = await fetch(`${app.url}/healthz`, { headers: { authorization: `Bearer ${TEST_DASHBOARD_TOKEN}` } });
     expect(response.status).toBe(200);
     const health = (await response.json()) as KnowledgeHealth;
     expect(health.status).toBe("degraded");
@@ -23,5 +24,7 @@ describe("/healthz with a broken knowledge file", () => {
     expect(health.knowledge.brokenFiles).toEqual([
       { file: expect.stringMatching(/knowledge-isolation\/bozuk\.md$/), serving: "nothing", errors: [{ line: 3, message: expect.stringMatching(/invalid YAML/) }] },
     ]);
+    const anonymous = await fetch(`${app.url}/healthz`);
+    expect(await anonymous.json()).toEqual({ status: "degraded" });
   });
 });

@@ -26,16 +26,31 @@ describe("learning from real questions: kb:suggest", () => {
   let connector: LocalConnector;
   let n = 0;
 
-  /** One user: asks, and when offered "did you mean", clicks the named entry. */
+  /** One user (each a different one): asks, and when offered "did you mean", clicks the named entry. */
   async function ask(text: string, choose?: string): Promise<void> {
     n += 1;
     const conversation = `learn-${n}`;
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text }));
+    const from = { from: { id: `user-${n}`, name: "Kullanıcı", role: "user" } };
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text, ...from }));
     if (!choose) return;
     const offer = connector.messages(conversation).find((m) => m.text === TEXTS.didYouMean);
     const choice = offer?.suggestedActions?.actions.find((a) => typeof a.value === "object" && a.value !== null && "id" in a.value && a.value.id === choose);
     if (!choice) throw new Error(`"${text}" did not offer ${choose}: ${JSON.stringify(connector.messages(conversation))}`);
-    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: choice.title, value: choice.value }));
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: choice.title, value: choice.value, ...from }));
+  }
+
+  /**
+   * An attacker: asks an unclear question, then sends a "did you mean" choice naming an entry
+   * that was not offered, with the offered question id and another choice's signature.
+   */
+  async function forge(text: string, entryId: string, user: string): Promise<void> {
+    n += 1;
+    const conversation = `forge-${n}`;
+    const from = { from: { id: user, name: "", role: "user" } };
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text, ...from }));
+    const offered = connector.messages(conversation).find((m) => m.text === TEXTS.didYouMean)?.suggestedActions?.actions[0]?.value;
+    if (typeof offered !== "object" || offered === null) throw new Error(`"${text}" offered nothing`);
+    await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: "x", value: { ...offered, id: entryId }, ...from }));
   }
 
   async function rate(text: string, rating: number, comment?: string): Promise<void> {
@@ -51,16 +66,17 @@ describe("learning from real questions: kb:suggest", () => {
     cpSync(join(REPO_ROOT, "knowledge"), knowledgeDir, { recursive: true });
     connector = await new LocalConnector().start();
     app = await startTestApp({ ...env, DASHBOARD_TOKEN });
-    await ask("memnuniyet ölçümü nasıl yapılır", "memnuniyet-modelleri");
-    await ask("Memnuniyet ölçümü nasıl yapılır?", "memnuniyet-modelleri");
-    await ask("memnuniyet olcumu nasil yapilir", "memnuniyet-modelleri");
-    await ask("sadakatin önemi", "memnuniyetin-onemi");
-    await ask("Sadakatin önemi", "memnuniyetin-onemi");
-    await ask("memnun müşteri sayısı", "memnuniyet-tanimi");
+    await ask("memnuniyet ölçme", "memnuniyet-modelleri");
+    await ask("Memnuniyet ölçme?", "memnuniyet-modelleri");
+    await ask("memnuniyet olcme", "memnuniyet-modelleri");
+    await ask("memnuniyet ve sadakat", "memnuniyet-ve-sadakat");
+    await ask("Memnuniyet ve sadakat", "memnuniyet-ve-sadakat");
+    await ask("müşteri memnuniyeti", "memnuniyet-tanimi");
     await ask("kargom nerede");
     await ask("kargom ne zaman gelir");
     await ask("kargo takip numaram nerede");
     await ask("şifremi unuttum");
+    for (const attacker of ["evil-1", "evil-2", "evil-3"]) await forge("memnuniyeti ölçmek", "crm-musteri-iliskileri", attacker);
     for (const rating of [1, 2, 1, 4, 2]) await rate("crm nedir", rating, rating === 1 ? "Örnek bir CRM yazılımı yok" : undefined);
   }, 60_000);
   afterAll(async () => {
@@ -76,12 +92,14 @@ describe("learning from real questions: kb:suggest", () => {
     expect(byEntry.get("memnuniyet-modelleri")?.candidates).toEqual([
       expect.objectContaining({
         count: 3,
-        text: "Memnuniyet ölçümü nasıl yapılır?",
-        examples: expect.arrayContaining(["memnuniyet ölçümü nasıl yapılır", "Memnuniyet ölçümü nasıl yapılır?", "memnuniyet olcumu nasil yapilir"]),
+        text: "Memnuniyet ölçme?",
+        examples: expect.arrayContaining(["memnuniyet ölçme", "Memnuniyet ölçme?", "memnuniyet olcme"]),
       }),
     ]);
-    expect(byEntry.get("memnuniyetin-onemi")?.candidates[0]).toMatchObject({ count: 2 });
-    expect(byEntry.get("memnuniyet-tanimi")?.candidates[0]).toMatchObject({ count: 1, text: "memnun müşteri sayısı" });
+    expect(byEntry.get("memnuniyet-ve-sadakat")?.candidates[0]).toMatchObject({ count: 2 });
+    expect(byEntry.get("memnuniyet-tanimi")?.candidates[0]).toMatchObject({ count: 1, text: "müşteri memnuniyeti" });
+    // choices that were never offered teach nothing
+    expect(byEntry.get("crm-musteri-iliskileri")).toBeUndefined();
     expect(s.newEntries[0]).toMatchObject({ size: 3, statuses: { none: 3, ambiguous: 0 } });
     expect(s.newEntries[0]?.examples).toEqual(expect.arrayContaining(["kargom nerede", "kargom ne zaman gelir"]));
     expect(s.rewrite).toEqual([expect.objectContaining({ entryId: "crm-musteri-iliskileri", ratings: 5, csat: 20, comments: ["Örnek bir CRM yazılımı yok", "Örnek bir CRM yazılımı yok"] })]);
@@ -106,30 +124,30 @@ describe("learning from real questions: kb:suggest", () => {
     const kbBefore = (await loadKnowledge(knowledgeDir)).knowledgeBase;
     if (!kbBefore) throw new Error("knowledge did not load");
     const matcher = new Matcher();
-    expect(matcher.match("memnuniyet ölçümü nasıl yapılır", kbBefore).status).not.toBe("answered");
+    expect(matcher.match("memnuniyet ölçme", kbBefore).status).not.toBe("answered");
 
     const { code, out, err } = await cli(["--apply"], env);
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçümü nasıl yapılır?"');
+    expect(out).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçme?"');
     const after = readFileSync(file, "utf8");
     const added = after.split("\n").filter((line) => !before.split("\n").includes(line));
-    expect(added).toEqual(['  - "Memnuniyet ölçümü nasıl yapılır?"']);
+    expect(added).toEqual(['  - "Memnuniyet ölçme?"']);
     expect(after.split("---")[2]).toBe(before.split("---")[2]);
     // below the threshold: not written
-    expect(readFileSync(join(knowledgeDir, "kavramlar", "memnuniyet-tanimi.md"), "utf8")).not.toContain("memnun müşteri sayısı");
+    expect(readFileSync(join(knowledgeDir, "kavramlar", "memnuniyet-tanimi.md"), "utf8")).not.toContain("müşteri memnuniyeti");
 
     const reloaded = await loadKnowledge(knowledgeDir);
     expect(reloaded.errors).toEqual([]);
     const kbAfter = reloaded.knowledgeBase;
     if (!kbAfter) throw new Error("knowledge did not load");
-    for (const [question, id] of [["memnuniyet ölçümü nasıl yapılır", "memnuniyet-modelleri"], ["memnuniyet olcumu nasil yapilir", "memnuniyet-modelleri"], ["sadakatin önemi", "memnuniyetin-onemi"]] as const) {
+    for (const [question, id] of [["memnuniyet ölçme", "memnuniyet-modelleri"], ["memnuniyet olcme", "memnuniyet-modelleri"], ["memnuniyet ve sadakat", "memnuniyet-ve-sadakat"]] as const) {
       const decision = new Matcher().match(question, kbAfter);
       expect([question, decision.status, decision.candidates[0]?.id]).toEqual([question, "answered", id]);
     }
     // applied alternates are no longer suggested; a named entry can be applied below the threshold
     const again = JSON.parse((await cli(["--json"], env)).out) as Suggestions;
     expect(again.alternates.map((a) => a.entryId)).toEqual(["memnuniyet-tanimi"]);
-    expect((await cli(["--apply", "--entry", "memnuniyet-tanimi"], env)).out).toContain("memnun müşteri sayısı");
+    expect((await cli(["--apply", "--entry", "memnuniyet-tanimi"], env)).out).toContain("müşteri memnuniyeti");
   });
 });

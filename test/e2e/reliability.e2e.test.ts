@@ -5,7 +5,7 @@ import type { Report } from "../../bot/feedback/report";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
 import { createLogger } from "../../bot/logger";
 import { openDatabase } from "../../bot/storage/database";
-import { emulatorActivity, post, say, startTestApp } from "../helpers/app";
+import { emulatorActivity, healthDetails, post, say, startTestApp, TEST_DASHBOARD_TOKEN } from "../helpers/app";
 import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
 import { TcpProxy } from "../helpers/tcp-proxy";
@@ -29,7 +29,7 @@ const ratingButton = (reply: SentActivity | undefined, index: number): { title: 
 };
 
 async function health(app: RunningApp): Promise<{ status: string; feedback: { connected: boolean; pending: number; error: string | null } }> {
-  return (await fetch(`${app.url}/healthz`)).json() as Promise<{ status: string; feedback: { connected: boolean; pending: number; error: string | null } }>;
+  return healthDetails(app.url) as Promise<{ status: string; feedback: { connected: boolean; pending: number; error: string | null } }>;
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -84,6 +84,7 @@ describe("limits", () => {
         MicrosoftAppPassword: secrets.password,
         DASHBOARD_TOKEN: secrets.dashboard,
         DATABASE_URL: `postgres://memnun:${secrets.db}@127.0.0.1:1/none`,
+        INSTALLATION_SECRET: "an-installation-secret-of-at-least-32-characters",
       },
       logger,
     );
@@ -103,7 +104,11 @@ describe("database unreachable at start", () => {
   const captured = capturingLogger("info");
   beforeAll(async () => {
     connector = await new LocalConnector().start();
-    app = await startTestApp({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" }, captured.logger);
+    // an instance may start while the database is down only with a secret it need not invent
+    app = await startTestApp(
+      { DATABASE_URL: "postgres://postgres@127.0.0.1:1/test", DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN, INSTALLATION_SECRET: "an-installation-secret-of-at-least-32-characters" },
+      captured.logger,
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -137,7 +142,7 @@ describePostgres("database lost mid-run", () => {
     const url = new URL(fresh.url);
     url.host = `127.0.0.1:${proxy.port}`;
     connector = await new LocalConnector().start();
-    app = await startTestApp({ DATABASE_URL: url.toString() });
+    app = await startTestApp({ DATABASE_URL: url.toString(), DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN });
   });
   afterAll(async () => {
     await app?.close();

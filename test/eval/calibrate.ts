@@ -13,6 +13,8 @@ import { domainKnowledge, evaluationDomains } from "./domains";
  */
 const MAX_WRONG = 0.03;
 const MIN_REJECTED = 0.95;
+/** The smallest lead over the second entry that may answer outright. */
+const MIN_MARGIN_FLOOR = 0.05;
 
 interface Observation {
   top: number;
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
   }
   let best: { threshold: number; margin: number; right: number } | undefined;
   for (let threshold = 0.3; threshold <= 0.95; threshold += 0.01) {
-    for (let margin = 0; margin <= 0.25; margin += 0.01) {
+    // two entries within MIN_MARGIN_FLOOR of each other: the message does not decide between them
+    for (let margin = MIN_MARGIN_FLOOR; margin <= 0.25; margin += 0.01) {
       const answered = (o: Observation): boolean => o.exact || (o.top >= threshold && o.margin >= margin);
       let right = 0;
       let ok = true;

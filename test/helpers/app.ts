@@ -111,3 +111,12 @@ export async function say(app: RunningApp, connector: LocalConnector, conversati
   expect(status).toBeLessThan(300);
   return connector.messages(conversationId).slice(before);
 }
+
+/** A dashboard token for tests that read the details of `/healthz`. */
+export const TEST_DASHBOARD_TOKEN = "test-dashboard-token-0123456789";
+
+/** `/healthz` as an operator sees it (with the dashboard token); the app must run with `TEST_DASHBOARD_TOKEN`. */
+export async function healthDetails(url: string): Promise<unknown> {
+  const response = await fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${TEST_DASHBOARD_TOKEN}` } });
+  return response.json();
+}

@@ -78,6 +78,10 @@ describe("small talk", () => {
     ["görüşürüz", "goodbye"],
     ["teşekkürler, iyi günler, görüşürüz", "goodbye"],
     ["yardım", "help"],
+    ["tamam", "acknowledgement"],
+    ["ok 👍", "acknowledgement"],
+    ["👍", "acknowledgement"],
+    ["🙂🙏", "acknowledgement"],
   ])("%p is %s", (text, kind) => {
     expect(classifySmallTalk(text)).toBe(kind);
   });

@@ -190,7 +190,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.write({ kind: "answer", id: "a4", at: at(20, 4), ...origin(1), entryId: "crm", source: "match", questionId: "q4" });
       const data = await store.learning({});
       expect(data.unanswered.map((u) => [u.query, u.status])).toEqual([["sadakat neden önemli", "ambiguous"], ["kargom nerede", "none"]]);
-      expect(data.picks).toEqual([{ query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at: at(20, 2) }]);
+      expect(data.picks).toEqual([{ query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at: at(20, 2), user: origin(1).userHash }]);
       expect((await store.learning({ since: "2026-11-21" })).unanswered).toEqual([]);
     });
 

@@ -1,7 +1,9 @@
 import { rmSync } from "node:fs";
+import { createLogger } from "../../bot/logger";
+import { ConnectedStateStore, DatabaseConnection } from "../../bot/storage/connection";
 import { openDatabase } from "../../bot/storage/database";
 import { tempDataDir } from "../helpers/app";
-import { storeContract } from "./contract";
+import { stateStoreContract, storeContract } from "./contract";
 
 const dirs = new Map<object, string>();
 
@@ -17,4 +19,19 @@ storeContract("SQLite", {
     const dir = dirs.get(database);
     if (dir) rmSync(dir, { recursive: true, force: true });
   },
+});
+
+stateStoreContract("SQLite through DatabaseConnection (the server's state store)", async () => {
+  const dir = tempDataDir();
+  const logger = createLogger("silent");
+  const connection = new DatabaseConnection({ dataDir: dir }, logger);
+  expect(await connection.connect()).toBe(true);
+  return {
+    store: new ConnectedStateStore(connection, logger),
+    sibling: () => new ConnectedStateStore(connection, logger),
+    dispose: async () => {
+      await connection.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });

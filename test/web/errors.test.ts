@@ -32,7 +32,8 @@ const withToken = { headers: { authorization: `Bearer ${TOKEN}` } };
 describe("errors in logs keep their stack", () => {
   it("an unreachable database: the start-up log, the failed report's log, and a 503", async () => {
     const { logger, lines } = capturingLogger();
-    const app = await startTestApp({ DATABASE_URL: UNREACHABLE_DATABASE, DASHBOARD_TOKEN: TOKEN }, logger);
+    // without the database a start needs the installation secret (it is never invented)
+    const app = await startTestApp({ DATABASE_URL: UNREACHABLE_DATABASE, DASHBOARD_TOKEN: TOKEN, INSTALLATION_SECRET: "an-installation-secret-of-at-least-32-characters" }, logger);
     try {
       const unreachable = lines.find((l) => l.msg.startsWith("[storage] database unreachable"));
       expect(unreachable?.err?.message).toMatch(/^\[storage\] cannot open postgres database .*ECONNREFUSED/);

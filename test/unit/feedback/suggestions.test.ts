@@ -1,4 +1,5 @@
 import type { Report } from "../../../bot/feedback/report";
+import type { LearningData } from "../../../bot/feedback/store";
 import { computeSuggestions } from "../../../bot/feedback/suggestions";
 import type { KnowledgeBase } from "../../../bot/knowledge/types";
 import { Matcher } from "../../../bot/matching/matcher";
@@ -30,17 +31,30 @@ describe("computeSuggestions", () => {
       {
         unanswered: [],
         picks: [
-          { query: "müşteri sadakati nedir", entryId: "memnuniyet-ve-sadakat", at },
-          { query: "CRM nedir?", entryId: "crm-musteri-iliskileri", at },
-          { query: "sadakatin önemi", entryId: "memnuniyetin-onemi", at },
-          { query: "no such entry", entryId: "missing", at },
+          { query: "müşteri sadakati nedir", entryId: "memnuniyet-ve-sadakat", at, user: "u1" },
+          { query: "CRM nedir?", entryId: "crm-musteri-iliskileri", at, user: "u1" },
+          { query: "memnuniyet ölçme", entryId: "memnuniyet-modelleri", at, user: "u1" },
+          { query: "no such entry", entryId: "missing", at, user: "u1" },
         ],
       },
       emptyReport,
       kb,
       matcher,
     );
-    expect(s.alternates.map((a) => [a.entryId, a.candidates.map((c) => c.text)])).toEqual([["memnuniyetin-onemi", ["sadakatin önemi"]]]);
+    expect(s.alternates.map((a) => [a.entryId, a.candidates.map((c) => c.text)])).toEqual([["memnuniyet-modelleri", ["memnuniyet ölçme"]]]);
+  });
+
+  it("counts distinct users, not conversations or clicks", () => {
+    const pick = (query: string, user: string): LearningData["picks"][number] => ({ query, entryId: "memnuniyet-modelleri", at, user });
+    const s = computeSuggestions(
+      { unanswered: [], picks: [pick("memnuniyet ölçme", "attacker"), pick("Memnuniyet ölçme", "attacker"), pick("memnuniyet ölçme", "attacker"), pick("memnuniyeti ölçmek", "u1"), pick("memnuniyeti ölçmek", "u2")] },
+      emptyReport,
+      kb,
+      matcher,
+    );
+    const counts = new Map(s.alternates[0]?.candidates.map((c) => [c.text, c.count]));
+    expect(counts.get("memnuniyet ölçme") ?? counts.get("Memnuniyet ölçme")).toBe(1);
+    expect(counts.get("memnuniyeti ölçmek")).toBe(2);
   });
 
   it("clusters unanswered questions by shared Turkish words, keeping unrelated ones apart", () => {

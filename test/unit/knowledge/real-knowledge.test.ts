@@ -14,7 +14,8 @@ const SEED_QUESTIONS = [
   "Müşteri iletişimi nedir?",
   "CRM ve müşteri ilişkileri aynı şey mi?",
   "Müşteri memnuniyeti eğitimi nedir?",
-  "Müşteri Memnuniyeti Endeksi (CEM) nedir?",
+  // the seed calls it CEM, which usually means customer experience management (issue 20)
+  "Müşteri memnuniyeti endeksi nedir?",
   "Müşteri bağlılığı ve sadakati arasındaki fark nedir?",
   "Müşteri davranış modelleri nelerdir?",
   "Müşteri memnuniyeti nasıl tanımlanır?",
@@ -39,8 +40,8 @@ describe("the real knowledge base", () => {
     const result = await loadKnowledge(KNOWLEDGE);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
-    expect(result.entries).toHaveLength(23);
-    expect(result.entries.map((e) => e.question).sort()).toEqual([...SEED_QUESTIONS].sort());
+    expect(result.entries.length).toBeGreaterThanOrEqual(23);
+    expect(result.entries.map((e) => e.question)).toEqual(expect.arrayContaining([...SEED_QUESTIONS]));
   });
 
   it("has at least 4 alternates per entry, tags, and clean answers", async () => {
@@ -65,11 +66,11 @@ describe("the real knowledge base", () => {
     const lines: string[] = [];
     expect(await runKbCheck([KNOWLEDGE, "--json"], {}, (t) => lines.push(t))).toBe(0);
     const report: unknown = JSON.parse(lines.join(""));
-    expect(report).toMatchObject({ files: 25, errors: [], warnings: [] });
+    expect(report).toMatchObject({ files: 28, errors: [], warnings: [] });
 
     const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "kb:check", "--", "--json"], { cwd: REPO });
     const viaNpm: unknown = JSON.parse(stdout);
-    expect(viaNpm).toMatchObject({ files: 25, errors: [] });
+    expect(viaNpm).toMatchObject({ files: 28, errors: [] });
   });
 
   it("kb:check exits non-zero and names file and line on a broken folder", async () => {

@@ -1,50 +1,25 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from "botbuilder";
-import { SCALES } from "../feedback/events";
-import { z } from "zod";
-import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
-import type { Candidate } from "../matching/matcher";
-import { TEXTS } from "./texts";
+import { SCALES } from "../../feedback/events";
+import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/types";
+import type { Candidate } from "../../matching/matcher";
+import { TEXTS } from "../texts";
+import type { Choice } from "./reply";
+import { choiceValue, ratingValues, type ButtonValue, type ChoiceOffer, type RatingTarget } from "./values";
 
 /** Most follow-up questions shown under an answer. */
 export const MAX_FOLLOW_UPS = 3;
 
-/**
- * The value a button sends back. It names what it stands for, so the bot needs no
- * server-side memory to act on a click, even a late one.
- */
-export const ButtonValue = z.discriminatedUnion("action", [
-  z.object({
-    action: z.literal("answer"),
-    id: z.string().min(1).max(128),
-    source: z.enum(["suggestion", "followup"]),
-    /** For a "did you mean" choice: the logged question it answers. */
-    question: z.string().max(64).optional(),
-  }),
-  z.object({ action: z.literal("none-of-these") }),
-  // scores are checked after parsing, so a forged one gets a specific, polite reply
-  z.object({
-    action: z.literal("rate"),
-    answer: z.string().min(1).max(64),
-    entry: z.string().min(1).max(128),
-    rating: z.unknown(),
-    sig: z.string().max(64),
-  }),
-  z.object({ action: z.literal("skip-comment") }),
-  z.object({ action: z.enum(["nps", "ces"]), score: z.unknown() }),
-  z.object({ action: z.literal("skip-survey"), step: z.enum(["nps", "ces"]) }),
-]);
-export type ButtonValue = z.infer<typeof ButtonValue>;
-
 /** A button that posts a value back while showing `title` as the user's message. */
-function button(title: string, value: ButtonValue): CardAction {
+function button(title: string, value: ButtonValue | Readonly<Record<string, string>>): CardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
-/** What the rating buttons under an answer carry: the answer they rate, its entry and the signature over both. */
-export interface RatingTarget {
-  readonly answerId: string;
-  readonly entryId: string;
-  readonly signature: string;
+/** The related entries of an entry that exist, at most `MAX_FOLLOW_UPS`. */
+export function followUpsOf(entry: KnowledgeEntry, kb: KnowledgeBase): KnowledgeEntry[] {
+  return entry.related
+    .map((id) => kb.byId.get(id))
+    .filter((related): related is KnowledgeEntry => related !== undefined)
+    .slice(0, MAX_FOLLOW_UPS);
 }
 
 /**
@@ -54,10 +29,11 @@ export interface RatingTarget {
  * one call to the channel per answer.
  */
 export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase, rating: RatingTarget): Partial<Activity> {
-  const followUps = entry.related
-    .map((id) => kb.byId.get(id))
-    .filter((related): related is KnowledgeEntry => related !== undefined)
-    .slice(0, MAX_FOLLOW_UPS);
+  return answerActivity(entry, followUpsOf(entry, kb), rating);
+}
+
+/** `answerReply` with the follow-ups already chosen (the renderer gets them with the reply). */
+export function answerActivity(entry: KnowledgeEntry, followUps: readonly KnowledgeEntry[], rating: RatingTarget): Partial<Activity> {
   const activity = markdownReply(`${entry.answer.trimEnd()}\n\n_${TEXTS.ratePrompt}_`);
   activity.suggestedActions = { to: [], actions: ratingButtons(rating) };
   if (followUps.length > 0) {
@@ -74,8 +50,8 @@ export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase, rating: Ra
 }
 
 /** The 1–5 rating buttons; each value names and signs the answer it rates. */
-export function ratingButtons({ answerId, entryId, signature }: RatingTarget): CardAction[] {
-  return TEXTS.ratingLabels.map((label, index) => button(label, { action: "rate", answer: answerId, entry: entryId, rating: index + 1, sig: signature }));
+export function ratingButtons(rating: RatingTarget): CardAction[] {
+  return ratingValues(rating).map((value, index) => button(TEXTS.ratingLabels[index] ?? String(index + 1), value));
 }
 
 /** Asks what was missing, with a skip button. */
@@ -100,14 +76,13 @@ export function surveyPrompt(step: "nps" | "ces"): Partial<Activity> {
   return activity;
 }
 
-/** "Did you mean" with up to three choices and "none of these". */
-export function didYouMeanReply(suggestions: readonly Candidate[], questionId?: string): Partial<Activity> {
+/** "Did you mean" with up to three choices and "none of these"; each choice carries its signed `offer`. */
+export function didYouMeanReply(suggestions: readonly Candidate[], offer?: ChoiceOffer): Partial<Activity> {
   const activity = MessageFactory.text(TEXTS.didYouMean);
-  const linked = questionId === undefined ? {} : { question: questionId };
   activity.suggestedActions = {
     to: [],
     actions: [
-      ...suggestions.map((candidate) => button(candidate.question, { action: "answer", id: candidate.id, source: "suggestion", ...linked })),
+      ...suggestions.map((candidate) => button(candidate.question, choiceValue(candidate.id, offer))),
       button(TEXTS.noneOfThese, { action: "none-of-these" }),
     ],
   };
@@ -118,5 +93,13 @@ export function didYouMeanReply(suggestions: readonly Candidate[], questionId?: 
 export function markdownReply(text: string): Partial<Activity> {
   const activity = MessageFactory.text(text);
   activity.textFormat = "markdown";
+  return activity;
+}
+
+/** A question with its own answers as suggested actions (the case offer, the contact consent). */
+export function choicesReply(text: string, choices: readonly Choice[], markdown: boolean): Partial<Activity> {
+  const activity = MessageFactory.text(text);
+  if (markdown) activity.textFormat = "markdown";
+  if (choices.length > 0) activity.suggestedActions = { to: [], actions: choices.map((choice) => button(choice.title, choice.value)) };
   return activity;
 }

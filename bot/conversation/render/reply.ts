@@ -1,0 +1,46 @@
+import type { KnowledgeEntry } from "../../knowledge/types";
+import type { Candidate } from "../../matching/matcher";
+import type { ChoiceOffer, RatingTarget } from "./values";
+
+/**
+ * One button of a `choices` reply: its label, the (signed) value it sends where values arrive,
+ * and `typed`, the word it sends, or the user types, where they do not (see `controlsSendText`).
+ */
+export interface Choice {
+  readonly title: string;
+  readonly value: Readonly<Record<string, string>>;
+  readonly typed: string;
+}
+
+/**
+ * What the bot says, before it knows the channel. The flows build these; `render()` turns one
+ * into the activity of the conversation's channel.
+ */
+export type Reply =
+  /** A sentence from TEXTS; `markdown` when it uses bold, italics or lists. */
+  | { readonly kind: "text"; readonly text: string; readonly markdown?: boolean }
+  /**
+   * A knowledge answer with its rating controls and follow-up questions. `rated` replaces the
+   * rating controls with the rating given (the card a channel can update after a click).
+   */
+  | {
+      readonly kind: "answer";
+      readonly entry: KnowledgeEntry;
+      readonly followUps: readonly KnowledgeEntry[];
+      readonly rating: RatingTarget;
+      readonly rated?: number;
+    }
+  /**
+   * "Did you mean" with up to three candidates and "none of these"; `offer` links each choice to
+   * the logged question and signs it (see `ChoiceOffer`).
+   */
+  | { readonly kind: "did-you-mean"; readonly suggestions: readonly Candidate[]; readonly offer?: ChoiceOffer }
+  /** Asks what was missing after a low rating, with a way to skip. */
+  | { readonly kind: "comment" }
+  /** NPS (0–10) or CES (1–7), with a way to skip; `answered` shows the score given instead of the buttons. */
+  | { readonly kind: "survey"; readonly step: "nps" | "ces"; readonly answered?: number }
+  /**
+   * A question with a few answers of its own (the case offer, the contact consent): buttons where
+   * the channel has them, typed words where it does not. The flow that asks reads both.
+   */
+  | { readonly kind: "choices"; readonly text: string; readonly markdown?: boolean; readonly choices: readonly Choice[] };

@@ -1,0 +1,44 @@
+import { MessageFactory, type Activity } from "botbuilder";
+import { SCALES } from "../../feedback/events";
+import { TEXTS } from "../texts";
+import type { Reply } from "./reply";
+
+/**
+ * Markdown as plain text for channels that show it literally (SMS, e-mail): emphasis marks go,
+ * list markers and line breaks stay.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/__(.+?)__/g, "$1")
+    .replace(/(^|[\s(])[_*](\S(?:.*?\S)?)[_*](?=$|[\s).,!?:;])/gm, "$1$2")
+    .replace(/^(\s*)\* /gm, "$1- ");
+}
+
+/** A reply for a channel without buttons: every control becomes a short typed prompt. */
+export function renderText(reply: Reply): Partial<Activity> {
+  switch (reply.kind) {
+    case "text":
+      return MessageFactory.text(reply.markdown ? plainText(reply.text) : reply.text);
+    case "answer": {
+      const parts = [plainText(reply.entry.answer.trimEnd())];
+      parts.push(reply.rated === undefined ? TEXTS.typedRating : TEXTS.ratedNote(String(reply.rated)));
+      if (reply.followUps.length > 0) parts.push(`${TEXTS.followUpsTitle}\n${reply.followUps.map((e) => `- ${e.question}`).join("\n")}`);
+      return MessageFactory.text(parts.join("\n\n"));
+    }
+    case "did-you-mean":
+      return MessageFactory.text(
+        [TEXTS.didYouMean, reply.suggestions.map((c, i) => `${i + 1}. ${c.question}`).join("\n"), TEXTS.typedChoice].join("\n\n"),
+      );
+    case "comment":
+      return MessageFactory.text(`${TEXTS.commentPrompt} ${TEXTS.typedSkip}`);
+    case "survey": {
+      const { min, max } = SCALES[reply.step];
+      return MessageFactory.text(`${reply.step === "nps" ? TEXTS.npsQuestion : TEXTS.cesQuestion}\n\n${TEXTS.typedScore(min, max)}`);
+    }
+    case "choices": {
+      const text = reply.markdown ? plainText(reply.text) : reply.text;
+      return MessageFactory.text(reply.choices.length > 0 ? `${text}\n\n${TEXTS.typedOptions(reply.choices.map((c) => c.typed))}` : text);
+    }
+  }
+}

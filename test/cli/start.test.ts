@@ -1,0 +1,25 @@
+import { runProcess } from "../helpers/cli";
+
+/**
+ * `npm start` as a user runs it: the configuration is checked before the (incremental) build,
+ * so a mistake is reported at once and nothing is built or started.
+ */
+describe("npm start", () => {
+  it("refuses an invalid PORT before building, naming the variable and its range", async () => {
+    const run = await runProcess("npm", ["start", "--silent"], { env: { PORT: "abc" } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\[config\] invalid environment:\n\s+PORT: must be a whole number from 0 to 65535/);
+    expect(run.stdout).not.toMatch(/tsc/);
+  });
+
+  it("refuses a KNOWLEDGE_DIR that is not a folder", async () => {
+    const run = await runProcess("npm", ["start", "--silent"], { env: { KNOWLEDGE_DIR: "/no/such/knowledge" } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("[config] KNOWLEDGE_DIR: no such folder: /no/such/knowledge");
+  });
+
+  it("check:config passes the shipped defaults silently", async () => {
+    const run = await runProcess("npm", ["run", "--silent", "check:config"]);
+    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+  });
+});

@@ -1,0 +1,362 @@
+import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
+import { findReference } from "../../bot/cases/reference";
+import { plainText } from "../../bot/conversation/render/text";
+import { TEXTS } from "../../bot/conversation/texts";
+import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
+import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { createLogger } from "../../bot/logger";
+import { turnErrorHandler } from "../../bot/server/adapter";
+import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
+
+type Reply = Partial<Activity>;
+type Element = Record<string, unknown>;
+
+/** A TestAdapter in a given channel that keeps the activities the bot replaced (`updateActivity`). */
+class ChannelAdapter extends TestAdapter {
+  readonly updated: Reply[] = [];
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+    this.updated.push(activity);
+    await super.updateActivity(context, activity);
+  }
+}
+
+interface ChannelBot extends TestBot {
+  channel: ChannelAdapter;
+}
+
+async function channelBot(kb: KnowledgeBase, channelId: string): Promise<ChannelBot> {
+  const t = await testBot(kb);
+  const channel = new ChannelAdapter((context) => t.bot.run(context), { channelId });
+  channel.onTurnError = turnErrorHandler(createLogger("silent"));
+  return { ...t, channel };
+}
+
+/** Sends a message (text, or a click's value with the card it was on) and returns the turn's replies. */
+async function turn(t: ChannelBot, message: string | { value: unknown; replyToId?: string }): Promise<Reply[]> {
+  expect(t.channel.activeQueue.length).toBe(0);
+  await t.channel.send(typeof message === "string" ? message : { type: "message", ...message });
+  return t.channel.activeQueue.splice(0);
+}
+
+/** The body and every element below it, depth first. */
+function elements(reply: Reply | undefined): Element[] {
+  const content: unknown = reply?.attachments?.[0]?.content;
+  const found: Element[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      found.push(node as Element);
+      for (const key of ["body", "items", "columns", "actions"]) walk((node as Element)[key]);
+    }
+  };
+  walk(content);
+  return found;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+const buttons = (reply: Reply | undefined): Array<{ title: unknown; data: unknown }> =>
+  elements(reply)
+    .filter((e) => e.type === "Action.Submit")
+    .map((e) => ({ title: e.title, data: e.data }));
+
+const cardText = (reply: Reply | undefined): string =>
+  elements(reply)
+    .filter((e) => e.type === "TextBlock")
+    .map((e) => String(e.text))
+    .join("\n\n");
+
+const texts = (replies: Reply[]): Array<string | undefined> => replies.map((r) => r.text);
+
+describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  describe("Teams (msteams)", () => {
+    it("sends an answer as one Adaptive Card 1.5: Markdown paragraphs, signed 1–5 Action.Submit buttons, follow-ups", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [answer, ...rest] = await turn(t, "müşteri memnuniyeti endeksi nedir");
+      expect(rest).toEqual([]);
+      expect(answer?.suggestedActions).toBeUndefined();
+      expect(answer?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+      expect(answer?.attachments?.[0]?.content).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
+      const entry = kb.byId.get("memnuniyet-endeksi-cem");
+      // Teams renders Markdown inside text blocks: bold, lists (items on their own lines)
+      expect(cardText(answer)).toContain(entry?.answer.split("\n\n")[0]);
+      expect(cardText(answer)).toContain("- **Net Tavsiye Skoru (NPS)**\n- ");
+      const all = buttons(answer);
+      const ratings = all.filter((b) => typeof b.data === "object" && (b.data as Element).action === "rate");
+      expect(ratings.map((b) => b.title)).toEqual([...TEXTS.ratingLabels]);
+      ratings.forEach((b, i) => expect(String(b.title).startsWith(String(i + 1))).toBe(true));
+      expect(ratings[3]?.data).toEqual({ action: "rate", answer: expect.any(String), entry: "memnuniyet-endeksi-cem", rating: 4, sig: expect.any(String) });
+      const followUps = all.filter((b) => typeof b.data === "object" && (b.data as Element).action === "answer");
+      expect(followUps.map((b) => b.title)).toEqual(entry?.related.map((id) => kb.byId.get(id)?.question).filter(Boolean));
+    });
+
+    it("stores a click, replaces the card with one that shows the rating, and answers a second click as already rated", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [answer] = await turn(t, "crm nedir");
+      const four = buttons(answer).find((b) => b.title === TEXTS.ratingLabels[3]);
+      expect(texts(await turn(t, { value: four?.data, replyToId: answer?.id }))).toEqual([TEXTS.ratingThanks]);
+      expect(t.channel.updated).toHaveLength(1);
+      const updated = t.channel.updated[0];
+      expect(updated?.id).toBe(answer?.id);
+      expect(buttons(updated).filter((b) => (b.data as Element).action === "rate")).toEqual([]);
+      expect(cardText(updated)).toContain(TEXTS.ratedNote(TEXTS.ratingLabels[3]));
+      expect(buttons(updated).length).toBeGreaterThan(0); // follow-ups stay
+      expect(texts(await turn(t, { value: four?.data, replyToId: answer?.id }))).toEqual([TEXTS.alreadyRated]);
+      const report = await t.store.report({});
+      expect(report.csat).toMatchObject({ responses: 1, average: 4 });
+    });
+
+    it("refuses a forged card value and stores nothing", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [answer] = await turn(t, "crm nedir");
+      const five = buttons(answer).find((b) => b.title === TEXTS.ratingLabels[4]);
+      const forged = { ...(five?.data as Element), entry: "iso-10002" };
+      expect(texts(await turn(t, { value: forged, replyToId: answer?.id }))).toEqual([TEXTS.invalidFeedback]);
+      expect(t.channel.updated).toEqual([]);
+      expect((await t.store.report({})).csat.responses).toBe(0);
+    });
+
+    it("asks for a comment, NPS and CES on cards, and stores their clicks", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [answer] = await turn(t, "nps nedir");
+      const two = buttons(answer).find((b) => b.title === TEXTS.ratingLabels[1]);
+      const [comment] = await turn(t, { value: two?.data, replyToId: answer?.id });
+      expect(cardText(comment)).toBe(TEXTS.commentPrompt);
+      expect(buttons(comment)).toEqual([{ title: TEXTS.skip, data: { action: "skip-comment" } }]);
+      expect(texts(await turn(t, "Formül eksik"))).toEqual([TEXTS.commentThanks]);
+      const [thanks, nps] = await turn(t, "teşekkürler");
+      expect(thanks?.text).toBe(TEXTS.smallTalk.thanks);
+      expect(cardText(nps)).toBe(TEXTS.npsQuestion);
+      expect(buttons(nps).map((b) => b.title)).toEqual([...Array.from({ length: 11 }, (_, i) => String(i)), TEXTS.skip]);
+      const [ces] = await turn(t, { value: buttons(nps)[9]?.data, replyToId: nps?.id });
+      expect(cardText(ces)).toBe(TEXTS.cesQuestion);
+      // the NPS card now shows the score instead of its buttons; a click that got through anyway counts once
+      expect(t.channel.updated.at(-1)).toMatchObject({ id: nps?.id });
+      expect(buttons(t.channel.updated.at(-1))).toEqual([]);
+      expect(cardText(t.channel.updated.at(-1))).toContain(TEXTS.ratedNote("9"));
+      expect(texts(await turn(t, { value: buttons(nps)[3]?.data, replyToId: nps?.id }))).toEqual([TEXTS.surveyAlreadyAnswered]);
+      expect(buttons(ces).map((b) => b.title)).toEqual(["1", "2", "3", "4", "5", "6", "7", TEXTS.skip]);
+      expect(texts(await turn(t, { value: buttons(ces)[5]?.data }))).toEqual([TEXTS.surveyThanks]);
+      const report = await t.store.report({});
+      expect(report.comments).toEqual([expect.objectContaining({ rating: 2, text: "Formül eksik" })]);
+      expect(report.nps).toMatchObject({ responses: 1, promoters: 1 });
+      expect(report.ces).toEqual({ responses: 1, average: 6 });
+    });
+
+    it("offers 'did you mean' choices as card buttons", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      expect(cardText(choices)).toBe(TEXTS.didYouMean);
+      const all = buttons(choices);
+      expect(all.at(-1)).toEqual({ title: TEXTS.noneOfThese, data: { action: "none-of-these" } });
+      const [answer] = await turn(t, { value: all[0]?.data });
+      expect(cardText(answer)).toContain(TEXTS.ratePrompt);
+    });
+
+    it("signs each 'did you mean' card button; only a choice really offered is linked to its question", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const offered = buttons(choices).slice(0, -1).map((b) => b.data);
+      expect(offered.length).toBeGreaterThan(1);
+      for (const value of offered) expect(value).toMatchObject({ action: "answer", source: "suggestion", question: expect.any(String), sig: expect.any(String) });
+      const [first, second] = offered;
+      if (!isRecord(first) || !isRecord(second)) throw new Error("no choices");
+      // another choice's signature on this entry: answered, but it teaches nothing
+      await turn(t, { value: { ...first, sig: second.sig } });
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([]);
+      await turn(t, { value: first });
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: first.id })]);
+    });
+
+    it("keeps Markdown in plain text replies, which Teams renders", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [help] = await turn(t, "yardım");
+      expect(help?.textFormat).toBe("markdown");
+      expect(help?.text).toContain("**Nasıl yardımcı olabilirim?**");
+      expect(help?.suggestedActions).toBeUndefined();
+    });
+  });
+
+  describe("hosted Web Chat (webchat)", () => {
+    it("has 'did you mean' buttons type their question, and links the typed choice to the question it answers", async () => {
+      const t = await channelBot(kb, "webchat");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const all = buttons(choices);
+      const typed = all[0]?.data;
+      expect(typeof typed).toBe("string");
+      const entry = kb.entries.find((e) => e.question === typed);
+      const [answer] = await turn(t, String(typed));
+      expect(cardText(answer)).toContain(TEXTS.ratePrompt);
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: entry?.id })]);
+    });
+
+    it("sends cards whose buttons type their number, and reads a number right after an answer as its signed rating", async () => {
+      const t = await channelBot(kb, "webchat");
+      const [answer] = await turn(t, "crm nedir");
+      expect(buttons(answer).slice(0, 5)).toEqual(TEXTS.ratingLabels.map((title, i) => ({ title, data: String(i + 1) })));
+      expect(texts(await turn(t, "4"))).toEqual([TEXTS.ratingThanks]);
+      expect(texts(await turn(t, "4"))).toEqual([TEXTS.alreadyRated]);
+      expect(texts(await turn(t, "5"))).toEqual([TEXTS.ratingChanged]);
+      const report = await t.store.report({});
+      // a changed rating replaces the first one
+      expect(report.csat).toMatchObject({ responses: 1, average: 5 });
+      expect(report.entries.find((e) => e.id === "crm-musteri-iliskileri")).toMatchObject({ ratings: 1 });
+    });
+  });
+
+  describe("text only (sms)", () => {
+    it("answers in plain text with a typed rating prompt, and takes a bare number as the rating", async () => {
+      const t = await channelBot(kb, "sms");
+      const [answer, ...rest] = await turn(t, "müşteri memnuniyeti endeksi nedir");
+      expect(rest).toEqual([]);
+      expect(answer?.attachments).toBeUndefined();
+      expect(answer?.suggestedActions).toBeUndefined();
+      expect(answer?.text).not.toContain("**");
+      expect(answer?.text).toContain("- Net Tavsiye Skoru (NPS)\n- ");
+      expect(answer?.text).toContain(TEXTS.typedRating);
+      expect(answer?.text).toContain(TEXTS.followUpsTitle);
+      expect(texts(await turn(t, "7"))).toEqual([TEXTS.surveyRange(1, 5)]);
+      expect(texts(await turn(t, "4"))).toEqual([TEXTS.ratingThanks]);
+      const report = await t.store.report({});
+      expect(report.csat).toMatchObject({ responses: 1, average: 4 });
+      expect(report.entries.find((e) => e.id === "memnuniyet-endeksi-cem")).toMatchObject({ ratings: 1 });
+    });
+
+    it("treats a number as a question when no answer came right before it", async () => {
+      const t = await channelBot(kb, "sms");
+      await turn(t, "crm nedir");
+      await turn(t, "kargom nerede");
+      await turn(t, "4");
+      expect((await t.store.report({})).csat.responses).toBe(0);
+    });
+
+    it("takes a comment after a low typed rating, and 'geç' skips the survey questions", async () => {
+      const t = await channelBot(kb, "sms");
+      await turn(t, "nps nedir");
+      expect(texts(await turn(t, "1"))).toEqual([`${TEXTS.commentPrompt} ${TEXTS.typedSkip}`]);
+      // the case offer after a low rating's comment asks for a typed word in a channel without buttons
+      expect(texts(await turn(t, "Örnek yoktu"))).toEqual([TEXTS.commentThanks, `${TEXTS.cases.offerRating}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`]);
+      const [, nps] = await turn(t, "teşekkürler");
+      expect(nps?.text).toBe(`${TEXTS.npsQuestion}\n\n${TEXTS.typedScore(0, 10)}`);
+      const [ces] = await turn(t, "Geç");
+      expect(ces?.text).toBe(`${TEXTS.cesQuestion}\n\n${TEXTS.typedScore(1, 7)}`);
+      expect(texts(await turn(t, "5"))).toEqual([TEXTS.surveyThanks]);
+      const report = await t.store.report({});
+      expect(report.comments).toEqual([expect.objectContaining({ rating: 1, text: "Örnek yoktu" })]);
+      expect(report.nps.responses).toBe(0);
+      expect(report.ces).toEqual({ responses: 1, average: 5 });
+    });
+
+    it("numbers 'did you mean' choices and answers the one typed", async () => {
+      const t = await channelBot(kb, "sms");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const lines = choices?.text?.split("\n") ?? [];
+      expect(lines[0]).toBe(TEXTS.didYouMean);
+      const second = lines.find((line) => line.startsWith("2. "))?.slice(3);
+      expect(second).toBeTruthy();
+      const entry = kb.entries.find((e) => e.question === second);
+      const [answer] = await turn(t, "2");
+      expect(answer?.text?.startsWith(entry?.answer.replace(/\*\*/g, "").slice(0, 20) ?? "?")).toBe(true);
+      // the typed number stands for a choice that was offered: it is linked to its question
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: entry?.id })]);
+    });
+
+    it("refuses a forged value posted to a text channel", async () => {
+      const t = await channelBot(kb, "sms");
+      await turn(t, "crm nedir");
+      const forged = { action: "rate", answer: "00000000-0000-0000-0000-000000000000", entry: "crm-musteri-iliskileri", rating: 5, sig: "AAAAAAAAAAAAAAAAAAAAAA" };
+      expect(texts(await turn(t, { value: forged }))).toEqual([TEXTS.invalidFeedback]);
+      expect((await t.store.report({})).csat.responses).toBe(0);
+    });
+  });
+
+  describe("the case offer and the consent question", () => {
+    const T = TEXTS.cases;
+    const signed = (step: string): unknown => ({ action: "case", step, offer: expect.any(String), sig: expect.any(String) });
+    const referenceIn = (replies: Reply[]): string => {
+      const found = findReference(replies.map((r) => `${r.text ?? ""} ${cardText(r)}`).join(" "));
+      if (!found) throw new Error("no reference in the replies");
+      return found;
+    };
+
+    it("Teams: cards with signed Action.Submit buttons (not suggested actions) for the offer and the consent", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [offer, ...more] = await turn(t, "şikayet etmek istiyorum");
+      expect(more).toEqual([]);
+      expect(offer?.suggestedActions).toBeUndefined();
+      expect(offer?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+      expect(cardText(offer)).toBe(T.offerComplaint);
+      expect(buttons(offer)).toEqual([
+        { title: T.acceptButton, data: signed("accept") },
+        { title: T.declineButton, data: signed("decline") },
+      ]);
+      expect(texts(await turn(t, { value: buttons(offer)[0]?.data }))).toEqual([T.describe]);
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      const reference = referenceIn(created);
+      expect(created).toHaveLength(2);
+      const consent = created[1];
+      expect(consent?.suggestedActions).toBeUndefined();
+      // the KVKK notice keeps its own paragraph in the card
+      expect(cardText(consent)).toBe(T.consentQuestion);
+      expect(buttons(consent)).toEqual([
+        { title: T.consentYesButton, data: signed("consent-yes") },
+        { title: T.consentNoButton, data: signed("consent-no") },
+      ]);
+      const ask = await turn(t, { value: buttons(consent)[0]?.data });
+      expect(cardText(ask[0])).toBe(T.askContact);
+      expect(buttons(ask[0])).toEqual([{ title: T.cancelContactButton, data: signed("cancel-contact") }]);
+      expect(texts(await turn(t, "ad@ornek.com"))).toEqual([T.contactSaved]);
+      expect((await t.cases.get(reference))?.contact).toBe("ad@ornek.com");
+    });
+
+    it("Teams: a forged case value is refused", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [offer] = await turn(t, "şikayet etmek istiyorum");
+      const data = buttons(offer)[0]?.data;
+      expect(isRecord(data)).toBe(true);
+      const forged = isRecord(data) ? { ...data, sig: "forged" } : {};
+      expect(texts(await turn(t, { value: forged }))).toEqual([TEXTS.staleChoice]);
+      expect((await t.cases.list({ now: new Date().toISOString() })).length).toBe(0);
+    });
+
+    it("hosted Web Chat: the case buttons type 'evet' / 'hayır', which the case flow reads", async () => {
+      const t = await channelBot(kb, "webchat");
+      const [offer] = await turn(t, "şikayet etmek istiyorum");
+      expect(buttons(offer).map((b) => b.data)).toEqual([TEXTS.caseTyped.yes, TEXTS.caseTyped.no]);
+      expect(texts(await turn(t, TEXTS.caseTyped.yes))).toEqual([T.describe]);
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      expect(buttons(created[1]).map((b) => b.data)).toEqual([TEXTS.caseTyped.yes, TEXTS.caseTyped.no]);
+      const reference = referenceIn(created);
+      expect(texts(await turn(t, TEXTS.caseTyped.no))).toEqual([fillTemplate(T.contactDeclined, { reference })]);
+    });
+
+    it("sms: the offer and the consent as text with the words to type; 'vazgeç' at the contact question stores nothing", async () => {
+      const t = await channelBot(kb, "sms");
+      const [offer, ...more] = await turn(t, "şikayet etmek istiyorum");
+      expect(more).toEqual([]);
+      expect(offer?.suggestedActions).toBeUndefined();
+      expect(offer?.attachments).toBeUndefined();
+      expect(offer?.text).toBe(`${T.offerComplaint}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
+      expect(texts(await turn(t, "evet"))).toEqual([T.describe]);
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      const reference = referenceIn(created);
+      // Markdown is shown as plain text
+      expect(created[0]?.text).toBe(plainText(fillTemplate(T.created, { reference, hours: 48 })));
+      expect(created[1]?.text).toBe(`${plainText(T.consentQuestion)}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
+      expect(created[1]?.text).not.toContain("_KVKK");
+      const ask = await turn(t, "evet");
+      expect(texts(ask)).toEqual([`${T.askContact}\n\n${TEXTS.typedOptions(["vazgeç"])}`]);
+      expect(texts(await turn(t, "vazgeç"))).toEqual([plainText(fillTemplate(T.contactDeclined, { reference }))]);
+      expect((await t.cases.get(reference))?.contact).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { Writable } from "node:stream";
+import type { RunningApp } from "../../bot/index";
+import { createLogger } from "../../bot/logger";
+import { DASHBOARD_COOKIE, DashboardSessions } from "../../bot/web/dashboard";
+import { startTestApp } from "../helpers/app";
+
+const TOKEN = "dashboard-security-test-token";
+
+describe("dashboard sessions", () => {
+  it("expire after 8 hours, rotate after 15 minutes, and end when the token changes", () => {
+    let now = Date.parse("2026-12-01T08:00:00Z");
+    const sessions = new DashboardSessions(TOKEN, () => now);
+    const first = sessions.issue();
+    expect(sessions.issue()).not.toBe(first);
+    expect(sessions.check(first).state).toBe("valid");
+    now += 16 * 60_000;
+    expect(sessions.check(first).state).toBe("rotate");
+    const rotated = sessions.issue(sessions.check(first).started);
+    expect(sessions.check(rotated).state).toBe("valid");
+    now += 8 * 3600_000;
+    // the rotated cookie keeps the login's expiry
+    expect(sessions.check(rotated).state).toBe("invalid");
+    expect(new DashboardSessions("another-dashboard-token-entirely", () => now).check(sessions.issue()).state).toBe("invalid");
+    for (const bad of ["", "a.b.c.d", `${first}x`, first.replace(/^\d+/, "9")]) expect(sessions.check(bad).state).toBe("invalid");
+  });
+});
+
+describe("dashboard over HTTP", () => {
+  const chunks: string[] = [];
+  const logger = createLogger(
+    "info",
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString("utf8"));
+        done();
+      },
+    }),
+  );
+  let app: RunningApp;
+  let plain: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp({ DASHBOARD_TOKEN: TOKEN, TRUST_PROXY: "true", RATE_LIMIT_CLIENT_PER_MINUTE: "8" }, logger);
+    plain = await startTestApp({ DASHBOARD_TOKEN: TOKEN });
+  });
+  afterAll(async () => {
+    await app.close();
+    await plain.close();
+  });
+
+  it("gives a new, expiring session cookie at each sign-in, Secure behind a TLS proxy only with TRUST_PROXY", async () => {
+    const login = (base: string, headers: Record<string, string> = {}): Promise<Response> =>
+      fetch(`${base}/dashboard?token=${TOKEN}`, { redirect: "manual", headers });
+    const behindProxy = (await login(app.url, { "x-forwarded-proto": "https" })).headers.get("set-cookie") ?? "";
+    expect(behindProxy).toMatch(/; Secure/);
+    expect(behindProxy).toMatch(/Max-Age=28800/);
+    const again = (await login(app.url)).headers.get("set-cookie") ?? "";
+    expect(again).not.toMatch(/; Secure/);
+    expect(again.split(";")[0]).not.toBe(behindProxy.split(";")[0]);
+    expect(again).toContain(`${DASHBOARD_COOKIE}=`);
+    // without TRUST_PROXY the header is not believed
+    expect((await login(plain.url, { "x-forwarded-proto": "https" })).headers.get("set-cookie") ?? "").not.toMatch(/; Secure/);
+  });
+
+  it("logs failed attempts (without the credential) and rate limits every dashboard endpoint", async () => {
+    const wrong = "wrong-token-that-must-not-be-logged";
+    expect((await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(401);
+    expect((await fetch(`${app.url}/api/report`, { headers: { cookie: `${DASHBOARD_COOKIE}=1.2.3.forged` } })).status).toBe(401);
+    const log = chunks.join("");
+    expect(log.match(/\[dashboard\] refused a failed sign-in attempt/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(log).not.toContain(wrong);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${wrong}` } })).status);
+    expect(statuses).toContain(429);
+  });
+});
