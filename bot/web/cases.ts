@@ -5,7 +5,7 @@ import { CaseChangeError, CaseConflictError, CaseNotFoundError, type CaseStore }
 import { CASE_SOURCES, CASE_STATUSES, type Case } from "../cases/types";
 import { TEXTS } from "../conversation/texts";
 import type { Logger } from "../logger";
-import type { DashboardAuth } from "./dashboard";
+import type { DashboardAuth, DashboardUser } from "./dashboard";
 import { casesPage, messagePage, sendHtml } from "./pages";
 import { stringField } from "./request";
 
@@ -49,12 +49,19 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   const now = deps.now ?? (() => new Date());
   const t = TEXTS.casesPage;
 
+  /** The operator behind the request; a session due for rotation gets its fresh cookie (as on the dashboard). */
+  const signedIn = (req: Request, res: Response): DashboardUser | null => {
+    const verdict = auth.verdict(req);
+    if (verdict.rotated) res.header("set-cookie", auth.cookie(req, verdict.rotated.value, verdict.rotated.maxAge));
+    return verdict.user ?? null;
+  };
+
   server.get("/dashboard/cases", async (req, res) => {
     if (!auth.enabled) {
       sendHtml(res, 404, messagePage(t.title, TEXTS.dashboard.off));
       return;
     }
-    const user = auth.user(req);
+    const user = signedIn(req, res);
     if (!user) {
       sendHtml(res, 401, messagePage(t.title, TEXTS.dashboard.unauthorized), { "www-authenticate": "Bearer" });
       return;
@@ -68,7 +75,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
       res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)" });
       return null;
     }
-    const user = auth.user(req);
+    const user = signedIn(req, res);
     if (!user) {
       res.header("www-authenticate", "Bearer");
       res.send(401, { error: "a valid dashboard token is required" });
