@@ -1,6 +1,7 @@
-import { MessageFactory, type CloudAdapter, type ConversationReference } from "botbuilder";
+import type { CloudAdapter, ConversationReference } from "botbuilder";
 import type { Case } from "../cases/types";
 import { proactiveText } from "../conversation/case-flow";
+import { render } from "../conversation/render";
 import type { CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { BOT_ACCOUNT, type ConversationLogs } from "./direct-line";
@@ -43,8 +44,7 @@ export function createProactiveNotifier(deps: ProactiveDeps): (found: Case) => P
     const text = proactiveText(found, deps.texts());
     try {
       if (reference.channelId === "directline" && deps.logs.has(reference.conversation.id)) {
-        const message = MessageFactory.text(text);
-        message.textFormat = "markdown";
+        const message = render({ kind: "text", text, markdown: true }, reference.channelId);
         deps.logs.append(reference.conversation.id, {
           ...message,
           from: { ...BOT_ACCOUNT },
@@ -56,9 +56,8 @@ export function createProactiveNotifier(deps: ProactiveDeps): (found: Case) => P
       }
       if (!reference.serviceUrl) return false;
       await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-        const message = MessageFactory.text(text);
-        message.textFormat = "markdown";
-        await context.sendActivity(message);
+        // rendered for the customer's channel: plain text where Markdown would show literally (sms, e-mail)
+        await context.sendActivity(render({ kind: "text", text, markdown: true }, reference.channelId));
       });
       return true;
     } catch (error) {
