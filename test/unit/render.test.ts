@@ -63,7 +63,7 @@ describe("a question with choices of its own (the case offer, the consent)", () 
   it("is suggested actions carrying the values where the channel shows them", () => {
     const activity = render(reply, "directline");
     expect(activity.textFormat).toBe("markdown");
-    expect(activity.suggestedActions?.actions.map((a) => [a.type, a.title, a.value])).toEqual([
+    expect(activity.suggestedActions?.actions.map((a): unknown[] => [a.type, a.title, a.value])).toEqual([
       ["messageBack", "Şikayet kaydı aç", reply.choices[0].value],
       ["messageBack", "Hayır, teşekkürler", reply.choices[1].value],
     ]);
