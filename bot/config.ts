@@ -62,6 +62,14 @@ const schema = z.object({
     emptyToUndefined,
     z.string().min(16, { error: "must be at least 16 characters" }).optional(),
   ),
+  OPERATOR_TOKENS: z.preprocess(emptyToUndefined, z.string().optional()).transform((raw, ctx) => {
+    const { operators, issues } = parseOperatorTokens(raw);
+    for (const message of issues) ctx.addIssue({ code: "custom", message });
+    return operators;
+  }),
+  CASE_RESPONSE_HOURS: wholeNumber(1, 8760, 48),
+  ALERT_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
+  ALERT_WEBHOOK_FORMAT: z.preprocess(emptyToUndefined, z.enum(["json", "teams", "slack"], { error: "must be json, teams or slack" }).default("json")),
 });
 
 /** Whether `Intl` knows a time zone name (`Europe/Istanbul`, `UTC`). */
@@ -72,6 +80,45 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Shortest operator token accepted (as for DASHBOARD_TOKEN). */
+const MIN_TOKEN_CHARS = 16;
+/** Operator names are shown in audit logs: letters, digits, spaces, dots, dashes, underscores. */
+const OPERATOR_NAME = /^[\p{L}\p{N} ._-]{1,64}$/u;
+
+/** A named dashboard token: every change an operator makes is audited under their name. */
+export interface Operator {
+  readonly name: string;
+  readonly token: string;
+}
+
+/** Parses `OPERATOR_TOKENS=<name>:<token>,…`; returns the operators or the problems found. */
+export function parseOperatorTokens(raw: string | undefined): { operators: Operator[]; issues: string[] } {
+  const operators: Operator[] = [];
+  const issues: string[] = [];
+  if (raw === undefined) return { operators, issues };
+  const names = new Set<string>();
+  const tokens = new Set<string>();
+  for (const [index, part] of raw.split(",").entries()) {
+    const item = part.trim();
+    if (item === "") continue;
+    const colon = item.indexOf(":");
+    const name = colon > 0 ? item.slice(0, colon).trim() : "";
+    const token = colon > 0 ? item.slice(colon + 1).trim() : "";
+    const where = `entry ${index + 1}`;
+    if (name === "" || token === "") issues.push(`${where} must be <name>:<token>`);
+    else if (!OPERATOR_NAME.test(name)) issues.push(`${where}: the name may hold letters, digits, spaces, dots, dashes and underscores (at most 64)`);
+    else if (token.length < MIN_TOKEN_CHARS) issues.push(`${where} (${name}): the token must be at least ${MIN_TOKEN_CHARS} characters`);
+    else if (names.has(name.toLocaleLowerCase("tr"))) issues.push(`${where}: the name ${name} is given twice`);
+    else if (tokens.has(token)) issues.push(`${where} (${name}): the token is used by another operator`);
+    else {
+      names.add(name.toLocaleLowerCase("tr"));
+      tokens.add(token);
+      operators.push({ name, token });
+    }
+  }
+  return { operators, issues };
 }
 
 /** The bot's configuration, read once from the environment, validated and frozen. */
@@ -112,10 +159,17 @@ export type Config = Readonly<{
   rateLimitClientPerMinute: number;
   /** Behind a TLS-terminating reverse proxy: trust its `X-Forwarded-Proto` (dashboard cookies get `Secure`). */
   trustProxy: boolean;
-  /** Bearer token for the dashboard and `/api/report`; undefined turns them off. */
+  /** Bearer token for the dashboard and `/api/report`; undefined turns them off (unless operators are set). */
   dashboardToken: string | undefined;
   /** IANA time zone the dashboard shows times in (report days are UTC days). */
   reportTimeZone: string;
+  /** Named operator tokens for the dashboard; case changes are audited under the name. */
+  operators: readonly Operator[];
+  /** Hours until a case's first response is due (plain hours, around the clock). */
+  caseResponseHours: number;
+  /** Where alerts are POSTed (new case, NPS detractor, overdue case); undefined: no alerts. */
+  alertWebhookUrl: string | undefined;
+  alertWebhookFormat: "json" | "teams" | "slack";
   /** True when no app id is set: local / Emulator mode, no channel authentication. */
   localMode: boolean;
 }>;
@@ -169,6 +223,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     directLineSecret: v.DIRECT_LINE_SECRET,
     dashboardToken: v.DASHBOARD_TOKEN,
     reportTimeZone: v.REPORT_TIMEZONE,
+    operators: Object.freeze(v.OPERATOR_TOKENS.map((operator) => Object.freeze(operator))),
+    caseResponseHours: v.CASE_RESPONSE_HOURS,
+    alertWebhookUrl: v.ALERT_WEBHOOK_URL,
+    alertWebhookFormat: v.ALERT_WEBHOOK_FORMAT,
     trustProxy: v.TRUST_PROXY === "true" || v.TRUST_PROXY === "1",
     installationSecret: v.INSTALLATION_SECRET,
     rateLimitConversationPerMinute: v.RATE_LIMIT_CONVERSATION_PER_MINUTE,

@@ -1,7 +1,16 @@
 // first: it quiets dotenv before anything loads natural
 import { loadConfig, processEnvironment, type Config } from "./config";
 import { ConversationState } from "botbuilder";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
+import { NO_ALERTS, type AlertSink } from "./cases/alerts";
+import { ConnectedCaseStore } from "./cases/connected-store";
+import { OverdueWatcher } from "./cases/overdue";
+import { WebhookAlerts } from "./cases/webhook";
+import { CaseFlow } from "./conversation/case-flow";
+import { TEXTS } from "./conversation/texts";
+import { registerCasesPage } from "./web/cases";
+import { createProactiveNotifier } from "./web/proactive";
 import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { DatabaseStorage } from "./conversation/state-storage";
@@ -24,6 +33,8 @@ import { VERSION } from "./version";
 
 /** Feedback waiting for the database, inside `DATA_DIR`. */
 const SPOOL_FILE = "feedback-spool.jsonl";
+/** Alerts waiting for the webhook, inside `DATA_DIR`. */
+const ALERT_SPOOL_FILE = "alert-spool.jsonl";
 /** Feedback the database refused for its content, inside `DATA_DIR` (JSON lines, for an operator). */
 const DEAD_LETTER_FILE = "feedback-dead-letters.jsonl";
 
@@ -116,6 +127,29 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   const stateStore = config.databaseUrl ? new ConnectedStateStore(connection, logger) : new CachedStateStore(new ConnectedStateStore(connection, logger));
   const conversationState = new ConversationState(new DatabaseStorage(stateStore));
 
+  const caseStore = new ConnectedCaseStore(connection);
+  const webhook = config.alertWebhookUrl
+    ? new WebhookAlerts({
+        url: config.alertWebhookUrl,
+        format: config.alertWebhookFormat,
+        logger,
+        summarize: TEXTS.alertSummary,
+        spoolFile: join(config.dataDir, ALERT_SPOOL_FILE),
+      })
+    : null;
+  webhook?.recover();
+  const alerts: AlertSink = webhook ?? NO_ALERTS;
+  const overdue = new OverdueWatcher({ store: caseStore, alerts, logger, newId: randomUUID });
+  overdue.start();
+  const cases = new CaseFlow({
+    store: caseStore,
+    integrity,
+    logger,
+    alerts,
+    responseHours: config.caseResponseHours,
+    texts: () => knowledge.current().caseTexts,
+  });
+
   const bot = new MemnunBot({
     logger,
     knowledge: () => knowledge.current(),
@@ -125,9 +159,10 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     integrity,
     conversationState,
     conversationLimit: perMinute(config.rateLimitConversationPerMinute),
+    cases,
   });
   const { adapter, auth } = createAdapter(config, logger);
-  const dashboardAuth = new DashboardAuth(config.dashboardToken, { trustProxy: config.trustProxy, logger });
+  const dashboardAuth = new DashboardAuth(config.dashboardToken, { operators: config.operators, trustProxy: config.trustProxy, logger });
   const { server, inFlight } = createServer({
     adapter,
     bot,
@@ -149,10 +184,12 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
         error: db.error ?? recorder.error,
       };
       const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null;
-      return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback };
+      // alerts waiting for the webhook are reported, not counted as degraded: the receiver is not Memnun
+      return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback, alerts: { webhook: webhook !== null, pending: webhook?.pending ?? 0 } };
     },
   });
 
+  const logs = new ConversationLogs();
   registerDirectLine(server, {
     adapter,
     auth,
@@ -161,7 +198,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     logger,
     inFlight,
     tokens: new DirectLineTokens(secret),
-    logs: new ConversationLogs(),
+    logs,
     directLineSecret: config.directLineSecret,
     tokenLimit: perMinute(config.rateLimitTokenPerMinute),
     pollLimit: perMinute(config.rateLimitPollPerMinute),
@@ -170,14 +207,30 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   registerDashboard(server, {
     token: config.dashboardToken,
     timeZone: config.reportTimeZone,
+    operators: config.operators,
     auth: dashboardAuth,
     logger,
-    report: (range) => feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
+    // the same JSON as `report --json`: the feedback report with the case figures
+    report: async (range) => {
+      const [report, cases] = await Promise.all([
+        feedbackStore.report(range, (id) => knowledge.current().byId.get(id)?.question ?? null),
+        caseStore.report(range, new Date().toISOString()),
+      ]);
+      return { ...report, cases };
+    },
     suggestions: async () => {
       const kb = knowledge.current();
       const [data, report] = await Promise.all([feedbackStore.learning({}), feedbackStore.report({}, (id) => kb.byId.get(id)?.question ?? null)]);
       return computeSuggestions(data, report, kb, matcher);
     },
+  });
+
+  registerCasesPage(server, {
+    auth: dashboardAuth,
+    store: caseStore,
+    logger,
+    responseHours: config.caseResponseHours,
+    notify: createProactiveNotifier({ adapter, appId: config.appId, logger, logs, texts: () => knowledge.current().caseTexts }),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -207,6 +260,9 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
       server.server.closeAllConnections();
       await knowledge.close();
       await recorder.close();
+      await overdue.close();
+      await webhook?.close();
+      await caseStore.close();
       await stateStore.close();
       await feedbackStore.close();
       await connection.close();

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { formatCaseReport, formatCasesCsv } from "../cases/report-format";
+import { CASE_EXPORT_LIMIT, SqlCaseStore } from "../cases/store";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { rangeBounds, ReportRangeError } from "../feedback/report";
@@ -9,11 +11,15 @@ import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
 import { openDatabase, SQLITE_FILE } from "../storage/database";
 
+/** `--table` choices: the feedback report's tables and the cases. */
+const TABLES = [...CSV_TABLES, "cases"] as const;
+
 const USAGE =
-  `usage: npm run report -- [--json | --csv [--table ${CSV_TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n` +
-  "       Prints the satisfaction report (CSAT, NPS, CES, entries, unanswered questions, comments) from the database.";
+  `usage: npm run report -- [--json | --csv [--table ${TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n` +
+  "       Prints the satisfaction report (CSAT, NPS, CES, entries, unanswered questions, comments, cases) from the database.";
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
+const isTable = (value: string): value is CsvTable | "cases" => value === "cases" || isCsvTable(value);
 
 /** Checks `--since`/`--until` before anything is opened: a malformed date is a usage error. */
 export function usableRange(since: string | undefined, until: string | undefined): void {
@@ -48,7 +54,7 @@ export async function runReport(
   } catch (error) {
     throw UsageError.from(error);
   }
-  if (!isCsvTable(values.table)) throw new UsageError(`--table must be one of ${CSV_TABLES.join(", ")}`);
+  if (!isTable(values.table)) throw new UsageError(`--table must be one of ${TABLES.join(", ")}`);
   if (values.json && values.csv) throw new UsageError("--json and --csv exclude each other");
   usableRange(values.since, values.until);
   const table = values.table;
@@ -64,11 +70,21 @@ export async function runReport(
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const report = await new SqlFeedbackStore(database).report(
-      { since: values.since, until: values.until },
-      (id) => byId?.get(id)?.question ?? null,
-    );
-    out(values.json ? JSON.stringify(report) : values.csv ? formatCsv(report, table) : formatReport(report));
+    const range = { since: values.since, until: values.until };
+    const now = new Date().toISOString();
+    const cases = new SqlCaseStore(database);
+    if (values.csv && table === "cases") {
+      const { from, to } = rangeBounds(range);
+      out(formatCasesCsv(await cases.list({ now, from, to, limit: CASE_EXPORT_LIMIT }), now));
+      return EXIT_OK;
+    }
+    const [report, caseReport] = await Promise.all([
+      new SqlFeedbackStore(database).report(range, (id) => byId?.get(id)?.question ?? null),
+      cases.report(range, now),
+    ]);
+    if (values.json) out(JSON.stringify({ ...report, cases: caseReport }));
+    else if (values.csv && table !== "cases") out(formatCsv(report, table));
+    else out(`${formatReport(report)}\n\n${formatCaseReport(caseReport)}`);
     return EXIT_OK;
   } finally {
     await database.close();

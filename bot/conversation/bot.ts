@@ -9,6 +9,7 @@ import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
+import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Reply } from "./render";
 import { TEXTS } from "./texts";
 
@@ -22,9 +23,16 @@ export const SURVEY_AFTER_RATINGS = 3;
 const REMEMBERED_RATINGS = 50;
 
 /** Where a conversation stands; kept in botbuilder conversation state, so any instance can carry on. */
+/** A low rating waiting for its comment. */
+export interface PendingComment {
+  answerId: string;
+  entryId: string;
+  rating: number;
+}
+
 export interface ConversationFlow {
   /** A low rating waiting for its optional comment. */
-  comment?: { answerId: string; entryId: string; rating: number };
+  comment?: PendingComment;
   /** The survey question currently asked. */
   survey?: "nps" | "ces";
   /** NPS/CES were offered in this conversation (they are offered once). */
@@ -40,6 +48,8 @@ export interface ConversationFlow {
   answered?: boolean;
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
+  /** The complaint loop's place (see `CaseFlow`). */
+  case?: CaseFlowState;
   /** Survey questions answered with a score; their cards stay clickable in some channels. */
   surveyAnswered?: Array<"nps" | "ces">;
   /**
@@ -65,6 +75,8 @@ export interface MemnunBotDeps {
   conversationState: ConversationState;
   /** Messages per conversation; over the limit the user is asked to slow down and nothing else runs. */
   conversationLimit?: RateLimit;
+  /** The complaint loop; without it no case is offered. */
+  cases?: CaseFlow;
   now?: () => Date;
   newId?: () => string;
 }
@@ -202,9 +214,25 @@ export class MemnunBot extends ActivityHandler {
     return true;
   }
 
+  /**
+   * Runs a step of the complaint loop on the conversation's case state; the state is kept only
+   * while it holds something, so turns without a case leave the conversation state unchanged.
+   */
+  private async caseTurn(context: TurnContext, flow: ConversationFlow, step: (cases: CaseFlow, state: CaseFlowState, origin: Origin) => Promise<CaseTurn | true>): Promise<boolean> {
+    const cases = this.deps.cases;
+    if (!cases) return false;
+    const state: CaseFlowState = { ...flow.case };
+    const outcome = await step(cases, state, this.origin(context));
+    if (Object.keys(state).length > 0) flow.case = state;
+    else delete flow.case;
+    if (outcome === "resume-survey") await this.nextSurveyStep(context, flow, "nps");
+    return outcome !== false;
+  }
+
   private async handleMessage(context: TurnContext, flow: ConversationFlow): Promise<void> {
     const value: unknown = context.activity.value;
     if (value !== undefined && value !== null) {
+      if (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleButton(context, state, origin, value))) return;
       await this.handleButton(context, flow, value);
       return;
     }
@@ -221,6 +249,8 @@ export class MemnunBot extends ActivityHandler {
     if (flow.survey && (await this.surveyAnswer(context, flow, text))) return;
     const expected = flow.expects;
     delete flow.expects;
+    // a pending comment takes the text first; the case is offered after it
+    if ((!flow.comment || flow.case?.step) && (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleText(context, state, origin, text)))) return;
     if (expected && (await this.typedChoice(context, flow, expected, text))) return;
 
     const kb = this.deps.knowledge();
@@ -233,9 +263,11 @@ export class MemnunBot extends ActivityHandler {
     }
     if (flow.comment && decision.smallTalk === null) {
       // the words right after a low rating are its comment, even when they also ask something:
-      // then the question is answered too
-      await this.storeComment(context, flow, text);
-      if (!(looksLikeQuestion(text) && decision.status !== "none")) return;
+      // then the question is answered too, and the case is offered after the answer
+      const stored = await this.storeComment(context, flow, text);
+      if (looksLikeQuestion(text) && decision.status !== "none") await this.reply(context, flow, decision, kb);
+      if (stored) await this.afterComment(context, flow, stored, text);
+      return;
     }
     delete flow.comment;
     await this.reply(context, flow, decision, kb);
@@ -469,9 +501,10 @@ export class MemnunBot extends ActivityHandler {
     if (pending) await this.maybeStartSurvey(context, flow, false);
   }
 
-  private async storeComment(context: TurnContext, flow: ConversationFlow, text: string): Promise<void> {
+  /** Stores the comment on a low rating and thanks for it; the comment once it is durable, else null. */
+  private async storeComment(context: TurnContext, flow: ConversationFlow, text: string): Promise<PendingComment | null> {
     const pending = flow.comment;
-    if (!pending) return;
+    if (!pending) return null;
     delete flow.comment;
     const saved = await this.record({
       kind: "comment",
@@ -485,10 +518,19 @@ export class MemnunBot extends ActivityHandler {
     });
     if (!saved) {
       await context.sendActivity(TEXTS.feedbackNotSaved);
-      return;
+      return null;
     }
     await context.sendActivity(TEXTS.commentThanks);
-    await this.maybeStartSurvey(context, flow, false);
+    return pending;
+  }
+
+  /** After a stored comment (and the answer to it, if it asked): the case offer, or else the survey when due. */
+  private async afterComment(context: TurnContext, flow: ConversationFlow, comment: PendingComment, text: string): Promise<void> {
+    const offered = await this.caseTurn(context, flow, async (cases, state, origin) => {
+      await cases.offer(context, state, origin, { source: "rating", text, answerId: comment.answerId, entryId: comment.entryId, rating: comment.rating, score: null }, "rating");
+      return "handled";
+    });
+    if (!offered) await this.maybeStartSurvey(context, flow, false);
   }
 
   /** Starts NPS once per conversation: on thanks or goodbye, or after enough rated answers. */
@@ -553,6 +595,11 @@ export class MemnunBot extends ActivityHandler {
     }
     flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];
     await this.replaceClickedCard(context, { kind: "survey", step, answered: score });
+    if (step === "nps" && (await this.caseTurn(context, flow, (cases, state, origin) => cases.afterNps(context, state, origin, score)))) {
+      // CES follows once the offered case is settled
+      delete flow.survey;
+      return;
+    }
     await this.nextSurveyStep(context, flow, step);
   }
 

@@ -1,3 +1,6 @@
+import type { Alert } from "../cases/alerts";
+import type { CaseTexts } from "../knowledge/parse-case-texts";
+
 /**
  * Every Turkish sentence a user can see. Nothing else in the code base writes user-facing text,
  * so editors and translators have one place to look.
@@ -87,6 +90,10 @@ export const TEXTS = Object.freeze({
   /** Channels without buttons (SMS, e-mail): what to type instead of clicking. */
   typedRating: "Bu cevap işinize yaradı mı? 1–5 arası bir sayı yazın (1 = hiç, 5 = çok).",
   typedChoice: "Numarasını yazın ya da sorunuzu başka kelimelerle yazın.",
+  /** What the case buttons send where buttons send text (hosted Web Chat), and what is typed where there are none; the case flow reads them. */
+  caseTyped: { yes: "evet", no: "hayır", cancel: "vazgeç" },
+  /** Channels without buttons: the words that answer a question with choices of its own (the case offer, the consent). */
+  typedOptions: (words: readonly string[]): string => `Yanıtlamak için ${words.map((word) => `"${word}"`).join(" ya da ")} yazın.`,
   typedSkip: "Geçmek için \"geç\" yazın.",
   typedScore: (min: number, max: number): string => `${min}–${max} arası bir sayı yazın; geçmek için "geç" yazın.`,
   /** The word that skips a comment or survey question when typed (compared without Turkish letters and case). */
@@ -96,6 +103,101 @@ export const TEXTS = Object.freeze({
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
   surveyAlreadyAnswered: "Bu soruyu zaten yanıtlamıştınız, teşekkürler!",
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
+  /**
+   * Built-in texts of the complaint loop, used only where `knowledge/cases.yaml` leaves a key out
+   * (or is missing): editors own these texts there.
+   */
+  cases: {
+    offerRating: "Bu cevabın işinize yaramadığı için üzgünüm. İsterseniz yorumunuzla birlikte bir şikayet kaydı açayım; ekibimiz inceleyip size dönsün.",
+    offerComplaint: "Yaşadığınız sorunu kayda alabilirim. Bir şikayet kaydı açmamı ister misiniz?",
+    offerHuman: "Sizi şu an doğrudan bir temsilciye bağlayamıyorum; ama bir kayıt açarsam ekibimiz en geç {hours} saat içinde size dönüş yapar. Kayıt açayım mı?",
+    offerNps: "Bizi tavsiye etmeyecek olmanıza üzüldük. Yaşadığınız sorunu bir şikayet kaydı olarak açmamı ister misiniz?",
+    acceptButton: "Şikayet kaydı aç",
+    declineButton: "Hayır, teşekkürler",
+    declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",
+    describe: "Sorununuzu birkaç cümleyle anlatır mısınız? Yazdıklarınızı olduğu gibi ekibimize ileteceğim.",
+    created: "Kaydınızı açtım. Kayıt numaranız: **{reference}**. Ekibimiz en geç **{hours} saat** içinde size dönüş yapacak. Durumu öğrenmek için istediğiniz zaman kayıt numaranızı yazabilirsiniz.",
+    consentQuestion: "Size doğrudan ulaşabilmemiz için e-posta adresinizi ya da telefon numaranızı paylaşmak ister misiniz?\n\n_KVKK aydınlatma: İletişim bilginizi yalnızca bu kayıtla ilgili size dönüş yapmak için, açık rızanızla kaydederiz; başka amaçla kullanmaz, üçüncü kişilerle paylaşmayız. Paylaşmak zorunda değilsiniz; kaydınız yine incelenir._",
+    consentYesButton: "Evet, paylaşmak istiyorum",
+    consentNoButton: "Hayır, paylaşmayayım",
+    askContact: "E-posta adresinizi ya da telefon numaranızı yazın (ör. ad@ornek.com ya da 0532 123 45 67).",
+    invalidContact: "Bu bir e-posta adresi ya da telefon numarası gibi görünmüyor. Lütfen tekrar yazın ya da vazgeçin.",
+    cancelContactButton: "Vazgeç",
+    contactSaved: "Teşekkürler, iletişim bilginizi kaydettim. Ekibimiz size bu bilgiden ulaşacak.",
+    contactDeclined: "Anlaşıldı, iletişim bilginizi almadım. Kaydınızın durumunu burada **{reference}** yazarak sorabilirsiniz.",
+    statusOwn: "**{reference}** numaralı kaydınızın durumu: **{status}** (açılış: {created}).",
+    statusNote: "Ekibimizin son notu: {note}",
+    statusNoNote: "Henüz ekibimizden bir not yok; söz verdiğimiz süre içinde dönüş yapacağız.",
+    statusOther: "**{reference}** numaralı bir kayıt var ve şu an {open}. Ayrıntıları yalnızca kaydı açan kişi görebilir.",
+    otherOpen: "açık",
+    otherClosed: "kapalı",
+    notFound: "**{reference}** numaralı bir kayıt bulamadım. Numarayı kontrol edip tekrar yazar mısınız?",
+    noCase: "Bu sohbette size ait bir kayıt bulamadım. Kayıt numaranız varsa yazabilirsiniz; yeni bir şikayet için \"şikayet etmek istiyorum\" yazmanız yeterli.",
+    statusOpen: "açık, inceleme bekliyor",
+    statusInProgress: "inceleniyor",
+    statusResolved: "çözüldü",
+    statusClosed: "kapatıldı",
+    proactive: "**{reference}** numaralı kaydınızda bir gelişme var. Durum: **{status}**.{note}",
+    unavailable: "Kayıt sistemine şu an ulaşamıyorum. Lütfen birkaç dakika sonra tekrar deneyin; yazdıklarınız kaybolmadı.",
+  } satisfies CaseTexts,
+  /** One line per alert for people reading Teams or Slack (the JSON format carries the alert itself). */
+  alertSummary: (alert: Alert): string => {
+    const reference = alert.reference ? ` ${alert.reference}` : "";
+    const words = alert.text ? `: "${alert.text.length > 200 ? `${alert.text.slice(0, 200)}…` : alert.text}"` : "";
+    switch (alert.kind) {
+      case "case-created":
+        return `Memnun: yeni vaka${reference} (${alert.source === "rating" ? "düşük puan" : alert.source === "nps" ? "NPS" : "müşteri isteği"}, ${alert.channel ?? "?"})${words}. İlk dönüş için son zaman: ${alert.dueAt ?? "?"}`;
+      case "nps-detractor":
+        return `Memnun: NPS kötüleyen yanıtı (puan ${alert.score ?? "?"}, ${alert.channel ?? "?"}).`;
+      case "case-overdue":
+        return `Memnun: vaka${reference} için ilk dönüş süresi geçti (son zaman: ${alert.dueAt ?? "?"}).`;
+    }
+  },
+  /** The operators' cases page at `/dashboard/cases`. */
+  casesPage: {
+    title: "Memnun – Şikayetler ve vakalar",
+    backToReport: "Memnuniyet raporu",
+    signedInAs: "Oturum:",
+    failed: "Vakalar yüklenemedi.",
+    saved: "Değişiklik kaydedildi.",
+    notifiedCustomer: "Müşteriye bildirim gönderildi.",
+    saveFailed: "Değişiklik kaydedilemedi:",
+    filters: "Süzgeçler",
+    allStatuses: "Tüm durumlar",
+    allSources: "Tüm kaynaklar",
+    overdueOnly: "Yalnızca gecikenler",
+    search: "Ara (numara ya da metin)",
+    apply: "Uygula",
+    columns: ["Numara", "Durum", "Açılış", "Geçen süre / söz", "Kaynak", "Kanal", "Müşterinin sözleri"],
+    statuses: { open: "Açık", in_progress: "İnceleniyor", resolved: "Çözüldü", closed: "Kapatıldı" },
+    sources: { rating: "Düşük puan", intent: "Müşteri isteği", nps: "NPS" },
+    hours: "sa",
+    overdue: "gecikti",
+    none: "Bu süzgeçlere uyan vaka yok.",
+    detail: "Vaka",
+    customerWords: "Müşterinin sözleri",
+    concerns: "İlgili cevap / puan",
+    contact: "İletişim (rızayla)",
+    noContact: "verilmedi",
+    due: "İlk dönüş için son zaman",
+    newStatus: "Yeni durum",
+    publicNote: "Müşterinin göreceği not",
+    internalNote: "İç not (müşteri görmez)",
+    save: "Kaydet",
+    notes: "Notlar",
+    publicLabel: "müşteriye açık",
+    internalLabel: "iç not",
+    audit: "Değişiklik kaydı",
+    kpis: {
+      opened: "Açılan vaka",
+      resolved: "Çözülen vaka",
+      overdue: "Geciken vaka",
+      medianFirstResponse: "İlk dönüş (medyan, saat)",
+      medianResolution: "Çözüm (medyan, saat)",
+      lowRatingsToCases: "Vakaya dönüşen düşük puanlar",
+      csatOfCaseEntries: "Vaka çıkan cevapların CSAT'ı",
+    },
+  },
   /** The Teams app package (`npm run teams:package`): what Teams shows in its app store and chat header. */
   teams: {
     shortName: "Memnun",
@@ -151,6 +253,15 @@ export const TEXTS = Object.freeze({
     clusterColumns: ["Soru sayısı", "Ortak kelimeler", "Örnekler"],
     rewriteEntries: "Yeniden yazılması önerilen cevaplar",
     rewriteColumns: ["Kayıt", "Puan", "CSAT", "Yorumlar"],
+    cases: "Şikayetler ve vakalar",
+    casesOpen: "Vakaları aç →",
+    casesOpened: "Açılan vaka",
+    casesResolved: "Çözülen vaka",
+    casesOverdue: "Şu an geciken vaka",
+    casesFirstResponse: "İlk dönüş (medyan, saat)",
+    casesResolution: "Çözüm (medyan, saat)",
+    casesFromLowRatings: "Vakaya dönüşen düşük puan (1–2)",
+    casesCsat: "Vaka çıkan cevapların CSAT'ı",
     statusNone: "bilinmiyor",
     statusAmbiguous: "belirsiz",
   },

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fold, turkishLower } from "./normalize";
+import type { CaseTextKey } from "./parse-case-texts";
 import type { KnowledgeIssue, SourceRef, SynonymGroup } from "./types";
 
 /**
@@ -51,6 +52,8 @@ export interface ParsedFile {
   drafts: DraftEntry[];
   /** Synonym groups the file declares (`synonyms.yaml`, `.qna` `qna-alterations`). */
   synonyms: SynonymGroup[];
+  /** The complaint loop's texts (`cases.yaml`). */
+  caseTexts?: Partial<Record<CaseTextKey, string>>;
   errors: KnowledgeIssue[];
   warnings: KnowledgeIssue[];
 }

@@ -4,6 +4,7 @@ import type { DraftEntry, ParsedFile, RelatedRef } from "./draft";
 import { textKey } from "./normalize";
 import { parseMarkdownEntry } from "./parse-markdown";
 import { parseQnaFile } from "./parse-qna";
+import { isCaseTextsFile, parseCaseTextsFile, type CaseTextKey } from "./parse-case-texts";
 import { isSynonymsFile, parseSynonymsFile } from "./parse-synonyms";
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry, type KnowledgeIssue, type SynonymGroup } from "./types";
 
@@ -14,6 +15,7 @@ export interface FileVersion {
   readonly text: string;
   readonly drafts: readonly DraftEntry[];
   readonly synonyms: readonly SynonymGroup[];
+  readonly caseTexts?: Readonly<Partial<Record<CaseTextKey, string>>>;
   readonly warnings: readonly KnowledgeIssue[];
 }
 
@@ -65,7 +67,7 @@ function isDocumentation(name: string): boolean {
   return /^readme\.md$/i.test(name);
 }
 
-/** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`) below `dir`, sorted, as relative paths. */
+/** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`, `cases.yaml`) below `dir`, sorted, as relative paths. */
 export async function listKnowledgeFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (folder: string): Promise<void> => {
@@ -74,7 +76,7 @@ export async function listKnowledgeFiles(dir: string): Promise<string[]> {
       if (item.name.startsWith(".")) continue;
       const full = join(folder, item.name);
       if (item.isDirectory()) await walk(full);
-      else if (item.isFile() && !isDocumentation(item.name) && (/\.(md|qna)$/i.test(item.name) || isSynonymsFile(item.name))) {
+      else if (item.isFile() && !isDocumentation(item.name) && (/\.(md|qna)$/i.test(item.name) || isSynonymsFile(item.name) || isCaseTextsFile(item.name))) {
         found.push(relative(dir, full).split(sep).join("/"));
       }
     }
@@ -89,6 +91,10 @@ export function parseKnowledgeFile(text: string, file: string): ParsedFile {
   if (isSynonymsFile(name)) {
     const parsed = parseSynonymsFile(text, file);
     return { drafts: [], synonyms: parsed.groups, errors: parsed.errors, warnings: parsed.warnings };
+  }
+  if (isCaseTextsFile(name)) {
+    const parsed = parseCaseTextsFile(text, file);
+    return { drafts: [], synonyms: [], caseTexts: parsed.texts, errors: parsed.errors, warnings: parsed.warnings };
   }
   return /\.qna$/i.test(file) ? parseQnaFile(text, file) : parseMarkdownEntry(text, file);
 }
@@ -390,7 +396,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     const parsed = parseKnowledgeFile(text, file);
     errors.push(...parsed.errors);
     warnings.push(...parsed.warnings);
-    const current = parsed.errors.length === 0 ? { file, text, drafts: parsed.drafts, synonyms: parsed.synonyms, warnings: parsed.warnings } : undefined;
+    const current = parsed.errors.length === 0 ? { file, text, drafts: parsed.drafts, synonyms: parsed.synonyms, ...(parsed.caseTexts ? { caseTexts: parsed.caseTexts } : {}), warnings: parsed.warnings } : undefined;
     slots.push({ file, served: current ?? previous, current, lastGood: previous });
   }
 
@@ -404,8 +410,11 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     }
   }
   const synonyms = served.flatMap((version) => version.synonyms);
+  // several cases.yaml files (in sub-folders) merge in path order; a later one overrides a key
+  const caseTexts: Partial<Record<CaseTextKey, string>> = {};
+  for (const version of served) Object.assign(caseTexts, version.caseTexts ?? {});
   return {
-    knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms),
+    knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms, caseTexts),
     files: fileCount,
     entries,
     errors: byPosition(errors),

@@ -1,3 +1,4 @@
+import type { CaseTextKey } from "./parse-case-texts";
 /** Where a piece of knowledge came from, for error messages and editors' tools. */
 export interface SourceRef {
   /** Path relative to the knowledge folder, with forward slashes (e.g. `olcum/iso-10002.md`). */
@@ -49,6 +50,8 @@ export interface KnowledgeBase {
   readonly byId: ReadonlyMap<string, KnowledgeEntry>;
   /** Editor-owned synonym groups, in file order. */
   readonly synonyms: readonly SynonymGroup[];
+  /** Editor-owned texts of the complaint loop (`cases.yaml`); a key left out uses the built-in text. */
+  readonly caseTexts: Readonly<Partial<Record<CaseTextKey, string>>>;
   /** Number of knowledge files read (README.md files excluded). */
   readonly files: number;
   readonly loadedAt: Date;
@@ -72,6 +75,7 @@ export function createKnowledgeBase(
   files: number,
   loadedAt = new Date(),
   synonyms: readonly SynonymGroup[] = [],
+  caseTexts: Readonly<Partial<Record<CaseTextKey, string>>> = {},
 ): KnowledgeBase {
   const frozen = Object.freeze(
     entries.map((entry) => Object.freeze({ ...entry, ...(entry.relatedTitles ? { relatedTitles: Object.freeze({ ...entry.relatedTitles }) } : {}) })),
@@ -80,6 +84,7 @@ export function createKnowledgeBase(
     entries: frozen,
     byId: new Map(frozen.map((entry) => [entry.id, entry])),
     synonyms: Object.freeze(synonyms.map((group) => Object.freeze({ ...group, words: Object.freeze([...group.words]) }))),
+    caseTexts: Object.freeze({ ...caseTexts }),
     files,
     loadedAt,
   });

@@ -70,6 +70,41 @@ export interface ConversationStateTable {
   updated_at: Timestamp;
 }
 
+/** A complaint or hand-off case (bot/cases). */
+export interface CasesTable {
+  /** `MMN-` and random symbols; the primary key keeps two instances from handing out one reference twice. */
+  reference: string;
+  status: string;
+  text: string;
+  source: string;
+  answer_id: string | null;
+  entry_id: string | null;
+  rating: number | null;
+  score: number | null;
+  channel: string;
+  user_hash: string;
+  conversation: string;
+  conversation_ref: string | null;
+  contact: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  due_at: Timestamp;
+  first_response_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  overdue_at: Timestamp | null;
+}
+
+/** A case's public and internal notes, and its audit log (`kind` = `public`, `internal` or `audit`). */
+export interface CaseEventsTable {
+  id: string;
+  reference: string;
+  kind: string;
+  actor: string;
+  action: string;
+  text: string;
+  at: Timestamp;
+}
+
 /** Every table Memnun keeps, for Kysely's typed queries. */
 export interface Schema {
   questions: QuestionsTable;
@@ -79,6 +114,8 @@ export interface Schema {
   surveys: SurveysTable;
   settings: SettingsTable;
   conversation_state: ConversationStateTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
 }
 
 /**
@@ -157,6 +194,46 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
         .addColumn("etag", "varchar(64)", (c) => c.notNull())
         .addColumn("updated_at", "varchar(32)", (c) => c.notNull().defaultTo(sql`''`))
         .execute();
+    },
+  },
+  "2026-12-03-001-cases": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable("cases")
+        .addColumn("reference", "varchar(16)", (c) => c.primaryKey())
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("source", "varchar(16)", (c) => c.notNull())
+        .addColumn("answer_id", "varchar(64)")
+        .addColumn("entry_id", "varchar(128)")
+        .addColumn("rating", "integer")
+        .addColumn("score", "integer")
+        .addColumn("channel", "varchar(64)", (c) => c.notNull())
+        .addColumn("user_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("conversation", "varchar(64)", (c) => c.notNull())
+        .addColumn("conversation_ref", "text")
+        .addColumn("contact", "varchar(256)")
+        .addColumn("created_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("due_at", "varchar(32)", (c) => c.notNull())
+        .addColumn("first_response_at", "varchar(32)")
+        .addColumn("resolved_at", "varchar(32)")
+        .addColumn("overdue_at", "varchar(32)")
+        .execute();
+      await db.schema.createIndex("cases_created_at").on("cases").column("created_at").execute();
+      await db.schema.createIndex("cases_user_hash").on("cases").columns(["user_hash", "created_at"]).execute();
+      await db.schema.createIndex("cases_status_due").on("cases").columns(["status", "due_at"]).execute();
+      await db.schema
+        .createTable("case_events")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("reference", "varchar(16)", (c) => c.notNull())
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("actor", "varchar(128)", (c) => c.notNull())
+        .addColumn("action", "varchar(32)", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("at", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("case_events_reference").on("case_events").columns(["reference", "at"]).execute();
     },
   },
 });

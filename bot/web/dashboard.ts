@@ -1,4 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
+import type { CaseReport } from "../cases/types";
+import type { Operator } from "../config";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import { ReportRangeError, type Report, type ReportRange } from "../feedback/report";
@@ -16,10 +18,20 @@ const SESSION_TTL_SECONDS = 8 * 3600;
 /** A session used after this many seconds gets a fresh cookie (same expiry), so a copied cookie goes stale soon. Lower = more Set-Cookie headers. */
 const SESSION_ROTATE_SECONDS = 15 * 60;
 
+/** The operator name changes made with `DASHBOARD_TOKEN` are audited under. */
+export const DASHBOARD_OPERATOR = "dashboard";
+/** Random bytes of a dashboard session id (in the cookie, and behind its CSRF token). */
+const SESSION_BYTES = 18;
+/** The header a browser sends its session's CSRF token in, with every write. */
+export const CSRF_HEADER = "x-csrf-token";
+
 export interface DashboardDeps {
-  /** Undefined turns the dashboard and `/api/report` off. */
+  /** `DASHBOARD_TOKEN`; the dashboard is off while neither it nor an operator token is set. */
   token: string | undefined;
-  report: (range: ReportRange) => Promise<Report>;
+  /** Named operator tokens (`OPERATOR_TOKENS`). */
+  operators?: readonly Operator[];
+  /** The report of `report --json` (with its case figures, when cases are kept). */
+  report: (range: ReportRange) => Promise<Report & { readonly cases?: CaseReport }>;
   /** Active-learning suggestions for editors (read-only here; `kb:suggest --apply` writes them). */
   suggestions: () => Promise<Suggestions>;
   logger: Logger;
@@ -39,9 +51,10 @@ export function readCookie(header: string | undefined, name: string): string | n
 }
 
 /**
- * Dashboard sessions as signed cookie values (`<started>.<issued>.<nonce>.<mac>`), keyed by the
- * token: changing `DASHBOARD_TOKEN` ends every session. A session ends `SESSION_TTL_SECONDS`
- * after the login; a cookie older than `SESSION_ROTATE_SECONDS` is replaced by a new one.
+ * Dashboard sessions of one operator as signed cookie values (`<started>.<issued>.<session>.<mac>`),
+ * keyed by the operator's token: changing or removing the token ends its sessions. A session ends
+ * `SESSION_TTL_SECONDS` after the login; a cookie older than `SESSION_ROTATE_SECONDS` is replaced
+ * by a new one of the same session (same id, so the page's CSRF token stays valid).
  */
 export class DashboardSessions {
   private readonly key: Buffer;
@@ -53,22 +66,28 @@ export class DashboardSessions {
     this.key = createHmac("sha256", "memnun:dashboard-session").update(token).digest();
   }
 
-  /** A new session's cookie value (a login), or a rotated one of a session started at `started`. */
-  issue(started = this.seconds()): string {
-    const body = `${started}.${this.seconds()}.${randomBytes(12).toString("base64url")}`;
+  /** A new session's cookie value (a login), or a rotated one of the session `session` started at `started`. */
+  issue(started = this.seconds(), session = randomBytes(SESSION_BYTES).toString("base64url")): string {
+    const body = `${started}.${this.seconds()}.${session}`;
     return `${body}.${this.mac(body)}`;
   }
 
   /** `valid`, `rotate` (valid, but due for a fresh cookie) or `invalid` (forged, expired, malformed). */
-  check(value: string): { state: "valid" | "rotate" | "invalid"; started: number } {
+  check(value: string): { state: "valid" | "rotate" | "invalid"; started: number; session: string } {
     const parts = value.split(".");
-    const [started, issued, nonce, mac] = parts.map((part) => part ?? "");
-    if (parts.length !== 4 || !/^\d{1,12}$/.test(started ?? "") || !/^\d{1,12}$/.test(issued ?? "") || !nonce || !mac) return { state: "invalid", started: 0 };
-    if (!sameSecret(mac, this.mac(`${started}.${issued}.${nonce}`))) return { state: "invalid", started: 0 };
+    const [started, issued, session, mac] = parts.map((part) => part ?? "");
+    const invalid = { state: "invalid" as const, started: 0, session: "" };
+    if (parts.length !== 4 || !/^\d{1,12}$/.test(started ?? "") || !/^\d{1,12}$/.test(issued ?? "") || !session || !mac) return invalid;
+    if (!sameSecret(mac, this.mac(`${started}.${issued}.${session}`))) return invalid;
     const now = this.seconds();
     const since = Number(started);
-    if (now - since >= SESSION_TTL_SECONDS || since > now + 60) return { state: "invalid", started: since };
-    return { state: now - Number(issued) >= SESSION_ROTATE_SECONDS ? "rotate" : "valid", started: since };
+    if (now - since >= SESSION_TTL_SECONDS || since > now + 60) return { ...invalid, started: since };
+    return { state: now - Number(issued) >= SESSION_ROTATE_SECONDS ? "rotate" : "valid", started: since, session };
+  }
+
+  /** The CSRF token of a session: writes made with its cookie must send it in `x-csrf-token`. */
+  csrf(started: number, session: string): string {
+    return this.mac(`csrf:${started}.${session}`);
   }
 
   /** Seconds the cookie of a session started at `started` may still live. */
@@ -92,45 +111,104 @@ export function isHttps(req: Request, trustProxy: boolean): boolean {
   return (req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim().toLowerCase() === "https";
 }
 
+/** Who is using the dashboard: the operator, and the browser session (null for a bearer token). */
+export interface DashboardUser {
+  readonly operator: string;
+  readonly session: string | null;
+  /** The session's CSRF token, required on writes made with the cookie; null for a bearer token. */
+  readonly csrf: string | null;
+}
+
+/** The outcome of checking a request's credentials. */
+export interface DashboardVerdict {
+  readonly ok: boolean;
+  readonly user?: DashboardUser;
+  /** A fresh cookie for a session due for rotation. */
+  readonly rotated?: { value: string; maxAge: number };
+}
+
 /**
- * Who may see the operators' views (the dashboard, its APIs, `/healthz` details): a request with
- * `DASHBOARD_TOKEN` as its bearer token, or with a live session cookie the dashboard gave.
+ * Who may see the operators' views (the dashboard, the cases page, their APIs, `/healthz`
+ * details): a request with an operator's token (`OPERATOR_TOKENS`, or `DASHBOARD_TOKEN` audited as
+ * `dashboard`) as its bearer token, or with a live session cookie the dashboard gave. The token
+ * itself never sits in the browser.
  */
 export class DashboardAuth {
-  readonly sessions: DashboardSessions | undefined;
+  readonly operators: readonly Operator[];
+  private readonly sessions: ReadonlyMap<string, DashboardSessions>;
 
   constructor(
-    readonly token: string | undefined,
-    private readonly options: { trustProxy?: boolean; logger?: Logger; now?: () => number } = {},
+    token: string | undefined,
+    private readonly options: { operators?: readonly Operator[]; trustProxy?: boolean; logger?: Logger; now?: () => number } = {},
   ) {
-    this.sessions = token ? new DashboardSessions(token, options.now) : undefined;
+    this.operators = [...(options.operators ?? []), ...(token ? [{ name: DASHBOARD_OPERATOR, token }] : [])];
+    this.sessions = new Map(this.operators.map((operator) => [operator.name, new DashboardSessions(operator.token, options.now)]));
+  }
+
+  get enabled(): boolean {
+    return this.operators.length > 0;
+  }
+
+  /** The operator with this token, compared in constant time against every one. */
+  byToken(token: string): Operator | null {
+    let found: Operator | null = null;
+    for (const operator of this.operators) if (sameSecret(token, operator.token)) found = operator;
+    return found;
+  }
+
+  /** A new session cookie value for an operator (a login). */
+  newSession(operator: Operator): string {
+    const sessions = this.sessions.get(operator.name);
+    if (!sessions) throw new Error(`[dashboard] no operator named ${operator.name}`);
+    return `${sessions.issue()}.${Buffer.from(operator.name, "utf8").toString("base64url")}`;
   }
 
   authorized(req: Request): boolean {
     return this.verdict(req).ok;
   }
 
+  /** Who sent the request (bearer token or session cookie), or null. */
+  user(req: Request): DashboardUser | null {
+    return this.verdict(req).user ?? null;
+  }
+
   /**
-   * Checks the request's bearer token or session cookie; a failed attempt (a credential that is
-   * wrong, forged or expired) is logged with the client address, never the credential.
+   * Checks the request's bearer token or session cookie (`<session cookie>.<operator name>`); a
+   * failed attempt (a credential that is wrong, forged or expired) is logged with the client
+   * address, never the credential.
    */
-  verdict(req: Request): { ok: boolean; rotated?: { value: string; maxAge: number } } {
-    const { token, sessions } = this;
-    if (!token || !sessions) return { ok: false };
+  verdict(req: Request): DashboardVerdict {
+    if (!this.enabled) return { ok: false };
     const bearer = bearerToken(req);
     if (bearer) {
-      const ok = sameSecret(bearer, token);
-      if (!ok) this.refused(req, "wrong bearer token");
-      return { ok };
+      const operator = this.byToken(bearer);
+      if (!operator) {
+        this.refused(req, "wrong bearer token");
+        return { ok: false };
+      }
+      return { ok: true, user: { operator: operator.name, session: null, csrf: null } };
     }
     const cookie = readCookie(req.header("cookie"), DASHBOARD_COOKIE);
     if (cookie === null) return { ok: false };
-    const { state, started } = sessions.check(cookie);
-    if (state === "invalid") {
+    const at = cookie.lastIndexOf(".");
+    const name = at > 0 ? Buffer.from(cookie.slice(at + 1), "base64url").toString("utf8") : "";
+    const sessions = this.sessions.get(name);
+    const checked = sessions?.check(cookie.slice(0, at));
+    if (!sessions || !checked || checked.state === "invalid") {
       this.refused(req, "invalid or expired session cookie");
       return { ok: false };
     }
-    return state === "rotate" ? { ok: true, rotated: { value: sessions.issue(started), maxAge: sessions.maxAge(started) } } : { ok: true };
+    const user = { operator: name, session: checked.session, csrf: sessions.csrf(checked.started, checked.session) };
+    if (checked.state === "valid") return { ok: true, user };
+    const value = `${sessions.issue(checked.started, checked.session)}.${cookie.slice(at + 1)}`;
+    return { ok: true, user, rotated: { value, maxAge: sessions.maxAge(checked.started) } };
+  }
+
+  /** Whether a write may go ahead: a bearer token needs no CSRF token, a cookie session needs its own. */
+  writeAllowed(req: Request, user: DashboardUser): boolean {
+    if (user.csrf === null) return true;
+    const sent = req.header(CSRF_HEADER);
+    return typeof sent === "string" && sent !== "" && sameSecret(sent, user.csrf);
   }
 
   /** The `Set-Cookie` value of a session cookie. */
@@ -144,11 +222,11 @@ export class DashboardAuth {
   }
 }
 
-/** `/dashboard` (charts and tables) and `/api/report` (the report JSON), behind `DASHBOARD_TOKEN`. */
-export function registerDashboard(server: Server, deps: DashboardDeps): void {
-  const { token, logger } = deps;
+/** `/dashboard` (charts and tables) and `/api/report` (the report JSON), behind `DASHBOARD_TOKEN` or an operator's token. */
+export function registerDashboard(server: Server, deps: DashboardDeps): DashboardAuth {
+  const { logger } = deps;
   const t = TEXTS.dashboard;
-  const auth = deps.auth ?? new DashboardAuth(token, { logger });
+  const auth = deps.auth ?? new DashboardAuth(deps.token, { operators: deps.operators, logger });
   /** Checks the credentials, and hands a rotated session cookie to the response. */
   const authorized = (req: Request, res: Response): boolean => {
     const verdict = auth.verdict(req);
@@ -157,20 +235,22 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
   };
 
   server.get("/dashboard", async (req, res) => {
-    if (!token) {
+    if (!auth.enabled) {
       sendHtml(res, 404, messagePage(t.title, t.off));
       return;
     }
     const raw = stringField(req.query, "token");
     if (typeof raw === "string") {
-      if (!sameSecret(raw, token) || !auth.sessions) {
+      const operator = auth.byToken(raw);
+      if (!operator) {
         auth.refused(req, "wrong token in ?token=");
         sendHtml(res, 401, messagePage(t.title, t.unauthorized), { "www-authenticate": "Bearer" });
         return;
       }
+      const next = stringField(req.query, "next") === "cases" ? "/dashboard/cases" : "/dashboard";
       res.writeHead(303, {
-        location: "/dashboard",
-        "set-cookie": auth.cookie(req, auth.sessions.issue(), SESSION_TTL_SECONDS),
+        location: next,
+        "set-cookie": auth.cookie(req, auth.newSession(operator), SESSION_TTL_SECONDS),
         "cache-control": "no-store",
         "referrer-policy": "no-referrer",
       });
@@ -187,7 +267,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
   /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token. */
   const apiAllowed = (req: Request, res: Response): boolean => {
     res.header("cache-control", "no-store");
-    if (!token) {
+    if (!auth.enabled) {
       res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN is not set)" });
       return false;
     }
@@ -228,4 +308,5 @@ export function registerDashboard(server: Server, deps: DashboardDeps): void {
       res.send(503, { error: "suggestions are unavailable (database unreachable?)" });
     }
   });
+  return auth;
 }

@@ -41,7 +41,7 @@ const DIRECT_LINE_SWEEP_MS = 60_000;
 const DIRECT_LINE_SERVICE = "https://directline.botframework.com/v3/directline";
 /** How long the token request to the real service may take. */
 const DIRECT_LINE_SERVICE_TIMEOUT_MS = 10_000;
-const BOT_ACCOUNT = Object.freeze({ id: "memnun", name: "Memnun", role: "bot" });
+export const BOT_ACCOUNT = Object.freeze({ id: "memnun", name: "Memnun", role: "bot" });
 
 interface TokenClaims {
   /** Conversation the token is bound to. */

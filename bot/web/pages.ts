@@ -137,6 +137,8 @@ const DASHBOARD_STYLE = `
   body { margin: 0; background: #f4f6f8; }
   header { padding: 12px 20px; background: #0b5cad; color: #fff; }
   header h1 { margin: 0; font-size: 20px; }
+  header nav { margin-top: 4px; font-size: 14px; }
+  header nav a { color: #fff; margin-right: 16px; }
   main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); }
   section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
   section.wide { grid-column: 1 / -1; }
@@ -155,11 +157,38 @@ export function dashboardPage(timeZone: string): string {
   return htmlPage(
     t.title,
     DASHBOARD_STYLE,
-    `<header><h1>${escapeHtml(t.title)}</h1></header>
+    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard/cases">${escapeHtml(TEXTS.casesPage.title)}</a></nav></header>
 <main id="dashboard"><section class="wide"><p id="status">${escapeHtml(t.loading)}</p></section></main>
 <script type="application/json" id="texts">${embedJson(t)}</script>
 <script src="/dashboard/chart.js"></script>
 <script src="/assets/dashboard.js"></script>`,
+  );
+}
+
+const CASES_STYLE = `${DASHBOARD_STYLE}
+  main { display: block; }
+  section { margin-bottom: 16px; }
+  form.filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin-bottom: 12px; }
+  tr.overdue td { background: #fde8e8; }
+  tr.overdue td.age { color: #b3261e; font-weight: 600; }
+  tbody tr { cursor: pointer; }
+  tbody tr:hover td { background: #eef4fb; }
+  #detail textarea { width: 100%; min-height: 60px; }
+  #detail .notes li { margin-bottom: 4px; }
+  .muted { color: #55606e; font-size: 13px; }
+`;
+
+/** The cases page shell; its script fetches `/api/cases` and posts changes with the session's CSRF token. */
+export function casesPage(operator: string, csrf: string, responseHours: number): string {
+  const t = TEXTS.casesPage;
+  return htmlPage(
+    t.title,
+    CASES_STYLE,
+    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard">${escapeHtml(t.backToReport)}</a><span>${escapeHtml(t.signedInAs)} <strong id="operator">${escapeHtml(operator)}</strong></span></nav></header>
+<main id="cases"><p id="status">${escapeHtml(TEXTS.dashboard.loading)}</p></main>
+<script type="application/json" id="texts">${embedJson(t)}</script>
+<script type="application/json" id="session">${embedJson({ csrf, responseHours })}</script>
+<script src="/assets/cases.js"></script>`,
   );
 }
 
@@ -180,6 +209,7 @@ export function registerPages(server: Server): void {
   const chart = new StaticFile(join(packageDir("chart.js"), "dist", "chart.umd.js"), "text/javascript; charset=utf-8");
   const chatScript = new StaticFile(join(publicDir(), "chat.js"), "text/javascript; charset=utf-8", 0);
   const dashboardScript = new StaticFile(join(publicDir(), "dashboard.js"), "text/javascript; charset=utf-8", 0);
+  const casesScript = new StaticFile(join(publicDir(), "cases.js"), "text/javascript; charset=utf-8", 0);
   const page = chatPage();
 
   server.get("/", async (_req, res) => sendHtml(res, 200, page));
@@ -198,4 +228,5 @@ export function registerPages(server: Server): void {
   server.get("/dashboard/chart.js", async (_req, res) => chart.send(res));
   server.get("/assets/chat.js", async (_req, res) => chatScript.send(res));
   server.get("/assets/dashboard.js", async (_req, res) => dashboardScript.send(res));
+  server.get("/assets/cases.js", async (_req, res) => casesScript.send(res));
 }

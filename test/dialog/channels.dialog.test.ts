@@ -1,5 +1,8 @@
 import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
+import { findReference } from "../../bot/cases/reference";
+import { plainText } from "../../bot/conversation/render/text";
 import { TEXTS } from "../../bot/conversation/texts";
+import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { createLogger } from "../../bot/logger";
 import { turnErrorHandler } from "../../bot/server/adapter";
@@ -239,7 +242,8 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const t = await channelBot(kb, "sms");
       await turn(t, "nps nedir");
       expect(texts(await turn(t, "1"))).toEqual([`${TEXTS.commentPrompt} ${TEXTS.typedSkip}`]);
-      expect(texts(await turn(t, "Örnek yoktu"))).toEqual([TEXTS.commentThanks]);
+      // the case offer after a low rating's comment asks for a typed word in a channel without buttons
+      expect(texts(await turn(t, "Örnek yoktu"))).toEqual([TEXTS.commentThanks, `${TEXTS.cases.offerRating}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`]);
       const [, nps] = await turn(t, "teşekkürler");
       expect(nps?.text).toBe(`${TEXTS.npsQuestion}\n\n${TEXTS.typedScore(0, 10)}`);
       const [ces] = await turn(t, "Geç");
@@ -272,6 +276,87 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const forged = { action: "rate", answer: "00000000-0000-0000-0000-000000000000", entry: "crm-musteri-iliskileri", rating: 5, sig: "AAAAAAAAAAAAAAAAAAAAAA" };
       expect(texts(await turn(t, { value: forged }))).toEqual([TEXTS.invalidFeedback]);
       expect((await t.store.report({})).csat.responses).toBe(0);
+    });
+  });
+
+  describe("the case offer and the consent question", () => {
+    const T = TEXTS.cases;
+    const signed = (step: string): unknown => ({ action: "case", step, offer: expect.any(String), sig: expect.any(String) });
+    const referenceIn = (replies: Reply[]): string => {
+      const found = findReference(replies.map((r) => `${r.text ?? ""} ${cardText(r)}`).join(" "));
+      if (!found) throw new Error("no reference in the replies");
+      return found;
+    };
+
+    it("Teams: cards with signed Action.Submit buttons (not suggested actions) for the offer and the consent", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [offer, ...more] = await turn(t, "şikayet etmek istiyorum");
+      expect(more).toEqual([]);
+      expect(offer?.suggestedActions).toBeUndefined();
+      expect(offer?.attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+      expect(cardText(offer)).toBe(T.offerComplaint);
+      expect(buttons(offer)).toEqual([
+        { title: T.acceptButton, data: signed("accept") },
+        { title: T.declineButton, data: signed("decline") },
+      ]);
+      expect(texts(await turn(t, { value: buttons(offer)[0]?.data }))).toEqual([T.describe]);
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      const reference = referenceIn(created);
+      expect(created).toHaveLength(2);
+      const consent = created[1];
+      expect(consent?.suggestedActions).toBeUndefined();
+      // the KVKK notice keeps its own paragraph in the card
+      expect(cardText(consent)).toBe(T.consentQuestion);
+      expect(buttons(consent)).toEqual([
+        { title: T.consentYesButton, data: signed("consent-yes") },
+        { title: T.consentNoButton, data: signed("consent-no") },
+      ]);
+      const ask = await turn(t, { value: buttons(consent)[0]?.data });
+      expect(cardText(ask[0])).toBe(T.askContact);
+      expect(buttons(ask[0])).toEqual([{ title: T.cancelContactButton, data: signed("cancel-contact") }]);
+      expect(texts(await turn(t, "ad@ornek.com"))).toEqual([T.contactSaved]);
+      expect((await t.cases.get(reference))?.contact).toBe("ad@ornek.com");
+    });
+
+    it("Teams: a forged case value is refused", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [offer] = await turn(t, "şikayet etmek istiyorum");
+      const data = buttons(offer)[0]?.data;
+      expect(isRecord(data)).toBe(true);
+      const forged = isRecord(data) ? { ...data, sig: "forged" } : {};
+      expect(texts(await turn(t, { value: forged }))).toEqual([TEXTS.staleChoice]);
+      expect((await t.cases.list({ now: new Date().toISOString() })).length).toBe(0);
+    });
+
+    it("hosted Web Chat: the case buttons type 'evet' / 'hayır', which the case flow reads", async () => {
+      const t = await channelBot(kb, "webchat");
+      const [offer] = await turn(t, "şikayet etmek istiyorum");
+      expect(buttons(offer).map((b) => b.data)).toEqual([TEXTS.caseTyped.yes, TEXTS.caseTyped.no]);
+      expect(texts(await turn(t, TEXTS.caseTyped.yes))).toEqual([T.describe]);
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      expect(buttons(created[1]).map((b) => b.data)).toEqual([TEXTS.caseTyped.yes, TEXTS.caseTyped.no]);
+      const reference = referenceIn(created);
+      expect(texts(await turn(t, TEXTS.caseTyped.no))).toEqual([fillTemplate(T.contactDeclined, { reference })]);
+    });
+
+    it("sms: the offer and the consent as text with the words to type; 'vazgeç' at the contact question stores nothing", async () => {
+      const t = await channelBot(kb, "sms");
+      const [offer, ...more] = await turn(t, "şikayet etmek istiyorum");
+      expect(more).toEqual([]);
+      expect(offer?.suggestedActions).toBeUndefined();
+      expect(offer?.attachments).toBeUndefined();
+      expect(offer?.text).toBe(`${T.offerComplaint}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
+      expect(texts(await turn(t, "evet"))).toEqual([T.describe]);
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      const reference = referenceIn(created);
+      // Markdown is shown as plain text
+      expect(created[0]?.text).toBe(plainText(fillTemplate(T.created, { reference, hours: 48 })));
+      expect(created[1]?.text).toBe(`${plainText(T.consentQuestion)}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
+      expect(created[1]?.text).not.toContain("_KVKK");
+      const ask = await turn(t, "evet");
+      expect(texts(ask)).toEqual([`${T.askContact}\n\n${TEXTS.typedOptions(["vazgeç"])}`]);
+      expect(texts(await turn(t, "vazgeç"))).toEqual([plainText(fillTemplate(T.contactDeclined, { reference }))]);
+      expect((await t.cases.get(reference))?.contact).toBeNull();
     });
   });
 });

@@ -62,7 +62,8 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     const prompt = await turn(t, rating[1] as Button);
     expect(texts(prompt)).toEqual([TEXTS.commentPrompt]);
     expect(buttons(prompt[0])).toEqual([{ title: TEXTS.skip, value: { action: "skip-comment" } }]);
-    expect(texts(await turn(t, "Hesaplama örneği yoktu, formül eksik"))).toEqual([TEXTS.commentThanks]);
+    // then a case is offered (test/dialog/cases.dialog.test.ts)
+    expect(texts(await turn(t, "Hesaplama örneği yoktu, formül eksik"))).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
     const report = await t.store.report({});
     expect(report.comments).toEqual([
       expect.objectContaining({ entryId, rating: 2, text: "Hesaplama örneği yoktu, formül eksik" }),
@@ -87,7 +88,15 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     // the question is answered, or offered as a choice
     const offered = buttons(replies[1]).some((b) => typeof b.value === "object" && b.value !== null && "id" in b.value && b.value.id === "nps");
     expect(answers(replies[1], kb.byId.get("nps")?.answer) || offered).toBe(true);
+    // then the case offer, last, so its buttons are the latest ones
+    expect(replies).toHaveLength(3);
+    expect(replies[2]?.text).toBe(TEXTS.cases.offerRating);
     expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ rating: 1, text: comment })]);
+    // accepting opens the case with the comment as the customer's words
+    const accept = buttons(replies[2])[0];
+    expect(accept).toBeDefined();
+    if (accept) await turn(t, accept);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([expect.objectContaining({ source: "rating", rating: 1, text: comment })]);
   });
 
   it("counts the same rating clicked twice once, and a late click for the answer it belongs to", async () => {

@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import type { RunningApp } from "../../bot/index";
 import { createLogger } from "../../bot/logger";
-import { DASHBOARD_COOKIE, DashboardSessions } from "../../bot/web/dashboard";
+import type { Request } from "restify";
+import { CSRF_HEADER, DASHBOARD_COOKIE, DashboardAuth, DashboardSessions } from "../../bot/web/dashboard";
 import { startTestApp } from "../helpers/app";
 
 const TOKEN = "dashboard-security-test-token";
@@ -71,5 +72,47 @@ describe("dashboard over HTTP", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${wrong}` } })).status);
     expect(statuses).toContain(429);
+  });
+});
+
+describe("operator sessions (OPERATOR_TOKENS with main's expiring, rotating sessions)", () => {
+  /** The parts of a restify request the dashboard's auth reads. */
+  const request = (headers: Record<string, string>): Request => {
+    const fields = { header: (name: string): string | undefined => headers[name.toLowerCase()], socket: { remoteAddress: "127.0.0.1" }, url: "/dashboard", isSecure: () => false };
+    return fields as unknown as Request;
+  };
+  const withCookie = (value: string): Request => request({ cookie: `${DASHBOARD_COOKIE}=${value}` });
+
+  it("name the operator, keep the session's CSRF token across a rotation, and end when the operator's token changes", () => {
+    let now = Date.parse("2026-12-01T08:00:00Z");
+    const ayse = { name: "ayse", token: "ayse-operator-token-0001" };
+    const auth = new DashboardAuth(TOKEN, { operators: [ayse], now: () => now });
+    const cookie = auth.newSession(ayse);
+    const first = auth.verdict(withCookie(cookie));
+    expect(first).toMatchObject({ ok: true, user: { operator: "ayse", csrf: expect.any(String) } });
+    expect(first.rotated).toBeUndefined();
+    const csrf = first.user?.csrf ?? "";
+    now += 16 * 60_000;
+    const due = auth.verdict(withCookie(cookie));
+    expect(due.ok).toBe(true);
+    const rotated = due.rotated?.value ?? "";
+    expect(rotated).not.toBe(cookie);
+    const after = auth.verdict(withCookie(rotated));
+    expect(after).toMatchObject({ ok: true, user: { operator: "ayse", csrf } });
+    expect(after.rotated).toBeUndefined();
+    const user = after.user;
+    if (!user) throw new Error("no user");
+    expect(auth.writeAllowed(request({ cookie: `${DASHBOARD_COOKIE}=${rotated}`, [CSRF_HEADER]: csrf }), user)).toBe(true);
+    expect(auth.writeAllowed(request({ cookie: `${DASHBOARD_COOKIE}=${rotated}`, [CSRF_HEADER]: "forged" }), user)).toBe(false);
+    // a bearer token needs no CSRF token; DASHBOARD_TOKEN is audited as "dashboard"
+    expect(auth.user(request({ authorization: `Bearer ${ayse.token}` }))).toEqual({ operator: "ayse", session: null, csrf: null });
+    expect(auth.user(request({ authorization: `Bearer ${TOKEN}` }))?.operator).toBe("dashboard");
+    // another operator's name on Ayşe's session is a forgery
+    const renamed = `${rotated.slice(0, rotated.lastIndexOf("."))}.${Buffer.from("dashboard").toString("base64url")}`;
+    expect(auth.verdict(withCookie(renamed)).ok).toBe(false);
+    // a new token for Ayşe ends her sessions
+    expect(new DashboardAuth(TOKEN, { operators: [{ name: "ayse", token: "ayse-new-token-000002" }], now: () => now }).verdict(withCookie(rotated)).ok).toBe(false);
+    now += 8 * 3600_000;
+    expect(auth.verdict(withCookie(rotated)).ok).toBe(false);
   });
 });

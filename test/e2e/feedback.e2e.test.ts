@@ -67,7 +67,7 @@ describe("satisfaction over real HTTP, stored in SQLite", () => {
 
     expect((await user.say(live(), two)).map((m) => m.text)).toEqual([TEXTS.commentPrompt]);
     expect((await user.say(live(), two)).map((m) => m.text)).toEqual([TEXTS.alreadyRated]);
-    expect((await user.say(live(), "Örnek bir CRM yazılımı adı da verilseydi iyi olurdu")).map((m) => m.text)).toEqual([TEXTS.commentThanks]);
+    expect((await user.say(live(), "Örnek bir CRM yazılımı adı da verilseydi iyi olurdu")).map((m) => m.text)).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
     const thanks = await user.say(live(), "teşekkürler");
     expect(thanks.map((m) => m.text)).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
 
@@ -117,7 +117,7 @@ describePostgres("two instances sharing one PostgreSQL database", () => {
     const two = button(answer, TEXTS.ratingLabels[1]);
     expect((await user.say(b, two)).map((m) => m.text)).toEqual([TEXTS.commentPrompt]);
     expect((await user.say(a, two)).map((m) => m.text)).toEqual([TEXTS.alreadyRated]);
-    expect((await user.say(b, "Daha kısa ve örnekli anlatılabilir")).map((m) => m.text)).toEqual([TEXTS.commentThanks]);
+    expect((await user.say(b, "Daha kısa ve örnekli anlatılabilir")).map((m) => m.text)).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
     expect((await user.say(a, "teşekkürler")).map((m) => m.text)).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
     expect((await user.say(b, "10")).map((m) => m.text)).toEqual([TEXTS.cesQuestion]);
     expect((await user.say(a, "7")).map((m) => m.text)).toEqual([TEXTS.surveyThanks]);

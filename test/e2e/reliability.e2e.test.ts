@@ -161,7 +161,7 @@ describePostgres("database lost mid-run", () => {
     const second = await say(live, connector, "lost-db", "müşteri deneyimi nedir");
     expect(isRatedAnswer(second[0], TEXTS.ratePrompt)).toBe(true);
     expect((await say(live, connector, "lost-db", ratingButton(second[0], 1))).map((m) => m.text)).toEqual([TEXTS.commentPrompt]);
-    expect((await say(live, connector, "lost-db", "Hiç örnek yoktu")).map((m) => m.text)).toEqual([TEXTS.commentThanks]);
+    expect((await say(live, connector, "lost-db", "Hiç örnek yoktu")).map((m) => m.text)).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
     expect((await health(live)).feedback.pending).toBeGreaterThan(0);
 
     await proxy.open();

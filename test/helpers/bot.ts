@@ -1,5 +1,8 @@
 import { ConversationState, TestAdapter } from "botbuilder";
 import { join } from "node:path";
+import type { Alert } from "../../bot/cases/alerts";
+import { SqlCaseStore, type CaseStore } from "../../bot/cases/store";
+import { CaseFlow } from "../../bot/conversation/case-flow";
 import { MemnunBot, type MemnunBotDeps } from "../../bot/conversation/bot";
 import { DatabaseStorage } from "../../bot/conversation/state-storage";
 import { Integrity } from "../../bot/feedback/integrity";
@@ -26,6 +29,19 @@ export interface TestBot {
   database: Database;
   store: SqlFeedbackStore;
   recorder: FeedbackRecorder;
+  cases: SqlCaseStore;
+  /** Alerts raised by the complaint loop, in order. */
+  alerts: Alert[];
+}
+
+/** Options of the complaint loop in a test bot. */
+export interface TestCaseOptions {
+  /** Turns the complaint loop off (as a bot built without it). */
+  off?: boolean;
+  responseHours?: number;
+  now?: () => Date;
+  /** Wraps the case store (to simulate failures). */
+  wrapStore?: (store: CaseStore) => CaseStore;
 }
 
 const opened: Database[] = [];
@@ -39,24 +55,40 @@ afterAll(async () => {
  */
 export async function testBot(
   kb: KnowledgeBase,
-  overrides: Partial<MemnunBotDeps> & { feedbackStore?: FeedbackStore } = {},
+  overrides: Partial<MemnunBotDeps> & { feedbackStore?: FeedbackStore; caseOptions?: TestCaseOptions } = {},
 ): Promise<TestBot> {
   const database = await openDatabase({ dataDir: "", sqliteFile: ":memory:" });
   opened.push(database);
   const store = new SqlFeedbackStore(database);
   const logger = createLogger("silent");
   const recorder = new FeedbackRecorder({ store: overrides.feedbackStore ?? store, logger, tuning: { RETRY_BASE_MS: 20 } });
+  const integrity = new Integrity(await store.installationSecret());
+  const cases = new SqlCaseStore(database);
+  const alerts: Alert[] = [];
+  const { caseOptions = {}, feedbackStore: _feedbackStore, ...deps } = overrides;
+  const caseFlow = caseOptions.off
+    ? undefined
+    : new CaseFlow({
+        store: caseOptions.wrapStore ? caseOptions.wrapStore(cases) : cases,
+        integrity,
+        logger,
+        alerts: { raise: (alert) => alerts.push(alert) },
+        responseHours: caseOptions.responseHours ?? 48,
+        texts: () => kb.caseTexts,
+        ...(caseOptions.now ? { now: caseOptions.now } : {}),
+      });
   const bot = new MemnunBot({
     logger,
     knowledge: () => kb,
     matcher: new Matcher(),
     maxMessageLength: 2000,
     recorder,
-    integrity: new Integrity(await store.installationSecret()),
+    integrity,
     conversationState: new ConversationState(new DatabaseStorage(new SqlStateStore(database))),
-    ...overrides,
+    ...(caseFlow ? { cases: caseFlow } : {}),
+    ...deps,
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(createLogger("silent"));
-  return { bot, adapter, database, store, recorder };
+  return { bot, adapter, database, store, recorder, cases, alerts };
 }

@@ -1,4 +1,7 @@
 import { ConversationState, TestAdapter, TurnContext } from "botbuilder";
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from "../../bot/cases/reference";
+import { CaseChangeError, CaseNotFoundError, ReferenceExhaustedError, SqlCaseStore, type CaseStore } from "../../bot/cases/store";
+import type { NewCase } from "../../bot/cases/types";
 import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
 import { DatabaseStorage } from "../../bot/conversation/state-storage";
@@ -219,6 +222,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
   });
 
+  caseStoreContract(name, factory);
+
   stateStoreContract(name, async () => {
     const database = await factory.open();
     return { store: new SqlStateStore(database), sibling: () => new SqlStateStore(database), dispose: () => factory.dispose(database) };
@@ -301,6 +306,171 @@ export function stateStoreContract(name: string, open: () => Promise<StateStoreH
       expect(await turn(conversationState, accessor)).toBe(1);
       const other = new ConversationState(new DatabaseStorage(handle.sibling()));
       expect(await turn(other, other.createProperty<{ count: number }>("memnun"))).toBe(2);
+    });
+  });
+}
+
+/** A case as the bot opens it, on day `day` of November 2026. */
+export const newCase = (n: number, overrides: Partial<NewCase> = {}): NewCase => ({
+  text: `Şikayet ${n}: cevap işime yaramadı`,
+  source: "rating",
+  answerId: `a${n}`,
+  entryId: "crm",
+  rating: 1,
+  score: null,
+  channel: "webchat",
+  userHash: `user-${n}`,
+  conversation: `conv-${n}`,
+  conversationRef: JSON.stringify({ conversation: { id: `c${n}` } }),
+  createdAt: at(20, 10),
+  dueAt: at(22, 10),
+  ...overrides,
+});
+
+/** The case store contract, for every `CaseStore` over a database. */
+export function caseStoreContract(name: string, factory: StoreFactory): void {
+  describe(`${name}: case store contract`, () => {
+    let database: Database;
+    let cases: CaseStore;
+    beforeEach(async () => {
+      database = await factory.open();
+      cases = new SqlCaseStore(database);
+    });
+    afterEach(async () => {
+      await factory.dispose(database);
+    });
+
+    it("opens a case under a fresh reference with an audit line, and reads it back", async () => {
+      const created = await cases.create(newCase(1));
+      expect(created.reference).toMatch(new RegExp(`^MMN-[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`));
+      expect(created).toMatchObject({ status: "open", text: "Şikayet 1: cevap işime yaramadı", answerId: "a1", entryId: "crm", rating: 1, contact: null, firstResponseAt: null });
+      expect(created.audit).toEqual([{ actor: "customer", action: "created", detail: "rating via webchat", at: at(20, 10) }]);
+      expect(await cases.get(created.reference)).toEqual(created);
+      expect(await cases.get("MMN-XXXXXX")).toBeNull();
+      const other = await cases.create(newCase(2));
+      expect(other.reference).not.toBe(created.reference);
+    });
+
+    it("draws again when a reference is taken, and gives up with a typed error when none is free", async () => {
+      const symbols = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
+      let i = 0;
+      const poor = new SqlCaseStore(database, () => symbols[i++ % symbols.length] ?? 0);
+      const first = await poor.create(newCase(1));
+      const second = await poor.create(newCase(2));
+      expect(first.reference).toBe(`MMN-${REFERENCE_ALPHABET[0]?.repeat(REFERENCE_LENGTH)}`);
+      expect(second.reference).toBe(`MMN-${REFERENCE_ALPHABET[1]?.repeat(REFERENCE_LENGTH)}`);
+      const stuck = new SqlCaseStore(database, () => 0);
+      await expect(stuck.create(newCase(3))).rejects.toBeInstanceOf(ReferenceExhaustedError);
+    });
+
+    it("finds a customer's latest case by pseudonym", async () => {
+      await cases.create(newCase(1, { createdAt: at(20, 9) }));
+      const later = await cases.create(newCase(1, { createdAt: at(21, 9) }));
+      await cases.create(newCase(2));
+      expect((await cases.latestOf("user-1"))?.reference).toBe(later.reference);
+      expect(await cases.latestOf("user-9")).toBeNull();
+    });
+
+    it("stores consented contact details, auditing the kind but not the value", async () => {
+      const created = await cases.create(newCase(1));
+      const updated = await cases.setContact(created.reference, "ayse@example.com", at(20, 11));
+      expect(updated.contact).toBe("ayse@example.com");
+      expect(updated.audit.at(-1)).toEqual({ actor: "customer", action: "contact", detail: "e-mail", at: at(20, 11) });
+      await expect(cases.setContact("MMN-XXXXXX", "x@y.z", at(20, 11))).rejects.toBeInstanceOf(CaseNotFoundError);
+    });
+
+    it("changes status with public and internal notes, audited with the operator's name", async () => {
+      const { reference } = await cases.create(newCase(1));
+      const first = await cases.update(reference, { status: "in_progress", publicNote: "İnceliyoruz.", internalNote: "CRM ekibine sor" }, "Ayşe", at(20, 12));
+      expect(first.status).toBe("in_progress");
+      expect(first.firstResponseAt).toBe(at(20, 12));
+      expect(first.notes).toEqual([
+        { kind: "public", text: "İnceliyoruz.", author: "Ayşe", at: at(20, 12) },
+        { kind: "internal", text: "CRM ekibine sor", author: "Ayşe", at: at(20, 12) },
+      ]);
+      expect(first.audit.slice(1).map((a) => [a.actor, a.action, a.detail])).toEqual([
+        ["Ayşe", "status", "open → in_progress"],
+        ["Ayşe", "public-note", "İnceliyoruz."],
+        ["Ayşe", "internal-note", "CRM ekibine sor"],
+      ]);
+      const resolved = await cases.update(reference, { status: "resolved", publicNote: "Cevap güncellendi." }, "Mehmet", at(21, 12));
+      expect(resolved).toMatchObject({ status: "resolved", firstResponseAt: at(20, 12), resolvedAt: at(21, 12), updatedAt: at(21, 12) });
+      expect(resolved.notes.filter((n) => n.kind === "public").at(-1)?.text).toBe("Cevap güncellendi.");
+      await expect(cases.update(reference, { status: "resolved" }, "Mehmet", at(21, 13))).rejects.toBeInstanceOf(CaseChangeError);
+      await expect(cases.update(reference, {}, "Mehmet", at(21, 13))).rejects.toBeInstanceOf(CaseChangeError);
+      await expect(cases.update("MMN-XXXXXX", { status: "closed" }, "Mehmet", at(21, 13))).rejects.toBeInstanceOf(CaseNotFoundError);
+      const reopened = await cases.update(reference, { status: "open" }, "Mehmet", at(22, 9));
+      expect(reopened.resolvedAt).toBeNull();
+    });
+
+    it("lists newest first, filtered by status, source, overdue and text", async () => {
+      const a = await cases.create(newCase(1, { createdAt: at(20, 9), dueAt: at(21, 9) }));
+      const b = await cases.create(newCase(2, { createdAt: at(20, 10), dueAt: at(25, 9), source: "intent", text: "Temsilciyle görüşmek istiyorum" }));
+      const c = await cases.create(newCase(3, { createdAt: at(20, 11), dueAt: at(21, 9) }));
+      await cases.update(c.reference, { status: "closed" }, "Ayşe", at(20, 12));
+      const now = at(23);
+      expect((await cases.list({ now })).map((x) => x.reference)).toEqual([c.reference, b.reference, a.reference]);
+      expect((await cases.list({ now, status: "open" })).map((x) => x.reference)).toEqual([b.reference, a.reference]);
+      expect((await cases.list({ now, overdue: true })).map((x) => x.reference)).toEqual([a.reference]);
+      expect((await cases.list({ now, source: "intent" })).map((x) => x.reference)).toEqual([b.reference]);
+      expect((await cases.list({ now, search: "TEMSİLCİ".toLocaleLowerCase("tr") })).map((x) => x.reference)).toEqual([b.reference]);
+      expect((await cases.list({ now, search: a.reference.toLowerCase() })).map((x) => x.reference)).toEqual([a.reference]);
+      expect((await cases.list({ now, limit: 1 }))).toHaveLength(1);
+      expect((await cases.list({ now })).find((x) => x.reference === c.reference)?.audit.at(-1)?.action).toBe("status");
+    });
+
+    it("marks a case overdue once, only while its first response is missing", async () => {
+      const late = await cases.create(newCase(1, { dueAt: at(21, 9) }));
+      const answered = await cases.create(newCase(2, { dueAt: at(21, 9) }));
+      await cases.create(newCase(3, { dueAt: at(25, 9) }));
+      await cases.update(answered.reference, { publicNote: "Bakıyoruz" }, "Ayşe", at(20, 12));
+      const marked = await cases.markOverdue(at(22));
+      expect(marked.map((x) => x.reference)).toEqual([late.reference]);
+      expect(marked[0]?.overdueAt).toBe(at(22));
+      expect(marked[0]?.audit.at(-1)).toMatchObject({ actor: "system", action: "overdue" });
+      expect(await cases.markOverdue(at(23))).toEqual([]);
+    });
+
+    it("reports opened, resolved and overdue cases, medians, low ratings that became cases and their CSAT", async () => {
+      const feedback = new SqlFeedbackStore(database);
+      const rate = (answerId: string, entryId: string, rating: number): FeedbackEvent => ({ kind: "rating", answerId, entryId, rating, at: at(20, 9), ...origin(1) });
+      await feedback.write(rate("a1", "crm", 1), rate("a2", "crm", 2), rate("a3", "crm", 5), rate("a4", "nps", 1));
+      const one = await cases.create(newCase(1, { createdAt: at(20, 10), dueAt: at(22, 10) }));
+      const two = await cases.create(newCase(2, { createdAt: at(20, 10), dueAt: at(20, 11), entryId: "crm", answerId: "a2" }));
+      await cases.create(newCase(5, { createdAt: at(20, 10), source: "intent", answerId: null, entryId: null, rating: null }));
+      await cases.update(one.reference, { status: "in_progress" }, "Ayşe", at(20, 12));
+      await cases.update(one.reference, { status: "resolved" }, "Ayşe", at(21, 10));
+      const report = await cases.report({}, at(20, 18));
+      expect(report).toMatchObject({
+        opened: 3,
+        resolved: 1,
+        overdue: 1,
+        byStatus: { open: 2, in_progress: 0, resolved: 1, closed: 0 },
+        medianFirstResponseHours: 2,
+        medianResolutionHours: 24,
+        lowRatings: 3,
+        lowRatingsToCases: 66.7,
+        csatOfCaseEntries: 33.3,
+      });
+      expect(report.entries).toEqual([{ entryId: "crm", cases: 2, csat: 33.3 }]);
+      expect(two.reference).not.toBe(one.reference);
+      const empty = await cases.report({ since: "2026-11-25" }, at(26));
+      expect(empty).toMatchObject({ opened: 0, resolved: 0, overdue: 0, medianFirstResponseHours: null, lowRatingsToCases: null, csatOfCaseEntries: null, entries: [] });
+    });
+
+    it("closes: twice is safe, and any use afterwards fails with StoreClosedError", async () => {
+      const created = await cases.create(newCase(1));
+      await cases.close();
+      await cases.close();
+      await expect(cases.create(newCase(2))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(cases.get(created.reference)).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(cases.list({ now: at(21) })).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(cases.update(created.reference, { status: "closed" }, "Ayşe", at(21))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(cases.markOverdue(at(21))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(cases.report({}, at(21))).rejects.toBeInstanceOf(StoreClosedError);
+      expect(await new SqlCaseStore(database).get(created.reference)).not.toBeNull();
+      await database.close();
+      await expect(new SqlCaseStore(database).get(created.reference)).rejects.toBeInstanceOf(StoreClosedError);
     });
   });
 }

@@ -1,6 +1,8 @@
+import { randomInt } from "node:crypto";
+import { SqlCaseStore } from "../../bot/cases/store";
 import { openDatabase } from "../../bot/storage/database";
-import { dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
-import { storeContract } from "./contract";
+import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
+import { newCase, storeContract } from "./contract";
 
 const schemas = new Map<object, string>();
 
@@ -21,3 +23,48 @@ if (TEST_DATABASE_URL) {
 } else {
   it.skip("PostgreSQL contract (set TEST_DATABASE_URL to run it)", () => undefined);
 }
+
+describePostgres("PostgreSQL: two instances opening cases at once", () => {
+  it("never give two cases the same reference, even when their random draws clash", async () => {
+    const { url, schema } = await freshPostgresSchema();
+    const [one, two] = await Promise.all([openDatabase({ databaseUrl: url, dataDir: "" }), openDatabase({ databaseUrl: url, dataDir: "" })]);
+    try {
+      // a poor random source (three symbols) makes both instances draw the same references often
+      const poor = (): ((max: number) => number) => () => randomInt(3);
+      const first = new SqlCaseStore(one, poor());
+      const second = new SqlCaseStore(two, poor());
+      const created = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? first : second).create(newCase(i))));
+      const references = created.map((c) => c.reference);
+      expect(new Set(references).size).toBe(60);
+      const rows = await new SqlCaseStore(one).list({ now: new Date().toISOString() });
+      expect(rows).toHaveLength(60);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      await dropSchema(schema);
+    }
+  });
+});
+
+describePostgres("PostgreSQL: two operators changing one case at once", () => {
+  it("audits exactly the changes that were written; the others fail with CaseConflictError", async () => {
+    const { url, schema } = await freshPostgresSchema();
+    const [one, two] = await Promise.all([openDatabase({ databaseUrl: url, dataDir: "" }), openDatabase({ databaseUrl: url, dataDir: "" })]);
+    try {
+      const first = new SqlCaseStore(one);
+      const second = new SqlCaseStore(two);
+      const { reference } = await first.create(newCase(1));
+      const at = (i: number): string => new Date(Date.UTC(2026, 11, 3, 10, 0, i)).toISOString();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? first : second).update(reference, { status: i % 2 === 0 ? "in_progress" : "resolved", internalNote: `not ${i}` }, `op${i}`, at(i))),
+      );
+      const written = outcomes.filter((o) => o.status === "fulfilled").length;
+      for (const outcome of outcomes) if (outcome.status === "rejected") expect(String(outcome.reason)).toMatch(/CaseConflictError|CaseChangeError/);
+      const found = await first.get(reference);
+      expect(found?.notes).toHaveLength(written);
+      expect(found?.audit.filter((a) => a.action === "internal-note")).toHaveLength(written);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      await dropSchema(schema);
+    }
+  });
+});

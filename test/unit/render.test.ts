@@ -1,3 +1,5 @@
+import { render } from "../../bot/conversation/render";
+import { TEXTS } from "../../bot/conversation/texts";
 import { markdownBlocks, renderCard, SCORES_PER_ROW } from "../../bot/conversation/render/card";
 import { canUpdate, channelStyle, controlsSendText } from "../../bot/conversation/render/channels";
 import { plainText } from "../../bot/conversation/render/text";
@@ -44,5 +46,49 @@ describe("Adaptive Card rendering", () => {
     expect(rows).toEqual([6, 5]);
     const ces = renderCard({ kind: "survey", step: "ces" }).attachments?.[0]?.content as { body: Array<{ type: string; columns?: unknown[] }> };
     expect(ces.body.filter((e) => e.type === "ColumnSet").map((e) => e.columns?.length)).toEqual([7]);
+  });
+});
+
+describe("a question with choices of its own (the case offer, the consent)", () => {
+  const reply = {
+    kind: "choices",
+    text: "Kayıt açayım mı?\n\n_KVKK: **yalnızca** bu kayıt için._",
+    markdown: true,
+    choices: [
+      { title: "Şikayet kaydı aç", value: { action: "case", step: "accept", offer: "o1", sig: "s1" }, typed: "evet" },
+      { title: "Hayır, teşekkürler", value: { action: "case", step: "decline", offer: "o1", sig: "s2" }, typed: "hayır" },
+    ],
+  } as const;
+
+  it("is suggested actions carrying the values where the channel shows them", () => {
+    const activity = render(reply, "directline");
+    expect(activity.textFormat).toBe("markdown");
+    expect(activity.suggestedActions?.actions.map((a): unknown[] => [a.type, a.title, a.value])).toEqual([
+      ["messageBack", "Şikayet kaydı aç", reply.choices[0].value],
+      ["messageBack", "Hayır, teşekkürler", reply.choices[1].value],
+    ]);
+  });
+
+  it("is an Adaptive Card with Action.Submit values in Teams, and typed words in hosted Web Chat", () => {
+    const actions = (channelId: string): unknown[] => {
+      const content = render(reply, channelId).attachments?.[0]?.content as { body: Array<{ type: string; text?: string; actions?: Array<{ type: string; data: unknown }> }> };
+      expect(content.body.filter((e) => e.type === "TextBlock").map((e) => e.text)).toEqual(["Kayıt açayım mı?", "_KVKK: **yalnızca** bu kayıt için._"]);
+      return content.body.flatMap((e) => e.actions ?? []).map((a) => [a.type, a.data]);
+    };
+    expect(actions("msteams")).toEqual([
+      ["Action.Submit", reply.choices[0].value],
+      ["Action.Submit", reply.choices[1].value],
+    ]);
+    expect(actions("webchat")).toEqual([
+      ["Action.Submit", "evet"],
+      ["Action.Submit", "hayır"],
+    ]);
+    expect(render(reply, "msteams").suggestedActions).toBeUndefined();
+  });
+
+  it("is plain text with the words to type where there are no buttons", () => {
+    const activity = render(reply, "sms");
+    expect(activity.suggestedActions).toBeUndefined();
+    expect(activity.text).toBe(`Kayıt açayım mı?\n\nKVKK: yalnızca bu kayıt için.\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
   });
 });

@@ -17,7 +17,7 @@ type Element = Record<string, unknown>;
 /** A button, and what it sends: its value, or `typed` as the user's message where values are lost (see `controlsSendText`). */
 interface Button {
   readonly title: string;
-  readonly value: ButtonValue;
+  readonly value: ButtonValue | Readonly<Record<string, string>>;
   readonly typed: string;
 }
 
@@ -56,6 +56,9 @@ export function markdownBlocks(markdown: string): Element[] {
     .filter((paragraph) => paragraph !== "")
     .map((paragraph, index) => textBlock(paragraph, index === 0 ? {} : { spacing: "medium" }));
 }
+
+/** The first line of a text, without Markdown emphasis, for a card's notification summary. */
+const plainSummary = (text: string): string => (text.split("\n")[0] ?? "").replace(/\*\*|__/g, "");
 
 function cardActivity(body: Element[], summary: string): Partial<Activity> {
   const activity = MessageFactory.attachment(
@@ -112,6 +115,16 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
     }
     case "comment":
       return cardActivity([textBlock(TEXTS.commentPrompt), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-comment" }, typed: TEXTS.skip }], asText)], TEXTS.commentPrompt);
+    case "choices": {
+      const body = reply.markdown ? markdownBlocks(reply.text) : [textBlock(reply.text)];
+      if (reply.choices.length === 0) {
+        // a sentence without buttons stays a message, as "text" does
+        const activity = MessageFactory.text(reply.text);
+        if (reply.markdown) activity.textFormat = "markdown";
+        return activity;
+      }
+      return cardActivity([...body, ...choiceButtons(reply.choices, asText)], plainSummary(reply.text));
+    }
     case "survey": {
       const { step } = reply;
       const { min, max } = SCALES[step];

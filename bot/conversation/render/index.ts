@@ -2,11 +2,11 @@ import { MessageFactory, type Activity } from "botbuilder";
 import { renderCard } from "./card";
 import { channelStyle, controlsSendText } from "./channels";
 import type { Reply } from "./reply";
-import { answerActivity, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./suggested";
+import { answerActivity, choicesReply, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./suggested";
 import { renderText } from "./text";
 
 export { canUpdate, channelStyle, controlsSendText, type ChannelStyle } from "./channels";
-export type { Reply } from "./reply";
+export type { Choice, Reply } from "./reply";
 export { followUpsOf, MAX_FOLLOW_UPS } from "./suggested";
 export { ButtonValue, type ChoiceOffer, type RatingTarget } from "./values";
 
@@ -24,6 +24,8 @@ function renderSuggested(reply: Reply): Partial<Activity> {
     case "survey":
       // as with `rated`: only a channel that can edit a sent card is given `answered`
       return surveyPrompt(reply.step);
+    case "choices":
+      return choicesReply(reply.text, reply.choices, reply.markdown ?? false);
   }
 }
 

@@ -3,6 +3,16 @@ import type { Candidate } from "../../matching/matcher";
 import type { ChoiceOffer, RatingTarget } from "./values";
 
 /**
+ * One button of a `choices` reply: its label, the (signed) value it sends where values arrive,
+ * and `typed`, the word it sends, or the user types, where they do not (see `controlsSendText`).
+ */
+export interface Choice {
+  readonly title: string;
+  readonly value: Readonly<Record<string, string>>;
+  readonly typed: string;
+}
+
+/**
  * What the bot says, before it knows the channel. The flows build these; `render()` turns one
  * into the activity of the conversation's channel.
  */
@@ -28,4 +38,9 @@ export type Reply =
   /** Asks what was missing after a low rating, with a way to skip. */
   | { readonly kind: "comment" }
   /** NPS (0–10) or CES (1–7), with a way to skip; `answered` shows the score given instead of the buttons. */
-  | { readonly kind: "survey"; readonly step: "nps" | "ces"; readonly answered?: number };
+  | { readonly kind: "survey"; readonly step: "nps" | "ces"; readonly answered?: number }
+  /**
+   * A question with a few answers of its own (the case offer, the contact consent): buttons where
+   * the channel has them, typed words where it does not. The flow that asks reads both.
+   */
+  | { readonly kind: "choices"; readonly text: string; readonly markdown?: boolean; readonly choices: readonly Choice[] };

@@ -3,13 +3,14 @@ import { SCALES } from "../../feedback/events";
 import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/types";
 import type { Candidate } from "../../matching/matcher";
 import { TEXTS } from "../texts";
+import type { Choice } from "./reply";
 import { choiceValue, ratingValues, type ButtonValue, type ChoiceOffer, type RatingTarget } from "./values";
 
 /** Most follow-up questions shown under an answer. */
 export const MAX_FOLLOW_UPS = 3;
 
 /** A button that posts a value back while showing `title` as the user's message. */
-function button(title: string, value: ButtonValue): CardAction {
+function button(title: string, value: ButtonValue | Readonly<Record<string, string>>): CardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
@@ -92,5 +93,13 @@ export function didYouMeanReply(suggestions: readonly Candidate[], offer?: Choic
 export function markdownReply(text: string): Partial<Activity> {
   const activity = MessageFactory.text(text);
   activity.textFormat = "markdown";
+  return activity;
+}
+
+/** A question with its own answers as suggested actions (the case offer, the contact consent). */
+export function choicesReply(text: string, choices: readonly Choice[], markdown: boolean): Partial<Activity> {
+  const activity = MessageFactory.text(text);
+  if (markdown) activity.textFormat = "markdown";
+  if (choices.length > 0) activity.suggestedActions = { to: [], actions: choices.map((choice) => button(choice.title, choice.value)) };
   return activity;
 }

@@ -36,5 +36,9 @@ export function renderText(reply: Reply): Partial<Activity> {
       const { min, max } = SCALES[reply.step];
       return MessageFactory.text(`${reply.step === "nps" ? TEXTS.npsQuestion : TEXTS.cesQuestion}\n\n${TEXTS.typedScore(min, max)}`);
     }
+    case "choices": {
+      const text = reply.markdown ? plainText(reply.text) : reply.text;
+      return MessageFactory.text(reply.choices.length > 0 ? `${text}\n\n${TEXTS.typedOptions(reply.choices.map((c) => c.typed))}` : text);
+    }
   }
 }

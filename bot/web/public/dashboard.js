@@ -63,6 +63,20 @@
     kpi("kpi-ces", t.ces, show(report.ces.average), report.ces.responses + " " + t.responses),
   ])], true));
 
+  if (report.cases) {
+    var c = report.cases;
+    var link = el("a", { href: "/dashboard/cases" }, [t.casesOpen]);
+    main.appendChild(section(t.cases, [el("div", { class: "kpis", id: "case-summary" }, [
+      kpi("kpi-cases-opened", t.casesOpened, String(c.opened)),
+      kpi("kpi-cases-resolved", t.casesResolved, String(c.resolved)),
+      kpi("kpi-cases-overdue", t.casesOverdue, String(c.overdue)),
+      kpi("kpi-cases-first-response", t.casesFirstResponse, show(c.medianFirstResponseHours)),
+      kpi("kpi-cases-resolution", t.casesResolution, show(c.medianResolutionHours)),
+      kpi("kpi-cases-low-ratings", t.casesFromLowRatings, show(c.lowRatingsToCases, "%"), c.lowRatings + " " + t.responses),
+      kpi("kpi-cases-csat", t.casesCsat, show(c.csatOfCaseEntries, "%")),
+    ]), el("p", {}, [link])], true));
+  }
+
   var d = report.csat.distribution;
   main.appendChild(section(t.csatDistribution, [chart("chart-csat", {
     type: "bar",

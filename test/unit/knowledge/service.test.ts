@@ -64,6 +64,14 @@ describe("KnowledgeService live reload", () => {
     expect(service.current().byId.get("a")?.answer).toMatch(/Eski cevap/);
   });
 
+  it("serves a cases.yaml edit live, and keeps the last good texts when it breaks", async () => {
+    await writeFile(join(dir, "cases.yaml"), 'declined: "Tamam, kayıt açmadım."\n');
+    await eventually(() => expect(service.current().caseTexts).toEqual({ declined: "Tamam, kayıt açmadım." }));
+    await writeFile(join(dir, "cases.yaml"), 'declined: "Tamam, kayıt açmadım."\ncreated: "Numaranız {reference}"\n');
+    await eventually(() => expect(service.status().brokenFiles).toEqual([{ file: expect.stringMatching(/cases\.yaml$/), serving: "last-good", errors: [{ line: 2, message: '"created": {hours} eksik' }] }]));
+    expect(service.current().caseTexts).toEqual({ declined: "Tamam, kayıt açmadım." });
+  });
+
   it("picks up a new file and drops a deleted one", async () => {
     await writeFile(join(dir, "c.md"), entry("c", "NPS nedir?", "NPS net tavsiye skorudur ve sadakati ölçer."));
     await eventually(() => expect(service.current().byId.has("c")).toBe(true));

@@ -1,0 +1,224 @@
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+import type { Logger } from "../logger";
+import type { Alert, AlertSink } from "./alerts";
+
+/** How an alert is posted: the alert itself, or a Teams or Slack incoming-webhook message. */
+export type AlertFormat = "json" | "teams" | "slack";
+
+/** Tuning of webhook delivery; each says which way it moves things. */
+export interface WebhookTuning {
+  /** A POST slower than this fails and is retried. Lower = a hung receiver holds the queue less long. */
+  readonly TIMEOUT_MS: number;
+  /** First retry delay, doubled after each failure. Lower = quicker recovery, more load on a sick receiver. */
+  readonly RETRY_BASE_MS: number;
+  /** Longest delay between retries. */
+  readonly RETRY_MAX_MS: number;
+  /** Most alerts kept waiting; beyond it the oldest are dropped (with an error log). Higher = more memory and spool. */
+  readonly MAX_PENDING: number;
+}
+
+export const WEBHOOK_TUNING: WebhookTuning = Object.freeze({
+  TIMEOUT_MS: 10_000,
+  RETRY_BASE_MS: 1_000,
+  RETRY_MAX_MS: 5 * 60_000,
+  MAX_PENDING: 10_000,
+});
+
+const AlertSchema: z.ZodType<Alert> = z.object({
+  kind: z.enum(["case-created", "nps-detractor", "case-overdue"]),
+  id: z.string(),
+  at: z.string(),
+  reference: z.string().optional(),
+  status: z.string().optional(),
+  source: z.string().optional(),
+  channel: z.string().optional(),
+  text: z.string().optional(),
+  entryId: z.string().optional(),
+  rating: z.number().optional(),
+  score: z.number().optional(),
+  dueAt: z.string().optional(),
+});
+
+export interface WebhookOptions {
+  url: string;
+  format: AlertFormat;
+  logger: Logger;
+  /** One line for people (Teams, Slack): Turkish, from the conversation's texts. */
+  summarize: (alert: Alert) => string;
+  /** Alerts waiting for delivery (JSON lines, fsynced when raised): replayed by `recover()` after a restart. */
+  spoolFile?: string;
+  tuning?: Partial<WebhookTuning>;
+}
+
+/** The body posted for an alert in a format. */
+export function webhookBody(alert: Alert, format: AlertFormat, summary: string): unknown {
+  if (format === "slack") return { text: summary };
+  if (format === "teams") {
+    return {
+      type: "message",
+      summary,
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.card.adaptive",
+          content: {
+            $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+            type: "AdaptiveCard",
+            version: "1.4",
+            body: [{ type: "TextBlock", text: summary, wrap: true }],
+          },
+        },
+      ],
+    };
+  }
+  return alert;
+}
+
+/** Status codes worth retrying: the receiver is busy or down, not refusing the alert. */
+const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
+
+/**
+ * Posts alerts to `ALERT_WEBHOOK_URL` in the background, one at a time and in order. `raise`
+ * never waits for the network: the alert is written to the spool (fsynced) and queued. A failed
+ * POST is retried with backoff until it succeeds; the spool keeps pending alerts across restarts.
+ * A receiver that refuses an alert outright (a 4xx other than 408/429) gets it no more: the
+ * refusal is logged with the alert.
+ */
+export class WebhookAlerts implements AlertSink {
+  private readonly queue: Alert[] = [];
+  private readonly tuning: WebhookTuning;
+  private spool: number | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private sending: Promise<void> | undefined;
+  private delay: number;
+  private closed = false;
+
+  constructor(private readonly options: WebhookOptions) {
+    this.tuning = { ...WEBHOOK_TUNING, ...options.tuning };
+    this.delay = this.tuning.RETRY_BASE_MS;
+  }
+
+  /** Alerts waiting for delivery. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Queues the alerts a previous run left in the spool, and starts delivering them. */
+  recover(): number {
+    const file = this.options.spoolFile;
+    if (!file) return 0;
+    mkdirSync(dirname(file), { recursive: true });
+    const found: Alert[] = [];
+    if (existsSync(file)) {
+      for (const line of readFileSync(file, "utf8").split("\n")) {
+        if (line.trim() === "") continue;
+        try {
+          const parsed = AlertSchema.safeParse(JSON.parse(line));
+          if (parsed.success) found.push(parsed.data);
+        } catch {
+          // a line cut short by a crash while it was written
+        }
+      }
+    }
+    this.spool = openSync(file, "a");
+    this.queue.unshift(...found);
+    this.rewriteSpool();
+    if (found.length > 0) this.options.logger.info({ alerts: found.length }, "[alerts] replaying alerts spooled by an earlier run");
+    if (this.queue.length > 0) this.kick(0);
+    return found.length;
+  }
+
+  raise(alert: Alert): void {
+    if (this.closed) return;
+    this.queue.push(alert);
+    if (this.queue.length > this.tuning.MAX_PENDING) {
+      const dropped = this.queue.shift();
+      this.options.logger.error({ alert: dropped }, "[alerts] too many alerts waiting: the oldest was dropped");
+      this.rewriteSpool();
+    } else if (this.spool !== undefined) {
+      try {
+        writeSync(this.spool, `${JSON.stringify(alert)}\n`);
+        fsyncSync(this.spool);
+      } catch (error) {
+        this.options.logger.error({ err: error }, "[alerts] spool not written: the alert is kept in memory only");
+      }
+    }
+    if (!this.sending && !this.timer) this.kick(0);
+  }
+
+  /** Stops delivering; pending alerts stay in the spool for the next start. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.sending;
+    if (this.queue.length > 0) this.options.logger.warn({ pending: this.queue.length }, "[alerts] undelivered alerts kept in the spool for the next start");
+    if (this.spool !== undefined) closeSync(this.spool);
+    this.spool = undefined;
+  }
+
+  /** Delivers after `delayMs`, unless a delivery is already scheduled (a running one schedules its own retry). */
+  private kick(delayMs: number): void {
+    if (this.closed || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.sending) return;
+      this.sending = this.drain().finally(() => {
+        this.sending = undefined;
+      });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.closed && this.queue.length > 0) {
+      const alert = this.queue[0];
+      if (!alert) return;
+      const outcome = await this.post(alert);
+      if (outcome === "retry") {
+        this.kick(this.delay);
+        this.delay = Math.min(this.delay * 2, this.tuning.RETRY_MAX_MS);
+        return;
+      }
+      this.delay = this.tuning.RETRY_BASE_MS;
+      this.queue.shift();
+      this.rewriteSpool();
+    }
+  }
+
+  private async post(alert: Alert): Promise<"done" | "retry"> {
+    const { url, format, logger, summarize } = this.options;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(webhookBody(alert, format, summarize(alert))),
+        signal: AbortSignal.timeout(this.tuning.TIMEOUT_MS),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.ok) return "done";
+      if (retryable(response.status)) {
+        logger.warn({ status: response.status, kind: alert.kind }, "[alerts] webhook failed; retrying later");
+        return "retry";
+      }
+      logger.error({ status: response.status, alert }, "[alerts] webhook refused the alert; it is not sent again");
+      return "done";
+    } catch (error) {
+      logger.warn({ err: error, kind: alert.kind }, "[alerts] webhook unreachable; retrying later");
+      return "retry";
+    }
+  }
+
+  /** Rewrites the spool with exactly the alerts still waiting. */
+  private rewriteSpool(): void {
+    if (this.spool === undefined) return;
+    try {
+      ftruncateSync(this.spool, 0);
+      if (this.queue.length > 0) writeSync(this.spool, this.queue.map((alert) => `${JSON.stringify(alert)}\n`).join(""));
+      fsyncSync(this.spool);
+    } catch (error) {
+      this.options.logger.error({ err: error }, "[alerts] spool not rewritten");
+    }
+  }
+}

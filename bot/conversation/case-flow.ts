@@ -1,0 +1,342 @@
+import { TurnContext, type Activity } from "botbuilder";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { AlertSink } from "../cases/alerts";
+import { parseContact } from "../cases/contact";
+import { findReference } from "../cases/reference";
+import type { CaseStore } from "../cases/store";
+import { ACTIVE_STATUSES, type Case, type CaseSource, type CaseStatus } from "../cases/types";
+import type { Origin } from "../feedback/events";
+import type { Integrity } from "../feedback/integrity";
+import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
+import type { Logger } from "../logger";
+import { classifyCaseIntent, classifyYesNo } from "../matching/case-intent";
+import { render, type Choice } from "./render";
+import { TEXTS } from "./texts";
+
+/** NPS answers up to this one are detractors: alerted, and offered a case. */
+export const NPS_DETRACTOR_AT_OR_BELOW = 6;
+/** Shortest description accepted as the customer's words; shorter ones ("x") are asked again. */
+const MIN_DESCRIPTION_CHARS = 3;
+
+/** Where the complaint loop stands in a conversation (kept in conversation state with the rest of the flow). */
+export interface CaseFlowState {
+  /** The case offered and not yet accepted or declined. */
+  offer?: {
+    id: string;
+    source: CaseSource;
+    /** The customer's words when they are known already (a comment); null asks for them. */
+    text: string | null;
+    answerId: string | null;
+    entryId: string | null;
+    rating: number | null;
+    score: number | null;
+    /** The NPS survey was interrupted by the offer: CES follows once the case is settled. */
+    resumeSurvey?: boolean;
+  };
+  /** What the next typed message is: the description of the problem, or contact details. */
+  step?: "describe" | "contact";
+  /** The case opened in this conversation whose contact consent is being asked. */
+  reference?: string;
+  /** CES follows once the consent question is settled. */
+  resumeSurvey?: boolean;
+  /** The bot's last message asked yes or no (offer, consent): a typed "evet" / "hayır" answers it. */
+  asked?: boolean;
+}
+
+/** What a case turn did: nothing (not ours), handled, or handled and the interrupted survey may go on. */
+export type CaseTurn = false | "handled" | "resume-survey";
+
+const CaseButton = z.object({
+  action: z.literal("case"),
+  step: z.enum(["accept", "decline", "consent-yes", "consent-no", "cancel-contact"]),
+  offer: z.string().min(1).max(64),
+  sig: z.string().max(64),
+});
+type CaseButton = z.infer<typeof CaseButton>;
+
+export interface CaseFlowDeps {
+  store: CaseStore;
+  integrity: Integrity;
+  logger: Logger;
+  /** Alerts for new cases and NPS detractors. */
+  alerts: AlertSink;
+  /** Hours until the first response is due (`CASE_RESPONSE_HOURS`). */
+  responseHours: number;
+  /** Editor-owned texts (`knowledge/cases.yaml`); keys left out use the built-in ones. */
+  texts: () => Readonly<Partial<CaseTexts>>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The complaint loop in a conversation (ISO 10002): offers a case after a low rating with a
+ * comment, a complaint or a request for a person, or an NPS detractor's score; opens it with
+ * the customer's words; asks consent before taking contact details; answers status questions,
+ * in full only to the customer who opened the case.
+ */
+export class CaseFlow {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: CaseFlowDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  private texts(): CaseTexts {
+    return { ...TEXTS.cases, ...this.deps.texts() };
+  }
+
+  /** A choice that posts back a signed case step; `typed` is the word that answers it where buttons send text or are missing. */
+  private button(title: string, step: CaseButton["step"], offer: string, origin: Origin): Choice {
+    const value: CaseButton = { action: "case", step, offer, sig: this.deps.integrity.sign(offer, `case:${step}`, origin.conversation) };
+    const typed = { accept: TEXTS.caseTyped.yes, "consent-yes": TEXTS.caseTyped.yes, decline: TEXTS.caseTyped.no, "consent-no": TEXTS.caseTyped.no, "cancel-contact": TEXTS.caseTyped.cancel }[step];
+    return { title, value, typed };
+  }
+
+  /** A case message (Markdown), with its signed choices, in the style of the conversation's channel (see `render`). */
+  private message(context: TurnContext, text: string, choices: Choice[] = []): Partial<Activity> {
+    return render({ kind: "choices", text, markdown: true, choices }, context.activity.channelId);
+  }
+
+  /** Offers to open a case; the answer comes back as a signed button. */
+  async offer(context: TurnContext, state: CaseFlowState, origin: Origin, offer: Omit<NonNullable<CaseFlowState["offer"]>, "id">, kind: "rating" | "complaint" | "human" | "nps"): Promise<void> {
+    const t = this.texts();
+    const id = this.newId();
+    state.offer = { id, ...offer };
+    state.asked = true;
+    delete state.step;
+    const text = { rating: t.offerRating, complaint: t.offerComplaint, human: fillTemplate(t.offerHuman, { hours: this.deps.responseHours }), nps: t.offerNps }[kind];
+    await context.sendActivity(this.message(context, text, [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
+  }
+
+  /** After an NPS answer: a detractor is alerted and offered a case (the survey goes on afterwards). */
+  async afterNps(context: TurnContext, state: CaseFlowState, origin: Origin, score: number): Promise<boolean> {
+    if (score > NPS_DETRACTOR_AT_OR_BELOW) return false;
+    this.deps.alerts.raise({ kind: "nps-detractor", id: this.newId(), at: this.now().toISOString(), score, channel: context.activity.channelId });
+    await this.offer(context, state, origin, { source: "nps", text: null, answerId: null, entryId: null, rating: null, score, resumeSurvey: true }, "nps");
+    return true;
+  }
+
+  /** A click on a case button; false when the value is not one. */
+  async handleButton(context: TurnContext, state: CaseFlowState, origin: Origin, raw: unknown): Promise<CaseTurn> {
+    delete state.asked;
+    if (typeof raw !== "object" || raw === null || !("action" in raw) || raw.action !== "case") return false;
+    const parsed = CaseButton.safeParse(raw);
+    if (!parsed.success || !this.deps.integrity.verify(parsed.data.sig, parsed.data.offer, `case:${parsed.data.step}`, origin.conversation)) {
+      this.deps.logger.warn("[bot] refused an invalid or forged case button");
+      await context.sendActivity(TEXTS.staleChoice);
+      return "handled";
+    }
+    return this.step(context, state, origin, parsed.data.step, parsed.data.offer);
+  }
+
+  /** A step of the loop, from a button or a typed "evet" / "hayır". */
+  private async step(context: TurnContext, state: CaseFlowState, origin: Origin, step: CaseButton["step"], offerId: string): Promise<CaseTurn> {
+    const t = this.texts();
+    if (step === "accept" || step === "decline") {
+      const offer = state.offer;
+      if (!offer || offer.id !== offerId) {
+        await context.sendActivity(TEXTS.staleChoice);
+        return "handled";
+      }
+      if (step === "decline") {
+        delete state.offer;
+        await context.sendActivity(t.declined);
+        return offer.resumeSurvey ? "resume-survey" : "handled";
+      }
+      if (offer.text === null) {
+        state.step = "describe";
+        await context.sendActivity(t.describe);
+        return "handled";
+      }
+      return this.open(context, state, origin, offer.text);
+    }
+    if (state.reference !== offerId) {
+      await context.sendActivity(TEXTS.staleChoice);
+      return "handled";
+    }
+    if (step === "consent-yes") {
+      state.step = "contact";
+      await context.sendActivity(this.message(context, t.askContact, [this.button(t.cancelContactButton, "cancel-contact", offerId, origin)]));
+      return "handled";
+    }
+    // consent-no, cancel-contact: nothing is stored
+    return this.finish(context, state, fillTemplate(t.contactDeclined, { reference: offerId }));
+  }
+
+  /** A typed message: an awaited description or contact, a reference, or a case intent; false when none of these. */
+  async handleText(context: TurnContext, state: CaseFlowState, origin: Origin, text: string): Promise<CaseTurn> {
+    const t = this.texts();
+    if (state.step === "describe" && state.offer) {
+      if (text.trim().length < MIN_DESCRIPTION_CHARS) {
+        await context.sendActivity(t.describe);
+        return "handled";
+      }
+      return this.open(context, state, origin, text);
+    }
+    if (state.step === "contact" && state.reference) {
+      // "vazgeç" (the cancel button's typed equivalent) or "hayır": nothing is stored
+      if (classifyYesNo(text) === "no") return this.step(context, state, origin, "cancel-contact", state.reference);
+      const contact = parseContact(text);
+      if (!contact && !/[@\d]/.test(text)) {
+        // neither an address nor a number: the customer moved on; nothing is stored
+        delete state.step;
+        delete state.reference;
+        delete state.resumeSurvey;
+        return false;
+      }
+      if (!contact) {
+        await context.sendActivity(this.message(context, t.invalidContact, [this.button(t.cancelContactButton, "cancel-contact", state.reference, origin)]));
+        return "handled";
+      }
+      try {
+        await this.deps.store.setContact(state.reference, contact.value, this.now().toISOString());
+      } catch (error) {
+        this.deps.logger.error({ err: error }, "[bot] contact not stored");
+        await context.sendActivity(t.unavailable);
+        return "handled";
+      }
+      return this.finish(context, state, t.contactSaved);
+    }
+    // a typed answer to the question just asked, where buttons are not shown or not used
+    const asked = state.asked === true;
+    delete state.asked;
+    const answer = asked && state.step === undefined ? classifyYesNo(text) : null;
+    if (answer && state.offer) return this.step(context, state, origin, answer === "yes" ? "accept" : "decline", state.offer.id);
+    if (answer && state.reference) return this.step(context, state, origin, answer === "yes" ? "consent-yes" : "consent-no", state.reference);
+    const reference = findReference(text);
+    if (reference) {
+      await this.status(context, origin, reference);
+      return "handled";
+    }
+    const intent = classifyCaseIntent(text);
+    if (intent === "status") {
+      await this.status(context, origin, null);
+      return "handled";
+    }
+    if (intent === "complaint" || intent === "human") {
+      await this.offer(context, state, origin, { source: "intent", text: null, answerId: null, entryId: null, rating: null, score: null }, intent);
+      return "handled";
+    }
+    return false;
+  }
+
+  /** Ends the consent question; the survey an NPS offer interrupted may go on. */
+  private async finish(context: TurnContext, state: CaseFlowState, text: string): Promise<CaseTurn> {
+    const resume = state.resumeSurvey === true;
+    delete state.step;
+    delete state.reference;
+    delete state.resumeSurvey;
+    await context.sendActivity(this.message(context, text));
+    return resume ? "resume-survey" : "handled";
+  }
+
+  /** Opens the offered case with the customer's words, names its reference and due time, and asks for contact consent. */
+  private async open(context: TurnContext, state: CaseFlowState, origin: Origin, text: string): Promise<CaseTurn> {
+    const offer = state.offer;
+    if (!offer) return "handled";
+    const t = this.texts();
+    const now = this.now();
+    let created: Case;
+    try {
+      created = await this.deps.store.create({
+        text,
+        source: offer.source,
+        answerId: offer.answerId,
+        entryId: offer.entryId,
+        rating: offer.rating,
+        score: offer.score,
+        channel: context.activity.channelId ?? "unknown",
+        userHash: origin.userHash,
+        conversation: origin.conversation,
+        conversationRef: JSON.stringify(TurnContext.getConversationReference(context.activity)),
+        createdAt: now.toISOString(),
+        dueAt: new Date(now.getTime() + this.deps.responseHours * HOUR_MS).toISOString(),
+      });
+    } catch (error) {
+      // the offer (and the customer's words) stay in the conversation: accepting again retries
+      this.deps.logger.error({ err: error }, "[bot] case not opened");
+      if (state.step === "describe") state.offer = { ...offer, text };
+      delete state.step;
+      await context.sendActivity(t.unavailable);
+      return "handled";
+    }
+    delete state.offer;
+    delete state.step;
+    state.reference = created.reference;
+    state.asked = true;
+    if (offer.resumeSurvey) state.resumeSurvey = true;
+    this.deps.alerts.raise({
+      kind: "case-created",
+      id: this.newId(),
+      at: created.createdAt,
+      reference: created.reference,
+      status: created.status,
+      source: created.source,
+      channel: created.channel,
+      text: created.text,
+      entryId: created.entryId ?? undefined,
+      rating: created.rating ?? undefined,
+      score: created.score ?? undefined,
+      dueAt: created.dueAt,
+    });
+    await context.sendActivity(this.message(context, fillTemplate(t.created, { reference: created.reference, hours: this.deps.responseHours })));
+    await context.sendActivity(
+      this.message(context, t.consentQuestion, [
+        this.button(t.consentYesButton, "consent-yes", created.reference, origin),
+        this.button(t.consentNoButton, "consent-no", created.reference, origin),
+      ]),
+    );
+    return "handled";
+  }
+
+  /** The status of a case: in full for its own customer, only existence and openness for anyone else. */
+  private async status(context: TurnContext, origin: Origin, reference: string | null): Promise<void> {
+    const t = this.texts();
+    let found: Case | null;
+    try {
+      found = reference ? await this.deps.store.get(reference) : await this.deps.store.latestOf(origin.userHash);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, "[bot] case status unavailable");
+      await context.sendActivity(t.unavailable);
+      return;
+    }
+    if (!found) {
+      await context.sendActivity(this.message(context, reference ? fillTemplate(t.notFound, { reference }) : t.noCase));
+      return;
+    }
+    if (found.userHash !== origin.userHash) {
+      const open = ACTIVE_STATUSES.includes(found.status) ? t.otherOpen : t.otherClosed;
+      await context.sendActivity(this.message(context, fillTemplate(t.statusOther, { reference: found.reference, open })));
+      return;
+    }
+    await context.sendActivity(this.message(context, describeCase(found, t)));
+  }
+}
+
+/** A case's status name in Turkish. */
+export function statusName(status: CaseStatus, t: CaseTexts): string {
+  return { open: t.statusOpen, in_progress: t.statusInProgress, resolved: t.statusResolved, closed: t.statusClosed }[status];
+}
+
+/** The customer's view of their case: reference, status, and the latest public note. */
+export function describeCase(found: Case, t: CaseTexts): string {
+  const note = found.notes.filter((n) => n.kind === "public").at(-1);
+  const head = fillTemplate(t.statusOwn, { reference: found.reference, status: statusName(found.status, t), created: found.createdAt.slice(0, 10) });
+  return `${head}\n\n${note ? fillTemplate(t.statusNote, { note: note.text }) : t.statusNoNote}`;
+}
+
+/** The message a customer is sent proactively when an operator changes their case. */
+export function proactiveText(found: Case, texts: Readonly<Partial<CaseTexts>>): string {
+  const t: CaseTexts = { ...TEXTS.cases, ...texts };
+  const note = found.notes.filter((n) => n.kind === "public").at(-1);
+  return fillTemplate(t.proactive, {
+    reference: found.reference,
+    status: statusName(found.status, t),
+    note: note ? ` ${fillTemplate(t.statusNote, { note: note.text })}` : "",
+  });
+}

@@ -1,0 +1,167 @@
+import type { Request, Response, Server } from "restify";
+import { z } from "zod";
+import { ReportRangeError } from "../feedback/report";
+import { CaseChangeError, CaseConflictError, CaseNotFoundError, type CaseStore } from "../cases/store";
+import { CASE_SOURCES, CASE_STATUSES, type Case } from "../cases/types";
+import { TEXTS } from "../conversation/texts";
+import type { Logger } from "../logger";
+import type { DashboardAuth, DashboardUser } from "./dashboard";
+import { casesPage, messagePage, sendHtml } from "./pages";
+import { stringField } from "./request";
+
+/** Longest public or internal note an operator may write. */
+const MAX_NOTE_CHARS = 2_000;
+
+export interface CasesPageDeps {
+  auth: DashboardAuth;
+  store: CaseStore;
+  logger: Logger;
+  /** `CASE_RESPONSE_HOURS`, shown on the page. */
+  responseHours: number;
+  /** Tells the customer about a change, where the channel allows proactive messages; never throws. */
+  notify: (found: Case) => Promise<boolean>;
+  now?: () => Date;
+}
+
+const Change = z
+  .object({
+    status: z.enum(CASE_STATUSES).optional(),
+    publicNote: z.string().max(MAX_NOTE_CHARS).optional(),
+    internalNote: z.string().max(MAX_NOTE_CHARS).optional(),
+  })
+  .strict();
+
+const REFERENCE = /^MMN-[A-Z0-9]{1,12}$/;
+
+/** A case as the dashboard shows it: everything, with whether it is overdue now. */
+function view(found: Case, now: string): Case & { overdue: boolean } {
+  const active = found.status === "open" || found.status === "in_progress";
+  return { ...found, overdue: active && found.firstResponseAt === null && found.dueAt < now };
+}
+
+/**
+ * The cases page (`/dashboard/cases`) and its JSON API: list with filters, one case, and an
+ * operator's change (status, public note, internal note), audited under the operator's name.
+ * Writes made with the session cookie must carry the session's CSRF token.
+ */
+export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
+  const { auth, store, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const t = TEXTS.casesPage;
+
+  /** The operator behind the request; a session due for rotation gets its fresh cookie (as on the dashboard). */
+  const signedIn = (req: Request, res: Response): DashboardUser | null => {
+    const verdict = auth.verdict(req);
+    if (verdict.rotated) res.header("set-cookie", auth.cookie(req, verdict.rotated.value, verdict.rotated.maxAge));
+    return verdict.user ?? null;
+  };
+
+  server.get("/dashboard/cases", async (req, res) => {
+    if (!auth.enabled) {
+      sendHtml(res, 404, messagePage(t.title, TEXTS.dashboard.off));
+      return;
+    }
+    const user = signedIn(req, res);
+    if (!user) {
+      sendHtml(res, 401, messagePage(t.title, TEXTS.dashboard.unauthorized), { "www-authenticate": "Bearer" });
+      return;
+    }
+    sendHtml(res, 200, casesPage(user.operator, user.csrf ?? "", deps.responseHours));
+  });
+
+  const allowed = (req: Request, res: Response): ReturnType<DashboardAuth["user"]> => {
+    res.header("cache-control", "no-store");
+    if (!auth.enabled) {
+      res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)" });
+      return null;
+    }
+    const user = signedIn(req, res);
+    if (!user) {
+      res.header("www-authenticate", "Bearer");
+      res.send(401, { error: "a valid dashboard token is required" });
+    }
+    return user;
+  };
+
+  const unavailable = (res: Response, error: unknown): void => {
+    logger.error({ err: error }, "[dashboard] cases unavailable");
+    res.send(503, { error: "cases are unavailable (database unreachable?)" });
+  };
+
+  server.get("/api/cases", async (req, res) => {
+    if (!allowed(req, res)) return;
+    const status = stringField(req.query, "status");
+    const source = stringField(req.query, "source");
+    const at = now().toISOString();
+    try {
+      const list = await store.list({
+        now: at,
+        status: CASE_STATUSES.find((s) => s === status),
+        source: CASE_SOURCES.find((s) => s === source),
+        overdue: stringField(req.query, "overdue") === "1",
+        search: stringField(req.query, "q"),
+      });
+      res.send(200, { now: at, responseHours: deps.responseHours, cases: list.map((found) => view(found, at)) });
+    } catch (error) {
+      unavailable(res, error);
+    }
+  });
+
+  server.get("/api/case-report", async (req, res) => {
+    if (!allowed(req, res)) return;
+    const since = stringField(req.query, "since");
+    const until = stringField(req.query, "until");
+    try {
+      res.send(200, await store.report({ since: since || undefined, until: until || undefined }, now().toISOString()));
+    } catch (error) {
+      if (error instanceof ReportRangeError) res.send(400, { error: error.message });
+      else unavailable(res, error);
+    }
+  });
+
+  server.get("/api/cases/:reference", async (req, res) => {
+    if (!allowed(req, res)) return;
+    const reference = stringField(req.params, "reference") ?? "";
+    if (!REFERENCE.test(reference)) {
+      res.send(400, { error: "not a case reference" });
+      return;
+    }
+    try {
+      const found = await store.get(reference);
+      if (!found) res.send(404, { error: `no case ${reference}` });
+      else res.send(200, view(found, now().toISOString()));
+    } catch (error) {
+      unavailable(res, error);
+    }
+  });
+
+  server.post("/api/cases/:reference", async (req, res) => {
+    const user = allowed(req, res);
+    if (!user) return;
+    if (!auth.writeAllowed(req, user)) {
+      logger.warn({ operator: user.operator }, "[dashboard] case change without a valid CSRF token");
+      res.send(403, { error: `a valid CSRF token is required in ${"x-csrf-token"}` });
+      return;
+    }
+    const reference = stringField(req.params, "reference") ?? "";
+    const parsed = Change.safeParse(req.body);
+    if (!REFERENCE.test(reference) || !parsed.success) {
+      res.send(400, { error: parsed.success ? "not a case reference" : `invalid change: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}` });
+      return;
+    }
+    let updated: Case;
+    try {
+      updated = await store.update(reference, parsed.data, user.operator, now().toISOString());
+    } catch (error) {
+      if (error instanceof CaseNotFoundError) res.send(404, { error: error.message });
+      else if (error instanceof CaseChangeError) res.send(400, { error: error.message });
+      else if (error instanceof CaseConflictError) res.send(409, { error: error.message });
+      else unavailable(res, error);
+      return;
+    }
+    logger.info({ reference, operator: user.operator, status: parsed.data.status }, "[dashboard] case changed");
+    const customerSees = parsed.data.status !== undefined || (parsed.data.publicNote ?? "").trim() !== "";
+    const notified = customerSees ? await deps.notify(updated) : false;
+    res.send(200, { ...view(updated, now().toISOString()), notified });
+  });
+}

@@ -1,0 +1,68 @@
+import type { CloudAdapter, ConversationReference } from "botbuilder";
+import type { Case } from "../cases/types";
+import { proactiveText } from "../conversation/case-flow";
+import { render } from "../conversation/render";
+import type { CaseTexts } from "../knowledge/parse-case-texts";
+import type { Logger } from "../logger";
+import { BOT_ACCOUNT, type ConversationLogs } from "./direct-line";
+
+export interface ProactiveDeps {
+  adapter: CloudAdapter;
+  appId: string;
+  logger: Logger;
+  /** The local Direct Line's conversations: a message for one of them is appended to its log. */
+  logs: ConversationLogs;
+  texts: () => Readonly<Partial<CaseTexts>>;
+}
+
+/** The stored conversation reference, when it is one (a JSON object naming a conversation). */
+function parseReference(raw: string | null): Partial<ConversationReference> | null {
+  if (raw === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== "object" || parsed === null || !("conversation" in parsed)) return null;
+    const conversation: unknown = parsed.conversation;
+    if (typeof conversation !== "object" || conversation === null || !("id" in conversation) || typeof conversation.id !== "string") return null;
+    const channelId = "channelId" in parsed && typeof parsed.channelId === "string" ? parsed.channelId : undefined;
+    const serviceUrl = "serviceUrl" in parsed && typeof parsed.serviceUrl === "string" ? parsed.serviceUrl : undefined;
+    return { ...parsed, conversation: { id: conversation.id, isGroup: false, conversationType: "personal", name: "" }, channelId, serviceUrl };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Tells a customer that an operator changed their case, in the conversation the case was opened
+ * from: through the local Direct Line's log (Web Chat picks it up), or through the channel with
+ * the adapter's `continueConversationAsync`. Returns whether the message went out; a channel that
+ * refuses proactive messages is logged, and the customer still sees the note when they ask.
+ */
+export function createProactiveNotifier(deps: ProactiveDeps): (found: Case) => Promise<boolean> {
+  return async (found) => {
+    const reference = parseReference(found.conversationRef);
+    if (!reference?.conversation) return false;
+    const text = proactiveText(found, deps.texts());
+    try {
+      if (reference.channelId === "directline" && deps.logs.has(reference.conversation.id)) {
+        const message = render({ kind: "text", text, markdown: true }, reference.channelId);
+        deps.logs.append(reference.conversation.id, {
+          ...message,
+          from: { ...BOT_ACCOUNT },
+          conversation: reference.conversation,
+          channelId: "directline",
+          timestamp: new Date(),
+        });
+        return true;
+      }
+      if (!reference.serviceUrl) return false;
+      await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+        // rendered for the customer's channel: plain text where Markdown would show literally (sms, e-mail)
+        await context.sendActivity(render({ kind: "text", text, markdown: true }, reference.channelId));
+      });
+      return true;
+    } catch (error) {
+      deps.logger.warn({ err: error, reference: found.reference, channelId: reference.channelId }, "[dashboard] proactive message not delivered; the customer sees the note when asking");
+      return false;
+    }
+  };
+}

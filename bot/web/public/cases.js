@@ -1,0 +1,143 @@
+// Browser script of the cases page: lists cases (/api/cases) with filters, shows one, and posts an
+// operator's change with the session's CSRF token. Every text from the data goes through
+// textContent, never innerHTML.
+(function () {
+  "use strict";
+  var t = JSON.parse(document.getElementById("texts").textContent);
+  var session = JSON.parse(document.getElementById("session").textContent);
+  var main = document.getElementById("cases");
+  var selected = null;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+  function option(value, label, current) {
+    var node = el("option", { value: value }, [label]);
+    if (value === current) node.selected = true;
+    return node;
+  }
+  function hoursBetween(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 36e5); }
+  function show(value, suffix) { return value === null || value === undefined ? "–" : value + (suffix || ""); }
+
+  var filters = { status: "", source: "", overdue: false, q: "" };
+
+  function filterForm() {
+    var status = el("select", { id: "filter-status", "aria-label": t.allStatuses }, [option("", t.allStatuses, filters.status)].concat(
+      Object.keys(t.statuses).map(function (key) { return option(key, t.statuses[key], filters.status); })));
+    var source = el("select", { id: "filter-source", "aria-label": t.allSources }, [option("", t.allSources, filters.source)].concat(
+      Object.keys(t.sources).map(function (key) { return option(key, t.sources[key], filters.source); })));
+    var overdue = el("input", { type: "checkbox", id: "filter-overdue" });
+    overdue.checked = filters.overdue;
+    var q = el("input", { type: "search", id: "filter-q", placeholder: t.search, value: filters.q });
+    var form = el("form", { class: "filters", id: "filters" }, [status, source, el("label", {}, [overdue, " " + t.overdueOnly]), q, el("button", { type: "submit" }, [t.apply])]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      filters = { status: status.value, source: source.value, overdue: overdue.checked, q: q.value };
+      load();
+    });
+    return form;
+  }
+
+  function kpis(report) {
+    var k = t.kpis;
+    var items = [
+      [k.opened, show(report.opened)], [k.resolved, show(report.resolved)], [k.overdue, show(report.overdue)],
+      [k.medianFirstResponse, show(report.medianFirstResponseHours)], [k.medianResolution, show(report.medianResolutionHours)],
+      [k.lowRatingsToCases, show(report.lowRatingsToCases, "%")], [k.csatOfCaseEntries, show(report.csatOfCaseEntries, "%")],
+    ];
+    return el("section", { id: "case-kpis" }, [el("div", { class: "kpis" }, items.map(function (item) {
+      return el("div", { class: "kpi" }, [el("strong", {}, [String(item[1])]), el("span", {}, [item[0]])]);
+    }))]);
+  }
+
+  function table(data) {
+    if (data.cases.length === 0) return el("p", { id: "no-cases" }, [t.none]);
+    return el("table", { id: "case-table" }, [
+      el("thead", {}, [el("tr", {}, t.columns.map(function (c) { return el("th", {}, [c]); }))]),
+      el("tbody", {}, data.cases.map(function (c) {
+        var age = hoursBetween(c.createdAt, data.now) + " / " + data.responseHours + " " + t.hours + (c.overdue ? " — " + t.overdue : "");
+        var row = el("tr", { "data-reference": c.reference, class: c.overdue ? "overdue" : "" }, [
+          el("td", {}, [c.reference]), el("td", { class: "status" }, [t.statuses[c.status] || c.status]), el("td", {}, [c.createdAt.slice(0, 16).replace("T", " ")]),
+          el("td", { class: "age" }, [age]), el("td", {}, [t.sources[c.source] || c.source]), el("td", {}, [c.channel]), el("td", {}, [c.text]),
+        ]);
+        row.addEventListener("click", function () { selected = c.reference; detail(c); });
+        return row;
+      })),
+    ]);
+  }
+
+  function detail(c) {
+    var old = document.getElementById("detail");
+    if (old) old.remove();
+    var status = el("select", { id: "new-status", "aria-label": t.newStatus }, Object.keys(t.statuses).map(function (key) { return option(key, t.statuses[key], c.status); }));
+    var publicNote = el("textarea", { id: "public-note", "aria-label": t.publicNote, maxlength: "2000" });
+    var internalNote = el("textarea", { id: "internal-note", "aria-label": t.internalNote, maxlength: "2000" });
+    var message = el("p", { id: "save-message", role: "status" });
+    var form = el("form", { id: "change-form" }, [
+      el("label", {}, [t.newStatus + " "]), status, el("p", {}, [t.publicNote]), publicNote, el("p", {}, [t.internalNote]), internalNote,
+      el("p", {}, [el("button", { type: "submit", id: "save" }, [t.save])]), message,
+    ]);
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      var change = {};
+      if (status.value !== c.status) change.status = status.value;
+      if (publicNote.value.trim() !== "") change.publicNote = publicNote.value;
+      if (internalNote.value.trim() !== "") change.internalNote = internalNote.value;
+      try {
+        var response = await fetch("/api/cases/" + encodeURIComponent(c.reference), {
+          method: "POST", credentials: "same-origin",
+          headers: { "content-type": "application/json", "x-csrf-token": session.csrf },
+          body: JSON.stringify(change),
+        });
+        var body = await response.json();
+        if (!response.ok) throw new Error(body.error || String(response.status));
+        await load();
+        detail(body);
+        var done = document.getElementById("save-message");
+        done.textContent = t.saved + (body.notified ? " " + t.notifiedCustomer : "");
+      } catch (error) {
+        message.textContent = t.saveFailed + " " + error.message;
+      }
+    });
+    var notes = el("ul", { class: "notes", id: "notes" }, c.notes.map(function (n) {
+      return el("li", {}, [n.at.slice(0, 16).replace("T", " ") + " · " + n.author + " (" + (n.kind === "public" ? t.publicLabel : t.internalLabel) + "): " + n.text]);
+    }));
+    var audit = el("ul", { class: "audit muted", id: "audit" }, c.audit.map(function (a) {
+      return el("li", {}, [a.at.slice(0, 16).replace("T", " ") + " · " + a.actor + " · " + a.action + (a.detail ? ": " + a.detail : "")]);
+    }));
+    var concerns = [c.entryId, c.rating === null ? null : c.rating + "/5", c.score === null ? null : "NPS " + c.score].filter(Boolean).join(" · ") || "–";
+    main.appendChild(el("section", { id: "detail", "data-reference": c.reference }, [
+      el("h2", {}, [t.detail + " " + c.reference + " — " + (t.statuses[c.status] || c.status)]),
+      el("p", {}, [el("strong", {}, [t.customerWords + ": "]), c.text]),
+      el("p", {}, [el("strong", {}, [t.concerns + ": "]), concerns]),
+      el("p", {}, [el("strong", {}, [t.contact + ": "]), c.contact || t.noContact]),
+      el("p", {}, [el("strong", {}, [t.due + ": "]), c.dueAt.slice(0, 16).replace("T", " ") + (c.overdue ? " — " + t.overdue : "")]),
+      form, el("h2", {}, [t.notes]), notes, el("h2", {}, [t.audit]), audit,
+    ]));
+  }
+
+  async function load() {
+    var query = new URLSearchParams();
+    if (filters.status) query.set("status", filters.status);
+    if (filters.source) query.set("source", filters.source);
+    if (filters.overdue) query.set("overdue", "1");
+    if (filters.q) query.set("q", filters.q);
+    try {
+      var responses = await Promise.all([fetch("/api/cases?" + query.toString(), { credentials: "same-origin" }), fetch("/api/case-report", { credentials: "same-origin" })]);
+      if (!responses[0].ok || !responses[1].ok) throw new Error("cases " + responses[0].status);
+      var data = await responses[0].json();
+      var report = await responses[1].json();
+      main.replaceChildren(kpis(report), el("section", {}, [filterForm(), table(data)]));
+      main.setAttribute("data-loaded", "true");
+    } catch (error) {
+      main.replaceChildren(el("p", { id: "status" }, [t.failed]));
+    }
+  }
+
+  load();
+})();

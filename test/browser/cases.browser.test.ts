@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { findReference } from "../../bot/cases/reference";
+import { SqlCaseStore } from "../../bot/cases/store";
+import type { RunningApp } from "../../bot/index";
+import { TEXTS } from "../../bot/conversation/texts";
+import { openDatabase } from "../../bot/storage/database";
+import { CHROMIUM, REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
+import { newCase } from "../storage/contract";
+
+const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
+const OPERATOR = "ayse-browser-operator-token";
+const T = TEXTS.cases;
+const HOSTILE = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+
+const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) process.stderr.write(`[test] ${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium)\n`);
+
+describeBrowser("in a real browser: a complaint in Web Chat, answered on the cases page", () => {
+  let browser: Browser;
+  let app: RunningApp;
+  const dataDir = tempDataDir();
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startTestApp({ DATA_DIR: dataDir, OPERATOR_TOKENS: `Ayşe:${OPERATOR}` });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("an operator changes the status with a public note, and the customer sees the note", async () => {
+    // the customer opens a case in Web Chat
+    const customer = await (await browser.newContext({ locale: "tr-TR" })).newPage();
+    await customer.goto(`${app.url}/`);
+    await customer.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
+    const input = customer.locator("[data-id='webchat-sendbox-input']");
+    await input.fill("şikayet etmek istiyorum");
+    await input.press("Enter");
+    await customer.getByRole("button", { name: T.acceptButton }).first().click();
+    await customer.getByText(T.describe).first().waitFor({ timeout: 15_000 });
+    await input.fill("Siparişim bir haftadır kargoya verilmedi");
+    await input.press("Enter");
+    await customer.getByText("Kayıt numaranız", { exact: false }).first().waitFor({ timeout: 15_000 });
+    const reference = findReference((await customer.locator(".webchat__bubble", { hasText: "Kayıt numaranız" }).first().textContent()) ?? "");
+    expect(reference).not.toBeNull();
+    await customer.getByRole("button", { name: T.consentNoButton }).first().click();
+    await customer.getByText(T.contactDeclined.slice(0, 20), { exact: false }).first().waitFor({ timeout: 15_000 });
+
+    // a case overdue since yesterday, opened elsewhere
+    const database = await openDatabase({ dataDir });
+    const late = await new SqlCaseStore(database).create(
+      newCase(9, { createdAt: new Date(Date.now() - 72 * 3_600_000).toISOString(), dueAt: new Date(Date.now() - 24 * 3_600_000).toISOString(), text: `Geciken vaka ${HOSTILE}` }),
+    );
+    await database.close();
+
+    // the operator answers on the cases page
+    const operator = await (await browser.newContext({ locale: "tr-TR" })).newPage();
+    await operator.goto(`${app.url}/dashboard?token=${OPERATOR}&next=cases`);
+    expect(new URL(operator.url()).pathname).toBe("/dashboard/cases");
+    await operator.locator("main[data-loaded='true']").waitFor({ timeout: 15_000 });
+    expect(await operator.locator("#operator").textContent()).toBe("Ayşe");
+    const row = operator.locator(`tr[data-reference='${reference ?? ""}']`);
+    expect(await row.locator("td.status").textContent()).toBe(TEXTS.casesPage.statuses.open);
+    expect(await operator.locator(`tr[data-reference='${late.reference}']`).getAttribute("class")).toBe("overdue");
+    expect(await row.getAttribute("class")).toBe("");
+    await operator.locator("#filter-overdue").check();
+    await operator.locator("#filters button[type='submit']").click();
+    await operator.locator(`tr[data-reference='${late.reference}']`).waitFor({ timeout: 15_000 });
+    expect(await operator.locator("#case-table tbody tr").count()).toBe(1);
+    await operator.locator("#filter-overdue").uncheck();
+    await operator.locator("#filters button[type='submit']").click();
+    await row.waitFor({ timeout: 15_000 });
+    // a customer's words are shown as text, never as HTML
+    expect(await operator.locator(`tr[data-reference='${late.reference}']`).textContent()).toContain(HOSTILE);
+    expect(await operator.locator("#case-table img, #case-table script").count()).toBe(0);
+    expect(await operator.evaluate("'__xss' in window")).toBe(false);
+    await operator.screenshot({ path: join(ARTIFACTS, "cases.png"), fullPage: true });
+
+    await row.click();
+    await operator.locator("#new-status").selectOption("in_progress");
+    await operator.locator("#public-note").fill("Kargo firmasıyla görüştük, siparişiniz yarın yola çıkıyor.");
+    await operator.locator("#internal-note").fill("depo gecikmesi");
+    await operator.locator("#save").click();
+    await operator.getByText(TEXTS.casesPage.saved, { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await operator.locator("#save-message").textContent()).toContain(TEXTS.casesPage.notifiedCustomer);
+    expect(await operator.locator("#audit").textContent()).toContain("Ayşe · status: open → in_progress");
+    expect(await operator.locator(`tr[data-reference='${reference ?? ""}'] td.status`).textContent()).toBe(TEXTS.casesPage.statuses.in_progress);
+    await operator.screenshot({ path: join(ARTIFACTS, "case-detail.png"), fullPage: true });
+
+    // the customer is told in the chat, and sees the note again when asking
+    await customer.getByText("yarın yola çıkıyor", { exact: false }).first().waitFor({ timeout: 20_000 });
+    await input.fill("şikayetim ne durumda");
+    await input.press("Enter");
+    await customer.locator(".webchat__bubble", { hasText: T.statusInProgress }).first().waitFor({ timeout: 15_000 });
+    expect(await customer.getByText("yarın yola çıkıyor", { exact: false }).count()).toBeGreaterThanOrEqual(2);
+    expect(await customer.getByText("depo gecikmesi").count()).toBe(0);
+    await customer.screenshot({ path: join(ARTIFACTS, "case-customer.png"), fullPage: true });
+
+    // the satisfaction dashboard sums the cases up and links to them
+    await operator.goto(`${app.url}/dashboard`);
+    await operator.locator("#case-summary").waitFor({ timeout: 15_000 });
+    expect(await operator.locator("#kpi-cases-opened strong").textContent()).toBe("2");
+    expect(await operator.locator("#kpi-cases-overdue strong").textContent()).toBe("1");
+    await operator.screenshot({ path: join(ARTIFACTS, "dashboard-cases.png"), fullPage: true });
+  }, 120_000);
+});

@@ -1,0 +1,281 @@
+import type { Activity } from "botbuilder";
+import { findReference } from "../../bot/cases/reference";
+import { DatabaseUnavailableError } from "../../bot/storage/errors";
+import { TEXTS } from "../../bot/conversation/texts";
+import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
+import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
+
+type Reply = Partial<Activity>;
+type Button = { title: string; value: unknown };
+const buttons = (reply: Reply | undefined): Button[] => (reply?.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value }));
+const texts = (replies: Reply[]): Array<string | undefined> => replies.map((r) => r.text);
+const T = TEXTS.cases;
+
+/** Sends a message or a button click (from `user`, default the TestAdapter's user) and returns every reply of that turn. */
+async function turn(t: TestBot, message: string | Button, user?: string): Promise<Reply[]> {
+  expect(t.adapter.activeQueue.length).toBe(0);
+  const from = user ? { from: { id: user, name: user } } : {};
+  await (typeof message === "string"
+    ? t.adapter.send({ type: "message", text: message, ...from })
+    : t.adapter.send({ type: "message", text: message.title, value: message.value, ...from }));
+  return t.adapter.activeQueue.splice(0);
+}
+
+/** The button whose label starts with `prefix`. */
+function pick(reply: Reply | undefined, prefix: string): Button {
+  const found = buttons(reply).find((b) => b.title.startsWith(prefix));
+  if (!found) throw new Error(`no button "${prefix}…" in ${JSON.stringify(buttons(reply))}`);
+  return found;
+}
+
+/** A complaint typed, accepted and described: returns the replies of the description turn. */
+async function complain(t: TestBot, user?: string): Promise<Reply[]> {
+  const offer = await turn(t, "şikayet etmek istiyorum", user);
+  expect(texts(offer)).toEqual([T.offerComplaint]);
+  expect(texts(await turn(t, pick(offer[0], "Şikayet"), user))).toEqual([T.describe]);
+  return turn(t, "Kargom iki haftadır gelmedi, kimse dönmüyor", user);
+}
+
+const referenceIn = (replies: Reply[]): string => {
+  const found = findReference(replies.map((r) => r.text ?? "").join(" "));
+  if (!found) throw new Error("no reference in the replies");
+  return found;
+};
+
+describe("the complaint loop (TestAdapter)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("offers a case when the customer asks to complain, with 'Şikayet…' and 'Hayır' buttons", async () => {
+    const t = await testBot(kb);
+    for (const text of ["şikayet etmek istiyorum", "sikayetim var"]) {
+      const replies = await turn(t, text);
+      expect(texts(replies)).toEqual([T.offerComplaint]);
+      const labels = buttons(replies[0]).map((b) => b.title);
+      expect(labels[0]?.startsWith("Şikayet") || labels[0]?.startsWith("Evet")).toBe(true);
+      expect(labels[1]?.startsWith("Hayır")).toBe(true);
+      expect(buttons(replies[0])[0]?.value).toEqual({ action: "case", step: "accept", offer: expect.any(String), sig: expect.any(String) });
+    }
+  });
+
+  it.each(["bir temsilciyle görüşmek istiyorum", "canlı destek", "insanla konuşmak istiyorum", "bir temsilciye bağlanmak istiyorum"])(
+    "offers a case when the customer asks for a person: %s",
+    async (text) => {
+      const t = await testBot(kb, { caseOptions: { responseHours: 24 } });
+      expect(texts(await turn(t, text))).toEqual([fillTemplate(T.offerHuman, { hours: 24 })]);
+    },
+  );
+
+  it("opens a case on acceptance, naming the reference and the promised hours, and asks for consent with a KVKK notice", async () => {
+    const t = await testBot(kb, { caseOptions: { responseHours: 36 } });
+    const replies = await complain(t);
+    const reference = referenceIn(replies);
+    expect(texts(replies)).toEqual([fillTemplate(T.created, { reference, hours: 36 }), T.consentQuestion]);
+    expect(T.consentQuestion).toContain("KVKK");
+    expect(buttons(replies[1]).map((b) => b.title)).toEqual([T.consentYesButton, T.consentNoButton]);
+    const stored = await t.cases.get(reference);
+    expect(stored).toMatchObject({ status: "open", source: "intent", text: "Kargom iki haftadır gelmedi, kimse dönmüyor", channel: "test", contact: null });
+    expect(Date.parse(stored?.dueAt ?? "") - Date.parse(stored?.createdAt ?? "")).toBe(36 * 3_600_000);
+    expect(JSON.parse(stored?.conversationRef ?? "null")).toMatchObject({ conversation: { id: expect.any(String) }, channelId: "test" });
+    expect(t.alerts).toEqual([expect.objectContaining({ kind: "case-created", reference, text: "Kargom iki haftadır gelmedi, kimse dönmüyor" })]);
+  });
+
+  it("stores validated contact details after consent, and asks again for an invalid one", async () => {
+    const t = await testBot(kb);
+    const replies = await complain(t);
+    const reference = referenceIn(replies);
+    expect(texts(await turn(t, pick(replies[1], T.consentYesButton)))).toEqual([T.askContact]);
+    const invalid = await turn(t, "0532 12");
+    expect(texts(invalid)).toEqual([T.invalidContact]);
+    expect(buttons(invalid[0]).map((b) => b.title)).toEqual([T.cancelContactButton]);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+    expect(texts(await turn(t, "0532 123 45 67"))).toEqual([T.contactSaved]);
+    expect((await t.cases.get(reference))?.contact).toBe("05321234567");
+  });
+
+  it("stores no contact when the customer declines consent, or gives up at the contact question", async () => {
+    const t = await testBot(kb);
+    const replies = await complain(t);
+    const reference = referenceIn(replies);
+    expect(texts(await turn(t, pick(replies[1], T.consentNoButton)))).toEqual([fillTemplate(T.contactDeclined, { reference })]);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+    // an e-mail typed now is not taken as contact (no consent): it is just a message
+    await turn(t, "ayse@example.com");
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+
+    const other = await complain(t, "u2");
+    const second = referenceIn(other);
+    const ask = await turn(t, pick(other[1], T.consentYesButton), "u2");
+    expect(texts(await turn(t, pick(ask[0], T.cancelContactButton), "u2"))).toEqual([fillTemplate(T.contactDeclined, { reference: second })]);
+    expect((await t.cases.get(second))?.contact).toBeNull();
+  });
+
+  it("opens nothing when the customer declines the offer", async () => {
+    const t = await testBot(kb);
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, pick(offer[0], "Hayır")))).toEqual([T.declined]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+    // a late click on the old offer's accept button is stale
+    expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([TEXTS.staleChoice]);
+  });
+
+  it("refuses a forged case button", async () => {
+    const t = await testBot(kb);
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    const accept = pick(offer[0], "Şikayet");
+    const value = accept.value && typeof accept.value === "object" ? { ...accept.value, sig: "forged" } : {};
+    expect(texts(await turn(t, { title: accept.title, value }))).toEqual([TEXTS.staleChoice]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+  });
+
+  it("offers a case after a rating of 1–2 with a comment, with the comment, answer, entry and rating", async () => {
+    const t = await testBot(kb);
+    const answer = await turn(t, "nps nedir");
+    const low = buttons(answer[0])[1] as Button;
+    expect(texts(await turn(t, low))).toEqual([TEXTS.commentPrompt]);
+    const offer = await turn(t, "Hesaplama örneği yoktu");
+    expect(texts(offer)).toEqual([TEXTS.commentThanks, T.offerRating]);
+    const created = await turn(t, pick(offer[1], "Şikayet"));
+    const stored = await t.cases.get(referenceIn(created));
+    const rated = low.value && typeof low.value === "object" && "answer" in low.value && "entry" in low.value ? low.value : null;
+    expect(stored).toMatchObject({ source: "rating", text: "Hesaplama örneği yoktu", rating: 2, answerId: rated?.answer, entryId: rated?.entry });
+  });
+
+  it("alerts an NPS detractor and offers a case, then asks CES once the case is settled", async () => {
+    const t = await testBot(kb);
+    for (const question of ["crm nedir", "nps nedir", "iso 10002 nedir"]) {
+      const [answer] = await turn(t, question);
+      await turn(t, buttons(answer)[4] as Button);
+    }
+    const offer = await turn(t, "3");
+    expect(texts(offer)).toEqual([T.offerNps]);
+    expect(t.alerts).toEqual([expect.objectContaining({ kind: "nps-detractor", score: 3 })]);
+    expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([T.describe]);
+    const created = await turn(t, "Sorularımın çoğuna cevap alamadım");
+    expect((await t.cases.get(referenceIn(created)))).toMatchObject({ source: "nps", score: 3 });
+    expect(texts(await turn(t, pick(created[1], T.consentNoButton)))).toEqual([expect.any(String), TEXTS.cesQuestion]);
+  });
+
+  it("does not offer a case to a promoter", async () => {
+    const t = await testBot(kb);
+    for (const question of ["crm nedir", "nps nedir", "iso 10002 nedir"]) {
+      const [answer] = await turn(t, question);
+      await turn(t, buttons(answer)[4] as Button);
+    }
+    expect(texts(await turn(t, "9"))).toEqual([TEXTS.cesQuestion]);
+    expect(t.alerts).toEqual([]);
+  });
+
+  it("answers 'şikayetim ne durumda' and the bare reference with the status and the latest public note", async () => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, "şikayetim ne durumda"))).toEqual([T.noCase]);
+    const reference = referenceIn(await complain(t));
+    const open = await turn(t, "şikayetim ne durumda");
+    expect(open[0]?.text).toContain(reference);
+    expect(open[0]?.text).toContain(T.statusOpen);
+    expect(open[0]?.text).toContain(T.statusNoNote);
+    await t.cases.update(reference, { status: "in_progress", publicNote: "Kargo firmasıyla görüşüyoruz.", internalNote: "gizli not" }, "Ayşe", new Date().toISOString());
+    for (const text of [reference, reference.toLowerCase(), `${reference.replace("-", " ")} ne oldu?`]) {
+      const [status] = await turn(t, text);
+      expect(status?.text).toContain(T.statusInProgress);
+      expect(status?.text).toContain(fillTemplate(T.statusNote, { note: "Kargo firmasıyla görüşüyoruz." }));
+      expect(status?.text).not.toContain("gizli not");
+    }
+  });
+
+  it("tells anyone else with a reference only that it exists and whether it is open", async () => {
+    const t = await testBot(kb);
+    const reference = referenceIn(await complain(t));
+    await t.cases.update(reference, { publicNote: "Kargo firmasıyla görüşüyoruz." }, "Ayşe", new Date().toISOString());
+    const [other] = await turn(t, reference, "someone-else");
+    expect(other?.text).toBe(fillTemplate(T.statusOther, { reference, open: T.otherOpen }));
+    expect(other?.text).not.toContain("Kargo");
+    await t.cases.update(reference, { status: "closed" }, "Ayşe", new Date().toISOString());
+    expect(texts(await turn(t, reference, "someone-else"))).toEqual([fillTemplate(T.statusOther, { reference, open: T.otherClosed })]);
+    expect(texts(await turn(t, "şikayetim ne durumda", "someone-else"))).toEqual([T.noCase]);
+    expect(texts(await turn(t, "MMN-AAAAAA"))).toEqual([fillTemplate(T.notFound, { reference: "MMN-AAAAAA" })]);
+  });
+
+  it("still answers questions about complaints from the knowledge base", async () => {
+    const t = await testBot(kb);
+    const [reply] = await turn(t, "Başarılı bir müşteri temsilcisi nasıl olmalı?");
+    expect(reply?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+  });
+
+  it("uses the editors' texts from the knowledge base", async () => {
+    const custom: KnowledgeBase = { ...kb, caseTexts: { offerComplaint: "Kayıt açalım mı?" } };
+    const t = await testBot(custom);
+    expect(texts(await turn(t, "şikayet etmek istiyorum"))).toEqual(["Kayıt açalım mı?"]);
+  });
+});
+
+describe("the complaint loop without buttons (typed answers)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("takes a typed 'evet' to the offer and to consent, and 'hayır' declines", async () => {
+    const t = await testBot(kb);
+    await turn(t, "canlı destek istiyorum");
+    expect(texts(await turn(t, "evet"))).toEqual([T.describe]);
+    const created = await turn(t, "Kartım bloke oldu, açtıramıyorum");
+    const reference = referenceIn(created);
+    expect(texts(await turn(t, "evet lütfen"))).toEqual([T.askContact]);
+    expect(texts(await turn(t, "+90 532 123 45 67"))).toEqual([T.contactSaved]);
+    expect((await t.cases.get(reference))?.contact).toBe("+905321234567");
+    await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, "hayır teşekkürler"))).toEqual([T.declined]);
+  });
+
+  it("reads 'evet' as an answer only right after the question", async () => {
+    const t = await testBot(kb);
+    await turn(t, "şikayet etmek istiyorum");
+    await turn(t, "crm nedir");
+    const later = await turn(t, "tamam");
+    expect(texts(later)).not.toContain(T.describe);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+  });
+
+  it("lets a customer asked for contact details move on to a question, storing nothing", async () => {
+    const t = await testBot(kb);
+    const created = await complain(t);
+    const reference = referenceIn(created);
+    await turn(t, pick(created[1], T.consentYesButton));
+    const [reply] = await turn(t, "crm nedir");
+    expect(reply?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+});
+
+describe("the complaint loop while the database is away", () => {
+  it("says so, keeps the customer's words, and opens the case when accepted again", async () => {
+    const kb = await realKnowledge();
+    let down = true;
+    const t = await testBot(kb, {
+      caseOptions: {
+        wrapStore: (store) => ({
+          create: (input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.create(input)),
+          get: (reference) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.get(reference)),
+          latestOf: (userHash) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.latestOf(userHash)),
+          setContact: (reference, contact, at) => store.setContact(reference, contact, at),
+          update: (reference, change, actor, at) => store.update(reference, change, actor, at),
+          list: (filter) => store.list(filter),
+          markOverdue: (now) => store.markOverdue(now),
+          report: (range, now) => store.report(range, now),
+          close: () => store.close(),
+        }),
+      },
+    });
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    await turn(t, pick(offer[0], "Şikayet"));
+    expect(texts(await turn(t, "Param iade edilmedi"))).toEqual([T.unavailable]);
+    expect(texts(await turn(t, "şikayetim ne durumda"))).toEqual([T.unavailable]);
+    down = false;
+    const created = await turn(t, pick(offer[0], "Şikayet"));
+    expect((await t.cases.get(referenceIn(created)))?.text).toBe("Param iade edilmedi");
+  });
+});

@@ -1,0 +1,137 @@
+import type { RunningApp } from "../../bot/index";
+import { findReference } from "../../bot/cases/reference";
+import { TEXTS } from "../../bot/conversation/texts";
+import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
+import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
+import { emulatorActivity, post, say, startTestApp } from "../helpers/app";
+import { LocalConnector, type SentActivity } from "../helpers/connector";
+import { WebhookReceiver } from "../helpers/receiver";
+import { waitFor } from "../helpers/wait";
+
+const T = TEXTS.cases;
+const AYSE = "ayse-operator-token-0123456789";
+const MEHMET = "mehmet-operator-token-0123456789";
+
+const pick = (reply: SentActivity | undefined, prefix: string): { title: string; value: unknown } => {
+  const found = reply?.suggestedActions?.actions.find((a) => a.title.startsWith(prefix));
+  if (!found) throw new Error(`no "${prefix}…" button in ${JSON.stringify(reply)}`);
+  return { title: found.title, value: found.value };
+};
+
+describe("cases over real HTTP: a complaint, an operator's answer, the customer told", () => {
+  let connector: LocalConnector;
+  let receiver: WebhookReceiver;
+  let app: RunningApp;
+  const conversation = "case-e2e-1";
+  let reference = "";
+  const api = (path: string, init: RequestInit = {}, token = AYSE): Promise<Response> =>
+    fetch(`${app.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers } });
+
+  beforeAll(async () => {
+    connector = await new LocalConnector().start();
+    receiver = await new WebhookReceiver().start();
+    app = await startTestApp({ OPERATOR_TOKENS: `Ayşe:${AYSE},Mehmet:${MEHMET}`, ALERT_WEBHOOK_URL: receiver.url, CASE_RESPONSE_HOURS: "24" });
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+    await receiver.stop();
+  });
+
+  it("opens a case from a complaint, names the reference and the 24 hours, and alerts the webhook", async () => {
+    const offer = await say(app, connector, conversation, "şikayet etmek istiyorum");
+    expect(offer.map((m) => m.text)).toEqual([T.offerComplaint]);
+    expect((await say(app, connector, conversation, pick(offer[0], "Şikayet"))).map((m) => m.text)).toEqual([T.describe]);
+    const created = await say(app, connector, conversation, "Faturam iki kez kesildi, kimse dönmedi");
+    reference = findReference(created[0]?.text ?? "") ?? "";
+    expect(created.map((m) => m.text)).toEqual([fillTemplate(T.created, { reference, hours: 24 }), T.consentQuestion]);
+    await waitFor(() => receiver.bodies.length >= 1, "the new case alert");
+    expect(receiver.bodies[0]).toMatchObject({ kind: "case-created", reference, text: "Faturam iki kez kesildi, kimse dönmedi", channel: "emulator" });
+    const ask = await say(app, connector, conversation, pick(created[1], T.consentYesButton));
+    expect(ask.map((m) => m.text)).toEqual([T.askContact]);
+    expect((await say(app, connector, conversation, "ayse@example.com")).map((m) => m.text)).toEqual([T.contactSaved]);
+  });
+
+  it("lists the case for operators, with filters; refuses strangers and malformed requests", async () => {
+    const list = (await (await api("/api/cases")).json()) as { cases: Array<{ reference: string; contact: string | null; overdue: boolean }>; responseHours: number };
+    expect(list.responseHours).toBe(24);
+    expect(list.cases).toEqual([expect.objectContaining({ reference, contact: "ayse@example.com", overdue: false })]);
+    expect(((await (await api("/api/cases?status=closed")).json()) as { cases: unknown[] }).cases).toEqual([]);
+    expect(((await (await api("/api/cases?overdue=1")).json()) as { cases: unknown[] }).cases).toEqual([]);
+    expect((await api("/api/cases", {}, "wrong-token-0123456789")).status).toBe(401);
+    expect((await api("/api/cases/not-a-reference")).status).toBe(400);
+    expect((await api("/api/cases/MMN-AAAAAA")).status).toBe(404);
+    expect((await api(`/api/cases/${reference}`, { method: "POST", body: JSON.stringify({ status: "weird" }) })).status).toBe(400);
+    expect((await api(`/api/cases/${reference}`, { method: "POST", body: "{not json" })).status).toBe(400);
+    expect((await api(`/api/cases/${reference}`, { method: "POST", body: JSON.stringify({}) })).status).toBe(400);
+    expect((await api("/api/cases/MMN-AAAAAA", { method: "POST", body: JSON.stringify({ status: "closed" }) })).status).toBe(404);
+  });
+
+  it("an operator's status change with a public note reaches the customer proactively and on their next status question", async () => {
+    const before = connector.messages(conversation).length;
+    const response = await api(`/api/cases/${reference}`, {
+      method: "POST",
+      body: JSON.stringify({ status: "in_progress", publicNote: "Faturanızı düzelttik, iade 3 gün içinde.", internalNote: "muhasebe onayladı" }),
+    });
+    expect(response.status).toBe(200);
+    const updated = (await response.json()) as { status: string; notified: boolean; audit: Array<{ actor: string; action: string }> };
+    expect(updated).toMatchObject({ status: "in_progress", notified: true });
+    expect(updated.audit.filter((a) => a.actor === "Ayşe").map((a) => a.action)).toEqual(["status", "public-note", "internal-note"]);
+    const messages = await connector.waitForMessages(conversation, before + 1);
+    expect(messages.at(-1)?.text).toContain("Faturanızı düzelttik");
+    expect(messages.at(-1)?.text).not.toContain("muhasebe");
+    const [status] = await say(app, connector, conversation, "şikayetim ne durumda");
+    expect(status?.text).toContain(T.statusInProgress);
+    expect(status?.text).toContain("Faturanızı düzelttik, iade 3 gün içinde.");
+    expect(status?.text).not.toContain("muhasebe");
+  });
+
+  it("tells another customer with the reference only that it exists and is open", async () => {
+    const other = "case-e2e-2";
+    const { status } = await post(`${app.url}/api/messages`, emulatorActivity(connector.url, other, { text: reference, from: { id: "user-2", name: "Başkası", role: "user" } }));
+    expect(status).toBeLessThan(300);
+    const [reply] = await connector.waitForMessages(other, 1);
+    expect(reply?.text).toBe(fillTemplate(T.statusOther, { reference, open: T.otherOpen }));
+  });
+
+  it("protects writes made with the session cookie by a per-session CSRF token", async () => {
+    const login = await fetch(`${app.url}/dashboard?token=${MEHMET}&next=cases`, { redirect: "manual" });
+    expect(login.status).toBe(303);
+    expect(login.headers.get("location")).toBe("/dashboard/cases");
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie.startsWith(`${DASHBOARD_COOKIE}=`)).toBe(true);
+    const page = await fetch(`${app.url}/dashboard/cases`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const csrf = /"csrf":"([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(csrf.length).toBeGreaterThan(20);
+    const change = (headers: Record<string, string>): Promise<Response> =>
+      fetch(`${app.url}/api/cases/${reference}`, { method: "POST", headers: { cookie, "content-type": "application/json", ...headers }, body: JSON.stringify({ internalNote: "kontrol edildi" }) });
+    expect((await change({})).status).toBe(403);
+    expect((await change({ "x-csrf-token": "forged" })).status).toBe(403);
+    // another session's token is no good either
+    const second = await fetch(`${app.url}/dashboard?token=${MEHMET}`, { redirect: "manual" });
+    const otherCookie = (second.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const otherCsrf = /"csrf":"([^"]+)"/.exec(await (await fetch(`${app.url}/dashboard/cases`, { headers: { cookie: otherCookie } })).text())?.[1] ?? "";
+    expect(otherCsrf).not.toBe(csrf);
+    expect((await change({ "x-csrf-token": otherCsrf })).status).toBe(403);
+    const ok = await change({ "x-csrf-token": csrf });
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { audit: Array<{ actor: string; action: string }>; notified: boolean };
+    expect(body.audit.at(-1)).toMatchObject({ actor: "Mehmet", action: "internal-note" });
+    expect(body.notified).toBe(false);
+    expect((await fetch(`${app.url}/api/cases`, { headers: { cookie: `${DASHBOARD_COOKIE}=forged.x.y` } })).status).toBe(401);
+  });
+
+  it("reports the case figures", async () => {
+    const report = (await (await api("/api/case-report")).json()) as Record<string, unknown>;
+    expect(report).toMatchObject({ opened: 1, resolved: 0, overdue: 0, byStatus: { in_progress: 1 }, medianFirstResponseHours: expect.any(Number) });
+    expect((await api("/api/case-report?since=yesterday")).status).toBe(400);
+    // the dashboard's report JSON carries them too, as report --json does
+    expect(((await (await api("/api/report")).json()) as { cases: unknown }).cases).toMatchObject({ opened: 1 });
+    // the details of /healthz are for operators: a named operator's token shows them too
+    await waitFor(async () => ((await (await api("/healthz")).json()) as { alerts: { pending: number } }).alerts.pending === 0, "no alert waiting");
+    expect(((await (await api("/healthz")).json()) as { alerts: unknown }).alerts).toEqual({ webhook: true, pending: 0 });
+    expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: expect.any(String) });
+  });
+});
