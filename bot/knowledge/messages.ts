@@ -4,7 +4,7 @@
  * translators have one place to read and change them; the code that finds the problems stays
  * English. Field names (`question`, `alternates`…) and syntax (`---`, `# ?`) are quoted as written.
  */
-import type { YAMLError } from "yaml";
+import type { ErrorCode, YAMLError } from "yaml";
 
 /** Markdown entries (`parse-markdown.ts`). */
 export const MARKDOWN = {
@@ -124,8 +124,8 @@ export const CHECK = {
 const YAML_PREFIX = "YAML okunamadı";
 const QUOTE_IT = "değeri tırnak içine alın";
 
-/** Turkish for each error code of the `yaml` package (`ErrorCode` in yaml/dist/errors.d.ts). */
-const YAML_BY_CODE: Readonly<Record<string, string>> = {
+/** Turkish for each error code of the `yaml` package; the compiler checks that every `ErrorCode` has one. */
+const YAML_BY_CODE: Readonly<Record<ErrorCode, string>> = {
   ALIAS_PROPS: `"*" ile başlayan değer YAML'da özel anlam taşır; ${QUOTE_IT}`,
   BAD_ALIAS: `"*" ya da "&" ile başlayan değer YAML'da özel anlam taşır; ${QUOTE_IT}`,
   BAD_DIRECTIVE: `"%" ile başlayan satır YAML yönergesi sayılıyor; ${QUOTE_IT}`,
@@ -152,7 +152,7 @@ const YAML_BY_CODE: Readonly<Record<string, string>> = {
 };
 
 /** Finer texts for some library messages of one code, checked in order before the code's own text. */
-const YAML_BY_MESSAGE: ReadonlyArray<{ code: string; pattern: RegExp; text: string }> = [
+const YAML_BY_MESSAGE: ReadonlyArray<{ code: ErrorCode; pattern: RegExp; text: string }> = [
   { code: "MISSING_CHAR", pattern: /closing ["']quote/, text: "açılan tırnak kapatılmamış: değerin sonuna aynı tırnağı ekleyin" },
   { code: "MISSING_CHAR", pattern: /followed by map values/, text: 'alan adından sonra ":" ve bir değer gelmeli' },
   { code: "MISSING_CHAR", pattern: /^Missing , /, text: "köşeli parantez içindeki öğeler virgülle ayrılmalı" },
@@ -168,9 +168,11 @@ const YAML_BY_MESSAGE: ReadonlyArray<{ code: string; pattern: RegExp; text: stri
  * A `yaml` parse error in Turkish: `YAML okunamadı: …`, by the error's code. A code this
  * module does not know (a newer `yaml`) keeps the library's first line in parentheses.
  */
-export function yamlErrorMessage(error: Pick<YAMLError, "code" | "message">): string {
+export function yamlErrorMessage(error: Readonly<Pick<YAMLError, "message">> & { readonly code: string }): string {
   const detail = error.message.split("\n")[0] ?? "";
   const specific = YAML_BY_MESSAGE.find((rule) => rule.code === error.code && rule.pattern.test(detail));
-  const text = specific?.text ?? YAML_BY_CODE[error.code];
+  // a newer yaml may report a code this table does not have yet
+  const byCode: Readonly<Partial<Record<string, string>>> = YAML_BY_CODE;
+  const text = specific?.text ?? byCode[error.code];
   return text === undefined ? `${YAML_PREFIX} (${detail})` : `${YAML_PREFIX}: ${text}`;
 }

@@ -59,7 +59,7 @@ function stringList(
   }
   const items: Array<{ value: string; line: number }> = [];
   for (const item of value.items) {
-    const line = nodeLine(isScalar(item) ? item : null, linePos, keyLine);
+    const line = nodeLine(isNode(item) ? item : null, linePos, keyLine);
     if (isScalar(item) && (typeof item.value === "string" || typeof item.value === "number")) {
       const text = String(item.value).trim();
       if (text === "") errors.push({ file, line, message: MARKDOWN.emptyItem(key) });

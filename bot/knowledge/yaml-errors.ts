@@ -2,18 +2,32 @@ import type { LineCounter, YAMLError } from "yaml";
 import { yamlErrorMessage } from "./messages";
 import type { KnowledgeIssue } from "./types";
 
+const count = (text: string, char: string): number => text.split(char).length - 1;
+
 /**
- * The line an editor has to fix for a YAML error. `yaml` places an unclosed quote at the end of
- * the text; the line that opens it (the first where a value starts with that quote and an odd number of them) is the one to fix.
+ * The line an editor has to fix for a YAML error. `yaml` reports an unclosed quote or bracket
+ * at the end of the text, where it gave up; the line that opens it is the one to fix (for a
+ * quote, the first whose value starts with it and holds an odd number of them; for a bracket,
+ * the first that opens more than it closes). Other errors stay where `yaml` puts them, moved up
+ * from the blank line after the text to its last line.
  */
 function errorLine(error: YAMLError, source: string, lineCounter: LineCounter): number {
   const reported = lineCounter.linePos(error.pos[0]).line;
-  const quote = error.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
-  if (quote === undefined) return reported;
   const lines = source.split("\n").slice(0, reported);
-  const opensValue = new RegExp(`(^|[:,[-])\\s*${quote}`);
-  const opening = lines.findIndex((line) => opensValue.test(line) && (line.replace(/\\./g, "").split(quote).length - 1) % 2 === 1);
-  return opening === -1 ? reported : opening + 1;
+  const quote = error.code === "MISSING_CHAR" ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  const closer = error.code === "BAD_INDENT" ? /end with a ([\]}])/.exec(error.message)?.[1] : undefined;
+  let opening = -1;
+  if (quote !== undefined) {
+    const opensValue = new RegExp(`(^|[:,[-])\\s*${quote}`);
+    opening = lines.findIndex((line) => opensValue.test(line) && count(line.replace(/\\./g, ""), quote) % 2 === 1);
+  } else if (closer !== undefined) {
+    const opener = closer === "]" ? "[" : "{";
+    opening = lines.findIndex((line) => count(line, opener) > count(line, closer));
+  }
+  if (opening !== -1) return opening + 1;
+  let line = reported;
+  while (line > 1 && (lines[line - 1] ?? "").trim() === "") line -= 1;
+  return line;
 }
 
 /**
