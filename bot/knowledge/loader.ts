@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import type { DraftEntry, ParsedFile, RelatedRef } from "./draft";
+import { slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
 import { LOADER, SYNONYMS, systemErrorText } from "./messages";
 import { textKey } from "./normalize";
 import { parseMarkdownEntry } from "./parse-markdown";
@@ -195,6 +195,17 @@ function resolveRef(ref: RelatedRef, claims: Claims): DraftEntry | undefined {
   return anchored ?? claims.anchors.get(ref.value) ?? claims.texts.get(key) ?? claims.alternates.get(key);
 }
 
+/**
+ * Whether a refused file is where `ref` probably points: its last good version defines the id,
+ * or, for a Markdown entry, its file name gives that id. The warning then names only that file.
+ */
+function mayDefine(slot: Slot | undefined, ref: RelatedRef): boolean {
+  if (!slot || ref.kind !== "id") return false;
+  if (slot.lastGood?.drafts.some((draft) => draft.id === ref.value)) return true;
+  const name = slot.file.split("/").pop() ?? slot.file;
+  return /\.md$/i.test(name) && slugify(name.replace(/\.md$/i, "")) === ref.value;
+}
+
 function unknownRefMessage(ref: RelatedRef): string {
   return ref.kind === "id" ? LOADER.relatedToNothing(ref.value) : LOADER.promptToNothing(ref.value);
 }
@@ -272,7 +283,8 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
         if (resolveRef(ref, claims)) continue;
         const issue = { file: slot.file, line: ref.line, message: unknownRefMessage(ref) };
         const elsewhere = [...refused].filter((file) => file !== slot.file);
-        if (elsewhere.length > 0) report(warnings, { ...issue, message: LOADER.maybeInBrokenFile(issue.message, elsewhere) });
+        const likely = elsewhere.filter((file) => mayDefine(slots.find((other) => other.file === file), ref));
+        if (elsewhere.length > 0) report(warnings, { ...issue, message: LOADER.maybeInBrokenFile(issue.message, likely.length > 0 ? likely : elsewhere) });
         else report(errors, issue);
       }
     }

@@ -156,11 +156,14 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   }
 
   const pairs = new Map<string, Pair>();
+  /** Known keys an unknown one is probably a typo of: their absence is that same slip, reported once. */
+  const misspelled = new Set<string>();
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const line = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
     if (!KNOWN_KEYS.some((known) => known === key)) {
       const suggestion = closestKey(key);
+      if (suggestion !== undefined) misspelled.add(suggestion);
       errors.push({ file, line, message: MARKDOWN.unknownKey(key, suggestion, KNOWN_KEYS) });
       continue;
     }
@@ -181,7 +184,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
 
   const question = scalarText("question");
   if (!question) {
-    if (!pairs.has("question")) errors.push({ file, line: 1, message: MARKDOWN.noQuestion });
+    if (!pairs.has("question") && !misspelled.has("question")) errors.push({ file, line: 1, message: MARKDOWN.noQuestion });
   } else if (question.value === "") {
     errors.push({ file, line: question.line, message: MARKDOWN.emptyQuestion });
   }
