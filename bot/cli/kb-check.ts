@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { loadKnowledge, type LoadResult } from "../knowledge/loader";
+import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
 
 /** The JSON shape of `kb:check --json`. */
@@ -44,16 +45,9 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   if (json) {
     out(JSON.stringify(toReport(result)));
   } else {
-    for (const error of result.errors) out(formatIssue(error, label).replace("[knowledge] ", "error   "));
-    for (const warning of result.warnings) out(formatIssue(warning, label).replace("[knowledge] ", "warning "));
-    out(
-      `${label}: ${result.files} files, ${result.entries.length} entries, ` +
-        (synonyms > 0 ? `${synonyms} synonym groups, ` : "") +
-        `${result.errors.length} errors, ${result.warnings.length} warnings` +
-        (result.errors.length === 0
-          ? " — OK"
-          : " — fix the errors above; the bot serves the other files and keeps the last good version of these"),
-    );
+    for (const error of result.errors) out(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
+    for (const warning of result.warnings) out(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
+    out(CHECK.summary(label, result.files, result.entries.length, synonyms, result.errors.length, result.warnings.length));
   }
   return result.errors.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }

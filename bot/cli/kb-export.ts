@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { knowledgeToQna } from "../knowledge/convert";
 import { loadKnowledge } from "../knowledge/loader";
+import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
 import { runMain, type Write } from "./main";
 
@@ -31,7 +32,7 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
   const label = relative(process.cwd(), resolve(dir)) || ".";
   const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!result.knowledgeBase || result.errors.length > 0) {
-    for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", "error   "));
+    for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
     err(`[kb:export] ${label} has errors (see npm run kb:check); nothing written`);
     return 1;
   }

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { entryToMarkdown, synonymsToYaml } from "../knowledge/convert";
 import { loadKnowledgeTexts } from "../knowledge/loader";
+import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
 import { runMain, type Write } from "./main";
 
@@ -47,9 +48,9 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   const name = basename(source);
   const label = relative(process.cwd(), resolve(dirname(source))) || ".";
   const result = loadKnowledgeTexts([{ file: name, text }]);
-  for (const warning of result.warnings) err(formatIssue(warning, label).replace("[knowledge] ", "warning "));
+  for (const warning of result.warnings) err(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
   if (result.errors.length > 0) {
-    for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", "error   "));
+    for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
     err(`[kb:import] ${name} has errors; nothing written`);
     return 1;
   }

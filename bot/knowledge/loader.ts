@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import type { DraftEntry, ParsedFile, RelatedRef } from "./draft";
+import { slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
+import { LOADER, SYNONYMS, systemErrorText } from "./messages";
 import { textKey } from "./normalize";
 import { parseMarkdownEntry } from "./parse-markdown";
 import { parseQnaFile } from "./parse-qna";
@@ -135,7 +136,7 @@ class Claims {
         issues.push({
           file: draft.source.file,
           line: draft.idLine,
-          message: `duplicate id "${draft.id}" (already used in ${first.source.file}:${first.idLine})`,
+          message: LOADER.duplicateId(draft.id, `${first.source.file}:${first.idLine}`),
         });
       } else ids.set(draft.id, draft);
       // a question repeated inside one .qna file is kept (bf-lu keeps it); the parser warns
@@ -145,7 +146,7 @@ class Claims {
         issues.push({
           file: draft.source.file,
           line: draft.questionLine,
-          message: `the same question is already in ${same.source.file}:${same.questionLine} ("${same.question}")`,
+          message: LOADER.sameQuestion(`${same.source.file}:${same.questionLine}`, same.question),
         });
       }
     }
@@ -156,7 +157,7 @@ class Claims {
           issues.push({
             file: group.source.file,
             line: group.source.line,
-            message: `"${word}" iki grupta: ${first.file}:${first.line} grubunda da var; bir kelime yalnızca bir grupta olabilir`,
+            message: SYNONYMS.inTwoGroups(word, `${first.file}:${first.line}`),
           });
         }
       }
@@ -200,8 +201,19 @@ function resolveRef(ref: RelatedRef, claims: Claims): DraftEntry | undefined {
   return anchored ?? claims.anchors.get(ref.value) ?? claims.texts.get(key) ?? claims.alternates.get(key);
 }
 
+/**
+ * Whether a refused file is where `ref` probably points: its last good version defines the id,
+ * or, for a Markdown entry, its file name gives that id. The warning then names only that file.
+ */
+function mayDefine(slot: Slot | undefined, ref: RelatedRef): boolean {
+  if (!slot || ref.kind !== "id") return false;
+  if (slot.lastGood?.drafts.some((draft) => draft.id === ref.value)) return true;
+  const name = slot.file.split("/").pop() ?? slot.file;
+  return /\.md$/i.test(name) && slugify(name.replace(/\.md$/i, "")) === ref.value;
+}
+
 function unknownRefMessage(ref: RelatedRef): string {
-  return ref.kind === "id" ? `"related" points to unknown id "${ref.value}"` : `prompt points to unknown question "${ref.value}"`;
+  return ref.kind === "id" ? LOADER.relatedToNothing(ref.value) : LOADER.promptToNothing(ref.value);
 }
 
 /**
@@ -235,7 +247,7 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
       for (const ref of draft.related) {
         const target = resolveRef(ref, everything);
         if (target && target.id === draft.id) {
-          report(errors, { file: slot.file, line: ref.line, message: `"related" points to the entry itself` });
+          report(errors, { file: slot.file, line: ref.line, message: LOADER.relatedToItself });
           broken = true;
         } else if (!target && unreadable.length === 0) {
           report(errors, { file: slot.file, line: ref.line, message: unknownRefMessage(ref) });
@@ -277,7 +289,8 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
         if (resolveRef(ref, claims)) continue;
         const issue = { file: slot.file, line: ref.line, message: unknownRefMessage(ref) };
         const elsewhere = [...refused].filter((file) => file !== slot.file);
-        if (elsewhere.length > 0) report(warnings, { ...issue, message: `${issue.message}; it may be in a file with errors (${elsewhere.join(", ")}), left out until that is fixed` });
+        const likely = elsewhere.filter((file) => mayDefine(slots.find((other) => other.file === file), ref));
+        if (elsewhere.length > 0) report(warnings, { ...issue, message: LOADER.maybeInBrokenFile(issue.message, likely.length > 0 ? likely : elsewhere) });
         else report(errors, issue);
       }
     }
@@ -348,7 +361,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   try {
     files = await listKnowledgeFiles(dir);
   } catch (error) {
-    const reason = errorCode(error) === "ENOENT" ? `folder not found: ${dir}` : String(error);
+    const code = errorCode(error);
+    const reason = code === "ENOENT" ? LOADER.folderNotFound(dir) : LOADER.folderUnreadable(systemErrorText(code, String(error)));
     return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: reason }], warnings: [], refused: [], accepted: new Map() };
   }
   const texts: FileText[] = [];
@@ -357,17 +371,17 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       // an oversized file is refused before it is read, like any other file that cannot be read
       const { size } = await stat(join(dir, file));
       if (size > maxFileBytes) {
-        texts.push({ file, readError: `file is ${Math.ceil(size / 1024)} KB, over the limit of ${Math.floor(maxFileBytes / 1024)} KB per file (KNOWLEDGE_MAX_FILE_KB); split it into smaller files` });
+        texts.push({ file, readError: LOADER.tooLarge(Math.ceil(size / 1024), Math.floor(maxFileBytes / 1024)) });
         continue;
       }
       texts.push({ file, text: await readFile(join(dir, file), "utf8") });
     } catch (error) {
       // a file deleted between listing and reading is simply gone
-      if (errorCode(error) !== "ENOENT") texts.push({ file, readError: `cannot read: ${String(error)}` });
+      if (errorCode(error) !== "ENOENT") texts.push({ file, readError: LOADER.fileUnreadable(systemErrorText(errorCode(error), String(error))) });
     }
   }
   if (files.length === 0) {
-    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: "no knowledge files (.md or .qna) found" }], warnings: [], refused: [], accepted: new Map() };
+    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: LOADER.noFiles }], warnings: [], refused: [], accepted: new Map() };
   }
   return loadKnowledgeTexts(texts, options, files.length);
 }
@@ -406,7 +420,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
   const offered = new Set(entries.flatMap((entry) => entry.related));
   for (const entry of entries) {
     if (entry.contextOnly && !offered.has(entry.id)) {
-      warnings.push({ file: entry.source.file, line: entry.source.line, message: "reached only as a follow-up (contextOnly), but no entry offers it in \"related\": it can never be reached" });
+      warnings.push({ file: entry.source.file, line: entry.source.line, message: LOADER.unreachable });
     }
   }
   const synonyms = served.flatMap((version) => version.synonyms);

@@ -2,7 +2,9 @@ import matter from "gray-matter";
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
 import { LevenshteinDistance } from "natural/lib/natural/distance";
 import { ID_PATTERN, slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
+import { ENTRY, MARKDOWN } from "./messages";
 import type { KnowledgeIssue } from "./types";
+import { yamlIssues } from "./yaml-errors";
 
 /** Front-matter keys an entry may have. Anything else is an error (typo guard). */
 export const KNOWN_KEYS = ["id", "question", "alternates", "tags", "related", "contextOnly"] as const;
@@ -48,22 +50,22 @@ function stringList(
   if (isScalar(value)) {
     if (value.value === null) return [];
     if (typeof value.value === "string") return value.value.trim() === "" ? [] : [{ value: value.value.trim(), line: keyLine }];
-    errors.push({ file, line: keyLine, message: `"${key}" must be a list of texts` });
+    errors.push({ file, line: keyLine, message: MARKDOWN.notList(key) });
     return [];
   }
   if (!isSeq(value)) {
-    errors.push({ file, line: keyLine, message: `"${key}" must be a list of texts` });
+    errors.push({ file, line: keyLine, message: MARKDOWN.notList(key) });
     return [];
   }
   const items: Array<{ value: string; line: number }> = [];
   for (const item of value.items) {
-    const line = nodeLine(isScalar(item) ? item : null, linePos, keyLine);
+    const line = nodeLine(isNode(item) ? item : null, linePos, keyLine);
     if (isScalar(item) && (typeof item.value === "string" || typeof item.value === "number")) {
       const text = String(item.value).trim();
-      if (text === "") errors.push({ file, line, message: `"${key}" has an empty item` });
+      if (text === "") errors.push({ file, line, message: MARKDOWN.emptyItem(key) });
       else items.push({ value: text, line });
     } else {
-      errors.push({ file, line, message: `"${key}" items must be plain texts` });
+      errors.push({ file, line, message: MARKDOWN.itemNotText(key) });
     }
   }
   return items;
@@ -73,7 +75,7 @@ function stringList(
 function booleanValue(pair: Pair | undefined, key: string, linePos: LinePos, file: string, errors: KnowledgeIssue[]): boolean {
   if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return false;
   if (isScalar(pair.value) && typeof pair.value.value === "boolean") return pair.value.value;
-  errors.push({ file, line: nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1), message: `"${key}" must be true or false` });
+  errors.push({ file, line: nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1), message: MARKDOWN.notBoolean(key) });
   return false;
 }
 
@@ -99,7 +101,7 @@ function relatedList(pair: Pair | undefined, linePos: LinePos, file: string, err
         continue;
       }
     }
-    errors.push({ file, line, message: '"related" items must be ids, or "id: …" with an optional "title: …" (the button text)' });
+    errors.push({ file, line, message: MARKDOWN.badRelatedItem });
   }
   return refs;
 }
@@ -135,7 +137,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   const warnings: KnowledgeIssue[] = [];
   const { yaml, body, hasFrontMatter } = splitFrontMatter(raw);
   if (!hasFrontMatter) {
-    errors.push({ file, line: 1, message: 'missing front matter: the file must start with a "---" line, then "question: …", then "---"' });
+    errors.push({ file, line: 1, message: MARKDOWN.noFrontMatter });
     return { drafts: [], synonyms: [], errors, warnings };
   }
 
@@ -144,29 +146,25 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const linePos: LinePos = (offset) => lineCounter.linePos(offset).line;
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = linePos(error.pos[0]);
-      errors.push({ file, line, message: `invalid YAML: ${error.message.split("\n")[0]}` });
-    }
+    errors.push(...yamlIssues(doc.errors, yaml, lineCounter, file));
     return { drafts: [], synonyms: [], errors, warnings };
   }
   const contents = doc.contents;
   if (!isMap(contents)) {
-    errors.push({ file, line: 1, message: 'front matter must be "key: value" lines (id, question, alternates, tags, related)' });
+    errors.push({ file, line: 1, message: MARKDOWN.notKeyValue(KNOWN_KEYS) });
     return { drafts: [], synonyms: [], errors, warnings };
   }
 
   const pairs = new Map<string, Pair>();
+  /** Known keys an unknown one is probably a typo of: their absence is that same slip, reported once. */
+  const misspelled = new Set<string>();
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : "";
     const line = nodeLine(isScalar(pair.key) ? pair.key : null, linePos, 1);
     if (!KNOWN_KEYS.some((known) => known === key)) {
       const suggestion = closestKey(key);
-      errors.push({
-        file,
-        line,
-        message: `unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; allowed: ${KNOWN_KEYS.join(", ")}`,
-      });
+      if (suggestion !== undefined) misspelled.add(suggestion);
+      errors.push({ file, line, message: MARKDOWN.unknownKey(key, suggestion, KNOWN_KEYS) });
       continue;
     }
     pairs.set(key, pair);
@@ -180,34 +178,34 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
       return { value: String(pair.value.value).trim(), line };
     }
     if (pair.value === null || (isScalar(pair.value) && pair.value.value === null)) return { value: "", line };
-    errors.push({ file, line, message: `"${key}" must be a single line of text` });
+    errors.push({ file, line, message: MARKDOWN.notSingleLine(key) });
     return undefined;
   };
 
   const question = scalarText("question");
   if (!question) {
-    if (!pairs.has("question")) errors.push({ file, line: 1, message: 'missing "question"' });
+    if (!pairs.has("question") && !misspelled.has("question")) errors.push({ file, line: 1, message: MARKDOWN.noQuestion });
   } else if (question.value === "") {
-    errors.push({ file, line: question.line, message: '"question" is empty' });
+    errors.push({ file, line: question.line, message: MARKDOWN.emptyQuestion });
   }
 
   const idField = scalarText("id");
   const fileStem = file.split("/").pop()?.replace(/\.md$/i, "") ?? file;
   const id = idField?.value ? idField.value : slugify(fileStem);
   const idLine = idField?.line ?? 1;
-  if (idField && idField.value === "") errors.push({ file, line: idLine, message: '"id" is empty (remove the line to use the file name)' });
+  if (idField && idField.value === "") errors.push({ file, line: idLine, message: MARKDOWN.emptyId });
   else if (!ID_PATTERN.test(id)) {
-    errors.push({ file, line: idLine, message: `invalid id "${id}": use lowercase letters a-z, digits and dashes (e.g. "musteri-deneyimi")` });
+    errors.push({ file, line: idLine, message: MARKDOWN.badId(id) });
   }
 
   const answer = body.trim();
   const answerLine = bodyLine(raw, body);
-  if (answer === "") errors.push({ file, line: answerLine, message: "missing answer: write the answer below the closing ---" });
-  else if (answer.length < SHORT_ANSWER_CHARS) warnings.push({ file, line: answerLine, message: `very short answer (${answer.length} characters)` });
+  if (answer === "") errors.push({ file, line: answerLine, message: MARKDOWN.noAnswer });
+  else if (answer.length < SHORT_ANSWER_CHARS) warnings.push({ file, line: answerLine, message: MARKDOWN.shortAnswer(answer.length) });
 
   const alternates = stringList(pairs.get("alternates"), "alternates", linePos, file, errors).map((a) => a.value);
   if (alternates.length === 0 && question?.value) {
-    warnings.push({ file, line: question.line, message: "no alternates: add a few other ways people ask this question" });
+    warnings.push({ file, line: question.line, message: ENTRY.noAlternates });
   }
   const tags = stringList(pairs.get("tags"), "tags", linePos, file, errors).map((t) => t.value);
   const related = relatedList(pairs.get("related"), linePos, file, errors);

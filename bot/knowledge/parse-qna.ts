@@ -1,6 +1,7 @@
 import { MAX_ID_LENGTH, shortHash, slugify, type DraftEntry, type Filter, type ParsedFile, type RelatedRef } from "./draft";
 import { textKey } from "./normalize";
 import { checkSynonymGroup, type SynonymMember } from "./parse-synonyms";
+import { ENTRY, QNA } from "./messages";
 import type { KnowledgeIssue, SynonymGroup } from "./types";
 
 const ANCHOR = /^<a\s+id\s*=\s*["']([^"']*)["']\s*>\s*<\/a>$/i;
@@ -47,9 +48,9 @@ export function filtersToTags(filters: readonly Filter[]): string[] {
 /** Why a link line is not followed, for the warning that names it. */
 function linkWarning(target: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-    return `reference to ${target} is not fetched: QnA Maker extracted questions from pages and documents; add them here as "# ? question" pairs`;
+    return QNA.urlNotFetched(target);
   }
-  return `import of "${target}" is not followed: every .qna and .md file in the knowledge folder is read on its own, so put that file in the folder`;
+  return QNA.importNotFollowed(target);
 }
 
 /**
@@ -99,12 +100,12 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       pendingAnchor = undefined;
       section = "alternates";
       pairs.push(current);
-      if (current.question === "") errors.push({ file, line: lineNo, message: 'empty question after "# ?"' });
+      if (current.question === "") errors.push({ file, line: lineNo, message: QNA.emptyQuestion });
       continue;
     }
     const intent = INTENT.exec(text);
     if (intent) {
-      warnings.push({ file, line: lineNo, message: `LU intent section "${(intent[1] ?? "").trim()}" skipped: Memnun reads only "# ? question" pairs` });
+      warnings.push({ file, line: lineNo, message: QNA.intentSkipped((intent[1] ?? "").trim()) });
       current = undefined;
       section = "skipped";
       continue;
@@ -117,7 +118,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       continue;
     }
     if (LU_DEFINITION.test(text)) {
-      warnings.push({ file, line: lineNo, message: `LU definition skipped: "${text.trim().slice(0, 60)}"` });
+      warnings.push({ file, line: lineNo, message: QNA.luDefinitionSkipped(text.trim().slice(0, 60)) });
       current = undefined;
       section = "skipped";
       continue;
@@ -128,7 +129,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       continue;
     }
     if (REFERENCE_LINE.test(text)) {
-      warnings.push({ file, line: lineNo, message: `reference definition is not followed: "${text.trim().slice(0, 60)}"` });
+      warnings.push({ file, line: lineNo, message: QNA.referenceNotFollowed(text.trim().slice(0, 60)) });
       continue;
     }
     const fence = FENCE.exec(text);
@@ -145,11 +146,11 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
         body.push(inner);
       }
       if (!current) {
-        errors.push({ file, line: lineNo, message: 'answer block outside a question: start a pair with "# ? question"' });
+        errors.push({ file, line: lineNo, message: QNA.answerOutsideQuestion });
         continue;
       }
-      if (!closed) errors.push({ file, line: lineNo, message: `answer block opened with ${marker} is never closed` });
-      if (current.answer !== undefined) errors.push({ file, line: lineNo, message: "a question has a second answer block" });
+      if (!closed) errors.push({ file, line: lineNo, message: QNA.unclosedAnswer(marker) });
+      if (current.answer !== undefined) errors.push({ file, line: lineNo, message: QNA.secondAnswer });
       current.answer = body.join("\n").trim();
       current.answerLine = lineNo + 1;
       section = "after-answer";
@@ -173,18 +174,18 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       const value = (item[1] ?? "").trim();
       if (section === "alternates") {
         if (UTTERANCE_REFERENCE.test(value)) {
-          warnings.push({ file, line: lineNo, message: `alternate "${value}" is a reference to another file's utterances and is not followed: write the questions here` });
+          warnings.push({ file, line: lineNo, message: QNA.utteranceReference(value) });
         } else if (value !== "") current.alternates.push(value);
       } else if (section === "filters") {
         const [name, ...rest] = value.split("=");
         const filterValue = rest.join("=").trim();
-        if (!name?.trim() || filterValue === "") errors.push({ file, line: lineNo, message: 'filters must look like "- name = value"' });
+        if (!name?.trim() || filterValue === "") errors.push({ file, line: lineNo, message: QNA.badFilter });
         else current.filters.push({ name: name.trim(), value: filterValue });
       } else if (section === "prompts") {
         const prompt = PROMPT.exec(value);
         const target = (prompt?.[2] ?? "").trim();
         if (!prompt || target === "") {
-          errors.push({ file, line: lineNo, message: 'prompts must look like "- [button text](#?question)" or "- [button text](#id)"' });
+          errors.push({ file, line: lineNo, message: QNA.badPrompt });
         } else {
           current.related.push({
             kind: "question",
@@ -196,12 +197,12 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
           });
         }
       } else {
-        errors.push({ file, line: lineNo, message: "unexpected list item after the answer (expected **Filters:**, **Prompts:** or a new question)" });
+        errors.push({ file, line: lineNo, message: QNA.listItemAfterAnswer });
       }
       continue;
     }
     if (section === "skipped") continue;
-    errors.push({ file, line: lineNo, message: `unexpected line: "${text.trim().slice(0, 60)}"` });
+    errors.push({ file, line: lineNo, message: QNA.strayLine(text.trim().slice(0, 60)) });
   }
 
   const synonyms: SynonymGroup[] = [];
@@ -221,13 +222,13 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
   const questions = new Map<string, number>();
   for (const pair of pairs) {
     if (pair.answer === undefined || pair.answer === "") {
-      errors.push({ file, line: pair.line, message: `missing answer for "${pair.question}": add it in a \`\`\` block` });
+      errors.push({ file, line: pair.line, message: QNA.noAnswer(pair.question) });
       continue;
     }
     // bf-lu merges a pair written twice word for word; so does Memnun
     if (seen.some((other) => samePair(other, pair))) continue;
     seen.push(pair);
-    if (pair.alternates.length === 0) warnings.push({ file, line: pair.line, message: "no alternates: add a few other ways people ask this question" });
+    if (pair.alternates.length === 0) warnings.push({ file, line: pair.line, message: ENTRY.noAlternates });
     const idText = (repeated.get(pair.question) ?? 0) > 1 && pair.filters.length > 0 ? `${pair.question} ${pair.filters.map((f) => f.value).join(" ")}` : pair.question;
     let id = pair.anchor ? anchorId(pair.anchor) : slugify(idText);
     if (ids.has(id)) id = uniqueId(id, `${pair.question}\n${pair.answer}`, ids);
@@ -235,7 +236,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
     const key = [textKey(pair.question), ...pair.filters.map((f) => `${textKey(f.name)}=${textKey(f.value)}`).sort()].join("|");
     const first = questions.get(key);
     if (first !== undefined) {
-      warnings.push({ file, line: pair.line, message: `the same question is already at line ${first}: both are kept, as bf-lu does, and the bot asks which one is meant` });
+      warnings.push({ file, line: pair.line, message: QNA.repeatedQuestion(first) });
     } else questions.set(key, pair.line);
     drafts.push({
       id,

@@ -1,6 +1,8 @@
 import { isNode, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { textKey, words } from "./normalize";
+import { SYNONYMS } from "./messages";
 import type { KnowledgeIssue, SynonymGroup } from "./types";
+import { yamlIssues } from "./yaml-errors";
 
 /** A synonym member longer than this many words is refused: synonyms are words or short phrases, not questions. */
 export const MAX_SYNONYM_WORDS = 4;
@@ -43,33 +45,29 @@ export function checkSynonymGroup(
   for (const member of members) {
     const text = member.text.trim();
     if (text === "" || words(text).length === 0) {
-      found.push({ file, line: member.line, message: "boş kelime: gruptan silin ya da bir kelime yazın" });
+      found.push({ file, line: member.line, message: SYNONYMS.emptyMember });
       continue;
     }
     const count = words(text).length;
     if (count > MAX_SYNONYM_WORDS) {
-      found.push({
-        file,
-        line: member.line,
-        message: `"${text}" ${count} kelime; eş anlamlılar en fazla ${MAX_SYNONYM_WORDS} kelimelik kısa ifadeler olmalı (soruları girdinin alternates listesine yazın)`,
-      });
+      found.push({ file, line: member.line, message: SYNONYMS.tooManyWords(text, count, MAX_SYNONYM_WORDS) });
       continue;
     }
     const key = textKey(text);
     if (seen.has(key)) {
-      found.push({ file, line: member.line, message: `"${text}" aynı grupta iki kez yazılmış` });
+      found.push({ file, line: member.line, message: SYNONYMS.twiceInGroup(text) });
       continue;
     }
     seen.set(key, member.line);
     kept.push(text);
   }
   if (lenient) {
-    for (const issue of found) issues.push({ ...issue, message: `${issue.message}; bu kelime kullanılmıyor` });
+    for (const issue of found) issues.push({ ...issue, message: SYNONYMS.memberLeftOut(issue.message) });
     if (kept.length >= 2) return { words: kept, source: { file, line } };
-    issues.push({ file, line, message: "bir grupta en az iki kelime olmalı; bu grup kullanılmıyor" });
+    issues.push({ file, line, message: SYNONYMS.groupLeftOut });
     return undefined;
   }
-  if (members.length < 2) found.push({ file, line, message: "bir grupta en az iki kelime olmalı" });
+  if (members.length < 2) found.push({ file, line, message: SYNONYMS.tooFewMembers });
   issues.push(...found);
   if (found.length > 0) return undefined;
   return { words: kept, source: { file, line } };
@@ -92,9 +90,7 @@ export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonym
   const lineCounter = new LineCounter();
   const doc = parseDocument(raw, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      errors.push({ file, line: lineCounter.linePos(error.pos[0]).line, message: `YAML okunamadı: ${error.message.split("\n")[0] ?? ""}` });
-    }
+    errors.push(...yamlIssues(doc.errors, raw, lineCounter, file));
     return { groups: [], errors, warnings };
   }
   const contents = doc.contents;
@@ -103,7 +99,7 @@ export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonym
     errors.push({
       file,
       line: nodeLine(contents, lineCounter, 1),
-      message: 'dosya bir liste olmalı: her satır "- [kelime, eş anlamlısı, …]" biçiminde bir grup',
+      message: SYNONYMS.notList,
     });
     return { groups: [], errors, warnings };
   }
@@ -114,7 +110,7 @@ export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonym
   for (const item of contents.items) {
     const groupLine = nodeLine(isNode(item) ? item : null, lineCounter, 1);
     if (!isSeq(item)) {
-      errors.push({ file, line: groupLine, message: 'her grup bir kelime listesi olmalı, ör. "- [memnuniyet, tatmin]"' });
+      errors.push({ file, line: groupLine, message: SYNONYMS.groupNotList });
       continue;
     }
     const members: SynonymMember[] = [];
@@ -126,7 +122,7 @@ export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonym
       } else if (isScalar(member) && member.value === null) {
         members.push({ text: "", line });
       } else {
-        errors.push({ file, line, message: "grubun her öğesi düz bir kelime ya da kısa ifade olmalı" });
+        errors.push({ file, line, message: SYNONYMS.memberNotText });
         wellFormed = false;
       }
     }
@@ -137,11 +133,7 @@ export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonym
     for (const member of members) {
       const first = owner.get(textKey(member.text));
       if (first) {
-        errors.push({
-          file,
-          line: member.line,
-          message: `"${member.text.trim()}" iki grupta: ${first.line}. satırdaki grupta da var; bir kelime yalnızca bir grupta olabilir`,
-        });
+        errors.push({ file, line: member.line, message: SYNONYMS.inTwoGroupsOfFile(member.text.trim(), first.line) });
         clash = true;
       }
     }

@@ -59,14 +59,20 @@ export interface KnowledgeBase {
 
 /** A problem found in a knowledge file. */
 export interface KnowledgeIssue {
+  /** Relative to the knowledge folder; `.` for the folder itself. */
   readonly file: string;
+  /** 1-based; 0 when the problem is the whole file (it cannot be read) or the folder. */
   readonly line: number;
   readonly message: string;
 }
 
-/** Formats an issue the way every component reports errors: `[knowledge] file:line: message`. */
+/**
+ * Formats an issue the way every component reports errors: `[knowledge] file:line: message`,
+ * or `[knowledge] file: message` for a whole file and `[knowledge] folder: message` for the folder.
+ */
 export function formatIssue(issue: KnowledgeIssue, dirLabel = "knowledge"): string {
-  return `[knowledge] ${dirLabel}/${issue.file}:${issue.line}: ${issue.message}`;
+  const path = issue.file === "." ? dirLabel : `${dirLabel}/${issue.file}`;
+  return `[knowledge] ${path}${issue.line > 0 ? `:${issue.line}` : ""}: ${issue.message}`;
 }
 
 /** Creates a snapshot from validated entries. */

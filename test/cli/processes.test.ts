@@ -129,20 +129,20 @@ describe("CLIs in detail (built)", () => {
   });
 
   it("ask fails with exit 1 on broken knowledge and on an invalid environment", async () => {
-    expectFailure(await run("ask", ["crm nedir"], { env: { KNOWLEDGE_DIR: BROKEN } }), /knowledge-broken\/eksik-soru\.md:1: missing "question"/);
+    expectFailure(await run("ask", ["crm nedir"], { env: { KNOWLEDGE_DIR: BROKEN } }), /knowledge-broken\/eksik-soru\.md:1: "question" satırı yok/);
     expectFailure(await run("ask", ["crm nedir"], { env: { MAX_MESSAGE_LENGTH: "lots" } }), /^\[config\] invalid environment:\n {2}MAX_MESSAGE_LENGTH: /);
   });
 
   it("kb:check passes the real knowledge, fails a broken folder with exit 1, and refuses two folders", async () => {
     const ok = await run("kb:check", []);
     expect(ok).toMatchObject({ code: 0, stderr: "" });
-    expect(ok.stdout).toMatch(/^knowledge: \d+ files, \d+ entries, \d+ synonym groups, 0 errors, \d+ warnings — OK\n$/m);
+    expect(ok.stdout).toMatch(/^knowledge: \d+ dosya, \d+ girdi, \d+ eş anlamlı grubu, 0 hata, \d+ uyarı — tamam\n$/m);
     const json = await run("kb:check", ["--json", KNOWLEDGE]);
     expect(JSON.parse(json.stdout)).toMatchObject({ errors: [] });
     const broken = await run("kb:check", [BROKEN]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/eksik-soru\.md:1: missing "question"/);
-    expect(broken.stdout).toMatch(/1 files, 0 entries, 1 errors/);
+    expect(broken.stdout).toMatch(/eksik-soru\.md:1: "question" satırı yok/);
+    expect(broken.stdout).toMatch(/1 dosya, 0 girdi, 1 hata/);
     expectUsage(await run("kb:check", [KNOWLEDGE, BROKEN]), "kb:check", /^\[kb:check\] one folder at most/);
   });
 
@@ -206,7 +206,7 @@ describe("CLIs in detail (built)", () => {
   });
 
   it("kb:suggest fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
-    expectFailure(await run("kb:suggest", [], { env: { DATA_DIR: emptyDataDir, KNOWLEDGE_DIR: BROKEN } }), /eksik-soru\.md:1: missing "question"/);
+    expectFailure(await run("kb:suggest", [], { env: { DATA_DIR: emptyDataDir, KNOWLEDGE_DIR: BROKEN } }), /eksik-soru\.md:1: "question" satırı yok/);
     expectUsage(await run("kb:suggest", ["--apply", "--min-count", "0"], { env: { DATA_DIR: emptyDataDir } }), "kb:suggest", /^\[kb:suggest\] --min-count must be a whole number ≥ 1/);
   });
 });

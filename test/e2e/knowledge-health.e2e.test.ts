@@ -22,7 +22,7 @@ describe("/healthz with a broken knowledge file", () => {
     expect(health.status).toBe("degraded");
     expect(health.knowledge.entries).toBe(4);
     expect(health.knowledge.brokenFiles).toEqual([
-      { file: expect.stringMatching(/knowledge-isolation\/bozuk\.md$/), serving: "nothing", errors: [{ line: 3, message: expect.stringMatching(/invalid YAML/) }] },
+      { file: expect.stringMatching(/knowledge-isolation\/bozuk\.md$/), serving: "nothing", errors: [{ line: 3, message: expect.stringMatching(/^YAML okunamadı: /) }] },
     ]);
     const anonymous = await fetch(`${app.url}/healthz`);
     expect(await anonymous.json()).toEqual({ status: "degraded" });

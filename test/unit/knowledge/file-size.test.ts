@@ -24,7 +24,7 @@ describe("knowledge file size limit", () => {
 
   it("refuses a larger file before parsing it, with an error naming the file and the limit; the other files are served", async () => {
     const result = await loadKnowledge(folder());
-    expect(result.errors).toEqual([{ file: "buyuk/dev.md", line: 0, message: expect.stringMatching(/file is \d+ KB, over the limit of 256 KB per file \(KNOWLEDGE_MAX_FILE_KB\)/) }]);
+    expect(result.errors).toEqual([{ file: "buyuk/dev.md", line: 0, message: expect.stringMatching(/dosya \d+ KB; dosya başına sınır 256 KB \(KNOWLEDGE_MAX_FILE_KB\)/) }]);
     expect(result.refused).toEqual([{ file: "buyuk/dev.md", servingLastGood: false }]);
     expect(result.knowledgeBase?.entries.map((e) => e.id)).toEqual(["kisa"]);
     expect(result.entries.map((e) => e.id)).toEqual(["kisa"]);
@@ -44,7 +44,7 @@ describe("knowledge file size limit", () => {
     const dir = folder();
     const lines: string[] = [];
     expect(await runKbCheck([dir], {}, (t) => lines.push(t))).toBe(1);
-    expect(lines.join("\n")).toMatch(/buyuk\/dev\.md.*over the limit of 256 KB/);
+    expect(lines.join("\n")).toMatch(/buyuk\/dev\.md.*dosya başına sınır 256 KB/);
     expect(await runKbCheck([dir], { KNOWLEDGE_MAX_FILE_KB: "1024" }, () => undefined)).toBe(0);
   });
 });

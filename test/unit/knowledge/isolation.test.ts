@@ -35,13 +35,13 @@ describe("per-file isolation at start", () => {
   it("serves every valid file; the broken one is refused alone and only its own line is an error", async () => {
     const result = await loadKnowledge(FIXTURE);
     expect(at(result)).toEqual(["bozuk.md:3"]);
-    expect(result.errors[0]?.message).toMatch(/invalid YAML/);
+    expect(result.errors[0]?.message).toMatch(/YAML okunamadı: girinti hatalı.*"\[" ile açılan liste "\]" ile kapanmalı/);
     expect(result.refused).toEqual([{ file: "bozuk.md", servingLastGood: false }]);
     expect(ids(result)).toEqual(["bozuga-bagli", "kargo-ucreti-ne-kadar", "nps-nasil", "nps-neden"]);
     expect(result.knowledgeBase?.byId.get("nps-neden")?.related).toEqual(["nps-nasil"]);
     // the healthy file pointing into the broken one: a warning, the link left out
     expect(result.knowledgeBase?.byId.get("bozuga-bagli")?.related).toEqual([]);
-    expect(result.warnings).toContainEqual({ file: "bozuga-bagli.md", line: 7, message: expect.stringMatching(/unknown id "bozuk".*bozuk\.md/) });
+    expect(result.warnings).toContainEqual({ file: "bozuga-bagli.md", line: 7, message: expect.stringMatching(/"bozuk" adında bir girdi yok; hatalı bir dosyada olabilir \(bozuk\.md\)/) });
   });
 
   it("reads synonyms.yaml and .qna alterations as synonym groups, with file and line", async () => {
@@ -80,8 +80,8 @@ describe("per-file isolation at start", () => {
     });
     const result = await loadKnowledge(dir);
     expect(result.errors).toEqual([
-      { file: "b.md", line: 3, message: 'the same question is already in a.md:3 ("Müşteri deneyimi nedir?")' },
-      { file: "c.md", line: 2, message: 'duplicate id "a" (already used in a.md:2)' },
+      { file: "b.md", line: 3, message: 'aynı soru başka bir girdide de var: a.md:3 ("Müşteri deneyimi nedir?")' },
+      { file: "c.md", line: 2, message: '"a" id\'si başka bir girdide de kullanılıyor (a.md:2); her girdinin id\'si farklı olmalı' },
     ]);
     expect(ids(result)).toEqual(["a", "d"]);
     expect(result.knowledgeBase?.byId.get("a")?.question).toBe("Müşteri deneyimi nedir?");
@@ -101,10 +101,10 @@ describe("per-file isolation at start", () => {
   it("refuses a file whose related points nowhere, when nothing else is broken", async () => {
     const dir = await folderWith({ "a.md": entry("a", "Soru nedir?", "related:\n  - yok\n"), "b.md": entry("b", "CRM nedir?", "related:\n  - a\n") });
     const result = await loadKnowledge(dir);
-    expect(result.errors).toEqual([{ file: "a.md", line: 7, message: '"related" points to unknown id "yok"' }]);
+    expect(result.errors).toEqual([{ file: "a.md", line: 7, message: '"related" içindeki "yok" adında bir girdi yok' }]);
     expect(ids(result)).toEqual(["b"]);
     // b's target is in a refused file: a warning in b, not an error
-    expect(result.warnings).toContainEqual({ file: "b.md", line: 7, message: expect.stringMatching(/unknown id "a"/) });
+    expect(result.warnings).toContainEqual({ file: "b.md", line: 7, message: expect.stringMatching(/"related" içindeki "a" adında bir girdi yok/) });
   });
 });
 
@@ -142,8 +142,8 @@ describe("per-file isolation on reload (lastGood)", () => {
     await write(dir, { "0.md": entry("b", "Yeni soru nedir?"), "a.md": entry("a", "CRM nedir?") });
     const next = await loadKnowledge(dir, { lastGood: first.accepted });
     expect(next.errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([
-      '0.md:2: duplicate id "b" (already used in b.md:2)',
-      'a.md:3: the same question is already in b.md:3 ("CRM nedir?")',
+      '0.md:2: "b" id\'si başka bir girdide de kullanılıyor (b.md:2); her girdinin id\'si farklı olmalı',
+      'a.md:3: aynı soru başka bir girdide de var: b.md:3 ("CRM nedir?")',
     ]);
     expect(next.refused).toEqual([
       { file: "0.md", servingLastGood: false },
@@ -156,14 +156,14 @@ describe("per-file isolation on reload (lastGood)", () => {
   it("an edit whose related points nowhere keeps the last good version", async () => {
     await write(dir, { "b.md": entry("b", "CRM ne demek?", "related:\n  - yok\n") });
     const next = await loadKnowledge(dir, { lastGood: first.accepted });
-    expect(next.errors).toEqual([{ file: "b.md", line: 7, message: '"related" points to unknown id "yok"' }]);
+    expect(next.errors).toEqual([{ file: "b.md", line: 7, message: '"related" içindeki "yok" adında bir girdi yok' }]);
     expect(next.knowledgeBase?.byId.get("b")).toMatchObject({ question: "CRM nedir?", related: ["a"] });
   });
 
   it("deleting a target leaves the link out and reports the file that points to it", async () => {
     await unlink(join(dir, "a.md"));
     const next = await loadKnowledge(dir, { lastGood: first.accepted });
-    expect(next.errors).toEqual([{ file: "b.md", line: 7, message: '"related" points to unknown id "a"' }]);
+    expect(next.errors).toEqual([{ file: "b.md", line: 7, message: '"related" içindeki "a" adında bir girdi yok' }]);
     expect(next.knowledgeBase?.byId.get("b")?.related).toEqual([]);
   });
 
@@ -195,8 +195,8 @@ describe("KnowledgeService with a broken file", () => {
     expect(service.current().entries.map((e) => e.id)).toEqual(["b"]);
     const status = service.status();
     expect(status.entries).toBe(1);
-    expect(status.brokenFiles).toEqual([{ file: expect.stringMatching(/\/a\.md$/), serving: "nothing", errors: [{ line: 3, message: expect.stringMatching(/invalid YAML/) }] }]);
-    expect(status.lastError).toMatch(/a\.md:3: invalid YAML/);
+    expect(status.brokenFiles).toEqual([{ file: expect.stringMatching(/\/a\.md$/), serving: "nothing", errors: [{ line: 3, message: expect.stringMatching(/YAML okunamadı/) }] }]);
+    expect(status.lastError).toMatch(/a\.md:3: YAML okunamadı/);
   });
 
   it("puts other edits live, keeps the broken file out, and clears the report once fixed", async () => {
@@ -217,7 +217,7 @@ describe("KnowledgeService with a broken file", () => {
     expect(service.current().byId.get("b")?.question).toBe("CRM nedir?");
     expect(service.status().brokenFiles).toEqual([
       { file: expect.stringMatching(/\/a\.md$/), serving: "nothing", errors: [expect.objectContaining({ line: 3 })] },
-      { file: expect.stringMatching(/\/b\.md$/), serving: "last-good", errors: expect.arrayContaining([{ line: 3, message: expect.stringMatching(/unknown key "questoin"/) }]) },
+      { file: expect.stringMatching(/\/b\.md$/), serving: "last-good", errors: expect.arrayContaining([{ line: 3, message: expect.stringMatching(/tanınmayan alan "questoin"/) }]) },
     ]);
   });
 });
@@ -226,20 +226,20 @@ describe("kb:check on a folder with one broken file", () => {
   it("exits non-zero and names only the broken file", async () => {
     const lines: string[] = [];
     expect(await runKbCheck([FIXTURE], {}, (t) => lines.push(t))).toBe(1);
-    const errors = lines.filter((line) => line.startsWith("error"));
-    expect(errors).toEqual([expect.stringMatching(/^error {3}test\/fixtures\/knowledge-isolation\/bozuk\.md:3: invalid YAML/)]);
-    expect(lines.at(-1)).toMatch(/6 files, 4 entries, 3 synonym groups, 1 errors, 1 warnings — fix the errors above; the bot serves the other files/);
+    const errors = lines.filter((line) => line.startsWith("hata"));
+    expect(errors).toEqual([expect.stringMatching(/^hata {2}test\/fixtures\/knowledge-isolation\/bozuk\.md:3: YAML okunamadı/)]);
+    expect(lines.at(-1)).toMatch(/6 dosya, 4 girdi, 3 eş anlamlı grubu, 1 hata, 1 uyarı — yukarıdaki hataları düzeltin; bot diğer dosyaları sunar/);
   });
 
   it("as a real process: exit code 1, the broken file on stdout", async () => {
     const run = promisify(execFile)("npm", ["run", "--silent", "kb:check", "--", FIXTURE], { cwd: REPO });
-    await expect(run).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/knowledge-isolation\/bozuk\.md:3: invalid YAML/) });
+    await expect(run).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/knowledge-isolation\/bozuk\.md:3: YAML okunamadı/) });
   });
 
   it("a valid synonyms file passes", async () => {
     const dir = await folderWith({ "a.md": entry("a", "Soru nedir?"), "synonyms.yaml": "- [memnuniyet, tatmin]\n" });
     const lines: string[] = [];
     expect(await runKbCheck([dir], {}, (t) => lines.push(t))).toBe(0);
-    expect(lines.at(-1)).toMatch(/2 files, 1 entries, 1 synonym groups, 0 errors, 0 warnings — OK$/);
+    expect(lines.at(-1)).toMatch(/2 dosya, 1 girdi, 1 eş anlamlı grubu, 0 hata, 0 uyarı — tamam$/);
   });
 });

@@ -58,19 +58,19 @@ describe("loadKnowledge on the valid fixture", () => {
 
 describe("validation errors name the file and line", () => {
   it.each<[string, Record<string, string>, { file: string; line: number; message: RegExp }]>([
-    ["missing question", { "a.md": "---\nid: a\n---\n\nCevap burada ve yeterince uzun bir metin olarak yazıldı.\n" }, { file: "a.md", line: 1, message: /missing "question"/ }],
-    ["empty question", { "a.md": '---\nid: a\nquestion: ""\n---\n\nCevap burada ve yeterince uzun bir metin olarak yazıldı.\n' }, { file: "a.md", line: 3, message: /"question" is empty/ }],
-    ["missing answer", { "a.md": "---\nid: a\nquestion: Soru nedir?\n---\n\n   \n" }, { file: "a.md", line: 5, message: /missing answer/ }],
-    ["invalid YAML", { "a.md": "---\nid: a\nquestion: [broken\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 3, message: /invalid YAML/ }],
-    ["no front matter", { "a.md": "Sadece cevap, soru yok.\n" }, { file: "a.md", line: 1, message: /missing front matter/ }],
-    ["unknown key with suggestion", { "a.md": "---\nid: a\nquestion: Soru?\nalternate:\n  - x\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 4, message: /unknown key "alternate" \(did you mean "alternates"\?\)/ }],
-    ["invalid id", { "a.md": "---\nid: Büyük Harf\nquestion: Soru?\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 2, message: /invalid id/ }],
-    ["duplicate id", { "a.md": GOOD("same", "Birinci soru nedir?"), "b.md": GOOD("same", "İkinci soru nedir?") }, { file: "b.md", line: 2, message: /duplicate id "same" \(already used in a\.md:2\)/ }],
-    ["same question after normalization", { "a.md": GOOD("a", "Müşteri deneyimi nedir?"), "b.md": GOOD("b", "MUSTERI DENEYIMI NEDIR") }, { file: "b.md", line: 3, message: /same question is already in a\.md:3/ }],
-    ["unknown related id", { "a.md": GOOD("a", "Birinci soru nedir?", "related:\n  - yok-boyle\n") }, { file: "a.md", line: 7, message: /unknown id "yok-boyle"/ }],
-    ["alternates not a list", { "a.md": "---\nid: a\nquestion: Soru?\nalternates:\n  x: y\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 4, message: /must be a list/ }],
-    ["qna without answer", { "x.qna": "# ? Soru nedir?\n- alternatif\n" }, { file: "x.qna", line: 1, message: /missing answer/ }],
-    ["qna unclosed fence", { "x.qna": "# ? Soru nedir?\n```\ncevap\n" }, { file: "x.qna", line: 2, message: /never closed/ }],
+    ["missing question", { "a.md": "---\nid: a\n---\n\nCevap burada ve yeterince uzun bir metin olarak yazıldı.\n" }, { file: "a.md", line: 1, message: /"question" satırı yok/ }],
+    ["empty question", { "a.md": '---\nid: a\nquestion: ""\n---\n\nCevap burada ve yeterince uzun bir metin olarak yazıldı.\n' }, { file: "a.md", line: 3, message: /"question" boş/ }],
+    ["missing answer", { "a.md": "---\nid: a\nquestion: Soru nedir?\n---\n\n   \n" }, { file: "a.md", line: 5, message: /cevap yok/ }],
+    ["invalid YAML", { "a.md": "---\nid: a\nquestion: [broken\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 3, message: /YAML okunamadı/ }],
+    ["no front matter", { "a.md": "Sadece cevap, soru yok.\n" }, { file: "a.md", line: 1, message: /soru bilgileri yok: dosya "---" satırıyla başlamalı/ }],
+    ["unknown key with suggestion", { "a.md": "---\nid: a\nquestion: Soru?\nalternate:\n  - x\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 4, message: /tanınmayan alan "alternate" \("alternates" mı demek istediniz\?\)/ }],
+    ["invalid id", { "a.md": "---\nid: Büyük Harf\nquestion: Soru?\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 2, message: /"Büyük Harf" id olarak kullanılamaz/ }],
+    ["duplicate id", { "a.md": GOOD("same", "Birinci soru nedir?"), "b.md": GOOD("same", "İkinci soru nedir?") }, { file: "b.md", line: 2, message: /"same" id'si başka bir girdide de kullanılıyor \(a\.md:2\)/ }],
+    ["same question after normalization", { "a.md": GOOD("a", "Müşteri deneyimi nedir?"), "b.md": GOOD("b", "MUSTERI DENEYIMI NEDIR") }, { file: "b.md", line: 3, message: /aynı soru başka bir girdide de var: a\.md:3/ }],
+    ["unknown related id", { "a.md": GOOD("a", "Birinci soru nedir?", "related:\n  - yok-boyle\n") }, { file: "a.md", line: 7, message: /"related" içindeki "yok-boyle" adında bir girdi yok/ }],
+    ["alternates not a list", { "a.md": "---\nid: a\nquestion: Soru?\nalternates:\n  x: y\n---\n\nCevap burada ve yeterince uzun bir metin.\n" }, { file: "a.md", line: 4, message: /"alternates" bir metin listesi olmalı/ }],
+    ["qna without answer", { "x.qna": "# ? Soru nedir?\n- alternatif\n" }, { file: "x.qna", line: 1, message: /"Soru nedir\?" sorusunun cevabı yok/ }],
+    ["qna unclosed fence", { "x.qna": "# ? Soru nedir?\n```\ncevap\n" }, { file: "x.qna", line: 2, message: /``` ile açılan cevap bloğu kapatılmamış/ }],
   ])("%s", async (_name, files, expected) => {
     const dir = await folderWith(files);
     const result = await loadKnowledge(dir);
@@ -81,11 +81,11 @@ describe("validation errors name the file and line", () => {
   it("warns about very short answers and entries without alternates", () => {
     const parsed = parseMarkdownEntry("---\nid: a\nquestion: Soru?\n---\n\nEvet.\n", "a.md");
     expect(parsed.errors).toEqual([]);
-    expect(parsed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/very short answer/), expect.stringMatching(/no alternates/)]);
+    expect(parsed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/cevap çok kısa \(5 karakter\)/), expect.stringMatching(/alternatif soru yok/)]);
   });
 
   it("formats issues as [knowledge] dir/file:line: message", () => {
-    expect(formatIssue({ file: "crm.md", line: 3, message: 'missing "question"' })).toBe('[knowledge] knowledge/crm.md:3: missing "question"');
+    expect(formatIssue({ file: "crm.md", line: 3, message: '"question" boş: soruyu yazın' })).toBe('[knowledge] knowledge/crm.md:3: "question" boş: soruyu yazın');
   });
 
   it("accepts CRLF line endings and a BOM", () => {
@@ -96,7 +96,7 @@ describe("validation errors name the file and line", () => {
 
   it("reports a missing folder", async () => {
     const result = await loadKnowledge(join(tmpdir(), "memnun-does-not-exist"));
-    expect(result.errors[0]?.message).toMatch(/folder not found/);
+    expect(result.errors[0]?.message).toMatch(/bilgi klasörü bulunamadı/);
   });
 
   it("parses a .qna file without anchors using the question as id", () => {
@@ -115,7 +115,7 @@ describe(".qna files as real exports write them", () => {
     expect(result.entries.map((e) => e.answer)).toEqual(["Birinci cevap.", "İkinci cevap."]);
     expect(result.entries[0]?.id).toBe("soru-nedir");
     expect(result.entries[1]?.id).toMatch(/^soru-nedir-[0-9a-f]{8}$/);
-    expect(result.warnings).toContainEqual({ file: "x.qna", line: 6, message: expect.stringMatching(/same question is already at line 1: both are kept/) });
+    expect(result.warnings).toContainEqual({ file: "x.qna", line: 6, message: expect.stringMatching(/aynı soru 1\. satırda da var: bf-lu gibi ikisi de tutulur/) });
   });
 
   it("merges a pair written twice word for word", async () => {
@@ -151,8 +151,8 @@ describe("Markdown follow-ups", () => {
   });
 
   it.each<[string, string, number, RegExp]>([
-    ["a related item that is neither an id nor id and title", 'related:\n  - id: b\n    baslik: "x"\n', 7, /"related" items must be ids/],
-    ["contextOnly that is not true or false", "contextOnly: evet\n", 6, /"contextOnly" must be true or false/],
+    ["a related item that is neither an id nor id and title", 'related:\n  - id: b\n    baslik: "x"\n', 7, /"related" öğesi bir girdi id'si olmalı/],
+    ["contextOnly that is not true or false", "contextOnly: evet\n", 6, /"contextOnly" yalnızca true \(evet\) ya da false \(hayır\) olabilir/],
   ])("%s is an error with its line", async (_name, extra, line, message) => {
     const parsed = parseMarkdownEntry(GOOD("a", "Birinci soru nedir?", extra), "a.md");
     expect(parsed.errors).toEqual([{ file: "a.md", line, message: expect.stringMatching(message) }]);
@@ -160,7 +160,7 @@ describe("Markdown follow-ups", () => {
 
   it("warns about a contextOnly entry that no entry offers", async () => {
     const { warnings } = await loadKnowledge(await folderWith({ "b.md": GOOD("b", "İkinci soru nedir?", "contextOnly: true\n") }));
-    expect(warnings).toContainEqual({ file: "b.md", line: 1, message: expect.stringMatching(/can never be reached/) });
+    expect(warnings).toContainEqual({ file: "b.md", line: 1, message: expect.stringMatching(/hiç gösterilemez/) });
   });
 });
 

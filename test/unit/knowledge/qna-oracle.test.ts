@@ -43,7 +43,7 @@ describe("Memnun reads .qna files as Microsoft's bf-lu does", () => {
     expect(fromMemnun(memnun.entries)).toEqual(fromBfLu(oracle));
     expect(memnun.knowledgeBase?.synonyms.map((group) => group.words)).toEqual(oracle.alterations);
     // what bf-lu would fetch (pages, documents) is a warning naming the file and line
-    const fetched = memnun.warnings.filter((w) => /is not fetched/.test(w.message));
+    const fetched = memnun.warnings.filter((w) => / indirilmiyor: /.test(w.message));
     expect(fetched).toHaveLength(oracle.urls.length + oracle.files.length);
     for (const warning of memnun.warnings) expect(warning).toMatchObject({ file, line: expect.any(Number) });
   });
@@ -51,9 +51,9 @@ describe("Memnun reads .qna files as Microsoft's bf-lu does", () => {
 
 describe("what Memnun cannot honour is a warning with its line", () => {
   it.each<[string, Array<[number, RegExp]>]>([
-    ["baglantilar.qna", [[1, /import of "ortak\.qna" is not followed/], [2, /https:\/\/example\.com\/sss is not fetched/], [3, /kilavuz\.pdf is not fetched/]]],
-    ["lu-bolumu.qna", [[1, /LU intent section "Selamlama" skipped/], [12, /LU intent section "YardimIstegi" skipped/]]],
-    ["referanslar.qna", [[2, /alternate "\[selamlar\]\(\.\/selamlama\.lu#Selamlama\)" is a reference/]]],
+    ["baglantilar.qna", [[1, /"ortak\.qna" içe aktarılmıyor/], [2, /https:\/\/example\.com\/sss indirilmiyor/], [3, /kilavuz\.pdf indirilmiyor/]]],
+    ["lu-bolumu.qna", [[1, /LU niyet bölümü "Selamlama" atlandı/], [12, /LU niyet bölümü "YardimIstegi" atlandı/]]],
+    ["referanslar.qna", [[2, /"\[selamlar\]\(\.\/selamlama\.lu#Selamlama\)" alternatifi başka bir dosyadaki ifadelere başvuruyor/]]],
   ])("%s", async (file, expected) => {
     const { warnings } = await memnunRead(file);
     for (const [line, message] of expected) expect(warnings).toContainEqual({ file, line, message: expect.stringMatching(message) });

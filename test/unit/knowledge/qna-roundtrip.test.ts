@@ -66,7 +66,7 @@ describe("kb:import: .qna → Markdown", () => {
     const err: string[] = [];
     const out = join(dir, "out");
     expect(await runKbImport([join(dir, "bozuk.qna"), "--out", out], {}, () => undefined, (t) => err.push(t))).toBe(1);
-    expect(err.join("\n")).toMatch(/bozuk\.qna:1: missing answer/);
+    expect(err.join("\n")).toMatch(/bozuk\.qna:1: "[^"]*" sorusunun cevabı yok/);
     await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
   });
 });
@@ -128,7 +128,7 @@ describe("the CLIs as real processes", () => {
   it("kb:export refuses a folder with errors and asks for a format", async () => {
     await expect(run("npm", ["run", "--silent", "kb:export", "--", "--qna", join(REPO, "test", "fixtures", "knowledge-broken")], { cwd: REPO })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/eksik-soru\.md:1: missing "question"[\s\S]*nothing written/),
+      stderr: expect.stringMatching(/eksik-soru\.md:1: "question" satırı yok[\s\S]*nothing written/),
     });
     await expect(run("npm", ["run", "--silent", "kb:export"], { cwd: REPO })).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/usage/) });
   });

@@ -77,7 +77,7 @@ describe("the real knowledge base", () => {
     const lines: string[] = [];
     const code = await runKbCheck([join(REPO, "test", "fixtures", "knowledge-broken")], {}, (t) => lines.push(t));
     expect(code).toBe(1);
-    expect(lines.join("\n")).toMatch(/knowledge-broken\/eksik-soru\.md:1: missing "question"/);
-    expect(lines.at(-1)).toMatch(/1 files, 0 entries, 1 errors/);
+    expect(lines.join("\n")).toMatch(/knowledge-broken\/eksik-soru\.md:1: "question" satırı yok/);
+    expect(lines.at(-1)).toMatch(/1 dosya, 0 girdi, 1 hata/);
   });
 });

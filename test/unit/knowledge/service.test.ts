@@ -49,7 +49,7 @@ describe("KnowledgeService live reload", () => {
   it("keeps the last good version when an edit is broken, and reports file and line", async () => {
     const before = service.current();
     await writeFile(join(dir, "a.md"), "---\nid: a\nquestoin: typo\n---\n\nCevap metni burada duruyor.\n");
-    await eventually(() => expect(service.status().lastError).toMatch(/a\.md:3: unknown key "questoin"/));
+    await eventually(() => expect(service.status().lastError).toMatch(/a\.md:3: tanınmayan alan "questoin"/));
     expect(service.current()).toBe(before);
     expect(service.current().byId.get("a")?.answer).toMatch(/Eski cevap/);
     expect(service.status().entries).toBe(2);
