@@ -6,7 +6,7 @@ describe("foundation over real HTTP", () => {
 
   it("answers /healthz with status, version and knowledge count to an operator", async () => {
     const body = await healthDetails(running.app().url);
-    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 26, files: 27, loadedAt: expect.any(String), lastError: null } });
+    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 26, files: 28, loadedAt: expect.any(String), lastError: null } });
   });
 
   it("shows only the status of /healthz without the dashboard token", async () => {

@@ -48,7 +48,7 @@ describe("cases.yaml (editor-owned texts of the complaint loop)", () => {
       writeFileSync(join(dir, "cases.yaml"), 'declined: "Tamam"\nacceptButton: "Aç"\n');
       const out: string[] = [];
       expect(await runKbCheck([dir], {}, (line) => out.push(line))).toBe(1);
-      expect(out.join("\n")).toMatch(/error {3}.*cases\.yaml:2: "acceptButton": düğme metni/);
+      expect(out.join("\n")).toMatch(/hata {2}.*cases\.yaml:2: "acceptButton": düğme metni/);
       // a broken file keeps its last good version
       const again = await loadKnowledge(dir, { lastGood: good.accepted });
       expect(again.knowledgeBase?.caseTexts).toEqual({ declined: "Tamam, kayıt açmadım." });
