@@ -10,7 +10,7 @@ import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
-import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Reply } from "./render";
+import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { TEXTS } from "./texts";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -89,6 +89,40 @@ const isOrigin = (value: unknown): value is Origin =>
   typeof value.conversation === "string" &&
   "userHash" in value &&
   typeof value.userHash === "string";
+
+/**
+ * Entries to offer as topics: one from each top-level folder (or file) of the knowledge base in
+ * turn, so help shows its breadth, not the first few files. Follow-up-only entries are left out.
+ */
+export function topicEntries(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): KnowledgeEntry[] {
+  const groups = new Map<string, KnowledgeEntry[]>();
+  for (const entry of kb.entries) {
+    if (entry.contextOnly === true) continue;
+    const group = entry.source.file.split("/")[0] ?? "";
+    groups.set(group, [...(groups.get(group) ?? []), entry]);
+  }
+  const picked: KnowledgeEntry[] = [];
+  for (let round = 0; picked.length < count; round += 1) {
+    const before = picked.length;
+    for (const entries of groups.values()) {
+      const entry = entries[round];
+      if (entry && picked.length < count) picked.push(entry);
+    }
+    if (picked.length === before) break;
+  }
+  return picked;
+}
+
+/**
+ * Below this score the entries closest to an unanswered question share little with it: "don't
+ * know" then offers a spread of topics instead. Higher = closest entries offered less often.
+ */
+export const CLOSEST_TOPIC_MIN_SCORE = 0.25;
+
+/** Topic buttons: each asks its entry, as a follow-up button does. */
+function topicChoices(entries: readonly KnowledgeEntry[]): Choice[] {
+  return entries.map((entry) => ({ title: entry.question, value: { action: "answer", id: entry.id, source: "followup" }, typed: entry.question }));
+}
 
 /** Spreads sample questions across the knowledge base instead of taking the first few files. */
 export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): string[] {
@@ -276,7 +310,7 @@ export class MemnunBot extends ActivityHandler {
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
     switch (decision.smallTalk) {
       case "help":
-        await this.say(context, { kind: "text", text: TEXTS.help(this.topics()), markdown: true });
+        await this.say(context, { kind: "choices", text: TEXTS.help, markdown: true, choices: topicChoices(topicEntries(this.deps.knowledge())) });
         return;
       case "greeting":
         await context.sendActivity(TEXTS.smallTalk.greeting);
@@ -326,7 +360,10 @@ export class MemnunBot extends ActivityHandler {
       await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, offer: { questionId, signatures } });
       if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
     } else {
-      await this.say(context, { kind: "text", text: TEXTS.dontKnow(this.topics()), markdown: true });
+      // the entries closest to the question, or else a spread of topics, as buttons
+      const closest = decision.candidates.filter((c) => c.score >= CLOSEST_TOPIC_MIN_SCORE).flatMap((c) => kb.byId.get(c.id) ?? []);
+      const offered = closest.length > 0 ? closest.slice(0, SAMPLE_TOPIC_COUNT) : topicEntries(kb);
+      await this.say(context, { kind: "choices", text: closest.length > 0 ? TEXTS.dontKnowClosest : TEXTS.dontKnow, markdown: true, choices: topicChoices(offered) });
     }
   }
 

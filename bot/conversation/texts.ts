@@ -15,15 +15,13 @@ export const TEXTS = Object.freeze({
     ]
       .filter((line) => line !== "")
       .join("\n\n"),
-  help: (topics: readonly string[]): string =>
-    [
-      "**Nasıl yardımcı olabilirim?**",
-      "Sorunuzu kendi cümlelerinizle yazmanız yeterli; Türkçe karakter kullanmasanız ya da küçük yazım hataları yapsanız da anlamaya çalışırım.",
-      topics.length > 0 ? `Yanıtlayabildiğim konulardan bazıları:\n\n${topics.map((t) => `- ${t}`).join("\n")}` : "",
-      "Her cevaptan sonra cevabı puanlayabilirsiniz; görüşleriniz cevapları iyileştirmemize yardımcı olur.",
-    ]
-      .filter((line) => line !== "")
-      .join("\n\n"),
+  /** Followed by topic buttons spread across the knowledge base. */
+  help: [
+    "**Nasıl yardımcı olabilirim?**",
+    "Sorunuzu kendi cümlelerinizle yazmanız yeterli; Türkçe karakter kullanmasanız ya da küçük yazım hataları yapsanız da anlamaya çalışırım.",
+    "Her cevaptan sonra cevabı puanlayabilirsiniz; görüşleriniz cevapları iyileştirmemize yardımcı olur.",
+    "Yanıtlayabildiğim konulardan bazıları:",
+  ].join("\n\n"),
   /** Sent when a turn fails unexpectedly; never includes error details. */
   turnError: "Üzgünüm, bir sorun oluştu. Lütfen sorunuzu birazdan tekrar yazar mısınız?",
   emptyMessage: "Sorunuzu yazarsanız yardımcı olmaya çalışırım.",
@@ -34,13 +32,10 @@ export const TEXTS = Object.freeze({
   didYouMean: "Bunu mu demek istediniz?",
   noneOfThese: "Hiçbiri",
   noneOfTheseReply: "Anlaşıldı. Sorunuzu biraz farklı kelimelerle yazarsanız tekrar deneyeyim.",
-  dontKnow: (topics: readonly string[]): string =>
-    [
-      "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏",
-      topics.length > 0 ? `Şu konularda yardımcı olabilirim:\n\n${topics.map((t) => `- ${t}`).join("\n")}` : "",
-    ]
-      .filter((line) => line !== "")
-      .join("\n\n"),
+  /** Followed by topic buttons spread across the knowledge base. */
+  dontKnow: "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏 Şu konularda yardımcı olabilirim:",
+  /** Followed by the entries closest to the question, as buttons. */
+  dontKnowClosest: "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏 Belki şunlardan biri işinize yarar:",
   followUpsTitle: "İlginizi çekebilir:",
   staleChoice: "Bu seçenek artık geçerli değil. Sorunuzu yeniden yazar mısınız?",
   smallTalk: {

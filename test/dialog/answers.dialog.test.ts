@@ -1,7 +1,7 @@
 import type { Activity } from "botbuilder";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { TEXTS } from "../../bot/conversation/texts";
-import { sampleTopics } from "../../bot/conversation/bot";
+import { topicEntries } from "../../bot/conversation/bot";
 import { realKnowledge, testBot } from "../helpers/bot";
 
 type Reply = Partial<Activity>;
@@ -77,11 +77,28 @@ describe("answering questions (TestAdapter)", () => {
     await adapter.send({ type: "message", text: "Hiçbiri", value: { action: "none-of-these" } }).assertReply(TEXTS.noneOfTheseReply);
   });
 
-  it.each(["hava durumu nasıl", "siparişim nerede", "asdfghjkl", "?"])("admits not knowing %p and names topics", async (text) => {
+  it.each(["hava durumu nasıl", "asdfghjkl", "?"])("admits not knowing %p and offers topics from every folder as buttons", async (text) => {
     const { adapter } = await testBot(kb);
     await adapter.send(text).assertReply((reply) => {
-      expect(reply.text).toBe(TEXTS.dontKnow(sampleTopics(kb)));
+      expect(reply.text).toBe(TEXTS.dontKnow);
+      const offered = buttons(reply);
+      expect(offered.map((b) => b.title)).toEqual(topicEntries(kb).map((e) => e.question));
+      const folders = new Set(offered.map((b) => kb.byId.get((b.value as { id: string }).id)?.source.file.split("/")[0]));
+      expect(folders.size).toBe(offered.length);
     });
+  });
+
+  it("admits not knowing a question that shares a word with entries, and offers the closest ones; a click answers", async () => {
+    const { adapter } = await testBot(kb);
+    let offered: Array<{ title: string; value: unknown }> = [];
+    await adapter.send("müşteri hizmetleri telefon numaranız kaç").assertReply((reply) => {
+      expect(reply.text).toBe(TEXTS.dontKnowClosest);
+      offered = buttons(reply);
+    });
+    expect(offered.length).toBeGreaterThan(0);
+    const first = offered[0];
+    const id = (first?.value as { id: string }).id;
+    await adapter.send({ type: "message", text: first?.title, value: first?.value }).assertReply((reply) => isAnswer(reply, kb.byId.get(id)?.answer));
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { topicEntries } from "../../bot/conversation/bot";
 import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
 import { findReference } from "../../bot/cases/reference";
 import { plainText } from "../../bot/conversation/render/text";
@@ -175,12 +176,12 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: first.id })]);
     });
 
-    it("keeps Markdown in plain text replies, which Teams renders", async () => {
+    it("shows help as a card with its Markdown and the topics as Action.Submit buttons", async () => {
       const t = await channelBot(kb, "msteams");
       const [help] = await turn(t, "yardım");
-      expect(help?.textFormat).toBe("markdown");
-      expect(help?.text).toContain("**Nasıl yardımcı olabilirim?**");
+      expect(cardText(help)).toContain("**Nasıl yardımcı olabilirim?**");
       expect(help?.suggestedActions).toBeUndefined();
+      expect(buttons(help).map((b) => b.title)).toEqual(topicEntries(kb).map((e) => e.question));
     });
   });
 
