@@ -3,8 +3,9 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { loadKnowledge, type LoadResult } from "../knowledge/loader";
-import { CHECK } from "../knowledge/messages";
-import { formatIssue } from "../knowledge/types";
+import { CHECK, LOADER } from "../knowledge/messages";
+import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types";
+import { Matcher } from "../matching/matcher";
 
 /** The JSON shape of `kb:check --json`. */
 export interface CheckReport {
@@ -21,6 +22,40 @@ export function toReport(result: LoadResult): CheckReport {
     errors: result.errors.map((i) => ({ file: i.file, line: i.line, message: i.message })),
     warnings: result.warnings.map((i) => ({ file: i.file, line: i.line, message: i.message })),
   };
+}
+
+/**
+ * Score at or above which the matcher takes a question for an entry with near certainty. Two
+ * entries that each take one of the other's questions this strongly compete: customers asking
+ * either get the wrong one or "did you mean". Lower = more pairs flagged.
+ */
+export const COMPETE_SCORE = 0.9;
+
+/**
+ * Pairs of entries that would each take the other's questions or alternates, as warnings on the
+ * later one naming the earlier (a warning, not an error: they may be meant to be close).
+ */
+export function competingEntries(kb: KnowledgeBase, matcher: Matcher): KnowledgeIssue[] {
+  const takes = new Map<string, Set<string>>();
+  for (const entry of kb.entries) {
+    if (entry.contextOnly === true) continue;
+    for (const text of [entry.question, ...entry.alternates]) {
+      for (const candidate of matcher.match(text, kb).candidates) {
+        if (candidate.id === entry.id || candidate.score < COMPETE_SCORE) continue;
+        const taken = takes.get(candidate.id) ?? new Set<string>();
+        taken.add(entry.id);
+        takes.set(candidate.id, taken);
+      }
+    }
+  }
+  const issues: KnowledgeIssue[] = [];
+  kb.entries.forEach((later, i) => {
+    for (const earlier of kb.entries.slice(0, i)) {
+      if (!takes.get(later.id)?.has(earlier.id) || !takes.get(earlier.id)?.has(later.id)) continue;
+      issues.push({ file: later.source.file, line: later.source.line, message: LOADER.compete(`${earlier.source.file}:${earlier.source.line}`, earlier.question) });
+    }
+  });
+  return issues;
 }
 
 const USAGE =
@@ -42,12 +77,14 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   const label = relative(process.cwd(), resolve(dir)) || ".";
   const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
   const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
+  const competing = result.knowledgeBase && result.errors.length === 0 ? competingEntries(result.knowledgeBase, new Matcher()) : [];
+  const warnings = [...result.warnings, ...competing];
   if (json) {
-    out(JSON.stringify(toReport(result)));
+    out(JSON.stringify(toReport({ ...result, warnings })));
   } else {
     for (const error of result.errors) out(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
-    for (const warning of result.warnings) out(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
-    out(CHECK.summary(label, result.files, result.entries.length, synonyms, result.errors.length, result.warnings.length));
+    for (const warning of warnings) out(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
+    out(CHECK.summary(label, result.files, result.entries.length, synonyms, result.errors.length, warnings.length));
   }
   return result.errors.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }

@@ -88,6 +88,9 @@ export const LOADER = {
   tooLarge: (kb: number, limitKb: number) =>
     `dosya ${kb} KB; dosya başına sınır ${limitKb} KB (KNOWLEDGE_MAX_FILE_KB): dosyayı daha küçük dosyalara bölün`,
   fileUnreadable: (detail: string) => `dosya okunamıyor: ${detail}`,
+  /** Two entries each of which the matcher would give the other's questions (kb:check). */
+  compete: (other: string, otherQuestion: string) =>
+    `bu girdi ile ${other} ("${otherQuestion}") birbirinin sorularını alıyor: soruları onları ayıran kelimelerle yazın ya da iki girdiyi birleştirin`,
 } as const;
 
 /** A system error's code in words (`EACCES` …), for folder and file read errors; other codes are shown as they are. */
