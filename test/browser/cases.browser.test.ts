@@ -8,6 +8,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { openDatabase } from "../../bot/storage/database";
 import { CHROMIUM, REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
 import { newCase } from "../storage/contract";
+import { waitFor } from "../helpers/wait";
 
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const OPERATOR = "ayse-browser-operator-token";
@@ -71,10 +72,12 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
     expect(await row.getAttribute("class")).toBe("");
     await operator.locator("#filter-overdue").check();
     await operator.locator("#filters button[type='submit']").click();
+    // the filtered table replaces the full one: wait until only the overdue case is listed
+    await waitFor(async () => (await operator.locator("#case-table tbody tr").count()) === 1, "the overdue filter");
     await operator.locator(`tr[data-reference='${late.reference}']`).waitFor({ timeout: 15_000 });
-    expect(await operator.locator("#case-table tbody tr").count()).toBe(1);
     await operator.locator("#filter-overdue").uncheck();
     await operator.locator("#filters button[type='submit']").click();
+    await waitFor(async () => (await operator.locator("#case-table tbody tr").count()) === 2, "the unfiltered list");
     await row.waitFor({ timeout: 15_000 });
     // a customer's words are shown as text, never as HTML
     expect(await operator.locator(`tr[data-reference='${late.reference}']`).textContent()).toContain(HOSTILE);
