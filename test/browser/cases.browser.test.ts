@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { findReference } from "../../bot/cases/reference";
 import { SqlCaseStore } from "../../bot/cases/store";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { openDatabase } from "../../bot/storage/database";
-import { CHROMIUM, REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
+import { REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
+import { describeBrowser, launchChromium } from "../helpers/browser";
 import { newCase } from "../storage/contract";
 import { waitFor } from "../helpers/wait";
 
@@ -15,8 +16,6 @@ const OPERATOR = "ayse-browser-operator-token";
 const T = TEXTS.cases;
 const HOSTILE = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) process.stderr.write(`[test] ${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium)\n`);
 
 describeBrowser("in a real browser: a complaint in Web Chat, answered on the cases page", () => {
   let browser: Browser;
@@ -25,10 +24,7 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startTestApp({ DATA_DIR: dataDir, OPERATOR_TOKENS: `Ayşe:${OPERATOR}` });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

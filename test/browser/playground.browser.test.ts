@@ -1,21 +1,18 @@
-import { CHROMIUM } from "../helpers/app";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { Report } from "../../bot/feedback/report";
 import { REPO_ROOT, startTestApp } from "../helpers/app";
+import { describeBrowser, launchChromium } from "../helpers/browser";
 import { startPlayground, type RunningPlayground } from "../helpers/playground";
 
-/** Debian's chromium (never a downloaded browser). */
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const DASHBOARD_TOKEN = "playground-test-dashboard-token";
 /** Longest one step (a reply, a re-rendered card, a stored rating) may take to show. */
 const STEP_TIMEOUT_MS = 20_000;
 
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) process.stderr.write(`[test] ${CHROMIUM} not found: Playground tests skipped (apt-get install -y chromium)\n`);
 
 async function report(app: RunningApp): Promise<Report> {
   const response = await fetch(`${app.url}/api/report`, { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } });
@@ -66,10 +63,7 @@ describeBrowser.each(["msteams", "webchat"] as const)("in Microsoft 365 Agents P
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startTestApp({ DASHBOARD_TOKEN });
     playground = await startPlayground(`${app.url}/api/messages`, channel);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: "tr-TR", viewport: { width: 1280, height: 1000 } });
     await page.goto(playground.url);
     await shown(page, "Merhaba, ben");

@@ -1,17 +1,15 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
-import { CHROMIUM, emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
+import { emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
+import { describeBrowser, launchChromium } from "../helpers/browser";
 import { isRatedAnswer, LocalConnector } from "../helpers/connector";
 
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const DASHBOARD_TOKEN = "browser-test-dashboard-token";
 
-/** CI installs Debian's chromium (`.ci/run`); elsewhere the suite says why it is skipped. */
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) process.stderr.write(`[test] ${CHROMIUM} not found: browser tests skipped (apt-get install -y chromium)\n`);
 
 describeBrowser("in a real browser: Web Chat over the local Direct Line, and the dashboard", () => {
   let browser: Browser;
@@ -19,10 +17,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     app = await startTestApp({ DASHBOARD_TOKEN });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
