@@ -1,9 +1,9 @@
 import { Client } from "pg";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
-import { healthDetails, say, startTestApp, TEST_DASHBOARD_TOKEN } from "../helpers/app";
+import { healthDetails, say, TEST_DASHBOARD_TOKEN } from "../helpers/app";
 import { LocalConnector } from "../helpers/connector";
-import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
+import { describePostgres, startBehindProxy, TEST_DATABASE_URL, type PostgresBehindProxy } from "../helpers/postgres";
 import { TcpProxy } from "../helpers/tcp-proxy";
 
 interface Details {
@@ -39,21 +39,14 @@ describePostgres("a truthful /healthz", () => {
   let connector: LocalConnector;
   let app: RunningApp | undefined;
   let schema = "";
-  const proxy = new TcpProxy("127.0.0.1", 5432);
+  let proxy: TcpProxy;
+  let fixture: PostgresBehindProxy | undefined;
   beforeAll(async () => {
-    const fresh = await freshPostgresSchema();
-    schema = fresh.schema;
-    await proxy.open();
-    const url = new URL(fresh.url);
-    url.host = `127.0.0.1:${proxy.port}`;
-    connector = await new LocalConnector().start();
-    app = await startTestApp({ DATABASE_URL: url.toString(), DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN });
+    fixture = await startBehindProxy({ DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN });
+    ({ app, connector, proxy, schema } = fixture);
   });
   afterAll(async () => {
-    await app?.close();
-    await proxy.cut();
-    await connector.stop();
-    await dropSchema(schema);
+    await fixture?.close();
   });
 
   it("notices an outage mid-run without any traffic, and the recovery", async () => {

@@ -7,7 +7,7 @@ import { createLogger } from "../../bot/logger";
 import { openDatabase } from "../../bot/storage/database";
 import { emulatorActivity, healthDetails, post, say, startTestApp, TEST_DASHBOARD_TOKEN } from "../helpers/app";
 import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
-import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
+import { describePostgres, startBehindProxy, TEST_DATABASE_URL, type PostgresBehindProxy } from "../helpers/postgres";
 import { TcpProxy } from "../helpers/tcp-proxy";
 
 /** A real pino logger writing into memory, to read what the bot logged. */
@@ -134,21 +134,14 @@ describePostgres("database lost mid-run", () => {
   let connector: LocalConnector;
   let app: RunningApp | undefined;
   let schema = "";
-  const proxy = new TcpProxy("127.0.0.1", 5432);
+  let proxy: TcpProxy;
+  let fixture: PostgresBehindProxy | undefined;
   beforeAll(async () => {
-    const fresh = await freshPostgresSchema();
-    schema = fresh.schema;
-    await proxy.open();
-    const url = new URL(fresh.url);
-    url.host = `127.0.0.1:${proxy.port}`;
-    connector = await new LocalConnector().start();
-    app = await startTestApp({ DATABASE_URL: url.toString(), DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN });
+    fixture = await startBehindProxy({ DASHBOARD_TOKEN: TEST_DASHBOARD_TOKEN });
+    ({ app, connector, proxy, schema } = fixture);
   });
   afterAll(async () => {
-    await app?.close();
-    await proxy.cut();
-    await connector.stop();
-    await dropSchema(schema);
+    await fixture?.close();
   });
 
   it("keeps feedback while the database is away and writes it when it is back, nothing lost or doubled", async () => {

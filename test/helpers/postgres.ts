@@ -1,5 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import type { RunningApp } from "../../bot/index";
+import { startTestApp } from "./app";
+import { LocalConnector } from "./connector";
+import { TcpProxy } from "./tcp-proxy";
 
 /** PostgreSQL for tests, from `TEST_DATABASE_URL` (CI sets it); undefined skips those tests. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -35,4 +39,36 @@ export async function dropSchema(schema: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The bot on a fresh PostgreSQL schema reached through a proxy a test can cut and reopen. */
+export interface PostgresBehindProxy {
+  readonly app: RunningApp;
+  readonly connector: LocalConnector;
+  readonly proxy: TcpProxy;
+  readonly schema: string;
+  close(): Promise<void>;
+}
+
+/** Starts the bot on a fresh schema behind a `TcpProxy` to PostgreSQL, with a local connector. */
+export async function startBehindProxy(env: Record<string, string>): Promise<PostgresBehindProxy> {
+  const fresh = await freshPostgresSchema();
+  const proxy = new TcpProxy("127.0.0.1", 5432);
+  await proxy.open();
+  const url = new URL(fresh.url);
+  url.host = `127.0.0.1:${proxy.port}`;
+  const connector = await new LocalConnector().start();
+  const app = await startTestApp({ ...env, DATABASE_URL: url.toString() });
+  return {
+    app,
+    connector,
+    proxy,
+    schema: fresh.schema,
+    close: async () => {
+      await app.close();
+      await proxy.cut();
+      await connector.stop();
+      await dropSchema(fresh.schema);
+    },
+  };
 }
