@@ -117,6 +117,8 @@ const STOP_WORD_LIST: readonly string[] = [
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
   "kanka", "hocam", "kardeşim", "yaa", "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
+  // chat spellings and hedges ("bi" for "bir", "bişey" for "bir şey")
+  "bi", "bişey", "bişi", "birsey", "galiba", "mesela", "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde",
   "tamam", "teşekkürler", "teşekkür", "sağolun", "yardımcı", "olur", "musunuz",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
@@ -158,16 +160,21 @@ export function isStopWord(lower: string): boolean {
  */
 const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["ne", "nedir", "nelerdir", "neler", "neymis", "nedır", "what"].map((w) => [w, "?what"] as const),
-  ...["nasil", "nasıl", "nsl", "nasl", "how"].map((w) => [fold(w), "?how"] as const),
-  ...["neden", "niye", "nicin", "niçin", "nedeni", "why"].map((w) => [fold(w), "?why"] as const),
+  ...["nasil", "nasıl", "nsl", "nasl", "nsıl", "nası", "how"].map((w) => [fold(w), "?how"] as const),
+  ...["neden", "niye", "nicin", "niçin", "nedeni", "nedn", "why"].map((w) => [fold(w), "?why"] as const),
   ...["nerede", "nerde", "nereden", "nerden", "nereye", "neresi", "neresidir", "where"].map((w) => [w, "?where"] as const),
   ...["kac", "kaç", "kaca", "kaça", "kactir", "kaçtır"].map((w) => [fold(w), "?howmuch"] as const),
   ...["kim", "kime", "kimin", "kimden", "kimdir", "who"].map((w) => [w, "?who"] as const),
   ...["hangi", "hangisi", "hangileri", "which"].map((w) => [w, "?which"] as const),
   ...["when"].map((w) => [w, "?when"] as const),
+  // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
+  ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz"].map((w) => [fold(w), "?how"] as const),
 ]);
 const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["ne zaman", "?when"],
+  ["ne zman", "?when"],
+  ["ne zamn", "?when"],
+  ["ne kdr", "?howmuch"],
   ["ne kadar", "?howmuch"],
   ["how much", "?howmuch"],
   ["how many", "?howmuch"],

@@ -23,6 +23,8 @@ export interface Decision {
   readonly smallTalk: SmallTalkKind | null;
   /** Best candidates, best first (at most `MAX_CANDIDATES`). */
   readonly candidates: readonly Candidate[];
+  /** Whether the best candidate holds the message's key word (`keyWord`); without it, never `answered` unless typed exactly. */
+  readonly topHoldsKeyWord: boolean;
   /** For `ambiguous`: the choices to offer (at most `MAX_SUGGESTIONS`). */
   readonly suggestions: readonly Candidate[];
 }
@@ -51,8 +53,8 @@ export class Matcher {
     const query = typeof text === "string" ? text : "";
     const bounded = query.slice(0, TUNING.MAX_QUERY_CHARS);
     const smallTalk = classifySmallTalk(bounded);
-    if (smallTalk) return { query, status: "none", smallTalk, candidates: [], suggestions: [] };
-    if (base.entries.length === 0) return { query, status: "none", smallTalk: null, candidates: [], suggestions: [] };
+    if (smallTalk) return { query, status: "none", smallTalk, candidates: [], topHoldsKeyWord: false, suggestions: [] };
+    if (base.entries.length === 0) return { query, status: "none", smallTalk: null, candidates: [], topHoldsKeyWord: false, suggestions: [] };
 
     const { index, ranker } = this.prepared(base);
     const ranking = ranker.rank(index.query(bounded));
@@ -65,15 +67,16 @@ export class Matcher {
     if (exactEntry) {
       const others = candidates.filter((c) => c.id !== exactEntry.id);
       candidates = [{ id: exactEntry.id, question: exactEntry.question, score: 1 }, ...others].slice(0, TUNING.MAX_CANDIDATES);
-      return { query, status: "answered", smallTalk: null, candidates, suggestions: [] };
+      return { query, status: "answered", smallTalk: null, candidates, topHoldsKeyWord: true, suggestions: [] };
     }
     const [top, second] = candidates;
     let status: MatchStatus = "none";
-    if (top && top.score >= TUNING.ANSWER_THRESHOLD && top.score - (second?.score ?? 0) >= TUNING.MIN_MARGIN) status = "answered";
+    const topHoldsKeyWord = ranking.keyWordCovered[0] === true;
+    if (top && topHoldsKeyWord && top.score >= TUNING.ANSWER_THRESHOLD && top.score - (second?.score ?? 0) >= TUNING.MIN_MARGIN) status = "answered";
     else if (top && top.score >= TUNING.SUGGEST_THRESHOLD) status = "ambiguous";
     const suggestions =
       status === "ambiguous" ? candidates.filter((c) => c.score >= TUNING.SUGGEST_THRESHOLD).slice(0, TUNING.MAX_SUGGESTIONS) : [];
-    return { query, status, smallTalk: null, candidates, suggestions };
+    return { query, status, smallTalk: null, candidates, topHoldsKeyWord, suggestions };
   }
 
   private prepared(base: MatchableBase): { index: SearchIndex; ranker: Ranker } {

@@ -5,6 +5,20 @@ import { TUNING } from "./tuning";
 export interface Ranking {
   readonly entries: readonly number[];
   readonly scores: readonly number[];
+  /** Per ranked entry: whether it holds the message's key word (see `keyWord`) in any field. */
+  readonly keyWordCovered: readonly boolean[];
+}
+
+/**
+ * The message's key word: its heaviest topic word, the rarest across the knowledge base, which
+ * names what the message is about ("**elektrik** faturası neden yüksek?"). An entry that lacks
+ * it may share the message's frame and still answer another question (the water bill), so it is
+ * offered, not answered. `undefined` when the message has only question words.
+ */
+export function keyWord(words: readonly QueryWord[]): QueryWord | undefined {
+  let key: QueryWord | undefined;
+  for (const word of words) if (!word.question && (!key || word.weight > key.weight)) key = word;
+  return key;
 }
 
 /**
@@ -48,7 +62,7 @@ export class Ranker {
 
   rank(words: readonly QueryWord[]): Ranking {
     const total = words.reduce((sum, word) => sum + word.weight, 0);
-    if (total <= 0) return { entries: [], scores: [] };
+    if (total <= 0) return { entries: [], scores: [], keyWordCovered: [] };
     if (this.stamp > STAMP_LIMIT) this.resetStamps();
     const queryStamp = ++this.stamp;
     const touched: number[] = [];
@@ -101,7 +115,13 @@ export class Ranker {
         if (top.length > TUNING.MAX_CANDIDATES) top.pop();
       }
     }
-    return { entries: top.map((s) => s.entry), scores: top.map((s) => s.score) };
+    const key = keyWord(words);
+    const holders = key?.reach.entries;
+    return {
+      entries: top.map((s) => s.entry),
+      scores: top.map((s) => s.score),
+      keyWordCovered: top.map((s) => holders === undefined || binaryIncludes(holders, s.entry)),
+    };
   }
 
   /** How much of the entry's closest phrase the query covers, by idf (question words weigh less). */
@@ -126,6 +146,19 @@ export class Ranker {
     this.stamp = 0;
     for (const array of [this.entryStamp, this.termStamp]) array.fill(0);
   }
+}
+
+function binaryIncludes(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = sorted[mid] ?? 0;
+    if (at === value) return true;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Stamps restart from 0 before they could overflow an Int32Array slot. */

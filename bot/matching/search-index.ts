@@ -17,6 +17,8 @@ export interface QueryWord {
   readonly surface: string;
   readonly expansions: readonly Expansion[];
   readonly weight: number;
+  /** A question word (`?how`): tells intents apart, names no topic. */
+  readonly question: boolean;
   /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
   readonly reach: Reach;
 }
@@ -54,6 +56,8 @@ export class SearchIndex {
   readonly phrasePostings: readonly Int32Array[];
   /** Term id → entries whose answer or tags hold it, ascending. */
   readonly answerPostings: readonly Int32Array[];
+  /** Entry index → how much one answer word counts, by the answer's length (BM25's length normalization). */
+  readonly answerNorm: Float32Array;
   /** Weight of a query word that resembles nothing in the vocabulary. */
   readonly unknownWeight: number;
   /** Exact-text key of each question and alternate → the one entry holding it (-1: several). */
@@ -115,6 +119,9 @@ export class SearchIndex {
     });
     this.phrases = phraseIds;
     this.exactPhrases = exact;
+    const answered = answerIds.filter((ids) => ids.length > 0);
+    const averageLength = answered.reduce((sum, ids) => sum + ids.length, 0) / Math.max(1, answered.length);
+    this.answerNorm = Float32Array.from(answerIds, (ids) => answerLengthNorm(ids.length, averageLength));
 
     // a word belongs to the family of every root the analyser reads in it: its readings are
     // alternatives, and which one the text means is not known
@@ -183,7 +190,7 @@ export class SearchIndex {
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, reach });
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach });
       }
     });
     const result = [...words.values()];
@@ -220,7 +227,8 @@ export class SearchIndex {
       }
       for (const e of this.answerPostings[term] ?? []) {
         if ((scratchPhrase[e] ?? 0) === 0 && (scratchAnswer[e] ?? 0) === 0) touched.push(e);
-        if (sim > (scratchAnswer[e] ?? 0)) scratchAnswer[e] = sim;
+        const weighed = sim * (this.answerNorm[e] ?? 1);
+        if (weighed > (scratchAnswer[e] ?? 0)) scratchAnswer[e] = weighed;
       }
     }
     touched.sort((x, y) => x - y);
@@ -369,4 +377,17 @@ function invert(lists: readonly number[][], vocabularySize: number): Int32Array[
     for (const id of new Set(ids)) postings[id]?.push(index);
   });
   return postings.map((list) => Int32Array.from(list));
+}
+
+/**
+ * How much one word of an answer counts, by the answer's length against the average: BM25's
+ * saturation and length normalization for a word found once. A long answer mentions many
+ * words in passing, so each says less about what the entry is for; capped at 1, so a short
+ * answer never outweighs `ANSWER_WEIGHT`.
+ */
+function answerLengthNorm(length: number, averageLength: number): number {
+  if (length === 0 || averageLength === 0) return 1;
+  const k1 = TUNING.ANSWER_K1;
+  const relative = 1 - TUNING.ANSWER_LENGTH_B + TUNING.ANSWER_LENGTH_B * (length / averageLength);
+  return Math.min(1, (k1 + 1) / (1 + k1 * relative));
 }

@@ -33,6 +33,10 @@ export const TUNING = Object.freeze({
   QUESTION_WORD_WEIGHT: 0.35,
   /** A query word found only in an entry's answer or tags counts this much of a match in its question. Higher = answers matter more. */
   ANSWER_WEIGHT: 0.6,
+  /** BM25's k1 for answer words: how fast a word's weight saturates. Higher = an answer's length matters more. */
+  ANSWER_K1: 1.2,
+  /** BM25's b for answers: 0 = length ignored, 1 = fully normalized. Higher = words of long answers count less. */
+  ANSWER_LENGTH_B: 0.75,
   /** An entry's score is query coverage × (PHRASE_FLOOR + rest × phrase coverage). Higher = extra words in a question matter less. */
   PHRASE_FLOOR: 0.7,
   /** Shortest root of a word family that may start a word typed without Turkish letters. Lower = more false friends. */
@@ -46,7 +50,7 @@ export const TUNING = Object.freeze({
   /** Most typo corrections fuse.js proposes for one word; each is then checked by edit distance. */
   MAX_TYPO_PROPOSALS: 8,
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */
-  ANSWER_THRESHOLD: 0.63,
+  ANSWER_THRESHOLD: 0.56,
   /** The top entry must lead the second by at least this much to be answered. Higher = more "did you mean". */
   MIN_MARGIN: 0.05,
   /** Score at or above which an entry is offered in "did you mean". Higher = more "I don't know". */

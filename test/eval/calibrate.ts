@@ -21,6 +21,7 @@ interface Observation {
   margin: number;
   right: boolean;
   exact: boolean;
+  keyWord: boolean;
 }
 
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
         margin: (top?.score ?? 0) - (second?.score ?? 0),
         right: top !== undefined && expected.includes(top.id),
         exact: d.status === "answered" && top?.score === 1,
+        keyWord: d.topHoldsKeyWord,
       };
     };
     domains.push({
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
   for (let threshold = 0.3; threshold <= 0.95; threshold += 0.01) {
     // two entries within MIN_MARGIN_FLOOR of each other: the message does not decide between them
     for (let margin = MIN_MARGIN_FLOOR; margin <= 0.25; margin += 0.01) {
-      const answered = (o: Observation): boolean => o.exact || (o.top >= threshold && o.margin >= margin);
+      const answered = (o: Observation): boolean => o.exact || (o.keyWord && o.top >= threshold && o.margin >= margin);
       let right = 0;
       let ok = true;
       for (const d of domains) {
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   console.log(`ANSWER_THRESHOLD ${best.threshold.toFixed(2)}  MIN_MARGIN ${best.margin.toFixed(2)}  mean answered right ${((best.right / domains.length) * 100).toFixed(1)}%`);
   // "did you mean": the lowest score at which most offers still hold the right entry
   for (let suggest = 0.2; suggest <= best.threshold; suggest += 0.05) {
-    const offered = domains.flatMap((d) => d.inDomain.filter((o) => o.top >= suggest && !(o.top >= best.threshold && o.margin >= best.margin)));
+    const offered = domains.flatMap((d) => d.inDomain.filter((o) => o.top >= suggest && !(o.keyWord && o.top >= best.threshold && o.margin >= best.margin)));
     const offTopicOffered = domains.flatMap((d) => d.offTopic.filter((o) => o.top >= suggest)).length / domains.reduce((n, d) => n + d.offTopic.length, 0);
     const rightShare = offered.filter((o) => o.right).length / Math.max(1, offered.length);
     console.log(`  SUGGEST_THRESHOLD ${suggest.toFixed(2)}: offers right first ${(rightShare * 100).toFixed(0)}%, off-topic offered ${(offTopicOffered * 100).toFixed(0)}%`);
