@@ -1,3 +1,4 @@
+import { sharedLexicon, type Lexicon } from "./lexicon";
 import { sharedMorphology, type Morphology } from "./morphology";
 import { Ranker } from "./ranking";
 import { exactKey, SearchIndex } from "./search-index";
@@ -41,7 +42,10 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 export class Matcher {
   private readonly indexes = new WeakMap<MatchableBase, { index: SearchIndex; ranker: Ranker }>();
 
-  constructor(private readonly morphology: Morphology = sharedMorphology) {}
+  constructor(
+    private readonly morphology: Morphology = sharedMorphology,
+    private readonly lexicon: Lexicon = sharedLexicon,
+  ) {}
 
   /** The search index for a snapshot, built once and reused until the snapshot is replaced. */
   indexFor(base: MatchableBase): SearchIndex {
@@ -82,7 +86,7 @@ export class Matcher {
   private prepared(base: MatchableBase): { index: SearchIndex; ranker: Ranker } {
     let found = this.indexes.get(base);
     if (!found) {
-      const index = new SearchIndex(base, this.morphology);
+      const index = new SearchIndex(base, this.morphology, this.lexicon);
       found = { index, ranker: new Ranker(index) };
       this.indexes.set(base, found);
     }

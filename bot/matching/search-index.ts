@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, type Term } from "./analysis";
+import type { Lexicon } from "./lexicon";
 import type { Morphology } from "./morphology";
 import { SynonymRewriter } from "./synonyms";
 import { TUNING } from "./tuning";
@@ -82,6 +83,7 @@ export class SearchIndex {
   constructor(
     base: MatchableBase,
     private readonly morphology: Morphology,
+    private readonly lexicon: Lexicon,
   ) {
     this.entries = base.entries;
     this.scratchPhrase = new Float32Array(this.entries.length);
@@ -93,7 +95,7 @@ export class SearchIndex {
     const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
     this.synonyms = new SynonymRewriter(synonymTexts);
-    const prepare = (terms: readonly Term[]): Term[] => this.synonyms.rewrite(terms);
+    const prepare = (terms: readonly Term[]): Term[] => this.read(terms);
     const df: number[] = [];
     const phraseIds: Int32Array[][] = [];
     const answerIds: Int32Array[] = [];
@@ -158,6 +160,16 @@ export class SearchIndex {
     );
   }
 
+  /**
+   * Analysed text through the editors' synonyms, the lexicon of English words, and the editors'
+   * synonyms again: an editor's group gives an English word its reading before the lexicon can
+   * ("agent" as `temsilci`, not the lexicon's word), and the lexicon's Turkish word then joins the
+   * editor's group it belongs to ("password" → `şifre` → `parola`).
+   */
+  private read(terms: readonly Term[]): Term[] {
+    return this.synonyms.rewrite(this.lexicon.rewrite(this.synonyms.rewrite(terms)));
+  }
+
   /** Number of distinct vocabulary words. */
   get vocabularySize(): number {
     return this.stems.length;
@@ -182,7 +194,7 @@ export class SearchIndex {
       // in a message of several sentences, the one that asks carries the question; the others
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
       const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
-      for (const term of this.synonyms.rewrite(analyze(sentence))) {
+      for (const term of this.read(analyze(sentence))) {
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;

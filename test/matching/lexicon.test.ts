@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyze } from "../../bot/matching/analysis";
+import { EnglishLexicon, LexiconError, NO_LEXICON } from "../../bot/matching/lexicon";
+import { Matcher } from "../../bot/matching/matcher";
+import { sharedMorphology } from "../../bot/matching/morphology";
+import type { MatchableBase, MatchableEntry } from "../../bot/matching/types";
+
+const entry = (id: string, question: string): MatchableEntry => ({ id, question, alternates: [], tags: [], answer: `${question} Ayrıntılar uygulamada.` });
+const base = (entries: readonly MatchableEntry[], synonyms: string[][] = []): MatchableBase => ({ entries, synonyms: synonyms.map((words) => ({ words })) });
+const lexiconFile = (text: string): string => {
+  const file = join(mkdtempSync(join(tmpdir(), "memnun-lexicon-")), "en-tr.yaml");
+  writeFileSync(file, text);
+  return file;
+};
+const typed = (lexicon: EnglishLexicon, text: string): string[] => lexicon.rewrite(analyze(text)).map((term) => term.typed);
+
+describe("EnglishLexicon", () => {
+  const small = new EnglishLexicon(lexiconFile("- en: customer service\n  tr: müşteri hizmetleri\n- en: service\n  tr: hizmet\n- en: add\n  tr: ekleme\n"));
+
+  it("reads English words and phrases as Turkish ones, the longest phrase first", () => {
+    expect(typed(small, "customer service numarası")).toEqual(["müşteri", "hizmetleri", "numarası"]);
+    expect(typed(small, "service kalitesi")).toEqual(["hizmet", "kalitesi"]);
+  });
+
+  it("compares words as typed, never by stem, so English never swallows a Turkish word", () => {
+    expect(typed(small, "kart add")).toEqual(["kart", "ekleme"]);
+    // "ad" (name) is what "add" would become once stemmed and its double letter collapsed
+    expect(typed(small, "adımı değiştir")).toEqual(["adımı", "değiştir"]);
+    expect(typed(small, "services")).toEqual(["services"]);
+  });
+
+  it("names the file and the component when the file is not a list of pairs", () => {
+    const broken = new EnglishLexicon(lexiconFile("- en: refund\n  turkish: iade\n"));
+    expect(() => broken.rewrite(analyze("refund"))).toThrow(LexiconError);
+    expect(() => broken.rewrite(analyze("refund"))).toThrow(/^\[matching\] .*en-tr\.yaml: not a list/);
+  });
+
+  it("ships a lexicon of English support-chat words that a customer's message meets in Turkish entries", () => {
+    const kb = base([entry("sifre", "Şifremi unuttum, nasıl sıfırlarım?"), entry("iade", "Ürünü nasıl iade ederim?"), entry("kargo", "Kargom nerede?")]);
+    const withLexicon = new Matcher(sharedMorphology);
+    const without = new Matcher(sharedMorphology, NO_LEXICON);
+    for (const [text, id] of [["password reset nasıl yapılır", "sifre"], ["refund alabilir miyim", "iade"]] as const) {
+      expect(withLexicon.match(text, kb).candidates[0]?.id).toBe(id);
+      expect(without.match(text, kb).candidates[0]?.id).not.toBe(id);
+    }
+  });
+
+  it("yields to the editors' synonyms, whose groups its Turkish words still join", () => {
+    const small = new EnglishLexicon(lexiconFile("- en: password\n  tr: şifre\n- en: agent\n  tr: acente\n"));
+    const matcher = new Matcher(sharedMorphology, small);
+    const kb = base(
+      [entry("parola", "Parolamı nasıl değiştiririm?"), entry("temsilci", "Müşteri temsilcisine nasıl bağlanırım?"), entry("acente", "Acentenizin adresi nedir?")],
+      [["parola", "şifre"], ["temsilci", "agent"]],
+    );
+    expect(matcher.match("password degistirmek", kb).candidates[0]?.id).toBe("parola");
+    expect(matcher.match("agent ile görüşmek", kb).candidates[0]?.id).toBe("temsilci");
+    expect(new Matcher(sharedMorphology, small).match("agent adresi", base(kb.entries)).candidates[0]?.id).toBe("acente");
+  });
+});
