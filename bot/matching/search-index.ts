@@ -170,6 +170,29 @@ export class SearchIndex {
     return this.synonyms.rewrite(this.lexicon.rewrite(this.synonyms.rewrite(terms)));
   }
 
+  /**
+   * A word the vocabulary does not know, read as two written together (`simkartı` for `sim
+   * kartı`, `haftasonu` for `hafta sonu`; Turkish compounds are spelt both ways): a vocabulary
+   * word followed by a word that meets the vocabulary. The longest first part wins; a known word
+   * is returned as it is.
+   */
+  private splitCompound(term: Term): Term[] {
+    const { surface } = term;
+    if (surface.length < 2 * TUNING.MIN_COMPOUND_PART || isQuestionTerm(surface) || this.expansionsOf(term).expansions.length > 0) return [term];
+    // cut positions are counted on the folded surface; a collapsed double letter shifts them
+    if (term.typed.length !== surface.length) return [term];
+    for (let cut = surface.length - TUNING.MIN_COMPOUND_PART; cut >= TUNING.MIN_COMPOUND_PART; cut -= 1) {
+      const head = surface.slice(0, cut);
+      if (!this.surfaceIds.has(head) && !this.stemIds.has(head)) continue;
+      const [tail] = analyze(term.typed.slice(cut));
+      if (tail && tail.surface.length >= TUNING.MIN_COMPOUND_PART && this.expansionsOf(tail).expansions.length > 0) {
+        const [first] = analyze(term.typed.slice(0, cut));
+        if (first) return [first, tail];
+      }
+    }
+    return [term];
+  }
+
   /** Number of distinct vocabulary words. */
   get vocabularySize(): number {
     return this.stems.length;
@@ -194,7 +217,7 @@ export class SearchIndex {
       // in a message of several sentences, the one that asks carries the question; the others
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
       const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
-      for (const term of this.read(analyze(sentence))) {
+      for (const term of this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t))) {
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;

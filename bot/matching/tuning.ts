@@ -14,6 +14,8 @@ export const TUNING = Object.freeze({
   MAX_SHARED_PREFIX: 9,
   /** Most vocabulary words one query word may expand to by prefix. Higher = slower, more recall. */
   MAX_PREFIX_EXPANSIONS: 24,
+  /** Shortest part of an unknown word read as two written together (`sim`+`kartı`). Lower = more false splits. */
+  MIN_COMPOUND_PART: 3,
   /** Shortest word searched for typos. Lower = more false corrections. */
   MIN_TYPO_LENGTH: 5,
   /** Words at least this long may have two typos; shorter ones one. */

@@ -33,6 +33,13 @@ describe("Matcher", () => {
     expect(matcher.match("ölçebiliriz", kb).candidates[0]?.id).toBe("olcum");
   });
 
+  it("reads an unknown word as two written together (simkartı, haftasonu)", () => {
+    const kb = base([entry("sim", "SIM kartımı nasıl değiştiririm?"), entry("hafta", "Hafta sonu açık mısınız?"), entry("kart", "Kartımı nasıl iptal ederim?")]);
+    expect(matcher.match("simkartımı değiştirmek", kb).candidates[0]?.id).toBe("sim");
+    expect(matcher.match("haftasonu acik misiniz", kb).candidates[0]?.id).toBe("hafta");
+    expect(matcher.indexFor(kb).query("simkartımı").map((w) => w.surface)).toEqual(["sim", "kartimi"]);
+  });
+
   it("tells apart entries on one topic by their question words", () => {
     const kb = base([entry("eft-nasil", "EFT nasıl yapılır?"), entry("eft-ucret", "EFT ücreti ne kadar?"), entry("eft-neden", "EFT neden gecikir?")]);
     expect(matcher.match("eft ne kadar", kb).candidates[0]?.id).toBe("eft-ucret");
