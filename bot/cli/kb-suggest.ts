@@ -85,7 +85,7 @@ export async function runKbSuggest(
   let suggestions: Suggestions;
   try {
     const store = new SqlFeedbackStore(database);
-    const range = { since: values.since, until: values.until };
+    const range = { since: values.since, until: values.until, timeZone: config.reportTimeZone };
     const [data, report] = await Promise.all([store.learning(range), store.report(range, (id) => kb.byId.get(id)?.question ?? null)]);
     suggestions = computeSuggestions(data, report, kb, matcher);
   } finally {

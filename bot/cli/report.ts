@@ -70,7 +70,7 @@ export async function runReport(
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const range = { since: values.since, until: values.until };
+    const range = { since: values.since, until: values.until, timeZone: config.reportTimeZone };
     const now = new Date().toISOString();
     const cases = new SqlCaseStore(database);
     if (values.csv && table === "cases") {

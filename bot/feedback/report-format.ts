@@ -2,7 +2,7 @@ import { oneLine } from "../clean-text";
 import type { Report } from "./report";
 
 /** Tables `--csv` can print, one per run. */
-export const CSV_TABLES = ["entries", "unanswered", "comments", "trend"] as const;
+export const CSV_TABLES = ["entries", "unanswered", "comments", "trend", "weeks", "channels"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 const dash = (value: number | null, suffix = ""): string => (value === null ? "–" : `${value}${suffix}`);
@@ -28,7 +28,7 @@ export function formatReport(report: Report): string {
   const range = report.range.since || report.range.until ? `${report.range.since ?? "…"} – ${report.range.until ?? "…"}` : "all time";
   const d = report.csat.distribution;
   const parts = [
-    `Memnun satisfaction report (${range}, UTC)`,
+    `Memnun satisfaction report (${range}, ${report.range.timeZone})`,
     "",
     textTable(
       ["measure", "value", "responses"],
@@ -44,6 +44,14 @@ export function formatReport(report: Report): string {
     "",
     `ratings: 1★ ${d["1"] ?? 0} · 2★ ${d["2"] ?? 0} · 3★ ${d["3"] ?? 0} · 4★ ${d["4"] ?? 0} · 5★ ${d["5"] ?? 0}`,
     `NPS: ${report.nps.promoters} promoters · ${report.nps.passives} passives · ${report.nps.detractors} detractors`,
+    "",
+    "By channel",
+    report.channels.length === 0
+      ? "(none yet)"
+      : textTable(
+          ["channel", "questions", "unanswered", "answers", "ratings", "CSAT", "avg"],
+          report.channels.map((c) => [clip(c.channel, 32), String(c.questions), String(c.unanswered), String(c.answers), String(c.ratings), dash(c.csat, "%"), dash(c.average)]),
+        ),
     "",
     "Answers, worst first (lowest CSAT, then lowest average, then most ratings)",
     report.entries.length === 0
@@ -101,6 +109,14 @@ export function formatCsv(report: Report, table: CsvTable): string {
     case "trend":
       rows.push(["day", "responses", "csat_percent"]);
       for (const t of report.trend) rows.push([t.day, t.responses, t.csat]);
+      break;
+    case "weeks":
+      rows.push(["week", "from", "responses", "csat_percent"]);
+      for (const w of report.weeks) rows.push([w.week, w.from, w.responses, w.csat]);
+      break;
+    case "channels":
+      rows.push(["channel", "questions", "unanswered", "answers", "ratings", "csat_percent", "average"]);
+      for (const c of report.channels) rows.push([c.channel, c.questions, c.unanswered, c.answers, c.ratings, c.csat, c.average]);
       break;
   }
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n");

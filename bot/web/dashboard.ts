@@ -287,6 +287,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       const report = await deps.report({
         since: typeof since === "string" && since !== "" ? since : undefined,
         until: typeof until === "string" && until !== "" ? until : undefined,
+        timeZone: deps.timeZone,
       });
       res.send(200, report);
     } catch (error) {
