@@ -1,4 +1,4 @@
-import { textTable } from "../feedback/report-format";
+import { csvCell, textTable } from "../feedback/report-format";
 import type { Case, CaseReport } from "./types";
 
 const dash = (value: number | null, suffix = ""): string => (value === null ? "–" : `${value}${suffix}`);
@@ -23,14 +23,10 @@ export function formatCaseReport(report: CaseReport): string {
   ].join("\n");
 }
 
-const csvCell = (value: string | number | boolean | null): string => {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /**
  * The cases of a range as RFC 4180 CSV, one row per case. Contact details and notes stay out: a
- * CSV travels further than the dashboard.
+ * CSV travels further than the dashboard. Cells are the feedback report's: one line each, and a
+ * customer's text a spreadsheet would run as a formula starts with `'`.
  */
 export function formatCasesCsv(cases: readonly Case[], now: string): string {
   const rows: Array<Array<string | number | boolean | null>> = [

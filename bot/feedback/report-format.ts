@@ -82,9 +82,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * and text a spreadsheet would run as a formula gets a leading `'` (OWASP's advice); numbers are
  * written as they are.
  */
-const csvCell = (value: string | number | null): string => {
+export const csvCell = (value: string | number | boolean | null): string => {
   if (value === null) return "";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
   const flat = oneLine(value);
   const text = FORMULA_START.test(value) || FORMULA_START.test(flat) ? `'${flat}` : flat;
   return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
