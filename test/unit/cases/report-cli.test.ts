@@ -59,6 +59,6 @@ describe("report CLI: cases", () => {
 
   it("adds a cases section to the readable report", async () => {
     const { out } = await cli([], dataDir);
-    expect(out.join("\n")).toMatch(/Cases \(complaints and requests for a person\)[\s\S]*opened\s+2[\s\S]*low ratings \(1–2\) that became cases\s+50% of 2/);
+    expect(out.join("\n")).toMatch(/Vakalar \(şikayetler ve bir kişiyle görüşme istekleri\)[\s\S]*açılan\s+2[\s\S]*vakaya dönüşen düşük puanlar \(1–2\)\s+%50 \(2 düşük puandan\)/);
   });
 });
