@@ -229,6 +229,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     auth: dashboardAuth,
     store: caseStore,
     logger,
+    timeZone: config.reportTimeZone,
     responseHours: config.caseResponseHours,
     notify: createProactiveNotifier({ adapter, appId: config.appId, logger, logs, texts: () => knowledge.current().caseTexts }),
   });

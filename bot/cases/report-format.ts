@@ -1,36 +1,10 @@
-import { textTable } from "../feedback/report-format";
-import type { Case, CaseReport } from "./types";
-
-const dash = (value: number | null, suffix = ""): string => (value === null ? "–" : `${value}${suffix}`);
-
-/** The cases part of the readable report `npm run report` prints. */
-export function formatCaseReport(report: CaseReport): string {
-  return [
-    "Cases (complaints and requests for a person)",
-    textTable(
-      ["measure", "value"],
-      [
-        ["opened", String(report.opened)],
-        ["resolved", String(report.resolved)],
-        ["overdue now (no first response in time)", String(report.overdue)],
-        ["open · in progress · resolved · closed", `${report.byStatus.open} · ${report.byStatus.in_progress} · ${report.byStatus.resolved} · ${report.byStatus.closed}`],
-        ["median hours to first response", dash(report.medianFirstResponseHours)],
-        ["median hours to resolution", dash(report.medianResolutionHours)],
-        ["low ratings (1–2) that became cases", `${dash(report.lowRatingsToCases, "%")} of ${report.lowRatings}`],
-        ["CSAT of answers that led to cases", dash(report.csatOfCaseEntries, "%")],
-      ],
-    ),
-  ].join("\n");
-}
-
-const csvCell = (value: string | number | boolean | null): string => {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+import { csvCell } from "../feedback/report-format";
+import type { Case } from "./types";
 
 /**
  * The cases of a range as RFC 4180 CSV, one row per case. Contact details and notes stay out: a
- * CSV travels further than the dashboard.
+ * CSV travels further than the dashboard. Cells are the feedback report's: one line each, and a
+ * customer's text a spreadsheet would run as a formula starts with `'`.
  */
 export function formatCasesCsv(cases: readonly Case[], now: string): string {
   const rows: Array<Array<string | number | boolean | null>> = [

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
+import { ASK } from "./messages";
 import { loadKnowledge } from "../knowledge/loader";
 import { formatIssue, type KnowledgeBase } from "../knowledge/types";
 import { Matcher, type Decision } from "../matching/matcher";
@@ -32,20 +33,17 @@ function readable(decision: Decision): string {
   const line = toAskLine(decision);
   const head =
     decision.smallTalk !== null
-      ? `small talk (${decision.smallTalk})`
+      ? ASK.smallTalk(decision.smallTalk)
       : line.status === "answered"
-        ? `answered: ${line.id} (${line.score})`
+        ? ASK.answered(line.id ?? "", String(line.score))
         : line.status === "ambiguous"
-          ? `ambiguous: did you mean ${decision.suggestions.map((s) => `${s.id} (${s.score})`).join(", ")}`
-          : `none${line.id ? ` (best: ${line.id} ${line.score})` : ""}`;
+          ? ASK.ambiguous(decision.suggestions.map((s) => `${s.id} (${s.score})`).join(", "))
+          : ASK.none(line.id ? `${line.id} ${line.score}` : null);
   const rest = line.candidates.map((c) => `    ${c.score.toFixed(3)}  ${c.id}  ${c.question}`).join("\n");
   return `${line.query}\n  → ${head}${rest ? `\n${rest}` : ""}`;
 }
 
-const USAGE =
-  "usage: npm run ask -- [--json] [question …]\n" +
-  "       Matches the question against the knowledge in KNOWLEDGE_DIR; without one, each line of stdin.\n" +
-  "       --json prints one JSON line per question.";
+const USAGE = ASK.usage;
 
 /** Runs `ask`; returns the exit code. Writes only results to `out`, diagnostics to `err`. */
 export async function runAsk(
@@ -68,7 +66,7 @@ export async function runAsk(
   // like the bot, ask serves the files that load; the others are named on stderr
   for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
   if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
-    err("[ask] no knowledge entry loaded; run npm run kb:check");
+    err(`[ask] ${ASK.noEntries}`);
     return EXIT_FAILURE;
   }
   const knowledgeBase: KnowledgeBase = result.knowledgeBase;

@@ -2,6 +2,7 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
+import { KB_CHECK } from "./messages";
 import { loadKnowledge, type LoadResult } from "../knowledge/loader";
 import { CHECK, LOADER } from "../knowledge/messages";
 import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types";
@@ -58,9 +59,7 @@ export function competingEntries(kb: KnowledgeBase, matcher: Matcher): Knowledge
   return issues;
 }
 
-const USAGE =
-  "usage: npm run kb:check -- [--json] [folder (default KNOWLEDGE_DIR)]\n" +
-  "       Checks every knowledge file; exits 1 when any has an error (warnings alone pass).";
+const USAGE = KB_CHECK.usage;
 
 /** Runs the check; returns the exit code (0 = no errors). */
 export async function runKbCheck(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: (text: string) => void): Promise<number> {
@@ -70,7 +69,7 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   } catch (error) {
     throw UsageError.from(error);
   }
-  if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.length}`);
+  if (parsed.positionals.length > 1) throw new UsageError(KB_CHECK.oneFolder(parsed.positionals.length));
   const json = parsed.values.json;
   const config = loadConfig(env);
   const dir = parsed.positionals[0] ?? config.knowledgeDir;

@@ -7,9 +7,10 @@ import { knowledgeToQna } from "../knowledge/convert";
 import { loadKnowledge } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
-import { runMain, type Write } from "./main";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
+import { KB_EXPORT } from "./messages";
 
-const USAGE = "usage: npm run kb:export -- --qna [--out <file.qna>] [<knowledge folder>]   (default: KNOWLEDGE_DIR, to stdout)";
+const USAGE = KB_EXPORT.usage;
 
 /**
  * Writes the knowledge base as one `.qna` file (QnA Maker / Bot Framework format) that
@@ -20,12 +21,12 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
   try {
     parsed = parseArgs({ args: [...args], options: { qna: { type: "boolean", default: false }, out: { type: "string" } }, allowPositionals: true, strict: true });
   } catch (error) {
-    err(`[kb:export] ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    err(`[kb:export] ${UsageError.from(error).message}\n${USAGE}`);
+    return EXIT_USAGE;
   }
   if (!parsed.values.qna || parsed.positionals.length > 1) {
-    err(`[kb:export] choose the format (only --qna for now)\n${USAGE}`);
-    return 2;
+    err(`[kb:export] ${KB_EXPORT.chooseFormat}\n${USAGE}`);
+    return EXIT_USAGE;
   }
   const config = loadConfig(env);
   const dir = parsed.positionals[0] ?? config.knowledgeDir;
@@ -33,18 +34,18 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
   const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!result.knowledgeBase || result.errors.length > 0) {
     for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
-    err(`[kb:export] ${label} has errors (see npm run kb:check); nothing written`);
-    return 1;
+    err(`[kb:export] ${KB_EXPORT.hasErrors(label)}`);
+    return EXIT_FAILURE;
   }
   const { text, warnings } = knowledgeToQna(result.knowledgeBase);
   for (const warning of warnings) err(`[kb:export] ${warning.id}: ${warning.message}`);
   if (parsed.values.out) {
     await writeFile(parsed.values.out, text, "utf8");
-    out(`${label}: ${result.entries.length} entries written to ${parsed.values.out}`);
+    out(KB_EXPORT.written(label, result.entries.length, parsed.values.out));
   } else {
     out(text.replace(/\n$/, ""));
   }
-  return 0;
+  return EXIT_OK;
 }
 
 if (require.main === module) runMain((args, env, out, err) => runKbExport(args, env, out, err), { name: "kb:export", usage: USAGE });

@@ -7,9 +7,10 @@ import { entryToMarkdown, synonymsToYaml } from "../knowledge/convert";
 import { loadKnowledgeTexts } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
-import { runMain, type Write } from "./main";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
+import { KB_IMPORT } from "./messages";
 
-const USAGE = "usage: npm run kb:import -- <file.qna> [--out <folder>] [--force]\n" + "       (default folder: <KNOWLEDGE_DIR>/<file name without .qna>)";
+const USAGE = KB_IMPORT.usage;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -30,20 +31,20 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   try {
     parsed = parseArgs({ args: [...args], options: { out: { type: "string" }, force: { type: "boolean", default: false } }, allowPositionals: true, strict: true });
   } catch (error) {
-    err(`[kb:import] ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    err(`[kb:import] ${UsageError.from(error).message}\n${USAGE}`);
+    return EXIT_USAGE;
   }
   const [source, ...extra] = parsed.positionals;
   if (!source || extra.length > 0 || !/\.qna$/i.test(source)) {
-    err(`[kb:import] give one .qna file\n${USAGE}`);
-    return 2;
+    err(`[kb:import] ${KB_IMPORT.oneFile}\n${USAGE}`);
+    return EXIT_USAGE;
   }
   let text: string;
   try {
     text = await readFile(source, "utf8");
   } catch (error) {
-    err(`[kb:import] cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    err(`[kb:import] ${KB_IMPORT.unreadable(source, error instanceof Error ? error.message : String(error))}`);
+    return EXIT_FAILURE;
   }
   const name = basename(source);
   const label = relative(process.cwd(), resolve(dirname(source))) || ".";
@@ -51,8 +52,8 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   for (const warning of result.warnings) err(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
   if (result.errors.length > 0) {
     for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
-    err(`[kb:import] ${name} has errors; nothing written`);
-    return 1;
+    err(`[kb:import] ${KB_IMPORT.hasErrors(name)}`);
+    return EXIT_FAILURE;
   }
 
   const folder = parsed.values.out ?? join(loadConfig(env).knowledgeDir, name.replace(/\.qna$/i, ""));
@@ -63,15 +64,15 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     const taken: string[] = [];
     for (const path of files.keys()) if (await exists(path)) taken.push(path);
     if (taken.length > 0) {
-      err(`[kb:import] these files exist already (use --force to overwrite):\n${taken.map((path) => `  ${path}`).join("\n")}`);
-      return 1;
+      err(`[kb:import] ${KB_IMPORT.exists(taken)}`);
+      return EXIT_FAILURE;
     }
   }
   await mkdir(folder, { recursive: true });
   for (const [path, content] of files) await writeFile(path, content, "utf8");
-  out(`${name}: ${result.entries.length} entries${synonyms.length > 0 ? ` and ${synonyms.length} synonym groups` : ""} written to ${folder}`);
-  out(`Next: move ${source} out of the knowledge folder if it is there (its pairs would be served twice), then run npm run kb:check.`);
-  return 0;
+  out(KB_IMPORT.written(name, result.entries.length, synonyms.length, folder));
+  out(KB_IMPORT.next(source));
+  return EXIT_OK;
 }
 
 if (require.main === module) runMain((args, env, out, err) => runKbImport(args, env, out, err), { name: "kb:import", usage: USAGE });

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
+import { KB_SUGGEST, trNumber } from "./messages";
 import { usableRange } from "./report";
 import { textTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
@@ -11,36 +12,28 @@ import { formatIssue } from "../knowledge/types";
 import { Matcher } from "../matching/matcher";
 import { openDatabase } from "../storage/database";
 
-const USAGE =
-  "usage: npm run kb:suggest -- [--json] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n" +
-  `       npm run kb:suggest -- --apply [--min-count N (default ${SUGGEST_TUNING.MIN_APPLY_COUNT})] [--entry <id> …]\n` +
-  "       Suggests knowledge edits from the recorded questions and ratings; --apply adds the alternates to the files.";
+const USAGE = KB_SUGGEST.usage(SUGGEST_TUNING.MIN_APPLY_COUNT);
 
-/** The readable form of the suggestions. */
+/** The readable form of the suggestions, in Turkish. */
 export function formatSuggestions(s: Suggestions): string {
-  const parts: string[] = ["Candidate alternates (from \"did you mean\" choices)"];
-  if (s.alternates.length === 0) parts.push("(none)");
+  const t = KB_SUGGEST;
+  const parts: string[] = [t.alternates];
+  if (s.alternates.length === 0) parts.push(t.none);
   for (const entry of s.alternates) {
     parts.push("", `${entry.entryId}  (${entry.file})  ${entry.question}`);
-    parts.push(textTable(["count", "alternate", "evidence"], entry.candidates.map((c) => [String(c.count), c.text, c.evidence])));
+    parts.push(textTable(t.alternateColumns, entry.candidates.map((c) => [String(c.count), c.text, c.evidence])));
   }
-  parts.push("", "Unanswered questions that may need a new entry");
+  parts.push("", t.newEntries);
   parts.push(
     s.newEntries.length === 0
-      ? "(none)"
-      : textTable(
-          ["questions", "shared words", "examples"],
-          s.newEntries.map((c) => [String(c.size), c.terms.join(", "), c.examples.slice(0, 3).join(" | ")]),
-        ),
+      ? t.none
+      : textTable(t.clusterColumns, s.newEntries.map((c) => [String(c.size), c.terms.join(", "), c.examples.slice(0, 3).join(" | ")])),
   );
-  parts.push("", `Entries to rewrite (CSAT ≤ ${SUGGEST_TUNING.LOW_CSAT}% with ≥ ${SUGGEST_TUNING.MIN_RATINGS} ratings)`);
+  parts.push("", t.rewrite(SUGGEST_TUNING.LOW_CSAT, SUGGEST_TUNING.MIN_RATINGS));
   parts.push(
     s.rewrite.length === 0
-      ? "(none)"
-      : textTable(
-          ["entry", "ratings", "CSAT", "question", "comments"],
-          s.rewrite.map((r) => [r.entryId, String(r.ratings), `${r.csat}%`, r.question ?? "", r.comments.slice(0, 2).join(" | ")]),
-        ),
+      ? t.none
+      : textTable(t.rewriteColumns, s.rewrite.map((r) => [r.entryId, String(r.ratings), trNumber(r.csat, true), r.question ?? "", r.comments.slice(0, 2).join(" | ")])),
   );
   return parts.join("\n");
 }
@@ -70,7 +63,7 @@ export async function runKbSuggest(
     throw UsageError.from(error);
   }
   const minCount = Number(values["min-count"]);
-  if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError("--min-count must be a whole number ≥ 1");
+  if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(KB_SUGGEST.minCount);
   usableRange(values.since, values.until);
   const config = loadConfig(env);
   const loaded = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
@@ -85,7 +78,7 @@ export async function runKbSuggest(
   let suggestions: Suggestions;
   try {
     const store = new SqlFeedbackStore(database);
-    const range = { since: values.since, until: values.until };
+    const range = { since: values.since, until: values.until, timeZone: config.reportTimeZone };
     const [data, report] = await Promise.all([store.learning(range), store.report(range, (id) => kb.byId.get(id)?.question ?? null)]);
     suggestions = computeSuggestions(data, report, kb, matcher);
   } finally {
@@ -106,7 +99,7 @@ export async function runKbSuggest(
   }
   const check = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   for (const result of results) {
-    if (result.skipped) err(`[kb:suggest] ${result.file}: skipped: ${result.skipped}`);
+    if (result.skipped) err(`[kb:suggest] ${KB_SUGGEST.skipped(result.file, result.skipped)}`);
   }
   if (!check.knowledgeBase || check.errors.length > 0) {
     for (const issue of check.errors) err(formatIssue(issue, config.knowledgeDir));
@@ -117,8 +110,8 @@ export async function runKbSuggest(
     values.json
       ? JSON.stringify({ applied: written })
       : written.length === 0
-        ? "nothing to apply"
-        : written.map((r) => `${r.file}: added ${r.added.map((a) => `"${a}"`).join(", ")}`).join("\n"),
+        ? KB_SUGGEST.nothingToApply
+        : written.map((r) => KB_SUGGEST.added(r.file, r.added)).join("\n"),
   );
   return EXIT_OK;
 }

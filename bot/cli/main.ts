@@ -1,4 +1,5 @@
 import { processEnvironment } from "../config";
+import { COMMON } from "./messages";
 
 /** Where a CLI writes: results to `out` (stdout), diagnostics to `err` (stderr). */
 export type Write = (text: string) => void;
@@ -11,8 +12,7 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 /** The convention, as every `--help` states it. */
-export const EXIT_CODES_HELP =
-  "Exit codes: 0 ok; 1 failure (for example broken knowledge, an unreachable database, an invalid environment); 2 usage (an unknown option or a malformed argument; nothing was done).";
+export const EXIT_CODES_HELP = COMMON.exitCodes;
 
 /** A command called wrongly: `runMain` prints its message and the usage on stderr and exits 2. */
 export class UsageError extends Error {
@@ -21,9 +21,22 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 
-  /** The usage error for what `parseArgs` threw (an unknown option, a missing value). */
+  /** The usage error, in Turkish, for what `parseArgs` threw (an unknown option, a missing value). */
   static from(error: unknown): UsageError {
-    return new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+    const message = error instanceof Error ? error.message : String(error);
+    const code = typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
+    // parseArgs names the option or argument in quotes: "Unknown option '--colour'. To specify…"
+    const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
+    const option = quoted.split(" ")[0] ?? quoted;
+    const text =
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+        ? COMMON.unknownOption(option)
+        : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE"
+          ? message.includes("does not take") ? COMMON.noValue(option) : COMMON.missingValue(option)
+          : code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL"
+            ? COMMON.unexpectedArgument(quoted)
+            : COMMON.badArguments(message);
+    return new UsageError(text, { cause: error });
   }
 }
 
@@ -79,7 +92,7 @@ export function runMain(
   const onBeforeExit = (): void => {
     if (settled) return;
     settled = true;
-    err(`[${options.name}] internal error: the process ended before the command finished (nothing was left to wait for)`);
+    err(`[${options.name}] ${COMMON.endedEarly}`);
     process.exitCode = EXIT_FAILURE;
   };
   process.once("beforeExit", onBeforeExit);

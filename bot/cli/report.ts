@@ -1,33 +1,34 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { formatCaseReport, formatCasesCsv } from "../cases/report-format";
+import { formatCasesCsv } from "../cases/report-format";
 import { CASE_EXPORT_LIMIT, SqlCaseStore } from "../cases/store";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { rangeBounds, ReportRangeError } from "../feedback/report";
-import { CSV_TABLES, formatCsv, formatReport, type CsvTable } from "../feedback/report-format";
+import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
 import { openDatabase, SQLITE_FILE } from "../storage/database";
+import { RANGE, REPORT } from "./messages";
+import { formatCaseReport, formatReport } from "./report-text";
 
 /** `--table` choices: the feedback report's tables and the cases. */
 const TABLES = [...CSV_TABLES, "cases"] as const;
 
-const USAGE =
-  `usage: npm run report -- [--json | --csv [--table ${TABLES.join("|")}]] [--since YYYY-MM-DD] [--until YYYY-MM-DD]\n` +
-  "       Prints the satisfaction report (CSAT, NPS, CES, entries, unanswered questions, comments, cases) from the database.";
+const USAGE = REPORT.usage(TABLES);
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
 const isTable = (value: string): value is CsvTable | "cases" => value === "cases" || isCsvTable(value);
 
-/** Checks `--since`/`--until` before anything is opened: a malformed date is a usage error. */
+/** Checks `--since`/`--until` before anything is opened: a malformed or reversed range is a usage error, said in Turkish. */
 export function usableRange(since: string | undefined, until: string | undefined): void {
   try {
     rangeBounds({ since, until });
   } catch (error) {
     if (!(error instanceof ReportRangeError)) throw error;
-    throw new UsageError(error.message.replace(/^\[report\] /, ""), { cause: error });
+    const { reason, field, value } = error.problem;
+    throw new UsageError(reason === "malformed" ? RANGE.malformed(field, value) : RANGE.reversed(since ?? "", until ?? ""), { cause: error });
   }
 }
 
@@ -54,23 +55,23 @@ export async function runReport(
   } catch (error) {
     throw UsageError.from(error);
   }
-  if (!isTable(values.table)) throw new UsageError(`--table must be one of ${TABLES.join(", ")}`);
-  if (values.json && values.csv) throw new UsageError("--json and --csv exclude each other");
+  if (!isTable(values.table)) throw new UsageError(REPORT.table(TABLES));
+  if (values.json && values.csv) throw new UsageError(REPORT.jsonAndCsv);
   usableRange(values.since, values.until);
   const table = values.table;
   const config = loadConfig(env);
   const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
-  if (!knowledge.knowledgeBase) err(`[report] knowledge in ${config.knowledgeDir} did not load; entries are shown by id only`);
+  if (!knowledge.knowledgeBase) err(`[report] ${REPORT.knowledgeMissing(config.knowledgeDir)}`);
   const byId = knowledge.knowledgeBase?.byId;
   const sqliteFile = join(config.dataDir, SQLITE_FILE);
   if (!config.databaseUrl && !existsSync(sqliteFile)) {
     // opening would create an empty database and report zeros: a mistyped DATA_DIR looks like no feedback
-    err(`[report] no database found at ${sqliteFile}; check DATA_DIR (or DATABASE_URL)`);
+    err(`[report] ${REPORT.noDatabase(sqliteFile)}`);
     return EXIT_FAILURE;
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const range = { since: values.since, until: values.until };
+    const range = { since: values.since, until: values.until, timeZone: config.reportTimeZone };
     const now = new Date().toISOString();
     const cases = new SqlCaseStore(database);
     if (values.csv && table === "cases") {

@@ -5,7 +5,8 @@ import { zipSync } from "fflate";
 import { loadConfig } from "../config";
 import { TEXTS } from "../conversation/texts";
 import { VERSION } from "../version";
-import { runMain, type Write } from "./main";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
+import { TEAMS_PACKAGE } from "./messages";
 
 /** Teams app manifest schema this package follows. */
 export const MANIFEST_VERSION = "1.17";
@@ -14,7 +15,7 @@ const ACCENT_COLOR = "#5B5FC7";
 /** The icons shipped in `bot/teams/` (read from the sources, also when run from `dist/`): 192×192 in colour, 32×32 white outline. */
 const ICON_DIR = [join(__dirname, "..", "teams"), join(__dirname, "..", "..", "..", "bot", "teams")].find((dir) => existsSync(join(dir, "color.png"))) ?? join(__dirname, "..", "teams");
 const DEFAULT_OUT = "dist/memnun-teams.zip";
-const USAGE = `usage: npm run teams:package -- --website https://… [--privacy https://…] [--terms https://…] [--developer NAME] [--out ${DEFAULT_OUT}]`;
+const USAGE = TEAMS_PACKAGE.usage(DEFAULT_OUT);
 
 /** A GUID, the shape of a Microsoft Entra app id (Teams requires it as the bot and app id). */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,20 +88,20 @@ export async function runTeamsPackage(args: readonly string[], env: Readonly<Rec
       strict: true,
     }));
   } catch (error) {
-    err(`[teams] ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    err(`[teams] ${UsageError.from(error).message}\n${USAGE}`);
+    return EXIT_USAGE;
   }
   const website = values.website;
   const privacy = values.privacy ?? website;
   const terms = values.terms ?? website;
   if (!httpsUrl(website) || !httpsUrl(privacy) || !httpsUrl(terms)) {
-    err(`[teams] --website (and --privacy, --terms if given) must be https URLs: Teams shows them on the app's page\n${USAGE}`);
-    return 2;
+    err(`[teams] ${TEAMS_PACKAGE.httpsUrls}\n${USAGE}`);
+    return EXIT_USAGE;
   }
   const config = loadConfig(env);
   if (!GUID.test(config.appId)) {
-    err(`[teams] MicrosoftAppId must be the bot's Microsoft Entra app id (a GUID); it is ${config.appId === "" ? "empty" : `"${config.appId}"`}`);
-    return 1;
+    err(`[teams] ${TEAMS_PACKAGE.badAppId(config.appId)}`);
+    return EXIT_FAILURE;
   }
   const manifest = teamsManifest({
     appId: config.appId,
@@ -119,7 +120,7 @@ export async function runTeamsPackage(args: readonly string[], env: Readonly<Rec
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, zip);
   out(target);
-  return 0;
+  return EXIT_OK;
 }
 
 if (require.main === module) runMain(runTeamsPackage, { name: "teams:package", usage: USAGE });

@@ -1,7 +1,7 @@
 import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { cleanText } from "../clean-text";
-import { SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
+import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
@@ -232,6 +232,7 @@ export class MemnunBot extends ActivityHandler {
     const origin: Origin = {
       conversation: this.deps.integrity.pseudonym(`conversation:${channelId}:${conversation?.id ?? ""}`),
       userHash: this.deps.integrity.pseudonym(`user:${channelId}:${from?.id ?? ""}`),
+      channel: (channelId ?? "").slice(0, MAX_CHANNEL_CHARS),
     };
     context.turnState.set(ORIGIN_KEY, origin);
     return origin;

@@ -259,5 +259,32 @@ export const TEXTS = Object.freeze({
     casesCsat: "Vaka çıkan cevapların CSAT'ı",
     statusNone: "bilinmiyor",
     statusAmbiguous: "belirsiz",
+    rangeLegend: "Tarih aralığı",
+    since: "Başlangıç",
+    until: "Bitiş",
+    apply: "Uygula",
+    allTime: "Tüm zamanlar",
+    /** `{since}`, `{until}` and `{timeZone}` are filled in. */
+    rangeShown: "Gösterilen: {since} – {until} ({timeZone} takvim günleri)",
+    openEnded: "…",
+    /** `{value}` is the date as given. */
+    rangeMalformed: "Geçersiz tarih: “{value}”. Tarihi 2026-11-23 biçiminde (yıl-ay-gün) girin.",
+    rangeReversed: "Başlangıç tarihi ({since}) bitiş tarihinden ({until}) sonra olamaz.",
+    csvUnknownTable: "Bu tablo CSV olarak indirilemez.",
+    downloadCsv: "CSV indir",
+    dailyColumns: ["Gün", "Puan sayısı", "CSAT"],
+    weeks: "Haftalık memnuniyet (CSAT %, ISO haftaları, Pazartesi–Pazar)",
+    weekColumns: ["Hafta", "Pazartesi", "Puan sayısı", "CSAT"],
+    channels: "Kanallara göre",
+    channelColumns: ["Kanal", "Soru", "Yanıtlanamayan", "Cevap", "Puan", "CSAT", "Ort."],
+    /** Bot Framework channel ids as operators know them; others are shown as they are. */
+    channelNames: {
+      webchat: "Web Chat",
+      directline: "Web sohbeti (Direct Line)",
+      msteams: "Microsoft Teams",
+      emulator: "Bot Framework Emulator",
+      test: "Test",
+      unknown: "bilinmiyor (kanal kaydedilmeden önce)",
+    },
   },
 });

@@ -9,7 +9,15 @@ import { z } from "zod";
 export interface Origin {
   readonly conversation: string;
   readonly userHash: string;
+  /**
+   * The Bot Framework channel id (`webchat`, `msteams`, `emulator`, `directline`…), at most
+   * `MAX_CHANNEL_CHARS`. Absent in events spooled by versions that did not record it.
+   */
+  readonly channel?: string;
 }
+
+/** Longest channel id kept (the column is 64 wide; real ids are short words). */
+export const MAX_CHANNEL_CHARS = 64;
 
 export interface QuestionEvent extends Origin {
   readonly kind: "question";
@@ -68,7 +76,7 @@ export const SCALES = Object.freeze({
 /** Longest comment stored; longer ones are cut (the bot's message limit is lower anyway). */
 export const MAX_COMMENT_CHARS = 2_000;
 
-const origin = { conversation: z.string().max(128), userHash: z.string().max(128) };
+const origin = { conversation: z.string().max(128), userHash: z.string().max(128), channel: z.string().max(MAX_CHANNEL_CHARS).optional() };
 
 /** Runtime schema of `FeedbackEvent`, for events read back from the spool file. */
 export const FeedbackEventSchema: z.ZodType<FeedbackEvent> = z.discriminatedUnion("kind", [

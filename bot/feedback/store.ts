@@ -1,19 +1,23 @@
-import { sql, type CompiledQuery, type Insertable, type Kysely } from "kysely";
+import { sql, type CompiledQuery, type Insertable, type Kysely, type RawBuilder } from "kysely";
 import { randomBytes } from "node:crypto";
 import { fold, turkishLower } from "../matching/analysis";
 import { assertOpen, type Database } from "../storage/database";
 import type { Closable } from "../storage/errors";
 import type { AnswersTable, CommentsTable, QuestionsTable, RatingsTable, Schema, SurveysTable } from "../storage/schema";
 import type { FeedbackEvent } from "./events";
-import { MAX_COMMENT_CHARS } from "./events";
+import { MAX_CHANNEL_CHARS, MAX_COMMENT_CHARS } from "./events";
+import { isoWeek, offsetPeriods, type OffsetPeriod } from "./time-zone";
 import {
+  DEFAULT_REPORT_TIME_ZONE,
   percent,
   rangeBounds,
   REPORT_LIST_LIMIT,
   round2,
+  type ChannelReport,
   type EntryReport,
   type Report,
   type ReportRange,
+  type WeekReport,
 } from "./report";
 
 /** Where feedback is kept. Writes are idempotent: the same event written twice is stored once. */
@@ -86,6 +90,32 @@ const SATISFIED_FROM = 4;
 /** 1 for a satisfied rating, else 0, in SQL (summed per entry and per day). */
 const SATISFIED = sql<number>`case when rating >= ${sql.lit(SATISFIED_FROM)} then 1 else 0 end`;
 
+/** 1 for a question that got "none" or "did you mean", else 0, in SQL (summed per channel). */
+const UNRESOLVED = sql<number>`case when status in ('none', 'ambiguous') then 1 else 0 end`;
+
+/** The channel shown for events recorded before the channel was. */
+export const UNKNOWN_CHANNEL = "unknown";
+
+/** Ratings of one calendar day. */
+interface DayRow {
+  readonly day: string;
+  readonly n: number;
+  readonly satisfied: number;
+}
+
+/** Days summed into ISO weeks, oldest first. */
+function weekly(days: readonly DayRow[]): WeekReport[] {
+  const weeks = new Map<string, { from: string; n: number; satisfied: number }>();
+  for (const day of days) {
+    const { week, monday } = isoWeek(day.day);
+    const sum = weeks.get(week) ?? { from: monday, n: 0, satisfied: 0 };
+    sum.n += day.n;
+    sum.satisfied += day.satisfied;
+    weeks.set(week, sum);
+  }
+  return [...weeks].map(([week, w]) => ({ week, from: w.from, responses: w.n, csat: percent(w.satisfied, w.n) }));
+}
+
 const SECRET_KEY = "installation_secret";
 /** Bytes of randomness in the installation secret. */
 const SECRET_BYTES = 32;
@@ -135,7 +165,8 @@ function tableRows(events: readonly FeedbackEvent[]): {
     if (!rows.has(key)) rows.set(key, row);
   };
   for (const event of events) {
-    const origin = { at: event.at, conversation: event.conversation, user_hash: event.userHash };
+    // every row has every column, in one order: SQLite runs one prepared statement for them all
+    const origin = { at: event.at, conversation: event.conversation, user_hash: event.userHash, channel: (event.channel ?? "").slice(0, MAX_CHANNEL_CHARS) };
     switch (event.kind) {
       case "question":
         first(questions, event.id, {
@@ -304,7 +335,8 @@ export class SqlFeedbackStore implements FeedbackStore {
     const lo = from ?? "";
     const hi = to ?? "~";
 
-    const [answersRow, ratingRows, surveyRows, entryAnswers, entryRatings, unanswered, comments, trend] = await Promise.all([
+    const timeZone = range.timeZone ?? DEFAULT_REPORT_TIME_ZONE;
+    const [answersRow, ratingRows, surveyRows, entryAnswers, entryRatings, unanswered, comments, days, channels] = await Promise.all([
       db.selectFrom("answers").where("at", ">=", lo).where("at", "<", hi).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
       db.selectFrom("ratings").where("at", ">=", lo).where("at", "<", hi).select(["rating", (eb) => eb.fn.countAll().as("n")]).groupBy("rating").execute(),
       db.selectFrom("surveys").where("at", ">=", lo).where("at", "<", hi).select(["kind", "score", (eb) => eb.fn.countAll().as("n")]).groupBy(["kind", "score"]).execute(),
@@ -337,15 +369,8 @@ export class SqlFeedbackStore implements FeedbackStore {
         .orderBy("at", "desc")
         .limit(REPORT_LIST_LIMIT)
         .execute(),
-      db.selectFrom("ratings").where("at", ">=", lo).where("at", "<", hi)
-        .select([
-          sql<string>`substr(at, 1, 10)`.as("day"),
-          (eb) => eb.fn.countAll().as("n"),
-          (eb) => eb.fn.sum<number>(SATISFIED).as("satisfied"),
-        ])
-        .groupBy(sql`substr(at, 1, 10)`)
-        .orderBy("day")
-        .execute(),
+      this.dailyRatings(lo, hi, timeZone),
+      this.channelRows(lo, hi),
     ]);
 
     const distribution: Record<string, number> = { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 };
@@ -404,7 +429,7 @@ export class SqlFeedbackStore implements FeedbackStore {
 
     const answers = count(answersRow?.n);
     return {
-      range: { since: range.since ?? null, until: range.until ?? null },
+      range: { since: range.since ?? null, until: range.until ?? null, timeZone },
       answers,
       csat: { responses, score: percent(satisfied, responses), average: round2(responses > 0 ? total / responses : null), distribution },
       responseRate: answers > 0 ? Math.round((responses / answers) * 1000) / 1000 : null,
@@ -424,7 +449,104 @@ export class SqlFeedbackStore implements FeedbackStore {
         rating: Number(row.rating),
         text: row.text,
       })),
-      trend: trend.map((row) => ({ day: row.day, responses: count(row.n), csat: percent(count(row.satisfied), count(row.n)) })),
+      trend: days.map((row) => ({ day: row.day, responses: row.n, csat: percent(row.satisfied, row.n) })),
+      weeks: weekly(days),
+      channels,
     };
+  }
+
+  /**
+   * Ratings and satisfied ratings per calendar day of the time zone. Each timestamp is shifted by
+   * the zone's offset at that instant (one SQL branch per offset period of the ratings' span), so
+   * 22:30 UTC counts on the next day in Istanbul.
+   */
+  private async dailyRatings(lo: string, hi: string, timeZone: string): Promise<DayRow[]> {
+    const { db } = this.database;
+    const span = await db
+      .selectFrom("ratings")
+      .where("at", ">=", lo)
+      .where("at", "<", hi)
+      .select((eb) => [eb.fn.min("at").as("first"), eb.fn.max("at").as("last")])
+      .executeTakeFirst();
+    if (!span?.first || !span.last) return [];
+    const day = this.localDaySql(offsetPeriods(timeZone, span.first, span.last));
+    const rows = await db
+      .selectFrom(
+        db.selectFrom("ratings").where("at", ">=", lo).where("at", "<", hi).select([day.as("day"), SATISFIED.as("ok")]).as("r"),
+      )
+      .select(["r.day", (eb) => eb.fn.countAll().as("n"), (eb) => eb.fn.sum<number>("r.ok").as("satisfied")])
+      .groupBy("r.day")
+      .orderBy("r.day")
+      .execute();
+    return rows.map((row) => ({ day: String(row.day), n: count(row.n), satisfied: count(row.satisfied) }));
+  }
+
+  /**
+   * The calendar day of `at` in SQL: `at` shifted by the offset of its period. Offsets are whole
+   * minutes computed here (`sql.lit` of a number), the period ends are bound parameters.
+   */
+  private localDaySql(periods: readonly OffsetPeriod[]): RawBuilder<string> {
+    const shifted = (minutes: number): RawBuilder<string> =>
+      this.database.sqlite
+        ? sql<string>`date(at, ${sql.lit(minutes)} || ' minutes')`
+        : sql<string>`to_char(cast(at as timestamp) + make_interval(mins => ${sql.lit(minutes)}), 'YYYY-MM-DD')`;
+    const last = periods[periods.length - 1];
+    if (periods.length === 1 || !last) return shifted(last?.minutes ?? 0);
+    const branches = periods.slice(0, -1).map((period) => sql`when at < ${period.until} then ${shifted(period.minutes)}`);
+    return sql<string>`(case ${sql.join(branches, sql` `)} else ${shifted(last.minutes)} end)`;
+  }
+
+  /** Questions, answers and ratings per channel; `unknown` for rows recorded before channels were. */
+  private async channelRows(lo: string, hi: string): Promise<ChannelReport[]> {
+    const { db } = this.database;
+    const [questions, answers, ratings] = await Promise.all([
+      db.selectFrom("questions").where("at", ">=", lo).where("at", "<", hi)
+        .select(["channel", (eb) => eb.fn.countAll().as("n"), (eb) => eb.fn.sum<number>(UNRESOLVED).as("unanswered")])
+        .groupBy("channel")
+        .execute(),
+      db.selectFrom("answers").where("at", ">=", lo).where("at", "<", hi).select(["channel", (eb) => eb.fn.countAll().as("n")]).groupBy("channel").execute(),
+      db.selectFrom("ratings").where("at", ">=", lo).where("at", "<", hi)
+        .select([
+          "channel",
+          (eb) => eb.fn.countAll().as("n"),
+          (eb) => eb.fn.sum<number>(SATISFIED).as("satisfied"),
+          (eb) => eb.fn.sum<number>("rating").as("total"),
+        ])
+        .groupBy("channel")
+        .execute(),
+    ]);
+    const byChannel = new Map<string, { questions: number; unanswered: number; answers: number; ratings: number; satisfied: number; total: number }>();
+    const of = (channel: string) => {
+      const name = channel === "" ? UNKNOWN_CHANNEL : channel;
+      let row = byChannel.get(name);
+      if (!row) {
+        row = { questions: 0, unanswered: 0, answers: 0, ratings: 0, satisfied: 0, total: 0 };
+        byChannel.set(name, row);
+      }
+      return row;
+    };
+    for (const row of questions) {
+      const c = of(row.channel);
+      c.questions += count(row.n);
+      c.unanswered += count(row.unanswered);
+    }
+    for (const row of answers) of(row.channel).answers += count(row.n);
+    for (const row of ratings) {
+      const c = of(row.channel);
+      c.ratings += count(row.n);
+      c.satisfied += count(row.satisfied);
+      c.total += count(row.total);
+    }
+    return [...byChannel]
+      .map(([channel, c]) => ({
+        channel,
+        questions: c.questions,
+        unanswered: c.unanswered,
+        answers: c.answers,
+        ratings: c.ratings,
+        csat: percent(c.satisfied, c.ratings),
+        average: round2(c.ratings > 0 ? c.total / c.ratings : null),
+      }))
+      .sort((a, b) => b.answers - a.answers || b.questions - a.questions || a.channel.localeCompare(b.channel));
   }
 }

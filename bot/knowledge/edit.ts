@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isSeq, parseDocument, Scalar } from "yaml";
+import { EDIT } from "./messages";
 
 /** Result of adding alternates to one file. */
 export interface EditResult {
@@ -18,13 +19,13 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/;
  * `.qna` files are not edited (their editors use other tools).
  */
 export async function addAlternates(dir: string, file: string, texts: readonly string[]): Promise<EditResult> {
-  if (!file.endsWith(".md")) return { file, added: [], skipped: "only Markdown entries are edited; add these to the .qna file by hand" };
+  if (!file.endsWith(".md")) return { file, added: [], skipped: EDIT.notMarkdown };
   const path = join(dir, file);
   const original = await readFile(path, "utf8");
   const match = FRONT_MATTER.exec(original);
-  if (!match) return { file, added: [], skipped: "no front matter" };
+  if (!match) return { file, added: [], skipped: EDIT.noFrontMatter };
   const document = parseDocument(match[1] ?? "");
-  if (document.errors.length > 0) return { file, added: [], skipped: `front matter does not parse: ${document.errors[0]?.message ?? ""}` };
+  if (document.errors.length > 0) return { file, added: [], skipped: EDIT.frontMatterUnreadable(document.errors[0]?.message ?? "") };
   const existing = document.get("alternates");
   const present = new Set<string>(isSeq(existing) ? existing.items.map((item) => String(item instanceof Scalar ? item.value : item)) : []);
   const added = texts.filter((text) => text.trim() !== "" && !present.has(text));

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from "kysely";
+import { sql, type Generated, type Kysely, type Migration } from "kysely";
 
 /** Timestamps are ISO 8601 UTC strings (`2026-11-23T19:45:00.000Z`) in both databases: they sort and compare as text. */
 type Timestamp = string;
@@ -8,6 +8,8 @@ export interface QuestionsTable {
   at: Timestamp;
   conversation: string;
   user_hash: string;
+  /** The Bot Framework channel id (`webchat`, `msteams`…); '' for events recorded before 2026-12-03. */
+  channel: Generated<string>;
   query: string;
   /** The query lower-cased, folded and with collapsed spaces: groups the same question typed differently. */
   query_key: string;
@@ -21,6 +23,8 @@ export interface AnswersTable {
   at: Timestamp;
   conversation: string;
   user_hash: string;
+  /** The Bot Framework channel id (`webchat`, `msteams`…); '' for events recorded before 2026-12-03. */
+  channel: Generated<string>;
   entry_id: string;
   /** How the user reached the answer: `match`, `suggestion` (did you mean) or `followup`. */
   source: string;
@@ -36,6 +40,8 @@ export interface RatingsTable {
   at: Timestamp;
   conversation: string;
   user_hash: string;
+  /** The Bot Framework channel id (`webchat`, `msteams`…); '' for events recorded before 2026-12-03. */
+  channel: Generated<string>;
 }
 
 export interface CommentsTable {
@@ -47,6 +53,8 @@ export interface CommentsTable {
   at: Timestamp;
   conversation: string;
   user_hash: string;
+  /** The Bot Framework channel id (`webchat`, `msteams`…); '' for events recorded before 2026-12-03. */
+  channel: Generated<string>;
 }
 
 export interface SurveysTable {
@@ -56,6 +64,8 @@ export interface SurveysTable {
   at: Timestamp;
   conversation: string;
   user_hash: string;
+  /** The Bot Framework channel id (`webchat`, `msteams`…); '' for events recorded before 2026-12-03. */
+  channel: Generated<string>;
 }
 
 export interface SettingsTable {
@@ -234,6 +244,14 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
         .addColumn("at", "varchar(32)", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("case_events_reference").on("case_events").columns(["reference", "at"]).execute();
+    },
+  },
+  "2026-12-03-002-feedback-channels": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // the channel of each event, for the per-channel breakdown; older rows keep ''
+      for (const table of ["questions", "answers", "ratings", "comments", "surveys"]) {
+        await db.schema.alterTable(table).addColumn("channel", "varchar(64)", (c) => c.notNull().defaultTo("")).execute();
+      }
     },
   },
 });

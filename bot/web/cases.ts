@@ -16,6 +16,8 @@ export interface CasesPageDeps {
   auth: DashboardAuth;
   store: CaseStore;
   logger: Logger;
+  /** `REPORT_TIMEZONE`: the case report's dates are its calendar days. */
+  timeZone: string;
   /** `CASE_RESPONSE_HOURS`, shown on the page. */
   responseHours: number;
   /** Tells the customer about a change, where the channel allows proactive messages; never throws. */
@@ -112,7 +114,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     const since = stringField(req.query, "since");
     const until = stringField(req.query, "until");
     try {
-      res.send(200, await store.report({ since: since || undefined, until: until || undefined }, now().toISOString()));
+      res.send(200, await store.report({ since: since || undefined, until: until || undefined, timeZone: deps.timeZone }, now().toISOString()));
     } catch (error) {
       if (error instanceof ReportRangeError) res.send(400, { error: error.message });
       else unavailable(res, error);

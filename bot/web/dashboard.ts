@@ -3,13 +3,16 @@ import type { CaseReport } from "../cases/types";
 import type { Operator } from "../config";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
-import { ReportRangeError, type Report, type ReportRange } from "../feedback/report";
+import { rangeBounds, ReportRangeError, type Report, type ReportRange } from "../feedback/report";
+import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import type { Suggestions } from "../feedback/suggestions";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
 import { stringField } from "./request";
+
+const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
 
 /** Name of the HttpOnly cookie a browser gets after passing `?token=` once. */
 export const DASHBOARD_COOKIE = "memnun_dashboard";
@@ -222,7 +225,21 @@ export class DashboardAuth {
   }
 }
 
-/** `/dashboard` (charts and tables) and `/api/report` (the report JSON), behind `DASHBOARD_TOKEN` or an operator's token. */
+/** The `since` and `until` query parameters (`YYYY-MM-DD`; empty = open-ended). */
+function requestedRange(req: Request): { since: string | undefined; until: string | undefined } {
+  const since = stringField(req.query, "since");
+  const until = stringField(req.query, "until");
+  return { since: since === "" ? undefined : since, until: until === "" ? undefined : until };
+}
+
+/** The Turkish message for a bad date range (the error's own message is English, for logs and programs). */
+export function rangeMessage(error: ReportRangeError, range: ReportRange): string {
+  const t = TEXTS.dashboard;
+  if (error.problem.reason === "malformed") return t.rangeMalformed.replace("{value}", error.problem.value);
+  return t.rangeReversed.replace("{since}", range.since ?? "").replace("{until}", range.until ?? "");
+}
+
+/** `/dashboard` (charts and tables), `/api/report` (the report JSON) and `/api/report.csv`, behind `DASHBOARD_TOKEN` or an operator's token. */
 export function registerDashboard(server: Server, deps: DashboardDeps): DashboardAuth {
   const { logger } = deps;
   const t = TEXTS.dashboard;
@@ -261,7 +278,16 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       sendHtml(res, 401, messagePage(t.title, t.unauthorized), { "www-authenticate": "Bearer" });
       return;
     }
-    sendHtml(res, 200, dashboardPage(deps.timeZone));
+    // a bad range is shown on the page (with the form to correct it), not sent to the API
+    const range = requestedRange(req);
+    let error: string | null = null;
+    try {
+      rangeBounds({ ...range, timeZone: deps.timeZone });
+    } catch (caught) {
+      if (!(caught instanceof ReportRangeError)) throw caught;
+      error = rangeMessage(caught, range);
+    }
+    sendHtml(res, error === null ? 200 : 400, dashboardPage(deps.timeZone, { since: range.since ?? "", until: range.until ?? "", error }));
   });
 
   /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token. */
@@ -281,21 +307,53 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
 
   server.get("/api/report", async (req: Request, res: Response) => {
     if (!apiAllowed(req, res)) return;
-    const since = stringField(req.query, "since");
-    const until = stringField(req.query, "until");
+    const range = requestedRange(req);
     try {
-      const report = await deps.report({
-        since: typeof since === "string" && since !== "" ? since : undefined,
-        until: typeof until === "string" && until !== "" ? until : undefined,
-      });
-      res.send(200, report);
+      res.send(200, await deps.report({ ...range, timeZone: deps.timeZone }));
     } catch (error) {
       if (error instanceof ReportRangeError) {
-        res.send(400, { error: error.message });
+        // `error` for programs (as before), `message` in Turkish for the page
+        res.send(400, { error: error.message, message: rangeMessage(error, range) });
         return;
       }
       logger.error({ err: error }, "[dashboard] report failed");
       res.send(503, { error: "the report is unavailable (database unreachable?)" });
+    }
+  });
+
+  // one table of the report as a CSV file (the same cells as `report --csv`, formula-safe)
+  server.get("/api/report.csv", async (req: Request, res: Response) => {
+    if (!apiAllowed(req, res)) return;
+    const table = stringField(req.query, "table") ?? "";
+    const range = requestedRange(req);
+    const fail = (status: number, message: string): void => {
+      res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.end(message);
+    };
+    if (!isCsvTable(table)) {
+      fail(400, t.csvUnknownTable);
+      return;
+    }
+    try {
+      const report = await deps.report({ ...range, timeZone: deps.timeZone });
+      // the byte order mark makes Excel read the file as UTF-8 (Turkish letters intact)
+      const body = Buffer.from(`\uFEFF${formatCsv(report, table)}\r\n`, "utf8");
+      const name = ["memnun", table, range.since, range.until].filter((part) => part !== undefined).join("-");
+      res.writeHead(200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-length": body.length,
+        "content-disposition": `attachment; filename="${name}.csv"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
+      res.end(body);
+    } catch (error) {
+      if (error instanceof ReportRangeError) {
+        fail(400, rangeMessage(error, range));
+        return;
+      }
+      logger.error({ err: error }, "[dashboard] CSV report failed");
+      fail(503, t.failed);
     }
   });
 

@@ -149,17 +149,36 @@ const DASHBOARD_STYLE = `
   table { width: 100%; border-collapse: collapse; font-size: 14px; }
   th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e5e8ec; vertical-align: top; }
   canvas { max-height: 260px; }
+  header form { margin-top: 8px; font-size: 14px; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+  header form a { color: #fff; }
+  .error { color: #b3261e; font-weight: 600; }
+  .csv { font-size: 13px; margin-left: 8px; font-weight: normal; }
 `;
 
-/** The dashboard shell; its script fetches `/api/report` and draws the charts. */
-export function dashboardPage(timeZone: string): string {
+/** The date range a dashboard shows (`YYYY-MM-DD` or empty), and the Turkish message when it is unusable. */
+export interface DashboardRange {
+  readonly since: string;
+  readonly until: string;
+  readonly error: string | null;
+}
+
+/**
+ * The dashboard shell: the date range form, then what its script draws from `/api/report`. With
+ * an unusable range the page says why and the script fetches nothing.
+ */
+export function dashboardPage(timeZone: string, range: DashboardRange = { since: "", until: "", error: null }): string {
   const t = { ...TEXTS.dashboard, timeZone };
+  const date = (name: "since" | "until", label: string, value: string): string =>
+    `<label>${escapeHtml(label)} <input type="date" name="${name}" id="range-${name}" value="${escapeHtml(value)}"></label>`;
+  const status = range.error === null ? `<p id="status">${escapeHtml(t.loading)}</p>` : `<p id="status" class="error" role="alert">${escapeHtml(range.error)}</p>`;
   return htmlPage(
     t.title,
     DASHBOARD_STYLE,
-    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard/cases">${escapeHtml(TEXTS.casesPage.title)}</a></nav></header>
-<main id="dashboard"><section class="wide"><p id="status">${escapeHtml(t.loading)}</p></section></main>
+    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard/cases">${escapeHtml(TEXTS.casesPage.title)}</a></nav>
+<form id="range" method="get" action="/dashboard" aria-label="${escapeHtml(t.rangeLegend)}">${date("since", t.since, range.since)} ${date("until", t.until, range.until)} <button type="submit">${escapeHtml(t.apply)}</button> <a href="/dashboard">${escapeHtml(t.allTime)}</a></form></header>
+<main id="dashboard"><section class="wide">${status}</section></main>
 <script type="application/json" id="texts">${embedJson(t)}</script>
+<script type="application/json" id="range-data">${embedJson(range)}</script>
 <script src="/dashboard/chart.js"></script>
 <script src="/assets/dashboard.js"></script>`,
   );

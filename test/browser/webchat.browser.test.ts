@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import type { RunningApp } from "../../bot/index";
@@ -25,7 +25,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
   });
 
   it("asks a question, sees the Markdown answer, rates it, and finds the rating on the dashboard", async () => {
-    const context = await browser.newContext({ locale: "tr-TR" });
+    const context = await browser.newContext({ locale: "tr-TR", acceptDownloads: true });
     const page = await context.newPage();
     const requests: string[] = [];
     page.on("request", (request) => requests.push(request.url()));
@@ -71,7 +71,32 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(await page.locator("#entries").textContent()).toContain("memnuniyet-ve-sadakat");
     expect(await page.locator("#chart-csat").count()).toBe(1);
     expect(await page.locator("#suggestions").count()).toBe(1);
+    // the web chat's channel, today's Istanbul day and its ISO week
+    expect(await page.locator("#channels").textContent()).toContain(TEXTS.dashboard.channelNames.directline);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date());
+    expect(await page.locator("#trend").textContent()).toContain(today);
+    expect(await page.locator("#weeks tbody tr").count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard.png"), fullPage: true });
+
+    // a table's CSV download
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#csv-entries").click()]);
+    expect(download.suggestedFilename()).toBe("memnun-entries.csv");
+    const path = await download.path();
+    expect(readFileSync(path, "utf8")).toMatch(/^\uFEFFid,question,answers,ratings,csat_percent,average\r\n/);
+
+    // the date range form: from tomorrow on there is nothing yet
+    const tomorrow = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date(Date.now() + 86_400_000));
+    await page.locator("#range-since").fill(tomorrow);
+    await page.locator("#range button[type=submit]").click();
+    await page.waitForURL((url) => url.searchParams.get("since") === tomorrow);
+    await page.locator("body[data-ready='true']").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#kpi-answers strong").textContent()).toBe("0");
+    expect(await page.locator("#csv-entries").getAttribute("href")).toBe(`/api/report.csv?table=entries&since=${tomorrow}`);
+    // a date the form cannot send, typed into the address: a Turkish message, not a crash
+    const bad = await page.goto(`${app.url}/dashboard?since=2026-02-30`);
+    expect(bad?.status()).toBe(400);
+    await page.locator("body[data-ready='error']").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#status").textContent()).toContain("Geçersiz tarih");
     await context.close();
   }, 90_000);
 

@@ -36,6 +36,6 @@ describe("runMain", () => {
     const run = await tsxRun(OUTCOMES, ["pending"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/^\[outcomes\] .*ended before the command finished/);
+    expect(run.stderr).toMatch(/^\[outcomes\] iç hata: süreç komut bitmeden sona erdi/);
   });
 });

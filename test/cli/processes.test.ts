@@ -64,7 +64,7 @@ function expectUsage(run: Finished, cli: Cli, message: RegExp): void {
   expect(run.code).toBe(2);
   expect(run.stdout).toBe("");
   expect(run.stderr).toMatch(message);
-  expect(run.stderr).toContain(`usage: npm run ${cli} --`);
+  expect(run.stderr).toContain(`kullanım: npm run ${cli} --`);
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
 
@@ -93,13 +93,13 @@ describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s",
   it.each(CLIS)("%s --help prints the usage and the exit codes, and exits 0", async (cli) => {
     const help = await run(cli, ["--help"]);
     expect(help).toMatchObject({ code: 0, stderr: "" });
-    expect(help.stdout).toContain(`usage: npm run ${cli} --`);
-    expect(help.stdout).toContain("Exit codes: 0 ok; 1 failure");
-    expect(help.stdout).toContain("2 usage");
+    expect(help.stdout).toContain(`kullanım: npm run ${cli} --`);
+    expect(help.stdout).toContain("Çıkış kodları: 0 tamam; 1 hata");
+    expect(help.stdout).toContain("2 kullanım hatası");
   });
 
   it.each(CLIS)("%s rejects an unknown option with exit 2 and the usage on stderr", async (cli) => {
-    expectUsage(await run(cli, ["--colour"], { env: { DATA_DIR: emptyDataDir } }), cli, new RegExp(`^\\[${cli}\\] Unknown option '--colour'`));
+    expectUsage(await run(cli, ["--colour"], { env: { DATA_DIR: emptyDataDir } }), cli, new RegExp(`^\\[${cli}\\] bilinmeyen seçenek '--colour'\n`));
   });
 
   it.each([
@@ -124,8 +124,8 @@ describe("CLIs in detail (built)", () => {
     expect(JSON.parse(one.stdout)).toMatchObject({ query: "crm nedir", status: "answered", id: "crm-musteri-iliskileri" });
     const lines = await run("ask", [], { stdin: "crm nedir\nISO 10002\n" });
     expect(lines).toMatchObject({ code: 0, stderr: "" });
-    expect(lines.stdout).toMatch(/^crm nedir\n {2}→ answered: crm-musteri-iliskileri/);
-    expect(lines.stdout).toContain("ISO 10002\n  → answered: iso-10002");
+    expect(lines.stdout).toMatch(/^crm nedir\n {2}→ cevaplandı: crm-musteri-iliskileri/);
+    expect(lines.stdout).toContain("ISO 10002\n  → cevaplandı: iso-10002");
   });
 
   it("ask fails with exit 1 on broken knowledge and on an invalid environment", async () => {
@@ -143,7 +143,7 @@ describe("CLIs in detail (built)", () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/eksik-soru\.md:1: "question" satırı yok/);
     expect(broken.stdout).toMatch(/1 dosya, 0 girdi, 1 hata/);
-    expectUsage(await run("kb:check", [KNOWLEDGE, BROKEN]), "kb:check", /^\[kb:check\] one folder at most/);
+    expectUsage(await run("kb:check", [KNOWLEDGE, BROKEN]), "kb:check", /^\[kb:check\] en çok bir klasör verilebilir, verilen: 2/);
   });
 
   it("report says that no database was found where DATA_DIR points, instead of creating one", async () => {
@@ -151,7 +151,7 @@ describe("CLIs in detail (built)", () => {
     const run0 = await run("report", [], { env: { DATA_DIR: missing } });
     expect(run0.code).toBe(1);
     expect(run0.stdout).toBe("");
-    expect(withoutNodeWarnings(run0.stderr)).toContain(`[report] no database found at ${join(missing, "memnun.sqlite")}`);
+    expect(withoutNodeWarnings(run0.stderr)).toContain(`[report] ${join(missing, "memnun.sqlite")} konumunda veritabanı bulunamadı; DATA_DIR'i`);
   });
 
   it("report prints an empty report on an empty database", async () => {
@@ -167,7 +167,7 @@ describe("CLIs in detail (built)", () => {
     const env = { DATA_DIR: fullDataDir };
     const text = await run("report", [], { env });
     expect(text).toMatchObject({ code: 0, stderr: "" });
-    expect(text.stdout).toMatch(/CSAT \(% rating 4–5\)\s+0%\s+1/);
+    expect(text.stdout).toMatch(/CSAT \(4–5 puan oranı\)\s+%0\s+1/);
     expect(text.stdout).toContain("kargom nerede");
     expect(text.stdout).toContain("Örnek yok");
     const json = await run("report", ["--json", "--since", "2026-11-20", "--until", "2026-11-20"], { env });
@@ -179,9 +179,9 @@ describe("CLIs in detail (built)", () => {
 
   it("report refuses malformed arguments with exit 2 before opening anything", async () => {
     const env = { DATABASE_URL: UNREACHABLE_DATABASE };
-    expectUsage(await run("report", ["--since", "yesterday"], { env }), "report", /^\[report\] --since must be a date like 2026-11-23, got "yesterday"/);
-    expectUsage(await run("report", ["--csv", "--table", "users"], { env }), "report", /^\[report\] --table must be one of/);
-    expectUsage(await run("report", ["--json", "--csv"], { env }), "report", /^\[report\] --json and --csv exclude each other/);
+    expectUsage(await run("report", ["--since", "yesterday"], { env }), "report", /^\[report\] --since 2026-11-23 biçiminde bir tarih olmalı \(yıl-ay-gün\), verilen: "yesterday"/);
+    expectUsage(await run("report", ["--csv", "--table", "users"], { env }), "report", /^\[report\] --table şunlardan biri olmalı: entries, /);
+    expectUsage(await run("report", ["--json", "--csv"], { env }), "report", /^\[report\] --json ve --csv birlikte kullanılamaz/);
   });
 
   it.each(["report", "kb:suggest"] as const)("%s fails with exit 1 when the database is unreachable", async (cli) => {
@@ -193,7 +193,7 @@ describe("CLIs in detail (built)", () => {
     expect(full).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse(full.stdout)).toMatchObject({ alternates: [expect.objectContaining({ entryId: "memnuniyet-modelleri" })] });
     const empty = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: emptyDataDir } });
-    expect(empty).toMatchObject({ code: 0, stdout: "nothing to apply\n", stderr: "" });
+    expect(empty).toMatchObject({ code: 0, stdout: "eklenecek öneri yok\n", stderr: "" });
   });
 
   it("kb:suggest --apply writes the alternates into a copy of the knowledge", async () => {
@@ -201,13 +201,13 @@ describe("CLIs in detail (built)", () => {
     cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
     const applied = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: fullDataDir, KNOWLEDGE_DIR: knowledgeDir } });
     expect(applied).toMatchObject({ code: 0, stderr: "" });
-    expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçme?"');
+    expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: eklendi "Memnuniyet ölçme?"');
     expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçme?"');
   });
 
   it("kb:suggest fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
     expectFailure(await run("kb:suggest", [], { env: { DATA_DIR: emptyDataDir, KNOWLEDGE_DIR: BROKEN } }), /eksik-soru\.md:1: "question" satırı yok/);
-    expectUsage(await run("kb:suggest", ["--apply", "--min-count", "0"], { env: { DATA_DIR: emptyDataDir } }), "kb:suggest", /^\[kb:suggest\] --min-count must be a whole number ≥ 1/);
+    expectUsage(await run("kb:suggest", ["--apply", "--min-count", "0"], { env: { DATA_DIR: emptyDataDir } }), "kb:suggest", /^\[kb:suggest\] --min-count 1 ya da daha büyük bir tam sayı olmalı/);
   });
 });
 
@@ -221,7 +221,7 @@ describe("failures before anything runs (built)", () => {
     const file = join(tempDataDir(), "not-a-folder");
     writeFileSync(file, "");
     const run = await runProcess(process.execPath, ["dist/bot/cli/report.js"], { env: { DATA_DIR: file } });
-    expectFailure(run, /^\[report\] no database found at /);
+    expectFailure(run, /^\[report\] \S+ konumunda veritabanı bulunamadı/);
   });
 });
 

@@ -15,7 +15,7 @@ describe("npm start", () => {
   it("refuses a KNOWLEDGE_DIR that is not a folder", async () => {
     const run = await runProcess("npm", ["start", "--silent"], { env: { KNOWLEDGE_DIR: "/no/such/knowledge" } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("[config] KNOWLEDGE_DIR: no such folder: /no/such/knowledge");
+    expect(run.stderr).toContain("[config] KNOWLEDGE_DIR: böyle bir klasör yok: /no/such/knowledge");
   });
 
   it("check:config passes the shipped defaults silently", async () => {

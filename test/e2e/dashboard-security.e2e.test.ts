@@ -72,6 +72,8 @@ describe("dashboard over HTTP", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${wrong}` } })).status);
     expect(statuses).toContain(429);
+    // the CSV downloads count too (a 401 here would mean tokens could be guessed through them)
+    expect((await fetch(`${app.url}/api/report.csv?table=entries`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(429);
   });
 });
 

@@ -129,7 +129,7 @@ describe("learning from real questions: kb:suggest", () => {
     const { code, out, err } = await cli(["--apply"], env);
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toContain('olcum/memnuniyet-modelleri.md: added "Memnuniyet ölçme?"');
+    expect(out).toContain('olcum/memnuniyet-modelleri.md: eklendi "Memnuniyet ölçme?"');
     const after = readFileSync(file, "utf8");
     const added = after.split("\n").filter((line) => !before.split("\n").includes(line));
     expect(added).toEqual(['  - "Memnuniyet ölçme?"']);

@@ -1,6 +1,7 @@
 import { TEXTS } from "../../bot/conversation/texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
-import { useRunningApp } from "../helpers/app";
+import { say, useRunningApp } from "../helpers/app";
+import { isRatedAnswer } from "../helpers/connector";
 import { waitFor } from "../helpers/wait";
 
 const DASHBOARD_TOKEN = "http-test-dashboard-token";
@@ -166,6 +167,87 @@ describe("dashboard and /api/report over HTTP", () => {
     expect((await json(`${base}/dashboard`, { headers: { cookie: pair } })).status).toBe(200);
     expect((await json(`${base}/api/report`, { headers: { cookie: pair } })).status).toBe(200);
     expect((await json(`${base}/api/report?since=yesterday`, { headers: { cookie: pair } })).status).toBe(400);
+  });
+
+  const bearer = { authorization: `Bearer ${DASHBOARD_TOKEN}` };
+  /** Today and tomorrow as calendar days in Istanbul (REPORT_TIMEZONE's default). */
+  const istanbulDay = (offsetDays = 0): string =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+
+  it("reports by channel, by Istanbul day and ISO week, within a date range", async () => {
+    const { app, connector } = { app: running.app(), connector: running.connector() };
+    // one rated answer in the Emulator, one unanswerable question in the web chat (local Direct Line)
+    const replies = await say(app, connector, "channels-1", "müşteri sadakati nedir");
+    const rate = replies.find((m) => isRatedAnswer(m, TEXTS.ratePrompt))?.suggestedActions?.actions[4];
+    await say(app, connector, "channels-1", { title: rate?.title ?? "", value: rate?.value });
+    const { body: token } = await json(`${app.url}/api/directline/token`, { method: "POST" });
+    if (!isSession(token)) throw new Error("no Direct Line session");
+    await json(`${token.domain}/conversations`, { method: "POST", headers: auth(token.token) });
+    const posted = await json(`${token.domain}/conversations/${token.conversationId}/activities`, {
+      method: "POST",
+      headers: auth(token.token),
+      body: JSON.stringify({ type: "message", from: { id: token.userId }, text: "=HYPERLINK(\"http://x\") zzqx" }),
+    });
+    expect(posted.status).toBe(200);
+
+    type Body = { range: unknown; channels: Array<{ channel: string }>; trend: Array<{ day: string; responses: number }>; weeks: Array<{ week: string; responses: number }> };
+    const today = istanbulDay();
+    // question logs are written behind the turn (within LOG_DELAY_MS): wait for them
+    const report = await waitFor(async () => {
+      const { body } = await json(`${app.url}/api/report?since=${today}&until=${today}`, { headers: bearer });
+      const found = body as Body;
+      return found.channels.some((c) => c.channel === "directline") && found.channels.some((c) => c.channel === "emulator") ? found : undefined;
+    }, "both channels in the report");
+    expect(report.range).toEqual({ since: today, until: today, timeZone: "Europe/Istanbul" });
+    expect(report.channels).toEqual(
+      expect.arrayContaining([
+        { channel: "emulator", questions: 1, unanswered: 0, answers: 1, ratings: 1, csat: 100, average: 5 },
+        expect.objectContaining({ channel: "directline", questions: 1, unanswered: 1, answers: 0, ratings: 0 }),
+      ]),
+    );
+    expect(report.trend).toEqual([{ day: today, responses: 1, csat: 100 }]);
+    expect(report.weeks).toEqual([expect.objectContaining({ week: expect.stringMatching(/^\d{4}-W\d{2}$/), responses: 1 })]);
+    // the next Istanbul day has nothing yet
+    const tomorrow = istanbulDay(1);
+    expect(((await json(`${app.url}/api/report?since=${tomorrow}`, { headers: bearer })).body as Body).trend).toEqual([]);
+
+    // each table as a CSV download, formula-safe
+    const csv = async (table: string): Promise<{ status: number; text: string; headers: Headers }> => {
+      const response = await fetch(`${app.url}/api/report.csv?table=${table}&since=${today}`, { headers: bearer });
+      // bytes, not response.text(): that would drop the byte order mark
+      return { status: response.status, text: Buffer.from(await response.arrayBuffer()).toString("utf8"), headers: response.headers };
+    };
+    const channels = await csv("channels");
+    expect(channels.status).toBe(200);
+    expect(channels.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(channels.headers.get("content-disposition")).toBe(`attachment; filename="memnun-channels-${today}.csv"`);
+    expect(channels.text.split("\r\n")[0]).toBe("\uFEFFchannel,questions,unanswered,answers,ratings,csat_percent,average");
+    expect(channels.text).toContain("emulator,1,0,1,1,100,5");
+    const unanswered = await csv("unanswered");
+    expect(unanswered.text).toContain(`"'=HYPERLINK(""http://x"") zzqx"`);
+    for (const table of ["entries", "comments", "trend", "weeks"]) expect((await csv(table)).status).toBe(200);
+    const bogus = await csv("secrets");
+    expect(bogus.status).toBe(400);
+    expect(bogus.text).toBe(TEXTS.dashboard.csvUnknownTable);
+    expect((await fetch(`${app.url}/api/report.csv?table=entries`)).status).toBe(401);
+  });
+
+  it("refuses a bad date range with 400 and a Turkish message, on the page, the API and the CSV", async () => {
+    const base = running.app().url;
+    const page = await json(`${base}/dashboard?since=2026-13-01`, { headers: bearer });
+    expect(page.status).toBe(400);
+    expect(String(page.body)).toContain("Geçersiz tarih: “2026-13-01”");
+    // the form keeps what was typed, escaped
+    const hostile = await json(`${base}/dashboard?until=${encodeURIComponent('"><script>x</script>')}`, { headers: bearer });
+    expect(hostile.status).toBe(400);
+    expect(String(hostile.body)).not.toContain("<script>x</script>");
+    const reversed = await json(`${base}/api/report?since=2026-12-02&until=2026-12-01`, { headers: bearer });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body).toMatchObject({ error: expect.stringMatching(/^\[report\]/), message: "Başlangıç tarihi (2026-12-02) bitiş tarihinden (2026-12-01) sonra olamaz." });
+    const csv = await fetch(`${base}/api/report.csv?table=entries&until=31.12.2026`, { headers: bearer });
+    expect(csv.status).toBe(400);
+    expect(await csv.text()).toContain("Geçersiz tarih");
+    expect((await json(`${base}/dashboard?since=2026-12-01&until=2026-12-02`, { headers: bearer })).status).toBe(200);
   });
 });
 

@@ -169,13 +169,75 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const report = await store.report({ since: "2026-11-19", until: "2026-11-20" });
       expect(report.answers).toBe(2);
       expect(report.csat.responses).toBe(2);
-      expect(report.range).toEqual({ since: "2026-11-19", until: "2026-11-20" });
+      expect(report.range).toEqual({ since: "2026-11-19", until: "2026-11-20", timeZone: "UTC" });
       expect(report.trend).toEqual([
         { day: "2026-11-19", responses: 1, csat: 0 },
         { day: "2026-11-20", responses: 1, csat: 100 },
       ]);
       await expect(store.report({ since: "20-11-2026" })).rejects.toThrow(/\[report\] --since must be a date/);
       await expect(store.report({ since: "2026-11-21", until: "2026-11-19" })).rejects.toThrow(/\[report\]/);
+    });
+
+    it("counts report days and weeks as calendar days of the report's time zone (22:30 UTC is the next day in Istanbul)", async () => {
+      const events: Array<[string, number]> = [
+        ["2026-11-29T20:59:00.000Z", 5], // Sunday 23:59 in Istanbul: week 48
+        ["2026-11-29T21:00:00.000Z", 1], // Monday 00:00 in Istanbul: week 49 (still Sunday in UTC)
+        ["2026-11-30T22:30:00.000Z", 5], // Tuesday 01:30 in Istanbul
+        ["2026-12-01T10:00:00.000Z", 4],
+      ];
+      for (const [i, [time, value]] of events.entries()) {
+        await store.write({ kind: "answer", id: `a${i}`, at: time, ...origin(i), entryId: "crm", source: "match", questionId: null });
+        await store.write({ kind: "rating", answerId: `a${i}`, entryId: "crm", rating: value, at: time, ...origin(i) });
+      }
+      const istanbul = await store.report({ timeZone: "Europe/Istanbul" });
+      expect(istanbul.range.timeZone).toBe("Europe/Istanbul");
+      expect(istanbul.trend).toEqual([
+        { day: "2026-11-29", responses: 1, csat: 100 },
+        { day: "2026-11-30", responses: 1, csat: 0 },
+        { day: "2026-12-01", responses: 2, csat: 100 },
+      ]);
+      expect(istanbul.weeks).toEqual([
+        { week: "2026-W48", from: "2026-11-23", responses: 1, csat: 100 },
+        { week: "2026-W49", from: "2026-11-30", responses: 3, csat: 66.7 },
+      ]);
+      // the same events by UTC day
+      expect((await store.report({})).trend.map((t) => [t.day, t.responses])).toEqual([["2026-11-29", 2], ["2026-11-30", 1], ["2026-12-01", 1]]);
+      // a range of Istanbul days: from its midnight (21:00 UTC the day before) to the end of its last day
+      const monday = await store.report({ since: "2026-11-30", until: "2026-11-30", timeZone: "Europe/Istanbul" });
+      expect([monday.answers, monday.csat.responses, monday.csat.distribution["1"]]).toEqual([1, 1, 1]);
+      const tuesday = await store.report({ since: "2026-12-01", until: "2026-12-01", timeZone: "Europe/Istanbul" });
+      expect(tuesday.answers).toBe(2);
+      expect(tuesday.trend).toEqual([{ day: "2026-12-01", responses: 2, csat: 100 }]);
+    });
+
+    it("follows a daylight-saving change inside the range (New York, 1 November 2026)", async () => {
+      // 03:30 UTC: 23:30 on 31 October (EDT, −4) before the change; 04:30 UTC on 2 November: 23:30 on 1 November (EST, −5)
+      for (const [i, time] of ["2026-11-01T03:30:00.000Z", "2026-11-02T04:30:00.000Z"].entries()) {
+        await store.write({ kind: "rating", answerId: `a${i}`, entryId: "crm", rating: 5, at: time, ...origin(i) });
+      }
+      const report = await store.report({ timeZone: "America/New_York" });
+      expect(report.trend.map((t) => t.day)).toEqual(["2026-10-31", "2026-11-01"]);
+    });
+
+    it("breaks the figures down by channel; events recorded without one count as 'unknown'", async () => {
+      const via = (channel: string | undefined, n: number) => ({ ...origin(n), ...(channel === undefined ? {} : { channel }) });
+      const plan: Array<[string | undefined, string, "answered" | "none", number | null]> = [
+        ["webchat", "q1", "answered", 5],
+        ["webchat", "q2", "answered", 2],
+        ["webchat", "q3", "none", null],
+        ["msteams", "q4", "answered", 4],
+        [undefined, "q5", "answered", null],
+      ];
+      for (const [i, [channel, id, status, value]] of plan.entries()) {
+        await store.write({ kind: "question", id, at: at(20), ...via(channel, i), query: `soru ${i}`, status, entryId: null, score: 0.5 });
+        if (status === "answered") await store.write({ kind: "answer", id: `a-${id}`, at: at(20), ...via(channel, i), entryId: "crm", source: "match", questionId: id });
+        if (value !== null) await store.write({ kind: "rating", answerId: `a-${id}`, entryId: "crm", rating: value, at: at(20), ...via(channel, i) });
+      }
+      expect((await store.report({})).channels).toEqual([
+        { channel: "webchat", questions: 3, unanswered: 1, answers: 2, ratings: 2, csat: 50, average: 3.5 },
+        { channel: "msteams", questions: 1, unanswered: 0, answers: 1, ratings: 1, csat: 100, average: 4 },
+        { channel: "unknown", questions: 1, unanswered: 0, answers: 1, ratings: 0, csat: null, average: null },
+      ]);
     });
 
     it("gives active learning the unresolved questions and the 'did you mean' picks", async () => {

@@ -98,7 +98,10 @@ describe("the dashboard chooses the status by the error's type, not its message"
     fail = () => Promise.reject(new Error("unreachable"));
     const response = await fetch(`${base}/api/report?since=yesterday`, withToken);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: '[report] --since must be a date like 2026-11-23, got "yesterday"' });
+    expect(await response.json()).toEqual({
+      error: '[report] --since must be a date like 2026-11-23, got "yesterday"',
+      message: "Geçersiz tarih: “yesterday”. Tarihi 2026-11-23 biçiminde (yıl-ay-gün) girin.",
+    });
   });
 
   it("any other failure is the service's: 503, even when its message starts with [report]", async () => {

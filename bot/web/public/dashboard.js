@@ -16,11 +16,23 @@
     });
     return node;
   }
-  function section(title, body, wide, id) {
-    return el("section", Object.assign({ class: wide ? "wide" : "" }, id ? { id: id } : {}), [el("h2", {}, [title])].concat(body));
+  var range = JSON.parse(document.getElementById("range-data").textContent);
+  // the range as query parameters, for the report and its CSV downloads
+  function query(extra) {
+    var params = new URLSearchParams(extra || {});
+    if (range.since) params.set("since", range.since);
+    if (range.until) params.set("until", range.until);
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+  // a section; with `csv` its heading links the table's CSV download
+  function section(title, body, wide, id, csv) {
+    var heading = el("h2", {}, [title]);
+    if (csv) heading.appendChild(el("a", { class: "csv", id: "csv-" + csv, href: "/api/report.csv" + query({ table: csv }), download: "" }, [t.downloadCsv]));
+    return el("section", Object.assign({ class: wide ? "wide" : "" }, id ? { id: id } : {}), [heading].concat(body));
   }
   function table(columns, rows, id) {
-    if (rows.length === 0) return el("p", {}, [t.none]);
+    if (rows.length === 0) return el("p", { id: id }, [t.none]);
     return el("table", { id: id }, [
       el("thead", {}, [el("tr", {}, columns.map(function (c) { return el("th", {}, [c]); }))]),
       el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", {}, [String(c)]); })); })),
@@ -40,9 +52,20 @@
     return canvas;
   }
 
+  // an unusable range: the page already says why
+  if (range.error) {
+    document.body.setAttribute("data-ready", "error");
+    return;
+  }
   var report;
   try {
-    var response = await fetch("/api/report", { credentials: "same-origin" });
+    var response = await fetch("/api/report" + query(), { credentials: "same-origin" });
+    if (response.status === 400) {
+      status.textContent = (await response.json()).message || t.failed;
+      status.className = "error";
+      document.body.setAttribute("data-ready", "error");
+      return;
+    }
     if (!response.ok) throw new Error("report " + response.status);
     report = await response.json();
   } catch (error) {
@@ -50,15 +73,20 @@
     return;
   }
   main.textContent = "";
+  function channelName(id) { return Object.prototype.hasOwnProperty.call(t.channelNames, id) ? t.channelNames[id] : id; }
 
   function kpi(id, label, value, note) {
     return el("div", { class: "kpi", id: id }, [el("strong", {}, [value]), el("span", {}, [label + (note ? " · " + note : "")])]);
   }
-  main.appendChild(section(t.title, [el("div", { class: "kpis" }, [
+  var shown = t.rangeShown
+    .replace("{since}", range.since || range.until ? range.since || t.openEnded : t.allTime)
+    .replace(" – {until}", range.since || range.until ? " – " + (range.until || t.openEnded) : "")
+    .replace("{timeZone}", t.timeZone);
+  main.appendChild(section(t.title, [el("p", { id: "range-shown" }, [shown]), el("div", { class: "kpis" }, [
     kpi("kpi-answers", t.answers, String(report.answers)),
     kpi("kpi-csat", t.csat, show(report.csat.score, "%"), report.csat.responses + " " + t.responses),
     kpi("kpi-csat-average", t.csatAverage, show(report.csat.average)),
-    kpi("kpi-response-rate", t.responseRate, report.responseRate === null ? "–" : Math.round(report.responseRate * 1000) / 10 + "%"),
+    kpi("kpi-response-rate", t.responseRate, report.responseRate === null ? "–" : show(Math.round(report.responseRate * 1000) / 10, "%")),
     kpi("kpi-nps", t.nps, show(report.nps.score), report.nps.responses + " " + t.responses),
     kpi("kpi-ces", t.ces, show(report.ces.average), report.ces.responses + " " + t.responses),
   ])], true));
@@ -92,20 +120,28 @@
     data: { labels: [t.ces], datasets: [{ label: t.ces, data: [report.ces.average || 0], backgroundColor: "#0b5cad" }] },
     options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { min: 1, max: 7 } } },
   })]));
-  main.appendChild(section(t.trend, [chart("chart-trend", {
+  main.appendChild(section(t.trend + " · " + t.timeZone, [chart("chart-trend", {
     type: "line",
     data: { labels: report.trend.map(function (p) { return p.day; }), datasets: [{ label: t.csat, data: report.trend.map(function (p) { return p.csat; }), borderColor: "#0b5cad", tension: 0.2 }] },
     options: { scales: { y: { min: 0, max: 100 } } },
-  })], true));
+  }), table(t.dailyColumns, report.trend.map(function (p) { return [p.day, p.responses, show(p.csat, "%")]; }), "trend")], true, "daily", "trend"));
+  main.appendChild(section(t.weeks, [chart("chart-weeks", {
+    type: "bar",
+    data: { labels: report.weeks.map(function (w) { return w.week; }), datasets: [{ label: t.csat, data: report.weeks.map(function (w) { return w.csat; }), backgroundColor: "#0b5cad" }] },
+    options: { plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100 } } },
+  }), table(t.weekColumns, report.weeks.map(function (w) { return [w.week, w.from, w.responses, show(w.csat, "%")]; }), "weeks")], true, "weekly", "weeks"));
+  main.appendChild(section(t.channels, [table(t.channelColumns, report.channels.map(function (c) {
+    return [channelName(c.channel), c.questions, c.unanswered, c.answers, c.ratings, show(c.csat, "%"), show(c.average)];
+  }), "channels")], true, "by-channel", "channels"));
   main.appendChild(section(t.entries, [table(t.entryColumns, report.entries.map(function (e) {
     return [e.id, e.question || "", e.answers, e.ratings, show(e.csat, "%"), show(e.average)];
-  }), "entries")], true));
+  }), "entries")], true, null, "entries"));
   main.appendChild(section(t.unanswered, [table(t.unansweredColumns, report.unanswered.map(function (u) {
     return [u.count, u.status === "ambiguous" ? t.statusAmbiguous : t.statusNone, u.question];
-  }), "unanswered")], true));
+  }), "unanswered")], true, null, "unanswered"));
   main.appendChild(section(t.comments, [table(t.commentColumns, report.comments.map(function (c) {
     return [when(c.at), c.entryId, c.rating, c.text];
-  }), "comments")], true));
+  }), "comments")], true, null, "comments"));
   try {
     var suggestionsResponse = await fetch("/api/suggestions", { credentials: "same-origin" });
     if (suggestionsResponse.ok) {

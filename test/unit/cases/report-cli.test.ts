@@ -24,7 +24,7 @@ describe("report CLI: cases", () => {
     );
     const store = new SqlCaseStore(database);
     const one = await store.create(newCase(1, { createdAt: "2026-11-20T10:00:00.000Z", dueAt: "2026-11-22T10:00:00.000Z", text: 'Örnek yok, "somut" değil' }));
-    const two = await store.create(newCase(3, { createdAt: "2026-11-21T10:00:00.000Z", dueAt: "2026-11-22T10:00:00.000Z", answerId: null, source: "intent" }));
+    const two = await store.create(newCase(3, { createdAt: "2026-11-21T10:00:00.000Z", dueAt: "2026-11-22T10:00:00.000Z", answerId: null, source: "intent", text: "=HYPERLINK(1) kargo" }));
     await store.setContact(one.reference, "gizli@example.com", "2026-11-20T10:01:00.000Z");
     await store.update(one.reference, { status: "resolved", publicNote: "Düzelttik." }, "Ayşe", "2026-11-20T16:00:00.000Z");
     references = [one.reference, two.reference];
@@ -49,6 +49,8 @@ describe("report CLI: cases", () => {
     expect(lines[0]).toBe("reference,status,source,channel,entry_id,rating,nps_score,created_at,due_at,first_response_at,resolved_at,overdue,hours_to_first_response,text");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(new RegExp(`^${references[1]},open,intent,webchat,crm,1,,2026-11-21T10:00:00.000Z,2026-11-22T10:00:00.000Z,,,true,,`));
+    // a customer's words never run as a spreadsheet formula
+    expect(lines[1]).toMatch(/,'=HYPERLINK\(1\) kargo$/);
     expect(lines[2]).toContain(`${references[0]},resolved,rating`);
     expect(lines[2]).toContain('"Örnek yok, ""somut"" değil"');
     expect(out[0]).not.toContain("gizli@example.com");
@@ -57,6 +59,6 @@ describe("report CLI: cases", () => {
 
   it("adds a cases section to the readable report", async () => {
     const { out } = await cli([], dataDir);
-    expect(out.join("\n")).toMatch(/Cases \(complaints and requests for a person\)[\s\S]*opened\s+2[\s\S]*low ratings \(1–2\) that became cases\s+50% of 2/);
+    expect(out.join("\n")).toMatch(/Vakalar \(şikayetler ve bir kişiyle görüşme istekleri\)[\s\S]*açılan\s+2[\s\S]*vakaya dönüşen düşük puanlar \(1–2\)\s+%50 \(2 düşük puandan\)/);
   });
 });

@@ -29,7 +29,11 @@ describe("report CLI", () => {
     const { code, out } = await cli([], dataDir);
     expect(code).toBe(0);
     const text = out.join("\n");
-    expect(text).toMatch(/CSAT \(% rating 4–5\)\s+0%\s+1/);
+    expect(text).toMatch(/^Memnun memnuniyet raporu \(tüm zamanlar, Europe\/Istanbul takvim günleri\)/);
+    expect(text).toMatch(/CSAT \(4–5 puan oranı\)\s+%0\s+1/);
+    expect(text).toMatch(/ortalama puan \(1–5\)\s+2\n/);
+    // the comment's time in Istanbul (10:02 UTC is 13:02 there)
+    expect(text).toContain("20.11.2026 13:02");
     expect(text).toContain("crm-musteri-iliskileri");
     expect(text).toContain("CRM");
     expect(text).toContain("kargom nerede");
@@ -53,7 +57,8 @@ describe("report CLI", () => {
 
   it("rejects unknown options and malformed dates as usage errors (exit 2 from runMain)", async () => {
     await expect(cli(["--colour"], dataDir)).rejects.toBeInstanceOf(UsageError);
-    await expect(cli(["--csv", "--table", "users"], dataDir)).rejects.toThrow(/--table must be one of/);
-    await expect(cli(["--since", "yesterday"], dataDir)).rejects.toThrow(/--since must be a date/);
+    await expect(cli(["--csv", "--table", "users"], dataDir)).rejects.toThrow(/--table şunlardan biri olmalı/);
+    await expect(cli(["--since", "yesterday"], dataDir)).rejects.toThrow(/--since 2026-11-23 biçiminde bir tarih olmalı/);
+    await expect(cli(["--since", "2026-11-21", "--until", "2026-11-20"], dataDir)).rejects.toThrow("--since 2026-11-21, --until 2026-11-20 tarihinden sonra olamaz");
   });
 });

@@ -6,7 +6,7 @@ import { Matcher } from "../../../bot/matching/matcher";
 import { realKnowledge } from "../../helpers/bot";
 
 const emptyReport: Report = {
-  range: { since: null, until: null },
+  range: { since: null, until: null, timeZone: "UTC" },
   answers: 0,
   csat: { responses: 0, score: null, average: null, distribution: {} },
   responseRate: null,
@@ -16,6 +16,8 @@ const emptyReport: Report = {
   unanswered: [],
   comments: [],
   trend: [],
+  weeks: [],
+  channels: [],
 };
 const at = "2026-11-20T10:00:00.000Z";
 

@@ -46,7 +46,7 @@ describe("kb:import: .qna → Markdown", () => {
     const original = loadKnowledgeTexts([{ file, text }]);
     const { dir, code, out } = await importInto(file);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(new RegExp(`^${file}: ${original.entries.length} entries`));
+    expect(out[0]).toMatch(new RegExp(`^${file}: ${original.entries.length} girdi`));
     const imported = await loadKnowledge(dir);
     expect(imported.errors).toEqual([]);
     expect(content(imported.entries)).toEqual(content(original.entries));
@@ -115,11 +115,11 @@ describe("the CLIs as real processes", () => {
   it("npm run kb:import, then npm run kb:export --qna", async () => {
     const dir = await temp();
     const imported = await run("npm", ["run", "--silent", "kb:import", "--", join(CORPUS, "cok-turlu.qna"), "--out", dir], { cwd: REPO });
-    expect(imported.stdout).toMatch(/cok-turlu\.qna: 5 entries written to/);
+    expect(imported.stdout).toMatch(/cok-turlu\.qna: 5 girdi .* klasörüne yazıldı/);
     expect((await readdir(dir)).sort()).toEqual(["cok-turlu-1.md", "cok-turlu-2.md", "cok-turlu-3.md", "cok-turlu-4.md", "cok-turlu-5.md"]);
     await expect(run("npm", ["run", "--silent", "kb:import", "--", join(CORPUS, "cok-turlu.qna"), "--out", dir], { cwd: REPO })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/exist already/),
+      stderr: expect.stringMatching(/bu dosyalar zaten var/),
     });
     const exported = await run("npm", ["run", "--silent", "kb:export", "--", "--qna", dir], { cwd: REPO });
     expect(sorted(fromBfLu(await bfLuRead(exported.stdout)))).toEqual(sorted(fromBfLu(await bfLuRead(await readFile(join(CORPUS, "cok-turlu.qna"), "utf8")))));
@@ -128,8 +128,8 @@ describe("the CLIs as real processes", () => {
   it("kb:export refuses a folder with errors and asks for a format", async () => {
     await expect(run("npm", ["run", "--silent", "kb:export", "--", "--qna", join(REPO, "test", "fixtures", "knowledge-broken")], { cwd: REPO })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/eksik-soru\.md:1: "question" satırı yok[\s\S]*nothing written/),
+      stderr: expect.stringMatching(/eksik-soru\.md:1: "question" satırı yok[\s\S]*hiçbir şey yazılmadı/),
     });
-    await expect(run("npm", ["run", "--silent", "kb:export"], { cwd: REPO })).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/usage/) });
+    await expect(run("npm", ["run", "--silent", "kb:export"], { cwd: REPO })).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/biçimi seçin[\s\S]*kullanım: npm run kb:export/) });
   });
 });

@@ -84,7 +84,7 @@ describe("npm run teams:package", () => {
     const out = join(dir, "none.zip");
     const empty = await teamsPackage(["--website", "https://memnun.example.com", "--out", out], {});
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toMatch(/^\[teams\] MicrosoftAppId .* empty/m);
+    expect(empty.stderr).toMatch(/^\[teams\] MicrosoftAppId .* boş$/m);
     const malformed = await teamsPackage(["--website", "https://memnun.example.com", "--out", out], { MicrosoftAppId: "memnun-bot", MicrosoftAppPassword: "x" });
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toContain('"memnun-bot"');
@@ -94,6 +94,6 @@ describe("npm run teams:package", () => {
   it("asks for the https website Teams shows on the app's page", async () => {
     const run = await teamsPackage(["--website", "http://memnun.example.com"], { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x" });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("usage: npm run teams:package");
+    expect(run.stderr).toContain("kullanım: npm run teams:package");
   }, 60_000);
 });

@@ -1,0 +1,158 @@
+/**
+ * What the operators' and editors' commands say to people, in Turkish, in one place for
+ * translators. Three things stay English on purpose: the `[command]` tag that starts a
+ * diagnostic (it names the program, as log lines do), option names and JSON keys and CSV headers
+ * (they are an interface: scripts read them), and errors of the rooms below (`[storage] …`,
+ * `[config] …`), which are the server's log lines too. Knowledge errors come Turkish from
+ * `bot/knowledge/messages.ts`.
+ */
+
+/** Numbers as Turkish readers write them: 3,09 and %45,5. */
+const numbers = new Intl.NumberFormat("tr-TR", { maximumFractionDigits: 2 });
+
+/** A number in Turkish format, `–` for none; `percent` puts the sign first (%45,5). */
+export function trNumber(value: number | null, percent = false): string {
+  if (value === null) return "–";
+  return percent ? `%${numbers.format(value)}` : numbers.format(value);
+}
+
+/** Shared by every command (`main.ts`). */
+export const COMMON = {
+  exitCodes:
+    "Çıkış kodları: 0 tamam; 1 hata (örneğin bozuk bilgi dosyası, ulaşılamayan veritabanı, geçersiz ortam); 2 kullanım hatası (bilinmeyen seçenek ya da hatalı değer; hiçbir şey yapılmadı).",
+  unknownOption: (option: string) => `bilinmeyen seçenek '${option}'`,
+  missingValue: (option: string) => `'${option}' seçeneği bir değer ister`,
+  noValue: (option: string) => `'${option}' seçeneği değer almaz`,
+  unexpectedArgument: (argument: string) => `beklenmeyen argüman '${argument}': bu komut argüman almaz`,
+  /** Any other mistake `parseArgs` reports (its own text is English). */
+  badArguments: (detail: string) => `argümanlar okunamadı (${detail})`,
+  endedEarly: "iç hata: süreç komut bitmeden sona erdi (beklenecek bir şey kalmamıştı)",
+} as const;
+
+/** `--since` / `--until`, shared by `report` and `kb:suggest`. */
+export const RANGE = {
+  malformed: (option: "since" | "until", value: string) => `--${option} 2026-11-23 biçiminde bir tarih olmalı (yıl-ay-gün), verilen: "${value}"`,
+  reversed: (since: string, until: string) => `--since ${since}, --until ${until} tarihinden sonra olamaz`,
+} as const;
+
+export const ASK = {
+  usage:
+    "kullanım: npm run ask -- [--json] [soru …]\n" +
+    "       Soruyu KNOWLEDGE_DIR'deki bilgiyle eşleştirir; soru verilmezse standart girdinin her satırını.\n" +
+    "       --json her soru için bir JSON satırı yazar.",
+  noEntries: "hiç bilgi girdisi yüklenemedi; npm run kb:check çalıştırın",
+  smallTalk: (kind: string) => `sohbet (${kind})`,
+  answered: (id: string, score: string) => `cevaplandı: ${id} (${score})`,
+  ambiguous: (choices: string) => `belirsiz: şunlardan biri mi? ${choices}`,
+  none: (best: string | null) => `cevap yok${best ? ` (en yakın: ${best})` : ""}`,
+} as const;
+
+export const KB_CHECK = {
+  usage:
+    "kullanım: npm run kb:check -- [--json] [klasör (varsayılan KNOWLEDGE_DIR)]\n" +
+    "       Her bilgi dosyasını denetler; bir dosyada hata varsa 1 ile çıkar (yalnızca uyarılar geçer).",
+  oneFolder: (count: number) => `en çok bir klasör verilebilir, verilen: ${count}`,
+} as const;
+
+export const KB_SUGGEST = {
+  usage: (minCount: number) =>
+    "kullanım: npm run kb:suggest -- [--json] [--since YYYY-AA-GG] [--until YYYY-AA-GG]\n" +
+    `       npm run kb:suggest -- --apply [--min-count N (varsayılan ${minCount})] [--entry <id> …]\n` +
+    "       Kaydedilen sorulardan ve puanlardan bilgi bankası için öneriler çıkarır; --apply alternatif soruları dosyalara ekler.",
+  minCount: "--min-count 1 ya da daha büyük bir tam sayı olmalı",
+  alternates: 'Önerilen alternatif sorular ("şunu mu demek istediniz" seçimlerinden)',
+  newEntries: "Yeni bir girdi gerektirebilecek yanıtlanamayan sorular",
+  rewrite: (csat: number, ratings: number) => `Yeniden yazılması önerilen cevaplar (CSAT ≤ %${csat}, en az ${ratings} puan)`,
+  none: "(yok)",
+  alternateColumns: ["adet", "alternatif", "dayanak"],
+  clusterColumns: ["soru", "ortak kelimeler", "örnekler"],
+  rewriteColumns: ["girdi", "puan", "CSAT", "soru", "yorumlar"],
+  skipped: (file: string, reason: string) => `${file}: atlandı: ${reason}`,
+  nothingToApply: "eklenecek öneri yok",
+  added: (file: string, texts: readonly string[]) => `${file}: eklendi ${texts.map((t) => `"${t}"`).join(", ")}`,
+} as const;
+
+export const KB_IMPORT = {
+  usage: "kullanım: npm run kb:import -- <dosya.qna> [--out <klasör>] [--force]\n" + "       (varsayılan klasör: <KNOWLEDGE_DIR>/<.qna'sız dosya adı>)",
+  oneFile: "tek bir .qna dosyası verin",
+  unreadable: (file: string, reason: string) => `${file} okunamadı: ${reason}`,
+  hasErrors: (file: string) => `${file} dosyasında hatalar var; hiçbir şey yazılmadı`,
+  exists: (paths: readonly string[]) => `bu dosyalar zaten var (üzerine yazmak için --force):\n${paths.map((path) => `  ${path}`).join("\n")}`,
+  written: (file: string, entries: number, synonyms: number, folder: string) =>
+    `${file}: ${entries} girdi${synonyms > 0 ? ` ve ${synonyms} eş anlamlı grubu` : ""} ${folder} klasörüne yazıldı`,
+  next: (source: string) =>
+    `Sonra: ${source} bilgi klasöründeyse oradan çıkarın (çiftleri iki kez sunulur), ardından npm run kb:check çalıştırın.`,
+} as const;
+
+export const KB_EXPORT = {
+  usage: "kullanım: npm run kb:export -- --qna [--out <dosya.qna>] [<bilgi klasörü>]   (varsayılan: KNOWLEDGE_DIR, standart çıktıya)",
+  chooseFormat: "biçimi seçin (şimdilik yalnızca --qna)",
+  hasErrors: (folder: string) => `${folder} klasöründe hatalar var (bkz. npm run kb:check); hiçbir şey yazılmadı`,
+  written: (folder: string, entries: number, file: string) => `${folder}: ${entries} girdi ${file} dosyasına yazıldı`,
+} as const;
+
+export const CHECK_CONFIG = {
+  usage:
+    "kullanım: npm run check:config\n" +
+    "       Ortamı (ve .env'i) botun okuduğu gibi denetler; KNOWLEDGE_DIR'in bir klasör olduğuna bakar.\n" +
+    "       `npm start` derlemeden önce çalıştırır; bir yanlış hemen bildirilir.",
+  noArguments: (args: string) => `argüman beklenmiyor, verilen: ${args}`,
+  noFolder: (dir: string) => `KNOWLEDGE_DIR: böyle bir klasör yok: ${dir}`,
+} as const;
+
+export const TEAMS_PACKAGE = {
+  usage: (out: string) =>
+    `kullanım: npm run teams:package -- --website https://… [--privacy https://…] [--terms https://…] [--developer AD] [--out ${out}]`,
+  httpsUrls: "--website (ve verildiyse --privacy, --terms) https adresi olmalı: Teams bunları uygulamanın sayfasında gösterir",
+  badAppId: (appId: string) =>
+    `MicrosoftAppId botun Microsoft Entra uygulama kimliği (GUID) olmalı; şu an ${appId === "" ? "boş" : `"${appId}"`}`,
+} as const;
+
+export const REPORT = {
+  usage: (tables: readonly string[]) =>
+    `kullanım: npm run report -- [--json | --csv [--table ${tables.join("|")}]] [--since YYYY-AA-GG] [--until YYYY-AA-GG]\n` +
+    "       Veritabanından memnuniyet raporunu yazar (CSAT, NPS, CES, cevaplar, yanıtlanamayan sorular, yorumlar, vakalar).\n" +
+    "       Günler REPORT_TIMEZONE saat dilimindeki takvim günleridir.",
+  table: (tables: readonly string[]) => `--table şunlardan biri olmalı: ${tables.join(", ")}`,
+  jsonAndCsv: "--json ve --csv birlikte kullanılamaz",
+  knowledgeMissing: (dir: string) => `${dir} klasöründeki bilgi yüklenemedi; girdiler yalnızca id'leriyle gösteriliyor`,
+  noDatabase: (file: string) => `${file} konumunda veritabanı bulunamadı; DATA_DIR'i (ya da DATABASE_URL'i) denetleyin`,
+  // the readable report
+  title: (range: string, timeZone: string) => `Memnun memnuniyet raporu (${range}, ${timeZone} takvim günleri)`,
+  allTime: "tüm zamanlar",
+  measureColumns: ["ölçü", "değer", "yanıt"],
+  answers: "verilen cevap",
+  csat: "CSAT (4–5 puan oranı)",
+  csatAverage: "ortalama puan (1–5)",
+  responseRate: "puanlama oranı",
+  nps: "NPS (−100…100)",
+  ces: "CES ortalaması (1–7)",
+  ratings: (d: readonly number[]) => `puanlar: ${d.map((n, i) => `${i + 1}★ ${n}`).join(" · ")}`,
+  npsParts: (promoters: number, passives: number, detractors: number) =>
+    `NPS: ${promoters} tavsiye eden · ${passives} pasif · ${detractors} kötüleyen`,
+  channels: "Kanallara göre",
+  channelColumns: ["kanal", "soru", "yanıtlanamayan", "cevap", "puan", "CSAT", "ort."],
+  weeks: "Haftalık CSAT (ISO haftaları)",
+  weekColumns: ["hafta", "pazartesi", "puan", "CSAT"],
+  entries: "Cevaplar, en kötüsü önce (en düşük CSAT, sonra en düşük ortalama, sonra en çok puan)",
+  entryColumns: ["girdi", "soru", "cevap", "puan", "CSAT", "ort."],
+  unanswered: "Yanıtlanamayan ve belirsiz sorular",
+  unansweredColumns: ["adet", "sonuç", "soru"],
+  statuses: { none: "cevap yok", ambiguous: "belirsiz" },
+  comments: "Son yorumlar",
+  commentColumns: ["zaman", "girdi", "puan", "yorum"],
+  noneYet: "(henüz yok)",
+  none: "(yok)",
+  // the cases part
+  cases: "Vakalar (şikayetler ve bir kişiyle görüşme istekleri)",
+  caseColumns: ["ölçü", "değer"],
+  casesOpened: "açılan",
+  casesResolved: "çözülen",
+  casesOverdue: "şu an geciken (ilk dönüş zamanında yapılmadı)",
+  casesByStatus: "açık · inceleniyor · çözüldü · kapatıldı",
+  casesFirstResponse: "ilk dönüşe kadar saat (medyan)",
+  casesResolution: "çözüme kadar saat (medyan)",
+  casesLowRatings: "vakaya dönüşen düşük puanlar (1–2)",
+  casesLowRatingsValue: (share: string, of: number) => `${share} (${of} düşük puandan)`,
+  casesCsat: "vaka çıkan cevapların CSAT'ı",
+} as const;
