@@ -15,7 +15,7 @@ import { createLogger, type Logger } from "./logger";
 import { MemnunBot } from "./conversation/bot";
 import { DatabaseStorage } from "./conversation/state-storage";
 import { Integrity } from "./feedback/integrity";
-import { computeSuggestions } from "./feedback/suggestions";
+import { computeRecommendations } from "./feedback/recommendations";
 import { FeedbackRecorder } from "./feedback/recorder";
 import { KnowledgeService } from "./knowledge/service";
 import { Matcher } from "./matching/matcher";
@@ -218,10 +218,10 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
       ]);
       return { ...report, cases };
     },
-    suggestions: async () => {
+    recommendations: async () => {
       const kb = knowledge.current();
       const [data, report] = await Promise.all([feedbackStore.learning({}), feedbackStore.report({}, (id) => kb.byId.get(id)?.question ?? null)]);
-      return computeSuggestions(data, report, kb, matcher);
+      return computeRecommendations(data, report, kb, matcher);
     },
   });
 

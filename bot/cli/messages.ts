@@ -29,7 +29,7 @@ export const COMMON = {
   endedEarly: "iç hata: süreç komut bitmeden sona erdi (beklenecek bir şey kalmamıştı)",
 } as const;
 
-/** `--since` / `--until`, shared by `report` and `kb:suggest`. */
+/** `--since` / `--until`, shared by `report` and `kb:recommend`. */
 export const RANGE = {
   malformed: (option: "since" | "until", value: string) => `--${option} 2026-11-23 biçiminde bir tarih olmalı (yıl-ay-gün), verilen: "${value}"`,
   reversed: (since: string, until: string) => `--since ${since}, --until ${until} tarihinden sonra olamaz`,
@@ -54,10 +54,10 @@ export const KB_CHECK = {
   oneFolder: (count: number) => `en çok bir klasör verilebilir, verilen: ${count}`,
 } as const;
 
-export const KB_SUGGEST = {
+export const KB_RECOMMEND = {
   usage: (minCount: number) =>
-    "kullanım: npm run kb:suggest -- [--json] [--since YYYY-AA-GG] [--until YYYY-AA-GG]\n" +
-    `       npm run kb:suggest -- --apply [--min-count N (varsayılan ${minCount})] [--entry <id> …]\n` +
+    "kullanım: npm run kb:recommend -- [--json] [--since YYYY-AA-GG] [--until YYYY-AA-GG]\n" +
+    `       npm run kb:recommend -- --apply [--min-count N (varsayılan ${minCount})] [--entry <id> …]\n` +
     "       Kaydedilen sorulardan ve puanlardan bilgi bankası için öneriler çıkarır; --apply alternatif soruları dosyalara ekler.",
   minCount: "--min-count 1 ya da daha büyük bir tam sayı olmalı",
   alternates: 'Önerilen alternatif sorular ("şunu mu demek istediniz" seçimlerinden)',

@@ -424,7 +424,7 @@ export class MemnunBot extends ActivityHandler {
   /**
    * The logged question a "did you mean" choice answers, when the bot really offered it (its
    * signature checks out, see `Integrity.signChoice`); otherwise null: the choice is answered but
-   * not linked, so only offered choices teach `kb:suggest`.
+   * not linked, so only offered choices teach `kb:recommend`.
    */
   private offeredQuestion(context: TurnContext, entryId: string, question: string | null | undefined, signature: string | undefined): string | null {
     const { conversation } = this.origin(context);

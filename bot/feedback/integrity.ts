@@ -44,7 +44,7 @@ export class Integrity {
 
   /**
    * Signature of a "did you mean" choice: this entry was offered for this logged question in this
-   * conversation. Only signed choices teach `kb:suggest`, so a forged one cannot name any entry.
+   * conversation. Only signed choices teach `kb:recommend`, so a forged one cannot name any entry.
    */
   signChoice(questionId: string, entryId: string, conversation: string): string {
     return this.sign(`choice:${questionId}`, entryId, conversation);

@@ -69,7 +69,7 @@ export function isContentRejection(error: unknown): boolean {
 const errorMessage = (error: unknown): string =>
   typeof error === "object" && error !== null && "message" in error && typeof error.message === "string" ? error.message : String(error);
 
-/** Raw material for `kb:suggest`. */
+/** Raw material for `kb:recommend`. */
 export interface LearningData {
   /** `none` questions, and `ambiguous` ones where the user picked nothing; newest first. */
   readonly unanswered: ReadonlyArray<{ readonly query: string; readonly status: "none" | "ambiguous"; readonly at: string }>;

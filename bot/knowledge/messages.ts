@@ -114,7 +114,7 @@ export function systemErrorText(code: string | undefined, fallback: string): str
 }
 
 /** The `kb:check` report: one line per problem, then a summary. */
-/** Why `kb:suggest --apply` left a file alone (`edit.ts`). */
+/** Why `kb:recommend --apply` left a file alone (`edit.ts`). */
 export const EDIT = {
   notMarkdown: "yalnızca Markdown girdileri düzenlenir; bunları .qna dosyasına elle ekleyin",
   noFrontMatter: 'soru bilgileri yok (dosya "---" satırıyla başlamıyor)',

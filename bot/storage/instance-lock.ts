@@ -34,7 +34,7 @@ function alive(pid: number): boolean {
  * Takes `DATA_DIR/memnun.lock` for this process. SQLite's file and the in-memory state cache
  * belong to one instance: a second one on the same folder is refused at once, before it could
  * serve stale conversation state. A lock left by a process that no longer runs (`kill -9`) is
- * taken over. CLIs (report, kb:suggest) read the database without it.
+ * taken over. CLIs (report, kb:recommend) read the database without it.
  */
 export async function lockDataDir(dataDir: string): Promise<InstanceLock> {
   await mkdir(dataDir, { recursive: true });

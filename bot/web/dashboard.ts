@@ -5,7 +5,7 @@ import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import { rangeBounds, ReportRangeError, type Report, type ReportRange } from "../feedback/report";
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
-import type { Suggestions } from "../feedback/suggestions";
+import type { Recommendations } from "../feedback/recommendations";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import { bearerToken } from "./direct-line";
@@ -35,8 +35,8 @@ export interface DashboardDeps {
   operators?: readonly Operator[];
   /** The report of `report --json` (with its case figures, when cases are kept). */
   report: (range: ReportRange) => Promise<Report & { readonly cases?: CaseReport }>;
-  /** Active-learning suggestions for editors (read-only here; `kb:suggest --apply` writes them). */
-  suggestions: () => Promise<Suggestions>;
+  /** Active-learning recommendations for editors (read-only here; `kb:recommend --apply` writes them). */
+  recommendations: () => Promise<Recommendations>;
   logger: Logger;
   /** IANA time zone the page shows times in. */
   timeZone: string;
@@ -357,13 +357,13 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
     }
   });
 
-  server.get("/api/suggestions", async (req: Request, res: Response) => {
+  server.get("/api/recommendations", async (req: Request, res: Response) => {
     if (!apiAllowed(req, res)) return;
     try {
-      res.send(200, await deps.suggestions());
+      res.send(200, await deps.recommendations());
     } catch (error) {
-      logger.error({ err: error }, "[dashboard] suggestions failed");
-      res.send(503, { error: "suggestions are unavailable (database unreachable?)" });
+      logger.error({ err: error }, "[dashboard] recommendations failed");
+      res.send(503, { error: "recommendations are unavailable (database unreachable?)" });
     }
   });
   return auth;

@@ -70,7 +70,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(await page.locator("#kpi-answers strong").textContent()).toBe("3");
     expect(await page.locator("#entries").textContent()).toContain("memnuniyet-ve-sadakat");
     expect(await page.locator("#chart-csat").count()).toBe(1);
-    expect(await page.locator("#suggestions").count()).toBe(1);
+    expect(await page.locator("#recommendations").count()).toBe(1);
     // the web chat's channel, today's Istanbul day and its ISO week
     expect(await page.locator("#channels").textContent()).toContain(TEXTS.dashboard.channelNames.directline);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date());

@@ -7,7 +7,7 @@ const OUTCOMES = join(REPO_ROOT, "test", "fixtures", "cli", "outcomes.ts");
 
 describe("a CLI that opens the SQLite database prints its result before it exits", () => {
   it.each([
-    ["kb:suggest", "alternates"],
+    ["kb:recommend", "alternates"],
     ["report", "answers"],
   ])("npm run %s -- --json prints one JSON object and exits 0", async (script, field) => {
     const dataDir = tempDataDir();

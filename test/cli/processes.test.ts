@@ -18,11 +18,11 @@ const UNREACHABLE_DATABASE = "postgres://postgres@127.0.0.1:1/memnun";
 /** A build of the whole bot can take a while on a busy machine. */
 const BUILD_TIMEOUT_MS = 180_000;
 
-type Cli = "ask" | "kb:check" | "kb:suggest" | "report";
+type Cli = "ask" | "kb:check" | "kb:recommend" | "report";
 const DIST: Record<Cli, string> = {
   ask: "dist/bot/cli/ask.js",
   "kb:check": "dist/bot/cli/kb-check.js",
-  "kb:suggest": "dist/bot/cli/kb-suggest.js",
+  "kb:recommend": "dist/bot/cli/kb-recommend.js",
   report: "dist/bot/cli/report.js",
 };
 const CLIS = Object.keys(DIST) as Cli[];
@@ -105,7 +105,7 @@ describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s",
   it.each([
     ["ask", ["--json", "crm nedir"], "status"],
     ["kb:check", ["--json"], "entries"],
-    ["kb:suggest", ["--json"], "alternates"],
+    ["kb:recommend", ["--json"], "alternates"],
     ["report", ["--json"], "csat"],
   ] as const)("%s %j prints its JSON and exits 0", async (cli, args, field) => {
     const done = await run(cli, args, { env: { DATA_DIR: emptyDataDir } });
@@ -184,30 +184,30 @@ describe("CLIs in detail (built)", () => {
     expectUsage(await run("report", ["--json", "--csv"], { env }), "report", /^\[report\] --json ve --csv birlikte kullanılamaz/);
   });
 
-  it.each(["report", "kb:suggest"] as const)("%s fails with exit 1 when the database is unreachable", async (cli) => {
+  it.each(["report", "kb:recommend"] as const)("%s fails with exit 1 when the database is unreachable", async (cli) => {
     expectFailure(await run(cli, ["--json"], { env: { DATABASE_URL: UNREACHABLE_DATABASE } }), /^\[storage\] cannot open postgres database postgres:\/\/postgres@127\.0\.0\.1:1\/memnun: .*ECONNREFUSED/);
   });
 
-  it("kb:suggest prints suggestions from the recorded picks, and nothing to apply on an empty database", async () => {
-    const full = await run("kb:suggest", ["--json"], { env: { DATA_DIR: fullDataDir } });
+  it("kb:recommend prints recommendations from the recorded picks, and nothing to apply on an empty database", async () => {
+    const full = await run("kb:recommend", ["--json"], { env: { DATA_DIR: fullDataDir } });
     expect(full).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse(full.stdout)).toMatchObject({ alternates: [expect.objectContaining({ entryId: "memnuniyet-modelleri" })] });
-    const empty = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: emptyDataDir } });
+    const empty = await run("kb:recommend", ["--apply"], { env: { DATA_DIR: emptyDataDir } });
     expect(empty).toMatchObject({ code: 0, stdout: "eklenecek öneri yok\n", stderr: "" });
   });
 
-  it("kb:suggest --apply writes the alternates into a copy of the knowledge", async () => {
+  it("kb:recommend --apply writes the alternates into a copy of the knowledge", async () => {
     const knowledgeDir = join(tempDataDir(), "knowledge");
     cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
-    const applied = await run("kb:suggest", ["--apply"], { env: { DATA_DIR: fullDataDir, KNOWLEDGE_DIR: knowledgeDir } });
+    const applied = await run("kb:recommend", ["--apply"], { env: { DATA_DIR: fullDataDir, KNOWLEDGE_DIR: knowledgeDir } });
     expect(applied).toMatchObject({ code: 0, stderr: "" });
     expect(applied.stdout).toContain('olcum/memnuniyet-modelleri.md: eklendi "Memnuniyet ölçme?"');
     expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçme?"');
   });
 
-  it("kb:suggest fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
-    expectFailure(await run("kb:suggest", [], { env: { DATA_DIR: emptyDataDir, KNOWLEDGE_DIR: BROKEN } }), /eksik-soru\.md:1: "question" satırı yok/);
-    expectUsage(await run("kb:suggest", ["--apply", "--min-count", "0"], { env: { DATA_DIR: emptyDataDir } }), "kb:suggest", /^\[kb:suggest\] --min-count 1 ya da daha büyük bir tam sayı olmalı/);
+  it("kb:recommend fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
+    expectFailure(await run("kb:recommend", [], { env: { DATA_DIR: emptyDataDir, KNOWLEDGE_DIR: BROKEN } }), /eksik-soru\.md:1: "question" satırı yok/);
+    expectUsage(await run("kb:recommend", ["--apply", "--min-count", "0"], { env: { DATA_DIR: emptyDataDir } }), "kb:recommend", /^\[kb:recommend\] --min-count 1 ya da daha büyük bir tam sayı olmalı/);
   });
 });
 

@@ -64,13 +64,13 @@ describe("dashboard over HTTP", () => {
 
   it("logs failed attempts (without the credential) and rate limits every dashboard endpoint", async () => {
     const wrong = "wrong-token-that-must-not-be-logged";
-    expect((await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(401);
+    expect((await fetch(`${app.url}/api/recommendations`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(401);
     expect((await fetch(`${app.url}/api/report`, { headers: { cookie: `${DASHBOARD_COOKIE}=1.2.3.forged` } })).status).toBe(401);
     const log = chunks.join("");
     expect(log.match(/\[dashboard\] refused a failed sign-in attempt/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     expect(log).not.toContain(wrong);
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${wrong}` } })).status);
+    for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${app.url}/api/recommendations`, { headers: { authorization: `Bearer ${wrong}` } })).status);
     expect(statuses).toContain(429);
     // the CSV downloads count too (a 401 here would mean tokens could be guessed through them)
     expect((await fetch(`${app.url}/api/report.csv?table=entries`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(429);

@@ -1,8 +1,8 @@
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runKbSuggest } from "../../bot/cli/kb-suggest";
+import { runKbRecommend } from "../../bot/cli/kb-recommend";
 import { TEXTS } from "../../bot/conversation/texts";
-import type { Suggestions } from "../../bot/feedback/suggestions";
+import type { Recommendations } from "../../bot/feedback/recommendations";
 import type { RunningApp } from "../../bot/index";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import { Matcher } from "../../bot/matching/matcher";
@@ -14,11 +14,11 @@ const DASHBOARD_TOKEN = "learning-test-dashboard-token";
 async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runKbSuggest(args, env, (t) => out.push(t), (t) => err.push(t));
+  const code = await runKbRecommend(args, env, (t) => out.push(t), (t) => err.push(t));
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-describe("learning from real questions: kb:suggest", () => {
+describe("learning from real questions: kb:recommend", () => {
   const dataDir = tempDataDir();
   const knowledgeDir = join(tempDataDir(), "knowledge");
   const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir };
@@ -87,7 +87,7 @@ describe("learning from real questions: kb:suggest", () => {
   it("suggests alternates from 'did you mean' picks, clusters unanswered questions, flags weak answers", async () => {
     const { code, out } = await cli(["--json"], env);
     expect(code).toBe(0);
-    const s = JSON.parse(out) as Suggestions;
+    const s = JSON.parse(out) as Recommendations;
     const byEntry = new Map(s.alternates.map((a) => [a.entryId, a]));
     expect(byEntry.get("memnuniyet-modelleri")?.candidates).toEqual([
       expect.objectContaining({
@@ -110,12 +110,12 @@ describe("learning from real questions: kb:suggest", () => {
     expect(text.out).toContain("crm-musteri-iliskileri");
   });
 
-  it("shows the same suggestions on the dashboard API, read-only", async () => {
-    const response = await fetch(`${app.url}/api/suggestions`, { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } });
+  it("shows the same recommendations on the dashboard API, read-only", async () => {
+    const response = await fetch(`${app.url}/api/recommendations`, { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } });
     expect(response.status).toBe(200);
-    const s = (await response.json()) as Suggestions;
+    const s = (await response.json()) as Recommendations;
     expect(s.alternates.map((a) => a.entryId)).toContain("memnuniyet-modelleri");
-    expect((await fetch(`${app.url}/api/suggestions`)).status).toBe(401);
+    expect((await fetch(`${app.url}/api/recommendations`)).status).toBe(401);
   });
 
   it("--apply writes the alternates above the threshold into the Markdown, keeping its formatting; matching improves", async () => {
@@ -145,8 +145,8 @@ describe("learning from real questions: kb:suggest", () => {
       const decision = new Matcher().match(question, kbAfter);
       expect([question, decision.status, decision.candidates[0]?.id]).toEqual([question, "answered", id]);
     }
-    // applied alternates are no longer suggested; a named entry can be applied below the threshold
-    const again = JSON.parse((await cli(["--json"], env)).out) as Suggestions;
+    // applied alternates are no longer recommended; a named entry can be applied below the threshold
+    const again = JSON.parse((await cli(["--json"], env)).out) as Recommendations;
     expect(again.alternates.map((a) => a.entryId)).toEqual(["memnuniyet-tanimi"]);
     expect((await cli(["--apply", "--entry", "memnuniyet-tanimi"], env)).out).toContain("müşteri memnuniyeti");
   });

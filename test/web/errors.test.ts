@@ -46,8 +46,8 @@ describe("errors in logs keep their stack", () => {
       expect(failed?.err?.message).toMatch(/\[storage\] database not connected/);
       expect(failed?.err?.stack).toMatch(/\n\s+at /);
 
-      expect((await fetch(`${app.url}/api/suggestions`, withToken)).status).toBe(503);
-      expect(lines.find((l) => l.msg === "[dashboard] suggestions failed")?.err?.stack).toMatch(/\n\s+at /);
+      expect((await fetch(`${app.url}/api/recommendations`, withToken)).status).toBe(503);
+      expect(lines.find((l) => l.msg === "[dashboard] recommendations failed")?.err?.stack).toMatch(/\n\s+at /);
     } finally {
       await app.close();
     }
@@ -81,7 +81,7 @@ describe("the dashboard chooses the status by the error's type, not its message"
         rangeBounds(range);
         return fail();
       },
-      suggestions: () => Promise.reject(new Error("unused here")),
+      recommendations: () => Promise.reject(new Error("unused here")),
     });
     await new Promise<void>((resolve) => {
       server.listen(0, "127.0.0.1", () => resolve());

@@ -45,7 +45,7 @@ export function ratingValues({ answerId, entryId, signature }: RatingTarget): Bu
 /**
  * What a "did you mean" offers: the logged question the choices answer and, per entry id, the
  * signature that the entry was offered for it (`Integrity.signChoice`). Only a signed choice is
- * linked to its question, so only choices really offered teach `kb:suggest`.
+ * linked to its question, so only choices really offered teach `kb:recommend`.
  */
 export interface ChoiceOffer {
   readonly questionId: string;

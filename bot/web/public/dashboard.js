@@ -143,24 +143,24 @@
     return [when(c.at), c.entryId, c.rating, c.text];
   }), "comments")], true, null, "comments"));
   try {
-    var suggestionsResponse = await fetch("/api/suggestions", { credentials: "same-origin" });
-    if (suggestionsResponse.ok) {
-      var s = await suggestionsResponse.json();
+    var recommendationsResponse = await fetch("/api/recommendations", { credentials: "same-origin" });
+    if (recommendationsResponse.ok) {
+      var s = await recommendationsResponse.json();
       var alternateRows = [];
       s.alternates.forEach(function (entry) {
         entry.candidates.forEach(function (c) { alternateRows.push([entry.entryId, c.text, c.count]); });
       });
-      main.appendChild(section(t.suggestions, [
-        el("h2", {}, [t.suggestedAlternates]),
-        table(t.alternateColumns, alternateRows, "suggested-alternates"),
+      main.appendChild(section(t.recommendations, [
+        el("h2", {}, [t.recommendedAlternates]),
+        table(t.alternateColumns, alternateRows, "recommended-alternates"),
         el("h2", {}, [t.newEntryClusters]),
-        table(t.clusterColumns, s.newEntries.map(function (c) { return [c.size, c.terms.join(", "), c.examples.join(" | ")]; }), "suggested-entries"),
+        table(t.clusterColumns, s.newEntries.map(function (c) { return [c.size, c.terms.join(", "), c.examples.join(" | ")]; }), "recommended-entries"),
         el("h2", {}, [t.rewriteEntries]),
-        table(t.rewriteColumns, s.rewrite.map(function (r) { return [r.entryId, r.ratings, show(r.csat, "%"), r.comments.join(" | ")]; }), "suggested-rewrites"),
-      ], true, "suggestions"));
+        table(t.rewriteColumns, s.rewrite.map(function (r) { return [r.entryId, r.ratings, show(r.csat, "%"), r.comments.join(" | ")]; }), "recommended-rewrites"),
+      ], true, "recommendations"));
     }
   } catch (error) {
-    // the report above is still useful without suggestions
+    // the report above is still useful without recommendations
   }
   document.body.setAttribute("data-ready", "true");
 })();

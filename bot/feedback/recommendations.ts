@@ -5,7 +5,7 @@ import type { Report } from "./report";
 import { queryKey, type LearningData } from "./store";
 
 /** Tuning of active learning; each says which way it moves things. */
-export const SUGGEST_TUNING = Object.freeze({
+export const RECOMMENDATION_TUNING = Object.freeze({
   /** Picks a candidate alternate needs before `--apply` writes it (unless named). Higher = fewer, surer alternates. */
   MIN_APPLY_COUNT: 2,
   /**
@@ -23,7 +23,7 @@ export const SUGGEST_TUNING = Object.freeze({
   MAX_CLUSTERS: 20,
 });
 
-export interface AlternateCandidate {
+export interface RecommendedAlternate {
   /** The question as users typed it (the most frequent spelling). */
   readonly text: string;
   /** How many distinct users reached this entry with it through "did you mean" (one user in many conversations counts once). */
@@ -36,7 +36,7 @@ export interface EntryAlternates {
   readonly entryId: string;
   readonly question: string;
   readonly file: string;
-  readonly candidates: readonly AlternateCandidate[];
+  readonly candidates: readonly RecommendedAlternate[];
 }
 
 export interface UnansweredCluster {
@@ -47,7 +47,7 @@ export interface UnansweredCluster {
   readonly statuses: { readonly none: number; readonly ambiguous: number };
 }
 
-export interface RewriteCandidate {
+export interface RewriteRecommendation {
   readonly entryId: string;
   readonly question: string | null;
   readonly ratings: number;
@@ -55,11 +55,11 @@ export interface RewriteCandidate {
   readonly comments: readonly string[];
 }
 
-/** What `kb:suggest` prints and `/api/suggestions` returns. */
-export interface Suggestions {
+/** What `kb:recommend` prints and `/api/recommendations` returns. */
+export interface Recommendations {
   readonly alternates: readonly EntryAlternates[];
   readonly newEntries: readonly UnansweredCluster[];
-  readonly rewrite: readonly RewriteCandidate[];
+  readonly rewrite: readonly RewriteRecommendation[];
 }
 
 /** A question's topic words: stem → the word as typed (question words left out). */
@@ -80,7 +80,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * (grouped with the matcher's own Turkish analysis), and entries whose satisfaction is low.
  * Pure: the data come in, nothing is read or written.
  */
-export function computeSuggestions(data: LearningData, report: Report, kb: KnowledgeBase, matcher: Matcher): Suggestions {
+export function computeRecommendations(data: LearningData, report: Report, kb: KnowledgeBase, matcher: Matcher): Recommendations {
   const alternates: EntryAlternates[] = [];
   const byEntry = new Map<string, Map<string, { texts: string[]; users: Set<string> }>>();
   for (const pick of data.picks) {
@@ -97,7 +97,7 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
     const entry = kb.byId.get(entryId);
     if (!entry) continue;
     const known = new Set([entry.question, ...entry.alternates].map(queryKey));
-    const candidates: AlternateCandidate[] = [];
+    const candidates: RecommendedAlternate[] = [];
     for (const [key, { texts, users }] of groups) {
       if (known.has(key)) continue;
       const spelling = mostFrequent(texts);
@@ -107,7 +107,7 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
         text: spelling,
         count: users.size,
         evidence: `chosen by ${users.size} user${users.size === 1 ? "" : "s"} (${texts.length}×) from "did you mean"; today: ${decision.status}${decision.candidates[0] ? ` (top ${decision.candidates[0].id} ${decision.candidates[0].score})` : ""}`,
-        examples: [...new Set(texts)].slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
+        examples: [...new Set(texts)].slice(0, RECOMMENDATION_TUNING.MAX_EXAMPLES),
       });
     }
     candidates.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text, "tr"));
@@ -131,7 +131,7 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
         bestSimilarity = similarity;
       }
     }
-    if (!best || bestSimilarity < SUGGEST_TUNING.CLUSTER_SIMILARITY) {
+    if (!best || bestSimilarity < RECOMMENDATION_TUNING.CLUSTER_SIMILARITY) {
       best = { stems: new Set(stems), termCounts: new Map(), forms: new Map(), texts: [], none: 0, ambiguous: 0 };
       clusters.push(best);
     }
@@ -152,20 +152,20 @@ export function computeSuggestions(data: LearningData, report: Report, kb: Knowl
         .sort((a, b) => b[1] - a[1])
         // a stem is no word ("muster"): show the form customers typed most
         .map(([stem]) => [...(cluster.forms.get(stem) ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "tr"))[0]?.[0] ?? stem),
-      examples: [...new Set(cluster.texts)].slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
+      examples: [...new Set(cluster.texts)].slice(0, RECOMMENDATION_TUNING.MAX_EXAMPLES),
       statuses: { none: cluster.none, ambiguous: cluster.ambiguous },
     }))
     .sort((a, b) => b.size - a.size || (a.examples[0] ?? "").localeCompare(b.examples[0] ?? "", "tr"))
-    .slice(0, SUGGEST_TUNING.MAX_CLUSTERS);
+    .slice(0, RECOMMENDATION_TUNING.MAX_CLUSTERS);
 
-  const rewrite: RewriteCandidate[] = report.entries
-    .filter((e) => e.csat !== null && e.csat <= SUGGEST_TUNING.LOW_CSAT && e.ratings >= SUGGEST_TUNING.MIN_RATINGS)
+  const rewrite: RewriteRecommendation[] = report.entries
+    .filter((e) => e.csat !== null && e.csat <= RECOMMENDATION_TUNING.LOW_CSAT && e.ratings >= RECOMMENDATION_TUNING.MIN_RATINGS)
     .map((e) => ({
       entryId: e.id,
       question: e.question,
       ratings: e.ratings,
       csat: e.csat ?? 0,
-      comments: report.comments.filter((c) => c.entryId === e.id).map((c) => c.text).slice(0, SUGGEST_TUNING.MAX_EXAMPLES),
+      comments: report.comments.filter((c) => c.entryId === e.id).map((c) => c.text).slice(0, RECOMMENDATION_TUNING.MAX_EXAMPLES),
     }));
 
   return { alternates, newEntries, rewrite };

@@ -1,22 +1,22 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
-import { KB_SUGGEST, trNumber } from "./messages";
+import { KB_RECOMMEND, trNumber } from "./messages";
 import { usableRange } from "./report";
 import { textTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
-import { computeSuggestions, SUGGEST_TUNING, type Suggestions } from "../feedback/suggestions";
+import { computeRecommendations, RECOMMENDATION_TUNING, type Recommendations } from "../feedback/recommendations";
 import { addAlternates, type EditResult } from "../knowledge/edit";
 import { loadKnowledge } from "../knowledge/loader";
 import { formatIssue } from "../knowledge/types";
 import { Matcher } from "../matching/matcher";
 import { openDatabase } from "../storage/database";
 
-const USAGE = KB_SUGGEST.usage(SUGGEST_TUNING.MIN_APPLY_COUNT);
+const USAGE = KB_RECOMMEND.usage(RECOMMENDATION_TUNING.MIN_APPLY_COUNT);
 
-/** The readable form of the suggestions, in Turkish. */
-export function formatSuggestions(s: Suggestions): string {
-  const t = KB_SUGGEST;
+/** The readable form of the recommendations, in Turkish. */
+export function formatRecommendations(s: Recommendations): string {
+  const t = KB_RECOMMEND;
   const parts: string[] = [t.alternates];
   if (s.alternates.length === 0) parts.push(t.none);
   for (const entry of s.alternates) {
@@ -29,7 +29,7 @@ export function formatSuggestions(s: Suggestions): string {
       ? t.none
       : textTable(t.clusterColumns, s.newEntries.map((c) => [String(c.size), c.terms.join(", "), c.examples.slice(0, 3).join(" | ")])),
   );
-  parts.push("", t.rewrite(SUGGEST_TUNING.LOW_CSAT, SUGGEST_TUNING.MIN_RATINGS));
+  parts.push("", t.rewrite(RECOMMENDATION_TUNING.LOW_CSAT, RECOMMENDATION_TUNING.MIN_RATINGS));
   parts.push(
     s.rewrite.length === 0
       ? t.none
@@ -38,8 +38,8 @@ export function formatSuggestions(s: Suggestions): string {
   return parts.join("\n");
 }
 
-/** Runs `kb:suggest`; returns the exit code. */
-export async function runKbSuggest(
+/** Runs `kb:recommend`; returns the exit code. */
+export async function runKbRecommend(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   out: (text: string) => void,
@@ -52,7 +52,7 @@ export async function runKbSuggest(
       options: {
         json: { type: "boolean", default: false },
         apply: { type: "boolean", default: false },
-        "min-count": { type: "string", default: String(SUGGEST_TUNING.MIN_APPLY_COUNT) },
+        "min-count": { type: "string", default: String(RECOMMENDATION_TUNING.MIN_APPLY_COUNT) },
         entry: { type: "string", multiple: true, default: [] },
         since: { type: "string" },
         until: { type: "string" },
@@ -63,11 +63,11 @@ export async function runKbSuggest(
     throw UsageError.from(error);
   }
   const minCount = Number(values["min-count"]);
-  if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(KB_SUGGEST.minCount);
+  if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(KB_RECOMMEND.minCount);
   usableRange(values.since, values.until);
   const config = loadConfig(env);
   const loaded = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
-  // suggestions are measured against the knowledge as editors wrote it: a broken file first
+  // recommendations are measured against the knowledge as editors wrote it: a broken file first
   if (!loaded.knowledgeBase || loaded.errors.length > 0) {
     for (const issue of loaded.errors) err(formatIssue(issue, config.knowledgeDir));
     return EXIT_FAILURE;
@@ -75,31 +75,31 @@ export async function runKbSuggest(
   const kb = loaded.knowledgeBase;
   const matcher = new Matcher();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  let suggestions: Suggestions;
+  let recommendations: Recommendations;
   try {
     const store = new SqlFeedbackStore(database);
     const range = { since: values.since, until: values.until, timeZone: config.reportTimeZone };
     const [data, report] = await Promise.all([store.learning(range), store.report(range, (id) => kb.byId.get(id)?.question ?? null)]);
-    suggestions = computeSuggestions(data, report, kb, matcher);
+    recommendations = computeRecommendations(data, report, kb, matcher);
   } finally {
     await database.close();
   }
 
   if (!values.apply) {
-    out(values.json ? JSON.stringify(suggestions) : formatSuggestions(suggestions));
+    out(values.json ? JSON.stringify(recommendations) : formatRecommendations(recommendations));
     return EXIT_OK;
   }
 
   const named = new Set(values.entry);
   const results: EditResult[] = [];
-  for (const entry of suggestions.alternates) {
+  for (const entry of recommendations.alternates) {
     if (named.size > 0 && !named.has(entry.entryId)) continue;
     const accepted = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount).map((c) => c.text);
     if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
   }
   const check = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   for (const result of results) {
-    if (result.skipped) err(`[kb:suggest] ${KB_SUGGEST.skipped(result.file, result.skipped)}`);
+    if (result.skipped) err(`[kb:recommend] ${KB_RECOMMEND.skipped(result.file, result.skipped)}`);
   }
   if (!check.knowledgeBase || check.errors.length > 0) {
     for (const issue of check.errors) err(formatIssue(issue, config.knowledgeDir));
@@ -110,10 +110,10 @@ export async function runKbSuggest(
     values.json
       ? JSON.stringify({ applied: written })
       : written.length === 0
-        ? KB_SUGGEST.nothingToApply
-        : written.map((r) => KB_SUGGEST.added(r.file, r.added)).join("\n"),
+        ? KB_RECOMMEND.nothingToApply
+        : written.map((r) => KB_RECOMMEND.added(r.file, r.added)).join("\n"),
   );
   return EXIT_OK;
 }
 
-if (require.main === module) runMain(runKbSuggest, { name: "kb:suggest", usage: USAGE });
+if (require.main === module) runMain(runKbRecommend, { name: "kb:recommend", usage: USAGE });

@@ -1,6 +1,6 @@
 import type { Report } from "../../../bot/feedback/report";
 import type { LearningData } from "../../../bot/feedback/store";
-import { computeSuggestions } from "../../../bot/feedback/suggestions";
+import { computeRecommendations } from "../../../bot/feedback/recommendations";
 import type { KnowledgeBase } from "../../../bot/knowledge/types";
 import { Matcher } from "../../../bot/matching/matcher";
 import { realKnowledge } from "../../helpers/bot";
@@ -21,7 +21,7 @@ const emptyReport: Report = {
 };
 const at = "2026-11-20T10:00:00.000Z";
 
-describe("computeSuggestions", () => {
+describe("computeRecommendations", () => {
   let kb: KnowledgeBase;
   const matcher = new Matcher();
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe("computeSuggestions", () => {
   });
 
   it("skips picks the entry already has as a question or alternate, and picks it already answers", () => {
-    const s = computeSuggestions(
+    const s = computeRecommendations(
       {
         unanswered: [],
         picks: [
@@ -48,7 +48,7 @@ describe("computeSuggestions", () => {
 
   it("counts distinct users, not conversations or clicks", () => {
     const pick = (query: string, user: string): LearningData["picks"][number] => ({ query, entryId: "memnuniyet-modelleri", at, user });
-    const s = computeSuggestions(
+    const s = computeRecommendations(
       { unanswered: [], picks: [pick("memnuniyet ölçme", "attacker"), pick("Memnuniyet ölçme", "attacker"), pick("memnuniyet ölçme", "attacker"), pick("memnuniyeti ölçmek", "u1"), pick("memnuniyeti ölçmek", "u2")] },
       emptyReport,
       kb,
@@ -65,7 +65,7 @@ describe("computeSuggestions", () => {
       status: "none" as const,
       at,
     }));
-    const s = computeSuggestions({ unanswered, picks: [] }, emptyReport, kb, matcher);
+    const s = computeRecommendations({ unanswered, picks: [] }, emptyReport, kb, matcher);
     expect(s.newEntries.map((c) => c.size)).toEqual([3, 2, 1]);
     // words as customers typed them, never stem fragments
     expect(s.newEntries[0]?.terms).toContain("kargom");
@@ -76,7 +76,7 @@ describe("computeSuggestions", () => {
 
   it("leaves out unanswered questions an entry now answers", () => {
     const unanswered = ["crm nedir", "CRM nedir?", "kargom nerede"].map((query) => ({ query, status: "none" as const, at }));
-    const s = computeSuggestions({ unanswered, picks: [] }, emptyReport, kb, matcher);
+    const s = computeRecommendations({ unanswered, picks: [] }, emptyReport, kb, matcher);
     expect(s.newEntries.flatMap((c) => c.examples)).toEqual(["kargom nerede"]);
   });
 
@@ -90,7 +90,7 @@ describe("computeSuggestions", () => {
       ],
       comments: [{ at, entryId: "a", question: "A?", rating: 1, text: "eksik" }],
     };
-    expect(computeSuggestions({ unanswered: [], picks: [] }, report, kb, matcher).rewrite).toEqual([
+    expect(computeRecommendations({ unanswered: [], picks: [] }, report, kb, matcher).rewrite).toEqual([
       { entryId: "a", question: "A?", ratings: 5, csat: 60, comments: ["eksik"] },
     ]);
   });
