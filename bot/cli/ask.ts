@@ -13,8 +13,8 @@ export interface AskLine {
   status: "answered" | "ambiguous" | "none";
   id: string | null;
   question: string | null;
-  score: number;
-  candidates: Array<{ id: string; question: string; score: number }>;
+  confidence: number;
+  candidates: Array<{ id: string; question: string; confidence: number }>;
 }
 
 export function toAskLine(decision: Decision): AskLine {
@@ -24,8 +24,8 @@ export function toAskLine(decision: Decision): AskLine {
     status: decision.status,
     id: top?.id ?? null,
     question: top?.question ?? null,
-    score: top?.score ?? 0,
-    candidates: decision.candidates.map((c) => ({ id: c.id, question: c.question, score: c.score })),
+    confidence: top?.confidence ?? 0,
+    candidates: decision.candidates.map((c) => ({ id: c.id, question: c.question, confidence: c.confidence })),
   };
 }
 
@@ -35,11 +35,11 @@ function readable(decision: Decision): string {
     decision.smallTalk !== null
       ? ASK.smallTalk(decision.smallTalk)
       : line.status === "answered"
-        ? ASK.answered(line.id ?? "", String(line.score))
+        ? ASK.answered(line.id ?? "", String(line.confidence))
         : line.status === "ambiguous"
-          ? ASK.ambiguous(decision.suggestions.map((s) => `${s.id} (${s.score})`).join(", "))
-          : ASK.none(line.id ? `${line.id} ${line.score}` : null);
-  const rest = line.candidates.map((c) => `    ${c.score.toFixed(3)}  ${c.id}  ${c.question}`).join("\n");
+          ? ASK.ambiguous(decision.suggestions.map((s) => `${s.id} (${s.confidence})`).join(", "))
+          : ASK.none(line.id ? `${line.id} ${line.confidence}` : null);
+  const rest = line.candidates.map((c) => `    ${c.confidence.toFixed(3)}  ${c.id}  ${c.question}`).join("\n");
   return `${line.query}\n  → ${head}${rest ? `\n${rest}` : ""}`;
 }
 

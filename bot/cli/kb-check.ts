@@ -30,7 +30,7 @@ export function toReport(result: LoadResult): CheckReport {
  * entries that each take one of the other's questions this strongly compete: customers asking
  * either get the wrong one or "did you mean". Lower = more pairs flagged.
  */
-export const COMPETE_SCORE = 0.9;
+export const COMPETE_CONFIDENCE = 0.9;
 
 /**
  * Pairs of entries that would each take the other's questions or alternates, as warnings on the
@@ -42,7 +42,7 @@ export function competingEntries(kb: KnowledgeBase, matcher: Matcher): Knowledge
     if (entry.contextOnly === true) continue;
     for (const text of [entry.question, ...entry.alternates]) {
       for (const candidate of matcher.match(text, kb).candidates) {
-        if (candidate.id === entry.id || candidate.score < COMPETE_SCORE) continue;
+        if (candidate.id === entry.id || candidate.confidence < COMPETE_CONFIDENCE) continue;
         const taken = takes.get(candidate.id) ?? new Set<string>();
         taken.add(entry.id);
         takes.set(candidate.id, taken);

@@ -17,7 +17,7 @@ export function formatReport(report: Report): string {
     "",
     textTable(t.measureColumns, [
       [t.answers, String(report.answers), ""],
-      [t.csat, trNumber(report.csat.score, true), String(report.csat.responses)],
+      [t.csat, trNumber(report.csat.percent, true), String(report.csat.responses)],
       [t.csatAverage, trNumber(report.csat.average), ""],
       [t.responseRate, report.responseRate === null ? "–" : trNumber(Math.round(report.responseRate * 1000) / 10, true), ""],
       [t.nps, trNumber(report.nps.score), String(report.nps.responses)],

@@ -117,7 +117,7 @@ export function topicEntries(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): Kno
  * Below this score the entries closest to an unanswered question share little with it: "don't
  * know" then offers a spread of topics instead. Higher = closest entries offered less often.
  */
-export const CLOSEST_TOPIC_MIN_SCORE = 0.25;
+export const CLOSEST_TOPIC_MIN_CONFIDENCE = 0.25;
 
 /** Topic buttons: each asks its entry, as a follow-up button does. */
 function topicChoices(entries: readonly KnowledgeEntry[]): Choice[] {
@@ -350,7 +350,7 @@ export class MemnunBot extends ActivityHandler {
       query: decision.query,
       status: decision.status,
       entryId: top?.id ?? null,
-      score: top?.score ?? 0,
+      confidence: top?.confidence ?? 0,
     });
     const entry = top ? kb.byId.get(top.id) : undefined;
     if (decision.status === "answered" && entry) {
@@ -362,7 +362,7 @@ export class MemnunBot extends ActivityHandler {
       if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
     } else {
       // the entries closest to the question, or else a spread of topics, as buttons
-      const closest = decision.candidates.filter((c) => c.score >= CLOSEST_TOPIC_MIN_SCORE).flatMap((c) => kb.byId.get(c.id) ?? []);
+      const closest = decision.candidates.filter((c) => c.confidence >= CLOSEST_TOPIC_MIN_CONFIDENCE).flatMap((c) => kb.byId.get(c.id) ?? []);
       const offered = closest.length > 0 ? closest.slice(0, SAMPLE_TOPIC_COUNT) : topicEntries(kb);
       await this.say(context, { kind: "choices", text: closest.length > 0 ? TEXTS.dontKnowClosest : TEXTS.dontKnow, markdown: true, choices: topicChoices(offered) });
     }

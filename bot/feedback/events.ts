@@ -26,7 +26,8 @@ export interface QuestionEvent extends Origin {
   readonly query: string;
   readonly status: "answered" | "ambiguous" | "none";
   readonly entryId: string | null;
-  readonly score: number;
+  /** The matcher's confidence in `entryId`, in [0, 1]. */
+  readonly confidence: number;
 }
 
 export interface AnswerEvent extends Origin {
@@ -79,10 +80,10 @@ export const MAX_COMMENT_CHARS = 2_000;
 const origin = { conversation: z.string().max(128), userHash: z.string().max(128), channel: z.string().max(MAX_CHANNEL_CHARS).optional() };
 
 /** Runtime schema of `FeedbackEvent`, for events read back from the spool file. */
-export const FeedbackEventSchema: z.ZodType<FeedbackEvent> = z.discriminatedUnion("kind", [
+export const FeedbackEventSchema: z.ZodType<FeedbackEvent> = z.preprocess(legacyQuestionScore, z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("question"), id: z.string(), at: z.string(), query: z.string(),
-    status: z.enum(["answered", "ambiguous", "none"]), entryId: z.string().nullable(), score: z.number(), ...origin,
+    status: z.enum(["answered", "ambiguous", "none"]), entryId: z.string().nullable(), confidence: z.number(), ...origin,
   }),
   z.object({
     kind: z.literal("answer"), id: z.string(), at: z.string(), entryId: z.string(),
@@ -94,4 +95,15 @@ export const FeedbackEventSchema: z.ZodType<FeedbackEvent> = z.discriminatedUnio
     text: z.string(), at: z.string(), ...origin,
   }),
   z.object({ kind: z.enum(["nps", "ces"]), score: z.number().int(), at: z.string(), ...origin }),
-]);
+]));
+
+/**
+ * Question events spooled before 2026-12-03 named the matcher's confidence `score`; read them
+ * with today's name, so nothing written by an older version is lost.
+ */
+function legacyQuestionScore(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || !("kind" in value) || value.kind !== "question") return value;
+  if (!("score" in value) || "confidence" in value) return value;
+  const { score, ...rest } = value;
+  return { ...rest, confidence: score };
+}

@@ -106,7 +106,7 @@ export function computeRecommendations(data: LearningData, report: Report, kb: K
       candidates.push({
         text: spelling,
         count: users.size,
-        evidence: `chosen by ${users.size} user${users.size === 1 ? "" : "s"} (${texts.length}×) from "did you mean"; today: ${decision.status}${decision.candidates[0] ? ` (top ${decision.candidates[0].id} ${decision.candidates[0].score})` : ""}`,
+        evidence: `chosen by ${users.size} user${users.size === 1 ? "" : "s"} (${texts.length}×) from "did you mean"; today: ${decision.status}${decision.candidates[0] ? ` (top ${decision.candidates[0].id} ${decision.candidates[0].confidence})` : ""}`,
         examples: [...new Set(texts)].slice(0, RECOMMENDATION_TUNING.MAX_EXAMPLES),
       });
     }

@@ -9,7 +9,7 @@ export interface Report {
   readonly csat: {
     readonly responses: number;
     /** Share of 4 and 5 ratings, in percent (0–100), or null without ratings. */
-    readonly score: number | null;
+    readonly percent: number | null;
     readonly average: number | null;
     /** Rating ("1"…"5") → count. */
     readonly distribution: Readonly<Record<string, number>>;

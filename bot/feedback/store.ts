@@ -176,7 +176,7 @@ function tableRows(events: readonly FeedbackEvent[]): {
           query_key: queryKey(event.query),
           status: event.status,
           entry_id: event.entryId,
-          score: event.score,
+          confidence: event.confidence,
         });
         break;
       case "answer":
@@ -431,7 +431,7 @@ export class SqlFeedbackStore implements FeedbackStore {
     return {
       range: { since: range.since ?? null, until: range.until ?? null, timeZone },
       answers,
-      csat: { responses, score: percent(satisfied, responses), average: round2(responses > 0 ? total / responses : null), distribution },
+      csat: { responses, percent: percent(satisfied, responses), average: round2(responses > 0 ? total / responses : null), distribution },
       responseRate: answers > 0 ? Math.round((responses / answers) * 1000) / 1000 : null,
       nps: { ...nps, score: nps.responses > 0 ? Math.round(((nps.promoters - nps.detractors) / nps.responses) * 100) : null },
       ces: { responses: ces.responses, average: round2(ces.responses > 0 ? ces.total / ces.responses : null) },

@@ -13,7 +13,7 @@ export type MatchStatus = "answered" | "ambiguous" | "none";
 export interface Candidate {
   readonly id: string;
   readonly question: string;
-  readonly score: number;
+  readonly confidence: number;
 }
 
 /** What the matcher decided for one message, and why. */
@@ -64,22 +64,22 @@ export class Matcher {
     const ranking = ranker.rank(index.query(bounded));
     let candidates = ranking.entries.flatMap((e, i) => {
       const entry = index.entries[e];
-      return entry ? [{ id: entry.id, question: entry.question, score: round(Math.min(1, Math.max(0, ranking.scores[i] ?? 0))) }] : [];
+      return entry ? [{ id: entry.id, question: entry.question, confidence: round(Math.min(1, Math.max(0, ranking.confidences[i] ?? 0))) }] : [];
     });
     const exact = index.exactPhrases.get(exactKey(bounded));
     const exactEntry = exact === undefined || exact < 0 ? undefined : index.entries[exact];
     if (exactEntry) {
       const others = candidates.filter((c) => c.id !== exactEntry.id);
-      candidates = [{ id: exactEntry.id, question: exactEntry.question, score: 1 }, ...others].slice(0, TUNING.MAX_CANDIDATES);
+      candidates = [{ id: exactEntry.id, question: exactEntry.question, confidence: 1 }, ...others].slice(0, TUNING.MAX_CANDIDATES);
       return { query, status: "answered", smallTalk: null, candidates, topHoldsKeyWord: true, suggestions: [] };
     }
     const [top, second] = candidates;
     let status: MatchStatus = "none";
     const topHoldsKeyWord = ranking.keyWordCovered[0] === true;
-    if (top && topHoldsKeyWord && top.score >= TUNING.ANSWER_THRESHOLD && top.score - (second?.score ?? 0) >= TUNING.MIN_MARGIN) status = "answered";
-    else if (top && top.score >= TUNING.SUGGEST_THRESHOLD) status = "ambiguous";
+    if (top && topHoldsKeyWord && top.confidence >= TUNING.ANSWER_THRESHOLD && top.confidence - (second?.confidence ?? 0) >= TUNING.MIN_MARGIN) status = "answered";
+    else if (top && top.confidence >= TUNING.SUGGEST_THRESHOLD) status = "ambiguous";
     const suggestions =
-      status === "ambiguous" ? candidates.filter((c) => c.score >= TUNING.SUGGEST_THRESHOLD).slice(0, TUNING.MAX_SUGGESTIONS) : [];
+      status === "ambiguous" ? candidates.filter((c) => c.confidence >= TUNING.SUGGEST_THRESHOLD).slice(0, TUNING.MAX_SUGGESTIONS) : [];
     return { query, status, smallTalk: null, candidates, topHoldsKeyWord, suggestions };
   }
 

@@ -1,10 +1,10 @@
 import type { QueryWord, SearchIndex } from "./search-index";
 import { TUNING } from "./tuning";
 
-/** The best entries for one query, best first: entry indexes and their scores in [0, 1]. */
+/** The best entries for one query, best first: entry indexes and the confidence in each, in [0, 1]. */
 export interface Ranking {
   readonly entries: readonly number[];
-  readonly scores: readonly number[];
+  readonly confidences: readonly number[];
   /** Per ranked entry: whether it holds the message's key word (see `keyWord`) in any field. */
   readonly keyWordCovered: readonly boolean[];
 }
@@ -62,7 +62,7 @@ export class Ranker {
 
   rank(words: readonly QueryWord[]): Ranking {
     const total = words.reduce((sum, word) => sum + word.weight, 0);
-    if (total <= 0) return { entries: [], scores: [], keyWordCovered: [] };
+    if (total <= 0) return { entries: [], confidences: [], keyWordCovered: [] };
     if (this.stamp > STAMP_LIMIT) this.resetStamps();
     const queryStamp = ++this.stamp;
     const touched: number[] = [];
@@ -119,7 +119,7 @@ export class Ranker {
     const holders = key?.reach.entries;
     return {
       entries: top.map((s) => s.entry),
-      scores: top.map((s) => s.score),
+      confidences: top.map((s) => s.score),
       keyWordCovered: top.map((s) => holders === undefined || binaryIncludes(holders, s.entry)),
     };
   }

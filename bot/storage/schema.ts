@@ -15,7 +15,8 @@ export interface QuestionsTable {
   query_key: string;
   status: string;
   entry_id: string | null;
-  score: number;
+  /** The matcher's confidence in `entry_id`, in [0, 1] (named `score` before 2026-12-03). */
+  confidence: number;
 }
 
 export interface AnswersTable {
@@ -252,6 +253,12 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
       for (const table of ["questions", "answers", "ratings", "comments", "surveys"]) {
         await db.schema.alterTable(table).addColumn("channel", "varchar(64)", (c) => c.notNull().defaultTo("")).execute();
       }
+    },
+  },
+  "2026-12-03-003-question-confidence": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // one name per concept: a survey answer is a score, the matcher's certainty a confidence
+      await db.schema.alterTable("questions").renameColumn("score", "confidence").execute();
     },
   },
 });

@@ -82,7 +82,7 @@ export async function benchFeedback(kb: KnowledgeBase): Promise<void> {
         answer_id: `r-${n}`, entry_id: entryIds[n % entryIds.length] ?? "x", rating: 1 + ((n * 7) % 5), at: at(n), conversation: `c${n % 997}`, user_hash: `u${n % 991}`,
       }))).execute();
       await trx.insertInto("questions").values(rows.filter((n) => n % 10 === 0).map((n) => ({
-        id: `q-${n}`, at: at(n), conversation: `c${n % 997}`, user_hash: `u${n % 991}`, query: `soru ${n % 300}`, query_key: `soru ${n % 300}`, status: "none", entry_id: null, score: 0.2,
+        id: `q-${n}`, at: at(n), conversation: `c${n % 997}`, user_hash: `u${n % 991}`, query: `soru ${n % 300}`, query_key: `soru ${n % 300}`, status: "none", entry_id: null, confidence: 0.2,
       }))).execute();
     });
   }

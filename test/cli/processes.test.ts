@@ -45,12 +45,12 @@ async function fullDatabase(): Promise<string> {
       { kind: "answer", id: "a1", at: at(20), ...origin, entryId: "crm-musteri-iliskileri", source: "match", questionId: null },
       { kind: "rating", answerId: "a1", entryId: "crm-musteri-iliskileri", rating: 2, at: at(20), ...origin },
       { kind: "comment", id: "c1", answerId: "a1", entryId: "crm-musteri-iliskileri", rating: 2, text: "Örnek yok", at: at(20), ...origin },
-      { kind: "question", id: "q0", at: at(21), ...origin, query: "kargom nerede", status: "none", entryId: null, score: 0.1 },
+      { kind: "question", id: "q0", at: at(21), ...origin, query: "kargom nerede", status: "none", entryId: null, confidence: 0.1 },
       { kind: "nps", score: 9, at: at(21), ...origin },
     ];
     for (const [i, query] of ["memnuniyet ölçme", "Memnuniyet ölçme?", "memnuniyet olcme"].entries()) {
       const conversation = { conversation: `pick-${i}`, userHash: `u-${i}` };
-      events.push({ kind: "question", id: `p${i}`, at: at(22, i), ...conversation, query, status: "ambiguous", entryId: null, score: 0.4 });
+      events.push({ kind: "question", id: `p${i}`, at: at(22, i), ...conversation, query, status: "ambiguous", entryId: null, confidence: 0.4 });
       events.push({ kind: "answer", id: `pa${i}`, at: at(22, i), ...conversation, entryId: "memnuniyet-modelleri", source: "suggestion", questionId: `p${i}` });
     }
     await new SqlFeedbackStore(database).write(...events);

@@ -49,7 +49,7 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect(texts(replies)).toEqual([TEXTS.ratingThanks]);
     const report = await t.store.report({});
     expect(report.answers).toBe(1);
-    expect(report.csat).toMatchObject({ responses: 1, score: 100, average: 4 });
+    expect(report.csat).toMatchObject({ responses: 1, percent: 100, average: 4 });
     expect(report.entries[0]).toMatchObject({ id: "crm-musteri-iliskileri", ratings: 1 });
   });
 

@@ -73,7 +73,7 @@ describe("satisfaction over real HTTP, stored in SQLite", () => {
 
     const report = await reportCli({ DATA_DIR: dataDir });
     expect(report.answers).toBe(1);
-    expect(report.csat).toMatchObject({ responses: 1, score: 0, distribution: { "1": 0, "2": 1, "3": 0, "4": 0, "5": 0 } });
+    expect(report.csat).toMatchObject({ responses: 1, percent: 0, distribution: { "1": 0, "2": 1, "3": 0, "4": 0, "5": 0 } });
     expect(report.comments).toEqual([
       expect.objectContaining({ entryId: "crm-musteri-iliskileri", rating: 2, text: "Örnek bir CRM yazılımı adı da verilseydi iyi olurdu" }),
     ]);

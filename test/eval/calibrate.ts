@@ -34,10 +34,10 @@ async function main(): Promise<void> {
       const d = matcher.match(text, kb);
       const [top, second] = d.candidates;
       return {
-        top: top?.score ?? 0,
-        margin: (top?.score ?? 0) - (second?.score ?? 0),
+        top: top?.confidence ?? 0,
+        margin: (top?.confidence ?? 0) - (second?.confidence ?? 0),
         right: top !== undefined && expected.includes(top.id),
-        exact: d.status === "answered" && top?.score === 1,
+        exact: d.status === "answered" && top?.confidence === 1,
         keyWord: d.topHoldsKeyWord,
       };
     };

@@ -10,8 +10,8 @@ interface AskLine {
   status: string;
   id: string | null;
   question: string | null;
-  score: number;
-  candidates: Array<{ id: string; question: string; score: number }>;
+  confidence: number;
+  candidates: Array<{ id: string; question: string; confidence: number }>;
 }
 
 function parseLines(stdout: string): AskLine[] {
@@ -27,11 +27,11 @@ describe("npm run --silent ask -- --json", () => {
     const lines = parseLines(stdout);
     expect(lines).toHaveLength(1);
     const [line] = lines;
-    expect(Object.keys(line ?? {}).sort()).toEqual(["candidates", "id", "query", "question", "score", "status"]);
+    expect(Object.keys(line ?? {}).sort()).toEqual(["candidates", "confidence", "id", "query", "question", "status"]);
     expect(line).toMatchObject({ query: "musteri sadakatin tanimi", status: "answered", id: "memnuniyet-ve-sadakat", question: "Müşteri memnuniyeti ve sadakati nedir?" });
-    expect(line?.score).toBeGreaterThan(0);
-    expect(line?.score).toBeLessThanOrEqual(1);
-    expect(line?.candidates[0]).toEqual({ id: line?.id, question: line?.question, score: line?.score });
+    expect(line?.confidence).toBeGreaterThan(0);
+    expect(line?.confidence).toBeLessThanOrEqual(1);
+    expect(line?.candidates[0]).toEqual({ id: line?.id, question: line?.question, confidence: line?.confidence });
   });
 
   it("reads questions from stdin, one JSON line each, in order; none has null id only without candidates", async () => {

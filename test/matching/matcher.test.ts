@@ -20,7 +20,7 @@ describe("Matcher", () => {
     expect(matcher.match("vazgeçme hat", kb).candidates[0]?.id).toBe("iptal");
     expect(matcher.match("hattımın feshi nasıl olur", kb).candidates[0]?.id).toBe("iptal");
     const withoutSynonyms = base(kb.entries);
-    expect(matcher.match("vazgeçme hat", withoutSynonyms).candidates[0]?.score ?? 0).toBeLessThan(matcher.match("vazgeçme hat", kb).candidates[0]?.score ?? 0);
+    expect(matcher.match("vazgeçme hat", withoutSynonyms).candidates[0]?.confidence ?? 0).toBeLessThan(matcher.match("vazgeçme hat", kb).candidates[0]?.confidence ?? 0);
   });
 
   it("meets verb forms through their root, with and without Turkish letters (morphology)", () => {
@@ -54,7 +54,7 @@ describe("Matcher", () => {
 
   it("always answers a question typed exactly, and never a follow-up-only entry", () => {
     const kb = base([entry("kargo", "Kargo ücreti ne kadar?"), entry("kargo-yurtdisi", "Yurt dışı kargo ücreti ne kadar?", undefined, { contextOnly: true })]);
-    expect(matcher.match("KARGO UCRETI NE KADAR", kb)).toMatchObject({ status: "answered", candidates: [{ id: "kargo", score: 1 }] });
+    expect(matcher.match("KARGO UCRETI NE KADAR", kb)).toMatchObject({ status: "answered", candidates: [{ id: "kargo", confidence: 1 }] });
     expect(matcher.match("Yurt dışı kargo ücreti ne kadar?", kb).candidates.map((c) => c.id)).not.toContain("kargo-yurtdisi");
   });
 

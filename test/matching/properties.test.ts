@@ -38,8 +38,8 @@ describe("property: nothing throws or hangs on hostile input", () => {
         const decision = matcher.match(text, kb);
         expect(["answered", "ambiguous", "none"]).toContain(decision.status);
         for (const candidate of decision.candidates) {
-          expect(candidate.score).toBeGreaterThanOrEqual(0);
-          expect(candidate.score).toBeLessThanOrEqual(1);
+          expect(candidate.confidence).toBeGreaterThanOrEqual(0);
+          expect(candidate.confidence).toBeLessThanOrEqual(1);
         }
       }),
       { numRuns: 300 },

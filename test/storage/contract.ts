@@ -44,7 +44,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
     it("reports nothing on an empty database", async () => {
       const report = await store.report({});
       expect(report.answers).toBe(0);
-      expect(report.csat).toEqual({ responses: 0, score: null, average: null, distribution: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 } });
+      expect(report.csat).toEqual({ responses: 0, percent: null, average: null, distribution: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 } });
       expect(report.responseRate).toBeNull();
       expect(report.nps).toEqual({ responses: 0, score: null, promoters: 0, passives: 0, detractors: 0 });
       expect(report.ces).toEqual({ responses: 0, average: null });
@@ -63,7 +63,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(report.answers).toBe(6);
       expect(report.csat.responses).toBe(5);
       expect(report.csat.distribution).toEqual({ "1": 1, "2": 0, "3": 1, "4": 2, "5": 1 });
-      expect(report.csat.score).toBe(60);
+      expect(report.csat.percent).toBe(60);
       expect(report.csat.average).toBe(3.4);
       expect(report.responseRate).toBeCloseTo(5 / 6, 3);
       expect(report.entries.map((e) => [e.id, e.csat])).toEqual([["ces", 0], ["nps", 50], ["crm", 100], ["iso", null]]);
@@ -71,7 +71,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
 
     it("stores an event written twice once (retries are safe)", async () => {
-      const event: FeedbackEvent = { kind: "question", id: "q1", at: at(20), ...origin(1), query: "crm nedir", status: "answered", entryId: "crm", score: 0.9 };
+      const event: FeedbackEvent = { kind: "question", id: "q1", at: at(20), ...origin(1), query: "crm nedir", status: "answered", entryId: "crm", confidence: 0.9 };
       await store.write(event);
       await store.write(event);
       await store.write(answer("a1", "crm"));
@@ -96,7 +96,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
     });
 
     it("writes a batch of every kind at once, duplicates once and the later of two ratings of one answer", async () => {
-      const question: FeedbackEvent = { kind: "question", id: "q1", at: at(20), ...origin(1), query: "crm nedir", status: "answered", entryId: "crm", score: 0.9 };
+      const question: FeedbackEvent = { kind: "question", id: "q1", at: at(20), ...origin(1), query: "crm nedir", status: "answered", entryId: "crm", confidence: 0.9 };
       const comment: FeedbackEvent = { kind: "comment", id: "c1", answerId: "a1", entryId: "crm", rating: 2, text: "eksik", at: at(20), ...origin(1) };
       await store.write(
         question,
@@ -144,7 +144,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         ["crm nedir", "answered"],
       ];
       for (const [i, [query, status]] of questions.entries()) {
-        await store.write({ kind: "question", id: `q${i}`, at: at(20, i), ...origin(1), query, status, entryId: null, score: 0.1 });
+        await store.write({ kind: "question", id: `q${i}`, at: at(20, i), ...origin(1), query, status, entryId: null, confidence: 0.1 });
       }
       const report = await store.report({});
       expect(report.unanswered.map((u) => [u.count, u.status])).toEqual([[3, "none"], [1, "ambiguous"]]);
@@ -229,7 +229,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         [undefined, "q5", "answered", null],
       ];
       for (const [i, [channel, id, status, value]] of plan.entries()) {
-        await store.write({ kind: "question", id, at: at(20), ...via(channel, i), query: `soru ${i}`, status, entryId: null, score: 0.5 });
+        await store.write({ kind: "question", id, at: at(20), ...via(channel, i), query: `soru ${i}`, status, entryId: null, confidence: 0.5 });
         if (status === "answered") await store.write({ kind: "answer", id: `a-${id}`, at: at(20), ...via(channel, i), entryId: "crm", source: "match", questionId: id });
         if (value !== null) await store.write({ kind: "rating", answerId: `a-${id}`, entryId: "crm", rating: value, at: at(20), ...via(channel, i) });
       }
@@ -242,7 +242,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
 
     it("gives active learning the unresolved questions and the 'did you mean' picks", async () => {
       const question = (id: string, query: string, status: "none" | "ambiguous" | "answered", hour: number): FeedbackEvent => ({
-        kind: "question", id, at: at(20, hour), ...origin(1), query, status, entryId: null, score: 0.3,
+        kind: "question", id, at: at(20, hour), ...origin(1), query, status, entryId: null, confidence: 0.3,
       });
       await store.write(question("q1", "kargom nerede", "none", 1));
       await store.write(question("q2", "sadakatin önemi", "ambiguous", 2));

@@ -21,7 +21,7 @@ const questions = (count: number): FeedbackEvent[] =>
     query: `müşteri memnuniyeti nasıl ölçülür ${i}`,
     status: "answered" as const,
     entryId: "memnuniyet-modelleri",
-    score: 0.9,
+    confidence: 0.9,
   }));
 
 async function write(store: SqlFeedbackStore, events: FeedbackEvent[]): Promise<void> {

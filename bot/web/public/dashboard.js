@@ -84,7 +84,7 @@
     .replace("{timeZone}", t.timeZone);
   main.appendChild(section(t.title, [el("p", { id: "range-shown" }, [shown]), el("div", { class: "kpis" }, [
     kpi("kpi-answers", t.answers, String(report.answers)),
-    kpi("kpi-csat", t.csat, show(report.csat.score, "%"), report.csat.responses + " " + t.responses),
+    kpi("kpi-csat", t.csat, show(report.csat.percent, "%"), report.csat.responses + " " + t.responses),
     kpi("kpi-csat-average", t.csatAverage, show(report.csat.average)),
     kpi("kpi-response-rate", t.responseRate, report.responseRate === null ? "–" : show(Math.round(report.responseRate * 1000) / 10, "%")),
     kpi("kpi-nps", t.nps, show(report.nps.score), report.nps.responses + " " + t.responses),

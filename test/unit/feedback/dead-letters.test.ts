@@ -10,8 +10,8 @@ import { tempDataDir } from "../../helpers/app";
 import { dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../../helpers/postgres";
 
 const at = (): string => new Date().toISOString();
-const question = (id: string, query: string, score = 0.9): FeedbackEvent => ({
-  kind: "question", id, at: at(), conversation: "c", userHash: "u", query, status: "answered", entryId: "crm", score,
+const question = (id: string, query: string, confidence = 0.9): FeedbackEvent => ({
+  kind: "question", id, at: at(), conversation: "c", userHash: "u", query, status: "answered", entryId: "crm", confidence,
 });
 const rating = (answerId: string, value: number): FeedbackEvent => ({
   kind: "rating", answerId, entryId: "crm", rating: value, at: at(), conversation: "c", userHash: "u",

@@ -8,7 +8,7 @@ import { realKnowledge } from "../../helpers/bot";
 const emptyReport: Report = {
   range: { since: null, until: null, timeZone: "UTC" },
   answers: 0,
-  csat: { responses: 0, score: null, average: null, distribution: {} },
+  csat: { responses: 0, percent: null, average: null, distribution: {} },
   responseRate: null,
   nps: { responses: 0, score: null, promoters: 0, passives: 0, detractors: 0 },
   ces: { responses: 0, average: null },

@@ -21,7 +21,7 @@ describe("report CLI", () => {
     await store.write({ kind: "answer", id: "a1", at: "2026-11-20T10:00:00.000Z", ...origin, entryId: "crm-musteri-iliskileri", source: "match", questionId: null });
     await store.write({ kind: "rating", answerId: "a1", entryId: "crm-musteri-iliskileri", rating: 2, at: "2026-11-20T10:01:00.000Z", ...origin });
     await store.write({ kind: "comment", id: "c1", answerId: "a1", entryId: "crm-musteri-iliskileri", rating: 2, text: 'Örnek yok, "somut" değil', at: "2026-11-20T10:02:00.000Z", ...origin });
-    await store.write({ kind: "question", id: "q1", at: "2026-11-21T10:00:00.000Z", ...origin, query: "kargom nerede", status: "none", entryId: null, score: 0.1 });
+    await store.write({ kind: "question", id: "q1", at: "2026-11-21T10:00:00.000Z", ...origin, query: "kargom nerede", status: "none", entryId: null, confidence: 0.1 });
     await database.close();
   });
 

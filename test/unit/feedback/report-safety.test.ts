@@ -37,7 +37,7 @@ describe("reports of hostile feedback", () => {
     for (const [i, text] of comments.entries()) {
       await store.write({ kind: "comment", id: `c${i}`, answerId: "a1", entryId: "crm-musteri-iliskileri", rating: 1, text, at: `2026-11-20T10:0${i}:30.000Z`, ...origin });
     }
-    await store.write({ kind: "question", id: "q1", at: "2026-11-21T10:00:00.000Z", ...origin, query: "=cmd|' /C notepad'!A1", status: "none", entryId: null, score: 0.1 });
+    await store.write({ kind: "question", id: "q1", at: "2026-11-21T10:00:00.000Z", ...origin, query: "=cmd|' /C notepad'!A1", status: "none", entryId: null, confidence: 0.1 });
     await database.close();
   });
 
