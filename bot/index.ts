@@ -172,7 +172,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   });
   const { adapter, auth } = createAdapter(config, logger);
   const dashboardAuth = new DashboardAuth(config.dashboardToken, { operators: config.operators, trustProxy: config.trustProxy, logger });
-  const { server, inFlight } = createServer({
+  const { server, inFlight, drain } = createServer({
     adapter,
     bot,
     logger,
@@ -269,6 +269,8 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   const close = (): Promise<void> => {
     closing ??= (async () => {
       logger.info("[server] shutting down");
+      // no new connections; requests on open ones are answered with `connection: close`
+      drain();
       const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
