@@ -66,22 +66,27 @@ export class RedisConnection {
   }
 
   /**
-   * Connects, waiting at most `REDIS_CONNECT_TIMEOUT_MS`; an unreachable Redis never fails the
-   * start: the client keeps reconnecting in the background.
+   * Connects, waiting until the first attempt succeeds or fails (at most
+   * `REDIS_CONNECT_TIMEOUT_MS`); an unreachable Redis never fails the start: the client keeps
+   * reconnecting in the background.
    */
   async connect(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    let failed: (() => void) | undefined;
+    const settled = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, REDIS_CONNECT_TIMEOUT_MS);
+      failed = resolve;
+      this.client.once("error", resolve);
+    });
     const connecting = this.client.connect().then(
       () => undefined,
       (error: unknown) => {
         this.lastError ??= error instanceof Error ? error.message : String(error);
       },
     );
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, REDIS_CONNECT_TIMEOUT_MS);
-    });
-    await Promise.race([connecting, timeout]);
+    await Promise.race([connecting, settled]);
     clearTimeout(timer);
+    if (failed) this.client.removeListener("error", failed);
     if (!this.client.isReady) this.logger.warn({ error: this.lastError }, "[storage] Redis unreachable at start; retrying in the background");
   }
 

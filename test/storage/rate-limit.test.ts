@@ -2,6 +2,7 @@ import { createLogger } from "../../bot/logger";
 import { perMinute } from "../../bot/server/rate-limit";
 import type { RateLimit } from "../../bot/storage/rate-limit";
 import { RedisConnection } from "../../bot/storage/redis";
+import { createServer } from "node:net";
 import { describeRedis, TEST_REDIS_URL, testRedis } from "../helpers/redis";
 import { TcpProxy } from "../helpers/tcp-proxy";
 import { waitFor } from "../helpers/wait";
@@ -91,6 +92,22 @@ describeRedis("rate limits in Redis", () => {
     } finally {
       await proxy.cut();
       await dispose();
+    }
+  });
+
+  it("start with nothing listening at REDIS_URL: the connection keeps trying in the background, limits count in memory", async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const address = probe.address();
+    const port = address && typeof address === "object" ? address.port : 0;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const redis = new RedisConnection({ url: `redis://127.0.0.1:${port}`, prefix: "unused:" }, createLogger("silent"));
+    try {
+      await redis.connect();
+      expect(redis.status()).toEqual({ connected: false, error: expect.any(String) });
+      expect(await allowed(perMinute(2, { redis, name: "client" }), "a", 3)).toBe(2);
+    } finally {
+      await redis.close();
     }
   });
 });
