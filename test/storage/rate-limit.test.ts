@@ -95,6 +95,16 @@ describeRedis("rate limits in Redis", () => {
     }
   });
 
+  it("count in memory once the connection is closed (an instance stopping), never refusing because of it", async () => {
+    const { redis, dispose } = await testRedis();
+    const limit = perMinute(2, { redis, name: "client" });
+    expect(await allowed(limit, "a", 1)).toBe(1);
+    await dispose();
+    await redis.close();
+    expect(redis.status().connected).toBe(false);
+    expect(await allowed(limit, "a", 3)).toBe(2);
+  });
+
   it("start with nothing listening at REDIS_URL: the connection keeps trying in the background, limits count in memory", async () => {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
