@@ -192,7 +192,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
         deadLetters: recorder.deadLetters,
         error: db.error ?? recorder.error,
       };
-      // without Redis, limits fall back to each instance's memory and Direct Line conversations are unavailable
+      // a configured Redis away: limits count per instance meanwhile, local Direct Line conversations answer 503
       const shared = redis ? { configured: true, ...redis.status() } : { configured: false, connected: false, error: null };
       const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null && (!redis || shared.connected);
       // alerts waiting for the webhook are reported, not counted as degraded: the receiver is not Memnun
