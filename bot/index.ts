@@ -68,9 +68,10 @@ export interface StartOptions {
 export async function start(env: Readonly<Record<string, string | undefined>>, options: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
-  // a second instance on the same port or SQLite folder is refused before anything loads
+  // a second instance on the same port or DATA_DIR is refused before anything loads: with SQLite
+  // the database is the instance's own; with PostgreSQL its spools still are (two replaying one spool could lose feedback)
   await assertPortFree(config.port, config.host);
-  const lock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
+  const lock = await lockDataDir(config.dataDir, config.databaseUrl ? "shared" : "sqlite");
   try {
     const app = await startServices(config, logger);
     return {
