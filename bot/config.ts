@@ -39,6 +39,20 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, { error: "must start with postgres:// or postgresql://" })
       .optional(),
   ),
+  REDIS_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, { error: "must start with redis:// or rediss://" })
+      .optional(),
+  ),
+  REDIS_KEY_PREFIX: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w.:-]{1,64}$/, { error: "must be 1 to 64 letters, digits or . : _ -" })
+      .default("memnun:"),
+  ),
   MAX_MESSAGE_LENGTH: wholeNumber(1, 100_000, 2000),
   DIRECT_LINE_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
   INSTALLATION_SECRET: z.preprocess(
@@ -142,6 +156,13 @@ export type Config = Readonly<{
   knowledgeMaxFileBytes: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * Redis for what several instances must share and may lose (rate limit windows, the local
+   * Direct Line's conversations); undefined: each instance keeps them in its own memory.
+   */
+  redisUrl: string | undefined;
+  /** Put before every Redis key, so several installations (or tests) can share one Redis. */
+  redisKeyPrefix: string;
   maxMessageLength: number;
   /** Azure Direct Line secret: the chat page then gets its token from the real Direct Line service. */
   directLineSecret: string | undefined;
@@ -219,6 +240,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     knowledgeMaxFileBytes: v.KNOWLEDGE_MAX_FILE_KB * 1024,
     dataDir: v.DATA_DIR,
     databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL,
+    redisKeyPrefix: v.REDIS_KEY_PREFIX,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     directLineSecret: v.DIRECT_LINE_SECRET,
     dashboardToken: v.DASHBOARD_TOKEN,

@@ -25,7 +25,10 @@ import { perMinute } from "./server/rate-limit";
 import { ConnectedFeedbackStore, resolveSecret } from "./feedback/connected-store";
 import { ConnectedStateStore, DatabaseConnection } from "./storage/connection";
 import { DashboardAuth, registerDashboard } from "./web/dashboard";
-import { ConversationLogs, DirectLineTokens, registerDirectLine } from "./web/direct-line";
+import { DirectLineTokens, registerDirectLine } from "./web/direct-line";
+import { MemoryConversationLogs, type ConversationLogStore } from "./web/conversation-logs";
+import { RedisConversationLogs } from "./web/redis-conversation-logs";
+import { RedisConnection } from "./storage/redis";
 import { registerPages } from "./web/pages";
 import { CachedStateStore } from "./storage/state-cache";
 import { assertPortFree, lockDataDir } from "./storage/instance-lock";
@@ -65,9 +68,10 @@ export interface StartOptions {
 export async function start(env: Readonly<Record<string, string | undefined>>, options: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
-  // a second instance on the same port or SQLite folder is refused before anything loads
+  // a second instance on the same port or DATA_DIR is refused before anything loads: with SQLite
+  // the database is the instance's own; with PostgreSQL its spools still are (two replaying one spool could lose feedback)
   await assertPortFree(config.port, config.host);
-  const lock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
+  const lock = await lockDataDir(config.dataDir, config.databaseUrl ? "shared" : "sqlite");
   try {
     const app = await startServices(config, logger);
     return {
@@ -101,6 +105,11 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   const connection = new DatabaseConnection({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, logger);
   await connection.connect();
   connection.watch();
+  // Redis (optional) holds what instances share and may lose: rate limit windows, Direct Line conversations
+  const redis = config.redisUrl ? new RedisConnection({ url: config.redisUrl, prefix: config.redisKeyPrefix }, logger) : undefined;
+  await redis?.connect();
+  /** A per-minute limit, counted by all instances together when they share Redis. */
+  const limit = (points: number, name: string) => perMinute(points, redis ? { redis, name } : undefined);
   const feedbackStore = new ConnectedFeedbackStore(connection);
   const recorder = new FeedbackRecorder({
     store: feedbackStore,
@@ -112,6 +121,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   const secret = await resolveSecret(config.installationSecret, feedbackStore, logger, join(config.dataDir, SECRET_COPY_FILE)).catch(async (error: unknown) => {
     await recorder.close();
     await connection.close();
+    await redis?.close();
     await knowledge.close();
     throw error;
   });
@@ -158,19 +168,19 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     recorder,
     integrity,
     conversationState,
-    conversationLimit: perMinute(config.rateLimitConversationPerMinute),
+    conversationLimit: limit(config.rateLimitConversationPerMinute, "conversation"),
     cases,
   });
   const { adapter, auth } = createAdapter(config, logger);
   const dashboardAuth = new DashboardAuth(config.dashboardToken, { operators: config.operators, trustProxy: config.trustProxy, logger });
-  const { server, inFlight } = createServer({
+  const { server, inFlight, drain } = createServer({
     adapter,
     bot,
     logger,
-    clientLimit: perMinute(config.rateLimitClientPerMinute),
+    clientLimit: limit(config.rateLimitClientPerMinute, "client"),
     limitBotEndpoint: config.localMode,
     serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
-    channelAuth: config.localMode ? undefined : { auth, authFailureLimit: perMinute(config.rateLimitAuthFailuresPerMinute) },
+    channelAuth: config.localMode ? undefined : { auth, authFailureLimit: limit(config.rateLimitAuthFailuresPerMinute, "auth-failures") },
     healthDetails: (req) => dashboardAuth.authorized(req),
     health: async () => {
       await connection.probe();
@@ -183,13 +193,22 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
         deadLetters: recorder.deadLetters,
         error: db.error ?? recorder.error,
       };
-      const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null;
+      // a configured Redis away: limits count per instance meanwhile, local Direct Line conversations answer 503
+      const shared = redis ? { configured: true, ...redis.status() } : { configured: false, connected: false, error: null };
+      const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null && (!redis || shared.connected);
       // alerts waiting for the webhook are reported, not counted as degraded: the receiver is not Memnun
-      return { status: healthy ? "ok" : "degraded", version: VERSION, knowledge: status, feedback, alerts: { webhook: webhook !== null, pending: webhook?.pending ?? 0 } };
+      return {
+        status: healthy ? "ok" : "degraded",
+        version: VERSION,
+        knowledge: status,
+        feedback,
+        redis: shared,
+        alerts: { webhook: webhook !== null, pending: webhook?.pending ?? 0 },
+      };
     },
   });
 
-  const logs = new ConversationLogs();
+  const logs: ConversationLogStore = redis ? new RedisConversationLogs(redis) : new MemoryConversationLogs();
   registerDirectLine(server, {
     adapter,
     auth,
@@ -200,8 +219,8 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     tokens: new DirectLineTokens(secret),
     logs,
     directLineSecret: config.directLineSecret,
-    tokenLimit: perMinute(config.rateLimitTokenPerMinute),
-    pollLimit: perMinute(config.rateLimitPollPerMinute),
+    tokenLimit: limit(config.rateLimitTokenPerMinute, "token"),
+    pollLimit: limit(config.rateLimitPollPerMinute, "poll"),
   });
   registerPages(server);
   registerDashboard(server, {
@@ -252,6 +271,8 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   const close = (): Promise<void> => {
     closing ??= (async () => {
       logger.info("[server] shutting down");
+      // no new connections; requests on open ones are answered with `connection: close`
+      drain();
       const stopped = new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
@@ -267,6 +288,8 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
       await stateStore.close();
       await feedbackStore.close();
       await connection.close();
+      await logs.close();
+      await redis?.close();
       logger.info("[server] stopped");
     })();
     return closing;

@@ -101,15 +101,41 @@ export class InFlight {
   }
 }
 
+/** The server and what a graceful stop needs from it. */
+export interface CreatedServer {
+  server: Server;
+  inFlight: InFlight;
+  /**
+   * Starts a graceful stop: `/healthz` answers 503 `{"status":"stopping"}` (a load balancer takes
+   * the instance out), and every response closes its connection, so clients reconnect to another
+   * instance while the turns in flight finish here.
+   */
+  drain: () => void;
+}
+
 /** Builds the restify server: `POST /api/messages` and `GET /healthz`. Does not listen. */
-export function createServer(deps: ServerDeps): { server: Server; inFlight: InFlight } {
+export function createServer(deps: ServerDeps): CreatedServer {
   const { adapter, bot, logger } = deps;
   const inFlight = new InFlight();
+  let draining = false;
   const server = restify.createServer({ name: "memnun", handleUncaughtExceptions: false });
   // restify (11) logs through pino: it gets ours, so its own lines (a response that failed to
   // serialize…) get the same redaction, never a request's headers. @types/restify still
   // describes the bunyan logger of restify 8, hence a property definition, not `log:`.
   Object.defineProperty(server, "log", { value: logger.child({ component: "restify" }), writable: true, configurable: true });
+
+  // while stopping, no connection is kept for another request: the next one goes to another instance
+  const answering = new Set<restify.Response>();
+  server.pre((_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    if (draining) {
+      res.setHeader("connection", "close");
+      return next();
+    }
+    // a response still to be written when the stop begins is told to close its connection too
+    answering.add(res);
+    res.once("close", () => answering.delete(res));
+    return next();
+  });
 
   const { channelAuth } = deps;
   const failedTokens = new LruMap<string, true>(FAILED_TOKENS_REMEMBERED);
@@ -207,6 +233,11 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
   });
 
   server.get("/healthz", async (req, res) => {
+    if (draining) {
+      res.header("cache-control", "no-store");
+      res.send(503, { status: "stopping" });
+      return;
+    }
     const health = await deps.health();
     res.header("cache-control", "no-store");
     // the details (database location, knowledge files, errors) are for operators only
@@ -220,5 +251,13 @@ export function createServer(deps: ServerDeps): { server: Server; inFlight: InFl
     callback();
   });
 
-  return { server, inFlight };
+  return {
+    server,
+    inFlight,
+    drain: () => {
+      draining = true;
+      for (const res of answering) if (!res.headersSent) res.setHeader("connection", "close");
+      answering.clear();
+    },
+  };
 }

@@ -33,10 +33,15 @@ function alive(pid: number): boolean {
 /**
  * Takes `DATA_DIR/memnun.lock` for this process. SQLite's file and the in-memory state cache
  * belong to one instance: a second one on the same folder is refused at once, before it could
- * serve stale conversation state. A lock left by a process that no longer runs (`kill -9`) is
- * taken over. CLIs (report, kb:recommend) read the database without it.
+ * serve stale conversation state. Instances sharing PostgreSQL (`mode` "shared") still each own
+ * their feedback and alert spools, which two processes replaying one file could lose. A lock
+ * left by a process that no longer runs (`kill -9`) is taken over. CLIs (report, kb:recommend)
+ * read the database without it.
  */
-export async function lockDataDir(dataDir: string): Promise<InstanceLock> {
+/** Lock files this process holds: a lock naming this process id but not in here was left by an earlier process with the same id (a container restarted after `kill -9` is process 1 again). */
+const held = new Set<string>();
+
+export async function lockDataDir(dataDir: string, mode: "sqlite" | "shared" = "sqlite"): Promise<InstanceLock> {
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -44,20 +49,25 @@ export async function lockDataDir(dataDir: string): Promise<InstanceLock> {
       const handle = await open(path, "wx");
       await handle.writeFile(String(process.pid));
       await handle.close();
+      held.add(path);
       let released = false;
       return {
         release: async () => {
           if (released) return;
           released = true;
+          held.delete(path);
           await rm(path, { force: true });
         },
       };
     } catch (error) {
       if (code(error) !== "EEXIST") throw new InstanceInUseError(`[storage] cannot create ${path}: ${String(error)}`, { cause: error });
       const holder = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) {
+      const ours = holder === process.pid && held.has(path);
+      if (Number.isInteger(holder) && holder > 0 && (ours || (holder !== process.pid && alive(holder)))) {
         throw new InstanceInUseError(
-          `[storage] DATA_DIR ${dataDir} is in use by another Memnun (process ${holder}); run one instance per SQLite folder, or share PostgreSQL (DATABASE_URL)`,
+          mode === "sqlite"
+            ? `[storage] DATA_DIR ${dataDir} is in use by another Memnun (process ${holder}); run one instance per SQLite folder, or share PostgreSQL (DATABASE_URL)`
+            : `[storage] DATA_DIR ${dataDir} is in use by another Memnun (process ${holder}); give each instance its own DATA_DIR (it holds the instance's feedback and alert spools)`,
         );
       }
       // left by a process that is gone

@@ -7,34 +7,15 @@ import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import type { InFlight } from "../server/app";
 import type { RateLimit } from "../storage/rate-limit";
+import { RedisUnavailableError } from "../storage/redis";
+import { DIRECT_LINE_TUNING, type ConversationLogStore } from "./conversation-logs";
 import { stringField } from "./request";
 
-/** Tuning of the local Direct Line; each says which way it moves things. */
-export const DIRECT_LINE_TUNING = Object.freeze({
-  /** Lifetime of a token in seconds (as Direct Line's `expires_in`). Longer = fewer refreshes, longer exposure if leaked. */
-  TOKEN_TTL_SECONDS: 1800,
-  /** Conversations kept in memory; the least recently used go first. Higher = more memory. */
-  MAX_CONVERSATIONS: 10_000,
-  /** Activities kept per conversation; older ones drop off (a client that far behind starts over). */
-  MAX_ACTIVITIES: 500,
-  /** Longest text accepted in one posted activity, in characters; the bot's own limit is lower. */
-  MAX_TEXT_CHARS: 10_000,
-  /** Largest posted activity, in characters of its JSON; larger ones get 413. Higher = richer channelData, more memory per post. */
-  MAX_ACTIVITY_CHARS: 32_000,
-  /** Characters (JSON) kept per conversation; the oldest activities drop off beyond it, as beyond `MAX_ACTIVITIES`. */
-  MAX_CONVERSATION_CHARS: 256_000,
-  /**
-   * Characters (JSON) kept over all conversations: the memory ceiling of the local Direct Line
-   * (about twice this in bytes at worst). Beyond it idle conversations are dropped, then new
-   * posts get 503. Higher = more memory under a flood.
-   */
-  MAX_TOTAL_CHARS: 32_000_000,
-  /** A conversation nobody posted to or polled for this long may be dropped to make room. Lower = a flood evicts sooner, a paused tab loses its history sooner. */
-  EVICTABLE_AFTER_MS: 2 * 60_000,
-  /** A conversation nobody posted to or polled for this long is dropped anyway (its token has expired too). */
-  IDLE_EXPIRY_MS: 30 * 60_000,
-});
+export { DIRECT_LINE_TUNING };
+export type { ConversationLogStore };
 
+/** What a client is told to wait while the conversations' store (Redis) is unavailable. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 /** How often conversations idle beyond `IDLE_EXPIRY_MS` are dropped. */
 const DIRECT_LINE_SWEEP_MS = 60_000;
 /** Where the real Direct Line service issues tokens (used only with `DIRECT_LINE_SECRET`). */
@@ -93,152 +74,6 @@ export class DirectLineTokens {
   }
 }
 
-/** The activities of one conversation, numbered by watermark. */
-interface ConversationLog {
-  /** Watermark of `activities[0]`. */
-  first: number;
-  activities: Array<Partial<Activity>>;
-  /** JSON length of each of `activities`. */
-  sizes: number[];
-  chars: number;
-  /** Last post or poll (ms): what tells a live conversation from an idle one. */
-  activeAt: number;
-}
-
-/** The bounds of `ConversationLogs` (see `DIRECT_LINE_TUNING`); tests use smaller ones. */
-export type DirectLineLimits = {
-  readonly [K in "MAX_CONVERSATIONS" | "MAX_ACTIVITIES" | "MAX_CONVERSATION_CHARS" | "MAX_TOTAL_CHARS" | "EVICTABLE_AFTER_MS" | "IDLE_EXPIRY_MS"]: number;
-};
-
-/**
- * In-memory activity logs of the local Direct Line conversations, bounded in count, length and
- * characters, per conversation and in all. Only idle conversations are ever dropped to make room
- * (least recently active first); when every conversation is live, a new one is refused instead.
- */
-export class ConversationLogs {
-  /** In order of last activity, least recent first (an entry is moved to the end when active). */
-  private readonly logs = new Map<string, ConversationLog>();
-  private total = 0;
-  private readonly limits: DirectLineLimits;
-
-  constructor(
-    limits: Partial<DirectLineLimits> = {},
-    private readonly now: () => number = Date.now,
-  ) {
-    this.limits = { ...DIRECT_LINE_TUNING, ...limits };
-  }
-
-  /** Conversations kept. */
-  get size(): number {
-    return this.logs.size;
-  }
-
-  /** Characters kept over all conversations (at most about `MAX_TOTAL_CHARS`). */
-  get chars(): number {
-    return this.total;
-  }
-
-  has(conversationId: string): boolean {
-    return this.logs.has(conversationId);
-  }
-
-  /**
-   * Keeps a conversation (marking it active); false when there is no room: every conversation
-   * is live and the count or character budget is reached.
-   */
-  open(conversationId: string): boolean {
-    if (this.active(conversationId)) return true;
-    if (!this.makeRoom(0, true)) return false;
-    this.logs.set(conversationId, { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() });
-    return true;
-  }
-
-  /** Whether a posted activity of `chars` characters fits, after dropping idle conversations if needed. */
-  fits(chars: number): boolean {
-    return this.makeRoom(chars, false);
-  }
-
-  /** Appends an activity, giving it its id; returns the id. The conversation is kept even when full (replies). */
-  append(conversationId: string, activity: Partial<Activity>): string {
-    const log = this.active(conversationId) ?? this.create(conversationId);
-    const watermark = log.first + log.activities.length;
-    const id = `${conversationId}|${String(watermark).padStart(7, "0")}`;
-    const stored = { ...activity, id };
-    const size = JSON.stringify(stored).length;
-    log.activities.push(stored);
-    log.sizes.push(size);
-    log.chars += size;
-    this.total += size;
-    // the newest activity always stays, however large (a long answer)
-    while (log.activities.length > 1 && (log.activities.length > this.limits.MAX_ACTIVITIES || log.chars > this.limits.MAX_CONVERSATION_CHARS)) {
-      log.activities.shift();
-      const dropped = log.sizes.shift() ?? 0;
-      log.chars -= dropped;
-      this.total -= dropped;
-      log.first += 1;
-    }
-    return id;
-  }
-
-  /** Activities after `watermark` (all without one) and the new watermark; an unknown conversation has none (and is not created). */
-  since(conversationId: string, watermark: number | null): { activities: Array<Partial<Activity>>; watermark: string } {
-    const log = this.active(conversationId);
-    if (!log) return { activities: [], watermark: String(watermark ?? -1) };
-    const from = Math.max(0, (watermark === null ? 0 : watermark + 1) - log.first);
-    const end = log.first + log.activities.length - 1;
-    return { activities: log.activities.slice(from), watermark: String(Math.max(end, watermark ?? -1)) };
-  }
-
-  /** Drops conversations idle for longer than `IDLE_EXPIRY_MS`; returns how many. */
-  expire(): number {
-    let dropped = 0;
-    const cutoff = this.now() - this.limits.IDLE_EXPIRY_MS;
-    for (const [id, log] of this.logs) {
-      if (log.activeAt > cutoff) break;
-      this.drop(id, log);
-      dropped += 1;
-    }
-    return dropped;
-  }
-
-  /** The conversation's log, marked active now (moved to the end of the recency order). */
-  private active(conversationId: string): ConversationLog | undefined {
-    const log = this.logs.get(conversationId);
-    if (!log) return undefined;
-    log.activeAt = this.now();
-    this.logs.delete(conversationId);
-    this.logs.set(conversationId, log);
-    return log;
-  }
-
-  private create(conversationId: string): ConversationLog {
-    this.makeRoom(0, true);
-    const log = { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() };
-    this.logs.set(conversationId, log);
-    return log;
-  }
-
-  /** Drops idle conversations, least recently active first, until `chars` more (and a new conversation) fit. */
-  private makeRoom(chars: number, newConversation: boolean): boolean {
-    this.expire();
-    const full = (): boolean =>
-      (newConversation && this.logs.size >= this.limits.MAX_CONVERSATIONS) || this.total + chars > this.limits.MAX_TOTAL_CHARS;
-    const cutoff = this.now() - this.limits.EVICTABLE_AFTER_MS;
-    for (const [id, log] of this.logs) {
-      if (!full()) break;
-      // the order is by activity: once one is live, all after it are
-      if (log.activeAt > cutoff) break;
-      this.drop(id, log);
-    }
-    return !full();
-  }
-
-  private drop(id: string, log: ConversationLog): void {
-    this.logs.delete(id);
-    this.total -= log.chars;
-  }
-}
-
 /** The part of the Direct Line service's token answer the page needs. */
 const ServiceToken = z.object({ token: z.string().min(1), conversationId: z.string().optional(), expires_in: z.number().optional() });
 
@@ -269,7 +104,8 @@ export interface DirectLineDeps {
   logger: Logger;
   inFlight: InFlight;
   tokens: DirectLineTokens;
-  logs: ConversationLogs;
+  /** The conversations' activities: in memory, or in Redis so that every instance serves every conversation. */
+  logs: ConversationLogStore;
   /** With a secret, `/api/directline/token` asks the real Direct Line service instead. */
   directLineSecret: string | undefined;
   /** Token requests per client address (429 beyond). */
@@ -311,15 +147,17 @@ export function bearerToken(req: Request): string | null {
  * A local implementation of the Direct Line 3.0 endpoints Web Chat uses with polling (start a
  * conversation, post an activity, get activities by watermark, refresh a token), routed into
  * the same bot through the adapter. Replies are collected with the `expectReplies` delivery mode,
- * so nothing leaves the process and no Azure is needed. State lives in memory: one instance serves
- * a conversation (behind a load balancer use the real Direct Line, `DIRECT_LINE_SECRET`).
+ * so nothing leaves the process and no Azure is needed. Conversations live in `logs`: in memory
+ * one instance serves a conversation; in Redis any instance serves any request of it.
  */
 export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   const { tokens, logs, logger } = deps;
   const now = deps.now ?? (() => new Date());
 
   // idle conversations go even when nothing new arrives to make room for
-  const sweeper = setInterval(() => logs.expire(), DIRECT_LINE_SWEEP_MS);
+  const sweeper = setInterval(() => {
+    logs.expire().catch((error: unknown) => logger.debug({ err: error }, "[directline] expiry sweep skipped"));
+  }, DIRECT_LINE_SWEEP_MS);
   sweeper.unref();
   server.on("close", () => clearInterval(sweeper));
 
@@ -334,8 +172,8 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     res.send(429, { error: { code: "TooManyRequests", message: "Too many requests; slow down and retry later." } });
     return false;
   };
-  const full = (res: Response): void => {
-    logger.warn({ conversations: logs.size, chars: logs.chars }, "[directline] no room for more conversations or activities");
+  const full = async (res: Response): Promise<void> => {
+    logger.warn(await logs.stats(), "[directline] no room for more conversations or activities");
     res.header("retry-after", "60");
     res.send(503, { error: { code: "ServiceUnavailable", message: "The local Direct Line is full; retry later." } });
   };
@@ -388,7 +226,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
           context.onSendActivities(async (_ctx, activities, next) => {
             for (const reply of activities) {
               if (reply.type === ActivityTypes.Trace || reply.type === "delay") continue;
-              logs.append(conversationId, {
+              await logs.append(conversationId, {
                 ...reply,
                 from: { ...BOT_ACCOUNT },
                 conversation: conversationAccount(conversationId),
@@ -440,13 +278,28 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     res.send(200, { conversationId: claims.c, token, expires_in: expiresIn });
   });
 
-  server.post("/v3/directline/conversations", async (req, res) => {
+  /** A lost Redis makes the conversations unavailable for a while: 503 with Retry-After, never a 500. */
+  const guarded =
+    (handler: (req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (error) {
+        if (!(error instanceof RedisUnavailableError)) throw error;
+        logger.warn({ err: error }, "[directline] conversations unavailable (Redis)");
+        if (res.headersSent) return;
+        res.header("retry-after", String(STORE_RETRY_AFTER_SECONDS));
+        res.send(503, { error: { code: "ServiceUnavailable", message: "Conversations are unavailable for a moment; retry later." } });
+      }
+    };
+
+  server.post("/v3/directline/conversations", guarded(async (req, res) => {
     const claims = authorize(req, res);
     if (!claims) return;
     const { token, expiresIn } = tokens.issue(claims.c, claims.u);
-    const isNew = !logs.has(claims.c);
-    if (!logs.open(claims.c)) {
-      full(res);
+    const isNew = !(await logs.has(claims.c));
+    if (!(await logs.open(claims.c))) {
+      await full(res);
       return;
     }
     res.send(isNew ? 201 : 200, { conversationId: claims.c, token, expires_in: expiresIn });
@@ -456,7 +309,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         (error: unknown) => logger.error({ err: error }, "[directline] conversation start failed"),
       );
     }
-  });
+  }));
 
   server.get("/v3/directline/conversations/:conversationId", async (req, res) => {
     const claims = authorize(req, res, stringField(req.params, "conversationId") ?? "");
@@ -465,16 +318,16 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     res.send(200, { conversationId: claims.c, token, expires_in: expiresIn });
   });
 
-  server.get("/v3/directline/conversations/:conversationId/activities", async (req, res) => {
+  server.get("/v3/directline/conversations/:conversationId/activities", guarded(async (req, res) => {
     const conversationId = stringField(req.params, "conversationId") ?? "";
     if (!(await withinLimit(deps.pollLimit, req, res, "poll"))) return;
     if (!authorize(req, res, conversationId)) return;
     const raw = stringField(req.query, "watermark");
     const watermark = typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : null;
-    res.send(200, logs.since(conversationId, watermark));
-  });
+    res.send(200, await logs.since(conversationId, watermark));
+  }));
 
-  server.post("/v3/directline/conversations/:conversationId/activities", async (req, res) => {
+  server.post("/v3/directline/conversations/:conversationId/activities", guarded(async (req, res) => {
     const conversationId = stringField(req.params, "conversationId") ?? "";
     const claims = authorize(req, res, conversationId);
     if (!claims) return;
@@ -488,8 +341,8 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       res.send(413, { error: { code: "MessageSizeExceeded", message: `An activity may hold at most ${DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS} characters.` } });
       return;
     }
-    if (!logs.open(conversationId) || !logs.fits(chars)) {
-      full(res);
+    if (!(await logs.open(conversationId)) || !(await logs.fits(chars))) {
+      await full(res);
       return;
     }
     const { type, text, textFormat, locale, value, name, channelData, attachments, entities, from } = parsed.data;
@@ -509,13 +362,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       channelId: "directline",
       timestamp: now(),
     };
-    const id = logs.append(conversationId, activity);
+    const id = await logs.append(conversationId, activity);
     try {
       await runTurn(conversationId, { ...activity, id }, origin(req));
       res.send(200, { id });
     } catch (error) {
+      if (error instanceof RedisUnavailableError) throw error;
       logger.error({ err: error }, "[directline] turn failed");
       res.send(500, { error: { code: "ServiceError", message: "The bot could not process the activity." } });
     }
-  });
+  }));
 }

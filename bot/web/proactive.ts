@@ -4,14 +4,15 @@ import { proactiveText } from "../conversation/case-flow";
 import { render } from "../conversation/render";
 import type { CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
-import { BOT_ACCOUNT, type ConversationLogs } from "./direct-line";
+import type { ConversationLogStore } from "./conversation-logs";
+import { BOT_ACCOUNT } from "./direct-line";
 
 export interface ProactiveDeps {
   adapter: CloudAdapter;
   appId: string;
   logger: Logger;
   /** The local Direct Line's conversations: a message for one of them is appended to its log. */
-  logs: ConversationLogs;
+  logs: ConversationLogStore;
   texts: () => Readonly<Partial<CaseTexts>>;
 }
 
@@ -43,9 +44,9 @@ export function createProactiveNotifier(deps: ProactiveDeps): (found: Case) => P
     if (!reference?.conversation) return false;
     const text = proactiveText(found, deps.texts());
     try {
-      if (reference.channelId === "directline" && deps.logs.has(reference.conversation.id)) {
+      if (reference.channelId === "directline" && (await deps.logs.has(reference.conversation.id))) {
         const message = render({ kind: "text", text, markdown: true }, reference.channelId);
-        deps.logs.append(reference.conversation.id, {
+        await deps.logs.append(reference.conversation.id, {
           ...message,
           from: { ...BOT_ACCOUNT },
           conversation: reference.conversation,

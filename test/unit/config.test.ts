@@ -70,4 +70,11 @@ describe("loadConfig", () => {
   it("rejects a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
+
+  it("reads REDIS_URL and its key prefix, refusing what is not Redis", () => {
+    expect(loadConfig({})).toMatchObject({ redisUrl: undefined, redisKeyPrefix: "memnun:" });
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379/2", REDIS_KEY_PREFIX: "faq-a:" })).toMatchObject({ redisUrl: "redis://127.0.0.1:6379/2", redisKeyPrefix: "faq-a:" });
+    expect(() => loadConfig({ REDIS_URL: "http://cache" })).toThrow("REDIS_URL: must start with redis:// or rediss://");
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: "a b" })).toThrow(/REDIS_KEY_PREFIX: must be 1 to 64/);
+  });
 });

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "../../../bot/config";
 import { createLogger } from "../../../bot/logger";
 import { openDatabase } from "../../../bot/storage/database";
 import { newCase } from "../../storage/contract";
+import { describePostgres, dropSchema, freshPostgresSchema } from "../../helpers/postgres";
 
 describe("overdue watcher", () => {
   it("alerts once per case whose first response became overdue, also with two watchers on one database", async () => {
@@ -33,6 +34,32 @@ describe("overdue watcher", () => {
     await database.close();
     const watcher = new OverdueWatcher({ store, alerts: { raise: () => undefined }, logger: createLogger("silent"), newId: () => "x" });
     expect(await watcher.check()).toBe(0);
+  });
+});
+
+describePostgres("overdue watchers of several instances on one PostgreSQL", () => {
+  it("alert once per overdue case however many instances check at the same time (the claim is in the database)", async () => {
+    const { url, schema } = await freshPostgresSchema();
+    const databases = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: url, dataDir: "" })));
+    try {
+      const store = new SqlCaseStore(databases[0] ?? (await openDatabase({ databaseUrl: url, dataDir: "" })));
+      const late = await Promise.all([1, 2, 3, 4, 5].map((n) => store.create(newCase(n, { createdAt: "2026-12-01T09:00:00.000Z", dueAt: "2026-12-03T09:00:00.000Z" }))));
+      const alerts: Alert[] = [];
+      let n = 0;
+      const watchers = databases.map(
+        (database) =>
+          new OverdueWatcher({ store: new SqlCaseStore(database), alerts: { raise: (a) => alerts.push(a) }, logger: createLogger("silent"), now: () => new Date("2026-12-03T10:00:00.000Z"), newId: () => `id-${++n}` }),
+      );
+      // every instance checks at once, then again
+      const counts = await Promise.all(watchers.map((w) => w.check()));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(5);
+      expect((await Promise.all(watchers.map((w) => w.check()))).reduce((a, b) => a + b, 0)).toBe(0);
+      expect(alerts.map((a) => a.reference).sort()).toEqual(late.map((c) => c.reference).sort());
+      await Promise.all(watchers.map((w) => w.close()));
+    } finally {
+      await Promise.all(databases.map((database) => database.close()));
+      await dropSchema(schema);
+    }
   });
 });
 

@@ -1,0 +1,213 @@
+import type { Activity } from "botbuilder";
+import { StoreClosedError, type Closable } from "../storage/errors";
+
+/** Tuning of the local Direct Line; each says which way it moves things. */
+export const DIRECT_LINE_TUNING = Object.freeze({
+  /** Lifetime of a token in seconds (as Direct Line's `expires_in`). Longer = fewer refreshes, longer exposure if leaked. */
+  TOKEN_TTL_SECONDS: 1800,
+  /** Conversations kept (in memory or Redis); idle ones go first, least recently active first. Higher = more memory. */
+  MAX_CONVERSATIONS: 10_000,
+  /** Activities kept per conversation; older ones drop off (a client that far behind starts over). */
+  MAX_ACTIVITIES: 500,
+  /** Longest text accepted in one posted activity, in characters; the bot's own limit is lower. */
+  MAX_TEXT_CHARS: 10_000,
+  /** Largest posted activity, in characters of its JSON; larger ones get 413. Higher = richer channelData, more memory per post. */
+  MAX_ACTIVITY_CHARS: 32_000,
+  /** Characters (JSON) kept per conversation; the oldest activities drop off beyond it, as beyond `MAX_ACTIVITIES`. */
+  MAX_CONVERSATION_CHARS: 256_000,
+  /**
+   * Characters (JSON) kept over all conversations: the memory ceiling of the local Direct Line
+   * (about twice this in bytes at worst). Beyond it idle conversations are dropped, then new
+   * posts get 503. Higher = more memory under a flood.
+   */
+  MAX_TOTAL_CHARS: 32_000_000,
+  /** A conversation nobody posted to or polled for this long may be dropped to make room. Lower = a flood evicts sooner, a paused tab loses its history sooner. */
+  EVICTABLE_AFTER_MS: 2 * 60_000,
+  /** A conversation nobody posted to or polled for this long is dropped anyway (its token has expired too). */
+  IDLE_EXPIRY_MS: 30 * 60_000,
+});
+
+/** What a poll gets: the activities after a watermark and the new watermark. */
+export interface ActivitySlice {
+  activities: Array<Partial<Activity>>;
+  watermark: string;
+}
+
+/**
+ * The activity logs of the local Direct Line's conversations, bounded in count, length and
+ * characters, per conversation and in all. Only idle conversations are ever dropped to make room
+ * (least recently active first); when every conversation is live, a new one is refused instead.
+ * In memory for one instance (`MemoryConversationLogs`), in Redis for several
+ * (`RedisConversationLogs`); both pass one contract suite.
+ */
+export interface ConversationLogStore extends Closable {
+  /** Whether the conversation is kept. */
+  has(conversationId: string): Promise<boolean>;
+  /**
+   * Keeps a conversation (marking it active); false when there is no room: every conversation
+   * is live and the count or character budget is reached.
+   */
+  open(conversationId: string): Promise<boolean>;
+  /** Whether a posted activity of `chars` characters fits, after dropping idle conversations if needed. */
+  fits(chars: number): Promise<boolean>;
+  /** Appends an activity, giving it its id (`<conversation>|<watermark, 7 digits>`); returns the id. The conversation is kept even when full (replies). */
+  append(conversationId: string, activity: Partial<Activity>): Promise<string>;
+  /** Activities after `watermark` (all without one) and the new watermark; an unknown conversation has none (and is not created). */
+  since(conversationId: string, watermark: number | null): Promise<ActivitySlice>;
+  /** Drops conversations idle for longer than `IDLE_EXPIRY_MS`; returns how many. */
+  expire(): Promise<number>;
+  /** Conversations kept, and characters kept over all of them (at most about `MAX_TOTAL_CHARS`). */
+  stats(): Promise<{ conversations: number; chars: number }>;
+}
+
+/** The id of the activity at `watermark` in a conversation. */
+export const activityId = (conversationId: string, watermark: number): string => `${conversationId}|${String(watermark).padStart(7, "0")}`;
+
+/** The activities of one conversation, numbered by watermark. */
+interface ConversationLog {
+  /** Watermark of `activities[0]`. */
+  first: number;
+  activities: Array<Partial<Activity>>;
+  /** JSON length of each of `activities`. */
+  sizes: number[];
+  chars: number;
+  /** Last post or poll (ms): what tells a live conversation from an idle one. */
+  activeAt: number;
+}
+
+/** The bounds of a `ConversationLogStore` (see `DIRECT_LINE_TUNING`); tests use smaller ones. */
+export type DirectLineLimits = {
+  readonly [K in "MAX_CONVERSATIONS" | "MAX_ACTIVITIES" | "MAX_CONVERSATION_CHARS" | "MAX_TOTAL_CHARS" | "EVICTABLE_AFTER_MS" | "IDLE_EXPIRY_MS"]: number;
+};
+
+/** The conversation logs of one instance, in its memory (no `REDIS_URL`). */
+export class MemoryConversationLogs implements ConversationLogStore {
+  /** In order of last activity, least recent first (an entry is moved to the end when active). */
+  private readonly logs = new Map<string, ConversationLog>();
+  private total = 0;
+  private readonly limits: DirectLineLimits;
+  private closed = false;
+
+  constructor(
+    limits: Partial<DirectLineLimits> = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.limits = { ...DIRECT_LINE_TUNING, ...limits };
+  }
+
+  has(conversationId: string): Promise<boolean> {
+    return this.use(() => this.logs.has(conversationId));
+  }
+
+  open(conversationId: string): Promise<boolean> {
+    return this.use(() => {
+      if (this.active(conversationId)) return true;
+      if (!this.makeRoom(0, true)) return false;
+      this.logs.set(conversationId, { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() });
+      return true;
+    });
+  }
+
+  fits(chars: number): Promise<boolean> {
+    return this.use(() => this.makeRoom(chars, false));
+  }
+
+  append(conversationId: string, activity: Partial<Activity>): Promise<string> {
+    return this.use(() => {
+      const log = this.active(conversationId) ?? this.create(conversationId);
+      const id = activityId(conversationId, log.first + log.activities.length);
+      const stored = { ...activity, id };
+      const size = JSON.stringify(stored).length;
+      log.activities.push(stored);
+      log.sizes.push(size);
+      log.chars += size;
+      this.total += size;
+      // the newest activity always stays, however large (a long answer)
+      while (log.activities.length > 1 && (log.activities.length > this.limits.MAX_ACTIVITIES || log.chars > this.limits.MAX_CONVERSATION_CHARS)) {
+        log.activities.shift();
+        const dropped = log.sizes.shift() ?? 0;
+        log.chars -= dropped;
+        this.total -= dropped;
+        log.first += 1;
+      }
+      return id;
+    });
+  }
+
+  since(conversationId: string, watermark: number | null): Promise<ActivitySlice> {
+    return this.use(() => {
+      const log = this.active(conversationId);
+      if (!log) return { activities: [], watermark: String(watermark ?? -1) };
+      const from = Math.max(0, (watermark === null ? 0 : watermark + 1) - log.first);
+      const end = log.first + log.activities.length - 1;
+      return { activities: log.activities.slice(from), watermark: String(Math.max(end, watermark ?? -1)) };
+    });
+  }
+
+  expire(): Promise<number> {
+    return this.use(() => this.dropExpired());
+  }
+
+  stats(): Promise<{ conversations: number; chars: number }> {
+    return this.use(() => ({ conversations: this.logs.size, chars: this.total }));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.logs.clear();
+    this.total = 0;
+  }
+
+  private async use<T>(work: () => T): Promise<T> {
+    if (this.closed) throw new StoreClosedError("conversation logs");
+    return work();
+  }
+
+  private dropExpired(): number {
+    let dropped = 0;
+    const cutoff = this.now() - this.limits.IDLE_EXPIRY_MS;
+    for (const [id, log] of this.logs) {
+      if (log.activeAt > cutoff) break;
+      this.drop(id, log);
+      dropped += 1;
+    }
+    return dropped;
+  }
+
+  /** The conversation's log, marked active now (moved to the end of the recency order). */
+  private active(conversationId: string): ConversationLog | undefined {
+    const log = this.logs.get(conversationId);
+    if (!log) return undefined;
+    log.activeAt = this.now();
+    this.logs.delete(conversationId);
+    this.logs.set(conversationId, log);
+    return log;
+  }
+
+  private create(conversationId: string): ConversationLog {
+    this.makeRoom(0, true);
+    const log = { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() };
+    this.logs.set(conversationId, log);
+    return log;
+  }
+
+  /** Drops idle conversations, least recently active first, until `chars` more (and a new conversation) fit. */
+  private makeRoom(chars: number, newConversation: boolean): boolean {
+    this.dropExpired();
+    const full = (): boolean =>
+      (newConversation && this.logs.size >= this.limits.MAX_CONVERSATIONS) || this.total + chars > this.limits.MAX_TOTAL_CHARS;
+    const cutoff = this.now() - this.limits.EVICTABLE_AFTER_MS;
+    for (const [id, log] of this.logs) {
+      if (!full()) break;
+      // the order is by activity: once one is live, all after it are
+      if (log.activeAt > cutoff) break;
+      this.drop(id, log);
+    }
+    return !full();
+  }
+
+  private drop(id: string, log: ConversationLog): void {
+    this.logs.delete(id);
+    this.total -= log.chars;
+  }
+}

@@ -1,0 +1,142 @@
+import { StoreClosedError } from "../../bot/storage/errors";
+import { DIRECT_LINE_TUNING, type ConversationLogStore, type DirectLineLimits } from "../../bot/web/conversation-logs";
+
+/** Opens a fresh, empty store with these bounds and clock; `dispose` removes what it kept. */
+export type ConversationLogsFactory = (
+  limits: Partial<DirectLineLimits>,
+  now: () => number,
+) => Promise<{ store: ConversationLogStore; dispose: () => Promise<void> }>;
+
+const message = (chars: number): { type: string; text: string } => ({ type: "message", text: "x".repeat(chars) });
+
+/** One contract for the local Direct Line's conversation logs: in memory and in Redis. */
+export function conversationLogsContract(name: string, factory: ConversationLogsFactory): void {
+  describe(`${name}: conversation logs contract`, () => {
+    let now = 0;
+    let opened: Array<() => Promise<void>> = [];
+    const open = async (limits: Partial<DirectLineLimits> = {}): Promise<ConversationLogStore> => {
+      const { store, dispose } = await factory(limits, () => now);
+      opened.push(dispose);
+      return store;
+    };
+    beforeEach(() => {
+      now = 1_000_000;
+      opened = [];
+    });
+    afterEach(async () => {
+      for (const dispose of opened) await dispose();
+    });
+
+    it("numbers activities by watermark and returns only newer ones", async () => {
+      const logs = await open();
+      expect(await logs.open("c")).toBe(true);
+      expect(await logs.since("c", null)).toEqual({ activities: [], watermark: "-1" });
+      const first = await logs.append("c", { type: "message", text: "bir" });
+      expect(await logs.append("c", { type: "message", text: "iki" })).toBe("c|0000001");
+      expect(first).toBe("c|0000000");
+      expect((await logs.since("c", null)).activities.map((a) => [a.id, a.text])).toEqual([["c|0000000", "bir"], ["c|0000001", "iki"]]);
+      expect(await logs.since("c", 0)).toEqual({ activities: [expect.objectContaining({ id: "c|0000001", text: "iki" })], watermark: "1" });
+      expect((await logs.since("c", 1)).activities).toEqual([]);
+      // an activity's own id is replaced by its place in the log
+      expect(await logs.append("c", { type: "message", text: "üç", id: "client-id" })).toBe("c|0000002");
+      expect((await logs.since("c", 1)).activities).toEqual([expect.objectContaining({ id: "c|0000002", text: "üç" })]);
+    });
+
+    it("keeps a bounded tail per conversation", async () => {
+      const logs = await open({ MAX_ACTIVITIES: 20 });
+      for (let i = 0; i < 30; i += 1) await logs.append("c", { type: "message", text: String(i) });
+      const all = await logs.since("c", null);
+      expect(all.activities).toHaveLength(20);
+      expect(all.activities[0]).toMatchObject({ id: "c|0000010", text: "10" });
+      expect(all.watermark).toBe("29");
+      expect((await logs.since("c", 27)).activities.map((a) => a.text)).toEqual(["28", "29"]);
+    });
+
+    it("keeps at most MAX_CONVERSATION_CHARS per conversation, but always the newest activity", async () => {
+      const logs = await open({ MAX_CONVERSATION_CHARS: 10_000 });
+      for (let i = 0; i < 20; i += 1) await logs.append("c", message(1_000));
+      expect((await logs.stats()).chars).toBeLessThanOrEqual(10_000);
+      expect((await logs.since("c", null)).activities.length).toBeLessThan(20);
+      await logs.append("c", message(50_000));
+      expect((await logs.since("c", null)).activities).toHaveLength(1);
+      expect((await logs.stats()).chars).toBeGreaterThan(50_000);
+    });
+
+    it("stays within MAX_TOTAL_CHARS: idle conversations make room, live ones are never dropped, new posts are refused when all are live", async () => {
+      const logs = await open({ MAX_TOTAL_CHARS: 100_000, MAX_CONVERSATIONS: 50, EVICTABLE_AFTER_MS: 60_000, IDLE_EXPIRY_MS: 600_000 });
+      expect(await logs.open("live")).toBe(true);
+      await logs.append("live", message(10_000));
+      // a flood of new conversations, one after another, while "live" keeps polling
+      let refused = 0;
+      for (let i = 0; i < 150; i += 1) {
+        now += 1_000;
+        if (i % 30 === 0) await logs.since("live", null);
+        if (!(await logs.open(`flood-${i}`)) || !(await logs.fits(9_000))) {
+          refused += 1;
+          continue;
+        }
+        await logs.append(`flood-${i}`, message(9_000));
+        const stats = await logs.stats();
+        expect(stats.chars).toBeLessThanOrEqual(100_000 + 1_000);
+        expect(stats.conversations).toBeLessThanOrEqual(50);
+      }
+      expect(refused).toBeGreaterThan(0);
+      expect(await logs.has("live")).toBe(true);
+      expect((await logs.since("live", null)).activities).toHaveLength(1);
+    });
+
+    it("refuses a new conversation rather than evict a live one, and takes it once one is idle", async () => {
+      const logs = await open({ MAX_CONVERSATIONS: 3, EVICTABLE_AFTER_MS: 60_000 });
+      for (const id of ["a", "b", "c"]) expect(await logs.open(id)).toBe(true);
+      expect(await logs.open("d")).toBe(false);
+      now += 30_000;
+      await logs.since("b", null);
+      await logs.since("c", null);
+      now += 40_000;
+      // "a" has been idle 70 s, "b" and "c" only 40 s
+      expect(await logs.open("d")).toBe(true);
+      expect(await Promise.all(["a", "b", "c", "d"].map((id) => logs.has(id)))).toEqual([false, true, true, true]);
+    });
+
+    it("does not create a conversation for a poll, and drops conversations idle beyond IDLE_EXPIRY_MS", async () => {
+      const logs = await open({ IDLE_EXPIRY_MS: 60_000 });
+      expect(await logs.since("unknown", 3)).toEqual({ activities: [], watermark: "3" });
+      expect(await logs.has("unknown")).toBe(false);
+      await logs.append("old", message(100));
+      now += 30_000;
+      await logs.append("newer", message(100));
+      now += 40_000;
+      expect(await logs.expire()).toBe(1);
+      expect([await logs.has("old"), await logs.has("newer")]).toEqual([false, true]);
+      expect(await logs.stats()).toEqual({ conversations: 1, chars: expect.any(Number) });
+      expect((await logs.stats()).chars).toBeLessThan(300);
+    });
+
+    it("keeps activities as they were appended (nested values, Turkish text)", async () => {
+      const logs = await open();
+      const activity = { type: "message", text: "Şikâyetiniz alındı ✓", channelData: { actions: [{ type: "imBack", title: "1", value: { r: 1, s: "sig" } }], empty: null } };
+      await logs.append("c", activity);
+      expect((await logs.since("c", null)).activities).toEqual([{ ...activity, id: "c|0000000" }]);
+    });
+
+    it("closes: a second close does nothing, any other use rejects with StoreClosedError", async () => {
+      const logs = await open();
+      await logs.append("c", message(10));
+      await logs.close();
+      await logs.close();
+      await expect(logs.has("c")).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.open("c")).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.fits(1)).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.append("c", message(1))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.since("c", null)).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.expire()).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.stats()).rejects.toBeInstanceOf(StoreClosedError);
+    });
+
+    it("uses the documented bounds by default", async () => {
+      const logs = await open();
+      for (let i = 0; i < DIRECT_LINE_TUNING.MAX_ACTIVITIES + 2; i += 1) await logs.append("c", { type: "message", text: String(i) });
+      expect((await logs.since("c", null)).activities).toHaveLength(DIRECT_LINE_TUNING.MAX_ACTIVITIES);
+    });
+  });
+}
