@@ -213,8 +213,18 @@ export function processEnvironment(): Readonly<Record<string, string | undefined
  * Validates the environment and returns a frozen configuration.
  * Every variable and its default is documented in `.env.example`.
  */
+/**
+ * Report days follow `REPORT_TIMEZONE`, or else the process's `TZ` when it names an IANA zone
+ * (the usual way a container is given its zone), or else Europe/Istanbul.
+ */
+function withTimeZoneFallback(env: Readonly<Record<string, string | undefined>>): Readonly<Record<string, string | undefined>> {
+  if ((env.REPORT_TIMEZONE ?? "").trim() !== "") return env;
+  const tz = (env.TZ ?? "").trim();
+  return tz !== "" && isTimeZone(tz) ? { ...env, REPORT_TIMEZONE: tz } : env;
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withTimeZoneFallback(env));
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),

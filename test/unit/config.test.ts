@@ -5,6 +5,10 @@ describe("loadConfig", () => {
     expect(loadConfig({}).reportTimeZone).toBe("Europe/Istanbul");
     expect(loadConfig({ REPORT_TIMEZONE: "UTC" }).reportTimeZone).toBe("UTC");
     expect(() => loadConfig({ REPORT_TIMEZONE: "Mars/Olympus" })).toThrow(/REPORT_TIMEZONE: must be an IANA time zone/);
+    // a container's TZ counts when REPORT_TIMEZONE is unset; a TZ that is no IANA zone is ignored
+    expect(loadConfig({ TZ: "America/New_York" }).reportTimeZone).toBe("America/New_York");
+    expect(loadConfig({ TZ: "America/New_York", REPORT_TIMEZONE: "Europe/Berlin" }).reportTimeZone).toBe("Europe/Berlin");
+    expect(loadConfig({ TZ: ":/etc/localtime" }).reportTimeZone).toBe("Europe/Istanbul");
   });
 
   it("uses documented defaults for an empty environment (Emulator mode)", () => {
