@@ -1,5 +1,5 @@
-import { processEnvironment } from "../config";
-import { COMMON } from "./messages";
+import { ConfigError, processEnvironment } from "../config";
+import { COMMON, configIssue } from "./messages";
 
 /** Where a CLI writes: results to `out` (stdout), diagnostics to `err` (stderr). */
 export type Write = (text: string) => void;
@@ -106,6 +106,11 @@ export function runMain(
     if (error instanceof UsageError) {
       err(`[${options.name}] ${error.message}\n${options.usage}`);
       finish(EXIT_USAGE);
+      return;
+    }
+    if (error instanceof ConfigError) {
+      err(`[config] ${COMMON.invalidConfig}\n  ${error.issues.map(configIssue).join("\n  ")}`);
+      finish(EXIT_FAILURE);
       return;
     }
     err(describe(error, options.name));

@@ -27,7 +27,37 @@ export const COMMON = {
   /** Any other mistake `parseArgs` reports (its own text is English). */
   badArguments: (detail: string) => `argümanlar okunamadı (${detail})`,
   endedEarly: "iç hata: süreç komut bitmeden sona erdi (beklenecek bir şey kalmamıştı)",
+  invalidConfig: "ortam değişkenleri geçersiz (ayrıntılar: .env.example):",
 } as const;
+
+/**
+ * A configuration problem (`ConfigError`'s issues are English, for the server's logs) as the
+ * CLIs say it: each known rule in Turkish, the variable's name kept; an unknown text unchanged.
+ */
+export function configIssue(issue: string): string {
+  for (const [pattern, turkish] of CONFIG_RULES) if (pattern.test(issue)) return issue.replace(pattern, turkish);
+  return issue;
+}
+
+const CONFIG_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/must be a whole number from (-?\d+) to (-?\d+)$/, "$1 ile $2 arasında bir tam sayı olmalı"],
+  [/must start with postgres:\/\/ or postgresql:\/\/$/, "postgres:// ya da postgresql:// ile başlamalı"],
+  [/must start with redis:\/\/ or rediss:\/\/$/, "redis:// ya da rediss:// ile başlamalı"],
+  [/must be 1 to 64 letters, digits or \. : _ -$/, "1–64 harf, rakam ya da . : _ - olmalı"],
+  [/the token must be at least (\d+) characters$/, "token en az $1 karakter olmalı"],
+  [/must be at least (\d+) characters$/, "en az $1 karakter olmalı"],
+  [/must be true or false$/, "true ya da false olmalı"],
+  [/must be an IANA time zone such as Europe\/Istanbul$/, "Europe/Istanbul gibi bir IANA saat dilimi olmalı"],
+  [/must be an http:\/\/ or https:\/\/ URL$/, "http:// ya da https:// ile başlayan bir adres olmalı"],
+  [/must be json, teams or slack$/, "json, teams ya da slack olmalı"],
+  [/required when MicrosoftAppId is set$/, "MicrosoftAppId verildiğinde zorunlu"],
+  [/required when MicrosoftAppType is SingleTenant$/, "MicrosoftAppType SingleTenant iken zorunlu"],
+  [/must be <name>:<token>$/, "<ad>:<token> biçiminde olmalı"],
+  [/the name may hold letters, digits, spaces, dots, dashes and underscores \(at most 64\)$/, "ad yalnızca harf, rakam, boşluk, nokta, tire ve alt çizgi içerebilir (en fazla 64)"],
+  [/the name (.+) is given twice$/, "$1 adı iki kez verilmiş"],
+  [/the token is used by another operator$/, "bu token başka bir operatörde de kullanılıyor"],
+  [/Invalid option: expected one of (.+)$/, "şunlardan biri olmalı: $1"],
+];
 
 /** `--since` / `--until`, shared by `report` and `kb:recommend`. */
 export const RANGE = {

@@ -130,7 +130,7 @@ describe("CLIs in detail (built)", () => {
 
   it("ask fails with exit 1 on broken knowledge and on an invalid environment", async () => {
     expectFailure(await run("ask", ["crm nedir"], { env: { KNOWLEDGE_DIR: BROKEN } }), /knowledge-broken\/eksik-soru\.md:1: "question" satırı yok/);
-    expectFailure(await run("ask", ["crm nedir"], { env: { MAX_MESSAGE_LENGTH: "lots" } }), /^\[config\] invalid environment:\n {2}MAX_MESSAGE_LENGTH: /);
+    expectFailure(await run("ask", ["crm nedir"], { env: { MAX_MESSAGE_LENGTH: "lots" } }), /^\[config\] ortam değişkenleri geçersiz[^\n]*\n {2}MAX_MESSAGE_LENGTH: .*tam sayı olmalı/);
   });
 
   it("kb:check passes the real knowledge, fails a broken folder with exit 1, and refuses two folders", async () => {

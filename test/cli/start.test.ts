@@ -8,7 +8,7 @@ describe("npm start", () => {
   it("refuses an invalid PORT before building, naming the variable and its range", async () => {
     const run = await runProcess("npm", ["start", "--silent"], { env: { PORT: "abc" } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/\[config\] invalid environment:\n\s+PORT: must be a whole number from 0 to 65535/);
+    expect(run.stderr).toMatch(/\[config\] ortam değişkenleri geçersiz[^\n]*\n\s+PORT: 0 ile 65535 arasında bir tam sayı olmalı/);
     expect(run.stdout).not.toMatch(/tsc/);
   });
 

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../../../bot/cli/main";
+import { ConfigError, loadConfig } from "../../../bot/config";
 import * as messages from "../../../bot/cli/messages";
 
 /**
@@ -35,7 +36,7 @@ function texts(value: unknown): string[] {
 }
 
 describe("CLI messages", () => {
-  it.each(Object.entries(messages).filter(([name]) => name !== "trNumber"))("%s is Turkish", (_name, section) => {
+  it.each(Object.entries(messages).filter(([name]) => name !== "trNumber" && name !== "configIssue"))("%s is Turkish", (_name, section) => {
     const all = texts(section);
     expect(all.length).toBeGreaterThan(0);
     const english = all.map((text) => ({ text, english: ENGLISH.exec(ownWords(text))?.[0] ?? null })).filter((found) => found.english !== null);
@@ -60,6 +61,31 @@ describe("CLI messages", () => {
     expect(mistake(["--since"], { since: { type: "string" } })).toBe("'--since' seçeneği bir değer ister");
     expect(mistake(["--json=1"], { json: { type: "boolean" } })).toBe("'--json' seçeneği değer almaz");
     expect(mistake(["fazla"])).toBe("beklenmeyen argüman 'fazla': bu komut argüman almaz");
+  });
+
+  it("says every configuration rule the environment can break in Turkish, naming the variable", () => {
+    const broken: Array<Record<string, string>> = [
+      { PORT: "abc" }, { DATABASE_URL: "mysql://x" }, { REDIS_URL: "http://x" }, { REDIS_KEY_PREFIX: "a b" }, { INSTALLATION_SECRET: "kısa" },
+      { TRUST_PROXY: "maybe" }, { REPORT_TIMEZONE: "Mars/Olympus" }, { DASHBOARD_TOKEN: "kısa" }, { ALERT_WEBHOOK_URL: "ftp://x" },
+      { ALERT_WEBHOOK_FORMAT: "xml" }, { MicrosoftAppType: "Other" }, { LOG_LEVEL: "loud" }, { MicrosoftAppId: "id" },
+      { MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "SingleTenant" },
+      { OPERATOR_TOKENS: "ayse" }, { OPERATOR_TOKENS: "ay$e:0123456789abcdef" }, { OPERATOR_TOKENS: "ayse:kısa" },
+      { OPERATOR_TOKENS: "ayse:0123456789abcdef,ayse:fedcba9876543210" }, { OPERATOR_TOKENS: "ayse:0123456789abcdef,ali:0123456789abcdef" },
+    ];
+    for (const env of broken) {
+      let issues: readonly string[] = [];
+      try {
+        loadConfig(env);
+      } catch (error) {
+        if (error instanceof ConfigError) issues = error.issues;
+      }
+      expect(issues.length).toBeGreaterThan(0);
+      for (const issue of issues) {
+        const turkish = messages.configIssue(issue);
+        expect(turkish.startsWith(issue.split(":")[0] ?? "")).toBe(true);
+        expect({ issue, english: ENGLISH.exec(ownWords(turkish))?.[0] ?? null }).toEqual({ issue, english: null });
+      }
+    }
   });
 
   it("writes numbers the Turkish way", () => {
