@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../knowledge/types";
 import { analyze, isQuestionTerm } from "../matching/analysis";
 import type { Matcher } from "../matching/matcher";
 import type { Report } from "./report";
+import { csvCell } from "./report-format";
 import { queryKey, type LearningData } from "./store";
 
 /** Tuning of active learning; each says which way it moves things. */
@@ -180,4 +181,30 @@ function mostFrequent(texts: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || polish(b[0]) - polish(a[0]) || a[0].localeCompare(b[0], "tr"))[0]?.[0] ?? "";
+}
+
+/** Tables of the recommendations a CSV download can hold, one per file. */
+export const RECOMMENDATION_TABLES = ["alternates", "new-entries", "rewrite"] as const;
+export type RecommendationTable = (typeof RECOMMENDATION_TABLES)[number];
+
+/** One table of the recommendations as RFC 4180 CSV with a header row, formula-safe like the report's. */
+export function formatRecommendationsCsv(recommendations: Recommendations, table: RecommendationTable): string {
+  const rows: Array<Array<string | number | null>> = [];
+  switch (table) {
+    case "alternates":
+      rows.push(["entry_id", "question", "file", "alternate", "users", "examples"]);
+      for (const entry of recommendations.alternates) {
+        for (const c of entry.candidates) rows.push([entry.entryId, entry.question, entry.file, c.text, c.count, c.examples.join(" | ")]);
+      }
+      break;
+    case "new-entries":
+      rows.push(["questions", "words", "none", "ambiguous", "examples"]);
+      for (const c of recommendations.newEntries) rows.push([c.size, c.terms.join(" "), c.statuses.none, c.statuses.ambiguous, c.examples.join(" | ")]);
+      break;
+    case "rewrite":
+      rows.push(["entry_id", "question", "ratings", "csat_percent", "comments"]);
+      for (const r of recommendations.rewrite) rows.push([r.entryId, r.question, r.ratings, r.csat, r.comments.join(" | ")]);
+      break;
+  }
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n");
 }

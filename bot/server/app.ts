@@ -71,7 +71,7 @@ export function isLimited(method: string, path: string, limitBotEndpoint: boolea
   if (path === "/api/messages") return limitBotEndpoint && method === "POST";
   if (method === "POST") return true;
   // every operator endpoint (and anything under it) counts, so a token cannot be guessed at speed
-  return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || /^\/api\/(report|report\.csv|recommendations|cases?|case-report)(\/|$)/.test(path));
+  return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || /^\/api\/(report|report\.csv|recommendations|recommendations\.csv|cases?|case-report)(\/|$)/.test(path));
 }
 
 /** Counts turns in flight, so shutdown can wait for them. */

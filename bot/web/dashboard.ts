@@ -4,6 +4,7 @@ import type { Operator } from "../config";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import { rangeBounds, ReportRangeError, type Report, type ReportRange } from "../feedback/report";
+import { formatRecommendationsCsv, RECOMMENDATION_TABLES, type RecommendationTable } from "../feedback/recommendations";
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import type { Recommendations } from "../feedback/recommendations";
 import { sameSecret } from "../feedback/integrity";
@@ -13,6 +14,7 @@ import { dashboardPage, messagePage, sendHtml } from "./pages";
 import { stringField } from "./request";
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
+const isRecommendationTable = (value: string): value is RecommendationTable => RECOMMENDATION_TABLES.some((table) => table === value);
 
 /** Name of the HttpOnly cookie a browser gets after passing `?token=` once. */
 export const DASHBOARD_COOKIE = "memnun_dashboard";
@@ -326,27 +328,14 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
     if (!apiAllowed(req, res)) return;
     const table = stringField(req.query, "table") ?? "";
     const range = requestedRange(req);
-    const fail = (status: number, message: string): void => {
-      res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
-      res.end(message);
-    };
+    const fail = (status: number, message: string): void => sendText(res, status, message);
     if (!isCsvTable(table)) {
       fail(400, t.csvUnknownTable);
       return;
     }
     try {
       const report = await deps.report({ ...range, timeZone: deps.timeZone });
-      // the byte order mark makes Excel read the file as UTF-8 (Turkish letters intact)
-      const body = Buffer.from(`\uFEFF${formatCsv(report, table)}\r\n`, "utf8");
-      const name = ["memnun", table, range.since, range.until].filter((part) => part !== undefined).join("-");
-      res.writeHead(200, {
-        "content-type": "text/csv; charset=utf-8",
-        "content-length": body.length,
-        "content-disposition": `attachment; filename="${name}.csv"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      });
-      res.end(body);
+      sendCsv(res, ["memnun", table, range.since, range.until].filter((part) => part !== undefined).join("-"), formatCsv(report, table));
     } catch (error) {
       if (error instanceof ReportRangeError) {
         fail(400, rangeMessage(error, range));
@@ -354,6 +343,22 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       }
       logger.error({ err: error }, "[dashboard] CSV report failed");
       fail(503, t.failed);
+    }
+  });
+
+  // one table of the editors' recommendations as a CSV file
+  server.get("/api/recommendations.csv", async (req: Request, res: Response) => {
+    if (!apiAllowed(req, res)) return;
+    const table = stringField(req.query, "table") ?? "";
+    if (!isRecommendationTable(table)) {
+      sendText(res, 400, t.csvUnknownTable);
+      return;
+    }
+    try {
+      sendCsv(res, `memnun-recommended-${table}`, formatRecommendationsCsv(await deps.recommendations(), table));
+    } catch (error) {
+      logger.error({ err: error }, "[dashboard] recommendations CSV failed");
+      sendText(res, 503, t.failed);
     }
   });
 
@@ -367,4 +372,23 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
     }
   });
   return auth;
+}
+
+/** A CSV download; the byte order mark makes Excel read it as UTF-8 (Turkish letters intact). */
+function sendCsv(res: Response, name: string, csv: string): void {
+  const body = Buffer.from(`\uFEFF${csv}\r\n`, "utf8");
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8",
+    "content-length": body.length,
+    "content-disposition": `attachment; filename="${name}.csv"`,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(body);
+}
+
+/** A plain-text answer (a CSV download's error, in Turkish, for the person who clicked it). */
+function sendText(res: Response, status: number, message: string): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" });
+  res.end(message);
 }

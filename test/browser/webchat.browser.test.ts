@@ -71,6 +71,7 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(await page.locator("#entries").textContent()).toContain("memnuniyet-ve-sadakat");
     expect(await page.locator("#chart-csat").count()).toBe(1);
     expect(await page.locator("#recommendations").count()).toBe(1);
+    expect(await page.locator("#csv-recommended-alternates").getAttribute("href")).toBe("/api/recommendations.csv?table=alternates");
     // the web chat's channel, today's Istanbul day and its ISO week
     expect(await page.locator("#channels").textContent()).toContain(TEXTS.dashboard.channelNames.directline);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date());

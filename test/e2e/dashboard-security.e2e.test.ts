@@ -74,6 +74,7 @@ describe("dashboard over HTTP", () => {
     expect(statuses).toContain(429);
     // the CSV downloads count too (a 401 here would mean tokens could be guessed through them)
     expect((await fetch(`${app.url}/api/report.csv?table=entries`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(429);
+    expect((await fetch(`${app.url}/api/recommendations.csv?table=alternates`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(429);
   });
 });
 

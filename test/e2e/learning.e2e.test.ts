@@ -116,6 +116,25 @@ describe("learning from real questions: kb:recommend", () => {
     const s = (await response.json()) as Recommendations;
     expect(s.alternates.map((a) => a.entryId)).toContain("memnuniyet-modelleri");
     expect((await fetch(`${app.url}/api/recommendations`)).status).toBe(401);
+
+    // each table as a CSV download, as the dashboard's links fetch it
+    const auth = { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } };
+    const csv = await fetch(`${app.url}/api/recommendations.csv?table=alternates`, auth);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toBe('attachment; filename="memnun-recommended-alternates.csv"');
+    const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("entry_id,question,file,alternate,users,examples");
+    expect(lines.slice(1).some((line) => line.startsWith("memnuniyet-modelleri,"))).toBe(true);
+    for (const table of ["new-entries", "rewrite"]) {
+      const other = await fetch(`${app.url}/api/recommendations.csv?table=${table}`, auth);
+      expect(other.status).toBe(200);
+      expect(await other.text()).toMatch(table === "rewrite" ? /crm-musteri-iliskileri/ : /kargom nerede/);
+    }
+    const unknown = await fetch(`${app.url}/api/recommendations.csv?table=secrets`, auth);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toBe(TEXTS.dashboard.csvUnknownTable);
+    expect((await fetch(`${app.url}/api/recommendations.csv?table=alternates`)).status).toBe(401);
   });
 
   it("--apply writes the alternates above the threshold into the Markdown, keeping its formatting; matching improves", async () => {

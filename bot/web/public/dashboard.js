@@ -31,6 +31,10 @@
     if (csv) heading.appendChild(el("a", { class: "csv", id: "csv-" + csv, href: "/api/report.csv" + query({ table: csv }), download: "" }, [t.downloadCsv]));
     return el("section", Object.assign({ class: wide ? "wide" : "" }, id ? { id: id } : {}), [heading].concat(body));
   }
+  // a heading with the link to one table of the editors' recommendations as CSV
+  function recommendationHeading(title, csv) {
+    return el("h2", {}, [title, el("a", { class: "csv", id: "csv-recommended-" + csv, href: "/api/recommendations.csv?table=" + csv, download: "" }, [t.downloadCsv])]);
+  }
   function table(columns, rows, id) {
     if (rows.length === 0) return el("p", { id: id }, [t.none]);
     return el("table", { id: id }, [
@@ -151,11 +155,11 @@
         entry.candidates.forEach(function (c) { alternateRows.push([entry.entryId, c.text, c.count]); });
       });
       main.appendChild(section(t.recommendations, [
-        el("h2", {}, [t.recommendedAlternates]),
+        recommendationHeading(t.recommendedAlternates, "alternates"),
         table(t.alternateColumns, alternateRows, "recommended-alternates"),
-        el("h2", {}, [t.newEntryClusters]),
+        recommendationHeading(t.newEntryClusters, "new-entries"),
         table(t.clusterColumns, s.newEntries.map(function (c) { return [c.size, c.terms.join(", "), c.examples.join(" | ")]; }), "recommended-entries"),
-        el("h2", {}, [t.rewriteEntries]),
+        recommendationHeading(t.rewriteEntries, "rewrite"),
         table(t.rewriteColumns, s.rewrite.map(function (r) { return [r.entryId, r.ratings, show(r.csat, "%"), r.comments.join(" | ")]; }), "recommended-rewrites"),
       ], true, "recommendations"));
     }

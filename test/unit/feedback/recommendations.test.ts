@@ -1,6 +1,6 @@
 import type { Report } from "../../../bot/feedback/report";
 import type { LearningData } from "../../../bot/feedback/store";
-import { computeRecommendations } from "../../../bot/feedback/recommendations";
+import { computeRecommendations, formatRecommendationsCsv } from "../../../bot/feedback/recommendations";
 import type { KnowledgeBase } from "../../../bot/knowledge/types";
 import { Matcher } from "../../../bot/matching/matcher";
 import { realKnowledge } from "../../helpers/bot";
@@ -93,5 +93,19 @@ describe("computeRecommendations", () => {
     expect(computeRecommendations({ unanswered: [], picks: [] }, report, kb, matcher).rewrite).toEqual([
       { entryId: "a", question: "A?", ratings: 5, csat: 60, comments: ["eksik"] },
     ]);
+  });
+
+  it("writes each table as formula-safe CSV: a customer's '=…' stays text", () => {
+    const recommendations = {
+      alternates: [{ entryId: "crm", question: "CRM nedir?", file: "crm.md", candidates: [{ text: '=HYPERLINK("http://x")', count: 2, evidence: "", examples: ["crm, nedir"] }] }],
+      newEntries: [{ size: 3, terms: ["kargo", "iade"], examples: ["+90 kargo"], statuses: { none: 2, ambiguous: 1 } }],
+      rewrite: [{ entryId: "crm", question: null, ratings: 5, csat: 20, comments: ["@yetersiz"] }],
+    };
+    expect(formatRecommendationsCsv(recommendations, "alternates").split("\r\n")).toEqual([
+      "entry_id,question,file,alternate,users,examples",
+      `crm,CRM nedir?,crm.md,"'=HYPERLINK(""http://x"")",2,"crm, nedir"`,
+    ]);
+    expect(formatRecommendationsCsv(recommendations, "new-entries").split("\r\n")[1]).toBe("3,kargo iade,2,1,'+90 kargo");
+    expect(formatRecommendationsCsv(recommendations, "rewrite").split("\r\n")[1]).toBe("crm,,5,20,'@yetersiz");
   });
 });
