@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, mkdir, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { rm, unlink } from "node:fs/promises";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { runKbCheck } from "../../../bot/cli/kb-check";
 import { loadKnowledge, type LoadResult } from "../../../bot/knowledge/loader";
 import { KnowledgeService } from "../../../bot/knowledge/service";
 import { createLogger } from "../../../bot/logger";
+import { folderWith, writeFiles } from "../../helpers/knowledge";
 
 const REPO = join(__dirname, "..", "..", "..");
 const FIXTURE = join(REPO, "test", "fixtures", "knowledge-isolation");
@@ -14,19 +14,6 @@ const FIXTURE = join(REPO, "test", "fixtures", "knowledge-isolation");
 const entry = (id: string, question: string, extra = ""): string =>
   `---\nid: ${id}\nquestion: "${question}"\nalternates:\n  - "${question} acaba"\n${extra}---\n\nBu yeterince uzun, gerçek bir cevap metnidir ve kontrolü geçer (${id}).\n`;
 const BROKEN_YAML = "---\nid: x\nquestion: [kapanmayan\n---\n\nBu yeterince uzun, gerçek bir cevap metnidir.\n";
-
-async function folderWith(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "memnun-iso-"));
-  await write(dir, files);
-  return dir;
-}
-
-async function write(dir: string, files: Record<string, string>): Promise<void> {
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-}
 
 const at = (result: LoadResult): string[] => result.errors.map((e) => `${e.file}:${e.line}`);
 const ids = (result: LoadResult): string[] => result.entries.map((e) => e.id).sort();
@@ -123,7 +110,7 @@ describe("per-file isolation on reload (lastGood)", () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it("a broken file keeps its last good version while other edits go live", async () => {
-    await write(dir, { "a.md": BROKEN_YAML, "b.md": entry("b", "CRM ne demek?", "related:\n  - a\n") });
+    await writeFiles(dir, { "a.md": BROKEN_YAML, "b.md": entry("b", "CRM ne demek?", "related:\n  - a\n") });
     const next = await loadKnowledge(dir, { lastGood: first.accepted });
     expect(at(next)).toEqual(["a.md:3"]);
     expect(next.refused).toEqual([{ file: "a.md", servingLastGood: true }]);
@@ -132,14 +119,14 @@ describe("per-file isolation on reload (lastGood)", () => {
   });
 
   it("a broken synonyms.yaml keeps its last good groups", async () => {
-    await write(dir, { "synonyms.yaml": "- [memnuniyet, tatmin]\n- [tek]\n" });
+    await writeFiles(dir, { "synonyms.yaml": "- [memnuniyet, tatmin]\n- [tek]\n" });
     const next = await loadKnowledge(dir, { lastGood: first.accepted });
     expect(next.errors).toEqual([{ file: "synonyms.yaml", line: 2, message: "bir grupta en az iki kelime olmalı" }]);
     expect(next.knowledgeBase?.synonyms.map((g) => g.words)).toEqual([["memnuniyet", "tatmin"]]);
   });
 
   it("charges a clash to the edited file even when it sorts first", async () => {
-    await write(dir, { "0.md": entry("b", "Yeni soru nedir?"), "a.md": entry("a", "CRM nedir?") });
+    await writeFiles(dir, { "0.md": entry("b", "Yeni soru nedir?"), "a.md": entry("a", "CRM nedir?") });
     const next = await loadKnowledge(dir, { lastGood: first.accepted });
     expect(next.errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([
       '0.md:2: "b" id\'si başka bir girdide de kullanılıyor (b.md:2); her girdinin id\'si farklı olmalı',
@@ -154,7 +141,7 @@ describe("per-file isolation on reload (lastGood)", () => {
   });
 
   it("an edit whose related points nowhere keeps the last good version", async () => {
-    await write(dir, { "b.md": entry("b", "CRM ne demek?", "related:\n  - yok\n") });
+    await writeFiles(dir, { "b.md": entry("b", "CRM ne demek?", "related:\n  - yok\n") });
     const next = await loadKnowledge(dir, { lastGood: first.accepted });
     expect(next.errors).toEqual([{ file: "b.md", line: 7, message: '"related" içindeki "yok" adında bir girdi yok' }]);
     expect(next.knowledgeBase?.byId.get("b")).toMatchObject({ question: "CRM nedir?", related: ["a"] });
@@ -168,9 +155,9 @@ describe("per-file isolation on reload (lastGood)", () => {
   });
 
   it("fixing the file serves its new version", async () => {
-    await write(dir, { "a.md": BROKEN_YAML });
+    await writeFiles(dir, { "a.md": BROKEN_YAML });
     const broken = await loadKnowledge(dir, { lastGood: first.accepted });
-    await write(dir, { "a.md": entry("a", "Müşteri deneyimi ne demek?") });
+    await writeFiles(dir, { "a.md": entry("a", "Müşteri deneyimi ne demek?") });
     const fixed = await loadKnowledge(dir, { lastGood: broken.accepted });
     expect(fixed.errors).toEqual([]);
     expect(fixed.refused).toEqual([]);
@@ -200,19 +187,19 @@ describe("KnowledgeService with a broken file", () => {
   });
 
   it("puts other edits live, keeps the broken file out, and clears the report once fixed", async () => {
-    await write(dir, { "synonyms.yaml": "- [memnuniyet, tatmin, hoşnutluk]\n", "b.md": entry("b", "CRM ne demek?") });
+    await writeFiles(dir, { "synonyms.yaml": "- [memnuniyet, tatmin, hoşnutluk]\n", "b.md": entry("b", "CRM ne demek?") });
     await service.reload();
     expect(service.current().synonyms.map((g) => g.words)).toEqual([["memnuniyet", "tatmin", "hoşnutluk"]]);
     expect(service.current().byId.get("b")?.question).toBe("CRM ne demek?");
     expect(service.status().brokenFiles.map((b) => b.serving)).toEqual(["nothing"]);
 
-    await write(dir, { "a.md": entry("a", "Müşteri deneyimi nedir?") });
+    await writeFiles(dir, { "a.md": entry("a", "Müşteri deneyimi nedir?") });
     await service.reload();
     expect(service.status()).toMatchObject({ entries: 2, brokenFiles: [], lastError: null });
   });
 
   it("keeps serving a file's last good version once it broke", async () => {
-    await write(dir, { "b.md": "---\nid: b\nquestoin: typo\n---\n\nCevap.\n" });
+    await writeFiles(dir, { "b.md": "---\nid: b\nquestoin: typo\n---\n\nCevap.\n" });
     await service.reload();
     expect(service.current().byId.get("b")?.question).toBe("CRM nedir?");
     expect(service.status().brokenFiles).toEqual([

@@ -1,21 +1,12 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { loadKnowledge } from "../../../bot/knowledge/loader";
 import { parseMarkdownEntry } from "../../../bot/knowledge/parse-markdown";
 import { parseQnaFile } from "../../../bot/knowledge/parse-qna";
 import { formatIssue } from "../../../bot/knowledge/types";
+import { folderWith } from "../../helpers/knowledge";
 
 const FIXTURES = join(__dirname, "..", "..", "fixtures");
-
-async function folderWith(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "memnun-kb-"));
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  return dir;
-}
 
 const GOOD = (id: string, question: string, extra = ""): string =>
   `---\nid: ${id}\nquestion: "${question}"\nalternates:\n  - "${question} diye sorulur"\n${extra}---\n\nBu yeterince uzun, gerçek bir cevap metnidir ve kontrolü geçer.\n`;

@@ -1,10 +1,10 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { ErrorCode } from "yaml";
 import { loadKnowledge, loadKnowledgeTexts, type LoadResult } from "../../../bot/knowledge/loader";
 import { yamlErrorMessage } from "../../../bot/knowledge/messages";
 import { formatIssue, type KnowledgeIssue } from "../../../bot/knowledge/types";
+import { folderWith } from "../../helpers/knowledge";
 
 /**
  * Every error and warning an editor can get about knowledge files, from a corpus of broken
@@ -160,15 +160,6 @@ describe("every knowledge error and warning is Turkish and names its own file an
 });
 
 describe("folder and whole-file problems", () => {
-  async function folderWith(files: Record<string, string>): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), "memnun-kb-"));
-    for (const [name, text] of Object.entries(files)) {
-      await mkdir(dirname(join(dir, name)), { recursive: true });
-      await writeFile(join(dir, name), text);
-    }
-    return dir;
-  }
-
   it("names the folder, or the file without a line, in Turkish", async () => {
     const missing = await loadKnowledge(join(tmpdir(), "memnun-does-not-exist"));
     const empty = await loadKnowledge(await folderWith({ "README.md": "# Rehber\n" }));
