@@ -1,4 +1,4 @@
-import { csvCell } from "../feedback/report-format";
+import { csvTable } from "../feedback/report-format";
 import type { Case } from "./types";
 
 /**
@@ -15,5 +15,5 @@ export function formatCasesCsv(cases: readonly Case[], now: string): string {
     const overdue = (c.status === "open" || c.status === "in_progress") && c.firstResponseAt === null && c.dueAt < now;
     rows.push([c.reference, c.status, c.source, c.channel, c.entryId, c.rating, c.score, c.createdAt, c.dueAt, c.firstResponseAt, c.resolvedAt, overdue, hours(c.createdAt, c.firstResponseAt), c.text]);
   }
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n");
+  return csvTable(rows);
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/types";
 import { analyze, isQuestionTerm } from "../matching/analysis";
 import type { Matcher } from "../matching/matcher";
 import type { Report } from "./report";
-import { csvCell } from "./report-format";
+import { csvTable } from "./report-format";
 import { queryKey, type LearningData } from "./store";
 
 /** Tuning of active learning; each says which way it moves things. */
@@ -206,5 +206,5 @@ export function formatRecommendationsCsv(recommendations: Recommendations, table
       for (const r of recommendations.rewrite) rows.push([r.entryId, r.question, r.ratings, r.csat, r.comments.join(" | ")]);
       break;
   }
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n");
+  return csvTable(rows);
 }

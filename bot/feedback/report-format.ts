@@ -40,6 +40,11 @@ export const csvCell = (value: string | number | boolean | null): string => {
   return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+/** Rows (the header first) as RFC 4180 CSV, every cell through `csvCell`. */
+export function csvTable(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>): string {
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n");
+}
+
 /** One table of the report as RFC 4180 CSV with a header row. */
 export function formatCsv(report: Report, table: CsvTable): string {
   const rows: Array<Array<string | number | null>> = [];
@@ -69,5 +74,5 @@ export function formatCsv(report: Report, table: CsvTable): string {
       for (const c of report.channels) rows.push([c.channel, c.questions, c.unanswered, c.answers, c.ratings, c.csat, c.average]);
       break;
   }
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n");
+  return csvTable(rows);
 }
