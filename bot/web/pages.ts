@@ -180,6 +180,7 @@ export function dashboardPage(timeZone: string, range: DashboardRange = { since:
 <script type="application/json" id="texts">${embedJson(t)}</script>
 <script type="application/json" id="range-data">${embedJson(range)}</script>
 <script src="/dashboard/chart.js"></script>
+<script src="/assets/dom.js"></script>
 <script src="/assets/dashboard.js"></script>`,
   );
 }
@@ -207,6 +208,7 @@ export function casesPage(operator: string, csrf: string, responseHours: number)
 <main id="cases"><p id="status">${escapeHtml(TEXTS.dashboard.loading)}</p></main>
 <script type="application/json" id="texts">${embedJson(t)}</script>
 <script type="application/json" id="session">${embedJson({ csrf, responseHours })}</script>
+<script src="/assets/dom.js"></script>
 <script src="/assets/cases.js"></script>`,
   );
 }
@@ -229,6 +231,7 @@ export function registerPages(server: Server): void {
   const chatScript = new StaticFile(join(publicDir(), "chat.js"), "text/javascript; charset=utf-8", 0);
   const dashboardScript = new StaticFile(join(publicDir(), "dashboard.js"), "text/javascript; charset=utf-8", 0);
   const casesScript = new StaticFile(join(publicDir(), "cases.js"), "text/javascript; charset=utf-8", 0);
+  const domScript = new StaticFile(join(publicDir(), "dom.js"), "text/javascript; charset=utf-8", 0);
   const page = chatPage();
 
   server.get("/", async (_req, res) => sendHtml(res, 200, page));
@@ -248,4 +251,5 @@ export function registerPages(server: Server): void {
   server.get("/assets/chat.js", async (_req, res) => chatScript.send(res));
   server.get("/assets/dashboard.js", async (_req, res) => dashboardScript.send(res));
   server.get("/assets/cases.js", async (_req, res) => casesScript.send(res));
+  server.get("/assets/dom.js", async (_req, res) => domScript.send(res));
 }

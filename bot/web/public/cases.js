@@ -8,14 +8,7 @@
   var main = document.getElementById("cases");
   var selected = null;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.memnunDom.el;
   function option(value, label, current) {
     var node = el("option", { value: value }, [label]);
     if (value === current) node.selected = true;

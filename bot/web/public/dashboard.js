@@ -8,14 +8,7 @@
   var main = document.getElementById("dashboard");
   var status = document.getElementById("status");
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.memnunDom.el;
   var range = JSON.parse(document.getElementById("range-data").textContent);
   // the range as query parameters, for the report and its CSV downloads
   function query(extra) {
