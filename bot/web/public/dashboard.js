@@ -21,12 +21,16 @@
   // a section; with `csv` its heading links the table's CSV download
   function section(title, body, wide, id, csv) {
     var heading = el("h2", {}, [title]);
-    if (csv) heading.appendChild(el("a", { class: "csv", id: "csv-" + csv, href: "/api/report.csv" + query({ table: csv }), download: "" }, [t.downloadCsv]));
+    if (csv) heading.appendChild(csvLink("csv-" + csv, "/api/report.csv" + query({ table: csv })));
     return el("section", Object.assign({ class: wide ? "wide" : "" }, id ? { id: id } : {}), [heading].concat(body));
+  }
+  // a table's CSV download link
+  function csvLink(id, href) {
+    return el("a", { class: "csv", id: id, href: href, download: "" }, [t.downloadCsv]);
   }
   // a heading with the link to one table of the editors' recommendations as CSV
   function recommendationHeading(title, csv) {
-    return el("h2", {}, [title, el("a", { class: "csv", id: "csv-recommended-" + csv, href: "/api/recommendations.csv?table=" + csv, download: "" }, [t.downloadCsv])]);
+    return el("h2", {}, [title, csvLink("csv-recommended-" + csv, "/api/recommendations.csv?table=" + csv)]);
   }
   function table(columns, rows, id) {
     if (rows.length === 0) return el("p", { id: id }, [t.none]);
