@@ -58,4 +58,11 @@ export default tseslint.config(
     files: ["eslint.config.mjs"],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // jest's test sequencer, loaded by jest itself as CommonJS
+    files: ["**/*.cjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: "commonjs", globals: { require: "readonly", module: "writable" } },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/no-require-imports": "off" },
+  },
 );

@@ -98,10 +98,6 @@ describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s",
     expect(help.stdout).toContain("2 kullanım hatası");
   });
 
-  it.each(CLIS)("%s rejects an unknown option with exit 2 and the usage on stderr", async (cli) => {
-    expectUsage(await run(cli, ["--colour"], { env: { DATA_DIR: emptyDataDir } }), cli, new RegExp(`^\\[${cli}\\] bilinmeyen seçenek '--colour'\n`));
-  });
-
   it.each([
     ["ask", ["--json", "crm nedir"], "status"],
     ["kb:check", ["--json"], "entries"],
@@ -117,6 +113,10 @@ describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s",
 /** The details on the build alone: the sources behave the same, and the build starts faster. */
 describe("CLIs in detail (built)", () => {
   const run = WAYS.dist;
+
+  it.each(CLIS)("%s rejects an unknown option with exit 2 and the usage on stderr", async (cli) => {
+    expectUsage(await run(cli, ["--colour"], { env: { DATA_DIR: emptyDataDir } }), cli, new RegExp(`^\\[${cli}\\] bilinmeyen seçenek '--colour'\n`));
+  });
 
   it("ask answers a question, and reads stdin line by line", async () => {
     const one = await run("ask", ["--json", "crm nedir"]);
