@@ -1,6 +1,7 @@
 import { sharedLexicon, type Lexicon } from "./lexicon";
 import { sharedMorphology, type Morphology } from "./morphology";
 import { Ranker } from "./ranking";
+import { sharedRelatedWords, type RelatedWords } from "./related";
 import { exactKey, SearchIndex } from "./search-index";
 import { classifySmallTalk, type SmallTalkKind } from "./small-talk";
 import { TUNING } from "./tuning";
@@ -45,6 +46,7 @@ export class Matcher {
   constructor(
     private readonly morphology: Morphology = sharedMorphology,
     private readonly lexicon: Lexicon = sharedLexicon,
+    private readonly related: RelatedWords = sharedRelatedWords,
   ) {}
 
   /** The search index for a snapshot, built once and reused until the snapshot is replaced. */
@@ -61,7 +63,7 @@ export class Matcher {
     if (base.entries.length === 0) return { query, status: "none", smallTalk: null, candidates: [], topHoldsKeyWord: false, suggestions: [] };
 
     const { index, ranker } = this.prepared(base);
-    const ranking = ranker.rank(index.query(bounded));
+    const ranking = ranker.rank(index.query(bounded), index.grams(bounded));
     let candidates = ranking.entries.flatMap((e, i) => {
       const entry = index.entries[e];
       return entry ? [{ id: entry.id, question: entry.question, confidence: round(Math.min(1, Math.max(0, ranking.confidences[i] ?? 0))) }] : [];
@@ -86,7 +88,7 @@ export class Matcher {
   private prepared(base: MatchableBase): { index: SearchIndex; ranker: Ranker } {
     let found = this.indexes.get(base);
     if (!found) {
-      const index = new SearchIndex(base, this.morphology, this.lexicon);
+      const index = new SearchIndex(base, this.morphology, this.lexicon, this.related);
       found = { index, ranker: new Ranker(index) };
       this.indexes.set(base, found);
     }

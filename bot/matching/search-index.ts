@@ -2,6 +2,7 @@ import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
+import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
 import { SynonymRewriter } from "./synonyms";
 import { TUNING } from "./tuning";
@@ -59,6 +60,13 @@ export class SearchIndex {
   readonly answerPostings: readonly Int32Array[];
   /** Entry index → how much one answer word counts, by the answer's length (BM25's length normalization). */
   readonly answerNorm: Float32Array;
+  /** Entry index → the character n-grams of its question and alternates (`gramsOf`): ids ascending, and their counts. */
+  readonly entryGrams: ReadonlyArray<{ readonly ids: Int32Array; readonly counts: Uint16Array }>;
+  /** Gram id → idf over the entries' questions and alternates. */
+  readonly gramIdf: Float64Array;
+  /** Entry index → BM25's length part for its grams: k1 × (1 − b + b × length / average length). */
+  readonly gramLengthNorm: Float32Array;
+  private readonly gramIds = new Map<string, number>();
   /** Weight of a query word that resembles nothing in the vocabulary. */
   readonly unknownWeight: number;
   /** Exact-text key of each question and alternate → the one entry holding it (-1: several). */
@@ -72,6 +80,8 @@ export class SearchIndex {
   /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
   private readonly families: ReadonlyMap<string, Int32Array>;
   private readonly synonyms: SynonymRewriter;
+  /** Folded stem, surface or root of a related word (`RelatedWords`) → the vocabulary words of its group, with their similarity. */
+  private readonly relatedByKey: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
   private readonly cache = new Map<string, QueryWord[]>();
@@ -84,6 +94,7 @@ export class SearchIndex {
     base: MatchableBase,
     private readonly morphology: Morphology,
     private readonly lexicon: Lexicon,
+    related: RelatedWords,
   ) {
     this.entries = base.entries;
     this.scratchPhrase = new Float32Array(this.entries.length);
@@ -121,6 +132,31 @@ export class SearchIndex {
     });
     this.phrases = phraseIds;
     this.exactPhrases = exact;
+    const gramCounts = phraseTexts.map((texts) => {
+      const counts = new Map<number, number>();
+      for (const terms of texts ?? []) for (const gram of gramsOf(prepare(terms))) {
+        let id = this.gramIds.get(gram);
+        if (id === undefined) {
+          id = this.gramIds.size;
+          this.gramIds.set(gram, id);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      return counts;
+    });
+    const gramDf = new Float64Array(this.gramIds.size);
+    for (const counts of gramCounts) for (const id of counts.keys()) gramDf[id] = (gramDf[id] ?? 0) + 1;
+    const entryCount = Math.max(1, this.entries.length);
+    this.gramIdf = Float64Array.from(gramDf, (df) => Math.log(1 + (entryCount - df + 0.5) / (df + 0.5)));
+    this.entryGrams = gramCounts.map((counts) => {
+      const ids = Int32Array.from(counts.keys()).sort();
+      return { ids, counts: Uint16Array.from(ids, (id) => Math.min(65_535, counts.get(id) ?? 0)) };
+    });
+    const gramLengths = gramCounts.map((counts) => [...counts.values()].reduce((sum, n) => sum + n, 0));
+    const averageGrams = gramLengths.reduce((sum, n) => sum + n, 0) / entryCount;
+    this.gramLengthNorm = Float32Array.from(gramLengths, (length) =>
+      TUNING.GRAM_K1 * (1 - TUNING.GRAM_LENGTH_B + TUNING.GRAM_LENGTH_B * (averageGrams > 0 ? length / averageGrams : 1)),
+    );
     const answered = answerIds.filter((ids) => ids.length > 0);
     const averageLength = answered.reduce((sum, ids) => sum + ids.length, 0) / Math.max(1, answered.length);
     this.answerNorm = Float32Array.from(answerIds, (ids) => answerLengthNorm(ids.length, averageLength));
@@ -137,6 +173,7 @@ export class SearchIndex {
       }
     });
     this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
+    this.relatedByKey = this.relatedIndex(related);
 
     const total = Math.max(1, this.entries.length);
     this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
@@ -193,6 +230,56 @@ export class SearchIndex {
     return [term];
   }
 
+  /**
+   * Each related-words group as the vocabulary words its members reach (the member itself, and
+   * at `ROOT_FAMILY_SIM` its word family), keyed by every member's stem, surface and roots, so a
+   * customer's word in any form finds its group. Groups no vocabulary word belongs to are left out.
+   */
+  private relatedIndex(related: RelatedWords): Map<string, Map<number, number>> {
+    const byKey = new Map<string, Map<number, number>>();
+    for (const members of related.groups()) {
+      const reached = new Map<number, number>();
+      const offer = (id: number | undefined, sim: number): void => {
+        if (id !== undefined && sim > (reached.get(id) ?? 0)) reached.set(id, sim);
+      };
+      const keys = new Set<string>();
+      for (const member of members) {
+        const read = this.read([member])[0] ?? member;
+        offer(this.stemIds.get(read.stem), 1);
+        offer(this.surfaceIds.get(read.surface), 1);
+        const roots = this.foldedRoots(read.typed);
+        for (const root of roots) for (const id of this.families.get(root) ?? []) offer(id, TUNING.ROOT_FAMILY_SIM);
+        for (const key of [read.stem, read.surface, ...roots]) keys.add(key);
+      }
+      if (reached.size === 0) continue;
+      for (const key of keys) {
+        const group = byKey.get(key) ?? new Map<number, number>();
+        for (const [id, sim] of reached) if (sim > (group.get(id) ?? 0)) group.set(id, sim);
+        byKey.set(key, group);
+      }
+    }
+    return byKey;
+  }
+
+  /**
+   * The vocabulary words related to a query word: through its stem, surface or roots, or, for a
+   * word the analyser cannot read, the longest related root that starts it (as `familiesOf`).
+   */
+  private relatedOf(term: Term): Array<ReadonlyMap<number, number>> {
+    if (this.relatedByKey.size === 0) return [];
+    const roots = this.foldedRoots(term.typed);
+    const found = [term.stem, term.surface, ...roots].flatMap((key) => {
+      const group = this.relatedByKey.get(key);
+      return group ? [group] : [];
+    });
+    if (found.length > 0 || roots.length > 0) return found;
+    for (let length = term.surface.length - 1; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
+      const group = this.relatedByKey.get(term.surface.slice(0, length));
+      if (group) return [group];
+    }
+    return [];
+  }
+
   /** Number of distinct vocabulary words. */
   get vocabularySize(): number {
     return this.stems.length;
@@ -232,6 +319,40 @@ export class SearchIndex {
     if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
     this.cache.set(text, result);
     return result;
+  }
+
+  /**
+   * The ids of the character n-grams of a message that the entries' questions and alternates
+   * hold, read like `query` (synonyms, lexicon, compounds), each once. Unknown grams are left
+   * out: they raise no entry.
+   */
+  grams(text: string): Int32Array {
+    const ids = new Set<number>();
+    for (const sentence of splitSentences(text)) {
+      for (const gram of gramsOf(this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t)))) {
+        const id = this.gramIds.get(gram);
+        if (id !== undefined) ids.add(id);
+      }
+    }
+    return Int32Array.from(ids);
+  }
+
+  /**
+   * An entry's BM25 over character n-grams for a message's grams (`grams`): how much of the
+   * message's spelling its questions share, whatever the words' analysis made of them.
+   */
+  gramScore(entry: number, grams: Int32Array): number {
+    const own = this.entryGrams[entry];
+    if (!own) return 0;
+    const norm = this.gramLengthNorm[entry] ?? TUNING.GRAM_K1;
+    let score = 0;
+    for (const gram of grams) {
+      const at = binarySearch(own.ids, gram);
+      if (at < 0) continue;
+      const count = own.counts[at] ?? 0;
+      score += ((this.gramIdf[gram] ?? 0) * count * (TUNING.GRAM_K1 + 1)) / (count + norm);
+    }
+    return score;
   }
 
   /**
@@ -368,6 +489,9 @@ export class SearchIndex {
       if (ids.length > 0) break;
     }
 
+    // words customers use for the same thing ("kapatmak" for "iptal", "tükenmek" for "bitmek")
+    for (const group of this.relatedOf(term)) for (const [id, sim] of group) offer(id, sim * TUNING.RELATED_WORD_SIM);
+
     if (best.size === 0 && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
       // fuse.js proposes look-alike words; natural's Damerau-Levenshtein distance grades them
       const fuse = this.fuzzyByInitial.get(term.surface.charAt(0));
@@ -404,6 +528,36 @@ function questionSentence(sentences: readonly string[]): number {
 }
 
 const YES_NO_PARTICLE = /(?:^|\s)m[iıuü](?:yım|yim|yum|yüm|yız|yiz|yuz|yüz|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dır|dir|dur|dür)?(?=$|[\s?.!,])/u;
+
+/**
+ * The character n-grams (`GRAM_LENGTH`) of analysed words, each word padded with a space on both
+ * sides so its start and end are grams of their own; question words have none. They meet a
+ * word's unseen inflections, compounds and typos that the word-level reading missed.
+ */
+function gramsOf(terms: readonly Term[]): string[] {
+  const grams: string[] = [];
+  for (const term of terms) {
+    if (isQuestionTerm(term.surface)) continue;
+    const padded = ` ${term.surface} `;
+    if (padded.length <= TUNING.GRAM_LENGTH) grams.push(padded);
+    else for (let i = 0; i + TUNING.GRAM_LENGTH <= padded.length; i += 1) grams.push(padded.slice(i, i + TUNING.GRAM_LENGTH));
+  }
+  return grams;
+}
+
+/** Index of `value` in an ascending array, or -1. */
+export function binarySearch(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = sorted[mid] ?? 0;
+    if (at === value) return mid;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 /** Term id → ascending distinct indexes of the lists holding it (postings). */
 function invert(lists: readonly number[][], vocabularySize: number): Int32Array[] {

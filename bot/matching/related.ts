@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { analyze, type Term } from "./analysis";
+
+/**
+ * Groups of Turkish words that customers and FAQ editors use for the same thing ("hattımı
+ * kapatmak istiyorum" for "hattımı nasıl iptal ederim?", "paketim tükendi" for "paketim
+ * bittiğinde"). Unlike an editor's synonyms, which rewrite a word to another, a related word is
+ * a weaker match (`RELATED_WORD_SIM`): the list is written for every domain, and in one
+ * knowledge base two members of a group may still name different things.
+ */
+export interface RelatedWords {
+  /** Each group's one-word members, analysed; a member that analyses to several words is left out. */
+  groups(): ReadonlyArray<readonly Term[]>;
+}
+
+/** For tests and hosts that do without it: no word is related to another. */
+export const NO_RELATED_WORDS: RelatedWords = { groups: () => [] };
+
+const RelatedFile = z.array(z.array(z.string().min(1)).min(2));
+
+/** `tr-related.yaml` beside this file, or beside its source when running the compiled build. */
+const RELATED_FILE =
+  [join(__dirname, "lexicon", "tr-related.yaml"), join(__dirname, "..", "..", "..", "bot", "matching", "lexicon", "tr-related.yaml")].find((file) =>
+    existsSync(file),
+  ) ?? join(__dirname, "lexicon", "tr-related.yaml");
+
+/**
+ * The near-synonyms of support chats in any domain, from `lexicon/tr-related.yaml` (language
+ * knowledge, written without seeing any evaluation question; see the folder's README). Members
+ * are analysed like any text: a light verb drops (`iptal etmek` is `iptal`), stop words go.
+ * Loaded on first use.
+ */
+export class TurkishRelatedWords implements RelatedWords {
+  private loaded: ReadonlyArray<readonly Term[]> | undefined;
+
+  constructor(private readonly file: string = RELATED_FILE) {}
+
+  groups(): ReadonlyArray<readonly Term[]> {
+    if (this.loaded) return this.loaded;
+    let groups: z.infer<typeof RelatedFile>;
+    try {
+      groups = RelatedFile.parse(parse(readFileSync(this.file, "utf8")));
+    } catch (cause) {
+      throw new RelatedWordsError(`[matching] ${this.file}: not a list of groups of two or more words`, { cause });
+    }
+    this.loaded = groups
+      .map((members) => members.map(analyze).flatMap((terms) => (terms.length === 1 && terms[0] ? [terms[0]] : [])))
+      .filter((members) => members.length >= 2);
+    return this.loaded;
+  }
+}
+
+/** The related-words file is missing or malformed: a broken installation, not an editor's mistake. */
+export class RelatedWordsError extends Error {
+  override readonly name = "RelatedWordsError";
+}
+
+/** The process's one list of related words: read once, shared by every matcher. */
+export const sharedRelatedWords: RelatedWords = new TurkishRelatedWords();
