@@ -1,4 +1,4 @@
-import { binarySearch, type QueryWord, type SearchIndex } from "./search-index";
+import type { QueryWord, SearchIndex } from "./search-index";
 import { TUNING } from "./tuning";
 
 /** The best entries for one query, best first: entry indexes and the confidence in each, in [0, 1]. */
@@ -7,10 +7,6 @@ export interface Ranking {
   readonly confidences: readonly number[];
   /** Per ranked entry: whether it holds the message's key word (see `keyWord`) in any field. */
   readonly keyWordCovered: readonly boolean[];
-  /** Per ranked entry: the share of the query's weight it explains, in [0, 1]. */
-  readonly queryCoverages: readonly number[];
-  /** Per ranked entry: the share of its closest question or alternate the query covers, in [0, 1]. */
-  readonly phraseCoverages: readonly number[];
 }
 
 /**
@@ -64,9 +60,9 @@ export class Ranker {
     this.termSim = new Float64Array(index.vocabularySize);
   }
 
-  rank(words: readonly QueryWord[], grams: Int32Array = NO_GRAMS): Ranking {
+  rank(words: readonly QueryWord[]): Ranking {
     const total = words.reduce((sum, word) => sum + word.weight, 0);
-    if (total <= 0) return { entries: [], confidences: [], keyWordCovered: [], queryCoverages: [], phraseCoverages: [] };
+    if (total <= 0) return { entries: [], confidences: [], keyWordCovered: [] };
     if (this.stamp > STAMP_LIMIT) this.resetStamps();
     const queryStamp = ++this.stamp;
     const touched: number[] = [];
@@ -107,46 +103,25 @@ export class Ranker {
       candidates = candidates.filter((e) => (coverage[e] ?? 0) >= cutoff);
     }
     candidates.sort((a, b) => (coverage[b] ?? 0) - (coverage[a] ?? 0) || a - b);
-    const top: Array<{ entry: number; score: number; queryCoverage: number; phraseCoverage: number }> = [];
+    const top: Array<{ entry: number; score: number }> = [];
     for (let i = 0; i < candidates.length && i < TUNING.MAX_SCORED_ENTRIES; i += 1) {
       const e = candidates[i] ?? 0;
       const queryCoverage = (coverage[e] ?? 0) / total;
       if (top.length >= TUNING.MAX_CANDIDATES && queryCoverage <= (top[top.length - 1]?.score ?? 0)) break;
-      const phraseCoverage = this.phraseCoverage(e, queryStamp);
-      const score = entryScore(queryCoverage, phraseCoverage);
+      const score = entryScore(queryCoverage, this.phraseCoverage(e, queryStamp));
       if (top.length < TUNING.MAX_CANDIDATES || score > (top[top.length - 1]?.score ?? 0)) {
-        top.push({ entry: e, score, queryCoverage, phraseCoverage });
+        top.push({ entry: e, score });
         top.sort((x, y) => y.score - x.score || x.entry - y.entry);
         if (top.length > TUNING.MAX_CANDIDATES) top.pop();
       }
     }
-    this.weighGrams(top, grams);
     const key = keyWord(words);
     const holders = key?.reach.entries;
     return {
       entries: top.map((s) => s.entry),
       confidences: top.map((s) => s.score),
-      keyWordCovered: top.map((s) => holders === undefined || binarySearch(holders, s.entry) >= 0),
-      queryCoverages: top.map((s) => s.queryCoverage),
-      phraseCoverages: top.map((s) => s.phraseCoverage),
+      keyWordCovered: top.map((s) => holders === undefined || binaryIncludes(holders, s.entry)),
     };
-  }
-
-  /**
-   * Second view of the best candidates: their questions' character n-grams against the
-   * message's (`SearchIndex.gramScore`). A candidate that shares less of the message's spelling
-   * than the best of them loses up to `GRAM_WEIGHT`; the best keeps its score. So when both views
-   * agree the lead grows, and when they disagree it shrinks and the message is asked about.
-   */
-  private weighGrams(top: Array<{ entry: number; score: number }>, grams: Int32Array): void {
-    if (grams.length === 0 || top.length < 2) return;
-    const scores = top.map((t) => this.index.gramScore(t.entry, grams));
-    const best = Math.max(...scores);
-    if (best <= 0) return;
-    top.forEach((t, i) => {
-      t.score = Math.max(0, t.score - TUNING.GRAM_WEIGHT * (1 - (scores[i] ?? 0) / best));
-    });
-    top.sort((x, y) => y.score - x.score || x.entry - y.entry);
   }
 
   /** How much of the entry's closest phrase the query covers, by idf (question words weigh less). */
@@ -173,8 +148,18 @@ export class Ranker {
   }
 }
 
-
-const NO_GRAMS = new Int32Array(0);
+function binaryIncludes(sorted: Int32Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = sorted[mid] ?? 0;
+    if (at === value) return true;
+    if (at < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 
 /** Stamps restart from 0 before they could overflow an Int32Array slot. */
 const STAMP_LIMIT = 2 ** 30;

@@ -60,13 +60,6 @@ export class SearchIndex {
   readonly answerPostings: readonly Int32Array[];
   /** Entry index → how much one answer word counts, by the answer's length (BM25's length normalization). */
   readonly answerNorm: Float32Array;
-  /** Entry index → the character n-grams of its question and alternates (`gramsOf`): ids ascending, and their counts. */
-  readonly entryGrams: ReadonlyArray<{ readonly ids: Int32Array; readonly counts: Uint16Array }>;
-  /** Gram id → idf over the entries' questions and alternates. */
-  readonly gramIdf: Float64Array;
-  /** Entry index → BM25's length part for its grams: k1 × (1 − b + b × length / average length). */
-  readonly gramLengthNorm: Float32Array;
-  private readonly gramIds = new Map<string, number>();
   /** Weight of a query word that resembles nothing in the vocabulary. */
   readonly unknownWeight: number;
   /** Exact-text key of each question and alternate → the one entry holding it (-1: several). */
@@ -132,31 +125,6 @@ export class SearchIndex {
     });
     this.phrases = phraseIds;
     this.exactPhrases = exact;
-    const gramCounts = phraseTexts.map((texts) => {
-      const counts = new Map<number, number>();
-      for (const terms of texts ?? []) for (const gram of gramsOf(prepare(terms))) {
-        let id = this.gramIds.get(gram);
-        if (id === undefined) {
-          id = this.gramIds.size;
-          this.gramIds.set(gram, id);
-        }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
-      return counts;
-    });
-    const gramDf = new Float64Array(this.gramIds.size);
-    for (const counts of gramCounts) for (const id of counts.keys()) gramDf[id] = (gramDf[id] ?? 0) + 1;
-    const entryCount = Math.max(1, this.entries.length);
-    this.gramIdf = Float64Array.from(gramDf, (df) => Math.log(1 + (entryCount - df + 0.5) / (df + 0.5)));
-    this.entryGrams = gramCounts.map((counts) => {
-      const ids = Int32Array.from(counts.keys()).sort();
-      return { ids, counts: Uint16Array.from(ids, (id) => Math.min(65_535, counts.get(id) ?? 0)) };
-    });
-    const gramLengths = gramCounts.map((counts) => [...counts.values()].reduce((sum, n) => sum + n, 0));
-    const averageGrams = gramLengths.reduce((sum, n) => sum + n, 0) / entryCount;
-    this.gramLengthNorm = Float32Array.from(gramLengths, (length) =>
-      TUNING.GRAM_K1 * (1 - TUNING.GRAM_LENGTH_B + TUNING.GRAM_LENGTH_B * (averageGrams > 0 ? length / averageGrams : 1)),
-    );
     const answered = answerIds.filter((ids) => ids.length > 0);
     const averageLength = answered.reduce((sum, ids) => sum + ids.length, 0) / Math.max(1, answered.length);
     this.answerNorm = Float32Array.from(answerIds, (ids) => answerLengthNorm(ids.length, averageLength));
@@ -319,40 +287,6 @@ export class SearchIndex {
     if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
     this.cache.set(text, result);
     return result;
-  }
-
-  /**
-   * The ids of the character n-grams of a message that the entries' questions and alternates
-   * hold, read like `query` (synonyms, lexicon, compounds), each once. Unknown grams are left
-   * out: they raise no entry.
-   */
-  grams(text: string): Int32Array {
-    const ids = new Set<number>();
-    for (const sentence of splitSentences(text)) {
-      for (const gram of gramsOf(this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t)))) {
-        const id = this.gramIds.get(gram);
-        if (id !== undefined) ids.add(id);
-      }
-    }
-    return Int32Array.from(ids);
-  }
-
-  /**
-   * An entry's BM25 over character n-grams for a message's grams (`grams`): how much of the
-   * message's spelling its questions share, whatever the words' analysis made of them.
-   */
-  gramScore(entry: number, grams: Int32Array): number {
-    const own = this.entryGrams[entry];
-    if (!own) return 0;
-    const norm = this.gramLengthNorm[entry] ?? TUNING.GRAM_K1;
-    let score = 0;
-    for (const gram of grams) {
-      const at = binarySearch(own.ids, gram);
-      if (at < 0) continue;
-      const count = own.counts[at] ?? 0;
-      score += ((this.gramIdf[gram] ?? 0) * count * (TUNING.GRAM_K1 + 1)) / (count + norm);
-    }
-    return score;
   }
 
   /**
@@ -528,36 +462,6 @@ function questionSentence(sentences: readonly string[]): number {
 }
 
 const YES_NO_PARTICLE = /(?:^|\s)m[iıuü](?:yım|yim|yum|yüm|yız|yiz|yuz|yüz|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dır|dir|dur|dür)?(?=$|[\s?.!,])/u;
-
-/**
- * The character n-grams (`GRAM_LENGTH`) of analysed words, each word padded with a space on both
- * sides so its start and end are grams of their own; question words have none. They meet a
- * word's unseen inflections, compounds and typos that the word-level reading missed.
- */
-function gramsOf(terms: readonly Term[]): string[] {
-  const grams: string[] = [];
-  for (const term of terms) {
-    if (isQuestionTerm(term.surface)) continue;
-    const padded = ` ${term.surface} `;
-    if (padded.length <= TUNING.GRAM_LENGTH) grams.push(padded);
-    else for (let i = 0; i + TUNING.GRAM_LENGTH <= padded.length; i += 1) grams.push(padded.slice(i, i + TUNING.GRAM_LENGTH));
-  }
-  return grams;
-}
-
-/** Index of `value` in an ascending array, or -1. */
-export function binarySearch(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = sorted[mid] ?? 0;
-    if (at === value) return mid;
-    if (at < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** Term id → ascending distinct indexes of the lists holding it (postings). */
 function invert(lists: readonly number[][], vocabularySize: number): Int32Array[] {

@@ -39,14 +39,6 @@ export const TUNING = Object.freeze({
   ANSWER_K1: 1.2,
   /** BM25's b for answers: 0 = length ignored, 1 = fully normalized. Higher = words of long answers count less. */
   ANSWER_LENGTH_B: 0.75,
-  /** Letters in a character n-gram (words padded with a space each side). 4 is the usual choice for agglutinative languages. */
-  GRAM_LENGTH: 4,
-  /** How much a candidate sharing none of the message's character n-grams loses against the best-sharing candidate. Higher = spelling counts more against word-level coverage. */
-  GRAM_WEIGHT: 0.1,
-  /** BM25's k1 for n-grams: how fast a repeated gram saturates. */
-  GRAM_K1: 1.2,
-  /** BM25's b for n-grams: 0 = length ignored, 1 = fully normalized. Higher = grams of entries with many alternates count less. */
-  GRAM_LENGTH_B: 0.75,
   /** An entry's score is query coverage × (PHRASE_FLOOR + rest × phrase coverage). Higher = extra words in a question matter less. */
   PHRASE_FLOOR: 0.7,
   /** Shortest root of a word family that may start a word typed without Turkish letters. Lower = more false friends. */
