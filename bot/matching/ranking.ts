@@ -51,9 +51,14 @@ export class Ranker {
   private readonly coverage: Float64Array;
   private readonly termStamp: Int32Array;
   private readonly termSim: Float64Array;
+  /** The entries the current query touched (the first `touchedCount`), then those worth scoring. */
+  private readonly touched: Int32Array;
+  private readonly values: Float64Array;
 
   constructor(private readonly index: SearchIndex) {
     const entries = index.entries.length;
+    this.touched = new Int32Array(entries);
+    this.values = new Float64Array(entries);
     this.entryStamp = new Int32Array(entries);
     this.coverage = new Float64Array(entries);
     this.termStamp = new Int32Array(index.vocabularySize);
@@ -65,8 +70,8 @@ export class Ranker {
     if (total <= 0) return { entries: [], confidences: [], keyWordCovered: [] };
     if (this.stamp > STAMP_LIMIT) this.resetStamps();
     const queryStamp = ++this.stamp;
-    const touched: number[] = [];
-    const { entryStamp, coverage, termStamp, termSim } = this;
+    let touchedCount = 0;
+    const { entryStamp, coverage, termStamp, termSim, touched, values } = this;
 
     for (const word of words) {
       if (word.expansions.length === 0 || word.weight === 0) continue;
@@ -83,7 +88,8 @@ export class Ranker {
         if (entryStamp[e] !== queryStamp) {
           entryStamp[e] = queryStamp;
           coverage[e] = 0;
-          touched.push(e);
+          touched[touchedCount] = e;
+          touchedCount += 1;
         }
         coverage[e] = (coverage[e] ?? 0) + word.weight * match;
       }
@@ -92,15 +98,31 @@ export class Ranker {
     // a score never exceeds its query coverage: walk entries by coverage, best first, and stop
     // once no entry left can reach the top; on large bases at most MAX_SCORED_ENTRIES are scored
     let best = 0;
-    for (const e of touched) best = Math.max(best, coverage[e] ?? 0);
+    for (let k = 0; k < touchedCount; k += 1) best = Math.max(best, coverage[touched[k] ?? 0] ?? 0);
     const floor = best * TUNING.PHRASE_FLOOR;
-    let candidates = touched.filter((e) => (coverage[e] ?? 0) >= floor && (coverage[e] ?? 0) > 0);
-    if (candidates.length > TUNING.MAX_SCORED_ENTRIES) {
+    // kept in place, without allocating: a query on a large base touches thousands of entries,
+    // and per-query garbage is what makes the slowest queries slow
+    let kept = 0;
+    for (let k = 0; k < touchedCount; k += 1) {
+      const e = touched[k] ?? 0;
+      const c = coverage[e] ?? 0;
+      if (c >= floor && c > 0) {
+        touched[kept] = e;
+        values[kept] = c;
+        kept += 1;
+      }
+    }
+    let cutoff = 0;
+    if (kept > TUNING.MAX_SCORED_ENTRIES) {
       // the cut-off coverage from a numeric sort of a typed array: a comparator sort of thousands
       // of entries costs more than everything else in a query
-      const values = Float64Array.from(candidates, (e) => coverage[e] ?? 0).sort();
-      const cutoff = values[values.length - TUNING.MAX_SCORED_ENTRIES] ?? 0;
-      candidates = candidates.filter((e) => (coverage[e] ?? 0) >= cutoff);
+      const sorted = values.subarray(0, kept).sort();
+      cutoff = sorted[kept - TUNING.MAX_SCORED_ENTRIES] ?? 0;
+    }
+    const candidates: number[] = [];
+    for (let k = 0; k < kept; k += 1) {
+      const e = touched[k] ?? 0;
+      if ((coverage[e] ?? 0) >= cutoff) candidates.push(e);
     }
     candidates.sort((a, b) => (coverage[b] ?? 0) - (coverage[a] ?? 0) || a - b);
     const top: Array<{ entry: number; score: number }> = [];
