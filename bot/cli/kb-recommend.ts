@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
-import { KB_RECOMMEND, trNumber } from "./messages";
-import { usableRange } from "./report";
+import { COMMON, KB_RECOMMEND, trNumber } from "./messages";
+import { missingDatabase, usableRange } from "./report";
 import { textTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { computeRecommendations, RECOMMENDATION_TUNING, type Recommendations } from "../feedback/recommendations";
@@ -73,6 +73,11 @@ export async function runKbRecommend(
     return EXIT_FAILURE;
   }
   const kb = loaded.knowledgeBase;
+  const missing = missingDatabase(config);
+  if (missing) {
+    err(`[kb:recommend] ${COMMON.noDatabase(missing)}`);
+    return EXIT_FAILURE;
+  }
   const matcher = new Matcher();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let recommendations: Recommendations;

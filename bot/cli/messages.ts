@@ -28,6 +28,7 @@ export const COMMON = {
   badArguments: (detail: string) => `argümanlar okunamadı (${detail})`,
   endedEarly: "iç hata: süreç komut bitmeden sona erdi (beklenecek bir şey kalmamıştı)",
   invalidConfig: "ortam değişkenleri geçersiz (ayrıntılar: .env.example):",
+  noDatabase: (file: string) => `${file} konumunda veritabanı bulunamadı; DATA_DIR'i (ya da DATABASE_URL'i) denetleyin`,
 } as const;
 
 /**
@@ -146,7 +147,6 @@ export const REPORT = {
   table: (tables: readonly string[]) => `--table şunlardan biri olmalı: ${tables.join(", ")}`,
   jsonAndCsv: "--json ve --csv birlikte kullanılamaz",
   knowledgeMissing: (dir: string) => `${dir} klasöründeki bilgi yüklenemedi; girdiler yalnızca id'leriyle gösteriliyor`,
-  noDatabase: (file: string) => `${file} konumunda veritabanı bulunamadı; DATA_DIR'i (ya da DATABASE_URL'i) denetleyin`,
   // the readable report
   title: (range: string, timeZone: string) => `Memnun memnuniyet raporu (${range}, ${timeZone} takvim günleri)`,
   allTime: "tüm zamanlar",

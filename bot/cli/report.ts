@@ -3,14 +3,14 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatCasesCsv } from "../cases/report-format";
 import { CASE_EXPORT_LIMIT, SqlCaseStore } from "../cases/store";
-import { loadConfig } from "../config";
+import { loadConfig, type Config } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { rangeBounds, ReportRangeError } from "../feedback/report";
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
 import { openDatabase, SQLITE_FILE } from "../storage/database";
-import { RANGE, REPORT } from "./messages";
+import { COMMON, RANGE, REPORT } from "./messages";
 import { formatCaseReport, formatReport } from "./report-text";
 
 /** `--table` choices: the feedback report's tables and the cases. */
@@ -20,6 +20,16 @@ const USAGE = REPORT.usage(TABLES);
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
 const isTable = (value: string): value is CsvTable | "cases" => value === "cases" || isCsvTable(value);
+
+/**
+ * The SQLite file a reading CLI would open, when it does not exist (`undefined` when it does, or
+ * with PostgreSQL): opening would create an empty database and report zeros, so a mistyped
+ * DATA_DIR would look like no feedback at all.
+ */
+export function missingDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): string | undefined {
+  const sqliteFile = join(config.dataDir, SQLITE_FILE);
+  return !config.databaseUrl && !existsSync(sqliteFile) ? sqliteFile : undefined;
+}
 
 /** Checks `--since`/`--until` before anything is opened: a malformed or reversed range is a usage error, said in Turkish. */
 export function usableRange(since: string | undefined, until: string | undefined): void {
@@ -63,10 +73,9 @@ export async function runReport(
   const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!knowledge.knowledgeBase) err(`[report] ${REPORT.knowledgeMissing(config.knowledgeDir)}`);
   const byId = knowledge.knowledgeBase?.byId;
-  const sqliteFile = join(config.dataDir, SQLITE_FILE);
-  if (!config.databaseUrl && !existsSync(sqliteFile)) {
-    // opening would create an empty database and report zeros: a mistyped DATA_DIR looks like no feedback
-    err(`[report] ${REPORT.noDatabase(sqliteFile)}`);
+  const missing = missingDatabase(config);
+  if (missing) {
+    err(`[report] ${COMMON.noDatabase(missing)}`);
     return EXIT_FAILURE;
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

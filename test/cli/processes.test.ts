@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
@@ -146,12 +146,13 @@ describe("CLIs in detail (built)", () => {
     expectUsage(await run("kb:check", [KNOWLEDGE, BROKEN]), "kb:check", /^\[kb:check\] en çok bir klasör verilebilir, verilen: 2/);
   });
 
-  it("report says that no database was found where DATA_DIR points, instead of creating one", async () => {
+  it.each(["report", "kb:recommend"] as const)("%s says that no database was found where DATA_DIR points, instead of creating one", async (cli) => {
     const missing = join(tempDataDir(), "typo");
-    const run0 = await run("report", [], { env: { DATA_DIR: missing } });
+    const run0 = await run(cli, ["--json"], { env: { DATA_DIR: missing } });
     expect(run0.code).toBe(1);
     expect(run0.stdout).toBe("");
-    expect(withoutNodeWarnings(run0.stderr)).toContain(`[report] ${join(missing, "memnun.sqlite")} konumunda veritabanı bulunamadı; DATA_DIR'i`);
+    expect(withoutNodeWarnings(run0.stderr)).toContain(`[${cli}] ${join(missing, "memnun.sqlite")} konumunda veritabanı bulunamadı; DATA_DIR'i`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it("report prints an empty report on an empty database", async () => {
