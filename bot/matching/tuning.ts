@@ -58,7 +58,7 @@ export const TUNING = Object.freeze({
   /** The top entry must lead the second by at least this much to be answered. Higher = more "did you mean". */
   MIN_MARGIN: 0.05,
   /** Score at or above which an entry is offered in "did you mean". Higher = more "I don't know". */
-  SUGGEST_THRESHOLD: 0.45,
+  SUGGEST_THRESHOLD: 0.35,
   /** Most choices in "did you mean". */
   MAX_SUGGESTIONS: 3,
   /**

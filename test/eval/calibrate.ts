@@ -13,6 +13,8 @@ import { domainKnowledge, evaluationDomains } from "./domains";
  */
 const MAX_WRONG = 0.03;
 const MIN_REJECTED = 0.95;
+/** Most off-topic questions that may get "did you mean" rather than "I don't know". Higher = more offers, to in-domain and off-topic questions alike. */
+const MAX_OFF_TOPIC_OFFERED = 0.2;
 /** The smallest lead over the second entry that may answer outright. */
 const MIN_MARGIN_FLOOR = 0.05;
 
@@ -68,13 +70,19 @@ async function main(): Promise<void> {
     return;
   }
   console.log(`ANSWER_THRESHOLD ${best.threshold.toFixed(2)}  MIN_MARGIN ${best.margin.toFixed(2)}  mean answered right ${((best.right / domains.length) * 100).toFixed(1)}%`);
-  // "did you mean": the lowest score at which most offers still hold the right entry
+  // "did you mean": the lowest score at which at most MAX_OFF_TOPIC_OFFERED of off-topic
+  // questions get choices instead of "I don't know"; an offer costs an off-topic customer one
+  // click on "Hiçbiri" and gives an in-domain one the answer the matcher was unsure of
+  let chosen: number | undefined;
   for (let suggest = 0.2; suggest <= best.threshold; suggest += 0.05) {
-    const offered = domains.flatMap((d) => d.inDomain.filter((o) => o.top >= suggest && !(o.keyWord && o.top >= best.threshold && o.margin >= best.margin)));
-    const offTopicOffered = domains.flatMap((d) => d.offTopic.filter((o) => o.top >= suggest)).length / domains.reduce((n, d) => n + d.offTopic.length, 0);
+    const answeredOutright = (o: Observation): boolean => o.exact || (o.keyWord && o.top >= best.threshold && o.margin >= best.margin);
+    const offered = domains.flatMap((d) => d.inDomain.filter((o) => o.top >= suggest && !answeredOutright(o)));
+    const offTopicOffered = domains.flatMap((d) => d.offTopic.filter((o) => o.top >= suggest && !answeredOutright(o))).length / domains.reduce((n, d) => n + d.offTopic.length, 0);
     const rightShare = offered.filter((o) => o.right).length / Math.max(1, offered.length);
+    if (chosen === undefined && offTopicOffered <= MAX_OFF_TOPIC_OFFERED) chosen = suggest;
     console.log(`  SUGGEST_THRESHOLD ${suggest.toFixed(2)}: offers right first ${(rightShare * 100).toFixed(0)}%, off-topic offered ${(offTopicOffered * 100).toFixed(0)}%`);
   }
+  console.log(`SUGGEST_THRESHOLD ${chosen?.toFixed(2) ?? "none"} (off-topic offered ≤ ${MAX_OFF_TOPIC_OFFERED * 100}%)`);
 }
 
 void main();
