@@ -231,7 +231,9 @@ export class SearchIndex {
 
   /**
    * The vocabulary words related to a query word: through its stem, surface or roots, or, for a
-   * word the analyser cannot read, the longest related root that starts it (as `familiesOf`).
+   * word the analyser cannot read (typed without Turkish letters), the longest related root of at
+   * least `MIN_PREFIX_LENGTH` letters that starts it: a shorter one starts too many other words
+   * (`bit`, of `bitmek`, starts `bitcoin`).
    */
   private relatedOf(term: Term): Array<ReadonlyMap<number, number>> {
     if (this.relatedByKey.size === 0) return [];
@@ -241,7 +243,7 @@ export class SearchIndex {
       return group ? [group] : [];
     });
     if (found.length > 0 || roots.length > 0) return found;
-    for (let length = term.surface.length - 1; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
+    for (let length = term.surface.length - 1; length >= TUNING.MIN_PREFIX_LENGTH; length -= 1) {
       const group = this.relatedByKey.get(term.surface.slice(0, length));
       if (group) return [group];
     }

@@ -49,9 +49,14 @@ describe("TurkishRelatedWords", () => {
     expect(related).toBeLessThan(same);
   });
 
-  it("leaves words outside its groups alone", () => {
+  it("leaves words outside its groups alone, and never reads a short root into an unknown word", () => {
     const matcher = matcherWith(small);
     expect(matcher.match("adresimi kapatmak istiyorum", kb).candidates[0]?.id).toBe("adres");
+    // `bit` (of `bitmek`) starts `bitcoin`, which the analyser cannot read; the base has no `bit…` word of its own
+    const quota = base([entry("kota", "Kotam tükendiğinde ne olur?"), entry("adres", "Adresimi nasıl değiştiririm?")]);
+    expect(matcher.match("tukendi", quota).candidates[0]?.id).toBe("kota");
+    expect(matcher.match("bitti", quota).candidates[0]?.id).toBe("kota");
+    expect(matcher.match("bitcoin", quota).candidates).toEqual([]);
   });
 
   it("names the file and the component when the file is not a list of groups", () => {
