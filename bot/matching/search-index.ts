@@ -178,12 +178,14 @@ export class SearchIndex {
   /**
    * A word the vocabulary does not know, read as two written together (`simkartı` for `sim
    * kartı`, `haftasonu` for `hafta sonu`; Turkish compounds are spelt both ways): a vocabulary
-   * word followed by a word that meets the vocabulary. The longest first part wins; a known word
-   * is returned as it is.
+   * word followed by a word that meets the vocabulary. The longest first part wins; a known word,
+   * or one the analyser reads as a word of its own, is returned as it is.
    */
   private splitCompound(term: Term): Term[] {
     const { surface } = term;
     if (surface.length < 2 * TUNING.MIN_COMPOUND_PART || isQuestionTerm(surface) || this.expansionsOf(term).expansions.length > 0) return [term];
+    // a word the analyser reads is one word (`kurtarabilir` is not `kur` + `tarabilir`)
+    if (this.foldedRoots(term.typed).length > 0) return [term];
     // cut positions are counted on the folded surface; a collapsed double letter shifts them
     if (term.typed.length !== surface.length) return [term];
     for (let cut = surface.length - TUNING.MIN_COMPOUND_PART; cut >= TUNING.MIN_COMPOUND_PART; cut -= 1) {

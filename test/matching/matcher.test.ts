@@ -40,6 +40,11 @@ describe("Matcher", () => {
     expect(matcher.indexFor(kb).query("simkartımı").map((w) => w.surface)).toEqual(["sim", "kartimi"]);
   });
 
+  it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
+    const kb = base([entry("kur", "Döviz kuru nedir?"), entry("tara", "Belgeyi nasıl tararım?")]);
+    expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
+  });
+
   it("tells apart entries on one topic by their question words", () => {
     const kb = base([entry("eft-nasil", "EFT nasıl yapılır?"), entry("eft-ucret", "EFT ücreti ne kadar?"), entry("eft-neden", "EFT neden gecikir?")]);
     expect(matcher.match("eft ne kadar", kb).candidates[0]?.id).toBe("eft-ucret");
