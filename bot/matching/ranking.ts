@@ -54,6 +54,8 @@ export class Ranker {
   /** The entries the current query touched (the first `touchedCount`), then those worth scoring. */
   private readonly touched: Int32Array;
   private readonly values: Float64Array;
+  /** The largest coverages of the current query, largest first (`MAX_CANDIDATES` of them). */
+  private readonly largest = new Float64Array(TUNING.MAX_CANDIDATES);
 
   constructor(private readonly index: SearchIndex) {
     const entries = index.entries.length;
@@ -95,11 +97,23 @@ export class Ranker {
       }
     }
 
-    // a score never exceeds its query coverage: walk entries by coverage, best first, and stop
-    // once no entry left can reach the top; on large bases at most MAX_SCORED_ENTRIES are scored
-    let best = 0;
-    for (let k = 0; k < touchedCount; k += 1) best = Math.max(best, coverage[touched[k] ?? 0] ?? 0);
-    const floor = best * TUNING.PHRASE_FLOOR;
+    // a score never exceeds its query coverage, nor falls below PHRASE_FLOOR of it: the entries
+    // with the MAX_CANDIDATES largest coverages all score at least PHRASE_FLOOR × the smallest of
+    // those coverages, so an entry below that floor can enter no candidate list (the top's, nor
+    // the runners-up's that the margin and "did you mean" read). Walk entries by coverage, best
+    // first, and stop once no entry left can reach the list; at most MAX_SCORED_ENTRIES are scored
+    const largest = this.largest.fill(0);
+    for (let k = 0; k < touchedCount; k += 1) {
+      const c = coverage[touched[k] ?? 0] ?? 0;
+      if (c <= (largest[largest.length - 1] ?? 0)) continue;
+      let at = largest.length - 1;
+      while (at > 0 && c > (largest[at - 1] ?? 0)) {
+        largest[at] = largest[at - 1] ?? 0;
+        at -= 1;
+      }
+      largest[at] = c;
+    }
+    const floor = TUNING.PHRASE_FLOOR * (largest[largest.length - 1] ?? 0);
     // kept in place, without allocating: a query on a large base touches thousands of entries,
     // and per-query garbage is what makes the slowest queries slow
     let kept = 0;

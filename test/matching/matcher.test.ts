@@ -40,6 +40,13 @@ describe("Matcher", () => {
     expect(matcher.indexFor(kb).query("simkartımı").map((w) => w.surface)).toEqual(["sim", "kartimi"]);
   });
 
+  it("lists the runners-up behind a far better top, so the margin and the choices are measured against them", () => {
+    const kb = base([entry("aidat", "Kredi kartı aidatı nedir?"), entry("basvuru", "Kredi kartına nasıl başvururum?"), entry("limit", "Kredi kartı limitim ne kadar?")]);
+    const decision = matcher.match("kredi kartı aidatı", kb);
+    expect(decision.candidates.map((c) => c.id).sort()).toEqual(["aidat", "basvuru", "limit"]);
+    expect(decision.candidates[0]?.id).toBe("aidat");
+  });
+
   it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
     const kb = base([entry("kur", "Döviz kuru nedir?"), entry("tara", "Belgeyi nasıl tararım?")]);
     expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
