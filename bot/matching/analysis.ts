@@ -207,7 +207,7 @@ export function isQuestionTerm(surface: string): boolean {
  * `olumlu`, `oluştur…`, `yapı` (building) and `yapılandırma` are other words and do not match.
  */
 const LIGHT_VERB =
-  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:mak|ur|urmu|ursa|an|arak|du|dum|duk|dugu|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|mus\p{L}*|sa|up|masi|mali\p{L}*|maz|mayan)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
+  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:mak|ur|urmu|ursa|an|arak|du|dum|duk|dugu|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|mus\p{L}*|sa|up|masi|mali\p{L}*|maz|mayan)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|am\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
 
 /**
  * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem

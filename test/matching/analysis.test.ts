@@ -67,6 +67,13 @@ describe("Turkish text analysis", () => {
       "etkileyen", "etkenler", "musteri", "edinmek", "olumlu", "olusturmak", "mumkun",
     ]);
   });
+
+  it("drops their negative and can-not forms too, but not yapı, yapay or etmen", () => {
+    expect(analyze("asgari ödemeyi yapmazsam, ödeme yapamıyorum, iptal etmedim, ikna edemedim").map((t) => t.surface)).toEqual([
+      "asgari", "odemeyi", "odeme", "iptal", "ikna",
+    ]);
+    expect(analyze("yapı yapay zeka etmenler").map((t) => t.surface)).toEqual(["yapi", "yapay", "zeka", "etmenler"]);
+  });
 });
 
 describe("small talk", () => {
