@@ -59,6 +59,32 @@ export function tokenize(text: string): string[] {
 /** A run of letters or a run of digits: splits on everything else and between letters and digits. */
 const WORD = /\p{L}+|\p{N}+/gu;
 
+/** The written future tense by the person a chat spelling ends in (`-cam`, `-cak`, `-caz`). */
+const FUTURE_BACK: Readonly<Record<string, string>> = { m: "acağım", k: "acak", z: "acağız" };
+const FUTURE_FRONT: Readonly<Record<string, string>> = { m: "eceğim", k: "ecek", z: "eceğiz" };
+
+/**
+ * The written form of a verb typed as it is spoken in chat: the present tense without its `r`
+ * (`istiyo` → `istiyor`, `bilmiyom` → `bilmiyorum`, `çekiyoz` → `çekiyoruz`, `çekiyomu` →
+ * `çekiyor`) and the future tense without its vowel (`yapcam` → `yapacağım`, `gelcek` →
+ * `gelecek`, `alcaz` → `alacağız`), so the analyser can read its root. `undefined` when the
+ * word has no such ending. Applied only to words the analyser cannot read as typed.
+ */
+export function writtenVerbForm(word: string): string | undefined {
+  const present = /^(\p{L}+?[ıiuü])yo(m|z|n|mu|mü|mı|mi)?$/u.exec(word);
+  if (present?.[1]) {
+    const person = present[2] === "m" ? "um" : present[2] === "z" ? "uz" : present[2] === "n" ? "sun" : "";
+    return `${present[1]}yor${person}`;
+  }
+  const future = /^(\p{L}*[aıoueiöü]\p{L}*[^aıoueiöü])c[ae]([mkz])$/u.exec(word);
+  if (future?.[1] && future[2]) {
+    // vowel harmony: the suffix's vowels follow the stem's last vowel
+    const back = /[aıou][^aıoueiöü]*$/u.test(future[1]);
+    return future[1] + ((back ? FUTURE_BACK : FUTURE_FRONT)[future[2]] ?? "");
+  }
+  return undefined;
+}
+
 /**
  * Collapses doubled letters (`arttırmak` → `artırmak` once folded), a very common Turkish
  * misspelling; applied to folded words on both sides, so it never loses a match.

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, type Term } from "./analysis";
+import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, writtenVerbForm, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -339,9 +339,13 @@ export class SearchIndex {
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
   private foldedRoots(typed: string): string[] {
     if (isQuestionTerm(typed)) return [];
-    return [...new Set(this.morphology.roots(typed).map((root) => collapseRepeats(fold(root))))].filter(
-      (root) => root.length >= TUNING.MIN_ANALYSED_ROOT_LENGTH,
-    );
+    let roots = this.morphology.roots(typed);
+    if (roots.length === 0) {
+      // a verb typed as it is spoken (`istiyo`, `yapcam`) is read in its written form
+      const written = writtenVerbForm(typed);
+      if (written !== undefined) roots = this.morphology.roots(written);
+    }
+    return [...new Set(roots.map((root) => collapseRepeats(fold(root))))].filter((root) => root.length >= TUNING.MIN_ANALYSED_ROOT_LENGTH);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower, writtenVerbForm } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -73,6 +73,25 @@ describe("Turkish text analysis", () => {
       "asgari", "odemeyi", "odeme", "iptal", "ikna",
     ]);
     expect(analyze("yapı yapay zeka etmenler").map((t) => t.surface)).toEqual(["yapi", "yapay", "zeka", "etmenler"]);
+  });
+});
+
+describe("writtenVerbForm", () => {
+  it.each([
+    ["istiyo", "istiyor"],
+    ["bilmiyom", "bilmiyorum"],
+    ["çekiyoz", "çekiyoruz"],
+    ["çekiyomu", "çekiyor"],
+    ["yapcam", "yapacağım"],
+    ["gelcem", "geleceğim"],
+    ["gelcek", "gelecek"],
+    ["alcaz", "alacağız"],
+  ])("reads the chat spelling %s as %s", (typed, written) => {
+    expect(writtenVerbForm(typed)).toBe(written);
+  });
+
+  it.each(["program", "kalem", "gidecek", "yoyo", "ocak"])("leaves %s alone", (word) => {
+    expect(writtenVerbForm(word)).toBeUndefined();
   });
 });
 

@@ -47,6 +47,18 @@ describe("Matcher", () => {
     expect(decision.candidates[0]?.id).toBe("aidat");
   });
 
+  it("reads verbs typed as they are spoken (gidiyom, gidcem) through their written forms' roots", () => {
+    const kb = base([entry("gidis", "Şubeye gitmem gerekir mi?"), entry("kart", "Kart aidatı ne kadar?")]);
+    const index = matcher.indexFor(kb);
+    // `gid…` starts no word of the base: only the analyser's root `git` of `gidiyorum` and `gideceğim` meets `gitmem`
+    const gitmem = index.query("gitmem")[0]?.expansions.find((x) => x.sim === 1)?.term;
+    expect(gitmem).toBeDefined();
+    for (const text of ["şubeye gidiyom", "şubeye gidcem"]) {
+      const verb = index.query(text).find((w) => w.surface.startsWith("gid"));
+      expect(verb?.expansions.map((x) => x.term)).toContain(gitmem);
+    }
+  });
+
   it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
     const kb = base([entry("kur", "Döviz kuru nedir?"), entry("tara", "Belgeyi nasıl tararım?")]);
     expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
