@@ -68,7 +68,7 @@ export class Ranker {
   }
 
   rank(words: readonly QueryWord[]): Ranking {
-    const total = words.reduce((sum, word) => sum + word.weight, 0);
+    const total = coverableWeight(words, this.index.longestPhrase);
     if (total <= 0) return { entries: [], confidences: [], keyWordCovered: [] };
     if (this.stamp > STAMP_LIMIT) this.resetStamps();
     const queryStamp = ++this.stamp;
@@ -142,7 +142,7 @@ export class Ranker {
     const top: Array<{ entry: number; score: number }> = [];
     for (let i = 0; i < candidates.length && i < TUNING.MAX_SCORED_ENTRIES; i += 1) {
       const e = candidates[i] ?? 0;
-      const queryCoverage = (coverage[e] ?? 0) / total;
+      const queryCoverage = Math.min(1, (coverage[e] ?? 0) / total);
       if (top.length >= TUNING.MAX_CANDIDATES && queryCoverage <= (top[top.length - 1]?.score ?? 0)) break;
       const score = entryScore(queryCoverage, this.phraseCoverage(e, queryStamp));
       if (top.length < TUNING.MAX_CANDIDATES || score > (top[top.length - 1]?.score ?? 0)) {
@@ -195,6 +195,21 @@ function binaryIncludes(sorted: Int32Array, value: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/**
+ * The weight a message's coverage is measured against: its heaviest words, as many as the
+ * longest question or alternate of the knowledge base has. No entry can cover more words than its
+ * longest phrase, so the other words of a long story are context; without the cap, a story's
+ * every confidence falls below any threshold, whichever entry it asks about.
+ */
+function coverableWeight(words: readonly QueryWord[], longestPhrase: number): number {
+  if (longestPhrase <= 0 || words.length <= longestPhrase) return words.reduce((sum, word) => sum + word.weight, 0);
+  return words
+    .map((word) => word.weight)
+    .sort((a, b) => b - a)
+    .slice(0, longestPhrase)
+    .reduce((sum, weight) => sum + weight, 0);
 }
 
 /** Stamps restart from 0 before they could overflow an Int32Array slot. */

@@ -50,6 +50,8 @@ export class SearchIndex {
   readonly entries: readonly MatchableEntry[];
   /** Entry index → the term ids of each of its phrases (question first, then alternates). */
   readonly phrases: ReadonlyArray<ReadonlyArray<Int32Array>>;
+  /** The most words any question or alternate has: what one entry can cover of a message at most. */
+  readonly longestPhrase: number;
   /** Term id → idf. */
   readonly idf: Float64Array;
   /** Term id → whether it is a question word (`?how`). */
@@ -124,6 +126,7 @@ export class SearchIndex {
       }
     });
     this.phrases = phraseIds;
+    this.longestPhrase = phraseIds.reduce((longest, lists) => lists.reduce((l, ids) => Math.max(l, ids.length), longest), 0);
     this.exactPhrases = exact;
     const answered = answerIds.filter((ids) => ids.length > 0);
     const averageLength = answered.reduce((sum, ids) => sum + ids.length, 0) / Math.max(1, answered.length);

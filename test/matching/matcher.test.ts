@@ -59,6 +59,20 @@ describe("Matcher", () => {
     }
   });
 
+  it("measures a long story against as many of its words as a question has, so it is not lost for being long", () => {
+    const kb = base([
+      entry("bloke", "Kartımın blokesini nasıl kaldırırım?"),
+      entry("aidat", "Kart aidatı ne kadar?"),
+      entry("sube", "Şubeleriniz kaçta açılıyor?"),
+    ]);
+    const story =
+      "Dün akşam markette alışveriş yaparken şifremi üç kez yanlış girdim, kasiyer kartın bloke olduğunu söyledi. " +
+      "Çocuklar da yanımdaydı, sıradakiler bekledi, çok utandım ve eve eli boş döndük. Kartımın blokesini nasıl kaldırırım?";
+    const decision = matcher.match(story, kb);
+    expect(decision.candidates[0]?.id).toBe("bloke");
+    expect(decision.status).not.toBe("none");
+  });
+
   it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
     const kb = base([entry("kur", "Döviz kuru nedir?"), entry("tara", "Belgeyi nasıl tararım?")]);
     expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
