@@ -90,14 +90,6 @@ beforeAll(async () => {
 describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s", (way) => {
   const run = WAYS[way];
 
-  it.each(CLIS)("%s --help prints the usage and the exit codes, and exits 0", async (cli) => {
-    const help = await run(cli, ["--help"]);
-    expect(help).toMatchObject({ code: 0, stderr: "" });
-    expect(help.stdout).toContain(`kullanım: npm run ${cli} --`);
-    expect(help.stdout).toContain("Çıkış kodları: 0 tamam; 1 hata");
-    expect(help.stdout).toContain("2 kullanım hatası");
-  });
-
   it.each([
     ["ask", ["--json", "crm nedir"], "status"],
     ["kb:check", ["--json"], "entries"],
@@ -114,8 +106,35 @@ describe.each(Object.keys(WAYS) as Array<keyof typeof WAYS>)("CLIs run with %s",
 describe("CLIs in detail (built)", () => {
   const run = WAYS.dist;
 
+  it.each(CLIS)("%s --help prints the usage and the exit codes, and exits 0", async (cli) => {
+    const help = await run(cli, ["--help"]);
+    expect(help).toMatchObject({ code: 0, stderr: "" });
+    expect(help.stdout).toContain(`kullanım: npm run ${cli} --`);
+    expect(help.stdout).toContain("Çıkış kodları: 0 tamam; 1 hata");
+    expect(help.stdout).toContain("2 kullanım hatası");
+  });
+
   it.each(CLIS)("%s rejects an unknown option with exit 2 and the usage on stderr", async (cli) => {
     expectUsage(await run(cli, ["--colour"], { env: { DATA_DIR: emptyDataDir } }), cli, new RegExp(`^\\[${cli}\\] bilinmeyen seçenek '--colour'\n`));
+  });
+
+  it("ask --json prints one line per question in the contract's shape, in order, and honours KNOWLEDGE_DIR", async () => {
+    const done = await run("ask", ["--json"], { stdin: "musteri sadakatin tanimi\ncrm nedir\nasdfghjkl\nISO 10002\n" });
+    expect(done).toMatchObject({ code: 0, stderr: "" });
+    const lines = done.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: string | null; question: string | null; confidence: number; candidates: unknown[] });
+    expect(lines.map((line) => Object.keys(line).sort())).toEqual(Array.from({ length: 4 }, () => ["candidates", "confidence", "id", "query", "question", "status"]));
+    expect(lines).toMatchObject([
+      { query: "musteri sadakatin tanimi", status: "answered", id: "memnuniyet-ve-sadakat", question: "Müşteri memnuniyeti ve sadakati nedir?" },
+      { query: "crm nedir", status: "answered", id: "crm-musteri-iliskileri" },
+      { query: "asdfghjkl", status: "none", id: null, question: null, candidates: [] },
+      { query: "ISO 10002", status: "answered", id: "iso-10002" },
+    ]);
+    const [first] = lines;
+    expect(first?.confidence).toBeGreaterThan(0);
+    expect(first?.confidence).toBeLessThanOrEqual(1);
+    expect(first?.candidates[0]).toEqual({ id: first?.id, question: first?.question, confidence: first?.confidence });
+    const other = await run("ask", ["--json", "kargo ucreti ne kadar"], { env: { KNOWLEDGE_DIR: join(REPO_ROOT, "test", "fixtures", "knowledge-valid") } });
+    expect(JSON.parse(other.stdout)).toMatchObject({ status: "answered", id: "export-1" });
   });
 
   it("ask answers a question, and reads stdin line by line", async () => {
