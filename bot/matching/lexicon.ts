@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { analyze, type Term } from "./analysis";
+import { PhraseRewriter } from "./synonyms";
 
 /**
  * Reads foreign words of a message as the Turkish words a knowledge base uses. Applied to the
@@ -34,29 +35,16 @@ const LEXICON_FILE =
  * share) is read alike on both sides. Loaded on first use.
  */
 export class EnglishLexicon implements Lexicon {
-  /** First word of an English entry → its entries starting there, longest first. */
-  private table: Map<string, Array<{ words: readonly string[]; turkish: readonly Term[] }>> | undefined;
+  /** English words and phrases, compared as typed, → their Turkish reading. */
+  private table: PhraseRewriter | undefined;
 
   constructor(private readonly file: string = LEXICON_FILE) {}
 
   rewrite(terms: readonly Term[]): Term[] {
-    const table = this.load();
-    const out: Term[] = [];
-    for (let i = 0; i < terms.length; ) {
-      const found = table.get(terms[i]?.typed ?? "")?.find(({ words }) => words.every((word, k) => terms[i + k]?.typed === word));
-      if (found) {
-        out.push(...found.turkish);
-        i += found.words.length;
-      } else {
-        const term = terms[i];
-        if (term) out.push(term);
-        i += 1;
-      }
-    }
-    return out;
+    return this.load().rewrite(terms);
   }
 
-  private load(): Map<string, Array<{ words: readonly string[]; turkish: readonly Term[] }>> {
+  private load(): PhraseRewriter {
     if (this.table) return this.table;
     let entries: z.infer<typeof LexiconFile>;
     try {
@@ -64,17 +52,8 @@ export class EnglishLexicon implements Lexicon {
     } catch (cause) {
       throw new LexiconError(`[matching] ${this.file}: not a list of { en, tr } pairs`, { cause });
     }
-    const table = new Map<string, Array<{ words: readonly string[]; turkish: readonly Term[] }>>();
-    for (const { en, tr } of entries) {
-      const words = analyze(en).map((term) => term.typed);
-      const turkish = analyze(tr);
-      const first = words[0];
-      if (first === undefined || turkish.length === 0) continue;
-      const list = table.get(first) ?? [];
-      list.push({ words, turkish });
-      list.sort((a, b) => b.words.length - a.words.length);
-      table.set(first, list);
-    }
+    const table = new PhraseRewriter((term) => term.typed);
+    for (const { en, tr } of entries) table.add(analyze(en), analyze(tr));
     this.table = table;
     return table;
   }
