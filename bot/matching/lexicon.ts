@@ -19,11 +19,13 @@ export const NO_LEXICON: Lexicon = { rewrite: (terms) => [...terms] };
 
 const LexiconFile = z.array(z.object({ en: z.string().min(1), tr: z.string().min(1) }).strict());
 
-/** `en-tr.yaml` beside this file, or beside its source when running the compiled build. */
-const LEXICON_FILE =
-  [join(__dirname, "lexicon", "en-tr.yaml"), join(__dirname, "..", "..", "..", "bot", "matching", "lexicon", "en-tr.yaml")].find((file) =>
-    existsSync(file),
-  ) ?? join(__dirname, "lexicon", "en-tr.yaml");
+/** A built-in list in `lexicon/` beside this file, or beside its source when running the compiled build. */
+export function languageFile(name: string): string {
+  const beside = join(__dirname, "lexicon", name);
+  return [beside, join(__dirname, "..", "..", "..", "bot", "matching", "lexicon", name)].find((file) => existsSync(file)) ?? beside;
+}
+
+const LEXICON_FILE = languageFile("en-tr.yaml");
 
 /**
  * The English words and phrases Turkish customers mix into their messages ("password reset

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
 import { analyze, type Term } from "./analysis";
+import { languageFile } from "./lexicon";
 
 /**
  * Groups of Turkish words that customers and FAQ editors use for the same thing ("hattımı
@@ -21,11 +21,7 @@ export const NO_RELATED_WORDS: RelatedWords = { groups: () => [] };
 
 const RelatedFile = z.array(z.array(z.string().min(1)).min(2));
 
-/** `tr-related.yaml` beside this file, or beside its source when running the compiled build. */
-const RELATED_FILE =
-  [join(__dirname, "lexicon", "tr-related.yaml"), join(__dirname, "..", "..", "..", "bot", "matching", "lexicon", "tr-related.yaml")].find((file) =>
-    existsSync(file),
-  ) ?? join(__dirname, "lexicon", "tr-related.yaml");
+const RELATED_FILE = languageFile("tr-related.yaml");
 
 /**
  * The near-synonyms of support chats in any domain, from `lexicon/tr-related.yaml` (language
