@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { COMMON, KB_RECOMMEND, trNumber } from "./messages";
-import { missingDatabase, usableRange } from "./report";
+import { missingDatabase, usableRange } from "./feedback-data";
 import { textTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { computeRecommendations, RECOMMENDATION_TUNING, type Recommendations } from "../feedback/recommendations";

@@ -1,16 +1,15 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatCasesCsv } from "../cases/report-format";
 import { CASE_EXPORT_LIMIT, SqlCaseStore } from "../cases/store";
-import { loadConfig, type Config } from "../config";
+import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
-import { rangeBounds, ReportRangeError } from "../feedback/report";
+import { rangeBounds } from "../feedback/report";
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
-import { openDatabase, SQLITE_FILE } from "../storage/database";
-import { COMMON, RANGE, REPORT } from "./messages";
+import { openDatabase } from "../storage/database";
+import { missingDatabase, usableRange } from "./feedback-data";
+import { COMMON, REPORT } from "./messages";
 import { formatCaseReport, formatReport } from "./report-text";
 
 /** `--table` choices: the feedback report's tables and the cases. */
@@ -20,27 +19,6 @@ const USAGE = REPORT.usage(TABLES);
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
 const isTable = (value: string): value is CsvTable | "cases" => value === "cases" || isCsvTable(value);
-
-/**
- * The SQLite file a reading CLI would open, when it does not exist (`undefined` when it does, or
- * with PostgreSQL): opening would create an empty database and report zeros, so a mistyped
- * DATA_DIR would look like no feedback at all.
- */
-export function missingDatabase(config: Pick<Config, "databaseUrl" | "dataDir">): string | undefined {
-  const sqliteFile = join(config.dataDir, SQLITE_FILE);
-  return !config.databaseUrl && !existsSync(sqliteFile) ? sqliteFile : undefined;
-}
-
-/** Checks `--since`/`--until` before anything is opened: a malformed or reversed range is a usage error, said in Turkish. */
-export function usableRange(since: string | undefined, until: string | undefined): void {
-  try {
-    rangeBounds({ since, until });
-  } catch (error) {
-    if (!(error instanceof ReportRangeError)) throw error;
-    const { reason, field, value } = error.problem;
-    throw new UsageError(reason === "malformed" ? RANGE.malformed(field, value) : RANGE.reversed(since ?? "", until ?? ""), { cause: error });
-  }
-}
 
 /** Runs `report`; returns the exit code. Writes only the report to `out`, diagnostics to `err`. */
 export async function runReport(
