@@ -17,7 +17,8 @@ export interface Ranking {
  */
 export function keyWord(words: readonly QueryWord[]): QueryWord | undefined {
   let key: QueryWord | undefined;
-  for (const word of words) if (!word.question && (!key || word.weight > key.weight)) key = word;
+  // a unit (`QueryWord.parts`) is a reading of words already here, not a word of its own
+  for (const word of words) if (!word.question && word.parts === undefined && (!key || word.weight > key.weight)) key = word;
   return key;
 }
 
@@ -75,25 +76,31 @@ export class Ranker {
     let touchedCount = 0;
     const { entryStamp, coverage, termStamp, termSim, touched, values } = this;
 
-    for (const word of words) {
-      if (word.expansions.length === 0 || word.weight === 0) continue;
-      for (const { term, sim } of word.expansions) {
-        if (termStamp[term] !== queryStamp || sim > (termSim[term] ?? 0)) {
-          termStamp[term] = queryStamp;
-          termSim[term] = sim;
+    // words first, then the units some of them make (`yabancı para`): a unit adds to an entry
+    // only what it explains beyond its words, since it is another reading of them
+    for (const units of [false, true]) {
+      for (const word of words) {
+        if (word.expansions.length === 0 || word.weight === 0 || (word.parts !== undefined) !== units) continue;
+        for (const { term, sim } of word.expansions) {
+          if (termStamp[term] !== queryStamp || sim > (termSim[term] ?? 0)) {
+            termStamp[term] = queryStamp;
+            termSim[term] = sim;
+          }
         }
-      }
-      const { entries, phraseSim, answerSim } = word.reach;
-      for (let k = 0; k < entries.length; k += 1) {
-        const e = entries[k] ?? 0;
-        const match = Math.max(phraseSim[k] ?? 0, TUNING.ANSWER_WEIGHT * (answerSim[k] ?? 0));
-        if (entryStamp[e] !== queryStamp) {
-          entryStamp[e] = queryStamp;
-          coverage[e] = 0;
-          touched[touchedCount] = e;
-          touchedCount += 1;
+        const { entries, phraseSim, answerSim } = word.reach;
+        for (let k = 0; k < entries.length; k += 1) {
+          const e = entries[k] ?? 0;
+          let gain = word.weight * matchAt(phraseSim, answerSim, k);
+          if (word.parts) for (const part of word.parts) gain -= part.weight * matchOf(part, e);
+          if (gain <= 0) continue;
+          if (entryStamp[e] !== queryStamp) {
+            entryStamp[e] = queryStamp;
+            coverage[e] = 0;
+            touched[touchedCount] = e;
+            touchedCount += 1;
+          }
+          coverage[e] = (coverage[e] ?? 0) + gain;
         }
-        coverage[e] = (coverage[e] ?? 0) + word.weight * match;
       }
     }
 
@@ -160,22 +167,46 @@ export class Ranker {
     };
   }
 
-  /** How much of the entry's closest phrase the query covers, by idf (question words weigh less). */
+  /**
+   * How much of the entry's closest phrase the query covers, by idf (question words weigh less).
+   * A related-words member of several words in the phrase (`PhraseUnit`) covers its words as a
+   * unit when the query meets it better that way than word by word.
+   */
   private phraseCoverage(e: number, queryStamp: number): number {
-    const { idf, questionTerm } = this.index;
+    const units = this.index.phraseUnits[e] ?? [];
     let best = 0;
-    for (const phrase of this.index.phrases[e] ?? []) {
+    (this.index.phrases[e] ?? []).forEach((phrase, p) => {
       let covered = 0;
       let weight = 0;
       for (let k = 0; k < phrase.length; k += 1) {
         const t = phrase[k] ?? 0;
-        const w = (idf[t] ?? 0) * (questionTerm[t] === 1 ? TUNING.QUESTION_WORD_WEIGHT : 1);
+        const w = this.phraseWeight(t);
         weight += w;
-        if (this.termStamp[t] === queryStamp) covered += w * (this.termSim[t] ?? 0);
+        covered += w * this.coveredSim(t, queryStamp);
+      }
+      for (const { group, parts } of units[p] ?? []) {
+        const sim = this.coveredSim(group, queryStamp);
+        if (sim === 0) continue;
+        let partsWeight = 0;
+        let partsCovered = 0;
+        for (const t of parts) {
+          const w = this.phraseWeight(t);
+          partsWeight += w;
+          partsCovered += w * this.coveredSim(t, queryStamp);
+        }
+        covered += Math.max(0, sim * partsWeight - partsCovered);
       }
       if (weight > 0) best = Math.max(best, covered / weight);
-    }
+    });
     return best;
+  }
+
+  private phraseWeight(t: number): number {
+    return (this.index.idf[t] ?? 0) * (this.index.questionTerm[t] === 1 ? TUNING.QUESTION_WORD_WEIGHT : 1);
+  }
+
+  private coveredSim(t: number, queryStamp: number): number {
+    return this.termStamp[t] === queryStamp ? (this.termSim[t] ?? 0) : 0;
   }
 
   private resetStamps(): void {
@@ -184,17 +215,31 @@ export class Ranker {
   }
 }
 
+function matchAt(phraseSim: Float32Array, answerSim: Float32Array, k: number): number {
+  return Math.max(phraseSim[k] ?? 0, TUNING.ANSWER_WEIGHT * (answerSim[k] ?? 0));
+}
+
+/** How well a query word matches one entry (0: not at all), found in its sorted reach. */
+function matchOf(word: QueryWord, e: number): number {
+  const k = binaryIndex(word.reach.entries, e);
+  return k < 0 ? 0 : matchAt(word.reach.phraseSim, word.reach.answerSim, k);
+}
+
 function binaryIncludes(sorted: Int32Array, value: number): boolean {
+  return binaryIndex(sorted, value) >= 0;
+}
+
+function binaryIndex(sorted: Int32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const at = sorted[mid] ?? 0;
-    if (at === value) return true;
+    if (at === value) return mid;
     if (at < value) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -203,7 +248,9 @@ function binaryIncludes(sorted: Int32Array, value: number): boolean {
  * longest phrase, so the other words of a long story are context; without the cap, a story's
  * every confidence falls below any threshold, whichever entry it asks about.
  */
-function coverableWeight(words: readonly QueryWord[], longestPhrase: number): number {
+function coverableWeight(all: readonly QueryWord[], longestPhrase: number): number {
+  // a unit's weight is its words' (`QueryWord.parts`), already counted
+  const words = all.filter((word) => word.parts === undefined);
   if (longestPhrase <= 0 || words.length <= longestPhrase) return words.reduce((sum, word) => sum + word.weight, 0);
   return words
     .map((word) => word.weight)

@@ -12,8 +12,12 @@ import { languageFile } from "./lexicon";
  * knowledge base two members of a group may still name different things.
  */
 export interface RelatedWords {
-  /** Each group's one-word members, analysed; a member that analyses to several words is left out. */
-  groups(): ReadonlyArray<readonly Term[]>;
+  /**
+   * Each group's members, analysed: a member is the words it analyses to, one (`kapatmak`; `iptal
+   * etmek` is `iptal`) or several (`askıya almak`, `yabancı para`). A member that analyses to no
+   * word is left out, and so is a group left with fewer than two members.
+   */
+  groups(): ReadonlyArray<ReadonlyArray<readonly Term[]>>;
 }
 
 /** For tests and hosts that do without it: no word is related to another. */
@@ -30,11 +34,11 @@ const RELATED_FILE = languageFile("tr-related.yaml");
  * Loaded on first use.
  */
 export class TurkishRelatedWords implements RelatedWords {
-  private loaded: ReadonlyArray<readonly Term[]> | undefined;
+  private loaded: ReadonlyArray<ReadonlyArray<readonly Term[]>> | undefined;
 
   constructor(private readonly file: string = RELATED_FILE) {}
 
-  groups(): ReadonlyArray<readonly Term[]> {
+  groups(): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
     if (this.loaded) return this.loaded;
     let groups: z.infer<typeof RelatedFile>;
     try {
@@ -42,9 +46,7 @@ export class TurkishRelatedWords implements RelatedWords {
     } catch (cause) {
       throw new RelatedWordsError(`[matching] ${this.file}: not a list of groups of two or more words`, { cause });
     }
-    this.loaded = groups
-      .map((members) => members.map(analyze).flatMap((terms) => (terms.length === 1 && terms[0] ? [terms[0]] : [])))
-      .filter((members) => members.length >= 2);
+    this.loaded = groups.map((members) => members.map(analyze).filter((terms) => terms.length > 0)).filter((members) => members.length >= 2);
     return this.loaded;
   }
 }

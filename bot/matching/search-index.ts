@@ -23,6 +23,18 @@ export interface QueryWord {
   readonly question: boolean;
   /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
   readonly reach: Reach;
+  /**
+   * For a related-words member of several words (`yabancı para`): the message's words it is made
+   * of. The unit is another reading of them, not more words: an entry is credited with the better
+   * of the two readings, and the unit's weight is theirs.
+   */
+  readonly parts?: readonly QueryWord[];
+}
+
+/** A related-words member of several words in a phrase: its group's term and the phrase's terms it is made of. */
+export interface PhraseUnit {
+  readonly group: number;
+  readonly parts: Int32Array;
 }
 
 /** The entries one query word reaches, merged over its forms' postings. */
@@ -48,14 +60,18 @@ export function exactKey(text: string): string {
  */
 export class SearchIndex {
   readonly entries: readonly MatchableEntry[];
-  /** Entry index → the term ids of each of its phrases (question first, then alternates). */
+  /** Entry index → the term ids of each of its phrases (question first, then alternates), group terms left out. */
   readonly phrases: ReadonlyArray<ReadonlyArray<Int32Array>>;
+  /** Entry index → per phrase, the related-words members of several words it holds (`PhraseUnit`). */
+  readonly phraseUnits: ReadonlyArray<ReadonlyArray<readonly PhraseUnit[]>>;
   /** The most words any question or alternate has: what one entry can cover of a message at most. */
   readonly longestPhrase: number;
   /** Term id → idf. */
   readonly idf: Float64Array;
   /** Term id → whether it is a question word (`?how`). */
   readonly questionTerm: Uint8Array;
+  /** Term id → whether it stands for a related-words member of several words (`PhraseUnit`). */
+  readonly groupTerm: Uint8Array;
   /** Term id → entries whose question or alternates hold it, ascending. */
   readonly phrasePostings: readonly Int32Array[];
   /** Term id → entries whose answer or tags hold it, ascending. */
@@ -75,6 +91,8 @@ export class SearchIndex {
   /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
   private readonly families: ReadonlyMap<string, Int32Array>;
   private readonly synonyms: SynonymRewriter;
+  /** Key of the first word of a related-words member of several words (`askıya almak`) → those members. */
+  private readonly relatedRuns: ReadonlyMap<string, readonly RelatedRun[]>;
   /** Folded stem, surface or root of a related word (`RelatedWords`) → the vocabulary words of its group, with their similarity. */
   private readonly relatedByKey: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
@@ -101,19 +119,29 @@ export class SearchIndex {
     const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
     this.synonyms = new SynonymRewriter(synonymTexts);
+    this.relatedRuns = this.relatedRunIndex(related);
     const prepare = (terms: readonly Term[]): Term[] => this.read(terms);
     const df: number[] = [];
     const phraseIds: Int32Array[][] = [];
+    const unitLists: PhraseUnit[][][] = [];
     const answerIds: Int32Array[] = [];
     const exact = new Map<string, number>();
     this.entries.forEach((entry, e) => {
       const inEntry = new Set<number>();
+      const units: PhraseUnit[][] = [];
       const lists = phraseTexts[e]?.map((terms) => {
-        const ids = Int32Array.from(new Set(prepare(terms).map((term) => this.idOf(term))));
+        const read = prepare(terms);
+        const ids = Int32Array.from(new Set(read.filter((term) => !isGroupTerm(term.stem)).map((term) => this.idOf(term))));
+        const phraseUnits = read.flatMap((term) =>
+          isGroupOccurrence(term) ? [{ group: this.idOf(term), parts: Int32Array.from(new Set(term.parts.map((part) => this.idOf(part)))) }] : [],
+        );
         ids.forEach((id) => inEntry.add(id));
+        phraseUnits.forEach((unit) => inEntry.add(unit.group));
+        units.push(phraseUnits);
         return ids;
       });
       phraseIds.push(lists ?? []);
+      unitLists.push(units);
       const answer = Int32Array.from(new Set(prepare(answerTexts[e] ?? []).map((term) => this.idOf(term))));
       answer.forEach((id) => inEntry.add(id));
       answerIds.push(answer);
@@ -126,6 +154,7 @@ export class SearchIndex {
       }
     });
     this.phrases = phraseIds;
+    this.phraseUnits = unitLists;
     this.longestPhrase = phraseIds.reduce((longest, lists) => lists.reduce((l, ids) => Math.max(l, ids.length), longest), 0);
     this.exactPhrases = exact;
     const answered = answerIds.filter((ids) => ids.length > 0);
@@ -136,7 +165,7 @@ export class SearchIndex {
     // alternatives, and which one the text means is not known
     const families = new Map<string, Set<number>>();
     this.typedForms.forEach((typed, id) => {
-      if (isQuestionTerm(this.stems[id] ?? "")) return;
+      if (isQuestionTerm(this.stems[id] ?? "") || isGroupTerm(this.stems[id] ?? "")) return;
       for (const root of this.foldedRoots(typed)) {
         const family = families.get(root) ?? new Set<number>();
         family.add(id);
@@ -149,13 +178,17 @@ export class SearchIndex {
     const total = Math.max(1, this.entries.length);
     this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
     this.questionTerm = Uint8Array.from(this.stems, (stem) => (isQuestionTerm(stem) ? 1 : 0));
+    this.groupTerm = Uint8Array.from(this.stems, (stem) => (isGroupTerm(stem) ? 1 : 0));
     const topicIdf = [...this.idf].filter((_, id) => this.questionTerm[id] === 0).sort((a, b) => a - b);
     const median = topicIdf[Math.floor(topicIdf.length / 2)] ?? Math.log(1 + total);
     this.unknownWeight = median * TUNING.UNKNOWN_WEIGHT_FACTOR;
-    this.phrasePostings = invert(phraseIds.map((lists) => lists.flatMap((ids) => [...ids])), this.stems.length);
+    this.phrasePostings = invert(
+      phraseIds.map((lists, e) => [...lists.flatMap((ids) => [...ids]), ...(unitLists[e] ?? []).flatMap((units) => units.map((unit) => unit.group))]),
+      this.stems.length,
+    );
     this.answerPostings = invert(answerIds.map((ids) => [...ids]), this.stems.length);
 
-    this.sortedStems = this.stems.filter((stem) => !isQuestionTerm(stem)).sort();
+    this.sortedStems = this.stems.filter((stem) => !isQuestionTerm(stem) && !isGroupTerm(stem)).sort();
     const buckets = new Map<string, string[]>();
     for (const stem of this.sortedStems) {
       if (stem.length < TUNING.MIN_PREFIX_LENGTH) continue;
@@ -175,7 +208,64 @@ export class SearchIndex {
    * editor's group it belongs to ("password" → `şifre` → `parola`).
    */
   private read(terms: readonly Term[]): Term[] {
+    return this.withRelatedRuns(this.rewrite(terms));
+  }
+
+  private rewrite(terms: readonly Term[]): Term[] {
     return this.synonyms.rewrite(this.lexicon.rewrite(this.synonyms.rewrite(terms)));
+  }
+
+  /**
+   * Text with a group term (`~12`) added for each related-words member of several words it holds
+   * in a row, in any form (`askıya aldırdım` holds `askıya almak`): such a member means one thing
+   * that none of its words means alone (`yabancı para` is `döviz`, neither `yabancı` nor `para`),
+   * so it meets its group as a unit. Its words stay: an entry that uses them still matches them.
+   */
+  private withRelatedRuns(terms: Term[]): Term[] {
+    if (this.relatedRuns.size === 0 || terms.length < 2) return terms;
+    const added = new Map<string, GroupTerm>();
+    for (let i = 0; i + 1 < terms.length; i += 1) {
+      const first = terms[i];
+      if (!first) continue;
+      for (const key of new Set([first.stem, first.surface])) {
+        for (const run of this.relatedRuns.get(key) ?? []) {
+          if (added.has(run.group.stem) || i + run.words.length > terms.length) continue;
+          if (run.words.every((word, k) => k === 0 || this.isForm(terms[i + k], word))) {
+            added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + run.words.length) });
+          }
+        }
+      }
+    }
+    return added.size === 0 ? terms : [...terms, ...added.values()];
+  }
+
+  /**
+   * Whether a word of a text is a form of a word of a run: the same stem or surface; for a verb,
+   * also a root the analyser reads in it (`aldırdım` is a form of `almak`). Nouns are compared by
+   * stem only, since roots would join opposites (`vadeli` and `vadesiz` share `vade`).
+   */
+  private isForm(term: Term | undefined, word: RunWord): boolean {
+    if (!term || isQuestionTerm(term.stem) || isGroupTerm(term.stem)) return false;
+    if (word.forms.has(term.stem) || word.forms.has(term.surface)) return true;
+    return word.verb && this.foldedRoots(term.typed).some((root) => word.forms.has(root));
+  }
+
+  /** Each related-words member of several words, as the forms of its words, keyed by every form of its first word. */
+  private relatedRunIndex(related: RelatedWords): Map<string, RelatedRun[]> {
+    const runs = new Map<string, RelatedRun[]>();
+    related.groups().forEach((members, g) => {
+      for (const member of members) {
+        const read = this.rewrite(member);
+        if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
+        const words = read.map((term): RunWord => {
+          const verb = /m[ae]k$/u.test(term.typed);
+          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed) : [])]), verb };
+        });
+        const run: RelatedRun = { words, group: groupTerm(g) };
+        for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) runs.set(key, [...(runs.get(key) ?? []), run]);
+      }
+    });
+    return runs;
   }
 
   /**
@@ -186,7 +276,7 @@ export class SearchIndex {
    */
   private splitCompound(term: Term): Term[] {
     const { surface } = term;
-    if (surface.length < 2 * TUNING.MIN_COMPOUND_PART || isQuestionTerm(surface) || this.expansionsOf(term).expansions.length > 0) return [term];
+    if (surface.length < 2 * TUNING.MIN_COMPOUND_PART || isQuestionTerm(surface) || isGroupTerm(surface) || this.expansionsOf(term).expansions.length > 0) return [term];
     // a word the analyser reads is one word (`kurtarabilir` is not `kur` + `tarabilir`)
     if (this.foldedRoots(term.typed).length > 0) return [term];
     // cut positions are counted on the folded surface; a collapsed double letter shifts them
@@ -210,27 +300,31 @@ export class SearchIndex {
    */
   private relatedIndex(related: RelatedWords): Map<string, Map<number, number>> {
     const byKey = new Map<string, Map<number, number>>();
-    for (const members of related.groups()) {
+    related.groups().forEach((members, g) => {
       const reached = new Map<number, number>();
       const offer = (id: number | undefined, sim: number): void => {
         if (id !== undefined && sim > (reached.get(id) ?? 0)) reached.set(id, sim);
       };
-      const keys = new Set<string>();
-      for (const member of members) {
-        const read = this.read([member])[0] ?? member;
+      // the members of several words stand in the text as the group's term
+      const group = groupTerm(g).stem;
+      offer(this.stemIds.get(group), 1);
+      const keys = new Set<string>([group]);
+      for (const [member, ...rest] of members) {
+        if (!member || rest.length > 0) continue;
+        const read = this.rewrite([member])[0] ?? member;
         offer(this.stemIds.get(read.stem), 1);
         offer(this.surfaceIds.get(read.surface), 1);
         const roots = this.foldedRoots(read.typed);
         for (const root of roots) for (const id of this.families.get(root) ?? []) offer(id, TUNING.ROOT_FAMILY_SIM);
         for (const key of [read.stem, read.surface, ...roots]) keys.add(key);
       }
-      if (reached.size === 0) continue;
+      if (reached.size === 0) return;
       for (const key of keys) {
-        const group = byKey.get(key) ?? new Map<number, number>();
-        for (const [id, sim] of reached) if (sim > (group.get(id) ?? 0)) group.set(id, sim);
-        byKey.set(key, group);
+        const found = byKey.get(key) ?? new Map<number, number>();
+        for (const [id, sim] of reached) if (sim > (found.get(id) ?? 0)) found.set(id, sim);
+        byKey.set(key, found);
       }
-    }
+    });
     return byKey;
   }
 
@@ -282,9 +376,17 @@ export class SearchIndex {
       for (const term of this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t))) {
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
+        const known = words.get(term.stem);
+        if (isGroupOccurrence(term)) {
+          // a group the knowledge base does not use says nothing about it: not an unknown word
+          const parts = term.parts.flatMap((part) => words.get(part.stem) ?? []);
+          const weight = parts.reduce((sum, part) => sum + part.weight, 0);
+          if (expansions.length === 0 || weight === 0 || (known && known.weight >= weight)) continue;
+          words.set(term.stem, { surface: term.surface, expansions, weight, question: false, reach, parts });
+          continue;
+        }
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
-        const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
         words.set(term.stem, { surface: term.surface, expansions, weight, question, reach });
@@ -341,7 +443,7 @@ export class SearchIndex {
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
   private foldedRoots(typed: string): string[] {
-    if (isQuestionTerm(typed)) return [];
+    if (isQuestionTerm(typed) || isGroupTerm(typed)) return [];
     let roots = this.morphology.roots(typed);
     if (roots.length === 0) {
       // a verb typed as it is spoken (`istiyo`, `yapcam`) is read in its written form
@@ -412,6 +514,10 @@ export class SearchIndex {
     offer(this.stemIds.get(term.stem), 1);
     offer(this.surfaceIds.get(term.surface), 1);
     if (isQuestionTerm(term.stem)) return [...best].map(([id, sim]) => ({ term: id, sim }));
+    if (isGroupTerm(term.stem)) {
+      for (const [id, sim] of this.relatedByKey.get(term.stem) ?? []) offer(id, sim * TUNING.RELATED_WORD_SIM);
+      return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);
+    }
 
     const prefixSim = (shorter: number, longer: number): number => TUNING.PREFIX_BASE + TUNING.PREFIX_SPAN * (shorter / Math.max(longer, 1));
 
@@ -453,6 +559,40 @@ export class SearchIndex {
     }
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);
   }
+}
+
+/** A related-words member of several words: the forms of each of its words, and the term of its group. */
+interface RelatedRun {
+  readonly words: readonly RunWord[];
+  readonly group: Term;
+}
+
+/** A word of a run: the forms it is known by, and whether it is a verb (whose forms include its roots). */
+interface RunWord {
+  readonly forms: ReadonlySet<string>;
+  readonly verb: boolean;
+}
+
+/** A group term where it stands in a text, with the text's words it stands for. */
+interface GroupTerm extends Term {
+  readonly parts: readonly Term[];
+}
+
+function isGroupOccurrence(term: Term): term is GroupTerm {
+  return "parts" in term;
+}
+
+/**
+ * The term standing for related-words group `g` where a member of several words appears in a
+ * text. Analysis never yields `~` (tokens are letters and digits), so it meets no word.
+ */
+function groupTerm(g: number): Term {
+  const name = `~${g}`;
+  return { surface: name, stem: name, typed: name };
+}
+
+function isGroupTerm(stem: string): boolean {
+  return stem.startsWith("~");
 }
 
 /** Sentences of a message: split after `.`, `!`, `?` or `…` and at line breaks. */

@@ -21,9 +21,52 @@ const kb = base([entry("iptal", "Aboneliğimi nasıl iptal ederim?"), entry("bit
 describe("TurkishRelatedWords", () => {
   const small = "- [iptal etmek, kapatmak, sonlandırmak]\n- [bitmek, tükenmek]\n";
 
-  it("reads groups of words, dropping light verbs and members of several words", () => {
-    const groups = new TurkishRelatedWords(relatedFile("- [iptal etmek, kapatmak]\n- [geri ödeme, iade]\n")).groups();
-    expect(groups.map((members) => members.map((term) => term.typed))).toEqual([["iptal", "kapatmak"]]);
+  it("reads groups of members, each the words it analyses to, light verbs and stop words dropped", () => {
+    const groups = new TurkishRelatedWords(relatedFile("- [iptal etmek, kapatmak]\n- [geri ödeme, iade]\n- [ve, ile]\n")).groups();
+    expect(groups.map((members) => members.map((member) => member.map((term) => term.typed)))).toEqual([
+      [["iptal"], ["kapatmak"]],
+      [["geri", "ödeme"], ["iade"]],
+    ]);
+  });
+
+  it("reads a member of several words as one unit, in any form, both ways", () => {
+    const matcher = matcherWith("- [döviz, yabancı para]\n- [dondurmak, askıya almak]\n");
+    const without = new Matcher(sharedMorphology, sharedLexicon, NO_RELATED_WORDS);
+    const units = base([
+      entry("doviz", "Döviz hesabı nasıl açılır?"),
+      entry("hesap", "Vadeli hesap nasıl açılır?"),
+      entry("askiya", "Hattımı askıya almak istiyorum"),
+      entry("hat", "Hattımı nasıl taşırım?"),
+    ]);
+    for (const [text, id] of [
+      ["yabancı paralar için hesap açmak istiyorum", "doviz"],
+      ["yabanci para hesabi acmak", "doviz"],
+      ["hattımı dondurmak istiyorum", "askiya"],
+    ] as const) {
+      const decision = matcher.match(text, units);
+      expect(decision.candidates[0]?.id).toBe(id);
+      expect(decision.candidates[0]?.confidence ?? 0).toBeGreaterThan(without.match(text, units).candidates.find((c) => c.id === id)?.confidence ?? 0);
+    }
+    // the other way: the entry says the unit, the customer one word of its group
+    const frozen = base([entry("dondur", "Hattımı nasıl dondururum?"), entry("hat", "Hattımı nasıl taşırım?")]);
+    expect(matcher.match("hattımı askıya aldırmak istiyorum", frozen).candidates[0]?.id).toBe("dondur");
+  });
+
+  it("counts a unit and its own words once: typed as the entry wrote it, it scores as without the list", () => {
+    const matcher = matcherWith("- [döviz, yabancı para]\n");
+    const without = new Matcher(sharedMorphology, sharedLexicon, NO_RELATED_WORDS);
+    const units = base([entry("yabanci", "Yabancı para hesabı nasıl açılır?"), entry("hesap", "Vadeli hesap nasıl açılır?")]);
+    for (const text of ["yabancı para hesabı nasıl açılır", "yabancı para hesabı", "para hesabı açmak"]) {
+      expect(matcher.match(text, units).candidates.map((c) => c.confidence)).toEqual(without.match(text, units).candidates.map((c) => c.confidence));
+    }
+  });
+
+  it("joins the words of a noun unit by stem only, so opposites that share a root stay apart", () => {
+    const matcher = matcherWith("- [faizli hesap, vadeli hesap]\n");
+    const kb2 = base([entry("faizli", "Faizli hesap nedir?"), entry("vadesiz", "Vadesiz hesap nedir?")]);
+    // `vadesiz` shares the root `vade` with `vadeli`, but is not a form of it
+    expect(matcher.match("vadesiz hesap nedir", kb2).candidates[0]?.id).toBe("vadesiz");
+    expect(matcher.match("vadeli hesap nedir", kb2).candidates[0]?.id).toBe("faizli");
   });
 
   it("lets a customer's word meet an entry written with a related word, in any form, with or without Turkish letters", () => {
@@ -65,7 +108,7 @@ describe("TurkishRelatedWords", () => {
     expect(() => broken.groups()).toThrow(/^\[matching\] .*tr-related\.yaml: not a list of groups/);
   });
 
-  it("ships a list that parses into groups of two or more one-word members", () => {
+  it("ships a list that parses into groups of two or more members", () => {
     const groups = sharedRelatedWords.groups();
     expect(groups.length).toBeGreaterThan(100);
     for (const members of groups) expect(members.length).toBeGreaterThanOrEqual(2);
