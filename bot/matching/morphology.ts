@@ -8,13 +8,20 @@ import { dirname } from "node:path";
 export interface Morphology {
   /** Candidate roots of one lower-case word (Turkish letters as typed), longest first; empty when unknown. */
   roots(word: string): readonly string[];
+  /**
+   * Whether the word is a negated verb in every reading the analyser has of it as a verb
+   * (`gelmedi`, `ulaşamamak`; not `gelme`, which is also a noun): the same root with the
+   * opposite meaning. False for unknown words.
+   */
+  negative(word: string): boolean;
 }
 
 /** For tests and hosts that do without the analyser: every word is unknown. */
-export const NO_MORPHOLOGY: Morphology = { roots: () => [] };
+export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false };
 
 interface FsmParse {
   getWord(): { getName(): string };
+  toString(): string;
 }
 interface FsmParseList {
   size(): number;
@@ -31,6 +38,13 @@ function isFsmModule(value: unknown): value is FsmModule {
   return typeof value === "object" && value !== null && "FsmMorphologicalAnalyzer" in value && typeof value.FsmMorphologicalAnalyzer === "function";
 }
 
+interface Analysis {
+  readonly roots: readonly string[];
+  readonly negative: boolean;
+}
+
+const UNKNOWN: Analysis = { roots: [], negative: false };
+
 /** Distinct words whose roots are memoized (each analysis costs about 60 µs; a hit about 0.1 µs). */
 const ROOTS_CACHE_SIZE = 50_000;
 /** The analyser's own cache is not needed: `TurkishMorphology` memoizes the roots. */
@@ -44,22 +58,41 @@ const MAX_WORD_LENGTH = 40;
  */
 export class TurkishMorphology implements Morphology {
   private analyzer: FsmAnalyzer | undefined;
-  private readonly cache = new Map<string, readonly string[]>();
+  private readonly cache = new Map<string, Analysis>();
 
   roots(word: string): readonly string[] {
+    return this.analysis(word).roots;
+  }
+
+  negative(word: string): boolean {
+    return this.analysis(word).negative;
+  }
+
+  private analysis(word: string): Analysis {
     const cached = this.cache.get(word);
     if (cached) return cached;
-    const result = word.length > MAX_WORD_LENGTH || !/^\p{L}+$/u.test(word) ? [] : this.analyse(word);
+    const result = word.length > MAX_WORD_LENGTH || !/^\p{L}+$/u.test(word) ? UNKNOWN : this.analyse(word);
     if (this.cache.size >= ROOTS_CACHE_SIZE) this.cache.clear();
     this.cache.set(word, result);
     return result;
   }
 
-  private analyse(word: string): readonly string[] {
+  private analyse(word: string): Analysis {
     const parses = this.load().morphologicalAnalysis(word);
     const roots = new Set<string>();
-    for (let i = 0; i < parses.size(); i += 1) roots.add(parses.getFsmParse(i).getWord().getName().toLocaleLowerCase("tr"));
-    return [...roots].sort((a, b) => b.length - a.length);
+    let verbReadings = 0;
+    let negatedReadings = 0;
+    for (let i = 0; i < parses.size(); i += 1) {
+      const parse = parses.getFsmParse(i);
+      roots.add(parse.getWord().getName().toLocaleLowerCase("tr"));
+      // the analyser's tags: `gel+VERB+NEG+PAST+A3SG` for `gelmedi`
+      const tags = parse.toString();
+      if (tags.includes("+VERB")) {
+        verbReadings += 1;
+        if (tags.includes("+NEG")) negatedReadings += 1;
+      }
+    }
+    return { roots: [...roots].sort((a, b) => b.length - a.length), negative: verbReadings > 0 && negatedReadings === verbReadings };
   }
 
   private load(): FsmAnalyzer {

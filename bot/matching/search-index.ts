@@ -246,8 +246,14 @@ export class SearchIndex {
    */
   private isForm(term: Term | undefined, word: RunWord): boolean {
     if (!term || isQuestionTerm(term.stem) || isGroupTerm(term.stem)) return false;
-    if (word.forms.has(term.stem) || word.forms.has(term.surface)) return true;
-    return word.verb && this.foldedRoots(term.typed).some((root) => word.forms.has(root));
+    if (word.forms.has(term.surface)) return true;
+    if (!word.verb) return word.forms.has(term.stem);
+    const roots = this.foldedRoots(term.typed);
+    // a verb the analyser reads meets by root and polarity (`sipariş gelmedi` is a form of
+    // `sipariş gelmemek`, `sipariş geldi` is not); one it cannot read, by stem, which says nothing
+    // of polarity, so only a positive verb's
+    if (roots.length === 0) return !word.negative && word.forms.has(term.stem);
+    return this.morphology.negative(term.typed) === word.negative && roots.some((root) => word.forms.has(root));
   }
 
   /** Each related-words member of several words, as the forms of its words, keyed by every form of its first word. */
@@ -259,7 +265,7 @@ export class SearchIndex {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
         const words = read.map((term): RunWord => {
           const verb = /m[ae]k$/u.test(term.typed);
-          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed) : [])]), verb };
+          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed) : [])]), verb, negative: this.morphology.negative(term.typed) };
         });
         const run: RelatedRun = { words, group: groupTerm(g) };
         for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) runs.set(key, [...(runs.get(key) ?? []), run]);
@@ -567,10 +573,11 @@ interface RelatedRun {
   readonly group: Term;
 }
 
-/** A word of a run: the forms it is known by, and whether it is a verb (whose forms include its roots). */
+/** A word of a run: the forms it is known by, and whether it is a verb (whose forms include its roots) and a negated one. */
 interface RunWord {
   readonly forms: ReadonlySet<string>;
   readonly verb: boolean;
+  readonly negative: boolean;
 }
 
 /** A group term where it stands in a text, with the text's words it stands for. */

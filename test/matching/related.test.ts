@@ -61,6 +61,22 @@ describe("TurkishRelatedWords", () => {
     }
   });
 
+  it("reads a verb of a unit in its forms of the same polarity only: `gelmedi` is `gelmemek`, `geldi` is not", () => {
+    expect(sharedMorphology.negative("gelmedi")).toBe(true);
+    expect(sharedMorphology.negative("ulaşamıyorum")).toBe(true);
+    expect(sharedMorphology.negative("geldi")).toBe(false);
+    // also a noun (`gelme`, coming): not negative in every reading
+    expect(sharedMorphology.negative("gelme")).toBe(false);
+    expect(sharedMorphology.negative("sipariş")).toBe(false);
+    const matcher = matcherWith("- [teslim edilmemek, sipariş gelmemek]\n");
+    const index = matcher.indexFor(base([entry("teslim", "Ürünüm teslim edilmedi"), entry("adres", "Adresimi nasıl değiştiririm?")]));
+    const hasUnit = (text: string): boolean => index.query(text).some((word) => word.parts !== undefined);
+    expect(hasUnit("siparişim gelmedi")).toBe(true);
+    expect(hasUnit("siparisim gelmedi")).toBe(true);
+    expect(hasUnit("siparişim geldi")).toBe(false);
+    expect(hasUnit("siparişim gelmemiş hala")).toBe(true);
+  });
+
   it("joins the words of a noun unit by stem only, so opposites that share a root stay apart", () => {
     const matcher = matcherWith("- [faizli hesap, vadeli hesap]\n");
     const kb2 = base([entry("faizli", "Faizli hesap nedir?"), entry("vadesiz", "Vadesiz hesap nedir?")]);
