@@ -5,7 +5,7 @@ import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./domains";
 
 /**
- * Matching on content it was not tuned on: four knowledge bases in different domains, with
+ * Matching on content it was not tuned on: knowledge bases in five domains, with
  * customer questions written by people who never saw the matcher, reported on the held-out
  * halves (thresholds are chosen on the tuning halves: `test/eval/calibrate.ts`).
  *
@@ -19,6 +19,8 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   // the related Turkish words, one above the target, while banka's fell by one
   eticaret: { top1: 0.66, answeredRight: 0.28, wronglyAnswered: 0.034, offTopicRejected: 0.95 },
   memnuniyet: { top1: 0.74, answeredRight: 0.21, wronglyAnswered: 0.04, offTopicRejected: 0.95 },
+  // held out whole, written last (2026-12-03), after every matching change it measures
+  sigorta: { top1: 0.79, answeredRight: 0.38, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   telekom: { top1: 0.58, answeredRight: 0.12, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
 };
 
