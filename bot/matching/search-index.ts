@@ -265,7 +265,7 @@ export class SearchIndex {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
         const words = read.map((term): RunWord => {
           const verb = /m[ae]k$/u.test(term.typed);
-          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed) : [])]), verb, negative: this.morphology.negative(term.typed) };
+          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]), verb, negative: this.morphology.negative(term.typed) };
         });
         const run: RelatedRun = { words, group: groupTerm(g) };
         for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) runs.set(key, [...(runs.get(key) ?? []), run]);
@@ -320,7 +320,9 @@ export class SearchIndex {
         const read = this.rewrite([member])[0] ?? member;
         offer(this.stemIds.get(read.stem), 1);
         offer(this.surfaceIds.get(read.surface), 1);
-        const roots = this.foldedRoots(read.typed);
+        // the member's own root only: a shorter one is another word it derives from (`evlenmek`
+        // is read as `evlen` and `ev`; a group of `evlenmek` says nothing of `ev`)
+        const roots = this.foldedRoots(read.typed).slice(0, 1);
         for (const root of roots) for (const id of this.families.get(root) ?? []) offer(id, TUNING.ROOT_FAMILY_SIM);
         for (const key of [read.stem, read.surface, ...roots]) keys.add(key);
       }

@@ -82,6 +82,14 @@ describe("TurkishRelatedWords", () => {
     expect(hasUnit("siparişim gelmemiş hala")).toBe(true);
   });
 
+  it("links a member through its own root only, not the shorter words it derives from", () => {
+    // the analyser reads `evlenmek` as `evlen` and as `ev`: a group of `evlenmek` says nothing of `ev`
+    const index = matcherWith("- [evlenmek, nikah]\n").indexFor(base([entry("nikah", "Nikah ücreti ne kadar?"), entry("ev", "Evimi nasıl sigortalarım?")]));
+    const reaches = (text: string): string[] => index.query(text).flatMap((word) => word.expansions.map((e) => index.stemOf(e.term)));
+    expect(reaches("evlendik")).toContain("nikah");
+    expect(reaches("evim")).not.toContain("nikah");
+  });
+
   it("joins the words of a noun unit by stem only, so opposites that share a root stay apart", () => {
     const matcher = matcherWith("- [faizli hesap, vadeli hesap]\n");
     const kb2 = base([entry("faizli", "Faizli hesap nedir?"), entry("vadesiz", "Vadesiz hesap nedir?")]);
