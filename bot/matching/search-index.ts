@@ -70,8 +70,6 @@ export class SearchIndex {
   readonly idf: Float64Array;
   /** Term id → whether it is a question word (`?how`). */
   readonly questionTerm: Uint8Array;
-  /** Term id → whether it stands for a related-words member of several words (`PhraseUnit`). */
-  readonly groupTerm: Uint8Array;
   /** Term id → entries whose question or alternates hold it, ascending. */
   readonly phrasePostings: readonly Int32Array[];
   /** Term id → entries whose answer or tags hold it, ascending. */
@@ -178,7 +176,6 @@ export class SearchIndex {
     const total = Math.max(1, this.entries.length);
     this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
     this.questionTerm = Uint8Array.from(this.stems, (stem) => (isQuestionTerm(stem) ? 1 : 0));
-    this.groupTerm = Uint8Array.from(this.stems, (stem) => (isGroupTerm(stem) ? 1 : 0));
     const topicIdf = [...this.idf].filter((_, id) => this.questionTerm[id] === 0).sort((a, b) => a - b);
     const median = topicIdf[Math.floor(topicIdf.length / 2)] ?? Math.log(1 + total);
     this.unknownWeight = median * TUNING.UNKNOWN_WEIGHT_FACTOR;
@@ -240,9 +237,9 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a word of a text is a form of a word of a run: the same stem or surface; for a verb,
-   * also a root the analyser reads in it (`aldırdım` is a form of `almak`). Nouns are compared by
-   * stem only, since roots would join opposites (`vadeli` and `vadesiz` share `vade`).
+   * Whether a word of a text is a form of a word of a run. A noun: the same stem or surface, never
+   * a root, which would join opposites (`vadeli` and `vadesiz` share `vade`). A verb: the same
+   * surface, or the verb's own root in the same polarity (`aldırdım` is a form of `almak`).
    */
   private isForm(term: Term | undefined, word: RunWord): boolean {
     if (!term || isQuestionTerm(term.stem) || isGroupTerm(term.stem)) return false;
