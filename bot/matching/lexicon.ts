@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { load as loadYaml } from "js-yaml";
 import { z } from "zod";
 import { analyze, type Term } from "./analysis";
 import { PhraseRewriter } from "./synonyms";
@@ -50,7 +50,7 @@ export class EnglishLexicon implements Lexicon {
     if (this.table) return this.table;
     let entries: z.infer<typeof LexiconFile>;
     try {
-      entries = LexiconFile.parse(parse(readFileSync(this.file, "utf8")));
+      entries = LexiconFile.parse(loadYaml(readFileSync(this.file, "utf8")));
     } catch (cause) {
       throw new LexiconError(`[matching] ${this.file}: not a list of { en, tr } pairs`, { cause });
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { load as loadYaml } from "js-yaml";
 import { z } from "zod";
 import { analyze, type Term } from "./analysis";
 import { languageFile } from "./lexicon";
@@ -42,7 +42,7 @@ export class TurkishRelatedWords implements RelatedWords {
     if (this.loaded) return this.loaded;
     let groups: z.infer<typeof RelatedFile>;
     try {
-      groups = RelatedFile.parse(parse(readFileSync(this.file, "utf8")));
+      groups = RelatedFile.parse(loadYaml(readFileSync(this.file, "utf8")));
     } catch (cause) {
       throw new RelatedWordsError(`[matching] ${this.file}: not a list of groups of two or more words`, { cause });
     }

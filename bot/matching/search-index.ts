@@ -262,7 +262,7 @@ export class SearchIndex {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
         const words = read.map((term): RunWord => {
           const verb = /m[ae]k$/u.test(term.typed);
-          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]), verb, negative: this.morphology.negative(term.typed) };
+          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]), verb, negative: verb && this.morphology.negative(term.typed) };
         });
         const run: RelatedRun = { words, group: groupTerm(g) };
         for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) runs.set(key, [...(runs.get(key) ?? []), run]);
