@@ -374,29 +374,36 @@ export class SearchIndex {
     const sentences = splitSentences(text);
     const asking = questionSentence(sentences);
     const words = new Map<string, QueryWord>();
+    const units = new Map<string, { term: Term; partStems: Set<string> }>();
     sentences.forEach((sentence, i) => {
       // in a message of several sentences, the one that asks carries the question; the others
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
       const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       for (const term of this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t))) {
-        const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
-        const question = isQuestionTerm(term.stem);
-        const known = words.get(term.stem);
         if (isGroupOccurrence(term)) {
-          // a group the knowledge base does not use says nothing about it: not an unknown word
-          const parts = term.parts.flatMap((part) => words.get(part.stem) ?? []);
-          const weight = parts.reduce((sum, part) => sum + part.weight, 0);
-          if (expansions.length === 0 || weight === 0 || (known && known.weight >= weight)) continue;
-          words.set(term.stem, { surface: term.surface, expansions, weight, question: false, reach, parts });
+          const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
+          term.parts.forEach((part) => unit.partStems.add(part.stem));
+          units.set(term.stem, unit);
           continue;
         }
+        const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
+        const question = isQuestionTerm(term.stem);
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
+        const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
         words.set(term.stem, { surface: term.surface, expansions, weight, question, reach });
       }
     });
+    // a unit weighs what its words weigh, as the message's words finally stand
+    for (const [stem, { term, partStems }] of units) {
+      const { expansions, reach } = this.expansionsOf(term);
+      const parts = [...partStems].flatMap((part) => words.get(part) ?? []);
+      const weight = parts.reduce((sum, part) => sum + part.weight, 0);
+      // a group the knowledge base does not use says nothing about it: not an unknown word
+      if (expansions.length > 0 && weight > 0) words.set(stem, { surface: term.surface, expansions, weight, question: false, reach, parts });
+    }
     const result = [...words.values()];
     if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();
     this.cache.set(text, result);
