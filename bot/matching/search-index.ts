@@ -129,7 +129,7 @@ export class SearchIndex {
       const units: PhraseUnit[][] = [];
       const lists = phraseTexts[e]?.map((terms) => {
         const read = prepare(terms);
-        const ids = Int32Array.from(new Set(read.filter((term) => !isGroupTerm(term.stem)).map((term) => this.idOf(term))));
+        const ids = Int32Array.from(new Set(read.filter((term) => !isGroupOccurrence(term)).map((term) => this.idOf(term))));
         const phraseUnits = read.flatMap((term) =>
           isGroupOccurrence(term) ? [{ group: this.idOf(term), parts: Int32Array.from(new Set(term.parts.map((part) => this.idOf(part)))) }] : [],
         );
@@ -163,7 +163,7 @@ export class SearchIndex {
     // alternatives, and which one the text means is not known
     const families = new Map<string, Set<number>>();
     this.typedForms.forEach((typed, id) => {
-      if (isQuestionTerm(this.stems[id] ?? "") || isGroupTerm(this.stems[id] ?? "")) return;
+      if (isMarkerTerm(this.stems[id] ?? "")) return;
       for (const root of this.foldedRoots(typed)) {
         const family = families.get(root) ?? new Set<number>();
         family.add(id);
@@ -185,7 +185,7 @@ export class SearchIndex {
     );
     this.answerPostings = invert(answerIds.map((ids) => [...ids]), this.stems.length);
 
-    this.sortedStems = this.stems.filter((stem) => !isQuestionTerm(stem) && !isGroupTerm(stem)).sort();
+    this.sortedStems = this.stems.filter((stem) => !isMarkerTerm(stem)).sort();
     const buckets = new Map<string, string[]>();
     for (const stem of this.sortedStems) {
       if (stem.length < TUNING.MIN_PREFIX_LENGTH) continue;
@@ -242,7 +242,7 @@ export class SearchIndex {
    * surface, or the verb's own root in the same polarity (`aldırdım` is a form of `almak`).
    */
   private isForm(term: Term | undefined, word: RunWord): boolean {
-    if (!term || isQuestionTerm(term.stem) || isGroupTerm(term.stem)) return false;
+    if (!term || isMarkerTerm(term.stem)) return false;
     if (word.forms.has(term.surface)) return true;
     if (!word.verb) return word.forms.has(term.stem);
     const roots = this.foldedRoots(term.typed);
@@ -279,7 +279,7 @@ export class SearchIndex {
    */
   private splitCompound(term: Term): Term[] {
     const { surface } = term;
-    if (surface.length < 2 * TUNING.MIN_COMPOUND_PART || isQuestionTerm(surface) || isGroupTerm(surface) || this.expansionsOf(term).expansions.length > 0) return [term];
+    if (surface.length < 2 * TUNING.MIN_COMPOUND_PART || isMarkerTerm(surface) || this.expansionsOf(term).expansions.length > 0) return [term];
     // a word the analyser reads is one word (`kurtarabilir` is not `kur` + `tarabilir`)
     if (this.foldedRoots(term.typed).length > 0) return [term];
     // cut positions are counted on the folded surface; a collapsed double letter shifts them
@@ -455,7 +455,7 @@ export class SearchIndex {
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
   private foldedRoots(typed: string): string[] {
-    if (isQuestionTerm(typed) || isGroupTerm(typed)) return [];
+    if (isMarkerTerm(typed)) return [];
     let roots = this.morphology.roots(typed);
     if (roots.length === 0) {
       // a verb typed as it is spoken (`istiyo`, `yapcam`) is read in its written form
@@ -606,6 +606,11 @@ function groupTerm(g: number): Term {
 
 function isGroupTerm(stem: string): boolean {
   return stem.startsWith("~");
+}
+
+/** A question word's term (`?how`) or a group's (`~12`): no word of the text, so it has no roots, prefixes or typos. */
+function isMarkerTerm(stem: string): boolean {
+  return isQuestionTerm(stem) || isGroupTerm(stem);
 }
 
 /** Sentences of a message: split after `.`, `!`, `?` or `…` and at line breaks. */
