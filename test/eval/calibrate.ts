@@ -74,8 +74,8 @@ async function main(): Promise<void> {
   // questions get choices instead of "I don't know"; an offer costs an off-topic customer one
   // click on "Hiçbiri" and gives an in-domain one the answer the matcher was unsure of
   let chosen: number | undefined;
+  const answeredOutright = (o: Observation): boolean => o.exact || (o.keyWord && o.top >= best.threshold && o.margin >= best.margin);
   for (let suggest = 0.2; suggest <= best.threshold; suggest += 0.05) {
-    const answeredOutright = (o: Observation): boolean => o.exact || (o.keyWord && o.top >= best.threshold && o.margin >= best.margin);
     const offered = domains.flatMap((d) => d.inDomain.filter((o) => o.top >= suggest && !answeredOutright(o)));
     const offTopicOffered = domains.flatMap((d) => d.offTopic.filter((o) => o.top >= suggest && !answeredOutright(o))).length / domains.reduce((n, d) => n + d.offTopic.length, 0);
     const rightShare = offered.filter((o) => o.right).length / Math.max(1, offered.length);
