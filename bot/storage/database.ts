@@ -1,5 +1,18 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type MigrationProvider,
+  type SchemaMetadata,
+  type SqliteDatabase,
+  type SqliteStatement,
+  type TableMetadata,
+} from "kysely";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Pool } from "pg";
@@ -99,6 +112,41 @@ export function assertOpen(store: string, closed: boolean, database: Database): 
   if (closed || database.closed) throw new StoreClosedError(store);
 }
 
+/**
+ * Looks only at the connection's own schema. Kysely's PostgreSQL introspector (which its
+ * migrator uses to find its tables) reads every schema's catalog and turns names back into
+ * objects, so a schema another tenant of the same server drops at that moment fails the whole
+ * query ("schema … does not exist") and with it Memnun's start.
+ */
+export class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      select c.relname as name, n.nspname as schema, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')`.execute(this.db);
+    // the migrator needs names only; columns would need the per-name lookups this class avoids
+    return rows.map((row) => ({ name: row.name, schema: row.schema, isView: row.kind === "v", columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+/** PostgreSQL with `CurrentSchemaIntrospector`. */
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<Schema>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 /** Hides the password of a connection URL. */
 export function redactUrl(url: string): string {
   try {
@@ -150,7 +198,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the pool replaces it and the next query reports the failure to its caller
     pool.on("error", (error) => options.onConnectionError?.(error));
     pool.on("connect", (client) => client.on("error", (error) => options.onConnectionError?.(error)));
-    db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Schema>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   } else {
     kind = "sqlite";
     const file = options.sqliteFile ?? SQLITE_FILE;

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { SqlCaseStore } from "../../bot/cases/store";
-import { openDatabase } from "../../bot/storage/database";
+import { Client } from "pg";
+import { CurrentSchemaIntrospector, openDatabase } from "../../bot/storage/database";
 import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
 import { newCase, storeContract } from "./contract";
 
@@ -66,5 +67,44 @@ describePostgres("PostgreSQL: two operators changing one case at once", () => {
       await Promise.all([one.close(), two.close()]);
       await dropSchema(schema);
     }
+  });
+});
+
+describePostgres("PostgreSQL: another tenant of the server dropping schemas", () => {
+  it("never stops Memnun from opening (Kysely's own introspector read every schema and failed)", async () => {
+    const churn = new Client({ connectionString: TEST_DATABASE_URL });
+    await churn.connect();
+    let stop = false;
+    let churned = 0;
+    const loop = (async () => {
+      while (!stop) {
+        const other = `memnun_other_${process.pid}_${churned++}`;
+        await churn.query(`create schema ${other}; create table ${other}.t (a serial, b text)`);
+        await churn.query(`drop schema ${other} cascade`);
+      }
+    })();
+    const failures: string[] = [];
+    try {
+      for (let i = 0; i < 20; i++) {
+        const { url, schema } = await freshPostgresSchema();
+        try {
+          const database = await openDatabase({ databaseUrl: url, dataDir: "" });
+          const tables = await new CurrentSchemaIntrospector(database.db).getTables();
+          expect(tables.every((table) => table.schema === schema)).toBe(true);
+          expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(["kysely_migration", "answers", "ratings"]));
+          await database.close();
+        } catch (error) {
+          failures.push(String(error));
+        } finally {
+          await dropSchema(schema);
+        }
+      }
+    } finally {
+      stop = true;
+      await loop;
+      await churn.end();
+    }
+    expect(failures).toEqual([]);
+    expect(churned).toBeGreaterThan(0);
   });
 });
