@@ -159,11 +159,13 @@ export class Ranker {
       }
     }
     const key = keyWord(words);
-    const holders = key?.reach.entries;
+    // a unit is a reading of its words: an entry that holds `tek kullanımlık şifre` as a unit
+    // (through `otp`, say) holds each of them, the key word too
+    const holders = key ? [key, ...words.filter((word) => word.parts?.includes(key))].map((word) => word.reach.entries) : undefined;
     return {
       entries: top.map((s) => s.entry),
       confidences: top.map((s) => s.score),
-      keyWordCovered: top.map((s) => holders === undefined || binaryIncludes(holders, s.entry)),
+      keyWordCovered: top.map((s) => holders === undefined || holders.some((entries) => binaryIncludes(entries, s.entry))),
     };
   }
 

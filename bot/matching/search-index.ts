@@ -312,9 +312,11 @@ export class SearchIndex {
       const group = groupTerm(g).stem;
       offer(this.stemIds.get(group), 1);
       const keys = new Set<string>([group]);
-      for (const [member, ...rest] of members) {
-        if (!member || rest.length > 0) continue;
-        const read = this.rewrite([member])[0] ?? member;
+      for (const member of members) {
+        // a member is one word or a unit as the lexicon and the editors' synonyms read it: `otp`
+        // reads as `tek kullanımlık şifre`, a unit (`relatedRunIndex`), not the word `tek`
+        const [read, ...rest] = this.rewrite(member);
+        if (!read || rest.length > 0) continue;
         offer(this.stemIds.get(read.stem), 1);
         offer(this.surfaceIds.get(read.surface), 1);
         // the member's own root only: a shorter one is another word it derives from (`evlenmek`

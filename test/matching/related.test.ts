@@ -90,6 +90,23 @@ describe("TurkishRelatedWords", () => {
     expect(reaches("evim")).not.toContain("nikah");
   });
 
+  it("holds the message's key word in an entry that holds it through a unit, so it can answer", () => {
+    const matcher = matcherWith("- [döviz, yabancı para]\n");
+    const units = base([entry("doviz", "Döviz hesabı nasıl açılır?"), entry("hesap", "Vadeli hesap nasıl açılır?")]);
+    const decision = matcher.match("yabancı para hesabı nasıl açılır", units);
+    expect(decision.candidates[0]?.id).toBe("doviz");
+    expect(decision.topHoldsKeyWord).toBe(true);
+    expect(decision.status).toBe("answered");
+  });
+
+  it("reads a one-word member the English lexicon rewrites into several words as a unit, never as its first word", () => {
+    // the lexicon reads `otp` as `tek kullanımlık şifre`: its group says nothing of `tek` alone
+    const matcher = matcherWith("- [onay kodu, otp]\n");
+    const kb2 = base([entry("kod", "Onay kodu gelmiyor"), entry("cekim", "Tek çekim nasıl yapılır?")]);
+    expect(matcher.match("tek", kb2).candidates.map((c) => c.id)).toEqual(["cekim"]);
+    expect(matcher.match("tek kullanımlık şifre gelmiyor", kb2).candidates[0]?.id).toBe("kod");
+  });
+
   it("joins the words of a noun unit by stem only, so opposites that share a root stay apart", () => {
     const matcher = matcherWith("- [faizli hesap, vadeli hesap]\n");
     const kb2 = base([entry("faizli", "Faizli hesap nedir?"), entry("vadesiz", "Vadesiz hesap nedir?")]);
