@@ -18,6 +18,8 @@ export interface Ranking {
 export function keyWord(words: readonly QueryWord[]): QueryWord | undefined {
   let key: QueryWord | undefined;
   // a unit (`QueryWord.parts`) is a reading of words already here, not a word of its own
+  for (const word of words) if (!word.question && word.parts === undefined && !word.verb && (!key || word.weight > key.weight)) key = word;
+  if (key) return key;
   for (const word of words) if (!word.question && word.parts === undefined && (!key || word.weight > key.weight)) key = word;
   return key;
 }

@@ -21,6 +21,8 @@ export interface QueryWord {
   readonly weight: number;
   /** A question word (`?how`): tells intents apart, names no topic. */
   readonly question: boolean;
+  /** The analyser reads it only as a verb form: it frames a question more than it names its topic. */
+  readonly verb: boolean;
   /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
   readonly reach: Reach;
   /**
@@ -395,7 +397,7 @@ export class SearchIndex {
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach });
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.morphology.verb(term.typed) });
       }
     });
     // a unit weighs what its words weigh, as the message's words finally stand
@@ -404,7 +406,7 @@ export class SearchIndex {
       const parts = [...partStems].flatMap((part) => words.get(part) ?? []);
       const weight = parts.reduce((sum, part) => sum + part.weight, 0);
       // a group the knowledge base does not use says nothing about it: not an unknown word
-      if (expansions.length > 0 && weight > 0) words.set(stem, { surface: term.surface, expansions, weight, question: false, reach, parts });
+      if (expansions.length > 0 && weight > 0) words.set(stem, { surface: term.surface, expansions, weight, question: false, reach, parts, verb: false });
     }
     const result = [...words.values()];
     if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();

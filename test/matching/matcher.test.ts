@@ -89,6 +89,27 @@ describe("Matcher", () => {
     expect(matcher.match("eft niye gecikti", kb).candidates[0]?.id).toBe("eft-neden");
   });
 
+  it("takes the message's key word from the words that name things, not from the verbs that frame it", () => {
+    expect(sharedMorphology.verb("görünüyor")).toBe(true);
+    expect(sharedMorphology.verb("isteniyor")).toBe(true);
+    // also nouns: `ödeme` (payment), `yapı` (building)
+    expect(sharedMorphology.verb("ödeme")).toBe(false);
+    expect(sharedMorphology.verb("yapı")).toBe(false);
+    expect(sharedMorphology.verb("qwzx")).toBe(false);
+    const kb = base([
+      entry("bloke", "Kartım neden bloke oldu?"),
+      entry("bloke-ucret", "Bloke kaldırma ücreti var mı?"),
+      entry("ekstre", "Harcamam ekstrede görünüyor mu?"),
+      entry("limit", "Kart limitimi nasıl artırırım?"),
+    ]);
+    // `görünüyor` is rarer than `bloke` here (one entry has it, two have `bloke`), but it names nothing
+    const decision = matcher.match("kartım bloke görünüyor", kb);
+    expect(decision.topHoldsKeyWord).toBe(true);
+    expect(decision.candidates[0]?.id).toBe("bloke");
+    // a message of verbs only still has a key word
+    expect(matcher.match("artırabilir miyim", kb).candidates[0]?.id).toBe("limit");
+  });
+
   it("lets a rare word found only in an answer lift its entry", () => {
     const kb = base([entry("kart-guvenlik", "Kartımı internette güvenle nasıl kullanırım?", "İnternet alışverişlerinde 3D Secure doğrulaması istenir; SMS ile gelen kodu girin."), entry("kart-limit", "Kart limitimi nasıl artırırım?")]);
     expect(matcher.match("3d secure nedir", kb).candidates[0]?.id).toBe("kart-guvenlik");
