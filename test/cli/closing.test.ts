@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
-import { npmRun, tsxRun } from "../helpers/cli";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, tsxRun } from "../helpers/cli";
+
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
 const OUTCOMES = join(REPO_ROOT, "test", "fixtures", "cli", "outcomes.ts");
 

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LOCK_FILE } from "../../bot/storage/instance-lock";
 import { tempDataDir } from "../helpers/app";
-import { startProcess, tsxRun, withoutNodeWarnings, type Started } from "../helpers/cli";
+import { PROCESS_TEST_TIMEOUT_MS, startProcess, tsxRun, withoutNodeWarnings, type Started } from "../helpers/cli";
+
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
 const SERVER = ["--import", "tsx", "bot/index.ts"];
 
@@ -39,5 +41,5 @@ describe("one instance per port and per SQLite folder", () => {
     first.child.kill("SIGTERM");
     expect((await first.finished).code).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
-  }, 120_000);
+  });
 });

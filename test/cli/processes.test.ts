@@ -4,7 +4,9 @@ import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
-import { npmRun, runProcess, startProcess, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, runProcess, startProcess, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
+
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
 /**
  * Every CLI as its users run it: `npm run <script>` (TypeScript through tsx) and, after

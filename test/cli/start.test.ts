@@ -1,4 +1,6 @@
-import { runProcess } from "../helpers/cli";
+import { PROCESS_TEST_TIMEOUT_MS, runProcess } from "../helpers/cli";
+
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
 /**
  * `npm start` as a user runs it: the configuration is checked before the (incremental) build,

@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { REPO_ROOT } from "./app";
 
+/**
+ * Jest's limit for a test that runs child processes: a guard against a hang, never a speed
+ * check. Each process loads the analyser and the knowledge; on a loaded 2-core machine one
+ * first `npm run` (tsx compiling the sources) took longer than the suite-wide 30 s.
+ */
+export const PROCESS_TEST_TIMEOUT_MS = 180_000;
+
 /** Unset for child processes: jest's setup quiets dotenv, a user's shell does not. */
 const AS_A_USER = { DOTENV_CONFIG_QUIET: undefined };
 
