@@ -193,6 +193,7 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["kim", "kime", "kimin", "kimden", "kimdir", "who"].map((w) => [w, "?who"] as const),
   ...["hangi", "hangisi", "hangileri", "which"].map((w) => [w, "?which"] as const),
   ...["when"].map((w) => [w, "?when"] as const),
+  ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
   // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
   ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz"].map((w) => [fold(w), "?how"] as const),
 ]);

@@ -44,7 +44,7 @@ describe("Turkish text analysis", () => {
   });
 
   it("keeps the words stopwords-iso would drop though they carry meaning", () => {
-    expect(analyze("değil yok var sonra önce ilk tek iş").map((t) => t.surface)).toEqual(["degil", "yok", "var", "sonra", "once", "ilk", "tek", "is"]);
+    expect(analyze("değil yok var sonra önce ilk tek iş").map((t) => t.surface)).toEqual(["degil", "yok", "?exists", "sonra", "once", "ilk", "tek", "is"]);
     // "ön" is decided before folding, so it never meets the stop word "on" … nor is "on" one
     expect(analyze("ön sipariş").map((t) => t.surface)).toEqual(["on", "siparis"]);
     // "şu" is a stop word, but typed without Turkish letters it is "su" (water), a topic word
@@ -58,6 +58,11 @@ describe("Turkish text analysis", () => {
     expect(kinds("EFT ücreti ne kadar")).toEqual(["?howmuch"]);
     expect(kinds("kart ne zaman gelir")).toEqual(["?when"]);
     expect(kinds("şube nerde")).toEqual(["?where"]);
+    // `var mı` asks whether a thing exists: a frame like `nasıl`, not a topic
+    expect(kinds("kreş ücretinde indirim var mı")).toEqual(["?exists"]);
+    expect(kinds("indirim varmi")).toEqual(["?exists"]);
+    // `yok` keeps its meaning (`kartım yanımda yok`)
+    expect(analyze("kartım yanımda yok").map((t) => t.surface)).toContain("yok");
   });
 
   it("drops the light verbs etmek and olmak in all their forms, but not words that start like them", () => {
