@@ -131,6 +131,7 @@ const STOP_WORD_LIST: readonly string[] = [
   // conjunctions and particles
   "ve", "veya", "ya", "yada", "yahut", "ile", "ki", "de", "da", "ama", "fakat", "ancak", "lakin", "hem", "ise", "çünkü",
   "eğer", "madem", "yani", "peki", "hani", "işte", "bile", "dahi", "sadece", "acaba", "lütfen", "rica", "mi", "mı", "mu", "mü",
+  "yoksa", "oysa", "halbuki", "üstelik", "bari", "meğer",
   "misin", "mısın", "musun", "müsün", "misiniz", "mısınız", "musunuz", "müsünüz", "miyim", "mıyım", "muyum", "müyüm",
   "miyiz", "mıyız", "muyuz", "müyüz", "midir", "mıdır", "mudur", "müdür", "misiniz", "mıyım", "diye", "gibi", "göre",
   "için", "icin", "olarak", "üzere", "kadar", "dair", "hakkında", "hakkındaki", "konusunda", "ilgili", "ilişkin",

@@ -38,6 +38,9 @@ describe("Turkish text analysis", () => {
   it("drops stop words before folding, keeps question words as their own terms, numbers and abbreviations", () => {
     expect(isStopWord("için")).toBe(true);
     expect(isStopWord("icin")).toBe(true);
+    // conjunctions name nothing; `hatta` is left alone, being also `hat-ta` (on the line)
+    expect(analyze("geri alabilir miyim yoksa yeni kart mı").map((t) => t.surface)).not.toContain("yoksa");
+    expect(isStopWord("hatta")).toBe(false);
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
     expect(analyze("crm NPS Csat ces CX").map((t) => t.surface)).toEqual(["crm", "nps", "csat", "ces", "cx"]);
     expect(analyze("Müşteri memnuniyeti nasıl tanımlanır?").map((t) => t.surface)).toEqual(["musteri", "memnuniyeti", "?how", "tanimlanir"]);
