@@ -13,7 +13,9 @@ export interface Ranking {
  * The message's key word: its heaviest topic word, the rarest across the knowledge base, which
  * names what the message is about ("**elektrik** faturası neden yüksek?"). An entry that lacks
  * it may share the message's frame and still answer another question (the water bill), so it is
- * offered, not answered. `undefined` when the message has only question words.
+ * offered, not answered. A verb form frames the question and names nothing (`kapatılmış
+ * görünüyor`), so the key word is a word that is not one, unless the message has no other.
+ * `undefined` when the message has only question words.
  */
 export function keyWord(words: readonly QueryWord[]): QueryWord | undefined {
   let key: QueryWord | undefined;
