@@ -18,12 +18,16 @@ export interface Ranking {
  * `undefined` when the message has only question words.
  */
 export function keyWord(words: readonly QueryWord[]): QueryWord | undefined {
-  let key: QueryWord | undefined;
   // a unit (`QueryWord.parts`) is a reading of words already here, not a word of its own
-  for (const word of words) if (!word.question && word.parts === undefined && !word.verb && (!key || word.weight > key.weight)) key = word;
-  if (key) return key;
-  for (const word of words) if (!word.question && word.parts === undefined && (!key || word.weight > key.weight)) key = word;
-  return key;
+  const topics = words.filter((word) => !word.question && word.parts === undefined);
+  return heaviest(topics.filter((word) => !word.verb)) ?? heaviest(topics);
+}
+
+/** The heaviest of `words`, the first of equals. */
+function heaviest(words: readonly QueryWord[]): QueryWord | undefined {
+  let found: QueryWord | undefined;
+  for (const word of words) if (!found || word.weight > found.weight) found = word;
+  return found;
 }
 
 /**
