@@ -119,7 +119,9 @@ export class SearchIndex {
     const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
     this.synonyms = new SynonymRewriter(synonymTexts);
-    this.relatedRuns = this.relatedRunIndex(related);
+    // each member as the lexicon and the editors' synonyms read it, once for both indexes
+    const relatedGroups = related.groups().map((members) => members.map((member) => this.rewrite(member)));
+    this.relatedRuns = this.relatedRunIndex(relatedGroups);
     const prepare = (terms: readonly Term[]): Term[] => this.read(terms);
     const df: number[] = [];
     const phraseIds: Int32Array[][] = [];
@@ -173,7 +175,7 @@ export class SearchIndex {
       }
     });
     this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
-    this.relatedByKey = this.relatedIndex(related);
+    this.relatedByKey = this.relatedIndex(relatedGroups);
 
     const total = Math.max(1, this.entries.length);
     this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
@@ -255,12 +257,14 @@ export class SearchIndex {
     return this.morphology.negative(term.typed) === word.negative && roots.some((root) => word.forms.has(root));
   }
 
-  /** Each related-words member of several words, as the forms of its words, keyed by every form of its first word. */
-  private relatedRunIndex(related: RelatedWords): Map<string, RelatedRun[]> {
+  /**
+   * Each related-words member of several words (as read: `otp` reads as `tek kullanımlık şifre`),
+   * as the forms of its words, keyed by every form of its first word.
+   */
+  private relatedRunIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>): Map<string, RelatedRun[]> {
     const runs = new Map<string, RelatedRun[]>();
-    related.groups().forEach((members, g) => {
-      for (const member of members) {
-        const read = this.rewrite(member);
+    groups.forEach((members, g) => {
+      for (const read of members) {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
         const words = read.map((term): RunWord => {
           const verb = /m[ae]k$/u.test(term.typed);
@@ -303,9 +307,9 @@ export class SearchIndex {
    * at `ROOT_FAMILY_SIM` its word family), keyed by every member's stem, surface and roots, so a
    * customer's word in any form finds its group. Groups no vocabulary word belongs to are left out.
    */
-  private relatedIndex(related: RelatedWords): Map<string, Map<number, number>> {
+  private relatedIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>): Map<string, Map<number, number>> {
     const byKey = new Map<string, Map<number, number>>();
-    related.groups().forEach((members, g) => {
+    groups.forEach((members, g) => {
       const reached = new Map<number, number>();
       const offer = (id: number | undefined, sim: number): void => {
         if (id !== undefined && sim > (reached.get(id) ?? 0)) reached.set(id, sim);
@@ -315,9 +319,9 @@ export class SearchIndex {
       offer(this.stemIds.get(group), 1);
       const keys = new Set<string>([group]);
       for (const member of members) {
-        // a member is one word or a unit as the lexicon and the editors' synonyms read it: `otp`
-        // reads as `tek kullanımlık şifre`, a unit (`relatedRunIndex`), not the word `tek`
-        const [read, ...rest] = this.rewrite(member);
+        // a member read as several words is a unit (`relatedRunIndex`): `otp`, read as `tek
+        // kullanımlık şifre`, is not the word `tek`
+        const [read, ...rest] = member;
         if (!read || rest.length > 0) continue;
         offer(this.stemIds.get(read.stem), 1);
         offer(this.surfaceIds.get(read.surface), 1);
