@@ -80,7 +80,7 @@ export class DatabaseConnection {
       } catch (error) {
         if (!isMissingTable(error)) throw error;
         this.logger.warn("[storage] the database came back empty: creating the schema again");
-        await Promise.race([migrate(database.db, database.kind), timeout]);
+        await Promise.race([migrate(database.db), timeout]);
         for (const listener of this.recreatedListeners) await listener();
       }
       if (this.probeError !== null) this.logger.info("[storage] database reachable again");

@@ -114,8 +114,9 @@ export function assertOpen(store: string, closed: boolean, database: Database): 
 
 /**
  * Looks only at the connection's own schema. Kysely's PostgreSQL introspector (which its
- * migrator uses to find its tables) reads every schema's catalog and turns names back into
- * objects, so a schema another tenant of the same server drops at that moment fails the whole
+ * migrator uses to find its tables) reads every schema's catalog: another Memnun schema on the
+ * same server (tests, staging) made the migrator take that schema's migration tables for its own
+ * and skip creating them, and a schema another tenant drops at that moment failed the whole
  * query ("schema … does not exist") and with it Memnun's start.
  */
 export class CurrentSchemaIntrospector implements DatabaseIntrospector {
@@ -162,12 +163,8 @@ export function redactUrl(url: string): string {
  * Brings the schema to the latest migration (under Kysely's lock). Run on open, and again when
  * a database comes back empty (recreated, restored from nothing) while the bot runs.
  */
-export async function migrate(db: Kysely<Schema>, kind: DatabaseKind): Promise<void> {
-  // Kysely looks for its migration tables in every schema unless told which one: a second
-  // Memnun schema on the same PostgreSQL (tests, staging) would make it skip creating its own
-  const migrationTableSchema =
-    kind === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
-  const { error } = await new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) }).migrateToLatest();
+export async function migrate(db: Kysely<Schema>): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error("migration failed", { cause: error });
 }
 
@@ -227,7 +224,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: statements }) });
   }
   try {
-    await migrate(db, kind);
+    await migrate(db);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await checkpointer?.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { SqlCaseStore } from "../../bot/cases/store";
 import { Client } from "pg";
+import { sql } from "kysely";
 import { CurrentSchemaIntrospector, openDatabase } from "../../bot/storage/database";
 import { describePostgres, dropSchema, freshPostgresSchema, TEST_DATABASE_URL } from "../helpers/postgres";
 import { newCase, storeContract } from "./contract";
@@ -106,5 +107,26 @@ describePostgres("PostgreSQL: another tenant of the server dropping schemas", ()
     }
     expect(failures).toEqual([]);
     expect(churned).toBeGreaterThan(0);
+  });
+});
+
+describePostgres("PostgreSQL: a second Memnun schema on the same server", () => {
+  it("gets its own tables, though another schema already holds Memnun's migration tables", async () => {
+    const first = await freshPostgresSchema();
+    const second = await freshPostgresSchema();
+    const one = await openDatabase({ databaseUrl: first.url, dataDir: "" });
+    try {
+      const two = await openDatabase({ databaseUrl: second.url, dataDir: "" });
+      try {
+        const { rows } = await sql<{ schema: string }>`select table_schema as schema from information_schema.tables where table_name = 'settings'`.execute(two.db);
+        expect(rows.map((row) => row.schema)).toEqual(expect.arrayContaining([first.schema, second.schema]));
+        await sql`select count(*) from settings`.execute(two.db);
+      } finally {
+        await two.close();
+      }
+    } finally {
+      await one.close();
+      await Promise.all([dropSchema(first.schema), dropSchema(second.schema)]);
+    }
   });
 });
