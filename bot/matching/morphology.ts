@@ -6,7 +6,10 @@ import { dirname } from "node:path";
  * consonant changes are undone (`hesabımı` → `hesap`). The Snowball stemmer does none of this.
  */
 export interface Morphology {
-  /** Candidate roots of one lower-case word (Turkish letters as typed), longest first; empty when unknown. */
+  /**
+   * Candidate roots of one lower-case word (Turkish letters as typed), longest first; empty when
+   * unknown. A verb fused with `etmek` or `olmak` also has its noun (`kaybettim`: `kaybet`, `kayıp`).
+   */
   roots(word: string): readonly string[];
   /**
    * Whether the word is a negated verb in every reading the analyser has of it as a verb
@@ -62,6 +65,8 @@ const MAX_WORD_LENGTH = 40;
 export class TurkishMorphology implements Morphology {
   private analyzer: FsmAnalyzer | undefined;
   private readonly cache = new Map<string, Analysis>();
+  /** Verb root → the noun it is fused from (`fusedNoun`), or null: verb roots are few, and each look-up costs several analyses. */
+  private readonly fusedNouns = new Map<string, string | null>();
 
   roots(word: string): readonly string[] {
     return this.analysis(word).roots;
@@ -91,12 +96,19 @@ export class TurkishMorphology implements Morphology {
     let negatedReadings = 0;
     for (let i = 0; i < parses.size(); i += 1) {
       const parse = parses.getFsmParse(i);
-      roots.add(parse.getWord().getName().toLocaleLowerCase("tr"));
+      const root = parse.getWord().getName().toLocaleLowerCase("tr");
+      roots.add(root);
       // the analyser's tags: `gel+VERB+NEG+PAST+A3SG` for `gelmedi`
       const tags = parse.toString();
       if (tags.includes("+VERB")) {
         verbReadings += 1;
         if (tags.includes("+NEG")) negatedReadings += 1;
+        let noun = this.fusedNouns.get(root);
+        if (noun === undefined) {
+          noun = this.fusedNoun(root) ?? null;
+          this.fusedNouns.set(root, noun);
+        }
+        if (noun !== null) roots.add(noun);
       }
     }
     return {
@@ -104,6 +116,39 @@ export class TurkishMorphology implements Morphology {
       negative: verbReadings > 0 && negatedReadings === verbReadings,
       verb: verbReadings > 0 && verbReadings === parses.size(),
     };
+  }
+
+  /**
+   * The noun of a verb fused with `etmek` or `olmak` (`kaybet` → `kayıp`, `kaydol` → `kayıt`,
+   * `reddet` → `ret`, `affet` → `af`, `şükret` → `şükür`): Turkish writes such a verb as one
+   * word, dropping the noun's last vowel or doubling its last consonant, so the analyser reads it
+   * as a root of its own and `kaybettim` never met `kayıp`. The noun is rebuilt (the vowel put
+   * back, the consonant undoubled, the last one devoiced) and kept only if the analyser's
+   * dictionary has it as a root.
+   */
+  private fusedNoun(verb: string): string | undefined {
+    const match = /^(.*[^aeıioöuü])([^aeıioöuü])(?:et|ol)$/u.exec(verb);
+    if (!match) return undefined;
+    const [, head = "", last = ""] = match;
+    const candidates: string[] = [];
+    if (head.endsWith(last)) candidates.push(head);
+    else {
+      const vowels = head.match(/[aeıioöuü]/gu);
+      const harmony = HIGH_VOWEL[vowels?.at(-1) ?? ""];
+      if (!harmony) return undefined;
+      // loanwords break vowel harmony (`nakil`, not `nakıl`): the harmonic vowel first, then the others
+      for (const vowel of [harmony, ...HIGH_VOWELS.filter((v) => v !== harmony)]) candidates.push(`${head}${vowel}${last}`);
+    }
+    for (const candidate of candidates) {
+      for (const noun of [devoiced(candidate), candidate]) {
+        if (noun.length < 2) continue;
+        const parses = this.load().morphologicalAnalysis(noun);
+        for (let i = 0; i < parses.size(); i += 1) {
+          if (parses.getFsmParse(i).getWord().getName().toLocaleLowerCase("tr") === noun) return noun;
+        }
+      }
+    }
+    return undefined;
   }
 
   private load(): FsmAnalyzer {
@@ -124,6 +169,16 @@ export class TurkishMorphology implements Morphology {
     }
     return this.analyzer;
   }
+}
+
+const HIGH_VOWELS = ["ı", "i", "u", "ü"];
+/** The high vowel that follows each vowel in Turkish vowel harmony. */
+const HIGH_VOWEL: Readonly<Record<string, string>> = { a: "ı", ı: "ı", e: "i", i: "i", o: "u", u: "u", ö: "ü", ü: "ü" };
+const DEVOICED: Readonly<Record<string, string>> = { b: "p", c: "ç", d: "t", g: "k" };
+/** A word with its last consonant devoiced, as Turkish writes it at the end of a word (`kayıd` → `kayıt`). */
+function devoiced(word: string): string {
+  const last = DEVOICED[word.at(-1) ?? ""];
+  return last ? `${word.slice(0, -1)}${last}` : word;
 }
 
 /** The process's one analyser: its dictionary is large and read-only, so every matcher shares it. */

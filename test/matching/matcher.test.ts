@@ -35,6 +35,25 @@ describe("Matcher", () => {
     expect(matcher.match("ölçebiliriz", kb).candidates[0]?.id).toBe("olcum");
   });
 
+  it("meets a verb fused with etmek or olmak through its noun (kaybettim ↔ kayıp, kaydoldum ↔ kayıt)", () => {
+    expect(sharedMorphology.roots("kaybettim")).toEqual(["kaybet", "kayıp"]);
+    expect(sharedMorphology.roots("kaydolmak")).toEqual(["kaydol", "kayıt"]);
+    expect(sharedMorphology.roots("reddedildi")).toContain("ret");
+    expect(sharedMorphology.roots("affettirmek")).toContain("af");
+    expect(sharedMorphology.roots("şükrettik")).toContain("şükür");
+    // a loanword keeps its own vowel (`nakil`, not `nakıl`)
+    expect(sharedMorphology.roots("naklettirdim")).toContain("nakil");
+    // a verb whose stem is no noun of the dictionary gains none (`yönet`, `dinlet`, `ilet`)
+    expect(sharedMorphology.roots("yönettim")).toEqual(["yönet"]);
+    expect(sharedMorphology.roots("dinlettim")).toEqual(["dinlet", "dinle"]);
+    expect(sharedMorphology.roots("ilettim")).toEqual(["ilet"]);
+    const kb = base([entry("kayip", "Kayıp kartı nasıl bildiririm?"), entry("aidat", "Kart aidatı ne kadar?"), entry("kayit", "Üye kaydı nasıl yapılır?")]);
+    const lost = matcher.match("kartımı kaybettim", kb);
+    expect(lost.candidates[0]?.id).toBe("kayip");
+    expect(lost.topHoldsKeyWord).toBe(true);
+    expect(matcher.match("nasıl üye kaydolurum", kb).candidates[0]?.id).toBe("kayit");
+  });
+
   it("reads an unknown word as two written together (simkartı, haftasonu)", () => {
     const kb = base([entry("sim", "SIM kartımı nasıl değiştiririm?"), entry("hafta", "Hafta sonu açık mısınız?"), entry("kart", "Kartımı nasıl iptal ederim?")]);
     expect(matcher.match("simkartımı değiştirmek", kb).candidates[0]?.id).toBe("sim");
