@@ -5,7 +5,7 @@ import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./domains";
 
 /**
- * Matching on content it was not tuned on: knowledge bases in five domains, with
+ * Matching on content it was not tuned on: knowledge bases in six domains, with
  * customer questions written by people who never saw the matcher, reported on the held-out
  * halves (thresholds are chosen on the tuning halves: `test/eval/calibrate.ts`).
  *
@@ -13,14 +13,14 @@ import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./dom
  * they sit under issue 14's targets (top-1 ≥ 90%, answered right ≥ 70%), which are not met yet.
  */
 const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wronglyAnswered: number; offTopicRejected: number }>> = {
-  banka: { top1: 0.64, answeredRight: 0.28, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  banka: { top1: 0.67, answeredRight: 0.29, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   belediye: { top1: 0.82, answeredRight: 0.3, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole: never used for tuning or calibration
-  eticaret: { top1: 0.73, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  eticaret: { top1: 0.75, answeredRight: 0.35, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   memnuniyet: { top1: 0.75, answeredRight: 0.22, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written last (2026-12-03), after every matching change it measures
-  sigorta: { top1: 0.79, answeredRight: 0.39, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  telekom: { top1: 0.62, answeredRight: 0.13, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  sigorta: { top1: 0.8, answeredRight: 0.41, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  telekom: { top1: 0.63, answeredRight: 0.15, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
 };
 
 const domains = evaluationDomains();
