@@ -193,7 +193,8 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["kac", "kaç", "kaca", "kaça", "kactir", "kaçtır"].map((w) => [fold(w), "?howmuch"] as const),
   ...["kim", "kime", "kimin", "kimden", "kimdir", "who"].map((w) => [w, "?who"] as const),
   ...["hangi", "hangisi", "hangileri", "which"].map((w) => [w, "?which"] as const),
-  ...["when"].map((w) => [w, "?when"] as const),
+  // `kaçta` ("saat kaçta", at what time) asks when, not how much
+  ...["when", "kaçta", "kaçda"].map((w) => [fold(w), "?when"] as const),
   ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
   // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
   ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz"].map((w) => [fold(w), "?how"] as const),

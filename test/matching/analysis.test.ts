@@ -60,6 +60,10 @@ describe("Turkish text analysis", () => {
     expect(kinds("NPS nasil olculur")).toEqual(["?how"]);
     expect(kinds("EFT ücreti ne kadar")).toEqual(["?howmuch"]);
     expect(kinds("kart ne zaman gelir")).toEqual(["?when"]);
+    // `kaçta` (at what time) asks when; `kaç` alone asks how many
+    expect(kinds("eft kaçta kapanıyor")).toEqual(["?when"]);
+    expect(kinds("sube kacta aciliyor")).toEqual(["?when"]);
+    expect(kinds("kaç gün sürer")).toEqual(["?howmuch"]);
     expect(kinds("şube nerde")).toEqual(["?where"]);
     // `var mı` asks whether a thing exists: a frame like `nasıl`, not a topic
     expect(kinds("kreş ücretinde indirim var mı")).toEqual(["?exists"]);
