@@ -141,8 +141,8 @@ export class CurrentSchemaIntrospector implements DatabaseIntrospector {
   }
 }
 
-/** PostgreSQL with `CurrentSchemaIntrospector`. */
-class OwnSchemaPostgresDialect extends PostgresDialect {
+/** PostgreSQL with `CurrentSchemaIntrospector`: every Kysely on a Memnun schema, migrations' included, is built on it. */
+export class OwnSchemaPostgresDialect extends PostgresDialect {
   override createIntrospector(db: Kysely<Schema>): DatabaseIntrospector {
     return new CurrentSchemaIntrospector(db);
   }

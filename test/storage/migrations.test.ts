@@ -1,10 +1,10 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Dialect } from "kysely";
+import { Kysely, Migrator, sql, SqliteDialect, type Dialect } from "kysely";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { Pool } from "pg";
 import { FeedbackEventSchema } from "../../bot/feedback/events";
-import { openDatabase, SQLITE_FILE } from "../../bot/storage/database";
+import { openDatabase, OwnSchemaPostgresDialect, SQLITE_FILE } from "../../bot/storage/database";
 import { MIGRATIONS } from "../../bot/storage/schema";
 import { tempDataDir } from "../helpers/app";
 import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/postgres";
@@ -12,11 +12,15 @@ import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/po
 /** The last migration before the matcher's `score` became `confidence`. */
 const BEFORE_RENAME = "2026-12-03-002-feedback-channels";
 
-/** A database as an older version left it: migrated up to `BEFORE_RENAME`, with one question logged. */
-async function olderDatabase(dialect: Dialect, migrationTableSchema?: string): Promise<void> {
+/**
+ * A database as an older version left it: migrated up to `BEFORE_RENAME`, with one question
+ * logged. On PostgreSQL through Memnun's own dialect, whose introspector reads only the test's
+ * schema: Kysely's default one read every schema, and failed when another suite dropped one.
+ */
+async function olderDatabase(dialect: Dialect): Promise<void> {
   const db = new Kysely<unknown>({ dialect });
   try {
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) }, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
     const { error } = await migrator.migrateTo(BEFORE_RENAME);
     expect(error).toBeUndefined();
     await sql`insert into questions (id, at, conversation, user_hash, query, query_key, status, entry_id, score)
@@ -53,7 +57,7 @@ describePostgres("migrations keep what older versions wrote (PostgreSQL)", () =>
   it("the question's score is its confidence after the upgrade", async () => {
     const { url, schema } = await freshPostgresSchema();
     try {
-      await olderDatabase(new PostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }), schema);
+      await olderDatabase(new OwnSchemaPostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }));
       const database = await openDatabase({ databaseUrl: url, dataDir: "" });
       try {
         const rows = await database.db.selectFrom("questions").select(["id", "confidence"]).execute();
