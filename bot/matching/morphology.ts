@@ -140,7 +140,8 @@ export class TurkishMorphology implements Morphology {
       for (const vowel of [harmony, ...HIGH_VOWELS.filter((v) => v !== harmony)]) candidates.push(`${head}${vowel}${last}`);
     }
     for (const candidate of candidates) {
-      for (const noun of [devoiced(candidate), candidate]) {
+      // devoiced first (`kayıd` → `kayıt`); a word with nothing to devoice is looked up once
+      for (const noun of new Set([devoiced(candidate), candidate])) {
         if (noun.length < 2) continue;
         const parses = this.load().morphologicalAnalysis(noun);
         for (let i = 0; i < parses.size(); i += 1) {
