@@ -19,10 +19,17 @@ export interface Morphology {
   negative(word: string): boolean;
   /** Whether every reading the analyser has of the word is a verb form (`görünüyor`, `isteniyor`; not `ödeme`, also a noun). False for unknown words. */
   verb(word: string): boolean;
+  /**
+   * Whether the word only modifies, counts or points (`bugün`, `üç`, `hepsini`, `tam`,
+   * `kendiliğinden`): the analyser reads it, and no reading has a noun, verb or adjective root,
+   * or some reading has an adverb, numeral, pronoun, determiner, conjunction, postposition or
+   * interjection root. False for unknown words.
+   */
+  modifier(word: string): boolean;
 }
 
 /** For tests and hosts that do without the analyser: every word is unknown. */
-export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false };
+export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false, modifier: () => false };
 
 interface FsmParse {
   getWord(): { getName(): string };
@@ -47,9 +54,10 @@ interface Analysis {
   readonly roots: readonly string[];
   readonly negative: boolean;
   readonly verb: boolean;
+  readonly modifier: boolean;
 }
 
-const UNKNOWN: Analysis = { roots: [], negative: false, verb: false };
+const UNKNOWN: Analysis = { roots: [], negative: false, verb: false, modifier: false };
 
 /** Distinct words whose roots are memoized (each analysis costs about 60 µs; a hit about 0.1 µs). */
 const ROOTS_CACHE_SIZE = 50_000;
@@ -80,6 +88,10 @@ export class TurkishMorphology implements Morphology {
     return this.analysis(word).verb;
   }
 
+  modifier(word: string): boolean {
+    return this.analysis(word).modifier;
+  }
+
   private analysis(word: string): Analysis {
     const cached = this.cache.get(word);
     if (cached) return cached;
@@ -94,12 +106,18 @@ export class TurkishMorphology implements Morphology {
     const roots = new Set<string>();
     let verbReadings = 0;
     let negatedReadings = 0;
+    let contentReadings = 0;
+    let modifierReadings = 0;
     for (let i = 0; i < parses.size(); i += 1) {
       const parse = parses.getFsmParse(i);
       const root = parse.getWord().getName().toLocaleLowerCase("tr");
       roots.add(root);
       // the analyser's tags: `gel+VERB+NEG+PAST+A3SG` for `gelmedi`
       const tags = parse.toString();
+      // the root's own part of speech comes first (`bugün+ADV`, `üç+NUM+CARD`, `kargo+NOUN+…`)
+      const rootTag = /^[^+]*\+([A-Z]+)/u.exec(tags)?.[1] ?? "";
+      if (CONTENT_TAGS.has(rootTag)) contentReadings += 1;
+      else if (MODIFIER_TAGS.has(rootTag)) modifierReadings += 1;
       if (tags.includes("+VERB")) {
         verbReadings += 1;
         if (tags.includes("+NEG")) negatedReadings += 1;
@@ -115,6 +133,7 @@ export class TurkishMorphology implements Morphology {
       roots: [...roots].sort((a, b) => b.length - a.length),
       negative: verbReadings > 0 && negatedReadings === verbReadings,
       verb: verbReadings > 0 && verbReadings === parses.size(),
+      modifier: parses.size() > 0 && (contentReadings === 0 || modifierReadings > 0),
     };
   }
 
@@ -172,6 +191,10 @@ export class TurkishMorphology implements Morphology {
   }
 }
 
+/** Roots that name a thing, an action or a quality. */
+const CONTENT_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
+/** Roots that modify, count or point. */
+const MODIFIER_TAGS = new Set(["ADV", "NUM", "PRON", "DET", "CONJ", "POSTP", "INTERJ", "QUES"]);
 const HIGH_VOWELS = ["ı", "i", "u", "ü"];
 /** The high vowel that follows each vowel in Turkish vowel harmony. */
 const HIGH_VOWEL: Readonly<Record<string, string>> = { a: "ı", ı: "ı", e: "i", i: "i", o: "u", u: "u", ö: "ü", ü: "ü" };

@@ -396,7 +396,7 @@ export class SearchIndex {
         }
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
-        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight;
+        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.morphology.modifier(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;

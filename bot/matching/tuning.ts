@@ -29,6 +29,13 @@ export const TUNING = Object.freeze({
    * it is a topic the knowledge base may lack. Higher = unknown words push towards "don't know".
    */
   UNKNOWN_WEIGHT_FACTOR: 1,
+  /**
+   * An unknown word that only modifies, counts or points (`bugün`, `üç`, `hepsini`, `tam`:
+   * `Morphology.modifier`) weighs this share of an unknown word: it frames the question, as a
+   * question word does, and names no topic the knowledge base could lack. Higher = such words
+   * push towards "don't know".
+   */
+  UNKNOWN_MODIFIER_FACTOR: 0.35,
   /** In a message of several sentences, words outside the sentence that asks weigh this share. Higher = context counts more. */
   CONTEXT_SENTENCE_WEIGHT: 0.5,
   /** Question words (`nasıl`, `neden`, `ne kadar`) weigh this share of their idf: they tell entries on one topic apart but never outweigh a topic word. Higher = intent matters more. */
