@@ -207,6 +207,10 @@ const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["ne kadar", "?howmuch"],
   ["how much", "?howmuch"],
   ["how many", "?howmuch"],
+  // "borcum olup olmadığını nasıl öğrenirim": the indirect form of "borcum var mı"
+  ["olup olmadigini", "?exists"],
+  ["olup olmadigi", "?exists"],
+  ["olup olmadigina", "?exists"],
 ]);
 
 /** First words of two-word question words, as typed (all plain ASCII). */
@@ -234,9 +238,11 @@ export function isQuestionTerm(surface: string): boolean {
  * `mümkün olur mu`, `ölçüm nasıl yapılır`): they only turn the word before them into a verb or a
  * state, so they say nothing about the topic. Folded; `etki…` (effect), `edin…` (acquire),
  * `olumlu`, `oluştur…`, `yapı` (building) and `yapılandırma` are other words and do not match.
+ * Every word that starts `olma`/`olmu` or `oldu` is a form of `olmak` (`olmadığını`, `olmadan`,
+ * `olmuyor`, `olduğunu`); `olanak`, `olay` and `olası` are not.
  */
 const LIGHT_VERB =
-  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:mak|ur|urmu|ursa|an|arak|du|dum|duk|dugu|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|mus\p{L}*|sa|up|masi|mali\p{L}*|maz|mayan)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|am\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
+  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|sa|up)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|am\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
 
 /**
  * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem

@@ -86,6 +86,18 @@ describe("Turkish text analysis", () => {
     ]);
     expect(analyze("yapı yapay zeka etmenler").map((t) => t.surface)).toEqual(["yapi", "yapay", "zeka", "etmenler"]);
   });
+
+  it("drops every form of olmak, negative ones included, but not olanak, olay or olası", () => {
+    expect(analyze("memnun olmadım, üye olmadan, sahibi olduğunu, mümkün olmuyor, bağlı olması").map((t) => t.surface)).toEqual([
+      "memnun", "uye", "sahibi", "mumkun", "bagli",
+    ]);
+    expect(analyze("olanak olay olası olgun").map((t) => t.surface)).toEqual(["olanak", "olay", "olasi", "olgun"]);
+  });
+
+  it("reads the indirect question `olup olmadığını` as `var mı`", () => {
+    expect(analyze("borcum olup olmadığını nasıl öğrenirim").map((t) => t.surface)).toEqual(["borcum", "?exists", "?how", "ogrenirim"]);
+    expect(analyze("borcum var mı").map((t) => t.surface)).toEqual(["borcum", "?exists"]);
+  });
 });
 
 describe("writtenVerbForm", () => {
