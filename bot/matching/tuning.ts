@@ -17,7 +17,7 @@ export const TUNING = Object.freeze({
   /** Shortest part of an unknown word read as two written together (`sim`+`kartı`). Lower = more false splits. */
   MIN_COMPOUND_PART: 3,
   /** Shortest word searched for typos. Lower = more false corrections. */
-  MIN_TYPO_LENGTH: 5,
+  MIN_TYPO_LENGTH: 4,
   /** Words at least this long may have two typos; shorter ones one. */
   TWO_TYPO_LENGTH: 8,
   /** Similarity of a word one edit away. Higher = typos count more. */

@@ -96,6 +96,13 @@ describe("Matcher", () => {
     expect(decision.status).not.toBe("none");
   });
 
+  it("corrects a one-letter typo in a four-letter word too (hesp → hesap)", () => {
+    const kb = base([entry("hesap", "Hesap nasıl açılır?"), entry("vade", "Vadeli mevduat faizi ne kadar?")]);
+    expect(matcher.match("hesp açmak", kb).candidates[0]?.id).toBe("hesap");
+    expect(matcher.match("hesp", kb).status).toBe("answered");
+    expect(matcher.match("vadli mevduat", kb).candidates[0]?.id).toBe("vade");
+  });
+
   it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
     const kb = base([entry("kur", "Döviz kuru nedir?"), entry("tara", "Belgeyi nasıl tararım?")]);
     expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
