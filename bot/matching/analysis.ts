@@ -85,6 +85,31 @@ export function writtenVerbForm(word: string): string | undefined {
   return undefined;
 }
 
+/** The Turkish letter each plain letter may stand for when typed without Turkish letters. */
+const TURKISH_LETTER: Readonly<Record<string, string>> = { c: "ç", g: "ğ", i: "ı", o: "ö", s: "ş", u: "ü" };
+
+/**
+ * Every spelling of a word typed without Turkish letters that puts some of them back
+ * (`almaliyim` → `almalıyım`, …), the word itself excluded; none when more than `maxLetters`
+ * of its letters could be Turkish ones (each doubles the spellings). Only words typed in plain
+ * letters are respelled: one with a Turkish letter was typed with them.
+ */
+export function turkishSpellings(word: string, maxLetters: number): string[] {
+  if (/[çğıöşü]/u.test(word)) return [];
+  const positions = [...word].flatMap((letter, i) => (letter in TURKISH_LETTER ? [i] : []));
+  if (positions.length === 0 || positions.length > maxLetters) return [];
+  const letters = [...word];
+  const spellings: string[] = [];
+  for (let mask = 1; mask < 1 << positions.length; mask += 1) {
+    const spelled = [...letters];
+    positions.forEach((position, bit) => {
+      if (mask & (1 << bit)) spelled[position] = TURKISH_LETTER[letters[position] ?? ""] ?? "";
+    });
+    spellings.push(spelled.join(""));
+  }
+  return spellings;
+}
+
 /**
  * Collapses doubled letters (`arttırmak` → `artırmak` once folded), a very common Turkish
  * misspelling; applied to folded words on both sides, so it never loses a match.

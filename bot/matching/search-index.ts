@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, writtenVerbForm, type Term } from "./analysis";
+import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForm, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -401,7 +401,7 @@ export class SearchIndex {
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.morphology.verb(term.typed) });
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed) });
       }
     });
     // a unit weighs what its words weigh, as the message's words finally stand
@@ -459,6 +459,18 @@ export class SearchIndex {
       scratchAnswer[e] = 0;
     }
     return { entries, phraseSim, answerSim };
+  }
+
+  /**
+   * Whether the analyser reads a word only as a verb form (`görünüyor`), also when it was typed
+   * without Turkish letters (`almaliyim`, `bekleyecegim`): then in every spelling with them that
+   * it reads. Such a word frames the question; left unread, a verb typed in plain letters was
+   * often the message's rarest word, and so its key word.
+   */
+  private isVerb(typed: string): boolean {
+    if (this.morphology.verb(typed) || this.morphology.roots(typed).length > 0) return this.morphology.verb(typed);
+    const read = turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0);
+    return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling));
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */

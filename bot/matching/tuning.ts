@@ -58,6 +58,8 @@ export const TUNING = Object.freeze({
   RELATED_WORD_SIM: 0.7,
   /** fuse.js threshold for proposing typo corrections (0 = exact, 1 = anything). Higher = more proposals to check. */
   FUSE_THRESHOLD: 0.4,
+  /** A word typed in plain letters is respelled with Turkish ones (to tell whether it is a verb) only when at most this many of its letters could be Turkish: each doubles the look-ups. Higher = slower first sight of a long word. */
+  MAX_RESPELLED_LETTERS: 6,
   /** Most typo corrections fuse.js proposes for one word; each is then checked by edit distance. */
   MAX_TYPO_PROPOSALS: 8,
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */

@@ -1,4 +1,4 @@
-import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower, writtenVerbForm } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForm } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -97,6 +97,18 @@ describe("Turkish text analysis", () => {
   it("reads the indirect question `olup olmadığını` as `var mı`", () => {
     expect(analyze("borcum olup olmadığını nasıl öğrenirim").map((t) => t.surface)).toEqual(["borcum", "?exists", "?how", "ogrenirim"]);
     expect(analyze("borcum var mı").map((t) => t.surface)).toEqual(["borcum", "?exists"]);
+  });
+});
+
+describe("turkishSpellings", () => {
+  it("puts Turkish letters back in every combination, only into words typed in plain letters", () => {
+    expect(turkishSpellings("su", 6).sort()).toEqual(["sü", "şu", "şü"]);
+    expect(turkishSpellings("almaliyim", 6)).toContain("almalıyım");
+    expect(turkishSpellings("almaliyim", 6)).toHaveLength(3);
+    expect(turkishSpellings("ödeme", 6)).toEqual([]);
+    expect(turkishSpellings("kart", 6)).toEqual([]);
+    // more letters that could be Turkish than allowed: none
+    expect(turkishSpellings("gosterilsin", 3)).toEqual([]);
   });
 });
 

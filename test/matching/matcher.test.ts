@@ -146,6 +146,10 @@ describe("Matcher", () => {
     expect(decision.candidates[0]?.id).toBe("bloke");
     // a message of verbs only still has a key word
     expect(matcher.match("artırabilir miyim", kb).candidates[0]?.id).toBe("limit");
+    // a verb typed without Turkish letters is still a verb (`gorunuyor`: `görünüyor`)
+    const plain = matcher.match("kartim bloke gorunuyor", kb);
+    expect(plain.topHoldsKeyWord).toBe(true);
+    expect(plain.candidates[0]?.id).toBe("bloke");
   });
 
   it("lets a rare word found only in an answer lift its entry", () => {
