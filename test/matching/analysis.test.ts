@@ -41,6 +41,9 @@ describe("Turkish text analysis", () => {
     // conjunctions name nothing; `hatta` is left alone, being also `hat-ta` (on the line)
     expect(analyze("geri alabilir miyim yoksa yeni kart mı").map((t) => t.surface)).not.toContain("yoksa");
     expect(isStopWord("hatta")).toBe(false);
+    // the chat tag question "di mi" (değil mi) asks for a yes and negates nothing; `değil` keeps its meaning
+    expect(analyze("emlak vergisi ödemicem di mi ya").map((t) => t.surface)).toEqual(["emlak", "vergisi", "odemicem"]);
+    expect(analyze("memnun değilim").map((t) => t.surface)).toContain("degilim");
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
     expect(analyze("crm NPS Csat ces CX").map((t) => t.surface)).toEqual(["crm", "nps", "csat", "ces", "cx"]);
     expect(analyze("Müşteri memnuniyeti nasıl tanımlanır?").map((t) => t.surface)).toEqual(["musteri", "memnuniyeti", "?how", "tanimlanir"]);
