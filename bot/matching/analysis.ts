@@ -64,25 +64,42 @@ const FUTURE_BACK: Readonly<Record<string, string>> = { m: "acağım", k: "acak"
 const FUTURE_FRONT: Readonly<Record<string, string>> = { m: "eceğim", k: "ecek", z: "eceğiz" };
 
 /**
- * The written form of a verb typed as it is spoken in chat: the present tense without its `r`
- * (`istiyo` → `istiyor`, `bilmiyom` → `bilmiyorum`, `çekiyoz` → `çekiyoruz`, `çekiyomu` →
- * `çekiyor`) and the future tense without its vowel (`yapcam` → `yapacağım`, `gelcek` →
- * `gelecek`, `alcaz` → `alacağız`), so the analyser can read its root. `undefined` when the
- * word has no such ending. Applied only to words the analyser cannot read as typed.
+ * The written forms a verb typed as it is spoken in chat may stand for, most likely first: the
+ * present tense without its `r` (`istiyo` → `istiyor`, `bilmiyom` → `bilmiyorum`, `çekiyoz` →
+ * `çekiyoruz`, `çekiyomu` → `çekiyor`) and the future tense without its vowel (`yapcam` →
+ * `yapacağım`, `gelcek` → `gelecek`, `alcaz` → `alacağız`) or with it raised (`bakıcam` →
+ * `bakacağım`; `ödicem` → `ödeyeceğim`, the stem's own vowel raised too), so the analyser can read
+ * its root. Empty when the word has no such ending. Applied only to words the analyser cannot
+ * read as typed; the caller keeps the first form it reads.
  */
-export function writtenVerbForm(word: string): string | undefined {
+export function writtenVerbForms(word: string): string[] {
   const present = /^(\p{L}+?[ıiuü])yo(m|z|n|mu|mü|mı|mi)?$/u.exec(word);
   if (present?.[1]) {
     const person = present[2] === "m" ? "um" : present[2] === "z" ? "uz" : present[2] === "n" ? "sun" : "";
-    return `${present[1]}yor${person}`;
+    return [`${present[1]}yor${person}`];
   }
   const future = /^(\p{L}*[aıoueiöü]\p{L}*[^aıoueiöü])c[ae]([mkz])$/u.exec(word);
-  if (future?.[1] && future[2]) {
-    // vowel harmony: the suffix's vowels follow the stem's last vowel
-    const back = /[aıou][^aıoueiöü]*$/u.test(future[1]);
-    return future[1] + ((back ? FUTURE_BACK : FUTURE_FRONT)[future[2]] ?? "");
+  if (future?.[1] && future[2]) return [future[1] + futureSuffix(future[1], future[2])];
+  // the future's vowel raised in speech (`bakıcam`, `yakıcaz`): after a consonant stem it is the
+  // suffix's own vowel (`bak-acağım`); after a vowel stem, whose last vowel is raised with it
+  // (`ödicem`, `yüklicem`), the stem's vowel and the suffix's `y` (`öde-yeceğim`)
+  const raised = /^(\p{L}*[aıoueiöü]\p{L}*?[^aıoueiöü])[ıiuü]c[ae]([mkz])$/u.exec(word);
+  if (raised?.[1] && raised[2]) {
+    const stem = raised[1];
+    const vowelStem = stem + (isBack(stem) ? "a" : "e");
+    return [stem + futureSuffix(stem, raised[2]), `${vowelStem}y${futureSuffix(vowelStem, raised[2])}`];
   }
-  return undefined;
+  return [];
+}
+
+/** Whether a stem's last vowel is a back one (a, ı, o, u): Turkish suffixes follow it. */
+function isBack(stem: string): boolean {
+  return /[aıou][^aıoueiöü]*$/u.test(stem);
+}
+
+/** The written future suffix after `stem` for the person a chat spelling ends in (`m`, `k`, `z`). */
+function futureSuffix(stem: string, person: string): string {
+  return (isBack(stem) ? FUTURE_BACK : FUTURE_FRONT)[person] ?? "";
 }
 
 /** The Turkish letter each plain letter may stand for when typed without Turkish letters. */

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForm, type Term } from "./analysis";
+import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForms, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -469,8 +469,15 @@ export class SearchIndex {
    */
   private isVerb(typed: string): boolean {
     if (this.morphology.verb(typed) || this.morphology.roots(typed).length > 0) return this.morphology.verb(typed);
+    const written = this.writtenForm(typed);
+    if (written !== undefined) return this.morphology.verb(written);
     const read = turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0);
     return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling));
+  }
+
+  /** The first written form of a verb typed as it is spoken (`writtenVerbForms`) that the analyser reads. */
+  private writtenForm(typed: string): string | undefined {
+    return writtenVerbForms(typed).find((form) => this.morphology.roots(form).length > 0);
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
@@ -479,7 +486,7 @@ export class SearchIndex {
     let roots = this.morphology.roots(typed);
     if (roots.length === 0) {
       // a verb typed as it is spoken (`istiyo`, `yapcam`) is read in its written form
-      const written = writtenVerbForm(typed);
+      const written = this.writtenForm(typed);
       if (written !== undefined) roots = this.morphology.roots(written);
     }
     return [...new Set(roots.map((root) => collapseRepeats(fold(root))))].filter((root) => root.length >= TUNING.MIN_ANALYSED_ROOT_LENGTH);

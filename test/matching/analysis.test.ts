@@ -1,4 +1,4 @@
-import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForm } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -115,7 +115,7 @@ describe("turkishSpellings", () => {
   });
 });
 
-describe("writtenVerbForm", () => {
+describe("writtenVerbForms", () => {
   it.each([
     ["istiyo", "istiyor"],
     ["bilmiyom", "bilmiyorum"],
@@ -125,12 +125,25 @@ describe("writtenVerbForm", () => {
     ["gelcem", "geleceğim"],
     ["gelcek", "gelecek"],
     ["alcaz", "alacağız"],
-  ])("reads the chat spelling %s as %s", (typed, written) => {
-    expect(writtenVerbForm(typed)).toBe(written);
+    // the future's vowel raised in speech, after a consonant stem
+    ["bakıcam", "bakacağım"],
+    ["yakıcaz", "yakacağız"],
+    ["evlenicez", "evleneceğiz"],
+  ])("reads the chat spelling %s as %s first", (typed, written) => {
+    expect(writtenVerbForms(typed)[0]).toBe(written);
   });
 
-  it.each(["program", "kalem", "gidecek", "yoyo", "ocak"])("leaves %s alone", (word) => {
-    expect(writtenVerbForm(word)).toBeUndefined();
+  it.each([
+    // after a vowel stem, whose own last vowel is raised too
+    ["ödicem", "ödeyeceğim"],
+    ["yüklicem", "yükleyeceğim"],
+    ["ödemicem", "ödemeyeceğim"],
+  ])("reads %s as %s too", (typed, written) => {
+    expect(writtenVerbForms(typed)).toContain(written);
+  });
+
+  it.each(["program", "kalem", "gidecek", "yoyo", "ocak", "sıcak", "kucak"])("leaves %s alone", (word) => {
+    expect(writtenVerbForms(word)).toEqual([]);
   });
 });
 
