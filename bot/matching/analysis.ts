@@ -102,6 +102,23 @@ function futureSuffix(stem: string, person: string): string {
   return (isBack(stem) ? FUTURE_BACK : FUTURE_FRONT)[person] ?? "";
 }
 
+/**
+ * Roots of the words for the people in a customer's life: family, partners, neighbours and
+ * friends. A closed class of the language, like the pronouns: in a support message such a word
+ * says who the request is for (`kardeşime para yollayacağım`), not what it is about, so where
+ * the knowledge base never uses it, it weighs as a word that only modifies.
+ */
+const PERSON_ROOTS: ReadonlySet<string> = new Set([
+  "anne", "baba", "anneanne", "babaanne", "dede", "nine", "kardeş", "abla", "abi", "ağabey", "eş", "oğul", "kız",
+  "çocuk", "bebek", "torun", "yeğen", "kuzen", "amca", "dayı", "teyze", "hala", "akraba", "kayınvalide", "kayınpeder",
+  "nişanlı", "komşu", "arkadaş",
+]);
+
+/** Whether an analyser root (Turkish letters, lower case) names one of the people in a customer's life (`PERSON_ROOTS`). */
+export function isPersonRoot(root: string): boolean {
+  return PERSON_ROOTS.has(root);
+}
+
 /** The Turkish letter each plain letter may stand for when typed without Turkish letters. */
 const TURKISH_LETTER: Readonly<Record<string, string>> = { c: "ç", g: "ğ", i: "ı", o: "ö", s: "ş", u: "ü" };
 

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForms, type Term } from "./analysis";
+import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -396,7 +396,7 @@ export class SearchIndex {
         }
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
-        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.morphology.modifier(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
+        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.morphology.modifier(term.typed) || this.isPerson(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
@@ -478,6 +478,16 @@ export class SearchIndex {
   /** The first written form of a verb typed as it is spoken (`writtenVerbForms`) that the analyser reads. */
   private writtenForm(typed: string): string | undefined {
     return writtenVerbForms(typed).find((form) => this.morphology.roots(form).length > 0);
+  }
+
+  /**
+   * Whether the analyser reads a word (in its Turkish letters, when typed without them) as one of
+   * the people a customer mentions (`kardeşime`, `annemin`, `esim`): see `isPersonRoot`.
+   */
+  private isPerson(typed: string): boolean {
+    const read = this.morphology.roots(typed);
+    const roots = read.length > 0 ? read : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).flatMap((spelling) => this.morphology.roots(spelling));
+    return roots.some(isPersonRoot);
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */

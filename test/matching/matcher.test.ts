@@ -127,6 +127,18 @@ describe("Matcher", () => {
     expect(matcher.match("su kesintisi bugün ne zaman biter", kb).candidates[0]?.id).toBe("kesinti");
   });
 
+  it("weighs an unknown word for a person in the customer's life (kardeşime, annemin, kardesime) as lightly as a modifier", () => {
+    const kb = base([entry("eft", "Başka bankaya nasıl para gönderirim?"), entry("limit", "Günlük transfer limitim ne kadar?")]);
+    const weightOf = (text: string, surface: string): number => matcher.indexFor(kb).query(text).find((w) => w.surface === surface)?.weight ?? 0;
+    for (const [person, other] of [["kardeşime", "kasabaya"], ["annemin", "dükkanın"], ["kardesime", "kasaya"]] as const) {
+      const folded = (word: string): string => matcher.indexFor(kb).query(word)[0]?.surface ?? "";
+      expect(weightOf(`${person} para göndereceğim`, folded(person))).toBeLessThan(weightOf(`${other} para göndereceğim`, folded(other)) / 2);
+    }
+    // a word the knowledge base uses keeps its weight: there it may be the topic
+    const family = base([...kb.entries, entry("aile", "Eşime ek kart çıkarabilir miyim?")]);
+    expect(matcher.indexFor(family).query("eşime kart").find((w) => w.surface === "esime")?.weight ?? 0).toBeGreaterThan(1);
+  });
+
   it("takes the message's key word from the words that name things, not from the verbs that frame it", () => {
     expect(sharedMorphology.verb("görünüyor")).toBe(true);
     expect(sharedMorphology.verb("isteniyor")).toBe(true);
