@@ -13,7 +13,7 @@ import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./dom
  * they sit under issue 14's targets (top-1 ≥ 90%, answered right ≥ 70%), which are not met yet.
  */
 const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wronglyAnswered: number; offTopicRejected: number }>> = {
-  banka: { top1: 0.68, answeredRight: 0.32, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  banka: { top1: 0.68, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   belediye: { top1: 0.83, answeredRight: 0.31, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole: never used for tuning or calibration
   eticaret: { top1: 0.76, answeredRight: 0.37, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
