@@ -1,3 +1,4 @@
+import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { newStemmer } from "snowball-stemmers";
 
 /**
@@ -263,8 +264,6 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["ne zaman", "?when"],
-  ["ne zman", "?when"],
-  ["ne zamn", "?when"],
   ["ne kdr", "?howmuch"],
   ["ne kadar", "?howmuch"],
   ["how much", "?howmuch"],
@@ -274,6 +273,18 @@ const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["olup olmadigi", "?exists"],
   ["olup olmadigina", "?exists"],
 ]);
+
+/**
+ * A two-word question word whose second word is mistyped (`ne kadr`, `ne zamna`): one edit away
+ * from `kadar` or `zaman` after `ne`, a word nothing else could be there.
+ */
+function mistypedPair(first: string, second: string): string | undefined {
+  if (first !== "ne" || second.length < 4) return undefined;
+  for (const [word, kind] of [["kadar", "?howmuch"], ["zaman", "?when"]] as const) {
+    if (DamerauLevenshteinDistance(second, word) === 1) return kind;
+  }
+  return undefined;
+}
 
 /** First words of two-word question words, as typed (all plain ASCII). */
 const PAIR_STARTS: ReadonlySet<string> = new Set([...QUESTION_PAIRS.keys()].map((pair) => pair.split(" ")[0] ?? ""));
@@ -330,7 +341,7 @@ export function analyze(text: string): Term[] {
     const token = tokens[i] ?? "";
     const next = tokens[i + 1];
     if (next !== undefined && PAIR_STARTS.has(token)) {
-      const pair = QUESTION_PAIRS.get(`${token} ${foldWord(next)}`);
+      const pair = QUESTION_PAIRS.get(`${token} ${foldWord(next)}`) ?? mistypedPair(token, foldWord(next));
       if (pair) {
         terms.push({ surface: pair, stem: pair, typed: pair });
         i += 1;

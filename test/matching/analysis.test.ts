@@ -63,6 +63,12 @@ describe("Turkish text analysis", () => {
     expect(kinds("NPS nasil olculur")).toEqual(["?how"]);
     expect(kinds("EFT ücreti ne kadar")).toEqual(["?howmuch"]);
     expect(kinds("kart ne zaman gelir")).toEqual(["?when"]);
+    // the second word mistyped by one letter: after `ne`, nothing else could be there
+    expect(kinds("bakiyem ne kadr kaldı")).toEqual(["?howmuch"]);
+    expect(kinds("kart ne zman gelir")).toEqual(["?when"]);
+    expect(kinds("ne zamana kadar bildirmeliyim")).toEqual(["?when"]);
+    expect(analyze("ne kader").map((t) => t.surface)).toEqual(["?howmuch"]);
+    expect(analyze("ne kalem").map((t) => t.surface)).toEqual(["?what", "kalem"]);
     // `kaçta` (at what time) asks when; `kaç` alone asks how many
     expect(kinds("eft kaçta kapanıyor")).toEqual(["?when"]);
     expect(kinds("sube kacta aciliyor")).toEqual(["?when"]);
