@@ -276,7 +276,7 @@ const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
 
 /**
  * A two-word question word whose second word is mistyped (`ne kadr`, `ne zamna`): one edit away
- * from `kadar` or `zaman` after `ne`, a word nothing else could be there.
+ * from `kadar` or `zaman`, after `ne`, where no other word of that shape could stand.
  */
 function mistypedPair(first: string, second: string): string | undefined {
   if (first !== "ne" || second.length < 4) return undefined;

@@ -468,7 +468,7 @@ export class SearchIndex {
    * often the message's rarest word, and so its key word.
    */
   private isVerb(typed: string): boolean {
-    if (this.morphology.verb(typed) || this.morphology.roots(typed).length > 0) return this.morphology.verb(typed);
+    if (this.morphology.roots(typed).length > 0) return this.morphology.verb(typed);
     const written = this.writtenForm(typed);
     if (written !== undefined) return this.morphology.verb(written);
     const read = turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0);
@@ -482,7 +482,7 @@ export class SearchIndex {
 
   /**
    * Whether the analyser reads a word (in its Turkish letters, when typed without them) as one of
-   * the people a customer mentions (`kardeşime`, `annemin`, `esim`): see `isPersonRoot`.
+   * the people a customer mentions (`kardeşime`, `annemin`, `kardesime`): see `isPersonRoot`.
    */
   private isPerson(typed: string): boolean {
     const read = this.morphology.roots(typed);
