@@ -341,7 +341,8 @@ export function analyze(text: string): Term[] {
     const token = tokens[i] ?? "";
     const next = tokens[i + 1];
     if (next !== undefined && PAIR_STARTS.has(token)) {
-      const pair = QUESTION_PAIRS.get(`${token} ${foldWord(next)}`) ?? mistypedPair(token, foldWord(next));
+      const second = foldWord(next);
+      const pair = QUESTION_PAIRS.get(`${token} ${second}`) ?? mistypedPair(token, second);
       if (pair) {
         terms.push({ surface: pair, stem: pair, typed: pair });
         i += 1;

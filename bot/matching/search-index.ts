@@ -99,6 +99,8 @@ export class SearchIndex {
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
   private readonly cache = new Map<string, QueryWord[]>();
   private readonly expansionCache = new Map<string, { expansions: Expansion[]; idf: number; reach: Reach }>();
+  /** Memo of `readSpellings` for words the analyser cannot read as typed. */
+  private readonly spellingCache = new Map<string, readonly string[]>();
   /** Scratch arrays for merging postings, sized to the entries. */
   private readonly scratchPhrase: Float32Array;
   private readonly scratchAnswer: Float32Array;
@@ -463,15 +465,16 @@ export class SearchIndex {
 
   /**
    * Whether the analyser reads a word only as a verb form (`görünüyor`), also when it was typed
-   * without Turkish letters (`almaliyim`, `bekleyecegim`): then in every spelling with them that
-   * it reads. Such a word frames the question; left unread, a verb typed in plain letters was
-   * often the message's rarest word, and so its key word.
+   * as spoken (`yapcam`) or without Turkish letters (`almaliyim`, `bekleyecegim`): then in every
+   * spelling with them that it reads. Such a word frames the question; left unread, a verb typed
+   * in plain letters was often the message's rarest word, and so its key word.
    */
   private isVerb(typed: string): boolean {
-    if (this.morphology.roots(typed).length > 0) return this.morphology.verb(typed);
-    const written = this.writtenForm(typed);
-    if (written !== undefined) return this.morphology.verb(written);
-    const read = turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0);
+    if (this.morphology.roots(typed).length === 0) {
+      const written = this.writtenForm(typed);
+      if (written !== undefined) return this.morphology.verb(written);
+    }
+    const read = this.readSpellings(typed);
     return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling));
   }
 
@@ -485,9 +488,23 @@ export class SearchIndex {
    * the people a customer mentions (`kardeşime`, `annemin`, `kardesime`): see `isPersonRoot`.
    */
   private isPerson(typed: string): boolean {
-    const read = this.morphology.roots(typed);
-    const roots = read.length > 0 ? read : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).flatMap((spelling) => this.morphology.roots(spelling));
-    return roots.some(isPersonRoot);
+    return this.readSpellings(typed).some((spelling) => this.morphology.roots(spelling).some(isPersonRoot));
+  }
+
+  /**
+   * The spellings of a word the analyser reads: the word as typed, or else those of its
+   * spellings with Turkish letters put back (`turkishSpellings`). Memoized: a word typed in plain
+   * letters costs up to 63 look-ups, and the same words come back in message after message.
+   */
+  private readSpellings(typed: string): readonly string[] {
+    if (this.morphology.roots(typed).length > 0) return [typed];
+    let read = this.spellingCache.get(typed);
+    if (read === undefined) {
+      read = turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0);
+      if (this.spellingCache.size >= TUNING.EXPANSION_CACHE_SIZE) this.spellingCache.clear();
+      this.spellingCache.set(typed, read);
+    }
+    return read;
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
