@@ -257,8 +257,13 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["kim", "kime", "kimin", "kimden", "kimdir", "who"].map((w) => [w, "?who"] as const),
   ...["hangi", "hangisi", "hangileri", "which"].map((w) => [w, "?which"] as const),
   // `kaçta` ("saat kaçta", at what time) asks when, not how much
-  ...["when", "kaçta", "kaçda"].map((w) => [fold(w), "?when"] as const),
+  ...["when", "kaçta", "kaçda", "kaçına", "kaçında"].map((w) => [fold(w), "?when"] as const),
   ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
+  // necessity and possibility as predicates ("şart mı", "zorunda mıyım", "mümkün mü"): they ask whether something
+  // must or can be done, an intent of its own, and name no topic. Not `zorunlu` or `mecburi`, adjectives that
+  // also name a kind of thing (`zorunlu trafik sigortası`)
+  ...["şart", "şartmı", "zorunda", "zorundamıyım", "mecbur", "mecburmuyum"].map((w) => [fold(w), "?must"] as const),
+  ...["mümkün", "mümkünmü", "mümkündür", "olanaklı", "imkan", "imkanı", "imkân", "imkânı"].map((w) => [fold(w), "?can"] as const),
   // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
   ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz"].map((w) => [fold(w), "?how"] as const),
 ]);

@@ -73,6 +73,16 @@ describe("Turkish text analysis", () => {
     expect(kinds("eft kaçta kapanıyor")).toEqual(["?when"]);
     expect(kinds("sube kacta aciliyor")).toEqual(["?when"]);
     expect(kinds("kaç gün sürer")).toEqual(["?howmuch"]);
+    // `ayın kaçına kadar` asks a day of the month
+    expect(kinds("ayın kaçına kadar yatırmalıyım")).toEqual(["?when"]);
+    // necessity and possibility ask whether a thing must or can be done
+    expect(kinds("mağazaya gitmem şart mı")).toEqual(["?must"]);
+    expect(kinds("şubeye gitmek zorunda mıyım")).toEqual(["?must"]);
+    // `zorunlu` and `mecburi` also name a kind of thing (`zorunlu trafik sigortası`): topic words
+    expect(kinds("zorunlu sigorta ne kapsar")).toEqual(["?what"]);
+    expect(kinds("tarihi değiştirmek mumkun mu")).toEqual(["?can"]);
+    // `şartları` (the conditions) is a topic word
+    expect(kinds("başvuru şartları")).toEqual([]);
     expect(kinds("şube nerde")).toEqual(["?where"]);
     // `var mı` asks whether a thing exists: a frame like `nasıl`, not a topic
     expect(kinds("kreş ücretinde indirim var mı")).toEqual(["?exists"]);
@@ -85,7 +95,7 @@ describe("Turkish text analysis", () => {
     expect(analyze("Müşteriyi nasıl memnun ederiz?").map((t) => t.surface)).toEqual(["musteriyi", "?how", "memnun"]);
     expect(analyze("ikna etmenin yolları; şikayet edilir, memnun edebilirim, ikna ettik").map((t) => t.surface)).toEqual(["ikna", "yolari", "sikayet", "memnun", "ikna"]);
     expect(analyze("etkileyen etkenler müşteri edinmek olumlu oluşturmak mümkün olur").map((t) => t.surface)).toEqual([
-      "etkileyen", "etkenler", "musteri", "edinmek", "olumlu", "olusturmak", "mumkun",
+      "etkileyen", "etkenler", "musteri", "edinmek", "olumlu", "olusturmak", "?can",
     ]);
   });
 
@@ -98,7 +108,7 @@ describe("Turkish text analysis", () => {
 
   it("drops every form of olmak, negative ones included, but not olanak, olay or olası", () => {
     expect(analyze("memnun olmadım, üye olmadan, sahibi olduğunu, mümkün olmuyor, bağlı olması").map((t) => t.surface)).toEqual([
-      "memnun", "uye", "sahibi", "mumkun", "bagli",
+      "memnun", "uye", "sahibi", "?can", "bagli",
     ]);
     expect(analyze("olanak olay olası olgun").map((t) => t.surface)).toEqual(["olanak", "olay", "olasi", "olgun"]);
   });
