@@ -88,7 +88,8 @@ export class Matcher {
   private prepared(base: MatchableBase): { index: SearchIndex; ranker: Ranker } {
     let found = this.indexes.get(base);
     if (!found) {
-      const index = new SearchIndex(base, this.morphology, this.lexicon, this.related);
+      const build = (): SearchIndex => new SearchIndex(base, this.morphology, this.lexicon, this.related);
+      const index = this.morphology.remembering ? this.morphology.remembering(build) : build();
       found = { index, ranker: new Ranker(index) };
       this.indexes.set(base, found);
     }

@@ -1,4 +1,6 @@
-import { dirname } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /**
  * Roots of Turkish words, from a morphological analyser: verbs meet their roots (`ölçebiliriz`
@@ -26,6 +28,12 @@ export interface Morphology {
    * interjection root. False for unknown words.
    */
   modifier(word: string): boolean;
+  /**
+   * Runs `read` (an index build) and keeps the readings of the words it looks up for later
+   * processes, where the morphology keeps readings at all. Only what `read` looks up is kept: a
+   * knowledge base's words and the built-in lists', never a customer's message.
+   */
+  remembering?<T>(read: () => T): T;
 }
 
 /** For tests and hosts that do without the analyser: every word is unknown. */
@@ -59,6 +67,123 @@ interface Analysis {
 
 const UNKNOWN: Analysis = { roots: [], negative: false, verb: false, modifier: false };
 
+/** Where and whether `TurkishMorphology` keeps its readings across processes. */
+export interface TurkishMorphologyOptions {
+  /**
+   * The folder that keeps the readings of indexed words across processes (`readingsDir()`):
+   * every process that indexes the same knowledge reads the same words, and the analyser reads
+   * a word the same way each time. Without it, every process reads every word itself.
+   */
+  readonly readingsDir?: string;
+}
+
+/**
+ * The default readings folder, beside the analyser it saves work for
+ * (`node_modules/.cache/memnun/`, where tools keep their caches).
+ */
+export function readingsDir(): string {
+  return join(dirname(analyserDir()), ".cache", "memnun");
+}
+
+function analyserDir(): string {
+  return dirname(require.resolve("nlptoolkit-morphologicalanalysis/package.json"));
+}
+
+/**
+ * What readings are valid for: the analyser's and its dictionary's versions, and this module's
+ * own code, which turns the analyser's parses into readings. Each version has a file of its own
+ * (the sources run by tsx and the build differ in code, and run side by side).
+ */
+function readingsVersion(): string {
+  const versionOf = (name: string): string => {
+    const parsed: unknown = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8"));
+    return typeof parsed === "object" && parsed !== null && "version" in parsed && typeof parsed.version === "string" ? parsed.version : "?";
+  };
+  const code = createHash("sha256").update(readFileSync(__filename)).digest("hex").slice(0, 16);
+  return `${versionOf("nlptoolkit-morphologicalanalysis")}/${versionOf("nlptoolkit-dictionary")}/${code}`;
+}
+
+/** The file of one version's readings in a readings folder. */
+function versionFile(dir: string, version: string): string {
+  return join(dir, `readings-${createHash("sha256").update(version).digest("hex").slice(0, 16)}.json`);
+}
+const VERSION_FILE = /^readings-[0-9a-f]{16}\.json$/;
+
+/** Most readings a file keeps: one knowledge base and the built-in lists need a few thousand. Past it, a file keeps only the last index's. */
+const MAX_KEPT_READINGS = 20_000;
+/** Most versions' files a readings folder keeps; the least recently written go first. */
+const MAX_VERSION_FILES = 4;
+
+/** One reading as a file keeps it: the roots, then the flags (`NEGATIVE`, `VERB`, `MODIFIER`). */
+type KeptReading = [readonly string[], number];
+const NEGATIVE = 1;
+const VERB = 2;
+const MODIFIER = 4;
+
+function kept(analysis: Analysis): KeptReading {
+  return [analysis.roots, (analysis.negative ? NEGATIVE : 0) | (analysis.verb ? VERB : 0) | (analysis.modifier ? MODIFIER : 0)];
+}
+
+function fromKept(value: unknown): Analysis | undefined {
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const roots: unknown = value[0];
+  const flags: unknown = value[1];
+  if (!Array.isArray(roots) || !roots.every((root): root is string => typeof root === "string") || typeof flags !== "number") return undefined;
+  return { roots, negative: (flags & NEGATIVE) !== 0, verb: (flags & VERB) !== 0, modifier: (flags & MODIFIER) !== 0 };
+}
+
+/** The readings in a file written for `version`; none when it is missing, unreadable, malformed or for another version. */
+function readReadings(file: string, version: string): Map<string, Analysis> {
+  const readings = new Map<string, Analysis>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    // missing or unreadable: a cache, so every word is read again
+    return readings;
+  }
+  if (typeof parsed !== "object" || parsed === null || !("version" in parsed) || parsed.version !== version || !("readings" in parsed)) return readings;
+  const entries = parsed.readings;
+  if (typeof entries !== "object" || entries === null) return readings;
+  for (const [word, value] of Object.entries(entries)) {
+    const analysis = fromKept(value);
+    if (analysis) readings.set(word, analysis);
+  }
+  return readings;
+}
+
+/**
+ * Writes readings whole or not at all: to a file of its own, then renamed over the old one, so a
+ * process that reads it meanwhile, or a full disk, never meets half a file. A cache: a failed
+ * write leaves the old file, and the words are read again next time.
+ */
+function writeReadings(file: string, version: string, readings: ReadonlyMap<string, Analysis>): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const body: Record<string, KeptReading> = {};
+    for (const [word, analysis] of readings) body[word] = kept(analysis);
+    writeFileSync(temporary, JSON.stringify({ version, readings: body }));
+    renameSync(temporary, file);
+    pruneVersions(dirname(file));
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // its folder could not be made: there is nothing to remove
+    }
+  }
+}
+
+/** Removes the least recently written versions' files past `MAX_VERSION_FILES` (each edit of this module makes a version). */
+function pruneVersions(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => VERSION_FILE.test(name))
+    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
+    .sort((x, y) => y.written - x.written);
+  for (const old of files.slice(MAX_VERSION_FILES)) rmSync(old.path, { force: true });
+}
+
 /** Distinct words whose roots are memoized (each analysis costs about 60 µs; a hit about 0.1 µs). */
 const ROOTS_CACHE_SIZE = 50_000;
 /** The analyser's own cache is not needed: `TurkishMorphology` memoizes the roots. */
@@ -75,6 +200,29 @@ export class TurkishMorphology implements Morphology {
   private readonly cache = new Map<string, Analysis>();
   /** Verb root → the noun it is fused from (`fusedNoun`), or null: verb roots are few, and each look-up costs several analyses. */
   private readonly fusedNouns = new Map<string, string | null>();
+  /** This version's readings file, once the kept readings were read (`readingsDir`). */
+  private kept: { file: string; version: string } | undefined;
+  /** While `remembering`: the words looked up. */
+  private recording: Set<string> | undefined;
+
+  constructor(private readonly options: TurkishMorphologyOptions = {}) {}
+
+  /** Whether the analyser has been loaded (a process whose words were all kept never loads it). */
+  get loaded(): boolean {
+    return this.analyzer !== undefined;
+  }
+
+  remembering<T>(read: () => T): T {
+    if (this.options.readingsDir === undefined || this.recording) return read();
+    const words = new Set<string>();
+    this.recording = words;
+    try {
+      return read();
+    } finally {
+      this.recording = undefined;
+      this.keep(words);
+    }
+  }
 
   roots(word: string): readonly string[] {
     return this.analysis(word).roots;
@@ -93,12 +241,38 @@ export class TurkishMorphology implements Morphology {
   }
 
   private analysis(word: string): Analysis {
+    if (this.kept === undefined) this.readKept();
+    this.recording?.add(word);
     const cached = this.cache.get(word);
     if (cached) return cached;
     const result = word.length > MAX_WORD_LENGTH || !/^\p{L}+$/u.test(word) ? UNKNOWN : this.analyse(word);
     if (this.cache.size >= ROOTS_CACHE_SIZE) this.cache.clear();
     this.cache.set(word, result);
     return result;
+  }
+
+  /** Seeds the memo with the readings other processes kept (once per process). */
+  private readKept(): { file: string; version: string } | undefined {
+    if (this.options.readingsDir === undefined) return undefined;
+    const version = readingsVersion();
+    this.kept = { file: versionFile(this.options.readingsDir, version), version };
+    for (const [word, analysis] of readReadings(this.kept.file, version)) this.cache.set(word, analysis);
+    return this.kept;
+  }
+
+  /** Adds the readings of `words` to this version's file, unless it already has every one of them. */
+  private keep(words: ReadonlySet<string>): void {
+    const kept = this.kept ?? this.readKept();
+    if (!kept) return;
+    const onFile = readReadings(kept.file, kept.version);
+    const missing = [...words].filter((word) => !onFile.has(word));
+    if (missing.length === 0) return;
+    const readings = onFile.size + missing.length > MAX_KEPT_READINGS ? new Map<string, Analysis>() : onFile;
+    for (const word of words) {
+      const analysis = this.cache.get(word) ?? onFile.get(word);
+      if (analysis) readings.set(word, analysis);
+    }
+    writeReadings(kept.file, kept.version, readings);
   }
 
   private analyse(word: string): Analysis {
@@ -173,7 +347,7 @@ export class TurkishMorphology implements Morphology {
 
   private load(): FsmAnalyzer {
     if (this.analyzer) return this.analyzer;
-    const packageDir = dirname(require.resolve("nlptoolkit-morphologicalanalysis/package.json"));
+    const packageDir = analyserDir();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: 150 MB that a CLI without matching never needs
     const loaded: unknown = require("nlptoolkit-morphologicalanalysis/dist/MorphologicalAnalysis/FsmMorphologicalAnalyzer");
     if (!isFsmModule(loaded)) throw new Error("[matching] nlptoolkit-morphologicalanalysis has no FsmMorphologicalAnalyzer");
@@ -206,4 +380,4 @@ function devoiced(word: string): string {
 }
 
 /** The process's one analyser: its dictionary is large and read-only, so every matcher shares it. */
-export const sharedMorphology: Morphology = new TurkishMorphology();
+export const sharedMorphology: Morphology = new TurkishMorphology({ readingsDir: readingsDir() });

@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { Matcher } from "../../bot/matching/matcher";
+import { TurkishMorphology, readingsDir } from "../../bot/matching/morphology";
+import { domainKnowledge, evaluationDomains } from "../eval/domains";
+
+/**
+ * The analyser's readings kept across processes (`TurkishMorphology`'s `readingsDir`): the same
+ * readings as the analyser's, the analyser never loaded when every word was kept, never a
+ * customer's word on disk, and a bad or unwritable file costs only the time to read again.
+ * Each new `TurkishMorphology` loads its own analyser when it needs one (about 1 s), so the
+ * tests share what they can.
+ */
+
+const WORDS = ["kaybettim", "ölçebiliriz", "gelmedi", "görünüyor", "bugün", "hesabımı", "sadakati", "qwzx", "ödeme"];
+
+const tempDir = (): string => mkdtempSync(join(tmpdir(), "memnun-readings-"));
+
+function readingsOf(morphology: TurkishMorphology, words: readonly string[]): unknown[] {
+  return words.map((word) => [morphology.roots(word), morphology.negative(word), morphology.verb(word), morphology.modifier(word)]);
+}
+
+/** The one readings file in a folder. */
+function fileIn(dir: string): string {
+  const files = readdirSync(dir).filter((name) => /^readings-[0-9a-f]{16}\.json$/.test(name));
+  if (files.length !== 1 || !files[0]) throw new Error(`expected one readings file in ${dir}: ${readdirSync(dir).join(", ")}`);
+  return join(dir, files[0]);
+}
+
+function parsedFile(file: string): { version: unknown; readings: object } {
+  const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+  if (typeof parsed !== "object" || parsed === null || !("readings" in parsed) || typeof parsed.readings !== "object" || parsed.readings === null) {
+    throw new Error(`not a readings file: ${file}`);
+  }
+  return { version: "version" in parsed ? parsed.version : undefined, readings: parsed.readings };
+}
+
+const keptWords = (dir: string): string[] => Object.keys(parsedFile(fileIn(dir)).readings).sort();
+
+describe("readings kept across processes", () => {
+  const uncached = new TurkishMorphology();
+  /** A folder that keeps WORDS, written with the analyser's own readings. */
+  let seeded: string;
+  let fileName: string;
+  let version: unknown;
+
+  beforeAll(() => {
+    seeded = join(tempDir(), "cache");
+    const first = new TurkishMorphology({ readingsDir: seeded });
+    expect(first.remembering(() => readingsOf(first, WORDS))).toEqual(readingsOf(uncached, WORDS));
+    fileName = basename(fileIn(seeded));
+    version = parsedFile(fileIn(seeded)).version;
+  });
+
+  it("gives a later process the analyser's own readings without loading it", () => {
+    expect(keptWords(seeded)).toEqual([...WORDS].sort());
+    const later = new TurkishMorphology({ readingsDir: seeded });
+    expect(readingsOf(later, WORDS)).toEqual(readingsOf(uncached, WORDS));
+    expect(later.loaded).toBe(false);
+    // a word nobody kept is read by the analyser, loaded then, and added to the file
+    expect(later.remembering(() => later.roots("vazgeçtim"))).toEqual(uncached.roots("vazgeçtim"));
+    expect(later.loaded).toBe(true);
+    expect(keptWords(seeded)).toEqual([...WORDS, "vazgeçtim"].sort());
+    // nothing but the file itself is left in its folder
+    expect(readdirSync(seeded)).toEqual([fileName]);
+  });
+
+  it("keeps a knowledge base's words, never a customer's, and decides every question as without kept readings", async () => {
+    const dir = tempDir();
+    const writer = new Matcher(new TurkishMorphology({ readingsDir: dir }));
+    const domain = evaluationDomains().find((d) => d.name === "telekom");
+    if (!domain) throw new Error("the telekom evaluation domain is missing");
+    const kb = await domainKnowledge(domain);
+    writer.indexFor(kb);
+    const kept = keptWords(dir);
+    expect(kept).toContain("fatura");
+    writer.match("zümrütanka faturamı yuttu", kb);
+    expect(keptWords(dir)).toEqual(kept);
+    expect(readFileSync(fileIn(dir), "utf8")).not.toContain("zümrütanka");
+
+    const warmMorphology = new TurkishMorphology({ readingsDir: dir });
+    const warm = new Matcher(warmMorphology);
+    warm.indexFor(kb);
+    expect(warmMorphology.loaded).toBe(false);
+    const cold = new Matcher(uncached);
+    for (const text of [...domain.inDomain.tuning.map((q) => q.text), ...domain.offTopic.tuning]) {
+      expect(warm.match(text, kb)).toEqual(cold.match(text, kb));
+    }
+  });
+
+  it.each([
+    ["not JSON", () => "{ half a fi"],
+    ["of another version", () => JSON.stringify({ version: "0/0/0", readings: { kaybettim: [["yanlış"], 0] } })],
+    ["without readings", () => JSON.stringify({ version, readings: null })],
+    ["of readings of the wrong shape", () => JSON.stringify({ version, readings: { kaybettim: ["kaybet", 0], gelmedi: [["gel", 3], 0], ödeme: [[], "0"] } })],
+  ])("ignores a file %s, reads the words again and writes a good file", (_, content) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, fileName), content());
+    const morphology = new TurkishMorphology({ readingsDir: dir });
+    const words = ["kaybettim", "gelmedi", "ödeme"];
+    expect(morphology.remembering(() => readingsOf(morphology, words))).toEqual(readingsOf(uncached, words));
+    expect(morphology.loaded).toBe(true);
+    expect(keptWords(dir)).toEqual([...words].sort());
+    expect(parsedFile(fileIn(dir)).version).toEqual(version);
+  });
+
+  it("reads as usual where the file cannot be written, and leaves nothing behind", () => {
+    const dir = tempDir();
+    // the folder cannot be made: a file is in its place
+    const blocker = join(dir, "not-a-folder");
+    writeFileSync(blocker, "");
+    const blocked = new TurkishMorphology({ readingsDir: join(blocker, "cache") });
+    expect(blocked.remembering(() => readingsOf(blocked, WORDS))).toEqual(readingsOf(uncached, WORDS));
+    expect(readdirSync(dir)).toEqual(["not-a-folder"]);
+
+    // the folder is there, but a folder takes the file's place: the copy written first is removed
+    const taken = join(dir, "taken");
+    mkdirSync(join(taken, fileName, "inside"), { recursive: true });
+    const morphology = new TurkishMorphology({ readingsDir: taken });
+    expect(morphology.remembering(() => readingsOf(morphology, ["kaybettim"]))).toEqual(readingsOf(uncached, ["kaybettim"]));
+    expect(readdirSync(taken)).toEqual([fileName]);
+    expect(readdirSync(join(taken, fileName))).toEqual(["inside"]);
+  });
+
+  it("keeps the files of the four versions written last", () => {
+    const dir = tempDir();
+    const others = ["0000000000000001", "0000000000000002", "0000000000000003", "0000000000000004"].map((hash, i) => {
+      const name = `readings-${hash}.json`;
+      writeFileSync(join(dir, name), "{}");
+      utimesSync(join(dir, name), new Date(2026, 0, i + 1), new Date(2026, 0, i + 1));
+      return name;
+    });
+    writeFileSync(join(dir, "notes.txt"), "not ours");
+    const writer = new TurkishMorphology({ readingsDir: dir });
+    writer.remembering(() => writer.roots("kaybettim"));
+    expect(readdirSync(dir).sort()).toEqual([...others.slice(1), fileName, "notes.txt"].sort());
+  });
+
+  it("keeps the shared readings beside the analyser, in node_modules/.cache", () => {
+    expect(readingsDir()).toMatch(/node_modules[\\/]\.cache[\\/]memnun$/);
+    expect(existsSync(join(readingsDir(), "..", "..", "nlptoolkit-morphologicalanalysis", "package.json"))).toBe(true);
+  });
+});
