@@ -609,7 +609,8 @@ export class SearchIndex {
     // words customers use for the same thing ("kapatmak" for "iptal", "tükenmek" for "bitmek")
     for (const group of this.relatedOf(term)) for (const [id, sim] of group) offer(id, sim * TUNING.RELATED_WORD_SIM);
 
-    if (best.size === 0 && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
+    const exact = [...best.values()].some((sim) => sim >= 1);
+    if ((best.size === 0 || (!exact && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
       // fuse.js proposes look-alike words; natural's Damerau-Levenshtein distance grades them
       const fuse = this.fuzzyByInitial.get(term.surface.charAt(0));
       const proposals = fuse ? fuse.search(term.stem.slice(0, 32), { limit: TUNING.MAX_TYPO_PROPOSALS }) : [];

@@ -103,6 +103,18 @@ describe("Matcher", () => {
     expect(matcher.match("vadli mevduat", kb).candidates[0]?.id).toBe("vade");
   });
 
+  it("looks for a typo in a word it cannot read even when the word starts like others (taşt → taşıt, not taşırım)", () => {
+    const kb = base([
+      entry("tasit", "Taşıt kredisine nasıl başvurulur?"),
+      entry("tasima", "Maaşımı bankanıza taşırsam ne kazanırım?"),
+      entry("tasinma", "Taşınırken adresimi nasıl değiştiririm?"),
+    ]);
+    const index = matcher.indexFor(kb);
+    const forms = (word: string): string[] => (index.query(word)[0]?.expansions ?? []).map((e) => index.stemOf(e.term));
+    expect(forms("taşt")).toEqual(expect.arrayContaining(["tasir", "tasit"]));
+    expect(matcher.match("taşt kredisi başvurusu", kb).candidates[0]?.id).toBe("tasit");
+  });
+
   it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
     const kb = base([entry("kur", "Döviz kuru nedir?"), entry("tara", "Belgeyi nasıl tararım?")]);
     expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
