@@ -390,6 +390,7 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
       const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       for (const term of this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t))) {
+        if (this.isSpeechVerb(term.typed)) continue;
         if (isGroupOccurrence(term)) {
           const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
           term.parts.forEach((part) => unit.partStems.add(part.stem));
@@ -476,6 +477,17 @@ export class SearchIndex {
     }
     const read = this.readSpellings(typed);
     return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling));
+  }
+
+  /**
+   * Whether the word is a form of a verb of asking or telling (`söyleyelim`, `sorabilir`,
+   * `anlatırsanız`) in every reading: it frames the message ("kime söyleyelim"), as the stop
+   * words `söyle`, `sormak` and `anlatın` do, and names nothing.
+   */
+  private isSpeechVerb(typed: string): boolean {
+    if (isMarkerTerm(typed)) return false;
+    const read = this.readSpellings(typed);
+    return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling) && this.morphology.roots(spelling).every((root) => SPEECH_VERB_ROOTS.has(root)));
   }
 
   /** The first written form of a verb typed as it is spoken (`writtenVerbForms`) that the analyser reads. */
@@ -627,6 +639,9 @@ export class SearchIndex {
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);
   }
 }
+
+/** Roots of the verbs of asking and telling (`Morphology.roots`, Turkish letters). */
+const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat", "açıkla"]);
 
 /** A related-words member of several words: the forms of each of its words, and the term of its group. */
 interface RelatedRun {

@@ -115,6 +115,16 @@ describe("Matcher", () => {
     expect(matcher.match("taşt kredisi başvurusu", kb).candidates[0]?.id).toBe("tasit");
   });
 
+  it("drops the verbs of asking and telling in any form (kime söyleyelim), never a noun made from them (soru, sorun)", () => {
+    const kb = base([entry("lamba", "Sokak lambası yanmıyor, kime bildirmeliyim?"), entry("soru", "Sorularımı nereye iletebilirim?")]);
+    const index = matcher.indexFor(kb);
+    const surfaces = (text: string): string[] => index.query(text).map((w) => w.surface);
+    expect(surfaces("lamba yanmıyor kime söyleyelim")).toEqual(["lamba", "yanmiyor", "?who"]);
+    expect(surfaces("lamba yanmiyor kime soyleyelim")).toEqual(["lamba", "yanmiyor", "?who"]);
+    expect(surfaces("bunu sorabilir miyim, söyleyebilirseniz sevinirim")).toEqual(["sevinirim"]);
+    expect(surfaces("sorularım ve sorunum")).toEqual(["sorularim", "sorunum"]);
+  });
+
   it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
     const kb = base([entry("kur", "Döviz kuru nedir?"), entry("tara", "Belgeyi nasıl tararım?")]);
     expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
