@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { Matcher } from "../../bot/matching/matcher";
@@ -15,7 +15,15 @@ import { domainKnowledge, evaluationDomains } from "../eval/domains";
 
 const WORDS = ["kaybettim", "ölçebiliriz", "gelmedi", "görünüyor", "bugün", "hesabımı", "sadakati", "qwzx", "ödeme"];
 
-const tempDir = (): string => mkdtempSync(join(tmpdir(), "memnun-readings-"));
+const made: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "memnun-readings-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function readingsOf(morphology: TurkishMorphology, words: readonly string[]): unknown[] {
   return words.map((word) => [morphology.roots(word), morphology.negative(word), morphology.verb(word), morphology.modifier(word)]);
