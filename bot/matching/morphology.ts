@@ -92,15 +92,21 @@ function analyserDir(): string {
 /**
  * What readings are valid for: the analyser's and its dictionary's versions, and this module's
  * own code, which turns the analyser's parses into readings. Each version has a file of its own
- * (the sources run by tsx and the build differ in code, and run side by side).
+ * (the sources run by tsx and the build differ in code, and run side by side). Undefined when any
+ * of them cannot be read: then nothing is kept, since readings of an unknown version could be stale.
  */
-function readingsVersion(): string {
-  const versionOf = (name: string): string => {
-    const parsed: unknown = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8"));
-    return typeof parsed === "object" && parsed !== null && "version" in parsed && typeof parsed.version === "string" ? parsed.version : "?";
-  };
-  const code = createHash("sha256").update(readFileSync(__filename)).digest("hex").slice(0, 16);
-  return `${versionOf("nlptoolkit-morphologicalanalysis")}/${versionOf("nlptoolkit-dictionary")}/${code}`;
+function readingsVersion(): string | undefined {
+  try {
+    const versionOf = (name: string): string => {
+      const parsed: unknown = JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [analyserDir()] }), "utf8"));
+      if (typeof parsed === "object" && parsed !== null && "version" in parsed && typeof parsed.version === "string") return parsed.version;
+      throw new Error(`[matching] ${name} has no version`);
+    };
+    const code = createHash("sha256").update(readFileSync(__filename)).digest("hex").slice(0, 16);
+    return `${versionOf("nlptoolkit-morphologicalanalysis")}/${versionOf("nlptoolkit-dictionary")}/${code}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file of one version's readings in a readings folder. */
@@ -200,8 +206,8 @@ export class TurkishMorphology implements Morphology {
   private readonly cache = new Map<string, Analysis>();
   /** Verb root → the noun it is fused from (`fusedNoun`), or null: verb roots are few, and each look-up costs several analyses. */
   private readonly fusedNouns = new Map<string, string | null>();
-  /** This version's readings file, once the kept readings were read (`readingsDir`). */
-  private kept: { file: string; version: string } | undefined;
+  /** This version's readings file, once the kept readings were read (`readingsDir`); null when its version cannot be told (nothing is kept). */
+  private kept: { file: string; version: string } | null | undefined;
   /** While `remembering`: the words looked up. */
   private recording: Set<string> | undefined;
 
@@ -253,8 +259,12 @@ export class TurkishMorphology implements Morphology {
 
   /** Seeds the memo with the readings other processes kept (once per process). */
   private readKept(): { file: string; version: string } | undefined {
-    if (this.options.readingsDir === undefined) return undefined;
-    const version = readingsVersion();
+    if (this.kept === null) return undefined;
+    const version = this.options.readingsDir === undefined ? undefined : readingsVersion();
+    if (this.options.readingsDir === undefined || version === undefined) {
+      this.kept = null;
+      return undefined;
+    }
     this.kept = { file: versionFile(this.options.readingsDir, version), version };
     for (const [word, analysis] of readReadings(this.kept.file, version)) this.cache.set(word, analysis);
     return this.kept;
@@ -262,7 +272,7 @@ export class TurkishMorphology implements Morphology {
 
   /** Adds the readings of `words` to this version's file, unless it already has every one of them. */
   private keep(words: ReadonlySet<string>): void {
-    const kept = this.kept ?? this.readKept();
+    const kept = this.kept === undefined ? this.readKept() : this.kept;
     if (!kept) return;
     const onFile = readReadings(kept.file, kept.version);
     const missing = [...words].filter((word) => !onFile.has(word));
