@@ -13,14 +13,14 @@ import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./dom
  * they sit under issue 14's targets (top-1 ≥ 90%, answered right ≥ 70%), which are not met yet.
  */
 const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wronglyAnswered: number; offTopicRejected: number }>> = {
-  banka: { top1: 0.68, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  banka: { top1: 0.69, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   belediye: { top1: 0.83, answeredRight: 0.31, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole: never used for tuning or calibration
   eticaret: { top1: 0.76, answeredRight: 0.38, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   memnuniyet: { top1: 0.75, answeredRight: 0.26, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written last (2026-12-03), after every matching change it measures
   sigorta: { top1: 0.82, answeredRight: 0.45, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  telekom: { top1: 0.63, answeredRight: 0.16, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  telekom: { top1: 0.64, answeredRight: 0.16, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
 };
 
 const domains = evaluationDomains();
