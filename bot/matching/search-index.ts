@@ -481,8 +481,9 @@ export class SearchIndex {
 
   /**
    * Whether the word is a form of a verb of asking or telling (`söyleyelim`, `sorabilir`,
-   * `anlatırsanız`) in every reading: it frames the message ("kime söyleyelim"), as the stop
-   * words `söyle`, `sormak` and `anlatın` do, and names nothing.
+   * `söyleyebilirseniz`) in every reading: it frames the message ("kime söyleyelim"), as the stop
+   * words `söyle`, `sormak` and `anlatın` do, and names nothing. A word with another reading
+   * keeps its weight (`anlatırsanız` is also a form of `anlamak`).
    */
   private isSpeechVerb(typed: string): boolean {
     if (isMarkerTerm(typed)) return false;
@@ -621,6 +622,8 @@ export class SearchIndex {
     // words customers use for the same thing ("kapatmak" for "iptal", "tükenmek" for "bitmek")
     for (const group of this.relatedOf(term)) for (const [id, sim] of group) offer(id, sim * TUNING.RELATED_WORD_SIM);
 
+    // a typo is looked for when nothing met the word, or when only its start met other words and
+    // the analyser cannot read it (`taşt` starts like `taşırım`, and is `taşıt` mistyped)
     const exact = [...best.values()].some((sim) => sim >= 1);
     if ((best.size === 0 || (!exact && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
       // fuse.js proposes look-alike words; natural's Damerau-Levenshtein distance grades them
