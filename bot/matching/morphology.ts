@@ -161,9 +161,9 @@ function readReadings(file: string, version: string): Map<string, Analysis> {
 /**
  * Writes readings whole or not at all: to a file of its own, then renamed over the old one, so a
  * process that reads it meanwhile, or a full disk, never meets half a file. A cache: a failed
- * write leaves the old file, and the words are read again next time.
+ * write leaves the old file, and the words are read again next time. True when written.
  */
-function writeReadings(file: string, version: string, readings: ReadonlyMap<string, Analysis>): void {
+function writeReadings(file: string, version: string, readings: ReadonlyMap<string, Analysis>): boolean {
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
@@ -171,14 +171,20 @@ function writeReadings(file: string, version: string, readings: ReadonlyMap<stri
     for (const [word, analysis] of readings) body[word] = kept(analysis);
     writeFileSync(temporary, JSON.stringify({ version, readings: body }));
     renameSync(temporary, file);
-    pruneVersions(dirname(file));
   } catch {
     try {
       rmSync(temporary, { force: true });
     } catch {
       // its folder could not be made: there is nothing to remove
     }
+    return false;
   }
+  try {
+    pruneVersions(dirname(file));
+  } catch {
+    // another process pruned the same files first
+  }
+  return true;
 }
 
 /** Removes the least recently written versions' files past `MAX_VERSION_FILES` (each edit of this module makes a version). */
@@ -207,7 +213,7 @@ export class TurkishMorphology implements Morphology {
   /** Verb root → the noun it is fused from (`fusedNoun`), or null: verb roots are few, and each look-up costs several analyses. */
   private readonly fusedNouns = new Map<string, string | null>();
   /** This version's readings file, once the kept readings were read (`readingsDir`); null when its version cannot be told (nothing is kept). */
-  private kept: { file: string; version: string } | null | undefined;
+  private kept: { file: string; version: string; known: Set<string> } | null | undefined;
   /** While `remembering`: the words looked up. */
   private recording: Set<string> | undefined;
 
@@ -258,23 +264,30 @@ export class TurkishMorphology implements Morphology {
   }
 
   /** Seeds the memo with the readings other processes kept (once per process). */
-  private readKept(): { file: string; version: string } | undefined {
+  private readKept(): { file: string; version: string; known: Set<string> } | undefined {
     if (this.kept === null) return undefined;
     const version = this.options.readingsDir === undefined ? undefined : readingsVersion();
     if (this.options.readingsDir === undefined || version === undefined) {
       this.kept = null;
       return undefined;
     }
-    this.kept = { file: versionFile(this.options.readingsDir, version), version };
-    for (const [word, analysis] of readReadings(this.kept.file, version)) this.cache.set(word, analysis);
+    const file = versionFile(this.options.readingsDir, version);
+    const readings = readReadings(file, version);
+    for (const [word, analysis] of readings) this.cache.set(word, analysis);
+    this.kept = { file, version, known: new Set(readings.keys()) };
     return this.kept;
   }
 
-  /** Adds the readings of `words` to this version's file, unless it already has every one of them. */
+  /**
+   * Adds the readings of `words` to this version's file, unless it already has every one of them.
+   * The file is read again only when a word is new to this process's view of it (`known`): a warm
+   * start reads it once.
+   */
   private keep(words: ReadonlySet<string>): void {
     const kept = this.kept === undefined ? this.readKept() : this.kept;
-    if (!kept) return;
+    if (!kept || [...words].every((word) => kept.known.has(word))) return;
     const onFile = readReadings(kept.file, kept.version);
+    for (const word of onFile.keys()) kept.known.add(word);
     const missing = [...words].filter((word) => !onFile.has(word));
     if (missing.length === 0) return;
     const readings = onFile.size + missing.length > MAX_KEPT_READINGS ? new Map<string, Analysis>() : onFile;
@@ -282,7 +295,7 @@ export class TurkishMorphology implements Morphology {
       const analysis = this.cache.get(word) ?? onFile.get(word);
       if (analysis) readings.set(word, analysis);
     }
-    writeReadings(kept.file, kept.version, readings);
+    if (writeReadings(kept.file, kept.version, readings)) for (const word of readings.keys()) kept.known.add(word);
   }
 
   private analyse(word: string): Analysis {
