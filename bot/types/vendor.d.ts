@@ -1,10 +1,8 @@
-declare module "snowball-stemmers" {
-  /** A Snowball stemmer for one language. */
-  export interface Stemmer {
-    stem(word: string): string;
+declare module "@nlpjs/lang-tr" {
+  /** Snowball's Turkish stemmer (nlp.js's port); stems one lower-case word. */
+  export class StemmerTr {
+    stemWord(word: string): string;
   }
-  export function newStemmer(language: string): Stemmer;
-  export function algorithms(): string[];
 }
 
 declare module "stopwords-iso" {
