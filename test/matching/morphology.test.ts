@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fold } from "../../bot/matching/analysis";
+import { loadAnalyser, type FsmAnalyzer } from "../../bot/matching/morphology";
+import { REPO_ROOT } from "../helpers/app";
+
+function hasAnalyser(value: unknown): value is { FsmMorphologicalAnalyzer: new (fsmFile: string, dictionary: string, cacheSize: number) => FsmAnalyzer } {
+  return typeof value === "object" && value !== null && "FsmMorphologicalAnalyzer" in value && typeof value.FsmMorphologicalAnalyzer === "function";
+}
+
+/** The library's own construction, with every data file its dictionary loads by default. */
+function defaultAnalyser(): FsmAnalyzer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same module the matcher loads lazily
+  const loaded: unknown = require("nlptoolkit-morphologicalanalysis/dist/MorphologicalAnalysis/FsmMorphologicalAnalyzer");
+  if (!hasAnalyser(loaded)) throw new Error("no FsmMorphologicalAnalyzer");
+  const { FsmMorphologicalAnalyzer } = loaded;
+  const previous = process.cwd();
+  process.chdir(dirname(require.resolve("nlptoolkit-morphologicalanalysis/package.json")));
+  try {
+    return new FsmMorphologicalAnalyzer("turkish_finite_state_machine.xml", "turkish_dictionary.txt", 0);
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+function parses(analyser: FsmAnalyzer, word: string): string[] {
+  const list = analyser.morphologicalAnalysis(word);
+  return Array.from({ length: list.size() }, (_, i) => list.getFsmParse(i).toString());
+}
+
+/**
+ * Every sixteenth word of the shipped knowledge's top-level files and the built-in lists, as written
+ * and without Turkish letters: about 550 words (a first analysis costs about 0.6 ms a word).
+ */
+function words(): string[] {
+  const folders = [join(REPO_ROOT, "knowledge"), join(REPO_ROOT, "bot", "matching", "lexicon")];
+  const found = new Set<string>();
+  for (const folder of folders) {
+    for (const file of readdirSync(folder).filter((name) => /\.(md|yaml)$/.test(name))) {
+      for (const word of readFileSync(join(folder, file), "utf8").toLocaleLowerCase("tr").split(/[^\p{L}]+/u)) {
+        if (word.length === 0) continue;
+        found.add(word);
+        found.add(fold(word));
+      }
+    }
+  }
+  return [...found].sort().filter((_, i) => i % 16 === 0);
+}
+
+describe("the Turkish analyser as the matcher loads it", () => {
+  it("parses every word of the shipped knowledge and the built-in lists as the library's default construction does", () => {
+    const lean = loadAnalyser();
+    const full = defaultAnalyser();
+    const all = words();
+    expect(all.length).toBeGreaterThan(300);
+    const differing = all.filter((word) => parses(lean, word).join("|") !== parses(full, word).join("|"));
+    expect(differing).toEqual([]);
+    // the comparison means something only if the analyser reads most of these words
+    expect(all.filter((word) => parses(full, word).length > 0).length).toBeGreaterThan(all.length / 2);
+  });
+});
