@@ -13,7 +13,8 @@
 // runs since, at the same suite time (165–180 s on 2 cores); on another machine later that day,
 // 1 of 5 runs (257–303 s there, the same with or without the limit), so it lessens the warning
 // and does not end it. On a slower machine (session 15: about 2.5 times slower on one core),
-// 0 of 3 runs, in 336–434 s; CPU-bound (555–700 user-s on 2 cores), led by the process suites.
+// 0 of 3 runs, in 336–434 s, and 545 s in a fresh clone (CI: nothing cached); CPU-bound
+// (555–700 user-s on 2 cores), led by the process suites.
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
