@@ -9,7 +9,7 @@ import { domainKnowledge, evaluationDomains } from "../eval/domains";
  * The analyser's readings kept across processes (`TurkishMorphology`'s `readingsDir`): the same
  * readings as the analyser's, the analyser never loaded when every word was kept, never a
  * customer's word on disk, and a bad or unwritable file costs only the time to read again.
- * Each new `TurkishMorphology` loads its own analyser when it needs one (about 1 s), so the
+ * Each new `TurkishMorphology` loads its own analyser when it needs one (about 0.7 s), so the
  * tests share what they can.
  */
 
