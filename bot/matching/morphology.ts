@@ -218,7 +218,8 @@ const MAX_WORD_LENGTH = 40;
 
 /**
  * Turkish morphology from `nlptoolkit-morphologicalanalysis` (Starlang's finite-state analyser
- * with its dictionary of about 60,000 roots). Loaded on first use: about 0.7 s and 110 MB (its dictionary without the files analysis never reads: `loadAnalyser`).
+ * with its dictionary of about 60,000 roots). Loaded on first use: about 0.7 s and 110 MB, its
+ * dictionary without the files analysis never reads (`loadAnalyser`).
  */
 export class TurkishMorphology implements Morphology {
   private analyzer: FsmAnalyzer | undefined;

@@ -72,7 +72,7 @@ function rssMb(pid: number): number {
 
 /**
  * The documented memory ceiling of a server under a local Direct Line flood (README): its RSS
- * stays below this while the flood runs. About 300 MB of it is the server after its first answer
+ * stays below this while the flood runs. About 260 MB of it is the server after its first answer
  * (the Turkish analyser's data loaded by the matcher).
  */
 const RSS_CEILING_MB = 550;
