@@ -39,11 +39,11 @@ export interface Morphology {
 /** For tests and hosts that do without the analyser: every word is unknown. */
 export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false, modifier: () => false };
 
-export interface FsmParse {
+interface FsmParse {
   getWord(): { getName(): string };
   toString(): string;
 }
-export interface FsmParseList {
+interface FsmParseList {
   size(): number;
   getFsmParse(index: number): FsmParse;
 }
@@ -390,10 +390,10 @@ export class TurkishMorphology implements Morphology {
 
 /**
  * Starlang's finite-state analyser with its dictionary, loaded from the analyser's package
- * (about 0.7 s and 110 MB). Exported for the test that holds its parses equal to the library's
- * default construction.
+ * (about 0.7 s and 110 MB). `everyDictionaryFile` loads the dictionary as the library does by
+ * default, unused files included: for the test that holds the two to the same parses.
  */
-export function loadAnalyser(): FsmAnalyzer {
+export function loadAnalyser(options: { everyDictionaryFile?: boolean } = {}): FsmAnalyzer {
   const packageDir = analyserDir();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily: 110 MB that a CLI without matching never needs
   const loaded: unknown = require("nlptoolkit-morphologicalanalysis/dist/MorphologicalAnalysis/FsmMorphologicalAnalyzer");
@@ -419,7 +419,8 @@ export function loadAnalyser(): FsmAnalyzer {
   const previous = process.cwd();
   process.chdir(packageDir);
   try {
-    return new FsmMorphologicalAnalyzer("turkish_finite_state_machine.xml", new AnalysisDictionary(), ANALYSER_CACHE_SIZE);
+    const dictionaryOrFile = options.everyDictionaryFile ? "turkish_dictionary.txt" : new AnalysisDictionary();
+    return new FsmMorphologicalAnalyzer("turkish_finite_state_machine.xml", dictionaryOrFile, ANALYSER_CACHE_SIZE);
   } finally {
     process.chdir(previous);
   }
