@@ -3,6 +3,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { openDatabase } from "../../bot/storage/database";
 import { emulatorActivity, post, REPO_ROOT, tempDataDir } from "../helpers/app";
 import { LocalConnector } from "../helpers/connector";
+import { PROCESS_TEST_TIMEOUT_MS } from "../helpers/cli";
 import { spawnServer } from "../helpers/process";
 
 /** Starts the bot as its own process (so it can be killed with SIGKILL) and resolves its URL. */
@@ -60,5 +61,5 @@ describe("kill -9 during a burst of ratings", () => {
       await database.close();
       await connector.stop();
     }
-  }, 90_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { RunningApp } from "../../bot/index";
 import { DIRECT_LINE_TUNING } from "../../bot/web/direct-line";
 import { REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
+import { PROCESS_TEST_TIMEOUT_MS } from "../helpers/cli";
 import { spawnServer } from "../helpers/process";
 
 interface Session {
@@ -139,5 +140,5 @@ describe("a local Direct Line flood (real server process, loopback, bounded requ
       await exited;
       clearTimeout(stuck);
     }
-  }, 180_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

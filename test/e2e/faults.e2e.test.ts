@@ -4,6 +4,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { emulatorActivity, post, REPO_ROOT, tempDataDir } from "../helpers/app";
 import { LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/postgres";
+import { PROCESS_TEST_TIMEOUT_MS } from "../helpers/cli";
 import { spawnServer } from "../helpers/process";
 import { TcpProxy } from "../helpers/tcp-proxy";
 
@@ -68,5 +69,5 @@ describePostgres("a full disk while PostgreSQL is down (real server process)", (
       await connector.stop();
       await dropSchema(schema);
     }
-  }, 60_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
