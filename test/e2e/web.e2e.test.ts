@@ -121,7 +121,10 @@ describe("local Direct Line 3.0 over HTTP", () => {
     expect(html).toContain('src="/webchat/webchat.js"');
     const bundle = await fetch(`${running.app().url}/webchat/webchat.js`);
     expect(bundle.status).toBe(200);
-    expect(Number(bundle.headers.get("content-length"))).toBeGreaterThan(1_000_000);
+    const length = Number(bundle.headers.get("content-length"));
+    expect(length).toBeGreaterThan(1_000_000);
+    // read to the end: an unread body holds its connection open, and the server's close waits for it
+    expect((await bundle.arrayBuffer()).byteLength).toBe(length);
   });
 
   it("answers HEAD / with the page's headers and no body, and serves a favicon the page links", async () => {
