@@ -6,7 +6,7 @@ import { REPO_ROOT } from "./app";
 
 /** Longest the Playground may take to say it listens. */
 const START_TIMEOUT_MS = 30_000;
-/** Longest it may take to exit once its standard input closes, before it is killed. */
+/** Longest it may take to exit after SIGINT, before it is killed. */
 const STOP_TIMEOUT_MS = 10_000;
 
 const CLI = join(REPO_ROOT, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
@@ -27,13 +27,16 @@ function freePort(): Promise<number> {
 export interface RunningPlayground {
   /** The Playground's page, e.g. `http://127.0.0.1:41234/`. */
   readonly url: string;
-  /** Closes its standard input (it exits then), and kills it if it does not. */
+  /** Interrupts it as Ctrl+C does (it exits 0 at once), and kills it if it does not exit. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts Microsoft 365 Agents Playground in front of a bot endpoint, as a child process with its
- * standard input kept open (it exits when stdin closes). Resolves with its URL once it listens.
+ * standard input kept open as a pipe. Resolves with its URL once it listens. Version 0.2.28 does
+ * not exit when its standard input closes (checked: it ran on after its pipe was closed, and with
+ * `/dev/null` as input), so closing it cost a 10 s wait and a kill; on SIGINT it exits 0 in about
+ * 0.15 s.
  */
 export async function startPlayground(endpoint: string, channel: "msteams" | "webchat"): Promise<RunningPlayground> {
   const port = await freePort();
@@ -46,7 +49,7 @@ export async function startPlayground(endpoint: string, channel: "msteams" | "we
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
-    child.stdin?.end();
+    child.kill("SIGINT");
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS);
