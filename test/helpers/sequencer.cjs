@@ -7,14 +7,14 @@
  */
 //
 // Also set in package.json: `workerIdleMemoryLimit` "1GB". Every test file builds its indexes in a
-// fresh module registry, so a worker ends a run holding 1.2–1.5 GB of heap, and jest sometimes
-// reported "a worker process has failed to exit gracefully" (4 of 9 runs on 2026-12-04, nothing
-// else active in the worker but its pipes). A worker past 1 GB after a file is replaced: 0 of 5
-// runs since, at the same suite time (165–180 s on 2 cores); on another machine later that day,
-// 1 of 5 runs (257–303 s there, the same with or without the limit), so it lessens the warning
-// and does not end it. On a slower machine (session 15: about 2.5 times slower on one core),
-// 0 of 3 runs, in 336–434 s, and 545 s in a fresh clone (CI: nothing cached); CPU-bound
-// (555–700 user-s on 2 cores), led by the process suites.
+// fresh module registry, so a worker ends a run holding 1.2–1.5 GB of heap; a worker past 1 GB
+// after a file is replaced. Jest's occasional "a worker process has failed to exit gracefully" had
+// another cause, found in session 16 by logging each worker's open handles after every file: the
+// Web Chat bundle test left a 1 MB response body unread, which held its connection open past the
+// file (and made the app's close wait out its 10 s grace). With the body read, no full run since
+// has warned. Suite time on 2 cores: 165–180 s (2026-12-04, one machine), 336–434 s on a machine
+// about 2.5 times slower, 237 s warm and 265 s cold on session 16's; CPU-bound (310–700 user-s),
+// led by the process suites.
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
