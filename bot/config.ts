@@ -8,6 +8,20 @@ process.env.DOTENV_CONFIG_QUIET ??= "true";
 /** Log levels understood by pino. */
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** The Direct Line service's global endpoint; Azure also runs regional ones (`europe.directline…`). */
+const GLOBAL_DIRECT_LINE_DOMAIN = "https://directline.botframework.com/v3/directline";
+const DIRECT_LINE_DOMAIN_RULE = "must be an https:// URL (http:// only for localhost, 127.0.0.1 or ::1)";
+
+/**
+ * The Direct Line secret travels to this address: never in clear text over a network. Plain
+ * http is allowed on the loopback interface only (a local relay, or a test's stand-in service).
+ */
+function isSafeForSecret(address: string): boolean {
+  if (!URL.canParse(address)) return false;
+  const url = new URL(address);
+  return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+}
+
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
@@ -55,6 +69,14 @@ const schema = z.object({
   ),
   MAX_MESSAGE_LENGTH: wholeNumber(1, 100_000, 2000),
   DIRECT_LINE_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+  DIRECT_LINE_DOMAIN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine(isSafeForSecret, { error: DIRECT_LINE_DOMAIN_RULE })
+      .transform((url) => url.replace(/\/+$/, ""))
+      .default(GLOBAL_DIRECT_LINE_DOMAIN),
+  ),
   INSTALLATION_SECRET: z.preprocess(
     emptyToUndefined,
     z.string().min(32, { error: "must be at least 32 characters" }).optional(),
@@ -166,6 +188,8 @@ export type Config = Readonly<{
   maxMessageLength: number;
   /** Azure Direct Line secret: the chat page then gets its token from the real Direct Line service. */
   directLineSecret: string | undefined;
+  /** That service's endpoint (global, or a region's), without a trailing slash. */
+  directLineDomain: string;
   /** Overrides the installation secret kept in the database (pseudonyms, signatures, tokens). */
   installationSecret: string | undefined;
   /** Messages one conversation may send per minute before getting a polite "slow down". */
@@ -254,6 +278,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     redisKeyPrefix: v.REDIS_KEY_PREFIX,
     maxMessageLength: v.MAX_MESSAGE_LENGTH,
     directLineSecret: v.DIRECT_LINE_SECRET,
+    directLineDomain: v.DIRECT_LINE_DOMAIN,
     dashboardToken: v.DASHBOARD_TOKEN,
     reportTimeZone: v.REPORT_TIMEZONE,
     operators: Object.freeze(v.OPERATOR_TOKENS.map((operator) => Object.freeze(operator))),

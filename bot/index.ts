@@ -219,6 +219,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     tokens: new DirectLineTokens(secret),
     logs,
     directLineSecret: config.directLineSecret,
+    directLineDomain: config.directLineDomain,
     tokenLimit: limit(config.rateLimitTokenPerMinute, "token"),
     pollLimit: limit(config.rateLimitPollPerMinute, "poll"),
   });

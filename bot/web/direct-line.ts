@@ -18,8 +18,6 @@ export type { ConversationLogStore };
 const STORE_RETRY_AFTER_SECONDS = 5;
 /** How often conversations idle beyond `IDLE_EXPIRY_MS` are dropped. */
 const DIRECT_LINE_SWEEP_MS = 60_000;
-/** Where the real Direct Line service issues tokens (used only with `DIRECT_LINE_SECRET`). */
-const DIRECT_LINE_SERVICE = "https://directline.botframework.com/v3/directline";
 /** How long the token request to the real service may take. */
 const DIRECT_LINE_SERVICE_TIMEOUT_MS = 10_000;
 export const BOT_ACCOUNT = Object.freeze({ id: "memnun", name: "Memnun", role: "bot" });
@@ -108,6 +106,8 @@ export interface DirectLineDeps {
   logs: ConversationLogStore;
   /** With a secret, `/api/directline/token` asks the real Direct Line service instead. */
   directLineSecret: string | undefined;
+  /** The real service's endpoint (`DIRECT_LINE_DOMAIN`), given to the chat page with its token. */
+  directLineDomain: string;
   /** Token requests per client address (429 beyond). */
   tokenLimit?: RateLimit;
   /** Polls (`GET …/activities`) per client address (429 beyond). */
@@ -250,16 +250,20 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     const userId = `dl_${newId(9)}`;
     if (deps.directLineSecret) {
       try {
-        const response = await fetch(`${DIRECT_LINE_SERVICE}/tokens/generate`, {
+        const response = await fetch(`${deps.directLineDomain}/tokens/generate`, {
           method: "POST",
           headers: { authorization: `Bearer ${deps.directLineSecret}`, "content-type": "application/json" },
           body: JSON.stringify({ user: { id: userId } }),
           signal: AbortSignal.timeout(DIRECT_LINE_SERVICE_TIMEOUT_MS),
         });
-        if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
+        if (!response.ok) {
+          // an unread body would hold the connection until it is collected
+          await response.body?.cancel();
+          throw new Error(`Direct Line answered ${response.status}`);
+        }
         const body = ServiceToken.safeParse(await response.json());
         if (!body.success) throw new Error("Direct Line sent no token");
-        res.send(200, { token: body.data.token, conversationId: body.data.conversationId, userId, expires_in: body.data.expires_in });
+        res.send(200, { token: body.data.token, conversationId: body.data.conversationId, userId, expires_in: body.data.expires_in, domain: deps.directLineDomain });
       } catch (error) {
         logger.error({ err: error }, "[directline] token from Direct Line service failed");
         res.send(502, { error: "Direct Line token unavailable" });

@@ -1,23 +1,12 @@
 import { ActivityHandler, TestAdapter } from "botbuilder";
-import { Writable } from "node:stream";
 import type { RunningApp } from "../../bot/index";
-import { createLogger, redactQuery } from "../../bot/logger";
+import { redactQuery } from "../../bot/logger";
 import { loadConfig } from "../../bot/config";
 import { createAdapter, turnErrorHandler } from "../../bot/server/adapter";
 import { createServer } from "../../bot/server/app";
 import { startTestApp } from "../helpers/app";
+import { capturingLogger } from "../helpers/log";
 
-/** A real pino logger writing into memory, to read what was logged. */
-function capturingLogger(): { logger: ReturnType<typeof createLogger>; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString("utf8"));
-      done();
-    },
-  });
-  return { logger: createLogger("trace", stream), text: () => chunks.join("") };
-}
 
 describe("clean logs", () => {
   it("redacts secret query parameters and keeps the rest", () => {
@@ -31,7 +20,7 @@ describe("clean logs", () => {
     let app: RunningApp;
     let log: ReturnType<typeof capturingLogger>;
     beforeAll(async () => {
-      log = capturingLogger();
+      log = capturingLogger("trace");
       app = await startTestApp({ DASHBOARD_TOKEN: secret }, log.logger);
     });
     afterAll(async () => {
@@ -64,7 +53,7 @@ describe("clean logs", () => {
   });
 
   it("sends restify's own log lines (a response it cannot serialize) through the redacting logger", async () => {
-    const log = capturingLogger();
+    const log = capturingLogger("trace");
     const config = loadConfig({});
     const { adapter } = createAdapter(config, log.logger);
     const { server } = createServer({ adapter, bot: new ActivityHandler(), logger: log.logger, health: async () => ({ status: "ok", version: "t", knowledge: { entries: 0, loadedAt: null, lastError: null } }) });
@@ -92,7 +81,7 @@ describe("clean logs", () => {
   });
 
   it("pseudonymises the conversation id of a failed turn", async () => {
-    const log = capturingLogger();
+    const log = capturingLogger("trace");
     const adapter = new TestAdapter(async () => {
       throw new Error("boom");
     });

@@ -1,26 +1,13 @@
-import { Writable } from "node:stream";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { Report } from "../../bot/feedback/report";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
-import { createLogger } from "../../bot/logger";
 import { openDatabase } from "../../bot/storage/database";
 import { emulatorActivity, healthDetails, post, say, startTestApp, TEST_DASHBOARD_TOKEN } from "../helpers/app";
 import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, startBehindProxy, TEST_DATABASE_URL, type PostgresBehindProxy } from "../helpers/postgres";
+import { capturingLogger } from "../helpers/log";
 import { TcpProxy } from "../helpers/tcp-proxy";
-
-/** A real pino logger writing into memory, to read what the bot logged. */
-function capturingLogger(level = "debug"): { logger: ReturnType<typeof createLogger>; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString("utf8"));
-      done();
-    },
-  });
-  return { logger: createLogger(level, stream), text: () => chunks.join("") };
-}
 
 const ratingButton = (reply: SentActivity | undefined, index: number): { title: string; value: unknown } => {
   const action = reply?.suggestedActions?.actions[index];

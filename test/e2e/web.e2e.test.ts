@@ -1,7 +1,10 @@
+import { createServer, type Server } from "node:http";
+import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
-import { say, useRunningApp } from "../helpers/app";
+import { say, startTestApp, useRunningApp } from "../helpers/app";
 import { isRatedAnswer } from "../helpers/connector";
+import { capturingLogger } from "../helpers/log";
 import { waitFor } from "../helpers/wait";
 
 const DASHBOARD_TOKEN = "http-test-dashboard-token";
@@ -262,5 +265,78 @@ describe("dashboard without DASHBOARD_TOKEN", () => {
     expect(page.status).toBe(404);
     expect(String(page.body)).toContain("DASHBOARD_TOKEN");
     expect((await json(`${running.app().url}/api/report`)).status).toBe(404);
+  });
+});
+
+/**
+ * With `DIRECT_LINE_SECRET`, the chat page's token comes from Azure's Direct Line service at
+ * `DIRECT_LINE_DOMAIN`; here a real HTTP server on loopback stands in for it.
+ */
+describe("the chat page's token from the Direct Line service (DIRECT_LINE_SECRET)", () => {
+  const SECRET = "direct-line-secret-never-to-be-shown-0042";
+  const requests: Array<{ method: string; url: string; authorization: string | undefined; body: string }> = [];
+  let reply = { status: 200, body: "" };
+  let service: Server;
+  let domain: string;
+  let app: RunningApp;
+  const log = capturingLogger("debug");
+
+  beforeAll(async () => {
+    service = createServer((req, res) => {
+      let body = "";
+      req.setEncoding("utf8");
+      req.on("data", (chunk: string) => (body += chunk));
+      req.on("end", () => {
+        requests.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization, body });
+        // restify, loaded in this process, replaces `writeHead` with one that returns nothing
+        res.writeHead(reply.status, { "content-type": "application/json" });
+        res.end(reply.body);
+      });
+    });
+    await new Promise<void>((resolve) => service.listen(0, "127.0.0.1", resolve));
+    const address = service.address();
+    domain = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}/v3/directline`;
+    app = await startTestApp({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_DOMAIN: domain }, log.logger);
+  });
+  afterAll(async () => {
+    await app?.close();
+    service?.closeAllConnections();
+    await new Promise((resolve) => service?.close(resolve));
+  });
+
+  const token = async (): Promise<{ status: number; body: unknown }> => {
+    const { status, body } = await json(`${app.url}/api/directline/token`, { method: "POST" });
+    return { status, body };
+  };
+
+  it("asks the service with the secret for the page's user, and gives the page its token, conversation and domain", async () => {
+    reply = { status: 200, body: JSON.stringify({ conversationId: "service-conversation", token: "service-token", expires_in: 3600 }) };
+    const { status, body } = await token();
+    expect(status).toBe(200);
+    expect(body).toEqual({ token: "service-token", conversationId: "service-conversation", userId: expect.stringMatching(/^dl_/), expires_in: 3600, domain });
+    const asked = requests.at(-1);
+    expect(asked).toMatchObject({ method: "POST", url: "/v3/directline/tokens/generate", authorization: `Bearer ${SECRET}` });
+    expect(JSON.parse(asked?.body ?? "")).toEqual({ user: { id: (body as { userId: string }).userId } });
+  });
+
+  it("answers 502 when the service fails, answers nonsense or cannot be reached, and shows the secret to no one", async () => {
+    const failures = [
+      { status: 500, body: JSON.stringify({ error: { code: "ServiceError", message: "x".repeat(100_000) } }) },
+      { status: 403, body: JSON.stringify({ error: { code: "BadArgument" } }) },
+      { status: 200, body: "<html>not json</html>" },
+      { status: 200, body: JSON.stringify({ conversationId: "c", expires_in: 3600 }) },
+    ];
+    for (const failure of failures) {
+      reply = failure;
+      const answered = await token();
+      expect(answered).toEqual({ status: 502, body: { error: "Direct Line token unavailable" } });
+    }
+    expect(requests.length).toBeGreaterThanOrEqual(failures.length);
+    service.closeAllConnections();
+    await new Promise((resolve) => service.close(resolve));
+    expect(await token()).toEqual({ status: 502, body: { error: "Direct Line token unavailable" } });
+    const logged = log.text();
+    expect(logged.match(/token from Direct Line service failed/g)).toHaveLength(failures.length + 1);
+    expect(logged).not.toContain(SECRET);
   });
 });

@@ -71,6 +71,21 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ MicrosoftAppId: "app" })).toThrow(/MicrosoftAppPassword/);
   });
 
+  it("reads the Direct Line service's endpoint, refusing one the secret would reach in clear text", () => {
+    expect(loadConfig({}).directLineDomain).toBe("https://directline.botframework.com/v3/directline");
+    // a region's endpoint, as Azure names it in the bot's Direct Line channel
+    expect(loadConfig({ DIRECT_LINE_DOMAIN: "https://europe.directline.botframework.com/v3/directline/" }).directLineDomain).toBe(
+      "https://europe.directline.botframework.com/v3/directline",
+    );
+    expect(loadConfig({ DIRECT_LINE_DOMAIN: "http://127.0.0.1:8080/v3/directline" }).directLineDomain).toBe("http://127.0.0.1:8080/v3/directline");
+    expect(loadConfig({ DIRECT_LINE_DOMAIN: "http://localhost:8080/v3/directline" }).directLineDomain).toBe("http://localhost:8080/v3/directline");
+    for (const domain of ["http://directline.example.com/v3/directline", "ftp://127.0.0.1/x", "directline.botframework.com"]) {
+      expect(() => loadConfig({ DIRECT_LINE_DOMAIN: domain })).toThrow(
+        "[config] invalid environment:\n  DIRECT_LINE_DOMAIN: must be an https:// URL (http:// only for localhost, 127.0.0.1 or ::1)",
+      );
+    }
+  });
+
   it("rejects a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
