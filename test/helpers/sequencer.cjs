@@ -8,11 +8,13 @@
 //
 // Also set in package.json: `workerIdleMemoryLimit` "1GB". Every test file builds its indexes in a
 // fresh module registry, so a worker ends a run holding 1.2–1.5 GB of heap; a worker past 1 GB
-// after a file is replaced. Jest's occasional "a worker process has failed to exit gracefully" had
-// another cause, found in session 16 by logging each worker's open handles after every file: the
-// Web Chat bundle test left a 1 MB response body unread, which held its connection open past the
-// file (and made the app's close wait out its 10 s grace). With the body read, no full run since
-// has warned. Suite time on 2 cores: 165–180 s (2026-12-04, one machine), 336–434 s on a machine
+// after a file is replaced. Jest's occasional "a worker process has failed to exit gracefully" (a
+// worker still busy 500 ms after it was told to end) had another cause too, found in session 16 by
+// logging each worker's open handles after every file: the Web Chat bundle test left a 1 MB
+// response body unread, which held its connection open past the file (and made the app's close
+// wait out its 10 s grace). Since, no file leaves anything open 0.6 s after its teardown (one
+// logged run: only the Redis rate limit suite still holds a timer at 0.1 s), yet 1 of 3 full runs
+// warned once. Suite time on 2 cores: 165–180 s (2026-12-04, one machine), 336–434 s on a machine
 // about 2.5 times slower, 237 s warm and 265 s cold on session 16's; CPU-bound (310–700 user-s),
 // led by the process suites.
 const { default: Sequencer } = require("@jest/test-sequencer");
