@@ -264,6 +264,9 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["hangi", "hangisi", "hangileri", "which"].map((w) => [w, "?which"] as const),
   // `kaçta` ("saat kaçta", at what time) asks when, not how much
   ...["when", "kaçta", "kaçda", "kaçına", "kaçında"].map((w) => [fold(w), "?when"] as const),
+  // `ne zaman` and `ne kadar` typed as one word, as often in chat (`nezaman`, `nekadar`, `nekdr`)
+  ...["nezaman", "nezmn"].map((w) => [w, "?when"] as const),
+  ...["nekadar", "nekdr"].map((w) => [w, "?howmuch"] as const),
   ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
   // necessity and possibility as predicates ("şart mı", "zorunda mıyım", "mümkün mü"): they ask whether something
   // must or can be done, an intent of its own, and name no topic. Not `zorunlu` or `mecburi`, adjectives that
@@ -276,6 +279,7 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
 const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["ne zaman", "?when"],
   ["ne kdr", "?howmuch"],
+  ["ne zmn", "?when"],
   ["ne kadar", "?howmuch"],
   ["how much", "?howmuch"],
   ["how many", "?howmuch"],
@@ -323,10 +327,11 @@ export function isQuestionTerm(surface: string): boolean {
  * state, so they say nothing about the topic. Folded; `etki…` (effect), `edin…` (acquire),
  * `olumlu`, `oluştur…`, `yapı` (building) and `yapılandırma` are other words and do not match.
  * Every word that starts `olma`/`olmu` or `oldu` is a form of `olmak` (`olmadığını`, `olmadan`,
- * `olmuyor`, `olduğunu`); `olanak`, `olay` and `olası` are not.
+ * `olmuyor`, `olduğunu`); `olanak`, `olay` and `olası` are not. Their future as chat spells it
+ * (`edicem`, `edcez`, `olucak`, `yapcam`, `yapıcaz`) is one too; `yapıcı` and `edici` are not.
  */
 const LIGHT_VERB =
-  /^(?:etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|sa|up)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|am\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
+  /^(?:(?:edi?|et|olu?|yapi?)c(?:am|em|az|ez|ak|ek|an|en)|etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|sa|up)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|am\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
 
 /**
  * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem

@@ -69,6 +69,11 @@ describe("Turkish text analysis", () => {
     expect(kinds("ne zamana kadar bildirmeliyim")).toEqual(["?when"]);
     expect(analyze("ne kader").map((t) => t.surface)).toEqual(["?howmuch"]);
     expect(analyze("ne kalem").map((t) => t.surface)).toEqual(["?what", "kalem"]);
+    // typed as one word, or with `zaman` shortened as `kadar` is (`ne kdr`)
+    expect(kinds("kart nezaman gelir")).toEqual(["?when"]);
+    expect(kinds("eft ücreti nekadar")).toEqual(["?howmuch"]);
+    expect(kinds("eft ücreti nekdr")).toEqual(["?howmuch"]);
+    expect(kinds("kart ne zmn gelir")).toEqual(["?when"]);
     // `kaçta` (at what time) asks when; `kaç` alone asks how many
     expect(kinds("eft kaçta kapanıyor")).toEqual(["?when"]);
     expect(kinds("sube kacta aciliyor")).toEqual(["?when"]);
@@ -104,6 +109,14 @@ describe("Turkish text analysis", () => {
       "asgari", "odemeyi", "odeme", "iptal", "ikna",
     ]);
     expect(analyze("yapı yapay zeka etmenler").map((t) => t.surface)).toEqual(["yapi", "yapay", "zeka", "etmenler"]);
+  });
+
+  it("drops their future as it is typed in chat, but not yapıcı or edici", () => {
+    expect(analyze("iptal edicem, iptal edcez, iptal etcem, iptal olucak mı, iptal olcak").map((t) => t.surface)).toEqual([
+      "iptal", "iptal", "iptal", "iptal", "iptal",
+    ]);
+    expect(analyze("nası giriş yapcam, başvuru yapıcaz").map((t) => t.surface)).toEqual(["?how", "giris", "basvuru"]);
+    expect(analyze("yapıcı eleştiri, edici").map((t) => t.surface)).toEqual(["yapici", "elestiri", "edici"]);
   });
 
   it("drops every form of olmak, negative ones included, but not olanak, olay or olası", () => {
