@@ -266,6 +266,8 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["when", "kaçta", "kaçda", "kaçına", "kaçında"].map((w) => [fold(w), "?when"] as const),
   // `ne zaman` and `ne kadar` typed as one word, as often in chat (`nezaman`, `nekadar`, `nekdr`)
   ...["nezaman", "nezmn"].map((w) => [w, "?when"] as const),
+  // `noldu`: `ne oldu`, what happened
+  ...["noldu"].map((w) => [w, "?what"] as const),
   ...["nekadar", "nekdr"].map((w) => [w, "?howmuch"] as const),
   ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
   // necessity and possibility as predicates ("şart mı", "zorunda mıyım", "mümkün mü"): they ask whether something
@@ -328,10 +330,11 @@ export function isQuestionTerm(surface: string): boolean {
  * `olumlu`, `oluştur…`, `yapı` (building) and `yapılandırma` are other words and do not match.
  * Every word that starts `olma`/`olmu` or `oldu` is a form of `olmak` (`olmadığını`, `olmadan`,
  * `olmuyor`, `olduğunu`); `olanak`, `olay` and `olası` are not. Their future as chat spells it
- * (`edicem`, `edcez`, `olucak`, `yapcam`, `yapıcaz`) is one too; `yapıcı` and `edici` are not.
+ * (`edicem`, `edecez`, `olucak`, `yapcam`, `yapacam`), their present without its `r` (`ediyom`,
+ * `oluyo`, `yapıyoz`) and `etmiş`, `yapmış` are too; `yapıcı` and `edici` are not.
  */
 const LIGHT_VERB =
-  /^(?:(?:edi?|et|olu?|yapi?)c(?:am|em|az|ez|ak|ek|an|en)|etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyor\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyor\p{L}*|sa|up)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|am\p{L}*|ar|arim|ariz|iyor\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
+  /^(?:(?:ed[ei]?|et|ol[au]?|yap[ai]?)c(?:am|em|az|ez|ak|ek|an|en)|etmis\p{L}*|etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyo\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyo\p{L}*|sa|up)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|mis\p{L}*|am\p{L}*|ar|arim|ariz|iyo\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
 
 /**
  * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem

@@ -111,12 +111,18 @@ describe("Turkish text analysis", () => {
     expect(analyze("yapı yapay zeka etmenler").map((t) => t.surface)).toEqual(["yapi", "yapay", "zeka", "etmenler"]);
   });
 
-  it("drops their future as it is typed in chat, but not yapıcı or edici", () => {
-    expect(analyze("iptal edicem, iptal edcez, iptal etcem, iptal olucak mı, iptal olcak").map((t) => t.surface)).toEqual([
-      "iptal", "iptal", "iptal", "iptal", "iptal",
+  it("drops their forms as they are typed in chat, but not yapıcı, yapmacık or edici", () => {
+    expect(analyze("iptal edicem, iptal edcez, iptal etcem, iptal edecem, iptal olucak mı, iptal olcak").map((t) => t.surface)).toEqual([
+      "iptal", "iptal", "iptal", "iptal", "iptal", "iptal",
     ]);
-    expect(analyze("nası giriş yapcam, başvuru yapıcaz").map((t) => t.surface)).toEqual(["?how", "giris", "basvuru"]);
-    expect(analyze("yapıcı eleştiri, edici").map((t) => t.surface)).toEqual(["yapici", "elestiri", "edici"]);
+    expect(analyze("nası giriş yapcam, başvuru yapıcaz, başvuru yapacam").map((t) => t.surface)).toEqual(["?how", "giris", "basvuru", "basvuru"]);
+    // the present without its `r`, and the reported past
+    expect(analyze("iptal ediyom, üye oluyo, başvuru yapıyoz, iptal etmişler, başvuru yapmıştım").map((t) => t.surface)).toEqual([
+      "iptal", "uye", "basvuru", "iptal", "basvuru",
+    ]);
+    expect(analyze("yapıcı eleştiri, yapmacık, edici").map((t) => t.surface)).toEqual(["yapici", "elestiri", "yapmacik", "edici"]);
+    // `noldu`: `ne oldu`
+    expect(analyze("siparişime noldu").map((t) => t.surface)).toEqual(["siparisime", "?what"]);
   });
 
   it("drops every form of olmak, negative ones included, but not olanak, olay or olası", () => {
