@@ -209,12 +209,12 @@ const STOP_WORD_LIST: readonly string[] = [
   "bir", "biri", "birşey", "şey", "şeyi", "şeyler", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
-  "kanka", "hocam", "kardeşim", "yaa", "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
+  "kanka", "kanki", "bro", "aga", "hocam", "kardeşim", "yaa", "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
   "lan", "ulan", "be",
   // the tag question "değil mi", as chat writes it ("ödemicem di mi"): it asks for a yes, it negates nothing
   "di", "dimi",
   // chat spellings and hedges ("bi" for "bir", "bişey" for "bir şey")
-  "bi", "bişey", "bişi", "birsey", "galiba", "mesela", "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde",
+  "bi", "bişey", "bişi", "birsey", "bişeyler", "birşeyler", "herşey", "hiçbirşey", "hiçbişey", "galiba", "mesela", "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde",
   "tamam", "teşekkürler", "teşekkür", "sağolun", "yardımcı", "olur", "musunuz",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",

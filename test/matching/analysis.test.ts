@@ -44,6 +44,10 @@ describe("Turkish text analysis", () => {
     // the chat tag question "di mi" (değil mi) asks for a yes and negates nothing; `değil` keeps its meaning
     expect(analyze("emlak vergisi ödemicem di mi ya").map((t) => t.surface)).toEqual(["emlak", "vergisi", "odemicem"]);
     expect(analyze("memnun değilim").map((t) => t.surface)).toContain("degilim");
+    // chat's forms of address and its spellings of `her şey` and `hiçbir şey` name nothing
+    expect(analyze("kanki bro aga herşey hiçbişey fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    // `ağa`, typed with its `ğ`, is a word
+    expect(isStopWord("ağa")).toBe(false);
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
     expect(analyze("crm NPS Csat ces CX").map((t) => t.surface)).toEqual(["crm", "nps", "csat", "ces", "cx"]);
     expect(analyze("Müşteri memnuniyeti nasıl tanımlanır?").map((t) => t.surface)).toEqual(["musteri", "memnuniyeti", "?how", "tanimlanir"]);
