@@ -215,7 +215,7 @@ const STOP_WORD_LIST: readonly string[] = [
   "di", "dimi",
   // chat spellings and hedges ("bi" for "bir", "bişey" for "bir şey")
   "bi", "bişey", "bişi", "birsey", "bişeyler", "birşeyler", "herşey", "hiçbirşey", "hiçbişey", "galiba", "mesela", "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde",
-  "tamam", "teşekkürler", "teşekkür", "sağolun", "yardımcı", "olur", "musunuz",
+  "tamam", "teşekkürler", "teşekkür", "tşk", "tşkler", "sağol", "sağolun", "mersi", "neyse", "yardımcı", "olur", "musunuz",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
   "anlatabilir", "anlat", "anlatın", "açıklar", "açıklayabilir", "açıklayın", "açıkla", "söyler", "söyleyebilir", "söyle",
@@ -223,7 +223,7 @@ const STOP_WORD_LIST: readonly string[] = [
   "öğrenebilir", "merak", "ediyorum", "demek", "denir", "lazım", "acil",
   // English function words in mixed messages
   "the", "a", "an", "of", "and", "or", "to", "is", "are", "do", "does", "can", "i", "we", "you", "my", "me", "it", "in", "on",
-  "for", "with", "please", "hi", "hello", "vs", "versus", "between",
+  "for", "with", "please", "pls", "plz", "thanks", "thx", "hi", "hello", "vs", "versus", "between",
 ];
 
 /**

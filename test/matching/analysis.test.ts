@@ -46,6 +46,7 @@ describe("Turkish text analysis", () => {
     expect(analyze("memnun değilim").map((t) => t.surface)).toContain("degilim");
     // chat's forms of address and its spellings of `her şey` and `hiçbir şey` name nothing
     expect(analyze("kanki bro aga herşey hiçbişey fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    expect(analyze("neyse pls fatura tşk").map((t) => t.surface)).toEqual(["fatura"]);
     // `ağa`, typed with its `ğ`, is a word
     expect(isStopWord("ağa")).toBe(false);
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
