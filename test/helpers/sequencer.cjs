@@ -13,7 +13,7 @@
 // logging each worker's open handles after every file: the Web Chat bundle test left a 1 MB
 // response body unread, which held its connection open past the file (and made the app's close
 // wait out its 10 s grace). Since, no file leaves anything open 0.6 s after its teardown (one
-// logged run: only the Redis rate limit suite still holds a timer at 0.1 s), yet 1 of 3 full runs
+// logged run: only the Redis rate limit suite still holds a timer at 0.1 s), yet 2 of 5 full runs
 // warned once. Suite time on 2 cores: 165–180 s (2026-12-04, one machine), 336–434 s on a machine
 // about 2.5 times slower, 237 s warm and 265 s cold on session 16's; CPU-bound (310–700 user-s),
 // led by the process suites.
