@@ -13,8 +13,12 @@
 // logging each worker's open handles after every file: the Web Chat bundle test left a 1 MB
 // response body unread, which held its connection open past the file (and made the app's close
 // wait out its 10 s grace). Since, no file leaves anything open 0.6 s after its teardown (one
-// logged run: only the Redis rate limit suite still holds a timer at 0.1 s), yet 2 of 5 full runs
-// warned once. Suite time on 2 cores: 165–180 s (2026-12-04, one machine), 336–434 s on a machine
+// logged run: only the Redis rate limit suite still holds a timer at 0.1 s), yet 3 of 6 full runs
+// warned once. What is left looks like a slow exit, not a leak: a plain Node process holding a
+// 1.2 GB heap took 350–380 ms to exit on an idle machine (550 MB: 220–230 ms), and workers end a
+// run holding up to 1.3 GB (`--logHeapUsage`), all exiting at once on 2 cores. With
+// `--workerIdleMemoryLimit=600MB` one full run did not warn, in 262 s and 342 user-s (more
+// restarts); not adopted on one run. Suite time on 2 cores: 165–180 s (2026-12-04, one machine), 336–434 s on a machine
 // about 2.5 times slower, 237 s warm and 265 s cold on session 16's; CPU-bound (310–700 user-s),
 // led by the process suites.
 const { default: Sequencer } = require("@jest/test-sequencer");
