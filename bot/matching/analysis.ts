@@ -382,8 +382,20 @@ export function analyze(text: string): Term[] {
 /** Memo of the per-word part of `analyze`; words repeat far more than they vary. */
 const termCache = new Map<string, Term | null>();
 
+/**
+ * Words with the question particle typed onto them, as chat often does, read as the word alone
+ * (`yok mu`, `değil mi`); `varmı` is a question word itself (`?exists`).
+ */
+const GLUED_PARTICLE: ReadonlyMap<string, string> = new Map([
+  ["yokmu", "yok"],
+  ["yokmudur", "yok"],
+  ["degilmi", "değil"],
+]);
+
 function analyzeToken(token: string): Term | null {
   const surface = fold(token);
+  const unglued = GLUED_PARTICLE.get(surface);
+  if (unglued !== undefined) return analyzeToken(unglued);
   const question = QUESTION_WORDS.get(surface);
   if (question) return { surface: question, stem: question, typed: question };
   if (surface === "" || isStopWord(token) || LIGHT_VERB.test(surface)) return null;

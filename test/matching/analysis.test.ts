@@ -99,6 +99,9 @@ describe("Turkish text analysis", () => {
     expect(kinds("indirim varmi")).toEqual(["?exists"]);
     // `yok` keeps its meaning (`kartım yanımda yok`)
     expect(analyze("kartım yanımda yok").map((t) => t.surface)).toContain("yok");
+    // with the question particle typed onto it, as chat often does
+    expect(analyze("indirim yokmu").map((t) => t.surface)).toEqual(analyze("indirim yok mu").map((t) => t.surface));
+    expect(analyze("memnun değilmi").map((t) => t.surface)).toEqual(["memnun", "degil"]);
   });
 
   it("drops the light verbs etmek and olmak in all their forms, but not words that start like them", () => {
