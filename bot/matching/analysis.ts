@@ -209,7 +209,7 @@ const STOP_WORD_LIST: readonly string[] = [
   "bir", "biri", "birşey", "şey", "şeyi", "şeyler", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
-  "kanka", "kanki", "bro", "aga", "hocam", "kardeşim", "yaa", "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
+  "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa", "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
   "lan", "ulan", "be",
   // the tag question "değil mi", as chat writes it ("ödemicem di mi"): it asks for a yes, it negates nothing
   "di", "dimi",
@@ -244,6 +244,9 @@ const STOP_WORDS_FOLDED: ReadonlySet<string> = new Set(
  */
 export function isStopWord(lower: string): boolean {
   if (STOP_WORDS_TYPED.has(lower)) return true;
+  // a filler with a letter held, as chat stretches it (`yaaa`, `abiii`, `hocamm`)
+  const collapsed = collapseRepeats(lower);
+  if (collapsed !== lower && STOP_WORDS_TYPED.has(collapsed)) return true;
   const folded = fold(lower);
   return folded === lower && STOP_WORDS_FOLDED.has(folded);
 }

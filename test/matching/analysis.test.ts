@@ -47,6 +47,10 @@ describe("Turkish text analysis", () => {
     // chat's forms of address and its spellings of `her şey` and `hiçbir şey` name nothing
     expect(analyze("kanki bro aga herşey hiçbişey fatura").map((t) => t.surface)).toEqual(["fatura"]);
     expect(analyze("neyse pls fatura tşk").map((t) => t.surface)).toEqual(["fatura"]);
+    // chat's shorthand, and fillers with a letter held
+    expect(analyze("tmm knk ltfn yaw abicim bnm fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    expect(analyze("yaaa abiii hocamm fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    expect(analyze("tamm saat").map((t) => t.surface)).toEqual(["tam", "sat"]);
     // `ağa`, typed with its `ğ`, is a word
     expect(isStopWord("ağa")).toBe(false);
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
