@@ -395,9 +395,16 @@ const GLUED_PARTICLE: ReadonlyMap<string, string> = new Map([
   ["degilmi", "değil"],
 ]);
 
+/**
+ * A verb in the aorist with the question particle and its person typed onto it (`olurmusunuz`,
+ * `söylermisiniz`, `öğrenebilirmiyim`): the verb is read alone, the particle dropped as when it
+ * stands apart. Only with the person: without it the shape is also a noun's (`alarmı`, `yirmi`).
+ */
+const GLUED_AORIST_QUESTION = /^(\p{L}{2,}[aeıioöuü]r)m[ıiuü](?:s[ıiuü]n(?:[ıiuü]z)?|y[ıiuü][mz])$/u;
+
 function analyzeToken(token: string): Term | null {
   const surface = fold(token);
-  const unglued = GLUED_PARTICLE.get(surface);
+  const unglued = GLUED_PARTICLE.get(surface) ?? GLUED_AORIST_QUESTION.exec(token)?.[1];
   if (unglued !== undefined) return analyzeToken(unglued);
   const question = QUESTION_WORDS.get(surface);
   if (question) return { surface: question, stem: question, typed: question };

@@ -106,6 +106,10 @@ describe("Turkish text analysis", () => {
     // with the question particle typed onto it, as chat often does
     expect(analyze("indirim yokmu").map((t) => t.surface)).toEqual(analyze("indirim yok mu").map((t) => t.surface));
     expect(analyze("memnun değilmi").map((t) => t.surface)).toEqual(["memnun", "degil"]);
+    // a verb with the particle and its person typed onto it; without the person the shape is also a noun's
+    expect(analyze("yardımcı olurmusunuz").map((t) => t.surface)).toEqual([]);
+    expect(analyze("kartımı alabilirmiyim").map((t) => t.surface)).toEqual(analyze("kartımı alabilir miyim").map((t) => t.surface));
+    expect(analyze("alarmı yirmi platformu").map((t) => t.surface)).toEqual(["alarmi", "yirmi", "platformu"]);
   });
 
   it("drops the light verbs etmek and olmak in all their forms, but not words that start like them", () => {
