@@ -1,9 +1,8 @@
-import { Writable } from "node:stream";
 import type { RunningApp } from "../../bot/index";
-import { createLogger } from "../../bot/logger";
 import type { Request } from "restify";
 import { CSRF_HEADER, DASHBOARD_COOKIE, DashboardAuth, DashboardSessions } from "../../bot/web/dashboard";
 import { startTestApp } from "../helpers/app";
+import { capturingLogger } from "../helpers/log";
 
 const TOKEN = "dashboard-security-test-token";
 
@@ -27,16 +26,7 @@ describe("dashboard sessions", () => {
 });
 
 describe("dashboard over HTTP", () => {
-  const chunks: string[] = [];
-  const logger = createLogger(
-    "info",
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk.toString("utf8"));
-        done();
-      },
-    }),
-  );
+  const { logger, text } = capturingLogger("info");
   let app: RunningApp;
   let plain: RunningApp;
   beforeAll(async () => {
@@ -66,7 +56,7 @@ describe("dashboard over HTTP", () => {
     const wrong = "wrong-token-that-must-not-be-logged";
     expect((await fetch(`${app.url}/api/recommendations`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(401);
     expect((await fetch(`${app.url}/api/report`, { headers: { cookie: `${DASHBOARD_COOKIE}=1.2.3.forged` } })).status).toBe(401);
-    const log = chunks.join("");
+    const log = text();
     expect(log.match(/\[dashboard\] refused a failed sign-in attempt/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     expect(log).not.toContain(wrong);
     const statuses: number[] = [];

@@ -7,7 +7,6 @@ import { createServer } from "../../bot/server/app";
 import { startTestApp } from "../helpers/app";
 import { capturingLogger } from "../helpers/log";
 
-
 describe("clean logs", () => {
   it("redacts secret query parameters and keeps the rest", () => {
     expect(redactQuery("/dashboard/?token=abc&since=2026-01-01")).toBe("/dashboard/?token=[redacted]&since=2026-01-01");

@@ -1,10 +1,10 @@
 import { createServer, plugins, type Server } from "restify";
-import { Writable } from "node:stream";
 import { rangeBounds, type Report } from "../../bot/feedback/report";
-import { createLogger, type Logger } from "../../bot/logger";
+import { createLogger } from "../../bot/logger";
 import { DatabaseConnection } from "../../bot/storage/connection";
 import { registerDashboard } from "../../bot/web/dashboard";
 import { startTestApp } from "../helpers/app";
+import { capturingLogger } from "../helpers/log";
 
 const TOKEN = "errors-test-dashboard-token";
 /** Nothing listens on port 1: the database is unreachable at once. */
@@ -15,50 +15,46 @@ interface LogLine {
   err?: { type?: string; message?: string; stack?: string };
 }
 
-/** A real pino logger writing into memory. */
-function capturingLogger(): { logger: Logger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim() !== "") lines.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  return { logger: createLogger("info", stream), lines };
+/** The lines a capturing logger wrote, parsed. */
+function logLines(text: string): LogLine[] {
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as LogLine);
 }
 
 const withToken = { headers: { authorization: `Bearer ${TOKEN}` } };
 
 describe("errors in logs keep their stack", () => {
   it("an unreachable database: the start-up log, the failed report's log, and a 503", async () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, text } = capturingLogger("info");
     // without the database a start needs the installation secret (it is never invented)
     const app = await startTestApp({ DATABASE_URL: UNREACHABLE_DATABASE, DASHBOARD_TOKEN: TOKEN, INSTALLATION_SECRET: "an-installation-secret-of-at-least-32-characters" }, logger);
     try {
-      const unreachable = lines.find((l) => l.msg.startsWith("[storage] database unreachable"));
+      const unreachable = logLines(text()).find((l) => l.msg.startsWith("[storage] database unreachable"));
       expect(unreachable?.err?.message).toMatch(/^\[storage\] cannot open postgres database .*ECONNREFUSED/);
       expect(unreachable?.err?.stack).toMatch(/\n\s+at /);
 
       const response = await fetch(`${app.url}/api/report`, withToken);
       expect(response.status).toBe(503);
       expect(JSON.stringify(await response.json())).not.toMatch(/\bat \S+ \(/);
-      const failed = lines.find((l) => l.msg === "[dashboard] report failed");
+      const failed = logLines(text()).find((l) => l.msg === "[dashboard] report failed");
       expect(failed?.err?.message).toMatch(/\[storage\] database not connected/);
       expect(failed?.err?.stack).toMatch(/\n\s+at /);
 
       expect((await fetch(`${app.url}/api/recommendations`, withToken)).status).toBe(503);
-      expect(lines.find((l) => l.msg === "[dashboard] recommendations failed")?.err?.stack).toMatch(/\n\s+at /);
+      expect(logLines(text()).find((l) => l.msg === "[dashboard] recommendations failed")?.err?.stack).toMatch(/\n\s+at /);
     } finally {
       await app.close();
     }
   });
 
   it("a connection that cannot open logs its cause's stack through the error it wraps", async () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, text } = capturingLogger("info");
     const connection = new DatabaseConnection({ databaseUrl: UNREACHABLE_DATABASE, dataDir: "" }, logger);
     expect(await connection.connect()).toBe(false);
     await connection.close();
-    const logged = lines.find((l) => l.msg.startsWith("[storage] database unreachable"))?.err;
+    const logged = logLines(text()).find((l) => l.msg.startsWith("[storage] database unreachable"))?.err;
     expect(logged?.stack).toMatch(/\n\s+at /);
     // pino's serializer follows `cause`: the driver's own error is in the stack
     expect(logged?.stack).toMatch(/caused by: .*ECONNREFUSED/);
