@@ -269,9 +269,9 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["when", "kaçta", "kaçda", "kaçına", "kaçında"].map((w) => [fold(w), "?when"] as const),
   // `ne zaman` and `ne kadar` typed as one word, as often in chat (`nezaman`, `nekadar`, `nekdr`)
   ...["nezaman", "nezmn"].map((w) => [w, "?when"] as const),
-  // `noldu`: `ne oldu`, what happened
-  ...["noldu"].map((w) => [w, "?what"] as const),
   ...["nekadar", "nekdr"].map((w) => [w, "?howmuch"] as const),
+  // `noldu`: `ne oldu`, what happened
+  ["noldu", "?what"],
   ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
   // necessity and possibility as predicates ("şart mı", "zorunda mıyım", "mümkün mü"): they ask whether something
   // must or can be done, an intent of its own, and name no topic. Not `zorunlu` or `mecburi`, adjectives that
@@ -337,7 +337,7 @@ export function isQuestionTerm(surface: string): boolean {
  * `oluyo`, `yapıyoz`) and `etmiş`, `yapmış` are too; `yapıcı` and `edici` are not.
  */
 const LIGHT_VERB =
-  /^(?:(?:ed[ei]?|et|ol[au]?|yap[ai]?)c(?:am|em|az|ez|ak|ek|an|en)|etmis\p{L}*|etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyo\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyo\p{L}*|sa|up)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|mis\p{L}*|am\p{L}*|ar|arim|ariz|iyo\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
+  /^(?:(?:ed[ei]?|et|ol[au]?|yap[ai]?)c(?:am|em|az|ez|ak|ek|an|en)|etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey|mis)\p{L}*|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyo\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz)|et(?:ti|tir)\p{L}*|ol(?:m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyo\p{L}*|sa|up)|yap(?:mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|mis\p{L}*|am\p{L}*|ar|arim|ariz|iyo\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyor\p{L}*|abil\p{L}*|acak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
 
 /**
  * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem
