@@ -644,7 +644,7 @@ export class SearchIndex {
 }
 
 /** Roots of the verbs of asking and telling (`Morphology.roots`, Turkish letters). */
-const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat", "açıkla"]);
+const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat", "açıkla", "de"]);
 
 /** A related-words member of several words: the forms of each of its words, and the term of its group. */
 interface RelatedRun {

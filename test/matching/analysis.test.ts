@@ -50,6 +50,8 @@ describe("Turkish text analysis", () => {
     // chat's shorthand, and fillers with a letter held
     expect(analyze("tmm knk ltfn yaw abicim bnm fatura").map((t) => t.surface)).toEqual(["fatura"]);
     expect(analyze("yaaa abiii hocamm fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    // `şey` (thing) names nothing in any case: "tanım dediğimiz şeyin", "bu şeyleri"
+    expect(analyze("şeyin şeye şeyden şeyleri şeylerin seylere fatura").map((t) => t.surface)).toEqual(["fatura"]);
     expect(analyze("tamm").map((t) => t.surface)).toEqual(["tam"]);
     // `ağa`, typed with its `ğ`, is a word
     expect(isStopWord("ağa")).toBe(false);

@@ -115,7 +115,7 @@ describe("Matcher", () => {
     expect(matcher.match("taşt kredisi başvurusu", kb).candidates[0]?.id).toBe("tasit");
   });
 
-  it("drops the verbs of asking and telling in any form (kime söyleyelim), never a noun made from them (soru, sorun)", () => {
+  it("drops the verbs of asking and telling in any form (kime söyleyelim, dediğimiz), never a noun made from them (soru, sorun)", () => {
     const kb = base([entry("lamba", "Sokak lambası yanmıyor, kime bildirmeliyim?"), entry("soru", "Sorularımı nereye iletebilirim?")]);
     const index = matcher.indexFor(kb);
     const surfaces = (text: string): string[] => index.query(text).map((w) => w.surface);
@@ -123,6 +123,9 @@ describe("Matcher", () => {
     expect(surfaces("lamba yanmiyor kime soyleyelim")).toEqual(["lamba", "yanmiyor", "?who"]);
     expect(surfaces("bunu sorabilir miyim, söyleyebilirseniz sevinirim")).toEqual(["sevinirim"]);
     expect(surfaces("sorularım ve sorunum")).toEqual(["sorularim", "sorunum"]);
+    // `demek`, the plainest of them: "lamba dediğimiz", "görevli yarın dedi"; not `deneme` (a trial) nor `dedem` (my grandfather)
+    expect(surfaces("sokak lambası dediğimiz şeyin yanmadığını dediler")).toEqual(["sokak", "lambasi", "yanmadigini"]);
+    expect(surfaces("deneme dedem")).toEqual(["deneme", "dedem"]);
   });
 
   it("never splits a word the analyser reads as one (kurtarabilir is not kur + tarabilir)", () => {
