@@ -399,7 +399,7 @@ export class SearchIndex {
         }
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
-        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.morphology.modifier(term.typed) || this.isPerson(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
+        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.isModifier(term.typed) || this.isPerson(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
@@ -494,6 +494,11 @@ export class SearchIndex {
   /** The first written form of a verb typed as it is spoken (`writtenVerbForms`) that the analyser reads. */
   private writtenForm(typed: string): string | undefined {
     return writtenVerbForms(typed).find((form) => this.morphology.roots(form).length > 0);
+  }
+
+  /** `Morphology.modifier` on a word's spellings the analyser reads (`hic` as `hiç`, `dort` as `dört`). */
+  private isModifier(typed: string): boolean {
+    return this.readSpellings(typed).some((spelling) => this.morphology.modifier(spelling));
   }
 
   /**

@@ -140,13 +140,16 @@ describe("Matcher", () => {
     expect(matcher.match("eft niye gecikti", kb).candidates[0]?.id).toBe("eft-neden");
   });
 
-  it("weighs an unknown word that only modifies or counts (bugün, üç) lightly, and an unknown noun in full", () => {
+  it("weighs an unknown word that only modifies or counts (bugün, üç, bugun) lightly, and an unknown noun in full", () => {
     for (const word of ["bugün", "üç", "hepsini", "tam", "kendiliğinden"]) expect(sharedMorphology.modifier(word)).toBe(true);
     // nouns, verbs and adjectives name something; unknown spellings are not read at all
     for (const word of ["kargoda", "oynuyor", "mümkün", "bugun", "qwzx"]) expect(sharedMorphology.modifier(word)).toBe(false);
     const kb = base([entry("kesinti", "Su kesintisi ne zaman biter?"), entry("fatura", "Su faturası nasıl ödenir?"), entry("sayac", "Su sayacım bozuldu, ne yapmalıyım?")]);
     const weightOf = (text: string, surface: string): number => matcher.indexFor(kb).query(text).find((w) => w.surface === surface)?.weight ?? 0;
     expect(weightOf("su kesintisi bugün biter mi", "bugun")).toBeLessThan(weightOf("su kesintisi kargoda biter mi", "kargoda") / 2);
+    // typed without Turkish letters, read in its spellings with them (`bugun` as `bugün`, `hic` as `hiç`)
+    expect(weightOf("su kesintisi bugun biter mi", "bugun")).toBe(weightOf("su kesintisi bugün biter mi", "bugun"));
+    expect(weightOf("su kesintisi hic bitmiyor", "hic")).toBeLessThan(weightOf("su kesintisi kargoda bitmiyor", "kargoda") / 2);
     const confidence = (text: string): number => matcher.match(text, kb).candidates[0]?.confidence ?? 0;
     expect(confidence("su kesintisi bugün ne zaman biter")).toBeGreaterThan(confidence("su kesintisi mahallede ne zaman biter"));
     expect(matcher.match("su kesintisi bugün ne zaman biter", kb).candidates[0]?.id).toBe("kesinti");
