@@ -206,15 +206,18 @@ const STOP_WORD_LIST: readonly string[] = [
   "size", "onlara", "bende", "sende", "onda", "bizde", "sizde", "benim", "senin", "onun", "bizim", "sizin", "onların",
   "benden", "senden", "ondan", "bizden", "sizden", "kendi", "kendim", "kendimi", "kendime", "kendimiz", "bu", "şu", "bunu",
   "şunu", "bunun", "şunun", "buna", "şuna", "bunlar", "şunlar", "bunları", "bunda", "bundan", "böyle", "şöyle", "öyle",
-  "bir", "biri", "birşey", "şey", "şeyi", "şeyin", "şeye", "şeyde", "şeyden", "şeyle", "şeyler", "şeyleri", "şeylerin", "şeylere", "şeylerde", "şeylerden", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
+  "bir", "biri", "birşey", "şey", "şeyi", "şeyin", "şeye", "şeyde", "şeyden", "şeyle", "şeyler", "şeyleri", "şeylerin",
+  "şeylere", "şeylerde", "şeylerden", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
-  "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa", "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
+  "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa",
+  "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
   "lan", "ulan", "be",
   // the tag question "değil mi", as chat writes it ("ödemicem di mi"): it asks for a yes, it negates nothing
   "di", "dimi",
   // chat spellings and hedges ("bi" for "bir", "bişey" for "bir şey")
-  "bi", "bişey", "bişi", "birsey", "bişeyler", "birşeyler", "herşey", "hiçbirşey", "hiçbişey", "galiba", "mesela", "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde",
+  "bi", "bişey", "bişi", "birsey", "bişeyler", "birşeyler", "herşey", "hiçbirşey", "hiçbişey", "galiba", "mesela",
+  "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde",
   "tamam", "teşekkürler", "teşekkür", "tşk", "tşkler", "sağol", "sağolun", "mersi", "neyse", "yardımcı", "olur", "musunuz",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
