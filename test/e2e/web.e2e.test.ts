@@ -1,9 +1,9 @@
-import { createServer, type Server } from "node:http";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
 import { say, startTestApp, useRunningApp } from "../helpers/app";
 import { isRatedAnswer } from "../helpers/connector";
+import { WebhookReceiver } from "../helpers/receiver";
 import { capturingLogger } from "../helpers/log";
 import { waitFor } from "../helpers/wait";
 
@@ -274,34 +274,22 @@ describe("dashboard without DASHBOARD_TOKEN", () => {
  */
 describe("the chat page's token from the Direct Line service (DIRECT_LINE_SECRET)", () => {
   const SECRET = "direct-line-secret-never-to-be-shown-0042";
-  const requests: Array<{ method: string; url: string; authorization: string | undefined; body: string }> = [];
   let reply = { status: 200, body: "" };
-  let service: Server;
+  let service: WebhookReceiver;
   let domain: string;
   let app: RunningApp;
   const log = capturingLogger("debug");
 
   beforeAll(async () => {
-    service = createServer((req, res) => {
-      let body = "";
-      req.setEncoding("utf8");
-      req.on("data", (chunk: string) => (body += chunk));
-      req.on("end", () => {
-        requests.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization, body });
-        // restify, loaded in this process, replaces `writeHead` with one that returns nothing
-        res.writeHead(reply.status, { "content-type": "application/json" });
-        res.end(reply.body);
-      });
-    });
-    await new Promise<void>((resolve) => service.listen(0, "127.0.0.1", resolve));
-    const address = service.address();
-    domain = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}/v3/directline`;
+    service = await new WebhookReceiver().start();
+    service.status = () => reply.status;
+    service.body = () => reply.body;
+    domain = `${new URL(service.url).origin}/v3/directline`;
     app = await startTestApp({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_DOMAIN: domain }, log.logger);
   });
   afterAll(async () => {
     await app?.close();
-    service?.closeAllConnections();
-    await new Promise((resolve) => service?.close(resolve));
+    await service?.stop();
   });
 
   const token = async (): Promise<{ status: number; body: unknown }> => {
@@ -314,7 +302,7 @@ describe("the chat page's token from the Direct Line service (DIRECT_LINE_SECRET
     const { status, body } = await token();
     expect(status).toBe(200);
     expect(body).toEqual({ token: "service-token", conversationId: "service-conversation", userId: expect.stringMatching(/^dl_/), expires_in: 3600, domain });
-    const asked = requests.at(-1);
+    const asked = service.requests.at(-1);
     expect(asked).toMatchObject({ method: "POST", url: "/v3/directline/tokens/generate", authorization: `Bearer ${SECRET}` });
     expect(JSON.parse(asked?.body ?? "")).toEqual({ user: { id: (body as { userId: string }).userId } });
   });
@@ -331,9 +319,8 @@ describe("the chat page's token from the Direct Line service (DIRECT_LINE_SECRET
       const answered = await token();
       expect(answered).toEqual({ status: 502, body: { error: "Direct Line token unavailable" } });
     }
-    expect(requests.length).toBeGreaterThanOrEqual(failures.length);
-    service.closeAllConnections();
-    await new Promise((resolve) => service.close(resolve));
+    expect(service.requests.length).toBeGreaterThanOrEqual(failures.length);
+    await service.stop();
     expect(await token()).toEqual({ status: 502, body: { error: "Direct Line token unavailable" } });
     const logged = log.text();
     expect(logged.match(/token from Direct Line service failed/g)).toHaveLength(failures.length + 1);
