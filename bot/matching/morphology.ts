@@ -226,6 +226,8 @@ export class TurkishMorphology implements Morphology {
   private readonly cache = new Map<string, Analysis>();
   /** Verb root → the noun it is fused from (`fusedNoun`), or null: verb roots are few, and each look-up costs several analyses. */
   private readonly fusedNouns = new Map<string, string | null>();
+  /** Dictionary root → the verbs it is derived from (`verbBases`). */
+  private readonly verbBasesOf = new Map<string, readonly string[]>();
   /** This version's readings file, once the kept readings were read (`readingsDir`); null when its version cannot be told (nothing is kept). */
   private kept: { file: string; version: string; known: Set<string> } | null | undefined;
   /** While `remembering`: the words looked up. */
@@ -329,6 +331,7 @@ export class TurkishMorphology implements Morphology {
       const rootTag = /^[^+]*\+([A-Z]+)/u.exec(tags)?.[1] ?? "";
       if (CONTENT_TAGS.has(rootTag)) contentReadings += 1;
       else if (MODIFIER_TAGS.has(rootTag)) modifierReadings += 1;
+      if (DERIVABLE_TAGS.has(rootTag)) for (const base of this.verbBases(root)) roots.add(base);
       if (tags.includes("+VERB")) {
         verbReadings += 1;
         if (tags.includes("+NEG")) negatedReadings += 1;
@@ -382,6 +385,38 @@ export class TurkishMorphology implements Morphology {
     return undefined;
   }
 
+  /**
+   * The verbs a noun or adjective of the dictionary is derived from (`değişik` → `değiş`,
+   * `kesinti` → `kes`, `seçim` → `seç`, `kazanç` → `kazan`): the dictionary lists such words as
+   * roots of their own, so `numara değişikliği` never met `numaramı değiştirmek` nor `su
+   * kesintisi` `su kesilecek mi`, though the analyser reads every inflected or voiced form of the
+   * verb with its root (`değiştirebilir` → `değiş`). A suffix of `DEVERBAL_SUFFIXES` is taken off
+   * and the rest kept when the analyser reads it, as an infinitive, as a verb: that verb itself,
+   * or else the roots it is derived from by voice (`kurul` → `kur`).
+   */
+  private verbBases(root: string): readonly string[] {
+    const known = this.verbBasesOf.get(root);
+    if (known) return known;
+    const bases = new Set<string>();
+    for (const suffix of DEVERBAL_SUFFIXES) {
+      const stem = root.replace(suffix, "");
+      if (stem === root || stem.length < MIN_VERB_BASE) continue;
+      const back = BACK_VOWELS.has(stem.match(/[aeıioöuü]/gu)?.at(-1) ?? "");
+      const parses = this.load().morphologicalAnalysis(`${stem}${back ? "mak" : "mek"}`);
+      const verbs = new Set<string>();
+      for (let i = 0; i < parses.size(); i += 1) {
+        const parse = parses.getFsmParse(i);
+        const tags = parse.toString();
+        if (tags.includes("+VERB") && tags.endsWith(INFINITIVE)) verbs.add(parse.getWord().getName().toLocaleLowerCase("tr"));
+      }
+      for (const verb of verbs.has(stem) ? [stem] : verbs) bases.add(verb);
+    }
+    bases.delete(root);
+    const result = [...bases];
+    this.verbBasesOf.set(root, result);
+    return result;
+  }
+
   private load(): FsmAnalyzer {
     this.analyzer ??= loadAnalyser();
     return this.analyzer;
@@ -426,11 +461,37 @@ export function loadAnalyser(options: { everyDictionaryFile?: boolean } = {}): F
   }
 }
 
+/**
+ * The productive suffixes that make a noun or adjective from a verb, in their harmony variants,
+ * each matched at the end of a dictionary root (grammars list more: `-GI` in `vergi`, `-(I)t` in
+ * `konut`, `-Ak` in `durak`, `-I` in `kapı` are left out, since their words have mostly drifted
+ * from the verb's meaning: tax is not giving, a door is not grabbing).
+ */
+const DEVERBAL_SUFFIXES: readonly RegExp[] = [
+  /(?<=[^aeıioöuü])[ıiuü]k$/u, // -(I)k: değişik, bozuk
+  /(?<=[^aeıioöuü])[ıiuü]m$/u, // -(I)m: seçim, bildirim, ölçüm
+  /(?<=[aeıioöuü])m$/u, // -(I)m after a vowel: işlem, anlam
+  /(?<=[^aeıioöuü])[ıiuü]ş$/u, // -(y)Iş: satış, dönüş
+  /(?<=[aeıioöuü])y[ıiuü]ş$/u, // -(y)Iş after a vowel: bekleyiş
+  /[ıiuü]nt[ıiuü]$/u, // -(I)ntI: kesinti, döküntü
+  /(?<=[^aeıioöuü])[ıiuü]c[ıiuü]$/u, // -(y)IcI: alıcı, tüketici
+  /(?<=[aeıioöuü])y[ıiuü]c[ıiuü]$/u, // -(y)IcI after a vowel: dinleyici
+  /m[ae]n$/u, // -mAn: danışman, öğretmen
+  /[cç]$/u, // -Ç: kazanç, inanç
+  /[ae]n[ae]k$/u, // -AnAk: seçenek
+];
+/** Shortest verb a derived word is traced to: shorter remainders (`gü` of `güç`) are chance. */
+const MIN_VERB_BASE = 3;
 /** Roots that name a thing, an action or a quality. */
 const CONTENT_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
+/** Roots a verb may have made (`verbBases`). */
+const DERIVABLE_TAGS = new Set(["NOUN", "ADJ"]);
+/** The end of a parse that reads a verb as its bare infinitive (`kesmek`, `kurulmak`). */
+const INFINITIVE = "^DB+NOUN+INF+A3SG+PNON+NOM";
 /** Roots that modify, count or point. */
 const MODIFIER_TAGS = new Set(["ADV", "NUM", "PRON", "DET", "CONJ", "POSTP", "INTERJ", "QUES"]);
 const HIGH_VOWELS = ["ı", "i", "u", "ü"];
+const BACK_VOWELS = new Set(["a", "ı", "o", "u"]);
 /** The high vowel that follows each vowel in Turkish vowel harmony. */
 const HIGH_VOWEL: Readonly<Record<string, string>> = { a: "ı", ı: "ı", e: "i", i: "i", o: "u", u: "u", ö: "ü", ü: "ü" };
 const DEVOICED: Readonly<Record<string, string>> = { b: "p", c: "ç", d: "t", g: "k" };

@@ -54,6 +54,22 @@ describe("Matcher", () => {
     expect(matcher.match("nasıl üye kaydolurum", kb).candidates[0]?.id).toBe("kayit");
   });
 
+  it("meets a noun or adjective made from a verb through the verb (değişiklik ↔ değiştirmek, kesinti ↔ kesilmek)", () => {
+    expect(sharedMorphology.roots("değişikliği")).toContain("değiş");
+    expect(sharedMorphology.roots("kesintisi")).toContain("kes");
+    expect(sharedMorphology.roots("seçimi")).toContain("seç");
+    expect(sharedMorphology.roots("kazancım")).toContain("kazan");
+    // suffixes whose words have drifted from the verb are not taken off (tax is not giving)
+    expect(sharedMorphology.roots("vergi")).not.toContain("ver");
+    expect(sharedMorphology.roots("durak")).not.toContain("dur");
+    const kb = base([entry("degisim", "Numaramı değiştirebilir miyim?"), entry("tasima", "Numaramı başka operatöre taşıyabilir miyim?"), entry("kesinti", "Su kesintisi ne zaman biter?"), entry("fatura", "Su faturası ne zaman gelir?")]);
+    expect(matcher.match("numara değişikliği", kb).candidates[0]?.id).toBe("degisim");
+    // without the link, the cut and the bill tie on `su` and `ne zaman`
+    const cut = matcher.match("sular ne zaman kesilecek", kb);
+    expect(cut.candidates[0]?.id).toBe("kesinti");
+    expect(cut.status).toBe("answered");
+  });
+
   it("reads an unknown word as two written together (simkartı, haftasonu)", () => {
     const kb = base([entry("sim", "SIM kartımı nasıl değiştiririm?"), entry("hafta", "Hafta sonu açık mısınız?"), entry("kart", "Kartımı nasıl iptal ederim?")]);
     expect(matcher.match("simkartımı değiştirmek", kb).candidates[0]?.id).toBe("sim");
