@@ -54,7 +54,7 @@ export class EnglishLexicon implements Lexicon {
     } catch (cause) {
       throw new LexiconError(`[matching] ${this.file}: not a list of { en, tr } pairs`, { cause });
     }
-    const table = new PhraseRewriter((term) => term.typed);
+    const table = new PhraseRewriter((term) => [term.typed]);
     for (const { en, tr } of entries) table.add(analyze(en), analyze(tr));
     this.table = table;
     return table;

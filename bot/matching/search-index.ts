@@ -120,7 +120,7 @@ export class SearchIndex {
     const answerTexts = this.entries.map((entry) => (searchable(entry) ? analyze(`${entry.answer}\n${entry.tags.join(" ")}`) : []));
     const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
-    this.synonyms = new SynonymRewriter(synonymTexts);
+    this.synonyms = new SynonymRewriter(synonymTexts, (term) => this.dictionaryRoots(term));
     // each member as the lexicon and the editors' synonyms read it, once for both indexes
     const relatedGroups = related.groups().map((members) => members.map((member) => this.rewrite(member)));
     this.relatedRuns = this.relatedRunIndex(relatedGroups);
@@ -523,6 +523,18 @@ export class SearchIndex {
       this.spellingCache.set(typed, read);
     }
     return read;
+  }
+
+  /**
+   * The dictionary root of a word, folded: the analyser's longest (its most specific lemma:
+   * `değişiklik`, not `değiş`), in each spelling it reads (with Turkish letters put back, or a
+   * verb as it is written rather than spoken). None for question words and unknown words.
+   */
+  private dictionaryRoots(term: Term): string[] {
+    if (isMarkerTerm(term.typed)) return [];
+    const spellings = this.readSpellings(term.typed);
+    const read = spellings.length > 0 ? spellings : [this.writtenForm(term.typed) ?? []].flat();
+    return [...new Set(read.flatMap((spelling) => this.morphology.roots(spelling).slice(0, 1)).map((root) => collapseRepeats(fold(root))))];
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */

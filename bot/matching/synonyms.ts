@@ -2,23 +2,27 @@ import type { Term } from "./analysis";
 
 /**
  * Runs of terms replaced by other terms: at each position the longest run that starts there
- * wins. Terms are compared by `key` (the stem for editors' synonyms, the word as typed for the
- * English lexicon).
+ * wins. Terms are compared by their keys (the stem and the dictionary root for editors'
+ * synonyms, the word as typed for the English lexicon): a term stands for a run's term when
+ * they share a key.
  */
 export class PhraseRewriter {
   /** Key of a run's first term → the runs starting there, longest first. */
-  private readonly byFirstKey = new Map<string, Array<{ keys: readonly string[]; replacement: readonly Term[] }>>();
+  private readonly byFirstKey = new Map<string, Run[]>();
 
-  constructor(private readonly key: (term: Term) => string) {}
+  constructor(private readonly keys: (term: Term) => readonly string[]) {}
 
   /** Adds a run and what replaces it; an empty run or replacement is left out. */
   add(run: readonly Term[], replacement: readonly Term[]): void {
     const first = run[0];
     if (!first || replacement.length === 0) return;
-    const list = this.byFirstKey.get(this.key(first)) ?? [];
-    list.push({ keys: run.map(this.key), replacement });
-    list.sort((a, b) => b.keys.length - a.keys.length);
-    this.byFirstKey.set(this.key(first), list);
+    const added: Run = { keys: run.map((term) => new Set(this.keys(term))), replacement };
+    for (const key of this.keys(first)) {
+      const list = this.byFirstKey.get(key) ?? [];
+      list.push(added);
+      list.sort((a, b) => b.keys.length - a.keys.length);
+      this.byFirstKey.set(key, list);
+    }
   }
 
   rewrite(terms: readonly Term[]): Term[] {
@@ -26,7 +30,7 @@ export class PhraseRewriter {
     const out: Term[] = [];
     for (let i = 0; i < terms.length; ) {
       const term = terms[i];
-      const found = term && this.byFirstKey.get(this.key(term))?.find(({ keys }) => this.runAt(terms, i, keys));
+      const found = term && this.longestAt(terms, i, term);
       if (found) {
         out.push(...found.replacement);
         i += found.keys.length;
@@ -38,24 +42,43 @@ export class PhraseRewriter {
     return out;
   }
 
-  private runAt(terms: readonly Term[], start: number, keys: readonly string[]): boolean {
-    return keys.every((key, k) => {
+  private longestAt(terms: readonly Term[], start: number, first: Term): Run | undefined {
+    let found: Run | undefined;
+    for (const key of this.keys(first)) {
+      for (const run of this.byFirstKey.get(key) ?? []) {
+        if (found && found.keys.length >= run.keys.length) break;
+        if (this.runAt(terms, start, run)) found = run;
+      }
+    }
+    return found;
+  }
+
+  private runAt(terms: readonly Term[], start: number, run: Run): boolean {
+    return run.keys.every((keys, k) => {
       const term = terms[start + k];
-      return term !== undefined && this.key(term) === key;
+      return term !== undefined && this.keys(term).some((key) => keys.has(key));
     });
   }
 }
 
+interface Run {
+  readonly keys: ReadonlyArray<ReadonlySet<string>>;
+  readonly replacement: readonly Term[];
+}
+
 /**
  * Editors' synonym groups, applied to analysed text: wherever the terms of a member appear in
- * a row (compared by stem, so inflected forms count), they are replaced by the terms of the
- * group's first member. Applied to the knowledge base and to customers' messages alike, as QnA
- * Maker's alterations were, so either side may use any member.
+ * a row, in any form, they are replaced by the terms of the group's first member. A text's word
+ * is a form of a member's word when they share the stem or, given `roots`, the dictionary root
+ * (`yükseltebilmemiz` and `yükseltmek` share `yükselt`, not a stem: Snowball stems nouns only).
+ * Applied to the knowledge base and to customers' messages alike, as QnA Maker's alterations
+ * were, so either side may use any member.
  */
 export class SynonymRewriter {
-  private readonly runs = new PhraseRewriter((term) => term.stem);
+  private readonly runs: PhraseRewriter;
 
-  constructor(groups: ReadonlyArray<readonly (readonly Term[])[]>) {
+  constructor(groups: ReadonlyArray<readonly (readonly Term[])[]>, roots: (term: Term) => readonly string[] = () => []) {
+    this.runs = new PhraseRewriter((term) => [term.stem, ...roots(term).map((root) => `${ROOT_KEY}${root}`)]);
     for (const [canonical, ...members] of groups) {
       if (canonical) for (const member of members) this.runs.add(member, canonical);
     }
@@ -65,3 +88,6 @@ export class SynonymRewriter {
     return this.runs.rewrite(terms);
   }
 }
+
+/** Marks a root among a term's keys, so a root never equals another word's stem by chance. */
+const ROOT_KEY = "\u0000";

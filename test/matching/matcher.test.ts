@@ -25,6 +25,21 @@ describe("Matcher", () => {
     expect(matcher.match("vazgeçme hat", withoutSynonyms).candidates[0]?.confidence ?? 0).toBeLessThan(matcher.match("vazgeçme hat", kb).candidates[0]?.confidence ?? 0);
   });
 
+  it("reads a verb of an editors' synonym group in any form, with or without Turkish letters (by its dictionary root, which Snowball does not give)", () => {
+    const kb = base([entry("artis", "Satışları nasıl artırırız?"), entry("iade", "İade nasıl yapılır?")], [["artırmak", "yükseltmek"]]);
+    const index = matcher.indexFor(kb);
+    const canonical = index.query("artırmak").map((w) => w.surface);
+    for (const text of ["yükseltmek", "yükseltebilmemiz", "yukseltebilir", "yükseltiyoruz"]) {
+      expect(index.query(text).map((w) => w.surface)).toEqual(canonical);
+    }
+    // a word that only shares letters with a member is not read as it (`yüksek`, `yükselmek`)
+    expect(index.query("yüksek").map((w) => w.surface)).not.toEqual(canonical);
+    expect(index.query("yükseliyor").map((w) => w.surface)).not.toEqual(canonical);
+    const decision = matcher.match("satışları yükseltebilir miyiz", kb);
+    expect(decision.candidates[0]?.id).toBe("artis");
+    expect(decision.status).toBe("answered");
+  });
+
   it("meets verb forms through their root, with and without Turkish letters (morphology)", () => {
     const kb = base([entry("olcum", "Memnuniyet nasıl ölçülür?"), entry("artis", "Satışlar nasıl artar?")]);
     for (const text of ["memnuniyeti ölçebilir miyiz", "memnuniyeti olcebilir miyiz", "memnuniyetini ölçerim"]) {
