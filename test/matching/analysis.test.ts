@@ -138,6 +138,10 @@ describe("Turkish text analysis", () => {
     expect(analyze("iptal ediyom, üye oluyo, başvuru yapıyoz, iptal etmişler, başvuru yapmıştım").map((t) => t.surface)).toEqual([
       "iptal", "uye", "basvuru", "iptal", "basvuru",
     ]);
+    // the passive of `yapmak` as it is typed, as `ediliyo` already was
+    expect(analyze("kayit nasil yapiliyo, servis yapılıyomu, ödeme yapılcak mı, iptal ediliyo").map((t) => t.surface)).toEqual([
+      "kayit", "?how", "servis", "odeme", "iptal",
+    ]);
     expect(analyze("yapıcı eleştiri, yapmacık, edici").map((t) => t.surface)).toEqual(["yapici", "elestiri", "yapmacik", "edici"]);
     // `noldu`: `ne oldu`
     expect(analyze("siparişime noldu").map((t) => t.surface)).toEqual(["siparisime", "?what"]);
