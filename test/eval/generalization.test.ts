@@ -5,7 +5,7 @@ import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./domains";
 
 /**
- * Matching on content it was not tuned on: knowledge bases in nine domains, with
+ * Matching on content it was not tuned on: knowledge bases in ten domains, with
  * customer questions written by people who never saw the matcher, reported on the held-out
  * halves (thresholds are chosen on the tuning halves: `test/eval/calibrate.ts`).
  *
@@ -13,6 +13,8 @@ import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./dom
  * they sit under issue 14's targets (top-1 ≥ 90%, answered right ≥ 70%), which are not met yet.
  */
 const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wronglyAnswered: number; offTopicRejected: number }>> = {
+  // held out whole, written 2026-12-04 (session 18), after every matching change it measures
+  arackiralama: { top1: 0.65, answeredRight: 0.15, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   banka: { top1: 0.69, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   belediye: { top1: 0.83, answeredRight: 0.31, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole: never used for tuning or calibration
