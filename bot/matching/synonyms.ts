@@ -16,8 +16,9 @@ export class PhraseRewriter {
   add(run: readonly Term[], replacement: readonly Term[]): void {
     const first = run[0];
     if (!first || replacement.length === 0) return;
-    const added: Run = { keys: run.map((term) => new Set(this.keys(term))), replacement };
-    for (const key of this.keys(first)) {
+    const keys = run.map((term) => new Set(this.keys(term)));
+    const added: Run = { keys, replacement };
+    for (const key of keys[0] ?? []) {
       const list = this.byFirstKey.get(key) ?? [];
       list.push(added);
       list.sort((a, b) => b.keys.length - a.keys.length);
@@ -27,10 +28,12 @@ export class PhraseRewriter {
 
   rewrite(terms: readonly Term[]): Term[] {
     if (this.byFirstKey.size === 0) return [...terms];
+    // each term's keys once: a term is compared with every run starting at or before it
+    const keys = terms.map((term) => this.keys(term));
     const out: Term[] = [];
     for (let i = 0; i < terms.length; ) {
       const term = terms[i];
-      const found = term && this.longestAt(terms, i, term);
+      const found = term && this.longestAt(keys, i);
       if (found) {
         out.push(...found.replacement);
         i += found.keys.length;
@@ -42,22 +45,16 @@ export class PhraseRewriter {
     return out;
   }
 
-  private longestAt(terms: readonly Term[], start: number, first: Term): Run | undefined {
+  /** The longest run that starts at `start`, given each text term's keys. */
+  private longestAt(keys: ReadonlyArray<readonly string[]>, start: number): Run | undefined {
     let found: Run | undefined;
-    for (const key of this.keys(first)) {
+    for (const key of keys[start] ?? []) {
       for (const run of this.byFirstKey.get(key) ?? []) {
         if (found && found.keys.length >= run.keys.length) break;
-        if (this.runAt(terms, start, run)) found = run;
+        if (run.keys.every((runKeys, k) => keys[start + k]?.some((termKey) => runKeys.has(termKey)) === true)) found = run;
       }
     }
     return found;
-  }
-
-  private runAt(terms: readonly Term[], start: number, run: Run): boolean {
-    return run.keys.every((keys, k) => {
-      const term = terms[start + k];
-      return term !== undefined && this.keys(term).some((key) => keys.has(key));
-    });
   }
 }
 
