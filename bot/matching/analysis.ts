@@ -94,7 +94,7 @@ export function writtenVerbForms(word: string): string[] {
 }
 
 /** Whether a stem's last vowel is a back one (a, ı, o, u): Turkish suffixes follow it. */
-function isBack(stem: string): boolean {
+export function isBack(stem: string): boolean {
   return /[aıou][^aıoueiöü]*$/u.test(stem);
 }
 

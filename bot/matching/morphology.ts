@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { isBack } from "./analysis";
 
 /**
  * Roots of Turkish words, from a morphological analyser: verbs meet their roots (`ölçebiliriz`
@@ -401,8 +402,7 @@ export class TurkishMorphology implements Morphology {
     for (const suffix of DEVERBAL_SUFFIXES) {
       const stem = root.replace(suffix, "");
       if (stem === root || stem.length < MIN_VERB_BASE) continue;
-      const back = BACK_VOWELS.has(stem.match(/[aeıioöuü]/gu)?.at(-1) ?? "");
-      const parses = this.load().morphologicalAnalysis(`${stem}${back ? "mak" : "mek"}`);
+      const parses = this.load().morphologicalAnalysis(`${stem}${isBack(stem) ? "mak" : "mek"}`);
       const verbs = new Set<string>();
       for (let i = 0; i < parses.size(); i += 1) {
         const parse = parses.getFsmParse(i);
@@ -491,7 +491,6 @@ const INFINITIVE = "^DB+NOUN+INF+A3SG+PNON+NOM";
 /** Roots that modify, count or point. */
 const MODIFIER_TAGS = new Set(["ADV", "NUM", "PRON", "DET", "CONJ", "POSTP", "INTERJ", "QUES"]);
 const HIGH_VOWELS = ["ı", "i", "u", "ü"];
-const BACK_VOWELS = new Set(["a", "ı", "o", "u"]);
 /** The high vowel that follows each vowel in Turkish vowel harmony. */
 const HIGH_VOWEL: Readonly<Record<string, string>> = { a: "ı", ı: "ı", e: "i", i: "i", o: "u", u: "u", ö: "ü", ü: "ü" };
 const DEVOICED: Readonly<Record<string, string>> = { b: "p", c: "ç", d: "t", g: "k" };

@@ -531,10 +531,9 @@ export class SearchIndex {
    * verb as it is written rather than spoken). None for question words and unknown words.
    */
   private dictionaryRoots(term: Term): string[] {
-    if (isMarkerTerm(term.typed)) return [];
     const spellings = this.readSpellings(term.typed);
-    const read = spellings.length > 0 ? spellings : [this.writtenForm(term.typed) ?? []].flat();
-    return [...new Set(read.flatMap((spelling) => this.morphology.roots(spelling).slice(0, 1)).map((root) => collapseRepeats(fold(root))))];
+    // `foldedRoots` reads a word it cannot read as typed in its written form, longest root first
+    return [...new Set((spellings.length > 0 ? spellings : [term.typed]).flatMap((spelling) => this.foldedRoots(spelling).slice(0, 1)))];
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
