@@ -30,6 +30,14 @@ export interface Morphology {
    */
   modifier(word: string): boolean;
   /**
+   * The word's lemmas, one per distinct reading: its root and part of speech, and each derivation
+   * made from it (`vadeli`: `vade+NOUN^ADJ+WITH`; `ödemeleri`: `ödeme+NOUN` and
+   * `öde+VERB^NOUN+INF2`), without its inflection. Two words that share one are the same word
+   * inflected (`yöntemi`, `yöntemleri`), which the Snowball stem often misses (`yonte`, `yontem`).
+   * Empty when unknown.
+   */
+  lemmas(word: string): readonly string[];
+  /**
    * Runs `read` (an index build) and keeps the readings of the words it looks up for later
    * processes, where the morphology keeps readings at all. Only what `read` looks up is kept: a
    * knowledge base's words and the built-in lists', never a customer's message.
@@ -38,7 +46,7 @@ export interface Morphology {
 }
 
 /** For tests and hosts that do without the analyser: every word is unknown. */
-export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false, modifier: () => false };
+export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false, modifier: () => false, lemmas: () => [] };
 
 interface FsmParse {
   getWord(): { getName(): string };
@@ -74,12 +82,13 @@ function isDictionaryModule(value: unknown): value is DictionaryModule {
 
 interface Analysis {
   readonly roots: readonly string[];
+  readonly lemmas: readonly string[];
   readonly negative: boolean;
   readonly verb: boolean;
   readonly modifier: boolean;
 }
 
-const UNKNOWN: Analysis = { roots: [], negative: false, verb: false, modifier: false };
+const UNKNOWN: Analysis = { roots: [], lemmas: [], negative: false, verb: false, modifier: false };
 
 /** Where and whether `TurkishMorphology` keeps its readings across processes. */
 export interface TurkishMorphologyOptions {
@@ -134,22 +143,24 @@ const MAX_KEPT_READINGS = 20_000;
 /** Most versions' files a readings folder keeps; the least recently written go first. */
 const MAX_VERSION_FILES = 4;
 
-/** One reading as a file keeps it: the roots, then the flags (`NEGATIVE`, `VERB`, `MODIFIER`). */
-type KeptReading = [readonly string[], number];
+/** One reading as a file keeps it: the roots, the flags (`NEGATIVE`, `VERB`, `MODIFIER`), then the lemmas. */
+type KeptReading = [readonly string[], number, readonly string[]];
 const NEGATIVE = 1;
 const VERB = 2;
 const MODIFIER = 4;
 
 function kept(analysis: Analysis): KeptReading {
-  return [analysis.roots, (analysis.negative ? NEGATIVE : 0) | (analysis.verb ? VERB : 0) | (analysis.modifier ? MODIFIER : 0)];
+  return [analysis.roots, (analysis.negative ? NEGATIVE : 0) | (analysis.verb ? VERB : 0) | (analysis.modifier ? MODIFIER : 0), analysis.lemmas];
 }
 
 function fromKept(value: unknown): Analysis | undefined {
-  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
   const roots: unknown = value[0];
   const flags: unknown = value[1];
-  if (!Array.isArray(roots) || !roots.every((root): root is string => typeof root === "string") || typeof flags !== "number") return undefined;
-  return { roots, negative: (flags & NEGATIVE) !== 0, verb: (flags & VERB) !== 0, modifier: (flags & MODIFIER) !== 0 };
+  const lemmas: unknown = value[2];
+  const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === "string");
+  if (!strings(roots) || !strings(lemmas) || typeof flags !== "number") return undefined;
+  return { roots, lemmas, negative: (flags & NEGATIVE) !== 0, verb: (flags & VERB) !== 0, modifier: (flags & MODIFIER) !== 0 };
 }
 
 /** The readings in a file written for `version`; none when it is missing, unreadable, malformed or for another version. */
@@ -269,6 +280,10 @@ export class TurkishMorphology implements Morphology {
     return this.analysis(word).modifier;
   }
 
+  lemmas(word: string): readonly string[] {
+    return this.analysis(word).lemmas;
+  }
+
   private analysis(word: string): Analysis {
     if (this.kept === undefined) this.readKept();
     this.recording?.add(word);
@@ -318,6 +333,7 @@ export class TurkishMorphology implements Morphology {
   private analyse(word: string): Analysis {
     const parses = this.load().morphologicalAnalysis(word);
     const roots = new Set<string>();
+    const lemmas = new Set<string>();
     let verbReadings = 0;
     let negatedReadings = 0;
     let contentReadings = 0;
@@ -328,6 +344,7 @@ export class TurkishMorphology implements Morphology {
       roots.add(root);
       // the analyser's tags: `gel+VERB+NEG+PAST+A3SG` for `gelmedi`
       const tags = parse.toString();
+      lemmas.add(lemmaOf(root, tags));
       // the root's own part of speech comes first (`bugün+ADV`, `üç+NUM+CARD`, `kargo+NOUN+…`)
       const rootTag = /^[^+]*\+([A-Z]+)/u.exec(tags)?.[1] ?? "";
       if (CONTENT_TAGS.has(rootTag)) contentReadings += 1;
@@ -346,6 +363,7 @@ export class TurkishMorphology implements Morphology {
     }
     return {
       roots: [...roots].sort((a, b) => b.length - a.length),
+      lemmas: [...lemmas],
       negative: verbReadings > 0 && negatedReadings === verbReadings,
       verb: verbReadings > 0 && verbReadings === parses.size(),
       modifier: parses.size() > 0 && (contentReadings === 0 || modifierReadings > 0),
@@ -480,6 +498,23 @@ const DEVERBAL_SUFFIXES: readonly RegExp[] = [
   /[cç]$/u, // -Ç: kazanç, inanç
   /[ae]n[ae]k$/u, // -AnAk: seçenek
 ];
+/**
+ * A parse's lemma: its root and part of speech, then each derivation's part of speech and suffix
+ * (`vade+NOUN+A3SG+PNON+NOM^DB+ADJ+WITH` → `vade+NOUN^ADJ+WITH`), inflection left out. The
+ * copula and the relative `-ki` (`ZERO`, `REL`) derive nothing new: `kartım` read as "I am a
+ * card", `bankadaki` as "the one at the bank", are still the card and the bank.
+ */
+function lemmaOf(root: string, tags: string): string {
+  const [first = "", ...derivations] = tags.split("^DB+");
+  let lemma = `${root}+${first.split("+")[1] ?? ""}`;
+  for (const derivation of derivations) {
+    const [pos = "", suffix = ""] = derivation.split("+");
+    if (!SAME_LEMMA_SUFFIXES.has(suffix)) lemma += `^${pos}+${suffix}`;
+  }
+  return lemma;
+}
+/** Derivations that keep the word what it was (see `lemmaOf`). */
+const SAME_LEMMA_SUFFIXES = new Set(["ZERO", "REL"]);
 /** Shortest verb a derived word is traced to: shorter remainders (`gü` of `güç`) are chance. */
 const MIN_VERB_BASE = 3;
 /** Roots that name a thing, an action or a quality. */

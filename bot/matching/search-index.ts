@@ -177,6 +177,7 @@ export class SearchIndex {
       }
     });
     this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
+
     this.relatedByKey = this.relatedIndex(relatedGroups);
 
     const total = Math.max(1, this.entries.length);
@@ -243,14 +244,16 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a word of a text is a form of a word of a run. A noun: the same stem or surface, never
-   * a root, which would join opposites (`vadeli` and `vadesiz` share `vade`). A verb: the same
-   * surface, or the verb's own root in the same polarity (`aldırdım` is a form of `almak`).
+   * Whether a word of a text is a form of a word of a run. A noun: the same stem or surface, or a
+   * lemma the analyser reads in both (`ödeme yöntemleri` holds `ödeme yöntemi`, though Snowball
+   * stems `yontem` and `yonte`); never a root alone, which would join opposites (`vadeli` and
+   * `vadesiz` share the root `vade`, not a lemma). A verb: the same surface, or the verb's own
+   * root in the same polarity (`aldırdım` is a form of `almak`).
    */
   private isForm(term: Term | undefined, word: RunWord): boolean {
     if (!term || isMarkerTerm(term.stem)) return false;
     if (word.forms.has(term.surface)) return true;
-    if (!word.verb) return word.forms.has(term.stem);
+    if (!word.verb) return word.forms.has(term.stem) || (word.lemmas.length > 0 && this.morphology.lemmas(term.typed).some((lemma) => word.lemmas.includes(lemma)));
     const roots = this.foldedRoots(term.typed);
     // a verb the analyser reads meets by root and polarity (`sipariş gelmedi` is a form of
     // `sipariş gelmemek`, `sipariş geldi` is not); one it cannot read, by stem, which says nothing
@@ -270,7 +273,12 @@ export class SearchIndex {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
         const words = read.map((term): RunWord => {
           const verb = /m[ae]k$/u.test(term.typed);
-          return { forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]), verb, negative: verb && this.morphology.negative(term.typed) };
+          return {
+            forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]),
+            lemmas: verb ? [] : this.morphology.lemmas(term.typed),
+            verb,
+            negative: verb && this.morphology.negative(term.typed),
+          };
         });
         const run: RelatedRun = { words, group: groupTerm(g) };
         for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) runs.set(key, [...(runs.get(key) ?? []), run]);
@@ -671,6 +679,8 @@ interface RelatedRun {
 /** A word of a run: the forms it is known by, and whether it is a verb (whose forms include its roots) and a negated one. */
 interface RunWord {
   readonly forms: ReadonlySet<string>;
+  /** A noun's lemmas (`Morphology.lemmas`): an inflected form the stem misses still meets it. */
+  readonly lemmas: readonly string[];
   readonly verb: boolean;
   readonly negative: boolean;
 }

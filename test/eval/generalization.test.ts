@@ -5,7 +5,7 @@ import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./domains";
 
 /**
- * Matching on content it was not tuned on: knowledge bases in eleven domains, with
+ * Matching on content it was not tuned on: knowledge bases in twelve domains, with
  * customer questions written by people who never saw the matcher, reported on the held-out
  * halves (thresholds are chosen on the tuning halves: `test/eval/calibrate.ts`).
  *
@@ -21,12 +21,14 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   eticaret: { top1: 0.76, answeredRight: 0.38, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-04 (session 17), after every matching change it measures
   havayolu: { top1: 0.62, answeredRight: 0.2, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  // written 2026-12-04 (session 19) with a tuning half, before the session's matching changes
+  kargo: { top1: 0.6, answeredRight: 0.2, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   memnuniyet: { top1: 0.75, answeredRight: 0.26, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-04, after every matching change it measures
   saglik: { top1: 0.73, answeredRight: 0.24, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // held out whole, written last (2026-12-03), after every matching change it measures
   // held out whole, written 2026-12-04 (session 18), after every matching change it measures
   otel: { top1: 0.62, answeredRight: 0.13, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  // held out whole, written 2026-12-03, after every matching change it measures
   sigorta: { top1: 0.82, answeredRight: 0.45, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   telekom: { top1: 0.64, answeredRight: 0.16, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-04, after every matching change it measures

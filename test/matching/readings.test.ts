@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 function readingsOf(morphology: TurkishMorphology, words: readonly string[]): unknown[] {
-  return words.map((word) => [morphology.roots(word), morphology.negative(word), morphology.verb(word), morphology.modifier(word)]);
+  return words.map((word) => [morphology.roots(word), morphology.negative(word), morphology.verb(word), morphology.modifier(word), morphology.lemmas(word)]);
 }
 
 /** The one readings file in a folder. */

@@ -115,6 +115,21 @@ describe("TurkishRelatedWords", () => {
     expect(matcher.match("vadeli hesap nedir", kb2).candidates[0]?.id).toBe("faizli");
   });
 
+  it("joins the words of a noun unit by lemma too, where Snowball stems one noun's forms apart (yöntemi, yöntemleri)", () => {
+    const shared = (a: string, b: string): boolean => sharedMorphology.lemmas(a).some((lemma) => sharedMorphology.lemmas(b).includes(lemma));
+    expect(shared("yöntemleri", "yöntemi")).toBe(true);
+    expect(shared("ödemeleri", "ödemesi")).toBe(true);
+    // one root, two words: `vadeli` and `vadesiz` share no lemma
+    expect(shared("vadeli", "vadesiz")).toBe(false);
+    const matcher = matcherWith("- [ödeme yöntemi, ödeme seçeneği]\n");
+    const kb2 = base([entry("yontem", "Hangi ödeme yöntemleri geçerli?"), entry("kapida", "Kapıda ödeme nasıl yapılır?")]);
+    const index = matcher.indexFor(kb2);
+    const unitReach = (text: string): string[] =>
+      index.query(text).flatMap((word) => (word.parts ? [...word.reach.entries].map((e) => index.entries[e]?.id ?? "") : []));
+    expect(unitReach("ödeme seçenekleri")).toEqual(["yontem"]);
+    expect(matcher.match("ödeme seçenekleri", kb2).candidates[0]?.id).toBe("yontem");
+  });
+
   it("lets a customer's word meet an entry written with a related word, in any form, with or without Turkish letters", () => {
     expectLifted(matcherWith(small), kb, [
       ["aboneliğimi kapatmak istiyorum", "iptal"],
