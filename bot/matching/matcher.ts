@@ -25,7 +25,7 @@ export interface Decision {
   readonly smallTalk: SmallTalkKind | null;
   /** Best candidates, best first (at most `MAX_CANDIDATES`). */
   readonly candidates: readonly Candidate[];
-  /** Whether the best candidate holds the message's key word (`keyWord`); without it, never `answered` unless typed exactly. */
+  /** Whether the best candidate holds the message's key word (`keyWords`); without it, never `answered` unless typed exactly. */
   readonly topHoldsKeyWord: boolean;
   /** For `ambiguous`: the choices to offer (at most `MAX_SUGGESTIONS`). */
   readonly suggestions: readonly Candidate[];

@@ -5,29 +5,32 @@ import { TUNING } from "./tuning";
 export interface Ranking {
   readonly entries: readonly number[];
   readonly confidences: readonly number[];
-  /** Per ranked entry: whether it holds the message's key word (see `keyWord`) in any field. */
+  /** Per ranked entry: whether it holds the message's key word, or one of its equals (see `keyWords`), in any field. */
   readonly keyWordCovered: readonly boolean[];
 }
 
 /**
- * The message's key word: its heaviest topic word, the rarest across the knowledge base, which
+ * The message's key words: its heaviest topic word, the rarest across the knowledge base, which
  * names what the message is about ("**elektrik** faturası neden yüksek?"). An entry that lacks
  * it may share the message's frame and still answer another question (the water bill), so it is
  * offered, not answered. A verb form frames the question and names nothing (`kapatılmış
  * görünüyor`), so the key word is a word that is not one, unless the message has no other.
- * `undefined` when the message has only question words.
+ * Words that weigh the same are all key words (equally rare: "ürünün **vergisini**" after
+ * "**sipariş** ettiğim"), and an entry holding any of them holds the message's key word: the
+ * message names no one of them over the others, and the order it names them in says nothing.
+ * Empty when the message has only question words.
  */
-export function keyWord(words: readonly QueryWord[]): QueryWord | undefined {
+export function keyWords(words: readonly QueryWord[]): QueryWord[] {
   // a unit (`QueryWord.parts`) is a reading of words already here, not a word of its own
   const topics = words.filter((word) => !word.question && word.parts === undefined);
-  return heaviest(topics.filter((word) => !word.verb)) ?? heaviest(topics);
+  const things = heaviest(topics.filter((word) => !word.verb));
+  return things.length > 0 ? things : heaviest(topics);
 }
 
-/** The heaviest of `words`, the first of equals. */
-function heaviest(words: readonly QueryWord[]): QueryWord | undefined {
-  let found: QueryWord | undefined;
-  for (const word of words) if (!found || word.weight > found.weight) found = word;
-  return found;
+/** The heaviest of `words`: every word of the largest weight. */
+function heaviest(words: readonly QueryWord[]): QueryWord[] {
+  const top = Math.max(...words.map((word) => word.weight));
+  return words.filter((word) => word.weight === top);
 }
 
 /**
@@ -166,10 +169,11 @@ export class Ranker {
         if (top.length > TUNING.MAX_CANDIDATES) top.pop();
       }
     }
-    const key = keyWord(words);
+    const keys = keyWords(words);
     // a unit is a reading of its words: an entry that holds `tek kullanımlık şifre` as a unit
     // (through `otp`, say) holds each of them, the key word too
-    const holders = key ? [key, ...words.filter((word) => word.parts?.includes(key))].map((word) => word.reach.entries) : undefined;
+    const holders =
+      keys.length > 0 ? [...keys, ...words.filter((word) => keys.some((key) => word.parts?.includes(key)))].map((word) => word.reach.entries) : undefined;
     return {
       entries: top.map((s) => s.entry),
       confidences: top.map((s) => s.score),

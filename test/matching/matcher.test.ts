@@ -223,6 +223,24 @@ describe("Matcher", () => {
     expect(plain.candidates[0]?.id).toBe("bloke");
   });
 
+  it("takes every word as rare as the rarest as a key word, so the order a message names them in decides nothing", () => {
+    const kb = base([
+      entry("vergi", "Gümrük vergisini nasıl öderim?"),
+      entry("siparis", "Siparişimi nasıl iptal ederim?"),
+      entry("iade", "Ürünü nasıl iade ederim?"),
+      entry("kargo", "Kargom ne zaman gelir?"),
+    ]);
+    const index = matcher.indexFor(kb);
+    const weightOf = (text: string, surface: string): number => index.query(text).find((w) => w.surface === surface)?.weight ?? 0;
+    // `sipariş` and `vergi` are each in one entry: equally rare
+    expect(weightOf("sipariş ettiğim ürünün vergisini nasıl öderim", "siparis")).toBe(weightOf("sipariş ettiğim ürünün vergisini nasıl öderim", "vergisini"));
+    for (const text of ["sipariş ettiğim ürünün vergisini nasıl öderim", "ürünün vergisini nasıl öderim, sipariş ettim"]) {
+      const decision = matcher.match(text, kb);
+      expect(decision.candidates[0]?.id).toBe("vergi");
+      expect(decision.topHoldsKeyWord).toBe(true);
+    }
+  });
+
   it("lets a rare word found only in an answer lift its entry", () => {
     const kb = base([entry("kart-guvenlik", "Kartımı internette güvenle nasıl kullanırım?", "İnternet alışverişlerinde 3D Secure doğrulaması istenir; SMS ile gelen kodu girin."), entry("kart-limit", "Kart limitimi nasıl artırırım?")]);
     expect(matcher.match("3d secure nedir", kb).candidates[0]?.id).toBe("kart-guvenlik");
