@@ -309,6 +309,14 @@ function mistypedPair(first: string, second: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Discourse connectives of a demonstrative and a noun (`bu durumda`, in that case; `bu yüzden`,
+ * so; `bu arada`, by the way; `bu sefer`, this time): they link a story's sentences and name
+ * nothing, yet their noun was a topic word, often the rarest of a long message. Folded.
+ */
+const DISCOURSE_STARTS: ReadonlySet<string> = new Set(["bu", "su", "o"]);
+const DISCOURSE_HEADS: ReadonlySet<string> = new Set(["durumda", "nedenle", "yuzden", "sebeple", "arada", "sefer", "kez", "defa", "seferlik"]);
+
 /** First words of two-word question words, as typed (all plain ASCII). */
 const PAIR_STARTS: ReadonlySet<string> = new Set([...QUESTION_PAIRS.keys()].map((pair) => pair.split(" ")[0] ?? ""));
 
@@ -373,6 +381,10 @@ export function analyze(text: string): Term[] {
         i += 1;
         continue;
       }
+    }
+    if (next !== undefined && DISCOURSE_STARTS.has(foldWord(token)) && DISCOURSE_HEADS.has(foldWord(next))) {
+      i += 1;
+      continue;
     }
     let term = termCache.get(token);
     if (term === undefined) {

@@ -60,6 +60,14 @@ describe("Turkish text analysis", () => {
     expect(analyze("Müşteri memnuniyeti nasıl tanımlanır?").map((t) => t.surface)).toEqual(["musteri", "memnuniyeti", "?how", "tanimlanir"]);
   });
 
+  it("drops discourse connectives of a demonstrative and a noun (bu durumda, bu yüzden), never the noun alone", () => {
+    expect(analyze("Bu durumda hesabıma nasıl erişebilirim?").map((t) => t.surface)).toEqual(["hesabima", "?how", "erisebilirim"]);
+    expect(analyze("bu yuzden kartim kapandi, bu arada su sefer de").map((t) => t.surface)).toEqual(["kartim", "kapandi"]);
+    // the noun keeps its meaning elsewhere: `başvurumun durumu`, `hasar durumunda`
+    expect(analyze("başvurumun durumu").map((t) => t.surface)).toEqual(["basvurumun", "durumu"]);
+    expect(analyze("hasar durumunda").map((t) => t.surface)).toEqual(["hasar", "durumunda"]);
+  });
+
   it("keeps the words stopwords-iso would drop though they carry meaning", () => {
     expect(analyze("değil yok var sonra önce ilk tek iş").map((t) => t.surface)).toEqual(["degil", "yok", "?exists", "sonra", "once", "ilk", "tek", "is"]);
     // "ön" is decided before folding, so it never meets the stop word "on" … nor is "on" one
