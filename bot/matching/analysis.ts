@@ -42,8 +42,20 @@ export function fold(text: string): string {
  */
 export function normalize(text: string): string {
   const lower = turkishLower(text);
-  return APOSTROPHE.test(lower) ? lower.replace(APOSTROPHE_SUFFIX, "") : lower;
+  const unquoted = APOSTROPHE.test(lower) ? lower.replace(APOSTROPHE_SUFFIX, "") : lower;
+  return DIGIT_LETTER.test(unquoted) ? unquoted.replace(NUMBER_SUFFIX, "") : unquoted;
 }
+
+/** Cheap pre-check for `NUMBER_SUFFIX`: a digit followed by a letter. */
+const DIGIT_LETTER = /\p{N}\.?\p{L}/u;
+/**
+ * Case, possessive, plural, ordinal and `-lI`/`-lIk` suffixes typed onto a number without the
+ * apostrophe Turkish writes there (`ayın 20sinde`, `15ine kadar`, `3te`, `2.si`, `50lik`): they
+ * belong to the number, and split from it (`sinde`) they were read as a word. Units typed onto a
+ * number are not suffixes and stay (`10gb`, `5g`, `100mbps`).
+ */
+const NUMBER_SUFFIX =
+  /(?<=\p{N}\.?)(?:l[ae]r)?(?:(?:s?[ıiuü]n?)?(?:[dt][ae]n?|y?[ae]|n[ae]|[ıiuü]n?|[dt][ıiuü]r|y?l[ae])?|[ıiuü]?nc[ıiuü]|l[ıiuü]k?|s?[ıiuü])(?!\p{L})/gu;
 
 /** Cheap pre-check: most texts have no apostrophe, and the Unicode-aware pattern is slow on long answers. */
 const APOSTROPHE = /['’‘`´]/;

@@ -19,6 +19,11 @@ describe("Turkish text analysis", () => {
     expect(fold(normalize("ISO’nun amacı"))).toBe("iso amaci");
   });
 
+  it("drops the suffixes typed onto a number without an apostrophe, never a unit", () => {
+    expect(normalize("ayın 20sinde, 15ine kadar, 3te, 50lik, 2.si, 3üncü")).toBe("ayın 20, 15 kadar, 3, 50, 2., 3");
+    expect(normalize("10gb 100mbps 5g iso10002")).toBe("10gb 100mbps 5g iso10002");
+  });
+
   it("tokenizes Unicode words and splits letters from digits, unlike natural's ASCII tokenizers", () => {
     expect(tokenize("Müşteri, memnuniyeti?")).toEqual(["Müşteri", "memnuniyeti"]);
     expect(tokenize("iso10002 ve 10002'yi")).toEqual(["iso", "10002", "ve", "10002", "yi"]);
