@@ -245,15 +245,16 @@ export class SearchIndex {
 
   /**
    * Whether a word of a text is a form of a word of a run. A noun: the same stem or surface, or a
-   * lemma the analyser reads in both (`ödeme yöntemleri` holds `ödeme yöntemi`, though Snowball
-   * stems `yontem` and `yonte`); never a root alone, which would join opposites (`vadeli` and
+   * lemma the analyser reads in both, the text's word typed with or without Turkish letters
+   * (`ödeme yöntemleri` and `odeme yontemleri` hold `ödeme yöntemi`, though Snowball stems
+   * `yontem` and `yonte`); never a root alone, which would join opposites (`vadeli` and
    * `vadesiz` share the root `vade`, not a lemma). A verb: the same surface, or the verb's own
    * root in the same polarity (`aldırdım` is a form of `almak`).
    */
   private isForm(term: Term | undefined, word: RunWord): boolean {
     if (!term || isMarkerTerm(term.stem)) return false;
     if (word.forms.has(term.surface)) return true;
-    if (!word.verb) return word.forms.has(term.stem) || (word.lemmas.length > 0 && this.morphology.lemmas(term.typed).some((lemma) => word.lemmas.includes(lemma)));
+    if (!word.verb) return word.forms.has(term.stem) || (word.lemmas.length > 0 && this.readSpellings(term.typed).flatMap((spelling) => this.morphology.lemmas(spelling)).some((lemma) => word.lemmas.includes(lemma)));
     const roots = this.foldedRoots(term.typed);
     // a verb the analyser reads meets by root and polarity (`sipariş gelmedi` is a form of
     // `sipariş gelmemek`, `sipariş geldi` is not); one it cannot read, by stem, which says nothing

@@ -115,7 +115,7 @@ describe("TurkishRelatedWords", () => {
     expect(matcher.match("vadeli hesap nedir", kb2).candidates[0]?.id).toBe("faizli");
   });
 
-  it("joins the words of a noun unit by lemma too, where Snowball stems one noun's forms apart (yöntemi, yöntemleri)", () => {
+  it("joins the words of a noun unit by lemma too, where Snowball stems one noun's forms apart (yöntemi, yöntemleri), with or without Turkish letters", () => {
     const shared = (a: string, b: string): boolean => sharedMorphology.lemmas(a).some((lemma) => sharedMorphology.lemmas(b).includes(lemma));
     expect(shared("yöntemleri", "yöntemi")).toBe(true);
     expect(shared("ödemeleri", "ödemesi")).toBe(true);
@@ -127,6 +127,13 @@ describe("TurkishRelatedWords", () => {
     const unitReach = (text: string): string[] =>
       index.query(text).flatMap((word) => (word.parts ? [...word.reach.entries].map((e) => index.entries[e]?.id ?? "") : []));
     expect(unitReach("ödeme seçenekleri")).toEqual(["yontem"]);
+    // typed without Turkish letters too, by the lemma of the spelling the analyser reads
+    // (`yontemleri`: `yöntemleri`, whose stem is not the member's either)
+    const plainIndex = matcher.indexFor(base([entry("secenek", "Ödeme seçenekleri nelerdir?"), entry("kapida", "Kapıda ödeme nasıl yapılır?")]));
+    const plainReach = (text: string): string[] =>
+      plainIndex.query(text).flatMap((word) => (word.parts ? [...word.reach.entries].map((e) => plainIndex.entries[e]?.id ?? "") : []));
+    expect(plainReach("ödeme yöntemleri")).toEqual(["secenek"]);
+    expect(plainReach("odeme yontemleri")).toEqual(["secenek"]);
     expect(matcher.match("ödeme seçenekleri", kb2).candidates[0]?.id).toBe("yontem");
   });
 
