@@ -254,7 +254,13 @@ export class SearchIndex {
   private isForm(term: Term | undefined, word: RunWord): boolean {
     if (!term || isMarkerTerm(term.stem)) return false;
     if (word.forms.has(term.surface)) return true;
-    if (!word.verb) return word.forms.has(term.stem) || (word.lemmas.length > 0 && this.readSpellings(term.typed).flatMap((spelling) => this.morphology.lemmas(spelling)).some((lemma) => word.lemmas.includes(lemma)));
+    if (!word.verb) {
+      if (word.forms.has(term.stem)) return true;
+      // a form of the noun starts as it does, whatever its ending (`kitap`, `kitabı`): any other
+      // word (a product code) is not looked up, in any spelling
+      if (word.lemmas.length === 0 || !term.surface.startsWith(word.start)) return false;
+      return this.readSpellings(term.typed).some((spelling) => this.morphology.lemmas(spelling).some((lemma) => word.lemmas.includes(lemma)));
+    }
     const roots = this.foldedRoots(term.typed);
     // a verb the analyser reads meets by root and polarity (`sipariş gelmedi` is a form of
     // `sipariş gelmemek`, `sipariş geldi` is not); one it cannot read, by stem, which says nothing
@@ -277,6 +283,7 @@ export class SearchIndex {
           return {
             forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]),
             lemmas: verb ? [] : this.morphology.lemmas(term.typed),
+            start: term.surface.slice(0, NOUN_FORM_START),
             verb,
             negative: verb && this.morphology.negative(term.typed),
           };
@@ -671,6 +678,12 @@ export class SearchIndex {
 /** Roots of the verbs of asking and telling (`Morphology.roots`, Turkish letters). */
 const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat", "açıkla", "de"]);
 
+/**
+ * Letters every inflected form of a noun shares with it, folded (`kitap`, `kitabı`; `renk`,
+ * `rengi`): only a word that starts so is looked up as one of its forms.
+ */
+const NOUN_FORM_START = 3;
+
 /** A related-words member of several words: the forms of each of its words, and the term of its group. */
 interface RelatedRun {
   readonly words: readonly RunWord[];
@@ -682,6 +695,8 @@ interface RunWord {
   readonly forms: ReadonlySet<string>;
   /** A noun's lemmas (`Morphology.lemmas`): an inflected form the stem misses still meets it. */
   readonly lemmas: readonly string[];
+  /** The start every form of the word shares (`NOUN_FORM_START` letters, folded). */
+  readonly start: string;
   readonly verb: boolean;
   readonly negative: boolean;
 }
