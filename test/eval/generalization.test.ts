@@ -17,7 +17,7 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   arackiralama: { top1: 0.65, answeredRight: 0.15, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   banka: { top1: 0.69, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   belediye: { top1: 0.83, answeredRight: 0.31, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // held out whole, written 2026-12-05 (session 19), after every matching change it measures but one, which left it unchanged
+  // held out whole, written 2026-12-05 (session 19), after every matching change it measures but two, which left it unchanged
   enerji: { top1: 0.72, answeredRight: 0.27, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole: never used for tuning or calibration
   eticaret: { top1: 0.76, answeredRight: 0.38, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
