@@ -344,9 +344,9 @@ export class TurkishMorphology implements Morphology {
       roots.add(root);
       // the analyser's tags: `gel+VERB+NEG+PAST+A3SG` for `gelmedi`
       const tags = parse.toString();
-      lemmas.add(lemmaOf(root, tags));
       // the root's own part of speech comes first (`bugün+ADV`, `üç+NUM+CARD`, `kargo+NOUN+…`)
       const rootTag = /^[^+]*\+([A-Z]+)/u.exec(tags)?.[1] ?? "";
+      lemmas.add(lemmaOf(root, rootTag, tags));
       if (CONTENT_TAGS.has(rootTag)) contentReadings += 1;
       else if (MODIFIER_TAGS.has(rootTag)) modifierReadings += 1;
       if (DERIVABLE_TAGS.has(rootTag)) for (const base of this.verbBases(root)) roots.add(base);
@@ -499,15 +499,14 @@ const DEVERBAL_SUFFIXES: readonly RegExp[] = [
   /[ae]n[ae]k$/u, // -AnAk: seçenek
 ];
 /**
- * A parse's lemma: its root and part of speech, then each derivation's part of speech and suffix
+ * A parse's lemma: its root and the root's part of speech, then each derivation's part of speech and suffix
  * (`vade+NOUN+A3SG+PNON+NOM^DB+ADJ+WITH` → `vade+NOUN^ADJ+WITH`), inflection left out. The
  * copula and the relative `-ki` (`ZERO`, `REL`) derive nothing new: `kartım` read as "I am a
  * card", `bankadaki` as "the one at the bank", are still the card and the bank.
  */
-function lemmaOf(root: string, tags: string): string {
-  const [first = "", ...derivations] = tags.split("^DB+");
-  let lemma = `${root}+${first.split("+")[1] ?? ""}`;
-  for (const derivation of derivations) {
+function lemmaOf(root: string, rootTag: string, tags: string): string {
+  let lemma = `${root}+${rootTag}`;
+  for (const derivation of tags.split("^DB+").slice(1)) {
     const [pos = "", suffix = ""] = derivation.split("+");
     if (!SAME_LEMMA_SUFFIXES.has(suffix)) lemma += `^${pos}+${suffix}`;
   }

@@ -177,7 +177,6 @@ export class SearchIndex {
       }
     });
     this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
-
     this.relatedByKey = this.relatedIndex(relatedGroups);
 
     const total = Math.max(1, this.entries.length);

@@ -52,7 +52,7 @@ function miniSearchFor(kb: KnowledgeBase): MiniSearch<{ id: string; text: string
 
 /**
  * `--quality` prints the per-domain table only, `--scale` the speed, memory and start-up figures
- * only; neither runs both. `npm run bench` runs the two in separate processes, so the memory
+ * only; with neither flag, both run in this one process. `npm run bench` runs the two in separate processes, so the memory
  * figures are those of a process that only holds the language resources and the large index, not
  * the evaluation's thirteen knowledge bases and their fuse.js and MiniSearch indexes.
  */
@@ -98,7 +98,6 @@ async function qualityTable(): Promise<void> {
       console.log(`| ${domain.name} | ${name} | ${pct(result.top1)} | ${pct(result.answeredRight)} | ${pct(result.wronglyAnswered)} | ${pct(result.offTopicRejected)} | ${ms.toFixed(3)} |`);
     }
   }
-
 }
 
 /** Speed and memory at 10,000 entries beside MiniSearch, and the time to be ready with 500. */
