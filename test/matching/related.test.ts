@@ -123,17 +123,17 @@ describe("TurkishRelatedWords", () => {
     expect(shared("vadeli", "vadesiz")).toBe(false);
     const matcher = matcherWith("- [ödeme yöntemi, ödeme seçeneği]\n");
     const kb2 = base([entry("yontem", "Hangi ödeme yöntemleri geçerli?"), entry("kapida", "Kapıda ödeme nasıl yapılır?")]);
-    const index = matcher.indexFor(kb2);
-    const unitReach = (text: string): string[] =>
-      index.query(text).flatMap((word) => (word.parts ? [...word.reach.entries].map((e) => index.entries[e]?.id ?? "") : []));
-    expect(unitReach("ödeme seçenekleri")).toEqual(["yontem"]);
+    /** The entries a message's units reach. */
+    const unitReach = (knowledge: MatchableBase, text: string): string[] => {
+      const index = matcher.indexFor(knowledge);
+      return index.query(text).flatMap((word) => (word.parts ? [...word.reach.entries].map((e) => index.entries[e]?.id ?? "") : []));
+    };
+    expect(unitReach(kb2, "ödeme seçenekleri")).toEqual(["yontem"]);
     // typed without Turkish letters too, by the lemma of the spelling the analyser reads
     // (`yontemleri`: `yöntemleri`, whose stem is not the member's either)
-    const plainIndex = matcher.indexFor(base([entry("secenek", "Ödeme seçenekleri nelerdir?"), entry("kapida", "Kapıda ödeme nasıl yapılır?")]));
-    const plainReach = (text: string): string[] =>
-      plainIndex.query(text).flatMap((word) => (word.parts ? [...word.reach.entries].map((e) => plainIndex.entries[e]?.id ?? "") : []));
-    expect(plainReach("ödeme yöntemleri")).toEqual(["secenek"]);
-    expect(plainReach("odeme yontemleri")).toEqual(["secenek"]);
+    const options = base([entry("secenek", "Ödeme seçenekleri nelerdir?"), entry("kapida", "Kapıda ödeme nasıl yapılır?")]);
+    expect(unitReach(options, "ödeme yöntemleri")).toEqual(["secenek"]);
+    expect(unitReach(options, "odeme yontemleri")).toEqual(["secenek"]);
     expect(matcher.match("ödeme seçenekleri", kb2).candidates[0]?.id).toBe("yontem");
   });
 
