@@ -18,37 +18,64 @@ export interface RelatedWords {
    * word is left out, and so is a group left with fewer than two members.
    */
   groups(): ReadonlyArray<ReadonlyArray<readonly Term[]>>;
+  /**
+   * Kinds, analysed as `groups` are: a category first (`yurt dışı`, `evcil hayvan`), then things
+   * of that kind that customers name in its place (`almanya`, `kedi`). The link goes one way,
+   * from a thing to its category: "kedimi uçağa alabilir miyim" asks what "Evcil hayvanla
+   * seyahat" answers, but a message about pets is not about cats, and cats are not dogs.
+   */
+  kinds(): ReadonlyArray<ReadonlyArray<readonly Term[]>>;
 }
 
 /** For tests and hosts that do without it: no word is related to another. */
-export const NO_RELATED_WORDS: RelatedWords = { groups: () => [] };
+export const NO_RELATED_WORDS: RelatedWords = { groups: () => [], kinds: () => [] };
 
 const RelatedFile = z.array(z.array(z.string().min(1)).min(2));
 
 const RELATED_FILE = languageFile("tr-related.yaml");
+const KINDS_FILE = languageFile("tr-kinds.yaml");
 
 /**
- * The near-synonyms of support chats in any domain, from `lexicon/tr-related.yaml` (language
- * knowledge, written without seeing any evaluation question; see the folder's README). Members
- * are analysed like any text: a light verb drops (`iptal etmek` is `iptal`), stop words go.
- * Loaded on first use.
+ * The near-synonyms of support chats in any domain, from `lexicon/tr-related.yaml`, and the
+ * kinds of things they name, from `lexicon/tr-kinds.yaml` (language knowledge, written without
+ * seeing any evaluation question; see the folder's README). Members are analysed like any text:
+ * a light verb drops (`iptal etmek` is `iptal`), stop words go. Loaded on first use.
  */
 export class TurkishRelatedWords implements RelatedWords {
-  private loaded: ReadonlyArray<ReadonlyArray<readonly Term[]>> | undefined;
+  private loadedGroups: ReadonlyArray<ReadonlyArray<readonly Term[]>> | undefined;
+  private loadedKinds: ReadonlyArray<ReadonlyArray<readonly Term[]>> | undefined;
 
-  constructor(private readonly file: string = RELATED_FILE) {}
+  /** `kindsFile` null: no kinds. */
+  constructor(
+    private readonly file: string = RELATED_FILE,
+    private readonly kindsFile: string | null = KINDS_FILE,
+  ) {}
 
   groups(): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
-    if (this.loaded) return this.loaded;
-    let groups: z.infer<typeof RelatedFile>;
-    try {
-      groups = RelatedFile.parse(loadYaml(readFileSync(this.file, "utf8")));
-    } catch (cause) {
-      throw new RelatedWordsError(`[matching] ${this.file}: not a list of groups of two or more words`, { cause });
-    }
-    this.loaded = groups.map((members) => members.map(analyze).filter((terms) => terms.length > 0)).filter((members) => members.length >= 2);
-    return this.loaded;
+    this.loadedGroups ??= readGroups(this.file);
+    return this.loadedGroups;
   }
+
+  kinds(): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
+    // a kind whose category analyses to no word is left out with it (`readGroups` keeps order)
+    this.loadedKinds ??= this.kindsFile === null ? [] : readGroups(this.kindsFile, true);
+    return this.loadedKinds;
+  }
+}
+
+/** A list file's groups, analysed; with `keepFirst`, a group whose first member analyses to nothing is dropped whole. */
+function readGroups(file: string, keepFirst = false): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
+  let groups: z.infer<typeof RelatedFile>;
+  try {
+    groups = RelatedFile.parse(loadYaml(readFileSync(file, "utf8")));
+  } catch (cause) {
+    throw new RelatedWordsError(`[matching] ${file}: not a list of groups of two or more words`, { cause });
+  }
+  return groups
+    .map((members) => members.map(analyze))
+    .filter((members) => !keepFirst || (members[0]?.length ?? 0) > 0)
+    .map((members) => members.filter((terms) => terms.length > 0))
+    .filter((members) => members.length >= 2);
 }
 
 /** The related-words file is missing or malformed: a broken installation, not an editor's mistake. */

@@ -123,7 +123,11 @@ export class SearchIndex {
     this.synonyms = new SynonymRewriter(synonymTexts, (term) => this.dictionaryRoots(term));
     // each member as the lexicon and the editors' synonyms read it, once for both indexes
     const relatedGroups = related.groups().map((members) => members.map((member) => this.rewrite(member)));
-    this.relatedRuns = this.relatedRunIndex(relatedGroups);
+    const kinds = related.kinds().map((members) => members.map((member) => this.rewrite(member)));
+    // after the related groups, each member of a kind stands as a group of its own, so that a
+    // member of several words stands in a text as its own term (`sanal kart` is not `kredi kartı`)
+    const kindGroups = kinds.flatMap((members) => members.map((member) => [member]));
+    this.relatedRuns = this.relatedRunIndex([...relatedGroups, ...kindGroups]);
     const prepare = (terms: readonly Term[]): Term[] => this.read(terms);
     const df: number[] = [];
     const phraseIds: Int32Array[][] = [];
@@ -177,7 +181,7 @@ export class SearchIndex {
       }
     });
     this.families = new Map([...families].map(([root, ids]) => [root, Int32Array.from(ids)]));
-    this.relatedByKey = this.relatedIndex(relatedGroups);
+    this.relatedByKey = this.relatedIndex(relatedGroups, kinds);
 
     const total = Math.max(1, this.entries.length);
     this.idf = Float64Array.from(this.stems, (_, id) => Math.log(1 + total / (df[id] ?? 1)));
@@ -322,40 +326,62 @@ export class SearchIndex {
   /**
    * Each related-words group as the vocabulary words its members reach (the member itself, and
    * at `ROOT_FAMILY_SIM` its word family), keyed by every member's stem, surface and roots, so a
-   * customer's word in any form finds its group. Groups no vocabulary word belongs to are left out.
+   * customer's word in any form finds its group. Each kind (its category, then its things; each
+   * member numbered as a group of one after the related groups) as the vocabulary words its
+   * category reaches, keyed by its things alone: the link goes one way. Groups no vocabulary
+   * word belongs to are left out.
    */
-  private relatedIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>): Map<string, Map<number, number>> {
+  private relatedIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>, kinds: ReadonlyArray<ReadonlyArray<readonly Term[]>>): Map<string, Map<number, number>> {
     const byKey = new Map<string, Map<number, number>>();
-    groups.forEach((members, g) => {
-      const reached = new Map<number, number>();
-      const offer = (id: number | undefined, sim: number): void => {
-        if (id !== undefined && sim > (reached.get(id) ?? 0)) reached.set(id, sim);
-      };
-      // the members of several words stand in the text as the group's term
-      const group = groupTerm(g).stem;
-      offer(this.stemIds.get(group), 1);
-      const keys = new Set<string>([group]);
-      for (const member of members) {
-        // a member read as several words is a unit (`relatedRunIndex`): `otp`, read as `tek
-        // kullanımlık şifre`, is not the word `tek`
-        const [read, ...rest] = member;
-        if (!read || rest.length > 0) continue;
-        offer(this.stemIds.get(read.stem), 1);
-        offer(this.surfaceIds.get(read.surface), 1);
-        // the member's own root only: a shorter one is another word it derives from (`evlenmek`
-        // is read as `evlen` and `ev`; a group of `evlenmek` says nothing of `ev`)
-        const roots = this.foldedRoots(read.typed).slice(0, 1);
-        for (const root of roots) for (const id of this.families.get(root) ?? []) offer(id, TUNING.ROOT_FAMILY_SIM);
-        for (const key of [read.stem, read.surface, ...roots]) keys.add(key);
-      }
+    const link = (keys: ReadonlySet<string>, reached: ReadonlyMap<number, number>): void => {
       if (reached.size === 0) return;
       for (const key of keys) {
         const found = byKey.get(key) ?? new Map<number, number>();
         for (const [id, sim] of reached) if (sim > (found.get(id) ?? 0)) found.set(id, sim);
         byKey.set(key, found);
       }
+    };
+    groups.forEach((members, g) => {
+      const { reached, keys } = this.groupReach(members, g);
+      link(keys, reached);
     });
+    let g = groups.length;
+    for (const [category, ...things] of kinds) {
+      const reached = category ? this.groupReach([category], g).reached : new Map<number, number>();
+      things.forEach((thing, t) => link(this.groupReach([thing], g + 1 + t).keys, reached));
+      g += 1 + things.length;
+    }
     return byKey;
+  }
+
+  /**
+   * The vocabulary words group `g`'s members reach (each one-word member, and at
+   * `ROOT_FAMILY_SIM` its word family; the members of several words as the group's term), and
+   * the keys a customer's word finds the group by: every member's stem, surface and own root.
+   */
+  private groupReach(members: ReadonlyArray<readonly Term[]>, g: number): { reached: Map<number, number>; keys: Set<string> } {
+    const reached = new Map<number, number>();
+    const offer = (id: number | undefined, sim: number): void => {
+      if (id !== undefined && sim > (reached.get(id) ?? 0)) reached.set(id, sim);
+    };
+    // the members of several words stand in the text as the group's term
+    const group = groupTerm(g).stem;
+    offer(this.stemIds.get(group), 1);
+    const keys = new Set<string>([group]);
+    for (const member of members) {
+      // a member read as several words is a unit (`relatedRunIndex`): `otp`, read as `tek
+      // kullanımlık şifre`, is not the word `tek`
+      const [read, ...rest] = member;
+      if (!read || rest.length > 0) continue;
+      offer(this.stemIds.get(read.stem), 1);
+      offer(this.surfaceIds.get(read.surface), 1);
+      // the member's own root only: a shorter one is another word it derives from (`evlenmek`
+      // is read as `evlen` and `ev`; a group of `evlenmek` says nothing of `ev`)
+      const roots = this.foldedRoots(read.typed).slice(0, 1);
+      for (const root of roots) for (const id of this.families.get(root) ?? []) offer(id, TUNING.ROOT_FAMILY_SIM);
+      for (const key of [read.stem, read.surface, ...roots]) keys.add(key);
+    }
+    return { reached, keys };
   }
 
   /**

@@ -149,7 +149,8 @@ describe("Matcher", () => {
   it("drops the verbs of asking and telling in any form (kime söyleyelim, dediğimiz), never a noun made from them (soru, sorun)", () => {
     const kb = base([entry("lamba", "Sokak lambası yanmıyor, kime bildirmeliyim?"), entry("soru", "Sorularımı nereye iletebilirim?")]);
     const index = matcher.indexFor(kb);
-    const surfaces = (text: string): string[] => index.query(text).map((w) => w.surface);
+    // the message's own words: a unit of the built-in lists (`sokak lambası`) is a reading of them
+    const surfaces = (text: string): string[] => index.query(text).flatMap((w) => (w.parts === undefined ? [w.surface] : []));
     expect(surfaces("lamba yanmıyor kime söyleyelim")).toEqual(["lamba", "yanmiyor", "?who"]);
     expect(surfaces("lamba yanmiyor kime soyleyelim")).toEqual(["lamba", "yanmiyor", "?who"]);
     expect(surfaces("bunu sorabilir miyim, söyleyebilirseniz sevinirim")).toEqual(["sevinirim"]);

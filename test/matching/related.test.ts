@@ -170,6 +170,41 @@ describe("TurkishRelatedWords", () => {
     expect(() => broken.groups()).toThrow(/^\[matching\] .*tr-related\.yaml: not a list of groups/);
   });
 
+  it("links a thing to its kind one way: the thing meets the category, never the category or another thing of the kind", () => {
+    const kindsWith = (text: string): Matcher =>
+      new Matcher(sharedMorphology, sharedLexicon, new TurkishRelatedWords(relatedFile("- [iptal etmek, kapatmak]\n"), relatedFile(text)));
+    const matcher = kindsWith("- [evcil hayvan, kedi, köpek, muhabbet kuşu]\n- [yurt dışı, almanya]\n- [ödeme yöntemi, kredi kartı, sanal kart]\n");
+    const pets = base([
+      entry("evcil", "Evcil hayvanımla seyahat edebilir miyim?"),
+      entry("bagaj", "Bagaj hakkım ne kadar?"),
+      entry("yurtdisi", "Yurt dışına gönderim yapıyor musunuz?"),
+    ]);
+    expectLifted(matcher, pets, [
+      ["kedimle seyahat edebilir miyim", "evcil"],
+      ["muhabbet kuşumu yanıma alabilir miyim", "evcil"],
+      ["almanyaya gönderim", "yurtdisi"],
+    ]);
+    const cats = base([entry("kedi", "Kedimle seyahat edebilir miyim?"), entry("kopek", "Köpeğimle seyahat edebilir miyim?"), entry("bagaj", "Bagaj hakkım ne kadar?")]);
+    const without = new Matcher(sharedMorphology, sharedLexicon, NO_RELATED_WORDS);
+    // the category and another thing of the kind score as without the list
+    for (const text of ["evcil hayvanla seyahat", "köpeğimle seyahat", "kuşumla seyahat"]) {
+      expect(matcher.match(text, cats).candidates.map((c) => [c.id, c.confidence])).toEqual(without.match(text, cats).candidates.map((c) => [c.id, c.confidence]));
+    }
+    // things of several words, each its own: `sanal kart` meets `ödeme yöntemi`, never `kredi kartı`
+    const cards = base([entry("sanal", "Sanal kart nedir?"), entry("kredi", "Kredi kartı aidatı ne kadar?"), entry("yontem", "Hangi ödeme yöntemleri geçerli?")]);
+    expectLifted(matcher, base([entry("yontem", "Hangi ödeme yöntemleri geçerli?"), entry("bagaj", "Bagaj hakkım ne kadar?")]), [["sanal kartla olur mu", "yontem"]]);
+    const onCredit = (m: Matcher): number | undefined => m.match("sanal kart", cards).candidates.find((c) => c.id === "kredi")?.confidence;
+    expect(onCredit(matcher)).toBe(onCredit(without));
+    expect(new TurkishRelatedWords(relatedFile("- [iptal etmek, kapatmak]\n"), null).kinds()).toEqual([]);
+    expect(() => new TurkishRelatedWords(relatedFile("- [iptal etmek, kapatmak]\n"), relatedFile("- kedi\n")).kinds()).toThrow(RelatedWordsError);
+  });
+
+  it("ships a list of kinds, each a category and at least one thing", () => {
+    const kinds = sharedRelatedWords.kinds();
+    expect(kinds.length).toBeGreaterThan(50);
+    for (const members of kinds) expect(members.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("ships a list that parses into groups of two or more members", () => {
     const groups = sharedRelatedWords.groups();
     expect(groups.length).toBeGreaterThan(100);
