@@ -348,7 +348,8 @@ export class SearchIndex {
     let g = groups.length;
     for (const [category, ...things] of kinds) {
       const reached = category ? this.groupReach([category], g).reached : new Map<number, number>();
-      things.forEach((thing, t) => link(this.groupReach([thing], g + 1 + t).keys, reached));
+      // most kinds name a category the knowledge base never uses: their things lead nowhere
+      if (reached.size > 0) things.forEach((thing, t) => link(this.groupReach([thing], g + 1 + t).keys, reached));
       g += 1 + things.length;
     }
     return byKey;
