@@ -102,6 +102,8 @@ export class SearchIndex {
   /** Memo of `readSpellings` for words the analyser cannot read as typed. */
   private readonly spellingCache = new Map<string, readonly string[]>();
   /** Scratch arrays for merging postings, sized to the entries. */
+  /** What words read as with this index's analyser, shared by every index that uses it. */
+  private readonly readings: Readings;
   private readonly scratchPhrase: Float32Array;
   private readonly scratchAnswer: Float32Array;
 
@@ -112,6 +114,7 @@ export class SearchIndex {
     related: RelatedWords,
   ) {
     this.entries = base.entries;
+    this.readings = readingsOf(morphology);
     this.scratchPhrase = new Float32Array(this.entries.length);
     this.scratchAnswer = new Float32Array(this.entries.length);
     // follow-up-only entries get no words: no message reaches them, their parent's buttons do
@@ -281,21 +284,30 @@ export class SearchIndex {
     groups.forEach((members, g) => {
       for (const read of members) {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
-        const words = read.map((term): RunWord => {
-          const verb = /m[ae]k$/u.test(term.typed);
-          return {
-            forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]),
-            lemmas: verb ? [] : this.morphology.lemmas(term.typed),
-            start: term.surface.slice(0, NOUN_FORM_START),
-            verb,
-            negative: verb && this.morphology.negative(term.typed),
-          };
-        });
+        const words = read.map((term) => this.runWord(term));
         const run: RelatedRun = { words, group: groupTerm(g) };
         for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) runs.set(key, [...(runs.get(key) ?? []), run]);
       }
     });
     return runs;
+  }
+
+  /** A word of a run as the analyser reads it: the same for every index of the process (`readings`). */
+  private runWord(term: Term): RunWord {
+    const key = `${term.typed}|${term.surface}|${term.stem}`;
+    let word = this.readings.runWords.get(key);
+    if (!word) {
+      const verb = /m[ae]k$/u.test(term.typed);
+      word = {
+        forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]),
+        lemmas: verb ? [] : this.morphology.lemmas(term.typed),
+        start: term.surface.slice(0, NOUN_FORM_START),
+        verb,
+        negative: verb && this.morphology.negative(term.typed),
+      };
+      this.readings.runWords.set(key, word);
+    }
+    return word;
   }
 
   /**
@@ -579,7 +591,16 @@ export class SearchIndex {
   }
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
-  private foldedRoots(typed: string): string[] {
+  private foldedRoots(typed: string): readonly string[] {
+    const known = this.readings.roots.get(typed);
+    if (known) return known;
+    const roots = this.readRoots(typed);
+    if (this.readings.roots.size >= TUNING.EXPANSION_CACHE_SIZE) this.readings.roots.clear();
+    this.readings.roots.set(typed, roots);
+    return roots;
+  }
+
+  private readRoots(typed: string): string[] {
     if (isMarkerTerm(typed)) return [];
     let roots = this.morphology.roots(typed);
     if (roots.length === 0) {
@@ -709,6 +730,28 @@ const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat"
  * `rengi`): only a word that starts so is looked up as one of its forms.
  */
 const NOUN_FORM_START = 3;
+
+/**
+ * What words read as with one analyser: their folded roots and, for the built-in lists' units,
+ * their run words. These depend on the word and the analyser alone, and every index of a process
+ * reads the same lists, so each index need not read them again (a reload, or a test's many small
+ * knowledge bases).
+ */
+interface Readings {
+  readonly roots: Map<string, readonly string[]>;
+  readonly runWords: Map<string, RunWord>;
+}
+
+const readingsByMorphology = new WeakMap<Morphology, Readings>();
+
+function readingsOf(morphology: Morphology): Readings {
+  let readings = readingsByMorphology.get(morphology);
+  if (!readings) {
+    readings = { roots: new Map(), runWords: new Map() };
+    readingsByMorphology.set(morphology, readings);
+  }
+  return readings;
+}
 
 /** A related-words member of several words: the forms of each of its words, and the term of its group. */
 interface RelatedRun {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sharedLexicon } from "../../bot/matching/lexicon";
 import { Matcher } from "../../bot/matching/matcher";
-import { sharedMorphology } from "../../bot/matching/morphology";
+import { sharedMorphology, type Morphology } from "../../bot/matching/morphology";
 import { NO_RELATED_WORDS, RelatedWordsError, TurkishRelatedWords, sharedRelatedWords } from "../../bot/matching/related";
 import type { MatchableBase, MatchableEntry } from "../../bot/matching/types";
 
@@ -197,6 +197,34 @@ describe("TurkishRelatedWords", () => {
     expect(onCredit(matcher)).toBe(onCredit(without));
     expect(new TurkishRelatedWords(relatedFile("- [iptal etmek, kapatmak]\n"), null).kinds()).toEqual([]);
     expect(() => new TurkishRelatedWords(relatedFile("- [iptal etmek, kapatmak]\n"), relatedFile("- kedi\n")).kinds()).toThrow(RelatedWordsError);
+  });
+
+  it("reads the lists' words once per analyser, however many indexes use them", () => {
+    let lookups = 0;
+    const counted: Morphology = {
+      roots: (word) => {
+        lookups += 1;
+        return sharedMorphology.roots(word);
+      },
+      negative: (word) => sharedMorphology.negative(word),
+      verb: (word) => sharedMorphology.verb(word),
+      modifier: (word) => sharedMorphology.modifier(word),
+      lemmas: (word) => {
+        lookups += 1;
+        return sharedMorphology.lemmas(word);
+      },
+    };
+    const matcher = new Matcher(counted, sharedLexicon, sharedRelatedWords);
+    matcher.indexFor(base([entry("kart", "Kartımı kaybettim"), entry("hat", "Hattımı nasıl dondururum?")]));
+    const first = lookups;
+    lookups = 0;
+    const again = new Matcher(counted, sharedLexicon, sharedRelatedWords);
+    const other = base([entry("kart", "Kartımı kaybettim"), entry("hat", "Hattımı nasıl dondururum?"), entry("kargo", "Kargom nerede?")]);
+    again.indexFor(other);
+    // the lists hold thousands of words; a second index reads only what it has of its own
+    expect(first).toBeGreaterThan(1000);
+    expect(lookups).toBeLessThan(first / 10);
+    expect(again.match("hattımı askıya almak istiyorum", other).candidates[0]?.id).toBe("hat");
   });
 
   it("ships a list of kinds, each a category and at least one thing", () => {
