@@ -101,9 +101,9 @@ export class SearchIndex {
   private readonly expansionCache = new Map<string, { expansions: Expansion[]; idf: number; reach: Reach }>();
   /** Memo of `readSpellings` for words the analyser cannot read as typed. */
   private readonly spellingCache = new Map<string, readonly string[]>();
-  /** Scratch arrays for merging postings, sized to the entries. */
   /** What words read as with this index's analyser, shared by every index that uses it. */
   private readonly readings: Readings;
+  /** Scratch arrays for merging postings, sized to the entries. */
   private readonly scratchPhrase: Float32Array;
   private readonly scratchAnswer: Float32Array;
 
@@ -590,16 +590,17 @@ export class SearchIndex {
     return [...new Set((spellings.length > 0 ? spellings : [term.typed]).flatMap((spelling) => this.foldedRoots(spelling).slice(0, 1)))];
   }
 
-  /** Folded roots the analyser gives a word as typed (none for question words and unknown words). */
+  /** Folded roots the analyser gives a word as typed (none for question words and unknown words), read once per analyser. */
   private foldedRoots(typed: string): readonly string[] {
     const known = this.readings.roots.get(typed);
     if (known) return known;
     const roots = this.readRoots(typed);
-    if (this.readings.roots.size >= TUNING.EXPANSION_CACHE_SIZE) this.readings.roots.clear();
+    if (this.readings.roots.size >= READINGS_MEMO_SIZE) this.readings.roots.clear();
     this.readings.roots.set(typed, roots);
     return roots;
   }
 
+  /** `foldedRoots`, read from the analyser. */
   private readRoots(typed: string): string[] {
     if (isMarkerTerm(typed)) return [];
     let roots = this.morphology.roots(typed);
@@ -743,6 +744,9 @@ interface Readings {
 }
 
 const readingsByMorphology = new WeakMap<Morphology, Readings>();
+
+/** Most words whose roots one analyser's `Readings` hold (the lists' words and the customers'); then they start over. */
+const READINGS_MEMO_SIZE = 50_000;
 
 function readingsOf(morphology: Morphology): Readings {
   let readings = readingsByMorphology.get(morphology);
