@@ -99,8 +99,6 @@ export class SearchIndex {
   private readonly fuzzyByInitial: Map<string, Fuse<string>>;
   private readonly cache = new Map<string, QueryWord[]>();
   private readonly expansionCache = new Map<string, { expansions: Expansion[]; idf: number; reach: Reach }>();
-  /** Memo of `readSpellings` for words the analyser cannot read as typed. */
-  private readonly spellingCache = new Map<string, readonly string[]>();
   /** What words read as with this index's analyser, shared by every index that uses it. */
   private readonly readings: Readings;
   /** Scratch arrays for merging postings, sized to the entries. */
@@ -570,13 +568,9 @@ export class SearchIndex {
    */
   private readSpellings(typed: string): readonly string[] {
     if (this.morphology.roots(typed).length > 0) return [typed];
-    let read = this.spellingCache.get(typed);
-    if (read === undefined) {
-      read = turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0);
-      if (this.spellingCache.size >= TUNING.EXPANSION_CACHE_SIZE) this.spellingCache.clear();
-      this.spellingCache.set(typed, read);
-    }
-    return read;
+    return remember(this.readings.spellings, typed, TUNING.EXPANSION_CACHE_SIZE, () =>
+      turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0),
+    );
   }
 
   /**
@@ -592,12 +586,7 @@ export class SearchIndex {
 
   /** Folded roots the analyser gives a word as typed (none for question words and unknown words), read once per analyser. */
   private foldedRoots(typed: string): readonly string[] {
-    const known = this.readings.roots.get(typed);
-    if (known) return known;
-    const roots = this.readRoots(typed);
-    if (this.readings.roots.size >= READINGS_MEMO_SIZE) this.readings.roots.clear();
-    this.readings.roots.set(typed, roots);
-    return roots;
+    return remember(this.readings.roots, typed, READINGS_MEMO_SIZE, () => this.readRoots(typed));
   }
 
   /** `foldedRoots`, read from the analyser. */
@@ -733,13 +722,15 @@ const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat"
 const NOUN_FORM_START = 3;
 
 /**
- * What words read as with one analyser: their folded roots and, for the built-in lists' units,
- * their run words. These depend on the word and the analyser alone, and every index of a process
- * reads the same lists, so each index need not read them again (a reload, or a test's many small
- * knowledge bases).
+ * What words read as with one analyser: their folded roots, the spellings with Turkish letters
+ * it reads in a word typed without them, and, for the built-in lists' units, their run words.
+ * These depend on the word and the analyser alone, and every index of a process reads the same
+ * lists and the same customers' words, so each index need not read them again (a reload, or a
+ * test's many small knowledge bases).
  */
 interface Readings {
   readonly roots: Map<string, readonly string[]>;
+  readonly spellings: Map<string, readonly string[]>;
   readonly runWords: Map<string, RunWord>;
 }
 
@@ -748,10 +739,21 @@ const readingsByMorphology = new WeakMap<Morphology, Readings>();
 /** Most words whose roots one analyser's `Readings` hold (the lists' words and the customers'); then they start over. */
 const READINGS_MEMO_SIZE = 50_000;
 
+/** `memo`'s value for `key`, read once; the memo starts over when it holds `limit` words. */
+function remember<T>(memo: Map<string, T>, key: string, limit: number, read: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = read();
+    if (memo.size >= limit) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 function readingsOf(morphology: Morphology): Readings {
   let readings = readingsByMorphology.get(morphology);
   if (!readings) {
-    readings = { roots: new Map(), runWords: new Map() };
+    readings = { roots: new Map(), spellings: new Map(), runWords: new Map() };
     readingsByMorphology.set(morphology, readings);
   }
   return readings;
