@@ -63,8 +63,8 @@ export class TurkishRelatedWords implements RelatedWords {
   }
 }
 
-/** A list file's groups, analysed; with `keepFirst`, a group whose first member analyses to nothing is dropped whole. */
-function readGroups(file: string, keepFirst = false): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
+/** A list file's groups, analysed; with `firstRequired`, a group whose first member analyses to nothing is dropped whole. */
+function readGroups(file: string, firstRequired = false): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
   let groups: z.infer<typeof RelatedFile>;
   try {
     groups = RelatedFile.parse(loadYaml(readFileSync(file, "utf8")));
@@ -73,7 +73,7 @@ function readGroups(file: string, keepFirst = false): ReadonlyArray<ReadonlyArra
   }
   return groups
     .map((members) => members.map(analyze))
-    .filter((members) => !keepFirst || (members[0]?.length ?? 0) > 0)
+    .filter((members) => !firstRequired || (members[0]?.length ?? 0) > 0)
     .map((members) => members.filter((terms) => terms.length > 0))
     .filter((members) => members.length >= 2);
 }
