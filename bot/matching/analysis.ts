@@ -436,6 +436,8 @@ function analyzeToken(token: string): Term | null {
   const question = QUESTION_WORDS.get(surface);
   if (question) return { surface: question, stem: question, typed: question };
   if (surface === "" || isStopWord(token) || LIGHT_VERB.test(surface)) return null;
+  // a stop word typed as spoken (`istiyom`, `soruyom`, `ediyom` for `istiyorum`, …)
+  if (writtenVerbForms(token).some(isStopWord)) return null;
   if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;
   return { surface: collapseRepeats(surface), stem: stem(token), typed: token };
 }

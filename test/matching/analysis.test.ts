@@ -58,6 +58,9 @@ describe("Turkish text analysis", () => {
     // `şey` (thing) names nothing in any case: "tanım dediğimiz şeyin", "bu şeyleri"
     expect(analyze("şeyin şeye şeyden şeyleri şeylerin seylere fatura").map((t) => t.surface)).toEqual(["fatura"]);
     expect(analyze("tamm").map((t) => t.surface)).toEqual(["tam"]);
+    // a stop word typed as spoken is the stop word (`istiyom`: `istiyorum`); other verbs so typed stay
+    expect(analyze("şifremi değiştirmek istiyom, soruyom, merak ediyom").map((t) => t.surface)).toEqual(["sifremi", "degistirmek"]);
+    expect(analyze("kartı kesiyo").map((t) => t.surface)).toEqual(["karti", "kesiyo"]);
     // `ağa`, typed with its `ğ`, is a word
     expect(isStopWord("ağa")).toBe(false);
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
