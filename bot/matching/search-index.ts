@@ -235,8 +235,11 @@ export class SearchIndex {
     for (let i = 0; i + 1 < terms.length; i += 1) {
       const first = terms[i];
       if (!first) continue;
-      for (const key of new Set([first.stem, first.surface])) {
-        for (const run of this.relatedRuns.get(key) ?? []) {
+      // the stem's runs, then the surface's when it differs (no set per word: texts are long)
+      for (const key of first.surface === first.stem ? [first.stem] : [first.stem, first.surface]) {
+        const runs = this.relatedRuns.get(key);
+        if (runs === undefined) continue;
+        for (const run of runs) {
           if (added.has(run.group.stem) || i + run.words.length > terms.length) continue;
           if (run.words.every((word, k) => k === 0 || this.isForm(terms[i + k], word))) {
             added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + run.words.length) });
