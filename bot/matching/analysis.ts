@@ -350,6 +350,16 @@ export function isQuestionTerm(surface: string): boolean {
 }
 
 /**
+ * Whether a question word asks whether a thing exists or is offered (`var mı`, `?exists`). Every
+ * entry about the thing answers that ("Kampanya var mı?" against "Güncel kampanyalara nereden
+ * bakabilirim?"), so, unlike `nasıl` against `neden`, it sets apart no intent an entry could
+ * lack: an entry that holds it gains from it, one that lacks it loses nothing.
+ */
+export function asksExistence(surface: string): boolean {
+  return surface === "?exists";
+}
+
+/**
  * Forms of the light verbs `etmek`, `olmak` and `yapmak` (`memnun ederiz`, `şikayet edilir`,
  * `mümkün olur mu`, `ölçüm nasıl yapılır`): they only turn the word before them into a verb or a
  * state, so they say nothing about the topic. Folded; `etki…` (effect), `edin…` (acquire),

@@ -1,3 +1,4 @@
+import { asksExistence } from "./analysis";
 import type { QueryWord, SearchIndex } from "./search-index";
 import { TUNING } from "./tuning";
 
@@ -263,8 +264,9 @@ function binaryIndex(sorted: Int32Array, value: number): number {
  * every confidence falls below any threshold, whichever entry it asks about.
  */
 function coverableWeight(all: readonly QueryWord[], longestPhrase: number): number {
-  // a unit's weight is its words' (`QueryWord.parts`), already counted
-  const words = all.filter((word) => word.parts === undefined);
+  // a unit's weight is its words' (`QueryWord.parts`), already counted; an existence question
+  // only adds to the entries that hold it (`asksExistence`)
+  const words = all.filter((word) => word.parts === undefined && !(word.question && asksExistence(word.surface)));
   if (longestPhrase <= 0 || words.length <= longestPhrase) return words.reduce((sum, word) => sum + word.weight, 0);
   return words
     .map((word) => word.weight)

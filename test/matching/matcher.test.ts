@@ -224,6 +224,25 @@ describe("Matcher", () => {
     expect(plain.candidates[0]?.id).toBe("bloke");
   });
 
+  it("counts `var mı` for an entry that asks it and never against one that does not: every entry about a thing answers whether it exists", () => {
+    const kb = base([
+      entry("kampanya", "Güncel kampanyalara nereden bakabilirim?"),
+      entry("otopark", "Otopark ücretsiz mi?"),
+      entry("aidat", "Kart aidatı ne kadar?"),
+      entry("servis", "Servis aracı var mı?"),
+    ]);
+    // the entry lacks `?exists`, and asking whether campaigns exist costs it nothing
+    const asked = matcher.match("bu ay kampanya var mı", kb);
+    expect(asked.candidates[0]?.id).toBe("kampanya");
+    expect(asked.candidates[0]?.confidence).toBe(matcher.match("bu ay kampanya", kb).candidates[0]?.confidence);
+    // an entry that asks it still gains from it
+    const servis = matcher.match("servis var mı", kb).candidates[0];
+    expect(servis?.id).toBe("servis");
+    expect(servis?.confidence ?? 0).toBeGreaterThanOrEqual(matcher.match("servis", kb).candidates[0]?.confidence ?? 1);
+    // `var mı` alone asks about nothing
+    expect(matcher.match("var mı", kb).status).toBe("none");
+  });
+
   it("takes every word as rare as the rarest as a key word, so the order a message names them in decides nothing", () => {
     const kb = base([
       entry("vergi", "Gümrük vergisini nasıl öderim?"),
