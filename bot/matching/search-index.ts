@@ -703,10 +703,12 @@ export class SearchIndex {
       const proposals = fuse ? fuse.search(term.stem.slice(0, 32), { limit: TUNING.MAX_TYPO_PROPOSALS }) : [];
       for (const { item: candidate } of proposals) {
         const allowed = candidate.length >= TUNING.TWO_TYPO_LENGTH ? 2 : 1;
-        // the typo may sit before a suffix: compare the word's start, one letter shorter or longer too
+        // the typo may sit before a suffix: compare the word's start, as long as the candidate or one
+        // letter shorter or longer, the whole word as typed included (the stemmer's cut of a
+        // mistyped word is arbitrary: `öedeme` is `oede`, two edits from `odeme`; as typed, one)
         let distance = DamerauLevenshteinDistance(term.stem, candidate);
         for (let length = candidate.length - 1; length <= candidate.length + 1; length += 1) {
-          if (length < term.surface.length) distance = Math.min(distance, DamerauLevenshteinDistance(term.surface.slice(0, length), candidate));
+          if (length <= term.surface.length) distance = Math.min(distance, DamerauLevenshteinDistance(term.surface.slice(0, length), candidate));
         }
         if (distance <= allowed && distance > 0) offer(this.stemIds.get(candidate), distance === 1 ? TUNING.TYPO_SIM_1 : TUNING.TYPO_SIM_2);
       }

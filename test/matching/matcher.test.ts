@@ -134,6 +134,14 @@ describe("Matcher", () => {
     expect(matcher.match("vadli mevduat", kb).candidates[0]?.id).toBe("vade");
   });
 
+  it("compares the whole typed word with a candidate one letter shorter, whatever the stemmer cut (öedeme → ödeme)", () => {
+    const kb = base([entry("odeme", "Ödemeler hangi günlerde yapılır?"), entry("iade", "İade nasıl yapılır?")]);
+    const index = matcher.indexFor(kb);
+    // Snowball cuts `öedeme` to `oede`, two edits from `odeme`; the word as typed is one
+    expect(index.query("öedeme")[0]?.expansions.map((e) => index.stemOf(e.term))).toContain("odeme");
+    expect(matcher.match("öedeme günleri", kb).candidates[0]?.id).toBe("odeme");
+  });
+
   it("looks for a typo in a word it cannot read even when the word starts like others (taşt → taşıt, not taşırım)", () => {
     const kb = base([
       entry("tasit", "Taşıt kredisine nasıl başvurulur?"),
