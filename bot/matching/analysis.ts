@@ -222,7 +222,7 @@ const STOP_WORD_LIST: readonly string[] = [
   "şeylere", "şeylerde", "şeylerden", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
-  "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa",
+  "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa", "içn",
   "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
   "lan", "ulan", "be",
   // the tag question "değil mi", as chat writes it ("ödemicem di mi"): it asks for a yes, it negates nothing

@@ -53,7 +53,7 @@ describe("Turkish text analysis", () => {
     expect(analyze("kanki bro aga herşey hiçbişey fatura").map((t) => t.surface)).toEqual(["fatura"]);
     expect(analyze("neyse pls fatura tşk").map((t) => t.surface)).toEqual(["fatura"]);
     // chat's shorthand, and fillers with a letter held
-    expect(analyze("tmm knk ltfn yaw abicim bnm fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    expect(analyze("tmm knk ltfn yaw abicim bnm fatura içn").map((t) => t.surface)).toEqual(["fatura"]);
     expect(analyze("yaaa abiii hocamm fatura").map((t) => t.surface)).toEqual(["fatura"]);
     // `şey` (thing) names nothing in any case: "tanım dediğimiz şeyin", "bu şeyleri"
     expect(analyze("şeyin şeye şeyden şeyleri şeylerin seylere fatura").map((t) => t.surface)).toEqual(["fatura"]);
