@@ -253,6 +253,19 @@ const STOP_WORDS_FOLDED: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Whether a folded word is one letter off a stop word of at least `minLength` letters
+ * (`istiyrum` for `istiyorum`). The caller asks only for words nothing else reads: a mistyped
+ * filler otherwise stands as an unknown word, which weighs as a topic the knowledge lacks.
+ */
+export function isMistypedStopWord(surface: string, minLength: number): boolean {
+  if (surface.length < minLength || STOP_WORDS_FOLDED.has(surface)) return false;
+  for (const word of STOP_WORDS_FOLDED) {
+    if (word.length >= minLength && Math.abs(word.length - surface.length) <= 1 && DamerauLevenshteinDistance(word, surface) === 1) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a lower-case word (as typed) is a stop word. A word typed with Turkish letters is
  * taken as written (`iş` is work, not English `is`); one typed without them may be any stop
  * word with its letters folded (`icin` is `için`).

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
+import { isMistypedStopWord, analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -445,7 +445,7 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
       const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       for (const term of this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t))) {
-        if (this.isSpeechVerb(term.typed)) continue;
+        if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term)) continue;
         if (isGroupOccurrence(term)) {
           const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
           term.parts.forEach((part) => unit.partStems.add(part.stem));
@@ -544,6 +544,16 @@ export class SearchIndex {
     if (isMarkerTerm(typed)) return false;
     const read = this.readSpellings(typed);
     return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling) && this.morphology.roots(spelling).every((root) => SPEECH_VERB_ROOTS.has(root)));
+  }
+
+  /**
+   * Whether a word is a stop word one letter off (`istiyrum`): only a word the analyser reads in
+   * no spelling and no written form, so a real word one letter from a filler keeps its weight.
+   */
+  private isMistypedStopWord(term: Term): boolean {
+    if (isGroupOccurrence(term) || isMarkerTerm(term.typed)) return false;
+    if (!isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH)) return false;
+    return this.readSpellings(term.typed).length === 0 && this.writtenForm(term.typed) === undefined;
   }
 
   /** The first written form of a verb typed as it is spoken (`writtenVerbForms`) that the analyser reads. */

@@ -18,6 +18,12 @@ export const TUNING = Object.freeze({
   MIN_COMPOUND_PART: 3,
   /** Shortest word searched for typos. Lower = more false corrections. */
   MIN_TYPO_LENGTH: 4,
+  /**
+   * Shortest stop word a word the analyser cannot read is taken for when one letter off
+   * (`istiyrum`, `istiyorm`: `istiyorum`). Among shorter words one edit reaches real words
+   * (`ama`, `ana`). Lower = more unread words dropped as fillers.
+   */
+  MIN_MISTYPED_STOP_WORD_LENGTH: 6,
   /** Words at least this long may have two typos; shorter ones one. */
   TWO_TYPO_LENGTH: 8,
   /** Similarity of a word one edit away. Higher = typos count more. */

@@ -142,6 +142,19 @@ describe("Matcher", () => {
     expect(matcher.match("öedeme günleri", kb).candidates[0]?.id).toBe("odeme");
   });
 
+  it("reads a stop word one letter off as the stop word, never a word the analyser reads (istiyrum, not hakkımda)", () => {
+    const kb = base([entry("limit", "Kart limitimi nasıl düşürürüm?"), entry("iade", "Ürünü nasıl iade ederim?")]);
+    const index = matcher.indexFor(kb);
+    expect(index.query("istiyrum").map((w) => w.surface)).toEqual([]);
+    expect(index.query("istiyorm").map((w) => w.surface)).toEqual([]);
+    // one letter from `hakkında`, and a word of its own
+    expect(index.query("hakkımda")).toHaveLength(1);
+    expect(index.query("hakkimda")).toHaveLength(1);
+    const typed = matcher.match("kart limitimi düşürmek istiyrum", kb).candidates[0];
+    expect(typed?.id).toBe("limit");
+    expect(typed?.confidence).toBe(matcher.match("kart limitimi düşürmek istiyorum", kb).candidates[0]?.confidence);
+  });
+
   it("looks for a typo in a word it cannot read even when the word starts like others (taşt → taşıt, not taşırım)", () => {
     const kb = base([
       entry("tasit", "Taşıt kredisine nasıl başvurulur?"),
