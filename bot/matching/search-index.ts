@@ -551,9 +551,10 @@ export class SearchIndex {
    * no spelling and no written form, so a real word one letter from a filler keeps its weight.
    */
   private isMistypedStopWord(term: Term): boolean {
-    if (isGroupOccurrence(term) || isMarkerTerm(term.typed)) return false;
-    if (!isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH)) return false;
-    return this.readSpellings(term.typed).length === 0 && this.writtenForm(term.typed) === undefined;
+    if (isGroupOccurrence(term) || isMarkerTerm(term.typed) || term.surface.length < TUNING.MIN_MISTYPED_STOP_WORD_LENGTH) return false;
+    // the analyser's readings are memoized; most words have one, and skip the edit distances
+    if (this.readSpellings(term.typed).length > 0 || this.writtenForm(term.typed) !== undefined) return false;
+    return isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH);
   }
 
   /** The first written form of a verb typed as it is spoken (`writtenVerbForms`) that the analyser reads. */
