@@ -246,12 +246,13 @@ describe("Matcher", () => {
   });
 
   it("counts `var mı` for an entry that asks it and never against one that does not: every entry about a thing answers whether it exists", () => {
-    const kb = base([
-      entry("kampanya", "Güncel kampanyalara nereden bakabilirim?"),
-      entry("otopark", "Otopark ücretsiz mi?"),
-      entry("aidat", "Kart aidatı ne kadar?"),
-      entry("servis", "Servis aracı var mı?"),
-    ]);
+    const questions = {
+      kampanya: "Güncel kampanyalara nereden bakabilirim?",
+      otopark: "Otopark ücretsiz mi?",
+      aidat: "Kart aidatı ne kadar?",
+      servis: "Servis aracı var mı?",
+    };
+    const kb = base(Object.entries(questions).map(([id, question]) => entry(id, question)));
     // the entry lacks `?exists`, and asking whether campaigns exist costs it nothing
     const asked = matcher.match("bu ay kampanya var mı", kb);
     expect(asked.candidates[0]?.id).toBe("kampanya");
