@@ -295,20 +295,16 @@ export class SearchIndex {
 
   /** A word of a run as the analyser reads it: the same for every index of the process (`readings`). */
   private runWord(term: Term): RunWord {
-    const key = `${term.typed}|${term.surface}|${term.stem}`;
-    let word = this.readings.runWords.get(key);
-    if (!word) {
+    return remember(this.readings.runWords, `${term.typed}|${term.surface}|${term.stem}`, READINGS_MEMO_SIZE, () => {
       const verb = /m[ae]k$/u.test(term.typed);
-      word = {
+      return {
         forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]),
         lemmas: verb ? [] : this.morphology.lemmas(term.typed),
         start: term.surface.slice(0, NOUN_FORM_START),
         verb,
         negative: verb && this.morphology.negative(term.typed),
       };
-      this.readings.runWords.set(key, word);
-    }
-    return word;
+    });
   }
 
   /**
@@ -752,7 +748,7 @@ interface Readings {
 
 const readingsByMorphology = new WeakMap<Morphology, Readings>();
 
-/** Most words whose roots one analyser's `Readings` hold (the lists' words and the customers'); then they start over. */
+/** Most words one analyser's `Readings` hold roots or run words of (the lists' words and the customers'); then that memo starts over. */
 const READINGS_MEMO_SIZE = 50_000;
 
 /** `memo`'s value for `key`, read once; the memo starts over when it holds `limit` words. */
