@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, analyze, collapseRepeats, fold, foldWord, isQuestionTerm, normalize, tokenize, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
+import { isMistypedStopWord, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -51,7 +51,12 @@ export interface Reach {
  * every word kept in order. A message with the same key as one question is that question.
  */
 export function exactKey(text: string): string {
-  return tokenize(normalize(text)).map(foldWord).join(" ");
+  return exactKeyOf(textWords(text));
+}
+
+/** `exactKey` of a text already split by `textWords`. */
+function exactKeyOf(tokens: readonly string[]): string {
+  return tokens.map(foldWord).join(" ");
 }
 
 /**
@@ -117,8 +122,6 @@ export class SearchIndex {
     this.scratchAnswer = new Float32Array(this.entries.length);
     // follow-up-only entries get no words: no message reaches them, their parent's buttons do
     const searchable = (entry: MatchableEntry): boolean => entry.contextOnly !== true;
-    const phraseTexts = this.entries.map((entry) => (searchable(entry) ? [entry.question, ...entry.alternates].map(analyze) : []));
-    const answerTexts = this.entries.map((entry) => (searchable(entry) ? analyze(`${entry.answer}\n${entry.tags.join(" ")}`) : []));
     const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
 
     this.synonyms = new SynonymRewriter(synonymTexts, (term) => this.dictionaryRoots(term));
@@ -135,11 +138,16 @@ export class SearchIndex {
     const unitLists: PhraseUnit[][][] = [];
     const answerIds: Int32Array[] = [];
     const exact = new Map<string, number>();
+    // an entry's texts are analysed where they are read, so that their terms die young: held for
+    // every entry at once, they outlived the young generation and a tenth of a large build was
+    // spent collecting them
     this.entries.forEach((entry, e) => {
       const inEntry = new Set<number>();
       const units: PhraseUnit[][] = [];
-      const lists = phraseTexts[e]?.map((terms) => {
-        const read = prepare(terms);
+      // each phrase split once, for its terms and its exact key
+      const phraseWords = searchable(entry) ? [entry.question, ...entry.alternates].map(textWords) : [];
+      const lists = phraseWords.map((tokens) => {
+        const read = prepare(analyzeWords(tokens));
         const ids = Int32Array.from(new Set(read.filter((term) => !isGroupOccurrence(term)).map((term) => this.idOf(term))));
         const phraseUnits = read.flatMap((term) =>
           isGroupOccurrence(term) ? [{ group: this.idOf(term), parts: Int32Array.from(new Set(term.parts.map((part) => this.idOf(part)))) }] : [],
@@ -149,14 +157,15 @@ export class SearchIndex {
         units.push(phraseUnits);
         return ids;
       });
-      phraseIds.push(lists ?? []);
+      phraseIds.push(lists);
       unitLists.push(units);
-      const answer = Int32Array.from(new Set(prepare(answerTexts[e] ?? []).map((term) => this.idOf(term))));
+      const answerText = searchable(entry) ? analyze(`${entry.answer}\n${entry.tags.join(" ")}`) : [];
+      const answer = Int32Array.from(new Set(prepare(answerText).map((term) => this.idOf(term))));
       answer.forEach((id) => inEntry.add(id));
       answerIds.push(answer);
       for (const id of inEntry) df[id] = (df[id] ?? 0) + 1;
-      for (const text of searchable(entry) ? [entry.question, ...entry.alternates] : []) {
-        const key = exactKey(text);
+      for (const tokens of phraseWords) {
+        const key = exactKeyOf(tokens);
         if (key === "") continue;
         const holder = exact.get(key);
         exact.set(key, holder === undefined || holder === e ? e : -1);
@@ -232,20 +241,20 @@ export class SearchIndex {
   private withRelatedRuns(terms: Term[]): Term[] {
     if (this.relatedRuns.size === 0 || terms.length < 2) return terms;
     const added = new Map<string, GroupTerm>();
+    const addRuns = (runs: readonly RelatedRun[] | undefined, i: number): void => {
+      for (const run of runs ?? []) {
+        if (added.has(run.group.stem) || i + run.words.length > terms.length) continue;
+        if (run.words.every((word, k) => k === 0 || this.isForm(terms[i + k], word))) {
+          added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + run.words.length) });
+        }
+      }
+    };
     for (let i = 0; i + 1 < terms.length; i += 1) {
       const first = terms[i];
       if (!first) continue;
-      // the stem's runs, then the surface's when it differs (no set per word: texts are long)
-      for (const key of first.surface === first.stem ? [first.stem] : [first.stem, first.surface]) {
-        const runs = this.relatedRuns.get(key);
-        if (runs === undefined) continue;
-        for (const run of runs) {
-          if (added.has(run.group.stem) || i + run.words.length > terms.length) continue;
-          if (run.words.every((word, k) => k === 0 || this.isForm(terms[i + k], word))) {
-            added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + run.words.length) });
-          }
-        }
-      }
+      // the stem's runs, then the surface's when it differs (nothing allocated per word: texts are long)
+      addRuns(this.relatedRuns.get(first.stem), i);
+      if (first.surface !== first.stem) addRuns(this.relatedRuns.get(first.surface), i);
     }
     return added.size === 0 ? terms : [...terms, ...added.values()];
   }

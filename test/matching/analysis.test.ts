@@ -8,6 +8,19 @@ describe("Turkish text analysis", () => {
     expect(turkishLower("İ")).toHaveLength(1);
   });
 
+  it("lower-cases every code point as the Turkish locale does, alone and after a capital I", () => {
+    const differing: string[] = [];
+    for (let start = 0; start <= 0x10ffff; start += 0x400) {
+      const chars: string[] = [];
+      for (let code = start; code < start + 0x400; code += 1) if (code < 0xd800 || code > 0xdfff) chars.push(String.fromCodePoint(code));
+      // `I` with a combining dot above is `İ` once composed; `Σ` lower-cases by its neighbours
+      for (const text of [chars.join(" "), chars.map((char) => `I${char}`).join(" "), chars.map((char) => `aΣ${char}`).join(" ")]) {
+        if (turkishLower(text) !== text.normalize("NFC").toLocaleLowerCase("tr")) differing.push(start.toString(16));
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
   it("folds Turkish letters so text without a Turkish keyboard meets text with one", () => {
     expect(fold("müşteri memnuniyeti")).toBe("musteri memnuniyeti");
     expect(fold("sadakatı")).toBe("sadakati");
