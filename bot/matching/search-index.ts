@@ -648,6 +648,12 @@ export class SearchIndex {
     return id;
   }
 
+  /** A vocabulary word as a term of a message, typed as the knowledge base first typed it. */
+  private vocabularyTerm(id: number): Term {
+    const typed = this.typedForms[id] ?? "";
+    return { typed, surface: collapseRepeats(foldWord(typed)), stem: this.stems[id] ?? "" };
+  }
+
   /** Ids of vocabulary stems starting with `prefix` (at most `MAX_PREFIX_EXPANSIONS`). */
   private withPrefix(prefix: string): number[] {
     let lo = 0;
@@ -714,6 +720,11 @@ export class SearchIndex {
     // the analyser cannot read it (`taşt` starts like `taşırım`, and is `taşıt` mistyped)
     const exact = [...best.values()].some((sim) => sim >= 1);
     if ((best.size === 0 || (!exact && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
+      // a word the analyser reads in no spelling is the word it resembles, mistyped: it meets what
+      // that word meets, its other forms and related words too (`ödmesi` meets `ödeme` as
+      // `ödemesi` does), at the typo's similarity. A word it reads is a word of its own that the
+      // base lacks (`önlem` is not `önem` mistyped): it meets only the look-alike itself
+      const mistyped = this.readSpellings(term.typed).length === 0 && this.writtenForm(term.typed) === undefined;
       // fuse.js proposes look-alike words; natural's Damerau-Levenshtein distance grades them
       const fuse = this.fuzzyByInitial.get(term.surface.charAt(0));
       const proposals = fuse ? fuse.search(term.stem.slice(0, 32), { limit: TUNING.MAX_TYPO_PROPOSALS }) : [];
@@ -726,7 +737,11 @@ export class SearchIndex {
         for (let length = candidate.length - 1; length <= candidate.length + 1; length += 1) {
           if (length <= term.surface.length) distance = Math.min(distance, DamerauLevenshteinDistance(term.surface.slice(0, length), candidate));
         }
-        if (distance <= allowed && distance > 0) offer(this.stemIds.get(candidate), distance === 1 ? TUNING.TYPO_SIM_1 : TUNING.TYPO_SIM_2);
+        const id = this.stemIds.get(candidate);
+        if (distance > allowed || distance === 0 || id === undefined) continue;
+        const typoSim = distance === 1 ? TUNING.TYPO_SIM_1 : TUNING.TYPO_SIM_2;
+        offer(id, typoSim);
+        if (mistyped) for (const form of this.expansionsOf(this.vocabularyTerm(id)).expansions) offer(form.term, form.sim * typoSim);
       }
     }
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);

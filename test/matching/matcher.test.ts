@@ -155,6 +155,19 @@ describe("Matcher", () => {
     expect(typed?.confidence).toBe(matcher.match("kart limitimi düşürmek istiyorum", kb).candidates[0]?.confidence);
   });
 
+  it("reads a word it cannot read as its look-alike mistyped, meeting that word's other forms too (ödmesi as ödemesi)", () => {
+    const kb = base([
+      entry("odeme", "Faturamı nasıl öderim?", "Uygulamadan ya da şubeden yapabilirsiniz."),
+      entry("gecikme", "Ödemesi geciken faturaya ne olur?", "Gecikme zammı eklenir."),
+      entry("iade", "İade nasıl yapılır?"),
+    ]);
+    const index = matcher.indexFor(kb);
+    const reached = (word: string): string[] => [...(index.query(word)[0]?.reach.entries ?? [])].map((e) => index.entries[e]?.id ?? "");
+    expect(reached("ödemesi")).toEqual(["odeme", "gecikme"]);
+    expect(reached("ödmesi")).toEqual(["odeme", "gecikme"]);
+    expect(matcher.match("faturamın ödmesini nasıl yaparım", kb).candidates[0]?.id).toBe("odeme");
+  });
+
   it("looks for a typo in a word it cannot read even when the word starts like others (taşt → taşıt, not taşırım)", () => {
     const kb = base([
       entry("tasit", "Taşıt kredisine nasıl başvurulur?"),
