@@ -139,8 +139,7 @@ export class SearchIndex {
     const answerIds: Int32Array[] = [];
     const exact = new Map<string, number>();
     // an entry's texts are analysed where they are read, so that their terms die young: held for
-    // every entry at once, they outlived the young generation and a tenth of a large build was
-    // spent collecting them
+    // every entry at once, they outlived the young generation and every collection copied them
     this.entries.forEach((entry, e) => {
       const inEntry = new Set<number>();
       const units: PhraseUnit[][] = [];
