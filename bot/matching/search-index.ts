@@ -557,7 +557,7 @@ export class SearchIndex {
   private isMistypedStopWord(term: Term): boolean {
     if (isGroupOccurrence(term) || isMarkerTerm(term.typed) || term.surface.length < TUNING.MIN_MISTYPED_STOP_WORD_LENGTH) return false;
     // the analyser's readings are memoized; most words have one, and skip the edit distances
-    if (this.readSpellings(term.typed).length > 0 || this.writtenForm(term.typed) !== undefined) return false;
+    if (!this.isUnread(term.typed)) return false;
     return isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH);
   }
 
@@ -577,6 +577,14 @@ export class SearchIndex {
    */
   private isPerson(typed: string): boolean {
     return this.readSpellings(typed).some((spelling) => this.morphology.roots(spelling).some(isPersonRoot));
+  }
+
+  /**
+   * Whether the analyser reads a word in no spelling (with or without Turkish letters) and no
+   * written form of a verb typed as spoken: a mistyped word, or one it does not know.
+   */
+  private isUnread(typed: string): boolean {
+    return this.readSpellings(typed).length === 0 && this.writtenForm(typed) === undefined;
   }
 
   /**
@@ -723,7 +731,7 @@ export class SearchIndex {
       // that word meets, its other forms and related words too (`ödmesi` meets `ödeme` as
       // `ödemesi` does), at the typo's similarity. A word it reads is a word of its own that the
       // base lacks (`önlem` is not `önem` mistyped): it meets only the look-alike itself
-      const mistyped = this.readSpellings(term.typed).length === 0 && this.writtenForm(term.typed) === undefined;
+      const mistyped = this.isUnread(term.typed);
       // fuse.js proposes look-alike words; natural's Damerau-Levenshtein distance grades them
       const fuse = this.fuzzyByInitial.get(term.surface.charAt(0));
       const proposals = fuse ? fuse.search(term.stem.slice(0, 32), { limit: TUNING.MAX_TYPO_PROPOSALS }) : [];
