@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { z } from "zod";
-import { analyze, type Term } from "./analysis";
+import type { Term } from "./analysis";
+import { analysedGroups, keptDir } from "./kept";
 import { PhraseRewriter } from "./synonyms";
 
 /**
@@ -40,7 +41,11 @@ export class EnglishLexicon implements Lexicon {
   /** English words and phrases, compared as typed, → their Turkish reading. */
   private table: PhraseRewriter | undefined;
 
-  constructor(private readonly file: string = LEXICON_FILE) {}
+  /** `keepDir`: where the list, analysed, is kept for later processes (`analysedGroups`); none by default. */
+  constructor(
+    private readonly file: string = LEXICON_FILE,
+    private readonly keepDir?: string,
+  ) {}
 
   rewrite(terms: readonly Term[]): Term[] {
     return this.load().rewrite(terms);
@@ -48,17 +53,21 @@ export class EnglishLexicon implements Lexicon {
 
   private load(): PhraseRewriter {
     if (this.table) return this.table;
-    let entries: z.infer<typeof LexiconFile>;
+    let pairs: Term[][][];
     try {
-      entries = LexiconFile.parse(loadYaml(readFileSync(this.file, "utf8")));
+      pairs = analysedGroups(readFileSync(this.file, "utf8"), parseLexicon, this.keepDir);
     } catch (cause) {
       throw new LexiconError(`[matching] ${this.file}: not a list of { en, tr } pairs`, { cause });
     }
     const table = new PhraseRewriter((term) => [term.typed]);
-    for (const { en, tr } of entries) table.add(analyze(en), analyze(tr));
+    for (const [en, tr] of pairs) if (en && tr) table.add(en, tr);
     this.table = table;
     return table;
   }
+}
+
+function parseLexicon(text: string): string[][] {
+  return LexiconFile.parse(loadYaml(text)).map(({ en, tr }) => [en, tr]);
 }
 
 /** The lexicon file is missing or malformed: a broken installation, not an editor's mistake. */
@@ -67,4 +76,4 @@ export class LexiconError extends Error {
 }
 
 /** The process's one lexicon: read once, shared by every matcher. */
-export const sharedLexicon: Lexicon = new EnglishLexicon();
+export const sharedLexicon: Lexicon = new EnglishLexicon(LEXICON_FILE, keptDir());

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isBack } from "./analysis";
+import { digest, keptDir, readKeptFile, writeKeptFile } from "./kept";
 
 /**
  * Roots of Turkish words, from a morphological analyser: verbs meet their roots (`ölçebiliriz`
@@ -100,12 +100,9 @@ export interface TurkishMorphologyOptions {
   readonly readingsDir?: string;
 }
 
-/**
- * The default readings folder, beside the analyser it saves work for
- * (`node_modules/.cache/memnun/`, where tools keep their caches).
- */
+/** The default readings folder: where kept work goes (`keptDir`). */
 export function readingsDir(): string {
-  return join(dirname(analyserDir()), ".cache", "memnun");
+  return keptDir();
 }
 
 function analyserDir(): string {
@@ -125,7 +122,7 @@ function readingsVersion(): string | undefined {
       if (typeof parsed === "object" && parsed !== null && "version" in parsed && typeof parsed.version === "string") return parsed.version;
       throw new Error(`[matching] ${name} has no version`);
     };
-    const code = createHash("sha256").update(readFileSync(__filename)).digest("hex").slice(0, 16);
+    const code = digest(readFileSync(__filename, "utf8"));
     return `${versionOf("nlptoolkit-morphologicalanalysis")}/${versionOf("nlptoolkit-dictionary")}/${code}`;
   } catch {
     return undefined;
@@ -134,7 +131,7 @@ function readingsVersion(): string | undefined {
 
 /** The file of one version's readings in a readings folder. */
 function versionFile(dir: string, version: string): string {
-  return join(dir, `readings-${createHash("sha256").update(version).digest("hex").slice(0, 16)}.json`);
+  return join(dir, `readings-${digest(version)}.json`);
 }
 const VERSION_FILE = /^readings-[0-9a-f]{16}\.json$/;
 
@@ -166,13 +163,7 @@ function fromKept(value: unknown): Analysis | undefined {
 /** The readings in a file written for `version`; none when it is missing, unreadable, malformed or for another version. */
 function readReadings(file: string, version: string): Map<string, Analysis> {
   const readings = new Map<string, Analysis>();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch {
-    // missing or unreadable: a cache, so every word is read again
-    return readings;
-  }
+  const parsed = readKeptFile(file);
   if (typeof parsed !== "object" || parsed === null || !("version" in parsed) || parsed.version !== version || !("readings" in parsed)) return readings;
   const entries = parsed.readings;
   if (typeof entries !== "object" || entries === null) return readings;
@@ -183,42 +174,11 @@ function readReadings(file: string, version: string): Map<string, Analysis> {
   return readings;
 }
 
-/**
- * Writes readings whole or not at all: to a file of its own, then renamed over the old one, so a
- * process that reads it meanwhile, or a full disk, never meets half a file. A cache: a failed
- * write leaves the old file, and the words are read again next time. True when written.
- */
+/** Writes readings whole or not at all (`writeKeptFile`). True when written. */
 function writeReadings(file: string, version: string, readings: ReadonlyMap<string, Analysis>): boolean {
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    const body: Record<string, KeptReading> = {};
-    for (const [word, analysis] of readings) body[word] = kept(analysis);
-    writeFileSync(temporary, JSON.stringify({ version, readings: body }));
-    renameSync(temporary, file);
-  } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // its folder could not be made: there is nothing to remove
-    }
-    return false;
-  }
-  try {
-    pruneVersions(dirname(file));
-  } catch {
-    // another process pruned the same files first
-  }
-  return true;
-}
-
-/** Removes the least recently written versions' files past `MAX_VERSION_FILES` (each edit of this module makes a version). */
-function pruneVersions(dir: string): void {
-  const files = readdirSync(dir)
-    .filter((name) => VERSION_FILE.test(name))
-    .map((name) => ({ path: join(dir, name), written: statSync(join(dir, name)).mtimeMs }))
-    .sort((x, y) => y.written - x.written);
-  for (const old of files.slice(MAX_VERSION_FILES)) rmSync(old.path, { force: true });
+  const body: Record<string, KeptReading> = {};
+  for (const [word, analysis] of readings) body[word] = kept(analysis);
+  return writeKeptFile(file, { version, readings: body }, VERSION_FILE, MAX_VERSION_FILES);
 }
 
 /** Distinct words whose roots are memoized (each analysis costs about 60 µs; a hit about 0.1 µs). */

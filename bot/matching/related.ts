@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { load as loadYaml } from "js-yaml";
 import { z } from "zod";
-import { analyze, type Term } from "./analysis";
+import type { Term } from "./analysis";
+import { analysedGroups, keptDir } from "./kept";
 import { languageFile } from "./lexicon";
 
 /**
@@ -45,34 +46,34 @@ export class TurkishRelatedWords implements RelatedWords {
   private loadedGroups: ReadonlyArray<ReadonlyArray<readonly Term[]>> | undefined;
   private loadedKinds: ReadonlyArray<ReadonlyArray<readonly Term[]>> | undefined;
 
-  /** `kindsFile` null: no kinds. */
+  /** `kindsFile` null: no kinds. `keepDir`: where the lists, analysed, are kept for later processes (`analysedGroups`); none by default. */
   constructor(
     private readonly file: string = RELATED_FILE,
     private readonly kindsFile: string | null = KINDS_FILE,
+    private readonly keepDir?: string,
   ) {}
 
   groups(): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
-    this.loadedGroups ??= readGroups(this.file);
+    this.loadedGroups ??= readGroups(this.file, false, this.keepDir);
     return this.loadedGroups;
   }
 
   kinds(): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
     // a kind whose category analyses to no word is left out with it (`readGroups` keeps order)
-    this.loadedKinds ??= this.kindsFile === null ? [] : readGroups(this.kindsFile, true);
+    this.loadedKinds ??= this.kindsFile === null ? [] : readGroups(this.kindsFile, true, this.keepDir);
     return this.loadedKinds;
   }
 }
 
 /** A list file's groups, analysed; with `firstRequired`, a group whose first member analyses to nothing is dropped whole. */
-function readGroups(file: string, firstRequired = false): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
-  let groups: z.infer<typeof RelatedFile>;
+function readGroups(file: string, firstRequired: boolean, keepDir: string | undefined): ReadonlyArray<ReadonlyArray<readonly Term[]>> {
+  let groups: Term[][][];
   try {
-    groups = RelatedFile.parse(loadYaml(readFileSync(file, "utf8")));
+    groups = analysedGroups(readFileSync(file, "utf8"), (text) => RelatedFile.parse(loadYaml(text)), keepDir);
   } catch (cause) {
     throw new RelatedWordsError(`[matching] ${file}: not a list of groups of two or more words`, { cause });
   }
   return groups
-    .map((members) => members.map(analyze))
     .filter((members) => !firstRequired || (members[0]?.length ?? 0) > 0)
     .map((members) => members.filter((terms) => terms.length > 0))
     .filter((members) => members.length >= 2);
@@ -84,4 +85,4 @@ export class RelatedWordsError extends Error {
 }
 
 /** The process's one list of related words: read once, shared by every matcher. */
-export const sharedRelatedWords: RelatedWords = new TurkishRelatedWords();
+export const sharedRelatedWords: RelatedWords = new TurkishRelatedWords(RELATED_FILE, KINDS_FILE, keptDir());
