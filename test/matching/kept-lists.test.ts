@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../../bot/matching/analysis";
 import { analysedGroups, keptDir } from "../../bot/matching/kept";
 import { EnglishLexicon, languageFile, LexiconError, sharedLexicon } from "../../bot/matching/lexicon";
 import { TurkishRelatedWords } from "../../bot/matching/related";
+import { temporaryFolders } from "../helpers/temp";
 
 /**
  * The built-in lists, analysed, kept across processes (`analysedGroups`): a later reader gets
@@ -12,15 +12,7 @@ import { TurkishRelatedWords } from "../../bot/matching/related";
  * costs only the time to analyse again.
  */
 
-const made: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "memnun-kept-"));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryFolders("kept");
 
 const LIST = "- [iptal etmek, kapatmak]\n- [geri ödeme, iade]\n";
 /** A parser of `- [a, b]` lines, counting its calls: it runs only when nothing valid is kept. */

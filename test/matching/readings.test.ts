@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Matcher } from "../../bot/matching/matcher";
 import { TurkishMorphology, readingsDir } from "../../bot/matching/morphology";
 import { domainKnowledge, evaluationDomains } from "../eval/domains";
+import { temporaryFolders } from "../helpers/temp";
 
 /**
  * The analyser's readings kept across processes (`TurkishMorphology`'s `readingsDir`): the same
@@ -15,15 +15,7 @@ import { domainKnowledge, evaluationDomains } from "../eval/domains";
 
 const WORDS = ["kaybettim", "ölçebiliriz", "gelmedi", "görünüyor", "bugün", "hesabımı", "sadakati", "qwzx", "ödeme"];
 
-const made: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "memnun-readings-"));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryFolders("readings");
 
 function readingsOf(morphology: TurkishMorphology, words: readonly string[]): unknown[] {
   return words.map((word) => [morphology.roots(word), morphology.negative(word), morphology.verb(word), morphology.modifier(word), morphology.lemmas(word)]);
