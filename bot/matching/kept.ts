@@ -73,15 +73,17 @@ export function digest(text: string): string {
  */
 function analysisVersion(): string | undefined {
   try {
-    const versionOf = (name: string): string => {
-      const parsed: unknown = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8"));
-      if (typeof parsed === "object" && parsed !== null && "version" in parsed && typeof parsed.version === "string") return parsed.version;
-      throw new Error(`[matching] ${name} has no version`);
-    };
-    return `${digest(readFileSync(require.resolve("./analysis"), "utf8"))}/${versionOf("@nlpjs/lang-tr")}/${versionOf("natural")}`;
+    return `${digest(readFileSync(require.resolve("./analysis"), "utf8"))}/${packageVersion("@nlpjs/lang-tr")}/${packageVersion("natural")}`;
   } catch {
     return undefined;
   }
+}
+
+/** An installed package's version, resolved from `from` (a folder) when given; throws when it cannot be read. */
+export function packageVersion(name: string, from?: string): string {
+  const parsed: unknown = JSON.parse(readFileSync(require.resolve(`${name}/package.json`, from === undefined ? undefined : { paths: [from] }), "utf8"));
+  if (typeof parsed === "object" && parsed !== null && "version" in parsed && typeof parsed.version === "string") return parsed.version;
+  throw new Error(`[matching] ${name} has no version`);
 }
 
 let knownAnalysisVersion: string | undefined | null;
@@ -98,7 +100,7 @@ function isKeptTerm(value: unknown): value is KeptTerm {
   return Array.isArray(value) && value.length === 3 && value.every((part) => typeof part === "string");
 }
 
-function fromKept(value: unknown): Term[][][] | undefined {
+function groupsFromKept(value: unknown): Term[][][] | undefined {
   if (!Array.isArray(value)) return undefined;
   const groups: Term[][][] = [];
   for (const group of value) {
@@ -135,7 +137,7 @@ export function analysedGroups(text: string, parse: (text: string) => ReadonlyAr
   if (file !== undefined) {
     const kept = readKeptFile(file);
     if (typeof kept === "object" && kept !== null && "version" in kept && kept.version === version && "groups" in kept) {
-      const groups = fromKept(kept.groups);
+      const groups = groupsFromKept(kept.groups);
       if (groups) return groups;
     }
   }

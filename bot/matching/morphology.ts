@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isBack } from "./analysis";
-import { digest, keptDir, readKeptFile, writeKeptFile } from "./kept";
+import { digest, keptDir, packageVersion, readKeptFile, writeKeptFile } from "./kept";
 
 /**
  * Roots of Turkish words, from a morphological analyser: verbs meet their roots (`ölçebiliriz`
@@ -93,16 +93,11 @@ const UNKNOWN: Analysis = { roots: [], lemmas: [], negative: false, verb: false,
 /** Where and whether `TurkishMorphology` keeps its readings across processes. */
 export interface TurkishMorphologyOptions {
   /**
-   * The folder that keeps the readings of indexed words across processes (`readingsDir()`):
+   * The folder that keeps the readings of indexed words across processes (the shared analyser's is `keptDir()`):
    * every process that indexes the same knowledge reads the same words, and the analyser reads
    * a word the same way each time. Without it, every process reads every word itself.
    */
-  readonly readingsDir?: string;
-}
-
-/** The default readings folder: where kept work goes (`keptDir`). */
-export function readingsDir(): string {
-  return keptDir();
+  readonly keepDir?: string;
 }
 
 function analyserDir(): string {
@@ -117,13 +112,8 @@ function analyserDir(): string {
  */
 function readingsVersion(): string | undefined {
   try {
-    const versionOf = (name: string): string => {
-      const parsed: unknown = JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [analyserDir()] }), "utf8"));
-      if (typeof parsed === "object" && parsed !== null && "version" in parsed && typeof parsed.version === "string") return parsed.version;
-      throw new Error(`[matching] ${name} has no version`);
-    };
     const code = digest(readFileSync(__filename, "utf8"));
-    return `${versionOf("nlptoolkit-morphologicalanalysis")}/${versionOf("nlptoolkit-dictionary")}/${code}`;
+    return `${packageVersion("nlptoolkit-morphologicalanalysis", analyserDir())}/${packageVersion("nlptoolkit-dictionary", analyserDir())}/${code}`;
   } catch {
     return undefined;
   }
@@ -200,7 +190,7 @@ export class TurkishMorphology implements Morphology {
   private readonly fusedNouns = new Map<string, string | null>();
   /** Dictionary root → the verbs it is derived from (`verbBases`). */
   private readonly verbBasesOf = new Map<string, readonly string[]>();
-  /** This version's readings file, once the kept readings were read (`readingsDir`); null when its version cannot be told (nothing is kept). */
+  /** This version's readings file, once the kept readings were read (`keepDir`); null when its version cannot be told (nothing is kept). */
   private kept: { file: string; version: string; known: Set<string> } | null | undefined;
   /** While `remembering`: the words looked up. */
   private recording: Set<string> | undefined;
@@ -213,7 +203,7 @@ export class TurkishMorphology implements Morphology {
   }
 
   remembering<T>(read: () => T): T {
-    if (this.options.readingsDir === undefined || this.recording) return read();
+    if (this.options.keepDir === undefined || this.recording) return read();
     const words = new Set<string>();
     this.recording = words;
     try {
@@ -258,12 +248,12 @@ export class TurkishMorphology implements Morphology {
   /** Seeds the memo with the readings other processes kept (once per process). */
   private readKept(): { file: string; version: string; known: Set<string> } | undefined {
     if (this.kept === null) return undefined;
-    const version = this.options.readingsDir === undefined ? undefined : readingsVersion();
-    if (this.options.readingsDir === undefined || version === undefined) {
+    const version = this.options.keepDir === undefined ? undefined : readingsVersion();
+    if (this.options.keepDir === undefined || version === undefined) {
       this.kept = null;
       return undefined;
     }
-    const file = versionFile(this.options.readingsDir, version);
+    const file = versionFile(this.options.keepDir, version);
     const readings = readReadings(file, version);
     for (const [word, analysis] of readings) this.cache.set(word, analysis);
     this.kept = { file, version, known: new Set(readings.keys()) };
@@ -495,4 +485,4 @@ function devoiced(word: string): string {
 }
 
 /** The process's one analyser: its dictionary is large and read-only, so every matcher shares it. */
-export const sharedMorphology: Morphology = new TurkishMorphology({ readingsDir: readingsDir() });
+export const sharedMorphology: Morphology = new TurkishMorphology({ keepDir: keptDir() });

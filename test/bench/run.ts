@@ -157,10 +157,10 @@ async function scaleFigures(): Promise<void> {
   const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
   console.log(`\nready with ${READY_ENTRIES} entries: read and validated in ${(loadedMs / 1000).toFixed(2)} s, indexed (analyser loaded) by ${(readyMs / 1000).toFixed(2)} s (target ≤ 5 s)`);
 
-  // the same, in a process after one that kept the readings of these words (`readingsDir`)
+  // the same, in a process after one that kept the readings of these words (`keepDir`)
   const readings = mkdtempSync(join(tmpdir(), "memnun-bench-readings-"));
-  new Matcher(new TurkishMorphology({ readingsDir: readings })).indexFor(ready.knowledgeBase);
-  const warmMorphology = new TurkishMorphology({ readingsDir: readings });
+  new Matcher(new TurkishMorphology({ keepDir: readings })).indexFor(ready.knowledgeBase);
+  const warmMorphology = new TurkishMorphology({ keepDir: readings });
   started = process.hrtime.bigint();
   const again = await loadKnowledge(folder);
   if (!again.knowledgeBase) throw new Error("[bench] synthetic knowledge did not load");

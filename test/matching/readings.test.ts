@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Matcher } from "../../bot/matching/matcher";
-import { TurkishMorphology, readingsDir } from "../../bot/matching/morphology";
+import { keptDir } from "../../bot/matching/kept";
+import { TurkishMorphology } from "../../bot/matching/morphology";
 import { domainKnowledge, evaluationDomains } from "../eval/domains";
 import { temporaryFolders } from "../helpers/temp";
 
 /**
- * The analyser's readings kept across processes (`TurkishMorphology`'s `readingsDir`): the same
+ * The analyser's readings kept across processes (`TurkishMorphology`'s `keepDir`): the same
  * readings as the analyser's, the analyser never loaded when every word was kept, never a
  * customer's word on disk, and a bad or unwritable file costs only the time to read again.
  * Each new `TurkishMorphology` loads its own analyser when it needs one (about 0.7 s), so the
@@ -47,7 +48,7 @@ describe("readings kept across processes", () => {
 
   beforeAll(() => {
     seeded = join(tempDir(), "cache");
-    const first = new TurkishMorphology({ readingsDir: seeded });
+    const first = new TurkishMorphology({ keepDir: seeded });
     expect(first.remembering(() => readingsOf(first, WORDS))).toEqual(readingsOf(uncached, WORDS));
     fileName = basename(fileIn(seeded));
     version = parsedFile(fileIn(seeded)).version;
@@ -55,7 +56,7 @@ describe("readings kept across processes", () => {
 
   it("gives a later process the analyser's own readings without loading it", () => {
     expect(keptWords(seeded)).toEqual([...WORDS].sort());
-    const later = new TurkishMorphology({ readingsDir: seeded });
+    const later = new TurkishMorphology({ keepDir: seeded });
     expect(readingsOf(later, WORDS)).toEqual(readingsOf(uncached, WORDS));
     expect(later.loaded).toBe(false);
     // a word nobody kept is read by the analyser, loaded then, and added to the file
@@ -68,7 +69,7 @@ describe("readings kept across processes", () => {
 
   it("keeps a knowledge base's words, never a customer's, and decides every question as without kept readings", async () => {
     const dir = tempDir();
-    const writer = new Matcher(new TurkishMorphology({ readingsDir: dir }));
+    const writer = new Matcher(new TurkishMorphology({ keepDir: dir }));
     const domain = evaluationDomains().find((d) => d.name === "memnuniyet");
     if (!domain) throw new Error("the memnuniyet evaluation domain is missing");
     const kb = await domainKnowledge(domain);
@@ -79,7 +80,7 @@ describe("readings kept across processes", () => {
     expect(keptWords(dir)).toEqual(kept);
     expect(readFileSync(fileIn(dir), "utf8")).not.toContain("zümrütanka");
 
-    const warmMorphology = new TurkishMorphology({ readingsDir: dir });
+    const warmMorphology = new TurkishMorphology({ keepDir: dir });
     const warm = new Matcher(warmMorphology);
     warm.indexFor(kb);
     expect(warmMorphology.loaded).toBe(false);
@@ -97,7 +98,7 @@ describe("readings kept across processes", () => {
   ])("ignores a file %s, reads the words again and writes a good file", (_, content) => {
     const dir = tempDir();
     writeFileSync(join(dir, fileName), content());
-    const morphology = new TurkishMorphology({ readingsDir: dir });
+    const morphology = new TurkishMorphology({ keepDir: dir });
     const words = ["kaybettim", "gelmedi", "ödeme"];
     expect(morphology.remembering(() => readingsOf(morphology, words))).toEqual(readingsOf(uncached, words));
     expect(morphology.loaded).toBe(true);
@@ -110,14 +111,14 @@ describe("readings kept across processes", () => {
     // the folder cannot be made: a file is in its place
     const blocker = join(dir, "not-a-folder");
     writeFileSync(blocker, "");
-    const blocked = new TurkishMorphology({ readingsDir: join(blocker, "cache") });
+    const blocked = new TurkishMorphology({ keepDir: join(blocker, "cache") });
     expect(blocked.remembering(() => readingsOf(blocked, WORDS))).toEqual(readingsOf(uncached, WORDS));
     expect(readdirSync(dir)).toEqual(["not-a-folder"]);
 
     // the folder is there, but a folder takes the file's place: the copy written first is removed
     const taken = join(dir, "taken");
     mkdirSync(join(taken, fileName, "inside"), { recursive: true });
-    const morphology = new TurkishMorphology({ readingsDir: taken });
+    const morphology = new TurkishMorphology({ keepDir: taken });
     expect(morphology.remembering(() => readingsOf(morphology, ["kaybettim"]))).toEqual(readingsOf(uncached, ["kaybettim"]));
     expect(readdirSync(taken)).toEqual([fileName]);
     expect(readdirSync(join(taken, fileName))).toEqual(["inside"]);
@@ -132,13 +133,13 @@ describe("readings kept across processes", () => {
       return name;
     });
     writeFileSync(join(dir, "notes.txt"), "not ours");
-    const writer = new TurkishMorphology({ readingsDir: dir });
+    const writer = new TurkishMorphology({ keepDir: dir });
     writer.remembering(() => writer.roots("kaybettim"));
     expect(readdirSync(dir).sort()).toEqual([...others.slice(1), fileName, "notes.txt"].sort());
   });
 
   it("keeps the shared readings beside the analyser, in node_modules/.cache", () => {
-    expect(readingsDir()).toMatch(/node_modules[\\/]\.cache[\\/]memnun$/);
-    expect(existsSync(join(readingsDir(), "..", "..", "nlptoolkit-morphologicalanalysis", "package.json"))).toBe(true);
+    expect(keptDir()).toMatch(/node_modules[\\/]\.cache[\\/]memnun$/);
+    expect(existsSync(join(keptDir(), "..", "..", "nlptoolkit-morphologicalanalysis", "package.json"))).toBe(true);
   });
 });
