@@ -71,7 +71,8 @@ const APOSTROPHE_SUFFIX = /(?<=[\p{L}\p{N}])['’‘`´]\p{L}+/gu;
 
 /**
  * Splits into words on anything that is not a letter or a digit (Unicode-aware), and between
- * letters and digits (`iso10002` → `iso`, `10002`).
+ * letters and digits (`iso10002` → `iso`, `10002`), except a code of digits and one letter
+ * (`5g`, `a4`, `b2`; `CODE_WITH_LETTER`).
  */
 export function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
@@ -82,8 +83,13 @@ export function textWords(text: string): string[] {
   return tokenize(normalize(text));
 }
 
-/** A run of letters or a run of digits: splits on everything else and between letters and digits. */
-const WORD = /\p{L}+|\p{N}+/gu;
+/**
+ * A code of digits and one letter (`5g`, `4.5g`, `a4`, `b2`), or a run of letters, or a run of
+ * digits: splits on everything else and between letters and digits. A letter alone is no Turkish
+ * word (`analyzeToken` drops it) and a Turkish suffix on a number is gone already (`NUMBER_SUFFIX`),
+ * so split from its digits the letter was lost and `5G` read as `5`, a number in many answers.
+ */
+const WORD = /\p{N}+\p{L}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\p{L}\p{N}+(?!\p{L})|\p{L}+|\p{N}+/gu;
 
 /** The written future tense by the person a chat spelling ends in (`-cam`, `-cak`, `-caz`). */
 const FUTURE_BACK: Readonly<Record<string, string>> = { m: "acağım", k: "acak", z: "acağız" };

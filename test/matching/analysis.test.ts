@@ -42,6 +42,13 @@ describe("Turkish text analysis", () => {
     expect(tokenize("iso10002 ve 10002'yi")).toEqual(["iso", "10002", "ve", "10002", "yi"]);
   });
 
+  it("keeps a code of digits and one letter whole, where split the letter would be dropped", () => {
+    expect(tokenize("5g 4.5g a4 b12 vitamini")).toEqual(["5g", "4", "5g", "a4", "b12", "vitamini"]);
+    expect(tokenize("10gb 40x60 h1n1")).toEqual(["10", "gb", "40", "x", "60", "h", "1", "n", "1"]);
+    expect(analyze("5G'yi nasıl kullanırım?").map((term) => term.surface)).toEqual(["5g", "?how", "kulanirim"]);
+    expect(analyze("5G çekiyor mu").map((term) => term.surface)).not.toContain("5");
+  });
+
   it("stems Turkish suffixes to a shared root", () => {
     expect(stem("sadakatin")).toBe("sadakat");
     expect(stem("memnuniyetini")).toBe("memnuniyet");
