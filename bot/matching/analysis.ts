@@ -248,7 +248,9 @@ const STOP_WORD_LIST: readonly string[] = [
   "di", "dimi",
   // chat spellings and hedges ("bi" for "bir", "bişey" for "bir şey")
   "bi", "bişey", "bişi", "birsey", "bişeyler", "birşeyler", "herşey", "hiçbirşey", "hiçbişey", "galiba", "mesela",
-  "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde",
+  "aslında", "zaten", "falan", "filan", "neredeyse", "herhalde", "sanırım", "sanırsam", "acba",
+  // "kimse" (nobody, anybody): a pronoun as `biri` is, in its case forms
+  "kimse", "kimseyi", "kimseye", "kimsenin", "kimseden", "kimsede", "hiçkimse",
   "tamam", "teşekkürler", "teşekkür", "tşk", "tşkler", "sağol", "sağolun", "mersi", "neyse", "yardımcı", "olur", "musunuz",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
