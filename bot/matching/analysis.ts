@@ -321,6 +321,12 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["nekadar", "nekdr"].map((w) => [w, "?howmuch"] as const),
   // `noldu`: `ne oldu`, what happened
   ["noldu", "?what"],
+  // with the past or reported copula ("numaranız neydi", "nasılmış"): the same questions, asked of the past
+  ...["neydi", "nelerdi"].map((w) => [w, "?what"] as const),
+  ...["nasıldı", "nasılmış"].map((w) => [fold(w), "?how"] as const),
+  ...["neredeydi", "nerdeydi", "neresiydi", "neredeymiş", "nerdeymiş"].map((w) => [fold(w), "?where"] as const),
+  ...["kimdi", "kimmiş"].map((w) => [fold(w), "?who"] as const),
+  ...["hangisiydi", "hangisiymiş"].map((w) => [fold(w), "?which"] as const),
   ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
   // necessity and possibility as predicates ("şart mı", "zorunda mıyım", "mümkün mü"): they ask whether something
   // must or can be done, an intent of its own, and name no topic. Not `zorunlu` or `mecburi`, adjectives that

@@ -183,6 +183,8 @@ describe("Turkish text analysis", () => {
     expect(analyze("yapıcı eleştiri, yapmacık, edici").map((t) => t.surface)).toEqual(["yapici", "elestiri", "yapmacik", "edici"]);
     // `noldu`: `ne oldu`
     expect(analyze("siparişime noldu").map((t) => t.surface)).toEqual(["siparisime", "?what"]);
+    // with the past or reported copula: the same question words
+    expect(analyze("numaranız neydi, şube nerdeydi, nasılmış").map((t) => t.surface)).toEqual(["numaraniz", "?what", "sube", "?where", "?how"]);
   });
 
   it("drops every form of olmak, negative ones included, but not olanak, olay or olası", () => {
