@@ -252,6 +252,17 @@ const STOP_WORD_LIST: readonly string[] = [
   // "kimse" (nobody, anybody): a pronoun as `biri` is, in its case forms
   "kimse", "kimseyi", "kimseye", "kimsenin", "kimseden", "kimsede", "hiçkimse",
   "tamam", "teşekkürler", "teşekkür", "tşk", "tşkler", "sağol", "sağolun", "mersi", "neyse", "yardımcı", "olur", "musunuz",
+  // hedges, discourse markers, intensifiers, interjections and courtesies of support chats, with
+  // their chat spellings (session 24, listed by a linguist helper for any domain; forms typed
+  // without Turkish letters are read through folding)
+  "bence", "bnce", "belki", "blki", "sanki", "muhtemelen", "heralde", "sanıyorum", "zannedersem", "kanımca", "diyelim",
+  "birazcık", "zahmet", "keşke", "açıkçası", "açıkcası", "aynen", "evet", "evt", "tamamdır", "tabii", "tabiki", "elbette",
+  "pekala", "sahi", "kısacası", "kısaca", "özetle", "esasında", "ayrıca", "dolayısıyla", "dolayı", "gerçi", "rağmen",
+  "yalnızca", "sırf", "vesaire", "fln", "felan", "yni", "bide", "oki", "gerçekten", "harbiden", "hakikaten", "sahiden",
+  "bayağı", "baya", "epey", "oldukça", "gayet", "iyice", "kesinlikle", "acayip", "özellikle", "pek", "ee", "ah", "vay",
+  "oha", "eyvah", "aman", "yahu", "hadi", "uff", "üff", "hm", "hımm", "allahım", "inşallah", "inş", "pardon",
+  "affedersiniz", "efendim", "sayın", "saygılarımla", "saygılar", "dilerim", "eyvallah", "saol", "saolun", "tşkr",
+  "bilginize", "nasılsınız", "selamünaleyküm", "mrhb", "meraba", "beyefendi", "hanımefendi", "bey", "abim", "ablam", "hcm",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
   "anlatabilir", "anlat", "anlatın", "açıklar", "açıklayabilir", "açıklayın", "açıkla", "söyler", "söyleyebilir", "söyle",

@@ -75,6 +75,8 @@ describe("Turkish text analysis", () => {
     // chat's shorthand, and fillers with a letter held
     expect(analyze("tmm knk ltfn yaw abicim bnm fatura içn").map((t) => t.surface)).toEqual(["fatura"]);
     expect(analyze("yaaa abiii hocamm fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    // hedges, discourse markers, intensifiers and courtesies of chat name nothing, typed with Turkish letters or without
+    expect(analyze("bence belki gercekten açıkçası evet tabiki pardon efendim fatura inşallah").map((t) => t.surface)).toEqual(["fatura"]);
     // hedges, chat's `acba` for `acaba`, and the pronoun `kimse` name nothing
     expect(analyze("kargom kayboldu sanirim, kimse bilmiyor acba").map((t) => t.surface)).toEqual(["kargom", "kayboldu", "bilmiyor"]);
     // `şey` (thing) names nothing in any case: "tanım dediğimiz şeyin", "bu şeyleri"
