@@ -381,6 +381,17 @@ function mistypedPair(first: string, second: string): string | undefined {
 const DISCOURSE_STARTS: ReadonlySet<string> = new Set(["bu", "su", "o"]);
 const DISCOURSE_HEADS: ReadonlySet<string> = new Set(["durumda", "nedenle", "yuzden", "sebeple", "arada", "sefer", "kez", "defa", "seferlik"]);
 
+/**
+ * Courtesies of two words (`kolay gelsin`, `iyi çalışmalar`, `kusura bakmayın`, `geçmiş olsun`):
+ * said before or after the question, they name nothing, yet each has a word that does elsewhere
+ * (`gelsin` of `gelmek`, `çalışmalar` as works, `bakmayın` of `bakmak`, `geçmiş` as history), so
+ * they are dropped whole and only together. Folded.
+ */
+const COURTESY_PAIRS: ReadonlySet<string> = new Set([
+  "kolay gelsin", "iyi calismalar", "hayirli isler", "hayirli gunler", "kusura bakmayin", "kusura bakma", "ozur dilerim",
+  "gecmis olsun", "ki varsiniz", "allah razi", "razi olsun", "simdiden tesekkurler", "simdiden tesekkur",
+]);
+
 /** First words of two-word question words, as typed (all plain ASCII). */
 const PAIR_STARTS: ReadonlySet<string> = new Set([...QUESTION_PAIRS.keys()].map((pair) => pair.split(" ")[0] ?? ""));
 
@@ -461,6 +472,10 @@ export function analyzeWords(tokens: readonly string[]): Term[] {
       }
     }
     if (next !== undefined && DISCOURSE_STARTS.has(foldWord(token)) && DISCOURSE_HEADS.has(foldWord(next))) {
+      i += 1;
+      continue;
+    }
+    if (next !== undefined && COURTESY_PAIRS.has(`${foldWord(token)} ${foldWord(next)}`)) {
       i += 1;
       continue;
     }

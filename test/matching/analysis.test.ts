@@ -77,6 +77,10 @@ describe("Turkish text analysis", () => {
     expect(analyze("yaaa abiii hocamm fatura").map((t) => t.surface)).toEqual(["fatura"]);
     // hedges, discourse markers, intensifiers and courtesies of chat name nothing, typed with Turkish letters or without
     expect(analyze("bence belki gercekten açıkçası evet tabiki pardon efendim fatura inşallah").map((t) => t.surface)).toEqual(["fatura"]);
+    // courtesies of two words are dropped together, never their words alone
+    expect(analyze("kolay gelsin, iyi çalışmalar; faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
+    expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // hedges, chat's `acba` for `acaba`, and the pronoun `kimse` name nothing
     expect(analyze("kargom kayboldu sanirim, kimse bilmiyor acba").map((t) => t.surface)).toEqual(["kargom", "kayboldu", "bilmiyor"]);
     // `şey` (thing) names nothing in any case: "tanım dediğimiz şeyin", "bu şeyleri"
