@@ -91,6 +91,9 @@ export function textWords(text: string): string[] {
  */
 const WORD = /\p{N}+\p{L}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\p{L}\p{N}+(?!\p{L})|\p{L}+|\p{N}+/gu;
 
+/** A word ending in the question particle, with its person or without (`mi`, `misin`, `miyiz`), after at least three letters. */
+const GLUED_VERB_PARTICLE = /^(\p{L}{3,}?)m[ıiuü](?:y[ıiuü]m|s[ıiuü]n|y[ıiuü]z|s[ıiuü]n[ıiuü]z)?$/u;
+
 /** The written future tense by the person a chat spelling ends in (`-cam`, `-cak`, `-caz`). */
 const FUTURE_BACK: Readonly<Record<string, string>> = { m: "acağım", k: "acak", z: "acağız" };
 const FUTURE_FRONT: Readonly<Record<string, string>> = { m: "eceğim", k: "ecek", z: "eceğiz" };
@@ -121,6 +124,11 @@ export function writtenVerbForms(word: string): string[] {
     const vowelStem = stem + (isBack(stem) ? "a" : "e");
     return [stem + futureSuffix(stem, raised[2]), `${vowelStem}y${futureSuffix(vowelStem, raised[2])}`];
   }
+  // the question particle typed onto a verb (`geldimi`, `geliyormu`, `ödendimi`, `gelcekmi`):
+  // the verb alone, as typed or as written; tried only on words the analyser cannot read, so a
+  // noun ending so (`kartımı`, `adımı`) is never cut
+  const particle = GLUED_VERB_PARTICLE.exec(word);
+  if (particle?.[1]) return [particle[1], ...writtenVerbForms(particle[1])];
   return [];
 }
 

@@ -245,6 +245,20 @@ describe("writtenVerbForms", () => {
     expect(writtenVerbForms(typed)).toContain(written);
   });
 
+  it.each([
+    // the question particle typed onto the verb, with its person or without
+    ["geldimi", "geldi"],
+    ["ödendimi", "ödendi"],
+    ["geliyormu", "geliyor"],
+    ["gelmedimisin", "gelmedi"],
+  ])("reads %s as %s, the particle apart", (typed, written) => {
+    expect(writtenVerbForms(typed)[0]).toBe(written);
+  });
+
+  it("reads a chat spelling with the particle typed onto it as written", () => {
+    expect(writtenVerbForms("gelcekmi")).toEqual(["gelcek", "gelecek"]);
+  });
+
   it.each(["program", "kalem", "gidecek", "yoyo", "ocak", "sıcak", "kucak"])("leaves %s alone", (word) => {
     expect(writtenVerbForms(word)).toEqual([]);
   });
