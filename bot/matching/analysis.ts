@@ -91,6 +91,9 @@ export function textWords(text: string): string[] {
  */
 const WORD = /\p{N}+\p{L}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\p{L}\p{N}+(?!\p{L})|\p{L}+|\p{N}+/gu;
 
+/** The person ending of the present tense, written, by the ending a chat spelling has after `-yo` (`geliyonuz`: `geliyorsunuz`). */
+const PRESENT_PERSON: Readonly<Record<string, string>> = { m: "um", z: "uz", n: "sun", sun: "sun", sunuz: "sunuz", nuz: "sunuz", lar: "lar" };
+
 /** A word ending in the question particle, with its person or without (`mi`, `misin`, `miyiz`), after at least three letters. */
 const GLUED_VERB_PARTICLE = /^(\p{L}{3,}?)m[ıiuü](?:y[ıiuü]m|s[ıiuü]n|y[ıiuü]z|s[ıiuü]n[ıiuü]z)?$/u;
 
@@ -108,13 +111,15 @@ const FUTURE_FRONT: Readonly<Record<string, string>> = { m: "eceğim", k: "ecek"
  * read as typed; the caller keeps the first form it reads.
  */
 export function writtenVerbForms(word: string): string[] {
-  const present = /^(\p{L}+?[ıiuü])yo(m|z|n|mu|mü|mı|mi)?$/u.exec(word);
-  if (present?.[1]) {
-    const person = present[2] === "m" ? "um" : present[2] === "z" ? "uz" : present[2] === "n" ? "sun" : "";
-    return [`${present[1]}yor${person}`];
-  }
+  const present = /^(\p{L}+?[ıiuü])yo(m|z|n|sun|sunuz|nuz|lar|mu|mü|mı|mi)?$/u.exec(word);
+  if (present?.[1]) return [`${present[1]}yor${PRESENT_PERSON[present[2] ?? ""] ?? ""}`];
   const future = /^(\p{L}*[aıoueiöü]\p{L}*[^aıoueiöü])c[ae]([mkz])$/u.exec(word);
-  if (future?.[1] && future[2]) return [future[1] + futureSuffix(future[1], future[2])];
+  if (future?.[1] && future[2]) {
+    const stem = future[1];
+    // a final `t` voices before the suffix's vowel (`gitcez` → `gideceğiz`, `edcem` → `edeceğim`)
+    const voiced = stem.endsWith("t") ? [`${stem.slice(0, -1)}d${futureSuffix(stem, future[2])}`] : [];
+    return [stem + futureSuffix(stem, future[2]), ...voiced];
+  }
   // the future's vowel raised in speech (`bakıcam`, `yakıcaz`): after a consonant stem it is the
   // suffix's own vowel (`bak-acağım`); after a vowel stem, whose last vowel is raised with it
   // (`ödicem`, `yüklicem`), the stem's vowel and the suffix's `y` (`öde-yeceğim`)

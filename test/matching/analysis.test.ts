@@ -232,6 +232,10 @@ describe("writtenVerbForms", () => {
     ["bakıcam", "bakacağım"],
     ["yakıcaz", "yakacağız"],
     ["evlenicez", "evleneceğiz"],
+    // the present's other persons without the `r`
+    ["veriyonuz", "veriyorsunuz"],
+    ["geliyosun", "geliyorsun"],
+    ["kesiyolar", "kesiyorlar"],
   ])("reads the chat spelling %s as %s first", (typed, written) => {
     expect(writtenVerbForms(typed)[0]).toBe(written);
   });
@@ -241,6 +245,9 @@ describe("writtenVerbForms", () => {
     ["ödicem", "ödeyeceğim"],
     ["yüklicem", "yükleyeceğim"],
     ["ödemicem", "ödemeyeceğim"],
+    // a final `t` voiced before the future's vowel
+    ["gitcez", "gideceğiz"],
+    ["etcem", "edeceğim"],
   ])("reads %s as %s too", (typed, written) => {
     expect(writtenVerbForms(typed)).toContain(written);
   });
