@@ -113,6 +113,16 @@ const FUTURE_FRONT: Readonly<Record<string, string>> = { m: "eceğim", k: "ecek"
 export function writtenVerbForms(word: string): string[] {
   const present = /^(\p{L}+?[ıiuü])yo(m|z|n|sun|sunuz|nuz|lar|mu|mü|mı|mi)?$/u.exec(word);
   if (present?.[1]) return [`${present[1]}yor${PRESENT_PERSON[present[2] ?? ""] ?? ""}`];
+  // the present or the future in the past (`geliyodu`, `bekliyodum`; `yapcaktım`, `gelcekti`):
+  // the tense as chat spells it, then the past as typed
+  const past = /^(\p{L}+?(?:[ıiuü]yo|c[ae]k))([dt][ıiuü]\p{L}*)$/u.exec(word);
+  if (past?.[1] && past[2]) {
+    const [head, tail] = [past[1], past[2]];
+    return head.endsWith("yo") ? [`${head}r${tail.replace(/^t/u, "d")}`] : writtenVerbForms(head).map((form) => form + tail.replace(/^d/u, "t"));
+  }
+  // the future with its vowel, without the `ğ` and the vowel after it (`bakacam`, `gelecem`, `ödeyecez`)
+  const spoken = /^(\p{L}+?)([ae])c\2([mz])$/u.exec(word);
+  if (spoken?.[1] && spoken[2] && spoken[3]) return [`${spoken[1]}${spoken[2]}c${spoken[2]}ğ${spoken[2] === "a" ? "ı" : "i"}${spoken[3]}`];
   const future = /^(\p{L}*[aıoueiöü]\p{L}*[^aıoueiöü])c[ae]([mkz])$/u.exec(word);
   if (future?.[1] && future[2]) {
     const stem = future[1];
@@ -514,6 +524,9 @@ const GLUED_PARTICLE: ReadonlyMap<string, string> = new Map([
   ["yokmu", "yok"],
   ["yokmudur", "yok"],
   ["degilmi", "değil"],
+  // `değil` as chat spells it
+  ["diil", "değil"],
+  ["diyil", "değil"],
 ]);
 
 /**

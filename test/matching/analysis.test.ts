@@ -81,6 +81,8 @@ describe("Turkish text analysis", () => {
     expect(analyze("kolay gelsin, iyi çalışmalar; faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
+    // `değil` as chat spells it keeps its meaning
+    expect(analyze("memnun diil").map((t) => t.surface)).toContain("degil");
     // hedges, chat's `acba` for `acaba`, and the pronoun `kimse` name nothing
     expect(analyze("kargom kayboldu sanirim, kimse bilmiyor acba").map((t) => t.surface)).toEqual(["kargom", "kayboldu", "bilmiyor"]);
     // `şey` (thing) names nothing in any case: "tanım dediğimiz şeyin", "bu şeyleri"
@@ -236,6 +238,13 @@ describe("writtenVerbForms", () => {
     ["veriyonuz", "veriyorsunuz"],
     ["geliyosun", "geliyorsun"],
     ["kesiyolar", "kesiyorlar"],
+    // the present and the future in the past
+    ["bekliyodum", "bekliyordum"],
+    ["yapcaktım", "yapacaktım"],
+    ["gelcekti", "gelecekti"],
+    // the future with its vowel, without the `ğ` and the vowel after it
+    ["bakacam", "bakacağım"],
+    ["ödeyecez", "ödeyeceğiz"],
   ])("reads the chat spelling %s as %s first", (typed, written) => {
     expect(writtenVerbForms(typed)[0]).toBe(written);
   });
