@@ -286,6 +286,9 @@ const STOP_WORD_LIST: readonly string[] = [
   "oha", "eyvah", "aman", "yahu", "hadi", "uff", "üff", "hm", "hımm", "allahım", "inşallah", "inş", "pardon",
   "affedersiniz", "efendim", "sayın", "saygılarımla", "saygılar", "dilerim", "eyvallah", "saol", "saolun", "tşkr",
   "bilginize", "nasılsınız", "selamünaleyküm", "mrhb", "meraba", "beyefendi", "hanımefendi", "bey", "abim", "ablam", "hcm",
+  // `maalesef` (unfortunately) as typed and as chat shortens it; `şuan`, chat's `şu an` (now), which
+  // the analyser reads as `şua` (a ray)
+  "maalesef", "malesef", "şuan",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
   "anlatabilir", "anlat", "anlatın", "açıklar", "açıklayabilir", "açıklayın", "açıkla", "söyler", "söyleyebilir", "söyle",
@@ -361,14 +364,14 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["neredeydi", "nerdeydi", "neresiydi", "neredeymiş", "nerdeymiş"].map((w) => [fold(w), "?where"] as const),
   ...["kimdi", "kimmiş"].map((w) => [fold(w), "?who"] as const),
   ...["hangisiydi", "hangisiymiş"].map((w) => [fold(w), "?which"] as const),
-  ...["var", "varmi", "varmı"].map((w) => [fold(w), "?exists"] as const),
+  ...["var", "varmi", "varmı", "varmıdır"].map((w) => [fold(w), "?exists"] as const),
   // necessity and possibility as predicates ("şart mı", "zorunda mıyım", "mümkün mü"): they ask whether something
   // must or can be done, an intent of its own, and name no topic. Not `zorunlu` or `mecburi`, adjectives that
   // also name a kind of thing (`zorunlu trafik sigortası`)
   ...["şart", "şartmı", "zorunda", "zorundamıyım", "mecbur", "mecburmuyum"].map((w) => [fold(w), "?must"] as const),
   ...["mümkün", "mümkünmü", "mümkündür", "olanaklı", "imkan", "imkanı", "imkân", "imkânı"].map((w) => [fold(w), "?can"] as const),
   // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
-  ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz"].map((w) => [fold(w), "?how"] as const),
+  ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz", "napim", "napıyım"].map((w) => [fold(w), "?how"] as const),
 ]);
 const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["ne zaman", "?when"],

@@ -81,6 +81,8 @@ describe("Turkish text analysis", () => {
     expect(analyze("kolay gelsin, iyi çalışmalar; faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
+    // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether
+    expect(analyze("şuan malesef kampanya varmıdır napim").map((t) => t.surface)).toEqual(["kampanya", "?exists", "?how"]);
     // `değil` as chat spells it keeps its meaning
     expect(analyze("memnun diil").map((t) => t.surface)).toContain("degil");
     // hedges, chat's `acba` for `acaba`, and the pronoun `kimse` name nothing
