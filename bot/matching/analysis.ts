@@ -98,8 +98,14 @@ const PRESENT_PERSON: Readonly<Record<string, string>> = { m: "um", z: "uz", n: 
 const GLUED_VERB_PARTICLE = /^(\p{L}{3,}?)m[ıiuü](?:y[ıiuü]m|s[ıiuü]n|y[ıiuü]z|s[ıiuü]n[ıiuü]z)?$/u;
 
 /** The written future tense by the person a chat spelling ends in (`-cam`, `-cak`, `-caz`). */
-const FUTURE_BACK: Readonly<Record<string, string>> = { m: "acağım", k: "acak", z: "acağız" };
-const FUTURE_FRONT: Readonly<Record<string, string>> = { m: "eceğim", k: "ecek", z: "eceğiz" };
+const FUTURE_BACK: Readonly<Record<string, string>> = { m: "acağım", k: "acak", z: "acağız", n: "acaksın", ksin: "acaksın", ksiniz: "acaksınız", kler: "acaklar" };
+const FUTURE_FRONT: Readonly<Record<string, string>> = { m: "eceğim", k: "ecek", z: "eceğiz", n: "eceksin", ksin: "eceksin", ksiniz: "eceksiniz", kler: "ecekler" };
+/** The person a chat spelling of the future ends in, after `-ca`/`-ce` (`gelcem`, `gelcen`, `gelceksiniz`, `gelcekler`). */
+const FUTURE_PERSON = "(m|k|z|n|ks[ıi]n|ks[ıi]n[ıi]z|kl[ae]r)";
+const FUTURE = new RegExp(`^(\\p{L}*[aıoueiöü]\\p{L}*[^aıoueiöü])c[ae]${FUTURE_PERSON}$`, "u");
+const RAISED_FUTURE = new RegExp(`^(\\p{L}*[aıoueiöü]\\p{L}*?[^aıoueiöü])[ıiuü]c[ae]${FUTURE_PERSON}$`, "u");
+const RAISED_Y_FUTURE = new RegExp(`^(\\p{L}*[aıoueiöü]\\p{L}*?[^aıoueiöü])[ıiuü]yc[ae]${FUTURE_PERSON}$`, "u");
+
 
 /**
  * The written forms a verb typed as it is spoken in chat may stand for, most likely first: the
@@ -123,7 +129,13 @@ export function writtenVerbForms(word: string): string[] {
   // the future with its vowel, without the `ğ` and the vowel after it (`bakacam`, `gelecem`, `ödeyecez`)
   const spoken = /^(\p{L}+?)([ae])c\2([mz])$/u.exec(word);
   if (spoken?.[1] && spoken[2] && spoken[3]) return [`${spoken[1]}${spoken[2]}c${spoken[2]}ğ${spoken[2] === "a" ? "ı" : "i"}${spoken[3]}`];
-  const future = /^(\p{L}*[aıoueiöü]\p{L}*[^aıoueiöü])c[ae]([mkz])$/u.exec(word);
+  // after a vowel stem raised in speech, with the suffix's `y` (`ödiycem`, `bekliycem`, `arıycam`)
+  const raisedY = RAISED_Y_FUTURE.exec(word);
+  if (raisedY?.[1] && raisedY[2]) {
+    const vowelStem = raisedY[1] + (isBack(raisedY[1]) ? "a" : "e");
+    return [`${vowelStem}y${futureSuffix(vowelStem, raisedY[2])}`];
+  }
+  const future = FUTURE.exec(word);
   if (future?.[1] && future[2]) {
     const stem = future[1];
     // a final `t` voices before the suffix's vowel (`gitcez` → `gideceğiz`, `edcem` → `edeceğim`)
@@ -133,7 +145,7 @@ export function writtenVerbForms(word: string): string[] {
   // the future's vowel raised in speech (`bakıcam`, `yakıcaz`): after a consonant stem it is the
   // suffix's own vowel (`bak-acağım`); after a vowel stem, whose last vowel is raised with it
   // (`ödicem`, `yüklicem`), the stem's vowel and the suffix's `y` (`öde-yeceğim`)
-  const raised = /^(\p{L}*[aıoueiöü]\p{L}*?[^aıoueiöü])[ıiuü]c[ae]([mkz])$/u.exec(word);
+  const raised = RAISED_FUTURE.exec(word);
   if (raised?.[1] && raised[2]) {
     const stem = raised[1];
     const vowelStem = stem + (isBack(stem) ? "a" : "e");
@@ -154,7 +166,7 @@ export function isBack(stem: string): boolean {
 
 /** The written future suffix after `stem` for the person a chat spelling ends in (`m`, `k`, `z`). */
 function futureSuffix(stem: string, person: string): string {
-  return (isBack(stem) ? FUTURE_BACK : FUTURE_FRONT)[person] ?? "";
+  return (isBack(stem) ? FUTURE_BACK : FUTURE_FRONT)[person.replace(/ı/gu, "i").replace(/klar$/u, "kler")] ?? "";
 }
 
 /**
@@ -288,7 +300,13 @@ const STOP_WORD_LIST: readonly string[] = [
   "bilginize", "nasılsınız", "selamünaleyküm", "mrhb", "meraba", "beyefendi", "hanımefendi", "bey", "abim", "ablam", "hcm",
   // `maalesef` (unfortunately) as typed and as chat shortens it; `şuan`, chat's `şu an` (now), which
   // the analyser reads as `şua` (a ray)
-  "maalesef", "malesef", "şuan",
+  "maalesef", "malesef", "şuan", "şuanda",
+  // chat's shortenings and misspellings of the words above (session 24, listed by a linguist helper; the chat forms
+  // the analyser misreads or cannot read)
+  "tmmdır", "slmlar", "nbr", "naber", "nslsn", "tşkrler", "teşekürler", "teşekür", "ltf", "bşy", "sdc", "gbi", "kdr", "snn",
+  "çnk", "ztn", "eyv", "eyw", "hg", "hb", "kib", "grşz", "bknz", "iyiki", "herneyse", "ençok", "pekçok", "birdaha", "herbiri",
+  "yanlızca", "inşalah", "kolaygelsin", "nerdeyse", "hoşgeldin", "hoşgeldiniz", "hoşbulduk", "şöle", "hakkaten", "flan",
+  "hemde", "diimi",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
   "anlatabilir", "anlat", "anlatın", "açıklar", "açıklayabilir", "açıklayın", "açıkla", "söyler", "söyleyebilir", "söyle",
@@ -371,7 +389,7 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["şart", "şartmı", "zorunda", "zorundamıyım", "mecbur", "mecburmuyum"].map((w) => [fold(w), "?must"] as const),
   ...["mümkün", "mümkünmü", "mümkündür", "olanaklı", "imkan", "imkanı", "imkân", "imkânı"].map((w) => [fold(w), "?can"] as const),
   // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
-  ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz", "napim", "napıyım"].map((w) => [fold(w), "?how"] as const),
+  ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz", "napim", "napıyım", "napalım"].map((w) => [fold(w), "?how"] as const),
 ]);
 const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["ne zaman", "?when"],
@@ -416,6 +434,26 @@ const DISCOURSE_HEADS: ReadonlySet<string> = new Set(["durumda", "nedenle", "yuz
 const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   "kolay gelsin", "iyi calismalar", "hayirli isler", "hayirli gunler", "kusura bakmayin", "kusura bakma", "ozur dilerim",
   "gecmis olsun", "ki varsiniz", "allah razi", "razi olsun", "simdiden tesekkurler", "simdiden tesekkur",
+]);
+
+/**
+ * Chat's shortenings and misspellings of content words, folded, and the words they stand for
+ * (`tlf` → `telefon`, `yalnış` → `yanlış`, `birtane` → `bir tane`, `burda` → `burada`): the
+ * analyser reads none of them, so each weighed as a topic the knowledge lacks. Listed by a
+ * linguist helper for any domain (session 24), each checked to be unread by the analyser; a form
+ * that is also another word (`alacak`, `bide`, `tabi`, `direk`) was left out.
+ */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ["hrkes", "herkes"], ["snra", "sonra"], ["smdi", "şimdi"], ["gzl", "güzel"], ["arkds", "arkadaş"], ["msj", "mesaj"],
+  ["tlf", "telefon"], ["cvp", "cevap"], ["yalnis", "yanlış"], ["yalnislikla", "yanlışlıkla"], ["yanliz", "yalnız"],
+  ["herkez", "herkes"], ["orjinal", "orijinal"], ["birtek", "bir tek"], ["birsuru", "bir sürü"], ["bisuru", "bir sürü"],
+  ["birkere", "bir kere"], ["birkez", "bir kez"], ["birgun", "bir gün"], ["birtane", "bir tane"], ["bitane", "bir tane"],
+  ["bikac", "birkaç"], ["biyere", "bir yere"], ["birsekilde", "bir şekilde"], ["bisekilde", "bir şekilde"],
+  ["herzaman", "her zaman"], ["hergun", "her gün"], ["heryer", "her yer"], ["herhangibir", "herhangi bir"],
+  ["enazindan", "en azından"], ["engec", "en geç"], ["yinede", "yine de"], ["tamamiyle", "tamamıyla"], ["supriz", "sürpriz"],
+  ["sarz", "şarj"], ["assagi", "aşağı"], ["klavuz", "kılavuz"], ["deyil", "değil"], ["deil", "değil"], ["deilmi", "değil mi"],
+  ["nerdesiniz", "neredesiniz"], ["burda", "burada"], ["burdan", "buradan"], ["orda", "orada"], ["ordan", "oradan"],
+  ["surda", "şurada"],
 ]);
 
 /** First words of two-word question words, as typed (all plain ASCII). */
@@ -483,7 +521,10 @@ export function analyze(text: string): Term[] {
 }
 
 /** `analyze` of a text already split by `textWords`. */
-export function analyzeWords(tokens: readonly string[]): Term[] {
+export function analyzeWords(typedTokens: readonly string[]): Term[] {
+  const tokens = typedTokens.some((token) => CHAT_SPELLINGS.has(foldWord(token)))
+    ? typedTokens.flatMap((token) => CHAT_SPELLINGS.get(foldWord(token))?.split(" ") ?? [token])
+    : typedTokens;
   const terms: Term[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? "";

@@ -83,6 +83,10 @@ describe("Turkish text analysis", () => {
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether
     expect(analyze("şuan malesef kampanya varmıdır napim").map((t) => t.surface)).toEqual(["kampanya", "?exists", "?how"]);
+    // chat's shortenings and misspellings: of fillers, dropped; of content words, read as the words they stand for
+    expect(analyze("tmmdır tşkrler iyiki naber").map((t) => t.surface)).toEqual([]);
+    expect(analyze("tlf numaram yalnış").map((t) => t.surface)).toEqual(["telefon", "numaram", "yanlis"]);
+    expect(analyze("birtane kart").map((t) => t.surface)).toEqual(["tane", "kart"]);
     // `değil` as chat spells it keeps its meaning
     expect(analyze("memnun diil").map((t) => t.surface)).toContain("degil");
     // hedges, chat's `acba` for `acaba`, and the pronoun `kimse` name nothing
@@ -236,6 +240,11 @@ describe("writtenVerbForms", () => {
     ["bakıcam", "bakacağım"],
     ["yakıcaz", "yakacağız"],
     ["evlenicez", "evleneceğiz"],
+    // the future's other persons, and after a raised vowel stem with the suffix's `y`
+    ["gelceksiniz", "geleceksiniz"],
+    ["dönceksiniz", "döneceksiniz"],
+    ["ödiycem", "ödeyeceğim"],
+    ["arıycam", "arayacağım"],
     // the present's other persons without the `r`
     ["veriyonuz", "veriyorsunuz"],
     ["geliyosun", "geliyorsun"],
