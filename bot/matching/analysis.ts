@@ -156,6 +156,12 @@ export function writtenVerbForms(word: string): string[] {
   // noun ending so (`kartımı`, `adımı`) is never cut
   const particle = GLUED_VERB_PARTICLE.exec(word);
   if (particle?.[1]) return [particle[1], ...writtenVerbForms(particle[1])];
+  // the ability's vowel raised in speech after a vowel stem (`ödiyebilir` → `ödeyebilir`, `arıyabilir` → `arayabilir`)
+  const ability = /^(\p{L}*[aıoueiöü]\p{L}*?[^aıoueiöü])[ıiuü](y[ae]bil\p{L}*)$/u.exec(word);
+  if (ability?.[1] && ability[2]) {
+    const written = `${ability[1]}${isBack(ability[1]) ? "a" : "e"}${ability[2]}`;
+    return [written, ...writtenVerbForms(written)];
+  }
   return [];
 }
 

@@ -561,9 +561,15 @@ export class SearchIndex {
     return isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH);
   }
 
-  /** The first written form of a verb typed as it is spoken (`writtenVerbForms`) that the analyser reads. */
+  /**
+   * The written form of a verb typed as it is spoken (`writtenVerbForms`): the first the analyser
+   * reads only as a verb, else the first it reads at all. A chat spelling may stand for more than
+   * one shape (`geliyim` for `geleyim`, `ödiyim` for `ödeyeyim`), and the other shape may read as
+   * a noun with the copula (`geleyeyim` as `gele`).
+   */
   private writtenForm(typed: string): string | undefined {
-    return writtenVerbForms(typed).find((form) => this.morphology.roots(form).length > 0);
+    const read = writtenVerbForms(typed).filter((form) => this.morphology.roots(form).length > 0);
+    return read.find((form) => this.morphology.verb(form)) ?? read[0];
   }
 
   /** `Morphology.modifier` on a word's spellings the analyser reads (`hic` as `hiç`, `dort` as `dört`). */

@@ -245,6 +245,9 @@ describe("writtenVerbForms", () => {
     ["dönceksiniz", "döneceksiniz"],
     ["ödiycem", "ödeyeceğim"],
     ["arıycam", "arayacağım"],
+    // the ability's vowel raised after a vowel stem, with the particle typed onto it or without
+    ["ödiyebilir", "ödeyebilir"],
+    ["arıyabilir", "arayabilir"],
     // the present's other persons without the `r`
     ["veriyonuz", "veriyorsunuz"],
     ["geliyosun", "geliyorsun"],
@@ -284,6 +287,7 @@ describe("writtenVerbForms", () => {
 
   it("reads a chat spelling with the particle typed onto it as written", () => {
     expect(writtenVerbForms("gelcekmi")).toEqual(["gelcek", "gelecek"]);
+    expect(writtenVerbForms("ödiyebilirmiyim")).toContain("ödeyebilir");
   });
 
   it.each(["program", "kalem", "gidecek", "yoyo", "ocak", "sıcak", "kucak"])("leaves %s alone", (word) => {
