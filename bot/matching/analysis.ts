@@ -72,7 +72,7 @@ const APOSTROPHE_SUFFIX = /(?<=[\p{L}\p{N}])['’‘`´]\p{L}+/gu;
 /**
  * Splits into words on anything that is not a letter or a digit (Unicode-aware), and between
  * letters and digits (`iso10002` → `iso`, `10002`), except a code of digits and one letter
- * (`5g`, `a4`, `b2`; `CODE_WITH_LETTER`).
+ * (`5g`, `a4`, `b2`; see `WORD`).
  */
 export function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
@@ -106,15 +106,17 @@ const FUTURE = new RegExp(`^(\\p{L}*[aıoueiöü]\\p{L}*[^aıoueiöü])c[ae]${FU
 const RAISED_FUTURE = new RegExp(`^(\\p{L}*[aıoueiöü]\\p{L}*?[^aıoueiöü])[ıiuü]c[ae]${FUTURE_PERSON}$`, "u");
 const RAISED_Y_FUTURE = new RegExp(`^(\\p{L}*[aıoueiöü]\\p{L}*?[^aıoueiöü])[ıiuü]yc[ae]${FUTURE_PERSON}$`, "u");
 
-
 /**
  * The written forms a verb typed as it is spoken in chat may stand for, most likely first: the
  * present tense without its `r` (`istiyo` → `istiyor`, `bilmiyom` → `bilmiyorum`, `çekiyoz` →
  * `çekiyoruz`, `çekiyomu` → `çekiyor`) and the future tense without its vowel (`yapcam` →
  * `yapacağım`, `gelcek` → `gelecek`, `alcaz` → `alacağız`) or with it raised (`bakıcam` →
- * `bakacağım`; `ödicem` → `ödeyeceğim`, the stem's own vowel raised too), so the analyser can read
- * its root. Empty when the word has no such ending. Applied only to words the analyser cannot
- * read as typed; the caller keeps the first form it reads.
+ * `bakacağım`; `ödicem` → `ödeyeceğim`, the stem's own vowel raised too), their other persons
+ * and their past (`geliyonuz`, `gelceksiniz`, `bekliyodum`, `yapcaktım`), the future with its
+ * vowel but without its `ğ` (`bakacam`), the ability's raised vowel (`ödiyebilir`), and a verb
+ * with the question particle typed onto it (`geldimi`), so the analyser can read its root. Empty
+ * when the word has no such ending. Applied only to words the analyser cannot read as typed; the
+ * caller prefers the first form the analyser reads only as a verb, then the first it reads.
  */
 export function writtenVerbForms(word: string): string[] {
   const present = /^(\p{L}+?[ıiuü])yo(m|z|n|sun|sunuz|nuz|lar|mu|mü|mı|mi)?$/u.exec(word);
@@ -170,7 +172,7 @@ export function isBack(stem: string): boolean {
   return /[aıou][^aıoueiöü]*$/u.test(stem);
 }
 
-/** The written future suffix after `stem` for the person a chat spelling ends in (`m`, `k`, `z`). */
+/** The written future suffix after `stem` for the person a chat spelling ends in (`FUTURE_PERSON`: `m`, `k`, `z`, `ksınız`, …). */
 function futureSuffix(stem: string, person: string): string {
   return (isBack(stem) ? FUTURE_BACK : FUTURE_FRONT)[person.replace(/ı/gu, "i").replace(/klar$/u, "kler")] ?? "";
 }

@@ -564,8 +564,8 @@ export class SearchIndex {
   /**
    * The written form of a verb typed as it is spoken (`writtenVerbForms`): the first the analyser
    * reads only as a verb, else the first it reads at all. A chat spelling may stand for more than
-   * one shape (`geliyim` for `geleyim`, `ödiyim` for `ödeyeyim`), and the other shape may read as
-   * a noun with the copula (`geleyeyim` as `gele`).
+   * one shape (`ödicem`: a consonant stem's `ödeceğim` or a vowel stem's `ödeyeceğim`), and a shape
+   * that is no verb form may still read as something else.
    */
   private writtenForm(typed: string): string | undefined {
     const read = writtenVerbForms(typed).filter((form) => this.morphology.roots(form).length > 0);
