@@ -726,6 +726,19 @@ export class SearchIndex {
       if (ids.length > 0) break;
     }
 
+    // a vocabulary word with a case, possessive or plural suffix typed onto it, where the
+    // apostrophe Turkish writes after an abbreviation or a foreign word is left out (`eftyi`,
+    // `crmde`, `atmlerinden`): the word itself, met as it meets
+    if (![...best.values()].some((sim) => sim >= 1) && this.isUnread(term.typed)) {
+      for (let length = term.surface.length - 1; length >= MIN_SUFFIXED_WORD; length -= 1) {
+        const id = this.surfaceIds.get(term.surface.slice(0, length)) ?? this.stemIds.get(term.surface.slice(0, length));
+        if (id === undefined || !NOMINAL_SUFFIX.test(term.surface.slice(length))) continue;
+        offer(id, 1);
+        for (const form of this.expansionsOf(this.vocabularyTerm(id)).expansions) offer(form.term, form.sim);
+        break;
+      }
+    }
+
     // words customers use for the same thing ("kapatmak" for "iptal", "tükenmek" for "bitmek")
     for (const group of this.relatedOf(term)) for (const [id, sim] of group) offer(id, sim * TUNING.RELATED_WORD_SIM);
 
@@ -760,6 +773,17 @@ export class SearchIndex {
     return [...best].map(([id, sim]) => ({ term: id, sim })).sort((a, b) => b.sim - a.sim);
   }
 }
+
+/**
+ * Turkish noun suffixes, folded, as a word may carry them after a vocabulary word typed without
+ * the apostrophe (`eft-yi`, `crm-de`, `atm-lerinden`, `nfc-li`): plural, possessive, case and
+ * `-ki`, in that order, or the adjective-making `-lI`/`-lIk`. A chain, not a stem: the caller
+ * only asks about the letters left after a whole vocabulary word.
+ */
+const NOMINAL_SUFFIX = /^(?:l[ae]r)?(?:[iu]?m|[iu]?n|s?[iu]|[iu]?m[iu]z|[iu]?n[iu]z|l[ae]r[iu])?(?:y?[iu]|y?[ae]|n?[dt][ae]|n?[dt][ae]n|n?[iu]n|y?l[ae]|n[iu]|n[ae])?(?:ki)?$|^l[iu]k?$/u;
+
+/** Shortest vocabulary word read before a typed suffix (`tl-ye`, `gb-ı`; abbreviations are short). */
+const MIN_SUFFIXED_WORD = 2;
 
 /** Roots of the verbs of asking and telling (`Morphology.roots`, Turkish letters). */
 const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat", "açıkla", "de"]);

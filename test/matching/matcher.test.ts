@@ -85,6 +85,19 @@ describe("Matcher", () => {
     expect(cut.status).toBe("answered");
   });
 
+  it("reads a vocabulary word with a suffix typed onto it without the apostrophe (eftyi, crmde) as the word itself", () => {
+    const kb = base([entry("eft", "EFT nasıl yapılır?"), entry("crm", "CRM nedir?"), entry("fatura", "Faturamı nasıl öderim?")]);
+    const index = matcher.indexFor(kb);
+    for (const [typed, word] of [["eftyi", "EFT"], ["crmde", "CRM"], ["eftlerimi", "EFT"]] as const) {
+      const [expansion] = index.query(typed)[0]?.expansions ?? [];
+      expect(expansion?.sim).toBe(1);
+      expect(index.query(typed)[0]?.reach.entries).toEqual(index.query(word)[0]?.reach.entries);
+    }
+    expect(matcher.match("eftyi iptal edebilir miyim", kb).candidates[0]?.id).toBe("eft");
+    // only letters that are a suffix chain: `eftxyz` is no form of `eft`
+    expect(index.query("eftxyz")[0]?.expansions.some((e) => e.sim === 1) ?? false).toBe(false);
+  });
+
   it("reads an unknown word as two written together (simkartı, haftasonu)", () => {
     const kb = base([entry("sim", "SIM kartımı nasıl değiştiririm?"), entry("hafta", "Hafta sonu açık mısınız?"), entry("kart", "Kartımı nasıl iptal ederim?")]);
     expect(matcher.match("simkartımı değiştirmek", kb).candidates[0]?.id).toBe("sim");
