@@ -154,8 +154,9 @@ export function writtenVerbForms(word: string): string[] {
     return [stem + futureSuffix(stem, raised[2]), `${vowelStem}y${futureSuffix(vowelStem, raised[2])}`];
   }
   // the question particle typed onto a verb (`geldimi`, `geliyormu`, `ödendimi`, `gelcekmi`):
-  // the verb alone, as typed or as written; tried only on words the analyser cannot read, so a
-  // noun ending so (`kartımı`, `adımı`) is never cut
+  // the verb alone, as typed or as written. The index reads it only for words the analyser cannot
+  // read, so a noun ending so (`kartımı`, `adımı`) keeps its roots; `analyzeToken` reads it for
+  // every word, as a stop word with the particle is the stop word (`tamammı`, `olurmu`)
   const particle = GLUED_VERB_PARTICLE.exec(word);
   if (particle?.[1]) return [particle[1], ...writtenVerbForms(particle[1])];
   // the ability's vowel raised in speech after a vowel stem (`ödiyebilir` → `ödeyebilir`, `arıyabilir` → `arayabilir`)
@@ -443,6 +444,8 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   "kolay gelsin", "iyi calismalar", "hayirli isler", "hayirli gunler", "kusura bakmayin", "kusura bakma", "ozur dilerim",
   "gecmis olsun", "ki varsiniz", "allah razi", "razi olsun", "simdiden tesekkurler", "simdiden tesekkur",
 ]);
+/** First words of `COURTESY_PAIRS`: most words start none, and skip building the pair. */
+const COURTESY_STARTS: ReadonlySet<string> = new Set([...COURTESY_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
 
 /**
  * Chat's shortenings and misspellings of content words, folded, and the words they stand for
@@ -550,7 +553,7 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       i += 1;
       continue;
     }
-    if (next !== undefined && COURTESY_PAIRS.has(`${foldWord(token)} ${foldWord(next)}`)) {
+    if (next !== undefined && COURTESY_STARTS.has(foldWord(token)) && COURTESY_PAIRS.has(`${foldWord(token)} ${foldWord(next)}`)) {
       i += 1;
       continue;
     }

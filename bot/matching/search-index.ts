@@ -729,7 +729,8 @@ export class SearchIndex {
     // a vocabulary word with a case, possessive or plural suffix typed onto it, where the
     // apostrophe Turkish writes after an abbreviation or a foreign word is left out (`eftyi`,
     // `crmde`, `atmlerinden`): the word itself, met as it meets
-    if (![...best.values()].some((sim) => sim >= 1) && this.isUnread(term.typed)) {
+    const metExactly = (): boolean => [...best.values()].some((sim) => sim >= 1);
+    if (!metExactly() && this.isUnread(term.typed)) {
       for (let length = term.surface.length - 1; length >= MIN_SUFFIXED_WORD; length -= 1) {
         const id = this.surfaceIds.get(term.surface.slice(0, length)) ?? this.stemIds.get(term.surface.slice(0, length));
         if (id === undefined || !NOMINAL_SUFFIX.test(term.surface.slice(length))) continue;
@@ -744,8 +745,7 @@ export class SearchIndex {
 
     // a typo is looked for when nothing met the word, or when only its start met other words and
     // the analyser cannot read it (`taşt` starts like `taşırım`, and is `taşıt` mistyped)
-    const exact = [...best.values()].some((sim) => sim >= 1);
-    if ((best.size === 0 || (!exact && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
+    if ((best.size === 0 || (!metExactly() && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
       // a word the analyser reads in no spelling is the word it resembles, mistyped: it meets what
       // that word meets, its other forms and related words too (`ödmesi` meets `ödeme` as
       // `ödemesi` does), at the typo's similarity. A word it reads is a word of its own that the
