@@ -190,6 +190,24 @@ const PERSON_ROOTS: ReadonlySet<string> = new Set([
   "nişanlı", "komşu", "arkadaş",
 ]);
 
+/**
+ * The demonstrative pronouns that point back, in their case forms (`bunu`, `buna`, `onun`), and
+ * `böyle`: a sentence that holds one asks about what the sentence before it said ("… tapu
+ * işlemleri bitti. **Bunu** ne zamana kadar yapmamız gerekiyor?"). Bare `bu` and `o` are left
+ * out: they are determiners as often (`bu ay`, `o kart`), pointing at a word of their own sentence.
+ */
+const ANAPHORS: ReadonlySet<string> = new Set([
+  "bunu", "buna", "bunun", "bunda", "bundan", "bununla", "bunlar", "bunları", "bunlara", "bunların", "bunlarda", "bunlardan",
+  "bunlarla", "böyle", "böylece", "onu", "ona", "onun", "onda", "ondan", "onunla",
+]);
+
+/** Whether a sentence holds a pronoun that points back to the sentence before it (`ANAPHORS`), typed with Turkish letters or without. */
+export function refersBack(sentence: string): boolean {
+  return textWords(sentence).some((word) => ANAPHORS.has(word) || ANAPHORS_FOLDED.has(word));
+}
+
+const ANAPHORS_FOLDED: ReadonlySet<string> = new Set([...ANAPHORS].map(fold));
+
 /** Whether an analyser root (Turkish letters, lower case) names one of the people in a customer's life (`PERSON_ROOTS`). */
 export function isPersonRoot(root: string): boolean {
   return PERSON_ROOTS.has(root);

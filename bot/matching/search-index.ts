@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
+import { isMistypedStopWord, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -442,12 +442,14 @@ export class SearchIndex {
     if (cached) return cached;
     const sentences = splitSentences(text);
     const asking = questionSentence(sentences);
+    const pointsBack = refersBack(sentences[asking] ?? "");
     const words = new Map<string, QueryWord>();
     const units = new Map<string, { term: Term; partStems: Set<string> }>();
     sentences.forEach((sentence, i) => {
       // in a message of several sentences, the one that asks carries the question; the others
-      // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?")
-      const factor = sentences.length > 1 && i !== asking ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
+      // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?"), except the
+      // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
+      const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       for (const term of this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t))) {
         if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term)) continue;
         if (isGroupOccurrence(term)) {

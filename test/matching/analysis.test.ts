@@ -1,4 +1,4 @@
-import { analyze, collapseRepeats, fold, normalize, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForms } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -211,6 +211,21 @@ describe("Turkish text analysis", () => {
   it("reads the indirect question `olup olmadığını` as `var mı`", () => {
     expect(analyze("borcum olup olmadığını nasıl öğrenirim").map((t) => t.surface)).toEqual(["borcum", "?exists", "?how", "ogrenirim"]);
     expect(analyze("borcum var mı").map((t) => t.surface)).toEqual(["borcum", "?exists"]);
+  });
+});
+
+describe("refersBack", () => {
+  it.each([
+    ["Bunu ne zamana kadar yapmamız gerekiyor?", true],
+    ["bunu nerden yaparim", true],
+    ["Böyle bir durumda ne yapmalıyım?", true],
+    ["boyle olur mu ya", true],
+    ["Onun için hangi belge lazım?", true],
+    ["Bu ay ekstremde aidat gördüm.", false],
+    ["O kart hâlâ geçerli mi?", false],
+    ["Kartımı nasıl kapatırım?", false],
+  ] as const)("%s → %s", (sentence, expected) => {
+    expect(refersBack(sentence)).toBe(expected);
   });
 });
 

@@ -325,4 +325,16 @@ describe("Matcher", () => {
     const story = "Geçen yaz yurt dışında tatildeydim ve kartımı hiç kullanmadım. Bu ay ekstremde aidat gördüm. Aidatı geri alabilir miyim?";
     expect(matcher.match(story, kb).candidates[0]?.id).toBe("aidat-iade");
   });
+
+  it("weighs the sentence before the one that asks fully when the question points back to it", () => {
+    const kb = base([entry("emlak-beyan", "Emlak vergisi beyannamesi nasıl verilir?"), entry("nikah", "Nikah başvurusu nereden yapılır?")]);
+    const told = "Yeni bir daire aldık, emlak beyannamesi vermemiz gerekiyormuş.";
+    const margin = (text: string): number => {
+      const [top, second] = matcher.match(text, kb).candidates;
+      expect(top?.id).toBe("emlak-beyan");
+      return (top?.confidence ?? 0) - (second?.confidence ?? 0);
+    };
+    // the entry that holds only the question's `nereden` falls further behind
+    expect(margin(`${told} Bunu nereden yapabiliriz?`)).toBeGreaterThan(margin(`${told} Nereden yapabiliriz?`));
+  });
 });
