@@ -181,6 +181,19 @@ describe("Turkish text analysis", () => {
     expect(analyze("yapı yapay zeka etmenler").map((t) => t.surface)).toEqual(["yapi", "yapay", "zeka", "etmenler"]);
   });
 
+  it("drops their optative, conditional, future and possessed verbal-noun forms, but not yapay or yapı's own", () => {
+    expect(analyze("kartımı kaybettim ne yapayım, ne yapalım, şikayet edeyim mi, üye olayım, ne yapıyım").map((t) => t.surface)).toEqual([
+      "kartimi", "kaybetim", "?what", "?what", "sikayet", "uye", "?what",
+    ]);
+    expect(analyze("iptal etsem, başvuru yapsam, üye olsak, ne yapacağım, iptal edeceğim, iptal olacağını").map((t) => t.surface)).toEqual([
+      "iptal", "basvuru", "uye", "?what", "iptal", "iptal",
+    ]);
+    expect(analyze("ne yapmam lazım, başvuru yapmamız gerekiyor mu, iptal etmemiz").map((t) => t.surface)).toEqual([
+      "?what", "basvuru", "gerekiyor", "iptal",
+    ]);
+    expect(analyze("yapay zeka, yapısal sorun, yapının ruhsatı").map((t) => t.surface)).toEqual(["yapay", "zeka", "yapisal", "sorun", "yapinin", "ruhsati"]);
+  });
+
   it("drops their forms as they are typed in chat, but not yapıcı, yapmacık or edici", () => {
     expect(analyze("iptal edicem, iptal edcez, iptal etcem, iptal edecem, iptal olucak mı, iptal olcak").map((t) => t.surface)).toEqual([
       "iptal", "iptal", "iptal", "iptal", "iptal", "iptal",
