@@ -72,7 +72,7 @@ export const TUNING = Object.freeze({
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */
   ANSWER_THRESHOLD: 0.56,
   /** The top entry must lead the second by at least this much to be answered. Higher = more "did you mean". */
-  MIN_MARGIN: 0.05,
+  MIN_MARGIN: 0.08,
   /** Score at or above which an entry is offered in "did you mean". Higher = more "I don't know". */
   SUGGEST_THRESHOLD: 0.35,
   /** Most choices in "did you mean". */
