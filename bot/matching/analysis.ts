@@ -201,12 +201,12 @@ const ANAPHORS: ReadonlySet<string> = new Set([
   "bunlarla", "böyle", "böylece", "onu", "ona", "onun", "onda", "ondan", "onunla",
 ]);
 
+const ANAPHORS_FOLDED: ReadonlySet<string> = new Set([...ANAPHORS].map(fold));
+
 /** Whether a sentence holds a pronoun that points back to the sentence before it (`ANAPHORS`), typed with Turkish letters or without. */
 export function refersBack(sentence: string): boolean {
   return textWords(sentence).some((word) => ANAPHORS.has(word) || ANAPHORS_FOLDED.has(word));
 }
-
-const ANAPHORS_FOLDED: ReadonlySet<string> = new Set([...ANAPHORS].map(fold));
 
 /** Whether an analyser root (Turkish letters, lower case) names one of the people in a customer's life (`PERSON_ROOTS`). */
 export function isPersonRoot(root: string): boolean {
