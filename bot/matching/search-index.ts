@@ -442,7 +442,7 @@ export class SearchIndex {
     if (cached) return cached;
     const sentences = splitSentences(text);
     const asking = questionSentence(sentences);
-    const pointsBack = refersBack(sentences[asking] ?? "");
+    const pointsBack = sentences.length > 1 && refersBack(sentences[asking] ?? "");
     const words = new Map<string, QueryWord>();
     const units = new Map<string, { term: Term; partStems: Set<string> }>();
     sentences.forEach((sentence, i) => {
