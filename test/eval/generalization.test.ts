@@ -33,12 +33,12 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   // written 2026-12-05 (session 25) with a tuning half, after two of the session's matching changes (they moved one tuning question, no held-out one)
   kurs: { top1: 0.72, answeredRight: 0.27, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   memnuniyet: { top1: 0.75, answeredRight: 0.26, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // held out whole, written 2026-12-04, after every matching change it measures
-  saglik: { top1: 0.73, answeredRight: 0.24, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // held out whole, written 2026-12-05 (session 26), with no matching change after it
-  oyun: { top1: 0.68, answeredRight: 0.25, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-04 (session 18), after every matching change it measures
   otel: { top1: 0.62, answeredRight: 0.13, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  // held out whole, written 2026-12-05 (session 26), with no matching change after it
+  oyun: { top1: 0.68, answeredRight: 0.25, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  // held out whole, written 2026-12-04, after every matching change it measures
+  saglik: { top1: 0.73, answeredRight: 0.24, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-03, after every matching change it measures
   sigorta: { top1: 0.82, answeredRight: 0.45, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-05 (session 22), after a speed change that left every decision as it was; one later change moved it (top-1 −1, answered right +1)
