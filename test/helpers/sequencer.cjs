@@ -20,7 +20,13 @@
 // `--workerIdleMemoryLimit=600MB` one full run did not warn, in 262 s and 342 user-s (more
 // restarts); not adopted on one run. Suite time on 2 cores: 165–180 s (2026-12-04, one machine), 336–434 s on a machine
 // about 2.5 times slower, 237 s warm and 265 s cold on session 16's; CPU-bound (310–700 user-s),
-// led by the process suites.
+// led by the process suites. Session 27's machine: 282 s (465 CPU-s) on the first run after
+// `npm ci`, 228 s (367 CPU-s) warm; `--maxWorkers=4` warm: 249 s (412 CPU-s), not adopted. Run one
+// file at a time, the 84 files cost 683 CPU-s, 2.8 s of each being jest's start; the largest are
+// `processes.test.ts` (54), `generalization.test.ts` (23), `scale-out` and `direct-line-bounds`
+// (21–22), the three browser suites (15–18 each). A test file's own work is mostly its first
+// index (the analyser's readings) and garbage collection; `--max-semi-space-size` 32 or 64 made a
+// dialog and the generalization suite slower (27 → 31, 34 user-s).
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
