@@ -301,6 +301,10 @@ const STOP_WORD_LIST: readonly string[] = [
   "şunu", "bunun", "şunun", "buna", "şuna", "bunlar", "şunlar", "bunları", "bunda", "bundan", "böyle", "şöyle", "öyle",
   "bir", "biri", "birşey", "şey", "şeyi", "şeyin", "şeye", "şeyde", "şeyden", "şeyle", "şeyler", "şeyleri", "şeylerin",
   "şeylere", "şeylerde", "şeylerden", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
+  // the demonstratives of place (`bura`, `şura`, `ora`: here, there) in their case forms, as typed and as chat shortens
+  // them: like `bunu` and `onda` they point at what the message names elsewhere. Not `oranın`, also `oran`'s (a rate's)
+  "burası", "şurası", "orası", "burayı", "şurayı", "orayı", "buraya", "şuraya", "oraya", "burada", "şurada", "orada",
+  "buradan", "şuradan", "oradan", "buranın", "şuranın", "burda", "şurda", "orda", "burdan", "şurdan", "ordan",
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
   "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa", "içn",

@@ -93,6 +93,11 @@ describe("Turkish text analysis", () => {
     expect(analyze("kargom kayboldu sanirim, kimse bilmiyor acba").map((t) => t.surface)).toEqual(["kargom", "kayboldu", "bilmiyor"]);
     // `şey` (thing) names nothing in any case: "tanım dediğimiz şeyin", "bu şeyleri"
     expect(analyze("şeyin şeye şeyden şeyleri şeylerin seylere fatura").map((t) => t.surface)).toEqual(["fatura"]);
+    // the demonstratives of place (here, there) point at what the message names elsewhere, as typed, folded or shortened;
+    // `oranın` is also a rate's (`oran`), and stays
+    expect(analyze("şubede bekleyen kargom orada ne kadar kalır").map((t) => t.surface)).toEqual(["subede", "bekleyen", "kargom", "?howmuch", "kalir"]);
+    expect(analyze("buradan dış hatları aramak, şurası oraya ordan surada").map((t) => t.surface)).toEqual(["dis", "hatlari", "aramak"]);
+    expect(analyze("faiz oranın").map((t) => t.surface)).toEqual(["faiz", "oranin"]);
     expect(analyze("tamm").map((t) => t.surface)).toEqual(["tam"]);
     // a stop word typed as spoken is the stop word (`istiyom`: `istiyorum`); other verbs so typed stay
     expect(analyze("şifremi değiştirmek istiyom, soruyom, merak ediyom").map((t) => t.surface)).toEqual(["sifremi", "degistirmek"]);
