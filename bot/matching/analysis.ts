@@ -301,10 +301,11 @@ const STOP_WORD_LIST: readonly string[] = [
   "şunu", "bunun", "şunun", "buna", "şuna", "bunlar", "şunlar", "bunları", "bunda", "bundan", "böyle", "şöyle", "öyle",
   "bir", "biri", "birşey", "şey", "şeyi", "şeyin", "şeye", "şeyde", "şeyden", "şeyle", "şeyler", "şeyleri", "şeylerin",
   "şeylere", "şeylerde", "şeylerden", "her", "hep", "tüm", "bütün", "hepsi", "çok", "daha", "en", "biraz",
-  // the demonstratives of place (`bura`, `şura`, `ora`: here, there) in their case forms, as typed and as chat shortens
-  // them: like `bunu` and `onda` they point at what the message names elsewhere. Not `oranın`, also `oran`'s (a rate's)
+  // the demonstratives of place (`bura`, `şura`, `ora`: here, there) in their case forms (chat's `burda`, `ordan` reach
+  // them through `CHAT_SPELLINGS`): like `bunu` and `onda` they point at what the message names elsewhere. Not
+  // `oranın`, also `oran`'s (a rate's)
   "burası", "şurası", "orası", "burayı", "şurayı", "orayı", "buraya", "şuraya", "oraya", "burada", "şurada", "orada",
-  "buradan", "şuradan", "oradan", "buranın", "şuranın", "burda", "şurda", "orda", "burdan", "şurdan", "ordan",
+  "buradan", "şuradan", "oradan", "buranın", "şuranın",
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
   "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa", "içn",
@@ -486,7 +487,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ["enazindan", "en azından"], ["engec", "en geç"], ["yinede", "yine de"], ["tamamiyle", "tamamıyla"], ["supriz", "sürpriz"],
   ["sarz", "şarj"], ["assagi", "aşağı"], ["klavuz", "kılavuz"], ["deyil", "değil"], ["deil", "değil"], ["deilmi", "değil mi"],
   ["nerdesiniz", "neredesiniz"], ["burda", "burada"], ["burdan", "buradan"], ["orda", "orada"], ["ordan", "oradan"],
-  ["surda", "şurada"],
+  ["surda", "şurada"], ["surdan", "şuradan"],
 ]);
 
 /** First words of two-word question words, as typed (all plain ASCII). */
