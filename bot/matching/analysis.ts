@@ -423,6 +423,28 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
   ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz", "napim", "napıyım", "napalım"].map((w) => [fold(w), "?how"] as const),
 ]);
+/**
+ * The question pronouns `ne`, `kim`, `nere` and `hangi` inflected as nouns are (plural, possessive,
+ * case: `neleri kapsar`, `neye bakayım`, `kimler yararlanabilir`, `kimlere uygulanır`, `nerelerde`,
+ * `neresinden`, `hangisini seçmeliyim`): the same question words as their listed forms, asking
+ * what, who, where and which. Unlisted, each was a topic word of its own, unknown to most bases
+ * and weighing as a rare one, and `neyi` never met `neleri`. Folded; the analyser reads these
+ * forms as question pronouns (`+QUESP`) where it knows them, and not every plural (`nelere`,
+ * `kimlere`), so they are matched by their shape.
+ */
+const INFLECTED_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^ne(?:ler)?(?:i|yi|ye|yle|nin|yin|si|lere|lerde|lerden|leri|lerin|lerle|lerdir)$/u, "?what"],
+  [/^kim(?:ler)?(?:i|e|in|den|le|de|lere|leri|lerin|lerden|lerde|ler|lerdir|lerle)$/u, "?who"],
+  [/^nere(?:ler)?(?:si|sine|sinde|sinden|lere|lerde|lerden|ler|yi|lerdir)$/u, "?where"],
+  [/^hangi(?:ler)?(?:si|sini|sine|sinde|sinden|siyle|i|ini|ine|inde|inden|iyle)$/u, "?which"],
+];
+
+/** The question word an inflected question pronoun asks (`INFLECTED_QUESTION_WORDS`), if it is one. */
+function inflectedQuestionWord(surface: string): string | undefined {
+  for (const [pattern, kind] of INFLECTED_QUESTION_WORDS) if (pattern.test(surface)) return kind;
+  return undefined;
+}
+
 const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
   ["ne zaman", "?when"],
   ["ne kdr", "?howmuch"],
@@ -621,7 +643,7 @@ function analyzeToken(token: string): Term | null {
   const surface = fold(token);
   const unglued = GLUED_PARTICLE.get(surface) ?? GLUED_AORIST_QUESTION.exec(token)?.[1];
   if (unglued !== undefined) return analyzeToken(unglued);
-  const question = QUESTION_WORDS.get(surface);
+  const question = QUESTION_WORDS.get(surface) ?? inflectedQuestionWord(surface);
   if (question) return { surface: question, stem: question, typed: question };
   if (surface === "" || isStopWord(token) || LIGHT_VERB.test(surface)) return null;
   // a stop word typed as spoken (`istiyom`, `soruyom`, `ediyom` for `istiyorum`, …)
@@ -629,3 +651,4 @@ function analyzeToken(token: string): Term | null {
   if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;
   return { surface: collapseRepeats(surface), stem: stem(token), typed: token };
 }
+

@@ -30,7 +30,7 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   eticaret: { top1: 0.76, answeredRight: 0.38, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-04 (session 17), after every matching change it measures
   havayolu: { top1: 0.62, answeredRight: 0.2, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // written 2026-12-05 (session 28) with a tuning half, with no matching change after it
+  // written 2026-12-05 (session 28) with a tuning half, before the session's one matching change (answered right −1 after it)
   insankaynaklari: { top1: 0.75, answeredRight: 0.37, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // written 2026-12-04 (session 19) with a tuning half, before the session's matching changes
   kargo: { top1: 0.6, answeredRight: 0.2, wronglyAnswered: 0.03, offTopicRejected: 0.95 },

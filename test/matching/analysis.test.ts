@@ -157,6 +157,16 @@ describe("Turkish text analysis", () => {
     // `şartları` (the conditions) is a topic word
     expect(kinds("başvuru şartları")).toEqual([]);
     expect(kinds("şube nerde")).toEqual(["?where"]);
+    // the question pronouns inflected as nouns are: the same questions, never topic words
+    expect(kinds("kasko neleri kapsar")).toEqual(["?what"]);
+    expect(kinds("kasko neyi kapsiyor")).toEqual(["?what"]);
+    expect(kinds("indirim kimlere uygulanır")).toEqual(["?who"]);
+    expect(kinds("aşevinden kimler yararlanabilir")).toEqual(["?who"]);
+    expect(kinds("piknik alanları nerelerde")).toEqual(["?where"]);
+    expect(kinds("paketlerden hangisini seçmeliyim")).toEqual(["?which"]);
+    expect(analyze("kasko neleri kapsar").map((t) => t.surface)).toEqual(analyze("kasko neyi kapsar").map((t) => t.surface));
+    // words that only start like them stay topic words
+    expect(kinds("nem nemli kimlik nereli hangar")).toEqual([]);
     // `var mı` asks whether a thing exists: a frame like `nasıl`, not a topic
     expect(kinds("kreş ücretinde indirim var mı")).toEqual(["?exists"]);
     expect(kinds("indirim varmi")).toEqual(["?exists"]);
