@@ -26,7 +26,12 @@
 // `processes.test.ts` (54), `generalization.test.ts` (23), `scale-out` and `direct-line-bounds`
 // (21–22), the three browser suites (15–18 each). A test file's own work is mostly its first
 // index (the analyser's readings) and garbage collection; `--max-semi-space-size` 32 or 64 made a
-// dialog and the generalization suite slower (27 → 31, 34 user-s).
+// dialog and the generalization suite slower (27 → 31, 34 user-s). Session 28's machine: 370 s
+// on the first run after `npm ci` and 408 s on the next, both while other work ran; alone, 220 s
+// and 273 s at the 1 GB limit and 233 s at 3 GB (not adopted: within the spread). `vmstat` during
+// a run shows no idle CPU and 15–35% system time: the suite is CPU-bound, and `/usr/bin/time`'s
+// user figures (370–400 s) undercount it. `processes.test.ts` alone: 40 s, of which the build
+// is about 6 s and its 29 tests 0.3–2.9 s each (a CLI process starts in 0.4–1.5 s).
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
