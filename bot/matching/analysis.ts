@@ -433,10 +433,11 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
  * `kimlere`), so they are matched by their shape.
  */
 const INFLECTED_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^ne(?:ler)?(?:i|yi|ye|yle|nin|yin|si|lere|lerde|lerden|leri|lerin|lerle|lerdir)$/u, "?what"],
-  [/^kim(?:ler)?(?:i|e|in|den|le|de|lere|leri|lerin|lerden|lerde|ler|lerdir|lerle)$/u, "?who"],
-  [/^nere(?:ler)?(?:si|sine|sinde|sinden|lere|lerde|lerden|ler|yi|lerdir)$/u, "?where"],
-  [/^hangi(?:ler)?(?:si|sini|sine|sinde|sinden|siyle|i|ini|ine|inde|inden|iyle)$/u, "?which"],
+  // each pronoun's singular endings, then `ler` and the plural's: a plural ending follows `ler` once
+  [/^ne(?:yi|ye|yle|nin|yin|si|ler(?:i|e|de|den|in|le|dir))$/u, "?what"],
+  [/^kim(?:i|e|in|den|le|de|ler(?:i|e|in|den|de|le|dir)?)$/u, "?who"],
+  [/^nere(?:si|sine|sinde|sinden|yi|ler(?:e|de|den|dir)?)$/u, "?where"],
+  [/^hangi(?:si(?:ni|ne|nde|nden|yle)?|leri(?:ni|ne|nde|nden|yle)?)$/u, "?which"],
 ];
 
 /** The question word an inflected question pronoun asks (`INFLECTED_QUESTION_WORDS`), if it is one. */
