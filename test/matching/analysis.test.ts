@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { analyze, collapseRepeats, fold, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
@@ -40,6 +41,35 @@ describe("Turkish text analysis", () => {
   it("tokenizes Unicode words and splits letters from digits, unlike natural's ASCII tokenizers", () => {
     expect(tokenize("Müşteri, memnuniyeti?")).toEqual(["Müşteri", "memnuniyeti"]);
     expect(tokenize("iso10002 ve 10002'yi")).toEqual(["iso", "10002", "ve", "10002", "yi"]);
+  });
+
+  it("tokenizes any text as the Unicode word pattern does, letters and digits outside the BMP and lone surrogates too", () => {
+    // the specification: `tokenize` walks characters instead, for speed (see its doc comment)
+    const pattern = /\p{N}+\p{L}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])\p{L}\p{N}+(?!\p{L})|\p{L}+|\p{N}+/gu;
+    const characters = ["a", "Z", "ş", "İ", "ı", "1", "9", "٣", "½", "²", " ", ".", "'", "-", "\u0307", "😀", "𝐀", "𝟙", "中", "\ud800", "\udc00", "\n"];
+    const text = fc.oneof(
+      fc.array(fc.constantFrom(...characters), { maxLength: 30 }).map((parts) => parts.join("")),
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.string({ unit: "binary", maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(tokenize(t)).toEqual(t.match(pattern) ?? []);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("strips a number's suffixes exactly where a digit stands before a letter, in any script", () => {
+    const characters = ["a", "s", "i", "ı", "n", "d", "e", "l", "r", "1", "9", "٣", "½", "²", " ", ".", "𝟙", "𝐀", "\ud800", "\udc00"];
+    const digitThenLetter = /\p{N}\.?\p{L}/u;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 20 }).map((parts) => parts.join("")), (t) => {
+        if (!digitThenLetter.test(turkishLower(t))) expect(normalize(t)).toBe(turkishLower(t));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(normalize("𝟙sinde ve ٣ünde, ½si")).toBe("𝟙 ve ٣, ½");
   });
 
   it("keeps a code of digits and one letter whole, where split the letter would be dropped", () => {
