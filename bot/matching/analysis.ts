@@ -651,27 +651,31 @@ export function analyze(text: string): Term[] {
 
 /** `analyze` of a text already split by `textWords`. */
 export function analyzeWords(typedTokens: readonly string[]): Term[] {
-  const tokens = typedTokens.some((token) => CHAT_SPELLINGS.has(foldWord(token)))
-    ? typedTokens.flatMap((token) => CHAT_SPELLINGS.get(foldWord(token))?.split(" ") ?? [token])
-    : typedTokens;
+  let folds = typedTokens.map(foldWord);
+  let tokens = typedTokens;
+  if (folds.some((folded) => CHAT_SPELLINGS.has(folded))) {
+    tokens = typedTokens.flatMap((token, i) => CHAT_SPELLINGS.get(folds[i] ?? "")?.split(" ") ?? [token]);
+    folds = tokens.map(foldWord);
+  }
   const terms: Term[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? "";
+    const folded = folds[i] ?? "";
     const next = tokens[i + 1];
+    const nextFolded = folds[i + 1] ?? "";
     if (next !== undefined && PAIR_STARTS.has(token)) {
-      const second = foldWord(next);
-      const pair = QUESTION_PAIRS.get(`${token} ${second}`) ?? mistypedPair(token, second);
+      const pair = QUESTION_PAIRS.get(`${token} ${nextFolded}`) ?? mistypedPair(token, nextFolded);
       if (pair) {
         terms.push({ surface: pair, stem: pair, typed: pair });
         i += 1;
         continue;
       }
     }
-    if (next !== undefined && DISCOURSE_STARTS.has(foldWord(token)) && DISCOURSE_HEADS.has(foldWord(next))) {
+    if (next !== undefined && DISCOURSE_STARTS.has(folded) && DISCOURSE_HEADS.has(nextFolded)) {
       i += 1;
       continue;
     }
-    if (next !== undefined && COURTESY_STARTS.has(foldWord(token)) && COURTESY_PAIRS.has(`${foldWord(token)} ${foldWord(next)}`)) {
+    if (next !== undefined && COURTESY_STARTS.has(folded) && COURTESY_PAIRS.has(`${folded} ${nextFolded}`)) {
       i += 1;
       continue;
     }

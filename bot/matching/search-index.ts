@@ -241,11 +241,13 @@ export class SearchIndex {
     if (this.relatedRuns.size === 0 || terms.length < 2) return terms;
     const added = new Map<string, GroupTerm>();
     const addRuns = (runs: readonly RelatedRun[] | undefined, i: number): void => {
-      for (const run of runs ?? []) {
-        if (added.has(run.group.stem) || i + run.words.length > terms.length) continue;
-        if (run.words.every((word, k) => k === 0 || this.isForm(terms[i + k], word))) {
-          added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + run.words.length) });
-        }
+      if (runs === undefined) return;
+      for (const run of runs) {
+        const { words } = run;
+        if (i + words.length > terms.length || added.has(run.group.stem)) continue;
+        let k = 1;
+        for (let word = words[k]; word !== undefined && this.isForm(terms[i + k], word); word = words[k]) k += 1;
+        if (k === words.length) added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + words.length) });
       }
     };
     for (let i = 0; i + 1 < terms.length; i += 1) {
