@@ -275,7 +275,7 @@ export class SearchIndex {
       if (word.forms.has(term.stem)) return true;
       // a form of the noun starts as it does, whatever its ending (`kitap`, `kitabı`): any other
       // word (a product code) is not looked up, in any spelling
-      if (word.lemmas.length === 0 || !term.surface.startsWith(word.start)) return false;
+      if (word.lemmas.length === 0 || !word.starts.some((start) => term.surface.startsWith(start))) return false;
       return this.readSpellings(term.typed).some((spelling) => this.morphology.lemmas(spelling).some((lemma) => word.lemmas.includes(lemma)));
     }
     const roots = this.foldedRoots(term.typed);
@@ -310,7 +310,7 @@ export class SearchIndex {
       return {
         forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]),
         lemmas: verb ? [] : this.morphology.lemmas(term.typed),
-        start: term.surface.slice(0, NOUN_FORM_START),
+        starts: nounFormStarts(term.surface),
         verb,
         negative: verb && this.morphology.negative(term.typed),
       };
@@ -799,6 +799,20 @@ const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat"
 const NOUN_FORM_START = 3;
 
 /**
+ * The starts a noun's inflected forms can have (`NOUN_FORM_START` letters, folded): its own, and,
+ * where its last syllable's high vowel can drop before a suffix that starts with a vowel (`izin`,
+ * `izni`, `izne`; `isim`, `ismi`; `ağız`, `ağzı`), the start of the shortened stem. Without it a
+ * short noun's forms never met the noun in a multi-word member (`ücretsiz izne` and `ücretsiz izin`).
+ * Whether a form is the noun's is still the analyser's to say (`RunWord.lemmas`).
+ */
+function nounFormStarts(surface: string): string[] {
+  const start = surface.slice(0, NOUN_FORM_START);
+  const dropped = /^(.*[^aeiou])[iu]([^aeiou])$/u.exec(surface);
+  const shortened = dropped ? `${dropped[1] ?? ""}${dropped[2] ?? ""}`.slice(0, NOUN_FORM_START) : start;
+  return shortened === start ? [start] : [start, shortened];
+}
+
+/**
  * What words read as with one analyser: their folded roots, the spellings with Turkish letters
  * it reads in a word typed without them, and, for the built-in lists' units, their run words.
  * These depend on the word and the analyser alone, and every index of a process reads the same
@@ -847,8 +861,8 @@ interface RunWord {
   readonly forms: ReadonlySet<string>;
   /** A noun's lemmas (`Morphology.lemmas`): an inflected form the stem misses still meets it. */
   readonly lemmas: readonly string[];
-  /** The start every form of the word shares (`NOUN_FORM_START` letters, folded). */
-  readonly start: string;
+  /** The starts every form of the word has one of (`nounFormStarts`). */
+  readonly starts: readonly string[];
   readonly verb: boolean;
   readonly negative: boolean;
 }

@@ -115,6 +115,18 @@ describe("TurkishRelatedWords", () => {
     expect(matcher.match("vadeli hesap nedir", kb2).candidates[0]?.id).toBe("faizli");
   });
 
+  it("joins a noun whose last vowel drops to its forms (izin, izne, izni), which start otherwise", () => {
+    const matcher = matcherWith("- [ücretsiz izin, maaşsız izin]\n");
+    const index = matcher.indexFor(base([entry("izin", "Ücretsiz izin alabilir miyim?"), entry("adres", "Adresimi nasıl değiştiririm?")]));
+    const units = (text: string): string[] => index.query(text).flatMap((word) => (word.parts ? [word.surface] : []));
+    expect(units("ücretsiz izne çıkmak istiyorum")).toEqual(units("ücretsiz izin"));
+    expect(units("ucretsiz izni var mi")).toEqual(units("ücretsiz izin"));
+    expect(units("maaşsız izne")).toEqual(units("ücretsiz izin"));
+    expect(units("ücretsiz izin")).toHaveLength(1);
+    // a word that merely starts as the shortened stem is not a form of the noun
+    expect(units("ücretsiz iznik")).toEqual([]);
+  });
+
   it("joins the words of a noun unit by lemma too, where Snowball stems one noun's forms apart (yöntemi, yöntemleri), with or without Turkish letters", () => {
     const shared = (a: string, b: string): boolean => sharedMorphology.lemmas(a).some((lemma) => sharedMorphology.lemmas(b).includes(lemma));
     expect(shared("yöntemleri", "yöntemi")).toBe(true);
