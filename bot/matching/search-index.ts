@@ -98,6 +98,10 @@ export class SearchIndex {
   private readonly synonyms: SynonymRewriter;
   /** Key of the first word of a related-words member of several words (`askıya almak`) → those members. */
   private readonly relatedRuns: ReadonlyMap<string, readonly RelatedRun[]>;
+  /** Start of a noun that begins a related-words member of several words (`nounFormStarts`) → those members. */
+  private readonly relatedRunsByStart: ReadonlyMap<string, readonly RelatedRun[]>;
+  /** A word as typed → the members it begins as an inflected form of their first noun (`runsBegunByForm`). */
+  private readonly runsByForm = new Map<string, readonly RelatedRun[]>();
   /** Folded stem, surface or root of a related word (`RelatedWords`) → the vocabulary words of its group, with their similarity. */
   private readonly relatedByKey: ReadonlyMap<string, ReadonlyMap<number, number>>;
   /** fuse.js over the vocabulary, one per initial letter: proposes typo corrections. */
@@ -131,7 +135,7 @@ export class SearchIndex {
     // after the related groups, each member of a kind stands as a group of its own, so that a
     // member of several words stands in a text as its own term (`sanal kart` is not `kredi kartı`)
     const kindGroups = kinds.flatMap((members) => members.map((member) => [member]));
-    this.relatedRuns = this.relatedRunIndex([...relatedGroups, ...kindGroups]);
+    ({ byKey: this.relatedRuns, byStart: this.relatedRunsByStart } = this.relatedRunIndex([...relatedGroups, ...kindGroups]));
     const prepare = (terms: readonly Term[]): Term[] => this.read(terms);
     const df: number[] = [];
     const phraseIds: Int32Array[][] = [];
@@ -256,8 +260,26 @@ export class SearchIndex {
       // the stem's runs, then the surface's when it differs (nothing allocated per word: texts are long)
       addRuns(this.relatedRuns.get(first.stem), i);
       if (first.surface !== first.stem) addRuns(this.relatedRuns.get(first.surface), i);
+      // and those it begins in a form Snowball stems otherwise (`kartın` → `kar`, for `kart şifresi`)
+      addRuns(this.runsBegunByForm(first), i);
     }
     return added.size === 0 ? terms : [...terms, ...added.values()];
+  }
+
+  /**
+   * The members of several words whose first word, a noun, the word is a form of by lemma only
+   * (`isForm`), not by stem or surface: Snowball stems one noun's forms apart (`kartın` → `kar`,
+   * `kartımın` → `kart`), and a member was found by its first word's stem or surface alone, so
+   * `kartın şifresi` never held `kart şifresi`, though `kart şifresini` did. Remembered per word
+   * as typed (its surface and stem follow from it), since texts repeat their words.
+   */
+  private runsBegunByForm(term: Term): readonly RelatedRun[] {
+    return remember(this.runsByForm, term.typed, TUNING.EXPANSION_CACHE_SIZE, () =>
+      (this.relatedRunsByStart.get(term.surface.slice(0, NOUN_FORM_START)) ?? []).filter((run) => {
+        const [first] = run.words;
+        return first !== undefined && !first.forms.has(term.stem) && !first.forms.has(term.surface) && this.isForm(term, first);
+      }),
+    );
   }
 
   /**
@@ -288,19 +310,26 @@ export class SearchIndex {
 
   /**
    * Each related-words member of several words (as read: `otp` reads as `tek kullanımlık şifre`),
-   * as the forms of its words, keyed by every form of its first word.
+   * as the forms of its words, keyed by its first word's stem and surface (`byKey`), and, where
+   * that word is a noun, by the starts of its forms as well (`byStart`, `runsBegunByForm`).
    */
-  private relatedRunIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>): Map<string, RelatedRun[]> {
-    const runs = new Map<string, RelatedRun[]>();
+  private relatedRunIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>): { byKey: Map<string, RelatedRun[]>; byStart: Map<string, RelatedRun[]> } {
+    const byKey = new Map<string, RelatedRun[]>();
+    const byStart = new Map<string, RelatedRun[]>();
+    const add = (runs: Map<string, RelatedRun[]>, key: string, run: RelatedRun): void => {
+      runs.set(key, [...(runs.get(key) ?? []), run]);
+    };
     groups.forEach((members, g) => {
       for (const read of members) {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
         const words = read.map((term) => this.runWord(term));
         const run: RelatedRun = { words, group: groupTerm(g) };
-        for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) runs.set(key, [...(runs.get(key) ?? []), run]);
+        for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) add(byKey, key, run);
+        const [first] = words;
+        if (first && !first.verb && first.lemmas.length > 0) for (const start of first.starts) add(byStart, start, run);
       }
     });
-    return runs;
+    return { byKey, byStart };
   }
 
   /** A word of a run as the analyser reads it: the same for every index of the process (`readings`). */

@@ -115,6 +115,18 @@ describe("TurkishRelatedWords", () => {
     expect(matcher.match("vadeli hesap nedir", kb2).candidates[0]?.id).toBe("faizli");
   });
 
+  it("finds a unit by its first noun in any form, where Snowball stems the form apart (kartın → kar)", () => {
+    const matcher = matcherWith("- [pin kodu, kart şifresi]\n");
+    const index = matcher.indexFor(base([entry("pin", "Kart şifremi nasıl değiştiririm?"), entry("adres", "Adresimi nasıl değiştiririm?")]));
+    const units = (text: string): string[] => index.query(text).flatMap((word) => (word.parts ? [word.surface] : []));
+    expect(units("kart şifresi")).toHaveLength(1);
+    for (const text of ["kartın şifresi", "kartımın şifresini", "kartin sifresi", "pin kodunu"]) expect(units(text)).toEqual(units("kart şifresi"));
+    // a word that starts as the noun does and is another word begins no unit
+    expect(units("kartal şifresi")).toEqual([]);
+    const pin = base([entry("pin", "PIN kodu nasıl değiştirilir?"), entry("adres", "Adresimi nasıl değiştiririm?")]);
+    expect(matcher.match("kartın şifresini değiştirmek", pin).candidates[0]?.id).toBe("pin");
+  });
+
   it("joins a noun whose last vowel drops to its forms (izin, izne, izni), which start otherwise", () => {
     const matcher = matcherWith("- [ücretsiz izin, maaşsız izin]\n");
     const index = matcher.indexFor(base([entry("izin", "Ücretsiz izin alabilir miyim?"), entry("adres", "Adresimi nasıl değiştiririm?")]));
