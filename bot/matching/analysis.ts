@@ -712,10 +712,15 @@ const GLUED_PARTICLE: ReadonlyMap<string, string> = new Map([
  * stands apart. Only with the person: without it the shape is also a noun's (`alarmı`, `yirmi`).
  */
 const GLUED_AORIST_QUESTION = /^(\p{L}{2,}[aeıioöuü]r)m[ıiuü](?:s[ıiuü]n(?:[ıiuü]z)?|y[ıiuü][mz])$/u;
+/**
+ * The present tense with the question particle typed onto it and no person (`çekiyormu`,
+ * `geliyomu` as chat spells `geliyor mu`): `-Iyor` (or chat's `-Iyo`) then `mI` is no other form.
+ */
+const GLUED_PRESENT_QUESTION = /^(\p{L}+[ıiuü]yor?)m[ıiuü]$/u;
 
 function analyzeToken(token: string): Term | null {
   const surface = fold(token);
-  const unglued = GLUED_PARTICLE.get(surface) ?? GLUED_AORIST_QUESTION.exec(token)?.[1];
+  const unglued = GLUED_PARTICLE.get(surface) ?? GLUED_AORIST_QUESTION.exec(token)?.[1] ?? GLUED_PRESENT_QUESTION.exec(token)?.[1];
   if (unglued !== undefined) return analyzeToken(unglued);
   const question = QUESTION_WORDS.get(surface) ?? inflectedQuestionWord(surface);
   if (question) return { surface: question, stem: question, typed: question };

@@ -209,6 +209,11 @@ describe("Turkish text analysis", () => {
     expect(analyze("yardımcı olurmusunuz").map((t) => t.surface)).toEqual([]);
     expect(analyze("kartımı alabilirmiyim").map((t) => t.surface)).toEqual(analyze("kartımı alabilir miyim").map((t) => t.surface));
     expect(analyze("alarmı yirmi platformu").map((t) => t.surface)).toEqual(["alarmi", "yirmi", "platformu"]);
+    // the present tense needs no person: `-Iyor` then `mI` is no other form (`radyomu`, `mayomu` are nouns)
+    const surfaces = (text: string): string[] => analyze(text).map((t) => t.surface);
+    expect(surfaces("5g çekiyomu")).toEqual(surfaces("5g çekiyo mu"));
+    expect(surfaces("kargo geliyormu")).toEqual(surfaces("kargo geliyor mu"));
+    expect(surfaces("radyomu mayomu")).toEqual(["radyomu", "mayomu"]);
   });
 
   it("drops the light verbs etmek and olmak in all their forms, but not words that start like them", () => {
