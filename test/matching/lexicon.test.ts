@@ -47,6 +47,15 @@ describe("EnglishLexicon", () => {
     }
   });
 
+  it("leaves to Turkish an English word whose letters are a common Turkish word typed without Turkish letters (sure: süre)", () => {
+    const kb = base([entry("sure", "İlanım ne kadar süre yayında kalır?"), entry("emin", "Ödemenin alındığından nasıl emin olurum?"), entry("police", "Poliçe belgemi nasıl indiririm?"), entry("polis", "Kaza sonrası polis tutanağı gerekir mi?")]);
+    const matcher = new Matcher(sharedMorphology);
+    for (const [text, id] of [["ilan ne kadar sure yayinda kaliyor", "sure"], ["police belgesi indirme", "police"]] as const) {
+      expect(matcher.match(text, kb).candidates[0]?.id).toBe(id);
+      expect(matcher.match(text, kb).candidates[0]?.confidence).toBe(matcher.match(text.replace("sure", "süre").replace("police", "poliçe"), kb).candidates[0]?.confidence);
+    }
+  });
+
   it("yields to the editors' synonyms, whose groups its Turkish words still join", () => {
     const small = new EnglishLexicon(lexiconFile("- en: password\n  tr: şifre\n- en: agent\n  tr: acente\n"));
     const matcher = new Matcher(sharedMorphology, small);
