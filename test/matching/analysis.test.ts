@@ -145,6 +145,9 @@ describe("Turkish text analysis", () => {
     // the noun keeps its meaning elsewhere: `başvurumun durumu`, `hasar durumunda`
     expect(analyze("başvurumun durumu").map((t) => t.surface)).toEqual(["basvurumun", "durumu"]);
     expect(analyze("hasar durumunda").map((t) => t.surface)).toEqual(["hasar", "durumunda"]);
+    // `şu anda` (now), typed with or without Turkish letters
+    expect(analyze("Şu anda indirim var mı").map((t) => t.surface)).toEqual(analyze("indirim var mı").map((t) => t.surface));
+    expect(analyze("su anda indirim var mi").map((t) => t.surface)).toEqual(analyze("indirim var mı").map((t) => t.surface));
   });
 
   it("keeps the words stopwords-iso would drop though they carry meaning", () => {
