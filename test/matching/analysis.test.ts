@@ -148,6 +148,9 @@ describe("Turkish text analysis", () => {
     // `şu anda` (now), typed with or without Turkish letters
     expect(analyze("Şu anda indirim var mı").map((t) => t.surface)).toEqual(analyze("indirim var mı").map((t) => t.surface));
     expect(analyze("su anda indirim var mi").map((t) => t.surface)).toEqual(analyze("indirim var mı").map((t) => t.surface));
+    expect(analyze("o zaman bu şekilde iptal ederim, bu konuda").map((t) => t.surface)).toEqual(["iptal"]);
+    // `ne zaman` still asks when
+    expect(analyze("ne zaman iptal ederim").map((t) => t.surface)).toEqual(["?when", "iptal"]);
   });
 
   it("keeps the words stopwords-iso would drop though they carry meaning", () => {
