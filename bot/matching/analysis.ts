@@ -543,10 +543,9 @@ function mistypedPair(first: string, second: string): string | undefined {
 
 /**
  * Discourse connectives of a demonstrative and a noun (`bu durumda`, in that case; `bu yüzden`,
- * so; `bu arada`, by the way; `bu sefer`, this time; `şu anda`, now; `o zaman`, then; `bu
- * şekilde`, this way; `bu konuda`, on this): they link a story's
- * sentences and name nothing, yet their noun was a topic word, often the rarest of a long
- * message. Folded.
+ * so; `bu arada`, by the way; `bu sefer`, this time; `şu anda`, now; `o zaman`, then;
+ * `bu şekilde`, this way; `bu konuda`, on this): they link a story's sentences and name
+ * nothing, yet their noun was a topic word, often the rarest of a long message. Folded.
  */
 const DISCOURSE_STARTS: ReadonlySet<string> = new Set(["bu", "su", "o"]);
 const DISCOURSE_HEADS: ReadonlySet<string> = new Set(["durumda", "nedenle", "yuzden", "sebeple", "arada", "sefer", "kez", "defa", "seferlik", "anda", "zaman", "sekilde", "konuda"]);
