@@ -62,12 +62,12 @@ export function normalize(text: string): string {
 function hasDigitThenLetter(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdfff) return DIGIT_LETTER.test(text);
+    if (isSurrogate(code)) return DIGIT_LETTER.test(text);
     if (characterKind(code) !== DIGIT) continue;
     const next = text.charCodeAt(i + 1) === FULL_STOP ? i + 2 : i + 1;
     if (next >= text.length) return false;
     const after = text.charCodeAt(next);
-    if (after >= 0xd800 && after <= 0xdfff) return DIGIT_LETTER.test(text);
+    if (isSurrogate(after)) return DIGIT_LETTER.test(text);
     if (characterKind(after) === LETTER) return true;
   }
   return false;
@@ -102,7 +102,7 @@ export function tokenize(text: string): string[] {
   for (let i = 0; i <= text.length; i += 1) {
     const code = i < text.length ? text.charCodeAt(i) : SPACE;
     // a letter or digit outside the Basic Multilingual Plane takes two code units: read as one
-    const wide = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1));
+    const wide = isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1));
     const kind = wide ? characterKind(text.codePointAt(i) ?? SPACE) : characterKind(code);
     if (kind !== OTHER) {
       if (start < 0) {
@@ -123,7 +123,9 @@ export function tokenize(text: string): string[] {
 }
 
 const SPACE = 0x20;
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+const isSurrogate = (code: number): boolean => isHighSurrogate(code) || isLowSurrogate(code);
 const OTHER = 0;
 const LETTER = 1;
 const DIGIT = 2;
@@ -731,4 +733,3 @@ function analyzeToken(token: string): Term | null {
   if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;
   return { surface: collapseRepeats(surface), stem: stem(token), typed: token };
 }
-

@@ -1,4 +1,4 @@
-import { collapseRepeats, fold, normalize, tokenize } from "./analysis";
+import { collapseRepeats, fold, normalize, textWords } from "./analysis";
 
 /**
  * What a customer may ask of the complaint loop in their own words: to complain, to reach a
@@ -80,7 +80,7 @@ function has(words: readonly string[], list: readonly string[]): boolean {
  * complaints, not a complaint: a complaint needs a word of doing or wanting (et-, istiyorum, var).
  */
 export function classifyCaseIntent(text: string): CaseIntent | null {
-  const words = tokenize(normalize(typeof text === "string" ? text : "")).map(prepare);
+  const words = textWords(typeof text === "string" ? text : "").map(prepare);
   if (words.length === 0 || words.length > MAX_INTENT_WORDS) return null;
   const aboutCase = has(words, CASE_WORDS);
   if (aboutCase && has(words, STATE_WORDS)) return "status";
@@ -105,7 +105,7 @@ const MAX_ANSWER_WORDS = 4;
 
 /** Reads a short typed "evet" / "hayır" (and their usual variants); null for anything else. */
 export function classifyYesNo(text: string): "yes" | "no" | null {
-  const words = tokenize(normalize(typeof text === "string" ? text : "")).map(prepare);
+  const words = textWords(typeof text === "string" ? text : "").map(prepare);
   if (words.length === 0 || words.length > MAX_ANSWER_WORDS) return null;
   // "hayır", "yok", "istemiyorum" anywhere say no, even next to "teşekkürler"
   if (words.some((word) => NO.has(word))) return "no";

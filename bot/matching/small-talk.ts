@@ -1,4 +1,4 @@
-import { fold, normalize, tokenize } from "./analysis";
+import { fold, normalize, textWords } from "./analysis";
 
 /** Kinds of small talk the bot answers itself instead of searching the knowledge base. */
 /** `acknowledgement`: "tamam", "ok", "evet", "👍": a reaction that asks nothing. */
@@ -30,7 +30,7 @@ const PRIORITY: readonly SmallTalkKind[] = ["help", "goodbye", "thanks", "greeti
 
 /** Classifies a message made only of small talk; returns null for anything with real content. */
 export function classifySmallTalk(text: string): SmallTalkKind | null {
-  const tokens = tokenize(normalize(text));
+  const tokens = textWords(text);
   // a message of emoji alone ("👍", "🙂🙏") is a reaction
   if (tokens.length === 0) return EMOJI.test(text) ? "acknowledgement" : null;
   if (tokens.length > 8) return null;
