@@ -667,13 +667,16 @@ export class SearchIndex {
   }
 
   /**
-   * The word families of a query word: those of every root the analyser reads in it, or, for a
-   * word it cannot read (typed without Turkish letters, or mistyped), the longest family root
-   * that starts the word ("musterimi" → "musteri", "odeyemedim" → "ode"). A word the analyser
+   * The word families of a query word: those of every root the analyser reads in it, typed with
+   * Turkish letters or put back into it (`degisimi` read as `değişimi`: `değişim`, `değiş`), or,
+   * for a word it cannot read in any spelling (mistyped), the longest family root that starts the
+   * word ("odeyemedim" → "ode"). A word typed in plain letters once met only that one family,
+   * its longest (`değişim`), never the verb its reading is derived from. A word the analyser
    * reads with roots the knowledge base lacks (`kargom`) is in no family.
    */
   private familiesOf(term: Term): Int32Array[] {
-    const roots = this.foldedRoots(term.typed);
+    let roots = this.foldedRoots(term.typed);
+    if (roots.length === 0) roots = [...new Set(this.readSpellings(term.typed).flatMap((spelling) => this.foldedRoots(spelling)))];
     if (roots.length > 0) return roots.flatMap((root) => this.families.get(root) ?? []);
     for (let length = term.surface.length; length >= TUNING.MIN_ROOT_LENGTH; length -= 1) {
       const family = this.families.get(term.surface.slice(0, length));

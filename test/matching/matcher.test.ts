@@ -50,6 +50,18 @@ describe("Matcher", () => {
     expect(matcher.match("ölçebiliriz", kb).candidates[0]?.id).toBe("olcum");
   });
 
+  it("reads a word typed without Turkish letters in every family its spellings with them read as (alacagim: alacak and al)", () => {
+    const kb = base([entry("teslim", "Paketimi şubeden nasıl alırım?"), entry("bakiye", "Alacak bakiyemi nereden görürüm?"), entry("iade", "İade nasıl yapılır?")]);
+    const index = matcher.indexFor(kb);
+    const reached = (text: string): string[] => (index.query(text)[0]?.expansions ?? []).map((e) => index.stemOf(e.term));
+    const [verb] = reached("alırım");
+    expect(verb).toBeDefined();
+    // `alacağım` is the verb `al` in the future, or the noun `alacak` (receivable) with a possessive
+    expect(reached("alacağım")).toContain(verb);
+    expect(reached("alacagim")).toContain(verb);
+    expect(matcher.match("paketimi subeden alacagim", kb).candidates[0]?.id).toBe("teslim");
+  });
+
   it("meets a verb fused with etmek or olmak through its noun (kaybettim ↔ kayıp, kaydoldum ↔ kayıt)", () => {
     expect(sharedMorphology.roots("kaybettim")).toEqual(["kaybet", "kayıp"]);
     expect(sharedMorphology.roots("kaydolmak")).toEqual(["kaydol", "kayıt"]);
