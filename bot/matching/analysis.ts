@@ -531,12 +531,23 @@ const QUESTION_PAIRS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * A two-word question word whose second word is mistyped (`ne kadr`, `ne zamna`): one edit away
- * from `kadar` or `zaman`, after `ne`, where no other word of that shape could stand.
+ * `kadar` and `zaman` after `ne` with a case, possessive, copula or `-lIk` ending (`ne kadarını`,
+ * how much of it; `ne kadarlık`, of how much; `ne kadardır`; `ne zamandan`, since when;
+ * `ne zamandır`): the same question as `ne kadar` and `ne zaman`. Folded.
+ */
+const INFLECTED_PAIR = /^(kadar|zaman)(?:i(?:n(?:i|a|da|dan))?|iyla|a|da|dan|dir|di|ki|lik|lar)$/u;
+
+/**
+ * A two-word question word whose second word is inflected (`ne kadarını`: `INFLECTED_PAIR`) or
+ * mistyped (`ne kadr`, `ne zamna`): one edit away from `kadar` or `zaman`, after `ne`, where no
+ * other word of that shape could stand.
  */
 function mistypedPair(first: string, second: string): string | undefined {
+  if (first !== "ne") return undefined;
+  const inflected = INFLECTED_PAIR.exec(second)?.[1];
+  if (inflected !== undefined) return inflected === "kadar" ? "?howmuch" : "?when";
   // one edit from a five-letter word: four to six letters
-  if (first !== "ne" || second.length < 4 || second.length > 6) return undefined;
+  if (second.length < 4 || second.length > 6) return undefined;
   for (const [word, kind] of [["kadar", "?howmuch"], ["zaman", "?when"]] as const) {
     if (DamerauLevenshteinDistance(second, word) === 1) return kind;
   }

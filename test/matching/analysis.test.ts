@@ -173,6 +173,14 @@ describe("Turkish text analysis", () => {
     expect(kinds("ne zamana kadar bildirmeliyim")).toEqual(["?when"]);
     expect(analyze("ne kader").map((t) => t.surface)).toEqual(["?howmuch"]);
     expect(analyze("ne kalem").map((t) => t.surface)).toEqual(["?what", "kalem"]);
+    // `kadar` and `zaman` inflected after `ne` ask the same (how much of it, of how much, since when)
+    expect(analyze("masrafın ne kadarını ödersiniz").map((t) => t.surface)).toEqual(["masrafin", "?howmuch", "odersiniz"]);
+    expect(kinds("en az ne kadarlık almalıyım")).toEqual(["?howmuch"]);
+    expect(kinds("paramın ne kadari geri doner")).toEqual(["?howmuch"]);
+    expect(kinds("ne zamandan beri bekliyorum")).toEqual(["?when"]);
+    expect(kinds("ne zamandır kapalı")).toEqual(["?when"]);
+    // a word of its own that starts so is not one (`zamanlama`, timing)
+    expect(kinds("ne zamanlama")).toEqual(["?what"]);
     // typed as one word, or with `zaman` shortened as `kadar` is (`ne kdr`)
     expect(kinds("kart nezaman gelir")).toEqual(["?when"]);
     expect(kinds("eft ücreti nekadar")).toEqual(["?howmuch"]);
