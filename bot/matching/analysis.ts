@@ -477,8 +477,8 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   // `ne zaman` and `ne kadar` typed as one word, as often in chat (`nezaman`, `nekadar`, `nekdr`)
   ...["nezaman", "nezmn"].map((w) => [w, "?when"] as const),
   ...["nekadar", "nekdr"].map((w) => [w, "?howmuch"] as const),
-  // `noldu`: `ne oldu`, what happened
-  ["noldu", "?what"],
+  // `noldu`: `ne oldu`, what happened; `nolcak`: `ne olacak`, what will happen
+  ...["noldu", "nolcak", "nolucak", "nolacak"].map((w) => [w, "?what"] as const),
   // with the past or reported copula ("numaranız neydi", "nasılmış"): the same questions, asked of the past
   ...["neydi", "nelerdi"].map((w) => [w, "?what"] as const),
   ...["nasıldı", "nasılmış"].map((w) => [fold(w), "?how"] as const),
@@ -492,7 +492,7 @@ const QUESTION_WORDS: ReadonlyMap<string, string> = new Map([
   ...["şart", "şartmı", "zorunda", "zorundamıyım", "mecbur", "mecburmuyum"].map((w) => [fold(w), "?must"] as const),
   ...["mümkün", "mümkünmü", "mümkündür", "olanaklı", "imkan", "imkanı", "imkân", "imkânı"].map((w) => [fold(w), "?can"] as const),
   // "napcam", "napıcam", "napmalıyım": chat spellings of "ne yapacağım" / "ne yapmalıyım", asking what to do
-  ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz", "napim", "napıyım", "napalım"].map((w) => [fold(w), "?how"] as const),
+  ...["napcam", "napıcam", "napcaz", "napıcaz", "napiyim", "napayım", "napmalıyım", "napmam", "napılır", "napıyoruz", "napıyoz", "napim", "napıyım", "napalım"].map((w) => [fold(w), "?how"] as const),
 ]);
 /**
  * The question pronouns `ne`, `kim`, `nere` and `hangi` inflected as nouns are (plural, possessive,

@@ -565,7 +565,9 @@ export class SearchIndex {
   private isVerb(typed: string): boolean {
     if (this.morphology.roots(typed).length === 0) {
       const written = this.writtenForm(typed);
-      if (written !== undefined) return this.morphology.verb(written);
+      // a chat spelling was rewritten as a verb form: a verb reading of it is the one meant
+      // (`açıcam` → `açacağım`, I will open, also `açacak`, an opener, with a possessive)
+      if (written !== undefined) return this.morphology.verb(written) || this.morphology.lemmas(written).some((lemma) => VERB_LEMMA.test(lemma));
     }
     const read = this.readSpellings(typed);
     return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling));
@@ -598,11 +600,22 @@ export class SearchIndex {
    * The written form of a verb typed as it is spoken (`writtenVerbForms`): the first the analyser
    * reads only as a verb, else the first it reads at all. A chat spelling may stand for more than
    * one shape (`ödicem`: a consonant stem's `ödeceğim` or a vowel stem's `ödeyeceğim`), and a shape
-   * that is no verb form may still read as something else.
+   * that is no verb form may still read as something else. A chat spelling typed in plain letters
+   * as well (`acicam`, `gorcek`) is read in its spellings with Turkish letters (`açıcam`, `görcek`),
+   * whose vowels then decide the suffix's (`göreceğim`, not `goracak`). Memoized: a word typed in
+   * plain letters costs up to `MAX_RESPELLED_LETTERS`² look-ups.
    */
   private writtenForm(typed: string): string | undefined {
-    const read = writtenVerbForms(typed).filter((form) => this.morphology.roots(form).length > 0);
-    return read.find((form) => this.morphology.verb(form)) ?? read[0];
+    const found = remember(this.readings.written, typed, TUNING.EXPANSION_CACHE_SIZE, () => {
+      const read = (forms: readonly string[]): string | undefined => {
+        const known = forms.filter((form) => this.morphology.roots(form).length > 0);
+        return known.find((form) => this.morphology.verb(form)) ?? known[0];
+      };
+      const spelled = writtenVerbForms(typed);
+      if (spelled.length === 0) return NO_WRITTEN_FORM;
+      return read(spelled) ?? read(turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).flatMap(writtenVerbForms)) ?? NO_WRITTEN_FORM;
+    });
+    return found === NO_WRITTEN_FORM ? undefined : found;
   }
 
   /** `Morphology.modifier` on a word's spellings the analyser reads (`hic` as `hiç`, `dort` as `dört`). */
@@ -821,6 +834,9 @@ const NOMINAL_SUFFIX = /^(?:l[ae]r)?(?:[iu]?m|[iu]?n|s?[iu]|[iu]?m[iu]z|[iu]?n[i
 /** Shortest vocabulary word read before a typed suffix (`tl-ye`, `gb-ı`; abbreviations are short). */
 const MIN_SUFFIXED_WORD = 2;
 
+/** A lemma whose root is a verb, not derived into another part of speech (`aç+VERB`; `Morphology.lemmas`). */
+const VERB_LEMMA = /^[^+^]+\+VERB$/u;
+
 /** Roots of the verbs of asking and telling (`Morphology.roots`, Turkish letters). */
 const SPEECH_VERB_ROOTS: ReadonlySet<string> = new Set(["söyle", "sor", "anlat", "açıkla", "de"]);
 
@@ -853,11 +869,16 @@ function nounFormStarts(surface: string): string[] {
  */
 interface Readings {
   readonly roots: Map<string, readonly string[]>;
+  /** A verb typed as it is spoken → its written form (`writtenForm`), or `NO_WRITTEN_FORM`. */
+  readonly written: Map<string, string>;
   readonly spellings: Map<string, readonly string[]>;
   readonly runWords: Map<string, RunWord>;
 }
 
 const readingsByMorphology = new WeakMap<Morphology, Readings>();
+
+/** `Readings.written` of a word with no written form the analyser reads: no word is empty. */
+const NO_WRITTEN_FORM = "";
 
 /** Most words one analyser's `Readings` hold roots or run words of (the lists' words and the customers'); then that memo starts over. */
 const READINGS_MEMO_SIZE = 50_000;
@@ -876,7 +897,7 @@ function remember<T>(memo: Map<string, T>, key: string, limit: number, read: () 
 function readingsOf(morphology: Morphology): Readings {
   let readings = readingsByMorphology.get(morphology);
   if (!readings) {
-    readings = { roots: new Map(), spellings: new Map(), runWords: new Map() };
+    readings = { roots: new Map(), written: new Map(), spellings: new Map(), runWords: new Map() };
     readingsByMorphology.set(morphology, readings);
   }
   return readings;

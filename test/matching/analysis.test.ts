@@ -274,6 +274,9 @@ describe("Turkish text analysis", () => {
     expect(analyze("yapıcı eleştiri, yapmacık, edici").map((t) => t.surface)).toEqual(["yapici", "elestiri", "yapmacik", "edici"]);
     // `noldu`: `ne oldu`
     expect(analyze("siparişime noldu").map((t) => t.surface)).toEqual(["siparisime", "?what"]);
+    // `nolcak`: `ne olacak`; `napıyoz`: `ne yapıyoruz`
+    expect(analyze("depozito nolcak").map((t) => t.surface)).toEqual(["depozito", "?what"]);
+    expect(analyze("ben napıyoz").map((t) => t.surface)).toEqual(["?how"]);
     // with the past or reported copula: the same question words
     expect(analyze("numaranız neydi, şube nerdeydi, nasılmış").map((t) => t.surface)).toEqual(["numaraniz", "?what", "sube", "?where", "?how"]);
   });

@@ -281,6 +281,10 @@ describe("Matcher", () => {
     const plain = matcher.match("kartim bloke gorunuyor", kb);
     expect(plain.topHoldsKeyWord).toBe(true);
     expect(plain.candidates[0]?.id).toBe("bloke");
+    // a future typed as chat spells it is a verb, though its written form also reads as a noun
+    // (`açıcam`: `açacağım`, I will open, or `açacak`, an opener, with a possessive)
+    const index = matcher.indexFor(kb);
+    for (const chat of ["açıcam", "acicam", "silcem", "bakıcam"]) expect(index.query(`kartı nasıl ${chat}`).find((w) => !w.question && w.surface !== "karti")?.verb).toBe(true);
   });
 
   it("counts `var mı` for an entry that asks it and never against one that does not: every entry about a thing answers whether it exists", () => {
