@@ -445,6 +445,24 @@ export function isMistypedStopWord(surface: string, minLength: number): boolean 
 }
 
 /**
+ * Whether a folded word is a form of the light verbs `etmek`, `olmak` or `yapmak` with one vowel
+ * left out (`yaplir`, `yapilr` for `yapılır`; `oluyr` for `oluyor`), the commonest slip of chat
+ * typing. The caller asks only for words nothing else reads.
+ */
+export function isMistypedLightVerb(surface: string): boolean {
+  if (surface.length < MIN_MISTYPED_LIGHT_VERB) return false;
+  for (let i = 1; i <= surface.length; i += 1) {
+    for (const vowel of FOLDED_VOWELS) if (LIGHT_VERB.test(`${surface.slice(0, i)}${vowel}${surface.slice(i)}`)) return true;
+  }
+  return false;
+}
+
+/** Vowels as `fold` leaves them. */
+const FOLDED_VOWELS = ["a", "e", "i", "o", "u"];
+/** Shortest word read as a light verb with a vowel left out: shorter ones are other words' slips as well. */
+const MIN_MISTYPED_LIGHT_VERB = 5;
+
+/**
  * Whether a lower-case word (as typed) is a stop word. A word typed with Turkish letters is
  * taken as written (`iş` is work, not English `is`); one typed without them may be any stop
  * word with its letters folded (`icin` is `için`).

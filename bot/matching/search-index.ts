@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
+import { isMistypedStopWord, isMistypedLightVerb, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -593,7 +593,7 @@ export class SearchIndex {
     if (isGroupOccurrence(term) || isMarkerTerm(term.typed) || term.surface.length < TUNING.MIN_MISTYPED_STOP_WORD_LENGTH) return false;
     // the analyser's readings are memoized; most words have one, and skip the edit distances
     if (!this.isUnread(term.typed)) return false;
-    return isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH);
+    return isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH) || isMistypedLightVerb(term.surface);
   }
 
   /**

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForms } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -286,6 +286,11 @@ describe("Turkish text analysis", () => {
       "memnun", "uye", "sahibi", "?can", "bagli",
     ]);
     expect(analyze("olanak olay olası olgun").map((t) => t.surface)).toEqual(["olanak", "olay", "olasi", "olgun"]);
+  });
+
+  it("tells a light verb with a vowel left out (yapilr, yaplir, oluyr, edeblirim), and no other word", () => {
+    for (const word of ["yapilr", "yaplir", "yapiliyr", "oluyr", "edeblirim", "edilebilr"]) expect(isMistypedLightVerb(word)).toBe(true);
+    for (const word of ["yapilir", "kart", "olay", "yapay", "etkin", "odeme", "oda"]) expect(isMistypedLightVerb(word)).toBe(false);
   });
 
   it("reads the indirect question `olup olmadığını` as `var mı`", () => {

@@ -180,6 +180,17 @@ describe("Matcher", () => {
     expect(typed?.confidence).toBe(matcher.match("kart limitimi düşürmek istiyorum", kb).candidates[0]?.confidence);
   });
 
+  it("reads a light verb with a vowel left out as the light verb, dropped (yapılr, edeblirim), never a word the analyser reads", () => {
+    const kb = base([entry("eft", "EFT nasıl yapılır?"), entry("ucret", "EFT ücreti ne kadar?"), entry("iade", "Ürünü nasıl iade ederim?")]);
+    const index = matcher.indexFor(kb);
+    const words = (text: string): string[] => index.query(text).map((w) => w.surface);
+    for (const typed of ["eft nasıl yapılr", "eft nasil yaplir", "eft nasıl yapılıyr"]) expect(words(typed)).toEqual(words("eft nasıl yapılır"));
+    expect(words("iade edeblirim")).toEqual(["iade"]);
+    // a word the analyser reads is its own word, though a vowel would make it a light verb's form (`yapma`: `yapmam`)
+    expect(words("yapı")).toEqual(["yapi"]);
+    expect(matcher.match("eft nasil yaplir", kb).candidates[0]?.id).toBe("eft");
+  });
+
   it("reads a word it cannot read as its look-alike mistyped, meeting that word's other forms too (ödmesi as ödemesi)", () => {
     const kb = base([
       entry("odeme", "Faturamı nasıl öderim?", "Uygulamadan ya da şubeden yapabilirsiniz."),
