@@ -457,6 +457,11 @@ export function isMistypedLightVerb(surface: string): boolean {
   return false;
 }
 
+/** Whether a lower-case word (Turkish letters as typed) is a stop word or a light verb's form: analysis drops it. */
+export function isDroppedWord(lower: string): boolean {
+  return isStopWord(lower) || LIGHT_VERB.test(fold(lower));
+}
+
 /** Vowels as `fold` leaves them. */
 const FOLDED_VOWELS = ["a", "e", "i", "o", "u"];
 /** Shortest word read as a light verb with a vowel left out: shorter ones are other words' slips as well. */

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, isMistypedLightVerb, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
+import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -586,13 +586,20 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a word is a stop word one letter off (`istiyrum`): only a word the analyser reads in
-   * no spelling and no written form, so a real word one letter from a filler keeps its weight.
+   * Whether a word is a stop word or a light verb mistyped: read only with a vowel put back, and a
+   * word analysis drops in one such reading (`yapmm`: `yapmam`; `istiyrum`: `istiyorum`; `yapılr`:
+   * `yapılır` more likely than `yapılar`, buildings, since light verbs are everywhere), or
+   * read in no spelling and no written form, and a stop word one letter off or a light verb's form
+   * with a vowel left out (`istiyorm`, `yapilr`). A real word one letter from a filler, which the
+   * analyser reads, keeps its weight (`hakkımda`).
    */
   private isMistypedStopWord(term: Term): boolean {
-    if (isGroupOccurrence(term) || isMarkerTerm(term.typed) || term.surface.length < TUNING.MIN_MISTYPED_STOP_WORD_LENGTH) return false;
-    // the analyser's readings are memoized; most words have one, and skip the edit distances
-    if (!this.isUnread(term.typed)) return false;
+    if (isGroupOccurrence(term) || isMarkerTerm(term.typed)) return false;
+    // the analyser's readings are memoized; most words have one, and skip the rest
+    if (this.morphology.roots(term.typed).length > 0) return false;
+    const spellings = this.readSpellings(term.typed);
+    if (spellings.length > 0) return spellings.some(isDroppedWord);
+    if (term.surface.length < TUNING.MIN_MISTYPED_STOP_WORD_LENGTH || this.writtenForm(term.typed) !== undefined) return false;
     return isMistypedStopWord(term.surface, TUNING.MIN_MISTYPED_STOP_WORD_LENGTH) || isMistypedLightVerb(term.surface);
   }
 
@@ -641,14 +648,24 @@ export class SearchIndex {
 
   /**
    * The spellings of a word the analyser reads: the word as typed, or else those of its
-   * spellings with Turkish letters put back (`turkishSpellings`). Memoized: a word typed in plain
-   * letters costs up to 63 look-ups, and the same words come back in message after message.
+   * spellings with Turkish letters put back (`turkishSpellings`), or else, for a word of
+   * `MIN_VOWEL_RESTORED_LENGTH` letters or more, those with one vowel put back (`taşt` →
+   * `taşıt`, `ödmesi` → `ödemesi`, `hmen` → `hemen`, `yapmm` → `yapmam`): a vowel left out is the
+   * commonest slip of chat typing, and such a word was unknown or met only look-alikes of the
+   * vocabulary. Memoized: a word typed in plain letters costs up to 63 look-ups, a word with a
+   * vowel left out eight per letter, and the same words come back in message after message.
    */
   private readSpellings(typed: string): readonly string[] {
     if (this.morphology.roots(typed).length > 0) return [typed];
-    return remember(this.readings.spellings, typed, TUNING.EXPANSION_CACHE_SIZE, () =>
-      turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).filter((spelling) => this.morphology.roots(spelling).length > 0),
-    );
+    return remember(this.readings.spellings, typed, TUNING.EXPANSION_CACHE_SIZE, () => {
+      const read = (spellings: readonly string[]): string[] => spellings.filter((spelling) => this.morphology.roots(spelling).length > 0);
+      const respelled = read(turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS));
+      if (respelled.length > 0 || typed.length < TUNING.MIN_VOWEL_RESTORED_LENGTH || isMarkerTerm(typed)) return respelled;
+      // a vowel left out, chat's commonest slip, put back after the first letter (`taşt`: `taşıt`)
+      const restored = new Set<string>();
+      for (let i = 1; i < typed.length; i += 1) for (const vowel of TYPED_VOWELS) restored.add(`${typed.slice(0, i)}${vowel}${typed.slice(i)}`);
+      return read([...restored]);
+    });
   }
 
   /**
@@ -833,6 +850,9 @@ const NOMINAL_SUFFIX = /^(?:l[ae]r)?(?:[iu]?m|[iu]?n|s?[iu]|[iu]?m[iu]z|[iu]?n[i
 
 /** Shortest vocabulary word read before a typed suffix (`tl-ye`, `gb-ı`; abbreviations are short). */
 const MIN_SUFFIXED_WORD = 2;
+
+/** The vowels a word may have lost (`readSpellings`), with Turkish letters. */
+const TYPED_VOWELS = ["a", "e", "ı", "i", "o", "ö", "u", "ü"];
 
 /** A lemma whose root is a verb, not derived into another part of speech (`aç+VERB`; `Morphology.lemmas`). */
 const VERB_LEMMA = /^[^+^]+\+VERB$/u;

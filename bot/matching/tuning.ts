@@ -67,6 +67,12 @@ export const TUNING = Object.freeze({
   FUSE_THRESHOLD: 0.4,
   /** A word typed in plain letters is respelled with Turkish ones (to tell whether it is a verb) only when at most this many of its letters could be Turkish: each doubles the look-ups. Higher = slower first sight of a long word. */
   MAX_RESPELLED_LETTERS: 6,
+  /**
+   * Shortest word the analyser cannot read that is read with one vowel put back (`taşt` as
+   * `taşıt`, `hmen` as `hemen`). Lower = more short unknown words (abbreviations, codes) read as
+   * words they are not.
+   */
+  MIN_VOWEL_RESTORED_LENGTH: 4,
   /** Most typo corrections fuse.js proposes for one word; each is then checked by edit distance. */
   MAX_TYPO_PROPOSALS: 8,
   /** Score at or above which the top entry is answered outright. Higher = fewer wrong answers, more "did you mean". */

@@ -191,6 +191,20 @@ describe("Matcher", () => {
     expect(matcher.match("eft nasil yaplir", kb).candidates[0]?.id).toBe("eft");
   });
 
+  it("reads a word with a vowel left out as the word the analyser reads with it put back (taşt: taşıt, bedli: bedeli)", () => {
+    const kb = base([entry("tasit", "Taşıt kredisi nasıl alınır?"), entry("konut", "Konut kredisi faizi ne kadar?"), entry("bedel", "Hizmet bedeli iade edilir mi?")]);
+    const index = matcher.indexFor(kb);
+    const reached = (text: string): string[] => (index.query(text)[0]?.expansions ?? []).map((e) => index.stemOf(e.term));
+    expect(reached("taşt")).toEqual(expect.arrayContaining(reached("taşıt").slice(0, 1)));
+    expect(reached("bedli")).toEqual(expect.arrayContaining(reached("bedeli").slice(0, 1)));
+    expect(matcher.match("taşt kredisi başvurusu", kb).candidates[0]?.id).toBe("tasit");
+    // read so, it is what the analyser says of that word: a light verb, dropped; a verb
+    expect(index.query("hizmet bedeli için ne yapmm").map((w) => w.surface)).toEqual(index.query("hizmet bedeli için ne yapmam").map((w) => w.surface));
+    expect(index.query("kredimi görebilirm").find((w) => w.surface === "gorebilirm")?.verb).toBe(true);
+    // a word of three letters is not read so (`krd` is no `kredi`), nor one no vowel makes a word
+    expect(index.query("xkqz")[0]?.expansions ?? []).toEqual([]);
+  });
+
   it("reads a word it cannot read as its look-alike mistyped, meeting that word's other forms too (ödmesi as ödemesi)", () => {
     const kb = base([
       entry("odeme", "Faturamı nasıl öderim?", "Uygulamadan ya da şubeden yapabilirsiniz."),
@@ -214,6 +228,9 @@ describe("Matcher", () => {
     const forms = (word: string): string[] => (index.query(word)[0]?.expansions ?? []).map((e) => index.stemOf(e.term));
     expect(forms("taşt")).toEqual(expect.arrayContaining(["tasir", "tasit"]));
     expect(matcher.match("taşt kredisi başvurusu", kb).candidates[0]?.id).toBe("tasit");
+    // read so, it is what the analyser says of that word: a light verb, dropped; a verb
+    expect(index.query("hizmet bedeli için ne yapmm").map((w) => w.surface)).toEqual(index.query("hizmet bedeli için ne yapmam").map((w) => w.surface));
+    expect(index.query("kredimi görebilirm").find((w) => w.surface === "gorebilirm")?.verb).toBe(true);
   });
 
   it("drops the verbs of asking and telling in any form (kime söyleyelim, dediğimiz), never a noun made from them (soru, sorun)", () => {
