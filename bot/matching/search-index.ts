@@ -610,7 +610,7 @@ export class SearchIndex {
    * that is no verb form may still read as something else. A chat spelling typed in plain letters
    * as well (`acicam`, `gorcek`) is read in its spellings with Turkish letters (`açıcam`, `görcek`),
    * whose vowels then decide the suffix's (`göreceğim`, not `goracak`). Memoized: a word typed in
-   * plain letters costs up to `MAX_RESPELLED_LETTERS`² look-ups.
+   * plain letters costs the written forms of up to 63 spellings (`MAX_RESPELLED_LETTERS`).
    */
   private writtenForm(typed: string): string | undefined {
     const found = remember(this.readings.written, typed, TUNING.EXPANSION_CACHE_SIZE, () => {
