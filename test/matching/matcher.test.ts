@@ -201,7 +201,7 @@ describe("Matcher", () => {
     // read so, it is what the analyser says of that word: a light verb, dropped; a verb
     expect(index.query("hizmet bedeli için ne yapmm").map((w) => w.surface)).toEqual(index.query("hizmet bedeli için ne yapmam").map((w) => w.surface));
     expect(index.query("kredimi görebilirm").find((w) => w.surface === "gorebilirm")?.verb).toBe(true);
-    // a word of three letters is not read so (`krd` is no `kredi`), nor one no vowel makes a word
+    // a word no vowel makes one stays unknown
     expect(index.query("xkqz")[0]?.expansions ?? []).toEqual([]);
   });
 
@@ -228,9 +228,6 @@ describe("Matcher", () => {
     const forms = (word: string): string[] => (index.query(word)[0]?.expansions ?? []).map((e) => index.stemOf(e.term));
     expect(forms("taşt")).toEqual(expect.arrayContaining(["tasir", "tasit"]));
     expect(matcher.match("taşt kredisi başvurusu", kb).candidates[0]?.id).toBe("tasit");
-    // read so, it is what the analyser says of that word: a light verb, dropped; a verb
-    expect(index.query("hizmet bedeli için ne yapmm").map((w) => w.surface)).toEqual(index.query("hizmet bedeli için ne yapmam").map((w) => w.surface));
-    expect(index.query("kredimi görebilirm").find((w) => w.surface === "gorebilirm")?.verb).toBe(true);
   });
 
   it("drops the verbs of asking and telling in any form (kime söyleyelim, dediğimiz), never a noun made from them (soru, sorun)", () => {
