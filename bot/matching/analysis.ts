@@ -457,9 +457,9 @@ export function isMistypedLightVerb(surface: string): boolean {
   return false;
 }
 
-/** Whether a lower-case word (Turkish letters as typed) is a stop word or a light verb's form: analysis drops it. */
+/** Whether a lower-case word (Turkish letters as typed) is a stop word or a light verb's form: analysis drops it (`analyzeToken`). */
 export function isDroppedWord(lower: string): boolean {
-  return isStopWord(lower) || LIGHT_VERB.test(fold(lower));
+  return isStopWord(lower) || LIGHT_VERB.test(foldWord(lower));
 }
 
 /** Vowels as `fold` leaves them. */
@@ -761,7 +761,7 @@ function analyzeToken(token: string): Term | null {
   if (unglued !== undefined) return analyzeToken(unglued);
   const question = QUESTION_WORDS.get(surface) ?? inflectedQuestionWord(surface);
   if (question) return { surface: question, stem: question, typed: question };
-  if (surface === "" || isStopWord(token) || LIGHT_VERB.test(surface)) return null;
+  if (surface === "" || isDroppedWord(token)) return null;
   // a stop word typed as spoken (`istiyom`, `soruyom`, `ediyom` for `istiyorum`, …)
   if (writtenVerbForms(token).some(isStopWord)) return null;
   if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;

@@ -619,10 +619,10 @@ export class SearchIndex {
         return known.find((form) => this.morphology.verb(form)) ?? known[0];
       };
       const spelled = writtenVerbForms(typed);
-      if (spelled.length === 0) return NO_WRITTEN_FORM;
-      return read(spelled) ?? read(turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).flatMap(writtenVerbForms)) ?? NO_WRITTEN_FORM;
+      if (spelled.length === 0) return null;
+      return read(spelled) ?? read(turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).flatMap(writtenVerbForms)) ?? null;
     });
-    return found === NO_WRITTEN_FORM ? undefined : found;
+    return found ?? undefined;
   }
 
   /** `Morphology.modifier` on a word's spellings the analyser reads (`hic` as `hiç`, `dort` as `dört`). */
@@ -881,24 +881,22 @@ function nounFormStarts(surface: string): string[] {
 }
 
 /**
- * What words read as with one analyser: their folded roots, the spellings with Turkish letters
- * it reads in a word typed without them, and, for the built-in lists' units, their run words.
+ * What words read as with one analyser: their folded roots, the spellings it reads in a word it
+ * cannot read as typed (Turkish letters or a vowel put back), the written form of a verb typed as
+ * it is spoken, and, for the built-in lists' units, their run words.
  * These depend on the word and the analyser alone, and every index of a process reads the same
  * lists and the same customers' words, so each index need not read them again (a reload, or a
  * test's many small knowledge bases).
  */
 interface Readings {
   readonly roots: Map<string, readonly string[]>;
-  /** A verb typed as it is spoken → its written form (`writtenForm`), or `NO_WRITTEN_FORM`. */
-  readonly written: Map<string, string>;
+  /** A verb typed as it is spoken → its written form (`writtenForm`), or null when the analyser reads none. */
+  readonly written: Map<string, string | null>;
   readonly spellings: Map<string, readonly string[]>;
   readonly runWords: Map<string, RunWord>;
 }
 
 const readingsByMorphology = new WeakMap<Morphology, Readings>();
-
-/** `Readings.written` of a word with no written form the analyser reads: no word is empty. */
-const NO_WRITTEN_FORM = "";
 
 /** Most words one analyser's `Readings` hold roots or run words of (the lists' words and the customers'); then that memo starts over. */
 const READINGS_MEMO_SIZE = 50_000;
