@@ -98,6 +98,8 @@ export interface TurkishMorphologyOptions {
    * a word the same way each time. Without it, every process reads every word itself.
    */
   readonly keepDir?: string;
+  /** Most distinct words the memo holds before it starts over (default `ROOTS_CACHE_SIZE`); small in tests. Kept readings are held apart and never count. */
+  readonly memoSize?: number;
 }
 
 function analyserDir(): string {
@@ -125,8 +127,14 @@ function versionFile(dir: string, version: string): string {
 }
 const VERSION_FILE = /^readings-[0-9a-f]{16}\.json$/;
 
-/** Most readings a file keeps: one knowledge base and the built-in lists need a few thousand. Past it, a file keeps only the last index's. */
-const MAX_KEPT_READINGS = 20_000;
+/**
+ * Most readings a file keeps (about 40 bytes each on disk). One knowledge base and the built-in
+ * lists need a few thousand, with the spellings looked up for their words; a checkout that also
+ * runs the test suite indexes the evaluation's twenty-eight bases in most test processes, about
+ * 50,000 (1.8 MB). Past it, a file keeps only the last index's, and every process reads the other
+ * bases' words again with the analyser. Higher = larger file read at start, fewer analyses.
+ */
+const MAX_KEPT_READINGS = 100_000;
 /** Most versions' files a readings folder keeps; the least recently written go first. */
 const MAX_VERSION_FILES = 4;
 
@@ -171,6 +179,14 @@ function writeReadings(file: string, version: string, readings: ReadonlyMap<stri
   return writeKeptFile(file, { version, readings: body }, VERSION_FILE, MAX_VERSION_FILES);
 }
 
+/** A version's readings file, and the readings it held when this process read it (`known`: the words this process knows it holds). */
+interface KeptFile {
+  readonly file: string;
+  readonly version: string;
+  readonly readings: ReadonlyMap<string, Analysis>;
+  readonly known: Set<string>;
+}
+
 /** Distinct words whose roots are memoized (each analysis costs about 60 µs; a hit about 0.1 µs). */
 const ROOTS_CACHE_SIZE = 50_000;
 /** The analyser's own cache is not needed: `TurkishMorphology` memoizes the roots. */
@@ -191,7 +207,7 @@ export class TurkishMorphology implements Morphology {
   /** Dictionary root → the verbs it is derived from (`verbBases`). */
   private readonly verbBasesOf = new Map<string, readonly string[]>();
   /** This version's readings file, once the kept readings were read (`keepDir`); null when its version cannot be told (nothing is kept). */
-  private kept: { file: string; version: string; known: Set<string> } | null | undefined;
+  private kept: KeptFile | null | undefined;
   /** While `remembering`: the words looked up. */
   private recording: Set<string> | undefined;
 
@@ -237,16 +253,20 @@ export class TurkishMorphology implements Morphology {
   private analysis(word: string): Analysis {
     if (this.kept === undefined) this.readKept();
     this.recording?.add(word);
-    const cached = this.cache.get(word);
+    const cached = this.cache.get(word) ?? this.kept?.readings.get(word);
     if (cached) return cached;
     const result = word.length > MAX_WORD_LENGTH || !/^\p{L}+$/u.test(word) ? UNKNOWN : this.analyse(word);
-    if (this.cache.size >= ROOTS_CACHE_SIZE) this.cache.clear();
+    if (this.cache.size >= (this.options.memoSize ?? ROOTS_CACHE_SIZE)) this.cache.clear();
     this.cache.set(word, result);
     return result;
   }
 
-  /** Seeds the memo with the readings other processes kept (once per process). */
-  private readKept(): { file: string; version: string; known: Set<string> } | undefined {
+  /**
+   * Reads the readings other processes kept (once per process). They are held apart from the
+   * memo, whose limit they would otherwise fill: a memo cleared at its limit dropped them all, and
+   * every indexed word was read with the analyser again.
+   */
+  private readKept(): KeptFile | undefined {
     if (this.kept === null) return undefined;
     const version = this.options.keepDir === undefined ? undefined : readingsVersion();
     if (this.options.keepDir === undefined || version === undefined) {
@@ -255,8 +275,7 @@ export class TurkishMorphology implements Morphology {
     }
     const file = versionFile(this.options.keepDir, version);
     const readings = readReadings(file, version);
-    for (const [word, analysis] of readings) this.cache.set(word, analysis);
-    this.kept = { file, version, known: new Set(readings.keys()) };
+    this.kept = { file, version, readings, known: new Set(readings.keys()) };
     return this.kept;
   }
 
@@ -274,7 +293,7 @@ export class TurkishMorphology implements Morphology {
     if (missing.length === 0) return;
     const readings = onFile.size + missing.length > MAX_KEPT_READINGS ? new Map<string, Analysis>() : onFile;
     for (const word of words) {
-      const analysis = this.cache.get(word) ?? onFile.get(word);
+      const analysis = this.cache.get(word) ?? kept.readings.get(word) ?? onFile.get(word);
       if (analysis) readings.set(word, analysis);
     }
     if (writeReadings(kept.file, kept.version, readings)) for (const word of readings.keys()) kept.known.add(word);

@@ -106,6 +106,18 @@ describe("readings kept across processes", () => {
     expect(parsedFile(fileIn(dir)).version).toEqual(version);
   });
 
+  it("holds kept readings apart from its memo, so a memo that starts over keeps them", () => {
+    const dir = tempDir();
+    // a reading no analyser gives, so that where an answer comes from shows
+    writeFileSync(join(dir, fileName), JSON.stringify({ version, readings: { kaybettim: [["işaret"], 0, []] } }));
+    const morphology = new TurkishMorphology({ keepDir: dir, memoSize: 2 });
+    expect(morphology.roots("kaybettim")).toEqual(["işaret"]);
+    // more words than the memo holds: it starts over
+    for (const word of ["gelmedi", "ödeme", "bugün"]) expect(morphology.roots(word)).toEqual(uncached.roots(word));
+    expect(morphology.loaded).toBe(true);
+    expect(morphology.roots("kaybettim")).toEqual(["işaret"]);
+  });
+
   it("reads as usual where the file cannot be written, and leaves nothing behind", () => {
     const dir = tempDir();
     // the folder cannot be made: a file is in its place
