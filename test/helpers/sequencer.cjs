@@ -31,7 +31,10 @@
 // and 273 s at the 1 GB limit and 233 s at 3 GB (not adopted: within the spread). `vmstat` during
 // a run shows no idle CPU and 15–35% system time: the suite is CPU-bound, and `/usr/bin/time`'s
 // user figures (370–400 s) undercount it. `processes.test.ts` alone: 40 s, of which the build
-// is about 6 s and its 29 tests 0.3–2.9 s each (a CLI process starts in 0.4–1.5 s).
+// is about 6 s and its 29 tests 0.3–2.9 s each (a CLI process starts in 0.4–1.5 s). Session 31's
+// machine, the first run after `npm ci`: 212 s (389 CPU-s); with the kept readings held apart from
+// the analyser's memo (`bot/matching/README.md`, "Readings kept across processes"), a run that also
+// wrote a new readings version: 177 s (319 CPU-s).
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
