@@ -415,6 +415,9 @@ const STOP_WORD_LIST: readonly string[] = [
   "anlatabilir", "anlat", "anlatın", "açıklar", "açıklayabilir", "açıklayın", "açıkla", "söyler", "söyleyebilir", "söyle",
   "söyleyin", "sormak", "soruyorum", "sorum", "soru", "istiyorum", "istiyoruz", "istiyordum", "isterim", "öğrenmek",
   "öğrenebilir", "merak", "ediyorum", "demek", "denir", "lazım", "acil",
+  // not knowing, said of oneself, asks as `merak ediyorum` does ("nereden göreceğimi bilmiyorum"); of others
+  // (`kimse bilmiyor`), it tells, and stays
+  "bilmiyorum", "bilmiyoruz", "bilemiyorum", "bilmiyordum",
   // English function words in mixed messages
   "the", "a", "an", "of", "and", "or", "to", "is", "are", "do", "does", "can", "i", "we", "you", "my", "me", "it", "in", "on",
   "for", "with", "please", "pls", "plz", "thanks", "thx", "hi", "hello", "vs", "versus", "between",

@@ -132,6 +132,8 @@ describe("Turkish text analysis", () => {
     // a stop word typed as spoken is the stop word (`istiyom`: `istiyorum`); other verbs so typed stay
     expect(analyze("şifremi değiştirmek istiyom, soruyom, merak ediyom").map((t) => t.surface)).toEqual(["sifremi", "degistirmek"]);
     expect(analyze("kartı kesiyo").map((t) => t.surface)).toEqual(["karti", "kesiyo"]);
+    // not knowing, said of oneself, asks ("nerede görürüm bilmiyorum"), as `merak ediyorum` does; of others, it tells
+    expect(analyze("biletimi nerde görücem bilmiyom, bilemiyorum, bilmiyoruz").map((t) => t.surface)).toEqual(["biletimi", "?where", "gorucem"]);
     // `ağa`, typed with its `ğ`, is a word
     expect(isStopWord("ağa")).toBe(false);
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
