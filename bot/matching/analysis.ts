@@ -599,6 +599,13 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   "kolay gelsin", "iyi calismalar", "hayirli isler", "hayirli gunler", "kusura bakmayin", "kusura bakma", "ozur dilerim",
   "gecmis olsun", "ki varsiniz", "allah razi", "razi olsun", "simdiden tesekkurler", "simdiden tesekkur",
 ]);
+/**
+ * The quantifiers before `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't",
+ * before a negated verb; `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a
+ * word no FAQ uses, weighed as the rarest topic of the message and stood as its key word. Folded.
+ */
+const TURLU_QUANTIFIERS: ReadonlySet<string> = new Set(["bir", "bi", "her"]);
+
 /** First words of `COURTESY_PAIRS`: most words start none, and skip building the pair. */
 const COURTESY_STARTS: ReadonlySet<string> = new Set([...COURTESY_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
 
@@ -712,6 +719,10 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       }
     }
     if (next !== undefined && DISCOURSE_STARTS.has(folded) && DISCOURSE_HEADS.has(nextFolded)) {
+      i += 1;
+      continue;
+    }
+    if (nextFolded === "turlu" && TURLU_QUANTIFIERS.has(folded)) {
       i += 1;
       continue;
     }

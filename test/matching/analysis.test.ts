@@ -109,6 +109,9 @@ describe("Turkish text analysis", () => {
     expect(analyze("bence belki gercekten açıkçası evet tabiki pardon efendim fatura inşallah").map((t) => t.surface)).toEqual(["fatura"]);
     // courtesies of two words are dropped together, never their words alone
     expect(analyze("kolay gelsin, iyi çalışmalar; faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    // `türlü` in its idioms names nothing (`bir türlü`, just won't; `her türlü`, every kind of); `tür` (kind) stays
+    expect(analyze("outlook bi türlü açılmıyor, bir turlu girmiyor; her türlü ödeme").map((t) => t.surface)).toEqual(["outlok", "acilmiyor", "girmiyor", "odeme"]);
+    expect(analyze("ne tür belgeler").map((t) => t.surface)).toEqual(["?what", "tur", "belgeler"]);
     expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether
