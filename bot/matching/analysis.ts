@@ -606,6 +606,14 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
  */
 const TURLU_QUANTIFIERS: ReadonlySet<string> = new Set(["bir", "bi", "her"]);
 
+/**
+ * What follows `yolu` (its way) when it frames a question ("bilet bulmanın bir yolu var mı", is
+ * there a way to find a ticket; "iade almanın yolu nedir"): the frame asks how, and `yol` (road,
+ * way), which names a topic elsewhere (`servis yolu`), weighed as one. Only `yolu` is dropped;
+ * `var mı` and `nedir` stay the question words they are. Folded.
+ */
+const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yokmu", "nedir", "ne", "neler", "nelerdir"]);
+
 /** First words of `COURTESY_PAIRS`: most words start none, and skip building the pair. */
 const COURTESY_STARTS: ReadonlySet<string> = new Set([...COURTESY_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
 
@@ -722,6 +730,7 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       i += 1;
       continue;
     }
+    if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
     if (nextFolded === "turlu" && TURLU_QUANTIFIERS.has(folded)) {
       i += 1;
       continue;

@@ -112,6 +112,9 @@ describe("Turkish text analysis", () => {
     // `türlü` in its idioms names nothing (`bir türlü`, just won't; `her türlü`, every kind of); `tür` (kind) stays
     expect(analyze("outlook bi türlü açılmıyor, bir turlu girmiyor; her türlü ödeme").map((t) => t.surface)).toEqual(["outlok", "acilmiyor", "girmiyor", "odeme"]);
     expect(analyze("ne tür belgeler").map((t) => t.surface)).toEqual(["?what", "tur", "belgeler"]);
+    // "is there a way to" frames a question; `yolu` elsewhere names a road or a way
+    expect(analyze("bilet bulmanın bir yolu var mı, iadenin yolu nedir").map((t) => t.surface)).toEqual(["bilet", "bulmanin", "?exists", "iadenin", "?what"]);
+    expect(analyze("servis yolu nerede").map((t) => t.surface)).toEqual(["servis", "yolu", "?where"]);
     expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether
