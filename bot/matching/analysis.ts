@@ -679,9 +679,11 @@ export function asksExistence(surface: string): boolean {
  * So are their optative (`ne yapayım`, `şikayet edeyim`, `üye olalım`; chat's `yapıyım`), their
  * conditional (`etsem`, `yapsak`), their future with its `ğ` (`yapacağım`, `edeceğim`) and their
  * verbal noun with a possessive (`ne yapmam lazım`, `etmemiz`); `yapay` and `yapının` are not.
+ * So are their converbs and conditionals (`istifa edince`, `iptal edip`, `iade ederek`, `teslim
+ * ederken`, `iptal edersem`, `üye olunca`, `ödeme yapıp`, `yapılınca`, `yapılırsa`).
  */
 const LIGHT_VERB =
-  /^(?:(?:ed[ei]?|et|ol[au]?|yap[ai]?)c(?:am|em|az|ez|ak|ek|an|en)|etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey|mis|mem)\p{L}*|ets(?:em|ek|eniz)|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|iyo\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz|eyim|elim|iyim|eceg\p{L}*)|et(?:ti|tir)\p{L}*|ol(?:ayim|alim|iyim|acag\p{L}*|sam|sak|m[au]\p{L}*|ur|urmu|ursa|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyo\p{L}*|sa|up)|yap(?:ayim|alim|iyim|acag\p{L}*|s(?:am|ak|a|aniz)|mam\p{L}*|mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|mis\p{L}*|am\p{L}*|ar|arim|ariz|iyo\p{L}*|abil\p{L}*|il(?:ir|mis|di|iyo\p{L}*|abil\p{L}*|acak\p{L}*|cak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
+  /^(?:(?:ed[ei]?|et|ol[au]?|yap[ai]?)c(?:am|em|az|ez|ak|ek|an|en)|etmek|etme|etmeyi|etmenin|etmesi|etmeli\p{L}*|et(?:mez|med|mey|mis|mem)\p{L}*|ets(?:em|ek|eniz)|edeme\p{L}*|edemi\p{L}*|ed(?:er|eriz|erim|ersin|ersiniz|erler|ince|ip|erek|erken|erse\p{L}*|iyo\p{L}*|ebil\p{L}*|il\p{L}*|ecek\p{L}*|in|iniz|eyim|elim|iyim|eceg\p{L}*)|et(?:ti|tir)\p{L}*|ol(?:ayim|alim|iyim|acag\p{L}*|sam|sak|m[au]\p{L}*|ur|urmu|ursa\p{L}*|unca|urken|an|arak|du\p{L}*|abilir\p{L}*|acak\p{L}*|sun|uyo\p{L}*|sa|up)|yap(?:ayim|alim|iyim|inca|ip|arak|arken|arsa\p{L}*|acag\p{L}*|s(?:am|ak|a|aniz)|mam\p{L}*|mak|ma|mayi|manin|masi|mali\p{L}*|maz\p{L}*|mad\p{L}*|may\p{L}*|mis\p{L}*|am\p{L}*|ar|arim|ariz|iyo\p{L}*|abil\p{L}*|il(?:ir|mis|di|inca|ip|irken|irsa\p{L}*|iyo\p{L}*|abil\p{L}*|acak\p{L}*|cak\p{L}*|an|masi|mali\p{L}*)|ti\p{L}*|acak\p{L}*|tir\p{L}*))$/u;
 
 /**
  * An analysed word: its folded surface form (`musterilerin`), its folded Snowball stem

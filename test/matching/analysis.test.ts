@@ -246,6 +246,14 @@ describe("Turkish text analysis", () => {
     ]);
   });
 
+  it("drops their converbs and conditionals (istifa edince, ödeme yapıp, üye olursam)", () => {
+    expect(analyze("istifa edince, iptal edip, iade ederek, teslim ederken, iptal edersem").map((t) => t.surface)).toEqual(["istifa", "iptal", "iade", "teslim", "iptal"]);
+    expect(analyze("üye olunca, üye olursam, sahip olurken").map((t) => t.surface)).toEqual(["uye", "uye", "sahip"]);
+    expect(analyze("ödeme yapınca, ödeme yapıp, arama yaparak, arama yaparken, çıkış yaparsam, ödeme yapılınca, ödeme yapılırsa").map((t) => t.surface)).toEqual([
+      "odeme", "odeme", "arama", "arama", "cikis", "odeme", "odeme",
+    ]);
+  });
+
   it("drops their negative and can-not forms too, but not yapı, yapay or etmen", () => {
     expect(analyze("asgari ödemeyi yapmazsam, ödeme yapamıyorum, iptal etmedim, ikna edemedim").map((t) => t.surface)).toEqual([
       "asgari", "odemeyi", "odeme", "iptal", "ikna",
