@@ -612,7 +612,7 @@ const TURLU_QUANTIFIERS: ReadonlySet<string> = new Set(["bir", "bi", "her"]);
  * way), which names a topic elsewhere (`servis yolu`), weighed as one. Only `yolu` is dropped;
  * `var mı` and `nedir` stay the question words they are. Folded.
  */
-const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yokmu", "nedir", "ne", "neler", "nelerdir"]);
+const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yokmu", "nedir", "neler", "nelerdir"]);
 
 /** First words of `COURTESY_PAIRS`: most words start none, and skip building the pair. */
 const COURTESY_STARTS: ReadonlySet<string> = new Set([...COURTESY_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));

@@ -114,7 +114,7 @@ describe("Turkish text analysis", () => {
     expect(analyze("ne tür belgeler").map((t) => t.surface)).toEqual(["?what", "tur", "belgeler"]);
     // "is there a way to" frames a question; `yolu` elsewhere names a road or a way
     expect(analyze("bilet bulmanın bir yolu var mı, iadenin yolu nedir").map((t) => t.surface)).toEqual(["bilet", "bulmanin", "?exists", "iadenin", "?what"]);
-    expect(analyze("servis yolu nerede").map((t) => t.surface)).toEqual(["servis", "yolu", "?where"]);
+    expect(analyze("servis yolu nerede, köprü yolu ne zaman açılır").map((t) => t.surface)).toEqual(["servis", "yolu", "?where", "kopru", "yolu", "?when", "acilir"]);
     expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether
