@@ -811,7 +811,11 @@ export class SearchIndex {
 
     // a typo is looked for when nothing met the word, or when only its start met other words and
     // the analyser cannot read it (`taşt` starts like `taşırım`, and is `taşıt` mistyped)
-    if ((best.size === 0 || (!metExactly() && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
+    // a word typed with Turkish letters that the analyser reads as typed is spelled as meant: a
+    // word of its own the base lacks, never a typo (`yaşayan` met `yasak`, forbidden). A word
+    // typed in plain letters reads by chance more often (`kart`, `kurt`), and is still looked up
+    const readAsSpelled = /[çğıöşü]/u.test(term.typed) && this.morphology.roots(term.typed).length > 0;
+    if (!readAsSpelled && (best.size === 0 || (!metExactly() && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
       // a word the analyser reads in no spelling is the word it resembles, mistyped: it meets what
       // that word meets, its other forms and related words too (`ödmesi` meets `ödeme` as
       // `ödemesi` does), at the typo's similarity. A word it reads is a word of its own that the

@@ -218,6 +218,20 @@ describe("Matcher", () => {
     expect(matcher.match("faturamın ödmesini nasıl yaparım", kb).candidates[0]?.id).toBe("odeme");
   });
 
+  it("takes a word typed with Turkish letters that the analyser reads as spelled as meant, never a typo (yaşayan is not yasak)", () => {
+    const kb = base([
+      entry("yasakli", "Yurt dışına gönderilemeyen ürünler nelerdir?", "Yasak ürünler: ilaç, gıda."),
+      entry("gonderim", "Yurt dışına kargo gönderebilir miyim?"),
+      entry("hesap", "Hesap nasıl açılır?"),
+    ]);
+    const index = matcher.indexFor(kb);
+    const forms = (word: string): string[] => (index.query(word)[0]?.expansions ?? []).map((e) => index.stemOf(e.term));
+    expect(forms("yaşayan")).toEqual([]);
+    // typed in plain letters, or mistyped into no word, it is still looked up
+    expect(forms("yasakk")).toContain("yasak");
+    expect(forms("hesp")).toContain("hesap");
+  });
+
   it("looks for a typo in a word it cannot read even when the word starts like others (taşt → taşıt, not taşırım)", () => {
     const kb = base([
       entry("tasit", "Taşıt kredisine nasıl başvurulur?"),
