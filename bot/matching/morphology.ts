@@ -130,8 +130,8 @@ const VERSION_FILE = /^readings-[0-9a-f]{16}\.json$/;
 /**
  * Most readings a file keeps (about 40 bytes each on disk). One knowledge base and the built-in
  * lists need a few thousand, with the spellings looked up for their words; a checkout that also
- * runs the test suite indexes the evaluation's twenty-eight bases in most test processes, about
- * 50,000 (1.8 MB). Past it, a file keeps only the last index's, and every process reads the other
+ * runs the test suite indexes the evaluation's bases in most test processes (twenty-eight: about
+ * 50,000, 1.8 MB). Past it, a file keeps only the last index's, and every process reads the other
  * bases' words again with the analyser. Higher = larger file read at start, fewer analyses.
  */
 const MAX_KEPT_READINGS = 100_000;
