@@ -5,7 +5,7 @@ import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./domains";
 
 /**
- * Matching on content it was not tuned on: knowledge bases in twenty-nine domains, with
+ * Matching on content it was not tuned on: knowledge bases in thirty domains, with
  * customer questions written by people who never saw the matcher, reported on the held-out
  * halves (thresholds are chosen on the tuning halves: `test/eval/calibrate.ts`).
  *
@@ -38,6 +38,8 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   kargo: { top1: 0.6, answeredRight: 0.2, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // written 2026-12-05 (session 25) with a tuning half, after two of the session's matching changes (they moved one tuning question, no held-out one)
   kurs: { top1: 0.72, answeredRight: 0.27, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  // held out whole, written 2026-12-06 (session 31), after the session's matching changes (the session's start: top-1 +1, answered right −1)
+  kutuphane: { top1: 0.65, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   memnuniyet: { top1: 0.75, answeredRight: 0.26, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-06 (session 31), before the session's matching experiments
   muayene: { top1: 0.77, answeredRight: 0.45, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
