@@ -287,6 +287,11 @@ export function isPersonRoot(root: string): boolean {
 /** The Turkish letter each plain letter may stand for when typed without Turkish letters. */
 const TURKISH_LETTER: Readonly<Record<string, string>> = { c: "ç", g: "ğ", i: "ı", o: "ö", s: "ş", u: "ü" };
 
+/** Whether a lower-case word was typed with Turkish letters (`ç`, `ğ`, `ı`, `ö`, `ş`, `ü`): its typist spelled it in them. */
+export function hasTurkishLetters(word: string): boolean {
+  return /[çğıöşü]/u.test(word);
+}
+
 /**
  * Every spelling of a word typed without Turkish letters that puts some of them back
  * (`almaliyim` → `almalıyım`, …), the word itself excluded; none when more than `maxLetters`
@@ -294,7 +299,7 @@ const TURKISH_LETTER: Readonly<Record<string, string>> = { c: "ç", g: "ğ", i: 
  * letters are respelled: one with a Turkish letter was typed with them.
  */
 export function turkishSpellings(word: string, maxLetters: number): string[] {
-  if (/[çğıöşü]/u.test(word)) return [];
+  if (hasTurkishLetters(word)) return [];
   const positions = [...word].flatMap((letter, i) => (letter in TURKISH_LETTER ? [i] : []));
   if (positions.length === 0 || positions.length > maxLetters) return [];
   const letters = [...word];

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
+import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -814,7 +814,7 @@ export class SearchIndex {
     // a word typed with Turkish letters that the analyser reads as typed is spelled as meant: a
     // word of its own the base lacks, never a typo (`yaşayan` met `yasak`, forbidden). A word
     // typed in plain letters reads by chance more often (`kart`, `kurt`), and is still looked up
-    const readAsSpelled = /[çğıöşü]/u.test(term.typed) && this.morphology.roots(term.typed).length > 0;
+    const readAsSpelled = hasTurkishLetters(term.typed) && this.morphology.roots(term.typed).length > 0;
     if (!readAsSpelled && (best.size === 0 || (!metExactly() && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
       // a word the analyser reads in no spelling is the word it resembles, mistyped: it meets what
       // that word meets, its other forms and related words too (`ödmesi` meets `ödeme` as
