@@ -179,13 +179,19 @@ function writeReadings(file: string, version: string, readings: ReadonlyMap<stri
   return writeKeptFile(file, { version, readings: body }, VERSION_FILE, MAX_VERSION_FILES);
 }
 
-/** A version's readings file, and the readings it held when this process read it (`known`: the words this process knows it holds). */
+/**
+ * A version's readings file, the readings it held when this process read it, and the words this
+ * process learned it holds since (`learned`: read again or written by it). A word is known to be
+ * on file when either holds it.
+ */
 interface KeptFile {
   readonly file: string;
   readonly version: string;
   readonly readings: ReadonlyMap<string, Analysis>;
-  readonly known: Set<string>;
+  readonly learned: Set<string>;
 }
+
+const isOnFile = (kept: KeptFile, word: string): boolean => kept.readings.has(word) || kept.learned.has(word);
 
 /** Distinct words whose roots are memoized (each analysis costs about 60 µs; a hit about 0.1 µs). */
 const ROOTS_CACHE_SIZE = 50_000;
@@ -275,20 +281,20 @@ export class TurkishMorphology implements Morphology {
     }
     const file = versionFile(this.options.keepDir, version);
     const readings = readReadings(file, version);
-    this.kept = { file, version, readings, known: new Set(readings.keys()) };
+    this.kept = { file, version, readings, learned: new Set() };
     return this.kept;
   }
 
   /**
    * Adds the readings of `words` to this version's file, unless it already has every one of them.
-   * The file is read again only when a word is new to this process's view of it (`known`): a warm
+   * The file is read again only when a word is new to this process's view of it (`isOnFile`): a warm
    * start reads it once.
    */
   private keep(words: ReadonlySet<string>): void {
     const kept = this.kept === undefined ? this.readKept() : this.kept;
-    if (!kept || [...words].every((word) => kept.known.has(word))) return;
+    if (!kept || [...words].every((word) => isOnFile(kept, word))) return;
     const onFile = readReadings(kept.file, kept.version);
-    for (const word of onFile.keys()) kept.known.add(word);
+    for (const word of onFile.keys()) if (!kept.readings.has(word)) kept.learned.add(word);
     const missing = [...words].filter((word) => !onFile.has(word));
     if (missing.length === 0) return;
     const readings = onFile.size + missing.length > MAX_KEPT_READINGS ? new Map<string, Analysis>() : onFile;
@@ -296,7 +302,7 @@ export class TurkishMorphology implements Morphology {
       const analysis = this.cache.get(word) ?? kept.readings.get(word) ?? onFile.get(word);
       if (analysis) readings.set(word, analysis);
     }
-    if (writeReadings(kept.file, kept.version, readings)) for (const word of readings.keys()) kept.known.add(word);
+    if (writeReadings(kept.file, kept.version, readings)) for (const word of readings.keys()) if (!kept.readings.has(word)) kept.learned.add(word);
   }
 
   private analyse(word: string): Analysis {
