@@ -605,11 +605,11 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   "gecmis olsun", "ki varsiniz", "allah razi", "razi olsun", "simdiden tesekkurler", "simdiden tesekkur",
 ]);
 /**
- * The quantifiers before `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't",
- * before a negated verb; `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a
- * word no FAQ uses, weighed as the rarest topic of the message and stood as its key word. Folded.
+ * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
+ * `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a word no FAQ uses, weighed
+ * as the rarest topic of the message and stood as its key word. Dropped whole, as courtesies are. Folded.
  */
-const TURLU_QUANTIFIERS: ReadonlySet<string> = new Set(["bir", "bi", "her"]);
+const IDIOM_PAIRS: ReadonlySet<string> = new Set(["bir turlu", "bi turlu", "her turlu"]);
 
 /**
  * What follows `yolu` (its way) when it frames a question ("bilet bulmanın bir yolu var mı", is
@@ -619,8 +619,10 @@ const TURLU_QUANTIFIERS: ReadonlySet<string> = new Set(["bir", "bi", "her"]);
  */
 const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yokmu", "nedir", "neler", "nelerdir"]);
 
-/** First words of `COURTESY_PAIRS`: most words start none, and skip building the pair. */
-const COURTESY_STARTS: ReadonlySet<string> = new Set([...COURTESY_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
+/** Pairs of words dropped whole and only together: `COURTESY_PAIRS` and `IDIOM_PAIRS`. */
+const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...IDIOM_PAIRS]);
+/** First words of `DROPPED_PAIRS`: most words start none, and skip building the pair. */
+const DROPPED_PAIR_STARTS: ReadonlySet<string> = new Set([...DROPPED_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
 
 /**
  * Chat's shortenings and misspellings of content words, folded, and the words they stand for
@@ -738,11 +740,7 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       continue;
     }
     if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
-    if (nextFolded === "turlu" && TURLU_QUANTIFIERS.has(folded)) {
-      i += 1;
-      continue;
-    }
-    if (next !== undefined && COURTESY_STARTS.has(folded) && COURTESY_PAIRS.has(`${folded} ${nextFolded}`)) {
+    if (next !== undefined && DROPPED_PAIR_STARTS.has(folded) && DROPPED_PAIRS.has(`${folded} ${nextFolded}`)) {
       i += 1;
       continue;
     }
