@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load as loadYaml } from "js-yaml";
 import { z } from "zod";
-import type { Term } from "./analysis";
+import { textWords, type Term } from "./analysis";
 import { analysedGroups, keptDir } from "./kept";
 import { PhraseRewriter } from "./synonyms";
 
@@ -12,13 +12,37 @@ import { PhraseRewriter } from "./synonyms";
  * `SearchIndex`), so an editor's group can still give a word another reading.
  */
 export interface Lexicon {
+  /**
+   * The lexicon as one knowledge base reads it. A foreign word of several senses (`ticket`: a
+   * ticket to an event, or a support request) is read in the sense of the reading that most of
+   * the base's entries use (`held`: how many entries use a reading's words), and not read at all
+   * when the base uses none of its readings.
+   */
+  forBase(held: (reading: readonly Term[]) => number): LexiconReader;
+}
+
+/** A lexicon's readings for one knowledge base. */
+export interface LexiconReader {
+  /**
+   * A text's words (`textWords`) with the foreign phrases that analysis would shorten (`on
+   * time`, `e-ticket`, `can't find`: their function words and one-letter words are dropped)
+   * read as their Turkish words, before analysis drops anything. Returns `words` itself when
+   * none is there.
+   */
+  rewriteWords(words: readonly string[]): readonly string[];
+  /** Analysed text with the other foreign words and phrases read as Turkish ones. */
   rewrite(terms: readonly Term[]): Term[];
 }
 
-/** For tests and hosts that do without it: every word is read as typed. */
-export const NO_LEXICON: Lexicon = { rewrite: (terms) => [...terms] };
+const AS_TYPED: LexiconReader = { rewriteWords: (words) => words, rewrite: (terms) => [...terms] };
 
-const LexiconFile = z.array(z.object({ en: z.string().min(1), tr: z.string().min(1) }).strict());
+/** For tests and hosts that do without it: every word is read as typed. */
+export const NO_LEXICON: Lexicon = { forBase: () => AS_TYPED };
+
+/** A pair: an English word or phrase and its Turkish reading, or its readings when it has several senses. */
+const LexiconFile = z.array(
+  z.object({ en: z.string().min(1), tr: z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]) }).strict(),
+);
 
 /** A built-in list in `lexicon/` beside this file, or beside its source when running the compiled build. */
 export function languageFile(name: string): string {
@@ -28,6 +52,15 @@ export function languageFile(name: string): string {
 
 const LEXICON_FILE = languageFile("en-tr.yaml");
 
+/** An English word or phrase of the list: as analysed, as typed, and its readings. */
+interface Pair {
+  readonly en: readonly Term[];
+  readonly typed: readonly string[];
+  /** Analysed readings, one per sense; `readingWords` typed. */
+  readonly readings: ReadonlyArray<readonly Term[]>;
+  readonly readingWords: ReadonlyArray<readonly string[]>;
+}
+
 /**
  * The English words and phrases Turkish customers mix into their messages ("password reset
  * nasıl yapılır", "refund alabilir miyim"), from `lexicon/en-tr.yaml` (language knowledge for
@@ -36,10 +69,15 @@ const LEXICON_FILE = languageFile("en-tr.yaml");
  * `ad`, while an inflected Turkish word never equals a bare English one. Since the knowledge is
  * read through the same list, the rare bare Turkish word spelled like an English one (`pay`,
  * share) is read alike on both sides. Loaded on first use.
+ *
+ * A phrase that analysis would shorten (`on time` to `time`) is read on the text's words before
+ * analysis: keyed by its analysed words it would give them its reading wherever they stand
+ * alone (every `time` read as `zamanında`).
  */
 export class EnglishLexicon implements Lexicon {
-  /** English words and phrases, compared as typed, → their Turkish reading. */
-  private table: PhraseRewriter | undefined;
+  private pairs: readonly Pair[] | undefined;
+  /** Readers by the senses chosen, so that bases choosing alike share one. */
+  private readonly readers = new Map<string, LexiconReader>();
 
   /** `keepDir`: where the list, analysed, is kept for later processes (`analysedGroups`); none by default. */
   constructor(
@@ -47,27 +85,94 @@ export class EnglishLexicon implements Lexicon {
     private readonly keepDir?: string,
   ) {}
 
-  rewrite(terms: readonly Term[]): Term[] {
-    return this.load().rewrite(terms);
+  forBase(held: (reading: readonly Term[]) => number): LexiconReader {
+    const pairs = this.load();
+    // the sense of each pair of several readings: the one most entries use, the first on a tie; -1 for none
+    const senses = pairs.map(({ readings }) => {
+      if (readings.length < 2) return 0;
+      let best = -1;
+      let most = 0;
+      readings.forEach((reading, i) => {
+        const count = held(reading);
+        if (count > most) [best, most] = [i, count];
+      });
+      return best;
+    });
+    const key = senses.filter((_, i) => (pairs[i]?.readings.length ?? 0) > 1).join(",");
+    let reader = this.readers.get(key);
+    if (!reader) {
+      reader = readerOf(pairs, senses);
+      this.readers.set(key, reader);
+    }
+    return reader;
   }
 
-  private load(): PhraseRewriter {
-    if (this.table) return this.table;
-    let pairs: Term[][][];
+  private load(): readonly Pair[] {
+    if (this.pairs) return this.pairs;
+    let groups: Term[][][];
+    let texts: string[][];
     try {
-      pairs = analysedGroups(readFileSync(this.file, "utf8"), parseLexicon, this.keepDir);
+      const text = readFileSync(this.file, "utf8");
+      groups = analysedGroups(text, parseLexicon, this.keepDir);
+      texts = parseLexicon(text);
     } catch (cause) {
       throw new LexiconError(`[matching] ${this.file}: not a list of { en, tr } pairs`, { cause });
     }
-    const table = new PhraseRewriter((term) => [term.typed]);
-    for (const [en, tr] of pairs) if (en && tr) table.add(en, tr);
-    this.table = table;
-    return table;
+    this.pairs = groups.flatMap(([en, ...readings], i) => {
+      const [enText = "", ...readingTexts] = texts[i] ?? [];
+      return en && readings.length > 0 ? [{ en, typed: textWords(enText), readings, readingWords: readingTexts.map(textWords) }] : [];
+    });
+    return this.pairs;
   }
 }
 
+/** The reader of the pairs read in the senses chosen (`senses[i]`: the reading of pair `i`; -1 for none). */
+function readerOf(pairs: readonly Pair[], senses: readonly number[]): LexiconReader {
+  const terms = new PhraseRewriter((term) => [term.typed]);
+  const words = new Map<string, WordPhrase[]>();
+  pairs.forEach((pair, i) => {
+    const sense = senses[i] ?? 0;
+    const reading = pair.readings[sense];
+    const readingWords = pair.readingWords[sense];
+    if (!reading || !readingWords) return;
+    const [first] = pair.typed;
+    if (first !== undefined && pair.typed.length > 1 && pair.en.length < pair.typed.length) {
+      const list = words.get(first) ?? [];
+      list.push({ words: pair.typed, replacement: readingWords });
+      list.sort((a, b) => b.words.length - a.words.length);
+      words.set(first, list);
+    } else terms.add(pair.en, reading);
+  });
+  return {
+    rewriteWords: (text) => rewriteWords(words, text),
+    rewrite: (text) => terms.rewrite(text),
+  };
+}
+
+interface WordPhrase {
+  readonly words: readonly string[];
+  readonly replacement: readonly string[];
+}
+
+/** `text` with each phrase of `table` (first word → phrases, longest first) replaced, the longest at each position. */
+function rewriteWords(table: ReadonlyMap<string, readonly WordPhrase[]>, text: readonly string[]): readonly string[] {
+  if (!text.some((word) => table.has(word))) return text;
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const found = table.get(text[i] ?? "")?.find((phrase) => phrase.words.every((word, k) => text[i + k] === word));
+    if (found) {
+      out.push(...found.replacement);
+      i += found.words.length;
+    } else {
+      out.push(text[i] ?? "");
+      i += 1;
+    }
+  }
+  return out;
+}
+
 function parseLexicon(text: string): string[][] {
-  return LexiconFile.parse(loadYaml(text)).map(({ en, tr }) => [en, tr]);
+  return LexiconFile.parse(loadYaml(text)).map(({ en, tr }) => [en, ...(typeof tr === "string" ? [tr] : tr)]);
 }
 
 /** The lexicon file is missing or malformed: a broken installation, not an editor's mistake. */

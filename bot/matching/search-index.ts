@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
-import type { Lexicon } from "./lexicon";
+import type { Lexicon, LexiconReader } from "./lexicon";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
 import { SynonymRewriter } from "./synonyms";
@@ -96,6 +96,8 @@ export class SearchIndex {
   /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
   private readonly families: ReadonlyMap<string, Int32Array>;
   private readonly synonyms: SynonymRewriter;
+  /** The foreign words' lexicon, read in the senses this base uses (`Lexicon.forBase`). */
+  private readonly lexicon: LexiconReader;
   /** Key of the first word of a related-words member of several words (`askıya almak`) → those members. */
   private readonly relatedRuns: ReadonlyMap<string, readonly RelatedRun[]>;
   /** Start of a noun that begins a related-words member of several words (`nounFormStarts`) → those members. */
@@ -117,7 +119,7 @@ export class SearchIndex {
   constructor(
     base: MatchableBase,
     private readonly morphology: Morphology,
-    private readonly lexicon: Lexicon,
+    lexicon: Lexicon,
     related: RelatedWords,
   ) {
     this.entries = base.entries;
@@ -126,12 +128,16 @@ export class SearchIndex {
     this.scratchAnswer = new Float32Array(this.entries.length);
     // follow-up-only entries get no words: no message reaches them, their parent's buttons do
     const searchable = (entry: MatchableEntry): boolean => entry.contextOnly !== true;
-    const synonymTexts = base.synonyms.map((group) => group.words.map(analyze));
+    this.lexicon = lexicon.forBase(sensesHeld(this.entries.filter(searchable)));
+    const synonymTexts = base.synonyms.map((group) => group.words.map((member) => this.analyzeText(member)));
 
     this.synonyms = new SynonymRewriter(synonymTexts, (term) => this.dictionaryRoots(term));
-    // each member as the lexicon and the editors' synonyms read it, once for both indexes
-    const relatedGroups = related.groups().map((members) => members.map((member) => this.rewrite(member)));
-    const kinds = related.kinds().map((members) => members.map((member) => this.rewrite(member)));
+    // each member as the lexicon and the editors' synonyms read it, once for both indexes; a
+    // foreign word of several senses stands as itself, in the sense its group gives it (`ticket`
+    // among support requests is not read as this base's `bilet`)
+    const senseless = lexicon.forBase(() => 0);
+    const relatedGroups = related.groups().map((members) => members.map((member) => this.rewrite(member, senseless)));
+    const kinds = related.kinds().map((members) => members.map((member) => this.rewrite(member, senseless)));
     // after the related groups, each member of a kind stands as a group of its own, so that a
     // member of several words stands in a text as its own term (`sanal kart` is not `kredi kartı`)
     const kindGroups = kinds.flatMap((members) => members.map((member) => [member]));
@@ -150,7 +156,7 @@ export class SearchIndex {
       // each phrase split once, for its terms and its exact key
       const phraseWords = searchable(entry) ? [entry.question, ...entry.alternates].map(textWords) : [];
       const lists = phraseWords.map((tokens) => {
-        const read = prepare(analyzeWords(tokens));
+        const read = prepare(analyzeWords(this.lexicon.rewriteWords(tokens)));
         const ids = Int32Array.from(new Set(read.filter((term) => !isGroupOccurrence(term)).map((term) => this.idOf(term))));
         const phraseUnits = read.flatMap((term) =>
           isGroupOccurrence(term) ? [{ group: this.idOf(term), parts: Int32Array.from(new Set(term.parts.map((part) => this.idOf(part)))) }] : [],
@@ -162,7 +168,7 @@ export class SearchIndex {
       });
       phraseIds.push(lists);
       unitLists.push(units);
-      const answerText = searchable(entry) ? analyze(`${entry.answer}\n${entry.tags.join(" ")}`) : [];
+      const answerText = searchable(entry) ? this.analyzeText(`${entry.answer}\n${entry.tags.join(" ")}`) : [];
       const answer = Int32Array.from(new Set(prepare(answerText).map((term) => this.idOf(term))));
       answer.forEach((id) => inEntry.add(id));
       answerIds.push(answer);
@@ -221,6 +227,11 @@ export class SearchIndex {
     );
   }
 
+  /** A text analysed, the foreign phrases that analysis would shorten read first (`Lexicon.rewriteWords`). */
+  private analyzeText(text: string): Term[] {
+    return analyzeWords(this.lexicon.rewriteWords(textWords(text)));
+  }
+
   /**
    * Analysed text through the editors' synonyms, the lexicon of English words, and the editors'
    * synonyms again: an editor's group gives an English word its reading before the lexicon can
@@ -231,8 +242,8 @@ export class SearchIndex {
     return this.withRelatedRuns(this.rewrite(terms));
   }
 
-  private rewrite(terms: readonly Term[]): Term[] {
-    return this.synonyms.rewrite(this.lexicon.rewrite(this.synonyms.rewrite(terms)));
+  private rewrite(terms: readonly Term[], lexicon: LexiconReader = this.lexicon): Term[] {
+    return this.synonyms.rewrite(lexicon.rewrite(this.synonyms.rewrite(terms)));
   }
 
   /**
@@ -481,7 +492,7 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?"), except the
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
-      for (const term of this.read(analyze(sentence)).flatMap((t) => this.splitCompound(t))) {
+      for (const term of this.read(this.analyzeText(sentence)).flatMap((t) => this.splitCompound(t))) {
         if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term)) continue;
         if (isGroupOccurrence(term)) {
           const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
@@ -1008,4 +1019,17 @@ function answerLengthNorm(length: number, averageLength: number): number {
   const k1 = TUNING.ANSWER_K1;
   const relative = 1 - TUNING.ANSWER_LENGTH_B + TUNING.ANSWER_LENGTH_B * (length / averageLength);
   return Math.min(1, (k1 + 1) / (1 + k1 * relative));
+}
+
+/**
+ * How many of `entries` use a reading's words in their question or alternates (each word by its
+ * stem), for the lexicon to read a foreign word of several senses in the base's sense. The
+ * entries' stems are gathered on the first call: a lexicon without such words never asks.
+ */
+function sensesHeld(entries: readonly MatchableEntry[]): (reading: readonly Term[]) => number {
+  let stemsByEntry: ReadonlyArray<ReadonlySet<string>> | undefined;
+  return (reading) => {
+    stemsByEntry ??= entries.map((entry) => new Set([entry.question, ...entry.alternates].flatMap((phrase) => analyze(phrase).map((term) => term.stem))));
+    return stemsByEntry.filter((stems) => reading.length > 0 && reading.every((term) => stems.has(term.stem))).length;
+  };
 }

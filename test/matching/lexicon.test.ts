@@ -1,10 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyze } from "../../bot/matching/analysis";
+import { analyze, textWords } from "../../bot/matching/analysis";
 import { EnglishLexicon, LexiconError, NO_LEXICON } from "../../bot/matching/lexicon";
 import { Matcher } from "../../bot/matching/matcher";
 import { sharedMorphology } from "../../bot/matching/morphology";
+import { sharedRelatedWords } from "../../bot/matching/related";
 import type { MatchableBase, MatchableEntry } from "../../bot/matching/types";
 
 const entry = (id: string, question: string): MatchableEntry => ({ id, question, alternates: [], tags: [], answer: `${question} Ayrıntılar uygulamada.` });
@@ -14,7 +15,7 @@ const lexiconFile = (text: string): string => {
   writeFileSync(file, text);
   return file;
 };
-const typed = (lexicon: EnglishLexicon, text: string): string[] => lexicon.rewrite(analyze(text)).map((term) => term.typed);
+const typed = (lexicon: EnglishLexicon, text: string): string[] => lexicon.forBase(() => 0).rewrite(analyze(text)).map((term) => term.typed);
 
 describe("EnglishLexicon", () => {
   const small = new EnglishLexicon(lexiconFile("- en: customer service\n  tr: müşteri hizmetleri\n- en: service\n  tr: hizmet\n- en: add\n  tr: ekleme\n"));
@@ -33,8 +34,8 @@ describe("EnglishLexicon", () => {
 
   it("names the file and the component when the file is not a list of pairs", () => {
     const broken = new EnglishLexicon(lexiconFile("- en: refund\n  turkish: iade\n"));
-    expect(() => broken.rewrite(analyze("refund"))).toThrow(LexiconError);
-    expect(() => broken.rewrite(analyze("refund"))).toThrow(/^\[matching\] .*en-tr\.yaml: not a list/);
+    expect(() => broken.forBase(() => 0).rewrite(analyze("refund"))).toThrow(LexiconError);
+    expect(() => broken.forBase(() => 0).rewrite(analyze("refund"))).toThrow(/^\[matching\] .*en-tr\.yaml: not a list/);
   });
 
   it("ships a lexicon of English support-chat words that a customer's message meets in Turkish entries", () => {
@@ -66,5 +67,56 @@ describe("EnglishLexicon", () => {
     expect(matcher.match("password degistirmek", kb).candidates[0]?.id).toBe("parola");
     expect(matcher.match("agent ile görüşmek", kb).candidates[0]?.id).toBe("temsilci");
     expect(new Matcher(sharedMorphology, small).match("agent adresi", base(kb.entries)).candidates[0]?.id).toBe("acente");
+  });
+
+  describe("phrases that analysis would shorten", () => {
+    const shortened = new EnglishLexicon(lexiconFile("- en: on time\n  tr: zamanında\n- en: e-ticket\n  tr: e-bilet\n- en: can't find\n  tr: bulamıyorum\n- en: find\n  tr: bulma\n")).forBase(() => 0);
+    const words = (text: string): readonly string[] => shortened.rewriteWords(textWords(text));
+
+
+    it("are read on the words as typed, before their function words and one-letter words are dropped", () => {
+      expect(words("kargo on time gelir mi")).toEqual(["kargo", "zamanında", "gelir", "mi"]);
+      expect(words("E-ticket nerede")).toEqual(["e", "bilet", "nerede"]);
+      expect(words("can't find my order")).toEqual(["bulamıyorum", "my", "order"]);
+    });
+
+    it("never give their reading to the word that would be left of them", () => {
+      const text = textWords("what time is it, find it");
+      expect(shortened.rewriteWords(text)).toBe(text);
+      expect(shortened.rewrite(analyze("time find")).map((term) => term.typed)).toEqual(["time", "bulma"]);
+    });
+  });
+
+  describe("a word of several senses", () => {
+    const ticket = new EnglishLexicon(lexiconFile("- en: ticket\n  tr: [bilet, destek talebi]\n"));
+    const events = base([
+      entry("bilet-iptal", "Biletimi nasıl iptal ederim?"),
+      entry("bilet-fiyat", "Bilet fiyatları ne kadar?"),
+      entry("destek", "Destek talebim ne zaman yanıtlanır?"),
+    ]);
+    const itDesk = base([entry("talep-durum", "Destek talebimin durumunu nereden görürüm?"), entry("iptal", "Lisans iptali nasıl yapılır?"), entry("sifre", "Şifremi nasıl sıfırlarım?")]);
+
+    it("is read in the sense most of the base's entries use", () => {
+      const matcher = new Matcher(sharedMorphology, ticket, sharedRelatedWords);
+      expect(matcher.match("ticket iptal", events).candidates[0]?.id).toBe("bilet-iptal");
+      expect(matcher.match("ticket durumu", itDesk).candidates[0]?.id).toBe("talep-durum");
+    });
+
+    it("is not read when the base uses none of its senses, and the first sense wins a tie", () => {
+      const held = (counts: Record<string, number>) => (reading: readonly { typed: string }[]) => counts[reading.map((t) => t.typed).join(" ")] ?? 0;
+      const read = (counts: Record<string, number>): string[] => ticket.forBase(held(counts)).rewrite(analyze("ticket")).map((term) => term.typed);
+      expect(read({})).toEqual(["ticket"]);
+      expect(read({ bilet: 2, "destek talebi": 2 })).toEqual(["bilet"]);
+      expect(read({ bilet: 1, "destek talebi": 3 })).toEqual(["destek", "talebi"]);
+    });
+
+    it("stands as itself in the built-in related words, in the sense its group gives it", () => {
+      // the shipped related words hold `ticket` among support requests: read as this base's `bilet`, every support request would be a ticket to an event
+      const matcher = new Matcher(sharedMorphology, ticket, sharedRelatedWords);
+      const index = matcher.indexFor(events);
+      const reached = index.query("destek kaydım").flatMap((word) => word.expansions.map((expansion) => index.stemOf(expansion.term)));
+      expect(reached).toContain("destek");
+      expect(reached).not.toContain("bilet");
+    });
   });
 });
