@@ -15,10 +15,10 @@ export interface Lexicon {
   /**
    * The lexicon as one knowledge base reads it. A foreign word of several senses (`ticket`: a
    * ticket to an event, or a support request) is read in the sense of the reading that most of
-   * the base's entries use (`held`: how many entries use a reading's words), and not read at all
-   * when the base uses none of its readings.
+   * the base's entries use (`held`: how many entries use each reading's words, asked once for
+   * every reading of every such word), and not read at all when the base uses none of them.
    */
-  forBase(held: (reading: readonly Term[]) => number): LexiconReader;
+  forBase(held: (readings: ReadonlyArray<readonly Term[]>) => readonly number[]): LexiconReader;
 }
 
 /** A lexicon's readings for one knowledge base. */
@@ -32,9 +32,11 @@ export interface LexiconReader {
   rewriteWords(words: readonly string[]): readonly string[];
   /** Analysed text with the other foreign words and phrases read as Turkish ones. */
   rewrite(terms: readonly Term[]): Term[];
+  /** The foreign words of several senses this reader reads in one, analysed. */
+  readonly inSense: ReadonlyArray<readonly Term[]>;
 }
 
-const AS_TYPED: LexiconReader = { rewriteWords: (words) => words, rewrite: (terms) => [...terms] };
+const AS_TYPED: LexiconReader = { rewriteWords: (words) => words, rewrite: (terms) => [...terms], inSense: [] };
 
 /** For tests and hosts that do without it: every word is read as typed. */
 export const NO_LEXICON: Lexicon = { forBase: () => AS_TYPED };
@@ -85,17 +87,21 @@ export class EnglishLexicon implements Lexicon {
     private readonly keepDir?: string,
   ) {}
 
-  forBase(held: (reading: readonly Term[]) => number): LexiconReader {
+  forBase(held: (readings: ReadonlyArray<readonly Term[]>) => readonly number[]): LexiconReader {
     const pairs = this.load();
+    const ambiguous = pairs.filter(({ readings }) => readings.length > 1);
+    const counts = ambiguous.length > 0 ? held(ambiguous.flatMap(({ readings }) => readings)) : [];
+    let next = 0;
     // the sense of each pair of several readings: the one most entries use, the first on a tie; -1 for none
     const senses = pairs.map(({ readings }) => {
       if (readings.length < 2) return 0;
       let best = -1;
       let most = 0;
-      readings.forEach((reading, i) => {
-        const count = held(reading);
+      readings.forEach((_, i) => {
+        const count = counts[next + i] ?? 0;
         if (count > most) [best, most] = [i, count];
       });
+      next += readings.length;
       return best;
     });
     const key = senses.filter((_, i) => (pairs[i]?.readings.length ?? 0) > 1).join(",");
@@ -146,6 +152,7 @@ function readerOf(pairs: readonly Pair[], senses: readonly number[]): LexiconRea
   return {
     rewriteWords: (text) => rewriteWords(words, text),
     rewrite: (text) => terms.rewrite(text),
+    inSense: pairs.flatMap((pair, i) => (pair.readings.length > 1 && (senses[i] ?? -1) >= 0 ? [pair.en] : [])),
   };
 }
 

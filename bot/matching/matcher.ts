@@ -88,7 +88,11 @@ export class Matcher {
   private prepared(base: MatchableBase): { index: SearchIndex; ranker: Ranker } {
     let found = this.indexes.get(base);
     if (!found) {
-      const build = (): SearchIndex => new SearchIndex(base, this.morphology, this.lexicon, this.related);
+      // a base that writes a foreign word of several senses itself is read again in the sense it uses (`SearchIndex.rereadWith`)
+      const build = (): SearchIndex => {
+        const index = new SearchIndex(base, this.morphology, this.lexicon, this.related);
+        return index.rereadWith ? new SearchIndex(base, this.morphology, this.lexicon, this.related, index.rereadWith) : index;
+      };
       const index = this.morphology.remembering ? this.morphology.remembering(build) : build();
       found = { index, ranker: new Ranker(index) };
       this.indexes.set(base, found);

@@ -96,8 +96,18 @@ export class SearchIndex {
   /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
   private readonly families: ReadonlyMap<string, Int32Array>;
   private readonly synonyms: SynonymRewriter;
-  /** The foreign words' lexicon, read in the senses this base uses (`Lexicon.forBase`). */
-  private readonly lexicon: LexiconReader;
+  /**
+   * The foreign words' lexicon, read in the senses this base uses (`Lexicon.forBase`): which
+   * those are is known once the base's phrases are read, so the build reads them with every word
+   * of several senses as typed, and messages are read in the senses.
+   */
+  private lexicon: LexiconReader;
+  /**
+   * Set when the base's own text holds a foreign word of several senses that it reads in one
+   * (an FAQ that writes `ticket`): build the index again with this reader (`reader`), so the
+   * knowledge and messages read it alike. Undefined for most bases, which write no such word.
+   */
+  readonly rereadWith: LexiconReader | undefined;
   /** Key of the first word of a related-words member of several words (`askıya almak`) → those members. */
   private readonly relatedRuns: ReadonlyMap<string, readonly RelatedRun[]>;
   /** Start of a noun that begins a related-words member of several words (`nounFormStarts`) → those members. */
@@ -121,6 +131,7 @@ export class SearchIndex {
     private readonly morphology: Morphology,
     lexicon: Lexicon,
     related: RelatedWords,
+    reader?: LexiconReader,
   ) {
     this.entries = base.entries;
     this.readings = readingsOf(morphology);
@@ -128,14 +139,16 @@ export class SearchIndex {
     this.scratchAnswer = new Float32Array(this.entries.length);
     // follow-up-only entries get no words: no message reaches them, their parent's buttons do
     const searchable = (entry: MatchableEntry): boolean => entry.contextOnly !== true;
-    this.lexicon = lexicon.forBase(sensesHeld(this.entries.filter(searchable)));
+    // the base's senses are known once its phrases are read (`Lexicon.forBase`): until then a
+    // foreign word of several senses stands as itself
+    const senseless = lexicon.forBase(() => []);
+    this.lexicon = reader ?? senseless;
     const synonymTexts = base.synonyms.map((group) => group.words.map((member) => this.analyzeText(member)));
 
     this.synonyms = new SynonymRewriter(synonymTexts, (term) => this.dictionaryRoots(term));
     // each member as the lexicon and the editors' synonyms read it, once for both indexes; a
     // foreign word of several senses stands as itself, in the sense its group gives it (`ticket`
     // among support requests is not read as this base's `bilet`)
-    const senseless = lexicon.forBase(() => 0);
     const relatedGroups = related.groups().map((members) => members.map((member) => this.rewrite(member, senseless)));
     const kinds = related.kinds().map((members) => members.map((member) => this.rewrite(member, senseless)));
     // after the related groups, each member of a kind stands as a group of its own, so that a
@@ -213,6 +226,12 @@ export class SearchIndex {
       this.stems.length,
     );
     this.answerPostings = invert(answerIds.map((ids) => [...ids]), this.stems.length);
+    if (!reader) {
+      const sensed = lexicon.forBase((readings) => readings.map((reading) => this.phraseHolders(reading)));
+      // the base's own text, read before its senses were known, holds a word now read in one
+      this.rereadWith = sensed.inSense.some((word) => word.every((term) => this.stemIds.has(term.stem))) ? sensed : undefined;
+      this.lexicon = sensed;
+    }
 
     this.sortedStems = this.stems.filter((stem) => !isMarkerTerm(stem)).sort();
     const buckets = new Map<string, string[]>();
@@ -225,6 +244,17 @@ export class SearchIndex {
     this.fuzzyByInitial = new Map(
       [...buckets].map(([initial, words]) => [initial, new Fuse(words, { includeScore: true, threshold: TUNING.FUSE_THRESHOLD, shouldSort: true })]),
     );
+  }
+
+  /** How many entries hold all of `terms` (by stem) in their question or alternates. */
+  private phraseHolders(terms: readonly Term[]): number {
+    const lists = terms.map((term) => {
+      const id = this.stemIds.get(term.stem);
+      return id === undefined ? undefined : this.phrasePostings[id];
+    });
+    const [first, ...rest] = lists;
+    if (!first || rest.some((list) => list === undefined)) return 0;
+    return first.filter((entry) => rest.every((list) => list !== undefined && list.includes(entry))).length;
   }
 
   /** A text analysed, the foreign phrases that analysis would shorten read first (`Lexicon.rewriteWords`). */
@@ -1019,17 +1049,4 @@ function answerLengthNorm(length: number, averageLength: number): number {
   const k1 = TUNING.ANSWER_K1;
   const relative = 1 - TUNING.ANSWER_LENGTH_B + TUNING.ANSWER_LENGTH_B * (length / averageLength);
   return Math.min(1, (k1 + 1) / (1 + k1 * relative));
-}
-
-/**
- * How many of `entries` use a reading's words in their question or alternates (each word by its
- * stem), for the lexicon to read a foreign word of several senses in the base's sense. The
- * entries' stems are gathered on the first call: a lexicon without such words never asks.
- */
-function sensesHeld(entries: readonly MatchableEntry[]): (reading: readonly Term[]) => number {
-  let stemsByEntry: ReadonlyArray<ReadonlySet<string>> | undefined;
-  return (reading) => {
-    stemsByEntry ??= entries.map((entry) => new Set([entry.question, ...entry.alternates].flatMap((phrase) => analyze(phrase).map((term) => term.stem))));
-    return stemsByEntry.filter((stems) => reading.length > 0 && reading.every((term) => stems.has(term.stem))).length;
-  };
 }

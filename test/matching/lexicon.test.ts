@@ -15,7 +15,7 @@ const lexiconFile = (text: string): string => {
   writeFileSync(file, text);
   return file;
 };
-const typed = (lexicon: EnglishLexicon, text: string): string[] => lexicon.forBase(() => 0).rewrite(analyze(text)).map((term) => term.typed);
+const typed = (lexicon: EnglishLexicon, text: string): string[] => lexicon.forBase(() => []).rewrite(analyze(text)).map((term) => term.typed);
 
 describe("EnglishLexicon", () => {
   const small = new EnglishLexicon(lexiconFile("- en: customer service\n  tr: müşteri hizmetleri\n- en: service\n  tr: hizmet\n- en: add\n  tr: ekleme\n"));
@@ -34,8 +34,8 @@ describe("EnglishLexicon", () => {
 
   it("names the file and the component when the file is not a list of pairs", () => {
     const broken = new EnglishLexicon(lexiconFile("- en: refund\n  turkish: iade\n"));
-    expect(() => broken.forBase(() => 0).rewrite(analyze("refund"))).toThrow(LexiconError);
-    expect(() => broken.forBase(() => 0).rewrite(analyze("refund"))).toThrow(/^\[matching\] .*en-tr\.yaml: not a list/);
+    expect(() => broken.forBase(() => []).rewrite(analyze("refund"))).toThrow(LexiconError);
+    expect(() => broken.forBase(() => []).rewrite(analyze("refund"))).toThrow(/^\[matching\] .*en-tr\.yaml: not a list/);
   });
 
   it("ships a lexicon of English support-chat words that a customer's message meets in Turkish entries", () => {
@@ -70,7 +70,7 @@ describe("EnglishLexicon", () => {
   });
 
   describe("phrases that analysis would shorten", () => {
-    const shortened = new EnglishLexicon(lexiconFile("- en: on time\n  tr: zamanında\n- en: e-ticket\n  tr: e-bilet\n- en: can't find\n  tr: bulamıyorum\n- en: find\n  tr: bulma\n")).forBase(() => 0);
+    const shortened = new EnglishLexicon(lexiconFile("- en: on time\n  tr: zamanında\n- en: e-ticket\n  tr: e-bilet\n- en: can't find\n  tr: bulamıyorum\n- en: find\n  tr: bulma\n")).forBase(() => []);
     const words = (text: string): readonly string[] => shortened.rewriteWords(textWords(text));
 
 
@@ -103,11 +103,21 @@ describe("EnglishLexicon", () => {
     });
 
     it("is not read when the base uses none of its senses, and the first sense wins a tie", () => {
-      const held = (counts: Record<string, number>) => (reading: readonly { typed: string }[]) => counts[reading.map((t) => t.typed).join(" ")] ?? 0;
+      const held = (counts: Record<string, number>) => (readings: ReadonlyArray<readonly { typed: string }[]>) => readings.map((reading) => counts[reading.map((t) => t.typed).join(" ")] ?? 0);
       const read = (counts: Record<string, number>): string[] => ticket.forBase(held(counts)).rewrite(analyze("ticket")).map((term) => term.typed);
       expect(read({})).toEqual(["ticket"]);
       expect(read({ bilet: 2, "destek talebi": 2 })).toEqual(["bilet"]);
       expect(read({ bilet: 1, "destek talebi": 3 })).toEqual(["destek", "talebi"]);
+    });
+
+    it("is read alike in the knowledge and in messages when the base itself writes it", () => {
+      const matcher = new Matcher(sharedMorphology, ticket, sharedRelatedWords);
+      const written = base([...events.entries, entry("devir", "Ticket devri nasıl yapılır?")]);
+      // read as typed in the knowledge, `ticket` would meet no customer's `bilet`, and this would be a mere choice
+      const asTurkish = matcher.match("biletimi devretmek istiyorum", written);
+      expect(asTurkish.status).toBe("answered");
+      expect(asTurkish.candidates[0]?.id).toBe("devir");
+      expect(matcher.indexFor(written).rereadWith).toBeUndefined();
     });
 
     it("stands as itself in the built-in related words, in the sense its group gives it", () => {
