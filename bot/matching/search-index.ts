@@ -257,7 +257,7 @@ export class SearchIndex {
     return first.filter((entry) => rest.every((list) => list !== undefined && list.includes(entry))).length;
   }
 
-  /** A text analysed, the foreign phrases that analysis would shorten read first (`Lexicon.rewriteWords`). */
+  /** A text analysed, the foreign phrases that analysis would shorten read first (`LexiconReader.rewriteWords`). */
   private analyzeText(text: string): Term[] {
     return analyzeWords(this.lexicon.rewriteWords(textWords(text)));
   }
