@@ -93,18 +93,15 @@ export class EnglishLexicon implements Lexicon {
     const counts = ambiguous.length > 0 ? held(ambiguous.flatMap(({ readings }) => readings)) : [];
     let next = 0;
     // the sense of each pair of several readings: the one most entries use, the first on a tie; -1 for none
-    const senses = pairs.map(({ readings }) => {
-      if (readings.length < 2) return 0;
-      let best = -1;
-      let most = 0;
-      readings.forEach((_, i) => {
-        const count = counts[next + i] ?? 0;
-        if (count > most) [best, most] = [i, count];
-      });
-      next += readings.length;
-      return best;
-    });
-    const key = senses.filter((_, i) => (pairs[i]?.readings.length ?? 0) > 1).join(",");
+    const senses = new Map(
+      ambiguous.map((pair) => {
+        const own = pair.readings.map((_, i) => counts[next + i] ?? 0);
+        next += own.length;
+        const most = Math.max(...own);
+        return [pair, most > 0 ? own.indexOf(most) : -1];
+      }),
+    );
+    const key = [...senses.values()].join(",");
     let reader = this.readers.get(key);
     if (!reader) {
       reader = readerOf(pairs, senses);
@@ -119,8 +116,10 @@ export class EnglishLexicon implements Lexicon {
     let texts: string[][];
     try {
       const text = readFileSync(this.file, "utf8");
-      groups = analysedGroups(text, parseLexicon, this.keepDir);
-      texts = parseLexicon(text);
+      // the texts as typed are needed as well (`Pair.typed`): parsed once, and analysed only when nothing is kept
+      const parsed = parseLexicon(text);
+      texts = parsed;
+      groups = analysedGroups(text, () => parsed, this.keepDir);
     } catch (cause) {
       throw new LexiconError(`[matching] ${this.file}: not a list of { en, tr } pairs`, { cause });
     }
@@ -132,12 +131,12 @@ export class EnglishLexicon implements Lexicon {
   }
 }
 
-/** The reader of the pairs read in the senses chosen (`senses[i]`: the reading of pair `i`; -1 for none). */
-function readerOf(pairs: readonly Pair[], senses: readonly number[]): LexiconReader {
+/** The reader of the pairs read in the senses chosen (`senses`: the reading of each pair of several, -1 for none). */
+function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): LexiconReader {
   const terms = new PhraseRewriter((term) => [term.typed]);
   const words = new Map<string, WordPhrase[]>();
-  pairs.forEach((pair, i) => {
-    const sense = senses[i] ?? 0;
+  pairs.forEach((pair) => {
+    const sense = senses.get(pair) ?? 0;
     const reading = pair.readings[sense];
     const readingWords = pair.readingWords[sense];
     if (!reading || !readingWords) return;
@@ -150,9 +149,9 @@ function readerOf(pairs: readonly Pair[], senses: readonly number[]): LexiconRea
     } else terms.add(pair.en, reading);
   });
   return {
-    rewriteWords: (text) => rewriteWords(words, text),
+    rewriteWords: (text) => replacePhrases(words, text),
     rewrite: (text) => terms.rewrite(text),
-    inSense: pairs.flatMap((pair, i) => (pair.readings.length > 1 && (senses[i] ?? -1) >= 0 ? [pair.en] : [])),
+    inSense: [...senses].flatMap(([pair, sense]) => (sense >= 0 ? [pair.en] : [])),
   };
 }
 
@@ -162,7 +161,7 @@ interface WordPhrase {
 }
 
 /** `text` with each phrase of `table` (first word → phrases, longest first) replaced, the longest at each position. */
-function rewriteWords(table: ReadonlyMap<string, readonly WordPhrase[]>, text: readonly string[]): readonly string[] {
+function replacePhrases(table: ReadonlyMap<string, readonly WordPhrase[]>, text: readonly string[]): readonly string[] {
   if (!text.some((word) => table.has(word))) return text;
   const out: string[] = [];
   for (let i = 0; i < text.length; ) {

@@ -240,7 +240,8 @@ function matchOf(word: QueryWord, e: number): number {
   return k < 0 ? 0 : matchAt(word.reach.phraseSim, word.reach.answerSim, k);
 }
 
-function binaryIncludes(sorted: Int32Array, value: number): boolean {
+/** Whether an ascending list (a posting list, a reach) holds `value`. */
+export function binaryIncludes(sorted: Int32Array, value: number): boolean {
   return binaryIndex(sorted, value) >= 0;
 }
 

@@ -2,6 +2,7 @@ import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
+import { binaryIncludes } from "./ranking";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
 import { SynonymRewriter } from "./synonyms";
@@ -254,7 +255,7 @@ export class SearchIndex {
     });
     const [first, ...rest] = lists;
     if (!first || rest.some((list) => list === undefined)) return 0;
-    return first.filter((entry) => rest.every((list) => list !== undefined && list.includes(entry))).length;
+    return first.filter((entry) => rest.every((list) => list !== undefined && binaryIncludes(list, entry))).length;
   }
 
   /** A text analysed, the foreign phrases that analysis would shorten read first (`LexiconReader.rewriteWords`). */
