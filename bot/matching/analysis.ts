@@ -262,6 +262,22 @@ const PERSON_ROOTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Roots of the names the calendar and the clock give times: months, weekdays, seasons and parts of
+ * the day. A closed class of the language, as the people are: in a support message such a word
+ * says when something happened or is wanted (`ağustosta izin kullanacağım`, `cumartesi sabahı`),
+ * not what it is about, so where the knowledge base never uses it, it weighs as a word that only
+ * modifies. Left out for their other senses: `yaz` (write, a verb root of many words), `pazar`
+ * (a market: `pazarlama`, `pazarlık`) and `ay`, `gün`, `hafta`, `yıl`, which count periods an
+ * entry is often about (`aylık ücret`, `haftada kaç gün`).
+ */
+const TIME_ROOTS: ReadonlySet<string> = new Set([
+  "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
+  "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi",
+  "ilkbahar", "bahar", "sonbahar", "kış",
+  "sabah", "öğle", "öğlen", "akşam", "gece", "gündüz",
+]);
+
+/**
  * The demonstrative pronouns that point back, in their case forms (`bunu`, `buna`, `onun`), and
  * `böyle`: a sentence that holds one asks about what the sentence before it said ("… tapu
  * işlemleri bitti. **Bunu** ne zamana kadar yapmamız gerekiyor?"). Bare `bu` and `o` are left
@@ -282,6 +298,11 @@ export function refersBack(sentence: string): boolean {
 /** Whether an analyser root (Turkish letters, lower case) names one of the people in a customer's life (`PERSON_ROOTS`). */
 export function isPersonRoot(root: string): boolean {
   return PERSON_ROOTS.has(root);
+}
+
+/** Whether an analyser root (Turkish letters, lower case) names a time of the calendar or the clock (`TIME_ROOTS`). */
+export function isTimeRoot(root: string): boolean {
+  return TIME_ROOTS.has(root);
 }
 
 /** The Turkish letter each plain letter may stand for when typed without Turkish letters. */

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, type Term } from "./analysis";
+import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { binaryIncludes } from "./ranking";
 import type { RelatedWords } from "./related";
@@ -533,7 +533,7 @@ export class SearchIndex {
         }
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
-        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.isModifier(term.typed) || this.isPerson(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
+        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.isModifier(term.typed) || this.isCircumstance(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
@@ -674,10 +674,12 @@ export class SearchIndex {
 
   /**
    * Whether the analyser reads a word (in its Turkish letters, when typed without them) as one of
-   * the people a customer mentions (`kardeşime`, `annemin`, `kardesime`): see `isPersonRoot`.
+   * the people a customer mentions (`kardeşime`, `annemin`, `kardesime`) or a time the calendar or
+   * the clock names (`ağustosta`, `cumartesi`, `sabahı`): who a request is for and when, not what
+   * it is about. See `isPersonRoot` and `isTimeRoot`.
    */
-  private isPerson(typed: string): boolean {
-    return this.readSpellings(typed).some((spelling) => this.morphology.roots(spelling).some(isPersonRoot));
+  private isCircumstance(typed: string): boolean {
+    return this.readSpellings(typed).some((spelling) => this.morphology.roots(spelling).some((root) => isPersonRoot(root) || isTimeRoot(root)));
   }
 
   /**

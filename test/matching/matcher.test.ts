@@ -297,6 +297,23 @@ describe("Matcher", () => {
     expect(matcher.indexFor(family).query("eşime kart").find((w) => w.surface === "esime")?.weight ?? 0).toBeGreaterThan(1);
   });
 
+  it("weighs an unknown name of a time (ağustosta, cumartesi sabahı, agustosta) as lightly as a modifier", () => {
+    const kb = base([entry("izin", "Yıllık izin talebini nasıl oluştururum?"), entry("bordro", "Bordromu nereden görürüm?")]);
+    const weightOf = (text: string, word: string): number => {
+      const surface = matcher.indexFor(kb).query(word)[0]?.surface ?? "";
+      return matcher.indexFor(kb).query(text).find((w) => w.surface === surface)?.weight ?? 0;
+    };
+    for (const [time, other] of [["ağustosta", "İtalya'da"], ["cumartesi", "hastanede"], ["sabahı", "kampı"], ["agustosta", "kasabada"]] as const) {
+      expect(weightOf(`${time} izin kullanacağım`, time)).toBeLessThan(weightOf(`${other} izin kullanacağım`, other) / 2);
+    }
+    // `yaz` is left out: it is also the root of `yazmak` (to write), and `yazdım` names no time
+    expect(weightOf("yazdım izin", "yazdım")).toBeGreaterThan(weightOf("ağustosta izin", "ağustosta") * 2);
+    expect(matcher.match("ağustosta bir hafta izin kullanmak istiyorum, nasıl talep ederim", kb).candidates[0]?.id).toBe("izin");
+    // a word the knowledge base uses keeps its weight: there it may be the topic
+    const weekend = base([...kb.entries, entry("mesai", "Cumartesi mesaisi ücretli mi?")]);
+    expect(matcher.indexFor(weekend).query("cumartesi izin").find((w) => w.surface === "cumartesi")?.weight ?? 0).toBeGreaterThan(1);
+  });
+
   it("takes the message's key word from the words that name things, not from the verbs that frame it", () => {
     expect(sharedMorphology.verb("görünüyor")).toBe(true);
     expect(sharedMorphology.verb("isteniyor")).toBe(true);
