@@ -813,6 +813,8 @@ function analyzeToken(token: string): Term | null {
   if (surface === "" || isDroppedWord(token)) return null;
   // a stop word typed as spoken (`istiyom`, `soruyom`, `ediyom` for `istiyorum`, …)
   if (writtenVerbForms(token).some(isStopWord)) return null;
-  if (surface.length === 1 && !/\p{N}/u.test(surface)) return null;
-  return { surface: collapseRepeats(surface), stem: stem(token), typed: token };
+  // a letter typed twice or held (`kk`, `sss`) is a one-letter word once its repeats collapse, as the vocabulary's are
+  const collapsed = collapseRepeats(surface);
+  if (collapsed.length === 1 && !/\p{N}/u.test(collapsed)) return null;
+  return { surface: collapsed, stem: stem(token), typed: token };
 }

@@ -79,6 +79,12 @@ describe("Turkish text analysis", () => {
     expect(analyze("5G çekiyor mu").map((term) => term.surface)).not.toContain("5");
   });
 
+  it("drops a letter typed twice or held (kk, sss) as a one-letter word, never a number", () => {
+    expect(analyze("kk başvurusu").map((term) => term.surface)).toEqual(["basvurusu"]);
+    expect(analyze("sss sayfası").map((term) => term.surface)).toEqual(["sayfasi"]);
+    expect(analyze("11 gün")).toHaveLength(2);
+  });
+
   it("stems Turkish suffixes to a shared root", () => {
     expect(stem("sadakatin")).toBe("sadakat");
     expect(stem("memnuniyetini")).toBe("memnuniyet");
