@@ -49,10 +49,29 @@ export function fold(text: string): string {
  * (`CEM'in` → `cem`, `ISO’nun` → `iso`), which carry no meaning for matching.
  */
 export function normalize(text: string): string {
-  const lower = turkishLower(text);
+  const lower = turkishLower(plainKeyboardI(text));
   const unquoted = APOSTROPHE.test(lower) ? lower.replace(APOSTROPHE_SUFFIX, "") : lower;
   return hasDigitThenLetter(unquoted) ? unquoted.replace(NUMBER_SUFFIX, "") : unquoted;
 }
+
+/**
+ * A text with a capital `I` and no letter only Turkish has was typed on a keyboard without them
+ * (`MUSTERI HIZMETLERI`, `Iade`), where `I` stands for `i` as often as for `ı`. Turkish rules made
+ * each one an `ı` (`musterı`): a word taken as spelled with Turkish letters, which the analyser
+ * could not read and whose spellings were never tried, so a message typed in capitals matched
+ * worse than the same message in lower case. Read as `i`, its words are plain, and their
+ * spellings with Turkish letters are tried as for any word typed without them (`ılık` from
+ * `ILIK`). A text that has such a letter (`IŞIK`, `SIM kartımı`) was typed on a Turkish
+ * keyboard, and its `I` is `ı` by the language's rules.
+ */
+function plainKeyboardI(text: string): string {
+  if (!text.includes("I")) return text;
+  const composed = text.normalize("NFC");
+  return TURKISH_ONLY_LETTER.test(composed) ? composed : composed.replaceAll("I", "i");
+}
+
+/** The letters of the Turkish alphabet that other keyboards lack, in either case. */
+const TURKISH_ONLY_LETTER = /[çğıöşüÇĞİÖŞÜ]/u;
 
 /**
  * Cheap pre-check for `NUMBER_SUFFIX`: a digit followed by a letter (`DIGIT_LETTER`), found with

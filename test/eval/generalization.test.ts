@@ -108,7 +108,8 @@ describe.each(domains.map((d) => [d.name, d] as const))("matching on the %s doma
     for (const entry of kb.entries) {
       for (const text of [entry.question, ...entry.alternates]) {
         if ((byKey.get(exactKey(text))?.size ?? 0) > 1) continue;
-        for (const variant of [text, text.toLocaleUpperCase("tr"), exactKey(text), `${text.toLocaleLowerCase("tr")}!!`]) {
+        // as written, and in capitals typed on a keyboard without Turkish letters (`İ` as `I`), without the editor's punctuation
+        for (const variant of [text, `${exactKey(text).toUpperCase()}!!`]) {
           const decision = matcher.match(variant, kb);
           if (decision.status !== "answered" || decision.candidates[0]?.id !== entry.id) missed.push(`${variant} → ${decision.status} ${decision.candidates[0]?.id ?? "-"}`);
         }

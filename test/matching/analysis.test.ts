@@ -33,6 +33,15 @@ describe("Turkish text analysis", () => {
     expect(fold(normalize("ISO’nun amacı"))).toBe("iso amaci");
   });
 
+  it("reads a capital I as i in a text with no letter only Turkish has (typed on another keyboard), and by Turkish rules otherwise", () => {
+    expect(normalize("MUSTERI HIZMETLERI")).toBe("musteri hizmetleri");
+    expect(normalize("Iade ID IBAN")).toBe("iade id iban");
+    // a text with a letter only Turkish has was typed on a Turkish keyboard: its I is ı
+    expect(normalize("IŞIK KIRILDI")).toBe("ışık kırıldı");
+    expect(normalize("SIM kartımı")).toBe("sım kartımı");
+    expect(normalize("I\u0307ADE IADE")).toBe("iade ıade");
+  });
+
   it("drops the suffixes typed onto a number without an apostrophe, never a unit", () => {
     expect(normalize("ayın 20sinde, 15ine kadar, 3te, 50lik, 2.si, 3üncü")).toBe("ayın 20, 15 kadar, 3, 50, 2., 3");
     expect(normalize("10gb 100mbps 5g iso10002")).toBe("10gb 100mbps 5g iso10002");

@@ -314,6 +314,21 @@ describe("Matcher", () => {
     expect(matcher.indexFor(weekend).query("cumartesi izin").find((w) => w.surface === "cumartesi")?.weight ?? 0).toBeGreaterThan(1);
   });
 
+  it("decides a message typed in capitals on a keyboard without Turkish letters as it decides the same message in lower case", () => {
+    const kb = base([
+      entry("iade", "İade ne zaman hesabıma geçer?"),
+      entry("kart", "Kartımı nasıl iptal ederim?"),
+      entry("hizmet", "Müşteri hizmetlerine nasıl ulaşırım?"),
+      entry("limit", "Kredi kartı limitimi nasıl artırırım?"),
+    ]);
+    for (const text of ["musteri hizmetlerine ulasamiyorum", "iade param hesabima ne zaman gecer", "kredi kartimin limiti dusuk artirmak istiyorum", "kartimi iptal ettirmek istiyorum"]) {
+      const lower = matcher.match(text, kb);
+      const capitals = matcher.match(text.toUpperCase(), kb);
+      expect({ status: capitals.status, top: capitals.candidates[0]?.id }).toEqual({ status: lower.status, top: lower.candidates[0]?.id });
+      expect(capitals.candidates[0]?.confidence).toBeCloseTo(lower.candidates[0]?.confidence ?? 0, 3);
+    }
+  });
+
   it("takes the message's key word from the words that name things, not from the verbs that frame it", () => {
     expect(sharedMorphology.verb("görünüyor")).toBe(true);
     expect(sharedMorphology.verb("isteniyor")).toBe(true);
