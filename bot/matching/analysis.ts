@@ -643,6 +643,10 @@ const DISCOURSE_HEADS: ReadonlySet<string> = new Set(["durumda", "nedenle", "yuz
 const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   "kolay gelsin", "iyi calismalar", "hayirli isler", "hayirli gunler", "kusura bakmayin", "kusura bakma", "ozur dilerim",
   "gecmis olsun", "ki varsiniz", "allah razi", "razi olsun", "simdiden tesekkurler", "simdiden tesekkur",
+  // a plea for help asked of the one who answers (`yardım edin`, `yardım eder misiniz`), as `yardımcı olur musunuz` is;
+  // `yardım` alone stays a word, aid being a topic of its own (`sosyal yardım başvurusu`)
+  "yardim edin", "yardim eder", "yardim edermisiniz", "yardim edermisin", "yardim edebilir", "yardim edebilirmisiniz",
+  "yardim edebilirsiniz", "yardim et", "yardim etsene", "yardim etsenize", "yardim etmeniz", "yardim etmenizi",
 ]);
 /**
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;

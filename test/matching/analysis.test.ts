@@ -131,6 +131,10 @@ describe("Turkish text analysis", () => {
     expect(analyze("bilet bulmanın bir yolu var mı, iadenin yolu nedir").map((t) => t.surface)).toEqual(["bilet", "bulmanin", "?exists", "iadenin", "?what"]);
     expect(analyze("servis yolu nerede, köprü yolu ne zaman açılır").map((t) => t.surface)).toEqual(["servis", "yolu", "?where", "kopru", "yolu", "?when", "acilir"]);
     expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
+    // a plea for help asked of the bot frames the question, as `yardımcı olur musunuz` does; aid stays a topic
+    expect(analyze("lütfen yardım edin, faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    expect(analyze("yardim edebilir misiniz faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    expect(analyze("sosyal yardım başvurusu").map((t) => t.surface)).toContain("yardim");
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether
     expect(analyze("şuan malesef kampanya varmıdır napim").map((t) => t.surface)).toEqual(["kampanya", "?exists", "?how"]);
