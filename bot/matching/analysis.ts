@@ -649,6 +649,42 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   "yardim edebilirsiniz", "yardim et", "yardim etsene", "yardim etsenize", "yardim etmeniz", "yardim etmenizi",
 ]);
 /**
+ * The customer's requests about the exchange itself, said before or after the question: a reply
+ * (`dönüş yapar mısınız`, `cevabınızı bekliyorum`), help (`yardımınızı rica ederim`), whether
+ * the one who answers knows (`bilginiz var mı`), and the address of a petition (`sayın yetkili`,
+ * `gereğinin yapılmasını`). Each has a word that names a topic elsewhere (`dönüş`, `cevap`,
+ * `yetkili`, often in answers: "size dönüş yapılır"), and prefixed to every tuning question
+ * `acil dönüş yapar mısınız` cut the questions answered rightly from 457 to 157. Only the forms
+ * addressed to the one who answers are dropped, the word with the verb that makes the request:
+ * an answer's `size dönüş yapar` keeps its words. Folded: the request's noun, then what follows it.
+ */
+const EXCHANGE_REQUESTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  [
+    [
+      ["donus", "donusunuzu", "cevap", "cevabinizi", "yanit", "yanitinizi"],
+      ["bekliyorum", "bekliyoruz", "rica", "yapin", "verin", "yaparmisiniz", "yaparmisin", "verirmisiniz", "verirmisin", "yapabilirmisiniz", "verebilirmisiniz"],
+    ],
+    [["yardiminizi", "yardimlarinizi", "desteginizi"], ["bekliyorum", "bekliyoruz", "rica"]],
+    [["bilginiz"], ["varmi"]],
+    [["sayin", "degerli"], ["yetkili", "yetkililer"]],
+    [["ilginiz"], ["icin"]],
+    [["gereginin"], ["yapilmasini"]],
+  ].flatMap(([nouns, next]) => (nouns ?? []).map((noun) => [noun, new Set(next)] as const)),
+);
+
+/**
+ * How many words from `i` make a request about the exchange itself (`EXCHANGE_REQUESTS`): 0, or
+ * its noun and verb, the verb read with the question particle after it as chat glues them
+ * (`dönüş yapar mısınız` as `yaparmisiniz`; the particle is a stop word).
+ */
+function exchangeRequestLength(folds: readonly string[], i: number): number {
+  const next = EXCHANGE_REQUESTS.get(folds[i] ?? "");
+  const verb = folds[i + 1];
+  if (!next || verb === undefined) return 0;
+  return next.has(verb) || next.has(`${verb}${folds[i + 2] ?? ""}`) ? 2 : 0;
+}
+
+/**
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
  * `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a word no FAQ uses, weighed
  * as the rarest topic of the message and stood as its key word. Dropped whole, as courtesies are. Folded.
@@ -784,6 +820,11 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       continue;
     }
     if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
+    const request = exchangeRequestLength(folds, i);
+    if (request > 0) {
+      i += request - 1;
+      continue;
+    }
     if (next !== undefined && DROPPED_PAIR_STARTS.has(folded) && DROPPED_PAIRS.has(`${folded} ${nextFolded}`)) {
       i += 1;
       continue;

@@ -135,6 +135,12 @@ describe("Turkish text analysis", () => {
     expect(analyze("lütfen yardım edin, faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("yardim edebilir misiniz faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("sosyal yardım başvurusu").map((t) => t.surface)).toContain("yardim");
+    // requests about the exchange itself, addressed to the one who answers; an answer's own words stay
+    for (const text of ["sayın yetkili, faturam gelmedi, acil dönüş yapar mısınız", "faturam gelmedi cevabınızı bekliyorum", "faturam gelmedi bilginiz var mı", "faturam gelmedi yardımınızı rica ederim, ilginiz için teşekkürler"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("Talebinize 24 saat içinde size dönüş yapar.").map((t) => t.surface)).toContain("donus");
+    expect(analyze("şikayetime ne zaman cevap verilir").map((t) => t.surface)).toContain("cevap");
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether
     expect(analyze("şuan malesef kampanya varmıdır napim").map((t) => t.surface)).toEqual(["kampanya", "?exists", "?how"]);

@@ -329,6 +329,32 @@ describe("Matcher", () => {
     }
   });
 
+  it("keeps its decision when a greeting, a courtesy or a request about the exchange surrounds the question", () => {
+    const kb = base([
+      entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
+      entry("limit", "Kredi kartı limitimi nasıl artırırım?"),
+      entry("fatura", "Faturamı nereden görebilirim?", ["Faturamı göremiyorum."]),
+      entry("sube", "Şube çalışma saatleri nedir?"),
+    ]);
+    const frames = [
+      (t: string) => `merhaba, iyi günler. ${t}`,
+      (t: string) => `sayın yetkili, ${t}`,
+      (t: string) => `lütfen yardım edin, ${t}`,
+      (t: string) => `${t} acil dönüş yapar mısınız`,
+      (t: string) => `${t} cevabınızı bekliyorum`,
+      (t: string) => `${t} bilginiz var mı`,
+      (t: string) => `${t} yardımınızı rica ederim, şimdiden teşekkürler`,
+      (t: string) => `kolay gelsin ${t} ilginiz için teşekkürler`,
+    ];
+    for (const text of ["kartimi kaybettim", "limitimi artırmak istiyorum", "faturami goremiyorum", "subeler kacta aciliyor"]) {
+      const bare = matcher.match(text, kb);
+      for (const frame of frames) {
+        const framed = matcher.match(frame(text), kb);
+        expect({ text: frame(text), status: framed.status, top: framed.candidates[0]?.id }).toEqual({ text: frame(text), status: bare.status, top: bare.candidates[0]?.id });
+      }
+    }
+  });
+
   it("takes the message's key word from the words that name things, not from the verbs that frame it", () => {
     expect(sharedMorphology.verb("görünüyor")).toBe(true);
     expect(sharedMorphology.verb("isteniyor")).toBe(true);
