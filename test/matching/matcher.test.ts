@@ -333,7 +333,7 @@ describe("Matcher", () => {
     const kb = base([
       entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
       entry("limit", "Kredi kartı limitimi nasıl artırırım?"),
-      entry("fatura", "Faturamı nereden görebilirim?", ["Faturamı göremiyorum."]),
+      entry("fatura", "Faturamı nereden görebilirim?", undefined, { alternates: ["Faturamı göremiyorum."] }),
       entry("sube", "Şube çalışma saatleri nedir?"),
     ]);
     const frames = [
