@@ -319,6 +319,17 @@ export function isPersonRoot(root: string): boolean {
   return PERSON_ROOTS.has(root);
 }
 
+/**
+ * The words that introduce the one who writes (`ben Ayşe`, `adım Mehmet`, `ismim Zeynep`), folded:
+ * the name after them says who writes, not what about.
+ */
+const SELF_INTRODUCTIONS: ReadonlySet<string> = new Set(["ben", "adim", "ismim"]);
+
+/** Whether a word (as `textWords` gives it) introduces the one who writes (`SELF_INTRODUCTIONS`): `ben`, `adım`, `ismim`. */
+export function isSelfIntroduction(word: string): boolean {
+  return SELF_INTRODUCTIONS.has(foldWord(word));
+}
+
 /** Whether an analyser root (Turkish letters, lower case) names a time of the calendar or the clock (`TIME_ROOTS`). */
 export function isTimeRoot(root: string): boolean {
   return TIME_ROOTS.has(root);

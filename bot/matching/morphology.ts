@@ -38,6 +38,13 @@ export interface Morphology {
    */
   lemmas(word: string): readonly string[];
   /**
+   * How the analyser reads the word as a proper name, capitalised: `only` when nothing in lower
+   * case and only `+PROP` readings capitalised (`ayşe`, `mehmet`, `ankara`), `also` when a name
+   * among other readings (`yılmaz`, undaunted; `kira`, rent), else `none`. A name may be a
+   * person's, a place's or a brand's (`turkcell`): the dictionary does not say.
+   */
+  properName(word: string): ProperName;
+  /**
    * Runs `read` (an index build) and keeps the readings of the words it looks up for later
    * processes, where the morphology keeps readings at all. Only what `read` looks up is kept: a
    * knowledge base's words and the built-in lists', never a customer's message.
@@ -45,8 +52,11 @@ export interface Morphology {
   remembering?<T>(read: () => T): T;
 }
 
+/** How a word reads as a proper name (`Morphology.properName`). */
+export type ProperName = "only" | "also" | "none";
+
 /** For tests and hosts that do without the analyser: every word is unknown. */
-export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false, modifier: () => false, lemmas: () => [] };
+export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false, modifier: () => false, lemmas: () => [], properName: () => "none" };
 
 interface FsmParse {
   getWord(): { getName(): string };
@@ -199,6 +209,8 @@ const ROOTS_CACHE_SIZE = 50_000;
 const ANALYSER_CACHE_SIZE = 0;
 /** Longest word analysed; longer tokens are not Turkish words (codes, pasted junk). */
 const MAX_WORD_LENGTH = 40;
+/** Distinct words memoized by `properName`: only the word after a self-introduction is asked about, so few. */
+const PROPER_NAMES_MEMO_SIZE = 5_000;
 
 /**
  * Turkish morphology from `nlptoolkit-morphologicalanalysis` (Starlang's finite-state analyser
@@ -212,6 +224,8 @@ export class TurkishMorphology implements Morphology {
   private readonly fusedNouns = new Map<string, string | null>();
   /** Dictionary root → the verbs it is derived from (`verbBases`). */
   private readonly verbBasesOf = new Map<string, readonly string[]>();
+  /** Word → whether it is only a proper name (`properName`). */
+  private readonly properNames = new Map<string, ProperName>();
   /** This version's readings file, once the kept readings were read (`keepDir`); null when its version cannot be told (nothing is kept). */
   private kept: KeptFile | null | undefined;
   /** While `remembering`: the words looked up. */
@@ -254,6 +268,20 @@ export class TurkishMorphology implements Morphology {
 
   lemmas(word: string): readonly string[] {
     return this.analysis(word).lemmas;
+  }
+
+  properName(word: string): ProperName {
+    const known = this.properNames.get(word);
+    if (known !== undefined) return known;
+    let result: ProperName = "none";
+    if (word.length <= MAX_WORD_LENGTH && /^\p{L}+$/u.test(word)) {
+      const parses = this.load().morphologicalAnalysis(`${word.charAt(0).toLocaleUpperCase("tr")}${word.slice(1)}`);
+      const readings = Array.from({ length: parses.size() }, (_, i) => parses.getFsmParse(i).toString());
+      if (readings.some((reading) => reading.includes("+PROP"))) result = readings.every((reading) => reading.includes("+PROP")) && this.roots(word).length === 0 ? "only" : "also";
+    }
+    if (this.properNames.size >= PROPER_NAMES_MEMO_SIZE) this.properNames.clear();
+    this.properNames.set(word, result);
+    return result;
   }
 
   private analysis(word: string): Analysis {

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, type Term } from "./analysis";
+import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { binaryIncludes } from "./ranking";
 import type { RelatedWords } from "./related";
@@ -523,8 +523,9 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?"), except the
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
+      const names = this.introducedNames(sentence);
       for (const term of this.read(this.analyzeText(sentence)).flatMap((t) => this.splitCompound(t))) {
-        if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term)) continue;
+        if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term) || names.has(term.typed)) continue;
         if (isGroupOccurrence(term)) {
           const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
           term.parts.forEach((part) => unit.partStems.add(part.stem));
@@ -670,6 +671,32 @@ export class SearchIndex {
   /** `Morphology.modifier` on a word's spellings the analyser reads (`hic` as `hiç`, `dort` as `dört`). */
   private isModifier(typed: string): boolean {
     return this.readSpellings(typed).some((spelling) => this.morphology.modifier(spelling));
+  }
+
+  /**
+   * The writer's own name where the message introduces them (`Merhaba ben Ayşe, …`, `adım Mehmet
+   * Yılmaz, …`), with the word that introduces it: the word right after the introduction when the
+   * analyser reads it only as a proper name and the knowledge base does not hold it, and, where a
+   * comma or the sentence's end closes the introduction within two more words, those words too
+   * when they read as names at all (a surname is often a word as well: `Yılmaz`, undaunted, whose
+   * `yıl` met every yearly fee). It says who writes, not what about; as an unknown word it weighed
+   * as much as the base's rarest, and a question so introduced was almost never answered.
+   * `ben emekliyim` introduces no name.
+   */
+  private introducedNames(sentence: string): ReadonlySet<string> {
+    const names = new Set<string>();
+    for (const clause of sentence.split(CLAUSE_END)) {
+      const words = textWords(clause);
+      words.forEach((word, i) => {
+        const name = words[i + 1];
+        if (!isSelfIntroduction(word) || name === undefined || this.morphology.properName(name) !== "only") return;
+        if (!analyzeWords([name]).every((term) => this.expansionsOf(term).expansions.length === 0)) return;
+        names.add(word).add(name);
+        const rest = words.slice(i + 2);
+        if (rest.length <= MAX_SURNAME_WORDS && rest.every((surname) => this.morphology.properName(surname) !== "none")) for (const surname of rest) names.add(surname);
+      });
+    }
+    return names;
   }
 
   /**
@@ -898,6 +925,11 @@ const NOMINAL_SUFFIX = /^(?:l[ae]r)?(?:[iu]?m|[iu]?n|s?[iu]|[iu]?m[iu]z|[iu]?n[i
 
 /** Shortest vocabulary word read before a typed suffix (`tl-ye`, `gb-ı`; abbreviations are short). */
 const MIN_SUFFIXED_WORD = 2;
+
+/** What closes a clause of a sentence: a self-introduction's name ends there (`ben Mehmet Yılmaz, kartım…`). */
+const CLAUSE_END = /[,;:]/u;
+/** Words after a name that may still be its surnames, where a clause ends after them (`Ayşe Nur Yılmaz,`). */
+const MAX_SURNAME_WORDS = 2;
 
 /** The vowels a word may have lost (`readSpellings`), with Turkish letters. */
 const TYPED_VOWELS = ["a", "e", "ı", "i", "o", "ö", "u", "ü"];

@@ -345,6 +345,10 @@ describe("Matcher", () => {
       (t: string) => `${t} bilginiz var mı`,
       (t: string) => `${t} yardımınızı rica ederim, şimdiden teşekkürler`,
       (t: string) => `kolay gelsin ${t} ilginiz için teşekkürler`,
+      // the writer's name, where the message introduces them
+      (t: string) => `Merhaba ben Ayşe, ${t}`,
+      (t: string) => `Ben Mehmet Yılmaz, ${t}`,
+      (t: string) => `adım zeynep. ${t}`,
     ];
     for (const text of ["kartimi kaybettim", "limitimi artırmak istiyorum", "faturami goremiyorum", "subeler kacta aciliyor"]) {
       const bare = matcher.match(text, kb);
@@ -353,6 +357,20 @@ describe("Matcher", () => {
         expect({ text: frame(text), status: framed.status, top: framed.candidates[0]?.id }).toEqual({ text: frame(text), status: bare.status, top: bare.candidates[0]?.id });
       }
     }
+  });
+
+  it("drops only a name that the introduction names: a word with another reading, or one the base holds, stays", () => {
+    expect(sharedMorphology.properName("ayşe")).toBe("only");
+    expect(sharedMorphology.properName("yılmaz")).toBe("also");
+    expect(sharedMorphology.properName("emekliyim")).toBe("none");
+    const kb = base([entry("emekli", "Emekli maaşımı nasıl taşırım?"), entry("ankara", "Ankara şubeniz nerede?"), entry("kart", "Kartımı nasıl iptal ederim?")]);
+    const surfaces = (text: string): string[] => matcher.indexFor(kb).query(text).map((w) => w.surface);
+    expect(surfaces("ben emekliyim, maaşımı taşımak istiyorum")).toContain("emekliyim");
+    // a name the knowledge base holds may be what the message is about
+    expect(surfaces("ben ankara şubesine gideceğim")).toContain("ankara");
+    // without a comma closing the introduction, the word after the name is the message's
+    expect(surfaces("ben Ayşe kartımı iptal etmek istiyorum")).toEqual(expect.arrayContaining(["kartimi"]));
+    expect(surfaces("ben Ayşe kartımı iptal etmek istiyorum")).not.toContain("ayse");
   });
 
   it("takes the message's key word from the words that name things, not from the verbs that frame it", () => {

@@ -233,6 +233,7 @@ describe("TurkishRelatedWords", () => {
       negative: (word) => sharedMorphology.negative(word),
       verb: (word) => sharedMorphology.verb(word),
       modifier: (word) => sharedMorphology.modifier(word),
+      properName: (word) => sharedMorphology.properName(word),
       lemmas: (word) => {
         lookups += 1;
         return sharedMorphology.lemmas(word);
