@@ -436,6 +436,9 @@ const STOP_WORD_LIST: readonly string[] = [
   // greetings, address and interjections
   "merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "iyi", "günler", "akşamlar", "abi", "abla",
   "kanka", "kanki", "knk", "bro", "aga", "hocam", "kardeşim", "abicim", "ablacım", "tmm", "ltfn", "yaw", "bnm", "yaa", "içn",
+  // a group addressed (`beyler`, `arkadaşlar`, `hanımlar`: "folks, …"), only in that plain plural form: `arkadaşlarım`,
+  // `arkadaşıma` stay people in the customer's life
+  "beyler", "hanımlar", "arkadaşlar",
   "yav", "ay", "off", "of", "hmm", "valla", "vallahi", "cidden", "hey", "ok", "okey",
   "lan", "ulan", "be",
   // the tag question "değil mi", as chat writes it ("ödemicem di mi"): it asks for a yes, it negates nothing
