@@ -1,0 +1,68 @@
+/* eslint-disable no-console */
+process.env.DOTENV_CONFIG_QUIET ??= "true";
+
+import { Matcher } from "../../bot/matching/matcher";
+import { domainKnowledge, evaluationDomains } from "./domains";
+
+/**
+ * How the matcher holds when customers wrap a question in what they write around it: greetings,
+ * courtesies, requests about the exchange, their name, a group addressed, capitals typed on a
+ * keyboard without Turkish letters. Each frame is put around every question of the tuning halves
+ * (never the held-out ones), and the questions answered rightly, the right entry first and those
+ * answered wrongly are counted against the bare questions. A frame that costs many answers points
+ * at words that name nothing being read as topics. `npx tsx test/eval/frames.ts`
+ */
+const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
+  ["(bare)", (text) => text],
+  ["merhaba, iyi günler. …", (text) => `Merhaba, iyi günler. ${text}`],
+  ["kolay gelsin … şimdiden teşekkürler", (text) => `kolay gelsin ${text} şimdiden teşekkürler`],
+  ["lütfen yardım edin, …", (text) => `lütfen yardım edin, ${text}`],
+  ["sayın yetkili, …", (text) => `sayın yetkili, ${text}`],
+  ["… acil dönüş yapar mısınız", (text) => `${text} acil dönüş yapar mısınız`],
+  ["… cevabınızı bekliyorum", (text) => `${text} cevabınızı bekliyorum`],
+  ["… bilginiz var mı", (text) => `${text} bilginiz var mı`],
+  ["… yardımınızı rica ederim", (text) => `${text} yardımınızı rica ederim`],
+  ["Merhaba ben Ayşe, …", (text) => `Merhaba ben Ayşe, ${text}`],
+  ["Ben Mehmet Yılmaz, …", (text) => `Ben Mehmet Yılmaz, ${text}`],
+  ["beyler …", (text) => `beyler ${text}`],
+  ["arkadaşlar …", (text) => `arkadaşlar ${text}`],
+  ["uzun süredir müşterinizim, …", (text) => `uzun süredir müşterinizim, ${text}`],
+  ["… çok mağdurum", (text) => `${text} çok mağdurum`],
+  ["daha önce de yazdım ama cevap gelmedi. …", (text) => `daha önce de yazdım ama cevap gelmedi. ${text}`],
+  // capitals typed on a keyboard without Turkish letters: only the questions typed without them
+  ["CAPITALS (plain letters)", (text) => (/[çğıöşüÇĞİÖŞÜ]/u.test(text) ? text : text.toUpperCase())],
+];
+
+async function main(): Promise<void> {
+  const totals = FRAMES.map(() => ({ answeredRight: 0, top1: 0, wronglyAnswered: 0 }));
+  let questions = 0;
+  for (const domain of evaluationDomains()) {
+    const tuning = domain.inDomain.tuning;
+    if (tuning.length === 0) continue;
+    const kb = await domainKnowledge(domain);
+    const matcher = new Matcher();
+    questions += tuning.length;
+    for (const query of tuning) {
+      FRAMES.forEach(([, frame], i) => {
+        const decision = matcher.match(frame(query.text), kb);
+        const right = query.expected.includes(decision.candidates[0]?.id ?? "");
+        const total = totals[i];
+        if (!total) return;
+        if (right) total.top1 += 1;
+        if (decision.status === "answered") {
+          if (right) total.answeredRight += 1;
+          else total.wronglyAnswered += 1;
+        }
+      });
+    }
+  }
+  console.log(`tuning halves: ${questions} questions`);
+  console.log("| frame | answered right | top-1 | wrongly answered |");
+  console.log("| --- | --- | --- | --- |");
+  FRAMES.forEach(([name], i) => {
+    const total = totals[i];
+    if (total) console.log(`| ${name} | ${total.answeredRight} | ${total.top1} | ${total.wronglyAnswered} |`);
+  });
+}
+
+void main();
