@@ -670,9 +670,9 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
  * `yetkili`, often in answers: "size dönüş yapılır"), and prefixed to every tuning question
  * `acil dönüş yapar mısınız` cut the questions answered rightly from 457 to 157. Only the forms
  * addressed to the one who answers are dropped, the word with the verb that makes the request:
- * an answer's `size dönüş yapar` keeps its words. Folded: the request's noun, then what follows it.
+ * an answer's `size dönüş yapar` keeps its words. Folded pairs: each noun with each word that may follow it.
  */
-const EXCHANGE_REQUESTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+const EXCHANGE_REQUESTS: ReadonlySet<string> = new Set(
   [
     [
       ["donus", "donusunuzu", "cevap", "cevabinizi", "yanit", "yanitinizi"],
@@ -683,20 +683,8 @@ const EXCHANGE_REQUESTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     [["sayin", "degerli"], ["yetkili", "yetkililer"]],
     [["ilginiz"], ["icin"]],
     [["gereginin"], ["yapilmasini"]],
-  ].flatMap(([nouns, next]) => (nouns ?? []).map((noun) => [noun, new Set(next)] as const)),
+  ].flatMap(([nouns, next]) => (nouns ?? []).flatMap((noun) => (next ?? []).map((verb) => `${noun} ${verb}`))),
 );
-
-/**
- * How many words from `i` make a request about the exchange itself (`EXCHANGE_REQUESTS`): 0, or
- * its noun and verb, the verb read with the question particle after it as chat glues them
- * (`dönüş yapar mısınız` as `yaparmisiniz`; the particle is a stop word).
- */
-function exchangeRequestLength(folds: readonly string[], i: number): number {
-  const next = EXCHANGE_REQUESTS.get(folds[i] ?? "");
-  const verb = folds[i + 1];
-  if (!next || verb === undefined) return 0;
-  return next.has(verb) || next.has(`${verb}${folds[i + 2] ?? ""}`) ? 2 : 0;
-}
 
 /**
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
@@ -713,8 +701,12 @@ const IDIOM_PAIRS: ReadonlySet<string> = new Set(["bir turlu", "bi turlu", "her 
  */
 const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yokmu", "nedir", "neler", "nelerdir"]);
 
-/** Pairs of words dropped whole and only together: `COURTESY_PAIRS` and `IDIOM_PAIRS`. */
-const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...IDIOM_PAIRS]);
+/**
+ * Pairs of words dropped whole and only together: `COURTESY_PAIRS`, `EXCHANGE_REQUESTS` and
+ * `IDIOM_PAIRS`. The second word is also read with the question particle after it, as chat glues
+ * them (`dönüş yapar mısınız` as `donus yaparmisiniz`; the particle is a stop word).
+ */
+const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...EXCHANGE_REQUESTS, ...IDIOM_PAIRS]);
 /** First words of `DROPPED_PAIRS`: most words start none, and skip building the pair. */
 const DROPPED_PAIR_STARTS: ReadonlySet<string> = new Set([...DROPPED_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
 
@@ -834,12 +826,7 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       continue;
     }
     if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
-    const request = exchangeRequestLength(folds, i);
-    if (request > 0) {
-      i += request - 1;
-      continue;
-    }
-    if (next !== undefined && DROPPED_PAIR_STARTS.has(folded) && DROPPED_PAIRS.has(`${folded} ${nextFolded}`)) {
+    if (next !== undefined && DROPPED_PAIR_STARTS.has(folded) && (DROPPED_PAIRS.has(`${folded} ${nextFolded}`) || DROPPED_PAIRS.has(`${folded} ${nextFolded}${folds[i + 2] ?? ""}`))) {
       i += 1;
       continue;
     }

@@ -209,6 +209,10 @@ const ROOTS_CACHE_SIZE = 50_000;
 const ANALYSER_CACHE_SIZE = 0;
 /** Longest word analysed; longer tokens are not Turkish words (codes, pasted junk). */
 const MAX_WORD_LENGTH = 40;
+/** Whether a token can be a Turkish word for the analyser: letters only, not longer than `MAX_WORD_LENGTH`. */
+function analysable(word: string): boolean {
+  return word.length <= MAX_WORD_LENGTH && /^\p{L}+$/u.test(word);
+}
 /** Distinct words memoized by `properName`: only the word after a self-introduction is asked about, so few. */
 const PROPER_NAMES_MEMO_SIZE = 5_000;
 
@@ -274,7 +278,7 @@ export class TurkishMorphology implements Morphology {
     const known = this.properNames.get(word);
     if (known !== undefined) return known;
     let result: ProperName = "none";
-    if (word.length <= MAX_WORD_LENGTH && /^\p{L}+$/u.test(word)) {
+    if (analysable(word)) {
       const parses = this.load().morphologicalAnalysis(`${word.charAt(0).toLocaleUpperCase("tr")}${word.slice(1)}`);
       const readings = Array.from({ length: parses.size() }, (_, i) => parses.getFsmParse(i).toString());
       if (readings.some((reading) => reading.includes("+PROP"))) result = readings.every((reading) => reading.includes("+PROP")) && this.roots(word).length === 0 ? "only" : "also";
@@ -289,7 +293,7 @@ export class TurkishMorphology implements Morphology {
     this.recording?.add(word);
     const cached = this.cache.get(word) ?? this.kept?.readings.get(word);
     if (cached) return cached;
-    const result = word.length > MAX_WORD_LENGTH || !/^\p{L}+$/u.test(word) ? UNKNOWN : this.analyse(word);
+    const result = analysable(word) ? this.analyse(word) : UNKNOWN;
     if (this.cache.size >= (this.options.memoSize ?? ROOTS_CACHE_SIZE)) this.cache.clear();
     this.cache.set(word, result);
     return result;

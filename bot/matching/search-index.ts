@@ -260,7 +260,12 @@ export class SearchIndex {
 
   /** A text analysed, the foreign phrases that analysis would shorten read first (`LexiconReader.rewriteWords`). */
   private analyzeText(text: string): Term[] {
-    return analyzeWords(this.lexicon.rewriteWords(textWords(text)));
+    return this.analyzeTextWords(textWords(text));
+  }
+
+  /** `analyzeText` of a text already split by `textWords`. */
+  private analyzeTextWords(words: readonly string[]): Term[] {
+    return analyzeWords(this.lexicon.rewriteWords(words));
   }
 
   /**
@@ -523,8 +528,10 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?"), except the
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
-      const names = this.introducedNames(sentence);
-      for (const term of this.read(this.analyzeText(sentence)).flatMap((t) => this.splitCompound(t))) {
+      const sentenceWords = textWords(sentence);
+      // most messages introduce nobody: the clauses are split and read again only for those that do
+      const names = sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
+      for (const term of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {
         if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term) || names.has(term.typed)) continue;
         if (isGroupOccurrence(term)) {
           const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
@@ -926,6 +933,8 @@ const NOMINAL_SUFFIX = /^(?:l[ae]r)?(?:[iu]?m|[iu]?n|s?[iu]|[iu]?m[iu]z|[iu]?n[i
 /** Shortest vocabulary word read before a typed suffix (`tl-ye`, `gb-ı`; abbreviations are short). */
 const MIN_SUFFIXED_WORD = 2;
 
+/** A sentence that introduces nobody (`SearchIndex.introducedNames`). */
+const NO_NAMES: ReadonlySet<string> = new Set();
 /** What closes a clause of a sentence: a self-introduction's name ends there (`ben Mehmet Yılmaz, kartım…`). */
 const CLAUSE_END = /[,;:]/u;
 /** Words after a name that may still be its surnames, where a clause ends after them (`Ayşe Nur Yılmaz,`). */
