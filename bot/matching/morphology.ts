@@ -45,6 +45,13 @@ export interface Morphology {
    */
   properName(word: string): ProperName;
   /**
+   * Whether the word says what the writer is (`mağdurum`, I am aggrieved; `müşterinizim`, I am
+   * your customer; `öğrenciyiz`, we are students): every reading is a noun or adjective with the
+   * copula in the first person, present tense, apart from an adjective's readings as a noun
+   * (`mağdurum`, also "my aggrieved one"). `kartım` is also "my card": not one. False for unknown words.
+   */
+  aboutWriter(word: string): boolean;
+  /**
    * Runs `read` (an index build) and keeps the readings of the words it looks up for later
    * processes, where the morphology keeps readings at all. Only what `read` looks up is kept: a
    * knowledge base's words and the built-in lists', never a customer's message.
@@ -56,7 +63,15 @@ export interface Morphology {
 export type ProperName = "only" | "also" | "none";
 
 /** For tests and hosts that do without the analyser: every word is unknown. */
-export const NO_MORPHOLOGY: Morphology = { roots: () => [], negative: () => false, verb: () => false, modifier: () => false, lemmas: () => [], properName: () => "none" };
+export const NO_MORPHOLOGY: Morphology = {
+  roots: () => [],
+  negative: () => false,
+  verb: () => false,
+  modifier: () => false,
+  lemmas: () => [],
+  properName: () => "none",
+  aboutWriter: () => false,
+};
 
 interface FsmParse {
   getWord(): { getName(): string };
@@ -96,9 +111,10 @@ interface Analysis {
   readonly negative: boolean;
   readonly verb: boolean;
   readonly modifier: boolean;
+  readonly aboutWriter: boolean;
 }
 
-const UNKNOWN: Analysis = { roots: [], lemmas: [], negative: false, verb: false, modifier: false };
+const UNKNOWN: Analysis = { roots: [], lemmas: [], negative: false, verb: false, modifier: false, aboutWriter: false };
 
 /** Where and whether `TurkishMorphology` keeps its readings across processes. */
 export interface TurkishMorphologyOptions {
@@ -148,14 +164,16 @@ const MAX_KEPT_READINGS = 100_000;
 /** Most versions' files a readings folder keeps; the least recently written go first. */
 const MAX_VERSION_FILES = 4;
 
-/** One reading as a file keeps it: the roots, the flags (`NEGATIVE`, `VERB`, `MODIFIER`), then the lemmas. */
+/** One reading as a file keeps it: the roots, the flags (`NEGATIVE`, `VERB`, `MODIFIER`, `ABOUT_WRITER`), then the lemmas. */
 type KeptReading = [readonly string[], number, readonly string[]];
 const NEGATIVE = 1;
 const VERB = 2;
 const MODIFIER = 4;
+const ABOUT_WRITER = 8;
 
 function kept(analysis: Analysis): KeptReading {
-  return [analysis.roots, (analysis.negative ? NEGATIVE : 0) | (analysis.verb ? VERB : 0) | (analysis.modifier ? MODIFIER : 0), analysis.lemmas];
+  const flags = (analysis.negative ? NEGATIVE : 0) | (analysis.verb ? VERB : 0) | (analysis.modifier ? MODIFIER : 0) | (analysis.aboutWriter ? ABOUT_WRITER : 0);
+  return [analysis.roots, flags, analysis.lemmas];
 }
 
 function fromKept(value: unknown): Analysis | undefined {
@@ -165,7 +183,7 @@ function fromKept(value: unknown): Analysis | undefined {
   const lemmas: unknown = value[2];
   const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === "string");
   if (!strings(roots) || !strings(lemmas) || typeof flags !== "number") return undefined;
-  return { roots, lemmas, negative: (flags & NEGATIVE) !== 0, verb: (flags & VERB) !== 0, modifier: (flags & MODIFIER) !== 0 };
+  return { roots, lemmas, negative: (flags & NEGATIVE) !== 0, verb: (flags & VERB) !== 0, modifier: (flags & MODIFIER) !== 0, aboutWriter: (flags & ABOUT_WRITER) !== 0 };
 }
 
 /** The readings in a file written for `version`; none when it is missing, unreadable, malformed or for another version. */
@@ -274,6 +292,10 @@ export class TurkishMorphology implements Morphology {
     return this.analysis(word).lemmas;
   }
 
+  aboutWriter(word: string): boolean {
+    return this.analysis(word).aboutWriter;
+  }
+
   properName(word: string): ProperName {
     const known = this.properNames.get(word);
     if (known !== undefined) return known;
@@ -345,6 +367,8 @@ export class TurkishMorphology implements Morphology {
     let negatedReadings = 0;
     let contentReadings = 0;
     let modifierReadings = 0;
+    let writerReadings = 0;
+    let adjectiveNounReadings = 0;
     for (let i = 0; i < parses.size(); i += 1) {
       const parse = parses.getFsmParse(i);
       const root = parse.getWord().getName().toLocaleLowerCase("tr");
@@ -356,6 +380,8 @@ export class TurkishMorphology implements Morphology {
       lemmas.add(lemmaOf(root, rootTag, tags));
       if (CONTENT_TAGS.has(rootTag)) contentReadings += 1;
       else if (MODIFIER_TAGS.has(rootTag)) modifierReadings += 1;
+      if (FIRST_PERSON_COPULA.test(tags) && !tags.slice(0, tags.lastIndexOf("^DB+VERB+ZERO")).includes("+VERB")) writerReadings += 1;
+      else if (rootTag === "ADJ" && tags.includes("^DB+NOUN+ZERO")) adjectiveNounReadings += 1;
       if (DERIVABLE_TAGS.has(rootTag)) for (const base of this.verbBases(root)) roots.add(base);
       if (tags.includes("+VERB")) {
         verbReadings += 1;
@@ -374,6 +400,7 @@ export class TurkishMorphology implements Morphology {
       negative: verbReadings > 0 && negatedReadings === verbReadings,
       verb: verbReadings > 0 && verbReadings === parses.size(),
       modifier: parses.size() > 0 && (contentReadings === 0 || modifierReadings > 0),
+      aboutWriter: writerReadings > 0 && writerReadings + adjectiveNounReadings === parses.size(),
     };
   }
 
@@ -525,6 +552,8 @@ const SAME_LEMMA_SUFFIXES = new Set(["ZERO", "REL"]);
 const MIN_VERB_BASE = 3;
 /** Roots that name a thing, an action or a quality. */
 const CONTENT_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
+/** The end of a parse that reads a noun or adjective as "I am …" or "we are …" (`mağdurum`, `müşteriyiz`). */
+const FIRST_PERSON_COPULA = /\^DB\+VERB\+ZERO\+PRES\+A1(?:SG|PL)$/u;
 /** Roots a verb may have made (`verbBases`). */
 const DERIVABLE_TAGS = new Set(["NOUN", "ADJ"]);
 /** The end of a parse that reads a verb as its bare infinitive (`kesmek`, `kurulmak`). */

@@ -546,7 +546,7 @@ export class SearchIndex {
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed) });
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed)});
       }
     });
     // a unit weighs what its words weigh, as the message's words finally stand
@@ -709,11 +709,14 @@ export class SearchIndex {
   /**
    * Whether the analyser reads a word (in its Turkish letters, when typed without them) as one of
    * the people a customer mentions (`kardeşime`, `annemin`, `kardesime`) or a time the calendar or
-   * the clock names (`ağustosta`, `cumartesi`, `sabahı`): who a request is for and when, not what
-   * it is about. See `isPersonRoot` and `isTimeRoot`.
+   * the clock names (`ağustosta`, `cumartesi`, `sabahı`), or, in every spelling it reads, as what
+   * the writer is (`mağdurum`, `magdurum`: `Morphology.aboutWriter`): who a request is for, when,
+   * and from whom, not what it is about. See `isPersonRoot` and `isTimeRoot`.
    */
   private isCircumstance(typed: string): boolean {
-    return this.readSpellings(typed).some((spelling) => this.morphology.roots(spelling).some((root) => isPersonRoot(root) || isTimeRoot(root)));
+    const spellings = this.readSpellings(typed);
+    if (spellings.length > 0 && spellings.every((spelling) => this.morphology.aboutWriter(spelling))) return true;
+    return spellings.some((spelling) => this.morphology.roots(spelling).some((root) => isPersonRoot(root) || isTimeRoot(root)));
   }
 
   /**

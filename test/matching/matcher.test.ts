@@ -314,6 +314,25 @@ describe("Matcher", () => {
     expect(matcher.indexFor(weekend).query("cumartesi izin").find((w) => w.surface === "cumartesi")?.weight ?? 0).toBeGreaterThan(1);
   });
 
+  it("weighs an unknown word that says what the writer is (mağdurum, müşterinizim, magduruz) as lightly as a modifier", () => {
+    for (const word of ["mağdurum", "müşterinizim", "mağduruz", "öğrenciyim", "üzgünüm"]) expect({ word, about: sharedMorphology.aboutWriter(word) }).toEqual({ word, about: true });
+    // "my card", "I am going", "aggrieved" (no person): each names or does something
+    for (const word of ["kartım", "gidiyorum", "mağdur", "kartımız"]) expect({ word, about: sharedMorphology.aboutWriter(word) }).toEqual({ word, about: false });
+    const kb = base([entry("izin", "Yıllık izin talebini nasıl oluştururum?"), entry("bordro", "Bordromu nereden görürüm?")]);
+    const weightOf = (text: string, word: string): number => {
+      const surface = matcher.indexFor(kb).query(word)[0]?.surface ?? "";
+      return matcher.indexFor(kb).query(text).find((w) => w.surface === surface)?.weight ?? 0;
+    };
+    for (const [writer, other] of [["mağdurum", "mahkemede"], ["magdurum", "mahkemede"], ["hamileyim", "hastanede"]] as const) {
+      expect(weightOf(`izin talebi ${writer}`, writer)).toBeLessThan(weightOf(`izin talebi ${other}`, other) / 2);
+    }
+    expect(matcher.match("bordromu göremiyorum çok mağdurum", kb).candidates[0]?.id).toBe("bordro");
+    // a word the knowledge base uses keeps its weight: there it may be the topic
+    const students = base([...kb.entries, entry("ogrenci", "Öğrenci indirimi var mı?")]);
+    const weightIn = (text: string, surface: string): number | undefined => matcher.indexFor(students).query(text).find((w) => w.surface === surface)?.weight;
+    expect(weightIn("öğrenciyim izin", "ogrenciyim")).toBeCloseTo(weightIn("öğrenci izin", "ogrenci") ?? 0, 6);
+  });
+
   it("decides a message typed in capitals on a keyboard without Turkish letters as it decides the same message in lower case", () => {
     const kb = base([
       entry("iade", "İade ne zaman hesabıma geçer?"),

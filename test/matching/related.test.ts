@@ -234,6 +234,7 @@ describe("TurkishRelatedWords", () => {
       verb: (word) => sharedMorphology.verb(word),
       modifier: (word) => sharedMorphology.modifier(word),
       properName: (word) => sharedMorphology.properName(word),
+      aboutWriter: (word) => sharedMorphology.aboutWriter(word),
       lemmas: (word) => {
         lookups += 1;
         return sharedMorphology.lemmas(word);
