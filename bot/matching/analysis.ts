@@ -469,6 +469,23 @@ const STOP_WORD_LIST: readonly string[] = [
   "çnk", "ztn", "eyv", "eyw", "hg", "hb", "kib", "grşz", "bknz", "iyiki", "herneyse", "ençok", "pekçok", "birdaha", "herbiri",
   "yanlızca", "inşalah", "kolaygelsin", "nerdeyse", "hoşgeldin", "hoşgeldiniz", "hoşbulduk", "şöle", "hakkaten", "flan",
   "hemde", "diimi",
+  // the writer's feelings about the service and the effort spent, said around a question (`… rezalet`, `3 gündür
+  // uğraşıyorum, …`, `… cevap verirseniz sevinirim`): outrage, being fed up, insults, courtesies and hopes, in the forms
+  // customers type (session 34, listed by a linguist helper for any domain, blind to the evaluation; words that are
+  // topics somewhere were left out: `şikayet`, `bekle-`, `mağdur`, `ayıp`, `defalarca`)
+  "rezalet", "rezaletsiniz", "rezil", "rezilsiniz", "rezillik", "kepaze", "kepazelik", "skandal", "saçmalık", "berbat",
+  "berbatsınız", "iğrenç", "korkunç", "yazık", "yazıklar", "utanç", "utanmaz", "utanmıyor", "utanmıyorsunuz", "lanet",
+  "kahrolsun", "zulüm", "hayret", "bıktım", "bıktık", "bıkmıştım", "bıkmıştık", "bıktırdınız", "usandım", "usandık",
+  "usandırdınız", "bezdim", "bezdik", "bezdirdiniz", "yıldım", "bunaldım", "sinirliyim", "sinirlendim", "kızgınım",
+  "kızdım", "öfkeliyim", "çıldıracağım", "delireceğim", "çileden", "perişan", "çaresizim", "üzgünüm", "üzüldüm",
+  "şaşkınım", "sabrım", "sabrımı", "aptal", "salak", "gerizekalı", "beceriksiz", "beceriksizlik", "saygısız",
+  "saygısızlık", "terbiyesiz", "terbiyesizlik", "küstah", "küstahlık", "yüzsüz", "yüzsüzlük", "vicdansız",
+  "vicdansızlık", "insafsız", "insafsızlık", "ciddiyetsiz", "ciddiyetsizlik", "umursamaz", "umursamazlık", "şerefsiz",
+  "uğraşıyorum", "uğraşıyoruz", "uğraştım", "uğraştık", "uğraşmaktan", "uğraştırıyorsunuz", "uğraştırdınız",
+  "çabalıyorum", "çabaladım", "boşuna", "nafile", "süründürüyorsunuz", "süründürdünüz", "oyalıyorsunuz",
+  "geçiştiriyorsunuz", "sabırla", "sabırsızlıkla", "sevinirim", "seviniriz", "sevinirdim", "minnettar", "minnettarım",
+  "müteşekkir", "müteşekkirim", "yalvarıyorum", "yalvarırım", "umarım", "saygılarımızla", "tebrikler", "aferin", "bravo",
+  "harikasınız", "naziksiniz",
   // asking and telling
   "bilgi", "bilgisi", "verir", "verebilir", "verebilirmisiniz", "verirmisiniz", "anlatır", "anlatırmısın", "anlatırmısınız",
   "anlatabilir", "anlat", "anlatın", "açıklar", "açıklayabilir", "açıklayın", "açıkla", "söyler", "söyleyebilir", "söyle",
@@ -676,8 +693,12 @@ const EXCHANGE_REQUESTS: ReadonlySet<string> = new Set(
   [
     [
       ["donus", "donusunuzu", "cevap", "cevabinizi", "yanit", "yanitinizi"],
-      ["bekliyorum", "bekliyoruz", "rica", "yapin", "verin", "yaparmisiniz", "yaparmisin", "verirmisiniz", "verirmisin", "yapabilirmisiniz", "verebilirmisiniz"],
+      ["bekliyorum", "bekliyoruz", "rica", "yapin", "verin", "yaparmisiniz", "yaparmisin", "verirmisiniz", "verirmisin", "yapabilirmisiniz", "verebilirmisiniz",
+        // the request as a condition of a courtesy (`cevap verirseniz sevinirim`)
+        "verirseniz", "verirsen", "yaparsaniz", "yaparsan", "verebilirseniz", "yapabilirseniz"],
     ],
+    // asking to be told, as `bilgi verir misiniz` is (both stop words): `bilgi alabilir miyim`
+    [["bilgi"], ["alabilir", "alabilirmiyim", "alabilirmiyiz", "alabilirim", "almak"]],
     [["yardiminizi", "yardimlarinizi", "desteginizi"], ["bekliyorum", "bekliyoruz", "rica"]],
     [["bilginiz"], ["varmi"]],
     [["sayin", "degerli"], ["yetkili", "yetkililer"]],
@@ -707,6 +728,8 @@ const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yok
  * them (`dönüş yapar mısınız` as `donus yaparmisiniz`; the particle is a stop word).
  */
 const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...EXCHANGE_REQUESTS, ...IDIOM_PAIRS]);
+/** Words that only strengthen the next one, and may stand inside a dropped pair (`şimdiden çok teşekkürler`). Folded. */
+const INTENSIFIERS: ReadonlySet<string> = new Set(["cok", "gercekten"]);
 /** First words of `DROPPED_PAIRS`: most words start none, and skip building the pair. */
 const DROPPED_PAIR_STARTS: ReadonlySet<string> = new Set([...DROPPED_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
 
@@ -826,9 +849,14 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       continue;
     }
     if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
-    if (next !== undefined && DROPPED_PAIR_STARTS.has(folded) && (DROPPED_PAIRS.has(`${folded} ${nextFolded}`) || DROPPED_PAIRS.has(`${folded} ${nextFolded}${folds[i + 2] ?? ""}`))) {
-      i += 1;
-      continue;
+    if (next !== undefined && DROPPED_PAIR_STARTS.has(folded)) {
+      // an intensifier between the two words keeps the pair (`şimdiden çok teşekkürler`)
+      const gap = INTENSIFIERS.has(nextFolded) ? 1 : 0;
+      const second = folds[i + 1 + gap] ?? "";
+      if (DROPPED_PAIRS.has(`${folded} ${second}`) || DROPPED_PAIRS.has(`${folded} ${second}${folds[i + 2 + gap] ?? ""}`)) {
+        i += 1 + gap;
+        continue;
+      }
     }
     let term = termCache.get(token);
     if (term === undefined) {

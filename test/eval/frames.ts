@@ -6,8 +6,8 @@ import { domainKnowledge, evaluationDomains } from "./domains";
 
 /**
  * How the matcher holds when customers wrap a question in what they write around it: greetings,
- * courtesies, requests about the exchange, their name, a group addressed, capitals typed on a
- * keyboard without Turkish letters. Each frame is put around every question of the tuning halves
+ * courtesies, requests about the exchange, their name, a group addressed, their feelings and
+ * the effort spent, capitals typed on a keyboard without Turkish letters. Each frame is put around every question of the tuning halves
  * (never the held-out ones), and the questions answered rightly, the right entry first and those
  * answered wrongly are counted against the bare questions. A frame that costs many answers points
  * at words that name nothing being read as topics. `npx tsx test/eval/frames.ts`
@@ -29,6 +29,13 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["uzun süredir müşterinizim, …", (text) => `uzun süredir müşterinizim, ${text}`],
   ["… çok mağdurum", (text) => `${text} çok mağdurum`],
   ["daha önce de yazdım ama cevap gelmedi. …", (text) => `daha önce de yazdım ama cevap gelmedi. ${text}`],
+  ["… bu konuda bilgi alabilir miyim", (text) => `${text} bu konuda bilgi alabilir miyim`],
+  ["… cevap verirseniz sevinirim", (text) => `${text} cevap verirseniz sevinirim`],
+  ["… şimdiden çok teşekkür ederim", (text) => `${text} şimdiden çok teşekkür ederim`],
+  ["… rezalet", (text) => `${text} rezalet`],
+  ["… gerçekten bıktım", (text) => `${text} gerçekten bıktım`],
+  ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
+  ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],
   // capitals typed on a keyboard without Turkish letters: only the questions typed without them
   ["CAPITALS (plain letters)", (text) => (/[çğıöşüÇĞİÖŞÜ]/u.test(text) ? text : text.toUpperCase())],
 ];

@@ -370,6 +370,13 @@ describe("Matcher", () => {
       (t: string) => `Merhaba ben Ayşe, ${t}`,
       (t: string) => `Ben Mehmet Yılmaz, ${t}`,
       (t: string) => `adım zeynep. ${t}`,
+      // the writer's feelings and courtesies around the question
+      (t: string) => `${t} rezalet`,
+      (t: string) => `${t} gerçekten bıktım`,
+      (t: string) => `${t} cevap verirseniz sevinirim`,
+      (t: string) => `${t} şimdiden çok teşekkür ederim`,
+      (t: string) => `${t} bu konuda bilgi alabilir miyim`,
+      (t: string) => `uğraşıyorum ama olmadı, ${t}`,
     ];
     for (const text of ["kartimi kaybettim", "limitimi artırmak istiyorum", "faturami goremiyorum", "subeler kacta aciliyor"]) {
       const bare = matcher.match(text, kb);
