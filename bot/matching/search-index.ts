@@ -109,8 +109,12 @@ export class SearchIndex {
    * knowledge and messages read it alike. Undefined for most bases, which write no such word.
    */
   readonly rereadWith: LexiconReader | undefined;
-  /** Key of the first word of a related-words member of several words (`askıya almak`) → those members. */
-  private readonly relatedRuns: ReadonlyMap<string, readonly RelatedRun[]>;
+  /**
+   * Key of the first word of a related-words member of several words (`askıya almak`) → the first
+   * letter of a form of its second word (`RunWord.initials`) → those members: a text's word is
+   * compared only with the members its next word could continue.
+   */
+  private readonly relatedRuns: ReadonlyMap<string, ReadonlyMap<string, readonly RelatedRun[]>>;
   /** Start of a noun that begins a related-words member of several words (`nounFormStarts`) → those members. */
   private readonly relatedRunsByStart: ReadonlyMap<string, readonly RelatedRun[]>;
   /** A word as typed → the members it begins as an inflected form of their first noun (`runsBegunByForm`). */
@@ -293,9 +297,10 @@ export class SearchIndex {
     const added = new Map<string, GroupTerm>();
     const addRuns = (runs: readonly RelatedRun[] | undefined, i: number): void => {
       if (runs === undefined) return;
+      const initial = terms[i + 1]?.surface.charAt(0) ?? "";
       for (const run of runs) {
         const { words } = run;
-        if (i + words.length > terms.length || added.has(run.group.stem)) continue;
+        if (i + words.length > terms.length || words[1]?.initials.has(initial) !== true || added.has(run.group.stem)) continue;
         let k = 1;
         for (let word = words[k]; word !== undefined && this.isForm(terms[i + k], word); word = words[k]) k += 1;
         if (k === words.length) added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + words.length) });
@@ -304,9 +309,10 @@ export class SearchIndex {
     for (let i = 0; i + 1 < terms.length; i += 1) {
       const first = terms[i];
       if (!first) continue;
+      const initial = terms[i + 1]?.surface.charAt(0) ?? "";
       // the stem's runs, then the surface's when it differs (nothing allocated per word: texts are long)
-      addRuns(this.relatedRuns.get(first.stem), i);
-      if (first.surface !== first.stem) addRuns(this.relatedRuns.get(first.surface), i);
+      addRuns(this.relatedRuns.get(first.stem)?.get(initial), i);
+      if (first.surface !== first.stem) addRuns(this.relatedRuns.get(first.surface)?.get(initial), i);
       // and those it begins in a form Snowball stems otherwise (`kartın` → `kar`, for `kart şifresi`)
       addRuns(this.runsBegunByForm(first), i);
     }
@@ -357,21 +363,30 @@ export class SearchIndex {
 
   /**
    * Each related-words member of several words (as read: `otp` reads as `tek kullanımlık şifre`),
-   * as the forms of its words, keyed by its first word's stem and surface (`byKey`), and, where
-   * that word is a noun, by the starts of its forms as well (`byStart`, `runsBegunByForm`).
+   * as the forms of its words, keyed by its first word's stem and surface and its second word's
+   * initials (`byKey`), and, where its first word is a noun, by the starts of that word's forms
+   * as well (`byStart`, `runsBegunByForm`).
    */
-  private relatedRunIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>): { byKey: Map<string, RelatedRun[]>; byStart: Map<string, RelatedRun[]> } {
-    const byKey = new Map<string, RelatedRun[]>();
+  private relatedRunIndex(groups: ReadonlyArray<ReadonlyArray<readonly Term[]>>): {
+    byKey: Map<string, Map<string, RelatedRun[]>>;
+    byStart: Map<string, RelatedRun[]>;
+  } {
+    const byKey = new Map<string, Map<string, RelatedRun[]>>();
     const byStart = new Map<string, RelatedRun[]>();
     const add = (runs: Map<string, RelatedRun[]>, key: string, run: RelatedRun): void => {
       runs.set(key, [...(runs.get(key) ?? []), run]);
+    };
+    const addByKey = (key: string, run: RelatedRun): void => {
+      const byInitial = byKey.get(key) ?? new Map<string, RelatedRun[]>();
+      for (const initial of run.words[1]?.initials ?? []) add(byInitial, initial, run);
+      byKey.set(key, byInitial);
     };
     groups.forEach((members, g) => {
       for (const read of members) {
         if (read.length < 2 || read.some((term) => isQuestionTerm(term.stem))) continue;
         const words = read.map((term) => this.runWord(term));
         const run: RelatedRun = { words, group: groupTerm(g) };
-        for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) add(byKey, key, run);
+        for (const key of new Set([read[0]?.stem ?? "", read[0]?.surface ?? ""])) addByKey(key, run);
         const [first] = words;
         if (first && !first.verb && first.lemmas.length > 0) for (const start of first.starts) add(byStart, start, run);
       }
@@ -383,10 +398,13 @@ export class SearchIndex {
   private runWord(term: Term): RunWord {
     return remember(this.readings.runWords, `${term.typed}|${term.surface}|${term.stem}`, READINGS_MEMO_SIZE, () => {
       const verb = /m[ae]k$/u.test(term.typed);
+      const forms = new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]);
+      const starts = nounFormStarts(term.surface);
       return {
-        forms: new Set([term.stem, term.surface, ...(verb ? this.foldedRoots(term.typed).slice(0, 1) : [])]),
+        forms,
         lemmas: verb ? [] : this.morphology.lemmas(term.typed),
-        starts: nounFormStarts(term.surface),
+        starts,
+        initials: new Set([...forms, ...starts].map((form) => form.charAt(0))),
         verb,
         negative: verb && this.morphology.negative(term.typed),
       };
@@ -1028,6 +1046,12 @@ interface RunWord {
   readonly starts: readonly string[];
   readonly verb: boolean;
   readonly negative: boolean;
+  /**
+   * The first letters of its forms and starts: a word of a text is a form of it only if it
+   * begins with one of them (every form of a word, its stem, its roots and a noun's starts
+   * begin as the word does), so most runs are passed over without `isForm`.
+   */
+  readonly initials: ReadonlySet<string>;
 }
 
 /** A group term where it stands in a text, with the text's words it stands for. */
