@@ -710,9 +710,14 @@ const EXCHANGE_REQUESTS: ReadonlySet<string> = new Set(
 /**
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
  * `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a word no FAQ uses, weighed
- * as the rarest topic of the message and stood as its key word. Dropped whole, as courtesies are. Folded.
+ * as the rarest topic of the message and stood as its key word. And a while so far (`uzun
+ * süredir`, `bir zamandır`). Dropped whole, as courtesies are. Folded.
  */
-const IDIOM_PAIRS: ReadonlySet<string> = new Set(["bir turlu", "bi turlu", "her turlu"]);
+const IDIOM_PAIRS: ReadonlySet<string> = new Set([
+  "bir turlu", "bi turlu", "her turlu",
+  // for a while so far (`uzun süredir müşterinizim`): `süre` and `zaman` name the periods entries are about elsewhere
+  "uzun suredir", "uzun zamandir", "bir suredir", "bi suredir", "bir zamandir", "epey suredir",
+]);
 
 /**
  * What follows `yolu` (its way) when it frames a question ("bilet bulmanın bir yolu var mı", is

@@ -52,6 +52,13 @@ export interface Morphology {
    */
   aboutWriter(word: string): boolean;
   /**
+   * Whether the word says what the writer is to the one addressed (`müşterinizim`, I am your
+   * customer; `abonenizdim`, I was your subscriber; `üyeleriniziz`): every reading is a noun with
+   * a second-person possessive and the copula in the first person. It tells who writes, whatever
+   * the noun names elsewhere (`müşteri hizmetleri`). False for unknown words.
+   */
+  writerToReader(word: string): boolean;
+  /**
    * Runs `read` (an index build) and keeps the readings of the words it looks up for later
    * processes, where the morphology keeps readings at all. Only what `read` looks up is kept: a
    * knowledge base's words and the built-in lists', never a customer's message.
@@ -71,6 +78,7 @@ export const NO_MORPHOLOGY: Morphology = {
   lemmas: () => [],
   properName: () => "none",
   aboutWriter: () => false,
+  writerToReader: () => false,
 };
 
 interface FsmParse {
@@ -112,9 +120,10 @@ interface Analysis {
   readonly verb: boolean;
   readonly modifier: boolean;
   readonly aboutWriter: boolean;
+  readonly writerToReader: boolean;
 }
 
-const UNKNOWN: Analysis = { roots: [], lemmas: [], negative: false, verb: false, modifier: false, aboutWriter: false };
+const UNKNOWN: Analysis = { roots: [], lemmas: [], negative: false, verb: false, modifier: false, aboutWriter: false, writerToReader: false };
 
 /** Where and whether `TurkishMorphology` keeps its readings across processes. */
 export interface TurkishMorphologyOptions {
@@ -170,9 +179,15 @@ const NEGATIVE = 1;
 const VERB = 2;
 const MODIFIER = 4;
 const ABOUT_WRITER = 8;
+const WRITER_TO_READER = 16;
 
 function kept(analysis: Analysis): KeptReading {
-  const flags = (analysis.negative ? NEGATIVE : 0) | (analysis.verb ? VERB : 0) | (analysis.modifier ? MODIFIER : 0) | (analysis.aboutWriter ? ABOUT_WRITER : 0);
+  const flags =
+    (analysis.negative ? NEGATIVE : 0) |
+    (analysis.verb ? VERB : 0) |
+    (analysis.modifier ? MODIFIER : 0) |
+    (analysis.aboutWriter ? ABOUT_WRITER : 0) |
+    (analysis.writerToReader ? WRITER_TO_READER : 0);
   return [analysis.roots, flags, analysis.lemmas];
 }
 
@@ -183,7 +198,15 @@ function fromKept(value: unknown): Analysis | undefined {
   const lemmas: unknown = value[2];
   const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === "string");
   if (!strings(roots) || !strings(lemmas) || typeof flags !== "number") return undefined;
-  return { roots, lemmas, negative: (flags & NEGATIVE) !== 0, verb: (flags & VERB) !== 0, modifier: (flags & MODIFIER) !== 0, aboutWriter: (flags & ABOUT_WRITER) !== 0 };
+  return {
+    roots,
+    lemmas,
+    negative: (flags & NEGATIVE) !== 0,
+    verb: (flags & VERB) !== 0,
+    modifier: (flags & MODIFIER) !== 0,
+    aboutWriter: (flags & ABOUT_WRITER) !== 0,
+    writerToReader: (flags & WRITER_TO_READER) !== 0,
+  };
 }
 
 /** The readings in a file written for `version`; none when it is missing, unreadable, malformed or for another version. */
@@ -296,6 +319,10 @@ export class TurkishMorphology implements Morphology {
     return this.analysis(word).aboutWriter;
   }
 
+  writerToReader(word: string): boolean {
+    return this.analysis(word).writerToReader;
+  }
+
   properName(word: string): ProperName {
     const known = this.properNames.get(word);
     if (known !== undefined) return known;
@@ -369,6 +396,7 @@ export class TurkishMorphology implements Morphology {
     let modifierReadings = 0;
     let writerReadings = 0;
     let adjectiveNounReadings = 0;
+    let readerReadings = 0;
     for (let i = 0; i < parses.size(); i += 1) {
       const parse = parses.getFsmParse(i);
       const root = parse.getWord().getName().toLocaleLowerCase("tr");
@@ -382,6 +410,7 @@ export class TurkishMorphology implements Morphology {
       else if (MODIFIER_TAGS.has(rootTag)) modifierReadings += 1;
       if (FIRST_PERSON_COPULA.test(tags) && !tags.slice(0, tags.lastIndexOf("^DB+VERB+ZERO")).includes("+VERB")) writerReadings += 1;
       else if (rootTag === "ADJ" && tags.includes("^DB+NOUN+ZERO")) adjectiveNounReadings += 1;
+      if (READERS_NOUN_COPULA.test(tags)) readerReadings += 1;
       if (DERIVABLE_TAGS.has(rootTag)) for (const base of this.verbBases(root)) roots.add(base);
       if (tags.includes("+VERB")) {
         verbReadings += 1;
@@ -401,6 +430,7 @@ export class TurkishMorphology implements Morphology {
       verb: verbReadings > 0 && verbReadings === parses.size(),
       modifier: parses.size() > 0 && (contentReadings === 0 || modifierReadings > 0),
       aboutWriter: writerReadings > 0 && writerReadings + adjectiveNounReadings === parses.size(),
+      writerToReader: parses.size() > 0 && readerReadings === parses.size(),
     };
   }
 
@@ -554,6 +584,8 @@ const MIN_VERB_BASE = 3;
 const CONTENT_TAGS = new Set(["NOUN", "VERB", "ADJ"]);
 /** The end of a parse that reads a noun or adjective as "I am …" or "we are …" (`mağdurum`, `müşteriyiz`). */
 const FIRST_PERSON_COPULA = /\^DB\+VERB\+ZERO\+PRES\+A1(?:SG|PL)$/u;
+/** A noun of the one addressed with the copula in the first person: `müşteri+NOUN+A3SG+P2PL+NOM^DB+VERB+ZERO+PRES+A1SG`. */
+const READERS_NOUN_COPULA = /^[^+]*\+(?:NOUN|ADJ\^DB\+NOUN\+ZERO)[^^]*\+P2(?:SG|PL)\+NOM\^DB\+VERB\+ZERO\+(?:PRES|PAST)\+A1(?:SG|PL)$/u;
 /** Roots a verb may have made (`verbBases`). */
 const DERIVABLE_TAGS = new Set(["NOUN", "ADJ"]);
 /** The end of a parse that reads a verb as its bare infinitive (`kesmek`, `kurulmak`). */

@@ -559,7 +559,10 @@ export class SearchIndex {
         }
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
         const question = isQuestionTerm(term.stem);
-        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.unknownWeight * (this.isModifier(term.typed) || this.isCircumstance(term.typed) ? TUNING.UNKNOWN_MODIFIER_FACTOR : 1);
+        const modifierWeight = this.unknownWeight * TUNING.UNKNOWN_MODIFIER_FACTOR;
+        // what the writer is to the one addressed says who writes, whatever its noun names elsewhere
+        const knownIdf = expansions.length > 0 ? (this.isWriterToReader(term.typed) ? Math.min(reachIdf, modifierWeight) : reachIdf) : undefined;
+        const idf = knownIdf ?? (question ? 0 : this.isModifier(term.typed) || this.isCircumstance(term.typed) ? modifierWeight : this.unknownWeight);
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
@@ -735,6 +738,12 @@ export class SearchIndex {
     const spellings = this.readSpellings(typed);
     if (spellings.length > 0 && spellings.every((spelling) => this.morphology.aboutWriter(spelling))) return true;
     return spellings.some((spelling) => this.morphology.roots(spelling).some((root) => isPersonRoot(root) || isTimeRoot(root)));
+  }
+
+  /** `Morphology.writerToReader` in every spelling the analyser reads (`musterinizim` as `müşterinizim`). */
+  private isWriterToReader(typed: string): boolean {
+    const spellings = this.readSpellings(typed);
+    return spellings.length > 0 && spellings.every((spelling) => this.morphology.writerToReader(spelling));
   }
 
   /**

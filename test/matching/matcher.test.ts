@@ -333,6 +333,25 @@ describe("Matcher", () => {
     expect(weightIn("öğrenciyim izin", "ogrenciyim")).toBeCloseTo(weightIn("öğrenci izin", "ogrenci") ?? 0, 6);
   });
 
+  it("weighs what the writer is to the one addressed (müşterinizim, abonenizdim) lightly even where the base uses its noun", () => {
+    for (const word of ["müşterinizim", "abonenizdim", "hastanızım", "üyeleriniziz"]) expect({ word, is: sharedMorphology.writerToReader(word) }).toEqual({ word, is: true });
+    for (const word of ["müşteriniz", "kartınız", "üyeyim", "kartım"]) expect({ word, is: sharedMorphology.writerToReader(word) }).toEqual({ word, is: false });
+    const kb = base([
+      entry("hizmet", "Müşteri hizmetlerine nasıl ulaşırım?"),
+      entry("numara", "Müşteri numaramı nereden öğrenirim?"),
+      entry("kart", "Kartımı nasıl iptal ederim?"),
+      entry("limit", "Kart limitimi nasıl artırırım?"),
+    ]);
+    const index = matcher.indexFor(kb);
+    const weightOf = (text: string, surface: string): number => index.query(text).find((w) => w.surface === surface)?.weight ?? 0;
+    expect(weightOf("uzun süredir müşterinizim kartımı iptal etmek istiyorum", "musterinizim")).toBeLessThan(weightOf("müşteri kartımı iptal etmek istiyorum", "musteri"));
+    for (const text of ["kartımı iptal etmek istiyorum", "limitimi artırmak istiyorum"]) {
+      const bare = matcher.match(text, kb);
+      const framed = matcher.match(`uzun süredir müşterinizim, ${text}`, kb);
+      expect({ status: framed.status, top: framed.candidates[0]?.id }).toEqual({ status: bare.status, top: bare.candidates[0]?.id });
+    }
+  });
+
   it("decides a message typed in capitals on a keyboard without Turkish letters as it decides the same message in lower case", () => {
     const kb = base([
       entry("iade", "İade ne zaman hesabıma geçer?"),

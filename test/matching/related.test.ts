@@ -235,6 +235,7 @@ describe("TurkishRelatedWords", () => {
       modifier: (word) => sharedMorphology.modifier(word),
       properName: (word) => sharedMorphology.properName(word),
       aboutWriter: (word) => sharedMorphology.aboutWriter(word),
+      writerToReader: (word) => sharedMorphology.writerToReader(word),
       lemmas: (word) => {
         lookups += 1;
         return sharedMorphology.lemmas(word);
