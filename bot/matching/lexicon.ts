@@ -32,11 +32,19 @@ export interface LexiconReader {
   rewriteWords(words: readonly string[]): readonly string[];
   /** Analysed text with the other foreign words and phrases read as Turkish ones. */
   rewrite(terms: readonly Term[]): Term[];
+  /**
+   * The foreign word a word of a text starts with, where the rest is a chain of Turkish
+   * suffixes typed onto it without the apostrophe Turkish writes before them (`accountumu`,
+   * `appte`, `mailboxa`: `account'umu`, `app'te`, `mailbox'a`); undefined otherwise. A Turkish
+   * word can look the same (`bana`, `payı`, `askıya`): the caller asks only of words it cannot
+   * read as Turkish.
+   */
+  foreignStem(word: string): string | undefined;
   /** The foreign words of several senses this reader reads in one, analysed. */
   readonly inSense: ReadonlyArray<readonly Term[]>;
 }
 
-const AS_TYPED: LexiconReader = { rewriteWords: (words) => words, rewrite: (terms) => [...terms], inSense: [] };
+const AS_TYPED: LexiconReader = { rewriteWords: (words) => words, rewrite: (terms) => [...terms], foreignStem: () => undefined, inSense: [] };
 
 /** For tests and hosts that do without it: every word is read as typed. */
 export const NO_LEXICON: Lexicon = { forBase: () => AS_TYPED };
@@ -135,7 +143,11 @@ export class EnglishLexicon implements Lexicon {
 function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): LexiconReader {
   const terms = new PhraseRewriter((term) => [term.typed]);
   const words = new Map<string, WordPhrase[]>();
+  const foreign = new Set<string>();
+  /** Word → its foreign stem, or null: texts repeat their words, and most have none. */
+  const stems = new Map<string, string | null>();
   pairs.forEach((pair) => {
+    for (const word of pair.typed) if (word.length >= MIN_FOREIGN_STEM) foreign.add(word);
     const sense = senses.get(pair) ?? 0;
     const reading = pair.readings[sense];
     const readingWords = pair.readingWords[sense];
@@ -151,9 +163,50 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
   return {
     rewriteWords: (text) => replacePhrases(words, text),
     rewrite: (text) => terms.rewrite(text),
+    foreignStem: (word) => {
+      let stem = stems.get(word);
+      if (stem === undefined) {
+        stem = foreign.has(word) ? null : foreignStemOf(word, foreign);
+        if (stems.size >= FOREIGN_STEMS_MEMO_SIZE) stems.clear();
+        stems.set(word, stem);
+      }
+      return stem ?? undefined;
+    },
     inSense: [...senses].flatMap(([pair, sense]) => (sense >= 0 ? [pair.en] : [])),
   };
 }
+
+/** The longest word of `foreign` that starts `word`, followed by Turkish suffixes only; null when none. */
+function foreignStemOf(word: string, foreign: ReadonlySet<string>): string | null {
+  for (let cut = word.length - 1; cut >= MIN_FOREIGN_STEM; cut -= 1) {
+    const stem = word.slice(0, cut);
+    if (foreign.has(stem) && TURKISH_SUFFIXES.test(word.slice(cut))) return stem;
+  }
+  return null;
+}
+/** Distinct words whose foreign stem one reader remembers. */
+const FOREIGN_STEMS_MEMO_SIZE = 50_000;
+/** Shortest foreign word read off the front of a word with Turkish suffixes (`foreignStem`). Lower = more Turkish words cut wrongly. */
+const MIN_FOREIGN_STEM = 3;
+/**
+ * A chain of Turkish suffixes as typed onto a foreign word, in the order and with the buffer
+ * letters Turkish puts them: a plural; then a first- or second-person possessive with the case
+ * after it (`account-um-u`, `off-um-da`), or a third-person one with the `n` the case takes after it
+ * (`invoice-u-nu`, `route-lar-ı-nı`), or a case alone (`app-te`, `employee-nin`, `delivery-yi`).
+ * Any vowel: a foreign word's vowels follow its pronunciation, not its spelling (`device-a`,
+ * `mail-e`). So `selfie` is no `self` with `-ie` (a possessive takes no case without its `n`). Not
+ * the instrumental's bare `-la`, `-le`: English words end so themselves (`apple`, `google`, `table`).
+ */
+const TURKISH_SUFFIXES = new RegExp(
+  [
+    "^(?:lar|ler)?(?:",
+    "(?:[ıiuü]?m|[ıiuü]?m[ıiuü]z|[ıiuü]?n|[ıiuü]?n[ıiuü]z)(?:[ıiuü]|[ae]|[dt][ae]|[dt][ae]n|[ıiuü]n)?",
+    "|s?[ıiuü](?:n[ıiuü]|n[ae]|nd[ae]|nd[ae]n|n[ıiuü]n|yl[ae])?",
+    "|y?[ıiuü]|y?[ae]|[dt][ae]|[dt][ae]n|n?[ıiuü]n|yl[ae]|ki",
+    ")?$",
+  ].join(""),
+  "u",
+);
 
 interface WordPhrase {
   readonly words: readonly string[];

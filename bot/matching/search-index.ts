@@ -269,7 +269,23 @@ export class SearchIndex {
 
   /** `analyzeText` of a text already split by `textWords`. */
   private analyzeTextWords(words: readonly string[]): Term[] {
-    return analyzeWords(this.lexicon.rewriteWords(words));
+    return analyzeWords(this.lexicon.rewriteWords(this.withForeignStems(words)));
+  }
+
+  /**
+   * Words with a foreign word's Turkish suffixes typed without the apostrophe cut off, as
+   * `normalize` cuts them after one (`accountumu` as `account'umu`): only words the analyser reads
+   * in no spelling, since Turkish words can look alike (`bana`, `payı`, `askıya`).
+   */
+  private withForeignStems(words: readonly string[]): readonly string[] {
+    let result: string[] | undefined;
+    words.forEach((word, i) => {
+      const stem = this.lexicon.foreignStem(word);
+      if (stem === undefined || !this.isUnread(word)) return;
+      result ??= [...words];
+      result[i] = stem;
+    });
+    return result ?? words;
   }
 
   /**

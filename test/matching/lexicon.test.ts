@@ -57,6 +57,47 @@ describe("EnglishLexicon", () => {
     }
   });
 
+  it("cuts a foreign word's Turkish suffixes typed without the apostrophe, in the order Turkish puts them", () => {
+    const reader = new EnglishLexicon(
+      lexiconFile(["account", "app", "device", "invoice", "route", "self", "log", "login", "apple", "ban"].map((en) => `- en: ${en}\n  tr: x${en}\n`).join("")),
+    ).forBase(() => []);
+    for (const [word, stem] of [
+      ["accountumu", "account"],
+      ["accountumdan", "account"],
+      ["appte", "app"],
+      ["devicea", "device"],
+      ["invoiceunu", "invoice"],
+      ["routelarını", "route"],
+      ["bana", "ban"],
+    ] as const) {
+      expect({ word, stem: reader.foreignStem(word) }).toEqual({ word, stem });
+    }
+    // a word of the list itself; `-ie` is no Turkish chain (a possessive takes its case with an `n`); a bare `-le` ends English words
+    for (const word of ["login", "selfie", "apple", "accountx", "ap"]) expect({ word, stem: reader.foreignStem(word) }).toEqual({ word, stem: undefined });
+  });
+
+  it("reads a message that types a foreign word's suffixes without the apostrophe as one that types it", () => {
+    const kb = base([
+      entry("sil", "Hesabımı nasıl silerim?"),
+      entry("fatura", "Faturamı nereden indiririm?"),
+      entry("kargo", "Kargom ne zaman gelir?"),
+      entry("ban", "Bana ulaşan kampanya mesajlarını nasıl durdururum?"),
+    ]);
+    const matcher = new Matcher(sharedMorphology);
+    for (const text of ["account'umu delete etmek istiyorum", "invoice'umu nereden download ederim", "delivery'im ne zaman gelir"]) {
+      const glued = text.replace("'", "");
+      const [apostrophe, without] = [matcher.match(text, kb), matcher.match(glued, kb)];
+      expect({ glued, status: without.status, top: without.candidates[0]?.id, confidence: without.candidates[0]?.confidence }).toEqual({
+        glued,
+        status: apostrophe.status,
+        top: apostrophe.candidates[0]?.id,
+        confidence: apostrophe.candidates[0]?.confidence,
+      });
+    }
+    // a Turkish word the analyser reads is never cut, though it starts with a foreign word of the list (`askıya`: `ask`)
+    expect(matcher.indexFor(kb).query("hesabımı askıya almak istiyorum").map((word) => word.surface)).toContain("askiya");
+  });
+
   it("yields to the editors' synonyms, whose groups its Turkish words still join", () => {
     const small = new EnglishLexicon(lexiconFile("- en: password\n  tr: şifre\n- en: agent\n  tr: acente\n"));
     const matcher = new Matcher(sharedMorphology, small);
