@@ -45,13 +45,32 @@ export function fold(text: string): string {
 }
 
 /**
- * Lower-cases and removes apostrophe suffixes of proper nouns and abbreviations
- * (`CEM'in` → `cem`, `ISO’nun` → `iso`), which carry no meaning for matching.
+ * Lower-cases, removes apostrophe suffixes of proper nouns and abbreviations
+ * (`CEM'in` → `cem`, `ISO’nun` → `iso`), which carry no meaning for matching, and a letter's
+ * emphasis (`LETTER_RUN`).
  */
 export function normalize(text: string): string {
   const lower = turkishLower(plainKeyboardI(text));
   const unquoted = APOSTROPHE.test(lower) ? lower.replace(APOSTROPHE_SUFFIX, "") : lower;
-  return hasDigitThenLetter(unquoted) ? unquoted.replace(NUMBER_SUFFIX, "") : unquoted;
+  const plain = hasLetterRun(unquoted) ? unquoted.replace(LETTER_RUN, "$1") : unquoted;
+  return hasDigitThenLetter(plain) ? plain.replace(NUMBER_SUFFIX, "") : plain;
+}
+
+/**
+ * A letter typed three times or more in a row (`kaybettimmm`, `ne kadarrr`, `acilll`): chat's
+ * emphasis, which no Turkish word has, read as the letter once. `kadarrr` was no `kadar`, so
+ * `ne kadar` was no `?howmuch`, and the words of the message's end were unknown to the analyser.
+ */
+const LETTER_RUN = /(\p{L})\1{2,}/gu;
+
+/** Cheap pre-check for `LETTER_RUN`: any character three times in a row. A text with characters outside the Basic Multilingual Plane is left to the pattern. */
+function hasLetterRun(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (isSurrogate(code)) return true;
+    if (i >= 2 && code === text.charCodeAt(i - 1) && code === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
 }
 
 /**

@@ -7,8 +7,8 @@ import { domainKnowledge, evaluationDomains } from "./domains";
 /**
  * How the matcher holds when customers wrap a question in what they write around it: greetings,
  * courtesies, requests about the exchange, their name, a group addressed, their feelings and
- * the effort spent; and when they type it otherwise: apostrophes left out, capitals on a keyboard
- * without Turkish letters. Each frame is put around every question of the tuning halves
+ * the effort spent; and when they type it otherwise: apostrophes left out, a letter typed three
+ * times, capitals on a keyboard without Turkish letters. Each frame is put around every question of the tuning halves
  * (never the held-out ones), and the questions answered rightly, the right entry first and those
  * answered wrongly are counted against the bare questions. A frame that costs many answers points
  * at words that name nothing being read as topics. `npx tsx test/eval/frames.ts`
@@ -39,6 +39,8 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],
   // the apostrophe before a suffix left out, as chat often does (`account'umu` as `accountumu`)
   ["no apostrophes", (text) => text.replace(/['’]/gu, "")],
+  // the last letter typed three times for emphasis (`kaybettimmm?`)
+  ["last letter tripled", (text) => text.replace(/(\p{L})(?=[^\p{L}]*$)/u, "$1$1$1")],
   // capitals typed on a keyboard without Turkish letters: only the questions typed without them
   ["CAPITALS (plain letters)", (text) => (/[çğıöşüÇĞİÖŞÜ]/u.test(text) ? text : text.toUpperCase())],
 ];

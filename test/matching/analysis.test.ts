@@ -28,6 +28,13 @@ describe("Turkish text analysis", () => {
     expect(fold("çağrı şikâyet öğe")).toBe("cagri sikayet oge");
   });
 
+  it("reads a letter typed three times or more as the letter once (chat's emphasis), and keeps a double letter", () => {
+    expect(normalize("kartımı kaybettimmm")).toBe("kartımı kaybettim");
+    expect(normalize("Acilll yardımmmm")).toBe("acil yardım");
+    expect(normalize("dikkat saat 1000")).toBe("dikkat saat 1000");
+    expect(analyze("eft ücreti ne kadarrr").map((t) => t.stem)).toEqual(analyze("eft ücreti ne kadar").map((t) => t.stem));
+  });
+
   it("drops apostrophe suffixes of names and abbreviations", () => {
     expect(normalize("CEM'in türleri")).toBe("cem türleri");
     expect(fold(normalize("ISO’nun amacı"))).toBe("iso amaci");
@@ -74,7 +81,8 @@ describe("Turkish text analysis", () => {
     const digitThenLetter = /\p{N}\.?\p{L}/u;
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 20 }).map((parts) => parts.join("")), (t) => {
-        if (!digitThenLetter.test(turkishLower(t))) expect(normalize(t)).toBe(turkishLower(t));
+        // a letter typed three times or more is read once (chat's emphasis)
+        if (!digitThenLetter.test(turkishLower(t))) expect(normalize(t)).toBe(turkishLower(t).replace(/(\p{L})\1{2,}/gu, "$1"));
       }),
       { numRuns: 3000 },
     );
