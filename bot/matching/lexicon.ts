@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load as loadYaml } from "js-yaml";
+import { Spellcheck } from "natural/lib/natural/spellcheck";
 import { z } from "zod";
 import { textWords, type Term } from "./analysis";
 import { analysedGroups, keptDir } from "./kept";
@@ -40,11 +41,18 @@ export interface LexiconReader {
    * read as Turkish.
    */
   foreignStem(word: string): string | undefined;
+  /**
+   * The one foreign word of the list a word is a typo of (one letter dropped, added, changed, or
+   * two swapped: `passowrd`, `docuemnts`, `deadilne`), for words of `MIN_FOREIGN_TYPO_LENGTH`
+   * letters or more; undefined when none or several are. As with `foreignStem`, the caller asks
+   * only of words it cannot read as Turkish.
+   */
+  foreignTypo(word: string): string | undefined;
   /** The foreign words of several senses this reader reads in one, analysed. */
   readonly inSense: ReadonlyArray<readonly Term[]>;
 }
 
-const AS_TYPED: LexiconReader = { rewriteWords: (words) => words, rewrite: (terms) => [...terms], foreignStem: () => undefined, inSense: [] };
+const AS_TYPED: LexiconReader = { rewriteWords: (words) => words, rewrite: (terms) => [...terms], foreignStem: () => undefined, foreignTypo: () => undefined, inSense: [] };
 
 /** For tests and hosts that do without it: every word is read as typed. */
 export const NO_LEXICON: Lexicon = { forBase: () => AS_TYPED };
@@ -146,6 +154,9 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
   const foreign = new Set<string>();
   /** Word → its foreign stem, or null: texts repeat their words, and most have none. */
   const stems = new Map<string, string | null>();
+  /** Word → the foreign word it is a typo of, or null; the corrector is built on the first word asked about. */
+  const typos = new Map<string, string | null>();
+  let spelling: Spellcheck | undefined;
   pairs.forEach((pair) => {
     for (const word of pair.typed) if (word.length >= MIN_FOREIGN_STEM) foreign.add(word);
     const sense = senses.get(pair) ?? 0;
@@ -172,6 +183,18 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
       }
       return stem ?? undefined;
     },
+    foreignTypo: (word) => {
+      if (word.length < MIN_FOREIGN_TYPO_LENGTH || !/^[a-z]+$/u.test(word)) return undefined;
+      let typo = typos.get(word);
+      if (typo === undefined) {
+        spelling ??= new Spellcheck([...foreign].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && /^[a-z]+$/u.test(known)));
+        const corrections = foreign.has(word) ? [] : spelling.getCorrections(word, 1);
+        typo = corrections.length === 1 ? (corrections[0] ?? null) : null;
+        if (typos.size >= FOREIGN_STEMS_MEMO_SIZE) typos.clear();
+        typos.set(word, typo);
+      }
+      return typo ?? undefined;
+    },
     inSense: [...senses].flatMap(([pair, sense]) => (sense >= 0 ? [pair.en] : [])),
   };
 }
@@ -184,6 +207,11 @@ function foreignStemOf(word: string, foreign: ReadonlySet<string>): string | nul
   }
   return null;
 }
+/**
+ * Shortest word looked up as a foreign word mistyped (`foreignTypo`). Among shorter words one
+ * edit joins too many (`fee`, `feed`, `free`). Lower = more words read as a foreign word they are not.
+ */
+const MIN_FOREIGN_TYPO_LENGTH = 6;
 /** Distinct words whose foreign stem one reader remembers. */
 const FOREIGN_STEMS_MEMO_SIZE = 50_000;
 /** Shortest foreign word read off the front of a word with Turkish suffixes (`foreignStem`). Lower = more Turkish words cut wrongly. */

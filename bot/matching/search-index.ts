@@ -274,13 +274,14 @@ export class SearchIndex {
 
   /**
    * Words with a foreign word's Turkish suffixes typed without the apostrophe cut off, as
-   * `normalize` cuts them after one (`accountumu` as `account'umu`): only words the analyser reads
-   * in no spelling, since Turkish words can look alike (`bana`, `payı`, `askıya`).
+   * `normalize` cuts them after one (`accountumu` as `account'umu`), and foreign words mistyped
+   * read as the word of the list (`passowrd` as `password`): only words the analyser reads in no
+   * spelling, since Turkish words can look alike (`bana`, `payı`, `askıya`).
    */
   private withForeignStems(words: readonly string[]): readonly string[] {
     let result: string[] | undefined;
     words.forEach((word, i) => {
-      const stem = this.lexicon.foreignStem(word);
+      const stem = this.lexicon.foreignStem(word) ?? this.lexicon.foreignTypo(word);
       if (stem === undefined || !this.isUnread(word)) return;
       result ??= [...words];
       result[i] = stem;

@@ -8,7 +8,7 @@ import { domainKnowledge, evaluationDomains } from "./domains";
  * How the matcher holds when customers wrap a question in what they write around it: greetings,
  * courtesies, requests about the exchange, their name, a group addressed, their feelings and
  * the effort spent; and when they type it otherwise: apostrophes left out, a letter typed three
- * times, capitals on a keyboard without Turkish letters. Each frame is put around every question of the tuning halves
+ * times, a typo in the longest word, capitals on a keyboard without Turkish letters. Each frame is put around every question of the tuning halves
  * (never the held-out ones), and the questions answered rightly, the right entry first and those
  * answered wrongly are counted against the bare questions. A frame that costs many answers points
  * at words that name nothing being read as topics. `npx tsx test/eval/frames.ts`
@@ -41,9 +41,19 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["no apostrophes", (text) => text.replace(/['’]/gu, "")],
   // the last letter typed three times for emphasis (`kaybettimmm?`)
   ["last letter tripled", (text) => text.replace(/(\p{L})(?=[^\p{L}]*$)/u, "$1$1$1")],
+  // a typo in the message's longest word, often what it is about: two letters swapped in its middle
+  ["longest word: two letters swapped", (text) => swapInLongestWord(text)],
   // capitals typed on a keyboard without Turkish letters: only the questions typed without them
   ["CAPITALS (plain letters)", (text) => (/[çğıöşüÇĞİÖŞÜ]/u.test(text) ? text : text.toUpperCase())],
 ];
+
+/** The text with the two letters in the middle of its longest word (of four letters or more) swapped (`passowrd`, `kaybetitm`). */
+function swapInLongestWord(text: string): string {
+  let [start, end] = [0, 0];
+  for (const match of text.matchAll(/\p{L}+/gu)) if (match[0].length > end - start) [start, end] = [match.index, match.index + match[0].length];
+  const middle = start + Math.floor((end - start) / 2);
+  return end - start < 4 ? text : `${text.slice(0, middle)}${text.charAt(middle + 1)}${text.charAt(middle)}${text.slice(middle + 2)}`;
+}
 
 async function main(): Promise<void> {
   const totals = FRAMES.map(() => ({ answeredRight: 0, top1: 0, wronglyAnswered: 0 }));

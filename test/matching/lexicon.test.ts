@@ -76,6 +76,28 @@ describe("EnglishLexicon", () => {
     for (const word of ["login", "selfie", "apple", "accountx", "ap"]) expect({ word, stem: reader.foreignStem(word) }).toEqual({ word, stem: undefined });
   });
 
+  it("reads a foreign word of six letters or more mistyped by one edit as the one word of the list it can be", () => {
+    const reader = new EnglishLexicon(lexiconFile(["password", "documents", "deadline", "refund", "booking", "bookings", "fee", "free"].map((en) => `- en: ${en}\n  tr: x${en}\n`).join(""))).forBase(() => []);
+    for (const [word, typo] of [
+      ["passowrd", "password"],
+      ["docuemnts", "documents"],
+      ["deadilne", "deadline"],
+      ["refnd", undefined], // five letters: too short to correct
+      ["bookinga", undefined], // one edit from `booking` and from `bookings`: which one is not known
+      ["password", undefined], // a word of the list itself
+    ] as const) {
+      expect({ word, typo: reader.foreignTypo(word) }).toEqual({ word, typo });
+    }
+    const kb = base([entry("sifre", "Mobil şifremi unuttum, nasıl sıfırlarım?"), entry("iade", "Ürünü nasıl iade ederim?"), entry("kargo", "Kargom nerede?")]);
+    const matcher = new Matcher(sharedMorphology);
+    const [typed, mistyped] = [matcher.match("mobile app password reset nasıl yapılır", kb), matcher.match("mobile app passowrd reset nasıl yapılır", kb)];
+    expect({ status: mistyped.status, top: mistyped.candidates[0]?.id, confidence: mistyped.candidates[0]?.confidence }).toEqual({
+      status: typed.status,
+      top: typed.candidates[0]?.id,
+      confidence: typed.candidates[0]?.confidence,
+    });
+  });
+
   it("reads a message that types a foreign word's suffixes without the apostrophe as one that types it", () => {
     const kb = base([
       entry("sil", "Hesabımı nasıl silerim?"),
