@@ -5,6 +5,7 @@ import { Spellcheck } from "natural/lib/natural/spellcheck";
 import { z } from "zod";
 import { textWords, type Term } from "./analysis";
 import { analysedGroups, keptDir } from "./kept";
+import { remember } from "./memo";
 import { PhraseRewriter } from "./synonyms";
 
 /**
@@ -174,25 +175,14 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
   return {
     rewriteWords: (text) => replacePhrases(words, text),
     rewrite: (text) => terms.rewrite(text),
-    foreignStem: (word) => {
-      let stem = stems.get(word);
-      if (stem === undefined) {
-        stem = foreign.has(word) ? null : foreignStemOf(word, foreign);
-        if (stems.size >= FOREIGN_STEMS_MEMO_SIZE) stems.clear();
-        stems.set(word, stem);
-      }
-      return stem ?? undefined;
-    },
+    foreignStem: (word) => remember(stems, word, FOREIGN_MEMO_SIZE, () => (foreign.has(word) ? null : foreignStemOf(word, foreign))) ?? undefined,
     foreignTypo: (word) => {
       if (word.length < MIN_FOREIGN_TYPO_LENGTH || !/^[a-z]+$/u.test(word)) return undefined;
-      let typo = typos.get(word);
-      if (typo === undefined) {
+      const typo = remember(typos, word, FOREIGN_MEMO_SIZE, () => {
         spelling ??= new Spellcheck([...foreign].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && /^[a-z]+$/u.test(known)));
         const corrections = foreign.has(word) ? [] : spelling.getCorrections(word, 1);
-        typo = corrections.length === 1 ? (corrections[0] ?? null) : null;
-        if (typos.size >= FOREIGN_STEMS_MEMO_SIZE) typos.clear();
-        typos.set(word, typo);
-      }
+        return corrections.length === 1 ? (corrections[0] ?? null) : null;
+      });
       return typo ?? undefined;
     },
     inSense: [...senses].flatMap(([pair, sense]) => (sense >= 0 ? [pair.en] : [])),
@@ -212,8 +202,8 @@ function foreignStemOf(word: string, foreign: ReadonlySet<string>): string | nul
  * edit joins too many (`fee`, `feed`, `free`). Lower = more words read as a foreign word they are not.
  */
 const MIN_FOREIGN_TYPO_LENGTH = 6;
-/** Distinct words whose foreign stem one reader remembers. */
-const FOREIGN_STEMS_MEMO_SIZE = 50_000;
+/** Distinct words whose foreign stem, and whose foreign typo, one reader remembers. */
+const FOREIGN_MEMO_SIZE = 50_000;
 /** Shortest foreign word read off the front of a word with Turkish suffixes (`foreignStem`). Lower = more Turkish words cut wrongly. */
 const MIN_FOREIGN_STEM = 3;
 /**

@@ -173,7 +173,7 @@ const MAX_KEPT_READINGS = 100_000;
 /** Most versions' files a readings folder keeps; the least recently written go first. */
 const MAX_VERSION_FILES = 4;
 
-/** One reading as a file keeps it: the roots, the flags (`NEGATIVE`, `VERB`, `MODIFIER`, `ABOUT_WRITER`), then the lemmas. */
+/** One reading as a file keeps it: the roots, the flags (`NEGATIVE`, `VERB`, `MODIFIER`, `ABOUT_WRITER`, `WRITER_TO_READER`), then the lemmas. */
 type KeptReading = [readonly string[], number, readonly string[]];
 const NEGATIVE = 1;
 const VERB = 2;

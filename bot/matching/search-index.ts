@@ -2,6 +2,7 @@ import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
+import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
 import type { RelatedWords } from "./related";
 import type { Morphology } from "./morphology";
@@ -269,7 +270,7 @@ export class SearchIndex {
 
   /** `analyzeText` of a text already split by `textWords`. */
   private analyzeTextWords(words: readonly string[]): Term[] {
-    return analyzeWords(this.lexicon.rewriteWords(this.withForeignStems(words)));
+    return analyzeWords(this.lexicon.rewriteWords(this.withForeignWords(words)));
   }
 
   /**
@@ -278,7 +279,7 @@ export class SearchIndex {
    * read as the word of the list (`passowrd` as `password`): only words the analyser reads in no
    * spelling, since Turkish words can look alike (`bana`, `payı`, `askıya`).
    */
-  private withForeignStems(words: readonly string[]): readonly string[] {
+  private withForeignWords(words: readonly string[]): readonly string[] {
     let result: string[] | undefined;
     words.forEach((word, i) => {
       const stem = this.lexicon.foreignStem(word) ?? this.lexicon.foreignTypo(word);
@@ -584,7 +585,7 @@ export class SearchIndex {
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed)});
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed) });
       }
     });
     // a unit weighs what its words weigh, as the message's words finally stand
@@ -657,8 +658,13 @@ export class SearchIndex {
       // (`açıcam` → `açacağım`, I will open, also `açacak`, an opener, with a possessive)
       if (written !== undefined) return this.morphology.verb(written) || this.morphology.lemmas(written).some((lemma) => VERB_LEMMA.test(lemma));
     }
+    return this.readsEveryWay(typed, (spelling) => this.morphology.verb(spelling));
+  }
+
+  /** Whether the analyser reads the word in some spelling (`readSpellings`), and `test` holds for every one. */
+  private readsEveryWay(typed: string, test: (spelling: string) => boolean): boolean {
     const read = this.readSpellings(typed);
-    return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling));
+    return read.length > 0 && read.every(test);
   }
 
   /**
@@ -669,8 +675,7 @@ export class SearchIndex {
    */
   private isSpeechVerb(typed: string): boolean {
     if (isMarkerTerm(typed)) return false;
-    const read = this.readSpellings(typed);
-    return read.length > 0 && read.every((spelling) => this.morphology.verb(spelling) && this.morphology.roots(spelling).every((root) => SPEECH_VERB_ROOTS.has(root)));
+    return this.readsEveryWay(typed, (spelling) => this.morphology.verb(spelling) && this.morphology.roots(spelling).every((root) => SPEECH_VERB_ROOTS.has(root)));
   }
 
   /**
@@ -752,15 +757,13 @@ export class SearchIndex {
    * and from whom, not what it is about. See `isPersonRoot` and `isTimeRoot`.
    */
   private isCircumstance(typed: string): boolean {
-    const spellings = this.readSpellings(typed);
-    if (spellings.length > 0 && spellings.every((spelling) => this.morphology.aboutWriter(spelling))) return true;
-    return spellings.some((spelling) => this.morphology.roots(spelling).some((root) => isPersonRoot(root) || isTimeRoot(root)));
+    if (this.readsEveryWay(typed, (spelling) => this.morphology.aboutWriter(spelling))) return true;
+    return this.readSpellings(typed).some((spelling) => this.morphology.roots(spelling).some((root) => isPersonRoot(root) || isTimeRoot(root)));
   }
 
   /** `Morphology.writerToReader` in every spelling the analyser reads (`musterinizim` as `müşterinizim`). */
   private isWriterToReader(typed: string): boolean {
-    const spellings = this.readSpellings(typed);
-    return spellings.length > 0 && spellings.every((spelling) => this.morphology.writerToReader(spelling));
+    return this.readsEveryWay(typed, (spelling) => this.morphology.writerToReader(spelling));
   }
 
   /**
@@ -1037,16 +1040,6 @@ const readingsByMorphology = new WeakMap<Morphology, Readings>();
 /** Most words one analyser's `Readings` hold roots or run words of (the lists' words and the customers'); then that memo starts over. */
 const READINGS_MEMO_SIZE = 50_000;
 
-/** `memo`'s value for `key`, read once; the memo starts over when it holds `limit` words. */
-function remember<T>(memo: Map<string, T>, key: string, limit: number, read: () => T): T {
-  let value = memo.get(key);
-  if (value === undefined) {
-    value = read();
-    if (memo.size >= limit) memo.clear();
-    memo.set(key, value);
-  }
-  return value;
-}
 
 function readingsOf(morphology: Morphology): Readings {
   let readings = readingsByMorphology.get(morphology);
