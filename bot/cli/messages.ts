@@ -86,6 +86,15 @@ export const KB_CHECK = {
   oneFolder: (count: number) => `en çok bir klasör verilebilir, verilen: ${count}`,
 } as const;
 
+export const KB_KEEP = {
+  usage:
+    "kullanım: npm run build (son adımı: node dist/bot/cli/kb-keep.js)\n" +
+    "       KNOWLEDGE_DIR'deki girdileri botun ilk açılışında olduğu gibi dizinler ve çözümleyicinin okumalarını sonraki süreçler için saklar.",
+  invalidConfig: "ortam değişkenleri geçersiz: yalnızca paketle gelen bilgi klasörü okunuyor (ayrıntılar: npm run check:config)",
+  summary: (dir: string, entries: number, analysed: boolean) =>
+    `okumalar saklandı: ${dir} (${entries} girdi) ve yerleşik listeler; ${analysed ? "çözümleyici yeni kelimeleri okudu" : "hepsi zaten saklıydı"}`,
+} as const;
+
 export const KB_RECOMMEND = {
   usage: (minCount: number) =>
     "kullanım: npm run kb:recommend -- [--json] [--since YYYY-AA-GG] [--until YYYY-AA-GG]\n" +

@@ -250,6 +250,38 @@ describe("failures before anything runs (built)", () => {
   });
 });
 
+/**
+ * The build's last step indexes the knowledge with the compiled matcher, so the bot's first start
+ * reads no word with the analyser (`bot/cli/kb-keep.ts`). The build in `beforeAll` ran it.
+ */
+describe("the build's last step, kb-keep", () => {
+  const KB_KEEP = "dist/bot/cli/kb-keep.js";
+
+  it("kept the readings of the knowledge and the built-in lists: run again, it reads no word with the analyser", async () => {
+    const again = await runProcess(process.execPath, [KB_KEEP], { env: { KNOWLEDGE_DIR: KNOWLEDGE } });
+    expect(again).toMatchObject({ code: 0, stderr: "" });
+    expect(again.stdout).toMatch(/^okumalar saklandı: knowledge \(\d+ girdi\) ve yerleşik listeler; hepsi zaten saklıydı\n$/);
+  });
+
+  it("never fails a build over the environment or the knowledge: it says what it read and exits 0", async () => {
+    const invalid = await runProcess(process.execPath, [KB_KEEP], { env: { PORT: "abc" } });
+    expect(invalid).toMatchObject({ code: 0, stderr: "" });
+    expect(invalid.stdout).toMatch(/^ortam değişkenleri geçersiz: yalnızca paketle gelen bilgi klasörü okunuyor[^\n]*\nokumalar saklandı: knowledge \(\d+ girdi\)/);
+    const broken = await runProcess(process.execPath, [KB_KEEP], { env: { KNOWLEDGE_DIR: BROKEN } });
+    expect(broken).toMatchObject({ code: 0, stderr: "" });
+    expect(broken.stdout).toMatch(/^okumalar saklandı: test\/fixtures\/knowledge-broken \(0 girdi\) ve yerleşik listeler/);
+  });
+
+  it("prints its usage with --help and refuses an unknown option with exit 2", async () => {
+    const help = await runProcess(process.execPath, [KB_KEEP, "--help"]);
+    expect(help).toMatchObject({ code: 0, stderr: "" });
+    expect(help.stdout).toContain("kullanım: npm run build (son adımı: node dist/bot/cli/kb-keep.js)");
+    const wrong = await runProcess(process.execPath, [KB_KEEP, "--colour"]);
+    expect(wrong).toMatchObject({ code: 2, stdout: "" });
+    expect(wrong.stderr).toMatch(/^\[kb:keep\] bilinmeyen seçenek '--colour'\n/);
+  });
+});
+
 describe("the server, built", () => {
   /**
    * The built server run directly, and as `npm start` runs it. A container's stop and most process
