@@ -18,15 +18,27 @@ import { KB_KEEP } from "./messages";
  * first build's memory peak. The readings are kept per version of the compiled code, which is why
  * this runs the build's output and not the sources.
  *
+ * Once per version of the compiled code: where its readings are already kept, it does nothing, so
+ * `npm start` (whose `prestart` builds) does not index a large base twice on every start; words an
+ * editor adds later are read by the bot's own first index, as before.
+ *
  * Never fails a build over the knowledge or the environment: broken files are `kb:check`'s to
  * report (what loads is read), and with an environment the configuration refuses, only the
  * built-in lists are kept, through the shipped knowledge folder.
  */
 export async function runKbKeep(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: (text: string) => void): Promise<number> {
+  let parsed;
   try {
-    parseArgs({ args: [...args], options: {}, allowPositionals: false, strict: true });
+    parsed = parseArgs({ args: [...args], options: { "keep-dir": { type: "string" } }, allowPositionals: false, strict: true });
   } catch (error) {
     throw UsageError.from(error);
+  }
+  // by default the folder the bot's own analyser reads its kept readings from, so what this process reads is there for it
+  const morphology = new TurkishMorphology({ keepDir: parsed.values["keep-dir"] ?? keptDir() });
+  // once per version of the code: a later build would index a large knowledge base again on every `npm start`
+  if (morphology.hasKeptReadings()) {
+    out(KB_KEEP.alreadyKept);
+    return EXIT_OK;
   }
   let dir = SHIPPED_KNOWLEDGE;
   let maxFileBytes: number | undefined;
@@ -39,11 +51,13 @@ export async function runKbKeep(args: readonly string[], env: Readonly<Record<st
     out(KB_KEEP.invalidConfig);
   }
   const result = await loadKnowledge(dir, maxFileBytes === undefined ? {} : { maxFileBytes });
-  const entries = result.knowledgeBase?.entries ?? [];
-  // the folder the bot's own analyser reads its kept readings from, so what this process reads is there for it
-  const morphology = new TurkishMorphology({ keepDir: keptDir() });
-  if (result.knowledgeBase && entries.length > 0) new Matcher(morphology).indexFor(result.knowledgeBase);
-  out(KB_KEEP.summary(relative(process.cwd(), resolve(dir)) || ".", entries.length, morphology.loaded));
+  const label = relative(process.cwd(), resolve(dir)) || ".";
+  if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
+    out(KB_KEEP.nothingToKeep(label));
+    return EXIT_OK;
+  }
+  new Matcher(morphology).indexFor(result.knowledgeBase);
+  out(KB_KEEP.summary(label, result.knowledgeBase.entries.length));
   return EXIT_OK;
 }
 

@@ -88,11 +88,13 @@ export const KB_CHECK = {
 
 export const KB_KEEP = {
   usage:
-    "kullanım: npm run build (son adımı: node dist/bot/cli/kb-keep.js)\n" +
-    "       KNOWLEDGE_DIR'deki girdileri botun ilk açılışında olduğu gibi dizinler ve çözümleyicinin okumalarını sonraki süreçler için saklar.",
+    "kullanım: npm run build (son adımı: node dist/bot/cli/kb-keep.js [--keep-dir klasör])\n" +
+    "       KNOWLEDGE_DIR'deki girdileri botun ilk açılışında olduğu gibi bir kez dizinler; çözümleyicinin okumalarını\n" +
+    "       sonraki süreçler için saklar (varsayılan klasör: node_modules/.cache/memnun, botun okuduğu yer).",
   invalidConfig: "ortam değişkenleri geçersiz: yalnızca paketle gelen bilgi klasörü okunuyor (ayrıntılar: npm run check:config)",
-  summary: (dir: string, entries: number, analysed: boolean) =>
-    `okumalar saklandı: ${dir} (${entries} girdi) ve yerleşik listeler; ${analysed ? "çözümleyici yeni kelimeleri okudu" : "hepsi zaten saklıydı"}`,
+  summary: (dir: string, entries: number) => `okumalar saklandı: ${dir} (${entries} girdi) ve yerleşik listeler`,
+  nothingToKeep: (dir: string) => `${dir}: okunacak girdi yok; hiçbir şey saklanmadı (hatalar için: npm run kb:check)`,
+  alreadyKept: "okumalar bu derleme için zaten saklı: atlandı",
 } as const;
 
 export const KB_RECOMMEND = {

@@ -299,6 +299,15 @@ export class TurkishMorphology implements Morphology {
     return this.analysis(word).roots;
   }
 
+  /**
+   * Whether readings of this version of the code are kept (`keepDir`) by some process: an index
+   * built since wrote them. False when nothing is kept or the version cannot be told.
+   */
+  hasKeptReadings(): boolean {
+    const kept = this.kept === undefined ? this.readKept() : this.kept;
+    return kept !== null && kept !== undefined && kept.readings.size > 0;
+  }
+
   negative(word: string): boolean {
     return this.analysis(word).negative;
   }

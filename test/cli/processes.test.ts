@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
@@ -252,30 +252,45 @@ describe("failures before anything runs (built)", () => {
 
 /**
  * The build's last step indexes the knowledge with the compiled matcher, so the bot's first start
- * reads no word with the analyser (`bot/cli/kb-keep.ts`). The build in `beforeAll` ran it.
+ * reads no word with the analyser (`bot/cli/kb-keep.ts`). The build in `beforeAll` ran it into the
+ * folder the bot reads; these runs keep into folders of their own.
  */
 describe("the build's last step, kb-keep", () => {
   const KB_KEEP = "dist/bot/cli/kb-keep.js";
+  /** The words of one readings file (the only one in `dir`). */
+  const keptWords = (dir: string): string[] => {
+    const files = readdirSync(dir).filter((name) => /^readings-[0-9a-f]{16}\.json$/.test(name));
+    expect(files).toHaveLength(1);
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, files[0] ?? ""), "utf8"));
+    return typeof parsed === "object" && parsed !== null && "readings" in parsed && typeof parsed.readings === "object" && parsed.readings !== null ? Object.keys(parsed.readings) : [];
+  };
 
-  it("kept the readings of the knowledge and the built-in lists: run again, it reads no word with the analyser", async () => {
-    const again = await runProcess(process.execPath, [KB_KEEP], { env: { KNOWLEDGE_DIR: KNOWLEDGE } });
-    expect(again).toMatchObject({ code: 0, stderr: "" });
-    expect(again.stdout).toMatch(/^okumalar saklandı: knowledge \(\d+ girdi\) ve yerleşik listeler; hepsi zaten saklıydı\n$/);
+  it("keeps the readings of the knowledge's words once per build, and skips when they are kept", async () => {
+    const dir = tempDataDir();
+    const first = await runProcess(process.execPath, [KB_KEEP, "--keep-dir", dir], { env: { KNOWLEDGE_DIR: KNOWLEDGE } });
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toMatch(/^okumalar saklandı: knowledge \(\d+ girdi\) ve yerleşik listeler\n$/);
+    // the words of the shipped questions, as typed (every one is looked up when the index is built)
+    expect(keptWords(dir)).toEqual(expect.arrayContaining(["müşteri", "memnuniyeti", "ölçülür"]));
+    const again = await runProcess(process.execPath, [KB_KEEP, "--keep-dir", dir], { env: { KNOWLEDGE_DIR: KNOWLEDGE } });
+    expect(again).toMatchObject({ code: 0, stderr: "", stdout: "okumalar bu derleme için zaten saklı: atlandı\n" });
+    // the build itself kept them where the bot reads them
+    const built = await runProcess(process.execPath, [KB_KEEP], { env: { KNOWLEDGE_DIR: KNOWLEDGE } });
+    expect(built).toMatchObject({ code: 0, stderr: "", stdout: "okumalar bu derleme için zaten saklı: atlandı\n" });
   });
 
   it("never fails a build over the environment or the knowledge: it says what it read and exits 0", async () => {
-    const invalid = await runProcess(process.execPath, [KB_KEEP], { env: { PORT: "abc" } });
+    const invalid = await runProcess(process.execPath, [KB_KEEP, "--keep-dir", tempDataDir()], { env: { PORT: "abc" } });
     expect(invalid).toMatchObject({ code: 0, stderr: "" });
-    expect(invalid.stdout).toMatch(/^ortam değişkenleri geçersiz: yalnızca paketle gelen bilgi klasörü okunuyor[^\n]*\nokumalar saklandı: knowledge \(\d+ girdi\)/);
-    const broken = await runProcess(process.execPath, [KB_KEEP], { env: { KNOWLEDGE_DIR: BROKEN } });
-    expect(broken).toMatchObject({ code: 0, stderr: "" });
-    expect(broken.stdout).toMatch(/^okumalar saklandı: test\/fixtures\/knowledge-broken \(0 girdi\) ve yerleşik listeler/);
+    expect(invalid.stdout).toMatch(/^ortam değişkenleri geçersiz: yalnızca paketle gelen bilgi klasörü okunuyor[^\n]*\nokumalar saklandı: knowledge \(\d+ girdi\) ve yerleşik listeler\n$/);
+    const broken = await runProcess(process.execPath, [KB_KEEP, "--keep-dir", tempDataDir()], { env: { KNOWLEDGE_DIR: BROKEN } });
+    expect(broken).toMatchObject({ code: 0, stderr: "", stdout: "test/fixtures/knowledge-broken: okunacak girdi yok; hiçbir şey saklanmadı (hatalar için: npm run kb:check)\n" });
   });
 
   it("prints its usage with --help and refuses an unknown option with exit 2", async () => {
     const help = await runProcess(process.execPath, [KB_KEEP, "--help"]);
     expect(help).toMatchObject({ code: 0, stderr: "" });
-    expect(help.stdout).toContain("kullanım: npm run build (son adımı: node dist/bot/cli/kb-keep.js)");
+    expect(help.stdout).toContain("kullanım: npm run build (son adımı: node dist/bot/cli/kb-keep.js [--keep-dir klasör])");
     const wrong = await runProcess(process.execPath, [KB_KEEP, "--colour"]);
     expect(wrong).toMatchObject({ code: 2, stdout: "" });
     expect(wrong.stderr).toMatch(/^\[kb:keep\] bilinmeyen seçenek '--colour'\n/);

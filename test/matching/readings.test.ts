@@ -67,6 +67,12 @@ describe("readings kept across processes", () => {
     expect(readdirSync(seeded)).toEqual([fileName]);
   });
 
+  it("tells whether this version's readings are kept: none in a new folder or in one without a folder, some once an index kept them", () => {
+    expect(new TurkishMorphology({ keepDir: join(tempDir(), "new") }).hasKeptReadings()).toBe(false);
+    expect(new TurkishMorphology().hasKeptReadings()).toBe(false);
+    expect(new TurkishMorphology({ keepDir: seeded }).hasKeptReadings()).toBe(true);
+  });
+
   it("keeps a knowledge base's words, never a customer's, and decides every question as without kept readings", async () => {
     const dir = tempDir();
     const writer = new Matcher(new TurkishMorphology({ keepDir: dir }));
