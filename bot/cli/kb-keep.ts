@@ -1,3 +1,4 @@
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
@@ -34,7 +35,13 @@ export async function runKbKeep(args: readonly string[], env: Readonly<Record<st
     throw UsageError.from(error);
   }
   // by default the folder the bot's own analyser reads its kept readings from, so what this process reads is there for it
-  const morphology = new TurkishMorphology({ keepDir: parsed.values["keep-dir"] ?? keptDir() });
+  const keepDir = parsed.values["keep-dir"] ?? keptDir();
+  // a folder nothing can be kept in (a read-only install) would have every `npm start` index the base for nothing
+  if (!writableFolder(keepDir)) {
+    out(KB_KEEP.notWritable(keepDir));
+    return EXIT_OK;
+  }
+  const morphology = new TurkishMorphology({ keepDir });
   // once per version of the code: a later build would index a large knowledge base again on every `npm start`
   if (morphology.hasKeptReadings()) {
     out(KB_KEEP.alreadyKept);
@@ -59,6 +66,17 @@ export async function runKbKeep(args: readonly string[], env: Readonly<Record<st
   new Matcher(morphology).indexFor(result.knowledgeBase);
   out(KB_KEEP.summary(label, result.knowledgeBase.entries.length));
   return EXIT_OK;
+}
+
+/** Whether `dir` is a folder this process can write in, made if missing. */
+function writableFolder(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The knowledge folder that ships with the bot, relative to where npm runs the build. */

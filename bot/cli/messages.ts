@@ -95,6 +95,7 @@ export const KB_KEEP = {
   summary: (dir: string, entries: number) => `okumalar saklandı: ${dir} (${entries} girdi) ve yerleşik listeler`,
   nothingToKeep: (dir: string) => `${dir}: okunacak girdi yok; hiçbir şey saklanmadı (hatalar için: npm run kb:check)`,
   alreadyKept: "okumalar bu derleme için zaten saklı: atlandı",
+  notWritable: (dir: string) => `${dir} klasörüne yazılamıyor: okumalar saklanamaz, atlandı (bot ilk açılışta kelimeleri kendisi okur)`,
 } as const;
 
 export const KB_RECOMMEND = {

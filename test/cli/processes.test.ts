@@ -283,6 +283,10 @@ describe("the build's last step, kb-keep", () => {
     const invalid = await runProcess(process.execPath, [KB_KEEP, "--keep-dir", tempDataDir()], { env: { PORT: "abc" } });
     expect(invalid).toMatchObject({ code: 0, stderr: "" });
     expect(invalid.stdout).toMatch(/^ortam değişkenleri geçersiz: yalnızca paketle gelen bilgi klasörü okunuyor[^\n]*\nokumalar saklandı: knowledge \(\d+ girdi\) ve yerleşik listeler\n$/);
+    // a folder nothing can be kept in (here under a file): skipped rather than indexed for nothing on every start
+    const underFile = join(KNOWLEDGE, "synonyms.yaml", "cache");
+    const readOnly = await runProcess(process.execPath, [KB_KEEP, "--keep-dir", underFile], { env: { KNOWLEDGE_DIR: KNOWLEDGE } });
+    expect(readOnly).toMatchObject({ code: 0, stderr: "", stdout: `${underFile} klasörüne yazılamıyor: okumalar saklanamaz, atlandı (bot ilk açılışta kelimeleri kendisi okur)\n` });
     const broken = await runProcess(process.execPath, [KB_KEEP, "--keep-dir", tempDataDir()], { env: { KNOWLEDGE_DIR: BROKEN } });
     expect(broken).toMatchObject({ code: 0, stderr: "", stdout: "test/fixtures/knowledge-broken: okunacak girdi yok; hiçbir şey saklanmadı (hatalar için: npm run kb:check)\n" });
   });
