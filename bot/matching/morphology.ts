@@ -306,8 +306,8 @@ export class TurkishMorphology implements Morphology {
    * cannot be told.
    */
   hasKeptReadings(): boolean {
-    const version = this.options.keepDir === undefined ? undefined : readingsVersion();
-    return this.options.keepDir !== undefined && version !== undefined && existsSync(versionFile(this.options.keepDir, version));
+    const place = this.keptPlace();
+    return place !== undefined && existsSync(place.file);
   }
 
   negative(word: string): boolean {
@@ -366,15 +366,20 @@ export class TurkishMorphology implements Morphology {
    */
   private readKept(): KeptFile | undefined {
     if (this.kept === null) return undefined;
-    const version = this.options.keepDir === undefined ? undefined : readingsVersion();
-    if (this.options.keepDir === undefined || version === undefined) {
+    const place = this.keptPlace();
+    if (place === undefined) {
       this.kept = null;
       return undefined;
     }
-    const file = versionFile(this.options.keepDir, version);
-    const readings = readReadings(file, version);
-    this.kept = { file, version, readings, learned: new Set() };
+    this.kept = { ...place, readings: readReadings(place.file, place.version), learned: new Set() };
     return this.kept;
+  }
+
+  /** This version of the code and its readings file in `keepDir`; undefined when nothing is kept or the version cannot be told. */
+  private keptPlace(): { file: string; version: string } | undefined {
+    const { keepDir } = this.options;
+    const version = keepDir === undefined ? undefined : readingsVersion();
+    return keepDir === undefined || version === undefined ? undefined : { file: versionFile(keepDir, version), version };
   }
 
   /**

@@ -1,9 +1,10 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
+import { keptWords } from "../helpers/readings";
 import { PROCESS_TEST_TIMEOUT_MS, npmRun, runProcess, startProcess, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
 
 jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
@@ -257,13 +258,6 @@ describe("failures before anything runs (built)", () => {
  */
 describe("the build's last step, kb-keep", () => {
   const KB_KEEP = "dist/bot/cli/kb-keep.js";
-  /** The words of one readings file (the only one in `dir`). */
-  const keptWords = (dir: string): string[] => {
-    const files = readdirSync(dir).filter((name) => /^readings-[0-9a-f]{16}\.json$/.test(name));
-    expect(files).toHaveLength(1);
-    const parsed: unknown = JSON.parse(readFileSync(join(dir, files[0] ?? ""), "utf8"));
-    return typeof parsed === "object" && parsed !== null && "readings" in parsed && typeof parsed.readings === "object" && parsed.readings !== null ? Object.keys(parsed.readings) : [];
-  };
 
   it("keeps the readings of the knowledge's words once per build, and skips when they are kept", async () => {
     const dir = tempDataDir();

@@ -4,6 +4,7 @@ import { Matcher } from "../../bot/matching/matcher";
 import { keptDir } from "../../bot/matching/kept";
 import { TurkishMorphology } from "../../bot/matching/morphology";
 import { domainKnowledge, evaluationDomains } from "../eval/domains";
+import { keptWords, parsedReadingsFile, readingsFileIn } from "../helpers/readings";
 import { temporaryFolders } from "../helpers/temp";
 
 /**
@@ -22,22 +23,6 @@ function readingsOf(morphology: TurkishMorphology, words: readonly string[]): un
   return words.map((word) => [morphology.roots(word), morphology.negative(word), morphology.verb(word), morphology.modifier(word), morphology.lemmas(word)]);
 }
 
-/** The one readings file in a folder. */
-function fileIn(dir: string): string {
-  const files = readdirSync(dir).filter((name) => /^readings-[0-9a-f]{16}\.json$/.test(name));
-  if (files.length !== 1 || !files[0]) throw new Error(`expected one readings file in ${dir}: ${readdirSync(dir).join(", ")}`);
-  return join(dir, files[0]);
-}
-
-function parsedFile(file: string): { version: unknown; readings: object } {
-  const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
-  if (typeof parsed !== "object" || parsed === null || !("readings" in parsed) || typeof parsed.readings !== "object" || parsed.readings === null) {
-    throw new Error(`not a readings file: ${file}`);
-  }
-  return { version: "version" in parsed ? parsed.version : undefined, readings: parsed.readings };
-}
-
-const keptWords = (dir: string): string[] => Object.keys(parsedFile(fileIn(dir)).readings).sort();
 
 describe("readings kept across processes", () => {
   const uncached = new TurkishMorphology();
@@ -50,8 +35,8 @@ describe("readings kept across processes", () => {
     seeded = join(tempDir(), "cache");
     const first = new TurkishMorphology({ keepDir: seeded });
     expect(first.remembering(() => readingsOf(first, WORDS))).toEqual(readingsOf(uncached, WORDS));
-    fileName = basename(fileIn(seeded));
-    version = parsedFile(fileIn(seeded)).version;
+    fileName = basename(readingsFileIn(seeded));
+    version = parsedReadingsFile(readingsFileIn(seeded)).version;
   });
 
   it("gives a later process the analyser's own readings without loading it", () => {
@@ -84,7 +69,7 @@ describe("readings kept across processes", () => {
     expect(kept).toContain("müşteri");
     writer.match("zümrütanka faturamı yuttu", kb);
     expect(keptWords(dir)).toEqual(kept);
-    expect(readFileSync(fileIn(dir), "utf8")).not.toContain("zümrütanka");
+    expect(readFileSync(readingsFileIn(dir), "utf8")).not.toContain("zümrütanka");
 
     const warmMorphology = new TurkishMorphology({ keepDir: dir });
     const warm = new Matcher(warmMorphology);
@@ -109,7 +94,7 @@ describe("readings kept across processes", () => {
     expect(morphology.remembering(() => readingsOf(morphology, words))).toEqual(readingsOf(uncached, words));
     expect(morphology.loaded).toBe(true);
     expect(keptWords(dir)).toEqual([...words].sort());
-    expect(parsedFile(fileIn(dir)).version).toEqual(version);
+    expect(parsedReadingsFile(readingsFileIn(dir)).version).toEqual(version);
   });
 
   it("holds kept readings apart from its memo, so a memo that starts over keeps them", () => {
