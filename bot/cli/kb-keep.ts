@@ -24,8 +24,8 @@ import { KB_KEEP } from "./messages";
  * editor adds later are read by the bot's own first index, as before.
  *
  * Never fails a build over the knowledge or the environment: broken files are `kb:check`'s to
- * report (what loads is read), and with an environment the configuration refuses, only the
- * built-in lists are kept, through the shipped knowledge folder.
+ * report (what loads is read), with an environment the configuration refuses it reads the
+ * shipped knowledge folder, and a keep folder it cannot write in is skipped.
  */
 export async function runKbKeep(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: (text: string) => void): Promise<number> {
   let parsed;
