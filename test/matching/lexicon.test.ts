@@ -82,6 +82,9 @@ describe("EnglishLexicon", () => {
       ["passowrd", "password"],
       ["docuemnts", "documents"],
       ["deadilne", "deadline"],
+      ["pasword", "password"], // a letter left out
+      ["documemts", "documents"], // a letter for another
+      ["bookiing", "booking"], // a letter too many
       ["refnd", undefined], // five letters: too short to correct
       ["bookinga", undefined], // one edit from `booking` and from `bookings`: which one is not known
       ["password", undefined], // a word of the list itself
