@@ -99,11 +99,14 @@ export class Ranker {
             termSim[term] = sim;
           }
         }
-        const { entries, phraseSim, answerSim } = word.reach;
+        const { entries, match } = word.reach;
+        const { parts } = word;
+        // a unit's reach and its parts' are ascending: each part is walked once beside it
+        const partAt = parts ? new Array<number>(parts.length).fill(0) : undefined;
         for (let k = 0; k < entries.length; k += 1) {
           const e = entries[k] ?? 0;
-          let gain = word.weight * matchAt(phraseSim, answerSim, k);
-          if (word.parts) for (const part of word.parts) gain -= part.weight * matchOf(part, e);
+          let gain = word.weight * (match[k] ?? 0);
+          if (parts && partAt) for (let p = 0; p < parts.length; p += 1) gain -= (parts[p]?.weight ?? 0) * matchFrom(parts[p], e, partAt, p);
           if (gain <= 0) continue;
           if (entryStamp[e] !== queryStamp) {
             entryStamp[e] = queryStamp;
@@ -152,12 +155,24 @@ export class Ranker {
       const sorted = values.subarray(0, kept).sort();
       cutoff = sorted[kept - TUNING.MAX_SCORED_ENTRIES] ?? 0;
     }
+    // the first MAX_SCORED_ENTRIES by coverage, best first, ties by entry: those above the
+    // cut-off, then as many of those at it as fit, lowest entry first. On a large base of like
+    // entries hundreds tie at the cut-off, and sorting them all by coverage was a tenth of a query
     const candidates: number[] = [];
+    const tied: number[] = [];
     for (let k = 0; k < kept; k += 1) {
       const e = touched[k] ?? 0;
-      if ((coverage[e] ?? 0) >= cutoff) candidates.push(e);
+      const c = coverage[e] ?? 0;
+      if (c > cutoff) candidates.push(e);
+      else if (c === cutoff) tied.push(e);
     }
     candidates.sort((a, b) => (coverage[b] ?? 0) - (coverage[a] ?? 0) || a - b);
+    if (candidates.length < TUNING.MAX_SCORED_ENTRIES && tied.length > 0) {
+      for (const e of Int32Array.from(tied).sort()) {
+        if (candidates.length >= TUNING.MAX_SCORED_ENTRIES) break;
+        candidates.push(e);
+      }
+    }
     const top: Array<{ entry: number; score: number }> = [];
     for (let i = 0; i < candidates.length && i < TUNING.MAX_SCORED_ENTRIES; i += 1) {
       const e = candidates[i] ?? 0;
@@ -230,14 +245,17 @@ export class Ranker {
   }
 }
 
-function matchAt(phraseSim: Float32Array, answerSim: Float32Array, k: number): number {
-  return Math.max(phraseSim[k] ?? 0, TUNING.ANSWER_WEIGHT * (answerSim[k] ?? 0));
-}
-
-/** How well a query word matches one entry (0: not at all), found in its sorted reach. */
-function matchOf(word: QueryWord, e: number): number {
-  const k = binaryIndex(word.reach.entries, e);
-  return k < 0 ? 0 : matchAt(word.reach.phraseSim, word.reach.answerSim, k);
+/**
+ * How well a query word matches entry `e` (0: not at all), for entries asked about in ascending
+ * order: `at[slot]` is where the walk through the word's reach stands, and moves only forward.
+ */
+function matchFrom(word: QueryWord | undefined, e: number, at: number[], slot: number): number {
+  if (!word) return 0;
+  const { entries, match } = word.reach;
+  let k = at[slot] ?? 0;
+  while (k < entries.length && (entries[k] ?? 0) < e) k += 1;
+  at[slot] = k;
+  return entries[k] === e ? (match[k] ?? 0) : 0;
 }
 
 /** Whether an ascending list (a posting list, a reach) holds `value`. */

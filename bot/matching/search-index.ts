@@ -44,8 +44,12 @@ export interface PhraseUnit {
 /** The entries one query word reaches, merged over its forms' postings. */
 export interface Reach {
   readonly entries: Int32Array;
-  readonly phraseSim: Float32Array;
-  readonly answerSim: Float32Array;
+  /**
+   * How well the word matches each entry: its best similarity in a question or alternate, or
+   * `ANSWER_WEIGHT` × its best in the answer or tags if that is more. Computed once per word, not
+   * per query: a common word of a large base reaches thousands of entries in every query.
+   */
+  readonly match: Float64Array;
 }
 
 /**
@@ -636,13 +640,15 @@ export class SearchIndex {
     }
     touched.sort((x, y) => x - y);
     const entries = Int32Array.from(touched);
+    // each through a Float32Array as before, so every score is the same to the last bit
     const phraseSim = Float32Array.from(touched, (e) => scratchPhrase[e] ?? 0);
     const answerSim = Float32Array.from(touched, (e) => scratchAnswer[e] ?? 0);
+    const match = Float64Array.from(phraseSim, (sim, k) => Math.max(sim, TUNING.ANSWER_WEIGHT * (answerSim[k] ?? 0)));
     for (const e of touched) {
       scratchPhrase[e] = 0;
       scratchAnswer[e] = 0;
     }
-    return { entries, phraseSim, answerSim };
+    return { entries, match };
   }
 
   /**
