@@ -192,7 +192,7 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
 /**
  * natural's corrector with its candidates one edit away kept in a Set. The library removes
  * duplicates with `indexOf` over the whole list, which is quadratic (about 600 candidates for a
- * ten-letter word): a third of the CPU time of a first pass over new questions went there. Same
+ * ten-letter word): over a third of the CPU time of a first pass over new questions went there. Same
  * candidates, in the same order (first occurrence), from the same alphabet.
  */
 class OneEditSpellcheck extends Spellcheck {

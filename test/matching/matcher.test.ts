@@ -512,4 +512,15 @@ describe("Matcher", () => {
     // the entry that holds only the question's `nereden` falls further behind
     expect(margin(`${told} Bunu nereden yapabiliriz?`)).toBeGreaterThan(margin(`${told} Nereden yapabiliriz?`));
   });
+
+  it("orders entries that tie past the most it scores by their place in the base, lowest first", () => {
+    // 250 entries (more than MAX_SCORED_ENTRIES) that the message covers alike, each with a code of its own
+    const ids = Array.from({ length: 250 }, (_, i) => `aidat-${String(i).padStart(3, "0")}`);
+    const kb = base(ids.map((id, i) => entry(id, `Kart aidatı k${i + 100} ne kadar?`)));
+    const reversed = base([...kb.entries].reverse());
+    const tops = (b: MatchableBase): string[] => matcher.match("kart aidatı ne kadar", b).candidates.map((c) => c.id);
+    expect(tops(kb)).toEqual(ids.slice(0, 5));
+    expect(tops(reversed)).toEqual([...ids].reverse().slice(0, 5));
+    expect(new Set(matcher.match("kart aidatı ne kadar", kb).candidates.map((c) => c.confidence)).size).toBe(1);
+  });
 });
