@@ -37,7 +37,11 @@
 // is about 6 s and its 29 tests 0.3–2.9 s each (a CLI process starts in 0.4–1.5 s). Session 31's
 // machine, the first run after `npm ci`: 212 s (389 CPU-s); with the kept readings held apart from
 // the analyser's memo (`bot/matching/README.md`, "Readings kept across processes"), a run that also
-// wrote a new readings version: 177 s (319 CPU-s).
+// wrote a new readings version: 177 s (319 CPU-s). Session 36's machine (slower and noisier), 84
+// files and 39 evaluation domains: 356 s (10.5 CPU-min) at the start, the evaluation suite 115
+// CPU-s alone and the run's critical path (296 s from its start); natural's corrector had spent a
+// third of it deduplicating candidates quadratically (`OneEditSpellcheck` in `lexicon.ts`). After:
+// 255–277 s (7.8–8.4 CPU-min), the evaluation suite 61 CPU-s; `--maxWorkers=2` 268 s.
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
