@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config";
+import { ConfigError, loadConfig, type Config } from "../config";
 import { loadKnowledge } from "../knowledge/loader";
 import { keptDir } from "../matching/kept";
 import { Matcher } from "../matching/matcher";
@@ -47,18 +47,17 @@ export async function runKbKeep(args: readonly string[], env: Readonly<Record<st
     out(KB_KEEP.alreadyKept);
     return EXIT_OK;
   }
-  let dir = SHIPPED_KNOWLEDGE;
-  let maxFileBytes: number | undefined;
+  let config: Config;
   try {
-    const config = loadConfig(env);
-    dir = config.knowledgeDir;
-    maxFileBytes = config.knowledgeMaxFileBytes;
+    config = loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     out(KB_KEEP.invalidConfig);
+    // the configuration's own defaults: the knowledge folder that ships with the bot
+    config = loadConfig({});
   }
-  const result = await loadKnowledge(dir, maxFileBytes === undefined ? {} : { maxFileBytes });
-  const label = relative(process.cwd(), resolve(dir)) || ".";
+  const result = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  const label = relative(process.cwd(), resolve(config.knowledgeDir)) || ".";
   if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
     out(KB_KEEP.nothingToKeep(label));
     return EXIT_OK;
@@ -78,8 +77,5 @@ function writableFolder(dir: string): boolean {
     return false;
   }
 }
-
-/** The knowledge folder that ships with the bot, relative to where npm runs the build. */
-const SHIPPED_KNOWLEDGE = "knowledge";
 
 if (require.main === module) runMain((args, env, out) => runKbKeep(args, env, out), { name: "kb:keep", usage: KB_KEEP.usage });

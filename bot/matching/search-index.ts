@@ -640,10 +640,7 @@ export class SearchIndex {
     }
     touched.sort((x, y) => x - y);
     const entries = Int32Array.from(touched);
-    // each through a Float32Array as before, so every score is the same to the last bit
-    const phraseSim = Float32Array.from(touched, (e) => scratchPhrase[e] ?? 0);
-    const answerSim = Float32Array.from(touched, (e) => scratchAnswer[e] ?? 0);
-    const match = Float64Array.from(phraseSim, (sim, k) => Math.max(sim, TUNING.ANSWER_WEIGHT * (answerSim[k] ?? 0)));
+    const match = Float64Array.from(touched, (e) => Math.max(scratchPhrase[e] ?? 0, TUNING.ANSWER_WEIGHT * (scratchAnswer[e] ?? 0)));
     for (const e of touched) {
       scratchPhrase[e] = 0;
       scratchAnswer[e] = 0;

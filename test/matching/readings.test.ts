@@ -23,7 +23,6 @@ function readingsOf(morphology: TurkishMorphology, words: readonly string[]): un
   return words.map((word) => [morphology.roots(word), morphology.negative(word), morphology.verb(word), morphology.modifier(word), morphology.lemmas(word)]);
 }
 
-
 describe("readings kept across processes", () => {
   const uncached = new TurkishMorphology();
   /** A folder that keeps WORDS, written with the analyser's own readings. */
