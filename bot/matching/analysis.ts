@@ -727,6 +727,46 @@ const EXCHANGE_REQUESTS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * The customer asking the one who answers to attend to the matter (`bakar mısınız`, could you
+ * look; `ilgilenir misiniz`, `inceler misiniz`, `kontrol eder misiniz`, `çözer misiniz`,
+ * `halleder misiniz`, `araştırır mısınız`; `… bakarsanız sevinirim`), said after the question as
+ * `yardımcı olur musunuz` is. The verb names no topic: it asks for attention, whatever the
+ * matter. Yet it is rare in an FAQ, so it weighed as the message's heaviest word, and `, inceler
+ * misiniz` after every tuning question cut those answered rightly from 528 to 158. Only the forms
+ * addressed to the one who answers are dropped, a verb in the aorist or with `-abil` before a
+ * second-person question particle (typed apart or glued on), or in the second-person
+ * conditional before `sevinirim`: an answer's imperative (`spam klasörünüzü kontrol edin`)
+ * instructs the customer and keeps its words. Verbs that name the action asked for stay
+ * (`iptal eder misiniz`, `düzeltir misiniz`). Folded.
+ */
+const ATTENTION_VERB_FORMS: readonly (readonly [aorist: string, abilitative: string, conditional: readonly string[]])[] = [
+  ["bakar", "bakabilir", ["bakarsaniz", "bakabilirseniz"]],
+  ["ilgilenir", "ilgilenebilir", ["ilgilenirseniz", "ilgilenebilirseniz"]],
+  ["inceler", "inceleyebilir", ["incelerseniz", "inceleyebilirseniz"]],
+  ["cozer", "cozebilir", ["cozerseniz", "cozebilirseniz"]],
+  ["halleder", "halledebilir", ["hallederseniz", "halledebilirseniz"]],
+  ["arastirir", "arastirabilir", ["arastirirsaniz", "arastirabilirseniz"]],
+  ["kontrol eder", "kontrol edebilir", []],
+];
+/** The question particle in the second person, folded (`mısınız`, `musun`). */
+const SECOND_PERSON_PARTICLES: readonly string[] = ["misiniz", "misin", "musunuz", "musun"];
+const ATTENTION_REQUESTS: ReadonlySet<string> = new Set(
+  ATTENTION_VERB_FORMS.flatMap(([aorist, abilitative, conditional]) => [
+    ...[aorist, abilitative].flatMap((form) =>
+      // `kontrol eder` is two words already: its particle is read glued to the second (`DROPPED_PAIRS`)
+      form.includes(" ") ? SECOND_PERSON_PARTICLES.map((particle) => `${form}${particle}`) : SECOND_PERSON_PARTICLES.map((particle) => `${form} ${particle}`),
+    ),
+    ...conditional.flatMap((form) => ["sevinirim", "seviniriz"].map((next) => `${form} ${next}`)),
+  ]),
+);
+/** `ATTENTION_REQUESTS` of one word, typed with the particle glued on (`bakarmısınız`). Folded. */
+const ATTENTION_REQUESTS_GLUED: ReadonlySet<string> = new Set(
+  ATTENTION_VERB_FORMS.flatMap(([aorist, abilitative]) => [aorist, abilitative])
+    .filter((form) => !form.includes(" "))
+    .flatMap((form) => SECOND_PERSON_PARTICLES.map((particle) => `${form}${particle}`)),
+);
+
+/**
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
  * `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a word no FAQ uses, weighed
  * as the rarest topic of the message and stood as its key word. And a while so far (`uzun
@@ -747,11 +787,11 @@ const IDIOM_PAIRS: ReadonlySet<string> = new Set([
 const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yokmu", "nedir", "neler", "nelerdir"]);
 
 /**
- * Pairs of words dropped whole and only together: `COURTESY_PAIRS`, `EXCHANGE_REQUESTS` and
- * `IDIOM_PAIRS`. The second word is also read with the question particle after it, as chat glues
+ * Pairs of words dropped whole and only together: `COURTESY_PAIRS`, `EXCHANGE_REQUESTS`,
+ * `ATTENTION_REQUESTS` and `IDIOM_PAIRS`. The second word is also read with the question particle after it, as chat glues
  * them (`dönüş yapar mısınız` as `donus yaparmisiniz`; the particle is a stop word).
  */
-const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...EXCHANGE_REQUESTS, ...IDIOM_PAIRS]);
+const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...EXCHANGE_REQUESTS, ...ATTENTION_REQUESTS, ...IDIOM_PAIRS]);
 /** Words that only strengthen the next one, and may stand inside a dropped pair (`şimdiden çok teşekkürler`). Folded. */
 const INTENSIFIERS: ReadonlySet<string> = new Set(["cok", "gercekten"]);
 /** First words of `DROPPED_PAIRS`: most words start none, and skip building the pair. */
@@ -873,6 +913,7 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       continue;
     }
     if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
+    if (ATTENTION_REQUESTS_GLUED.has(folded)) continue;
     if (next !== undefined && DROPPED_PAIR_STARTS.has(folded)) {
       // an intensifier between the two words keeps the pair (`şimdiden çok teşekkürler`)
       const gap = INTENSIFIERS.has(nextFolded) ? 1 : 0;

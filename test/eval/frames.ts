@@ -32,6 +32,12 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["daha önce de yazdım ama cevap gelmedi. …", (text) => `daha önce de yazdım ama cevap gelmedi. ${text}`],
   ["… bu konuda bilgi alabilir miyim", (text) => `${text} bu konuda bilgi alabilir miyim`],
   ["… cevap verirseniz sevinirim", (text) => `${text} cevap verirseniz sevinirim`],
+  // the one who answers asked to attend to the matter
+  ["…, bi bakar mısınız", (text) => `${text}, bi bakar mısınız`],
+  ["… ilgilenirmisiniz", (text) => `${text} ilgilenirmisiniz`],
+  ["…, kontrol edebilir misiniz", (text) => `${text}, kontrol edebilir misiniz`],
+  ["… inceler misiniz lütfen", (text) => `${text} inceler misiniz lütfen`],
+  ["… bakarsanız sevinirim", (text) => `${text} bakarsanız sevinirim`],
   ["… şimdiden çok teşekkür ederim", (text) => `${text} şimdiden çok teşekkür ederim`],
   ["… rezalet", (text) => `${text} rezalet`],
   ["… gerçekten bıktım", (text) => `${text} gerçekten bıktım`],

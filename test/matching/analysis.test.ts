@@ -148,6 +148,15 @@ describe("Turkish text analysis", () => {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
     expect(analyze("Talebinize 24 saat içinde size dönüş yapar.").map((t) => t.surface)).toContain("donus");
+    // the one who answers asked to attend to the matter, in a question or a courtesy's condition, typed apart or glued
+    for (const text of ["faturam gelmedi bi bakar mısınız", "faturam gelmedi, bakabilirmisiniz", "faturam gelmedi ilgilenirmisin", "faturam gelmedi kontrol eder misiniz", "faturam gelmedi kontrol edebilirmisiniz", "faturam gelmedi inceleyebilir misiniz", "faturam gelmedi halleder misiniz", "faturam gelmedi araştırırsanız sevinirim"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    // the same verbs keep their words where the customer does the looking, or an answer instructs the customer
+    expect(analyze("bakiyeme nasıl bakarım").map((t) => t.surface)).toContain("bakarim");
+    expect(analyze("Spam klasörünüzü kontrol edin.").map((t) => t.surface)).toContain("kontrol");
+    expect(analyze("faturayı kontrol eder").map((t) => t.surface)).toContain("kontrol");
+    expect(analyze("kartımı iptal eder misiniz").map((t) => t.surface)).toContain("iptal");
     expect(analyze("şikayetime ne zaman cevap verilir").map((t) => t.surface)).toContain("cevap");
     expect(analyze("geçmiş siparişlerim").map((t) => t.surface)).toContain("gecmis");
     // `şuan` (şu an, now), read by the analyser as `şua` (a ray), and `maalesef` name nothing; `varmıdır` asks whether

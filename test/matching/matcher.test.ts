@@ -391,6 +391,13 @@ describe("Matcher", () => {
       (t: string) => `${t} rezalet`,
       (t: string) => `${t} gerçekten bıktım`,
       (t: string) => `${t} cevap verirseniz sevinirim`,
+      // the one who answers asked to attend to the matter
+      (t: string) => `${t}, bi bakar mısınız`,
+      (t: string) => `${t} ilgilenirmisiniz`,
+      (t: string) => `${t}, kontrol edebilir misiniz`,
+      (t: string) => `${t} inceler misiniz lütfen`,
+      (t: string) => `${t} çözer misiniz`,
+      (t: string) => `${t} bakarsanız sevinirim`,
       (t: string) => `${t} şimdiden çok teşekkür ederim`,
       (t: string) => `${t} bu konuda bilgi alabilir miyim`,
       (t: string) => `uğraşıyorum ama olmadı, ${t}`,
