@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, type Term } from "./analysis";
+import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -568,7 +568,7 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?"), except the
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
-      const sentenceWords = textWords(sentence);
+      const sentenceWords = withoutDurationCounts(textWords(sentence));
       // most messages introduce nobody: the clauses are split and read again only for those that do
       const names = sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
       for (const term of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, turkishSpellings, writtenVerbForms } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withoutDurationCounts, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -152,6 +152,12 @@ describe("Turkish text analysis", () => {
     for (const text of ["faturam gelmedi bi bakar mısınız", "faturam gelmedi, bakabilirmisiniz", "faturam gelmedi ilgilenirmisin", "faturam gelmedi kontrol eder misiniz", "faturam gelmedi kontrol edebilirmisiniz", "faturam gelmedi inceleyebilir misiniz", "faturam gelmedi halleder misiniz", "faturam gelmedi araştırırsanız sevinirim"]) {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
+    // the count of how long the matter has gone on so far names nothing; the unit stays, and so does the copula's count
+    expect(withoutDurationCounts(textWords("3 gündür uğraşıyorum, kartımı kaybettim"))).toEqual(["gündür", "uğraşıyorum", "kartımı", "kaybettim"]);
+    expect(withoutDurationCounts(textWords("kargom iki haftadır gelmedi, 5 saatten beri arıyorum"))).toEqual(["kargom", "haftadır", "gelmedi", "saatten", "beri", "arıyorum"]);
+    expect(withoutDurationCounts(textWords("iade süresi kaç gündür"))).toEqual(["iade", "süresi", "kaç", "gündür"]);
+    expect(withoutDurationCounts(textWords("cayma süresi 14 gündür"))).toEqual(["cayma", "süresi", "14", "gündür"]);
+    expect(withoutDurationCounts(textWords("3 gün içinde iade 2 adet ürün"))).toEqual(["3", "gün", "içinde", "iade", "2", "adet", "ürün"]);
     // the same verbs keep their words where the customer does the looking, or an answer instructs the customer
     expect(analyze("bakiyeme nasıl bakarım").map((t) => t.surface)).toContain("bakarim");
     expect(analyze("Spam klasörünüzü kontrol edin.").map((t) => t.surface)).toContain("kontrol");

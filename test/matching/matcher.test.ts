@@ -411,6 +411,17 @@ describe("Matcher", () => {
     }
   });
 
+  it("reads no word in the count of how long the matter has gone on, and keeps a count the question asks about", () => {
+    const kb = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("iade", "İade süresi kaç gündür?"), entry("kampanya", "3 taksit kampanyası var mı?")]);
+    const surfaces = (text: string): string[] => matcher.indexFor(kb).query(text).map((w) => w.surface);
+    expect(surfaces("3 gündür uğraşıyorum, kartımı kaybettim")).not.toContain("3");
+    expect(surfaces("iki haftadır bekliyorum kartımı kaybettim")).not.toContain("iki");
+    expect(surfaces("3 gündür uğraşıyorum, kartımı kaybettim")).toEqual(expect.arrayContaining(["kartimi"]));
+    // a count that ends the sentence is the copula's (how many days is it), and a count of things stays
+    expect(surfaces("iade süresi 14 gündür")).toContain("14");
+    expect(surfaces("3 taksit kampanyası")).toContain("3");
+  });
+
   it("drops only a name that the introduction names: a word with another reading, or one the base holds, stays", () => {
     expect(sharedMorphology.properName("ayşe")).toBe("only");
     expect(sharedMorphology.properName("yılmaz")).toBe("also");
