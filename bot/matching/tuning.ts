@@ -37,11 +37,10 @@ export const TUNING = Object.freeze({
   UNKNOWN_WEIGHT_FACTOR: 1,
   /**
    * An unknown word that only modifies, counts or points (`bugün`, `üç`, `hepsini`, `tam`:
-   * `Morphology.modifier`), names a person in the customer's life (`kardeşime`:
-   * `isPersonRoot`) or a time (`ağustosta`: `isTimeRoot`), or says what the writer is
-   * (`mağdurum`: `Morphology.aboutWriter`), weighs this share of an unknown word: it frames the question, as a
-   * question word does, and names no topic the knowledge base could lack. Higher = such words
-   * push towards "don't know".
+   * `Morphology.modifier`), or names a person in the customer's life (`kardeşime`:
+   * `isPersonRoot`) or a time (`ağustosta`: `isTimeRoot`), weighs this share of an unknown word:
+   * it frames the question, as a question word does, and names no topic the knowledge base could
+   * lack. Higher = such words push towards "don't know".
    */
   UNKNOWN_MODIFIER_FACTOR: 0.35,
   /** In a message of several sentences, words outside the sentence that asks weigh this share. Higher = context counts more. */

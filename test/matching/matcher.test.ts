@@ -411,6 +411,25 @@ describe("Matcher", () => {
     }
   });
 
+  it("reads what the writer is, or is to the one addressed, as no word of the message, unless the base uses it", () => {
+    const kb = base([
+      entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
+      entry("musteri", "Müşteri hizmetlerine nasıl ulaşırım?"),
+      entry("ogrenci", "Öğrenci indirimi var mı?"),
+    ]);
+    const bare = matcher.match("kartımı kaybettim", kb).candidates[0];
+    for (const text of ["kartımı kaybettim çok mağdurum", "uzun süredir müşterinizim, kartımı kaybettim", "hamileyim kartımı kaybettim"]) {
+      const framed = matcher.match(text, kb).candidates[0];
+      expect({ text, top: framed?.id }).toEqual({ text, top: bare?.id });
+      expect(framed?.confidence).toBeCloseTo(bare?.confidence ?? 0, 3);
+    }
+    const surfaces = (text: string): string[] => matcher.indexFor(kb).query(text).map((w) => w.surface);
+    // what the writer is to the one addressed, whatever its noun names elsewhere (`müşteri` is an entry here)
+    expect(surfaces("uzun süredir müşterinizim, kartımı kaybettim")).toEqual(["kartimi", "kaybetim"]);
+    // a state the base uses is a topic of its own
+    expect(surfaces("öğrenciyim, indirim var mı")).toContain("ogrenciyim");
+  });
+
   it("reads no word in the count of how long the matter has gone on, and keeps a count the question asks about", () => {
     const kb = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("iade", "İade süresi kaç gündür?"), entry("kampanya", "3 taksit kampanyası var mı?")]);
     const surfaces = (text: string): string[] => matcher.indexFor(kb).query(text).map((w) => w.surface);
