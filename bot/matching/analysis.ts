@@ -300,8 +300,8 @@ const PERSON_ROOTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Roots of the names the calendar and the clock give times: months, weekdays, seasons and parts of
- * the day. A closed class of the language, as the people are: in a support message such a word
+ * Roots of the names the calendar and the clock give times: months, weekdays, seasons, parts of
+ * the day, yesterday and tomorrow. A closed class of the language, as the people are: in a support message such a word
  * says when something happened or is wanted (`ağustosta izin kullanacağım`, `cumartesi sabahı`),
  * not what it is about, so where the knowledge base never uses it, it weighs as a word that only
  * modifies. Left out for their other senses: `yaz` (write, a verb root of many words), `pazar`
@@ -313,6 +313,8 @@ const TIME_ROOTS: ReadonlySet<string> = new Set([
   "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi",
   "ilkbahar", "bahar", "sonbahar", "kış",
   "sabah", "öğle", "öğlen", "akşam", "gece", "gündüz",
+  // the days named from today (`bugün` the analyser reads as an adverb, a modifier already)
+  "dün", "yarın",
 ]);
 
 /**

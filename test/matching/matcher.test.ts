@@ -301,10 +301,10 @@ describe("Matcher", () => {
     expect(weightIn(matcher, family, "eşime kart", "esime")).toBeGreaterThan(1);
   });
 
-  it("weighs an unknown name of a time (ağustosta, cumartesi sabahı, agustosta) as lightly as a modifier", () => {
+  it("weighs an unknown name of a time (ağustosta, cumartesi sabahı, agustosta, dün, yarın) as lightly as a modifier", () => {
     const kb = base([entry("izin", "Yıllık izin talebini nasıl oluştururum?"), entry("bordro", "Bordromu nereden görürüm?")]);
     const weightOf = (text: string, word: string): number => weightOfTyped(matcher, kb, text, word);
-    for (const [time, other] of [["ağustosta", "İtalya'da"], ["cumartesi", "hastanede"], ["sabahı", "kampı"], ["agustosta", "kasabada"]] as const) {
+    for (const [time, other] of [["ağustosta", "İtalya'da"], ["cumartesi", "hastanede"], ["sabahı", "kampı"], ["agustosta", "kasabada"], ["dün", "tatilde"], ["yarın", "köyde"]] as const) {
       expect(weightOf(`${time} izin kullanacağım`, time)).toBeLessThan(weightOf(`${other} izin kullanacağım`, other) / 2);
     }
     // `yaz` is left out: it is also the root of `yazmak` (to write), and `yazdım` names no time
