@@ -560,7 +560,7 @@ export class SearchIndex {
     if (cached) return cached;
     const sentences = splitSentences(text);
     const asking = questionSentence(sentences);
-    const pointsBack = sentences.length > 1 && refersBack(sentences[asking] ?? "");
+    const pointsBack = sentences.length > 1 && (refersBack(sentences[asking] ?? "") || asksOnly(sentences[asking] ?? ""));
     const words = new Map<string, QueryWord>();
     const units = new Map<string, { term: Term; partStems: Set<string> }>();
     sentences.forEach((sentence, i) => {
@@ -1107,6 +1107,15 @@ function isGroupTerm(stem: string): boolean {
 /** A question word's term (`?how`) or a group's (`~12`): no word of the text, so it has no roots, prefixes or typos. */
 function isMarkerTerm(stem: string): boolean {
   return isQuestionTerm(stem) || isGroupTerm(stem);
+}
+
+/**
+ * Whether a sentence names nothing but asks (`Ne yapmalıyım?`, `Nasıl yaparım?`, `Yardımcı olabilir
+ * misiniz?`): its words are question words or none, so it asks about what the sentence before it
+ * said ("Kartımı kaybettim. Ne yapmalıyım?"), as a sentence that points back with a pronoun does.
+ */
+function asksOnly(sentence: string): boolean {
+  return analyze(sentence).every((term) => isQuestionTerm(term.stem));
 }
 
 /** Sentences of a message: split after `.`, `!`, `?` or `…` and at line breaks. */

@@ -546,8 +546,20 @@ describe("Matcher", () => {
       expect(top?.id).toBe("emlak-beyan");
       return (top?.confidence ?? 0) - (second?.confidence ?? 0);
     };
-    // the entry that holds only the question's `nereden` falls further behind
-    expect(margin(`${told} Bunu nereden yapabiliriz?`)).toBeGreaterThan(margin(`${told} Nereden yapabiliriz?`));
+    // the entry that holds only the question's `nereden` falls further behind than where the asking sentence names a thing of its own
+    expect(margin(`${told} Bunu nereden yapabiliriz?`)).toBeGreaterThan(margin(`${told} Başvuruyu nereden yapabiliriz?`));
+  });
+
+  it("weighs the sentence before the one that asks fully when the asking one names nothing (Ne yapmalıyım?)", () => {
+    const kb = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("sifre", "Şifremi unuttum, ne yapmalıyım?"), entry("sube", "En yakın şube nerede?")]);
+    const [top, second] = matcher.match("Dün kartımı kaybettim. Ne yapmalıyım?", kb).candidates;
+    const [oneTop, oneSecond] = matcher.match("Dün kartımı kaybettim, ne yapmalıyım?", kb).candidates;
+    expect(top?.id).toBe("kayip");
+    // as one sentence: the question word weighs against the topic as it would in the entry
+    expect(top?.confidence).toBeCloseTo(oneTop?.confidence ?? 0, 3);
+    expect(second?.confidence).toBeCloseTo(oneSecond?.confidence ?? 0, 3);
+    // a question with nothing but a courtesy after it reads the same
+    expect(matcher.match("Dün kartımı kaybettim. Yardımcı olabilir misiniz?", kb).candidates[0]?.confidence).toBeCloseTo(matcher.match("Dün kartımı kaybettim", kb).candidates[0]?.confidence ?? 0, 3);
   });
 
   it("orders entries that tie past the most it scores by their place in the base, lowest first", () => {
