@@ -430,6 +430,19 @@ describe("Matcher", () => {
     expect(surfaces("öğrenciyim, indirim var mı")).toContain("ogrenciyim");
   });
 
+  it("reads no word in an identifier of the customer's own record, or its label, unless the base holds it", () => {
+    const kb = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("kod", "Kampanya kodu 100200 nasıl kullanılır?")]);
+    const surfaces = (text: string): string[] => matcher.indexFor(kb).query(text).map((w) => w.surface);
+    expect(surfaces("kartımı kaybettim, numaram 05321234567")).not.toContain("05321234567");
+    expect(surfaces("kartımı kaybettim, TC: 12345678901")).toEqual(["kartimi", "kaybetim"]);
+    expect(surfaces("kartımı kaybettim. Sipariş no: 123456")).not.toContain("no");
+    // a code the base holds is what the message is about; a short number is an amount or a count
+    expect(surfaces("100200 kodu")).toContain("100200");
+    expect(surfaces("kartımı kaybettim, 12345 lira vardı")).toContain("12345");
+    const bare = matcher.match("kartımı kaybettim", kb).candidates[0];
+    expect(matcher.match("kartımı kaybettim, TC: 12345678901", kb).candidates[0]?.confidence).toBeCloseTo(bare?.confidence ?? 0, 3);
+  });
+
   it("reads no word in the count of how long the matter has gone on, and keeps a count the question asks about", () => {
     const kb = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("iade", "İade süresi kaç gündür?"), entry("kampanya", "3 taksit kampanyası var mı?")]);
     const surfaces = (text: string): string[] => matcher.indexFor(kb).query(text).map((w) => w.surface);
