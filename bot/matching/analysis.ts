@@ -534,7 +534,9 @@ const STOP_WORD_LIST: readonly string[] = [
   "berbatsınız", "iğrenç", "korkunç", "yazık", "yazıklar", "utanç", "utanmaz", "utanmıyor", "utanmıyorsunuz", "lanet",
   "kahrolsun", "zulüm", "hayret", "bıktım", "bıktık", "bıkmıştım", "bıkmıştık", "bıktırdınız", "usandım", "usandık",
   "usandırdınız", "bezdim", "bezdik", "bezdirdiniz", "yıldım", "bunaldım", "sinirliyim", "sinirlendim", "kızgınım",
-  "kızdım", "öfkeliyim", "çıldıracağım", "delireceğim", "çileden", "perişan", "çaresizim", "üzgünüm", "üzüldüm",
+  "kızdım", "öfkeliyim", "çıldıracağım", "delireceğim", "çileden",
+  // the same, in the past and as chat spells the future (session 37)
+  "çıldırdım", "çıldırdık", "çıldırcam", "çıldıracam", "delirdim", "delirdik", "delircem", "delirecem", "deliriyorum", "perişan", "çaresizim", "üzgünüm", "üzüldüm",
   "şaşkınım", "sabrım", "sabrımı", "aptal", "salak", "gerizekalı", "beceriksiz", "beceriksizlik", "saygısız",
   "saygısızlık", "terbiyesiz", "terbiyesizlik", "küstah", "küstahlık", "yüzsüz", "yüzsüzlük", "vicdansız",
   "vicdansızlık", "insafsız", "insafsızlık", "ciddiyetsiz", "ciddiyetsizlik", "umursamaz", "umursamazlık", "şerefsiz",
@@ -817,6 +819,19 @@ const IDIOM_PAIRS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The writer's frustration in idioms of two words (`kafayı yiyeceğim`, I'll go mad; `tepem attı`;
+ * `deliye döndüm`; `canıma tak etti`): said around a question, they name nothing, yet each has a
+ * word that names a topic elsewhere (`yemek`, food and eating; `atmak`, sending; `sinir`, a
+ * nerve), and `, kafayı yiyeceğim` after every tuning question left 15 of 528 answered rightly.
+ * Dropped whole and only together, as courtesies are. Folded.
+ */
+const FRUSTRATION_PAIRS: ReadonlySet<string> = new Set([
+  ...["yiyecegim", "yiyecem", "yicem", "yedim", "yedik", "yiyorum", "yiyoruz", "yiyeceksiniz", "yedirdiniz", "yedireceksiniz"].map((verb) => `kafayi ${verb}`),
+  "deliye dondum", "deliye donduk", "deliye donecegim", "tepem atti", "tepemi attirdiniz", "kafam atti", "canima tak", "canimiza tak",
+  "sinirim bozuldu", "sinirlerim bozuldu", "sinir oldum", "sinir olduk", "isyan ediyorum", "isyan ediyoruz",
+]);
+
+/**
  * What follows `yolu` (its way) when it frames a question ("bilet bulmanın bir yolu var mı", is
  * there a way to find a ticket; "iade almanın yolu nedir"): the frame asks how, and `yol` (road,
  * way), which names a topic elsewhere (`servis yolu`), weighed as one. Only `yolu` is dropped;
@@ -826,10 +841,10 @@ const WAY_FRAME_NEXT: ReadonlySet<string> = new Set(["var", "varmi", "yok", "yok
 
 /**
  * Pairs of words dropped whole and only together: `COURTESY_PAIRS`, `EXCHANGE_REQUESTS`,
- * `ATTENTION_REQUESTS` and `IDIOM_PAIRS`. The second word is also read with the question particle after it, as chat glues
+ * `ATTENTION_REQUESTS`, `FRUSTRATION_PAIRS` and `IDIOM_PAIRS`. The second word is also read with the question particle after it, as chat glues
  * them (`dönüş yapar mısınız` as `donus yaparmisiniz`; the particle is a stop word).
  */
-const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...EXCHANGE_REQUESTS, ...ATTENTION_REQUESTS, ...IDIOM_PAIRS]);
+const DROPPED_PAIRS: ReadonlySet<string> = new Set([...COURTESY_PAIRS, ...EXCHANGE_REQUESTS, ...ATTENTION_REQUESTS, ...FRUSTRATION_PAIRS, ...IDIOM_PAIRS]);
 /** Words that only strengthen the next one, and may stand inside a dropped pair (`şimdiden çok teşekkürler`). Folded. */
 const INTENSIFIERS: ReadonlySet<string> = new Set(["cok", "gercekten"]);
 /** First words of `DROPPED_PAIRS`: most words start none, and skip building the pair. */

@@ -41,6 +41,9 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["… şimdiden çok teşekkür ederim", (text) => `${text} şimdiden çok teşekkür ederim`],
   ["… rezalet", (text) => `${text} rezalet`],
   ["… gerçekten bıktım", (text) => `${text} gerçekten bıktım`],
+  ["…, kafayı yiyeceğim", (text) => `${text}, kafayı yiyeceğim`],
+  ["…, numaram 05321234567", (text) => `${text}, numaram 05321234567`],
+  ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],
   // the apostrophe before a suffix left out, as chat often does (`account'umu` as `accountumu`)

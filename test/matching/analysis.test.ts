@@ -152,6 +152,12 @@ describe("Turkish text analysis", () => {
     for (const text of ["faturam gelmedi bi bakar mısınız", "faturam gelmedi, bakabilirmisiniz", "faturam gelmedi ilgilenirmisin", "faturam gelmedi kontrol eder misiniz", "faturam gelmedi kontrol edebilirmisiniz", "faturam gelmedi inceleyebilir misiniz", "faturam gelmedi halleder misiniz", "faturam gelmedi araştırırsanız sevinirim"]) {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
+    // the writer's frustration in idioms of two words names nothing; each word alone stays
+    for (const text of ["faturam gelmedi, kafayı yiyeceğim", "faturam gelmedi deliye döndüm", "faturam gelmedi tepem attı", "faturam gelmedi canıma tak etti", "faturam gelmedi çıldırdım"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("yemek kartımı kaybettim").map((t) => t.surface)).toContain("yemek");
+    expect(analyze("sinir hastalıkları bölümü").map((t) => t.surface)).toContain("sinir");
     // the count of how long the matter has gone on so far names nothing; the unit stays, and so does the copula's count
     expect(withoutDurationCounts(textWords("3 gündür uğraşıyorum, kartımı kaybettim"))).toEqual(["gündür", "uğraşıyorum", "kartımı", "kaybettim"]);
     expect(withoutDurationCounts(textWords("kargom iki haftadır gelmedi, 5 saatten beri arıyorum"))).toEqual(["kargom", "haftadır", "gelmedi", "saatten", "beri", "arıyorum"]);

@@ -390,6 +390,7 @@ describe("Matcher", () => {
       // the writer's feelings and courtesies around the question
       (t: string) => `${t} rezalet`,
       (t: string) => `${t} gerçekten bıktım`,
+      (t: string) => `${t}, kafayı yiyeceğim`,
       (t: string) => `${t} cevap verirseniz sevinirim`,
       // the one who answers asked to attend to the matter
       (t: string) => `${t}, bi bakar mısınız`,
