@@ -810,10 +810,13 @@ const ATTENTION_REQUESTS_GLUED: ReadonlySet<string> = new Set(
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
  * `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a word no FAQ uses, weighed
  * as the rarest topic of the message and stood as its key word. And a while so far (`uzun
- * süredir`, `bir zamandır`). Dropped whole, as courtesies are. Folded.
+ * süredir`, `bir zamandır`), and urgency (`çok önemli`). Dropped whole, as courtesies are. Folded.
  */
 const IDIOM_PAIRS: ReadonlySet<string> = new Set([
   "bir turlu", "bi turlu", "her turlu",
+  // urgency, as `acil` is (session 37: `, cok onemli` after every tuning question left 53 of 528 answered rightly);
+  // `önemli` alone stays, an entry may ask why something matters
+  "cok onemli",
   // for a while so far (`uzun süredir müşterinizim`): `süre` and `zaman` name the periods entries are about elsewhere
   "uzun suredir", "uzun zamandir", "bir suredir", "bi suredir", "bir zamandir", "epey suredir",
 ]);

@@ -42,6 +42,7 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["… rezalet", (text) => `${text} rezalet`],
   ["… gerçekten bıktım", (text) => `${text} gerçekten bıktım`],
   ["…, kafayı yiyeceğim", (text) => `${text}, kafayı yiyeceğim`],
+  ["…, cok onemli", (text) => `${text}, cok onemli`],
   ["…, numaram 05321234567", (text) => `${text}, numaram 05321234567`],
   ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],

@@ -157,6 +157,9 @@ describe("Turkish text analysis", () => {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
     expect(analyze("yemek kartımı kaybettim").map((t) => t.surface)).toContain("yemek");
+    // urgency names nothing, as `acil` does; `önemli` alone may be what an entry asks about
+    expect(analyze("faturam gelmedi, çok önemli").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    expect(analyze("memnuniyet neden önemli").map((t) => t.surface)).toContain("onemli");
     expect(analyze("sinir hastalıkları bölümü").map((t) => t.surface)).toContain("sinir");
     // the count of how long the matter has gone on so far names nothing; the unit stays, and so does the copula's count
     expect(withoutDurationCounts(textWords("3 gündür uğraşıyorum, kartımı kaybettim"))).toEqual(["gündür", "uğraşıyorum", "kartımı", "kaybettim"]);
