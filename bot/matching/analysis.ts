@@ -737,6 +737,9 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   // `yardım` alone stays a word, aid being a topic of its own (`sosyal yardım başvurusu`)
   "yardim edin", "yardim eder", "yardim edermisiniz", "yardim edermisin", "yardim edebilir", "yardim edebilirmisiniz",
   "yardim edebilirsiniz", "yardim et", "yardim etsene", "yardim etsenize", "yardim etmeniz", "yardim etmenizi",
+  // the same plea with `yardımcı` (a stop word) in the imperative (session 37: `, lütfen yardımcı olun` after every
+  // tuning question left 189 of 528 answered rightly)
+  "yardimci olun", "yardimci olunuz", "yardimci olabilirseniz",
 ]);
 /**
  * The customer's requests about the exchange itself, said before or after the question: a reply
@@ -758,6 +761,10 @@ const EXCHANGE_REQUESTS: ReadonlySet<string> = new Set(
     ],
     // asking to be told, as `bilgi verir misiniz` is (both stop words): `bilgi alabilir miyim`
     [["bilgi"], ["alabilir", "alabilirmiyim", "alabilirmiyiz", "alabilirim", "almak"]],
+    // asking to be told as a courtesy's condition or in the imperative (`bilgi verirseniz sevinirim`, session 37)
+    [["bilgi"], ["verirseniz", "verebilirseniz", "verin", "veriniz"]],
+    // when the one who answers is free (`müsait olduğunuzda dönüş yapın`, session 37)
+    [["musait"], ["oldugunuzda", "oldugunuz", "oldugunda", "olunca"]],
     [["yardiminizi", "yardimlarinizi", "desteginizi"], ["bekliyorum", "bekliyoruz", "rica"]],
     [["bilginiz"], ["varmi"]],
     [["sayin", "degerli"], ["yetkili", "yetkililer"]],
@@ -810,13 +817,16 @@ const ATTENTION_REQUESTS_GLUED: ReadonlySet<string> = new Set(
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
  * `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a word no FAQ uses, weighed
  * as the rarest topic of the message and stood as its key word. And a while so far (`uzun
- * süredir`, `bir zamandır`), and urgency (`çok önemli`). Dropped whole, as courtesies are. Folded.
+ * süredir`, `bir zamandır`), urgency (`çok önemli`), and the writer wronged (`mağdur oldum`).
+ * Dropped whole, as courtesies are. Folded.
  */
 const IDIOM_PAIRS: ReadonlySet<string> = new Set([
   "bir turlu", "bi turlu", "her turlu",
   // urgency, as `acil` is (session 37: `, cok onemli` after every tuning question left 53 of 528 answered rightly);
   // `önemli` alone stays, an entry may ask why something matters
   "cok onemli",
+  // the writer wronged, in the past (`mağdur oldum`; the present, `mağdurum`, says what the writer is)
+  "magdur oldum", "magdur olduk", "magdur edildim", "magdur edildik", "magdur ettiniz",
   // for a while so far (`uzun süredir müşterinizim`): `süre` and `zaman` name the periods entries are about elsewhere
   "uzun suredir", "uzun zamandir", "bir suredir", "bi suredir", "bir zamandir", "epey suredir",
 ]);

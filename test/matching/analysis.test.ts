@@ -157,6 +157,11 @@ describe("Turkish text analysis", () => {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
     expect(analyze("yemek kartımı kaybettim").map((t) => t.surface)).toContain("yemek");
+    // more courtesies and requests about the exchange, and the writer wronged in the past
+    for (const text of ["faturam gelmedi, lütfen yardımcı olun", "faturam gelmedi, bilgi verirseniz sevinirim", "faturam gelmedi, müsait olduğunuzda dönüş yapın", "faturam gelmedi, mağdur oldum"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("mağdur yolcu hakları").map((t) => t.surface)).toContain("magdur");
     // urgency names nothing, as `acil` does; `önemli` alone may be what an entry asks about
     expect(analyze("faturam gelmedi, çok önemli").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("memnuniyet neden önemli").map((t) => t.surface)).toContain("onemli");
