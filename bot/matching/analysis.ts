@@ -473,7 +473,7 @@ function computeStem(word: string): string {
 const STOP_WORD_LIST: readonly string[] = [
   // conjunctions and particles
   "ve", "veya", "ya", "yada", "yahut", "ile", "ki", "de", "da", "ama", "fakat", "ancak", "lakin", "hem", "ise", "çünkü",
-  "eğer", "madem", "yani", "peki", "hani", "işte", "bile", "dahi", "sadece", "acaba", "lütfen", "rica", "mi", "mı", "mu", "mü",
+  "eğer", "madem", "yani", "peki", "hani", "işte", "bile", "dahi", "sadece", "acaba", "lütfen", "rica", "ricam", "ricamız", "ricamdır", "mi", "mı", "mu", "mü",
   "yoksa", "oysa", "halbuki", "üstelik", "bari", "meğer",
   "misin", "mısın", "musun", "müsün", "misiniz", "mısınız", "musunuz", "müsünüz", "miyim", "mıyım", "muyum", "müyüm",
   "miyiz", "mıyız", "muyuz", "müyüz", "midir", "mıdır", "mudur", "müdür", "misiniz", "mıyım", "diye", "gibi", "göre",
@@ -740,6 +740,11 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
   // the same plea with `yardımcı` (a stop word) in the imperative (session 37: `, lütfen yardımcı olun` after every
   // tuning question left 189 of 528 answered rightly)
   "yardimci olun", "yardimci olunuz", "yardimci olabilirseniz",
+  // thanks in advance and a petition's closing, in more forms (session 37)
+  "simdiden eyvallah", "simdiden sagolun", "simdiden saolun", "simdiden tesekkurlar", "arz ederim", "arz ederiz",
+  // for your information; a matter, said before telling it (session 37: `…, haberiniz olsun` and `Bir konuda bilgi almak
+  // istiyorum, …` left 71 and 191 of 528 tuning questions answered rightly)
+  "haberiniz olsun", "bilginiz olsun", "bir konuda", "bi konuda",
 ]);
 /**
  * The customer's requests about the exchange itself, said before or after the question: a reply
@@ -770,6 +775,7 @@ const EXCHANGE_REQUESTS: ReadonlySet<string> = new Set(
     [["sayin", "degerli"], ["yetkili", "yetkililer"]],
     [["ilginiz"], ["icin"]],
     [["gereginin"], ["yapilmasini"]],
+    [["geregini"], ["rica", "yapin", "yapiniz"]],
   ].flatMap(([nouns, next]) => (nouns ?? []).flatMap((noun) => (next ?? []).map((verb) => `${noun} ${verb}`))),
 );
 

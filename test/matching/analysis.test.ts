@@ -162,6 +162,11 @@ describe("Turkish text analysis", () => {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
     expect(analyze("mağdur yolcu hakları").map((t) => t.surface)).toContain("magdur");
+    for (const text of ["faturam gelmedi, sizden ricam", "faturam gelmedi, haberiniz olsun", "faturam gelmedi, şimdiden eyvallah", "faturam gelmedi, saygılarımla arz ederim", "faturam gelmedi, gereğini rica ederim", "bir konuda bilgi almak istiyorum, faturam gelmedi"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    // a problem said with what it is about stays a topic
+    expect(analyze("ödeme sorunum var").map((t) => t.surface)).toContain("sorunum");
     // urgency names nothing, as `acil` does; `önemli` alone may be what an entry asks about
     expect(analyze("faturam gelmedi, çok önemli").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("memnuniyet neden önemli").map((t) => t.surface)).toContain("onemli");
