@@ -572,8 +572,9 @@ export class SearchIndex {
       // most messages introduce nobody: the clauses are split and read again only for those that do
       const names = sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
       const labels = identifierLabels(sentenceWords);
+      const standing = this.standingOfWriter(sentenceWords);
       for (const term of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {
-        if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term) || names.has(term.typed)) continue;
+        if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term) || names.has(term.typed) || standing.has(term.typed)) continue;
         if (isGroupOccurrence(term)) {
           const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
           term.parts.forEach((part) => unit.partStems.add(part.stem));
@@ -760,6 +761,28 @@ export class SearchIndex {
    */
   private isCircumstance(typed: string): boolean {
     return this.readSpellings(typed).some((spelling) => this.morphology.roots(spelling).some((root) => isPersonRoot(root) || isTimeRoot(root)));
+  }
+
+  /**
+   * The words before what the writer is to the one addressed that say how long or how loyally
+   * (`STANDING`: `ben eski bir müşterinizim`, `10 yıllık müşterinizim`, `sadık bir abonenizim`):
+   * they describe who writes, as the word they stand before does (`saysWhoWrites`), yet `eski`
+   * and `yıllık` are topics elsewhere (an old card, a yearly fee), and `ben eski bir
+   * müşterinizim, ` before every tuning question left 142 of 528 answered rightly. A count goes
+   * with them (`5 yıllık`), and `bir` between them is passed over (`eski bir`).
+   */
+  private standingOfWriter(words: readonly string[]): ReadonlySet<string> {
+    const standing = new Set<string>();
+    words.forEach((word, i) => {
+      if (!this.readsEveryWay(word, (spelling) => this.morphology.writerToReader(spelling))) return;
+      for (let j = i - 1; j >= 0; j -= 1) {
+        const before = words[j] ?? "";
+        const folded = foldWord(before);
+        if (STANDING.has(folded) || /^\p{N}+$/u.test(folded)) standing.add(before);
+        else if (!STANDING_PASSED.has(folded)) break;
+      }
+    });
+    return standing;
   }
 
   /**
@@ -1125,6 +1148,11 @@ const MIN_IDENTIFIER_DIGITS = 6;
 function isIdentifier(word: string): boolean {
   return word.length >= MIN_IDENTIFIER_DIGITS && /^\p{N}+$/u.test(word);
 }
+
+/** How long or how loyally the writer has been what they are to the one addressed (`eski`, `10 yıllık`, `sadık`), folded. */
+const STANDING: ReadonlySet<string> = new Set(["eski", "sadik", "daimi", "degerli", "kadim", "emektar", "uzun", "yillik", "senelik", "aylik", "yillardir", "senelerdir"]);
+/** Words passed over between such a word and the writer (`eski bir`, `sizin`), folded. */
+const STANDING_PASSED: ReadonlySet<string> = new Set(["bir", "bi", "sizin", "de", "da", "cok", "ben", "biz"]);
 
 /** Abbreviations that label the identifier after them (`no`, `tc`), folded. */
 const IDENTIFIER_LABELS: ReadonlySet<string> = new Set(["no", "nu", "num", "tc", "tckn", "tcno"]);

@@ -429,6 +429,11 @@ describe("Matcher", () => {
     expect(surfaces("uzun süredir müşterinizim, kartımı kaybettim")).toEqual(["kartimi", "kaybetim"]);
     // a state the base uses is a topic of its own
     expect(surfaces("öğrenciyim, indirim var mı")).toContain("ogrenciyim");
+    // how long or how loyally the writer has been it describes who writes too; elsewhere `eski` stays
+    for (const text of ["ben eski bir müşterinizim, kartımı kaybettim", "10 yıllık müşterinizim, kartımı kaybettim", "sadık bir müşterinizim kartımı kaybettim"]) {
+      expect({ text, surfaces: surfaces(text) }).toEqual({ text, surfaces: ["kartimi", "kaybetim"] });
+    }
+    expect(surfaces("eski kartımı kaybettim")).toContain("eski");
   });
 
   it("reads no word in an identifier of the customer's own record, or its label, unless the base holds it", () => {
