@@ -351,6 +351,11 @@ export function isSelfIntroduction(word: string): boolean {
   return SELF_INTRODUCTIONS.has(foldWord(word));
 }
 
+/** Whether a word is digits only (`2026`, `05321234567`): a number, never a word the analyser or the typo search reads. */
+export function isDigits(word: string): boolean {
+  return /^\p{N}+$/u.test(word);
+}
+
 /**
  * A unit of time with `-DIr`, folded: after a count, how long something has gone on so far (`3
  * gündür uğraşıyorum`, `2 haftadır kargo gelmedi`, `bir aydır bekliyorum`), or the copula (`İade
@@ -377,7 +382,7 @@ const TIME_COUNTS: ReadonlySet<string> = new Set([
  */
 export function withoutDurationCounts(words: readonly string[]): readonly string[] {
   const folds = words.map(foldWord);
-  const isCount = (i: number): boolean => /^\p{N}+$/u.test(folds[i] ?? "") || TIME_COUNTS.has(folds[i] ?? "");
+  const isCount = (i: number): boolean => isDigits(folds[i] ?? "") || TIME_COUNTS.has(folds[i] ?? "");
   const dropped = new Set<number>();
   folds.forEach((folded, i) => {
     const soFar = DURATIONS_SO_FAR.has(folded) && i < folds.length - 1;
@@ -457,7 +462,7 @@ const STEM_CACHE_SIZE = 100_000;
 const stemCache = new Map<string, string>();
 
 function computeStem(word: string): string {
-  if (word.length < 4 || /^\p{N}+$/u.test(word)) return collapseRepeats(fold(word));
+  if (word.length < 4 || isDigits(word)) return collapseRepeats(fold(word));
   const stemmed = stemmer.stemWord(word);
   // the stemmer sometimes over-strips short words ("kimsin" → "k"): keep the word then
   return collapseRepeats(fold(stemmed.length < 3 ? word : stemmed));
@@ -805,10 +810,8 @@ const ATTENTION_VERB_FORMS: readonly (readonly [aorist: string, abilitative: str
 const SECOND_PERSON_PARTICLES: readonly string[] = ["misiniz", "misin", "musunuz", "musun"];
 const ATTENTION_REQUESTS: ReadonlySet<string> = new Set(
   ATTENTION_VERB_FORMS.flatMap(([aorist, abilitative, conditional]) => [
-    ...[aorist, abilitative].flatMap((form) =>
-      // `kontrol eder` is two words already: its particle is read glued to the second (`DROPPED_PAIRS`)
-      form.includes(" ") ? SECOND_PERSON_PARTICLES.map((particle) => `${form}${particle}`) : SECOND_PERSON_PARTICLES.map((particle) => `${form} ${particle}`),
-    ),
+    // `kontrol eder` is two words already: its particle is read glued to the second (`DROPPED_PAIRS`)
+    ...[aorist, abilitative].flatMap((form) => SECOND_PERSON_PARTICLES.map((particle) => (form.includes(" ") ? `${form}${particle}` : `${form} ${particle}`))),
     ...conditional.flatMap((form) => ["sevinirim", "seviniriz"].map((next) => `${form} ${next}`)),
   ]),
 );

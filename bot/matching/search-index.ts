@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, type Term } from "./analysis";
+import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, isDigits, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -773,12 +773,16 @@ export class SearchIndex {
    */
   private standingOfWriter(words: readonly string[]): ReadonlySet<string> {
     const standing = new Set<string>();
+    const describes = (folded: string): boolean => STANDING.has(folded) || isDigits(folded);
+    const folds = words.map(foldWord);
     words.forEach((word, i) => {
+      // the analyser is asked only about a word that such a word or a passed one stands before: most words of a message have none
+      const before = folds[i - 1];
+      if (before === undefined || !(describes(before) || STANDING_PASSED.has(before))) return;
       if (!this.readsEveryWay(word, (spelling) => this.morphology.writerToReader(spelling))) return;
       for (let j = i - 1; j >= 0; j -= 1) {
-        const before = words[j] ?? "";
-        const folded = foldWord(before);
-        if (STANDING.has(folded) || /^\p{N}+$/u.test(folded)) standing.add(before);
+        const folded = folds[j] ?? "";
+        if (describes(folded)) standing.add(words[j] ?? "");
         else if (!STANDING_PASSED.has(folded)) break;
       }
     });
@@ -976,7 +980,7 @@ export class SearchIndex {
     // word of its own the base lacks, never a typo (`yaşayan` met `yasak`, forbidden). A word
     // typed in plain letters reads by chance more often (`kart`, `kurt`), and is still looked up
     const readAsSpelled = hasTurkishLetters(term.typed) && this.morphology.roots(term.typed).length > 0;
-    if (!readAsSpelled && (best.size === 0 || (!metExactly() && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !/^\p{N}+$/u.test(term.surface)) {
+    if (!readAsSpelled && (best.size === 0 || (!metExactly() && this.foldedRoots(term.typed).length === 0)) && term.surface.length >= TUNING.MIN_TYPO_LENGTH && !isDigits(term.surface)) {
       // a word the analyser reads in no spelling is the word it resembles, mistyped: it meets what
       // that word meets, its other forms and related words too (`ödmesi` meets `ödeme` as
       // `ödemesi` does), at the typo's similarity. A word it reads is a word of its own that the
@@ -1146,7 +1150,7 @@ const MIN_IDENTIFIER_DIGITS = 6;
  * 05321234567` after every tuning question left 23 of 528 answered rightly.
  */
 function isIdentifier(word: string): boolean {
-  return word.length >= MIN_IDENTIFIER_DIGITS && /^\p{N}+$/u.test(word);
+  return word.length >= MIN_IDENTIFIER_DIGITS && isDigits(word);
 }
 
 /** How long or how loyally the writer has been what they are to the one addressed (`eski`, `10 yıllık`, `sadık`), folded. */
