@@ -41,7 +41,13 @@
 // files and 39 evaluation domains: 356 s (10.5 CPU-min) at the start, the evaluation suite 115
 // CPU-s alone and the run's critical path (296 s from its start); natural's corrector had spent a
 // third of it deduplicating candidates quadratically (`OneEditSpellcheck` in `lexicon.ts`). After:
-// 255–277 s (7.8–8.4 CPU-min), the evaluation suite 61 CPU-s; `--maxWorkers=2` 268 s.
+// 255–277 s (7.8–8.4 CPU-min), the evaluation suite 61 CPU-s; `--maxWorkers=2` 268 s. Session 38's
+// machine, the first run after `npm ci`, 84 files and 43 domains: 331 s (574 CPU-s), every worker
+// busy to the end (the run is CPU-bound: a shorter critical path would not shorten it). Run one
+// file at a time, the 84 files cost 862 CPU-s, jest's start included: the evaluation suite 87,
+// `processes.test.ts` 79, `scale-out` 26, `direct-line-bounds` 24, the playground 20. In the
+// evaluation suite's own work (45 s of a plain run over every domain) the analyser's first
+// reading of each new word leads; respelling words typed in plain letters is 3.9 s of it.
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
