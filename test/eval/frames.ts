@@ -47,6 +47,9 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],
+  // a problem announced before it is told
+  ["Merhaba, bir problemim var. …", (text) => `Merhaba, bir problemim var. ${text}`],
+  ["Bir sorunum var, …", (text) => `Bir sorunum var, ${text}`],
   // the apostrophe before a suffix left out, as chat often does (`account'umu` as `accountumu`)
   ["no apostrophes", (text) => text.replace(/['’]/gu, "")],
   // the last letter typed three times for emphasis (`kaybettimmm?`)

@@ -165,8 +165,13 @@ describe("Turkish text analysis", () => {
     for (const text of ["faturam gelmedi, sizden ricam", "faturam gelmedi, haberiniz olsun", "faturam gelmedi, şimdiden eyvallah", "faturam gelmedi, saygılarımla arz ederim", "faturam gelmedi, gereğini rica ederim", "bir konuda bilgi almak istiyorum, faturam gelmedi"]) {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
-    // a problem said with what it is about stays a topic
+    // a problem said with what it is about stays a topic; announced with the indefinite article, it names nothing yet
     expect(analyze("ödeme sorunum var").map((t) => t.surface)).toContain("sorunum");
+    for (const text of ["Merhaba, bir problemim var. Faturam gelmedi", "Bi sorunum var, faturam gelmedi", "bir sorum olacak, faturam gelmedi", "bir sıkıntım var faturam gelmedi"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    // an existential after anything else stays
+    expect(analyze("bir kartım var").map((t) => t.surface)).toEqual(["kartim", "?exists"]);
     // urgency names nothing, as `acil` does; `önemli` alone may be what an entry asks about
     expect(analyze("faturam gelmedi, çok önemli").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("memnuniyet neden önemli").map((t) => t.surface)).toContain("onemli");

@@ -402,6 +402,9 @@ describe("Matcher", () => {
       (t: string) => `${t} şimdiden çok teşekkür ederim`,
       (t: string) => `${t} bu konuda bilgi alabilir miyim`,
       (t: string) => `uğraşıyorum ama olmadı, ${t}`,
+      // a problem announced before it is told
+      (t: string) => `Merhaba, bir problemim var. ${t}`,
+      (t: string) => `Bi sorunum var, ${t}`,
     ];
     for (const text of ["kartimi kaybettim", "limitimi artırmak istiyorum", "faturami goremiyorum", "subeler kacta aciliyor"]) {
       const bare = matcher.match(text, kb);
