@@ -50,6 +50,9 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   // a problem announced before it is told
   ["Merhaba, bir problemim var. …", (text) => `Merhaba, bir problemim var. ${text}`],
   ["Bir sorunum var, …", (text) => `Bir sorunum var, ${text}`],
+  // how soon the reply is wanted
+  ["…, en kısa sürede dönüş bekliyorum", (text) => `${text}, en kısa sürede dönüş bekliyorum`],
+  ["…, acilen", (text) => `${text}, acilen`],
   // the apostrophe before a suffix left out, as chat often does (`account'umu` as `accountumu`)
   ["no apostrophes", (text) => text.replace(/['’]/gu, "")],
   // the last letter typed three times for emphasis (`kaybettimmm?`)

@@ -170,6 +170,11 @@ describe("Turkish text analysis", () => {
     for (const text of ["Merhaba, bir problemim var. Faturam gelmedi", "Bi sorunum var, faturam gelmedi", "bir sorum olacak, faturam gelmedi", "bir sıkıntım var faturam gelmedi"]) {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
+    // how soon the reply is wanted goes with the request for it; before anything else it stays
+    for (const text of ["faturam gelmedi, en kısa sürede dönüş bekliyorum", "faturam gelmedi, bir an önce cevap verin", "faturam gelmedi, en kisa zamanda donus yaparmisiniz", "faturam gelmedi, acilen"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("kartım en kısa sürede gelsin").map((t) => t.surface)).toEqual(expect.arrayContaining(["kisa", "surede"]));
     // an existential after anything else stays
     expect(analyze("bir kartım var").map((t) => t.surface)).toEqual(["kartim", "?exists"]);
     // urgency names nothing, as `acil` does; `önemli` alone may be what an entry asks about

@@ -405,6 +405,9 @@ describe("Matcher", () => {
       // a problem announced before it is told
       (t: string) => `Merhaba, bir problemim var. ${t}`,
       (t: string) => `Bi sorunum var, ${t}`,
+      // how soon the reply is wanted
+      (t: string) => `${t}, en kısa sürede dönüş bekliyorum`,
+      (t: string) => `${t}, acilen`,
     ];
     for (const text of ["kartimi kaybettim", "limitimi artırmak istiyorum", "faturami goremiyorum", "subeler kacta aciliyor"]) {
       const bare = matcher.match(text, kb);
