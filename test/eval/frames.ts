@@ -53,6 +53,8 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   // how soon the reply is wanted
   ["…, en kısa sürede dönüş bekliyorum", (text) => `${text}, en kısa sürede dönüş bekliyorum`],
   ["…, acilen", (text) => `${text}, acilen`],
+  // still waiting for what the message told
+  ["…, hala bekliyorum", (text) => `${text}, hala bekliyorum`],
   // the apostrophe before a suffix left out, as chat often does (`account'umu` as `accountumu`)
   ["no apostrophes", (text) => text.replace(/['’]/gu, "")],
   // the last letter typed three times for emphasis (`kaybettimmm?`)

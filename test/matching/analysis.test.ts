@@ -175,6 +175,11 @@ describe("Turkish text analysis", () => {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
     expect(analyze("kartım en kısa sürede gelsin").map((t) => t.surface)).toEqual(expect.arrayContaining(["kisa", "surede"]));
+    // still waiting for what the message told names nothing more; waiting for something stays
+    for (const text of ["faturam gelmedi, hala bekliyorum", "faturam gelmedi, hâlâ bekliyoruz", "faturam gelmedi halen bekliyom"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("kargomu bekliyorum").map((t) => t.surface)).toContain("bekliyorum");
     // an existential after anything else stays
     expect(analyze("bir kartım var").map((t) => t.surface)).toEqual(["kartim", "?exists"]);
     // urgency names nothing, as `acil` does; `önemli` alone may be what an entry asks about

@@ -408,6 +408,7 @@ describe("Matcher", () => {
       // how soon the reply is wanted
       (t: string) => `${t}, en kısa sürede dönüş bekliyorum`,
       (t: string) => `${t}, acilen`,
+      (t: string) => `${t}, hala bekliyorum`,
     ];
     for (const text of ["kartimi kaybettim", "limitimi artırmak istiyorum", "faturami goremiyorum", "subeler kacta aciliyor"]) {
       const bare = matcher.match(text, kb);
