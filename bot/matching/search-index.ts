@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, isDigits, type Term } from "./analysis";
+import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, isDigits, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -571,7 +571,7 @@ export class SearchIndex {
       const sentenceWords = withoutDurationCounts(textWords(sentence));
       // most messages introduce nobody: the clauses are split and read again only for those that do
       const names = sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
-      const labels = identifierLabels(sentenceWords);
+      const labels = this.withNumberKinds(sentence, sentenceWords, identifierLabels(sentenceWords));
       const standing = this.standingOfWriter(sentenceWords);
       for (const term of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {
         if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term) || names.has(term.typed) || standing.has(term.typed)) continue;
@@ -582,7 +582,11 @@ export class SearchIndex {
           continue;
         }
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
-        if (this.saysWhoWrites(term.typed, expansions.length > 0) || (expansions.length === 0 && (isIdentifier(term.typed) || labels.has(term.typed)))) continue;
+        if (this.saysWhoWrites(term.typed, expansions.length > 0) || (expansions.length === 0 && labels.has(term.typed))) continue;
+        // an identifier no entry holds as typed: one that only starts as a number of the base does (`12345678`, `123`) is not it
+        if (isIdentifier(term.typed) && !expansions.some((expansion) => expansion.sim >= 1)) continue;
+        // `numara` and the kind of number before it label the identifier after them even where the base uses the words
+        if (labels.has(term.typed) && !IDENTIFIER_LABELS.has(term.surface)) continue;
         const question = isQuestionTerm(term.stem);
         const modifierWeight = this.unknownWeight * TUNING.UNKNOWN_MODIFIER_FACTOR;
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.isModifier(term.typed) || this.isCircumstance(term.typed) ? modifierWeight : this.unknownWeight;
@@ -663,6 +667,26 @@ export class SearchIndex {
       if (written !== undefined) return this.morphology.verb(written) || this.morphology.lemmas(written).some((lemma) => VERB_LEMMA.test(lemma));
     }
     return this.readsEveryWay(typed, (spelling) => this.morphology.verb(spelling));
+  }
+
+  /**
+   * `labels` with the bare noun before a `numara` label, which says what kind of number it is
+   * (`sipariş numaram 123456`, `telefon numaram 0532…`, `müşteri numarası …`): with the label it
+   * names the record the digits are, not what the message asks. Only a noun as typed, without
+   * suffixes (the analyser reads it as its own lemma): a word of the message before it
+   * (`kaybettim, numaram …`, `kartımı`) stays.
+   */
+  private withNumberKinds(sentence: string, words: readonly string[], labels: ReadonlySet<string>): ReadonlySet<string> {
+    let kinds: Set<string> | undefined;
+    words.forEach((word, i) => {
+      const kind = words[i - 1];
+      if (kind === undefined || !labels.has(word) || !NUMBER_LABEL.test(foldWord(word))) return;
+      // the two words as one phrase, nothing but spaces between them (`…, numaram` ends a clause before it)
+      if (!normalize(sentence).includes(`${kind} ${word}`)) return;
+      const bare = this.readSpellings(kind).some((spelling) => this.morphology.lemmas(spelling).some((lemma) => lemma === `${spelling}+NOUN`));
+      if (bare) (kinds ??= new Set(labels)).add(kind);
+    });
+    return kinds ?? labels;
   }
 
   /** Whether the analyser reads the word in some spelling (`readSpellings`), and `test` holds for every one. */
@@ -1160,12 +1184,20 @@ const STANDING_PASSED: ReadonlySet<string> = new Set(["bir", "bi", "sizin", "de"
 
 /** Abbreviations that label the identifier after them (`no`, `tc`), folded. */
 const IDENTIFIER_LABELS: ReadonlySet<string> = new Set(["no", "nu", "num", "tc", "tckn", "tcno"]);
+/**
+ * `numara` (number) in any form right before an identifier (`numaram 05321234567`, `sipariş
+ * numarası 123456`): it says what the digits are, as `no` does, yet a line's number is what some
+ * entries are about, and as the base's word it outweighed the message's topic (`, numaram
+ * 05321234567` after every tuning question: 328 of 528 answered rightly; session 38). Folded.
+ */
+const NUMBER_LABEL = /^numara/u;
 
-/** The words of a sentence (as `textWords` gives them) that label an identifier after them (`Sipariş no: 123456`, `TC 12345678901`). */
+/** The words of a sentence (as `textWords` gives them) that label an identifier after them (`Sipariş no: 123456`, `TC 12345678901`, `numaram 05321234567`). */
 function identifierLabels(words: readonly string[]): ReadonlySet<string> {
   const labels = new Set<string>();
   words.forEach((word, i) => {
-    if (IDENTIFIER_LABELS.has(foldWord(word)) && isIdentifier(words[i + 1] ?? "")) labels.add(word);
+    const folded = foldWord(word);
+    if ((IDENTIFIER_LABELS.has(folded) || NUMBER_LABEL.test(folded)) && isIdentifier(words[i + 1] ?? "")) labels.add(word);
   });
   return labels;
 }

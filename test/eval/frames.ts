@@ -44,6 +44,8 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…, kafayı yiyeceğim", (text) => `${text}, kafayı yiyeceğim`],
   ["…, cok onemli", (text) => `${text}, cok onemli`],
   ["…, numaram 05321234567", (text) => `${text}, numaram 05321234567`],
+  ["…. Sipariş numaram 123456789", (text) => `${text.replace(/[?.!]+$/u, "")}. Sipariş numaram 123456789`],
+  ["telefon numaram 05551112233, …", (text) => `telefon numaram 05551112233, ${text}`],
   ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],

@@ -454,6 +454,16 @@ describe("Matcher", () => {
     expect(surfaces("kartımı kaybettim, 12345 lira vardı")).toContain("12345");
     const bare = matcher.match("kartımı kaybettim", kb).candidates[0];
     expect(matcher.match("kartımı kaybettim, TC: 12345678901", kb).candidates[0]?.confidence).toBeCloseTo(bare?.confidence ?? 0, 3);
+    // `numara` and the kind of number before it label the digits even where the base uses them; an identifier that only
+    // starts as the base's code does is not that code
+    const numbers = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("numara", "Telefon numaramı nasıl değiştiririm?"), entry("siparis", "Sipariş numaram nerede yazıyor?"), entry("kod", "Kampanya kodu 100200 nasıl kullanılır?")]);
+    const numbered = (text: string): string[] => matcher.indexFor(numbers).query(text).map((w) => w.surface);
+    for (const text of ["kartımı kaybettim, numaram 05321234567", "kartımı kaybettim. Sipariş numaram 123456789", "telefon numaram 05551112233, kartımı kaybettim", "kartımı kaybettim, müşteri numaram 10020055"]) {
+      expect({ text, surfaces: numbered(text) }).toEqual({ text, surfaces: ["kartimi", "kaybetim"] });
+    }
+    // without digits after them they are the message's words; a word before a comma is no kind of number
+    expect(numbered("sipariş numaram nerede yazıyor")).toEqual(expect.arrayContaining(["siparis", "numaram"]));
+    expect(numbered("kartımı kaybettim telefon, numaram 05321234567")).toContain("telefon");
   });
 
   it("reads no word in the count of how long the matter has gone on, and keeps a count the question asks about", () => {
