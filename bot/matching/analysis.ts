@@ -901,11 +901,21 @@ const URGENCIES: ReadonlyArray<readonly string[]> = [["en", "kisa", "surede"], [
 /** The length of the urgency (`URGENCIES`) that starts at `i` and a request about the exchange follows, or 0. */
 function urgencyBeforeRequest(folds: readonly string[], i: number): number {
   for (const urgency of URGENCIES) {
-    if (!urgency.every((word, k) => folds[i + k] === word)) continue;
-    const [noun, verb, particle] = [folds[i + urgency.length] ?? "", folds[i + urgency.length + 1] ?? "", folds[i + urgency.length + 2] ?? ""];
-    if (EXCHANGE_REQUESTS.has(`${noun} ${verb}`) || EXCHANGE_REQUESTS.has(`${noun} ${verb}${particle}`)) return urgency.length;
+    if (urgency.every((word, k) => folds[i + k] === word) && pairAt(EXCHANGE_REQUESTS, folds, i + urgency.length, 0) !== undefined) return urgency.length;
   }
   return 0;
+}
+
+/**
+ * The pair of `pairs` that starts at `i`, its second word `gap` words on (an intensifier between),
+ * as typed or with the question particle glued to it (`dönüş yapar mısınız` as `donus
+ * yaparmisiniz`); undefined when none does.
+ */
+function pairAt(pairs: ReadonlySet<string>, folds: readonly string[], i: number, gap: number): string | undefined {
+  const pair = `${folds[i] ?? ""} ${folds[i + 1 + gap] ?? ""}`;
+  if (pairs.has(pair)) return pair;
+  const glued = `${pair}${folds[i + 2 + gap] ?? ""}`;
+  return pairs.has(glued) ? glued : undefined;
 }
 /** First words of `URGENCIES`. */
 const URGENCY_STARTS: ReadonlySet<string> = new Set(URGENCIES.map((urgency) => urgency[0] ?? ""));
@@ -1040,10 +1050,10 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
     if (next !== undefined && DROPPED_PAIR_STARTS.has(folded)) {
       // an intensifier between the two words keeps the pair (`şimdiden çok teşekkürler`)
       const gap = INTENSIFIERS.has(nextFolded) ? 1 : 0;
-      const second = folds[i + 1 + gap] ?? "";
-      if (DROPPED_PAIRS.has(`${folded} ${second}`) || DROPPED_PAIRS.has(`${folded} ${second}${folds[i + 2 + gap] ?? ""}`)) {
+      const pair = pairAt(DROPPED_PAIRS, folds, i, gap);
+      if (pair !== undefined) {
         i += 1 + gap;
-        if (ANNOUNCEMENTS.has(`${folded} ${second}`) && ANNOUNCED.has(folds[i + 1] ?? "")) i += 1;
+        if (ANNOUNCEMENTS.has(pair) && ANNOUNCED.has(folds[i + 1] ?? "")) i += 1;
         continue;
       }
     }

@@ -582,11 +582,11 @@ export class SearchIndex {
           continue;
         }
         const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
-        if (this.saysWhoWrites(term.typed, expansions.length > 0) || (expansions.length === 0 && labels.has(term.typed))) continue;
+        if (this.saysWhoWrites(term.typed, expansions.length > 0)) continue;
         // an identifier no entry holds as typed: one that only starts as a number of the base does (`12345678`, `123`) is not it
         if (isIdentifier(term.typed) && !expansions.some((expansion) => expansion.sim >= 1)) continue;
-        // `numara` and the kind of number before it label the identifier after them even where the base uses the words
-        if (labels.has(term.typed) && !IDENTIFIER_LABELS.has(term.surface)) continue;
+        // its label: an abbreviation where the base does not use it, `numara` and the kind of number before it even where it does
+        if (labels.has(term.typed) && (expansions.length === 0 || !IDENTIFIER_LABELS.has(term.surface))) continue;
         const question = isQuestionTerm(term.stem);
         const modifierWeight = this.unknownWeight * TUNING.UNKNOWN_MODIFIER_FACTOR;
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.isModifier(term.typed) || this.isCircumstance(term.typed) ? modifierWeight : this.unknownWeight;
@@ -678,11 +678,13 @@ export class SearchIndex {
    */
   private withNumberKinds(sentence: string, words: readonly string[], labels: ReadonlySet<string>): ReadonlySet<string> {
     let kinds: Set<string> | undefined;
+    let normalized: string | undefined;
     words.forEach((word, i) => {
       const kind = words[i - 1];
       if (kind === undefined || !labels.has(word) || !NUMBER_LABEL.test(foldWord(word))) return;
       // the two words as one phrase, nothing but spaces between them (`…, numaram` ends a clause before it)
-      if (!normalize(sentence).includes(`${kind} ${word}`)) return;
+      normalized ??= normalize(sentence);
+      if (!normalized.includes(`${kind} ${word}`)) return;
       const bare = this.readSpellings(kind).some((spelling) => this.morphology.lemmas(spelling).some((lemma) => lemma === `${spelling}+NOUN`));
       if (bare) (kinds ??= new Set(labels)).add(kind);
     });
