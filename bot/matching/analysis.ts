@@ -364,6 +364,15 @@ export function isDigits(word: string): boolean {
 const DURATIONS_SO_FAR: ReadonlySet<string> = new Set(["saniyedir", "dakikadir", "saattir", "gundur", "haftadir", "aydir", "yildir", "senedir"]);
 /** The same units with `-DAn`, before `beri` (`3 günden beri`, since). Folded. */
 const DURATIONS_SINCE: ReadonlySet<string> = new Set(["saniyeden", "dakikadan", "saatten", "gunden", "haftadan", "aydan", "yildan", "seneden"]);
+/** Units of time in the plural with `-DIr`, which need no count (`günlerdir`, for days). Folded. */
+const DURATIONS_PLURAL: ReadonlySet<string> = new Set(["saniyelerdir", "dakikalardir", "saatlerdir", "gunlerdir", "haftalardir", "aylardir", "yillardir", "senelerdir"]);
+/**
+ * The writer's own effort, first person (`uğraşıyorum`, `çabaladım`; chat's `uğraşıyom`), folded:
+ * fillers of the stop list, and what a duration before them measures (`3 gündür uğraşıyorum`).
+ */
+const OWN_EFFORTS: ReadonlySet<string> = new Set([
+  "ugrasiyorum", "ugrasiyoruz", "ugrastim", "ugrastik", "ugrasiyom", "ugrasiyoz", "cabaliyorum", "cabaliyoruz", "cabaladim", "cabaladik",
+]);
 /** Counts before a unit of time: digits, the number words, `birkaç` and `kaç`. Folded. */
 const TIME_COUNTS: ReadonlySet<string> = new Set([
   "bir", "bi", "iki", "uc", "dort", "bes", "alti", "yedi", "sekiz", "dokuz", "on", "yirmi", "otuz", "kirk", "elli", "birkac", "kac", "bikac",
@@ -377,17 +386,25 @@ const TIME_COUNTS: ReadonlySet<string> = new Set([
  * no entry holds weighed as an unknown word, a topic the knowledge lacks: `3 gündür uğraşıyorum, `
  * before every tuning question cut those answered rightly by half. The unit stays: a delay is
  * what some entries are about (`Kargom günlerdir aktarma merkezinde bekliyor`), and leaving it
- * out too answered more of the tuning questions wrongly. A unit with `-DIr` that ends the
- * sentence is the copula, `kaç gündür?` (how many days is it), and keeps its count.
+ * out too answered more of the tuning questions wrongly. But before the writer's own effort
+ * (`OWN_EFFORTS`: `3 gündür uğraşıyorum`, `günlerdir uğraşıyorum`, `2 haftadan beri
+ * çabalıyorum`) the unit goes as well: it measures how long they tried, not the matter, and a
+ * word many entries meet (`gün`), it cut the tuning questions answered rightly behind `3 gündür
+ * uğraşıyorum, ` from 528 to 446. A unit with `-DIr` that ends the sentence is the copula, `kaç
+ * gündür?` (how many days is it), and keeps its count.
  */
 export function withoutDurationCounts(words: readonly string[]): readonly string[] {
   const folds = words.map(foldWord);
   const isCount = (i: number): boolean => isDigits(folds[i] ?? "") || TIME_COUNTS.has(folds[i] ?? "");
+  const isEffort = (i: number): boolean => OWN_EFFORTS.has(folds[i] ?? "");
   const dropped = new Set<number>();
   folds.forEach((folded, i) => {
     const soFar = DURATIONS_SO_FAR.has(folded) && i < folds.length - 1;
     const since = DURATIONS_SINCE.has(folded) && folds[i + 1] === "beri";
     if ((soFar || since) && i > 0 && isCount(i - 1)) dropped.add(i - 1);
+    // how long the writer has tried measures the effort, not the matter: the unit goes too
+    if ((soFar || DURATIONS_PLURAL.has(folded)) && isEffort(i + 1)) dropped.add(i);
+    if (since && isEffort(i + 2)) dropped.add(i).add(i + 1);
   });
   return dropped.size === 0 ? words : words.filter((_, i) => !dropped.has(i));
 }

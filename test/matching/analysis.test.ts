@@ -187,7 +187,13 @@ describe("Turkish text analysis", () => {
     expect(analyze("memnuniyet neden önemli").map((t) => t.surface)).toContain("onemli");
     expect(analyze("sinir hastalıkları bölümü").map((t) => t.surface)).toContain("sinir");
     // the count of how long the matter has gone on so far names nothing; the unit stays, and so does the copula's count
-    expect(withoutDurationCounts(textWords("3 gündür uğraşıyorum, kartımı kaybettim"))).toEqual(["gündür", "uğraşıyorum", "kartımı", "kaybettim"]);
+    // before the writer's own effort the unit goes too: it measures how long they tried
+    expect(withoutDurationCounts(textWords("3 gündür uğraşıyorum, kartımı kaybettim"))).toEqual(["uğraşıyorum", "kartımı", "kaybettim"]);
+    expect(withoutDurationCounts(textWords("günlerdir ugrasiyorum kartımı kaybettim"))).toEqual(["ugrasiyorum", "kartımı", "kaybettim"]);
+    expect(withoutDurationCounts(textWords("2 haftadan beri çabalıyorum. Kartımı kaybettim"))).toEqual(["çabalıyorum", "kartımı", "kaybettim"]);
+    // a delay told of the matter keeps its unit
+    expect(withoutDurationCounts(textWords("kargom günlerdir bekliyor"))).toEqual(["kargom", "günlerdir", "bekliyor"]);
+    expect(withoutDurationCounts(textWords("3 gündür kargo bekliyorum"))).toEqual(["gündür", "kargo", "bekliyorum"]);
     expect(withoutDurationCounts(textWords("kargom iki haftadır gelmedi, 5 saatten beri arıyorum"))).toEqual(["kargom", "haftadır", "gelmedi", "saatten", "beri", "arıyorum"]);
     expect(withoutDurationCounts(textWords("iade süresi kaç gündür"))).toEqual(["iade", "süresi", "kaç", "gündür"]);
     expect(withoutDurationCounts(textWords("cayma süresi 14 gündür"))).toEqual(["cayma", "süresi", "14", "gündür"]);
