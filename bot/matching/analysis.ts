@@ -873,6 +873,14 @@ const IDIOM_PAIRS: ReadonlySet<string> = new Set([
   // `hala` (the adverb `hâlâ`, or an aunt) was the rarest word, so the key word no entry held (session 38: 32 of 528
   // tuning questions answered rightly so framed). `bekle-` with anything else stays, a delay being what entries are about
   ...["hala", "halen"].flatMap((still) => ["bekliyorum", "bekliyoruz", "bekliyom", "bekliyoz"].map((waiting) => `${still} ${waiting}`)),
+  // a course of action to follow (`nasıl bir yol izlemeliyim`, `hangi yolu izleyeyim`: what should I do), asked of oneself:
+  // `yol` (road) and `izle-` (to watch) name topics elsewhere, and `. Nasıl bir yol izlemeliyim?` after every tuning
+  // question took the asking sentence from the question and left 10 of 528 answered rightly (session 39)
+  ...["yol", "yolu"].flatMap((way) =>
+    ["izlemeliyim", "izlemeliyiz", "izlemem", "izlememiz", "izleyeyim", "izleyelim", "izleyebilirim", "izleyebiliriz", "izlenmeli", "izlenmelidir", "izlemeli"].map(
+      (follow) => `${way} ${follow}`,
+    ),
+  ),
 ]);
 
 /**

@@ -47,6 +47,7 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…. Sipariş numaram 123456789", (text) => `${text.replace(/[?.!]+$/u, "")}. Sipariş numaram 123456789`],
   ["telefon numaram 05551112233, …", (text) => `telefon numaram 05551112233, ${text}`],
   ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
+  ["…. Nasıl bir yol izlemeliyim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Nasıl bir yol izlemeliyim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],
   // a problem announced before it is told

@@ -138,6 +138,10 @@ describe("Turkish text analysis", () => {
     // "is there a way to" frames a question; `yolu` elsewhere names a road or a way
     expect(analyze("bilet bulmanın bir yolu var mı, iadenin yolu nedir").map((t) => t.surface)).toEqual(["bilet", "bulmanin", "?exists", "iadenin", "?what"]);
     expect(analyze("servis yolu nerede, köprü yolu ne zaman açılır").map((t) => t.surface)).toEqual(["servis", "yolu", "?where", "kopru", "yolu", "?when", "acilir"]);
+    // a course of action to follow asks how (`nasıl bir yol izlemeliyim`, what should I do); a road and watching stay topics
+    expect(analyze("İstifa etmek istiyorum, nasıl bir yol izlemeliyim?").map((t) => t.surface)).toEqual(["istifa", "?how"]);
+    expect(analyze("hangi yolu izleyelim, nasil bir yol izlemeliyiz").map((t) => t.surface)).toEqual(["?which", "?how"]);
+    expect(analyze("yol durumunu nereden izleyebilirim").map((t) => t.surface)).toEqual(expect.arrayContaining(["yol", "izleyebilirim"]));
     expect(analyze("geçmiş olsun").map((t) => t.surface)).toEqual([]);
     // a plea for help asked of the bot frames the question, as `yardımcı olur musunuz` does; aid stays a topic
     expect(analyze("lütfen yardım edin, faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
