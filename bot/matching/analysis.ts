@@ -779,6 +779,25 @@ const COURTESY_PAIRS: ReadonlySet<string> = new Set([
  * `ödeme sorunum var` names its topic with `sorun`. Folded.
  */
 const ANNOUNCEMENTS: ReadonlySet<string> = new Set(["bir", "bi"].flatMap((article) => ["sorunum", "problemim", "sorum", "sikintim"].map((noun) => `${article} ${noun}`)));
+/**
+ * A situation announced before it is told (`şöyle bir durum var`, `böyle bi durum yaşadım`): the
+ * manner word points ahead to what the message tells next, and the phrase names nothing, yet
+ * `durum` (a state, a status) names topics elsewhere (`başvuru durumu`, `sipariş durumu`), and
+ * `şöyle bir durum var, ` before every tuning question left 271 of 528 answered rightly. Without the
+ * manner word it stays (`acil bir durum var`: an emergency is what an entry may be about). Folded:
+ * the words, then what may close the phrase.
+ */
+const SITUATION_ANNOUNCEMENTS: ReadonlyArray<readonly string[]> = ["soyle", "boyle"].flatMap((manner) => ["bir", "bi"].map((article) => [manner, article, "durum"]));
+const SITUATION_CLOSINGS: ReadonlySet<string> = new Set(["var", "vardi", "olacak", "oldu", "yasadim", "yasadik", "yasiyorum", "yasiyoruz"]);
+
+/** The length of the situation announcement (`SITUATION_ANNOUNCEMENTS`, with its closing) that starts at `i`, or 0. */
+function situationAnnouncedAt(folds: readonly string[], i: number): number {
+  for (const words of SITUATION_ANNOUNCEMENTS) {
+    if (words.every((word, k) => folds[i + k] === word)) return words.length + (SITUATION_CLOSINGS.has(folds[i + words.length] ?? "") ? 1 : 0);
+  }
+  return 0;
+}
+
 /** The existential after an announcement (`bir sorunum var`, `bir sorum olacak`), folded: dropped with it. */
 const ANNOUNCED: ReadonlySet<string> = new Set(["var", "vardi", "olacak", "olacakti"]);
 /**
@@ -1064,6 +1083,13 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
       continue;
     }
     if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
+    if (folded === "soyle" || folded === "boyle") {
+      const announced = situationAnnouncedAt(folds, i);
+      if (announced > 0) {
+        i += announced - 1;
+        continue;
+      }
+    }
     if (URGENCY_STARTS.has(folded)) {
       const urgency = urgencyBeforeRequest(folds, i);
       if (urgency > 0) {

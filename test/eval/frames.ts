@@ -53,6 +53,7 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   // a problem announced before it is told
   ["Merhaba, bir problemim var. …", (text) => `Merhaba, bir problemim var. ${text}`],
   ["Bir sorunum var, …", (text) => `Bir sorunum var, ${text}`],
+  ["şöyle bir durum var, …", (text) => `şöyle bir durum var, ${text}`],
   // how soon the reply is wanted
   ["…, en kısa sürede dönüş bekliyorum", (text) => `${text}, en kısa sürede dönüş bekliyorum`],
   ["…, acilen", (text) => `${text}, acilen`],

@@ -184,6 +184,11 @@ describe("Turkish text analysis", () => {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
     expect(analyze("kargomu bekliyorum").map((t) => t.surface)).toContain("bekliyorum");
+    // a situation announced before it is told names nothing; without the manner word, `durum` stays
+    expect(analyze("şöyle bir durum var, faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    expect(analyze("boyle bi durum yasadim: faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    expect(analyze("acil bir durum var, kimi aramalıyım").map((t) => t.surface)).toContain("durum");
+    expect(analyze("başvuru durumu").map((t) => t.surface)).toContain("durumu");
     // an existential after anything else stays
     expect(analyze("bir kartım var").map((t) => t.surface)).toEqual(["kartim", "?exists"]);
     // urgency names nothing, as `acil` does; `önemli` alone may be what an entry asks about
