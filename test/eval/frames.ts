@@ -31,6 +31,10 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["… çok mağdurum", (text) => `${text} çok mağdurum`],
   ["daha önce de yazdım ama cevap gelmedi. …", (text) => `daha önce de yazdım ama cevap gelmedi. ${text}`],
   ["… bu konuda bilgi alabilir miyim", (text) => `${text} bu konuda bilgi alabilir miyim`],
+  // asking to be informed, and how fully (session 39)
+  ["…. Bilgilendirir misiniz?", (text) => `${text.replace(/[?.!]+$/u, "")}. Bilgilendirir misiniz?`],
+  ["…. Detaylı bilgi alabilir miyim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Detaylı bilgi alabilir miyim?`],
+  ["…, konu hakkında bilgi verebilir misiniz", (text) => `${text}, konu hakkında bilgi verebilir misiniz`],
   ["… cevap verirseniz sevinirim", (text) => `${text} cevap verirseniz sevinirim`],
   // the one who answers asked to attend to the matter
   ["…, bi bakar mısınız", (text) => `${text}, bi bakar mısınız`],

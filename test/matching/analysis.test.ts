@@ -184,6 +184,21 @@ describe("Turkish text analysis", () => {
       expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     }
     expect(analyze("kargomu bekliyorum").map((t) => t.surface)).toContain("bekliyorum");
+    // asking to be informed, how fully, and about the matter pointed at, names nothing; a notice and a detailed statement stay topics
+    for (const text of [
+      "faturam gelmedi. Bilgilendirir misiniz?",
+      "faturam gelmedi, bilgilendirebilirmisiniz",
+      "faturam gelmedi. Bilgilendirme yaparsanız sevinirim",
+      "faturam gelmedi, beni bilgilendirin",
+      "faturam gelmedi. Detaylı bilgi alabilir miyim?",
+      "faturam gelmedi, ayrıntılı bilgi rica ediyorum",
+      "faturam gelmedi, konu hakkında bilgi verebilir misiniz",
+      "faturam gelmedi, konuyla ilgili bilgilendirirseniz sevinirim",
+    ]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("sms bilgilendirme nasıl kapatılır").map((t) => t.surface)).toContain("bilgilendirme");
+    expect(analyze("detaylı ekstre").map((t) => t.surface)).toContain("detayli");
     // a situation announced before it is told names nothing; without the manner word, `durum` stays
     expect(analyze("şöyle bir durum var, faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("boyle bi durum yasadim: faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
