@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, isDigits, type Term } from "./analysis";
+import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withContactDetailsRead, isDigits, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -558,7 +558,7 @@ export class SearchIndex {
   query(text: string): QueryWord[] {
     const cached = this.cache.get(text);
     if (cached) return cached;
-    const sentences = splitSentences(text);
+    const sentences = splitSentences(withContactDetailsRead(text));
     const asking = questionSentence(sentences);
     const pointsBack = sentences.length > 1 && (refersBack(sentences[asking] ?? "") || asksOnly(sentences[asking] ?? ""));
     const words = new Map<string, QueryWord>();

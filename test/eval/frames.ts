@@ -50,6 +50,9 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…, numaram 05321234567", (text) => `${text}, numaram 05321234567`],
   ["…. Sipariş numaram 123456789", (text) => `${text.replace(/[?.!]+$/u, "")}. Sipariş numaram 123456789`],
   ["telefon numaram 05551112233, …", (text) => `telefon numaram 05551112233, ${text}`],
+  // contact details as customers type them (session 39): a phone number in groups, an e-mail address
+  ["…, 0532 123 45 67", (text) => `${text}, 0532 123 45 67`],
+  ["…, mail adresim ayse.yilmaz@gmail.com", (text) => `${text}, mail adresim ayse.yilmaz@gmail.com`],
   ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
   ["…. Nasıl bir yol izlemeliyim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Nasıl bir yol izlemeliyim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withoutDurationCounts, writtenVerbForms } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -211,6 +211,16 @@ describe("Turkish text analysis", () => {
     expect(analyze("memnuniyet neden önemli").map((t) => t.surface)).toContain("onemli");
     expect(analyze("sinir hastalıkları bölümü").map((t) => t.surface)).toContain("sinir");
     // the count of how long the matter has gone on so far names nothing; the unit stays, and so does the copula's count
+    // a phone, card or IBAN number typed in groups is one number; amounts, years and counts keep their groups
+    expect(withContactDetailsRead("numaram 0532 123 45 67, kartım kayıp")).toBe("numaram 05321234567, kartım kayıp");
+    expect(withContactDetailsRead("+90 (532) 123-45-67 arayın")).toBe("+905321234567 arayın");
+    expect(withContactDetailsRead("kart no 4543 1234 5678 9012")).toBe("kart no 4543123456789012");
+    for (const text of ["1.500 TL", "10.000.000 TL", "2024 2025 sezonu", "3 5 10 gün"]) expect(withContactDetailsRead(text)).toBe(text);
+    // an e-mail address goes, with the words that label it as the writer's
+    for (const text of ["mail adresim ayse.yilmaz@gmail.com", "E-posta adresim: ayse@gmail.com", "(e-posta: ayse@firma.com.tr)", "mailim ayse@gmail.com'dur"]) {
+      expect(textWords(withContactDetailsRead(`kartım kayıp, ${text}`))).toEqual(["kartım", "kayıp"]);
+    }
+    expect(textWords(withContactDetailsRead("e-posta adresimi nasıl değiştiririm"))).toEqual(["e", "posta", "adresimi", "nasıl", "değiştiririm"]);
     // before the writer's own effort the unit goes too: it measures how long they tried
     expect(withoutDurationCounts(textWords("3 gündür uğraşıyorum, kartımı kaybettim"))).toEqual(["uğraşıyorum", "kartımı", "kaybettim"]);
     expect(withoutDurationCounts(textWords("günlerdir ugrasiyorum kartımı kaybettim"))).toEqual(["ugrasiyorum", "kartımı", "kaybettim"]);

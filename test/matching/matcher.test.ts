@@ -458,7 +458,16 @@ describe("Matcher", () => {
     // starts as the base's code does is not that code
     const numbers = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("numara", "Telefon numaramı nasıl değiştiririm?"), entry("siparis", "Sipariş numaram nerede yazıyor?"), entry("kod", "Kampanya kodu 100200 nasıl kullanılır?")]);
     const numbered = (text: string): string[] => matcher.indexFor(numbers).query(text).map((w) => w.surface);
-    for (const text of ["kartımı kaybettim, numaram 05321234567", "kartımı kaybettim. Sipariş numaram 123456789", "telefon numaram 05551112233, kartımı kaybettim", "kartımı kaybettim, müşteri numaram 10020055"]) {
+    for (const text of [
+      "kartımı kaybettim, numaram 05321234567",
+      "kartımı kaybettim. Sipariş numaram 123456789",
+      "telefon numaram 05551112233, kartımı kaybettim",
+      "kartımı kaybettim, müşteri numaram 10020055",
+      // typed in groups, and an e-mail address with its label
+      "kartımı kaybettim, numaram 0532 123 45 67",
+      "numaram: +90 (555) 111-22-33, kartımı kaybettim",
+      "kartımı kaybettim, mail adresim ayse.yilmaz@gmail.com",
+    ]) {
       expect({ text, surfaces: numbered(text) }).toEqual({ text, surfaces: ["kartimi", "kaybetim"] });
     }
     // without digits after them they are the message's words; a word before a comma is no kind of number
