@@ -36,6 +36,10 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…. Detaylı bilgi alabilir miyim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Detaylı bilgi alabilir miyim?`],
   ["…, konu hakkında bilgi verebilir misiniz", (text) => `${text}, konu hakkında bilgi verebilir misiniz`],
   ["… cevap verirseniz sevinirim", (text) => `${text} cevap verirseniz sevinirim`],
+  // thanks in advance with words between, a reply waited for impatiently or asked for back (session 39)
+  ["… Şimdiden ilginiz için teşekkürler.", (text) => `${text} Şimdiden ilginiz için teşekkürler.`],
+  ["…. Cevabınızı sabırsızlıkla bekliyorum.", (text) => `${text.replace(/[?.!]+$/u, "")}. Cevabınızı sabırsızlıkla bekliyorum.`],
+  ["…. Konuyla ilgili geri dönüşünüzü bekliyorum.", (text) => `${text.replace(/[?.!]+$/u, "")}. Konuyla ilgili geri dönüşünüzü bekliyorum.`],
   // the one who answers asked to attend to the matter
   ["…, bi bakar mısınız", (text) => `${text}, bi bakar mısınız`],
   ["… ilgilenirmisiniz", (text) => `${text} ilgilenirmisiniz`],

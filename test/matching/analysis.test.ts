@@ -199,6 +199,21 @@ describe("Turkish text analysis", () => {
     }
     expect(analyze("sms bilgilendirme nasıl kapatılır").map((t) => t.surface)).toContain("bilgilendirme");
     expect(analyze("detaylı ekstre").map((t) => t.surface)).toContain("detayli");
+    // thanks in advance with words between, a reply waited for impatiently or asked for back, urgency and possibility as
+    // courtesies name nothing; `geri` and `şimdiden` elsewhere stay words
+    for (const text of [
+      "faturam gelmedi. Şimdiden ilginiz için teşekkürler.",
+      "faturam gelmedi. Konuyla ilgili geri dönüşünüzü bekliyorum.",
+      "faturam gelmedi. Cevabınızı sabırsızlıkla bekliyorum.",
+      "faturam gelmedi, geri dönüşünüzü sabırsızlıkla bekliyorum",
+      "faturam gelmedi, ivedilikle dönüş rica ederim",
+      "faturam gelmedi, mümkünse acil geri dönüş yapın",
+    ]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("param geri gelmedi").map((t) => t.surface)).toContain("geri");
+    expect(analyze("şimdiden rezervasyon yapabilir miyim").map((t) => t.surface)).toContain("simdiden");
+    expect(analyze("iptal mümkün mü").map((t) => t.surface)).toContain("?can");
     // a situation announced before it is told names nothing; without the manner word, `durum` stays
     expect(analyze("şöyle bir durum var, faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("boyle bi durum yasadim: faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
