@@ -341,10 +341,18 @@ export function isPersonRoot(root: string): boolean {
 }
 
 /**
- * The words that introduce the one who writes (`ben Ayşe`, `adım Mehmet`, `ismim Zeynep`), folded:
- * the name after them says who writes, not what about.
+ * The last word of a name given as a form's field (`Ad soyad: Ayşe Yılmaz`, `adım soyadım`,
+ * `isim soyisim`), folded: it introduces the name after it, as `adım` does, and the word before it
+ * that names the first name's field goes with it (`NAME_FIELD_STARTS`).
  */
-const SELF_INTRODUCTIONS: ReadonlySet<string> = new Set(["ben", "adim", "ismim"]);
+export const NAME_FIELD_ENDS: ReadonlySet<string> = new Set(["soyad", "soyadi", "soyadim", "soyisim", "soyismi", "soyismim"]);
+/**
+ * The words that introduce the one who writes (`ben Ayşe`, `adım Mehmet`, `ismim Zeynep`, `ad
+ * soyad: Ayşe Yılmaz`), folded: the name after them says who writes, not what about.
+ */
+const SELF_INTRODUCTIONS: ReadonlySet<string> = new Set(["ben", "adim", "ismim", ...NAME_FIELD_ENDS]);
+/** The word before a surname's field that names the first name's (`ad`, `adı`, `isim`), folded. */
+export const NAME_FIELD_STARTS: ReadonlySet<string> = new Set(["ad", "adi", "adim", "isim", "ismi", "ismim"]);
 
 /** Whether a word (as `textWords` gives it) introduces the one who writes (`SELF_INTRODUCTIONS`): `ben`, `adım`, `ismim`. */
 export function isSelfIntroduction(word: string): boolean {
@@ -613,6 +621,9 @@ const STOP_WORD_LIST: readonly string[] = [
   // question left 272 of 528 answered rightly); `bilgilendirme` (a notice) stays a topic
   "bilgilendirir", "bilgilendirebilir", "bilgilendirin", "bilgilendiriniz", "bilgilendirirseniz", "bilgilendirebilirseniz", "bilgilendirirmisiniz",
   "bilgilendirebilirmisiniz", "bilgilendirmenizi",
+  // the writer describing themselves (session 39: `Ben yaşlı biriyim, pek anlamam, …` left 57 of 529 tuning questions
+  // answered rightly; `biriyim`, I am one, read as `bir`, one)
+  "biriyim", "biriyiz", "birisiyim",
   // not knowing, said of oneself, asks as `merak ediyorum` does ("nereden göreceğimi bilmiyorum"); of others
   // (`kimse bilmiyor`), it tells, and stays
   "bilmiyorum", "bilmiyoruz", "bilemiyorum", "bilmiyordum",
@@ -946,6 +957,10 @@ const IDIOM_PAIRS: ReadonlySet<string> = new Set([
   // `hala` (the adverb `hâlâ`, or an aunt) was the rarest word, so the key word no entry held (session 38: 32 of 528
   // tuning questions answered rightly so framed). `bekle-` with anything else stays, a delay being what entries are about
   ...["hala", "halen"].flatMap((still) => ["bekliyorum", "bekliyoruz", "bekliyom", "bekliyoz"].map((waiting) => `${still} ${waiting}`)),
+  // the writer's little understanding of such things (`pek anlamam`, `pek anlamıyorum`), and writing or asking on someone's
+  // behalf (`eşim adına yazıyorum`; session 39): acting on their behalf stays a topic (`eşim adına randevu alabilir miyim`)
+  "pek anlamam", "pek anlamiyorum", "pek anlamayiz", "pek bilmem",
+  ...["adina", "namina"].flatMap((behalf) => ["yaziyorum", "yaziyoruz", "yazdim", "yazmaktayim", "soruyorum", "soruyoruz"].map((act) => `${behalf} ${act}`)),
   // a course of action to follow (`nasıl bir yol izlemeliyim`, `hangi yolu izleyeyim`: what should I do), asked of oneself:
   // `yol` (road) and `izle-` (to watch) name topics elsewhere, and `. Nasıl bir yol izlemeliyim?` after every tuning
   // question took the asking sentence from the question and left 10 of 528 answered rightly (session 39)

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withContactDetailsRead, isDigits, type Term } from "./analysis";
+import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -765,17 +765,29 @@ export class SearchIndex {
    */
   private introducedNames(sentence: string): ReadonlySet<string> {
     const names = new Set<string>();
-    for (const clause of sentence.split(CLAUSE_END)) {
-      const words = textWords(clause);
+    const clauses = sentence.split(CLAUSE_END).map((clause) => textWords(clause));
+    clauses.forEach((clause, c) => {
+      // a name given as a form's field (`Ad soyad: Ayşe Yılmaz`, `adım soyadım: Ali Veli`) is the clause after the colon:
+      // its words are the name where each reads as one at all, since the field says what they are
+      const value = clauses[c + 1] ?? [];
+      if (endsWithNameField(clause) && value.length > 0 && value.length <= 1 + MAX_SURNAME_WORDS && value.every((word) => this.morphology.properName(word) !== "none")) {
+        const field = clause.slice(-2).filter((word, i, tail) => i === tail.length - 1 || NAME_FIELD_STARTS.has(foldWord(word)));
+        for (const word of [...field, ...value]) names.add(word);
+        return;
+      }
+      const words = clause;
       words.forEach((word, i) => {
         const name = words[i + 1];
         if (!isSelfIntroduction(word) || name === undefined || this.morphology.properName(name) !== "only") return;
         if (!analyzeWords([name]).every((term) => this.expansionsOf(term).expansions.length === 0)) return;
         names.add(word).add(name);
+        // the first name's field before the surname's (`ad soyad`)
+        const field = words[i - 1];
+        if (field !== undefined && NAME_FIELD_STARTS.has(foldWord(field)) && NAME_FIELD_ENDS.has(foldWord(word))) names.add(field);
         const rest = words.slice(i + 2);
         if (rest.length <= MAX_SURNAME_WORDS && rest.every((surname) => this.morphology.properName(surname) !== "none")) for (const surname of rest) names.add(surname);
       });
-    }
+    });
     return names;
   }
 
@@ -1050,6 +1062,12 @@ const MIN_SUFFIXED_WORD = 2;
 const NO_NAMES: ReadonlySet<string> = new Set();
 /** What closes a clause of a sentence: a self-introduction's name ends there (`ben Mehmet Yılmaz, kartım…`). */
 const CLAUSE_END = /[,;:]/u;
+
+/** Whether a clause ends with a name's field, its value in the clause after (`Adım:`, `Ad soyad:`, `… (isim soyisim:`). */
+function endsWithNameField(clause: readonly string[]): boolean {
+  const last = clause[clause.length - 1];
+  return last !== undefined && isSelfIntroduction(last) && (clause.length === 1 || NAME_FIELD_ENDS.has(foldWord(last)));
+}
 /** Words after a name that may still be its surnames, where a clause ends after them (`Ayşe Nur Yılmaz,`). */
 const MAX_SURNAME_WORDS = 2;
 

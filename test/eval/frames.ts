@@ -25,6 +25,10 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["… yardımınızı rica ederim", (text) => `${text} yardımınızı rica ederim`],
   ["Merhaba ben Ayşe, …", (text) => `Merhaba ben Ayşe, ${text}`],
   ["Ben Mehmet Yılmaz, …", (text) => `Ben Mehmet Yılmaz, ${text}`],
+  // the writer's name as a form's field, the writer described, writing on someone's behalf (session 39)
+  ["…. Ad soyad: Ayşe Yılmaz", (text) => `${text.replace(/[?.!]+$/u, "")}. Ad soyad: Ayşe Yılmaz`],
+  ["Ben yaşlı biriyim, pek anlamam, …", (text) => `Ben yaşlı biriyim, pek anlamam, ${text}`],
+  ["eşim adına yazıyorum, …", (text) => `eşim adına yazıyorum, ${text}`],
   ["beyler …", (text) => `beyler ${text}`],
   ["arkadaşlar …", (text) => `arkadaşlar ${text}`],
   ["uzun süredir müşterinizim, …", (text) => `uzun süredir müşterinizim, ${text}`],

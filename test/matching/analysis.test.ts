@@ -214,6 +214,10 @@ describe("Turkish text analysis", () => {
     expect(analyze("param geri gelmedi").map((t) => t.surface)).toContain("geri");
     expect(analyze("şimdiden rezervasyon yapabilir miyim").map((t) => t.surface)).toContain("simdiden");
     expect(analyze("iptal mümkün mü").map((t) => t.surface)).toContain("?can");
+    // the writer describing themselves, and writing on someone's behalf; acting on their behalf stays a topic
+    expect(analyze("ben yaşlı biriyim, pek anlamam, faturam gelmedi").map((t) => t.surface)).toEqual(["yasli", "faturam", "gelmedi"]);
+    expect(analyze("eşim adına yazıyorum, faturam gelmedi").map((t) => t.surface)).toEqual(["esim", "faturam", "gelmedi"]);
+    expect(analyze("eşim adına randevu alabilir miyim").map((t) => t.surface)).toEqual(expect.arrayContaining(["adina", "randevu"]));
     // a situation announced before it is told names nothing; without the manner word, `durum` stays
     expect(analyze("şöyle bir durum var, faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
     expect(analyze("boyle bi durum yasadim: faturam gelmedi").map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);

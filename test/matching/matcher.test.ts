@@ -409,6 +409,22 @@ describe("Matcher", () => {
       (t: string) => `${t}, en kısa sürede dönüş bekliyorum`,
       (t: string) => `${t}, acilen`,
       (t: string) => `${t}, hala bekliyorum`,
+      // session 39: a situation announced, being informed, contact details, thanks in
+      // advance, the reply waited for, the effort spent, the writer's name as a form's field, writing on someone's behalf
+      (t: string) => `şöyle bir durum var, ${t}`,
+      (t: string) => `${t}. Bilgilendirir misiniz?`,
+      (t: string) => `${t}. Detaylı bilgi alabilir miyim?`,
+      (t: string) => `${t}, konu hakkında bilgi verebilir misiniz`,
+      (t: string) => `${t}, numaram 0532 123 45 67`,
+      (t: string) => `${t}, mail adresim ayse.yilmaz@gmail.com`,
+      (t: string) => `${t} Şimdiden ilginiz için teşekkürler.`,
+      (t: string) => `${t}. Cevabınızı sabırsızlıkla bekliyorum.`,
+      (t: string) => `${t}. Konuyla ilgili geri dönüşünüzü bekliyorum.`,
+      (t: string) => `3 gündür uğraşıyorum, ${t}`,
+      (t: string) => `${t}. Ad soyad: Ayşe Yılmaz`,
+      (t: string) => `${t}, adım soyadım: Ali Veli`,
+      (t: string) => `eşim adına yazıyorum, ${t}`,
+      (t: string) => `ben yaşlı biriyim, pek anlamam. ${t}`,
     ];
     for (const text of ["kartimi kaybettim", "limitimi artırmak istiyorum", "faturami goremiyorum", "subeler kacta aciliyor"]) {
       const bare = matcher.match(text, kb);
@@ -495,6 +511,12 @@ describe("Matcher", () => {
     expect(surfaces("ben emekliyim, maaşımı taşımak istiyorum")).toContain("emekliyim");
     // a name the knowledge base holds may be what the message is about
     expect(surfaces("ben ankara şubesine gideceğim")).toContain("ankara");
+    // a name given as a form's field, its value after the colon, even where a part of it reads as a word too
+    for (const text of ["kartımı iptal etmek istiyorum. Ad soyad: Ayşe Yılmaz", "kartımı iptal etmek istiyorum, adım soyadım: Ali Veli", "kartımı iptal etmek istiyorum (isim soyisim: Zeynep Kaya)"]) {
+      expect({ text, surfaces: surfaces(text) }).toEqual({ text, surfaces: surfaces("kartımı iptal etmek istiyorum") });
+    }
+    // a field's words before anything that is no name stay
+    expect(surfaces("adım: kartımı iptal etmek istiyorum")).toContain("kartimi");
     // without a comma closing the introduction, the word after the name is the message's
     expect(surfaces("ben Ayşe kartımı iptal etmek istiyorum")).toEqual(expect.arrayContaining(["kartimi"]));
     expect(surfaces("ben Ayşe kartımı iptal etmek istiyorum")).not.toContain("ayse");
