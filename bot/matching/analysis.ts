@@ -601,7 +601,7 @@ const STOP_WORD_LIST: readonly string[] = [
   "kızdım", "öfkeliyim", "çıldıracağım", "delireceğim", "çileden",
   // the same, in the past and as chat spells the future (session 37)
   "çıldırdım", "çıldırdık", "çıldırcam", "çıldıracam", "delirdim", "delirdik", "delircem", "delirecem", "deliriyorum", "perişan", "çaresizim", "üzgünüm", "üzüldüm",
-  "şaşkınım", "sabrım", "sabrımı", "aptal", "salak", "gerizekalı", "beceriksiz", "beceriksizlik", "saygısız",
+  "şaşkınım", "şaşırdım", "şaşırdık", "sabrım", "sabrımı", "aptal", "salak", "gerizekalı", "beceriksiz", "beceriksizlik", "saygısız",
   "saygısızlık", "terbiyesiz", "terbiyesizlik", "küstah", "küstahlık", "yüzsüz", "yüzsüzlük", "vicdansız",
   "vicdansızlık", "insafsız", "insafsızlık", "ciddiyetsiz", "ciddiyetsizlik", "umursamaz", "umursamazlık", "şerefsiz",
   "uğraşıyorum", "uğraşıyoruz", "uğraştım", "uğraştık", "uğraşmaktan", "uğraştırıyorsunuz", "uğraştırdınız",
@@ -630,6 +630,8 @@ const STOP_WORD_LIST: readonly string[] = [
   // English function words in mixed messages
   "the", "a", "an", "of", "and", "or", "to", "is", "are", "do", "does", "can", "i", "we", "you", "my", "me", "it", "in", "on",
   "for", "with", "please", "pls", "plz", "thanks", "thx", "hi", "hello", "vs", "versus", "between",
+  // urgency, as `acil` is (session 39: its list reading, `en kısa sürede`, names periods entries are about elsewhere)
+  "asap",
 ];
 
 /**
@@ -919,6 +921,8 @@ const ATTENTION_VERB_FORMS: readonly (readonly [aorist: string, abilitative: str
   ["halleder", "halledebilir", ["hallederseniz", "halledebilirseniz"]],
   ["arastirir", "arastirabilir", ["arastirirsaniz", "arastirabilirseniz"]],
   ["kontrol eder", "kontrol edebilir", []],
+  // lending a hand (`bi el atar mısınız`, session 39)
+  ["el atar", "el atabilir", []],
 ];
 /** The question particle in the second person, folded (`mısınız`, `musun`). */
 const SECOND_PERSON_PARTICLES: readonly string[] = ["misiniz", "misin", "musunuz", "musun"];
@@ -961,6 +965,9 @@ const IDIOM_PAIRS: ReadonlySet<string> = new Set([
   // behalf (`eşim adına yazıyorum`; session 39): acting on their behalf stays a topic (`eşim adına randevu alabilir miyim`)
   "pek anlamam", "pek anlamiyorum", "pek anlamayiz", "pek bilmem",
   ...["adina", "namina"].flatMap((behalf) => ["yaziyorum", "yaziyoruz", "yazdim", "yazmaktayim", "soruyorum", "soruyoruz"].map((act) => `${behalf} ${act}`)),
+  // a hand lent, asked for in the imperative (`bi el atın`), and what the one who answers can do (`elinizden gelen bir şey
+  // var mı`; session 39: 86 and 73 of 529 tuning questions answered rightly so followed): `el` (a hand) names topics elsewhere
+  "el atin", "el atiniz", "el atsaniza", "el atsana", "elinizden gelen", "elinizden geleni", "elinden gelen", "elinden geleni",
   // a course of action to follow (`nasıl bir yol izlemeliyim`, `hangi yolu izleyeyim`: what should I do), asked of oneself:
   // `yol` (road) and `izle-` (to watch) name topics elsewhere, and `. Nasıl bir yol izlemeliyim?` after every tuning
   // question took the asking sentence from the question and left 10 of 528 answered rightly (session 39)

@@ -214,6 +214,11 @@ describe("Turkish text analysis", () => {
     expect(analyze("param geri gelmedi").map((t) => t.surface)).toContain("geri");
     expect(analyze("şimdiden rezervasyon yapabilir miyim").map((t) => t.surface)).toContain("simdiden");
     expect(analyze("iptal mümkün mü").map((t) => t.surface)).toContain("?can");
+    // a hand lent, what the one who answers can do, being at a loss, urgency in English
+    for (const text of ["faturam gelmedi bi el atın", "faturam gelmedi, bi el atar mısınız", "faturam gelmedi, elinizden gelen bir şey var mı", "faturam gelmedi, şaşırdım", "faturam gelmedi asap"]) {
+      expect(analyze(text).map((t) => t.surface).filter((surface) => !surface.startsWith("?"))).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("elim kırıldı").map((t) => t.surface)).toContain("elim");
     // the writer describing themselves, and writing on someone's behalf; acting on their behalf stays a topic
     expect(analyze("ben yaşlı biriyim, pek anlamam, faturam gelmedi").map((t) => t.surface)).toEqual(["yasli", "faturam", "gelmedi"]);
     expect(analyze("eşim adına yazıyorum, faturam gelmedi").map((t) => t.surface)).toEqual(["esim", "faturam", "gelmedi"]);
