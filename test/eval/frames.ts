@@ -68,6 +68,10 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…. Nasıl bir yol izlemeliyim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Nasıl bir yol izlemeliyim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],
+  // when the story happened, told from now, and the question asked again (session 39)
+  ["Az önce …", (text) => `Az önce ${text}`],
+  ["Sabahtan beri …", (text) => `Sabahtan beri ${text}`],
+  ["Bunu ikinci kez soruyorum: …", (text) => `Bunu ikinci kez soruyorum: ${text}`],
   // a problem announced before it is told
   ["Merhaba, bir problemim var. …", (text) => `Merhaba, bir problemim var. ${text}`],
   ["Bir sorunum var, …", (text) => `Bir sorunum var, ${text}`],

@@ -214,6 +214,12 @@ describe("Turkish text analysis", () => {
     expect(analyze("param geri gelmedi").map((t) => t.surface)).toContain("geri");
     expect(analyze("şimdiden rezervasyon yapabilir miyim").map((t) => t.surface)).toContain("simdiden");
     expect(analyze("iptal mümkün mü").map((t) => t.surface)).toContain("?can");
+    // when the story happened, told from now, and the question asked again, name nothing; `önce` and `geçen hafta` stay
+    for (const text of ["az önce faturam gelmedi", "sabahtan beri faturam gelmedi", "bunu ikinci kez soruyorum: faturam gelmedi", "tekrar yazıyorum, faturam gelmedi"]) {
+      expect(analyze(text).map((t) => t.surface)).toEqual(["faturam", "gelmedi"]);
+    }
+    expect(analyze("yurt dışına çıkmadan önce").map((t) => t.surface)).toContain("once");
+    expect(analyze("geçen hafta ticket açmıştım").map((t) => t.surface)).toEqual(expect.arrayContaining(["gecen", "hafta"]));
     // a hand lent, what the one who answers can do, being at a loss, urgency in English
     for (const text of ["faturam gelmedi bi el atın", "faturam gelmedi, bi el atar mısınız", "faturam gelmedi, elinizden gelen bir şey var mı", "faturam gelmedi, şaşırdım", "faturam gelmedi asap"]) {
       expect(analyze(text).map((t) => t.surface).filter((surface) => !surface.startsWith("?"))).toEqual(["faturam", "gelmedi"]);
