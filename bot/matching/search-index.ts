@@ -570,7 +570,8 @@ export class SearchIndex {
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       const sentenceWords = withoutDurationCounts(textWords(sentence));
       // most messages introduce nobody: the clauses are split and read again only for those that do
-      const names = sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
+      const names =
+        sentences.length > 1 && i === sentences.length - 1 ? this.signature(sentence, sentenceWords) : sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
       const labels = this.withNumberKinds(sentence, sentenceWords, identifierLabels(sentenceWords));
       const standing = this.standingOfWriter(sentenceWords);
       for (const term of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {
@@ -789,6 +790,27 @@ export class SearchIndex {
       });
     });
     return names;
+  }
+
+  /**
+   * The writer's signature, where the last sentence of a message of several is one (`…. Ahmet
+   * Yılmaz`, `Saygılarımla, Ayşe K.`): its words, closings, stop words and initials aside, are one
+   * to three names, the first read only as a name and not held by the base, the others read as
+   * names at all (`Yılmaz`, undaunted, whose `yıl` meets yearly fees), as an introduction's are. It says who writes, as an introduction does (`introducedNames`); as unknown words, `…. Ahmet
+   * Yılmaz` after every tuning question left 148 of 529 answered rightly. Otherwise the sentence's
+   * introductions, if any.
+   */
+  private signature(sentence: string, sentenceWords: readonly string[]): ReadonlySet<string> {
+    const words = sentenceWords.filter((word) => word.length > 1 && !isDroppedWord(word));
+    const [first] = words;
+    const signed =
+      first !== undefined &&
+      words.length <= 1 + MAX_SURNAME_WORDS &&
+      this.morphology.properName(first) === "only" &&
+      analyzeWords([first]).every((term) => this.expansionsOf(term).expansions.length === 0) &&
+      words.every((word) => this.morphology.properName(word) !== "none");
+    if (signed) return new Set(words);
+    return sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
   }
 
   /**

@@ -27,6 +27,8 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["Ben Mehmet Yılmaz, …", (text) => `Ben Mehmet Yılmaz, ${text}`],
   // the writer's name as a form's field, the writer described, writing on someone's behalf (session 39)
   ["…. Ad soyad: Ayşe Yılmaz", (text) => `${text.replace(/[?.!]+$/u, "")}. Ad soyad: Ayşe Yılmaz`],
+  ["…. Saygılarımla, Ahmet", (text) => `${text.replace(/[?.!]+$/u, "")}. Saygılarımla, Ahmet`],
+  ["…. Ahmet Yılmaz", (text) => `${text.replace(/[?.!]+$/u, "")}. Ahmet Yılmaz`],
   ["Ben yaşlı biriyim, pek anlamam, …", (text) => `Ben yaşlı biriyim, pek anlamam, ${text}`],
   ["eşim adına yazıyorum, …", (text) => `eşim adına yazıyorum, ${text}`],
   ["beyler …", (text) => `beyler ${text}`],

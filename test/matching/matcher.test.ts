@@ -515,6 +515,13 @@ describe("Matcher", () => {
     for (const text of ["kartımı iptal etmek istiyorum. Ad soyad: Ayşe Yılmaz", "kartımı iptal etmek istiyorum, adım soyadım: Ali Veli", "kartımı iptal etmek istiyorum (isim soyisim: Zeynep Kaya)"]) {
       expect({ text, surfaces: surfaces(text) }).toEqual({ text, surfaces: surfaces("kartımı iptal etmek istiyorum") });
     }
+    // a signature: the last sentence of several, closings and initials aside, names only
+    for (const text of ["Kartımı iptal etmek istiyorum. Ahmet Yılmaz", "Kartımı iptal etmek istiyorum. Saygılarımla, Ayşe K.", "Kartımı iptal etmek istiyorum.\nMehmet Ali Kaya"]) {
+      expect({ text, surfaces: surfaces(text) }).toEqual({ text, surfaces: surfaces("kartımı iptal etmek istiyorum") });
+    }
+    // a last sentence that names what the base holds, or anything but names, is the message's
+    expect(surfaces("Şubenize gelmek istiyorum. Ankara")).toContain("ankara");
+    expect(surfaces("Kartımı iptal etmek istiyorum. Emekliyim")).toContain("emekliyim");
     // a field's words before anything that is no name stay
     expect(surfaces("adım: kartımı iptal etmek istiyorum")).toContain("kartimi");
     // without a comma closing the introduction, the word after the name is the message's
