@@ -150,7 +150,8 @@ export class EnglishLexicon implements Lexicon {
 
 /** The reader of the pairs read in the senses chosen (`senses`: the reading of each pair of several, -1 for none). */
 function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): LexiconReader {
-  const terms = new PhraseRewriter((term) => [term.typed]);
+  // a word whose reading is a filler (`urgent`: `acil`, `info`: `bilgi`) is one, and is dropped as its reading would be
+  const terms = new PhraseRewriter((term) => [term.typed], true);
   const words = new Map<string, WordPhrase[]>();
   const foreign = new Set<string>();
   /** Word → its foreign stem, or null: texts repeat their words, and most have none. */

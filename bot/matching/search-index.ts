@@ -801,7 +801,8 @@ export class SearchIndex {
    * introductions, if any.
    */
   private signature(sentence: string, sentenceWords: readonly string[]): ReadonlySet<string> {
-    const words = sentenceWords.filter((word) => word.length > 1 && !isDroppedWord(word));
+    // closings and fillers, Turkish or English (`saygılarımla`, `regards`), read as analysis reads them
+    const words = sentenceWords.filter((word) => word.length > 1 && this.read(analyzeWords([word])).length > 0);
     const [first] = words;
     const signed =
       first !== undefined &&

@@ -10,12 +10,21 @@ export class PhraseRewriter {
   /** Key of a run's first term → the runs starting there, longest first. */
   private readonly byFirstKey = new Map<string, Run[]>();
 
-  constructor(private readonly keys: (term: Term) => readonly string[]) {}
+  /**
+   * @param keys a term's keys
+   * @param emptyDrops whether a run whose replacement is empty is dropped from a text (the
+   * English lexicon: a word read as a Turkish filler, `urgent` as `acil`, is one) or left out of
+   * the rewriter (editors' synonyms: a group of fillers rewrites nothing)
+   */
+  constructor(
+    private readonly keys: (term: Term) => readonly string[],
+    private readonly emptyDrops = false,
+  ) {}
 
-  /** Adds a run and what replaces it; an empty run or replacement is left out. */
+  /** Adds a run and what replaces it; an empty run is left out, and an empty replacement unless it drops the run (`emptyDrops`). */
   add(run: readonly Term[], replacement: readonly Term[]): void {
     const first = run[0];
-    if (!first || replacement.length === 0) return;
+    if (!first || (replacement.length === 0 && !this.emptyDrops)) return;
     const keys = run.map((term) => new Set(this.keys(term)));
     const added: Run = { keys, replacement };
     for (const key of keys[0] ?? []) {

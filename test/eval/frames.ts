@@ -54,6 +54,8 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["… bi el atın", (text) => `${text} bi el atın`],
   ["…, elinizden gelen bir şey var mı", (text) => `${text}, elinizden gelen bir şey var mı`],
   ["… asap", (text) => `${text} asap`],
+  ["…, urgent pls", (text) => `${text}, urgent pls`],
+  ["…. Best regards, Ayşe Yılmaz", (text) => `${text.replace(/[?.!]+$/u, "")}. Best regards, Ayşe Yılmaz`],
   ["… bakarsanız sevinirim", (text) => `${text} bakarsanız sevinirim`],
   ["… şimdiden çok teşekkür ederim", (text) => `${text} şimdiden çok teşekkür ederim`],
   ["… rezalet", (text) => `${text} rezalet`],

@@ -25,6 +25,17 @@ describe("EnglishLexicon", () => {
     expect(typed(small, "service kalitesi")).toEqual(["hizmet", "kalitesi"]);
   });
 
+  it("drops an English word whose Turkish reading is a filler, as analysis drops the filler", () => {
+    const fillers = new EnglishLexicon(lexiconFile("- en: urgent\n  tr: acil\n- en: info\n  tr: bilgi\n- en: refund\n  tr: iade\n"));
+    expect(typed(fillers, "refund urgent")).toEqual(["iade"]);
+    expect(typed(fillers, "info pls refund")).toEqual(["iade"]);
+    // the shipped list: closings and urgency mean nothing more in English than in Turkish
+    const shipped = new Matcher().indexFor(base([entry("iade", "İade nasıl yapılır?")]));
+    for (const text of ["iade nasıl yapılır, urgent", "iade nasıl yapılır, thanks in advance", "iade nasıl yapılır. Kind regards", "iade nasıl yapılır, info pls"]) {
+      expect({ text, words: shipped.query(text).map((word) => word.surface) }).toEqual({ text, words: ["iade", "?how"] });
+    }
+  });
+
   it("compares words as typed, never by stem, so English never swallows a Turkish word", () => {
     expect(typed(small, "kart add")).toEqual(["kart", "ekleme"]);
     // "ad" (name) is what "add" would become once stemmed and its double letter collapsed

@@ -516,7 +516,7 @@ describe("Matcher", () => {
       expect({ text, surfaces: surfaces(text) }).toEqual({ text, surfaces: surfaces("kartımı iptal etmek istiyorum") });
     }
     // a signature: the last sentence of several, closings and initials aside, names only
-    for (const text of ["Kartımı iptal etmek istiyorum. Ahmet Yılmaz", "Kartımı iptal etmek istiyorum. Saygılarımla, Ayşe K.", "Kartımı iptal etmek istiyorum.\nMehmet Ali Kaya"]) {
+    for (const text of ["Kartımı iptal etmek istiyorum. Ahmet Yılmaz", "Kartımı iptal etmek istiyorum. Saygılarımla, Ayşe K.", "Kartımı iptal etmek istiyorum.\nMehmet Ali Kaya", "Kartımı iptal etmek istiyorum. Best regards, Ayşe Yılmaz"]) {
       expect({ text, surfaces: surfaces(text) }).toEqual({ text, surfaces: surfaces("kartımı iptal etmek istiyorum") });
     }
     // a last sentence that names what the base holds, or anything but names, is the message's
