@@ -580,7 +580,10 @@ const STOP_WORD_LIST: readonly string[] = [
   "bayağı", "baya", "epey", "oldukça", "gayet", "iyice", "kesinlikle", "acayip", "özellikle", "pek", "ee", "ah", "vay",
   "oha", "eyvah", "aman", "yahu", "hadi", "uff", "üff", "hm", "hımm", "allahım", "inşallah", "inş", "pardon",
   "affedersiniz", "efendim", "sayın", "saygılarımla", "saygılar", "dilerim", "eyvallah", "saol", "saolun", "tşkr",
-  "bilginize", "nasılsınız", "selamünaleyküm", "mrhb", "meraba", "beyefendi", "hanımefendi", "bey", "abim", "ablam", "hcm",
+  "bilginize", "nasılsınız", "selamünaleyküm",
+  // the greeting written in two words, and its answer (session 39: `selamün aleyküm, …` before every tuning question left
+  // 26 of 529 answered rightly, `aleyküm` an unknown word)
+  "selamün", "selamun", "aleyküm", "aleykum", "aleykümselam", "aleykumselam", "mrhb", "meraba", "beyefendi", "hanımefendi", "bey", "abim", "ablam", "hcm",
   // `maalesef` (unfortunately) as typed and as chat shortens it; `şuan`, chat's `şu an` (now), which
   // the analyser reads as `şua` (a ray)
   "maalesef", "malesef", "şuan", "şuanda",

@@ -9,7 +9,7 @@ const phrases = (kind: SmallTalkKind, words: readonly string[]): Array<[string, 
 
 /** Single words that carry small talk, folded. */
 const SMALL_TALK_WORDS: ReadonlyMap<string, SmallTalkKind> = new Map([
-  ...phrases("greeting", ["merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "hey", "hi", "hello", "nasılsın", "nasılsınız", "naber", "selamünaleyküm"]),
+  ...phrases("greeting", ["merhaba", "merhabalar", "selam", "selamlar", "slm", "mrb", "günaydın", "hey", "hi", "hello", "nasılsın", "nasılsınız", "naber", "selamünaleyküm", "aleykümselam", "selamün"]),
   ...phrases("thanks", ["teşekkürler", "teşekkür", "teşekkürler", "tşk", "tşkler", "tesekkurler", "sağol", "sağolun", "sağ", "eyvallah", "thanks", "thank", "mersi", "süper", "harika"]),
   ...phrases("goodbye", ["görüşürüz", "hoşçakal", "hoşça", "hoşçakalın", "güle", "bye", "hoşcakal", "bay", "baybay", "görüşmek"]),
   ...phrases("help", ["yardım", "help", "menü", "menu", "komutlar"]),
@@ -19,7 +19,7 @@ const SMALL_TALK_WORDS: ReadonlyMap<string, SmallTalkKind> = new Map([
 /** Words that may accompany small talk without making it a question. */
 const SMALL_TALK_FILLER: ReadonlySet<string> = new Set(
   ["çok", "cok", "ederim", "ederiz", "size", "sana", "iyi", "günler", "akşamlar", "geceler", "olun", "ol", "kal", "kalın", "you", "a", "lot", "much", "üzere",
-    "tekrar", "bilgi", "için", "lütfen", "istiyorum", "bana", "gerek", "edin", "et", "var", "mı", "mi", "ben", "de", "da", "canım", "dostum", "memnun", "kaldım", "olduk", "ya", "yaa"]
+    "tekrar", "bilgi", "için", "aleyküm", "lütfen", "istiyorum", "bana", "gerek", "edin", "et", "var", "mı", "mi", "ben", "de", "da", "canım", "dostum", "memnun", "kaldım", "olduk", "ya", "yaa"]
     .map((word) => fold(normalize(word))),
 );
 

@@ -16,6 +16,7 @@ import { domainKnowledge, evaluationDomains } from "./domains";
 const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["(bare)", (text) => text],
   ["merhaba, iyi günler. …", (text) => `Merhaba, iyi günler. ${text}`],
+  ["selamün aleyküm, …", (text) => `selamün aleyküm, ${text}`],
   ["kolay gelsin … şimdiden teşekkürler", (text) => `kolay gelsin ${text} şimdiden teşekkürler`],
   ["lütfen yardım edin, …", (text) => `lütfen yardım edin, ${text}`],
   ["sayın yetkili, …", (text) => `sayın yetkili, ${text}`],

@@ -213,6 +213,8 @@ describe("Turkish text analysis", () => {
       "faturam gelmedi, elinizden gelen bir şey var mı",
       "faturam gelmedi, şaşırdım",
       "faturam gelmedi asap",
+      // the greeting in two words
+      "selamün aleyküm, faturam gelmedi",
     ];
     for (const text of framesNamingNothing) {
       expect({ text, words: analyze(text).map((t) => t.surface).filter((surface) => surface !== "?exists") }).toEqual({ text, words: ["faturam", "gelmedi"] });
@@ -567,6 +569,8 @@ describe("small talk", () => {
   it.each([
     ["Merhaba", "greeting"],
     ["selam!", "greeting"],
+    ["Selamün aleyküm", "greeting"],
+    ["aleyküm selam", "greeting"],
     ["Teşekkür ederim", "thanks"],
     ["cok tesekkurler", "thanks"],
     ["görüşürüz", "goodbye"],
