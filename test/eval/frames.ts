@@ -56,6 +56,7 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…, elinizden gelen bir şey var mı", (text) => `${text}, elinizden gelen bir şey var mı`],
   ["… asap", (text) => `${text} asap`],
   ["…, urgent pls", (text) => `${text}, urgent pls`],
+  ["hello team, …", (text) => `hello team, ${text}`],
   ["…. Best regards, Ayşe Yılmaz", (text) => `${text.replace(/[?.!]+$/u, "")}. Best regards, Ayşe Yılmaz`],
   ["… bakarsanız sevinirim", (text) => `${text} bakarsanız sevinirim`],
   ["… şimdiden çok teşekkür ederim", (text) => `${text} şimdiden çok teşekkür ederim`],

@@ -31,7 +31,7 @@ describe("EnglishLexicon", () => {
     expect(typed(fillers, "info pls refund")).toEqual(["iade"]);
     // the shipped list: closings and urgency mean nothing more in English than in Turkish
     const shipped = new Matcher().indexFor(base([entry("iade", "İade nasıl yapılır?")]));
-    for (const text of ["iade nasıl yapılır, urgent", "iade nasıl yapılır, thanks in advance", "iade nasıl yapılır. Kind regards", "iade nasıl yapılır, info pls"]) {
+    for (const text of ["iade nasıl yapılır, urgent", "iade nasıl yapılır, thanks in advance", "iade nasıl yapılır. Kind regards", "iade nasıl yapılır, info pls", "hello team, iade nasıl yapılır", "Dear team, iade nasıl yapılır"]) {
       expect({ text, words: shipped.query(text).map((word) => word.surface) }).toEqual({ text, words: ["iade", "?how"] });
     }
   });
