@@ -580,10 +580,10 @@ const STOP_WORD_LIST: readonly string[] = [
   "bayağı", "baya", "epey", "oldukça", "gayet", "iyice", "kesinlikle", "acayip", "özellikle", "pek", "ee", "ah", "vay",
   "oha", "eyvah", "aman", "yahu", "hadi", "uff", "üff", "hm", "hımm", "allahım", "inşallah", "inş", "pardon",
   "affedersiniz", "efendim", "sayın", "saygılarımla", "saygılar", "dilerim", "eyvallah", "saol", "saolun", "tşkr",
-  "bilginize", "nasılsınız", "selamünaleyküm",
+  "bilginize", "nasılsınız", "selamünaleyküm", "mrhb", "meraba", "beyefendi", "hanımefendi", "bey", "abim", "ablam", "hcm",
   // the greeting written in two words, and its answer (session 39: `selamün aleyküm, …` before every tuning question left
   // 26 of 529 answered rightly, `aleyküm` an unknown word)
-  "selamün", "selamun", "aleyküm", "aleykum", "aleykümselam", "aleykumselam", "mrhb", "meraba", "beyefendi", "hanımefendi", "bey", "abim", "ablam", "hcm",
+  "selamün", "selamun", "aleyküm", "aleykum", "aleykümselam", "aleykumselam",
   // `maalesef` (unfortunately) as typed and as chat shortens it; `şuan`, chat's `şu an` (now), which
   // the analyser reads as `şua` (a ray)
   "maalesef", "malesef", "şuan", "şuanda",
@@ -801,15 +801,17 @@ function mistypedPair(first: string, second: string): string | undefined {
  * nothing, yet their noun was a topic word, often the rarest of a long message. Folded.
  */
 const DISCOURSE_STARTS: ReadonlySet<string> = new Set(["bu", "su", "o"]);
+const DISCOURSE_HEADS: ReadonlySet<string> = new Set(["durumda", "nedenle", "yuzden", "sebeple", "arada", "sefer", "kez", "defa", "seferlik", "anda", "zaman", "sekilde", "konuda"]);
+
 /**
  * How much the writer wants to be told (`detaylı bilgi`, `ayrıntılı bilgi alabilir miyim`), before
- * `bilgi`, itself a stop word: the adjective names nothing either, yet stood alone as the asking
- * sentence's one word (`…. Detaylı bilgi alabilir miyim?` after every tuning question left 65 of
- * 528 answered rightly, session 39). Before any other word it stays (`detaylı ekstre`). Folded.
+ * `bilgi`, itself a stop word (`INFORMATION`): the adjective names nothing either, yet stood alone
+ * as the asking sentence's one word (`…. Detaylı bilgi alabilir miyim?` after every tuning
+ * question left 65 of 528 answered rightly, session 39). Before any other word it stays
+ * (`detaylı ekstre`). Folded.
  */
 const INFORMATION_DETAILS: ReadonlySet<string> = new Set(["detayli", "ayrintili"]);
 const INFORMATION: ReadonlySet<string> = new Set(["bilgi", "bilgiyi", "bilgiler", "bilgileri"]);
-const DISCOURSE_HEADS: ReadonlySet<string> = new Set(["durumda", "nedenle", "yuzden", "sebeple", "arada", "sefer", "kez", "defa", "seferlik", "anda", "zaman", "sekilde", "konuda"]);
 
 /**
  * Courtesies of two words (`kolay gelsin`, `iyi çalışmalar`, `kusura bakmayın`, `geçmiş olsun`):

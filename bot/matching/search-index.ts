@@ -762,7 +762,8 @@ export class SearchIndex {
    * when they read as names at all (a surname is often a word as well: `Yılmaz`, undaunted, whose
    * `yıl` met every yearly fee). It says who writes, not what about; as an unknown word it weighed
    * as much as the base's rarest, and a question so introduced was almost never answered.
-   * `ben emekliyim` introduces no name.
+   * `ben emekliyim` introduces no name. A name given as a form's field (`Ad soyad: Ayşe Yılmaz`)
+   * is the clause after the colon, each of whose words reads as a name at all.
    */
   private introducedNames(sentence: string): ReadonlySet<string> {
     const names = new Set<string>();
@@ -776,16 +777,15 @@ export class SearchIndex {
         for (const word of [...field, ...value]) names.add(word);
         return;
       }
-      const words = clause;
-      words.forEach((word, i) => {
-        const name = words[i + 1];
+      clause.forEach((word, i) => {
+        const name = clause[i + 1];
         if (!isSelfIntroduction(word) || name === undefined || this.morphology.properName(name) !== "only") return;
         if (!analyzeWords([name]).every((term) => this.expansionsOf(term).expansions.length === 0)) return;
         names.add(word).add(name);
         // the first name's field before the surname's (`ad soyad`)
-        const field = words[i - 1];
+        const field = clause[i - 1];
         if (field !== undefined && NAME_FIELD_STARTS.has(foldWord(field)) && NAME_FIELD_ENDS.has(foldWord(word))) names.add(field);
-        const rest = words.slice(i + 2);
+        const rest = clause.slice(i + 2);
         if (rest.length <= MAX_SURNAME_WORDS && rest.every((surname) => this.morphology.properName(surname) !== "none")) for (const surname of rest) names.add(surname);
       });
     });
