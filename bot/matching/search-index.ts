@@ -99,6 +99,8 @@ export class SearchIndex {
   private readonly sortedStems: readonly string[];
   /** Term id → the word as the knowledge base typed it (Turkish letters), for the analyser. */
   private readonly typedForms: string[] = [];
+  /** Term id → the forms the base typed under it (at most `MAX_TYPED_FORMS`), for `maySpellSameWord`. */
+  private readonly typedFormsById: string[][] = [];
   /** Root (folded) → the vocabulary words the analyser reads as that root: one word family. */
   private readonly families: ReadonlyMap<string, Int32Array>;
   private readonly synonyms: SynonymRewriter;
@@ -941,6 +943,26 @@ export class SearchIndex {
     return [];
   }
 
+  /**
+   * Whether a message's word may be the vocabulary word whose folded stem or surface it has: the
+   * vocabulary is keyed by the folded Snowball stem, so different words fall together (`gece`,
+   * night, and `geç`, late: `gec`; `diş`, tooth, and `dış`, outside: `dis`; `saat` and `satın`:
+   * `sat`), and met one another at 1.0. They are kept apart where the analyser reads both and no
+   * reading of the message's word (in any spelling, when typed in plain letters) shares a root
+   * with any form the base typed under that key (`typedFormsById`); a word either side cannot read
+   * (a brand, a code, a foreign word) meets as before.
+   */
+  private maySpellSameWord(typed: string, id: number | undefined): boolean {
+    if (id === undefined) return false;
+    const spellings = [typed, ...this.readSpellings(typed), ...(hasTurkishLetters(typed) ? [] : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS))];
+    const mine = new Set(spellings.flatMap((spelling) => this.morphology.roots(spelling)));
+    if (mine.size === 0) return true;
+    return (this.typedFormsById[id] ?? []).some((form) => {
+      const theirs = this.readSpellings(form).flatMap((spelling) => this.morphology.roots(spelling));
+      return theirs.length === 0 || theirs.some((root) => mine.has(root));
+    });
+  }
+
   private idOf(term: Term): number {
     let id = this.stemIds.get(term.stem);
     if (id === undefined) {
@@ -948,7 +970,10 @@ export class SearchIndex {
       this.stems.push(term.stem);
       this.stemIds.set(term.stem, id);
       this.typedForms.push(term.typed);
+      this.typedFormsById.push([]);
     }
+    const forms = this.typedFormsById[id];
+    if (forms && forms.length < MAX_TYPED_FORMS && !forms.includes(term.typed)) forms.push(term.typed);
     if (!this.surfaceIds.has(term.surface)) this.surfaceIds.set(term.surface, id);
     return id;
   }
@@ -989,8 +1014,8 @@ export class SearchIndex {
       if (id === undefined) return;
       if (sim > (best.get(id) ?? 0)) best.set(id, sim);
     };
-    offer(this.stemIds.get(term.stem), 1);
-    offer(this.surfaceIds.get(term.surface), 1);
+    // the same stem or surface, unless the analyser reads the two as words of different roots (`gece` and `geç`)
+    for (const id of [this.stemIds.get(term.stem), this.surfaceIds.get(term.surface)]) if (this.maySpellSameWord(term.typed, id)) offer(id, 1);
     if (isQuestionTerm(term.stem)) return [...best].map(([id, sim]) => ({ term: id, sim }));
     if (isGroupTerm(term.stem)) {
       for (const [id, sim] of this.relatedByKey.get(term.stem) ?? []) offer(id, sim * TUNING.RELATED_WORD_SIM);
@@ -1085,6 +1110,13 @@ const MIN_SUFFIXED_WORD = 2;
 const NO_NAMES: ReadonlySet<string> = new Set();
 /** What closes a clause of a sentence: a self-introduction's name ends there (`ben Mehmet Yılmaz, kartım…`). */
 const CLAUSE_END = /[,;:]/u;
+
+/**
+ * Most forms kept per vocabulary word for telling words that fold together apart
+ * (`maySpellSameWord`): a word's inflections share its roots, so a few tell. Higher = more memory
+ * on large bases, and fewer words of one key wrongly kept apart.
+ */
+const MAX_TYPED_FORMS = 16;
 
 /** Whether a clause ends with a name's field, its value in the clause after (`Adım:`, `Ad soyad:`, `… (isim soyisim:`). */
 function endsWithNameField(clause: readonly string[]): boolean {

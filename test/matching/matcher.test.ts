@@ -491,6 +491,21 @@ describe("Matcher", () => {
     expect(numbered("kartımı kaybettim telefon, numaram 05321234567")).toContain("telefon");
   });
 
+  it("keeps apart words whose folded stems fall together but whose roots differ, unless a plain spelling may be either", () => {
+    const kb = base([entry("yurtdisi", "Yurt dışından sipariş verebilir miyim?"), entry("gecikme", "Kargom geç geldi, ne yapmalıyım?"), entry("kisa", "Kısa mesaj ücreti ne kadar?")]);
+    const index = matcher.indexFor(kb);
+    const exactly = (text: string): string[] => index.query(text).flatMap((word) => word.expansions.filter((e) => e.sim >= 1).map((e) => index.stemOf(e.term)));
+    // `diş` (tooth) is no `dış` (outside), `kişi` (person) no `kısa` (short)
+    expect(exactly("dişim ağrıyor")).not.toContain("dis");
+    expect(exactly("kişi başı")).not.toContain("kis");
+    // the same words still meet, and so does a plain spelling that may be either (`disindan`; `gece`, night, may be `geçe`)
+    expect(exactly("yurt dışı")).toContain("dis");
+    expect(exactly("kısa mesaj")).toContain("kis");
+    expect(exactly("kargo geç kaldı")).toContain("gec");
+    expect(exactly("yurt disindan")).toContain("dis");
+    expect(exactly("gece teslimat")).toContain("gec");
+  });
+
   it("reads no word in the count of how long the matter has gone on, and keeps a count the question asks about", () => {
     const kb = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("iade", "İade süresi kaç gündür?"), entry("kampanya", "3 taksit kampanyası var mı?")]);
     const surfaces = (text: string): string[] => matcher.indexFor(kb).query(text).map((w) => w.surface);
