@@ -33,6 +33,8 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["Ben yaşlı biriyim, pek anlamam, …", (text) => `Ben yaşlı biriyim, pek anlamam, ${text}`],
   ["eşim adına yazıyorum, …", (text) => `eşim adına yazıyorum, ${text}`],
   ["beyler …", (text) => `beyler ${text}`],
+  ["ya arkadaş …", (text) => `ya arkadaş ${text}`],
+  ["…, allahaşkına", (text) => `${text}, allahaşkına`],
   ["arkadaşlar …", (text) => `arkadaşlar ${text}`],
   ["uzun süredir müşterinizim, …", (text) => `uzun süredir müşterinizim, ${text}`],
   ["… çok mağdurum", (text) => `${text} çok mağdurum`],

@@ -215,6 +215,10 @@ describe("Turkish text analysis", () => {
       "faturam gelmedi asap",
       // the greeting in two words
       "selamün aleyküm, faturam gelmedi",
+      // a plea, and exasperation addressed to nobody
+      "faturam gelmedi, allahaşkına",
+      "faturam gelmedi, allah aşkına",
+      "ya arkadaş faturam gelmedi",
     ];
     for (const text of framesNamingNothing) {
       expect({ text, words: analyze(text).map((t) => t.surface).filter((surface) => surface !== "?exists") }).toEqual({ text, words: ["faturam", "gelmedi"] });
@@ -229,6 +233,8 @@ describe("Turkish text analysis", () => {
       ["yurt dışına çıkmadan önce", "once"],
       ["geçen hafta ticket açmıştım", "hafta"],
       ["elim kırıldı", "elim"],
+      ["arkadaşıma hediye", "arkadasima"],
+      ["ps5 fiyatı", "ps"],
     ] as const) {
       expect({ text, words: analyze(text).map((t) => t.surface) }).toEqual({ text, words: expect.arrayContaining([word]) });
     }
