@@ -5,7 +5,7 @@ import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./domains";
 
 /**
- * Matching on content it was not tuned on: knowledge bases in forty-nine domains, with
+ * Matching on content it was not tuned on: knowledge bases in fifty domains, with
  * customer questions written by people who never saw the matcher, reported on the held-out
  * halves (thresholds are chosen on the tuning halves: `test/eval/calibrate.ts`).
  *
@@ -110,6 +110,8 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   dishekimi: { top1: 0.65, answeredRight: 0.28, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-06 (session 39), after all of the session's matching changes
   cicek: { top1: 0.72, answeredRight: 0.41, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
+  // held out whole, written 2026-12-06 (session 39), after all of the session's matching changes but its last (a plea), which does not move it
+  dugun: { top1: 0.77, answeredRight: 0.33, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
 };
 
 const domains = evaluationDomains();
