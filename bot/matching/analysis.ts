@@ -863,12 +863,20 @@ const ANNOUNCEMENTS: ReadonlySet<string> = new Set(["bir", "bi"].flatMap((articl
 const SITUATION_ANNOUNCEMENTS: ReadonlyArray<readonly string[]> = ["soyle", "boyle"].flatMap((manner) => ["bir", "bi"].map((article) => [manner, article, "durum"]));
 const SITUATION_CLOSINGS: ReadonlySet<string> = new Set(["var", "vardi", "olacak", "oldu", "yasadim", "yasadik", "yasiyorum", "yasiyoruz"]);
 
+/** First words of `SITUATION_ANNOUNCEMENTS`. */
+const SITUATION_STARTS: ReadonlySet<string> = new Set(SITUATION_ANNOUNCEMENTS.map((words) => words[0] ?? ""));
+
 /** The length of the situation announcement (`SITUATION_ANNOUNCEMENTS`, with its closing) that starts at `i`, or 0. */
 function situationAnnouncedAt(folds: readonly string[], i: number): number {
   for (const words of SITUATION_ANNOUNCEMENTS) {
-    if (words.every((word, k) => folds[i + k] === word)) return words.length + (SITUATION_CLOSINGS.has(folds[i + words.length] ?? "") ? 1 : 0);
+    if (runAt(folds, i, words)) return words.length + (SITUATION_CLOSINGS.has(folds[i + words.length] ?? "") ? 1 : 0);
   }
   return 0;
+}
+
+/** Whether the folded words from `i` on are `words`. */
+function runAt(folds: readonly string[], i: number, words: readonly string[]): boolean {
+  return words.every((word, k) => folds[i + k] === word);
 }
 
 /** The existential after an announcement (`bir sorunum var`, `bir sorum olacak`), folded: dropped with it. */
@@ -1049,7 +1057,7 @@ const URGENCIES: ReadonlyArray<readonly string[]> = [
 /** The length of the urgency (`URGENCIES`) that starts at `i` and a request about the exchange follows, or 0. */
 function urgencyBeforeRequest(folds: readonly string[], i: number): number {
   for (const urgency of URGENCIES) {
-    if (!urgency.every((word, k) => folds[i + k] === word)) continue;
+    if (!runAt(folds, i, urgency)) continue;
     const at = i + urgency.length;
     if (pairAt(EXCHANGE_REQUESTS, folds, at, INTENSIFIERS.has(folds[at + 1] ?? "") ? 1 : 0) !== undefined) return urgency.length;
   }
@@ -1206,7 +1214,7 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
     }
     if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
     if (INFORMATION_DETAILS.has(folded) && INFORMATION.has(nextFolded)) continue;
-    if (folded === "soyle" || folded === "boyle") {
+    if (SITUATION_STARTS.has(folded)) {
       const announced = situationAnnouncedAt(folds, i);
       if (announced > 0) {
         i += announced - 1;

@@ -572,8 +572,8 @@ export class SearchIndex {
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       const sentenceWords = withoutDurationCounts(textWords(sentence));
       // most messages introduce nobody: the clauses are split and read again only for those that do
-      const names =
-        sentences.length > 1 && i === sentences.length - 1 ? this.signature(sentence, sentenceWords) : sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
+      const signature = sentences.length > 1 && i === sentences.length - 1 ? this.signature(sentenceWords) : undefined;
+      const names = signature ?? (sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES);
       const labels = this.withNumberKinds(sentence, sentenceWords, identifierLabels(sentenceWords));
       const standing = this.standingOfWriter(sentenceWords);
       for (const term of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {
@@ -781,8 +781,7 @@ export class SearchIndex {
       }
       clause.forEach((word, i) => {
         const name = clause[i + 1];
-        if (!isSelfIntroduction(word) || name === undefined || this.morphology.properName(name) !== "only") return;
-        if (!analyzeWords([name]).every((term) => this.expansionsOf(term).expansions.length === 0)) return;
+        if (!isSelfIntroduction(word) || name === undefined || !this.isUnheldName(name)) return;
         names.add(word).add(name);
         // the first name's field before the surname's (`ad soyad`)
         const field = clause[i - 1];
@@ -798,22 +797,26 @@ export class SearchIndex {
    * The writer's signature, where the last sentence of a message of several is one (`…. Ahmet
    * Yılmaz`, `Saygılarımla, Ayşe K.`): its words, closings, stop words and initials aside, are one
    * to three names, the first read only as a name and not held by the base, the others read as
-   * names at all (`Yılmaz`, undaunted, whose `yıl` meets yearly fees), as an introduction's are. It says who writes, as an introduction does (`introducedNames`); as unknown words, `…. Ahmet
-   * Yılmaz` after every tuning question left 148 of 529 answered rightly. Otherwise the sentence's
-   * introductions, if any.
+   * names at all (`Yılmaz`, undaunted, whose `yıl` meets yearly fees), as an introduction's are.
+   * It says who writes, as an introduction does (`introducedNames`); as unknown words, `…. Ahmet
+   * Yılmaz` after every tuning question left 148 of 529 answered rightly. Undefined when the
+   * sentence is no signature.
    */
-  private signature(sentence: string, sentenceWords: readonly string[]): ReadonlySet<string> {
+  private signature(sentenceWords: readonly string[]): ReadonlySet<string> | undefined {
     // closings and fillers, Turkish or English (`saygılarımla`, `regards`), read as analysis reads them
     const words = sentenceWords.filter((word) => word.length > 1 && this.read(analyzeWords([word])).length > 0);
     const [first] = words;
     const signed =
       first !== undefined &&
       words.length <= 1 + MAX_SURNAME_WORDS &&
-      this.morphology.properName(first) === "only" &&
-      analyzeWords([first]).every((term) => this.expansionsOf(term).expansions.length === 0) &&
+      this.isUnheldName(first) &&
       words.every((word) => this.morphology.properName(word) !== "none");
-    if (signed) return new Set(words);
-    return sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES;
+    return signed ? new Set(words) : undefined;
+  }
+
+  /** Whether the analyser reads a word only as a proper name and the base holds it in no form: a person's name, not a topic. */
+  private isUnheldName(word: string): boolean {
+    return this.morphology.properName(word) === "only" && analyzeWords([word]).every((term) => this.expansionsOf(term).expansions.length === 0);
   }
 
   /**
@@ -944,23 +947,29 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a message's word may be the vocabulary word whose folded stem or surface it has: the
-   * vocabulary is keyed by the folded Snowball stem, so different words fall together (`gece`,
-   * night, and `geç`, late: `gec`; `diş`, tooth, and `dış`, outside: `dis`; `saat` and `satın`:
-   * `sat`), and met one another at 1.0. They are kept apart where the analyser reads both and no
+   * Whether a message's word, by its roots (`rootsInAnySpelling`), may be the vocabulary word
+   * whose folded stem or surface it has: the vocabulary is keyed by the folded Snowball stem, so
+   * different words fall together (`gece`, night, and `geç`, late: `gec`; `diş`, tooth, and
+   * `dış`, outside: `dis`; `saat` and `satın`: `sat`), and met one another at 1.0. They are kept apart where the analyser reads both and no
    * reading of the message's word (in any spelling, when typed in plain letters) shares a root
    * with any form the base typed under that key (`typedFormsById`); a word either side cannot read
    * (a brand, a code, a foreign word) meets as before.
    */
-  private maySpellSameWord(typed: string, id: number | undefined): boolean {
-    if (id === undefined) return false;
-    const spellings = [typed, ...this.readSpellings(typed), ...(hasTurkishLetters(typed) ? [] : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS))];
-    const mine = new Set(spellings.flatMap((spelling) => this.morphology.roots(spelling)));
-    if (mine.size === 0) return true;
+  private maySpellSameWord(roots: ReadonlySet<string>, id: number): boolean {
+    if (roots.size === 0) return true;
     return (this.typedFormsById[id] ?? []).some((form) => {
       const theirs = this.readSpellings(form).flatMap((spelling) => this.morphology.roots(spelling));
-      return theirs.length === 0 || theirs.some((root) => mine.has(root));
+      return theirs.length === 0 || theirs.some((root) => roots.has(root));
     });
+  }
+
+  /**
+   * The analyser's roots of a message's word in every spelling it may stand for: as typed, as
+   * `readSpellings` reads it, and respelled with Turkish letters when typed without them.
+   */
+  private rootsInAnySpelling(typed: string): ReadonlySet<string> {
+    const spellings = [typed, ...this.readSpellings(typed), ...(hasTurkishLetters(typed) ? [] : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS))];
+    return new Set(spellings.flatMap((spelling) => this.morphology.roots(spelling)));
   }
 
   private idOf(term: Term): number {
@@ -1015,7 +1024,11 @@ export class SearchIndex {
       if (sim > (best.get(id) ?? 0)) best.set(id, sim);
     };
     // the same stem or surface, unless the analyser reads the two as words of different roots (`gece` and `geç`)
-    for (const id of [this.stemIds.get(term.stem), this.surfaceIds.get(term.surface)]) if (this.maySpellSameWord(term.typed, id)) offer(id, 1);
+    const sameKey = new Set([this.stemIds.get(term.stem), this.surfaceIds.get(term.surface)].filter((id) => id !== undefined));
+    if (sameKey.size > 0) {
+      const roots = this.rootsInAnySpelling(term.typed);
+      for (const id of sameKey) if (this.maySpellSameWord(roots, id)) offer(id, 1);
+    }
     if (isQuestionTerm(term.stem)) return [...best].map(([id, sim]) => ({ term: id, sim }));
     if (isGroupTerm(term.stem)) {
       for (const [id, sim] of this.relatedByKey.get(term.stem) ?? []) offer(id, sim * TUNING.RELATED_WORD_SIM);
