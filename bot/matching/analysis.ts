@@ -451,6 +451,53 @@ export function withoutDurationCounts(words: readonly string[]): readonly string
   return dropped.size === 0 ? words : words.filter((_, i) => !dropped.has(i));
 }
 
+/**
+ * The one word a time of the customer's story is read as (`STORY_DAYS`, `withStoryTimesRead`): an
+ * unknown time, which weighs as a modifier does and reaches no entry (`isStoryTime`).
+ */
+const STORY_TIME = "dün";
+/** Days named from today that place the customer's story in the past (`dün`, `geçenlerde`; `dünkü`, yesterday's). Folded. */
+const STORY_DAYS: ReadonlySet<string> = new Set(["dun", "dunku", "gecenlerde", "gecende", "demin"]);
+/** Parts of the day after `dün` (`dün akşam`, `dün geceki`). Folded. */
+const DAY_PARTS: ReadonlySet<string> = new Set(["sabah", "ogle", "oglen", "aksam", "gece"].flatMap((part) => [part, `${part}ki`]));
+/** What `geçen` (last) counts back to: units of the calendar, weekdays and months, with `-ki` too (`geçen haftaki`). Folded. */
+const PAST_PERIODS: ReadonlySet<string> = new Set(
+  ["gun", "hafta", "ay", "yil", "sene", "haftasonu", "pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
+    "ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"].flatMap((unit) => [unit, `${unit}ki`]),
+);
+
+/**
+ * The words of a customer's sentence with each time of the story told from today read as one
+ * past time (`STORY_TIME`): `dün`, `dün akşam`, `bu sabah`, `geçen hafta`, `geçen cuma`,
+ * `geçenlerde`. An FAQ entry holds for any day, so such a time says when the matter began, never
+ * which matter it is. A lone `dün` weighed so already, as an unknown time (`isTimeRoot`); but
+ * `dün akşam` weighed as two of them, and `geçen hafta` as a form of `geçmek` (to pass) and a word
+ * many entries hold (`hafta`): `geçen hafta …` before every tuning question left 152 of 529
+ * answered rightly, `dün akşam …` 197, `bu sabah …` 229. Days ahead stay (`yarın teslim alabilir
+ * miyim`: when the customer wants it is what is asked), and so does `bu` with any part of the day
+ * but the morning (`bu akşam açık mısınız`, `bu gece teslimat`), and `bugün`, which asks about the
+ * state of things today as often as it dates a story (`dolar bugün kaç TL`).
+ */
+export function withStoryTimesRead(words: readonly string[]): readonly string[] {
+  const folds = words.map(foldWord);
+  const read: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const folded = folds[i] ?? "";
+    const next = folds[i + 1] ?? "";
+    const pair = (folded === "dun" && DAY_PARTS.has(next)) || (folded === "bu" && next === "sabah") || (folded === "gecen" && PAST_PERIODS.has(next));
+    if (pair || STORY_DAYS.has(folded)) {
+      read.push(STORY_TIME);
+      if (pair) i += 1;
+    } else read.push(words[i] ?? "");
+  }
+  return read;
+}
+
+/** Whether a word, as typed, is a time of the customer's story (`withStoryTimesRead`): it weighs as an unknown time, whatever the knowledge holds. */
+export function isStoryTime(typed: string): boolean {
+  return typed === STORY_TIME;
+}
+
 /** Whether an analyser root (Turkish letters, lower case) names a time of the calendar or the clock (`TIME_ROOTS`). */
 export function isTimeRoot(root: string): boolean {
   return TIME_ROOTS.has(root);

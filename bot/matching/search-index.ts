@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, isStoryTime, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -51,6 +51,13 @@ export interface Reach {
    */
   readonly match: Float64Array;
 }
+
+/** What a word that reaches no entry expands to (`isStoryTime`). */
+const NOTHING_REACHED: { readonly expansions: Expansion[]; readonly idf: number; readonly reach: Reach } = Object.freeze({
+  expansions: [],
+  idf: 0,
+  reach: { entries: new Int32Array(0), match: new Float64Array(0) },
+});
 
 /**
  * The exact-text key of a question: lower-cased, Turkish letters folded, punctuation dropped,
@@ -570,7 +577,7 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?"), except the
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
-      const sentenceWords = withoutDurationCounts(textWords(sentence));
+      const sentenceWords = withStoryTimesRead(withoutDurationCounts(textWords(sentence)));
       // most messages introduce nobody: the clauses are split and read again only for those that do
       const signature = sentences.length > 1 && i === sentences.length - 1 ? this.signature(sentenceWords) : undefined;
       const names = signature ?? (sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES);
@@ -584,7 +591,7 @@ export class SearchIndex {
           units.set(term.stem, unit);
           continue;
         }
-        const { expansions, idf: reachIdf, reach } = this.expansionsOf(term);
+        const { expansions, idf: reachIdf, reach } = isStoryTime(term.typed) ? NOTHING_REACHED : this.expansionsOf(term);
         if (this.saysWhoWrites(term.typed, expansions.length > 0)) continue;
         // an identifier no entry holds as typed: one that only starts as a number of the base does (`12345678`, `123`) is not it
         if (isIdentifier(term.typed) && !expansions.some((expansion) => expansion.sim >= 1)) continue;

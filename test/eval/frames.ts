@@ -79,6 +79,12 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   // when the story happened, told from now, and the question asked again (session 39)
   ["Az önce …", (text) => `Az önce ${text}`],
   ["Sabahtan beri …", (text) => `Sabahtan beri ${text}`],
+  // a time of the story told from today, read as one past time (session 40); `bugün` stays a word
+  ["Geçen hafta …", (text) => `Geçen hafta ${text}`],
+  ["dün akşam …", (text) => `dün akşam ${text}`],
+  ["Bu sabah …", (text) => `Bu sabah ${text}`],
+  ["dün …", (text) => `dün ${text}`],
+  ["bugün …", (text) => `bugün ${text}`],
   ["Bunu ikinci kez soruyorum: …", (text) => `Bunu ikinci kez soruyorum: ${text}`],
   // a problem announced before it is told
   ["Merhaba, bir problemim var. …", (text) => `Merhaba, bir problemim var. ${text}`],

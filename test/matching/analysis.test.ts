@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, writtenVerbForms } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withStoryTimesRead, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -275,6 +275,13 @@ describe("Turkish text analysis", () => {
     expect(withoutDurationCounts(textWords("iade süresi kaç gündür"))).toEqual(["iade", "süresi", "kaç", "gündür"]);
     expect(withoutDurationCounts(textWords("cayma süresi 14 gündür"))).toEqual(["cayma", "süresi", "14", "gündür"]);
     expect(withoutDurationCounts(textWords("3 gün içinde iade 2 adet ürün"))).toEqual(["3", "gün", "içinde", "iade", "2", "adet", "ürün"]);
+    // a time of the story told from today is one past time, `dün`; days ahead, `bugün` and `bu` before other parts of the day stay
+    expect(withStoryTimesRead(textWords("geçen hafta kartımı kaybettim"))).toEqual(["dün", "kartımı", "kaybettim"]);
+    expect(withStoryTimesRead(textWords("Dün akşam sipariş verdim, gecen cuma da iade ettim"))).toEqual(["dün", "sipariş", "verdim", "dün", "da", "iade", "ettim"]);
+    expect(withStoryTimesRead(textWords("bu sabah geçenlerde dünkü geçen haftaki"))).toEqual(["dün", "dün", "dün", "dün"]);
+    for (const text of ["yarın teslim alabilir miyim", "bugün açık mısınız", "bu akşam teslimat var mı", "geçen yıllara göre zam", "süresi geçen kart"]) {
+      expect(withStoryTimesRead(textWords(text))).toEqual(textWords(text));
+    }
     // the same verbs keep their words where the customer does the looking, or an answer instructs the customer
     expect(analyze("bakiyeme nasıl bakarım").map((t) => t.surface)).toContain("bakarim");
     expect(analyze("Spam klasörünüzü kontrol edin.").map((t) => t.surface)).toContain("kontrol");

@@ -315,6 +315,25 @@ describe("Matcher", () => {
     expect(weightIn(matcher, weekend, "cumartesi izin", "cumartesi")).toBeGreaterThan(1);
   });
 
+  it("reads a time of the story told from today (geçen hafta, dün akşam, bu sabah) as one unknown time, whatever the knowledge holds", () => {
+    const kb = base([
+      entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
+      entry("haftalik", "Haftalık limitim ne kadar?"),
+      entry("aksam", "Akşam saatlerinde şube açık mı?"),
+      entry("gecis", "Kartımla geçiş yapabilir miyim?"),
+    ]);
+    const words = (text: string): Array<[string, number]> => matcher.indexFor(kb).query(text).map((w) => [w.surface, w.weight]);
+    const alone = words("dün kartımı kaybettim");
+    expect(alone).toHaveLength(3);
+    for (const time of ["geçen hafta", "dün akşam", "Bu sabah", "gecen ay", "geçenlerde"]) {
+      expect({ time, words: words(`${time} kartımı kaybettim`) }).toEqual({ time, words: alone });
+      expect(matcher.match(`${time} kartımı kaybettim, ne yapmalıyım?`, kb).candidates[0]?.id).toBe("kayip");
+    }
+    // `hafta`, `akşam` and `geç-` keep their weight where they are not a time of the story
+    expect(matcher.match("haftalık limit", kb).candidates[0]?.id).toBe("haftalik");
+    expect(matcher.match("bu akşam şube açık mı", kb).candidates[0]?.id).toBe("aksam");
+  });
+
   it("weighs an unknown word that says what the writer is (mağdurum, müşterinizim, magduruz) as lightly as a modifier", () => {
     for (const word of ["mağdurum", "müşterinizim", "mağduruz", "öğrenciyim", "üzgünüm"]) expect({ word, about: sharedMorphology.aboutWriter(word) }).toEqual({ word, about: true });
     // "my card", "I am going", "aggrieved" (no person): each names or does something
