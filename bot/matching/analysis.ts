@@ -498,6 +498,59 @@ export function isStoryTime(typed: string): boolean {
   return typed === STORY_TIME;
 }
 
+/** The writer's earlier contact, first person past (`yazdım`, `sormuştum`, `aradık`). Folded. */
+const CONTACTED: ReadonlySet<string> = new Set(
+  ["yaz", "sor", "ara", "ulas", "bildir", "ilet"].flatMap((verb) => ["dim", "dik", "mistim", "mistik"].map((ending) => `${verb}${harmonize(verb, ending)}`)),
+);
+/** The writer's earlier message, sent (`mail attım`, `mesaj göndermiştim`): the verb after `MESSAGES`. Folded. */
+const SENT: ReadonlySet<string> = new Set(["attim", "attik", "atmistim", "atmistik", "gonderdim", "gonderdik", "gondermistim", "gondermistik"]);
+const MESSAGES: ReadonlySet<string> = new Set(["mail", "eposta", "posta", "mesaj", "sms"]);
+/** How often or how long before the writer made contact (`daha önce`, `defalarca`), the words before `CONTACTED`. Folded. */
+const CONTACTED_BEFORE: ReadonlySet<string> = new Set(["daha", "once", "de", "da", "defalarca", "kac", "birkac", "cok", "kez", "kere", "defa", "tekrar", ...MESSAGES, "e"]);
+/** What the writer waited for from the one who answers (`cevap`, `dönüş`). Folded. */
+const REPLIES: ReadonlySet<string> = new Set(["cevap", "yanit", "donus", "geri", "ses", "haber", "hic", "bir", "bi", "hala", "halen", "henuz"]);
+/** That no reply came, after `REPLIES` (`cevap gelmedi`, `yanıt alamadım`, `dönüş yok`). Folded. */
+const NO_REPLY: ReadonlySet<string> = new Set([
+  "gelmedi", "gelmiyor", "gelmemisti", "alamadim", "alamadik", "yok", "cikmadi", "verilmedi", "verilmiyor", "vermediniz", "vermiyorsunuz", "vermedi", "vermiyor",
+]);
+/** That nobody answered, after `kimse` (`kimse cevap vermiyor`, `kimse ilgilenmedi`; not `evde kimse yok`, nobody is home). Folded. */
+const NOBODY_ANSWERED: ReadonlySet<string> = new Set([
+  "vermedi", "vermiyor", "donmedi", "donmuyor", "ilgilenmedi", "ilgilenmiyor", "aramadi", "aramiyor", "acmiyor", "acmadi", "yanitlamadi", "yanitlamiyor", "cevaplamadi", "cevaplamiyor",
+]);
+
+/** The suffix of `CONTACTED` in the vowel of `verb`'s last syllable (`yazdım`, `sordum`, `bildirdim`), folded. */
+function harmonize(verb: string, ending: string): string {
+  const last = [...verb].reverse().find((letter) => "aeiou".includes(letter)) ?? "i";
+  const vowel = last === "a" ? "i" : last === "o" || last === "u" ? "u" : "i";
+  return ending.replace(/i/gu, vowel);
+}
+
+/**
+ * The words of a sentence beside the one that asks without the history of the exchange: that the
+ * writer made contact before (`daha önce de yazdım`, `defalarca aradım`) and that no reply came
+ * (`ama cevap gelmedi`, `hiç dönüş yok`, `kimse cevap vermiyor`, `kimse ilgilenmedi`). It tells how
+ * the matter went with support, not which matter it is, yet its words name topics elsewhere
+ * (`yazdırmak`, `önce`, `cevap`, `arama`): `…? Daha önce de yazdım ama cevap gelmedi.` after every
+ * tuning question left 189 of 529 answered rightly, `…. Kimse cevap vermiyor.` 217. The caller
+ * reads only sentences beside the one that asks: in that one the missing reply may be the
+ * question (`Şikayetime neden cevap gelmedi?`).
+ */
+export function withoutExchangeHistory(words: readonly string[]): readonly string[] {
+  const folds = words.map(foldWord);
+  const dropped = new Set<number>();
+  const dropBack = (end: number, allowed: ReadonlySet<string>): void => {
+    dropped.add(end);
+    for (let i = end - 1; i >= 0 && allowed.has(folds[i] ?? ""); i -= 1) dropped.add(i);
+  };
+  folds.forEach((folded, i) => {
+    if ((CONTACTED.has(folded) && CONTACTED_BEFORE.has(folds[i - 1] ?? "")) || (SENT.has(folded) && MESSAGES.has(folds[i - 1] ?? ""))) dropBack(i, CONTACTED_BEFORE);
+    if (NO_REPLY.has(folded) && REPLIES.has(folds[i - 1] ?? "")) dropBack(i, REPLIES);
+    const nobody = folds[i - 1] === "kimse" ? i - 1 : folds[i - 2] === "kimse" && REPLIES.has(folds[i - 1] ?? "") ? i - 2 : -1;
+    if (NOBODY_ANSWERED.has(folded) && nobody >= 0) for (let j = nobody; j <= i; j += 1) dropped.add(j);
+  });
+  return dropped.size === 0 ? words : words.filter((_, i) => !dropped.has(i));
+}
+
 /** Whether an analyser root (Turkish letters, lower case) names a time of the calendar or the clock (`TIME_ROOTS`). */
 export function isTimeRoot(root: string): boolean {
   return TIME_ROOTS.has(root);

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, isStoryTime, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutExchangeHistory, isStoryTime, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -577,7 +577,8 @@ export class SearchIndex {
       // are context ("Kartımı hiç kullanmıyorum, … Bu parayı geri alabilir miyim?"), except the
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
-      const sentenceWords = withStoryTimesRead(withoutDurationCounts(textWords(sentence)));
+      const read = withStoryTimesRead(withoutDurationCounts(textWords(sentence)));
+      const sentenceWords = factor < 1 ? withoutExchangeHistory(read) : read;
       // most messages introduce nobody: the clauses are split and read again only for those that do
       const signature = sentences.length > 1 && i === sentences.length - 1 ? this.signature(sentenceWords) : undefined;
       const names = signature ?? (sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES);
@@ -1313,14 +1314,17 @@ function splitSentences(text: string): string[] {
 
 /**
  * Index of the sentence that asks: the last one with a question mark, a question word or a
- * yes/no particle (`mi`, `mı`, `mu`, `mü` and their persons); else the last sentence.
+ * yes/no particle (`mi`, `mı`, `mu`, `mü` and their persons); else the last sentence that tells
+ * more than the history of the exchange (`withoutExchangeHistory`).
  */
 function questionSentence(sentences: readonly string[]): number {
   for (let i = sentences.length - 1; i >= 0; i -= 1) {
     const sentence = sentences[i] ?? "";
     if (sentence.includes("?") || YES_NO_PARTICLE.test(sentence) || analyze(sentence).some((term) => isQuestionTerm(term.stem))) return i;
   }
-  return sentences.length - 1;
+  // none asks: the last that tells more than the history of the exchange (`…. Kimse cevap vermiyor.`)
+  for (let i = sentences.length - 1; i > 0; i -= 1) if (analyzeWords(withoutExchangeHistory(textWords(sentences[i] ?? ""))).length > 0) return i;
+  return 0;
 }
 
 const YES_NO_PARTICLE = /(?:^|\s)m[iıuü](?:yım|yim|yum|yüm|yız|yiz|yuz|yüz|sın|sin|sun|sün|sınız|siniz|sunuz|sünüz|dır|dir|dur|dür)?(?=$|[\s?.!,])/u;

@@ -39,6 +39,10 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["uzun süredir müşterinizim, …", (text) => `uzun süredir müşterinizim, ${text}`],
   ["… çok mağdurum", (text) => `${text} çok mağdurum`],
   ["daha önce de yazdım ama cevap gelmedi. …", (text) => `daha önce de yazdım ama cevap gelmedi. ${text}`],
+  // the history of the exchange beside the question, before or after it (session 40)
+  ["…. Daha önce de yazdım ama cevap gelmedi.", (text) => `${text}. Daha önce de yazdım ama cevap gelmedi.`],
+  ["…. Kimse cevap vermiyor.", (text) => `${text}. Kimse cevap vermiyor.`],
+  ["Defalarca mail attım, hiç yanıt yok. …", (text) => `Defalarca mail attım, hiç yanıt yok. ${text}`],
   ["… bu konuda bilgi alabilir miyim", (text) => `${text} bu konuda bilgi alabilir miyim`],
   // asking to be informed, and how fully (session 39)
   ["…. Bilgilendirir misiniz?", (text) => `${text.replace(/[?.!]+$/u, "")}. Bilgilendirir misiniz?`],

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withStoryTimesRead, writtenVerbForms } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withoutExchangeHistory, withStoryTimesRead, writtenVerbForms } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -282,6 +282,16 @@ describe("Turkish text analysis", () => {
     for (const text of ["yarın teslim alabilir miyim", "bugün açık mısınız", "bu akşam teslimat var mı", "geçen yıllara göre zam", "süresi geçen kart"]) {
       expect(withStoryTimesRead(textWords(text))).toEqual(textWords(text));
     }
+    // the history of the exchange: contact made before, no reply, nobody answering
+    for (const text of ["Daha önce de yazdım ama cevap gelmedi", "daha once sordum ama kimse cevap vermedi", "Kimse ilgilenmiyor", "Hala dönüş yok", "defalarca mail attım, hiç yanıt alamadım"]) {
+      expect({ text, left: withoutExchangeHistory(textWords(text)).filter((word) => word !== "ama") }).toEqual({ text, left: [] });
+    }
+    // what names a matter stays: nobody at home, nobody came, an earlier loss, a reply not yet a noun of the history
+    expect(withoutExchangeHistory(textWords("evde kimse yok"))).toEqual(["evde", "kimse", "yok"]);
+    expect(withoutExchangeHistory(textWords("teknisyen gelmedi"))).toEqual(["teknisyen", "gelmedi"]);
+    expect(withoutExchangeHistory(textWords("daha önce kartımı kaybettim"))).toEqual(["daha", "önce", "kartımı", "kaybettim"]);
+    expect(withoutExchangeHistory(textWords("kartım yok"))).toEqual(["kartım", "yok"]);
+    expect(withoutExchangeHistory(textWords("müşteri hizmetlerini aradım"))).toEqual(["müşteri", "hizmetlerini", "aradım"]);
     // the same verbs keep their words where the customer does the looking, or an answer instructs the customer
     expect(analyze("bakiyeme nasıl bakarım").map((t) => t.surface)).toContain("bakarim");
     expect(analyze("Spam klasörünüzü kontrol edin.").map((t) => t.surface)).toContain("kontrol");

@@ -334,6 +334,28 @@ describe("Matcher", () => {
     expect(matcher.match("bu akşam şube açık mı", kb).candidates[0]?.id).toBe("aksam");
   });
 
+  it("reads the history of the exchange beside the sentence that asks (daha önce de yazdım ama cevap gelmedi) as naming nothing, and keeps it where it is the question", () => {
+    const kb = base([
+      entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
+      entry("cevap", "Şikayetime neden cevap gelmedi?"),
+      entry("yazdirma", "Ekstremi nasıl yazdırırım?"),
+      entry("arama", "Müşteri hizmetlerini nasıl ararım?"),
+    ]);
+    const bare = matcher.match("Kartımı kaybettim, ne yapmalıyım?", kb);
+    for (const text of [
+      "Kartımı kaybettim, ne yapmalıyım? Daha önce de yazdım ama cevap gelmedi.",
+      "Daha önce sordum ama kimse cevap vermedi. Kartımı kaybettim, ne yapmalıyım?",
+      "Kartımı kaybettim. Kimse ilgilenmiyor.",
+    ]) {
+      const decision = matcher.match(text, kb);
+      expect({ text, top: decision.candidates[0]?.id, status: decision.status }).toEqual({ text, top: "kayip", status: "answered" });
+    }
+    expect(matcher.match("Kartımı kaybettim, ne yapmalıyım? Hala dönüş yok.", kb).candidates[0]?.confidence).toBe(bare.candidates[0]?.confidence);
+    // in the sentence that asks, the missing reply is the question
+    expect(matcher.match("şikayetime cevap gelmedi", kb).candidates[0]?.id).toBe("cevap");
+    expect(matcher.match("Şikayet ettim. Neden hala cevap gelmedi?", kb).candidates[0]?.id).toBe("cevap");
+  });
+
   it("weighs an unknown word that says what the writer is (mağdurum, müşterinizim, magduruz) as lightly as a modifier", () => {
     for (const word of ["mağdurum", "müşterinizim", "mağduruz", "öğrenciyim", "üzgünüm"]) expect({ word, about: sharedMorphology.aboutWriter(word) }).toEqual({ word, about: true });
     // "my card", "I am going", "aggrieved" (no person): each names or does something
