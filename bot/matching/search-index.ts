@@ -569,7 +569,7 @@ export class SearchIndex {
     if (cached) return cached;
     const sentences = splitSentences(withContactDetailsRead(text));
     const asking = questionSentence(sentences);
-    const pointsBack = sentences.length > 1 && (refersBack(sentences[asking] ?? "") || asksOnly(sentences[asking] ?? ""));
+    const pointsBack = sentences.length > 1 && (refersBack(sentences[asking] ?? "") || asksOnly(sentences[asking] ?? "") || this.asksWithVerbOnly(sentences[asking] ?? ""));
     const words = new Map<string, QueryWord>();
     const units = new Map<string, { term: Term; partStems: Set<string> }>();
     sentences.forEach((sentence, i) => {
@@ -670,6 +670,16 @@ export class SearchIndex {
    * spelling with them that it reads. Such a word frames the question; left unread, a verb typed
    * in plain letters was often the message's rarest word, and so its key word.
    */
+  /**
+   * Whether a sentence asks with a verb and names nothing (`Nasıl çözebilirim?`, `Nasıl
+   * halledebilirim?`, `Bu mümkün mü, değilse ne olacak?`): Turkish drops an object the sentence
+   * before named, so it asks about that sentence's matter, as `Bunu nasıl çözerim?` does.
+   */
+  private asksWithVerbOnly(sentence: string): boolean {
+    const terms = analyze(sentence);
+    return terms.some((term) => isQuestionTerm(term.stem)) && terms.every((term) => isQuestionTerm(term.stem) || this.isVerb(term.typed));
+  }
+
   private isVerb(typed: string): boolean {
     if (this.morphology.roots(typed).length === 0) {
       const written = this.writtenForm(typed);

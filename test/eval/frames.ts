@@ -77,6 +77,8 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…, 0532 123 45 67", (text) => `${text}, 0532 123 45 67`],
   ["…, mail adresim ayse.yilmaz@gmail.com", (text) => `${text}, mail adresim ayse.yilmaz@gmail.com`],
   ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
+  // a verb and no object asks about the sentence before (session 40)
+  ["…. Nasıl çözebilirim?", (text) => `${text}. Nasıl çözebilirim?`],
   ["…. Nasıl bir yol izlemeliyim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Nasıl bir yol izlemeliyim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],

@@ -692,6 +692,15 @@ describe("Matcher", () => {
     expect(matcher.match("Dün kartımı kaybettim. Yardımcı olabilir misiniz?", kb).candidates[0]?.confidence).toBeCloseTo(matcher.match("Dün kartımı kaybettim", kb).candidates[0]?.confidence ?? 0, 3);
   });
 
+  it("weighs the sentence before fully when the one that asks has a verb and no object (Nasıl çözebilirim?): the object it drops is that sentence's matter", () => {
+    const kb = base([entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"), entry("sifre", "Şifremi unuttum, ne yapmalıyım?"), entry("cozum", "Sorunumu nasıl çözebilirim?")]);
+    const weightOf = (text: string, typed: string): number => weightOfTyped(matcher, kb, text, typed);
+    expect(weightOf("Kartımı kaybettim. Nasıl çözebilirim?", "kaybettim")).toBeCloseTo(weightOf("Kartımı kaybettim, nasıl çözebilirim?", "kaybettim"), 6);
+    expect(matcher.match("Kartımı kaybettim. Nasıl çözebilirim?", kb).candidates[0]?.id).toBe("kayip");
+    // an asking sentence that names a thing of its own keeps the one before it as context
+    expect(weightOf("Kartımı kaybettim. Sorunu nasıl çözebilirim?", "kaybettim")).toBeLessThan(weightOf("Kartımı kaybettim, sorunu nasıl çözebilirim?", "kaybettim"));
+  });
+
   it("orders entries that tie past the most it scores by their place in the base, lowest first", () => {
     // 250 entries (more than MAX_SCORED_ENTRIES) that the message covers alike, each with a code of its own
     const ids = Array.from({ length: 250 }, (_, i) => `aidat-${String(i).padStart(3, "0")}`);
