@@ -551,6 +551,80 @@ export function withoutExchangeHistory(words: readonly string[]): readonly strin
   return dropped.size === 0 ? words : words.filter((_, i) => !dropped.has(i));
 }
 
+/** A first-person future verb, folded, as typed or in chat (`paylaşacağım`, `gidicem`, `edecez`). */
+const FIRST_PERSON_FUTURE = /(?:acagim|ecegim|acagiz|ecegiz|acam|ecem|icam|icem|ucam|ucem|acaz|ecez|icaz|icez)$/u;
+/** Where a threatening writer will take the matter (`şikayet`, `sosyal medya`, `tüketici hakem heyeti`, `avukat`), by the start of the folded word. */
+const THREAT_TARGETS: readonly string[] = ["sikayet", "medya", "twitter", "instagram", "facebook", "cimer", "hakem", "heyet", "tuketici", "mahkeme", "avukat", "dava", "savcilik"];
+/** Words that may stand in a threat between its target and its verb, or before them (`sizi`, `her yerde`, `yoksa`). Folded. */
+const THREAT_GLUE: ReadonlySet<string> = new Set(["sizi", "sizleri", "hepinizi", "sizden", "sizin", "size", "yoksa", "ben", "de", "da", "bu", "durumu", "konuyu", "her", "yere", "yerde", "sosyal", "bir", "bi"]);
+/** The writer's own discontent after `memnun` (`memnun değilim`, `hiç memnun kalmadım`). Folded. */
+const DISCONTENT: ReadonlySet<string> = new Set(["degilim", "degiliz", "kalmadim", "kalmadik", "olmadim", "olmadik"]);
+
+/**
+ * The words of a sentence beside the one that asks without the writer's reproach: a threat of
+ * where the matter will go (`sizi şikayet edeceğim`, `sosyal medyada paylaşacağım`, `tüketici
+ * hakem heyetine gideceğim`, `avukatıma vereceğim`: a target, then a verb in the first person
+ * future) and the writer's discontent (`hiç memnun değilim`). They say how the writer feels
+ * about the matter, not which it is, yet their words name topics elsewhere (an entry on
+ * complaints, the satisfaction survey): `…. Sizi şikayet edeceğim.` after every tuning question
+ * left 226 of 529 answered rightly and answered 61 wrongly, `…. Hiç memnun değilim.` 140. In the
+ * sentence that asks they stay: there they may be the question (`Sizi nereye şikayet edebilirim?`).
+ */
+export function withoutReproach(words: readonly string[]): readonly string[] {
+  const folds = words.map(foldWord);
+  const dropped = new Set<number>();
+  folds.forEach((folded, i) => {
+    if (folded === "memnun" && DISCONTENT.has(folds[i + 1] ?? "")) {
+      dropped.add(i).add(i + 1);
+      if (folds[i - 1] === "hic") dropped.add(i - 1);
+    }
+    if (!FIRST_PERSON_FUTURE.test(folded)) return;
+    let first = i;
+    let targeted = false;
+    for (let j = i - 1; j >= 0 && i - j <= 5; j -= 1) {
+      const word = folds[j] ?? "";
+      const target = THREAT_TARGETS.some((start) => word.startsWith(start));
+      if (!target && !THREAT_GLUE.has(word)) break;
+      targeted ||= target;
+      first = j;
+    }
+    if (targeted) for (let j = first; j <= i; j += 1) dropped.add(j);
+  });
+  return dropped.size === 0 ? words : words.filter((_, i) => !dropped.has(i));
+}
+
+/** Words around an outcry that only address or stress it (`bu`, `ya`, `yani`). Folded. */
+const OUTCRY_FRAME: ReadonlySet<string> = new Set(["bu", "ya", "yaa", "yani", "artik", "gercekten"]);
+/** Outcries of shame or pity, whole (`ayıp değil mi`, `yazıklar olsun`, `insaf`). Folded, words joined by a space. */
+const OUTCRIES: ReadonlySet<string> = new Set([
+  "ayip", "ayip degil mi", "ayip degilmi", "ayip ayip", "cok ayip", "yazik", "yazik degil mi", "yazik degilmi", "yaziklar olsun", "insaf", "pes", "pes dogrusu",
+]);
+
+/**
+ * Whether a sentence is an outcry, a question in form only (`Bu ne biçim hizmet?`, `Bu nasıl bir
+ * sistem?`, `Ayıp değil mi?`, `Yazıklar olsun.`): it judges how the matter went and asks nothing,
+ * yet as the last sentence with a question mark it was read as the one that asks, and its noun as
+ * the message's topic (`hizmet`, a word many entries hold): `…. Bu ne biçim hizmet?` after every
+ * tuning question left 3 of 529 answered rightly, `…. Bu nasıl hizmet?` 98, `…. Ayıp değil mi?`
+ * 64. `ne biçim` before a noun is always a reproach; `bu nasıl` before a bare noun that ends the
+ * sentence is one too (`bu nasıl yapılır`, how is this done, ends with a verb: `isVerb` tells).
+ */
+export function isOutcry(sentence: string, isVerb: (typed: string) => boolean): boolean {
+  const typed = textWords(sentence);
+  const words = typed.map(foldWord);
+  let start = 0;
+  let end = words.length;
+  while (start < end && OUTCRY_FRAME.has(words[start] ?? "")) start += 1;
+  while (end > start && OUTCRY_FRAME.has(words[end - 1] ?? "")) end -= 1;
+  const core = words.slice(start, end);
+  if (OUTCRIES.has(core.join(" "))) return true;
+  const afterArticle = (from: number): number => (core[from] === "bir" || core[from] === "bi" ? from + 1 : from);
+  const last = typed[end - 1] ?? "";
+  const reproached = (from: number): boolean => core.length === afterArticle(from) + 1 && !isStopWord(last) && !isVerb(last);
+  if (core[0] === "ne" && core[1] === "bicim") return reproached(2);
+  return words[start - 1] === "bu" && core[0] === "nasil" && reproached(1);
+}
+
 /** Whether an analyser root (Turkish letters, lower case) names a time of the calendar or the clock (`TIME_ROOTS`). */
 export function isTimeRoot(root: string): boolean {
   return TIME_ROOTS.has(root);

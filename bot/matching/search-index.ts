@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutExchangeHistory, isStoryTime, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutExchangeHistory, withoutReproach, isOutcry, isStoryTime, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -567,7 +567,10 @@ export class SearchIndex {
   query(text: string): QueryWord[] {
     const cached = this.cache.get(text);
     if (cached) return cached;
-    const sentences = splitSentences(withContactDetailsRead(text));
+    // an outcry names nothing and asks nothing (`Bu ne biçim hizmet?`)
+    const told = splitSentences(withContactDetailsRead(text));
+    const outcries = told.length > 1 ? told.filter((sentence) => isOutcry(sentence, (typed) => this.isVerb(typed))) : [];
+    const sentences = outcries.length > 0 && outcries.length < told.length ? told.filter((sentence) => !outcries.includes(sentence)) : told;
     const asking = questionSentence(sentences);
     const pointsBack = sentences.length > 1 && (refersBack(sentences[asking] ?? "") || asksOnly(sentences[asking] ?? "") || this.asksWithVerbOnly(sentences[asking] ?? ""));
     const words = new Map<string, QueryWord>();
@@ -578,7 +581,7 @@ export class SearchIndex {
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       const read = withStoryTimesRead(withoutDurationCounts(textWords(sentence)));
-      const sentenceWords = factor < 1 ? withoutExchangeHistory(read) : read;
+      const sentenceWords = factor < 1 ? withoutReproach(withoutExchangeHistory(read)) : read;
       // most messages introduce nobody: the clauses are split and read again only for those that do
       const signature = sentences.length > 1 && i === sentences.length - 1 ? this.signature(sentenceWords) : undefined;
       const names = signature ?? (sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES);
@@ -1325,15 +1328,15 @@ function splitSentences(text: string): string[] {
 /**
  * Index of the sentence that asks: the last one with a question mark, a question word or a
  * yes/no particle (`mi`, `mı`, `mu`, `mü` and their persons); else the last sentence that tells
- * more than the history of the exchange (`withoutExchangeHistory`).
+ * more than the history of the exchange and the writer's reproach (`withoutExchangeHistory`, `withoutReproach`).
  */
 function questionSentence(sentences: readonly string[]): number {
   for (let i = sentences.length - 1; i >= 0; i -= 1) {
     const sentence = sentences[i] ?? "";
     if (sentence.includes("?") || YES_NO_PARTICLE.test(sentence) || analyze(sentence).some((term) => isQuestionTerm(term.stem))) return i;
   }
-  // none asks: the last that tells more than the history of the exchange (`…. Kimse cevap vermiyor.`)
-  for (let i = sentences.length - 1; i > 0; i -= 1) if (analyzeWords(withoutExchangeHistory(textWords(sentences[i] ?? ""))).length > 0) return i;
+  // none asks: the last that tells more than the history of the exchange and the writer's reproach (`…. Kimse cevap vermiyor.`)
+  for (let i = sentences.length - 1; i > 0; i -= 1) if (analyzeWords(withoutReproach(withoutExchangeHistory(textWords(sentences[i] ?? "")))).length > 0) return i;
   return 0;
 }
 

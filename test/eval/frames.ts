@@ -79,6 +79,11 @@ const FRAMES: ReadonlyArray<readonly [string, (text: string) => string]> = [
   ["…. Ne yapabilirim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Ne yapabilirim?`],
   // a verb and no object asks about the sentence before (session 40)
   ["…. Nasıl çözebilirim?", (text) => `${text}. Nasıl çözebilirim?`],
+  // an outcry after the question, and the writer's reproach beside it (session 40)
+  ["…. Bu ne biçim hizmet?", (text) => `${text}. Bu ne biçim hizmet?`],
+  ["…. Ayıp değil mi?", (text) => `${text}. Ayıp değil mi?`],
+  ["…. Sizi şikayet edeceğim.", (text) => `${text}. Sizi şikayet edeceğim.`],
+  ["…. Hiç memnun değilim.", (text) => `${text}. Hiç memnun değilim.`],
   ["…. Nasıl bir yol izlemeliyim?", (text) => `${text.replace(/[?.!]+$/u, "")}. Nasıl bir yol izlemeliyim?`],
   ["… çok üzgünüm", (text) => `${text} çok üzgünüm`],
   ["3 gündür uğraşıyorum, …", (text) => `3 gündür uğraşıyorum, ${text}`],

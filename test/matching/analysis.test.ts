@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withoutExchangeHistory, withStoryTimesRead, writtenVerbForms } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -292,6 +292,15 @@ describe("Turkish text analysis", () => {
     expect(withoutExchangeHistory(textWords("daha önce kartımı kaybettim"))).toEqual(["daha", "önce", "kartımı", "kaybettim"]);
     expect(withoutExchangeHistory(textWords("kartım yok"))).toEqual(["kartım", "yok"]);
     expect(withoutExchangeHistory(textWords("müşteri hizmetlerini aradım"))).toEqual(["müşteri", "hizmetlerini", "aradım"]);
+    // the writer's reproach: a threat of where the matter goes, and discontent; an intention that names a matter stays
+    for (const text of ["Sizi şikayet edeceğim", "yoksa sosyal medyada paylaşacağım", "tüketici hakem heyetine gideceğim", "avukatıma vereceğim", "Hiç memnun değilim", "sizi her yerde şikayet edicem"]) {
+      expect({ text, left: withoutReproach(textWords(text)) }).toEqual({ text, left: [] });
+    }
+    for (const text of ["kartımı iptal edeceğim", "yarın yurt dışına çıkacağım", "şikayetimi nereye iletebilirim", "müşteriler memnun değil"]) expect(withoutReproach(textWords(text))).toEqual(textWords(text));
+    // an outcry asks nothing; a question that goes on with a verb is one
+    const verbs = new Set(["yapılır", "yapıyorum"]);
+    for (const text of ["Bu ne biçim hizmet?", "Bu nasıl bir sistem ya?", "Ayıp değil mi?", "Yazıklar olsun.", "ne biçim iş bu"]) expect({ text, outcry: isOutcry(text, (typed) => verbs.has(typed)) }).toEqual({ text, outcry: true });
+    for (const text of ["Bu nasıl yapılır?", "Bu ne biçim bir kargo takibi yapıyorum?", "Nasıl hizmet alırım?", "Bu nasıl?", "Hizmet ne biçim verilir"]) expect({ text, outcry: isOutcry(text, (typed) => verbs.has(typed)) }).toEqual({ text, outcry: false });
     // the same verbs keep their words where the customer does the looking, or an answer instructs the customer
     expect(analyze("bakiyeme nasıl bakarım").map((t) => t.surface)).toContain("bakarim");
     expect(analyze("Spam klasörünüzü kontrol edin.").map((t) => t.surface)).toContain("kontrol");

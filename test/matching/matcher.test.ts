@@ -356,6 +356,23 @@ describe("Matcher", () => {
     expect(matcher.match("Şikayet ettim. Neden hala cevap gelmedi?", kb).candidates[0]?.id).toBe("cevap");
   });
 
+  it("reads an outcry (Bu ne biçim hizmet?) as asking nothing and the writer's reproach beside the question (Sizi şikayet edeceğim.) as naming nothing", () => {
+    const kb = base([
+      entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
+      entry("sikayet", "Şikayetimi nereye iletebilirim?"),
+      entry("hizmet", "Hizmet bedeli ne kadar?"),
+      entry("memnuniyet", "Memnuniyet anketine nasıl katılırım?"),
+    ]);
+    const bare = matcher.match("Kartımı kaybettim, ne yapmalıyım?", kb);
+    for (const after of ["Bu ne biçim hizmet?", "Bu nasıl hizmet ya?", "Ayıp değil mi?", "Sizi şikayet edeceğim.", "Yoksa sosyal medyada paylaşacağım.", "Hiç memnun değilim."]) {
+      const decision = matcher.match(`Kartımı kaybettim, ne yapmalıyım? ${after}`, kb);
+      expect({ after, top: decision.candidates[0]?.id, confidence: decision.candidates[0]?.confidence }).toEqual({ after, top: "kayip", confidence: bare.candidates[0]?.confidence });
+    }
+    // alone, or in the sentence that asks, they keep their words
+    expect(matcher.match("Sizi nereye şikayet edebilirim?", kb).candidates[0]?.id).toBe("sikayet");
+    expect(matcher.match("hizmet bedeli ne biçim hesaplanıyor", kb).candidates[0]?.id).toBe("hizmet");
+  });
+
   it("weighs an unknown word that says what the writer is (mağdurum, müşterinizim, magduruz) as lightly as a modifier", () => {
     for (const word of ["mağdurum", "müşterinizim", "mağduruz", "öğrenciyim", "üzgünüm"]) expect({ word, about: sharedMorphology.aboutWriter(word) }).toEqual({ word, about: true });
     // "my card", "I am going", "aggrieved" (no person): each names or does something
