@@ -1272,6 +1272,45 @@ const URGENCY_STARTS: ReadonlySet<string> = new Set(URGENCIES.map((urgency) => u
 const DROPPED_PAIR_STARTS: ReadonlySet<string> = new Set([...DROPPED_PAIRS].map((pair) => pair.split(" ")[0] ?? ""));
 
 /**
+ * A frame of words around a question that names nothing: how many words of `folds` it spans from
+ * `i` (0 when none starts there). Each is dropped whole by `analyzeWords`.
+ */
+type DroppedFrame = (folds: readonly string[], i: number) => number;
+
+/** The pair of `DROPPED_PAIRS` at `i`, an intensifier between its words kept with it (`şimdiden çok teşekkürler`), and the existential after an announcement (`bir sorunum var`). */
+function droppedPairAt(folds: readonly string[], i: number): number {
+  if (i + 1 >= folds.length || !DROPPED_PAIR_STARTS.has(folds[i] ?? "")) return 0;
+  const gap = INTENSIFIERS.has(folds[i + 1] ?? "") ? 1 : 0;
+  const pair = pairAt(DROPPED_PAIRS, folds, i, gap);
+  if (pair === undefined) return 0;
+  return 2 + gap + (ANNOUNCEMENTS.has(pair) && ANNOUNCED.has(folds[i + 2 + gap] ?? "") ? 1 : 0);
+}
+
+/** Every frame `analyzeWords` drops, the first that matches winning. */
+const DROPPED_FRAMES: readonly DroppedFrame[] = [
+  // a demonstrative before a discourse head (`bu konuda`, `şu durumda`)
+  (folds, i) => (i + 1 < folds.length && DISCOURSE_STARTS.has(folds[i] ?? "") && DISCOURSE_HEADS.has(folds[i + 1] ?? "") ? 2 : 0),
+  // `yolu` framing a question of how (`bir yolu var mı`)
+  (folds, i) => (folds[i] === "yolu" && WAY_FRAME_NEXT.has(folds[i + 1] ?? "") ? 1 : 0),
+  // how fully the customer asks to be told (`detaylı bilgi`)
+  (folds, i) => (INFORMATION_DETAILS.has(folds[i] ?? "") && INFORMATION.has(folds[i + 1] ?? "") ? 1 : 0),
+  (folds, i) => (SITUATION_STARTS.has(folds[i] ?? "") ? situationAnnouncedAt(folds, i) : 0),
+  (folds, i) => (URGENCY_STARTS.has(folds[i] ?? "") ? urgencyBeforeRequest(folds, i) : 0),
+  (folds, i) => (ATTENTION_REQUESTS_GLUED.has(folds[i] ?? "") ? 1 : 0),
+  (folds, i) => (folds[i] === "simdiden" && thanksInAdvance(folds, i) ? 1 : 0),
+  droppedPairAt,
+];
+
+/** How many words the first of `DROPPED_FRAMES` that starts at `i` spans, or 0. */
+function droppedFrameAt(folds: readonly string[], i: number): number {
+  for (const frame of DROPPED_FRAMES) {
+    const span = frame(folds, i);
+    if (span > 0) return span;
+  }
+  return 0;
+}
+
+/**
  * Chat's shortenings and misspellings of content words, folded, and the words they stand for
  * (`tlf` → `telefon`, `yalnış` → `yanlış`, `birtane` → `bir tane`, `burda` → `burada`): the
  * analyser reads none of them, so each weighed as a topic the knowledge lacks. Listed by a
@@ -1371,7 +1410,6 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
   const terms: Term[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? "";
-    const folded = folds[i] ?? "";
     const next = tokens[i + 1];
     const nextFolded = folds[i + 1] ?? "";
     if (next !== undefined && PAIR_STARTS.has(token)) {
@@ -1382,37 +1420,10 @@ export function analyzeWords(typedTokens: readonly string[]): Term[] {
         continue;
       }
     }
-    if (next !== undefined && DISCOURSE_STARTS.has(folded) && DISCOURSE_HEADS.has(nextFolded)) {
-      i += 1;
+    const dropped = droppedFrameAt(folds, i);
+    if (dropped > 0) {
+      i += dropped - 1;
       continue;
-    }
-    if (folded === "yolu" && WAY_FRAME_NEXT.has(nextFolded)) continue;
-    if (INFORMATION_DETAILS.has(folded) && INFORMATION.has(nextFolded)) continue;
-    if (SITUATION_STARTS.has(folded)) {
-      const announced = situationAnnouncedAt(folds, i);
-      if (announced > 0) {
-        i += announced - 1;
-        continue;
-      }
-    }
-    if (URGENCY_STARTS.has(folded)) {
-      const urgency = urgencyBeforeRequest(folds, i);
-      if (urgency > 0) {
-        i += urgency - 1;
-        continue;
-      }
-    }
-    if (ATTENTION_REQUESTS_GLUED.has(folded)) continue;
-    if (folded === "simdiden" && thanksInAdvance(folds, i)) continue;
-    if (next !== undefined && DROPPED_PAIR_STARTS.has(folded)) {
-      // an intensifier between the two words keeps the pair (`şimdiden çok teşekkürler`)
-      const gap = INTENSIFIERS.has(nextFolded) ? 1 : 0;
-      const pair = pairAt(DROPPED_PAIRS, folds, i, gap);
-      if (pair !== undefined) {
-        i += 1 + gap;
-        if (ANNOUNCEMENTS.has(pair) && ANNOUNCED.has(folds[i + 1] ?? "")) i += 1;
-        continue;
-      }
     }
     let term = termCache.get(token);
     if (term === undefined) {
