@@ -334,43 +334,44 @@ describe("Matcher", () => {
     expect(matcher.match("bu akşam şube açık mı", kb).candidates[0]?.id).toBe("aksam");
   });
 
-  it("reads the history of the exchange beside the sentence that asks (daha önce de yazdım ama cevap gelmedi) as naming nothing, and keeps it where it is the question", () => {
+  describe("reads what customers write beside the sentence that asks as naming nothing: the history of the exchange, an outcry, a threat, discontent", () => {
     const kb = base([
       entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
       entry("cevap", "Şikayetime neden cevap gelmedi?"),
-      entry("yazdirma", "Ekstremi nasıl yazdırırım?"),
-      entry("arama", "Müşteri hizmetlerini nasıl ararım?"),
-    ]);
-    const bare = matcher.match("Kartımı kaybettim, ne yapmalıyım?", kb);
-    for (const text of [
-      "Kartımı kaybettim, ne yapmalıyım? Daha önce de yazdım ama cevap gelmedi.",
-      "Daha önce sordum ama kimse cevap vermedi. Kartımı kaybettim, ne yapmalıyım?",
-      "Kartımı kaybettim. Kimse ilgilenmiyor.",
-    ]) {
-      const decision = matcher.match(text, kb);
-      expect({ text, top: decision.candidates[0]?.id, status: decision.status }).toEqual({ text, top: "kayip", status: "answered" });
-    }
-    expect(matcher.match("Kartımı kaybettim, ne yapmalıyım? Hala dönüş yok.", kb).candidates[0]?.confidence).toBe(bare.candidates[0]?.confidence);
-    // in the sentence that asks, the missing reply is the question
-    expect(matcher.match("şikayetime cevap gelmedi", kb).candidates[0]?.id).toBe("cevap");
-    expect(matcher.match("Şikayet ettim. Neden hala cevap gelmedi?", kb).candidates[0]?.id).toBe("cevap");
-  });
-
-  it("reads an outcry (Bu ne biçim hizmet?) as asking nothing and the writer's reproach beside the question (Sizi şikayet edeceğim.) as naming nothing", () => {
-    const kb = base([
-      entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
       entry("sikayet", "Şikayetimi nereye iletebilirim?"),
       entry("hizmet", "Hizmet bedeli ne kadar?"),
+      entry("yazdirma", "Ekstremi nasıl yazdırırım?"),
       entry("memnuniyet", "Memnuniyet anketine nasıl katılırım?"),
     ]);
-    const bare = matcher.match("Kartımı kaybettim, ne yapmalıyım?", kb);
-    for (const after of ["Bu ne biçim hizmet?", "Bu nasıl hizmet ya?", "Ayıp değil mi?", "Sizi şikayet edeceğim.", "Yoksa sosyal medyada paylaşacağım.", "Hiç memnun değilim."]) {
-      const decision = matcher.match(`Kartımı kaybettim, ne yapmalıyım? ${after}`, kb);
-      expect({ after, top: decision.candidates[0]?.id, confidence: decision.candidates[0]?.confidence }).toEqual({ after, top: "kayip", confidence: bare.candidates[0]?.confidence });
-    }
-    // alone, or in the sentence that asks, they keep their words
-    expect(matcher.match("Sizi nereye şikayet edebilirim?", kb).candidates[0]?.id).toBe("sikayet");
-    expect(matcher.match("hizmet bedeli ne biçim hesaplanıyor", kb).candidates[0]?.id).toBe("hizmet");
+    const question = "Kartımı kaybettim, ne yapmalıyım?";
+    // the words around the question weigh nothing: the same top with the same confidence as the bare question
+    it.each([
+      ["the history after the question", `${question} Daha önce de yazdım ama cevap gelmedi.`],
+      ["the history before the question", `Daha önce sordum ama kimse cevap vermedi. ${question}`],
+      ["no reply", `${question} Hala dönüş yok.`],
+      ["an outcry", `${question} Bu ne biçim hizmet?`],
+      ["an outcry with `bu nasıl`", `${question} Bu nasıl hizmet ya?`],
+      ["an outcry of shame", `${question} Ayıp değil mi?`],
+      ["a threat to complain", `${question} Sizi şikayet edeceğim.`],
+      ["a threat to go public", `${question} Yoksa sosyal medyada paylaşacağım.`],
+      ["discontent", `${question} Hiç memnun değilim.`],
+    ])("%s", (_what, text) => {
+      const bare = matcher.match(question, kb).candidates[0];
+      const decision = matcher.match(text, kb);
+      expect({ top: decision.candidates[0]?.id, confidence: decision.candidates[0]?.confidence, status: decision.status }).toEqual({ top: "kayip", confidence: bare?.confidence, status: "answered" });
+    });
+
+    it("takes the sentence that tells more as the one that asks when none asks", () => {
+      const decision = matcher.match("Kartımı kaybettim. Kimse ilgilenmiyor.", kb);
+      expect({ top: decision.candidates[0]?.id, status: decision.status }).toEqual({ top: "kayip", status: "answered" });
+    });
+
+    it("keeps them where they are the question: in the sentence that asks, or alone", () => {
+      expect(matcher.match("şikayetime cevap gelmedi", kb).candidates[0]?.id).toBe("cevap");
+      expect(matcher.match("Şikayet ettim. Neden hala cevap gelmedi?", kb).candidates[0]?.id).toBe("cevap");
+      expect(matcher.match("Sizi nereye şikayet edebilirim?", kb).candidates[0]?.id).toBe("sikayet");
+      expect(matcher.match("hizmet bedeli ne biçim hesaplanıyor", kb).candidates[0]?.id).toBe("hizmet");
+    });
   });
 
   it("weighs an unknown word that says what the writer is (mağdurum, müşterinizim, magduruz) as lightly as a modifier", () => {
