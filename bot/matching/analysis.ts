@@ -1130,6 +1130,11 @@ const ATTENTION_REQUESTS_GLUED: ReadonlySet<string> = new Set(
     .flatMap((form) => SECOND_PERSON_PARTICLES.map((particle) => `${form}${particle}`)),
 );
 
+/** The words that say on whose behalf the writer writes (`eşim adına`), folded. */
+const BEHALVES: readonly string[] = ["adina", "namina"];
+/** Writing or asking, first person, after `BEHALVES` (`adına yazıyorum`, `namına soruyorum`), folded. */
+const WRITING_ON_BEHALF: ReadonlySet<string> = new Set(["yaziyorum", "yaziyoruz", "yazdim", "yazmaktayim", "soruyorum", "soruyoruz"]);
+
 /**
  * `türlü` in its idioms (`bir türlü`, chat's `bi türlü`: "just won't", before a negated verb;
  * `her türlü`, every kind of): the idiom names nothing, yet `türlü`, a word no FAQ uses, weighed
@@ -1154,7 +1159,7 @@ const IDIOM_PAIRS: ReadonlySet<string> = new Set([
   // the writer's little understanding of such things (`pek anlamam`, `pek anlamıyorum`), and writing or asking on someone's
   // behalf (`eşim adına yazıyorum`; session 39): acting on their behalf stays a topic (`eşim adına randevu alabilir miyim`)
   "pek anlamam", "pek anlamiyorum", "pek anlamayiz", "pek bilmem",
-  ...["adina", "namina"].flatMap((behalf) => ["yaziyorum", "yaziyoruz", "yazdim", "yazmaktayim", "soruyorum", "soruyoruz"].map((act) => `${behalf} ${act}`)),
+  ...BEHALVES.flatMap((behalf) => [...WRITING_ON_BEHALF].map((act) => `${behalf} ${act}`)),
   // when the story happened, told from now (`az önce`, just now; `sabahtan beri`, since the morning; session 39: `Az önce
   // …` and `Sabahtan beri …` before every tuning question left 234 and 143 of 529 answered rightly): `az`, `önce` and `sabah`
   // name topics elsewhere; alone they stay. `geçen hafta` (last week) tells more: a ticket opened last week asks for its
@@ -1288,6 +1293,9 @@ function droppedPairAt(folds: readonly string[], i: number): number {
 
 /** Every frame `analyzeWords` drops, the first that matches winning. */
 const DROPPED_FRAMES: readonly DroppedFrame[] = [
+  // the one on whose behalf the writer writes, with the words that say so (`eşim adına yazıyorum`, `annem adına soruyorum`):
+  // who the matter is for, not what it is; `eşim adına randevu` keeps its words
+  (folds, i) => (BEHALVES.includes(folds[i + 1] ?? "") && WRITING_ON_BEHALF.has(folds[i + 2] ?? "") ? 3 : 0),
   // a demonstrative before a discourse head (`bu konuda`, `şu durumda`)
   (folds, i) => (i + 1 < folds.length && DISCOURSE_STARTS.has(folds[i] ?? "") && DISCOURSE_HEADS.has(folds[i + 1] ?? "") ? 2 : 0),
   // `yolu` framing a question of how (`bir yolu var mı`)
