@@ -593,6 +593,14 @@ export function withoutReproach(words: readonly string[]): readonly string[] {
   return dropped.size === 0 ? words : words.filter((_, i) => !dropped.has(i));
 }
 
+/**
+ * The words of a sentence beside the one that asks without what names nothing there: the history
+ * of the exchange (`withoutExchangeHistory`) and the writer's reproach (`withoutReproach`).
+ */
+export function withoutAsides(words: readonly string[]): readonly string[] {
+  return withoutReproach(withoutExchangeHistory(words));
+}
+
 /** Words around an outcry that only address or stress it (`bu`, `ya`, `yani`). Folded. */
 const OUTCRY_FRAME: ReadonlySet<string> = new Set(["bu", "ya", "yaa", "yani", "artik", "gercekten"]);
 /** Outcries of shame or pity, whole (`ayıp değil mi`, `yazıklar olsun`, `insaf`). Folded, words joined by a space. */

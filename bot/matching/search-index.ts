@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutExchangeHistory, withoutReproach, isOutcry, isStoryTime, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -572,7 +572,7 @@ export class SearchIndex {
     const outcries = told.length > 1 ? told.filter((sentence) => isOutcry(sentence, (typed) => this.isVerb(typed))) : [];
     const sentences = outcries.length > 0 && outcries.length < told.length ? told.filter((sentence) => !outcries.includes(sentence)) : told;
     const asking = questionSentence(sentences);
-    const pointsBack = sentences.length > 1 && (refersBack(sentences[asking] ?? "") || asksOnly(sentences[asking] ?? "") || this.asksWithVerbOnly(sentences[asking] ?? ""));
+    const pointsBack = sentences.length > 1 && (refersBack(sentences[asking] ?? "") || this.asksOnly(sentences[asking] ?? ""));
     const words = new Map<string, QueryWord>();
     const units = new Map<string, { term: Term; partStems: Set<string> }>();
     sentences.forEach((sentence, i) => {
@@ -581,7 +581,7 @@ export class SearchIndex {
       // one before it when it points back to it ("… tapu işlemleri bitti. Bunu nereden yaparız?")
       const factor = sentences.length > 1 && i !== asking && !(i === asking - 1 && pointsBack) ? TUNING.CONTEXT_SENTENCE_WEIGHT : 1;
       const read = withStoryTimesRead(withoutDurationCounts(textWords(sentence)));
-      const sentenceWords = factor < 1 ? withoutReproach(withoutExchangeHistory(read)) : read;
+      const sentenceWords = factor < 1 ? withoutAsides(read) : read;
       // most messages introduce nobody: the clauses are split and read again only for those that do
       const signature = sentences.length > 1 && i === sentences.length - 1 ? this.signature(sentenceWords) : undefined;
       const names = signature ?? (sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES);
@@ -668,21 +668,25 @@ export class SearchIndex {
   }
 
   /**
+   * Whether a sentence names nothing but asks, so it asks about what the sentence before it said,
+   * as a sentence that points back with a pronoun does: its words are question words or none
+   * (`Ne yapmalıyım?`, `Nasıl yaparım?`, `Yardımcı olabilir misiniz?`: "Kartımı kaybettim. Ne
+   * yapmalıyım?"), or question words and verbs (`Nasıl çözebilirim?`, `Bu mümkün mü, değilse ne
+   * olacak?`: Turkish drops the object the sentence before named, as `Bunu nasıl çözerim?` names it).
+   */
+  private asksOnly(sentence: string): boolean {
+    const terms = analyze(sentence);
+    const question = terms.map((term) => isQuestionTerm(term.stem));
+    if (question.every(Boolean)) return true;
+    return question.some(Boolean) && terms.every((term, i) => question[i] || this.isVerb(term.typed));
+  }
+
+  /**
    * Whether the analyser reads a word only as a verb form (`görünüyor`), also when it was typed
    * as spoken (`yapcam`) or without Turkish letters (`almaliyim`, `bekleyecegim`): then in every
    * spelling with them that it reads. Such a word frames the question; left unread, a verb typed
    * in plain letters was often the message's rarest word, and so its key word.
    */
-  /**
-   * Whether a sentence asks with a verb and names nothing (`Nasıl çözebilirim?`, `Nasıl
-   * halledebilirim?`, `Bu mümkün mü, değilse ne olacak?`): Turkish drops an object the sentence
-   * before named, so it asks about that sentence's matter, as `Bunu nasıl çözerim?` does.
-   */
-  private asksWithVerbOnly(sentence: string): boolean {
-    const terms = analyze(sentence);
-    return terms.some((term) => isQuestionTerm(term.stem)) && terms.every((term) => isQuestionTerm(term.stem) || this.isVerb(term.typed));
-  }
-
   private isVerb(typed: string): boolean {
     if (this.morphology.roots(typed).length === 0) {
       const written = this.writtenForm(typed);
@@ -1311,14 +1315,6 @@ function identifierLabels(words: readonly string[]): ReadonlySet<string> {
   return labels;
 }
 
-/**
- * Whether a sentence names nothing but asks (`Ne yapmalıyım?`, `Nasıl yaparım?`, `Yardımcı olabilir
- * misiniz?`): its words are question words or none, so it asks about what the sentence before it
- * said ("Kartımı kaybettim. Ne yapmalıyım?"), as a sentence that points back with a pronoun does.
- */
-function asksOnly(sentence: string): boolean {
-  return analyze(sentence).every((term) => isQuestionTerm(term.stem));
-}
 
 /** Sentences of a message: split after `.`, `!`, `?` or `…` and at line breaks. */
 function splitSentences(text: string): string[] {
@@ -1328,7 +1324,7 @@ function splitSentences(text: string): string[] {
 /**
  * Index of the sentence that asks: the last one with a question mark, a question word or a
  * yes/no particle (`mi`, `mı`, `mu`, `mü` and their persons); else the last sentence that tells
- * more than the history of the exchange and the writer's reproach (`withoutExchangeHistory`, `withoutReproach`).
+ * more than the history of the exchange and the writer's reproach (`withoutAsides`).
  */
 function questionSentence(sentences: readonly string[]): number {
   for (let i = sentences.length - 1; i >= 0; i -= 1) {
@@ -1336,7 +1332,7 @@ function questionSentence(sentences: readonly string[]): number {
     if (sentence.includes("?") || YES_NO_PARTICLE.test(sentence) || analyze(sentence).some((term) => isQuestionTerm(term.stem))) return i;
   }
   // none asks: the last that tells more than the history of the exchange and the writer's reproach (`…. Kimse cevap vermiyor.`)
-  for (let i = sentences.length - 1; i > 0; i -= 1) if (analyzeWords(withoutReproach(withoutExchangeHistory(textWords(sentences[i] ?? "")))).length > 0) return i;
+  for (let i = sentences.length - 1; i > 0; i -= 1) if (analyzeWords(withoutAsides(textWords(sentences[i] ?? ""))).length > 0) return i;
   return 0;
 }
 
