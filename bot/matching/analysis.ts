@@ -498,10 +498,11 @@ export function isStoryTime(typed: string): boolean {
   return typed === STORY_TIME;
 }
 
-/** The writer's earlier contact, first person past (`yazdım`, `sormuştum`, `aradık`). Folded. */
-const CONTACTED: ReadonlySet<string> = new Set(
-  ["yaz", "sor", "ara", "ulas", "bildir", "ilet"].flatMap((verb) => ["dim", "dik", "mistim", "mistik"].map((ending) => `${verb}${harmonize(verb, ending)}`)),
-);
+/** The writer's earlier contact, first person past (`yazdım`, `sormuştum`, `aradık`, `ulaştım`, `ilettim`). Folded. */
+const CONTACTED: ReadonlySet<string> = new Set([
+  "yazdim", "yazdik", "yazmistim", "yazmistik", "sordum", "sorduk", "sormustum", "sormustuk", "aradim", "aradik", "aramistim", "aramistik",
+  "ulastim", "ulastik", "ulasmistim", "ulasmistik", "bildirdim", "bildirdik", "bildirmistim", "bildirmistik", "ilettim", "ilettik", "iletmistim", "iletmistik",
+]);
 /** The writer's earlier message, sent (`mail attım`, `mesaj göndermiştim`): the verb after `MESSAGES`. Folded. */
 const SENT: ReadonlySet<string> = new Set(["attim", "attik", "atmistim", "atmistik", "gonderdim", "gonderdik", "gondermistim", "gondermistik"]);
 const MESSAGES: ReadonlySet<string> = new Set(["mail", "eposta", "posta", "mesaj", "sms"]);
@@ -517,13 +518,6 @@ const NO_REPLY: ReadonlySet<string> = new Set([
 const NOBODY_ANSWERED: ReadonlySet<string> = new Set([
   "vermedi", "vermiyor", "donmedi", "donmuyor", "ilgilenmedi", "ilgilenmiyor", "aramadi", "aramiyor", "acmiyor", "acmadi", "yanitlamadi", "yanitlamiyor", "cevaplamadi", "cevaplamiyor",
 ]);
-
-/** The suffix of `CONTACTED` in the vowel of `verb`'s last syllable (`yazdım`, `sordum`, `bildirdim`), folded. */
-function harmonize(verb: string, ending: string): string {
-  const last = [...verb].reverse().find((letter) => "aeiou".includes(letter)) ?? "i";
-  const vowel = last === "a" ? "i" : last === "o" || last === "u" ? "u" : "i";
-  return ending.replace(/i/gu, vowel);
-}
 
 /**
  * The words of a sentence beside the one that asks without the history of the exchange: that the

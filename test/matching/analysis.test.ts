@@ -285,7 +285,7 @@ describe("Turkish text analysis", () => {
       expect(withStoryTimesRead(textWords(text))).toEqual(textWords(text));
     }
     // the history of the exchange: contact made before, no reply, nobody answering
-    for (const text of ["Daha önce de yazdım ama cevap gelmedi", "daha once sordum ama kimse cevap vermedi", "Kimse ilgilenmiyor", "Hala dönüş yok", "defalarca mail attım, hiç yanıt alamadım"]) {
+    for (const text of ["Daha önce de yazdım ama cevap gelmedi", "daha once sordum ama kimse cevap vermedi", "Kimse ilgilenmiyor", "Hala dönüş yok", "defalarca mail attım, hiç yanıt alamadım", "daha önce de ilettim", "birkaç kez ulaştım"]) {
       expect({ text, left: withoutExchangeHistory(textWords(text)).filter((word) => word !== "ama") }).toEqual({ text, left: [] });
     }
     // what names a matter stays: nobody at home, nobody came, an earlier loss, a reply not yet a noun of the history
