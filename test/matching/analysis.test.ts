@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, isMistypedStopWord, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -505,6 +505,23 @@ describe("Turkish text analysis", () => {
   it("reads the indirect question `olup olmadığını` as `var mı`", () => {
     expect(analyze("borcum olup olmadığını nasıl öğrenirim").map((t) => t.surface)).toEqual(["borcum", "?exists", "?how", "ogrenirim"]);
     expect(analyze("borcum var mı").map((t) => t.surface)).toEqual(["borcum", "?exists"]);
+  });
+});
+
+describe("isMistypedStopWord", () => {
+  // one edit from a stop word of six letters or more: a letter left out, added, replaced, or two swapped
+  it.each([
+    ["istiyrum", true],
+    ["istiyorrum", true],
+    ["istiyorun", true],
+    ["itsiyorum", true],
+    // the stop word itself, two edits from one (`anlattı` is neither `anlatır` nor `anlatın`), a short word
+    ["istiyorum", false],
+    ["anlatti", false],
+    ["istyrm", false],
+    ["kargom", false],
+  ])("%s → %s", (word, expected) => {
+    expect(isMistypedStopWord(word, 6)).toBe(expected);
   });
 });
 
