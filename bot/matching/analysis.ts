@@ -1,6 +1,5 @@
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { StemmerTr } from "@nlpjs/lang-tr";
-import { Spellcheck } from "natural/lib/natural/spellcheck";
 
 /**
  * Turkish text analysis as small pure functions: normalize → tokenize → (stop words) → stem.
@@ -832,50 +831,29 @@ const STOP_WORDS_FOLDED: ReadonlySet<string> = new Set(
  * Whether a folded word is one letter off a stop word of at least `minLength` letters
  * (`istiyrum` for `istiyorum`). The caller asks only for words nothing else reads: a mistyped
  * filler otherwise stands as an unknown word, which weighs as a topic the knowledge lacks.
+ * `withinOneEdit` against each stop word: natural's Damerau-Levenshtein distance, a full table a
+ * cell at a time through underscore's `min`, was a tenth of the CPU time of a first pass over new
+ * questions under jest, and called some words two edits apart one (`anlatti`, `anlatır`).
  */
 export function isMistypedStopWord(surface: string, minLength: number): boolean {
   if (surface.length < minLength || STOP_WORDS_FOLDED.has(surface)) return false;
-  let corrector = STOP_WORD_CORRECTORS.get(minLength);
-  if (!corrector) {
-    corrector = new OneEditSpellcheck([...STOP_WORDS_FOLDED].filter((word) => word.length >= minLength));
-    STOP_WORD_CORRECTORS.set(minLength, corrector);
-  }
-  return corrector.getCorrections(surface, 1).length > 0;
+  for (const word of STOP_WORDS_FOLDED) if (word.length >= minLength && withinOneEdit(word, surface)) return true;
+  return false;
 }
 
-/**
- * The stop words of at least so many letters, by that length, as natural's corrector: one edit
- * (a letter left out, added, replaced or two swapped) is looked up in its trie, where natural's
- * Damerau-Levenshtein distance against every stop word, a cell at a time through underscore's
- * `min`, was a tenth of the CPU time of a first pass over new questions in the test suite.
- */
-const STOP_WORD_CORRECTORS = new Map<number, OneEditSpellcheck>();
-
-/**
- * natural's corrector with its candidates one edit away kept in a Set. The library removes
- * duplicates with `indexOf` over the whole list, which is quadratic (about 600 candidates for a
- * ten-letter word): over a third of the CPU time of a first pass over new questions went there. Same
- * candidates, in the same order (first occurrence), from the same alphabet.
- */
-export class OneEditSpellcheck extends Spellcheck {
-  override edits(word: string): string[] {
-    const edits = new Set<string>();
-    for (let i = 0; i <= word.length; i += 1) {
-      if (i > 0) {
-        edits.add(word.slice(0, i - 1) + word.slice(i));
-        edits.add(word.slice(0, i - 1) + word.slice(i, i + 1) + word.slice(i - 1, i) + word.slice(i + 1));
-      }
-      for (const letter of EDIT_ALPHABET) {
-        if (i > 0) edits.add(word.slice(0, i - 1) + letter + word.slice(i));
-        edits.add(word.slice(0, i) + letter + word.slice(i));
-      }
-    }
-    return [...edits];
+/** One edit apart (Damerau): one letter missing, extra, replaced, or two swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** The letters natural's corrector inserts and substitutes: the words it corrects to are in plain letters only (folded, or foreign). */
-const EDIT_ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 
 /**
  * Whether a folded word is a form of the light verbs `etmek`, `olmak` or `yapmak` with one vowel

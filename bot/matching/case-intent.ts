@@ -1,4 +1,4 @@
-import { collapseRepeats, fold, normalize, textWords } from "./analysis";
+import { collapseRepeats, fold, normalize, textWords, withinOneEdit } from "./analysis";
 
 /**
  * What a customer may ask of the complaint loop in their own words: to complain, to reach a
@@ -44,19 +44,6 @@ const GENERAL_QUESTION = new Set(stems(["kaç", "nedir", "nelerdir", "hangi", "h
 const CASE_WORDS = stems(["şikayet", "sikayt", "vaka", "başvuru", "talep", "kayıt", "kayd", "bilet"]);
 /** How it stands: durum, ne oldu, akıbet, sonuç, nerede, cevap. */
 const STATE_WORDS = stems(["durum", "akıbet", "sonuç", "nerede", "ne oldu", "oldu", "cevap", "yanıt", "ilerle"]);
-
-/** One edit apart (Damerau): one letter missing, extra, replaced, or two swapped. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 /** Whether `word` starts with `stem`, exactly or (for long stems) mistyped once. */
 function startsWith(word: string, stem: string): boolean {

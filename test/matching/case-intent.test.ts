@@ -1,4 +1,5 @@
-import { classifyCaseIntent, classifyYesNo, withinOneEdit, type CaseIntent } from "../../bot/matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, type CaseIntent } from "../../bot/matching/case-intent";
+import { withinOneEdit } from "../../bot/matching/analysis";
 
 describe("case intents (complaint, reaching a person, status)", () => {
   const intents: Array<[string, CaseIntent]> = [
