@@ -52,6 +52,11 @@ export interface Reach {
   readonly match: Float64Array;
 }
 
+/** The analyser's derivation of a verb's form "without doing" (`git+VERB^ADV+WITHOUTHAVINGDONESO`). */
+const WITHOUT_DOING = "+WITHOUTHAVINGDONESO";
+/** Words after a verb's `-mAdAn` that make it "before doing" (`gitmeden önce`), folded. */
+const BEFORE_DOING: ReadonlySet<string> = new Set(["once", "evvel"]);
+
 /** What a word that reaches no entry expands to (`isStoryTime`). */
 const NOTHING_REACHED: { readonly expansions: Expansion[]; readonly idf: number; readonly reach: Reach } = Object.freeze({
   expansions: [],
@@ -333,7 +338,7 @@ export class SearchIndex {
         const { words } = run;
         if (i + words.length > terms.length || words[1]?.initials.has(initial) !== true || added.has(run.group.stem)) continue;
         let k = 1;
-        for (let word = words[k]; word !== undefined && this.isForm(terms[i + k], word); word = words[k]) k += 1;
+        for (let word = words[k]; word !== undefined && this.isForm(terms[i + k], word, terms[i + k + 1]); word = words[k]) k += 1;
         if (k === words.length) added.set(run.group.stem, { ...run.group, parts: terms.slice(i, i + words.length) });
       }
     };
@@ -372,9 +377,11 @@ export class SearchIndex {
    * (`ödeme yöntemleri` and `odeme yontemleri` hold `ödeme yöntemi`, though Snowball stems
    * `yontem` and `yonte`); never a root alone, which would join opposites (`vadeli` and
    * `vadesiz` share the root `vade`, not a lemma). A verb: the same surface, or the verb's own
-   * root in the same polarity (`aldırdım` is a form of `almak`).
+   * root in the same polarity (`aldırdım` is a form of `almak`); a verb's form "without doing"
+   * is of the opposite one (`şubeye gitmeden`, without going to the branch, is no form of
+   * `şubeye gitmek`), unless a word of time follows it (`gitmeden önce`, before going).
    */
-  private isForm(term: Term | undefined, word: RunWord): boolean {
+  private isForm(term: Term | undefined, word: RunWord, next?: Term): boolean {
     if (!term || isMarkerTerm(term.stem)) return false;
     if (word.forms.has(term.surface)) return true;
     if (!word.verb) {
@@ -389,7 +396,19 @@ export class SearchIndex {
     // `sipariş gelmemek`, `sipariş geldi` is not); one it cannot read, by stem, which says nothing
     // of polarity, so only a positive verb's
     if (roots.length === 0) return !word.negative && word.forms.has(term.stem);
-    return this.morphology.negative(term.typed) === word.negative && roots.some((root) => word.forms.has(root));
+    return this.isNegated(term, next) === word.negative && roots.some((root) => word.forms.has(root));
+  }
+
+  /**
+   * Whether a verb of a text says the opposite of its root: negated (`gelmedi`), or in its form
+   * "without doing" (`-mAdAn`, `-mAksIzIn`: `üye olmadan`, without being a member), which an
+   * FAQ asks about to offer a way around the thing (`Şubeye gitmeden hesap açabilir miyim?`).
+   * The same `-mAdAn` before `önce` or `evvel` says "before doing", and the thing is done.
+   */
+  private isNegated(term: Term, next: Term | undefined): boolean {
+    if (this.morphology.negative(term.typed)) return true;
+    if (next !== undefined && BEFORE_DOING.has(next.surface)) return false;
+    return this.morphology.lemmas(term.typed).some((lemma) => lemma.endsWith(WITHOUT_DOING));
   }
 
   /**

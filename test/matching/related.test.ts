@@ -82,6 +82,21 @@ describe("TurkishRelatedWords", () => {
     expect(hasUnit("siparişim gelmemiş hala")).toBe(true);
   });
 
+  it("reads a verb's form \"without doing\" as of the other polarity, unless a word of time makes it \"before doing\"", () => {
+    const matcher = matcherWith("- [şubeye gitmek, şubeye uğramak]\n");
+    const kb2 = base([entry("online", "Şubeye gitmeden hesap açabilir miyim?"), entry("randevu", "Şubeye gitmeden önce randevu almalı mıyım?"), entry("saat", "Şubeler kaçta açılıyor?")]);
+    const index = matcher.indexFor(kb2);
+    const unitReach = (text: string): string[] => index.query(text).flatMap((word) => (word.parts ? [...word.reach.entries].map((e) => index.entries[e]?.id ?? "") : []));
+    // `gitmeden hesap açmak` is opening an account without going: no form of `şubeye gitmek`
+    expect(unitReach("şubeye uğramak istiyorum")).toEqual(["randevu"]);
+    expect(unitReach("subeye gidebilir miyim")).toEqual(["randevu"]);
+    // nor does a message's `without` meet the positive member
+    const hasUnit = (text: string): boolean => index.query(text).some((word) => word.parts !== undefined);
+    expect(hasUnit("şubeye gitmeden halledebilir miyim")).toBe(false);
+    expect(hasUnit("şubeye gitmeden önce ne hazırlamalıyım")).toBe(true);
+    expect(hasUnit("şubeye gitmeksizin")).toBe(false);
+  });
+
   it("links a member through its own root only, not the shorter words it derives from", () => {
     // the analyser reads `evlenmek` as `evlen` and as `ev`: a group of `evlenmek` says nothing of `ev`
     const index = matcherWith("- [evlenmek, nikah]\n").indexFor(base([entry("nikah", "Nikah ücreti ne kadar?"), entry("ev", "Evimi nasıl sigortalarım?")]));
