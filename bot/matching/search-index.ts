@@ -396,7 +396,7 @@ export class SearchIndex {
     // `sipariş gelmemek`, `sipariş geldi` is not); one it cannot read, by stem, which says nothing
     // of polarity, so only a positive verb's
     if (roots.length === 0) return !word.negative && word.forms.has(term.stem);
-    return this.isNegated(term, next) === word.negative && roots.some((root) => word.forms.has(root));
+    return roots.some((root) => word.forms.has(root)) && this.isNegated(term, next) === word.negative;
   }
 
   /**
