@@ -401,7 +401,7 @@ export class SearchIndex {
 
   /**
    * Whether a verb of a text says the opposite of its root: negated (`gelmedi`), or in its form
-   * "without doing" (`-mAdAn`, `-mAksIzIn`: `üye olmadan`, without being a member), which an
+   * "without doing" (`-mAdAn`, `-mAksIzIn`: `hesap açmadan`, without opening an account), which an
    * FAQ asks about to offer a way around the thing (`Şubeye gitmeden hesap açabilir miyim?`).
    * The same `-mAdAn` before `önce` or `evvel` says "before doing", and the thing is done.
    */
