@@ -1,4 +1,3 @@
-import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
 import { StemmerTr } from "@nlpjs/lang-tr";
 
 /**
@@ -983,7 +982,7 @@ function mistypedPair(first: string, second: string): string | undefined {
   // one edit from a five-letter word: four to six letters
   if (second.length < 4 || second.length > 6) return undefined;
   for (const [word, kind] of [["kadar", "?howmuch"], ["zaman", "?when"]] as const) {
-    if (DamerauLevenshteinDistance(second, word) === 1) return kind;
+    if (second !== word && withinOneEdit(second, word)) return kind;
   }
   return undefined;
 }
