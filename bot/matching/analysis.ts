@@ -853,7 +853,6 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-
 /**
  * Whether a folded word is a form of the light verbs `etmek`, `olmak` or `yapmak` with one vowel
  * left out (`yaplir`, `yapilr` for `yapılır`; `oluyr` for `oluyor`), the commonest slip of chat

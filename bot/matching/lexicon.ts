@@ -180,9 +180,9 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
     foreignTypo: (word) => {
       if (word.length < MIN_FOREIGN_TYPO_LENGTH || !/^[a-z]+$/u.test(word)) return undefined;
       const typo = remember(typos, word, FOREIGN_MEMO_SIZE, () => {
-        byLength ??= wordsByLength([...foreign].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && /^[a-z]+$/u.test(known)));
+        const groups = (byLength ??= wordsByLength([...foreign].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && /^[a-z]+$/u.test(known))));
         if (foreign.has(word)) return null;
-        const corrections = [word.length - 1, word.length, word.length + 1].flatMap((length) => (byLength?.get(length) ?? []).filter((known) => withinOneEdit(word, known)));
+        const corrections = [word.length - 1, word.length, word.length + 1].flatMap((length) => (groups.get(length) ?? []).filter((known) => withinOneEdit(word, known)));
         return corrections.length === 1 ? (corrections[0] ?? null) : null;
       });
       return typo ?? undefined;

@@ -1334,7 +1334,6 @@ function identifierLabels(words: readonly string[]): ReadonlySet<string> {
   return labels;
 }
 
-
 /** Sentences of a message: split after `.`, `!`, `?` or `…` and at line breaks. */
 function splitSentences(text: string): string[] {
   return text.split(/(?<=[.!?…])\s+|\n+/u).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
