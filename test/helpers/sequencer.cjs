@@ -57,6 +57,11 @@
 // halves as a script 18 → 10 s, every decision identical. The evaluation suite alone then took
 // 63 s with 56 domains; the full run 216 s (393 CPU-s) warm and 258 s (448 CPU-s) in a fresh
 // clone's path (jest's transform cache cold), and `.ci/run` in a fresh clone 244 s of jest.
+// Session 42's machine (about 1.7 times slower: the twelve tuning halves as a script 17 s), 84
+// files and 56 domains, the first run after `npm ci` in a fresh clone: 408 s (710 CPU-s, 114 of
+// them system), the evaluation suite 226 s and `processes.test.ts` 216 s beside the others
+// (58 s, 78 CPU-s alone). In a plain pass over the held-out halves the analyser's failed look-ups
+// of respelled words are 13 of 24 s (`bot/matching/README.md`, the Speed section's end).
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
