@@ -414,6 +414,38 @@ const DURATIONS_PLURAL: ReadonlySet<string> = new Set(["saniyelerdir", "dakikala
 const OWN_EFFORTS: ReadonlySet<string> = new Set([
   "ugrasiyorum", "ugrasiyoruz", "ugrastim", "ugrastik", "ugrasiyom", "ugrasiyoz", "cabaliyorum", "cabaliyoruz", "cabaladim", "cabaladik",
 ]);
+/** `istemek` negated by its writer (`istemiyorum`, chat's `istemiyom`), folded: the action named before it is not wanted. */
+const UNWANTED: ReadonlySet<string> = new Set(["istemiyorum", "istemiyoruz", "istemiyom", "istemiyoz", "istemem", "istemeyiz", "istemedim", "istemedik"]);
+/** Words that restrict a message to what follows them (`sadece`, only), folded. */
+const ONLY: ReadonlySet<string> = new Set(["sadece", "yalnizca"]);
+/** An infinitive (`-mAk`), folded, of at least one letter before its suffix's `m`. */
+const INFINITIVE = /^\p{L}{2,}m[ae]k$/u;
+/** A verb of the writer's in the negative past (`unutmadım`, `yapmadık`), folded. */
+const DENIED_PAST = /^\p{L}{2,}m[ae]d(?:im|ik)$/u;
+
+/**
+ * The words of a customer's sentence (as `textWords` gives them) without an action they deny:
+ * an infinitive before `değil` (`üyeliği iptal etmek değil, hesabımı silmek istiyorum`) or before
+ * `istemek` negated (`iptal ettirmek istemiyorum`), and a negative past of their own before
+ * `sadece` (`unutmadım, sadece güncellemek istiyorum`). Contrastive negation names what the
+ * message is not about, beside what it is: counted, the denied action met the entries about it
+ * (the forgotten password's, the cancellation's) as strongly as the asked one met its own. The
+ * noun of a light verb goes with it (`iptal` of `iptal ettirmek`). A verb denied as a state
+ * (`kartım gelmedi`) names the problem and stays: only these three constructions deny a choice.
+ */
+export function withoutDenied(words: readonly string[]): readonly string[] {
+  const folds = words.map(foldWord);
+  const denied = new Set<number>();
+  folds.forEach((word, i) => {
+    const next = folds[i + 1] ?? "";
+    const deniesInfinitive = INFINITIVE.test(word) && (next === "degil" || UNWANTED.has(next));
+    if (!deniesInfinitive && !(DENIED_PAST.test(word) && ONLY.has(next))) return;
+    denied.add(i);
+    if (deniesInfinitive && LIGHT_VERB.test(word) && i > 0) denied.add(i - 1);
+  });
+  return denied.size === 0 ? words : words.filter((_, i) => !denied.has(i));
+}
+
 /** Counts before a unit of time: digits, the number words, `birkaç` and `kaç`. Folded. */
 const TIME_COUNTS: ReadonlySet<string> = new Set([
   "bir", "bi", "iki", "uc", "dort", "bes", "alti", "yedi", "sekiz", "dokuz", "on", "yirmi", "otuz", "kirk", "elli", "birkac", "kac", "bikac",

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, isMistypedStopWord, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, isMistypedStopWord, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDenied, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -338,6 +338,25 @@ describe("Turkish text analysis", () => {
     expect(analyze("ISO 10002 nedir?").map((t) => t.surface)).toEqual(["iso", "10002", "?what"]);
     expect(analyze("crm NPS Csat ces CX").map((t) => t.surface)).toEqual(["crm", "nps", "csat", "ces", "cx"]);
     expect(analyze("Müşteri memnuniyeti nasıl tanımlanır?").map((t) => t.surface)).toEqual(["musteri", "memnuniyeti", "?how", "tanimlanir"]);
+  });
+
+  it.each([
+    // an infinitive before değil or a negated istemek, with the noun of its light verb
+    ["üyeliği iptal etmek değil, hesabımı silmek istiyorum", ["üyeliği", "değil", "hesabımı", "silmek", "istiyorum"]],
+    ["uyeligi iptal etmek degil hesabimi silmek istiyorum", ["uyeligi", "degil", "hesabimi", "silmek", "istiyorum"]],
+    ["dondurmak istiyorum ama iptal ettirmek istemiyorum", ["dondurmak", "istiyorum", "ama", "istemiyorum"]],
+    ["Kartı kapatmak istemiyoruz", ["kartı", "istemiyoruz"]],
+    ["kapatmak istemiyom", ["istemiyom"]],
+    // a negative past of the writer's before sadece
+    ["şifremi unutmadım, sadece değiştirmek istiyorum", ["şifremi", "sadece", "değiştirmek", "istiyorum"]],
+    ["unutmadik yalnizca guncellemek istiyoruz", ["yalnizca", "guncellemek", "istiyoruz"]],
+    // a verb denied as a state names the problem; an infinitive wanted or asked about stays
+    ["kartım gelmedi, sadece bildirim geldi", ["kartım", "gelmedi", "sadece", "bildirim", "geldi"]],
+    ["yemek kartım çalışmıyor", ["yemek", "kartım", "çalışmıyor"]],
+    ["iptal etmek istiyorum", ["iptal", "etmek", "istiyorum"]],
+    ["kurulu değil, kurdurabilir miyim", ["kurulu", "değil", "kurdurabilir", "miyim"]],
+  ])("drops an action the writer denies beside the one asked for: %s", (text, expected) => {
+    expect(withoutDenied(textWords(text))).toEqual(expected);
   });
 
   it("drops discourse connectives of a demonstrative and a noun (bu durumda, bu yüzden), never the noun alone", () => {

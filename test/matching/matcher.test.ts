@@ -269,6 +269,19 @@ describe("Matcher", () => {
     expect(matcher.indexFor(kb).query("kurtarabilir").map((w) => w.surface)).toEqual(["kurtarabilir"]);
   });
 
+  it("leaves out an action the writer denies (unutmadım, sadece …; iptal etmek değil, …), which would meet the entry about it", () => {
+    const kb = base([
+      entry("unuttum", "Mobil şifremi unuttum"),
+      entry("degistir", "Mobil şifremi nasıl değiştiririm?"),
+      entry("iptal", "Üyeliğimi nasıl iptal ederim?"),
+      entry("silme", "Hesabımı nasıl silerim?"),
+    ]);
+    expect(matcher.match("mobil şifremi yenisiyle değiştirebilir miyim, unutmadım sadece güncellemek istiyorum", kb).candidates[0]?.id).toBe("degistir");
+    expect(matcher.match("üyeliği iptal etmek değil, hesabımı tamamen silmek istiyorum", kb).candidates[0]?.id).toBe("silme");
+    // denied as a state, the verb names the problem
+    expect(matcher.match("mobil şifremi unuttum, sadece değiştirmek istiyorum", kb).candidates.map((c) => c.id)).toContain("unuttum");
+  });
+
   it("tells apart entries on one topic by their question words", () => {
     const kb = base([entry("eft-nasil", "EFT nasıl yapılır?"), entry("eft-ucret", "EFT ücreti ne kadar?"), entry("eft-neden", "EFT neden gecikir?")]);
     expect(matcher.match("eft ne kadar", kb).candidates[0]?.id).toBe("eft-ucret");
