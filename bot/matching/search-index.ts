@@ -928,7 +928,8 @@ export class SearchIndex {
    * `taşıt`, `ödmesi` → `ödemesi`, `hmen` → `hemen`, `yapmm` → `yapmam`): a vowel left out is the
    * commonest slip of chat typing, and such a word was unknown or met only look-alikes of the
    * vocabulary. Memoized: a word typed in plain letters costs up to 63 look-ups, a word with a
-   * vowel left out eight per letter, and the same words come back in message after message.
+   * vowel left out eight per place between two consonants, and the same words come back in
+   * message after message.
    */
   private readSpellings(typed: string): readonly string[] {
     if (this.morphology.roots(typed).length > 0) return [typed];
@@ -936,9 +937,15 @@ export class SearchIndex {
       const read = (spellings: readonly string[]): string[] => spellings.filter((spelling) => this.morphology.roots(spelling).length > 0);
       const respelled = read(turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS));
       if (respelled.length > 0 || typed.length < TUNING.MIN_VOWEL_RESTORED_LENGTH || isMarkerTerm(typed)) return respelled;
-      // a vowel left out, chat's commonest slip, put back after the first letter (`taşt`: `taşıt`)
+      // a vowel left out, chat's commonest slip, put back after the first letter (`taşt`: `taşıt`),
+      // between two consonants only: a Turkish syllable has one vowel, and a vowel beside another
+      // made a spelling the analyser rarely reads (`güncellieyeblirim`) at the cost of a look-up
+      // each; a loanword's vowel pair typed as one (`muyene`, `sens`) is the typo search's
       const restored = new Set<string>();
-      for (let i = 1; i < typed.length; i += 1) for (const vowel of TYPED_VOWELS) restored.add(`${typed.slice(0, i)}${vowel}${typed.slice(i)}`);
+      for (let i = 1; i < typed.length; i += 1) {
+        if (isTypedVowel(typed.charAt(i - 1)) || isTypedVowel(typed.charAt(i))) continue;
+        for (const vowel of TYPED_VOWELS) restored.add(`${typed.slice(0, i)}${vowel}${typed.slice(i)}`);
+      }
       return read([...restored]);
     });
   }
@@ -1185,6 +1192,7 @@ const MAX_SURNAME_WORDS = 2;
 
 /** The vowels a word may have lost (`readSpellings`), with Turkish letters. */
 const TYPED_VOWELS = ["a", "e", "ı", "i", "o", "ö", "u", "ü"];
+const isTypedVowel = (letter: string): boolean => TYPED_VOWELS.includes(letter);
 
 /** A lemma whose root is a verb, not derived into another part of speech (`aç+VERB`; `Morphology.lemmas`). */
 const VERB_LEMMA = /^[^+^]+\+VERB$/u;

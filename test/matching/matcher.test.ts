@@ -1,6 +1,6 @@
 import { Matcher } from "../../bot/matching/matcher";
 import { sharedLexicon } from "../../bot/matching/lexicon";
-import { NO_MORPHOLOGY, sharedMorphology } from "../../bot/matching/morphology";
+import { NO_MORPHOLOGY, sharedMorphology, TurkishMorphology } from "../../bot/matching/morphology";
 import { NO_RELATED_WORDS } from "../../bot/matching/related";
 import type { MatchableBase, MatchableEntry } from "../../bot/matching/types";
 
@@ -209,6 +209,25 @@ describe("Matcher", () => {
     expect(index.query("kredimi görebilirm").find((w) => w.surface === "gorebilirm")?.verb).toBe(true);
     // a word no vowel makes one stays unknown
     expect(index.query("xkqz")[0]?.expansions ?? []).toEqual([]);
+  });
+
+  it("puts a vowel back only between two consonants (a Turkish syllable has one vowel), and leaves a loanword's vowel pair typed as one to the typo search", () => {
+    const looked = new Set<string>();
+    /** The analyser, noting every spelling looked up. */
+    class Noting extends TurkishMorphology {
+      override roots(word: string): readonly string[] {
+        looked.add(word);
+        return super.roots(word);
+      }
+    }
+    const counting = new Noting();
+    const kb = base([entry("guncelleme", "Bilgilerimi nasıl güncellerim?"), entry("muayene", "Muayene ücreti ne kadar?")]);
+    const countingMatcher = new Matcher(counting);
+    countingMatcher.match("bilgilerimi güncelleyeblirim mi", kb);
+    expect(looked).toContain("güncelleyebilirim");
+    // no spelling with a vowel beside another was looked up (`güncellieyeblirim`)
+    expect([...looked].filter((word) => word.startsWith("güncel") && /[aeıioöuü]{2}/u.test(word))).toEqual([]);
+    expect(countingMatcher.match("muyene ücreti ne kadr", kb).candidates[0]?.id).toBe("muayene");
   });
 
   it("reads a word it cannot read as its look-alike mistyped, meeting that word's other forms too (ödmesi as ödemesi)", () => {
