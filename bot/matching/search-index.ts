@@ -1004,14 +1004,23 @@ export class SearchIndex {
    * `dış`, outside: `dis`; `saat` and `satın`: `sat`), and met one another at 1.0. They are kept apart where the analyser reads both and no
    * reading of the message's word (in any spelling, when typed in plain letters) shares a root
    * with any form the base typed under that key (`typedFormsById`); a word either side cannot read
-   * (a brand, a code, a foreign word) meets as before.
+   * (a brand, a code, a foreign word) meets as before. The word's spellings with Turkish letters
+   * put back are read only when the spellings it is read in share no root with that form: a word
+   * typed in plain letters that the analyser reads as typed (`durumu`) mostly shares its own, and
+   * its 63 spellings were most of the look-ups of a first sight.
    */
-  private maySpellSameWord(roots: ReadonlySet<string>, id: number): boolean {
-    if (roots.size === 0) return true;
-    return (this.typedFormsById[id] ?? []).some((form) => {
-      const theirs = this.readSpellings(form).flatMap((spelling) => this.morphology.roots(spelling));
-      return theirs.length === 0 || theirs.some((root) => roots.has(root));
-    });
+  private maySpellSameWord(typed: string, id: number): boolean {
+    const theirs = (this.typedFormsById[id] ?? []).map((form) => this.readSpellings(form).flatMap((spelling) => this.morphology.roots(spelling)));
+    if (theirs.some((roots) => roots.length === 0)) return true;
+    const shares = (roots: ReadonlySet<string>): boolean => theirs.some((own) => own.some((root) => roots.has(root)));
+    if (shares(this.rootsAsRead(typed))) return true;
+    const roots = this.rootsInAnySpelling(typed);
+    return roots.size === 0 || shares(roots);
+  }
+
+  /** The analyser's roots of a message's word as typed and as `readSpellings` reads it. */
+  private rootsAsRead(typed: string): ReadonlySet<string> {
+    return new Set([typed, ...this.readSpellings(typed)].flatMap((spelling) => this.morphology.roots(spelling)));
   }
 
   /**
@@ -1019,8 +1028,8 @@ export class SearchIndex {
    * `readSpellings` reads it, and respelled with Turkish letters when typed without them.
    */
   private rootsInAnySpelling(typed: string): ReadonlySet<string> {
-    const spellings = [typed, ...this.readSpellings(typed), ...(hasTurkishLetters(typed) ? [] : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS))];
-    return new Set(spellings.flatMap((spelling) => this.morphology.roots(spelling)));
+    const respelled = hasTurkishLetters(typed) ? [] : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS);
+    return new Set([...this.rootsAsRead(typed), ...respelled.flatMap((spelling) => this.morphology.roots(spelling))]);
   }
 
   private idOf(term: Term): number {
@@ -1076,10 +1085,7 @@ export class SearchIndex {
     };
     // the same stem or surface, unless the analyser reads the two as words of different roots (`gece` and `geç`)
     const sameKey = new Set([this.stemIds.get(term.stem), this.surfaceIds.get(term.surface)].filter((id) => id !== undefined));
-    if (sameKey.size > 0) {
-      const roots = this.rootsInAnySpelling(term.typed);
-      for (const id of sameKey) if (this.maySpellSameWord(roots, id)) offer(id, 1);
-    }
+    for (const id of sameKey) if (this.maySpellSameWord(term.typed, id)) offer(id, 1);
     if (isQuestionTerm(term.stem)) return [...best].map(([id, sim]) => ({ term: id, sim }));
     if (isGroupTerm(term.stem)) {
       for (const [id, sim] of this.relatedByKey.get(term.stem) ?? []) offer(id, sim * TUNING.RELATED_WORD_SIM);

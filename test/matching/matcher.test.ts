@@ -211,7 +211,7 @@ describe("Matcher", () => {
     expect(index.query("xkqz")[0]?.expansions ?? []).toEqual([]);
   });
 
-  it("puts a vowel back only between two consonants (a Turkish syllable has one vowel), and leaves a loanword's vowel pair typed as one to the typo search", () => {
+  it("looks up no spelling it does not need: a vowel put back only between two consonants, and no respelling of a word read as typed that shares the base word's root", () => {
     const looked = new Set<string>();
     /** The analyser, noting every spelling looked up. */
     class Noting extends TurkishMorphology {
@@ -228,6 +228,17 @@ describe("Matcher", () => {
     // no spelling with a vowel beside another was looked up (`güncellieyeblirim`)
     expect([...looked].filter((word) => word.startsWith("güncel") && /[aeıioöuü]{2}/u.test(word))).toEqual([]);
     expect(countingMatcher.match("muyene ücreti ne kadr", kb).candidates[0]?.id).toBe("muayene");
+
+    // a word typed in plain letters that is read as typed and shares its root with the base's word is not respelled
+    looked.clear();
+    const durum = base([entry("durum", "Başvurumun durumu nedir?"), entry("dis", "Yurt dışına kargo gönderiyor musunuz?")]);
+    expect(countingMatcher.match("basvurumun durumu ne", durum).candidates[0]?.id).toBe("durum");
+    expect(looked).toContain("durumu");
+    expect([...looked].filter((word) => word.startsWith("dür") || word.startsWith("durü"))).toEqual([]);
+    // where it shares none, its spellings decide as before: `diş` (tooth) is not `dış` (outside), `disimi` may be `dışımı`
+    const index = countingMatcher.indexFor(durum);
+    const sameWord = (text: string): boolean => index.query(text).some((w) => w.expansions.some((e) => e.sim === 1 && index.stemOf(e.term) === "dis"));
+    expect(["diş", "dişimi", "dis", "disimi", "disina"].map(sameWord)).toEqual([false, false, true, true, true]);
   });
 
   it("reads a word it cannot read as its look-alike mistyped, meeting that word's other forms too (ödmesi as ödemesi)", () => {
