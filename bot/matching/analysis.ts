@@ -418,7 +418,7 @@ const OWN_EFFORTS: ReadonlySet<string> = new Set([
 const UNWANTED: ReadonlySet<string> = new Set(["istemiyorum", "istemiyoruz", "istemiyom", "istemiyoz", "istemem", "istemeyiz", "istemedim", "istemedik"]);
 /** Words that restrict a message to what follows them (`sadece`, only), folded. */
 const ONLY: ReadonlySet<string> = new Set(["sadece", "yalnizca"]);
-/** An infinitive (`-mAk`), folded, of at least one letter before its suffix's `m`. */
+/** An infinitive (`-mAk`), folded, with at least two letters before its suffix. */
 const INFINITIVE = /^\p{L}{2,}m[ae]k$/u;
 /** A verb of the writer's in the negative past (`unutmadım`, `yapmadık`), folded. */
 const DENIED_PAST = /^\p{L}{2,}m[ae]d(?:im|ik)$/u;

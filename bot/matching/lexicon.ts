@@ -180,8 +180,8 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
     foreignTypo: (word) => {
       if (word.length < MIN_FOREIGN_TYPO_LENGTH || !/^[a-z]+$/u.test(word)) return undefined;
       const typo = remember(typos, word, FOREIGN_MEMO_SIZE, () => {
-        const groups = (byLength ??= wordsByLength([...foreign].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && /^[a-z]+$/u.test(known))));
         if (foreign.has(word)) return null;
+        const groups = (byLength ??= wordsByLength([...foreign].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && /^[a-z]+$/u.test(known))));
         const corrections = [word.length - 1, word.length, word.length + 1].flatMap((length) => (groups.get(length) ?? []).filter((known) => withinOneEdit(word, known)));
         return corrections.length === 1 ? (corrections[0] ?? null) : null;
       });

@@ -998,7 +998,7 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a message's word, by its roots (`rootsInAnySpelling`), may be the vocabulary word
+   * Whether a message's word, by its roots in every spelling it may stand for, may be the vocabulary word
    * whose folded stem or surface it has: the vocabulary is keyed by the folded Snowball stem, so
    * different words fall together (`gece`, night, and `geç`, late: `gec`; `diş`, tooth, and
    * `dış`, outside: `dis`; `saat` and `satın`: `sat`), and met one another at 1.0. They are kept apart where the analyser reads both and no
@@ -1013,23 +1013,11 @@ export class SearchIndex {
     const theirs = (this.typedFormsById[id] ?? []).map((form) => this.readSpellings(form).flatMap((spelling) => this.morphology.roots(spelling)));
     if (theirs.some((roots) => roots.length === 0)) return true;
     const shares = (roots: ReadonlySet<string>): boolean => theirs.some((own) => own.some((root) => roots.has(root)));
-    if (shares(this.rootsAsRead(typed))) return true;
-    const roots = this.rootsInAnySpelling(typed);
+    // as typed and as `readSpellings` reads it, then respelled with Turkish letters when typed without them
+    const roots = new Set([typed, ...this.readSpellings(typed)].flatMap((spelling) => this.morphology.roots(spelling)));
+    if (shares(roots)) return true;
+    if (!hasTurkishLetters(typed)) for (const spelling of turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS)) for (const root of this.morphology.roots(spelling)) roots.add(root);
     return roots.size === 0 || shares(roots);
-  }
-
-  /** The analyser's roots of a message's word as typed and as `readSpellings` reads it. */
-  private rootsAsRead(typed: string): ReadonlySet<string> {
-    return new Set([typed, ...this.readSpellings(typed)].flatMap((spelling) => this.morphology.roots(spelling)));
-  }
-
-  /**
-   * The analyser's roots of a message's word in every spelling it may stand for: as typed, as
-   * `readSpellings` reads it, and respelled with Turkish letters when typed without them.
-   */
-  private rootsInAnySpelling(typed: string): ReadonlySet<string> {
-    const respelled = hasTurkishLetters(typed) ? [] : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS);
-    return new Set([...this.rootsAsRead(typed), ...respelled.flatMap((spelling) => this.morphology.roots(spelling))]);
   }
 
   private idOf(term: Term): number {
