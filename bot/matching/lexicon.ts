@@ -94,6 +94,7 @@ interface Pair {
  */
 export class EnglishLexicon implements Lexicon {
   private pairs: readonly Pair[] | undefined;
+  private foreign: ForeignWords | undefined;
   /** Readers by the senses chosen, so that bases choosing alike share one. */
   private readonly readers = new Map<string, LexiconReader>();
 
@@ -120,7 +121,7 @@ export class EnglishLexicon implements Lexicon {
     const key = [...senses.values()].join(",");
     let reader = this.readers.get(key);
     if (!reader) {
-      reader = readerOf(pairs, senses);
+      reader = readerOf(pairs, senses, (this.foreign ??= new ForeignWords(pairs)));
       this.readers.set(key, reader);
     }
     return reader;
@@ -148,19 +149,11 @@ export class EnglishLexicon implements Lexicon {
 }
 
 /** The reader of the pairs read in the senses chosen (`senses`: the reading of each pair of several, -1 for none). */
-function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): LexiconReader {
+function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>, foreign: ForeignWords): LexiconReader {
   // a word whose reading is a filler (`urgent`: `acil`, `info`: `bilgi`) is one, and is dropped as its reading would be
   const terms = new PhraseRewriter((term) => [term.typed], true);
   const words = new Map<string, WordPhrase[]>();
-  const foreign = new Set<string>();
-  /** Word → its foreign stem, or null: texts repeat their words, and most have none. */
-  const stems = new Map<string, string | null>();
-  /** Word → the foreign word it is a typo of, or null. */
-  const typos = new Map<string, string | null>();
-  /** The foreign words in plain letters, by length; built on the first word asked about. */
-  let byLength: Map<number, string[]> | undefined;
   pairs.forEach((pair) => {
-    for (const word of pair.typed) if (word.length >= MIN_FOREIGN_STEM) foreign.add(word);
     const sense = senses.get(pair) ?? 0;
     const reading = pair.readings[sense];
     const readingWords = pair.readingWords[sense];
@@ -176,34 +169,74 @@ function readerOf(pairs: readonly Pair[], senses: ReadonlyMap<Pair, number>): Le
   return {
     rewriteWords: (text) => replacePhrases(words, text),
     rewrite: (text) => terms.rewrite(text),
-    foreignStem: (word) => remember(stems, word, FOREIGN_MEMO_SIZE, () => (foreign.has(word) ? null : foreignStemOf(word, foreign))) ?? undefined,
-    foreignTypo: (word) => {
-      if (word.length < MIN_FOREIGN_TYPO_LENGTH || !/^[a-z]+$/u.test(word)) return undefined;
-      const typo = remember(typos, word, FOREIGN_MEMO_SIZE, () => {
-        if (foreign.has(word)) return null;
-        const groups = (byLength ??= wordsByLength([...foreign].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && /^[a-z]+$/u.test(known))));
-        const corrections = [word.length - 1, word.length, word.length + 1].flatMap((length) => (groups.get(length) ?? []).filter((known) => withinOneEdit(word, known)));
-        return corrections.length === 1 ? (corrections[0] ?? null) : null;
-      });
-      return typo ?? undefined;
-    },
+    foreignStem: (word) => foreign.stemOf(word),
+    foreignTypo: (word) => foreign.typoOf(word),
     inSense: [...senses].flatMap(([pair, sense]) => (sense >= 0 ? [pair.en] : [])),
   };
 }
 
 /**
- * Words grouped by their length: a word one edit from another is at most one letter longer or
- * shorter, so a typo is looked for among three groups, each word by `withinOneEdit`. natural's
- * corrector made every string one edit away (about 500 for a ten-letter word) and looked each up.
+ * The foreign words of the list as typed (every sense's: which sense a base reads does not change
+ * what a word is a typo or a suffixed form of), with what each reader asks of them remembered
+ * once for all readers: bases that choose senses differently get readers of their own.
  */
-function wordsByLength(words: readonly string[]): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const word of words) {
-    const group = groups.get(word.length);
-    if (group) group.push(word);
-    else groups.set(word.length, [word]);
+class ForeignWords {
+  private readonly words = new Set<string>();
+  /** Word → its foreign stem, or null: texts repeat their words, and most have none. */
+  private readonly stems = new Map<string, string | null>();
+  /** Word → the foreign word it is a typo of, or null. */
+  private readonly typos = new Map<string, string | null>();
+  /** Built on the first word asked about (`oneEditIndex`). */
+  private byDeletion: Map<string, string[]> | undefined;
+
+  constructor(pairs: readonly Pair[]) {
+    for (const pair of pairs) for (const word of pair.typed) if (word.length >= MIN_FOREIGN_STEM) this.words.add(word);
   }
-  return groups;
+
+  stemOf(word: string): string | undefined {
+    return remember(this.stems, word, FOREIGN_MEMO_SIZE, () => (this.words.has(word) ? null : foreignStemOf(word, this.words))) ?? undefined;
+  }
+
+  typoOf(word: string): string | undefined {
+    if (word.length < MIN_FOREIGN_TYPO_LENGTH || !PLAIN_LETTERS.test(word)) return undefined;
+    const typo = remember(this.typos, word, FOREIGN_MEMO_SIZE, () => {
+      if (this.words.has(word)) return null;
+      const index = (this.byDeletion ??= oneEditIndex([...this.words].filter((known) => known.length >= MIN_FOREIGN_TYPO_LENGTH - 1 && PLAIN_LETTERS.test(known))));
+      const corrections = new Set<string>();
+      for (const key of withOneDeleted(word)) for (const known of index.get(key) ?? []) if (withinOneEdit(word, known)) corrections.add(known);
+      return corrections.size === 1 ? ([...corrections][0] ?? null) : null;
+    });
+    return typo ?? undefined;
+  }
+}
+
+const PLAIN_LETTERS = /^[a-z]+$/u;
+
+/**
+ * Words keyed by themselves and by each spelling with one letter deleted. Two words one edit
+ * apart share a key: a letter changed or two swapped, deleted from both (`pasword` from
+ * `passowrd` and `password`); a letter dropped or added, the shorter word itself. So a typo's
+ * candidates are the words under its own keys, each then checked by `withinOneEdit`: a word's
+ * length plus one look-ups, where comparing it with every foreign word of about its length (a
+ * few hundred) had been most of a first pass's time in the lexicon.
+ */
+function oneEditIndex(words: readonly string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const word of words) {
+    for (const key of withOneDeleted(word)) {
+      const list = index.get(key);
+      if (list) list.push(word);
+      else index.set(key, [word]);
+    }
+  }
+  return index;
+}
+
+/** A word itself and each spelling of it with one letter deleted, each once. */
+function withOneDeleted(word: string): Set<string> {
+  const keys = new Set([word]);
+  for (let i = 0; i < word.length; i += 1) keys.add(word.slice(0, i) + word.slice(i + 1));
+  return keys;
 }
 
 /** The longest word of `foreign` that starts `word`, followed by Turkish suffixes only; null when none. */

@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyze, textWords } from "../../bot/matching/analysis";
-import { EnglishLexicon, LexiconError, NO_LEXICON } from "../../bot/matching/lexicon";
+import { load as loadYaml } from "js-yaml";
+import { z } from "zod";
+import { analyze, textWords, withinOneEdit } from "../../bot/matching/analysis";
+import { EnglishLexicon, languageFile, LexiconError, NO_LEXICON, sharedLexicon } from "../../bot/matching/lexicon";
 import { Matcher } from "../../bot/matching/matcher";
 import { sharedMorphology } from "../../bot/matching/morphology";
 import { sharedRelatedWords } from "../../bot/matching/related";
@@ -110,6 +112,32 @@ describe("EnglishLexicon", () => {
       top: typed.candidates[0]?.id,
       confidence: typed.candidates[0]?.confidence,
     });
+  });
+
+  it("finds a mistyped foreign word of the shipped list exactly as comparing it with every word of the list would", () => {
+    const words = [...new Set(z.array(z.object({ en: z.string() }).passthrough()).parse(loadYaml(readFileSync(languageFile("en-tr.yaml"), "utf8"))).flatMap(({ en }) => textWords(en)))];
+    const plain = words.filter((word) => word.length >= 5 && /^[a-z]+$/u.test(word));
+    const known = new Set(words);
+    // the reference: one edit from exactly one word of five plain letters or more (`withinOneEdit`), and not a word of the list itself
+    const expected = (typo: string): string | undefined => {
+      if (typo.length < 6 || known.has(typo)) return undefined;
+      const found = plain.filter((word) => Math.abs(word.length - typo.length) <= 1 && withinOneEdit(typo, word));
+      return found.length === 1 ? found[0] : undefined;
+    };
+    const reader = sharedLexicon.forBase(() => []);
+    // every word of eight letters or more, at its first, middle and last letter: two letters swapped, the letter left out, changed and doubled
+    const typos = plain.filter((word) => word.length >= 8).flatMap((word) =>
+      [1, Math.floor(word.length / 2), word.length - 1].flatMap((m) => [
+        word.slice(0, m - 1) + word.charAt(m) + word.charAt(m - 1) + word.slice(m + 1),
+        word.slice(0, m) + word.slice(m + 1),
+        `${word.slice(0, m)}q${word.slice(m + 1)}`,
+        word.slice(0, m) + word.slice(m),
+      ]),
+    );
+    expect(typos.length).toBeGreaterThan(5000);
+    const differing = typos.filter((typo) => reader.foreignTypo(typo) !== expected(typo));
+    expect(differing).toEqual([]);
+    expect(typos.filter((typo) => reader.foreignTypo(typo) !== undefined).length).toBeGreaterThan(typos.length / 2);
   });
 
   it("reads a message that types a foreign word's suffixes without the apostrophe as one that types it", () => {
