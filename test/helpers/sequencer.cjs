@@ -62,6 +62,17 @@
 // them system), the evaluation suite 226 s and `processes.test.ts` 216 s beside the others
 // (58 s, 78 CPU-s alone). In a plain pass over the held-out halves the analyser's failed look-ups
 // of respelled words are 13 of 24 s (`bot/matching/README.md`, the Speed section's end).
+// Session 43's machine (faster: the twelve tuning halves as a script 10.9 s), 84 files and 62–64
+// domains: 220–230 s (400 CPU-s, 36 of them system) warm, and 230 s of jest in `.ci/run` in a fresh
+// clone; the evaluation suite 115–151 s and `processes.test.ts` 99–117 s beside the others (48
+// and 54 s alone). A full run with every Node process profiled (a `--require` preload that starts
+// the inspector's profiler and writes the profile on exit; `--cpu-prof` is refused in
+// NODE_OPTIONS) counted 230 CPU-s in the processes the tests start, not in jest's workers: 12
+// servers 78 CPU-s (module loading most of it: V8 compiling modules 10 s, tsx's esbuild 4.5 s,
+// reading files 3.5 s), about 60 CLI processes 120 CPU-s (`ask` 8 runs, 17 s; `kb-keep` 9, 17 s;
+// feedback data 15, 25 s), npm itself 23 processes and 8.5 CPU-s, one `tsc` 9 s. More than half
+// of the suite's CPU is child processes starting up, which the standard asks for ("every CLI and
+// the server as real child processes"); what is left to cut is per process, not per test.
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
