@@ -42,3 +42,26 @@ describe("the Turkish analyser as the matcher loads it", () => {
     expect(all.filter((word) => parses(full, word).length > 0).length).toBeGreaterThan(all.length / 3);
   });
 });
+
+describe("the analyser of a process", () => {
+  it("is loaded once for every TurkishMorphology of the process, each telling whether it has used it", () => {
+    const loads: string[] = [];
+    jest.isolateModules(() => {
+      // a module registry of its own, so that no earlier test's analyser is there
+      const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
+      const read = jest.spyOn(fs, "readFileSync");
+      try {
+        const { TurkishMorphology } = jest.requireActual<typeof import("../../bot/matching/morphology")>("../../bot/matching/morphology");
+        const [first, second] = [new TurkishMorphology(), new TurkishMorphology()];
+        expect(first.roots("kaybettim")).toContain("kaybet");
+        expect([first.loaded, second.loaded]).toEqual([true, false]);
+        expect(second.roots("ödeme")).toContain("öde");
+        expect(second.loaded).toBe(true);
+        for (const [file] of read.mock.calls) if (typeof file === "string" && file.endsWith("turkish_dictionary.txt")) loads.push(file);
+      } finally {
+        read.mockRestore();
+      }
+    });
+    expect(loads).toHaveLength(1);
+  });
+});
