@@ -1,7 +1,7 @@
 /* eslint-disable no-console */
 process.env.DOTENV_CONFIG_QUIET ??= "true";
 
-import { Matcher } from "../../bot/matching/matcher";
+import { Matcher, type MatchStatus } from "../../bot/matching/matcher";
 import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type Split } from "./domains";
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const showFailures = args.includes("--failures");
   const byStyle = args.includes("--by-style");
   /** Style → questions, right tops and right answers, over every domain and split printed. */
-  const pooled = new Map<string, { questions: number; top1: number; answeredRight: number }>();
+  const pooled = new Map<string, StyleCounts>();
   const splits: Split[] = args.includes("--split") ? [args[args.indexOf("--split") + 1] as Split] : ["tuning", "heldout"];
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(6);
   console.log("| domain | split | questions | top-1 | answered right | wrongly answered | off-topic rejected |");
@@ -26,10 +26,14 @@ async function main(): Promise<void> {
     const kb = await domainKnowledge(domain);
     const matcher = new Matcher();
     for (const split of splits.filter((name) => domain.inDomain[name].length > 0)) {
+      /** Each message's decision as `evaluate` asked for it, read again by style. */
+      const decided = new Map<string, { status: MatchStatus; topId: string | null }>();
       const result = evaluate(
         (text, base) => {
           const d = matcher.match(text, base);
-          return { status: d.status, topId: d.candidates[0]?.id ?? null };
+          const decision = { status: d.status, topId: d.candidates[0]?.id ?? null };
+          decided.set(text, decision);
+          return decision;
         },
         kb,
         domain.inDomain[split],
@@ -40,19 +44,11 @@ async function main(): Promise<void> {
       );
       if (showFailures && split === "tuning") for (const f of result.failures) console.log(`    ${f}`);
       if (byStyle) {
-        const styles = new Map<string, { questions: number; top1: number; answeredRight: number }>();
+        const styles = new Map<string, StyleCounts>();
         for (const question of domain.inDomain[split]) {
-          const d = matcher.match(question.text, kb);
-          const right = d.candidates[0] !== undefined && question.expected.includes(d.candidates[0].id);
-          for (const counts of [styles, pooled].map((table) => {
-            const found = table.get(question.style) ?? { questions: 0, top1: 0, answeredRight: 0 };
-            table.set(question.style, found);
-            return found;
-          })) {
-            counts.questions += 1;
-            if (right) counts.top1 += 1;
-            if (right && d.status === "answered") counts.answeredRight += 1;
-          }
+          const decision = decided.get(question.text);
+          const right = decision?.topId != null && question.expected.includes(decision.topId);
+          for (const table of [styles, pooled]) tally(table, question.style, right, right && decision?.status === "answered");
         }
         for (const [style, counts] of [...styles].sort(([a], [b]) => a.localeCompare(b))) {
           console.log(`|   ${style || "(none)"} | | ${counts.questions} | ${pct(counts.top1 / counts.questions)} | ${pct(counts.answeredRight / counts.questions)} | | |`);
@@ -67,6 +63,21 @@ async function main(): Promise<void> {
       console.log(`| ${style || "(none)"} | ${counts.questions} | ${pct(counts.top1 / counts.questions)} | ${pct(counts.answeredRight / counts.questions)} |`);
     }
   }
+}
+
+interface StyleCounts {
+  questions: number;
+  top1: number;
+  answeredRight: number;
+}
+
+/** Counts one question of `style` in `table`. */
+function tally(table: Map<string, StyleCounts>, style: string, top1: boolean, answeredRight: boolean): void {
+  const counts = table.get(style) ?? { questions: 0, top1: 0, answeredRight: 0 };
+  table.set(style, counts);
+  counts.questions += 1;
+  if (top1) counts.top1 += 1;
+  if (answeredRight) counts.answeredRight += 1;
 }
 
 void main();
