@@ -19,11 +19,14 @@ export interface Ranking {
  * Words that weigh the same are all key words (equally rare: "ürünün **vergisini**" after
  * "**sipariş** ettiğim"), and an entry holding any of them holds the message's key word: the
  * message names no one of them over the others, and the order it names them in says nothing.
- * Empty when the message has only question words.
+ * A word that only frames the message (`QueryWord.framing`: `annemle babama bilet almak
+ * istiyorum`) is never one: it weighs lightly for naming no topic, yet among a small base's
+ * common words it could still be the heaviest, and no entry holds it. Empty when the message has
+ * only question words and such words.
  */
 export function keyWords(words: readonly QueryWord[]): QueryWord[] {
   // a unit (`QueryWord.parts`) is a reading of words already here, not a word of its own
-  const topics = words.filter((word) => !word.question && word.parts === undefined);
+  const topics = words.filter((word) => !word.question && word.parts === undefined && !word.framing);
   const things = heaviest(topics.filter((word) => !word.verb));
   return things.length > 0 ? things : heaviest(topics);
 }

@@ -25,6 +25,12 @@ export interface QueryWord {
   readonly question: boolean;
   /** The analyser reads it only as a verb form: it frames a question more than it names its topic. */
   readonly verb: boolean;
+  /**
+   * A word the base lacks that only modifies, counts or points, or names a person in the writer's
+   * life or a time (`bugün`, `babama`, `ağustosta`): it says how, for whom or when, and names no
+   * topic, so it weighs as a modifier (`UNKNOWN_MODIFIER_FACTOR`) and is never the key word.
+   */
+  readonly framing: boolean;
   /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
   readonly reach: Reach;
   /**
@@ -622,12 +628,13 @@ export class SearchIndex {
         if (labels.has(term.typed) && (expansions.length === 0 || !IDENTIFIER_LABELS.has(term.surface))) continue;
         const question = isQuestionTerm(term.stem);
         const modifierWeight = this.unknownWeight * TUNING.UNKNOWN_MODIFIER_FACTOR;
-        const idf = expansions.length > 0 ? reachIdf : question ? 0 : this.isModifier(term.typed) || this.isCircumstance(term.typed) ? modifierWeight : this.unknownWeight;
+        const framing = expansions.length === 0 && !question && (this.isModifier(term.typed) || this.isCircumstance(term.typed));
+        const idf = expansions.length > 0 ? reachIdf : question ? 0 : framing ? modifierWeight : this.unknownWeight;
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed) });
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed), framing });
       }
     });
     // a unit weighs what its words weigh, as the message's words finally stand
@@ -636,7 +643,7 @@ export class SearchIndex {
       const parts = [...partStems].flatMap((part) => words.get(part) ?? []);
       const weight = parts.reduce((sum, part) => sum + part.weight, 0);
       // a group the knowledge base does not use says nothing about it: not an unknown word
-      if (expansions.length > 0 && weight > 0) words.set(stem, { surface: term.surface, expansions, weight, question: false, reach, parts, verb: false });
+      if (expansions.length > 0 && weight > 0) words.set(stem, { surface: term.surface, expansions, weight, question: false, reach, parts, verb: false, framing: false });
     }
     const result = [...words.values()];
     if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();

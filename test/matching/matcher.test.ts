@@ -1,4 +1,5 @@
 import { Matcher } from "../../bot/matching/matcher";
+import { keyWords } from "../../bot/matching/ranking";
 import { sharedLexicon } from "../../bot/matching/lexicon";
 import { NO_MORPHOLOGY, sharedMorphology, TurkishMorphology } from "../../bot/matching/morphology";
 import { NO_RELATED_WORDS } from "../../bot/matching/related";
@@ -356,6 +357,30 @@ describe("Matcher", () => {
     // a word the knowledge base uses keeps its weight: there it may be the topic
     const weekend = base([...kb.entries, entry("mesai", "Cumartesi mesaisi ücretli mi?")]);
     expect(weightIn(matcher, weekend, "cumartesi izin", "cumartesi")).toBeGreaterThan(1);
+  });
+
+  it("never takes a word that only frames the message (a person, a time, a modifier the base lacks) as its key word, though among common words it weighs the most", () => {
+    // every entry holds `bilet` and `almak`: common here, lighter than a modifier's weight
+    const kinds = ["konser", "tiyatro", "sinema", "maç", "festival", "opera", "bale", "müze", "sirk", "söyleşi"];
+    const kb = base(kinds.map((kind) => entry(kind, `${kind} bileti nasıl alınır?`)));
+    const index = matcher.indexFor(kb);
+    for (const [text, framing] of [["babama bilet almak istiyorum", "babama"], ["ağustosta bilet almak istiyorum", "ağustosta"], ["bugün bilet almak istiyorum", "bugün"]] as const) {
+      const words = index.query(text);
+      const frame = words.find((w) => w.surface === index.query(framing)[0]?.surface);
+      expect(frame?.framing).toBe(true);
+      // the heaviest word of the message, and still no key word
+      expect(Math.max(...words.map((w) => w.weight))).toBe(frame?.weight);
+      expect(keyWords(words).map((w) => w.surface)).not.toContain(frame?.surface);
+      expect(keyWords(words).length).toBeGreaterThan(0);
+      expect(matcher.match(text, kb).topHoldsKeyWord).toBe(true);
+    }
+    // a message of such words and question words only has none
+    expect(keyWords(index.query("bugün nasıl"))).toEqual([]);
+    // a word the knowledge base holds is no frame, whatever it names
+    const withMother = matcher.indexFor(base([...kb.entries, entry("anne", "Annemle aynı sıraya oturabilir miyim?")]));
+    const mother = withMother.query("annemle")[0]?.surface;
+    expect(withMother.query("annemle bilet almak istiyorum").find((w) => w.surface === mother)?.framing).toBe(false);
+    expect(keyWords(withMother.query("annemle bilet almak istiyorum")).map((w) => w.surface)).toContain(mother);
   });
 
   it("reads a time of the story told from today (geçen hafta, dün akşam, bu sabah) as one unknown time, whatever the knowledge holds", () => {
