@@ -140,11 +140,11 @@ const FLOORS: Readonly<Record<string, { top1: number; answeredRight: number; wro
   otopark: { top1: 0.72, answeredRight: 0.47, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
   // held out whole, written 2026-12-07 (session 42), after the session's matching change
   yenilenmis: { top1: 0.74, answeredRight: 0.43, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // held out whole, written 2026-12-07 (session 44), before the session's matching measurements (none kept)
+  // held out whole, written 2026-12-07 (session 44), before the session's matching change (which does not move it) and measurements (not kept)
   karavan: { top1: 0.74, answeredRight: 0.44, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // held out whole, written 2026-12-07 (session 44), before the session's matching measurements (none kept)
+  // held out whole, written 2026-12-07 (session 44), before the session's matching change (which does not move it) and measurements (not kept)
   taksi: { top1: 0.68, answeredRight: 0.46, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
-  // held out whole, written 2026-12-07 (session 44), before the session's matching measurements (none kept)
+  // held out whole, written 2026-12-07 (session 44), before the session's matching change (which does not move it) and measurements (not kept)
   huzurevi: { top1: 0.74, answeredRight: 0.37, wronglyAnswered: 0.03, offTopicRejected: 0.95 },
 };
 
