@@ -178,6 +178,15 @@ export class CaseFlow {
       }
       return this.open(context, state, origin, text);
     }
+    // a message naming a case reference asks about that case: it is never a typed "hayır" nor
+    // contact details, though its random letters may spell one (`MMN-HH2NEF` holds `hh`, a "no")
+    const reference = findReference(text);
+    if (state.step === "contact" && state.reference && reference) {
+      // the customer moved on to a case's status: nothing is stored
+      delete state.step;
+      delete state.reference;
+      delete state.resumeSurvey;
+    }
     if (state.step === "contact" && state.reference) {
       // "vazgeç" (the cancel button's typed equivalent) or "hayır": nothing is stored
       if (classifyYesNo(text) === "no") return this.step(context, state, origin, "cancel-contact", state.reference);
@@ -205,10 +214,9 @@ export class CaseFlow {
     // a typed answer to the question just asked, where buttons are not shown or not used
     const asked = state.asked === true;
     delete state.asked;
-    const answer = asked && state.step === undefined ? classifyYesNo(text) : null;
+    const answer = asked && state.step === undefined && reference === null ? classifyYesNo(text) : null;
     if (answer && state.offer) return this.step(context, state, origin, answer === "yes" ? "accept" : "decline", state.offer.id);
     if (answer && state.reference) return this.step(context, state, origin, answer === "yes" ? "consent-yes" : "consent-no", state.reference);
-    const reference = findReference(text);
     if (reference) {
       await this.status(context, origin, reference);
       return "handled";

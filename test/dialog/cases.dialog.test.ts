@@ -186,6 +186,22 @@ describe("the complaint loop (TestAdapter)", () => {
     }
   });
 
+  it("reads a reference typed while a yes/no or contact question waits as a status question, whatever its letters spell", async () => {
+    const t = await testBot(kb);
+    const replies = await complain(t);
+    const reference = referenceIn(replies);
+    // `hh`, a typed "hayır", is in this reference's letters: it neither declines consent nor is a malformed phone number
+    const typed = "MMN-HH2NEF";
+    const notFound = fillTemplate(T.notFound, { reference: typed });
+    expect(texts(await turn(t, typed))).toEqual([notFound]);
+    // the consent question still waits for its answer
+    expect(texts(await turn(t, pick(replies[1], T.consentYesButton)))).toEqual([T.askContact]);
+    expect(texts(await turn(t, `${typed.toLowerCase()} ne oldu`))).toEqual([notFound]);
+    // the customer moved on: a number typed now is no contact detail
+    await turn(t, "0532 123 45 67");
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+
   it("tells anyone else with a reference only that it exists and whether it is open", async () => {
     const t = await testBot(kb);
     const reference = referenceIn(await complain(t));
