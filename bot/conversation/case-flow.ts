@@ -181,21 +181,15 @@ export class CaseFlow {
     // a message naming a case reference asks about that case: it is never a typed "hayır" nor
     // contact details, though its random letters may spell one (`MMN-HH2NEF` holds `hh`, a "no")
     const reference = findReference(text);
-    if (state.step === "contact" && state.reference && reference) {
-      // the customer moved on to a case's status: nothing is stored
-      delete state.step;
-      delete state.reference;
-      delete state.resumeSurvey;
-    }
+    // the customer moved on to a case's status: nothing is stored
+    if (state.step === "contact" && state.reference && reference) endConsent(state);
     if (state.step === "contact" && state.reference) {
       // "vazgeç" (the cancel button's typed equivalent) or "hayır": nothing is stored
       if (classifyYesNo(text) === "no") return this.step(context, state, origin, "cancel-contact", state.reference);
       const contact = parseContact(text);
       if (!contact && !/[@\d]/.test(text)) {
         // neither an address nor a number: the customer moved on; nothing is stored
-        delete state.step;
-        delete state.reference;
-        delete state.resumeSurvey;
+        endConsent(state);
         return false;
       }
       if (!contact) {
@@ -236,9 +230,7 @@ export class CaseFlow {
   /** Ends the consent question; the survey an NPS offer interrupted may go on. */
   private async finish(context: TurnContext, state: CaseFlowState, text: string): Promise<CaseTurn> {
     const resume = state.resumeSurvey === true;
-    delete state.step;
-    delete state.reference;
-    delete state.resumeSurvey;
+    endConsent(state);
     await context.sendActivity(this.message(context, text));
     return resume ? "resume-survey" : "handled";
   }
@@ -324,6 +316,13 @@ export class CaseFlow {
     }
     await context.sendActivity(this.message(context, describeCase(found, t)));
   }
+}
+
+/** Ends the consent question and its contact step: whatever the customer said, nothing more is awaited. */
+function endConsent(state: CaseFlowState): void {
+  delete state.step;
+  delete state.reference;
+  delete state.resumeSurvey;
 }
 
 /** A case's status name in Turkish. */
