@@ -88,7 +88,7 @@ function miniSearchFor(kb: KnowledgeBase): MiniSearch<{ id: string; text: string
  * `--quality` prints the per-domain table only, `--scale` the speed, memory and start-up figures
  * only; with neither flag, both run in this one process. `npm run bench` runs the two in separate processes, so the memory
  * figures are those of a process that only holds the language resources and the large index, not
- * the evaluation's sixty-nine knowledge bases and their fuse.js and MiniSearch indexes.
+ * the evaluation's seventy-three knowledge bases and their fuse.js and MiniSearch indexes.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
