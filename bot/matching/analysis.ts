@@ -975,6 +975,17 @@ const INFLECTED_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^hangi(?:si(?:ni|ne|nde|nden|yle)?|leri(?:ni|ne|nde|nden|yle)?)$/u, "?which"],
 ];
 
+/**
+ * The question word (`?where`) a folded word is one letter from (`neredn`: `nereden`), among the
+ * listed forms of at least `minLength` letters (`QUESTION_WORDS`), if they all ask one thing.
+ */
+export function mistypedQuestionWord(surface: string, minLength: number): string | undefined {
+  if (surface.length < minLength - 1) return undefined;
+  const kinds = new Set<string>();
+  for (const [word, kind] of QUESTION_WORDS) if (word.length >= minLength && withinOneEdit(word, surface)) kinds.add(kind);
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
 /** The question word an inflected question pronoun asks (`INFLECTED_QUESTION_WORDS`), if it is one. */
 function inflectedQuestionWord(surface: string): string | undefined {
   for (const [pattern, kind] of INFLECTED_QUESTION_WORDS) if (pattern.test(surface)) return kind;

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, mistypedQuestionWord, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -612,7 +612,8 @@ export class SearchIndex {
       const names = signature ?? (sentenceWords.some(isSelfIntroduction) ? this.introducedNames(sentence) : NO_NAMES);
       const labels = this.withNumberKinds(sentence, sentenceWords, identifierLabels(sentenceWords));
       const standing = this.standingOfWriter(sentenceWords);
-      for (const term of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {
+      for (const readTerm of this.read(this.analyzeTextWords(sentenceWords)).flatMap((t) => this.splitCompound(t))) {
+        const term = this.asQuestionWord(readTerm);
         if (this.isSpeechVerb(term.typed) || this.isMistypedStopWord(term) || names.has(term.typed) || standing.has(term.typed)) continue;
         if (isGroupOccurrence(term)) {
           const unit = units.get(term.stem) ?? { term, partStems: new Set<string>() };
@@ -760,6 +761,20 @@ export class SearchIndex {
   private isSpeechVerb(typed: string): boolean {
     if (isMarkerTerm(typed)) return false;
     return this.readsEveryWay(typed, (spelling) => this.morphology.verb(spelling) && this.morphology.roots(spelling).every((root) => SPEECH_VERB_ROOTS.has(root)));
+  }
+
+  /**
+   * A question word mistyped (`nerdn`, `hnagi`, `nsaıl`, `mümkümn`, `naptım`) read as the question
+   * word it is one letter from (`mistypedQuestionWord`), where the analyser reads it in no spelling
+   * and no written form and the base does not hold it as typed. Unread, it weighed as an unknown
+   * topic word, and being rare it lowered every entry's confidence alike, often the one that asks
+   * how or where as the message does.
+   */
+  private asQuestionWord(term: Term): Term {
+    if (isGroupOccurrence(term) || isMarkerTerm(term.typed) || this.surfaceIds.has(term.surface)) return term;
+    if (this.morphology.roots(term.typed).length > 0 || this.readSpellings(term.typed).length > 0 || this.writtenForm(term.typed) !== undefined) return term;
+    const asked = mistypedQuestionWord(term.surface, TUNING.MIN_MISTYPED_QUESTION_WORD_LENGTH);
+    return asked === undefined ? term : { surface: asked, stem: asked, typed: asked };
   }
 
   /**

@@ -24,6 +24,12 @@ export const TUNING = Object.freeze({
    * (`ama`, `ana`). Lower = more unread words dropped as fillers.
    */
   MIN_MISTYPED_STOP_WORD_LENGTH: 6,
+  /**
+   * Shortest question word a word the analyser cannot read is taken for when one letter off
+   * (`nerdn`: `nerden`; `hnagi`: `hangi`). Shorter question words (`kaç`, `kim`, `ne`) are one
+   * edit from too many words. Lower = more unread words read as question words.
+   */
+  MIN_MISTYPED_QUESTION_WORD_LENGTH: 5,
   /** Words at least this long may have two typos; shorter ones one. */
   TWO_TYPO_LENGTH: 8,
   /** Similarity of a word one edit away. Higher = typos count more. */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, isMistypedStopWord, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDenied, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
+import { analyze, collapseRepeats, fold, isMistypedLightVerb, isMistypedStopWord, mistypedQuestionWord, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDenied, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -541,6 +541,26 @@ describe("isMistypedStopWord", () => {
     ["kargom", false],
   ])("%s → %s", (word, expected) => {
     expect(isMistypedStopWord(word, 6)).toBe(expected);
+  });
+});
+
+describe("mistypedQuestionWord", () => {
+  // one edit from a listed question word of five letters or more, all of whose look-alikes ask one thing
+  it.each([
+    ["nerdn", "?where"],
+    ["neredn", "?where"],
+    ["hnagi", "?which"],
+    ["nsail", "?how"],
+    ["nedri", "?what"],
+    ["mumkumn", "?can"],
+    ["naptim", "?how"],
+    // too short to tell (`kac`, `kim` are one edit from many words), two edits away, or not one
+    ["kac", undefined],
+    ["kmi", undefined],
+    ["nrdn", undefined],
+    ["kargo", undefined],
+  ])("%s → %s", (word, expected) => {
+    expect(mistypedQuestionWord(word, 5)).toBe(expected);
   });
 });
 

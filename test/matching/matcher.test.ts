@@ -383,6 +383,25 @@ describe("Matcher", () => {
     expect(keyWords(withMother.query("annemle bilet almak istiyorum")).map((w) => w.surface)).toContain(mother);
   });
 
+  it("reads a mistyped question word the analyser cannot read (nerdn, hnagi, nsaıl) as the question word, not as an unknown topic", () => {
+    const kb = base([
+      entry("nerede", "Reçete numaramı nereden bulurum?"),
+      entry("neden", "Reçetem neden onaylanmadı?"),
+      entry("ilac", "İlaç fiyatları ne kadar?"),
+      entry("kampanya", "Hangi kampanyalar var?"),
+    ]);
+    const index = matcher.indexFor(kb);
+    for (const [typo, word] of [["nerdn", "nereden"], ["hnagi", "hangi"], ["nsaıl", "nasıl"]] as const) {
+      expect(index.query(`reçete ${typo}`).map((w) => w.surface)).toEqual(index.query(`reçete ${word}`).map((w) => w.surface));
+    }
+    const typed = matcher.match("reçete numaramı nerdn bulucam", kb);
+    expect(typed.status).toBe("answered");
+    expect(typed.candidates[0]?.id).toBe("nerede");
+    // a word the base holds as typed is its own word, whatever it looks like
+    const held = base([...kb.entries, entry("nerdn", "Nerdn kartı nedir?")]);
+    expect(matcher.indexFor(held).query("nerdn").map((w) => w.surface)).not.toContain("?where");
+  });
+
   it("reads a time of the story told from today (geçen hafta, dün akşam, bu sabah) as one unknown time, whatever the knowledge holds", () => {
     const kb = base([
       entry("kayip", "Kartımı kaybettim, ne yapmalıyım?"),
