@@ -975,6 +975,11 @@ const INFLECTED_QUESTION_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^hangi(?:si(?:ni|ne|nde|nden|yle)?|leri(?:ni|ne|nde|nden|yle)?)$/u, "?which"],
 ];
 
+/** The question word (`?where`) a folded word is as listed or inflected (`nereden`, `nerelerde`), if it is one. */
+export function listedQuestionWord(surface: string): string | undefined {
+  return QUESTION_WORDS.get(surface) ?? inflectedQuestionWord(surface);
+}
+
 /**
  * The question word (`?where`) a folded word is one letter from (`neredn`: `nereden`), among the
  * listed forms of at least `minLength` letters (`QUESTION_WORDS`), if they all ask one thing.

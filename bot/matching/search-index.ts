@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, mistypedQuestionWord, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, listedQuestionWord, mistypedQuestionWord, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -764,16 +764,22 @@ export class SearchIndex {
   }
 
   /**
-   * A question word mistyped (`nerdn`, `hnagi`, `nsaıl`, `mümkümn`, `naptım`) read as the question
-   * word it is one letter from (`mistypedQuestionWord`), where the analyser reads it in no spelling
-   * and no written form and the base does not hold it as typed. Unread, it weighed as an unknown
-   * topic word, and being rare it lowered every entry's confidence alike, often the one that asks
-   * how or where as the message does.
+   * A question word mistyped, read as that question word where the base does not hold it as
+   * typed: one the analyser reads only with a vowel put back, every such reading a question word
+   * (`neredn`: `nereden`), or one it reads in no spelling and no written form, one letter from a
+   * question word (`nerdn`, `hnagi`, `nsaıl`, `mümkümn`, `naptım`: `mistypedQuestionWord`).
+   * Unread, it weighed as an unknown topic word, and being rare it lowered every entry's
+   * confidence alike, often most the one that asks how or where as the message does.
    */
   private asQuestionWord(term: Term): Term {
-    if (isGroupOccurrence(term) || isMarkerTerm(term.typed) || this.surfaceIds.has(term.surface)) return term;
-    if (this.morphology.roots(term.typed).length > 0 || this.readSpellings(term.typed).length > 0 || this.writtenForm(term.typed) !== undefined) return term;
-    const asked = mistypedQuestionWord(term.surface, TUNING.MIN_MISTYPED_QUESTION_WORD_LENGTH);
+    if (isGroupOccurrence(term) || isMarkerTerm(term.typed) || this.surfaceIds.has(term.surface) || this.morphology.roots(term.typed).length > 0) return term;
+    const spellings = this.readSpellings(term.typed);
+    const asked =
+      spellings.length > 0
+        ? only(spellings.map((spelling) => listedQuestionWord(fold(spelling))))
+        : this.writtenForm(term.typed) === undefined
+          ? mistypedQuestionWord(term.surface, TUNING.MIN_MISTYPED_QUESTION_WORD_LENGTH)
+          : undefined;
     return asked === undefined ? term : { surface: asked, stem: asked, typed: asked };
   }
 
@@ -1400,4 +1406,10 @@ function answerLengthNorm(length: number, averageLength: number): number {
   const k1 = TUNING.ANSWER_K1;
   const relative = 1 - TUNING.ANSWER_LENGTH_B + TUNING.ANSWER_LENGTH_B * (length / averageLength);
   return Math.min(1, (k1 + 1) / (1 + k1 * relative));
+}
+
+/** The one value every item is, if they are all that value (`undefined` for none, for an empty list, or for two values). */
+function only(values: ReadonlyArray<string | undefined>): string | undefined {
+  const [first] = values;
+  return first !== undefined && values.every((value) => value === first) ? first : undefined;
 }
