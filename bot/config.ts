@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 
@@ -10,6 +11,11 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 /** The Direct Line service's global endpoint; Azure also runs regional ones (`europe.directline…`). */
 const GLOBAL_DIRECT_LINE_DOMAIN = "https://directline.botframework.com/v3/directline";
+const HOST_RULE = "must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name";
+const ALLOW_LIST_RULE = "must be loopback, a host name or an origin such as http://host:port";
+/** A label of a host name (RFC 1123, and the underscores container service names use): letters, digits, inner hyphens. */
+const HOST_LABEL = /^[a-z\d_](?:[a-z\d_-]{0,61}[a-z\d_])?$/i;
+
 const DIRECT_LINE_DOMAIN_RULE = "must be an https:// URL (http:// only for localhost, 127.0.0.1 or ::1)";
 
 /**
@@ -40,8 +46,8 @@ const schema = z.object({
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MicrosoftAppTenantId: z.string().trim().default(""),
   PORT: wholeNumber(0, 65535, 3978),
-  HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
-  SERVICE_URL_ALLOW_LIST: z.preprocess(emptyToUndefined, z.string().default("loopback")),
+  HOST: z.preprocess(emptyToUndefined, z.string().refine(isHost, { error: HOST_RULE }).default("127.0.0.1")),
+  SERVICE_URL_ALLOW_LIST: z.preprocess(emptyToUndefined, z.string().superRefine(checkAllowList).default("loopback")),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).default("info")),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
   KNOWLEDGE_MAX_FILE_KB: wholeNumber(1, 1_000_000, 256),
@@ -127,6 +133,42 @@ const OPERATOR_NAME = /^[\p{L}\p{N} ._-]{1,64}$/u;
 export interface Operator {
   readonly name: string;
   readonly token: string;
+}
+
+/**
+ * An address to listen on or to allow: an IP address, or a host name whose last label is not all
+ * digits (`999.1.1.1` is a mistyped address, not a name, and failed only when the server listened).
+ */
+function isHost(value: string): boolean {
+  if (isIP(value) !== 0) return true;
+  const labels = value.split(".");
+  return value.length <= 253 && labels.every((label) => HOST_LABEL.test(label)) && !/^\d+$/.test(labels[labels.length - 1] ?? "");
+}
+
+function allowListEntries(raw: string): string[] {
+  return raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+}
+
+/** Names each entry of `SERVICE_URL_ALLOW_LIST` that is no `isAllowListEntry`. */
+function checkAllowList(raw: string, ctx: z.RefinementCtx): void {
+  for (const [index, entry] of allowListEntries(raw).entries()) {
+    if (!isAllowListEntry(entry)) ctx.addIssue({ code: "custom", message: `entry ${index + 1} (${entry}): ${ALLOW_LIST_RULE}` });
+  }
+}
+
+/** `loopback`, a host name, or an http(s) origin (`http://host:port`, nothing after it). */
+function isAllowListEntry(entry: string): boolean {
+  if (entry === "loopback") return true;
+  if (!entry.includes("://")) return isHost(entry);
+  try {
+    const url = new URL(entry);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.username === "" && url.password === "" && url.pathname === "/" && url.search === "" && url.hash === "";
+  } catch {
+    return false;
+  }
 }
 
 /** Parses `OPERATOR_TOKENS=<name>:<token>,…`; returns the operators or the problems found. */
@@ -268,7 +310,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     appTenantId: v.MicrosoftAppTenantId,
     port: v.PORT,
     host: v.HOST,
-    serviceUrlAllowList: Object.freeze(v.SERVICE_URL_ALLOW_LIST.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "")),
+    serviceUrlAllowList: Object.freeze(allowListEntries(v.SERVICE_URL_ALLOW_LIST)),
     logLevel: v.LOG_LEVEL,
     knowledgeDir: v.KNOWLEDGE_DIR,
     knowledgeMaxFileBytes: v.KNOWLEDGE_MAX_FILE_KB * 1024,

@@ -31,7 +31,7 @@ import { RedisConversationLogs } from "./web/redis-conversation-logs";
 import { RedisConnection } from "./storage/redis";
 import { registerPages } from "./web/pages";
 import { CachedStateStore } from "./storage/state-cache";
-import { assertPortFree, lockDataDir } from "./storage/instance-lock";
+import { assertPortFree, listenError, lockDataDir } from "./storage/instance-lock";
 import { VERSION } from "./version";
 
 /** Feedback waiting for the database, inside `DATA_DIR`. */
@@ -255,9 +255,10 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const failed = (error: Error): void => reject(listenError(error, config.port, config.host));
+    server.once("error", failed);
     server.listen(config.port, config.host, () => {
-      server.removeListener("error", reject);
+      server.removeListener("error", failed);
       resolve();
     });
   });

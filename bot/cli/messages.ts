@@ -36,8 +36,10 @@ export const COMMON = {
  * CLIs say it: each known rule in Turkish, the variable's name kept; an unknown text unchanged.
  */
 export function configIssue(issue: string): string {
-  for (const [pattern, turkish] of CONFIG_RULES) if (pattern.test(issue)) return issue.replace(pattern, turkish);
-  return issue;
+  // a list's item by its place (`OPERATOR_TOKENS`, `SERVICE_URL_ALLOW_LIST`: "entry 2 (…): …")
+  const said = issue.replace(/\bentry (\d+)/, "$1. öğe");
+  for (const [pattern, turkish] of CONFIG_RULES) if (pattern.test(said)) return said.replace(pattern, turkish);
+  return said;
 }
 
 const CONFIG_RULES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -55,6 +57,8 @@ const CONFIG_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/required when MicrosoftAppId is set$/, "MicrosoftAppId verildiğinde zorunlu"],
   [/required when MicrosoftAppType is SingleTenant$/, "MicrosoftAppType SingleTenant iken zorunlu"],
   [/must be <name>:<token>$/, "<ad>:<token> biçiminde olmalı"],
+  [/must be an IP address \(127\.0\.0\.1, 0\.0\.0\.0, ::\) or a host name$/, "bir IP adresi (127.0.0.1, 0.0.0.0, ::) ya da bir ana makine adı olmalı"],
+  [/must be loopback, a host name or an origin such as http:\/\/host:port$/, "loopback, bir ana makine adı ya da http://makine:port gibi bir köken olmalı"],
   [/the name may hold letters, digits, spaces, dots, dashes and underscores \(at most 64\)$/, "ad yalnızca harf, rakam, boşluk, nokta, tire ve alt çizgi içerebilir (en fazla 64)"],
   [/the name (.+) is given twice$/, "$1 adı iki kez verilmiş"],
   [/the token is used by another operator$/, "bu token başka bir operatörde de kullanılıyor"],

@@ -77,18 +77,48 @@ export async function lockDataDir(dataDir: string, mode: "sqlite" | "shared" = "
   throw new InstanceInUseError(`[storage] DATA_DIR ${dataDir}: could not take ${LOCK_FILE}`);
 }
 
-/** Fails at once, before anything is loaded, when another process listens on the port. */
+/**
+ * Fails at once, before anything is loaded, when another process listens on the port or the
+ * server could not listen on `host` at all (port 0 too: the address is what is checked then).
+ */
 export async function assertPortFree(port: number, host: string): Promise<void> {
-  if (port === 0) return;
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once("error", (error) => {
       reject(
         code(error) === "EADDRINUSE"
           ? new InstanceInUseError(`[server] port ${port} on ${host} is already in use (another Memnun?); stop it or set PORT`, { cause: error })
-          : error,
+          : listenError(error, port, host),
       );
     });
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
+}
+
+/** Thrown when the server cannot listen where `HOST` and `PORT` say, naming which to change. */
+export class ListenAddressError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ListenAddressError";
+  }
+}
+
+/**
+ * Why the server cannot listen on `host`:`port`, in the variables' terms: Node's own message
+ * (`listen EADDRNOTAVAIL: address not available 192.0.2.1:3978`, `getaddrinfo ENOTFOUND x`)
+ * names neither, and an operator who set HOST was left to guess which value was wrong.
+ */
+export function listenError(error: Error, port: number, host: string): Error {
+  switch (code(error)) {
+    case "EADDRNOTAVAIL":
+      return new ListenAddressError(`[server] HOST ${host} is not an address of this machine; set HOST to one of its addresses, 127.0.0.1, or 0.0.0.0 for every interface`, { cause: error });
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_FAIL":
+      return new ListenAddressError(`[server] HOST ${host} does not resolve to an address of this machine; set HOST to an IP address such as 127.0.0.1 or 0.0.0.0`, { cause: error });
+    case "EACCES":
+      return new ListenAddressError(`[server] port ${port} on ${host} needs privileges this process lacks; set PORT to 1024 or above`, { cause: error });
+    default:
+      return error;
+  }
 }

@@ -42,4 +42,12 @@ describe("one instance per port and per SQLite folder", () => {
     expect((await first.finished).code).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
   });
+
+  it("names HOST when it is no address of this machine, before anything is loaded", async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): reserved for documentation, assigned to no machine
+    const elsewhere = await tsxRun("bot/index.ts", [], { env: { PORT: "0", HOST: "192.0.2.1", DATA_DIR: tempDataDir() } });
+    expect(elsewhere.code).toBe(1);
+    expect(withoutNodeWarnings(elsewhere.stderr)).toBe("[server] HOST 192.0.2.1 is not an address of this machine; set HOST to one of its addresses, 127.0.0.1, or 0.0.0.0 for every interface\n");
+    expect(elsewhere.stdout).not.toContain("[knowledge] loaded");
+  });
 });

@@ -63,6 +63,21 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "-1", MAX_MESSAGE_LENGTH: "0" })).toThrow(/PORT: must be a whole number from 0 to 65535\n {2}MAX_MESSAGE_LENGTH: must be a whole number from 1 to 100000$/);
   });
 
+  it("takes HOST as an IP address or a host name, refusing a mistyped address before the server tries to listen on it", () => {
+    for (const host of ["0.0.0.0", "127.0.0.1", "::", "::1", "localhost", "bot.example.com", "memnun_bot"]) expect(loadConfig({ HOST: host }).host).toBe(host);
+    for (const host of ["999.1.1.1", "10.0.0", "bad host", "http://localhost", "-x.example.com"]) {
+      expect(() => loadConfig({ HOST: host })).toThrow(/HOST: must be an IP address \(127\.0\.0\.1, 0\.0\.0\.0, ::\) or a host name/);
+    }
+  });
+
+  it("reads SERVICE_URL_ALLOW_LIST as loopback, host names and origins, naming an entry that is none of them", () => {
+    expect(loadConfig({ SERVICE_URL_ALLOW_LIST: " loopback, emulator.example.com ,http://10.0.0.5:3978" }).serviceUrlAllowList).toEqual(["loopback", "emulator.example.com", "http://10.0.0.5:3978"]);
+    expect(() => loadConfig({ SERVICE_URL_ALLOW_LIST: "loopback,http://[bad" })).toThrow(/SERVICE_URL_ALLOW_LIST: entry 2 \(http:\/\/\[bad\): must be loopback, a host name or an origin/);
+    for (const entry of ["ftp://files.example.com", "http://example.com/v3/conversations", "http://user:pw@example.com", "999.1.1.1"]) {
+      expect(() => loadConfig({ SERVICE_URL_ALLOW_LIST: entry })).toThrow(/SERVICE_URL_ALLOW_LIST: entry 1/);
+    }
+  });
+
   it("rejects an unknown LOG_LEVEL", () => {
     expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });
