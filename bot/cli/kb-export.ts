@@ -8,7 +8,7 @@ import { loadKnowledge } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
-import { KB_EXPORT } from "./messages";
+import { KB_EXPORT, writeErrorText } from "./messages";
 
 const USAGE = KB_EXPORT.usage;
 
@@ -40,12 +40,21 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
   const { text, warnings } = knowledgeToQna(result.knowledgeBase);
   for (const warning of warnings) err(`[kb:export] ${warning.id}: ${warning.message}`);
   if (parsed.values.out) {
-    await writeFile(parsed.values.out, text, "utf8");
+    try {
+      await writeFile(parsed.values.out, text, "utf8");
+    } catch (error) {
+      err(`[kb:export] ${KB_EXPORT.cannotWrite(parsed.values.out, writeErrorText(errorCode(error)))}`);
+      return EXIT_FAILURE;
+    }
     out(KB_EXPORT.written(label, result.entries.length, parsed.values.out));
   } else {
     out(text.replace(/\n$/, ""));
   }
   return EXIT_OK;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
 if (require.main === module) runMain((args, env, out, err) => runKbExport(args, env, out, err), { name: "kb:export", usage: USAGE });

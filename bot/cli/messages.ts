@@ -137,7 +137,29 @@ export const KB_EXPORT = {
   chooseFormat: "biçimi seçin (şimdilik yalnızca --qna)",
   hasErrors: (folder: string) => `${folder} klasöründe hatalar var (bkz. npm run kb:check); hiçbir şey yazılmadı`,
   written: (folder: string, entries: number, file: string) => `${folder}: ${entries} girdi ${file} dosyasına yazıldı`,
+  cannotWrite: (file: string, reason: string) => `${file} yazılamadı: ${reason}; hiçbir şey yazılmadı`,
 } as const;
+
+/** Why a file could not be written, by the system error's code (`ENOENT` …); other codes are shown as they are. */
+export function writeErrorText(code: string | undefined): string {
+  switch (code) {
+    case "ENOENT":
+      return "bulunduğu klasör yok";
+    case "EACCES":
+    case "EPERM":
+      return "yazma izni yok";
+    case "EISDIR":
+      return "bir klasör, dosya değil";
+    case "ENOTDIR":
+      return "yolundaki bir ad klasör değil";
+    case "ENOSPC":
+      return "diskte yer kalmadı";
+    case "EROFS":
+      return "disk salt okunur";
+    default:
+      return code ?? "bilinmeyen hata";
+  }
+}
 
 export const CHECK_CONFIG = {
   usage:
@@ -163,6 +185,7 @@ export const REPORT = {
     "       Günler REPORT_TIMEZONE saat dilimindeki takvim günleridir.",
   table: (tables: readonly string[]) => `--table şunlardan biri olmalı: ${tables.join(", ")}`,
   jsonAndCsv: "--json ve --csv birlikte kullanılamaz",
+  tableWithoutCsv: "--table yalnızca --csv ile kullanılır (rapor ve --json her tabloyu içerir)",
   knowledgeMissing: (dir: string) => `${dir} klasöründeki bilgi yüklenemedi; girdiler yalnızca id'leriyle gösteriliyor`,
   // the readable report
   title: (range: string, timeZone: string) => `Memnun memnuniyet raporu (${range}, ${timeZone} takvim günleri)`,

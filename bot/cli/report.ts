@@ -34,7 +34,7 @@ export async function runReport(
       options: {
         json: { type: "boolean", default: false },
         csv: { type: "boolean", default: false },
-        table: { type: "string", default: "entries" },
+        table: { type: "string" },
         since: { type: "string" },
         until: { type: "string" },
       },
@@ -43,10 +43,12 @@ export async function runReport(
   } catch (error) {
     throw UsageError.from(error);
   }
-  if (!isTable(values.table)) throw new UsageError(REPORT.table(TABLES));
+  const table = values.table ?? "entries";
+  if (!isTable(table)) throw new UsageError(REPORT.table(TABLES));
   if (values.json && values.csv) throw new UsageError(REPORT.jsonAndCsv);
+  // the readable and JSON reports hold every table: a table asked for there would be ignored
+  if (values.table !== undefined && !values.csv) throw new UsageError(REPORT.tableWithoutCsv);
   usableRange(values.since, values.until);
-  const table = values.table;
   const config = loadConfig(env);
   const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!knowledge.knowledgeBase) err(`[report] ${REPORT.knowledgeMissing(config.knowledgeDir)}`);

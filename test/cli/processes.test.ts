@@ -5,7 +5,7 @@ import { SqlFeedbackStore } from "../../bot/feedback/store";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
 import { keptWords } from "../helpers/readings";
-import { PROCESS_TEST_TIMEOUT_MS, npmRun, runProcess, startProcess, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, runProcess, startProcess, tsxRun, withoutNodeWarnings, type Finished, type RunOptions } from "../helpers/cli";
 
 jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
@@ -208,6 +208,15 @@ describe("CLIs in detail (built)", () => {
     expectUsage(await run("report", ["--since", "yesterday"], { env }), "report", /^\[report\] --since 2026-11-23 biçiminde bir tarih olmalı \(yıl-ay-gün\), verilen: "yesterday"/);
     expectUsage(await run("report", ["--csv", "--table", "users"], { env }), "report", /^\[report\] --table şunlardan biri olmalı: entries, /);
     expectUsage(await run("report", ["--json", "--csv"], { env }), "report", /^\[report\] --json ve --csv birlikte kullanılamaz/);
+    expectUsage(await run("report", ["--table", "entries"], { env }), "report", /^\[report\] --table yalnızca --csv ile kullanılır/);
+  });
+
+  it("kb:export says in Turkish why it cannot write --out, exits 1 and writes nothing", async () => {
+    const missing = join(tempDataDir(), "yok", "bilgi.qna");
+    const done = await tsxRun("bot/cli/kb-export.ts", ["--qna", "--out", missing]);
+    expect(done).toMatchObject({ code: 1, stdout: "" });
+    expect(withoutNodeWarnings(done.stderr)).toBe(`[kb:export] ${missing} yazılamadı: bulunduğu klasör yok; hiçbir şey yazılmadı\n`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it.each(["report", "kb:recommend"] as const)("%s fails with exit 1 when the database is unreachable", async (cli) => {
