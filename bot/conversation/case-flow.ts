@@ -10,6 +10,7 @@ import type { Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
+import { collapseRepeats, fold, textWords } from "../matching/analysis";
 import { classifyCaseIntent, classifyYesNo } from "../matching/case-intent";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
@@ -49,7 +50,7 @@ export type CaseTurn = false | "handled" | "resume-survey";
 
 const CaseButton = z.object({
   action: z.literal("case"),
-  step: z.enum(["accept", "decline", "consent-yes", "consent-no", "cancel-contact"]),
+  step: z.enum(["accept", "decline", "cancel-describe", "consent-yes", "consent-no", "cancel-contact"]),
   offer: z.string().min(1).max(64),
   sig: z.string().max(64),
 });
@@ -93,13 +94,27 @@ export class CaseFlow {
   /** A choice that posts back a signed case step; `typed` is the word that answers it where buttons send text or are missing. */
   private button(title: string, step: CaseButton["step"], offer: string, origin: Origin): Choice {
     const value: CaseButton = { action: "case", step, offer, sig: this.deps.integrity.sign(offer, `case:${step}`, origin.conversation) };
-    const typed = { accept: TEXTS.caseTyped.yes, "consent-yes": TEXTS.caseTyped.yes, decline: TEXTS.caseTyped.no, "consent-no": TEXTS.caseTyped.no, "cancel-contact": TEXTS.caseTyped.cancel }[step];
+    const typed = {
+      accept: TEXTS.caseTyped.yes,
+      "consent-yes": TEXTS.caseTyped.yes,
+      decline: TEXTS.caseTyped.no,
+      "consent-no": TEXTS.caseTyped.no,
+      "cancel-describe": TEXTS.caseTyped.cancel,
+      "cancel-contact": TEXTS.caseTyped.cancel,
+    }[step];
     return { title, value, typed };
   }
 
   /** A case message (Markdown), with its signed choices, in the style of the conversation's channel (see `render`). */
   private message(context: TurnContext, text: string, choices: Choice[] = []): Partial<Activity> {
     return render({ kind: "choices", text, markdown: true, choices }, context.activity.channelId);
+  }
+
+  /** Asks for the description of the problem, with a way out ("Vazgeç", or the typed word where there are no buttons). */
+  private describePrompt(context: TurnContext, offerId: string, origin: Origin): Partial<Activity> {
+    const t = this.texts();
+    const choices = [this.button(t.cancelDescribeButton, "cancel-describe", offerId, origin)];
+    return render({ kind: "choices", text: t.describe, markdown: true, choices, typedPrompt: TEXTS.typedCancel(TEXTS.caseTyped.cancel) }, context.activity.channelId);
   }
 
   /** Offers to open a case; the answer comes back as a signed button. */
@@ -134,23 +149,25 @@ export class CaseFlow {
     return this.step(context, state, origin, parsed.data.step, parsed.data.offer);
   }
 
-  /** A step of the loop, from a button or a typed "evet" / "hayır". */
+  /** A step of the loop, from a button or a typed "evet" / "hayır" / "vazgeç". */
   private async step(context: TurnContext, state: CaseFlowState, origin: Origin, step: CaseButton["step"], offerId: string): Promise<CaseTurn> {
     const t = this.texts();
-    if (step === "accept" || step === "decline") {
+    if (step === "accept" || step === "decline" || step === "cancel-describe") {
       const offer = state.offer;
       if (!offer || offer.id !== offerId) {
         await context.sendActivity(TEXTS.staleChoice);
         return "handled";
       }
-      if (step === "decline") {
+      if (step !== "accept") {
+        // declined, or called off while the description was asked for: no case, no alert
         delete state.offer;
+        delete state.step;
         await context.sendActivity(t.declined);
         return offer.resumeSurvey ? "resume-survey" : "handled";
       }
       if (offer.text === null) {
         state.step = "describe";
-        await context.sendActivity(t.describe);
+        await context.sendActivity(this.describePrompt(context, offer.id, origin));
         return "handled";
       }
       return this.open(context, state, origin, offer.text);
@@ -172,8 +189,9 @@ export class CaseFlow {
   async handleText(context: TurnContext, state: CaseFlowState, origin: Origin, text: string): Promise<CaseTurn> {
     const t = this.texts();
     if (state.step === "describe" && state.offer) {
+      if (isRefusal(text)) return this.step(context, state, origin, "cancel-describe", state.offer.id);
       if (text.trim().length < MIN_DESCRIPTION_CHARS) {
-        await context.sendActivity(t.describe);
+        await context.sendActivity(this.describePrompt(context, state.offer.id, origin));
         return "handled";
       }
       return this.open(context, state, origin, text);
@@ -316,6 +334,44 @@ export class CaseFlow {
     }
     await context.sendActivity(this.message(context, describeCase(found, t)));
   }
+}
+
+const prepareWord = (word: string): string => collapseRepeats(fold(word));
+const phrases = (list: readonly string[]): ReadonlyArray<readonly string[]> => list.map((phrase) => textWords(phrase).map(prepareWord));
+const CANCEL_WORDS = phrases(TEXTS.caseCancelWords);
+const COURTESIES = phrases(TEXTS.caseCancelCourtesies);
+
+/** How many words from `start` one of the phrases covers (the longest that fits), 0 when none does. */
+function phraseAt(words: readonly string[], start: number, list: ReadonlyArray<readonly string[]>): number {
+  let longest = 0;
+  for (const phrase of list) {
+    if (phrase.length > longest && phrase.every((word, i) => words[start + i] === word)) longest = phrase.length;
+  }
+  return longest;
+}
+
+/**
+ * Whether a message as a whole calls off what the complaint loop asks for: every word a typed
+ * "hayır" (`classifyYesNo`, whose words are the ones the yes/no questions read) or a cancel word,
+ * or a courtesy around one ("boş ver, kalsın", "hayır teşekkürler"). Whole messages only, because
+ * a description often holds such a word ("kargo iptal edildi ama para gelmedi", "internet yok"),
+ * and `classifyYesNo` alone reads any short message holding "yok" as a "no".
+ */
+export function isRefusal(text: string): boolean {
+  const words = textWords(text).map(prepareWord);
+  let refused = false;
+  for (let i = 0; i < words.length; ) {
+    const cancel = phraseAt(words, i, CANCEL_WORDS) || (classifyYesNo(words[i] ?? "") === "no" ? 1 : 0);
+    if (cancel > 0) {
+      refused = true;
+      i += cancel;
+      continue;
+    }
+    const courtesy = phraseAt(words, i, COURTESIES);
+    if (courtesy === 0) return false;
+    i += courtesy;
+  }
+  return refused;
 }
 
 /** Ends the consent question and its contact step: whatever the customer said, nothing more is awaited. */

@@ -87,8 +87,18 @@ export const TEXTS = Object.freeze({
   typedChoice: "Numarasını yazın ya da sorunuzu başka kelimelerle yazın.",
   /** What the case buttons send where buttons send text (hosted Web Chat), and what is typed where there are none; the case flow reads them. */
   caseTyped: { yes: "evet", no: "hayır", cancel: "vazgeç" },
+  /**
+   * Typed words that, as the whole message, call off the description the complaint loop asks for,
+   * beside the typed "hayır" words it reads already (`classifyYesNo`: hayır, yok, vazgeç…), and the
+   * courtesies that may come with them ("boş ver, kalsın", "iptal et lütfen"). Compared without
+   * Turkish letters and case.
+   */
+  caseCancelWords: ["iptal", "boşver", "boş ver", "vazgeçiyorum", "kalsın"] as const,
+  caseCancelCourtesies: ["teşekkürler", "teşekkür", "ederim", "sağ ol", "sağol", "sağolun", "lütfen", "şimdilik", "gerek", "artık", "ben", "et", "edin"] as const,
   /** Channels without buttons: the words that answer a question with choices of its own (the case offer, the consent). */
   typedOptions: (words: readonly string[]): string => `Yanıtlamak için ${words.map((word) => `"${word}"`).join(" ya da ")} yazın.`,
+  /** Channels without buttons: the word that calls off a step whose only button is a way out (the description, the contact details). */
+  typedCancel: (word: string): string => `Vazgeçmek için "${word}" yazın.`,
   typedSkip: "Geçmek için \"geç\" yazın.",
   typedScore: (min: number, max: number): string => `${min}–${max} arası bir sayı yazın; geçmek için "geç" yazın.`,
   /** The word that skips a comment or survey question when typed (compared without Turkish letters and case). */
@@ -111,6 +121,7 @@ export const TEXTS = Object.freeze({
     declineButton: "Hayır, teşekkürler",
     declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",
     describe: "Sorununuzu birkaç cümleyle anlatır mısınız? Yazdıklarınızı olduğu gibi ekibimize ileteceğim.",
+    cancelDescribeButton: "Vazgeç",
     created: "Kaydınızı açtım. Kayıt numaranız: **{reference}**. Ekibimiz en geç **{hours} saat** içinde size dönüş yapacak. Durumu öğrenmek için istediğiniz zaman kayıt numaranızı yazabilirsiniz.",
     consentQuestion: "Size doğrudan ulaşabilmemiz için e-posta adresinizi ya da telefon numaranızı paylaşmak ister misiniz?\n\n_KVKK aydınlatma: İletişim bilginizi yalnızca bu kayıtla ilgili size dönüş yapmak için, açık rızanızla kaydederiz; başka amaçla kullanmaz, üçüncü kişilerle paylaşmayız. Paylaşmak zorunda değilsiniz; kaydınız yine incelenir._",
     consentYesButton: "Evet, paylaşmak istiyorum",

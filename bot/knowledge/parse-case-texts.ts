@@ -20,6 +20,7 @@ export const CASE_TEXT_KEYS = Object.freeze({
   declineButton: [],
   declined: [],
   describe: [],
+  cancelDescribeButton: [],
   created: ["reference", "hours"],
   consentQuestion: [],
   consentYesButton: [],

@@ -122,6 +122,70 @@ describe("the complaint loop (TestAdapter)", () => {
     expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([TEXTS.staleChoice]);
   });
 
+  it("offers a signed 'Vazgeç' with the request to describe the problem; clicking it opens nothing and alerts nobody", async () => {
+    const t = await testBot(kb);
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    const describe = await turn(t, pick(offer[0], "Şikayet"));
+    expect(texts(describe)).toEqual([T.describe]);
+    expect(buttons(describe[0])).toEqual([{ title: T.cancelDescribeButton, value: { action: "case", step: "cancel-describe", offer: expect.any(String), sig: expect.any(String) } }]);
+    const cancel = pick(describe[0], T.cancelDescribeButton);
+    expect(texts(await turn(t, cancel))).toEqual([T.declined]);
+    // the step is over: the next message is no description, and a second click is stale
+    await turn(t, "Kargom iki haftadır gelmedi, kimse dönmüyor");
+    expect(texts(await turn(t, cancel))).toEqual([TEXTS.staleChoice]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+    expect(t.alerts).toEqual([]);
+  });
+
+  it("refuses a forged 'Vazgeç' and a late one once the case is open: the case stays", async () => {
+    const t = await testBot(kb);
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    const describe = await turn(t, pick(offer[0], "Şikayet"));
+    const cancel = pick(describe[0], T.cancelDescribeButton);
+    const forged = cancel.value && typeof cancel.value === "object" ? { ...cancel.value, sig: "forged" } : {};
+    expect(texts(await turn(t, { title: cancel.title, value: forged }))).toEqual([TEXTS.staleChoice]);
+    const reference = referenceIn(await turn(t, "Faturam iki kez kesildi"));
+    expect(texts(await turn(t, cancel))).toEqual([TEXTS.staleChoice]);
+    expect(await t.cases.get(reference)).toMatchObject({ status: "open", text: "Faturam iki kez kesildi" });
+  });
+
+  it.each(["vazgeçtim", "hayır", "iptal", "vazgeç", "boşver", "Boş ver, kalsın", "hayır teşekkürler", "gerek yok", "VAZGECTIM!", "iptal et lütfen"])(
+    "takes '%s' typed at the request to describe the problem as calling it off: no case, no alert",
+    async (text) => {
+      const t = await testBot(kb);
+      const offer = await turn(t, "şikayet etmek istiyorum");
+      await turn(t, pick(offer[0], "Şikayet"));
+      expect(texts(await turn(t, text))).toEqual([T.declined]);
+      expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+      expect(t.alerts).toEqual([]);
+    },
+  );
+
+  it.each(["kargo iptal edildi ama para gelmedi", "internet yok", "siparişimi iptal ettim, para iadesi yok", "hayır diyemedim, paket zorla verildi"])(
+    "opens the case with a description that merely contains such a word: %s",
+    async (text) => {
+      const t = await testBot(kb);
+      const offer = await turn(t, "şikayet etmek istiyorum");
+      await turn(t, pick(offer[0], "Şikayet"));
+      const reference = referenceIn(await turn(t, text));
+      expect(await t.cases.get(reference)).toMatchObject({ text });
+      expect(t.alerts).toEqual([expect.objectContaining({ kind: "case-created", reference, text })]);
+    },
+  );
+
+  it("asks CES after an NPS detractor calls the description off", async () => {
+    const t = await testBot(kb);
+    for (const question of ["crm nedir", "nps nedir", "iso 10002 nedir"]) {
+      const [answer] = await turn(t, question);
+      await turn(t, buttons(answer)[4] as Button);
+    }
+    const offer = await turn(t, "2");
+    expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([T.describe]);
+    expect(texts(await turn(t, "vazgeçtim"))).toEqual([T.declined, TEXTS.cesQuestion]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+    expect(t.alerts).toEqual([expect.objectContaining({ kind: "nps-detractor", score: 2 })]);
+  });
+
   it("refuses a forged case button", async () => {
     const t = await testBot(kb);
     const offer = await turn(t, "şikayet etmek istiyorum");

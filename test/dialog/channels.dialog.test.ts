@@ -300,7 +300,9 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
         { title: T.acceptButton, data: signed("accept") },
         { title: T.declineButton, data: signed("decline") },
       ]);
-      expect(texts(await turn(t, { value: buttons(offer)[0]?.data }))).toEqual([T.describe]);
+      const [describe] = await turn(t, { value: buttons(offer)[0]?.data });
+      expect(cardText(describe)).toBe(T.describe);
+      expect(buttons(describe)).toEqual([{ title: T.cancelDescribeButton, data: signed("cancel-describe") }]);
       const created = await turn(t, "Kargom iki haftadır gelmedi");
       const reference = referenceIn(created);
       expect(created).toHaveLength(2);
@@ -319,6 +321,15 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect((await t.cases.get(reference))?.contact).toBe("ad@ornek.com");
     });
 
+    it("Teams: the 'Vazgeç' under the request to describe the problem opens nothing", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [offer] = await turn(t, "şikayet etmek istiyorum");
+      const [describe] = await turn(t, { value: buttons(offer)[0]?.data });
+      expect(texts(await turn(t, { value: buttons(describe)[0]?.data }))).toEqual([T.declined]);
+      expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+      expect(t.alerts).toEqual([]);
+    });
+
     it("Teams: a forged case value is refused", async () => {
       const t = await channelBot(kb, "msteams");
       const [offer] = await turn(t, "şikayet etmek istiyorum");
@@ -333,11 +344,18 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const t = await channelBot(kb, "webchat");
       const [offer] = await turn(t, "şikayet etmek istiyorum");
       expect(buttons(offer).map((b) => b.data)).toEqual([TEXTS.caseTyped.yes, TEXTS.caseTyped.no]);
-      expect(texts(await turn(t, TEXTS.caseTyped.yes))).toEqual([T.describe]);
+      const [describe] = await turn(t, TEXTS.caseTyped.yes);
+      expect(cardText(describe)).toBe(T.describe);
+      expect(buttons(describe).map((b) => b.data)).toEqual([TEXTS.caseTyped.cancel]);
       const created = await turn(t, "Kargom iki haftadır gelmedi");
       expect(buttons(created[1]).map((b) => b.data)).toEqual([TEXTS.caseTyped.yes, TEXTS.caseTyped.no]);
       const reference = referenceIn(created);
       expect(texts(await turn(t, TEXTS.caseTyped.no))).toEqual([fillTemplate(T.contactDeclined, { reference })]);
+      // the description's "Vazgeç" types its word, which calls the description off
+      await turn(t, "şikayet etmek istiyorum");
+      await turn(t, TEXTS.caseTyped.yes);
+      expect(texts(await turn(t, TEXTS.caseTyped.cancel))).toEqual([T.declined]);
+      expect((await t.cases.list({ now: new Date().toISOString() })).map((c) => c.reference)).toEqual([reference]);
     });
 
     it("sms: the offer and the consent as text with the words to type; 'vazgeç' at the contact question stores nothing", async () => {
@@ -347,7 +365,8 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(offer?.suggestedActions).toBeUndefined();
       expect(offer?.attachments).toBeUndefined();
       expect(offer?.text).toBe(`${T.offerComplaint}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
-      expect(texts(await turn(t, "evet"))).toEqual([T.describe]);
+      // the way out of the description is a word to type, not an answer
+      expect(texts(await turn(t, "evet"))).toEqual([`${T.describe}\n\n${TEXTS.typedCancel("vazgeç")}`]);
       const created = await turn(t, "Kargom iki haftadır gelmedi");
       const reference = referenceIn(created);
       // Markdown is shown as plain text
@@ -358,6 +377,10 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(texts(ask)).toEqual([`${T.askContact}\n\n${TEXTS.typedOptions(["vazgeç"])}`]);
       expect(texts(await turn(t, "vazgeç"))).toEqual([plainText(fillTemplate(T.contactDeclined, { reference }))]);
       expect((await t.cases.get(reference))?.contact).toBeNull();
+      await turn(t, "şikayet etmek istiyorum");
+      await turn(t, "evet");
+      expect(texts(await turn(t, "vazgeçtim"))).toEqual([T.declined]);
+      expect((await t.cases.list({ now: new Date().toISOString() })).map((c) => c.reference)).toEqual([reference]);
     });
   });
 });

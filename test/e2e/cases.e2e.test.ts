@@ -52,6 +52,15 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     expect((await say(app, connector, conversation, "ayse@example.com")).map((m) => m.text)).toEqual([T.contactSaved]);
   });
 
+  it("opens nothing and alerts nobody when the customer calls the description off", async () => {
+    const other = "case-e2e-cancel";
+    const offer = await say(app, connector, other, "şikayet etmek istiyorum");
+    expect((await say(app, connector, other, pick(offer[0], "Şikayet"))).map((m) => m.text)).toEqual([T.describe]);
+    expect((await say(app, connector, other, "vazgeçtim")).map((m) => m.text)).toEqual([T.declined]);
+    // the only case and the only alert are the first test's (checked once no alert waits, in "reports the case figures")
+    expect(((await (await api("/api/cases")).json()) as { cases: Array<{ reference: string }> }).cases.map((c) => c.reference)).toEqual([reference]);
+  });
+
   it("lists the case for operators, with filters; refuses strangers and malformed requests", async () => {
     const list = (await (await api("/api/cases")).json()) as { cases: Array<{ reference: string; contact: string | null; overdue: boolean }>; responseHours: number };
     expect(list.responseHours).toBe(24);
@@ -132,6 +141,7 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     // the details of /healthz are for operators: a named operator's token shows them too
     await waitFor(async () => ((await (await api("/healthz")).json()) as { alerts: { pending: number } }).alerts.pending === 0, "no alert waiting");
     expect(((await (await api("/healthz")).json()) as { alerts: unknown }).alerts).toEqual({ webhook: true, pending: 0 });
+    expect(receiver.bodies.map((body) => (typeof body === "object" && body !== null && "kind" in body ? body.kind : body))).toEqual(["case-created"]);
     expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: expect.any(String) });
   });
 });

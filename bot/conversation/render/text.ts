@@ -38,7 +38,8 @@ export function renderText(reply: Reply): Partial<Activity> {
     }
     case "choices": {
       const text = reply.markdown ? plainText(reply.text) : reply.text;
-      return MessageFactory.text(reply.choices.length > 0 ? `${text}\n\n${TEXTS.typedOptions(reply.choices.map((c) => c.typed))}` : text);
+      if (reply.choices.length === 0) return MessageFactory.text(text);
+      return MessageFactory.text(`${text}\n\n${reply.typedPrompt ?? TEXTS.typedOptions(reply.choices.map((c) => c.typed))}`);
     }
   }
 }
