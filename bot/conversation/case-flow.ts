@@ -110,11 +110,16 @@ export class CaseFlow {
     return render({ kind: "choices", text, markdown: true, choices }, context.activity.channelId);
   }
 
-  /** Asks for the description of the problem, with a way out ("Vazgeç", or the typed word where there are no buttons). */
+  /** Asks for words (the description, contact details) with a way out: "Vazgeç", or the typed word where there are no buttons. */
+  private cancellable(context: TurnContext, text: string, label: string, step: "cancel-describe" | "cancel-contact", id: string, origin: Origin): Partial<Activity> {
+    const choices = [this.button(label, step, id, origin)];
+    return render({ kind: "choices", text, markdown: true, choices, typedPrompt: TEXTS.typedCancel(TEXTS.caseTyped.cancel) }, context.activity.channelId);
+  }
+
+  /** Asks for the description of the problem, with a way out. */
   private describePrompt(context: TurnContext, offerId: string, origin: Origin): Partial<Activity> {
     const t = this.texts();
-    const choices = [this.button(t.cancelDescribeButton, "cancel-describe", offerId, origin)];
-    return render({ kind: "choices", text: t.describe, markdown: true, choices, typedPrompt: TEXTS.typedCancel(TEXTS.caseTyped.cancel) }, context.activity.channelId);
+    return this.cancellable(context, t.describe, t.cancelDescribeButton, "cancel-describe", offerId, origin);
   }
 
   /** Offers to open a case; the answer comes back as a signed button. */
@@ -178,7 +183,7 @@ export class CaseFlow {
     }
     if (step === "consent-yes") {
       state.step = "contact";
-      await context.sendActivity(this.message(context, t.askContact, [this.button(t.cancelContactButton, "cancel-contact", offerId, origin)]));
+      await context.sendActivity(this.cancellable(context, t.askContact, t.cancelContactButton, "cancel-contact", offerId, origin));
       return "handled";
     }
     // consent-no, cancel-contact: nothing is stored
@@ -211,7 +216,7 @@ export class CaseFlow {
         return false;
       }
       if (!contact) {
-        await context.sendActivity(this.message(context, t.invalidContact, [this.button(t.cancelContactButton, "cancel-contact", state.reference, origin)]));
+        await context.sendActivity(this.cancellable(context, t.invalidContact, t.cancelContactButton, "cancel-contact", state.reference, origin));
         return "handled";
       }
       try {

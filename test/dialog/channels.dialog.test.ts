@@ -374,7 +374,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(created[1]?.text).toBe(`${plainText(T.consentQuestion)}\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
       expect(created[1]?.text).not.toContain("_KVKK");
       const ask = await turn(t, "evet");
-      expect(texts(ask)).toEqual([`${T.askContact}\n\n${TEXTS.typedOptions(["vazgeç"])}`]);
+      expect(texts(ask)).toEqual([`${T.askContact}\n\n${TEXTS.typedCancel("vazgeç")}`]);
       expect(texts(await turn(t, "vazgeç"))).toEqual([plainText(fillTemplate(T.contactDeclined, { reference }))]);
       expect((await t.cases.get(reference))?.contact).toBeNull();
       await turn(t, "şikayet etmek istiyorum");

@@ -43,6 +43,6 @@ export type Reply =
    * A question with a few answers of its own (the case offer, the contact consent): buttons where
    * the channel has them, typed words where it does not. The flow that asks reads both.
    * `typedPrompt` replaces "Yanıtlamak için … yazın." where there are no buttons, for choices that
-   * are a way out rather than an answer (the description's "Vazgeç").
+   * are a way out rather than an answer (the "Vazgeç" under the description and the contact question).
    */
   | { readonly kind: "choices"; readonly text: string; readonly markdown?: boolean; readonly choices: readonly Choice[]; readonly typedPrompt?: string };
