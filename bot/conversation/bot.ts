@@ -37,6 +37,11 @@ export interface ConversationFlow {
   survey?: "nps" | "ces";
   /** NPS/CES were offered in this conversation (they are offered once). */
   surveyOffered?: boolean;
+  /**
+   * The id the survey's score buttons are signed with (`Integrity.signSurvey`), set when NPS is
+   * asked: a button value counts only with this conversation's survey and a valid signature.
+   */
+  surveyId?: string;
   /** The user said goodbye while the survey was asked: the goodbye comes once it is over. */
   farewellPending?: boolean;
   /** Acknowledgements answered so far, to vary the reply. */
@@ -465,6 +470,11 @@ export class MemnunBot extends ActivityHandler {
         return;
       case "nps":
       case "ces":
+        if (!this.sentSurveyValue(context, flow, value)) {
+          this.deps.logger.warn({ step: value.action }, "[bot] refused an invalid or forged survey answer");
+          await context.sendActivity(TEXTS.invalidFeedback);
+          return;
+        }
         await this.surveyScore(context, flow, value.action, value.score);
         return;
       case "skip-survey":
@@ -472,6 +482,28 @@ export class MemnunBot extends ActivityHandler {
         else await context.sendActivity(TEXTS.surveyAlreadyAnswered);
         return;
     }
+  }
+
+  /**
+   * Whether a survey button's value is one the bot sent in this conversation: it names the
+   * conversation's survey, its signature checks out for that question there, and its score is on
+   * the scale. A value forged, unsigned, or carried over from another conversation stores nothing
+   * and alerts nobody. Typed scores need none of this: they are read only while the question is
+   * open (`surveyAnswer`).
+   */
+  private sentSurveyValue(context: TurnContext, flow: ConversationFlow, value: Extract<ButtonValue, { action: "nps" | "ces" }>): boolean {
+    const { action, score, survey, sig } = value;
+    if (survey === undefined || sig === undefined || survey !== flow.surveyId) return false;
+    if (parseScore(score, SCALES[action].min, SCALES[action].max) === null) return false;
+    return this.deps.integrity.verifySurvey(sig, survey, action, this.origin(context).conversation);
+  }
+
+  /** A survey question whose score buttons are signed for this conversation's survey (see `sentSurveyValue`). */
+  private surveyReply(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces", answered?: number): Reply {
+    const surveyId = flow.surveyId ?? this.newId();
+    flow.surveyId = surveyId;
+    const signature = this.deps.integrity.signSurvey(surveyId, step, this.origin(context).conversation);
+    return { kind: "survey", step, survey: { surveyId, signature }, ...(answered === undefined ? {} : { answered }) };
   }
 
   private async rate(context: TurnContext, flow: ConversationFlow, answerId: string, entryId: string, raw: unknown, signature: string): Promise<void> {
@@ -582,7 +614,8 @@ export class MemnunBot extends ActivityHandler {
     if (!this.surveyDue(flow, farewell)) return;
     flow.surveyOffered = true;
     flow.survey = "nps";
-    await this.say(context, { kind: "survey", step: "nps" });
+    flow.surveyId = this.newId();
+    await this.say(context, this.surveyReply(context, flow, "nps"));
   }
 
   /** A typed reply while a survey question is open: a score, an out-of-range number, or something else. */
@@ -618,7 +651,7 @@ export class MemnunBot extends ActivityHandler {
     if (score === null) {
       await context.sendActivity(TEXTS.surveyRange(min, max));
       // the controls again, so a mistyped score is one click from right
-      await this.say(context, { kind: "survey", step });
+      await this.say(context, this.surveyReply(context, flow, step));
       return;
     }
     if (!(await this.record({ kind: step, score, at: this.now().toISOString(), ...this.origin(context) }))) {
@@ -632,7 +665,7 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];
-    await this.replaceClickedCard(context, { kind: "survey", step, answered: score });
+    await this.replaceClickedCard(context, this.surveyReply(context, flow, step, score));
     if (step === "nps" && (await this.caseTurn(context, flow, (cases, state, origin) => cases.afterNps(context, state, origin, score)))) {
       // CES follows once the offered case is settled
       delete flow.survey;
@@ -644,7 +677,7 @@ export class MemnunBot extends ActivityHandler {
   private async nextSurveyStep(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces"): Promise<void> {
     if (step === "nps") {
       flow.survey = "ces";
-      await this.say(context, { kind: "survey", step: "ces" });
+      await this.say(context, this.surveyReply(context, flow, "ces"));
     } else {
       delete flow.survey;
       await context.sendActivity(TEXTS.surveyThanks);

@@ -22,11 +22,13 @@ const SIGNATURE_CHARS = 22;
 export class Integrity {
   private readonly hashKey: Buffer;
   private readonly signKey: Buffer;
+  private readonly surveyKey: Buffer;
 
   constructor(secret: string) {
     if (secret.length < 16) throw new Error("[feedback] the installation secret is too short");
     this.hashKey = digest(`memnun:hash:${secret}`);
     this.signKey = digest(`memnun:sign:${secret}`);
+    this.surveyKey = digest(`memnun:survey:${secret}`);
   }
 
   /** Salted, one-way hash of an identifier (hex, 64 characters). */
@@ -48,6 +50,22 @@ export class Integrity {
    */
   signChoice(questionId: string, entryId: string, conversation: string): string {
     return this.sign(`choice:${questionId}`, entryId, conversation);
+  }
+
+  /**
+   * Signature of a survey question (NPS or CES) asked in this conversation, `surveyId` being the
+   * survey's id there: only the buttons the bot sent count, so a score posted to a conversation
+   * never asked, or carried over from another one, stores nothing and alerts nobody. A key of
+   * its own: with `sign`'s, this signature would also pass as a rating's of the entry `nps` for
+   * a made-up answer id, as a choice's does (see `signChoice`).
+   */
+  signSurvey(surveyId: string, step: "nps" | "ces", conversation: string): string {
+    return createHmac("sha256", this.surveyKey).update(`${surveyId}\n${step}\n${conversation}`).digest("base64url").slice(0, SIGNATURE_CHARS);
+  }
+
+  /** Constant-time check of `signSurvey`'s output. */
+  verifySurvey(signature: string, surveyId: string, step: "nps" | "ces", conversation: string): boolean {
+    return sameSecret(signature, this.signSurvey(surveyId, step, conversation));
   }
 
   /** Constant-time check of `signChoice`'s output. */

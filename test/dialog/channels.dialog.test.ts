@@ -134,6 +134,10 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(thanks?.text).toBe(TEXTS.smallTalk.thanks);
       expect(cardText(nps)).toBe(TEXTS.npsQuestion);
       expect(buttons(nps).map((b) => b.title)).toEqual([...Array.from({ length: 11 }, (_, i) => String(i)), TEXTS.skip]);
+      expect(buttons(nps)[9]?.data).toEqual({ action: "nps", score: 9, survey: expect.any(String), sig: expect.any(String) });
+      // an unsigned score is refused, and the card stays as it is
+      expect(texts(await turn(t, { value: { action: "nps", score: 0 }, replyToId: nps?.id }))).toEqual([TEXTS.invalidFeedback]);
+      expect(t.channel.updated).toHaveLength(1);
       const [ces] = await turn(t, { value: buttons(nps)[9]?.data, replyToId: nps?.id });
       expect(cardText(ces)).toBe(TEXTS.cesQuestion);
       // the NPS card now shows the score instead of its buttons; a click that got through anyway counts once
@@ -277,6 +281,20 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const forged = { action: "rate", answer: "00000000-0000-0000-0000-000000000000", entry: "crm-musteri-iliskileri", rating: 5, sig: "AAAAAAAAAAAAAAAAAAAAAA" };
       expect(texts(await turn(t, { value: forged }))).toEqual([TEXTS.invalidFeedback]);
       expect((await t.store.report({})).csat.responses).toBe(0);
+    });
+
+    it("takes a typed NPS score only while the question is open, and refuses a posted survey value", async () => {
+      const t = await channelBot(kb, "sms");
+      expect(texts(await turn(t, { value: { action: "nps", score: 0 } }))).toEqual([TEXTS.invalidFeedback]);
+      await turn(t, "0");
+      expect((await t.store.report({})).nps.responses).toBe(0);
+      expect(t.alerts).toEqual([]);
+      await turn(t, "crm nedir");
+      await turn(t, "teşekkürler");
+      expect(texts(await turn(t, { value: { action: "nps", score: 0 } }))).toEqual([TEXTS.invalidFeedback]);
+      expect(texts(await turn(t, "0"))).toEqual([plainText(TEXTS.cases.offerNps) + `\n\n${TEXTS.typedOptions(["evet", "hayır"])}`]);
+      expect((await t.store.report({})).nps).toMatchObject({ responses: 1, detractors: 1 });
+      expect(t.alerts).toEqual([expect.objectContaining({ kind: "nps-detractor", score: 0 })]);
     });
   });
 

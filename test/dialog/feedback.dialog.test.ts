@@ -235,3 +235,114 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect(report.unanswered).toEqual([]);
   });
 });
+
+describe("survey answers are signed and count only where the survey was asked (TestAdapter)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  /** Sends a message or a click in the given conversation and returns the turn's replies. */
+  async function turnIn(t: TestBot, conversation: string, message: string | Button): Promise<Reply[]> {
+    expect(t.adapter.activeQueue.length).toBe(0);
+    const address = { conversation: { id: conversation, name: conversation, isGroup: false, conversationType: "personal" } };
+    await t.adapter.send(typeof message === "string" ? { type: "message", text: message, ...address } : { type: "message", text: message.title, value: message.value, ...address });
+    return t.adapter.activeQueue.splice(0);
+  }
+
+  /** Gets an answer, says thanks, and returns the NPS question's buttons. */
+  async function npsButtons(t: TestBot, conversation: string): Promise<Button[]> {
+    await turnIn(t, conversation, "crm nedir");
+    const replies = await turnIn(t, conversation, "teşekkürler");
+    expect(texts(replies)).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
+    return buttons(replies[1]);
+  }
+
+  const surveyStored = async (t: TestBot): Promise<number> => {
+    const report = await t.store.report({});
+    return report.nps.responses + report.ces.responses;
+  };
+
+  it.each([
+    ["an unsigned NPS score", { action: "nps", score: 0 }],
+    ["an unsigned CES score", { action: "ces", score: 1 }],
+    ["a made-up signature", { action: "nps", score: 0, survey: "00000000-0000-0000-0000-000000000000", sig: "AAAAAAAAAAAAAAAAAAAAAA" }],
+  ])("refuses %s in a conversation never asked: stores nothing, alerts nobody", async (_name, value) => {
+    const t = await testBot(kb);
+    expect(texts(await turnIn(t, "fresh", { title: "0", value }))).toEqual([TEXTS.invalidFeedback]);
+    expect(await surveyStored(t)).toBe(0);
+    expect(t.alerts).toEqual([]);
+  });
+
+  it("signs each survey button; a forged signature, survey, step or score is refused and stores nothing", async () => {
+    const t = await testBot(kb);
+    const nps = await npsButtons(t, "c1");
+    expect(nps[0]?.value).toEqual({ action: "nps", score: 0, survey: expect.any(String), sig: expect.any(String) });
+    const genuine = nps[0]?.value;
+    if (typeof genuine !== "object" || genuine === null || !("survey" in genuine) || typeof genuine.survey !== "string" || !("sig" in genuine)) throw new Error("no signed NPS value");
+    for (const forged of [
+      { ...genuine, sig: "AAAAAAAAAAAAAAAAAAAAAA" },
+      { ...genuine, sig: "" },
+      { ...genuine, survey: "00000000-0000-0000-0000-000000000000" },
+      { ...genuine, action: "ces", score: 1 },
+      { ...genuine, score: 11 },
+      { ...genuine, score: "hiç" },
+      { action: "nps", score: 0 },
+    ]) {
+      expect(texts(await turnIn(t, "c1", { title: "0", value: forged }))).toEqual([TEXTS.invalidFeedback]);
+    }
+    // nor does its signature rate the entry "nps" for a made-up answer
+    for (const answer of [genuine.survey, `survey:${genuine.survey}`]) {
+      const rating = { action: "rate", answer, entry: "nps", rating: 5, sig: genuine.sig };
+      expect(texts(await turnIn(t, "c1", { title: "5", value: rating }))).toEqual([TEXTS.invalidFeedback]);
+    }
+    expect((await t.store.report({})).csat.responses).toBe(0);
+    expect(await surveyStored(t)).toBe(0);
+    expect(t.alerts).toEqual([]);
+    // the question is still open, and the real button counts
+    expect(texts(await turnIn(t, "c1", nps[0] as Button))).toEqual([TEXTS.cases.offerNps]);
+    expect((await t.store.report({})).nps).toMatchObject({ responses: 1, detractors: 1 });
+    expect(t.alerts).toEqual([expect.objectContaining({ kind: "nps-detractor", score: 0 })]);
+  });
+
+  it("refuses a value replayed in another conversation, even one whose survey is open, and counts a second click once", async () => {
+    const t = await testBot(kb);
+    const first = await npsButtons(t, "c1");
+    const second = await npsButtons(t, "c2");
+    expect(texts(await turnIn(t, "c2", first[0] as Button))).toEqual([TEXTS.invalidFeedback]);
+    expect(texts(await turnIn(t, "fresh", first[0] as Button))).toEqual([TEXTS.invalidFeedback]);
+    expect(await surveyStored(t)).toBe(0);
+    expect(t.alerts).toEqual([]);
+    const ces = await turnIn(t, "c1", first[9] as Button);
+    expect(texts(ces)).toEqual([TEXTS.cesQuestion]);
+    expect(texts(await turnIn(t, "c1", first[9] as Button))).toEqual([TEXTS.surveyAlreadyAnswered]);
+    // CES buttons are signed for CES in their own conversation
+    expect(texts(await turnIn(t, "c2", buttons(ces[0])[5] as Button))).toEqual([TEXTS.invalidFeedback]);
+    expect(texts(await turnIn(t, "c1", buttons(ces[0])[5] as Button))).toEqual([TEXTS.surveyThanks]);
+    expect(texts(await turnIn(t, "c1", buttons(ces[0])[5] as Button))).toEqual([TEXTS.surveyAlreadyAnswered]);
+    expect(texts(await turnIn(t, "c2", second[10] as Button))).toEqual([TEXTS.cesQuestion]);
+    const report = await t.store.report({});
+    expect(report.nps).toMatchObject({ responses: 2, promoters: 2 });
+    expect(report.ces).toEqual({ responses: 1, average: 6 });
+  });
+
+  it("takes typed scores only while the survey question is open", async () => {
+    const t = await testBot(kb);
+    // never asked: a bare number is no score
+    await turnIn(t, "c1", "0");
+    expect(await surveyStored(t)).toBe(0);
+    expect(t.alerts).toEqual([]);
+    await npsButtons(t, "c1");
+    // asked in another conversation only
+    await turnIn(t, "c2", "0");
+    expect(await surveyStored(t)).toBe(0);
+    expect(texts(await turnIn(t, "c1", "8"))).toEqual([TEXTS.cesQuestion]);
+    expect(texts(await turnIn(t, "c1", "6"))).toEqual([TEXTS.surveyThanks]);
+    // the survey is over: numbers are no scores any more
+    await turnIn(t, "c1", "2");
+    const report = await t.store.report({});
+    expect(report.nps).toMatchObject({ responses: 1, passives: 1 });
+    expect(report.ces).toEqual({ responses: 1, average: 6 });
+    expect(t.alerts).toEqual([]);
+  });
+});

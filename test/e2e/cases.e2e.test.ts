@@ -61,6 +61,13 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     expect(((await (await api("/api/cases")).json()) as { cases: Array<{ reference: string }> }).cases.map((c) => c.reference)).toEqual([reference]);
   });
 
+  it("refuses an NPS score posted to a conversation never asked: nothing stored, nobody alerted", async () => {
+    const replies = await say(app, connector, "case-e2e-forged-nps", { title: "0", value: { action: "nps", score: 0 } });
+    expect(replies.map((m) => m.text)).toEqual([TEXTS.invalidFeedback]);
+    // the only alert is the first test's (checked once no alert waits, in "reports the case figures")
+    expect(((await (await api("/api/report")).json()) as { nps: { responses: number } }).nps.responses).toBe(0);
+  });
+
   it("lists the case for operators, with filters; refuses strangers and malformed requests", async () => {
     const list = (await (await api("/api/cases")).json()) as { cases: Array<{ reference: string; contact: string | null; overdue: boolean }>; responseHours: number };
     expect(list.responseHours).toBe(24);

@@ -16,6 +16,7 @@ const buttonValue = fc.oneof(
     rating: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
     score: fc.oneof(fc.integer({ min: -5, max: 20 }), fc.string()),
     step: fc.constantFrom("nps", "ces", "x"),
+    survey: fc.oneof(fc.string(), fc.uuid()),
     sig: fc.string(),
   }, { requiredKeys: ["action"] }),
 );
@@ -26,7 +27,7 @@ describe("property: activity handling never fails on hostile input", () => {
     kb = await realKnowledge();
   });
 
-  it("the bot answers any button value politely, never with the error apology, and stores no forged rating", async () => {
+  it("the bot answers any button value politely, never with the error apology, and stores no forged rating or survey answer", async () => {
     const t = await testBot(kb);
     await fc.assert(
       fc.asyncProperty(buttonValue, fc.string({ maxLength: 50 }), async (value, text) => {
@@ -37,7 +38,9 @@ describe("property: activity handling never fails on hostile input", () => {
       }),
       { numRuns: 200 },
     );
-    expect((await t.store.report({})).csat.responses).toBe(0);
+    const report = await t.store.report({});
+    expect([report.csat.responses, report.nps.responses, report.ces.responses]).toEqual([0, 0, 0]);
+    expect(t.alerts).toEqual([]);
   });
 });
 

@@ -41,10 +41,10 @@ describe("Adaptive Card rendering", () => {
   });
 
   it(`puts score buttons side by side, at most ${SCORES_PER_ROW} a row`, () => {
-    const card = renderCard({ kind: "survey", step: "nps" }).attachments?.[0]?.content as { body: Array<{ type: string; columns?: unknown[] }> };
+    const card = renderCard({ kind: "survey", step: "nps", survey: { surveyId: "s1", signature: "sig" } }).attachments?.[0]?.content as { body: Array<{ type: string; columns?: unknown[] }> };
     const rows = card.body.filter((e) => e.type === "ColumnSet").map((e) => e.columns?.length);
     expect(rows).toEqual([6, 5]);
-    const ces = renderCard({ kind: "survey", step: "ces" }).attachments?.[0]?.content as { body: Array<{ type: string; columns?: unknown[] }> };
+    const ces = renderCard({ kind: "survey", step: "ces", survey: { surveyId: "s1", signature: "sig" } }).attachments?.[0]?.content as { body: Array<{ type: string; columns?: unknown[] }> };
     expect(ces.body.filter((e) => e.type === "ColumnSet").map((e) => e.columns?.length)).toEqual([7]);
   });
 });

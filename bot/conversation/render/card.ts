@@ -2,7 +2,7 @@ import { CardFactory, MessageFactory, type Activity } from "botbuilder";
 import { SCALES } from "../../feedback/events";
 import { TEXTS } from "../texts";
 import type { Reply } from "./reply";
-import { choiceValue, ratingValues, type ButtonValue } from "./values";
+import { choiceValue, ratingValues, surveyValues, type ButtonValue } from "./values";
 
 /** Adaptive Card schema version: 1.5 is what Teams renders on desktop, web and mobile. */
 export const ADAPTIVE_CARD_VERSION = "1.5";
@@ -127,12 +127,12 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
     }
     case "survey": {
       const { step } = reply;
-      const { min, max } = SCALES[step];
       const question = step === "nps" ? TEXTS.npsQuestion : TEXTS.cesQuestion;
       if (reply.answered !== undefined) {
         return cardActivity([textBlock(question), textBlock(TEXTS.ratedNote(String(reply.answered)), { isSubtle: true })], question);
       }
-      const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i).map((score) => ({ title: String(score), value: { action: step, score } as const, typed: String(score) }));
+      const { min } = SCALES[step];
+      const scores = surveyValues(step, reply.survey).map((value, i) => ({ title: String(min + i), value, typed: String(min + i) }));
       return cardActivity(
         [textBlock(question), ...scoreRows(scores, asText), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-survey", step }, typed: TEXTS.skip }], asText)],
         question,

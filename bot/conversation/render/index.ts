@@ -8,7 +8,7 @@ import { renderText } from "./text";
 export { canUpdate, channelStyle, controlsSendText, type ChannelStyle } from "./channels";
 export type { Choice, Reply } from "./reply";
 export { followUpsOf, MAX_FOLLOW_UPS } from "./suggested";
-export { ButtonValue, type ChoiceOffer, type RatingTarget } from "./values";
+export { ButtonValue, type ChoiceOffer, type RatingTarget, type SurveyTarget } from "./values";
 
 function renderSuggested(reply: Reply): Partial<Activity> {
   switch (reply.kind) {
@@ -23,7 +23,7 @@ function renderSuggested(reply: Reply): Partial<Activity> {
       return commentPrompt();
     case "survey":
       // as with `rated`: only a channel that can edit a sent card is given `answered`
-      return surveyPrompt(reply.step);
+      return surveyPrompt(reply.step, reply.survey);
     case "choices":
       return choicesReply(reply.text, reply.choices, reply.markdown ?? false);
   }

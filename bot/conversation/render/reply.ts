@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from "../../knowledge/types";
 import type { Candidate } from "../../matching/matcher";
-import type { ChoiceOffer, RatingTarget } from "./values";
+import type { ChoiceOffer, RatingTarget, SurveyTarget } from "./values";
 
 /**
  * One button of a `choices` reply: its label, the (signed) value it sends where values arrive,
@@ -37,8 +37,11 @@ export type Reply =
   | { readonly kind: "did-you-mean"; readonly suggestions: readonly Candidate[]; readonly offer?: ChoiceOffer }
   /** Asks what was missing after a low rating, with a way to skip. */
   | { readonly kind: "comment" }
-  /** NPS (0–10) or CES (1–7), with a way to skip; `answered` shows the score given instead of the buttons. */
-  | { readonly kind: "survey"; readonly step: "nps" | "ces"; readonly answered?: number }
+  /**
+   * NPS (0–10) or CES (1–7), with a way to skip; its score buttons carry `survey` (signed).
+   * `answered` shows the score given instead of the buttons.
+   */
+  | { readonly kind: "survey"; readonly step: "nps" | "ces"; readonly survey: SurveyTarget; readonly answered?: number }
   /**
    * A question with a few answers of its own (the case offer, the contact consent): buttons where
    * the channel has them, typed words where it does not. The flow that asks reads both.

@@ -4,7 +4,7 @@ import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/types";
 import type { Candidate } from "../../matching/matcher";
 import { TEXTS } from "../texts";
 import type { Choice } from "./reply";
-import { choiceValue, ratingValues, type ButtonValue, type ChoiceOffer, type RatingTarget } from "./values";
+import { choiceValue, ratingValues, surveyValues, type ButtonValue, type ChoiceOffer, type RatingTarget, type SurveyTarget } from "./values";
 
 /** Most follow-up questions shown under an answer. */
 export const MAX_FOLLOW_UPS = 3;
@@ -61,15 +61,13 @@ export function commentPrompt(): Partial<Activity> {
   return activity;
 }
 
-/** The NPS (0–10) or CES (1–7) question with one button per score and a skip button. */
-export function surveyPrompt(step: "nps" | "ces"): Partial<Activity> {
-  const { min, max } = SCALES[step];
+/** The NPS (0–10) or CES (1–7) question with one signed button per score and a skip button. */
+export function surveyPrompt(step: "nps" | "ces", survey: SurveyTarget): Partial<Activity> {
   const activity = MessageFactory.text(step === "nps" ? TEXTS.npsQuestion : TEXTS.cesQuestion);
-  const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   activity.suggestedActions = {
     to: [],
     actions: [
-      ...scores.map((score) => button(String(score), { action: step, score })),
+      ...surveyValues(step, survey).map((value, i) => button(String(SCALES[step].min + i), value)),
       button(TEXTS.skip, { action: "skip-survey", step }),
     ],
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SCALES } from "../../feedback/events";
 
 /**
  * The value a button sends back, in every channel (a suggested action's `value`, an Adaptive
@@ -25,7 +26,8 @@ export const ButtonValue = z.discriminatedUnion("action", [
     sig: z.string().max(64),
   }),
   z.object({ action: z.literal("skip-comment") }),
-  z.object({ action: z.enum(["nps", "ces"]), score: z.unknown() }),
+  // unsigned values parse too, so they get the same polite refusal as a forged signature
+  z.object({ action: z.enum(["nps", "ces"]), score: z.unknown(), survey: z.string().max(64).optional(), sig: z.string().max(64).optional() }),
   z.object({ action: z.literal("skip-survey"), step: z.enum(["nps", "ces"]) }),
 ]);
 export type ButtonValue = z.infer<typeof ButtonValue>;
@@ -40,6 +42,18 @@ export interface RatingTarget {
 /** The 1–5 rating values of an answer; each names and signs the answer it rates. */
 export function ratingValues({ answerId, entryId, signature }: RatingTarget): ButtonValue[] {
   return [1, 2, 3, 4, 5].map((rating) => ({ action: "rate", answer: answerId, entry: entryId, rating, sig: signature }));
+}
+
+/** What the score buttons of a survey question carry: the conversation's survey and the signature of this question in it (`Integrity.signSurvey`). */
+export interface SurveyTarget {
+  readonly surveyId: string;
+  readonly signature: string;
+}
+
+/** The score values of an NPS (0–10) or CES (1–7) question; each names the survey and carries its signature. */
+export function surveyValues(step: "nps" | "ces", { surveyId, signature }: SurveyTarget): ButtonValue[] {
+  const { min, max } = SCALES[step];
+  return Array.from({ length: max - min + 1 }, (_, i) => ({ action: step, score: min + i, survey: surveyId, sig: signature }));
 }
 
 /**

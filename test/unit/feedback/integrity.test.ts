@@ -22,6 +22,19 @@ describe("Integrity", () => {
     expect(integrity.verify(`${sig}x`, "answer-1", "crm", "conv")).toBe(false);
   });
 
+  it("signs a survey question for its survey, step and conversation", () => {
+    const sig = integrity.signSurvey("survey-1", "nps", "conv");
+    expect(integrity.verifySurvey(sig, "survey-1", "nps", "conv")).toBe(true);
+    expect(integrity.verifySurvey(sig, "survey-2", "nps", "conv")).toBe(false);
+    expect(integrity.verifySurvey(sig, "survey-1", "ces", "conv")).toBe(false);
+    expect(integrity.verifySurvey(sig, "survey-1", "nps", "other-conv")).toBe(false);
+    // not a rating's or a choice's signature, whatever the made-up answer or question id
+    for (const id of ["survey-1", "survey:survey-1", "choice:survey-1"]) {
+      expect(integrity.verify(sig, id, "nps", "conv")).toBe(false);
+      expect(integrity.verifyChoice(sig, id, "nps", "conv")).toBe(false);
+    }
+  });
+
   it("refuses a short secret", () => {
     expect(() => new Integrity("short")).toThrow(/\[feedback\]/);
   });
