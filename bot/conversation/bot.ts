@@ -315,9 +315,11 @@ export class MemnunBot extends ActivityHandler {
 
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
     switch (decision.smallTalk) {
-      case "help":
-        await this.say(context, { kind: "choices", text: TEXTS.help, markdown: true, choices: topicChoices(topicEntries(this.deps.knowledge())) });
+      case "help": {
+        const topics = topicEntries(this.deps.knowledge());
+        await this.say(context, { kind: "choices", text: topics.length > 0 ? TEXTS.help : TEXTS.helpNoTopics, markdown: true, choices: topicChoices(topics) });
         return;
+      }
       case "greeting":
         await context.sendActivity(TEXTS.smallTalk.greeting);
         return;
@@ -369,7 +371,8 @@ export class MemnunBot extends ActivityHandler {
       // the entries closest to the question, or else a spread of topics, as buttons
       const closest = decision.candidates.filter((c) => c.confidence >= CLOSEST_TOPIC_MIN_CONFIDENCE).flatMap((c) => kb.byId.get(c.id) ?? []);
       const offered = closest.length > 0 ? closest.slice(0, SAMPLE_TOPIC_COUNT) : topicEntries(kb);
-      await this.say(context, { kind: "choices", text: closest.length > 0 ? TEXTS.dontKnowClosest : TEXTS.dontKnow, markdown: true, choices: topicChoices(offered) });
+      const text = closest.length > 0 ? TEXTS.dontKnowClosest : offered.length > 0 ? TEXTS.dontKnow : TEXTS.dontKnowNoTopics;
+      await this.say(context, { kind: "choices", text, markdown: true, choices: topicChoices(offered) });
     }
   }
 

@@ -1,6 +1,13 @@
 import type { Alert } from "../cases/alerts";
 import type { CaseTexts } from "../knowledge/parse-case-texts";
 
+/** The help text's sentences before its topic buttons. */
+const HELP = [
+  "**Nasıl yardımcı olabilirim?**",
+  "Sorunuzu kendi cümlelerinizle yazmanız yeterli; Türkçe karakter kullanmasanız ya da küçük yazım hataları yapsanız da anlamaya çalışırım.",
+  "Her cevaptan sonra cevabı puanlayabilirsiniz; görüşleriniz cevapları iyileştirmemize yardımcı olur.",
+] as const;
+
 /**
  * Every Turkish sentence a user can see. Nothing else in the code base writes user-facing text,
  * so editors and translators have one place to look.
@@ -16,12 +23,9 @@ export const TEXTS = Object.freeze({
       .filter((line) => line !== "")
       .join("\n\n"),
   /** Followed by topic buttons spread across the knowledge base. */
-  help: [
-    "**Nasıl yardımcı olabilirim?**",
-    "Sorunuzu kendi cümlelerinizle yazmanız yeterli; Türkçe karakter kullanmasanız ya da küçük yazım hataları yapsanız da anlamaya çalışırım.",
-    "Her cevaptan sonra cevabı puanlayabilirsiniz; görüşleriniz cevapları iyileştirmemize yardımcı olur.",
-    "Yanıtlayabildiğim konulardan bazıları:",
-  ].join("\n\n"),
+  help: [...HELP, "Yanıtlayabildiğim konulardan bazıları:"].join("\n\n"),
+  /** Help where the knowledge base has no topic to offer: no sentence announces buttons that do not follow. */
+  helpNoTopics: HELP.join("\n\n"),
   /** Sent when a turn fails unexpectedly; never includes error details. */
   turnError: "Üzgünüm, bir sorun oluştu. Lütfen sorunuzu birazdan tekrar yazar mısınız?",
   emptyMessage: "Sorunuzu yazarsanız yardımcı olmaya çalışırım.",
@@ -34,6 +38,8 @@ export const TEXTS = Object.freeze({
   noneOfTheseReply: "Anlaşıldı. Sorunuzu biraz farklı kelimelerle yazarsanız tekrar deneyeyim.",
   /** Followed by topic buttons spread across the knowledge base. */
   dontKnow: "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏 Şu konularda yardımcı olabilirim:",
+  /** "Don't know" where the knowledge base has no topic to offer (an empty or follow-up-only one). */
+  dontKnowNoTopics: "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏",
   /** Followed by the entries closest to the question, as buttons. */
   dontKnowClosest: "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏 Belki şunlardan biri işinize yarar:",
   followUpsTitle: "İlginizi çekebilir:",

@@ -1,5 +1,5 @@
 import type { Activity } from "botbuilder";
-import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { EMPTY_KNOWLEDGE_BASE, type KnowledgeBase } from "../../bot/knowledge/types";
 import { TEXTS } from "../../bot/conversation/texts";
 import { topicEntries } from "../../bot/conversation/bot";
 import { realKnowledge, testBot } from "../helpers/bot";
@@ -86,6 +86,19 @@ describe("answering questions (TestAdapter)", () => {
       const folders = new Set(offered.map((b) => kb.byId.get((b.value as { id: string }).id)?.source.file.split("/")[0]));
       expect(folders.size).toBe(offered.length);
     });
+  });
+
+  it("announces no topics it has none to offer: with an empty knowledge base, 'don't know' and help end without a dangling colon", async () => {
+    const { adapter } = await testBot(EMPTY_KNOWLEDGE_BASE);
+    await adapter.send("kargom nerede").assertReply((reply) => {
+      expect(reply.text).toBe(TEXTS.dontKnowNoTopics);
+      expect(buttons(reply)).toEqual([]);
+    });
+    await adapter.send("yardım").assertReply((reply) => {
+      expect(reply.text).toBe(TEXTS.helpNoTopics);
+      expect(buttons(reply)).toEqual([]);
+    });
+    for (const text of [TEXTS.dontKnowNoTopics, TEXTS.helpNoTopics]) expect(text.trimEnd()).not.toMatch(/:$/);
   });
 
   it("admits not knowing a question that shares a word with entries, and offers the closest ones; a click answers", async () => {
