@@ -71,6 +71,22 @@ export const SYNONYMS = {
   inTwoGroups: (text: string, where: string) => `"${text}" iki grupta: ${where} grubunda da var; bir kelime yalnızca bir grupta olabilir`,
 } as const;
 
+/** Files of the bot's own texts, `cases.yaml` and `bot.yaml` (`parse-texts.ts`). Keys are quoted as written. */
+export const TEXTS_FILE = {
+  empty: "dosya boş: bu dosyadaki metinlerin hepsi için yerleşik metinler kullanılıyor",
+  notMapping: (example: string) => `dosya "anahtar: metin" satırlarından oluşmalı, ör. "${example}"`,
+  unknownKey: (key: string, keys: readonly string[]) => `bilinmeyen anahtar "${key}"; geçerli anahtarlar: ${keys.join(", ")}`,
+  twice: (key: string, firstLine: number) => `"${key}" iki kez yazılmış (ilki ${firstLine}. satırda)`,
+  noText: (key: string) => `"${key}" için bir metin yazın`,
+  placeholderMissing: (name: string) => `{${name}} eksik`,
+  placeholderUnknown: (name: string, allowed: readonly string[]) =>
+    `{${name}} tanınmıyor${allowed.length > 0 ? ` (kullanılabilenler: ${allowed.map((a) => `{${a}}`).join(", ")})` : "; bu metinde süslü parantezli yer kullanılamaz"}`,
+  buttonPrefix: (prefixes: readonly string[]) => `düğme metni ${prefixes.map((p) => `"${p}"`).join(" ya da ")} ile başlamalı`,
+  /** One key's problems, together on its line. */
+  problems: (key: string, problems: readonly string[]) => `"${key}": ${problems.join("; ")}`,
+  missingKeys: (keys: readonly string[]) => `eksik anahtarlar için yerleşik metinler kullanılıyor: ${keys.join(", ")}`,
+} as const;
+
 /** Problems across files and with the folder (`loader.ts`). `where` is `file:line` of the other place. */
 export const LOADER = {
   duplicateId: (id: string, where: string) => `"${id}" id'si başka bir girdide de kullanılıyor (${where}); her girdinin id'si farklı olmalı`,

@@ -102,6 +102,16 @@ const CASES: Record<string, Case> = {
   "synonyms: members": { files: { "synonyms.yaml": '- [memnuniyet, ""]\n- [sadakat, bağlılık, sadakat]\n- [tek]\n- [uzun, bir iki üç dört beş]\n' }, errors: [1, 2, 3, 4], says: /boş kelime/ },
   "synonyms: word in two groups": { files: { "synonyms.yaml": "- [memnuniyet, tatmin]\n- [hoşnutluk, tatmin]\n" }, errors: [2], says: /iki grupta: 1\. satırdaki grupta da var/ },
   "qna: alteration members left out": { files: { "x.qna": `${QNA_GOOD("Soru nedir?")}\n$tek : qna-alterations =\n- \n` }, errors: [], warnings: [7, 8], says: /bu (kelime|grup) kullanılmıyor/ },
+  // the bot's own texts: cases.yaml (and bot.yaml, read the same way)
+  "texts: YAML": { files: { "cases.yaml": 'declined: "Tamam, kayıt açmadım.\ndescribe: Anlatır mısınız?\n' }, errors: [1], says: /YAML okunamadı: açılan tırnak kapatılmamış/ },
+  "texts: not a mapping": { files: { "cases.yaml": "- declined\n" }, errors: [1], says: /"anahtar: metin" satırlarından oluşmalı/ },
+  "texts: keys and placeholders": {
+    files: { "cases.yaml": 'declined: "Tamam"\nbogus: "x"\ncreated: "Numaranız {reference}"\nacceptButton: "Aç"\ndeclined: "yine"\ndescribe:\nstatusNote: "{note} {foo}"\n' },
+    errors: [2, 3, 4, 5, 6, 7],
+    warnings: [1],
+    says: /bilinmeyen anahtar "bogus"/,
+  },
+  "texts: empty": { files: { "cases.yaml": "# yalnızca açıklama\n" }, errors: [], warnings: [1], says: /dosya boş/ },
   // across files: charged to the file that brings the clash in, never to the healthy one
   "id used twice": { files: { "a.md": GOOD("ayni", "Birinci soru nedir?"), "b.md": GOOD("ayni", "İkinci soru nedir?") }, errors: [2], says: /"ayni" id'si başka bir girdide de kullanılıyor \(a\.md:2\)/ },
   "question asked twice": { files: { "a.md": GOOD("a", "Müşteri deneyimi nedir?"), "b.md": GOOD("b", "MUSTERI DENEYIMI NEDIR") }, errors: [3], says: /aynı soru başka bir girdide de var: a\.md:3/ },
