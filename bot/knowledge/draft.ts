@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fold, turkishLower } from "./normalize";
+import type { BotTextKey } from "./parse-bot-texts";
 import type { CaseTextKey } from "./parse-case-texts";
 import type { KnowledgeIssue, SourceRef, SynonymGroup } from "./types";
 
@@ -54,6 +55,8 @@ export interface ParsedFile {
   synonyms: SynonymGroup[];
   /** The complaint loop's texts (`cases.yaml`). */
   caseTexts?: Partial<Record<CaseTextKey, string>>;
+  /** The bot's own conversation texts (`bot.yaml`). */
+  botTexts?: Partial<Record<BotTextKey, string>>;
   errors: KnowledgeIssue[];
   warnings: KnowledgeIssue[];
 }

@@ -5,6 +5,7 @@ import { LOADER, SYNONYMS, systemErrorText } from "./messages";
 import { textKey } from "./normalize";
 import { parseMarkdownEntry } from "./parse-markdown";
 import { parseQnaFile } from "./parse-qna";
+import { isBotTextsFile, parseBotTextsFile, type BotTextKey } from "./parse-bot-texts";
 import { isCaseTextsFile, parseCaseTextsFile, type CaseTextKey } from "./parse-case-texts";
 import { isSynonymsFile, parseSynonymsFile } from "./parse-synonyms";
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry, type KnowledgeIssue, type SynonymGroup } from "./types";
@@ -17,6 +18,7 @@ export interface FileVersion {
   readonly drafts: readonly DraftEntry[];
   readonly synonyms: readonly SynonymGroup[];
   readonly caseTexts?: Readonly<Partial<Record<CaseTextKey, string>>>;
+  readonly botTexts?: Readonly<Partial<Record<BotTextKey, string>>>;
   readonly warnings: readonly KnowledgeIssue[];
 }
 
@@ -68,7 +70,7 @@ function isDocumentation(name: string): boolean {
   return /^readme\.md$/i.test(name);
 }
 
-/** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`, `cases.yaml`) below `dir`, sorted, as relative paths. */
+/** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`, `cases.yaml`, `bot.yaml`) below `dir`, sorted, as relative paths. */
 export async function listKnowledgeFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (folder: string): Promise<void> => {
@@ -77,7 +79,7 @@ export async function listKnowledgeFiles(dir: string): Promise<string[]> {
       if (item.name.startsWith(".")) continue;
       const full = join(folder, item.name);
       if (item.isDirectory()) await walk(full);
-      else if (item.isFile() && !isDocumentation(item.name) && (/\.(md|qna)$/i.test(item.name) || isSynonymsFile(item.name) || isCaseTextsFile(item.name))) {
+      else if (item.isFile() && !isDocumentation(item.name) && (/\.(md|qna)$/i.test(item.name) || isSynonymsFile(item.name) || isCaseTextsFile(item.name) || isBotTextsFile(item.name))) {
         found.push(relative(dir, full).split(sep).join("/"));
       }
     }
@@ -96,6 +98,10 @@ export function parseKnowledgeFile(text: string, file: string): ParsedFile {
   if (isCaseTextsFile(name)) {
     const parsed = parseCaseTextsFile(text, file);
     return { drafts: [], synonyms: [], caseTexts: parsed.texts, errors: parsed.errors, warnings: parsed.warnings };
+  }
+  if (isBotTextsFile(name)) {
+    const parsed = parseBotTextsFile(text, file);
+    return { drafts: [], synonyms: [], botTexts: parsed.texts, errors: parsed.errors, warnings: parsed.warnings };
   }
   return /\.qna$/i.test(file) ? parseQnaFile(text, file) : parseMarkdownEntry(text, file);
 }
@@ -410,7 +416,18 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     const parsed = parseKnowledgeFile(text, file);
     errors.push(...parsed.errors);
     warnings.push(...parsed.warnings);
-    const current = parsed.errors.length === 0 ? { file, text, drafts: parsed.drafts, synonyms: parsed.synonyms, ...(parsed.caseTexts ? { caseTexts: parsed.caseTexts } : {}), warnings: parsed.warnings } : undefined;
+    const current =
+      parsed.errors.length === 0
+        ? {
+            file,
+            text,
+            drafts: parsed.drafts,
+            synonyms: parsed.synonyms,
+            ...(parsed.caseTexts ? { caseTexts: parsed.caseTexts } : {}),
+            ...(parsed.botTexts ? { botTexts: parsed.botTexts } : {}),
+            warnings: parsed.warnings,
+          }
+        : undefined;
     slots.push({ file, served: current ?? previous, current, lastGood: previous });
   }
 
@@ -424,11 +441,15 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     }
   }
   const synonyms = served.flatMap((version) => version.synonyms);
-  // several cases.yaml files (in sub-folders) merge in path order; a later one overrides a key
+  // several cases.yaml or bot.yaml files (in sub-folders) merge in path order; a later one overrides a key
   const caseTexts: Partial<Record<CaseTextKey, string>> = {};
-  for (const version of served) Object.assign(caseTexts, version.caseTexts ?? {});
+  const botTexts: Partial<Record<BotTextKey, string>> = {};
+  for (const version of served) {
+    Object.assign(caseTexts, version.caseTexts ?? {});
+    Object.assign(botTexts, version.botTexts ?? {});
+  }
   return {
-    knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms, caseTexts),
+    knowledgeBase: createKnowledgeBase(entries, fileCount, now(), synonyms, caseTexts, botTexts),
     files: fileCount,
     entries,
     errors: byPosition(errors),

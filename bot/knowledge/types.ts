@@ -1,3 +1,4 @@
+import type { BotTextKey } from "./parse-bot-texts";
 import type { CaseTextKey } from "./parse-case-texts";
 /** Where a piece of knowledge came from, for error messages and editors' tools. */
 export interface SourceRef {
@@ -52,6 +53,8 @@ export interface KnowledgeBase {
   readonly synonyms: readonly SynonymGroup[];
   /** Editor-owned texts of the complaint loop (`cases.yaml`); a key left out uses the built-in text. */
   readonly caseTexts: Readonly<Partial<Record<CaseTextKey, string>>>;
+  /** Editor-owned texts the bot presents itself with (`bot.yaml`); a key left out uses the built-in text. */
+  readonly botTexts: Readonly<Partial<Record<BotTextKey, string>>>;
   /** Number of knowledge files read (README.md files excluded). */
   readonly files: number;
   readonly loadedAt: Date;
@@ -82,6 +85,7 @@ export function createKnowledgeBase(
   loadedAt = new Date(),
   synonyms: readonly SynonymGroup[] = [],
   caseTexts: Readonly<Partial<Record<CaseTextKey, string>>> = {},
+  botTexts: Readonly<Partial<Record<BotTextKey, string>>> = {},
 ): KnowledgeBase {
   const frozen = Object.freeze(
     entries.map((entry) => Object.freeze({ ...entry, ...(entry.relatedTitles ? { relatedTitles: Object.freeze({ ...entry.relatedTitles }) } : {}) })),
@@ -91,6 +95,7 @@ export function createKnowledgeBase(
     byId: new Map(frozen.map((entry) => [entry.id, entry])),
     synonyms: Object.freeze(synonyms.map((group) => Object.freeze({ ...group, words: Object.freeze([...group.words]) }))),
     caseTexts: Object.freeze({ ...caseTexts }),
+    botTexts: Object.freeze({ ...botTexts }),
     files,
     loadedAt,
   });

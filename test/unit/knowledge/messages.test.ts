@@ -111,6 +111,7 @@ const CASES: Record<string, Case> = {
     warnings: [1],
     says: /bilinmeyen anahtar "bogus"/,
   },
+  "bot texts: keys": { files: { "bot.yaml": 'welcome: "Merhaba, ben {name}"\nselam: "Merhaba!"\n' }, errors: [1, 2], warnings: [1], says: /\{name\} tanınmıyor/ },
   "texts: empty": { files: { "cases.yaml": "# yalnızca açıklama\n" }, errors: [], warnings: [1], says: /dosya boş/ },
   // across files: charged to the file that brings the clash in, never to the healthy one
   "id used twice": { files: { "a.md": GOOD("ayni", "Birinci soru nedir?"), "b.md": GOOD("ayni", "İkinci soru nedir?") }, errors: [2], says: /"ayni" id'si başka bir girdide de kullanılıyor \(a\.md:2\)/ },

@@ -72,6 +72,14 @@ describe("KnowledgeService live reload", () => {
     expect(service.current().caseTexts).toEqual({ declined: "Tamam, kayıt açmadım." });
   });
 
+  it("serves a bot.yaml edit live, and keeps the last good texts when it breaks", async () => {
+    await writeFile(join(dir, "bot.yaml"), 'greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?"\n');
+    await eventually(() => expect(service.current().botTexts).toEqual({ greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?" }));
+    await writeFile(join(dir, "bot.yaml"), 'greeting: "Merhaba!"\nwelcome: ""\n');
+    await eventually(() => expect(service.status().brokenFiles).toEqual([{ file: expect.stringMatching(/bot\.yaml$/), serving: "last-good", errors: [{ line: 2, message: '"welcome" için bir metin yazın' }] }]));
+    expect(service.current().botTexts).toEqual({ greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?" });
+  });
+
   it("picks up a new file and drops a deleted one", async () => {
     await writeFile(join(dir, "c.md"), entry("c", "NPS nedir?", "NPS net tavsiye skorudur ve sadakati ölçer."));
     await eventually(() => expect(service.current().byId.has("c")).toBe(true));
