@@ -4,6 +4,7 @@ import { cleanText } from "../clean-text";
 import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
+import type { BotTexts } from "../knowledge/parse-bot-texts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
@@ -129,6 +130,11 @@ function topicChoices(entries: readonly KnowledgeEntry[]): Choice[] {
   return entries.map((entry) => ({ title: entry.question, value: { action: "answer", id: entry.id, source: "followup" }, typed: entry.question }));
 }
 
+/** The texts the bot presents itself with: the editors' (`bot.yaml`), each key left out built in. */
+function botTexts(kb: KnowledgeBase): BotTexts {
+  return { ...TEXTS.bot, ...kb.botTexts };
+}
+
 /** Spreads sample questions across the knowledge base instead of taking the first few files. */
 export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): string[] {
   const entries = kb.entries;
@@ -183,7 +189,10 @@ export class MemnunBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (joined.length > 0) await this.say(context, { kind: "text", text: TEXTS.welcome(this.topics()), markdown: true });
+      if (joined.length > 0) {
+        const kb = this.deps.knowledge();
+        await this.say(context, { kind: "text", text: TEXTS.welcome(botTexts(kb).welcome, sampleTopics(kb)), markdown: true });
+      }
       await next();
     });
 
@@ -223,10 +232,6 @@ export class MemnunBot extends ActivityHandler {
   /** Sends a reply rendered for the turn's channel. */
   private async say(context: TurnContext, reply: Reply): Promise<void> {
     await context.sendActivity(render(reply, context.activity.channelId));
-  }
-
-  private topics(): string[] {
-    return sampleTopics(this.deps.knowledge());
   }
 
   /** The turn's pseudonymous conversation and user (two HMACs), computed once per turn. */
@@ -321,7 +326,8 @@ export class MemnunBot extends ActivityHandler {
         return;
       }
       case "greeting":
-        await context.sendActivity(TEXTS.smallTalk.greeting);
+        // editors may write Markdown here, as in the welcome; text-only channels get it plain
+        await this.say(context, { kind: "text", text: botTexts(kb).greeting, markdown: true });
         return;
       case "acknowledgement": {
         const count = flow.acknowledged ?? 0;

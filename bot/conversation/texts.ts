@@ -1,4 +1,5 @@
 import type { Alert } from "../cases/alerts";
+import type { BotTexts } from "../knowledge/parse-bot-texts";
 import type { CaseTexts } from "../knowledge/parse-case-texts";
 
 /** The help text's sentences before its topic buttons. */
@@ -13,13 +14,18 @@ const HELP = [
  * so editors and translators have one place to look.
  */
 export const TEXTS = Object.freeze({
-  welcome: (topics: readonly string[]): string =>
-    [
-      "Merhaba, ben **Memnun** 👋",
-      "Müşteri memnuniyeti, müşteri sadakati, müşteri deneyimi, CRM, CSAT/NPS/CES ölçümleri ve ISO 10002 hakkındaki sorularınızı yanıtlıyorum.",
-      topics.length > 0 ? `Örneğin şunu sorabilirsiniz: _${topics[0]}_` : "",
-      "Yardım için istediğiniz zaman **yardım** yazabilirsiniz.",
-    ]
+  /**
+   * Built-in texts the bot presents itself with, used only where `knowledge/bot.yaml` leaves a
+   * key out (or is missing): they say what the bot answers about, so editors own them there.
+   * These name no topic, so that a knowledge base of any subject is greeted fittingly.
+   */
+  bot: {
+    welcome: "Merhaba, ben **Memnun** 👋\n\nSorularınızı bilgi bankamızdaki bilgilerle yanıtlıyorum.",
+    greeting: "Merhaba! 😊 Size nasıl yardımcı olabilirim? Sorunuzu yazmanız yeterli.",
+  } satisfies BotTexts,
+  /** The welcome: its start (`bot.welcome`), an example question from the knowledge base when it has one, and how to get help. */
+  welcome: (start: string, topics: readonly string[]): string =>
+    [start, topics.length > 0 ? `Örneğin şunu sorabilirsiniz: _${topics[0]}_` : "", "Yardım için istediğiniz zaman **yardım** yazabilirsiniz."]
       .filter((line) => line !== "")
       .join("\n\n"),
   /** Followed by topic buttons spread across the knowledge base. */
@@ -45,7 +51,6 @@ export const TEXTS = Object.freeze({
   followUpsTitle: "İlginizi çekebilir:",
   staleChoice: "Bu seçenek artık geçerli değil. Sorunuzu yeniden yazar mısınız?",
   smallTalk: {
-    greeting: "Merhaba! 😊 Müşteri memnuniyeti, sadakat, müşteri deneyimi veya CRM hakkında ne öğrenmek istersiniz?",
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
   },

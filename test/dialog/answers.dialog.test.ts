@@ -114,8 +114,12 @@ describe("answering questions (TestAdapter)", () => {
     await adapter.send({ type: "message", text: first?.title, value: first?.value }).assertReply((reply) => isAnswer(reply, kb.byId.get(id)?.answer));
   });
 
+  it("answers a greeting with the knowledge's own greeting (bot.yaml)", async () => {
+    const { adapter } = await testBot(kb);
+    await adapter.send("merhaba").assertReply(kb.botTexts.greeting ?? "(no greeting in bot.yaml)");
+  });
+
   it.each([
-    ["merhaba", TEXTS.smallTalk.greeting],
     ["teşekkür ederim", TEXTS.smallTalk.thanks],
     ["görüşürüz", TEXTS.smallTalk.goodbye],
   ])("answers small talk %p briefly", async (text, expected) => {

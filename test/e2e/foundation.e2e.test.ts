@@ -6,7 +6,7 @@ describe("foundation over real HTTP", () => {
 
   it("answers /healthz with status, version and knowledge count to an operator", async () => {
     const body = await healthDetails(running.app().url);
-    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 26, files: 28, loadedAt: expect.any(String), lastError: null } });
+    expect(body).toMatchObject({ status: "ok", version: expect.any(String), knowledge: { entries: 26, files: 29, loadedAt: expect.any(String), lastError: null } });
   });
 
   it("shows only the status of /healthz without the dashboard token", async () => {
@@ -29,6 +29,8 @@ describe("foundation over real HTTP", () => {
     expect(result.status).toBe(200);
     const [welcome] = await running.connector().waitForMessages(conversationId, 1);
     expect(welcome?.text).toMatch(/Merhaba, ben \*\*Memnun\*\*/);
+    // the shipped knowledge/bot.yaml names its topic; the code does not
+    expect(welcome?.text).toMatch(/ISO 10002 hakkındaki sorularınızı yanıtlıyorum/);
     expect(welcome?.text).toMatch(/yardım/);
     // only one welcome although two members (bot and user) joined; the turn ended with the POST
     expect(running.connector().messages(conversationId)).toHaveLength(1);

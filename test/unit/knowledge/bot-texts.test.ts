@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runKbCheck } from "../../../bot/cli/kb-check";
+import { TEXTS } from "../../../bot/conversation/texts";
 import { loadKnowledge } from "../../../bot/knowledge/loader";
-import { parseBotTextsFile } from "../../../bot/knowledge/parse-bot-texts";
+import { BOT_TEXT_KEYS, parseBotTextsFile } from "../../../bot/knowledge/parse-bot-texts";
 
 describe("bot.yaml (editor-owned texts the bot presents itself with)", () => {
   it("reads texts by key, multi-line ones too, and warns about keys left out", () => {
@@ -29,6 +30,11 @@ describe("bot.yaml (editor-owned texts the bot presents itself with)", () => {
     expect(parseBotTextsFile('welcome: "Merhaba\ngreeting: Selam\n', "bot.yaml").errors).toEqual([
       { file: "bot.yaml", line: 1, message: expect.stringMatching(/^YAML okunamadı: açılan tırnak kapatılmamış/) },
     ]);
+  });
+
+  it("has a built-in text for every key, naming no topic of the shipped knowledge", () => {
+    expect(Object.keys(TEXTS.bot).sort()).toEqual(Object.keys(BOT_TEXT_KEYS).sort());
+    for (const text of Object.values(TEXTS.bot)) expect(text).not.toMatch(/memnuniyet|sadakat|deneyim|CRM|CSAT|NPS|CES|ISO/i);
   });
 
   it("is loaded with the knowledge base, and checked by kb:check with file and line; a broken edit keeps the last good texts", async () => {
