@@ -5,11 +5,13 @@ import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { Report } from "../../bot/feedback/report";
 import { REPO_ROOT, say, startTestApp, tempDataDir, type UserMessage } from "../helpers/app";
-import { childEnv } from "../helpers/cli";
+import { childEnv, PROCESS_TEST_TIMEOUT_MS } from "../helpers/cli";
 import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
 import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/postgres";
 
 const run = promisify(execFile);
+// each test also runs the `report` CLI through tsx, which compiles it: longer than jest's 30 s on a loaded machine
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
 /** Runs the real `report` CLI the way an operator does, against the given storage. */
 async function reportCli(env: Record<string, string>): Promise<Report> {

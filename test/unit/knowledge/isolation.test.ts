@@ -7,6 +7,7 @@ import { loadKnowledge, type LoadResult } from "../../../bot/knowledge/loader";
 import { KnowledgeService } from "../../../bot/knowledge/service";
 import { createLogger } from "../../../bot/logger";
 import { folderWith, writeFiles } from "../../helpers/knowledge";
+import { PROCESS_TEST_TIMEOUT_MS } from "../../helpers/cli";
 
 const REPO = join(__dirname, "..", "..", "..");
 const FIXTURE = join(REPO, "test", "fixtures", "knowledge-isolation");
@@ -218,10 +219,14 @@ describe("kb:check on a folder with one broken file", () => {
     expect(lines.at(-1)).toMatch(/6 dosya, 4 girdi, 3 eş anlamlı grubu, 1 hata, 1 uyarı — yukarıdaki hataları düzeltin; bot diğer dosyaları sunar/);
   });
 
-  it("as a real process: exit code 1, the broken file on stdout", async () => {
-    const run = promisify(execFile)("npm", ["run", "--silent", "kb:check", "--", FIXTURE], { cwd: REPO });
-    await expect(run).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/knowledge-isolation\/bozuk\.md:3: YAML okunamadı/) });
-  });
+  it(
+    "as a real process: exit code 1, the broken file on stdout",
+    async () => {
+      const run = promisify(execFile)("npm", ["run", "--silent", "kb:check", "--", FIXTURE], { cwd: REPO });
+      await expect(run).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/knowledge-isolation\/bozuk\.md:3: YAML okunamadı/) });
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
   it("a valid synonyms file passes", async () => {
     const dir = await folderWith({ "a.md": entry("a", "Soru nedir?"), "synonyms.yaml": "- [memnuniyet, tatmin]\n" });

@@ -8,6 +8,7 @@ import { runKbImport } from "../../../bot/cli/kb-import";
 import { loadKnowledge, loadKnowledgeTexts } from "../../../bot/knowledge/loader";
 import type { KnowledgeEntry } from "../../../bot/knowledge/types";
 import { bfLuRead, fromBfLu, fromMemnun } from "../../helpers/bf-lu";
+import { PROCESS_TEST_TIMEOUT_MS } from "../../helpers/cli";
 
 const REPO = join(__dirname, "..", "..", "..");
 const CORPUS = join(REPO, "test", "fixtures", "qna-corpus");
@@ -112,6 +113,9 @@ describe("kb:export --qna: bf-lu reads back the same pairs", () => {
 });
 
 describe("the CLIs as real processes", () => {
+  // each runs npm and tsx, which compiles the sources: longer than jest's 30 s on a loaded machine
+  jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
+
   it("npm run kb:import, then npm run kb:export --qna", async () => {
     const dir = await temp();
     const imported = await run("npm", ["run", "--silent", "kb:import", "--", join(CORPUS, "cok-turlu.qna"), "--out", dir], { cwd: REPO });
