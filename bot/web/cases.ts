@@ -16,7 +16,7 @@ export interface CasesPageDeps {
   auth: DashboardAuth;
   store: CaseStore;
   logger: Logger;
-  /** `REPORT_TIMEZONE`: the case report's dates are its calendar days. */
+  /** `REPORT_TIMEZONE`: the case report's dates are its calendar days, and the page shows times in it. */
   timeZone: string;
   /** `CASE_RESPONSE_HOURS`, shown on the page. */
   responseHours: number;
@@ -68,7 +68,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
       sendHtml(res, 401, messagePage(t.title, TEXTS.dashboard.unauthorized), { "www-authenticate": "Bearer" });
       return;
     }
-    sendHtml(res, 200, casesPage(user.operator, user.csrf ?? "", deps.responseHours));
+    sendHtml(res, 200, casesPage(user.operator, user.csrf ?? "", deps.responseHours, deps.timeZone));
   });
 
   const allowed = (req: Request, res: Response): ReturnType<DashboardAuth["user"]> => {

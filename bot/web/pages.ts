@@ -181,6 +181,7 @@ export function dashboardPage(timeZone: string, range: DashboardRange = { since:
 <script type="application/json" id="range-data">${embedJson(range)}</script>
 <script src="/dashboard/chart.js"></script>
 <script src="/assets/dom.js"></script>
+<script src="/assets/format.js"></script>
 <script src="/assets/dashboard.js"></script>`,
   );
 }
@@ -198,9 +199,12 @@ const CASES_STYLE = `${DASHBOARD_STYLE}
   .muted { color: #55606e; font-size: 13px; }
 `;
 
-/** The cases page shell; its script fetches `/api/cases` and posts changes with the session's CSRF token. */
-export function casesPage(operator: string, csrf: string, responseHours: number): string {
-  const t = TEXTS.casesPage;
+/**
+ * The cases page shell; its script fetches `/api/cases` and posts changes with the session's CSRF
+ * token, and shows times in `timeZone` (`REPORT_TIMEZONE`) as the dashboard does.
+ */
+export function casesPage(operator: string, csrf: string, responseHours: number, timeZone: string): string {
+  const t = { ...TEXTS.casesPage, timeZone };
   return htmlPage(
     t.title,
     CASES_STYLE,
@@ -209,6 +213,7 @@ export function casesPage(operator: string, csrf: string, responseHours: number)
 <script type="application/json" id="texts">${embedJson(t)}</script>
 <script type="application/json" id="session">${embedJson({ csrf, responseHours })}</script>
 <script src="/assets/dom.js"></script>
+<script src="/assets/format.js"></script>
 <script src="/assets/cases.js"></script>`,
   );
 }
@@ -232,6 +237,7 @@ export function registerPages(server: Server): void {
   const dashboardScript = new StaticFile(join(publicDir(), "dashboard.js"), "text/javascript; charset=utf-8", 0);
   const casesScript = new StaticFile(join(publicDir(), "cases.js"), "text/javascript; charset=utf-8", 0);
   const domScript = new StaticFile(join(publicDir(), "dom.js"), "text/javascript; charset=utf-8", 0);
+  const formatScript = new StaticFile(join(publicDir(), "format.js"), "text/javascript; charset=utf-8", 0);
   const page = chatPage();
 
   server.get("/", async (_req, res) => sendHtml(res, 200, page));
@@ -252,4 +258,5 @@ export function registerPages(server: Server): void {
   server.get("/assets/dashboard.js", async (_req, res) => dashboardScript.send(res));
   server.get("/assets/cases.js", async (_req, res) => casesScript.send(res));
   server.get("/assets/dom.js", async (_req, res) => domScript.send(res));
+  server.get("/assets/format.js", async (_req, res) => formatScript.send(res));
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { findReference } from "../../bot/cases/reference";
 import { SqlCaseStore } from "../../bot/cases/store";
+import { SqlFeedbackStore } from "../../bot/feedback/store";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { openDatabase } from "../../bot/storage/database";
@@ -108,4 +109,54 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
     expect(await operator.locator("#kpi-cases-overdue strong").textContent()).toBe("1");
     await operator.screenshot({ path: join(ARTIFACTS, "dashboard-cases.png"), fullPage: true });
   }, 120_000);
+});
+
+describeBrowser("in a real browser: the cases page speaks Turkish and shows times in REPORT_TIMEZONE", () => {
+  const TIME_ZONE = "Asia/Tokyo";
+  const OPENED = "2026-12-07T09:55:00.000Z";
+  const ANSWERED = "2026-12-07T11:25:00.000Z";
+  const DUE = "2026-12-09T09:55:00.000Z";
+  let browser: Browser;
+  let app: RunningApp;
+  let reference = "";
+  const dataDir = tempDataDir();
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startTestApp({ DATA_DIR: dataDir, OPERATOR_TOKENS: `Ayşe:${OPERATOR}`, REPORT_TIMEZONE: TIME_ZONE });
+    // three low ratings, one of which became a case answered an hour and a half after it was opened
+    const database = await openDatabase({ dataDir });
+    const origin = { conversation: "conv-1", userHash: "user-1" };
+    await new SqlFeedbackStore(database).write(
+      ...["a1", "a2", "a3"].map((answerId) => ({ kind: "rating" as const, answerId, entryId: "crm", rating: 1, at: OPENED, ...origin })),
+    );
+    const cases = new SqlCaseStore(database);
+    reference = (await cases.create(newCase(1, { createdAt: OPENED, dueAt: DUE }))).reference;
+    await cases.update(reference, { status: "in_progress" }, "Mehmet", ANSWERED);
+    await database.close();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("shows opening, due, note and audit times in the configured zone, and figures in Turkish format", async () => {
+    const page = await (await browser.newContext({ locale: "tr-TR", viewport: { width: 1300, height: 900 } })).newPage();
+    await page.goto(`${app.url}/dashboard?token=${OPERATOR}&next=cases`);
+    await page.locator("main[data-loaded='true']").waitFor({ timeout: 15_000 });
+    const row = page.locator(`tr[data-reference='${reference}']`);
+    // 09:55 UTC is 18:55 in Tokyo
+    expect(await row.locator("td").nth(2).textContent()).toBe(`7.12.2026 18:55 (${TIME_ZONE})`);
+    const kpis = await page.locator("#case-kpis").textContent();
+    expect(kpis).toContain("%33,3");
+    expect(kpis).toContain("1,5");
+    await row.click();
+    const detail = page.locator("#detail");
+    await detail.waitFor({ timeout: 15_000 });
+    expect(await detail.textContent()).toContain(`${TEXTS.casesPage.due}: 9.12.2026 18:55 (${TIME_ZONE})`);
+    expect(await page.locator("#audit li").first().textContent()).toMatch(new RegExp(`^7\\.12\\.2026 18:55 \\(${TIME_ZONE}\\) · `));
+    expect(await page.locator("#audit").textContent()).toContain(`7.12.2026 20:25 (${TIME_ZONE})`);
+    expect(await page.locator("main").textContent()).not.toMatch(/2026-12-0\d/);
+    await page.screenshot({ path: join(ARTIFACTS, "cases-turkish.png"), fullPage: true });
+  }, 60_000);
 });

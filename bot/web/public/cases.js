@@ -9,13 +9,15 @@
   var selected = null;
 
   var el = window.memnunDom.el;
+  var format = window.memnunFormat.create(t.timeZone);
+  var show = format.show;
+  var when = format.when;
   function option(value, label, current) {
     var node = el("option", { value: value }, [label]);
     if (value === current) node.selected = true;
     return node;
   }
   function hoursBetween(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 36e5); }
-  function show(value, suffix) { return value === null || value === undefined ? "–" : value + (suffix || ""); }
 
   var filters = { status: "", source: "", overdue: false, q: "" };
 
@@ -39,7 +41,7 @@
   function kpis(report) {
     var k = t.kpis;
     var items = [
-      [k.opened, show(report.opened)], [k.resolved, show(report.resolved)], [k.overdue, show(report.overdue)],
+      [k.opened, String(report.opened)], [k.resolved, String(report.resolved)], [k.overdue, String(report.overdue)],
       [k.medianFirstResponse, show(report.medianFirstResponseHours)], [k.medianResolution, show(report.medianResolutionHours)],
       [k.lowRatingsToCases, show(report.lowRatingsToCases, "%")], [k.csatOfCaseEntries, show(report.csatOfCaseEntries, "%")],
     ];
@@ -55,7 +57,7 @@
       el("tbody", {}, data.cases.map(function (c) {
         var age = hoursBetween(c.createdAt, data.now) + " / " + data.responseHours + " " + t.hours + (c.overdue ? " — " + t.overdue : "");
         var row = el("tr", { "data-reference": c.reference, class: c.overdue ? "overdue" : "" }, [
-          el("td", {}, [c.reference]), el("td", { class: "status" }, [t.statuses[c.status] || c.status]), el("td", {}, [c.createdAt.slice(0, 16).replace("T", " ")]),
+          el("td", {}, [c.reference]), el("td", { class: "status" }, [t.statuses[c.status] || c.status]), el("td", {}, [when(c.createdAt)]),
           el("td", { class: "age" }, [age]), el("td", {}, [t.sources[c.source] || c.source]), el("td", {}, [c.channel]), el("td", {}, [c.text]),
         ]);
         row.addEventListener("click", function () { selected = c.reference; detail(c); });
@@ -98,10 +100,10 @@
       }
     });
     var notes = el("ul", { class: "notes", id: "notes" }, c.notes.map(function (n) {
-      return el("li", {}, [n.at.slice(0, 16).replace("T", " ") + " · " + n.author + " (" + (n.kind === "public" ? t.publicLabel : t.internalLabel) + "): " + n.text]);
+      return el("li", {}, [when(n.at) + " · " + n.author + " (" + (n.kind === "public" ? t.publicLabel : t.internalLabel) + "): " + n.text]);
     }));
     var audit = el("ul", { class: "audit muted", id: "audit" }, c.audit.map(function (a) {
-      return el("li", {}, [a.at.slice(0, 16).replace("T", " ") + " · " + a.actor + " · " + a.action + (a.detail ? ": " + a.detail : "")]);
+      return el("li", {}, [when(a.at) + " · " + a.actor + " · " + a.action + (a.detail ? ": " + a.detail : "")]);
     }));
     var concerns = [c.entryId, c.rating === null ? null : c.rating + "/5", c.score === null ? null : "NPS " + c.score].filter(Boolean).join(" · ") || "–";
     main.appendChild(el("section", { id: "detail", "data-reference": c.reference }, [
@@ -109,7 +111,7 @@
       el("p", {}, [el("strong", {}, [t.customerWords + ": "]), c.text]),
       el("p", {}, [el("strong", {}, [t.concerns + ": "]), concerns]),
       el("p", {}, [el("strong", {}, [t.contact + ": "]), c.contact || t.noContact]),
-      el("p", {}, [el("strong", {}, [t.due + ": "]), c.dueAt.slice(0, 16).replace("T", " ") + (c.overdue ? " — " + t.overdue : "")]),
+      el("p", {}, [el("strong", {}, [t.due + ": "]), when(c.dueAt) + (c.overdue ? " — " + t.overdue : "")]),
       form, el("h2", {}, [t.notes]), notes, el("h2", {}, [t.audit]), audit,
     ]));
   }

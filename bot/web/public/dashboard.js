@@ -39,14 +39,9 @@
       el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", {}, [String(c)]); })); })),
     ]);
   }
-  // Turkish formats: 45,5 and %45,5 (the sign before the number), times in the configured zone
-  var numbers = new Intl.NumberFormat("tr-TR", { maximumFractionDigits: 2 });
-  var times = new Intl.DateTimeFormat("tr-TR", { timeZone: t.timeZone, dateStyle: "short", timeStyle: "short" });
-  function show(value, suffix) {
-    if (value === null || value === undefined) return "–";
-    return suffix === "%" ? "%" + numbers.format(value) : numbers.format(value) + (suffix || "");
-  }
-  function when(iso) { return times.format(new Date(iso)) + " (" + t.timeZone + ")"; }
+  var format = window.memnunFormat.create(t.timeZone);
+  var show = format.show;
+  var when = format.when;
   function chart(id, config) {
     var canvas = el("canvas", { id: id, role: "img" });
     setTimeout(function () { new window.Chart(canvas, config); }, 0);
