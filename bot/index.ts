@@ -157,6 +157,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     logger,
     alerts,
     responseHours: config.caseResponseHours,
+    timeZone: config.reportTimeZone,
     texts: () => knowledge.current().caseTexts,
   });
 

@@ -8,6 +8,7 @@ import type { CaseStore } from "../cases/store";
 import { ACTIVE_STATUSES, type Case, type CaseSource, type CaseStatus } from "../cases/types";
 import type { Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
+import { turkishDate } from "../feedback/time-zone";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { collapseRepeats, fold, textWords } from "../matching/analysis";
@@ -64,6 +65,8 @@ export interface CaseFlowDeps {
   alerts: AlertSink;
   /** Hours until the first response is due (`CASE_RESPONSE_HOURS`). */
   responseHours: number;
+  /** `REPORT_TIMEZONE`: a case's opening day is told as a day of this zone, as the operators' pages show it. */
+  timeZone: string;
   /** Editor-owned texts (`knowledge/cases.yaml`); keys left out use the built-in ones. */
   texts: () => Readonly<Partial<CaseTexts>>;
   now?: () => Date;
@@ -337,7 +340,7 @@ export class CaseFlow {
       await context.sendActivity(this.message(context, fillTemplate(t.statusOther, { reference: found.reference, open })));
       return;
     }
-    await context.sendActivity(this.message(context, describeCase(found, t)));
+    await context.sendActivity(this.message(context, describeCase(found, t, this.deps.timeZone)));
   }
 }
 
@@ -391,10 +394,10 @@ export function statusName(status: CaseStatus, t: CaseTexts): string {
   return { open: t.statusOpen, in_progress: t.statusInProgress, resolved: t.statusResolved, closed: t.statusClosed }[status];
 }
 
-/** The customer's view of their case: reference, status, and the latest public note. */
-export function describeCase(found: Case, t: CaseTexts): string {
+/** The customer's view of their case: reference, status, opening day in `timeZone`, and the latest public note. */
+export function describeCase(found: Case, t: CaseTexts, timeZone: string): string {
   const note = found.notes.filter((n) => n.kind === "public").at(-1);
-  const head = fillTemplate(t.statusOwn, { reference: found.reference, status: statusName(found.status, t), created: found.createdAt.slice(0, 10) });
+  const head = fillTemplate(t.statusOwn, { reference: found.reference, status: statusName(found.status, t), created: turkishDate(found.createdAt, timeZone) });
   return `${head}\n\n${note ? fillTemplate(t.statusNote, { note: note.text }) : t.statusNoNote}`;
 }
 

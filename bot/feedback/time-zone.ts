@@ -46,6 +46,22 @@ export function localDay(iso: string, timeZone: string): string {
   return new Date(ms + offsetMinutes(timeZone, ms) * MINUTE_MS).toISOString().slice(0, 10);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day of an instant in the zone as Turkish readers write it (`7.12.2026`): the date
+ * part of the times the dashboard and `npm run report` show (`tr-TR`, short style), so a customer
+ * and an operator read the same day for one case.
+ */
+export function turkishDate(iso: string, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("tr-TR", { timeZone, dateStyle: "short" });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(Date.parse(iso));
+}
+
 /** A stretch of time with one UTC offset, up to `until` (ISO, exclusive; null = open-ended), from the end of the one before. */
 export interface OffsetPeriod {
   readonly until: string | null;

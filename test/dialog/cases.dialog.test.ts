@@ -250,6 +250,18 @@ describe("the complaint loop (TestAdapter)", () => {
     }
   });
 
+  it("tells the opening day in the Turkish format, as a day of REPORT_TIMEZONE, not the stored UTC day", async () => {
+    // 22:30 UTC on 7 December is already 8 December in Istanbul, and still 7 December in New York
+    const now = (): Date => new Date("2026-12-07T22:30:00.000Z");
+    for (const [timeZone, day] of [["Europe/Istanbul", "8.12.2026"], ["America/New_York", "7.12.2026"]] as const) {
+      const t = await testBot(kb, { caseOptions: { timeZone, now } });
+      const reference = referenceIn(await complain(t));
+      const [status] = await turn(t, "şikayetim ne durumda");
+      expect(status?.text).toContain(`${reference}** numaralı kaydınızın durumu: **${T.statusOpen}** (açılış: ${day})`);
+      expect(status?.text).not.toContain("2026-12");
+    }
+  });
+
   it("reads a reference typed while a yes/no or contact question waits as a status question, whatever its letters spell", async () => {
     const t = await testBot(kb);
     const replies = await complain(t);

@@ -39,6 +39,8 @@ export interface TestCaseOptions {
   /** Turns the complaint loop off (as a bot built without it). */
   off?: boolean;
   responseHours?: number;
+  /** `REPORT_TIMEZONE` (Europe/Istanbul, its default, unless given). */
+  timeZone?: string;
   now?: () => Date;
   /** Wraps the case store (to simulate failures). */
   wrapStore?: (store: CaseStore) => CaseStore;
@@ -74,6 +76,7 @@ export async function testBot(
         logger,
         alerts: { raise: (alert) => alerts.push(alert) },
         responseHours: caseOptions.responseHours ?? 48,
+        timeZone: caseOptions.timeZone ?? "Europe/Istanbul",
         texts: () => kb.caseTexts,
         ...(caseOptions.now ? { now: caseOptions.now } : {}),
       });

@@ -1,5 +1,5 @@
 import { rangeBounds, ReportRangeError } from "../../../bot/feedback/report";
-import { isoWeek, localDay, offsetMinutes, offsetPeriods, startOfDay } from "../../../bot/feedback/time-zone";
+import { isoWeek, localDay, offsetMinutes, offsetPeriods, startOfDay, turkishDate } from "../../../bot/feedback/time-zone";
 
 describe("report days in a time zone", () => {
   it("knows the offsets of Istanbul (no daylight saving) and New York (daylight saving)", () => {
@@ -16,6 +16,13 @@ describe("report days in a time zone", () => {
     expect(startOfDay("2026-11-02", "America/New_York")).toBe("2026-11-02T05:00:00.000Z");
     expect(localDay("2026-11-30T22:30:00.000Z", "Europe/Istanbul")).toBe("2026-12-01");
     expect(localDay("2026-11-30T20:59:59.999Z", "Europe/Istanbul")).toBe("2026-11-30");
+  });
+
+  it("writes a day of the zone as Turkish readers do", () => {
+    expect(turkishDate("2026-12-07T09:55:00.000Z", "Europe/Istanbul")).toBe("7.12.2026");
+    expect(turkishDate("2026-12-07T22:30:00.000Z", "Europe/Istanbul")).toBe("8.12.2026");
+    expect(turkishDate("2026-12-07T22:30:00.000Z", "America/New_York")).toBe("7.12.2026");
+    expect(turkishDate("2026-01-31T12:00:00.000Z", "UTC")).toBe("31.01.2026");
   });
 
   it("finds the offset periods of a span to the minute", () => {
