@@ -44,9 +44,15 @@ export class CaseNotFoundError extends Error {
   }
 }
 
-/** Thrown for a change that says nothing (no status, no note) or an unknown status. */
+/** Why a change was refused: it says nothing (no new status, no note), or names an unknown status. */
+export type CaseChangeProblem = "nothing-to-change" | "unknown-status";
+
+/** Thrown for a change that says nothing (no status, no note) or an unknown status; `problem` tells which, for callers that explain it. */
 export class CaseChangeError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly problem: CaseChangeProblem,
+    message: string,
+  ) {
     super(`[cases] ${message}`);
     this.name = "CaseChangeError";
   }
@@ -272,11 +278,11 @@ export class SqlCaseStore implements CaseStore {
     const db = this.db();
     const publicNote = cut(change.publicNote?.trim() ?? "");
     const internalNote = cut(change.internalNote?.trim() ?? "");
-    if (change.status !== undefined && !isCaseStatus(change.status)) throw new CaseChangeError(`unknown status "${String(change.status)}"`);
+    if (change.status !== undefined && !isCaseStatus(change.status)) throw new CaseChangeError("unknown-status", `unknown status "${String(change.status)}"`);
     const row = await db.selectFrom("cases").selectAll().where("reference", "=", reference).executeTakeFirst();
     if (!row) throw new CaseNotFoundError(reference);
     const status = change.status !== undefined && change.status !== row.status ? change.status : undefined;
-    if (status === undefined && publicNote === "" && internalNote === "") throw new CaseChangeError("nothing to change: give a new status or a note");
+    if (status === undefined && publicNote === "" && internalNote === "") throw new CaseChangeError("nothing-to-change", "nothing to change: give a new status or a note");
     const active = (value: string): boolean => ACTIVE_STATUSES.some((s) => s === value);
     const responded = status !== undefined || publicNote !== "";
     const write = db

@@ -205,6 +205,34 @@ export const TEXTS = Object.freeze({
     publicLabel: "müşteriye açık",
     internalLabel: "iç not",
     audit: "Değişiklik kaydı",
+    /**
+     * Why the case API refused a request, by its stable `code` (the API's `message`; the page shows
+     * it after `saveFailed`). `{reference}` and `{problems}` are filled in.
+     */
+    errors: {
+      "dashboard-off": "panel kapalı: sunucuda DASHBOARD_TOKEN ya da OPERATOR_TOKENS ayarlanmamış.",
+      unauthorized: "oturumunuz sona ermiş ya da anahtarınız geçersiz; paneli anahtarınızla yeniden açın.",
+      "csrf-token": "oturumunuz doğrulanamadı; sayfayı yenileyip yeniden deneyin.",
+      "not-a-reference": "bu bir vaka numarası değil (MMN-… biçiminde olmalı).",
+      "not-found": "{reference} numaralı bir vaka yok.",
+      "invalid-change": "değişiklik geçersiz: {problems}.",
+      "nothing-to-change": "değiştirilecek bir şey yok; yeni bir durum seçin ya da bir not yazın.",
+      conflict: "vaka siz bakarken başka biri tarafından değiştirildi; sayfayı yenileyip yeniden deneyin.",
+      "bad-range": "tarih aralığı geçersiz.",
+      unavailable: "vakalara şu an ulaşılamıyor (veritabanı?); biraz sonra yeniden deneyin.",
+    },
+    /** The problems of an invalid change, joined with "; ". `{field}` and `{max}` are filled in. */
+    problems: {
+      tooLong: "{field} en fazla {max} karakter olabilir",
+      notText: "{field} metin olmalı",
+      unknownValue: "{field} bilinmeyen bir değer",
+      unknownField: "bilinmeyen alan: {field}",
+      notObject: "istek bir JSON nesnesi olmalı",
+    },
+    /** A refusal without one of the codes above (a rate limit, a proxy's page); `{status}` is the HTTP status. */
+    unexpected: "sunucu beklenmeyen bir yanıt verdi (HTTP {status}).",
+    tooManyRequests: "çok fazla istek gönderildi; biraz bekleyip yeniden deneyin.",
+    unreachable: "sunucuya ulaşılamadı; bağlantınızı kontrol edip yeniden deneyin.",
     kpis: {
       opened: "Açılan vaka",
       resolved: "Çözülen vaka",

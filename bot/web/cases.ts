@@ -5,7 +5,7 @@ import { CaseChangeError, CaseConflictError, CaseNotFoundError, type CaseStore }
 import { CASE_SOURCES, CASE_STATUSES, type Case } from "../cases/types";
 import { TEXTS } from "../conversation/texts";
 import type { Logger } from "../logger";
-import type { DashboardAuth, DashboardUser } from "./dashboard";
+import { CSRF_HEADER, rangeMessage, type DashboardAuth, type DashboardUser } from "./dashboard";
 import { casesPage, messagePage, sendHtml } from "./pages";
 import { stringField } from "./request";
 
@@ -34,6 +34,44 @@ const Change = z
   .strict();
 
 const REFERENCE = /^MMN-[A-Z0-9]{1,12}$/;
+
+/**
+ * Stable codes of the case API's refusals. Programs branch on `code`; the page shows `message`,
+ * Turkish; `error` stays English, as in the logs.
+ */
+export type CaseApiErrorCode = keyof typeof TEXTS.casesPage.errors;
+
+/** The body of a refusal: `{ error, code, message }`. */
+export function caseApiError(code: CaseApiErrorCode, error: string, fill: { reference?: string; problems?: string } = {}): { error: string; code: CaseApiErrorCode; message: string } {
+  const message = TEXTS.casesPage.errors[code].replace("{reference}", fill.reference ?? "").replace("{problems}", fill.problems ?? "");
+  return { error, code, message };
+}
+
+const FIELDS: Readonly<Record<string, string>> = { status: TEXTS.casesPage.newStatus, publicNote: TEXTS.casesPage.publicNote, internalNote: TEXTS.casesPage.internalNote };
+const numbers = new Intl.NumberFormat("tr-TR");
+
+/** What is wrong with a change, in Turkish, from the schema's issues (whose own messages are English). */
+export function changeProblems(issues: readonly z.core.$ZodIssue[]): string {
+  const p = TEXTS.casesPage.problems;
+  const field = (issue: z.core.$ZodIssue): string => {
+    const name = String(issue.path[0] ?? "");
+    return FIELDS[name] ?? name;
+  };
+  const problems = issues.flatMap((issue): string[] => {
+    if (issue.path.length === 0 && issue.code === "invalid_type") return [p.notObject];
+    switch (issue.code) {
+      case "too_big":
+        return [p.tooLong.replace("{field}", field(issue)).replace("{max}", numbers.format(Number(issue.maximum)))];
+      case "invalid_type":
+        return [p.notText.replace("{field}", field(issue))];
+      case "unrecognized_keys":
+        return issue.keys.map((key) => p.unknownField.replace("{field}", key));
+      default:
+        return [p.unknownValue.replace("{field}", field(issue))];
+    }
+  });
+  return [...new Set(problems)].join("; ");
+}
 
 /** A case as the dashboard shows it: everything, with whether it is overdue now. */
 function view(found: Case, now: string): Case & { overdue: boolean } {
@@ -74,20 +112,20 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   const allowed = (req: Request, res: Response): ReturnType<DashboardAuth["user"]> => {
     res.header("cache-control", "no-store");
     if (!auth.enabled) {
-      res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)" });
+      res.send(404, caseApiError("dashboard-off", "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)"));
       return null;
     }
     const user = signedIn(req, res);
     if (!user) {
       res.header("www-authenticate", "Bearer");
-      res.send(401, { error: "a valid dashboard token is required" });
+      res.send(401, caseApiError("unauthorized", "a valid dashboard token is required"));
     }
     return user;
   };
 
   const unavailable = (res: Response, error: unknown): void => {
     logger.error({ err: error }, "[dashboard] cases unavailable");
-    res.send(503, { error: "cases are unavailable (database unreachable?)" });
+    res.send(503, caseApiError("unavailable", "cases are unavailable (database unreachable?)"));
   };
 
   server.get("/api/cases", async (req, res) => {
@@ -116,7 +154,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     try {
       res.send(200, await store.report({ since: since || undefined, until: until || undefined, timeZone: deps.timeZone }, now().toISOString()));
     } catch (error) {
-      if (error instanceof ReportRangeError) res.send(400, { error: error.message });
+      if (error instanceof ReportRangeError) res.send(400, { ...caseApiError("bad-range", error.message), message: rangeMessage(error, { since, until, timeZone: deps.timeZone }) });
       else unavailable(res, error);
     }
   });
@@ -125,12 +163,12 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     if (!allowed(req, res)) return;
     const reference = stringField(req.params, "reference") ?? "";
     if (!REFERENCE.test(reference)) {
-      res.send(400, { error: "not a case reference" });
+      res.send(400, caseApiError("not-a-reference", "not a case reference"));
       return;
     }
     try {
       const found = await store.get(reference);
-      if (!found) res.send(404, { error: `no case ${reference}` });
+      if (!found) res.send(404, caseApiError("not-found", `no case ${reference}`, { reference }));
       else res.send(200, view(found, now().toISOString()));
     } catch (error) {
       unavailable(res, error);
@@ -142,22 +180,30 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     if (!user) return;
     if (!auth.writeAllowed(req, user)) {
       logger.warn({ operator: user.operator }, "[dashboard] case change without a valid CSRF token");
-      res.send(403, { error: `a valid CSRF token is required in ${"x-csrf-token"}` });
+      res.send(403, caseApiError("csrf-token", `a valid CSRF token is required in ${CSRF_HEADER}`));
       return;
     }
     const reference = stringField(req.params, "reference") ?? "";
+    if (!REFERENCE.test(reference)) {
+      res.send(400, caseApiError("not-a-reference", "not a case reference"));
+      return;
+    }
     const parsed = Change.safeParse(req.body);
-    if (!REFERENCE.test(reference) || !parsed.success) {
-      res.send(400, { error: parsed.success ? "not a case reference" : `invalid change: ${parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}` });
+    if (!parsed.success) {
+      const issues = parsed.error.issues;
+      const english = issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+      res.send(400, caseApiError("invalid-change", `invalid change: ${english}`, { problems: changeProblems(issues) }));
       return;
     }
     let updated: Case;
     try {
       updated = await store.update(reference, parsed.data, user.operator, now().toISOString());
     } catch (error) {
-      if (error instanceof CaseNotFoundError) res.send(404, { error: error.message });
-      else if (error instanceof CaseChangeError) res.send(400, { error: error.message });
-      else if (error instanceof CaseConflictError) res.send(409, { error: error.message });
+      if (error instanceof CaseNotFoundError) res.send(404, caseApiError("not-found", error.message, { reference }));
+      else if (error instanceof CaseChangeError) {
+        const code = error.problem === "nothing-to-change" ? "nothing-to-change" : "invalid-change";
+        res.send(400, caseApiError(code, error.message, { problems: TEXTS.casesPage.problems.unknownValue.replace("{field}", TEXTS.casesPage.newStatus) }));
+      } else if (error instanceof CaseConflictError) res.send(409, caseApiError("conflict", error.message));
       else unavailable(res, error);
       return;
     }

@@ -140,7 +140,7 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
     await app?.close();
   });
 
-  it("shows opening, due, note and audit times in the configured zone, and figures in Turkish format", async () => {
+  it("shows times in the configured zone, figures in Turkish format, and a refused change in Turkish", async () => {
     const page = await (await browser.newContext({ locale: "tr-TR", viewport: { width: 1300, height: 900 } })).newPage();
     await page.goto(`${app.url}/dashboard?token=${OPERATOR}&next=cases`);
     await page.locator("main[data-loaded='true']").waitFor({ timeout: 15_000 });
@@ -157,6 +157,12 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
     expect(await page.locator("#audit li").first().textContent()).toMatch(new RegExp(`^7\\.12\\.2026 18:55 \\(${TIME_ZONE}\\) · `));
     expect(await page.locator("#audit").textContent()).toContain(`7.12.2026 20:25 (${TIME_ZONE})`);
     expect(await page.locator("main").textContent()).not.toMatch(/2026-12-0\d/);
+
+    // "Kaydet" with nothing changed: the reason in Turkish, nothing English from the API
+    await page.locator("#save").click();
+    const refused = page.locator("#save-message");
+    await waitFor(async () => ((await refused.textContent()) ?? "") !== "", "the refusal");
+    expect(await refused.textContent()).toBe(`${TEXTS.casesPage.saveFailed} ${TEXTS.casesPage.errors["nothing-to-change"]}`);
     await page.screenshot({ path: join(ARTIFACTS, "cases-turkish.png"), fullPage: true });
   }, 60_000);
 });

@@ -83,6 +83,45 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     expect((await api("/api/cases/MMN-AAAAAA", { method: "POST", body: JSON.stringify({ status: "closed" }) })).status).toBe(404);
   });
 
+  it("refuses with a stable code, a Turkish message for the page and the English reason for programs", async () => {
+    const E = TEXTS.casesPage.errors;
+    const refusal = async (response: Response): Promise<{ status: number; body: { code?: string; message?: string; error?: string } }> => ({
+      status: response.status,
+      body: (await response.json()) as { code?: string; message?: string; error?: string },
+    });
+    const change = (body: unknown, path = `/api/cases/${reference}`): Promise<Response> => api(path, { method: "POST", body: JSON.stringify(body) });
+
+    expect(await refusal(await change({}))).toEqual({
+      status: 400,
+      body: { code: "nothing-to-change", message: E["nothing-to-change"], error: "[cases] nothing to change: give a new status or a note" },
+    });
+    // the status it already has is no change either
+    expect((await refusal(await change({ status: "open" }))).body.code).toBe("nothing-to-change");
+    const tooLong = await refusal(await change({ publicNote: "x".repeat(2_001), internalNote: 5 }));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.code).toBe("invalid-change");
+    expect(tooLong.body.message).toBe(
+      fillTemplate(E["invalid-change"], { problems: `${TEXTS.casesPage.publicNote} en fazla 2.000 karakter olabilir; ${TEXTS.casesPage.internalNote} metin olmalı` }),
+    );
+    expect(tooLong.body.error).toMatch(/^invalid change: publicNote: Too big/);
+    const weird = await refusal(await change({ status: "weird", colour: "red" }));
+    expect(weird.body).toMatchObject({ code: "invalid-change", message: expect.stringContaining(`${TEXTS.casesPage.newStatus} bilinmeyen bir değer; bilinmeyen alan: colour`) });
+    expect((await refusal(await change([1, 2]))).body).toMatchObject({ code: "invalid-change", message: fillTemplate(E["invalid-change"], { problems: "istek bir JSON nesnesi olmalı" }) });
+    expect(await refusal(await change({ status: "closed" }, "/api/cases/MMN-AAAAAA"))).toMatchObject({
+      status: 404,
+      body: { code: "not-found", message: fillTemplate(E["not-found"], { reference: "MMN-AAAAAA" }) },
+    });
+    expect(await refusal(await api("/api/cases/MMN-AAAAAA"))).toMatchObject({ status: 404, body: { code: "not-found" } });
+    expect(await refusal(await change({ status: "closed" }, "/api/cases/not-a-reference"))).toMatchObject({ status: 400, body: { code: "not-a-reference", message: E["not-a-reference"] } });
+    expect(await refusal(await api("/api/cases", {}, "wrong-token-0123456789"))).toMatchObject({ status: 401, body: { code: "unauthorized", message: E.unauthorized } });
+    const badRange = await refusal(await api("/api/case-report?since=2026-02-30"));
+    expect(badRange).toMatchObject({ status: 400, body: { code: "bad-range", message: expect.stringContaining("Geçersiz tarih") } });
+    // nothing was written by any of them
+    const found = (await (await api(`/api/cases/${reference}`)).json()) as { status: string; audit: unknown[] };
+    expect(found.status).toBe("open");
+    expect(found.audit).toHaveLength(2);
+  });
+
   it("an operator's status change with a public note reaches the customer proactively and on their next status question", async () => {
     const before = connector.messages(conversation).length;
     const response = await api(`/api/cases/${reference}`, {
@@ -123,7 +162,9 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     expect(csrf.length).toBeGreaterThan(20);
     const change = (headers: Record<string, string>): Promise<Response> =>
       fetch(`${app.url}/api/cases/${reference}`, { method: "POST", headers: { cookie, "content-type": "application/json", ...headers }, body: JSON.stringify({ internalNote: "kontrol edildi" }) });
-    expect((await change({})).status).toBe(403);
+    const refused = await change({});
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "csrf-token", message: TEXTS.casesPage.errors["csrf-token"] });
     expect((await change({ "x-csrf-token": "forged" })).status).toBe(403);
     // another session's token is no good either
     const second = await fetch(`${app.url}/dashboard?token=${MEHMET}`, { redirect: "manual" });

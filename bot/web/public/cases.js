@@ -17,6 +17,12 @@
     if (value === current) node.selected = true;
     return node;
   }
+  // why the API refused a change, in Turkish: its message when it names one of the API's codes
+  // (English never reaches the page), else what the HTTP status says
+  function refusal(status, body) {
+    if (body && typeof body.message === "string" && Object.prototype.hasOwnProperty.call(t.errors, body.code)) return body.message;
+    return status === 429 ? t.tooManyRequests : t.unexpected.replace("{status}", String(status));
+  }
   function hoursBetween(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 36e5); }
 
   var filters = { status: "", source: "", overdue: false, q: "" };
@@ -83,22 +89,31 @@
       if (status.value !== c.status) change.status = status.value;
       if (publicNote.value.trim() !== "") change.publicNote = publicNote.value;
       if (internalNote.value.trim() !== "") change.internalNote = internalNote.value;
+      var response;
       try {
-        var response = await fetch("/api/cases/" + encodeURIComponent(c.reference), {
+        response = await fetch("/api/cases/" + encodeURIComponent(c.reference), {
           method: "POST", credentials: "same-origin",
           headers: { "content-type": "application/json", "x-csrf-token": session.csrf },
           body: JSON.stringify(change),
         });
-        var body = await response.json();
-        if (!response.ok) throw new Error(body.error || String(response.status));
-        await load();
-        detail(body);
-        var done = document.getElementById("save-message");
-        done.textContent = t.saved + (body.notified ? " " + t.notifiedCustomer : "");
       } catch (error) {
-        message.textContent = t.saveFailed + " " + error.message;
+        failed(t.unreachable);
+        return;
       }
+      var body = await response.json().catch(function () { return null; });
+      if (!response.ok || body === null) {
+        failed(refusal(response.status, body));
+        return;
+      }
+      await load();
+      detail(body);
+      var done = document.getElementById("save-message");
+      done.textContent = t.saved + (body.notified ? " " + t.notifiedCustomer : "");
     });
+    function failed(reason) {
+      message.className = "error";
+      message.textContent = t.saveFailed + " " + reason;
+    }
     var notes = el("ul", { class: "notes", id: "notes" }, c.notes.map(function (n) {
       return el("li", {}, [when(n.at) + " · " + n.author + " (" + (n.kind === "public" ? t.publicLabel : t.internalLabel) + "): " + n.text]);
     }));
