@@ -4,6 +4,7 @@ import { percent, rangeBounds, type ReportRange } from "../feedback/report";
 import { assertOpen, type Database } from "../storage/database";
 import type { Closable } from "../storage/errors";
 import type { CaseEventsTable, CasesTable, Schema } from "../storage/schema";
+import { readAudit, storedAudit, type RecordedChange } from "./audit";
 import { newReference } from "./reference";
 import {
   ACTIVE_STATUSES,
@@ -122,7 +123,7 @@ function toCase(row: Selectable<CasesTable>, events: ReadonlyArray<Selectable<Ca
   const audit: AuditEntry[] = [];
   for (const event of events) {
     if (event.kind === "public" || event.kind === "internal") notes.push({ kind: event.kind, text: event.text, author: event.actor, at: event.at });
-    else audit.push({ actor: event.actor, action: event.action, detail: event.text, at: event.at });
+    else audit.push({ ...readAudit(event), actor: event.actor, detail: event.text, at: event.at });
   }
   const source: CaseSource = row.source === "rating" || row.source === "nps" ? row.source : "intent";
   return {
@@ -199,8 +200,14 @@ export class SqlCaseStore implements CaseStore {
     });
   }
 
-  private event(reference: string, kind: "audit" | "public" | "internal", actor: string, action: string, text: string, at: string): Compilable {
-    return this.database.db.insertInto("case_events").values({ id: eventId(at), reference, kind, actor, action, text, at });
+  /** A public or internal note. */
+  private note(reference: string, kind: "public" | "internal", actor: string, text: string, at: string): Compilable {
+    return this.database.db.insertInto("case_events").values({ id: eventId(at), reference, kind, actor, action: `${kind}-note`, text, data: null, at });
+  }
+
+  /** A line of the audit log. */
+  private audit(reference: string, actor: string, change: RecordedChange, at: string): Compilable {
+    return this.database.db.insertInto("case_events").values({ id: eventId(at), reference, kind: "audit", actor, ...storedAudit(change), at });
   }
 
   async create(input: NewCase): Promise<Case> {
@@ -233,7 +240,7 @@ export class SqlCaseStore implements CaseStore {
         // the primary key decides between two instances that drew the same reference
         .onConflict((oc) => oc.column("reference").doNothing());
       const created = await this.atomically(insert, (affected) =>
-        affected > 0 ? [this.event(reference, "audit", "customer", "created", `${input.source} via ${input.channel}`, input.createdAt)] : [],
+        affected > 0 ? [this.audit(reference, "customer", { action: "created", source: input.source, channel: input.channel }, input.createdAt)] : [],
       );
       if (created > 0) return this.require(reference);
     }
@@ -269,7 +276,7 @@ export class SqlCaseStore implements CaseStore {
     const db = this.db();
     const update = db.updateTable("cases").set({ contact: contact.slice(0, 256), updated_at: at }).where("reference", "=", reference);
     // the audit names what was given, never the value itself
-    const affected = await this.atomically(update, (n) => (n > 0 ? [this.event(reference, "audit", "customer", "contact", contact.includes("@") ? "e-mail" : "phone", at)] : []));
+    const affected = await this.atomically(update, (n) => (n > 0 ? [this.audit(reference, "customer", { action: "contact", contact: contact.includes("@") ? "e-mail" : "phone" }, at)] : []));
     if (affected === 0) throw new CaseNotFoundError(reference);
     return this.require(reference);
   }
@@ -301,9 +308,9 @@ export class SqlCaseStore implements CaseStore {
     const affected = await this.atomically(write, (n) => {
       if (n === 0) return [];
       const events: Compilable[] = [];
-      if (status) events.push(this.event(reference, "audit", actor, "status", `${row.status} → ${status}`, at));
-      if (publicNote !== "") events.push(this.event(reference, "public", actor, "public-note", publicNote, at), this.event(reference, "audit", actor, "public-note", publicNote, at));
-      if (internalNote !== "") events.push(this.event(reference, "internal", actor, "internal-note", internalNote, at), this.event(reference, "audit", actor, "internal-note", internalNote, at));
+      if (status) events.push(this.audit(reference, actor, { action: "status", from: isCaseStatus(row.status) ? row.status : "open", to: status }, at));
+      if (publicNote !== "") events.push(this.note(reference, "public", actor, publicNote, at), this.audit(reference, actor, { action: "public-note", note: publicNote }, at));
+      if (internalNote !== "") events.push(this.note(reference, "internal", actor, internalNote, at), this.audit(reference, actor, { action: "internal-note", note: internalNote }, at));
       return events;
     });
     if (affected === 0) throw new CaseConflictError(reference);
@@ -355,7 +362,7 @@ export class SqlCaseStore implements CaseStore {
     for (const { reference } of due) {
       // only the instance whose update changes the row raises the alert
       const mark = db.updateTable("cases").set({ overdue_at: now }).where("reference", "=", reference).where("overdue_at", "is", null);
-      const won = await this.atomically(mark, (n) => (n > 0 ? [this.event(reference, "audit", "system", "overdue", "first response overdue", now)] : []));
+      const won = await this.atomically(mark, (n) => (n > 0 ? [this.audit(reference, "system", { action: "overdue" }, now)] : []));
       if (won > 0) marked.push(await this.require(reference));
     }
     return marked;

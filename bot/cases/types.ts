@@ -27,14 +27,30 @@ export interface CaseNote {
   readonly at: string;
 }
 
+/** What kind of contact details a customer gave (never the value: that stays out of the audit log). */
+export type ContactKind = "e-mail" | "phone";
+
+/**
+ * What one line of a case's audit log records, as data: operators' pages word it in their language
+ * (the cases page in Turkish). `unknown` is a line this version cannot read (written by a newer
+ * one, or by hand), kept so the log stays complete.
+ */
+export type AuditChange =
+  | { readonly action: "created"; readonly source: CaseSource; readonly channel: string }
+  | { readonly action: "contact"; readonly contact: ContactKind }
+  | { readonly action: "status"; readonly from: CaseStatus; readonly to: CaseStatus }
+  | { readonly action: "public-note" | "internal-note"; readonly note: string }
+  | { readonly action: "overdue" }
+  | { readonly action: "unknown"; readonly recorded: string };
+
 /** One line of a case's audit log: who did what, when. */
-export interface AuditEntry {
+export type AuditEntry = AuditChange & {
+  /** An operator's name, or `customer` / `system`. */
   readonly actor: string;
-  /** `created`, `contact`, `status`, `public-note`, `internal-note`, `overdue`. */
-  readonly action: string;
+  /** The change in English, as versions before structured audit data stored it (programs, logs): `open → resolved`, `rating via webchat`. */
   readonly detail: string;
   readonly at: string;
-}
+};
 
 /** What the bot knows when a customer accepts to open a case. */
 export interface NewCase {

@@ -205,6 +205,18 @@ export const TEXTS = Object.freeze({
     publicLabel: "müşteriye açık",
     internalLabel: "iç not",
     audit: "Değişiklik kaydı",
+    /** Who did what in the audit log: the customer and the bot's overdue check by role, operators by name. */
+    actors: { customer: "Müşteri", system: "Sistem" },
+    /** One audit line per change; `{source}`, `{channel}`, `{contact}`, `{from}`, `{to}` and `{note}` are filled in. */
+    auditActions: {
+      created: "vakayı açtı ({source}, {channel})",
+      contact: "iletişim bilgisi verdi ({contact})",
+      status: "durumu değiştirdi: {from} → {to}",
+      publicNote: "müşteriye açık not ekledi: {note}",
+      internalNote: "iç not ekledi: {note}",
+      overdue: "ilk dönüş için söz verilen süre geçti",
+    },
+    contactKinds: { "e-mail": "e-posta", phone: "telefon" },
     /**
      * Why the case API refused a request, by its stable `code` (the API's `message`; the page shows
      * it after `saveFailed`). `{reference}` and `{problems}` are filled in.

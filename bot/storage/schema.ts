@@ -113,6 +113,8 @@ export interface CaseEventsTable {
   actor: string;
   action: string;
   text: string;
+  /** An audit line's fields as JSON (`{"from":"open","to":"resolved"}`); null on notes and on lines older than the column. */
+  data: string | null;
   at: Timestamp;
 }
 
@@ -259,6 +261,12 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
     async up(db: Kysely<unknown>): Promise<void> {
       // one name per concept: a survey answer is a score, the matcher's certainty a confidence
       await db.schema.alterTable("questions").renameColumn("score", "confidence").execute();
+    },
+  },
+  "2026-12-07-001-case-event-data": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // audit lines as data, worded by the page; older lines keep null and are read from their English text
+      await db.schema.alterTable("case_events").addColumn("data", "text").execute();
     },
   },
 });

@@ -6,6 +6,7 @@ import { SqlCaseStore } from "../../bot/cases/store";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
+import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
 import { describeBrowser, launchChromium } from "../helpers/browser";
@@ -89,7 +90,8 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
     await operator.locator("#save").click();
     await operator.getByText(TEXTS.casesPage.saved, { exact: false }).waitFor({ timeout: 15_000 });
     expect(await operator.locator("#save-message").textContent()).toContain(TEXTS.casesPage.notifiedCustomer);
-    expect(await operator.locator("#audit").textContent()).toContain("Ayşe · status: open → in_progress");
+    const P = TEXTS.casesPage;
+    expect(await operator.locator("#audit").textContent()).toContain(`Ayşe · ${fillTemplate(P.auditActions.status, { from: P.statuses.open, to: P.statuses.in_progress })}`);
     expect(await operator.locator(`tr[data-reference='${reference ?? ""}'] td.status`).textContent()).toBe(TEXTS.casesPage.statuses.in_progress);
     await operator.screenshot({ path: join(ARTIFACTS, "case-detail.png"), fullPage: true });
 
@@ -140,7 +142,7 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
     await app?.close();
   });
 
-  it("shows times in the configured zone, figures in Turkish format, and a refused change in Turkish", async () => {
+  it("shows times in the configured zone, figures in Turkish format, and the audit log and a refused change in Turkish", async () => {
     const page = await (await browser.newContext({ locale: "tr-TR", viewport: { width: 1300, height: 900 } })).newPage();
     await page.goto(`${app.url}/dashboard?token=${OPERATOR}&next=cases`);
     await page.locator("main[data-loaded='true']").waitFor({ timeout: 15_000 });
@@ -154,8 +156,13 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
     const detail = page.locator("#detail");
     await detail.waitFor({ timeout: 15_000 });
     expect(await detail.textContent()).toContain(`${TEXTS.casesPage.due}: 9.12.2026 18:55 (${TIME_ZONE})`);
-    expect(await page.locator("#audit li").first().textContent()).toMatch(new RegExp(`^7\\.12\\.2026 18:55 \\(${TIME_ZONE}\\) · `));
-    expect(await page.locator("#audit").textContent()).toContain(`7.12.2026 20:25 (${TIME_ZONE})`);
+    // the audit log in Turkish, from its data: who by role or name, what changed
+    const P = TEXTS.casesPage;
+    expect(await page.locator("#audit li").allTextContents()).toEqual([
+      `7.12.2026 18:55 (${TIME_ZONE}) · ${P.actors.customer} · ${fillTemplate(P.auditActions.created, { source: P.sources.rating, channel: TEXTS.dashboard.channelNames.webchat })}`,
+      `7.12.2026 20:25 (${TIME_ZONE}) · Mehmet · ${fillTemplate(P.auditActions.status, { from: P.statuses.open, to: P.statuses.in_progress })}`,
+    ]);
+    expect(await page.locator("#audit").textContent()).not.toMatch(/customer|created|status|via|open|in_progress/);
     expect(await page.locator("main").textContent()).not.toMatch(/2026-12-0\d/);
 
     // "Kaydet" with nothing changed: the reason in Turkish, nothing English from the API

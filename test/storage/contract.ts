@@ -406,7 +406,7 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
       const created = await cases.create(newCase(1));
       expect(created.reference).toMatch(new RegExp(`^MMN-[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`));
       expect(created).toMatchObject({ status: "open", text: "Şikayet 1: cevap işime yaramadı", answerId: "a1", entryId: "crm", rating: 1, contact: null, firstResponseAt: null });
-      expect(created.audit).toEqual([{ actor: "customer", action: "created", detail: "rating via webchat", at: at(20, 10) }]);
+      expect(created.audit).toEqual([{ actor: "customer", action: "created", source: "rating", channel: "webchat", detail: "rating via webchat", at: at(20, 10) }]);
       expect(await cases.get(created.reference)).toEqual(created);
       expect(await cases.get("MMN-XXXXXX")).toBeNull();
       const other = await cases.create(newCase(2));
@@ -437,7 +437,8 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
       const created = await cases.create(newCase(1));
       const updated = await cases.setContact(created.reference, "ayse@example.com", at(20, 11));
       expect(updated.contact).toBe("ayse@example.com");
-      expect(updated.audit.at(-1)).toEqual({ actor: "customer", action: "contact", detail: "e-mail", at: at(20, 11) });
+      expect(updated.audit.at(-1)).toEqual({ actor: "customer", action: "contact", contact: "e-mail", detail: "e-mail", at: at(20, 11) });
+      expect(JSON.stringify(updated.audit)).not.toContain("ayse@example.com");
       await expect(cases.setContact("MMN-XXXXXX", "x@y.z", at(20, 11))).rejects.toBeInstanceOf(CaseNotFoundError);
     });
 
@@ -454,6 +455,12 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
         ["Ayşe", "status", "open → in_progress"],
         ["Ayşe", "public-note", "İnceliyoruz."],
         ["Ayşe", "internal-note", "CRM ekibine sor"],
+      ]);
+      // as data too, for the page to word in its language
+      expect(first.audit.slice(1)).toEqual([
+        { actor: "Ayşe", action: "status", from: "open", to: "in_progress", detail: "open → in_progress", at: at(20, 12) },
+        { actor: "Ayşe", action: "public-note", note: "İnceliyoruz.", detail: "İnceliyoruz.", at: at(20, 12) },
+        { actor: "Ayşe", action: "internal-note", note: "CRM ekibine sor", detail: "CRM ekibine sor", at: at(20, 12) },
       ]);
       const resolved = await cases.update(reference, { status: "resolved", publicNote: "Cevap güncellendi." }, "Mehmet", at(21, 12));
       expect(resolved).toMatchObject({ status: "resolved", firstResponseAt: at(20, 12), resolvedAt: at(21, 12), updatedAt: at(21, 12) });
@@ -489,7 +496,7 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
       const marked = await cases.markOverdue(at(22));
       expect(marked.map((x) => x.reference)).toEqual([late.reference]);
       expect(marked[0]?.overdueAt).toBe(at(22));
-      expect(marked[0]?.audit.at(-1)).toMatchObject({ actor: "system", action: "overdue" });
+      expect(marked[0]?.audit.at(-1)).toEqual({ actor: "system", action: "overdue", detail: "first response overdue", at: at(22) });
       expect(await cases.markOverdue(at(23))).toEqual([]);
     });
 

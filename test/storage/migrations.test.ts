@@ -3,6 +3,8 @@ import { Kysely, Migrator, sql, SqliteDialect, type Dialect } from "kysely";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { Pool } from "pg";
+import { SqlCaseStore } from "../../bot/cases/store";
+import type { AuditEntry } from "../../bot/cases/types";
 import { FeedbackEventSchema } from "../../bot/feedback/events";
 import { openDatabase, OwnSchemaPostgresDialect, SQLITE_FILE } from "../../bot/storage/database";
 import { MIGRATIONS } from "../../bot/storage/schema";
@@ -30,7 +32,57 @@ async function olderDatabase(dialect: Dialect): Promise<void> {
   }
 }
 
+/** The last migration before audit lines carried their fields as data. */
+const BEFORE_AUDIT_DATA = "2026-12-03-003-question-confidence";
+const AT = "2026-12-01T10:00:00.000Z";
+
+/** A database as a version before audit data left it: one case with the English audit lines it wrote. */
+async function olderCase(dialect: Dialect): Promise<void> {
+  const db = new Kysely<unknown>({ dialect });
+  try {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+    const { error } = await migrator.migrateTo(BEFORE_AUDIT_DATA);
+    expect(error).toBeUndefined();
+    await sql`insert into cases (reference, status, text, source, answer_id, entry_id, rating, score, channel, user_hash, conversation, conversation_ref, contact, created_at, updated_at, due_at, first_response_at, resolved_at, overdue_at)
+              values ('MMN-AAAAAA', 'resolved', 'kargo gelmedi', 'rating', 'a1', 'crm', 1, null, 'emulator', 'u', 'c', null, null, ${AT}, ${AT}, ${AT}, ${AT}, ${AT}, null)`.execute(db);
+    const lines = [
+      ["1", "customer", "created", "rating via emulator"],
+      ["2", "customer", "contact", "phone"],
+      ["3", "Mehmet", "status", "open → resolved"],
+      ["4", "Mehmet", "internal-note", "depo gecikmesi"],
+    ];
+    for (const [id, actor, action, text] of lines) {
+      await sql`insert into case_events (id, reference, kind, actor, action, text, at) values (${`${AT}:00000${id}`}, 'MMN-AAAAAA', 'audit', ${actor}, ${action}, ${text}, ${AT})`.execute(db);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** What those lines read as after the upgrade: the same data new lines carry. */
+const OLDER_AUDIT: AuditEntry[] = [
+  { actor: "customer", action: "created", source: "rating", channel: "emulator", detail: "rating via emulator", at: AT },
+  { actor: "customer", action: "contact", contact: "phone", detail: "phone", at: AT },
+  { actor: "Mehmet", action: "status", from: "open", to: "resolved", detail: "open → resolved", at: AT },
+  { actor: "Mehmet", action: "internal-note", note: "depo gecikmesi", detail: "depo gecikmesi", at: AT },
+];
+
 describe("migrations keep what older versions wrote", () => {
+  it("SQLite: a case's audit lines written before audit data read as data after the upgrade", async () => {
+    const dir = tempDataDir();
+    try {
+      await olderCase(new SqliteDialect({ database: new BetterSqlite3(join(dir, SQLITE_FILE)) }));
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        expect((await new SqlCaseStore(database).get("MMN-AAAAAA"))?.audit).toEqual(OLDER_AUDIT);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("SQLite: the question's score is its confidence after the upgrade", async () => {
     const dir = tempDataDir();
     try {
@@ -54,6 +106,21 @@ describe("migrations keep what older versions wrote", () => {
 });
 
 describePostgres("migrations keep what older versions wrote (PostgreSQL)", () => {
+  it("a case's audit lines written before audit data read as data after the upgrade", async () => {
+    const { url, schema } = await freshPostgresSchema();
+    try {
+      await olderCase(new OwnSchemaPostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }));
+      const database = await openDatabase({ databaseUrl: url, dataDir: "" });
+      try {
+        expect((await new SqlCaseStore(database).get("MMN-AAAAAA"))?.audit).toEqual(OLDER_AUDIT);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+
   it("the question's score is its confidence after the upgrade", async () => {
     const { url, schema } = await freshPostgresSchema();
     try {

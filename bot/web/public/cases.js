@@ -23,6 +23,25 @@
     if (body && typeof body.message === "string" && Object.prototype.hasOwnProperty.call(t.errors, body.code)) return body.message;
     return status === 429 ? t.tooManyRequests : t.unexpected.replace("{status}", String(status));
   }
+  function channelName(id) { return Object.prototype.hasOwnProperty.call(t.channelNames, id) ? t.channelNames[id] : id; }
+  function statusName(status) { return t.statuses[status] || status; }
+  // an audit line in Turkish, from its data: who (the customer and the system by role, operators
+  // by name) and what; a line this version cannot read shows what was recorded, as stored
+  function auditLine(a) {
+    var A = t.auditActions;
+    var fill = function (text, values) {
+      return Object.keys(values).reduce(function (out, key) { return out.split("{" + key + "}").join(values[key]); }, text);
+    };
+    switch (a.action) {
+      case "created": return [t.actors.customer, fill(A.created, { source: t.sources[a.source] || a.source, channel: channelName(a.channel) })];
+      case "contact": return [t.actors.customer, fill(A.contact, { contact: t.contactKinds[a.contact] || a.contact })];
+      case "status": return [a.actor, fill(A.status, { from: statusName(a.from), to: statusName(a.to) })];
+      case "public-note": return [a.actor, fill(A.publicNote, { note: a.note })];
+      case "internal-note": return [a.actor, fill(A.internalNote, { note: a.note })];
+      case "overdue": return [t.actors.system, A.overdue];
+      default: return [a.actor, (a.recorded || a.action) + (a.detail ? ": " + a.detail : "")];
+    }
+  }
   function hoursBetween(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 36e5); }
 
   var filters = { status: "", source: "", overdue: false, q: "" };
@@ -63,8 +82,8 @@
       el("tbody", {}, data.cases.map(function (c) {
         var age = hoursBetween(c.createdAt, data.now) + " / " + data.responseHours + " " + t.hours + (c.overdue ? " — " + t.overdue : "");
         var row = el("tr", { "data-reference": c.reference, class: c.overdue ? "overdue" : "" }, [
-          el("td", {}, [c.reference]), el("td", { class: "status" }, [t.statuses[c.status] || c.status]), el("td", {}, [when(c.createdAt)]),
-          el("td", { class: "age" }, [age]), el("td", {}, [t.sources[c.source] || c.source]), el("td", {}, [c.channel]), el("td", {}, [c.text]),
+          el("td", {}, [c.reference]), el("td", { class: "status" }, [statusName(c.status)]), el("td", {}, [when(c.createdAt)]),
+          el("td", { class: "age" }, [age]), el("td", {}, [t.sources[c.source] || c.source]), el("td", {}, [channelName(c.channel)]), el("td", {}, [c.text]),
         ]);
         row.addEventListener("click", function () { selected = c.reference; detail(c); });
         return row;
@@ -118,11 +137,11 @@
       return el("li", {}, [when(n.at) + " · " + n.author + " (" + (n.kind === "public" ? t.publicLabel : t.internalLabel) + "): " + n.text]);
     }));
     var audit = el("ul", { class: "audit muted", id: "audit" }, c.audit.map(function (a) {
-      return el("li", {}, [when(a.at) + " · " + a.actor + " · " + a.action + (a.detail ? ": " + a.detail : "")]);
+      return el("li", {}, [[when(a.at)].concat(auditLine(a)).join(" · ")]);
     }));
     var concerns = [c.entryId, c.rating === null ? null : c.rating + "/5", c.score === null ? null : "NPS " + c.score].filter(Boolean).join(" · ") || "–";
     main.appendChild(el("section", { id: "detail", "data-reference": c.reference }, [
-      el("h2", {}, [t.detail + " " + c.reference + " — " + (t.statuses[c.status] || c.status)]),
+      el("h2", {}, [t.detail + " " + c.reference + " — " + statusName(c.status)]),
       el("p", {}, [el("strong", {}, [t.customerWords + ": "]), c.text]),
       el("p", {}, [el("strong", {}, [t.concerns + ": "]), concerns]),
       el("p", {}, [el("strong", {}, [t.contact + ": "]), c.contact || t.noContact]),
