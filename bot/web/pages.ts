@@ -140,7 +140,11 @@ const DASHBOARD_STYLE = `
   header nav { margin-top: 4px; font-size: 14px; }
   header nav a { color: #fff; margin-right: 16px; }
   main { padding: 16px 20px; display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); }
-  section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+  /* a customer's long word (a pasted URL, an order number) breaks anywhere instead of widening the
+     page; in tables only in the cells that hold one (dom.js marks them), so other columns keep
+     their words whole */
+  main p, main li, td.long-word { overflow-wrap: anywhere; }
+  section { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 3px rgba(0,0,0,.08); min-width: 0; }
   section.wide { grid-column: 1 / -1; }
   h2 { font-size: 16px; margin: 0 0 8px; }
   .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }

@@ -118,6 +118,7 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
   const OPENED = "2026-12-07T09:55:00.000Z";
   const ANSWERED = "2026-12-07T11:25:00.000Z";
   const DUE = "2026-12-09T09:55:00.000Z";
+  const LONG = `https://ornek.com/siparis?id=${"x".repeat(600)}`;
   let browser: Browser;
   let app: RunningApp;
   let reference = "";
@@ -132,7 +133,7 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
       ...["a1", "a2", "a3"].map((answerId) => ({ kind: "rating" as const, answerId, entryId: "crm", rating: 1, at: OPENED, ...origin })),
     );
     const cases = new SqlCaseStore(database);
-    reference = (await cases.create(newCase(1, { createdAt: OPENED, dueAt: DUE }))).reference;
+    reference = (await cases.create(newCase(1, { createdAt: OPENED, dueAt: DUE, text: LONG }))).reference;
     await cases.update(reference, { status: "in_progress" }, "Mehmet", ANSWERED);
     await database.close();
     browser = await launchChromium();
@@ -149,6 +150,9 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
     const row = page.locator(`tr[data-reference='${reference}']`);
     // 09:55 UTC is 18:55 in Tokyo
     expect(await row.locator("td").nth(2).textContent()).toBe(`7.12.2026 18:55 (${TIME_ZONE})`);
+    // one very long word does not widen the page: shortened in the list (whole in its title), wrapped in the detail
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1300);
+    expect(await row.locator("td").nth(6).getAttribute("title")).toBe(LONG);
     const kpis = await page.locator("#case-kpis").textContent();
     expect(kpis).toContain("%33,3");
     expect(kpis).toContain("1,5");
@@ -156,6 +160,8 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
     const detail = page.locator("#detail");
     await detail.waitFor({ timeout: 15_000 });
     expect(await detail.textContent()).toContain(`${TEXTS.casesPage.due}: 9.12.2026 18:55 (${TIME_ZONE})`);
+    expect(await detail.textContent()).toContain(LONG);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1300);
     // the audit log in Turkish, from its data: who by role or name, what changed
     const P = TEXTS.casesPage;
     expect(await page.locator("#audit li").allTextContents()).toEqual([

@@ -6,6 +6,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
 import { describeBrowser, launchChromium } from "../helpers/browser";
 import { isRatedAnswer, LocalConnector } from "../helpers/connector";
+import { waitFor } from "../helpers/wait";
 
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const DASHBOARD_TOKEN = "browser-test-dashboard-token";
@@ -129,6 +130,28 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(await page.locator("#comments img, #unanswered img, main script").count()).toBe(0);
     expect(dialogs).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-xss.png"), fullPage: true });
+    await context.close();
+  }, 60_000);
+
+  it("keeps the dashboard within a 1300 px window when a customer sends one very long word", async () => {
+    const long = `https://ornek.com/siparis?id=${"x".repeat(600)}`;
+    const connector = await new LocalConnector().start();
+    try {
+      await post(`${app.url}/api/messages`, emulatorActivity(connector.url, "long-word", { text: long }));
+    } finally {
+      await connector.stop();
+    }
+    const report = async (): Promise<string> => (await fetch(`${app.url}/api/report`, { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } })).text();
+    await waitFor(async () => (await report()).includes(long), "the long question in the report");
+    const context = await browser.newContext({ locale: "tr-TR", viewport: { width: 1300, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/dashboard?token=${DASHBOARD_TOKEN}`);
+    await page.locator("body[data-ready='true']").waitFor({ timeout: 15_000 });
+    // the word is shown whole (wrapped), in both tables it belongs to
+    expect(await page.locator("#unanswered").textContent()).toContain(long);
+    expect(await page.locator("#recommended-entries").textContent()).toContain(long);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1300);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-long-word.png"), fullPage: true });
     await context.close();
   }, 60_000);
 

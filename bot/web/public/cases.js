@@ -9,6 +9,7 @@
   var selected = null;
 
   var el = window.memnunDom.el;
+  var cell = window.memnunDom.cell;
   var format = window.memnunFormat.create(t.timeZone);
   var show = format.show;
   var when = format.when;
@@ -42,6 +43,9 @@
       default: return [a.actor, (a.recorded || a.action) + (a.detail ? ": " + a.detail : "")];
     }
   }
+  // the list shows the start of a customer's words (the whole text is in the cell's title and the detail)
+  var LIST_TEXT_CHARS = 200;
+  function shorten(text) { return text.length > LIST_TEXT_CHARS ? text.slice(0, LIST_TEXT_CHARS) + "…" : text; }
   function hoursBetween(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 36e5); }
 
   var filters = { status: "", source: "", overdue: false, q: "" };
@@ -82,8 +86,8 @@
       el("tbody", {}, data.cases.map(function (c) {
         var age = hoursBetween(c.createdAt, data.now) + " / " + data.responseHours + " " + t.hours + (c.overdue ? " — " + t.overdue : "");
         var row = el("tr", { "data-reference": c.reference, class: c.overdue ? "overdue" : "" }, [
-          el("td", {}, [c.reference]), el("td", { class: "status" }, [statusName(c.status)]), el("td", {}, [when(c.createdAt)]),
-          el("td", { class: "age" }, [age]), el("td", {}, [t.sources[c.source] || c.source]), el("td", {}, [channelName(c.channel)]), el("td", {}, [c.text]),
+          cell(c.reference), cell(statusName(c.status), { class: "status" }), cell(when(c.createdAt)),
+          cell(age, { class: "age" }), cell(t.sources[c.source] || c.source), cell(channelName(c.channel)), cell(shorten(c.text), { title: c.text }),
         ]);
         row.addEventListener("click", function () { selected = c.reference; detail(c); });
         return row;

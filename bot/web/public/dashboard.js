@@ -9,6 +9,7 @@
   var status = document.getElementById("status");
 
   var el = window.memnunDom.el;
+  var cell = window.memnunDom.cell;
   var range = JSON.parse(document.getElementById("range-data").textContent);
   // the range as query parameters, for the report and its CSV downloads
   function query(extra) {
@@ -36,7 +37,7 @@
     if (rows.length === 0) return el("p", { id: id }, [t.none]);
     return el("table", { id: id }, [
       el("thead", {}, [el("tr", {}, columns.map(function (c) { return el("th", {}, [c]); }))]),
-      el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", {}, [String(c)]); })); })),
+      el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return cell(String(c)); })); })),
     ]);
   }
   var format = window.memnunFormat.create(t.timeZone);
