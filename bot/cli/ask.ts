@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { ASK } from "./messages";
+import { displayPath } from "../knowledge/display-path";
 import { loadKnowledge } from "../knowledge/loader";
 import { formatIssue, type KnowledgeBase } from "../knowledge/types";
 import { Matcher, type Decision } from "../matching/matcher";
@@ -64,7 +65,7 @@ export async function runAsk(
   const config = loadConfig(env);
   const result = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   // like the bot, ask serves the files that load; the others are named on stderr
-  for (const issue of result.errors) err(formatIssue(issue, config.knowledgeDir));
+  for (const issue of result.errors) err(formatIssue(issue, displayPath(config.knowledgeDir)));
   if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
     err(`[ask] ${ASK.noEntries}`);
     return EXIT_FAILURE;

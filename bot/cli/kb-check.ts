@@ -1,10 +1,10 @@
-import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { KB_CHECK } from "./messages";
 import { loadKnowledge, type LoadResult } from "../knowledge/loader";
 import { CHECK, LOADER } from "../knowledge/messages";
+import { displayPath } from "../knowledge/display-path";
 import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types";
 import { Matcher } from "../matching/matcher";
 
@@ -73,7 +73,7 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   const json = parsed.values.json;
   const config = loadConfig(env);
   const dir = parsed.positionals[0] ?? config.knowledgeDir;
-  const label = relative(process.cwd(), resolve(dir)) || ".";
+  const label = displayPath(dir);
   const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
   const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
   const competing = result.knowledgeBase && result.errors.length === 0 ? competingEntries(result.knowledgeBase, new Matcher()) : [];

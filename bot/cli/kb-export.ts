@@ -1,9 +1,9 @@
 
 import { writeFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { knowledgeToQna } from "../knowledge/convert";
+import { displayPath } from "../knowledge/display-path";
 import { loadKnowledge } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
@@ -30,7 +30,7 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
   }
   const config = loadConfig(env);
   const dir = parsed.positionals[0] ?? config.knowledgeDir;
-  const label = relative(process.cwd(), resolve(dir)) || ".";
+  const label = displayPath(dir);
   const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
   if (!result.knowledgeBase || result.errors.length > 0) {
     for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));

@@ -1,9 +1,10 @@
 
 import { access, mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { entryToMarkdown, synonymsToYaml } from "../knowledge/convert";
+import { displayPath } from "../knowledge/display-path";
 import { loadKnowledgeTexts } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
@@ -47,7 +48,7 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     return EXIT_FAILURE;
   }
   const name = basename(source);
-  const label = relative(process.cwd(), resolve(dirname(source))) || ".";
+  const label = displayPath(dirname(source));
   const result = loadKnowledgeTexts([{ file: name, text }]);
   for (const warning of result.warnings) err(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
   if (result.errors.length > 0) {

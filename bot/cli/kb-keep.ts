@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
-import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../config";
+import { displayPath } from "../knowledge/display-path";
 import { loadKnowledge } from "../knowledge/loader";
 import { keptDir } from "../matching/kept";
 import { Matcher } from "../matching/matcher";
@@ -57,7 +57,7 @@ export async function runKbKeep(args: readonly string[], env: Readonly<Record<st
     config = loadConfig({});
   }
   const result = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
-  const label = relative(process.cwd(), resolve(config.knowledgeDir)) || ".";
+  const label = displayPath(config.knowledgeDir);
   if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {
     out(KB_KEEP.nothingToKeep(label));
     return EXIT_OK;

@@ -7,6 +7,7 @@ import { textTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { computeRecommendations, RECOMMENDATION_TUNING, type Recommendations } from "../feedback/recommendations";
 import { addAlternates, type EditResult } from "../knowledge/edit";
+import { displayPath } from "../knowledge/display-path";
 import { loadKnowledge } from "../knowledge/loader";
 import { formatIssue } from "../knowledge/types";
 import { Matcher } from "../matching/matcher";
@@ -69,7 +70,7 @@ export async function runKbRecommend(
   const loaded = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
   // recommendations are measured against the knowledge as editors wrote it: a broken file first
   if (!loaded.knowledgeBase || loaded.errors.length > 0) {
-    for (const issue of loaded.errors) err(formatIssue(issue, config.knowledgeDir));
+    for (const issue of loaded.errors) err(formatIssue(issue, displayPath(config.knowledgeDir)));
     return EXIT_FAILURE;
   }
   const kb = loaded.knowledgeBase;
@@ -107,7 +108,7 @@ export async function runKbRecommend(
     if (result.skipped) err(`[kb:recommend] ${KB_RECOMMEND.skipped(result.file, result.skipped)}`);
   }
   if (!check.knowledgeBase || check.errors.length > 0) {
-    for (const issue of check.errors) err(formatIssue(issue, config.knowledgeDir));
+    for (const issue of check.errors) err(formatIssue(issue, displayPath(config.knowledgeDir)));
     return EXIT_FAILURE;
   }
   const written = results.filter((r) => r.added.length > 0);

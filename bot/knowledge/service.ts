@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from "chokidar";
 import { relative, resolve } from "node:path";
 import type { Logger } from "../logger";
+import { displayPath } from "./display-path";
 import { loadKnowledge, type FileVersion, type LoadResult } from "./loader";
 import { EMPTY_KNOWLEDGE_BASE, formatIssue, type KnowledgeBase, type KnowledgeIssue } from "./types";
 
@@ -56,7 +57,7 @@ export class KnowledgeService {
 
   constructor(private readonly options: KnowledgeServiceOptions) {
     this.dir = resolve(options.dir);
-    this.label = relative(process.cwd(), this.dir) || ".";
+    this.label = displayPath(this.dir);
   }
 
   /** The snapshot to use for this turn. Never half-loaded. */
