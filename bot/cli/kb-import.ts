@@ -1,17 +1,23 @@
-
-import { access, mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { entryToMarkdown, synonymsToYaml } from "../knowledge/convert";
+import { entryToMarkdown, mergeSynonyms, type ExistingSynonyms, type SynonymsMerge } from "../knowledge/convert";
 import { displayPath } from "../knowledge/display-path";
-import { loadKnowledgeTexts } from "../knowledge/loader";
+import { loadKnowledge, loadKnowledgeTexts } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
-import { formatIssue } from "../knowledge/types";
+import { isSynonymsFile, parseSynonymsFile } from "../knowledge/parse-synonyms";
+import { formatIssue, type SynonymGroup } from "../knowledge/types";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
 import { KB_IMPORT } from "./messages";
 
 const USAGE = KB_IMPORT.usage;
+
+/**
+ * Where `--force` keeps the entry files it replaces, inside the target folder: one sub-folder per
+ * run. The loader and the watcher skip folders whose name starts with a dot.
+ */
+export const IMPORT_BACKUP_FOLDER = ".kb-import-yedek";
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -22,10 +28,65 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Whether `path` is `folder` or lies below it. */
+function isWithin(path: string, folder: string): boolean {
+  const inside = relative(resolve(folder), resolve(path));
+  return inside === "" || !(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside));
+}
+
+/** The folder's synonyms file (`synonyms.yaml`, or `synonyms.yml` when that is the one there). */
+async function synonymsPathIn(folder: string): Promise<string> {
+  const names = await readdir(folder).catch(() => []);
+  return join(folder, names.find((name) => isSynonymsFile(name)) ?? "synonyms.yaml");
+}
+
 /**
- * Turns a `.qna` file into Markdown entries, one file per pair (`<id>.md`), plus `synonyms.yaml`
- * for its `qna-alterations`, so editors can continue in Markdown. Writes nothing when the file
- * has errors, or when a file to write exists already (unless `--force`). Returns the exit code.
+ * The other synonym groups the loader reads together with `target`: every synonyms file and
+ * `.qna` alteration of `root` but `target` and the file being imported, located for messages.
+ */
+async function synonymsElsewhere(root: string, skip: readonly string[], maxFileBytes: number): Promise<SynonymGroup[]> {
+  const loaded = await loadKnowledge(root, { maxFileBytes });
+  const skipped = new Set(skip.map((path) => resolve(path)));
+  return (loaded.knowledgeBase?.synonyms ?? [])
+    .filter((group) => !skipped.has(resolve(root, group.source.file)))
+    .map((group) => ({ ...group, source: { file: displayPath(join(root, group.source.file)), line: group.source.line } }));
+}
+
+/** Writes through a temporary file beside it, so the watcher never reads half a file. */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile(temporary, text, "utf8");
+  await rename(temporary, path);
+}
+
+/** The lines that tell what happened to the imported synonym groups. */
+function synonymsReport(merge: SynonymsMerge, path: string, kept: number, importedGroups: readonly SynonymGroup[], qna: string): { out: string[]; err: string[] } {
+  const t = KB_IMPORT;
+  const out: string[] = [];
+  const err: string[] = [];
+  if (merge.status === "new") out.push(t.synonymsWritten(path, merge.added.length));
+  else if (merge.status === "appended") out.push(t.synonymsAppended(path, merge.added.length, kept));
+  else out.push(t.synonymsNotWritten(path));
+  const imported = (group: SynonymGroup): boolean => importedGroups.includes(group);
+  const where = (group: SynonymGroup): string => `${imported(group) ? qna : group.source.file}:${group.source.line}`;
+  for (const skip of merge.duplicates) out.push(t.duplicateGroup(skip.group.words, where(skip.existing)));
+  for (const skip of merge.clashes) {
+    // a clash between two groups of the .qna file is told at the later one, in the .qna file
+    const message = imported(skip.existing)
+      ? `${where(skip.group)}: ${t.clashWithinImport(skip.group.words, skip.shared, skip.existing.source.line)}`
+      : `${where(skip.existing)}: ${t.clashWithExisting(skip.group.words, skip.shared)}`;
+    err.push(`${CHECK.warningLabel}${message}`);
+  }
+  return { out, err };
+}
+
+/**
+ * Turns a `.qna` file into Markdown entries, one file per pair (`<id>.md`), and adds its
+ * `qna-alterations` to the folder's `synonyms.yaml`, so editors can continue in Markdown.
+ * Nothing an editor wrote is lost: existing synonym groups and comments are kept and new groups
+ * appended (`mergeSynonyms`); an existing entry file is replaced only with `--force`, after a
+ * copy of it is kept in `IMPORT_BACKUP_FOLDER`. Writes nothing when the `.qna` file or the
+ * existing `synonyms.yaml` has errors, or an entry file exists without `--force`. Returns the exit code.
  */
 export async function runKbImport(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Write, err: Write): Promise<number> {
   let parsed;
@@ -57,21 +118,64 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     return EXIT_FAILURE;
   }
 
-  const folder = parsed.values.out ?? join(loadConfig(env).knowledgeDir, name.replace(/\.qna$/i, ""));
-  const files = new Map(result.entries.map((entry) => [join(folder, `${entry.id}.md`), entryToMarkdown(entry)]));
-  const synonyms = result.knowledgeBase?.synonyms ?? [];
-  if (synonyms.length > 0) files.set(join(folder, "synonyms.yaml"), synonymsToYaml(synonyms));
-  if (!parsed.values.force) {
-    const taken: string[] = [];
-    for (const path of files.keys()) if (await exists(path)) taken.push(path);
-    if (taken.length > 0) {
-      err(`[kb:import] ${KB_IMPORT.exists(taken)}`);
+  const config = loadConfig(env);
+  const folder = parsed.values.out ?? join(config.knowledgeDir, name.replace(/\.qna$/i, ""));
+  const entryFiles = new Map(result.entries.map((entry) => [join(folder, `${entry.id}.md`), entryToMarkdown(entry)]));
+
+  const imported = result.knowledgeBase?.synonyms ?? [];
+  const synonymsPath = await synonymsPathIn(folder);
+  let merge: SynonymsMerge | undefined;
+  let kept = 0;
+  if (imported.length > 0) {
+    let existing: ExistingSynonyms | undefined;
+    if (await exists(synonymsPath)) {
+      const current = await readFile(synonymsPath, "utf8");
+      const own = parseSynonymsFile(current, displayPath(synonymsPath));
+      if (own.errors.length > 0) {
+        for (const issue of own.errors) err(`${CHECK.errorLabel}${issue.file}:${issue.line}: ${issue.message}`);
+        err(`[kb:import] ${KB_IMPORT.synonymsBroken(displayPath(synonymsPath))}`);
+        return EXIT_FAILURE;
+      }
+      existing = { text: current, groups: own.groups };
+      kept = own.groups.length;
+    }
+    // the groups the loader will read beside this file: the whole knowledge folder when the target is inside it
+    const root = isWithin(folder, config.knowledgeDir) ? config.knowledgeDir : folder;
+    const elsewhere = await synonymsElsewhere(root, [synonymsPath, source], config.knowledgeMaxFileBytes);
+    merge = mergeSynonyms(existing, imported, elsewhere, name);
+    if (merge.status === "unmergeable") {
+      err(`[kb:import] ${KB_IMPORT.synonymsUnmergeable(displayPath(synonymsPath), merge.added.map((group) => KB_IMPORT.group(group.words)))}`);
       return EXIT_FAILURE;
     }
   }
+
+  const taken: string[] = [];
+  for (const path of entryFiles.keys()) if (await exists(path)) taken.push(path);
+  if (taken.length > 0 && !parsed.values.force) {
+    err(`[kb:import] ${KB_IMPORT.exists(taken.map((path) => displayPath(path)), displayPath(join(folder, IMPORT_BACKUP_FOLDER)))}`);
+    return EXIT_FAILURE;
+  }
+
   await mkdir(folder, { recursive: true });
-  for (const [path, content] of files) await writeFile(path, content, "utf8");
-  out(KB_IMPORT.written(name, result.entries.length, synonyms.length, folder));
+  const replaced: string[] = [];
+  for (const path of taken) if ((await readFile(path, "utf8")) !== entryFiles.get(path)) replaced.push(path);
+  let backup: string | undefined;
+  if (replaced.length > 0) {
+    const backups = join(folder, IMPORT_BACKUP_FOLDER);
+    await mkdir(backups, { recursive: true });
+    backup = await mkdtemp(join(backups, `${new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}-`));
+    for (const path of replaced) await copyFile(path, join(backup, basename(path)));
+  }
+  for (const [path, content] of entryFiles) await writeFile(path, content, "utf8");
+  if (merge && (merge.status === "new" || merge.status === "appended")) await replaceFile(synonymsPath, merge.text);
+
+  out(KB_IMPORT.written(name, result.entries.length, displayPath(folder)));
+  if (backup) out(KB_IMPORT.backedUp(replaced.length, displayPath(backup)));
+  if (merge) {
+    const report = synonymsReport(merge, displayPath(synonymsPath), kept, imported, `${label}/${name}`);
+    for (const line of report.out) out(line);
+    for (const line of report.err) err(line);
+  }
   out(KB_IMPORT.next(source));
   return EXIT_OK;
 }

@@ -120,14 +120,43 @@ export const KB_RECOMMEND = {
   added: (file: string, texts: readonly string[]) => `${file}: eklendi ${texts.map((t) => `"${t}"`).join(", ")}`,
 } as const;
 
+/** A synonym group as the messages show it: `[parola, şifre, password]`. */
+const group = (words: readonly string[]): string => `[${words.join(", ")}]`;
+const quotedWords = (words: readonly string[]): string => words.map((word) => `"${word}"`).join(", ");
+
 export const KB_IMPORT = {
-  usage: "kullanım: npm run kb:import -- <dosya.qna> [--out <klasör>] [--force]\n" + "       (varsayılan klasör: <KNOWLEDGE_DIR>/<.qna'sız dosya adı>)",
+  usage:
+    "kullanım: npm run kb:import -- <dosya.qna> [--out <klasör>] [--force]\n" +
+    "       (varsayılan klasör: <KNOWLEDGE_DIR>/<.qna'sız dosya adı>)\n" +
+    "       Eş anlamlılar klasördeki synonyms.yaml dosyasının sonuna eklenir; var olan gruplar ve açıklamalar olduğu gibi kalır.\n" +
+    "       --force var olan girdi dosyalarının yerine yazar; önce şimdiki hâllerini klasördeki .kb-import-yedek/ altına kopyalar.",
   oneFile: "tek bir .qna dosyası verin",
   unreadable: (file: string, reason: string) => `${file} okunamadı: ${reason}`,
   hasErrors: (file: string) => `${file} dosyasında hatalar var; hiçbir şey yazılmadı`,
-  exists: (paths: readonly string[]) => `bu dosyalar zaten var (üzerine yazmak için --force):\n${paths.map((path) => `  ${path}`).join("\n")}`,
-  written: (file: string, entries: number, synonyms: number, folder: string) =>
-    `${file}: ${entries} girdi${synonyms > 0 ? ` ve ${synonyms} eş anlamlı grubu` : ""} ${folder} klasörüne yazıldı`,
+  exists: (paths: readonly string[], backups: string) =>
+    `bu girdi dosyaları zaten var; hiçbir şey yazılmadı:\n${paths.map((path) => `  ${path}`).join("\n")}\n` +
+    `Başka bir klasöre aktarmak için --out <klasör> verin. Bu dosyaların yerine içe aktarılanları yazmak için --force ekleyin: ` +
+    `şimdiki hâlleri önce ${backups}/ altına kopyalanır.`,
+  written: (file: string, entries: number, folder: string) => `${file}: ${entries} girdi ${folder} klasörüne yazıldı`,
+  backedUp: (count: number, folder: string) => `yerine yazılan ${count} girdi dosyasının önceki hâli ${folder} klasörüne kopyalandı`,
+  synonymsWritten: (file: string, groups: number) => `${file}: ${groups} eş anlamlı grubu yazıldı`,
+  synonymsAppended: (file: string, added: number, kept: number) =>
+    `${file}: ${added} eş anlamlı grubu dosyanın sonuna eklendi; var olan ${kept} grup ve açıklamalar olduğu gibi kaldı`,
+  synonymsNotWritten: (file: string) => `${file}: eş anlamlı grubu eklenmedi: içe aktarılan her grubun en az bir kelimesi var olan bir grupta`,
+  duplicateGroup: (words: readonly string[], where: string) => `  ${group(words)} eklenmedi: ${where} grubunda zaten var`,
+  clashWithExisting: (words: readonly string[], shared: readonly string[]) =>
+    `içe aktarılan ${group(words)} grubu eklenmedi: ${quotedWords(shared)} bu grupta da var ve bir kelime yalnızca bir grupta olabilir; ` +
+    "öteki kelimeleri isterseniz bu gruba elle ekleyin",
+  clashWithinImport: (words: readonly string[], shared: readonly string[], firstLine: number) =>
+    `${group(words)} grubu synonyms.yaml dosyasına eklenmedi: ${quotedWords(shared)} ${firstLine}. satırdaki grupta da var ve bir kelime yalnızca bir grupta olabilir; ` +
+    "öteki kelimeleri isterseniz o gruba elle ekleyin",
+  synonymsBroken: (file: string) =>
+    `${file} dosyasında hatalar var: içe aktarılan eş anlamlılar ona eklenemez; hiçbir şey yazılmadı. Önce dosyayı düzeltin (npm run kb:check).`,
+  group,
+  /** `groups` as `group` shows them. */
+  synonymsUnmergeable: (file: string, groups: readonly string[]) =>
+    `${file} dosyasının sonuna yeni grup güvenle eklenemiyor; hiçbir şey yazılmadı. Şu grupları dosyaya elle ekleyin, sonra komutu yeniden çalıştırın:\n` +
+    groups.map((shown) => `  - ${shown}`).join("\n"),
   next: (source: string) =>
     `Sonra: ${source} bilgi klasöründeyse oradan çıkarın (çiftleri iki kez sunulur), ardından npm run kb:check çalıştırın.`,
 } as const;

@@ -1,4 +1,7 @@
-import { Document, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { Document, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { CONVERT } from "./messages";
+import { textKey } from "./normalize";
+import { parseSynonymsFile } from "./parse-synonyms";
 import { TAG_FILTER } from "./parse-qna";
 import type { KnowledgeBase, KnowledgeEntry, SynonymGroup } from "./types";
 
@@ -114,9 +117,119 @@ function alterationsBlock(group: SynonymGroup): string {
   return [`$${name ?? ""} : qna-alterations =`, ...rest.map((word) => `- ${word}`)].join("\n");
 }
 
+/** One group of `synonyms.yaml` as written by the importer: `- ["a", "b"]`. */
+function groupLine(words: readonly string[]): string {
+  return `- [${words.map((word) => JSON.stringify(word)).join(", ")}]`;
+}
+
 /** `synonyms.yaml` for synonym groups (what `kb:import` writes from `qna-alterations`). */
 export function synonymsToYaml(groups: readonly SynonymGroup[]): string {
-  const lines = ["# Her satır bir eş anlamlılar grubudur. Bot, gruptaki her kelimeyi ilk kelime gibi anlar."];
-  for (const group of groups) lines.push(`- [${group.words.map((word) => JSON.stringify(word)).join(", ")}]`);
-  return `${lines.join("\n")}\n`;
+  return `${[`# ${CONVERT.synonymsHeader}`, ...groups.map((group) => groupLine(group.words))].join("\n")}\n`;
+}
+
+/** A `synonyms.yaml` that exists already: its text as read, and its groups as parsed (without errors). */
+export interface ExistingSynonyms {
+  readonly text: string;
+  readonly groups: readonly SynonymGroup[];
+}
+
+/** An imported group left out, and the existing group it met. */
+export interface SkippedSynonymGroup {
+  readonly group: SynonymGroup;
+  /** The group it met: an existing one, or one added before it from the same import. */
+  readonly existing: SynonymGroup;
+  /** The imported members the existing group holds too, as the import wrote them. */
+  readonly shared: readonly string[];
+}
+
+/** What merging imported groups into a `synonyms.yaml` gives. */
+export interface SynonymsMerge {
+  /**
+   * `new`: no file yet, `text` is the whole file. `appended`: `text` is the existing file with
+   * the added groups at its end. `unchanged`: nothing to add, nothing to write. `unmergeable`:
+   * the existing file is laid out so that no group can be appended safely; nothing to write.
+   */
+  readonly status: "new" | "appended" | "unchanged" | "unmergeable";
+  readonly text: string;
+  /** The imported groups written, in their order. */
+  readonly added: readonly SynonymGroup[];
+  /** Groups every member of which one existing group already holds: nothing to add. */
+  readonly duplicates: readonly SkippedSynonymGroup[];
+  /**
+   * Groups sharing some members with an existing group: appended, they would put a word in two
+   * groups, which the loader refuses (and the whole file with it). Left for an editor to merge.
+   */
+  readonly clashes: readonly SkippedSynonymGroup[];
+}
+
+/**
+ * Adds imported synonym groups (`.qna` alterations) to a `synonyms.yaml` without losing anything
+ * an editor wrote: the existing text is kept byte for byte (groups, comments, order, quoting) and
+ * the new groups are appended after a comment naming `origin`. (A list written in brackets or
+ * indented takes them through the YAML document model instead: groups and comments are kept,
+ * spacing may change.) A group is left out when an
+ * existing group, in this file or in `elsewhere` (the other synonym groups the loader reads with
+ * it), already holds all its members, or some of them. The result is parsed back: it must hold
+ * exactly the existing groups, then the added ones, or it is `unmergeable`.
+ */
+export function mergeSynonyms(
+  existing: ExistingSynonyms | undefined,
+  imported: readonly SynonymGroup[],
+  elsewhere: readonly SynonymGroup[],
+  origin: string,
+): SynonymsMerge {
+  const owners = new Map<string, SynonymGroup>();
+  const claim = (group: SynonymGroup): void => {
+    for (const word of group.words) if (!owners.has(textKey(word))) owners.set(textKey(word), group);
+  };
+  for (const group of [...(existing?.groups ?? []), ...elsewhere]) claim(group);
+  const added: SynonymGroup[] = [];
+  const duplicates: SkippedSynonymGroup[] = [];
+  const clashes: SkippedSynonymGroup[] = [];
+  for (const group of imported) {
+    const met = group.words.map((word) => owners.get(textKey(word)));
+    const first = met.find((owner) => owner !== undefined);
+    if (first === undefined) {
+      added.push(group);
+      claim(group);
+      continue;
+    }
+    const shared = group.words.filter((_word, i) => met[i] === first);
+    (met.every((owner) => owner === first) ? duplicates : clashes).push({ group, existing: first, shared });
+  }
+  const result = { added, duplicates, clashes };
+  if (!existing) return added.length === 0 ? { status: "unchanged", text: "", ...result } : { status: "new", text: synonymsToYaml(added), ...result };
+  if (added.length === 0) return { status: "unchanged", text: existing.text, ...result };
+  const expected = [...existing.groups, ...added].map((group) => group.words);
+  for (const text of [appendLines(existing.text, added, origin), appendNodes(existing.text, added, origin)]) {
+    if (text === undefined) continue;
+    const parsed = parseSynonymsFile(text, "synonyms.yaml");
+    if (parsed.errors.length === 0 && JSON.stringify(parsed.groups.map((group) => group.words)) === JSON.stringify(expected)) return { status: "appended", text, ...result };
+  }
+  return { status: "unmergeable", text: existing.text, ...result };
+}
+
+/** The existing text, a line break if it lacks a last one, the origin comment, one line per group (in the file's line endings). */
+function appendLines(text: string, groups: readonly SynonymGroup[], origin: string): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = [`# ${CONVERT.appendedFrom(origin)}`, ...groups.map((group) => groupLine(group.words))];
+  const base = text === "" || text.endsWith("\n") ? text : `${text}${eol}`;
+  return `${base}${lines.join(eol)}${eol}`;
+}
+
+/**
+ * For a list written so that lines cannot simply follow it (`[[a, b], [c, d]]`, or indented):
+ * the groups added to the list through the YAML document model, which keeps comments.
+ */
+function appendNodes(text: string, groups: readonly SynonymGroup[], origin: string): string | undefined {
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const doc = parseDocument(text.slice(bom.length).replace(/\r\n?/g, "\n"));
+  if (doc.errors.length > 0 || !isSeq(doc.contents)) return undefined;
+  groups.forEach((group, i) => {
+    const node = quotedList(group.words, true);
+    if (i === 0) node.commentBefore = ` ${CONVERT.appendedFrom(origin)}`;
+    doc.add(node);
+  });
+  return bom + doc.toString({ lineWidth: 0, flowCollectionPadding: false }).split("\n").join(eol);
 }

@@ -87,6 +87,12 @@ export const TEXTS_FILE = {
   missingKeys: (keys: readonly string[]) => `eksik anahtarlar için yerleşik metinler kullanılıyor: ${keys.join(", ")}`,
 } as const;
 
+/** Comments `kb:import` writes into `synonyms.yaml` (`convert.ts`). */
+export const CONVERT = {
+  synonymsHeader: "Her satır bir eş anlamlılar grubudur. Bot, gruptaki her kelimeyi ilk kelime gibi anlar.",
+  appendedFrom: (origin: string) => `${origin} dosyasından eklendi (npm run kb:import)`,
+} as const;
+
 /** Problems across files and with the folder (`loader.ts`). `where` is `file:line` of the other place. */
 export const LOADER = {
   duplicateId: (id: string, where: string) => `"${id}" id'si başka bir girdide de kullanılıyor (${where}); her girdinin id'si farklı olmalı`,

@@ -123,11 +123,11 @@ describe("the CLIs as real processes", () => {
     expect((await readdir(dir)).sort()).toEqual(["cok-turlu-1.md", "cok-turlu-2.md", "cok-turlu-3.md", "cok-turlu-4.md", "cok-turlu-5.md"]);
     await expect(run("npm", ["run", "--silent", "kb:import", "--", join(CORPUS, "cok-turlu.qna"), "--out", dir], { cwd: REPO })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/bu dosyalar zaten var/),
+      stderr: expect.stringMatching(/bu girdi dosyaları zaten var; hiçbir şey yazılmadı/),
     });
     const exported = await run("npm", ["run", "--silent", "kb:export", "--", "--qna", dir], { cwd: REPO });
     expect(sorted(fromBfLu(await bfLuRead(exported.stdout)))).toEqual(sorted(fromBfLu(await bfLuRead(await readFile(join(CORPUS, "cok-turlu.qna"), "utf8")))));
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it("kb:export refuses a folder with errors and asks for a format", async () => {
     await expect(run("npm", ["run", "--silent", "kb:export", "--", "--qna", join(REPO, "test", "fixtures", "knowledge-broken")], { cwd: REPO })).rejects.toMatchObject({

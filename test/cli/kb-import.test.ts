@@ -1,0 +1,173 @@
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadKnowledge } from "../../bot/knowledge/loader";
+import { parseSynonymsFile } from "../../bot/knowledge/parse-synonyms";
+import { REPO_ROOT, tempDataDir } from "../helpers/app";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
+
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
+
+/**
+ * `npm run kb:import` as editors run it, into folders that already hold their work: the
+ * synonyms.yaml they wrote is added to, never replaced, and an entry file is replaced only with
+ * --force, after a copy is kept.
+ */
+
+const F = "```";
+/** A QnA Maker export with three alterations: one new, one the shipped synonyms.yaml has, one sharing two of its words. */
+const SSS = [
+  "# ? Şifremi nasıl değiştiririm?",
+  "- sifre degistirme",
+  "- parolamı unuttum",
+  "",
+  `${F}markdown`,
+  "Şifrenizi **Ayarlar > Güvenlik** bölümünden değiştirebilirsiniz.",
+  F,
+  "",
+  "# ? Kargom ne zaman gelir?",
+  "- kargo ne zaman gelir",
+  F,
+  "Kargonuz 2-3 iş günü içinde gelir; takip numarası e-postanızdadır.",
+  F,
+  "",
+  "$parola : qna-alterations =",
+  "- şifre",
+  "- password",
+  "$memnuniyet : qna-alterations =",
+  "- tatmin",
+  "- hoşnutluk",
+  "- satisfaction",
+  "$sadakat : qna-alterations =",
+  "- bağlılık",
+  "- loyalty",
+  "",
+].join("\n");
+
+const groupsOf = (text: string): string[][] => {
+  const parsed = parseSynonymsFile(text, "synonyms.yaml");
+  expect(parsed.errors).toEqual([]);
+  return parsed.groups.map((group) => [...group.words]);
+};
+
+/** A fresh copy of the shipped knowledge, and the .qna export beside it. */
+function workspace(): { root: string; knowledge: string; qna: string } {
+  const root = tempDataDir();
+  const knowledge = join(root, "knowledge");
+  cpSync(join(REPO_ROOT, "knowledge"), knowledge, { recursive: true });
+  const qna = join(root, "sss.qna");
+  writeFileSync(qna, SSS);
+  return { root, knowledge, qna };
+}
+
+describe("npm run kb:import into a folder editors already work in", () => {
+  it("adds the alterations to synonyms.yaml, keeping every group and comment, and says what it did with each", async () => {
+    const { knowledge, qna } = workspace();
+    const path = join(knowledge, "synonyms.yaml");
+    const before = readFileSync(path, "utf8");
+    const editors = groupsOf(before);
+    expect(editors.length).toBeGreaterThan(30);
+
+    const run = await npmRun("kb:import", [qna, "--out", knowledge], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(run.code).toBe(0);
+    const after = readFileSync(path, "utf8");
+    // the editors' file is still there, byte for byte, with the new group after it
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe('# sss.qna dosyasından eklendi (npm run kb:import)\n- ["parola", "şifre", "password"]\n');
+    expect(groupsOf(after)).toEqual([...editors, ["parola", "şifre", "password"]]);
+    expect(run.stdout).toContain(`${path}: 1 eş anlamlı grubu dosyanın sonuna eklendi; var olan ${editors.length} grup ve açıklamalar olduğu gibi kaldı\n`);
+    const memnuniyet = before.split("\n").findIndex((line) => line.startsWith("- [memnuniyet,")) + 1;
+    const sadakat = before.split("\n").findIndex((line) => line.startsWith("- [sadakat,")) + 1;
+    expect(run.stdout).toContain(`  [memnuniyet, tatmin, hoşnutluk, satisfaction] eklenmedi: ${path}:${memnuniyet} grubunda zaten var\n`);
+    expect(withoutNodeWarnings(run.stderr)).toContain(
+      `uyarı ${path}:${sadakat}: içe aktarılan [sadakat, bağlılık, loyalty] grubu eklenmedi: "sadakat", "loyalty" bu grupta da var ve bir kelime yalnızca bir grupta olabilir; öteki kelimeleri isterseniz bu gruba elle ekleyin`,
+    );
+    // the folder loads without an error: no word in two groups
+    const loaded = await loadKnowledge(knowledge);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.entries.map((entry) => entry.question)).toEqual(expect.arrayContaining(["Şifremi nasıl değiştiririm?", "Kargom ne zaman gelir?"]));
+
+    // the same import again: the entry files exist, so nothing is written, and the advice loses nothing
+    const again = await npmRun("kb:import", [qna, "--out", knowledge], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe("");
+    expect(withoutNodeWarnings(again.stderr)).toMatch(/\[kb:import\] bu girdi dosyaları zaten var; hiçbir şey yazılmadı:\n {2}\S+\.md\n {2}\S+\.md\n/);
+    expect(again.stderr).toContain(`şimdiki hâlleri önce ${join(knowledge, ".kb-import-yedek")}/ altına kopyalanır.`);
+    expect(again.stderr).not.toContain("synonyms.yaml\n");
+    expect(readFileSync(path, "utf8")).toBe(after);
+  });
+
+  it("with --force, replaces an entry file an editor changed only after keeping a copy, and keeps the editor's synonym groups", async () => {
+    const { knowledge, qna } = workspace();
+    const folder = join(knowledge, "destek");
+    const first = await npmRun("kb:import", [qna, "--out", folder], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(first.code).toBe(0);
+    const [edited] = readdirSync(folder).filter((name) => name.endsWith(".md"));
+    if (edited === undefined) throw new Error(`no entry written: ${first.stdout}${first.stderr}`);
+    appendFileSync(join(folder, edited), "\nEditörün eklediği paragraf.\n");
+    const editedText = readFileSync(join(folder, edited), "utf8");
+    // an editor's own group in the imported folder's synonyms.yaml, which had no last line break
+    const synonyms = join(folder, "synonyms.yaml");
+    writeFileSync(synonyms, `${readFileSync(synonyms, "utf8")}- [fatura, invoice]`);
+    const ownText = readFileSync(synonyms, "utf8");
+
+    const forced = await npmRun("kb:import", [qna, "--out", folder, "--force"], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(forced.code).toBe(0);
+    const backups = join(folder, ".kb-import-yedek");
+    const [run] = readdirSync(backups);
+    expect(readFileSync(join(backups, run ?? "", edited), "utf8")).toBe(editedText);
+    expect(forced.stdout).toContain(`yerine yazılan 1 girdi dosyasının önceki hâli ${join(backups, run ?? "")} klasörüne kopyalandı\n`);
+    expect(readFileSync(join(folder, edited), "utf8")).not.toContain("Editörün eklediği paragraf.");
+    // nothing new to add: the editor's group is kept, the file is not touched
+    expect(readFileSync(synonyms, "utf8")).toBe(ownText);
+    expect(forced.stdout).toContain(`${synonyms}: eş anlamlı grubu eklenmedi: içe aktarılan her grubun en az bir kelimesi var olan bir grupta\n`);
+    // the backup folder is never read as knowledge
+    expect((await loadKnowledge(knowledge)).errors).toEqual([]);
+  });
+
+  it("ends the synonyms.yaml it writes or adds to with a line break, so a line appended later is a group of its own", async () => {
+    const root = tempDataDir();
+    const qna = join(root, "sss.qna");
+    writeFileSync(qna, SSS);
+    const fresh = join(root, "yeni");
+    const written = await npmRun("kb:import", [qna, "--out", fresh], { env: { KNOWLEDGE_DIR: fresh } });
+    expect(written.code).toBe(0);
+    expect(written.stdout).toContain(`${join(fresh, "synonyms.yaml")}: 3 eş anlamlı grubu yazıldı\n`);
+    const text = readFileSync(join(fresh, "synonyms.yaml"), "utf8");
+    expect(text.endsWith("]\n")).toBe(true);
+
+    const editors = join(root, "editorler");
+    mkdirSync(editors);
+    writeFileSync(join(editors, "synonyms.yaml"), "# bizim gruplar\n- [fatura, invoice]");
+    const added = await npmRun("kb:import", [qna, "--out", editors], { env: { KNOWLEDGE_DIR: editors } });
+    expect(added.code).toBe(0);
+    appendFileSync(join(editors, "synonyms.yaml"), "- [iade, refund]\n");
+    expect(groupsOf(readFileSync(join(editors, "synonyms.yaml"), "utf8"))).toEqual([
+      ["fatura", "invoice"],
+      ["parola", "şifre", "password"],
+      ["memnuniyet", "tatmin", "hoşnutluk", "satisfaction"],
+      ["sadakat", "bağlılık", "loyalty"],
+      ["iade", "refund"],
+    ]);
+  });
+
+  it("writes into a sub-folder of the knowledge only the groups no other synonyms file of it holds, and refuses a broken synonyms.yaml", async () => {
+    const { knowledge, qna } = workspace();
+    const imported = await npmRun("kb:import", [qna], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(imported.code).toBe(0);
+    expect(readFileSync(join(knowledge, "sss", "synonyms.yaml"), "utf8")).toBe(
+      '# Her satır bir eş anlamlılar grubudur. Bot, gruptaki her kelimeyi ilk kelime gibi anlar.\n- ["parola", "şifre", "password"]\n',
+    );
+    expect((await loadKnowledge(knowledge)).errors).toEqual([]);
+
+    const broken = join(tempDataDir(), "bozuk");
+    mkdirSync(broken);
+    const text = "- [fatura, invoice]\n- [tek]\n";
+    writeFileSync(join(broken, "synonyms.yaml"), text);
+    const refused = await npmRun("kb:import", [qna, "--out", broken], { env: { KNOWLEDGE_DIR: broken } });
+    expect(refused.code).toBe(1);
+    expect(withoutNodeWarnings(refused.stderr)).toContain(`hata  ${join(broken, "synonyms.yaml")}:2: bir grupta en az iki kelime olmalı\n`);
+    expect(refused.stderr).toContain("dosyasında hatalar var: içe aktarılan eş anlamlılar ona eklenemez; hiçbir şey yazılmadı.");
+    expect(readdirSync(broken)).toEqual(["synonyms.yaml"]);
+    expect(readFileSync(join(broken, "synonyms.yaml"), "utf8")).toBe(text);
+  });
+});
