@@ -5,7 +5,7 @@ import { COMMON, KB_RECOMMEND, trNumber } from "./messages";
 import { missingDatabase, usableRange } from "./feedback-data";
 import { textTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
-import { computeRecommendations, RECOMMENDATION_TUNING, type Recommendations } from "../feedback/recommendations";
+import { computeRecommendations, isContested, RECOMMENDATION_TUNING, type RecommendedAlternate, type Recommendations } from "../feedback/recommendations";
 import { addAlternates, type EditResult } from "../knowledge/edit";
 import { displayPath } from "../knowledge/display-path";
 import { loadKnowledge } from "../knowledge/loader";
@@ -15,6 +15,23 @@ import { openDatabase } from "../storage/database";
 
 const USAGE = KB_RECOMMEND.usage(RECOMMENDATION_TUNING.MIN_APPLY_COUNT);
 
+/** Why `--apply` leaves a candidate out, in Turkish; empty when it does not. */
+function contestedReason(c: RecommendedAlternate): string {
+  const t = KB_RECOMMEND;
+  const reasons: string[] = [];
+  if (c.alsoPickedFor.length > 0) reasons.push(t.alsoPickedFor(c.alsoPickedFor.map((other) => t.users(other.entryId, other.users)).join(", ")));
+  if (c.alreadyIn !== null) reasons.push(t.alreadyIn(c.alreadyIn));
+  return reasons.join("; ");
+}
+
+/** The "dayanak" column of a candidate alternate. */
+function evidence(c: RecommendedAlternate): string {
+  const t = KB_RECOMMEND;
+  const status = t.today[c.today.status];
+  const today = c.today.entryId === null || c.today.confidence === null ? status : t.nearest(status, c.today.entryId, trNumber(c.today.confidence));
+  return [t.evidence(c.count, c.picks, today), ...(isContested(c) ? [contestedReason(c)] : [])].join("; ");
+}
+
 /** The readable form of the recommendations, in Turkish. */
 export function formatRecommendations(s: Recommendations): string {
   const t = KB_RECOMMEND;
@@ -22,7 +39,7 @@ export function formatRecommendations(s: Recommendations): string {
   if (s.alternates.length === 0) parts.push(t.none);
   for (const entry of s.alternates) {
     parts.push("", `${entry.entryId}  (${entry.file})  ${entry.question}`);
-    parts.push(textTable(t.alternateColumns, entry.candidates.map((c) => [String(c.count), c.text, c.evidence])));
+    parts.push(textTable(t.alternateColumns, entry.candidates.map((c) => [String(c.count), c.text, evidence(c)])));
   }
   parts.push("", t.newEntries);
   parts.push(
@@ -74,6 +91,8 @@ export async function runKbRecommend(
     return EXIT_FAILURE;
   }
   const kb = loaded.knowledgeBase;
+  const unknown = values.entry.filter((id) => !kb.byId.has(id));
+  if (unknown.length > 0) throw new UsageError(KB_RECOMMEND.unknownEntry(unknown.map((id) => `"${id}"`).join(", ")));
   const missing = missingDatabase(config);
   if (missing) {
     err(`[kb:recommend] ${COMMON.noDatabase(missing)}`);
@@ -100,7 +119,9 @@ export async function runKbRecommend(
   const results: EditResult[] = [];
   for (const entry of recommendations.alternates) {
     if (named.size > 0 && !named.has(entry.entryId)) continue;
-    const accepted = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount).map((c) => c.text);
+    const chosen = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount);
+    for (const c of chosen.filter(isContested)) err(`[kb:recommend] ${KB_RECOMMEND.notApplied(entry.file, c.text, contestedReason(c))}`);
+    const accepted = chosen.filter((c) => !isContested(c)).map((c) => c.text);
     if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
   }
   const check = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });

@@ -106,7 +106,8 @@ export const KB_RECOMMEND = {
   usage: (minCount: number) =>
     "kullanım: npm run kb:recommend -- [--json] [--since YYYY-AA-GG] [--until YYYY-AA-GG]\n" +
     `       npm run kb:recommend -- --apply [--min-count N (varsayılan ${minCount})] [--entry <id> …]\n` +
-    "       Kaydedilen sorulardan ve puanlardan bilgi bankası için öneriler çıkarır; --apply alternatif soruları dosyalara ekler.",
+    "       Kaydedilen sorulardan ve puanlardan bilgi bankası için öneriler çıkarır; --apply alternatif soruları dosyalara ekler\n" +
+    "       (birden çok girdi için seçilmiş ya da başka bir girdide zaten olan bir soruyu hiçbirine eklemez).",
   minCount: "--min-count 1 ya da daha büyük bir tam sayı olmalı",
   alternates: 'Önerilen alternatif sorular ("şunu mu demek istediniz" seçimlerinden)',
   newEntries: "Yeni bir girdi gerektirebilecek yanıtlanamayan sorular",
@@ -115,6 +116,16 @@ export const KB_RECOMMEND = {
   alternateColumns: ["adet", "alternatif", "dayanak"],
   clusterColumns: ["soru", "ortak kelimeler", "örnekler"],
   rewriteColumns: ["girdi", "puan", "CSAT", "soru", "yorumlar"],
+  /** The "dayanak" column: who picked it, and what the bot does with it today (`today` and `nearest` below). */
+  evidence: (users: number, picks: number, today: string) => `"şunu mu demek istediniz" listesinden ${users} kişi seçti (${picks} kez); bugün: ${today}`,
+  today: { answered: "başka bir girdiyle cevaplanıyor", ambiguous: "belirsiz", none: "cevap yok" },
+  nearest: (today: string, entryId: string, confidence: string) => `${today} (en yakın: ${entryId}, ${confidence})`,
+  /** Appended to the evidence of a text `--apply` leaves out. */
+  alsoPickedFor: (entries: string) => `aynı soru başka girdi için de seçildi: ${entries}; hangisine ait olduğuna siz karar verin, --apply eklemez`,
+  users: (entryId: string, users: number) => `${entryId} (${users} kişi)`,
+  alreadyIn: (entryId: string) => `zaten ${entryId} girdisinin sorusu ya da alternatifi; --apply eklemez`,
+  notApplied: (file: string, text: string, reason: string) => `${file}: "${text}" eklenmedi: ${reason}`,
+  unknownEntry: (ids: string) => `--entry ile verilen girdi yok: ${ids} (girdilerin id'leri: npm run kb:check -- --json)`,
   skipped: (file: string, reason: string) => `${file}: atlandı: ${reason}`,
   nothingToApply: "eklenecek öneri yok",
   added: (file: string, texts: readonly string[]) => `${file}: eklendi ${texts.map((t) => `"${t}"`).join(", ")}`,

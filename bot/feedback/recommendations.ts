@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/types";
 import { analyze, isQuestionTerm } from "../matching/analysis";
-import type { Matcher } from "../matching/matcher";
+import type { Matcher, MatchStatus } from "../matching/matcher";
 import type { Report } from "./report";
 import { csvTable } from "./report-format";
 import { queryKey, type LearningData } from "./store";
@@ -29,8 +29,27 @@ export interface RecommendedAlternate {
   readonly text: string;
   /** How many distinct users reached this entry with it through "did you mean" (one user in many conversations counts once). */
   readonly count: number;
-  readonly evidence: string;
+  /** How many times it was picked for this entry, every conversation counted. */
+  readonly picks: number;
+  /** What the matcher does with the text today: its status and best candidate. */
+  readonly today: { readonly status: MatchStatus; readonly entryId: string | null; readonly confidence: number | null };
+  /**
+   * Other entries users picked for the same text (as the questions' keys meet), most users first.
+   * Written into one entry, the text would be taken from the others: `--apply` leaves it out.
+   */
+  readonly alsoPickedFor: readonly { readonly entryId: string; readonly users: number }[];
+  /** Another entry whose question or alternate the text already is; `--apply` leaves it out. */
+  readonly alreadyIn: string | null;
   readonly examples: readonly string[];
+}
+
+/**
+ * Whether `--apply` must leave a candidate to an editor: the same text was picked for several
+ * entries, or another entry already has it. Written in, it would be in two entries (which
+ * `kb:check` then reports as competing entries) and the matcher could answer neither surely.
+ */
+export function isContested(candidate: RecommendedAlternate): boolean {
+  return candidate.alsoPickedFor.length > 0 || candidate.alreadyIn !== null;
 }
 
 export interface EntryAlternates {
@@ -94,6 +113,16 @@ export function computeRecommendations(data: LearningData, report: Report, kb: K
     groups.set(key, group);
     byEntry.set(pick.entryId, groups);
   }
+  // users per entry of each text, and the entry whose question or alternate each text is
+  const pickedFor = new Map<string, Map<string, number>>();
+  for (const [entryId, groups] of byEntry) {
+    if (!kb.byId.has(entryId)) continue;
+    for (const [key, { users }] of groups) pickedFor.set(key, (pickedFor.get(key) ?? new Map<string, number>()).set(entryId, users.size));
+  }
+  const knownBy = new Map<string, string>();
+  for (const entry of kb.entries) {
+    for (const text of [entry.question, ...entry.alternates]) if (!knownBy.has(queryKey(text))) knownBy.set(queryKey(text), entry.id);
+  }
   for (const [entryId, groups] of byEntry) {
     const entry = kb.byId.get(entryId);
     if (!entry) continue;
@@ -104,10 +133,15 @@ export function computeRecommendations(data: LearningData, report: Report, kb: K
       const spelling = mostFrequent(texts);
       const decision = matcher.match(spelling, kb);
       if (decision.status === "answered" && decision.candidates[0]?.id === entryId) continue;
+      const top = decision.candidates[0];
+      const others = [...(pickedFor.get(key) ?? [])].filter(([id]) => id !== entryId);
       candidates.push({
         text: spelling,
         count: users.size,
-        evidence: `chosen by ${users.size} user${users.size === 1 ? "" : "s"} (${texts.length}×) from "did you mean"; today: ${decision.status}${decision.candidates[0] ? ` (top ${decision.candidates[0].id} ${decision.candidates[0].confidence})` : ""}`,
+        picks: texts.length,
+        today: { status: decision.status, entryId: top?.id ?? null, confidence: top?.confidence ?? null },
+        alsoPickedFor: others.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, n]) => ({ entryId: id, users: n })),
+        alreadyIn: knownBy.get(key) ?? null,
         examples: [...new Set(texts)].slice(0, RECOMMENDATION_TUNING.MAX_EXAMPLES),
       });
     }

@@ -63,6 +63,28 @@ async function fullDatabase(): Promise<string> {
   return dataDir;
 }
 
+/**
+ * Two users picked "sadakat" from "did you mean", each for another entry, on other channels: the
+ * text belongs to neither entry for sure.
+ */
+async function contestedDatabase(): Promise<string> {
+  const dataDir = tempDataDir();
+  const database = await openDatabase({ dataDir });
+  try {
+    const events: FeedbackEvent[] = [];
+    const picks = [["memnuniyet-ve-sadakat", "webchat"], ["sadakat-memnuniyet-farki", "msteams"]] as const;
+    for (const [i, [entryId, channel]] of picks.entries()) {
+      const who = { conversation: `contested-${i}`, userHash: `contested-user-${i}`, channel };
+      events.push({ kind: "question", id: `cq${i}`, at: at(23, i), ...who, query: "sadakat", status: "ambiguous", entryId: null, confidence: 0.89 });
+      events.push({ kind: "answer", id: `ca${i}`, at: at(23, i), ...who, entryId, source: "suggestion", questionId: `cq${i}` });
+    }
+    await new SqlFeedbackStore(database).write(...events);
+  } finally {
+    await database.close();
+  }
+  return dataDir;
+}
+
 function expectUsage(run: Finished, cli: Cli, message: RegExp): void {
   expect(run.code).toBe(2);
   expect(run.stdout).toBe("");
@@ -240,9 +262,38 @@ describe("CLIs in detail (built)", () => {
     expect(readFileSync(join(knowledgeDir, "olcum", "memnuniyet-modelleri.md"), "utf8")).toContain('  - "Memnuniyet ölçme?"');
   });
 
-  it("kb:recommend fails with exit 1 on broken knowledge and exits 2 on a bad --min-count", async () => {
+  it("kb:recommend fails with exit 1 on broken knowledge and exits 2 on a bad --min-count or an --entry that does not exist", async () => {
     expectFailure(await run("kb:recommend", [], { env: { DATA_DIR: emptyDataDir, KNOWLEDGE_DIR: BROKEN } }), /eksik-soru\.md:1: "question" satırı yok/);
     expectUsage(await run("kb:recommend", ["--apply", "--min-count", "0"], { env: { DATA_DIR: emptyDataDir } }), "kb:recommend", /^\[kb:recommend\] --min-count 1 ya da daha büyük bir tam sayı olmalı/);
+    expectUsage(
+      await run("kb:recommend", ["--apply", "--entry", "nope", "--entry", "nps"], { env: { DATA_DIR: fullDataDir } }),
+      "kb:recommend",
+      /^\[kb:recommend\] --entry ile verilen girdi yok: "nope" \(girdilerin id'leri: npm run kb:check -- --json\)\n/,
+    );
+  });
+
+  it("kb:recommend says in Turkish why it proposes an alternate, and --apply writes a text picked for two entries into neither", async () => {
+    const dataDir = await contestedDatabase();
+    const text = await run("kb:recommend", [], { env: { DATA_DIR: dataDir } });
+    expect(text).toMatchObject({ code: 0, stderr: "" });
+    expect(text.stdout).toMatch(
+      /sadakat +"şunu mu demek istediniz" listesinden 1 kişi seçti \(1 kez\); bugün: belirsiz \(en yakın: memnuniyet-ve-sadakat, 0,\d+\); aynı soru başka girdi için de seçildi: sadakat-memnuniyet-farki \(1 kişi\); hangisine ait olduğuna siz karar verin, --apply eklemez/,
+    );
+    expect(text.stdout).toContain("aynı soru başka girdi için de seçildi: memnuniyet-ve-sadakat (1 kişi)");
+    expect(text.stdout).not.toMatch(/chosen by|today:|did you mean/);
+
+    const knowledgeDir = join(tempDataDir(), "knowledge");
+    cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
+    const files = ["kavramlar/memnuniyet-ve-sadakat.md", "kavramlar/sadakat-memnuniyet-farki.md"];
+    const before = files.map((file) => readFileSync(join(knowledgeDir, file), "utf8"));
+    const applied = await run("kb:recommend", ["--apply", "--min-count", "1"], { env: { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir } });
+    expect(applied).toMatchObject({ code: 0, stdout: "eklenecek öneri yok\n" });
+    expect(withoutNodeWarnings(applied.stderr).split("\n")).toEqual([
+      '[kb:recommend] kavramlar/memnuniyet-ve-sadakat.md: "sadakat" eklenmedi: aynı soru başka girdi için de seçildi: sadakat-memnuniyet-farki (1 kişi); hangisine ait olduğuna siz karar verin, --apply eklemez',
+      '[kb:recommend] kavramlar/sadakat-memnuniyet-farki.md: "sadakat" eklenmedi: aynı soru başka girdi için de seçildi: memnuniyet-ve-sadakat (1 kişi); hangisine ait olduğuna siz karar verin, --apply eklemez',
+      "",
+    ]);
+    expect(files.map((file) => readFileSync(join(knowledgeDir, file), "utf8"))).toEqual(before);
   });
 });
 

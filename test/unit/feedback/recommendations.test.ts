@@ -1,6 +1,6 @@
 import type { Report } from "../../../bot/feedback/report";
 import type { LearningData } from "../../../bot/feedback/store";
-import { computeRecommendations, formatRecommendationsCsv } from "../../../bot/feedback/recommendations";
+import { computeRecommendations, formatRecommendationsCsv, isContested } from "../../../bot/feedback/recommendations";
 import type { KnowledgeBase } from "../../../bot/knowledge/types";
 import { Matcher } from "../../../bot/matching/matcher";
 import { realKnowledge } from "../../helpers/bot";
@@ -59,6 +59,63 @@ describe("computeRecommendations", () => {
     expect(counts.get("memnuniyeti ölçmek")).toBe(2);
   });
 
+  it("says who picked a candidate and what the matcher does with it today, as data", () => {
+    const s = computeRecommendations(
+      { unanswered: [], picks: ["u1", "u2", "u2"].map((user) => ({ query: "sadakat", entryId: "memnuniyet-ve-sadakat", at, user })) },
+      emptyReport,
+      kb,
+      matcher,
+    );
+    expect(s.alternates[0]?.candidates).toEqual([
+      {
+        text: "sadakat",
+        count: 2,
+        picks: 3,
+        today: { status: "ambiguous", entryId: "memnuniyet-ve-sadakat", confidence: expect.any(Number) },
+        alsoPickedFor: [],
+        alreadyIn: null,
+        examples: ["sadakat"],
+      },
+    ]);
+    const candidate = s.alternates[0]?.candidates[0];
+    expect(candidate && isContested(candidate)).toBe(false);
+  });
+
+  it("marks a text picked for several entries as contested on each, naming the others and their users", () => {
+    const pick = (query: string, entryId: string, user: string): LearningData["picks"][number] => ({ query, entryId, at, user });
+    const s = computeRecommendations(
+      {
+        unanswered: [],
+        picks: [
+          pick("sadakat", "memnuniyet-ve-sadakat", "u1"),
+          pick("Sadakat", "sadakat-memnuniyet-farki", "u2"),
+          pick("sadakat", "sadakat-memnuniyet-farki", "u3"),
+          pick("memnuniyet ölçme", "memnuniyet-modelleri", "u1"),
+        ],
+      },
+      emptyReport,
+      kb,
+      matcher,
+    );
+    const byEntry = new Map(s.alternates.map((a) => [a.entryId, a.candidates]));
+    expect(byEntry.get("memnuniyet-ve-sadakat")).toEqual([expect.objectContaining({ text: "sadakat", alsoPickedFor: [{ entryId: "sadakat-memnuniyet-farki", users: 2 }] })]);
+    expect(byEntry.get("sadakat-memnuniyet-farki")).toEqual([expect.objectContaining({ count: 2, alsoPickedFor: [{ entryId: "memnuniyet-ve-sadakat", users: 1 }] })]);
+    expect(s.alternates.flatMap((a) => a.candidates).map((c) => [c.text, isContested(c)])).toEqual(
+      expect.arrayContaining([["sadakat", true], ["Sadakat", true], ["memnuniyet ölçme", false]]),
+    );
+  });
+
+  it("marks a text another entry already has as its question or an alternate", () => {
+    const other = kb.entries.find((entry) => entry.id !== "memnuniyet-modelleri" && entry.alternates.length > 0);
+    const alternate = other?.alternates[0];
+    if (!other || alternate === undefined) throw new Error("the shipped knowledge has alternates");
+    const s = computeRecommendations({ unanswered: [], picks: [{ query: alternate, entryId: "memnuniyet-modelleri", at, user: "u1" }] }, emptyReport, kb, matcher);
+    const candidate = s.alternates[0]?.candidates[0];
+    // the matcher answers another entry's alternate with that entry, so the pick stays a candidate here
+    expect(candidate).toMatchObject({ alreadyIn: other.id, alsoPickedFor: [] });
+    expect(candidate && isContested(candidate)).toBe(true);
+  });
+
   it("clusters unanswered questions by shared Turkish words, keeping unrelated ones apart", () => {
     const unanswered = ["Kargom nerede?", "kargom ne zaman gelir", "KARGO takip numaram", "şifremi unuttum", "şifre sıfırlama", "hava nasıl olacak"].map((query) => ({
       query,
@@ -97,7 +154,7 @@ describe("computeRecommendations", () => {
 
   it("writes each table as formula-safe CSV: a customer's '=…' stays text", () => {
     const recommendations = {
-      alternates: [{ entryId: "crm", question: "CRM nedir?", file: "crm.md", candidates: [{ text: '=HYPERLINK("http://x")', count: 2, evidence: "", examples: ["crm, nedir"] }] }],
+      alternates: [{ entryId: "crm", question: "CRM nedir?", file: "crm.md", candidates: [{ text: '=HYPERLINK("http://x")', count: 2, picks: 2, today: { status: "none" as const, entryId: null, confidence: null }, alsoPickedFor: [], alreadyIn: null, examples: ["crm, nedir"] }] }],
       newEntries: [{ size: 3, terms: ["kargo", "iade"], examples: ["+90 kargo"], statuses: { none: 2, ambiguous: 1 } }],
       rewrite: [{ entryId: "crm", question: null, ratings: 5, csat: 20, comments: ["@yetersiz"] }],
     };
