@@ -101,6 +101,13 @@ const CASES: Record<string, Case> = {
   "synonyms: member not a word": { files: { "synonyms.yaml": "- [memnuniyet, [tatmin]]\n" }, errors: [1], says: /düz bir kelime ya da kısa ifade/ },
   "synonyms: members": { files: { "synonyms.yaml": '- [memnuniyet, ""]\n- [sadakat, bağlılık, sadakat]\n- [tek]\n- [uzun, bir iki üç dört beş]\n' }, errors: [1, 2, 3, 4], says: /boş kelime/ },
   "synonyms: word in two groups": { files: { "synonyms.yaml": "- [memnuniyet, tatmin]\n- [hoşnutluk, tatmin]\n" }, errors: [2], says: /iki grupta: 1\. satırdaki grupta da var/ },
+  // cases.yaml: the same YAML mistakes get the same Turkish explanations as in an entry
+  "cases: colon in a value": {
+    files: { "cases.yaml": 'offerRating: "Üzgünüm."\ndeclined: Anlaşıldı: kayıt açmadım.\ndescribe: "Anlatır mısınız?"\n' },
+    errors: [2],
+    says: /^YAML okunamadı: değerin içinde ": " var/,
+  },
+  "cases: unclosed quote": { files: { "cases.yaml": 'offerRating: "Üzgünüm.\ndescribe: "Anlatır mısınız?"\n' }, errors: [1], says: /^YAML okunamadı: açılan tırnak kapatılmamış/ },
   "qna: alteration members left out": { files: { "x.qna": `${QNA_GOOD("Soru nedir?")}\n$tek : qna-alterations =\n- \n` }, errors: [], warnings: [7, 8], says: /bu (kelime|grup) kullanılmıyor/ },
   // the bot's own texts: cases.yaml (and bot.yaml, read the same way)
   "texts: YAML": { files: { "cases.yaml": 'declined: "Tamam, kayıt açmadım.\ndescribe: Anlatır mısınız?\n' }, errors: [1], says: /YAML okunamadı: açılan tırnak kapatılmamış/ },
