@@ -22,6 +22,14 @@ export const TEXTS = Object.freeze({
   bot: {
     welcome: "Merhaba, ben **Memnun** 👋\n\nSorularınızı bilgi bankamızdaki bilgilerle yanıtlıyorum.",
     greeting: "Merhaba! 😊 Size nasıl yardımcı olabilirim? Sorunuzu yazmanız yeterli.",
+    pageTitle: "Memnun – Soru-cevap asistanı",
+    pageHeading: "Memnun",
+    pageIntro: "Sorunuzu yazın; bilgi bankamızdaki bilgilerle yanıtlayayım.",
+    teamsShortName: "Memnun",
+    teamsFullName: "Memnun – Soru-cevap asistanı",
+    teamsShortDescription: "Sorularınızı şirketinizin bilgi bankasından yanıtlar.",
+    teamsFullDescription:
+      "Memnun, sorularınızı şirketinizin bilgi bankasından yanıtlar. Her cevabı 1–5 arası puanlayabilir, eksik bulduğunuz noktaları yazabilirsiniz; görüşleriniz cevapları iyileştirmek için kullanılır.",
   } satisfies BotTexts,
   /** The welcome: its start (`bot.welcome`), an example question from the knowledge base when it has one, and how to get help. */
   welcome: (start: string, topics: readonly string[]): string =>

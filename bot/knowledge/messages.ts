@@ -82,6 +82,7 @@ export const TEXTS_FILE = {
   placeholderUnknown: (name: string, allowed: readonly string[]) =>
     `{${name}} tanınmıyor${allowed.length > 0 ? ` (kullanılabilenler: ${allowed.map((a) => `{${a}}`).join(", ")})` : "; bu metinde süslü parantezli yer kullanılamaz"}`,
   buttonPrefix: (prefixes: readonly string[]) => `düğme metni ${prefixes.map((p) => `"${p}"`).join(" ya da ")} ile başlamalı`,
+  tooLong: (max: number, length: number, why: string) => `en çok ${max} karakter olabilir, bu metin ${length} karakter (${why})`,
   /** One key's problems, together on its line. */
   problems: (key: string, problems: readonly string[]) => `"${key}": ${problems.join("; ")}`,
   missingKeys: (keys: readonly string[]) => `eksik anahtarlar için yerleşik metinler kullanılıyor: ${keys.join(", ")}`,
@@ -91,6 +92,11 @@ export const TEXTS_FILE = {
 export const CONVERT = {
   synonymsHeader: "Her satır bir eş anlamlılar grubudur. Bot, gruptaki her kelimeyi ilk kelime gibi anlar.",
   appendedFrom: (origin: string) => `${origin} dosyasından eklendi (npm run kb:import)`,
+} as const;
+
+/** Why a text of `bot.yaml` is limited in length. */
+export const BOT_TEXTS = {
+  teamsLimit: "Teams uygulama paketi daha uzun bir metni kabul etmez",
 } as const;
 
 /** Problems across files and with the folder (`loader.ts`). `where` is `file:line` of the other place. */

@@ -18,8 +18,20 @@ export interface TextsFileSpec<K extends string> {
   readonly optionalPlaceholders?: Readonly<Partial<Record<K, readonly string[]>>>;
   /** What a button label must start with, so customers recognise what it does. */
   readonly buttonPrefixes?: Readonly<Partial<Record<K, readonly string[]>>>;
+  /**
+   * The longest text a key may hold, in characters (Unicode code points, as JSON Schema counts
+   * them), and why, for a text that goes where a schema limits it (the Teams app manifest):
+   * refused here, with its line, rather than by the platform that would reject it later.
+   */
+  readonly maxLengths?: Readonly<Partial<Record<K, TextLimit>>>;
   /** A valid line of the file, shown when it is not a mapping. */
   readonly example: string;
+}
+
+/** A key's length limit and why it exists (said to editors, in Turkish). */
+export interface TextLimit {
+  readonly max: number;
+  readonly why: string;
 }
 
 /** What parsing a file of texts produced: only the texts that passed every check. */
@@ -90,6 +102,9 @@ export function parseTextsFile<K extends string>(rawInput: string, file: string,
     for (const name of used) if (!allowed.includes(name)) problems.push(TEXTS_FILE.placeholderUnknown(name, allowed));
     const prefixes = spec.buttonPrefixes?.[key];
     if (prefixes && !prefixes.some((prefix) => value.startsWith(prefix))) problems.push(TEXTS_FILE.buttonPrefix(prefixes));
+    const limit = spec.maxLengths?.[key];
+    const length = [...value].length;
+    if (limit && length > limit.max) problems.push(TEXTS_FILE.tooLong(limit.max, length, limit.why));
     if (problems.length > 0) {
       errors.push({ file, line, message: TEXTS_FILE.problems(key, problems) });
       continue;

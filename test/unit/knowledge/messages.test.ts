@@ -118,6 +118,7 @@ const CASES: Record<string, Case> = {
     warnings: [1],
     says: /bilinmeyen anahtar "bogus"/,
   },
+  "bot texts: Teams limits": { files: { "bot.yaml": `teamsShortName: "Kargocu"\nteamsShortDescription: "${"Gönderileriniz hakkındaki sorularınızı yanıtlar. ".repeat(2)}"\n` }, errors: [2], warnings: [1], says: /en çok 80 karakter olabilir, bu metin 97 karakter \(Teams/ },
   "bot texts: keys": { files: { "bot.yaml": 'welcome: "Merhaba, ben {name}"\nselam: "Merhaba!"\n' }, errors: [1, 2], warnings: [1], says: /\{name\} tanınmıyor/ },
   "texts: empty": { files: { "cases.yaml": "# yalnızca açıklama\n" }, errors: [], warnings: [1], says: /dosya boş/ },
   // across files: charged to the file that brings the clash in, never to the healthy one
