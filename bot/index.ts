@@ -8,7 +8,7 @@ import { ConnectedCaseStore } from "./cases/connected-store";
 import { OverdueWatcher } from "./cases/overdue";
 import { WebhookAlerts } from "./cases/webhook";
 import { CaseFlow } from "./conversation/case-flow";
-import { TEXTS } from "./conversation/texts";
+import { botTexts, TEXTS } from "./conversation/texts";
 import { registerCasesPage } from "./web/cases";
 import { createProactiveNotifier } from "./web/proactive";
 import { createLogger, type Logger } from "./logger";
@@ -224,7 +224,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     tokenLimit: limit(config.rateLimitTokenPerMinute, "token"),
     pollLimit: limit(config.rateLimitPollPerMinute, "poll"),
   });
-  registerPages(server);
+  registerPages(server, () => botTexts(knowledge.current().botTexts));
   registerDashboard(server, {
     token: config.dashboardToken,
     timeZone: config.reportTimeZone,

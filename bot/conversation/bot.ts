@@ -4,7 +4,6 @@ import { cleanText } from "../clean-text";
 import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
-import type { BotTexts } from "../knowledge/parse-bot-texts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
@@ -12,7 +11,7 @@ import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
-import { TEXTS } from "./texts";
+import { botTexts, TEXTS } from "./texts";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -130,11 +129,6 @@ function topicChoices(entries: readonly KnowledgeEntry[]): Choice[] {
   return entries.map((entry) => ({ title: entry.question, value: { action: "answer", id: entry.id, source: "followup" }, typed: entry.question }));
 }
 
-/** The texts the bot presents itself with: the editors' (`bot.yaml`), each key left out built in. */
-function botTexts(kb: KnowledgeBase): BotTexts {
-  return { ...TEXTS.bot, ...kb.botTexts };
-}
-
 /** Spreads sample questions across the knowledge base instead of taking the first few files. */
 export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): string[] {
   const entries = kb.entries;
@@ -191,7 +185,7 @@ export class MemnunBot extends ActivityHandler {
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
       if (joined.length > 0) {
         const kb = this.deps.knowledge();
-        await this.say(context, { kind: "text", text: TEXTS.welcome(botTexts(kb).welcome, sampleTopics(kb)), markdown: true });
+        await this.say(context, { kind: "text", text: TEXTS.welcome(botTexts(kb.botTexts).welcome, sampleTopics(kb)), markdown: true });
       }
       await next();
     });
@@ -327,7 +321,7 @@ export class MemnunBot extends ActivityHandler {
       }
       case "greeting":
         // editors may write Markdown here, as in the welcome; text-only channels get it plain
-        await this.say(context, { kind: "text", text: botTexts(kb).greeting, markdown: true });
+        await this.say(context, { kind: "text", text: botTexts(kb.botTexts).greeting, markdown: true });
         return;
       case "acknowledgement": {
         const count = flow.acknowledged ?? 0;

@@ -273,11 +273,8 @@ export const TEXTS = Object.freeze({
     helpCommand: "yardım",
     helpDescription: "Neler sorabileceğinizi gösterir.",
   },
-  /** The chat page at `/`. */
+  /** The chat page at `/`; its title, heading and intro are the editors' (`bot.*` above, `bot.yaml`). */
   page: {
-    title: "Memnun – Müşteri memnuniyeti asistanı",
-    heading: "Memnun",
-    intro: "Müşteri memnuniyeti, sadakat, müşteri deneyimi, CRM ve CSAT/NPS/CES hakkında sorularınızı yazın.",
     loading: "Sohbet başlatılıyor…",
     failed: "Sohbet başlatılamadı. Lütfen sayfayı yenileyin.",
     noScript: "Sohbet için JavaScript gerekiyor.",
@@ -358,3 +355,8 @@ export const TEXTS = Object.freeze({
     },
   },
 });
+
+/** The texts the bot presents itself with: the editors' (`bot.yaml`), the built-in one for each key they leave out. */
+export function botTexts(edited: Readonly<Partial<BotTexts>>): BotTexts {
+  return { ...TEXTS.bot, ...edited };
+}

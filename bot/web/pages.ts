@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
+import type { BotTexts } from "../knowledge/parse-bot-texts";
 
 /** Browsers may keep the vendored bundles this long; they change only with a package update. */
 const ASSET_MAX_AGE_SECONDS = 86_400;
@@ -116,13 +117,16 @@ ${body}
 </html>`;
 }
 
+/** The chat page's own words: its title, heading and intro name what the bot answers about. */
+export type ChatPageTexts = Pick<BotTexts, "pageTitle" | "pageHeading" | "pageIntro">;
+
 /** The chat page: Microsoft Web Chat from the installed package, talking Direct Line. */
-export function chatPage(): string {
+export function chatPage(own: ChatPageTexts): string {
   const t = TEXTS.page;
   return htmlPage(
-    t.title,
+    own.pageTitle,
     PAGE_STYLE,
-    `<header><h1>${escapeHtml(t.heading)}</h1><p>${escapeHtml(t.intro)}</p></header>
+    `<header><h1>${escapeHtml(own.pageHeading)}</h1><p>${escapeHtml(own.pageIntro)}</p></header>
 <main>
   <div id="webchat" role="main" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
   <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
@@ -233,8 +237,12 @@ const FAVICON = Buffer.from(
   "utf8",
 );
 
-/** `GET /` (the chat page) and the scripts it and the dashboard load, all from installed packages or this repo. */
-export function registerPages(server: Server): void {
+/**
+ * `GET /` (the chat page) and the scripts it and the dashboard load, all from installed packages
+ * or this repo. `texts` gives the page's own words as the knowledge holds them now (editors'
+ * `bot.yaml`): the page is built per request, so an edit shows on the next page load.
+ */
+export function registerPages(server: Server, texts: () => ChatPageTexts): void {
   const webchat = new StaticFile(join(packageDir("botframework-webchat"), "dist", "webchat.js"), "text/javascript; charset=utf-8");
   const chart = new StaticFile(join(packageDir("chart.js"), "dist", "chart.umd.js"), "text/javascript; charset=utf-8");
   const chatScript = new StaticFile(join(publicDir(), "chat.js"), "text/javascript; charset=utf-8", 0);
@@ -242,12 +250,11 @@ export function registerPages(server: Server): void {
   const casesScript = new StaticFile(join(publicDir(), "cases.js"), "text/javascript; charset=utf-8", 0);
   const domScript = new StaticFile(join(publicDir(), "dom.js"), "text/javascript; charset=utf-8", 0);
   const formatScript = new StaticFile(join(publicDir(), "format.js"), "text/javascript; charset=utf-8", 0);
-  const page = chatPage();
 
-  server.get("/", async (_req, res) => sendHtml(res, 200, page));
+  server.get("/", async (_req, res) => sendHtml(res, 200, chatPage(texts())));
   // load balancers and link checkers ask with HEAD: the page's headers, no body
   server.head("/", async (_req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(page, "utf8"), "cache-control": "no-store" });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(chatPage(texts()), "utf8"), "cache-control": "no-store" });
     res.end();
   });
   for (const path of ["/favicon.svg", "/favicon.ico"]) {

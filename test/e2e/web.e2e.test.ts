@@ -1,3 +1,5 @@
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
@@ -6,6 +8,10 @@ import { isRatedAnswer } from "../helpers/connector";
 import { WebhookReceiver } from "../helpers/receiver";
 import { capturingLogger } from "../helpers/log";
 import { waitFor } from "../helpers/wait";
+import { folderWith } from "../helpers/knowledge";
+
+/** Words of the shipped knowledge's topic (customer satisfaction), which another company's page must not show. */
+const SHIPPED_TOPIC = /memnuniyet|sadakat|deneyim|CRM|CSAT|NPS|CES|ISO 10002/i;
 
 const DASHBOARD_TOKEN = "http-test-dashboard-token";
 
@@ -122,6 +128,9 @@ describe("local Direct Line 3.0 over HTTP", () => {
     const html = await page.text();
     expect(html).toContain('<html lang="tr">');
     expect(html).toContain('src="/webchat/webchat.js"');
+    // the shipped knowledge/bot.yaml names its topic; the code does not
+    expect(html).toContain("<title>Memnun – Müşteri memnuniyeti asistanı</title>");
+    expect(html).toContain("<h1>Memnun</h1><p>Müşteri memnuniyeti, sadakat, müşteri deneyimi, CRM ve CSAT/NPS/CES hakkında sorularınızı yazın.</p>");
     const bundle = await fetch(`${running.app().url}/webchat/webchat.js`);
     expect(bundle.status).toBe(200);
     const length = Number(bundle.headers.get("content-length"));
@@ -142,6 +151,43 @@ describe("local Direct Line 3.0 over HTTP", () => {
       expect(icon.headers.get("content-type")).toBe("image/svg+xml");
       expect(await icon.text()).toMatch(/^<svg /);
     }
+  });
+});
+
+describe("the chat page's own words, from the knowledge's bot.yaml, over HTTP", () => {
+  const CARGO = {
+    "gonderi/kargom-nerede.md": "---\nid: kargom-nerede\nquestion: Kargom nerede?\n---\nTakip numaranızla gönderinizin yerini sorgulayabilirsiniz.\n",
+  };
+  const BOT_YAML = 'pageTitle: "Kargocu – Gönderi asistanı"\npageHeading: "Kargocu"\npageIntro: "Gönderinizi, iadenizi ve kargo ücretlerini sorun; Ali\'nin & ekibin yanıtları <hemen> burada."\n';
+  let dir: string;
+  let app: RunningApp;
+  beforeAll(async () => {
+    dir = await folderWith({ ...CARGO, "bot.yaml": BOT_YAML });
+    app = await startTestApp({ KNOWLEDGE_DIR: dir });
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const page = async (): Promise<string> => (await fetch(`${app.url}/`)).text();
+
+  it("serves the editors' title, heading and intro, as plain text", async () => {
+    const html = await page();
+    expect(html).toContain("<title>Kargocu – Gönderi asistanı</title>");
+    expect(html).toContain("<h1>Kargocu</h1><p>Gönderinizi, iadenizi ve kargo ücretlerini sorun; Ali&#39;nin &#38; ekibin yanıtları &#60;hemen&#62; burada.</p>");
+    expect(html).not.toMatch(SHIPPED_TOPIC);
+  });
+
+  it("shows an edit on the next page load, a key left out in built-in words naming no topic; HEAD agrees with GET", async () => {
+    await writeFile(join(dir, "bot.yaml"), 'pageTitle: "Kargocu – Yeni adımız"\n');
+    const html = await waitFor(async () => {
+      const text = await page();
+      return text.includes("<title>Kargocu – Yeni adımız</title>") ? text : null;
+    }, "the edited title");
+    expect(html).toContain(`<h1>${TEXTS.bot.pageHeading}</h1><p>${TEXTS.bot.pageIntro}</p>`);
+    expect(html).not.toMatch(SHIPPED_TOPIC);
+    const head = await fetch(`${app.url}/`, { method: "HEAD" });
+    expect(Number(head.headers.get("content-length"))).toBe(Buffer.byteLength(html, "utf8"));
   });
 });
 
