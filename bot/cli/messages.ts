@@ -212,7 +212,19 @@ export const CHECK_CONFIG = {
 
 export const TEAMS_PACKAGE = {
   usage: (out: string) =>
-    `kullanım: npm run teams:package -- --website https://… [--privacy https://…] [--terms https://…] [--developer AD] [--out ${out}]`,
+    `kullanım: npm run teams:package -- --website https://… [--privacy https://…] [--terms https://…] [--developer AD] [--out ${out}]\n` +
+    "       Teams uygulama paketini (manifest ve simgeler) yazar. Uygulamanın adı ve açıklamaları paketleme anında\n" +
+    "       bilgi klasöründeki (KNOWLEDGE_DIR) bot.yaml dosyasından okunur (teamsShortName, teamsFullName,\n" +
+    "       teamsShortDescription, teamsFullDescription); bot.yaml değişince paketi yeniden oluşturup yükleyin.\n" +
+    "       --developer verilmezse teamsShortName kullanılır.",
+  textsBroken: (label: string) => `${label} içindeki bot.yaml hatalı: uygulamanın adı ve açıklamaları okunamadı; hataları düzeltip (npm run kb:check) yeniden deneyin`,
+  /** Where the app's names and descriptions came from, printed before the zip's path. */
+  textsFrom: (fullName: string, files: readonly string[], builtIn: readonly string[]) =>
+    `Teams uygulaması "${fullName}": ` +
+    (files.length === 0
+      ? "bilgi klasöründe Teams metinleri yazılmamış (bot.yaml); adı ve açıklamaları için yerleşik, konudan bağımsız metinler kullanıldı"
+      : `adı ve açıklamaları ${files.join(", ")} ${files.length > 1 ? "dosyalarından" : "dosyasından"} alındı${builtIn.length > 0 ? `; yazılmamış olanlar için yerleşik metin kullanıldı: ${builtIn.join(", ")}` : ""}`) +
+    ". bot.yaml değişirse paketi yeniden oluşturup yükleyin.",
   httpsUrls: "--website (ve verildiyse --privacy, --terms) https adresi olmalı: Teams bunları uygulamanın sayfasında gösterir",
   badAppId: (appId: string) =>
     `MicrosoftAppId botun Microsoft Entra uygulama kimliği (GUID) olmalı; şu an ${appId === "" ? "boş" : `"${appId}"`}`,

@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { zipSync } from "fflate";
 import { loadConfig } from "../config";
-import { TEXTS } from "../conversation/texts";
+import { botTexts, TEXTS } from "../conversation/texts";
+import { loadKnowledge } from "../knowledge/loader";
+import { CHECK } from "../knowledge/messages";
+import { isBotTextsFile, TEAMS_TEXT_LIMITS, type BotTexts } from "../knowledge/parse-bot-texts";
+import { formatIssue, type KnowledgeIssue } from "../knowledge/types";
 import { VERSION } from "../version";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
 import { TEAMS_PACKAGE } from "./messages";
@@ -20,8 +24,15 @@ const USAGE = TEAMS_PACKAGE.usage(DEFAULT_OUT);
 /** A GUID, the shape of a Microsoft Entra app id (Teams requires it as the bot and app id). */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What Teams shows of the app: its names and descriptions, which say what the bot answers about. */
+export type TeamsAppTexts = Pick<BotTexts, TeamsTextKey>;
+type TeamsTextKey = keyof typeof TEAMS_TEXT_LIMITS;
+const TEAMS_TEXT_KEYS = Object.keys(TEAMS_TEXT_LIMITS).filter((key): key is TeamsTextKey => Object.hasOwn(TEAMS_TEXT_LIMITS, key));
+
 export interface ManifestOptions {
   readonly appId: string;
+  /** The editors' names and descriptions (`bot.yaml`), or the built-in ones. */
+  readonly texts: TeamsAppTexts;
   readonly version: string;
   readonly developer: string;
   readonly websiteUrl: string;
@@ -45,8 +56,8 @@ export function teamsManifest(options: ManifestOptions): Record<string, unknown>
       privacyUrl: options.privacyUrl,
       termsOfUseUrl: options.termsOfUseUrl,
     },
-    name: { short: TEXTS.teams.shortName, full: TEXTS.teams.fullName },
-    description: { short: TEXTS.teams.shortDescription, full: TEXTS.teams.fullDescription },
+    name: { short: options.texts.teamsShortName, full: options.texts.teamsFullName },
+    description: { short: options.texts.teamsShortDescription, full: options.texts.teamsFullDescription },
     icons: { color: "color.png", outline: "outline.png" },
     accentColor: ACCENT_COLOR,
     bots: [
@@ -72,7 +83,39 @@ const httpsUrl = (value: string | undefined): value is string => {
   }
 };
 
-/** Runs `teams:package`; returns the exit code. Prints the zip's path on success. */
+/** The app's texts as the knowledge folder holds them now, and the files they came from. */
+interface KnowledgeTexts {
+  readonly texts: TeamsAppTexts;
+  /** The `bot.yaml` files that gave at least one of the texts, in path order. */
+  readonly files: readonly string[];
+  /** The keys no `bot.yaml` gives: their built-in texts are used. */
+  readonly builtIn: readonly TeamsTextKey[];
+}
+
+/**
+ * Reads the app's names and descriptions from the knowledge folder's `bot.yaml` at packaging time,
+ * as the running bot reads them (several files merge in path order). Only problems that decide
+ * them refuse the package: the folder's, and a `bot.yaml` with errors (its texts are unknown).
+ */
+async function knowledgeTexts(dir: string, maxFileBytes: number): Promise<KnowledgeTexts | readonly KnowledgeIssue[]> {
+  const loaded = await loadKnowledge(dir, { maxFileBytes });
+  const problems = loaded.errors.filter((issue) => issue.file === "." || isBotTextsFile(basename(issue.file)));
+  if (problems.length > 0) return problems;
+  const from = new Map<TeamsTextKey, string>();
+  for (const version of loaded.accepted.values()) {
+    for (const key of TEAMS_TEXT_KEYS) if (version.botTexts?.[key] !== undefined) from.set(key, version.file);
+  }
+  return {
+    texts: botTexts(loaded.knowledgeBase?.botTexts ?? {}),
+    files: [...new Set(TEAMS_TEXT_KEYS.flatMap((key) => from.get(key) ?? []))].sort(),
+    builtIn: TEAMS_TEXT_KEYS.filter((key) => !from.has(key)),
+  };
+}
+
+/**
+ * Runs `teams:package`; returns the exit code. On success prints where the app's texts came
+ * from, then the zip's path as the last line.
+ */
 export async function runTeamsPackage(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Write, err: Write): Promise<number> {
   let values;
   try {
@@ -82,7 +125,7 @@ export async function runTeamsPackage(args: readonly string[], env: Readonly<Rec
         website: { type: "string" },
         privacy: { type: "string" },
         terms: { type: "string" },
-        developer: { type: "string", default: TEXTS.teams.shortName },
+        developer: { type: "string" },
         out: { type: "string", default: DEFAULT_OUT },
       },
       strict: true,
@@ -103,10 +146,18 @@ export async function runTeamsPackage(args: readonly string[], env: Readonly<Rec
     err(`[teams] ${TEAMS_PACKAGE.badAppId(config.appId)}`);
     return EXIT_FAILURE;
   }
+  const label = relative(process.cwd(), resolve(config.knowledgeDir)) || ".";
+  const read = await knowledgeTexts(config.knowledgeDir, config.knowledgeMaxFileBytes);
+  if (!("texts" in read)) {
+    for (const issue of read) err(formatIssue(issue, label).replace("[knowledge] ", CHECK.errorLabel));
+    err(`[teams] ${TEAMS_PACKAGE.textsBroken(label)}`);
+    return EXIT_FAILURE;
+  }
   const manifest = teamsManifest({
     appId: config.appId,
+    texts: read.texts,
     version: VERSION,
-    developer: values.developer,
+    developer: values.developer ?? read.texts.teamsShortName,
     websiteUrl: website,
     privacyUrl: privacy,
     termsOfUseUrl: terms,
@@ -119,6 +170,7 @@ export async function runTeamsPackage(args: readonly string[], env: Readonly<Rec
   const target = resolve(values.out);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, zip);
+  out(TEAMS_PACKAGE.textsFrom(read.texts.teamsFullName, read.files.map((file) => `${label}/${file}`), read.builtIn));
   out(target);
   return EXIT_OK;
 }

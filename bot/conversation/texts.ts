@@ -263,13 +263,11 @@ export const TEXTS = Object.freeze({
       csatOfCaseEntries: "Vaka çıkan cevapların CSAT'ı",
     },
   },
-  /** The Teams app package (`npm run teams:package`): what Teams shows in its app store and chat header. */
+  /**
+   * The Teams app package's command list (`npm run teams:package`). The app's names and
+   * descriptions say what it answers about: they are the editors' (`bot.*` above, `bot.yaml`).
+   */
   teams: {
-    shortName: "Memnun",
-    fullName: "Memnun – Müşteri memnuniyeti asistanı",
-    shortDescription: "Müşteri memnuniyeti, sadakat, CRM ve CSAT/NPS/CES sorularınızı yanıtlar.",
-    fullDescription:
-      "Memnun, müşteri memnuniyeti, müşteri sadakati, müşteri deneyimi, CRM, CSAT/NPS/CES ölçümleri ve ISO 10002 hakkındaki sorularınızı şirketinizin bilgi bankasından yanıtlar. Her cevabı 1–5 arası puanlayabilir, eksik bulduğunuz noktaları yazabilirsiniz; görüşleriniz cevapları iyileştirmek için kullanılır.",
     helpCommand: "yardım",
     helpDescription: "Neler sorabileceğinizi gösterir.",
   },

@@ -1,13 +1,15 @@
-import { childEnv } from "../../helpers/cli";
+import { childEnv, PROCESS_TEST_TIMEOUT_MS } from "../../helpers/cli";
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { unzipSync } from "fflate";
 import { TEXTS } from "../../../bot/conversation/texts";
 import { VERSION } from "../../../bot/version";
 import { REPO_ROOT } from "../../helpers/app";
+import { folderWith as knowledgeFolder } from "../../helpers/knowledge";
 
 const APP_ID = "0b3c7a52-9d1e-4f6a-8c2b-5e7d9f1a3b4c";
 
@@ -40,6 +42,16 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
 
 describe("npm run teams:package", () => {
   const dir = mkdtempSync(join(tmpdir(), "memnun-teams-"));
+  const folders: string[] = [dir];
+  /** A knowledge folder of `files`, removed after the tests. */
+  const folderWith = async (files: Record<string, string>): Promise<string> => {
+    const folder = await knowledgeFolder(files);
+    folders.push(folder);
+    return folder;
+  };
+  afterAll(async () => {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
 
   it("writes a zip with the manifest (bot id from MicrosoftAppId) and both icons", async () => {
     const out = join(dir, "nested", "memnun.zip");
@@ -48,7 +60,12 @@ describe("npm run teams:package", () => {
       MicrosoftAppPassword: "secret-not-in-the-package",
     });
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout.trim()).toBe(out);
+    const lines = run.stdout.trim().split("\n");
+    // the zip's path last; before it, where the app's names and descriptions came from
+    expect(lines.at(-1)).toBe(out);
+    expect(lines.slice(0, -1)).toEqual([
+      'Teams uygulaması "Memnun – Müşteri memnuniyeti asistanı": adı ve açıklamaları knowledge/bot.yaml dosyasından alındı. bot.yaml değişirse paketi yeniden oluşturup yükleyin.',
+    ]);
     const files = unzipSync(readFileSync(out));
     expect(Object.keys(files).sort()).toEqual(["color.png", "manifest.json", "outline.png"]);
     const manifestText = new TextDecoder().decode(files["manifest.json"]);
@@ -59,26 +76,91 @@ describe("npm run teams:package", () => {
       version: VERSION,
       id: APP_ID,
       developer: {
-        name: TEXTS.teams.shortName,
+        name: "Memnun",
         websiteUrl: "https://memnun.example.com",
         privacyUrl: "https://memnun.example.com/gizlilik",
         termsOfUseUrl: "https://memnun.example.com",
       },
-      name: { short: TEXTS.teams.shortName, full: TEXTS.teams.fullName },
+      // the shipped knowledge/bot.yaml's words, as the app presented itself before they left the code
+      name: { short: "Memnun", full: "Memnun – Müşteri memnuniyeti asistanı" },
+      description: {
+        short: "Müşteri memnuniyeti, sadakat, CRM ve CSAT/NPS/CES sorularınızı yanıtlar.",
+        full: expect.stringMatching(/^Memnun, müşteri memnuniyeti, müşteri sadakati, müşteri deneyimi, CRM, CSAT\/NPS\/CES ölçümleri ve ISO 10002 hakkındaki sorularınızı/),
+      },
       icons: { color: "color.png", outline: "outline.png" },
       bots: [{ botId: APP_ID, scopes: ["personal"] }],
     });
     expect(String(manifest.$schema)).toContain("v1.17/MicrosoftTeams.schema.json");
-    // the schema's limits
-    expect(TEXTS.teams.shortName.length).toBeLessThanOrEqual(30);
-    expect(TEXTS.teams.fullName.length).toBeLessThanOrEqual(100);
-    expect(TEXTS.teams.shortDescription.length).toBeLessThanOrEqual(80);
-    expect(TEXTS.teams.fullDescription.length).toBeLessThanOrEqual(4000);
+    expect(manifest.bots).toMatchObject([{ commandLists: [{ commands: [{ title: TEXTS.teams.helpCommand, description: TEXTS.teams.helpDescription }] }] }]);
     expect(String(manifest.version)).toMatch(/^\d+\.\d+\.\d+$/);
     expect(String(manifest.accentColor)).toMatch(/^#[0-9A-Fa-f]{6}$/);
     expect(pngSize(files["color.png"] ?? new Uint8Array())).toEqual({ width: 192, height: 192 });
     expect(pngSize(files["outline.png"] ?? new Uint8Array())).toEqual({ width: 32, height: 32 });
   }, 60_000);
+
+  describe("another company's knowledge folder (a cargo FAQ)", () => {
+    const CARGO = { "gonderi/kargom-nerede.md": "---\nid: kargom-nerede\nquestion: Kargom nerede?\n---\nTakip numaranızla gönderinizin yerini sorgulayabilirsiniz.\n" };
+    const SHIPPED_TOPIC = /memnuniyet|sadakat|deneyim|CRM|CSAT|NPS|CES|ISO 10002/i;
+    const settings = (knowledgeDir: string): Record<string, string> => ({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x", KNOWLEDGE_DIR: knowledgeDir });
+    const manifestOf = (zip: string): Record<string, unknown> => JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(zip))["manifest.json"])) as Record<string, unknown>;
+
+    it("names and describes the app in the words of its bot.yaml, read at packaging time", async () => {
+      const knowledge = await folderWith({
+        ...CARGO,
+        "bot.yaml": [
+          'teamsShortName: "Kargocu"',
+          'teamsFullName: "Kargocu – Gönderi asistanı"',
+          'teamsShortDescription: "Gönderi, iade ve ücret sorularınızı yanıtlar."',
+          "teamsFullDescription: |",
+          "  Kargocu, gönderilerinizle ilgili sorularınızı yanıtlar.",
+          "",
+          "  Takip numaranızı yazmanız yeterli.",
+        ].join("\n"),
+      });
+      const out = join(dir, "kargocu.zip");
+      const run = await teamsPackage(["--website", "https://kargocu.example.com", "--out", out], settings(knowledge));
+      expect(run).toMatchObject({ code: 0, stderr: "" });
+      expect(run.stdout).toContain(`Teams uygulaması "Kargocu – Gönderi asistanı": adı ve açıklamaları ${relative(REPO_ROOT, knowledge)}/bot.yaml dosyasından alındı.`);
+      expect(manifestOf(out)).toMatchObject({
+        developer: { name: "Kargocu" },
+        name: { short: "Kargocu", full: "Kargocu – Gönderi asistanı" },
+        description: { short: "Gönderi, iade ve ücret sorularınızı yanıtlar.", full: "Kargocu, gönderilerinizle ilgili sorularınızı yanıtlar.\n\nTakip numaranızı yazmanız yeterli." },
+      });
+
+      // an edit is read by the next packaging; keys left out are built in, and the output says which
+      await writeFile(join(knowledge, "bot.yaml"), 'teamsShortName: "Kargocu Plus"\n');
+      const again = await teamsPackage(["--website", "https://kargocu.example.com", "--developer", "Kargocu A.Ş.", "--out", out], settings(knowledge));
+      expect(again).toMatchObject({ code: 0, stderr: "" });
+      expect(again.stdout).toContain("yazılmamış olanlar için yerleşik metin kullanıldı: teamsFullName, teamsShortDescription, teamsFullDescription");
+      const edited = manifestOf(out);
+      expect(edited).toMatchObject({
+        developer: { name: "Kargocu A.Ş." },
+        name: { short: "Kargocu Plus", full: TEXTS.bot.teamsFullName },
+        description: { short: TEXTS.bot.teamsShortDescription, full: TEXTS.bot.teamsFullDescription },
+      });
+      expect(JSON.stringify(edited)).not.toMatch(SHIPPED_TOPIC);
+    }, PROCESS_TEST_TIMEOUT_MS);
+
+    it("without bot.yaml uses built-in words that name no topic, and says so", async () => {
+      const out = join(dir, "yerlesik.zip");
+      const run = await teamsPackage(["--website", "https://kargocu.example.com", "--out", out], settings(await folderWith(CARGO)));
+      expect(run).toMatchObject({ code: 0, stderr: "" });
+      expect(run.stdout).toContain("yerleşik, konudan bağımsız metinler kullanıldı");
+      const manifest = manifestOf(out);
+      expect(manifest).toMatchObject({ name: { short: TEXTS.bot.teamsShortName, full: TEXTS.bot.teamsFullName } });
+      expect(JSON.stringify(manifest)).not.toMatch(SHIPPED_TOPIC);
+    }, PROCESS_TEST_TIMEOUT_MS);
+
+    it("refuses a bot.yaml with errors (a name longer than Teams allows) with its file and line, in Turkish, and writes nothing", async () => {
+      const knowledge = await folderWith({ ...CARGO, "bot.yaml": 'pageTitle: "Kargocu"\nteamsShortName: "Kargocu Gönderi ve İade Asistanı 7/24"\n' });
+      const out = join(dir, "hatali.zip");
+      const run = await teamsPackage(["--website", "https://kargocu.example.com", "--out", out], settings(knowledge));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`hata  ${relative(REPO_ROOT, knowledge)}/bot.yaml:2: "teamsShortName": en çok 30 karakter olabilir, bu metin 37 karakter`);
+      expect(run.stderr).toMatch(/^\[teams\] .*bot\.yaml hatalı/m);
+      expect(existsSync(out)).toBe(false);
+    }, PROCESS_TEST_TIMEOUT_MS);
+  });
 
   it("refuses an empty or malformed MicrosoftAppId and writes nothing", async () => {
     const out = join(dir, "none.zip");
