@@ -15,20 +15,23 @@ const SIGNATURE_CHARS = 22;
 
 /**
  * Pseudonymisation and button signatures, both keyed by the installation secret:
- * user and conversation ids are stored only as salted hashes (KVKK/GDPR), and rating
- * buttons carry a signature so a forged value (an unknown answer or entry) is refused
- * without a database lookup.
+ * user and conversation ids are stored only as salted hashes (KVKK/GDPR), and buttons carry a
+ * signature so a forged value (an unknown answer or entry) is refused without a database lookup.
+ * Ratings, "did you mean" choices and survey questions are signed under keys of their own, so a
+ * signature the bot sent for one never passes as another's.
  */
 export class Integrity {
   private readonly hashKey: Buffer;
   private readonly signKey: Buffer;
   private readonly surveyKey: Buffer;
+  private readonly choiceKey: Buffer;
 
   constructor(secret: string) {
     if (secret.length < 16) throw new Error("[feedback] the installation secret is too short");
     this.hashKey = digest(`memnun:hash:${secret}`);
     this.signKey = digest(`memnun:sign:${secret}`);
     this.surveyKey = digest(`memnun:survey:${secret}`);
+    this.choiceKey = digest(`memnun:choice:${secret}`);
   }
 
   /** Salted, one-way hash of an identifier (hex, 64 characters). */
@@ -36,20 +39,24 @@ export class Integrity {
     return createHmac("sha256", this.hashKey).update(id).digest("hex");
   }
 
+  /** A button signature: the fields, one per line, under one of the keys. */
+  private mac(key: Buffer, fields: readonly string[]): string {
+    return createHmac("sha256", key).update(fields.join("\n")).digest("base64url").slice(0, SIGNATURE_CHARS);
+  }
+
   /** Signature binding an answer to its entry and conversation. */
   sign(answerId: string, entryId: string, conversation: string): string {
-    return createHmac("sha256", this.signKey)
-      .update(`${answerId}\n${entryId}\n${conversation}`)
-      .digest("base64url")
-      .slice(0, SIGNATURE_CHARS);
+    return this.mac(this.signKey, [answerId, entryId, conversation]);
   }
 
   /**
    * Signature of a "did you mean" choice: this entry was offered for this logged question in this
    * conversation. Only signed choices teach `kb:recommend`, so a forged one cannot name any entry.
+   * A key of its own: with `sign`'s, a choice's signature would also pass as a rating of the entry
+   * offered under the answer id `choice:<questionId>`, so an entry only offered could be rated.
    */
   signChoice(questionId: string, entryId: string, conversation: string): string {
-    return this.sign(`choice:${questionId}`, entryId, conversation);
+    return this.mac(this.choiceKey, [questionId, entryId, conversation]);
   }
 
   /**
@@ -57,10 +64,10 @@ export class Integrity {
    * survey's id there: only the buttons the bot sent count, so a score posted to a conversation
    * never asked, or carried over from another one, stores nothing and alerts nobody. A key of
    * its own: with `sign`'s, this signature would also pass as a rating's of the entry `nps` for
-   * a made-up answer id, as a choice's does (see `signChoice`).
+   * a made-up answer id.
    */
   signSurvey(surveyId: string, step: "nps" | "ces", conversation: string): string {
-    return createHmac("sha256", this.surveyKey).update(`${surveyId}\n${step}\n${conversation}`).digest("base64url").slice(0, SIGNATURE_CHARS);
+    return this.mac(this.surveyKey, [surveyId, step, conversation]);
   }
 
   /** Constant-time check of `signSurvey`'s output. */

@@ -127,6 +127,32 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect((await t.store.report({})).csat.responses).toBe(0);
   });
 
+  it("refuses a 'did you mean' choice's signature posted as a rating of the entry offered, and a rating's posted as a choice", async () => {
+    const t = await testBot(kb);
+    const [choices] = await turn(t, "memnuniyet ve sadakat");
+    expect(choices?.text).toBe(TEXTS.didYouMean);
+    const offered = buttons(choices)[0]?.value;
+    if (typeof offered !== "object" || offered === null || !("id" in offered) || !("question" in offered) || !("sig" in offered)) throw new Error("no signed choice");
+    const { id, question, sig } = offered;
+    for (const answer of [`choice:${String(question)}`, question]) {
+      for (const rating of [1, 5]) {
+        expect(texts(await turn(t, { title: String(rating), value: { action: "rate", answer, entry: id, rating, sig } }))).toEqual([TEXTS.invalidFeedback]);
+      }
+    }
+    expect((await t.store.report({})).csat.responses).toBe(0);
+    // the other way round: an answer's rating signature does not link a choice to the question
+    const [answer] = await turn(t, { title: "x", value: offered });
+    const rating = buttons(answer)[0]?.value;
+    const ratingSig = typeof rating === "object" && rating !== null && "sig" in rating ? rating.sig : undefined;
+    expect(typeof ratingSig).toBe("string");
+    await t.recorder.flush();
+    const picks = (await t.store.learning({})).picks.length;
+    expect(picks).toBe(1);
+    await turn(t, { title: "x", value: { ...offered, sig: ratingSig } });
+    await t.recorder.flush();
+    expect((await t.store.learning({})).picks).toHaveLength(picks);
+  });
+
   it("asks NPS then CES after three rated answers, once per conversation", async () => {
     const t = await testBot(kb);
     const ratings = [await ask(t, "crm nedir"), await ask(t, "nps nedir"), await ask(t, "iso 10002 nedir")];

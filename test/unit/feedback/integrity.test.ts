@@ -35,6 +35,19 @@ describe("Integrity", () => {
     }
   });
 
+  it("signs a 'did you mean' choice for its question, entry and conversation, never as a rating", () => {
+    const sig = integrity.signChoice("question-1", "crm", "conv");
+    expect(integrity.verifyChoice(sig, "question-1", "crm", "conv")).toBe(true);
+    expect(integrity.verifyChoice(sig, "question-2", "crm", "conv")).toBe(false);
+    expect(integrity.verifyChoice(sig, "question-1", "iso-10002", "conv")).toBe(false);
+    expect(integrity.verifyChoice(sig, "question-1", "crm", "other-conv")).toBe(false);
+    // a choice's signature rates nothing, whatever the made-up answer id, and a rating's is no choice's
+    for (const answerId of ["question-1", "choice:question-1"]) expect(integrity.verify(sig, answerId, "crm", "conv")).toBe(false);
+    expect(integrity.verifyChoice(integrity.sign("choice:question-1", "crm", "conv"), "question-1", "crm", "conv")).toBe(false);
+    expect(integrity.verifyChoice(integrity.sign("question-1", "crm", "conv"), "question-1", "crm", "conv")).toBe(false);
+    expect(integrity.verifySurvey(integrity.signChoice("survey-1", "nps", "conv"), "survey-1", "nps", "conv")).toBe(false);
+  });
+
   it("refuses a short secret", () => {
     expect(() => new Integrity("short")).toThrow(/\[feedback\]/);
   });
