@@ -12,6 +12,7 @@ import type { Decision, Matcher } from "../matching/matcher";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
+import { isLabel } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -58,9 +59,11 @@ export interface ConversationFlow {
   /** Survey questions answered with a score; their cards stay clickable in some channels. */
   surveyAnswered?: Array<"nps" | "ces">;
   /**
-   * Where controls come back as text (see `controlsSendText`), what a number sent next stands
-   * for: the rating of the latest answer (with its signature, checked like a click) or a "did you
-   * mean" choice (also sent as the question itself, or "Hiçbiri").
+   * What a message typed next stands for: where controls come back as text (see
+   * `controlsSendText`), a number is the rating of the latest answer (with its signature, checked
+   * like a click); on every channel, a choice's number, label (its question) or "Hiçbiri" answers
+   * the "did you mean" just asked, as its button would. Set by the bot's reply, ended by the next
+   * message or click.
    */
   expects?:
     | { kind: "rating"; answerId: string; entryId: string; signature: string }
@@ -271,6 +274,8 @@ export class MemnunBot extends ActivityHandler {
   private async handleMessage(context: TurnContext, flow: ConversationFlow): Promise<void> {
     const value: unknown = context.activity.value;
     if (value !== undefined && value !== null) {
+      // the click is answered: a number typed next no longer stands for what was asked before it
+      delete flow.expects;
       if (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleButton(context, state, origin, value))) return;
       await this.handleButton(context, flow, value);
       return;
@@ -366,7 +371,8 @@ export class MemnunBot extends ActivityHandler {
       const { conversation } = this.origin(context);
       const signatures = Object.fromEntries(decision.suggestions.map((c) => [c.id, this.deps.integrity.signChoice(questionId, c.id, conversation)]));
       await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, offer: { questionId, signatures } });
-      if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
+      // on every channel: customers shown buttons type "2" or "hiçbiri" too
+      flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
     } else {
       // the entries closest to the question, or else a spread of topics, as buttons
       const closest = decision.candidates.filter((c) => c.confidence >= CLOSEST_TOPIC_MIN_CONFIDENCE).flatMap((c) => kb.byId.get(c.id) ?? []);
@@ -395,8 +401,9 @@ export class MemnunBot extends ActivityHandler {
   }
 
   /**
-   * A message sent right after an answer or a "did you mean" where controls come back as text.
-   * Returns false when it is not a choice, and the message is handled as usual.
+   * A message sent right after an answer where controls come back as text, or right after a "did
+   * you mean" on any channel: a rating, a choice's number or label, or "Hiçbiri". Returns false
+   * when it is none of these, and the message is handled as usual (a new question).
    */
   private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
     const number = /^\d{1,2}$/.test(text) ? text : null;
@@ -412,15 +419,18 @@ export class MemnunBot extends ActivityHandler {
       return true;
     }
     const kb = this.deps.knowledge();
-    const folded = fold(turkishLower(text));
-    if (number === null && folded === fold(turkishLower(TEXTS.noneOfThese))) {
+    if (number === null && isLabel(text, TEXTS.noneOfThese, ...TEXTS.noneOfTheseTyped)) {
+      // the "Hiçbiri" button typed: no question to log, nothing left unanswered
       await context.sendActivity(TEXTS.noneOfTheseReply);
       return true;
     }
-    const id = number === null ? expected.ids.find((candidate) => fold(turkishLower(kb.byId.get(candidate)?.question ?? "")) === folded) : expected.ids[Number(number) - 1];
+    const id = number === null ? expected.ids.find((candidate) => isLabel(text, kb.byId.get(candidate)?.question ?? "")) : expected.ids[Number(number) - 1];
     if (number === null && id === undefined) return false;
     const entry = id === undefined ? undefined : kb.byId.get(id);
     if (!entry) {
+      // a number beyond the choices: a mistyped choice where choices are numbered or come back as
+      // text; where they are buttons without numbers, a new question
+      if (!controlsSendText(context.activity.channelId)) return false;
       flow.expects = expected;
       await context.sendActivity(TEXTS.surveyRange(1, expected.ids.length));
       return true;

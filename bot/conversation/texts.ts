@@ -49,6 +49,11 @@ export const TEXTS = Object.freeze({
   nonText: "Şimdilik yalnızca yazılı soruları yanıtlayabiliyorum. Sorunuzu yazar mısınız?",
   didYouMean: "Bunu mu demek istediniz?",
   noneOfThese: "Hiçbiri",
+  /**
+   * Typed forms of the "Hiçbiri" button beside its label, that answer a "did you mean" as the
+   * button does (compared without Turkish letters, case and punctuation).
+   */
+  noneOfTheseTyped: ["hiç biri", "hiçbirisi", "hiç birisi"] as const,
   noneOfTheseReply: "Anlaşıldı. Sorunuzu biraz farklı kelimelerle yazarsanız tekrar deneyeyim.",
   /** Followed by topic buttons spread across the knowledge base. */
   dontKnow: "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏 Şu konularda yardımcı olabilirim:",

@@ -189,6 +189,87 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
     });
   });
 
+  describe("a 'did you mean' answered by typing where it has buttons (emulator, Teams, hosted Web Chat)", () => {
+    const suggested = (reply: Reply | undefined): Array<{ title: string; value: unknown }> =>
+      (reply?.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value }));
+    /** Asks the ambiguous question; returns the offered choices' entries, in order. */
+    async function offered(t: ChannelBot): Promise<string[]> {
+      const [choices, ...rest] = await turn(t, "memnuniyet ve sadakat");
+      expect(rest).toEqual([]);
+      expect(choices?.text).toBe(TEXTS.didYouMean);
+      const ids = suggested(choices).flatMap((b) => (isRecord(b.value) && b.value.action === "answer" && typeof b.value.id === "string" ? [b.value.id] : []));
+      expect(ids.length).toBeGreaterThan(1);
+      return ids;
+    }
+    const isAnswerOf = (reply: Reply | undefined, id: string | undefined): boolean => reply?.text === `${kb.byId.get(id ?? "")?.answer ?? "?"}\n\n_${TEXTS.ratePrompt}_`;
+
+    it("takes a typed choice number as a click on that choice, linked to the question it answers", async () => {
+      const t = await channelBot(kb, "emulator");
+      const ids = await offered(t);
+      const [answer, ...rest] = await turn(t, "2");
+      expect(rest).toEqual([]);
+      expect(isAnswerOf(answer, ids[1])).toBe(true);
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: ids[1] })]);
+      // the choice is answered: a number typed now is a question again, as it always was
+      expect(isAnswerOf((await turn(t, "1"))[0], ids[0])).toBe(false);
+      // "2" stood for the choice: it was never logged as a question
+      const report = await t.store.report({});
+      expect(report.unanswered.map((u) => u.question)).not.toContain("2");
+    });
+
+    it.each(["Hiçbiri", "hiçbiri", "hicbiri", "HİÇBİRİ.", "hiç biri!", "hiçbirisi"])(
+      "takes %p as the 'Hiçbiri' button, and logs no unanswered question",
+      async (typed) => {
+        const t = await channelBot(kb, "emulator");
+        await offered(t);
+        expect(texts(await turn(t, typed))).toEqual([TEXTS.noneOfTheseReply]);
+        await t.recorder.flush();
+        const { unanswered } = await t.store.report({});
+        expect(unanswered.map((u) => u.question)).toEqual(["memnuniyet ve sadakat"]);
+        expect((await t.store.learning({})).unanswered.map((u) => u.query)).toEqual(["memnuniyet ve sadakat"]);
+      },
+    );
+
+    it("answers a real question typed while the choices wait; after it, 'hiçbiri' stands for no choice", async () => {
+      const t = await channelBot(kb, "emulator");
+      await offered(t);
+      const [answer, ...rest] = await turn(t, "crm nedir");
+      expect(rest).toEqual([]);
+      expect(isAnswerOf(answer, "crm-musteri-iliskileri")).toBe(true);
+      const [reply] = await turn(t, "hiçbiri");
+      expect(reply?.text).not.toBe(TEXTS.noneOfTheseReply);
+    });
+
+    it("reads a number beyond the choices as a new question, and a click ends the wait for a typed one", async () => {
+      const t = await channelBot(kb, "emulator");
+      const ids = await offered(t);
+      const [beyond] = await turn(t, String(ids.length + 1));
+      expect(beyond?.text).not.toBe(TEXTS.surveyRange(1, ids.length));
+      expect(ids.some((id) => isAnswerOf(beyond, id))).toBe(false);
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const [clicked] = await turn(t, { value: suggested(choices)[0]?.value });
+      expect(isAnswerOf(clicked, ids[0])).toBe(true);
+      const [after] = await turn(t, "2");
+      expect(ids.some((id) => isAnswerOf(after, id))).toBe(false);
+    });
+
+    it.each(["msteams", "webchat"])("takes a typed choice number and 'hiç biri' under the card in %s too", async (channelId) => {
+      const t = await channelBot(kb, channelId);
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      expect(cardText(choices)).toBe(TEXTS.didYouMean);
+      const entry = kb.entries.find((e) => e.question === buttons(choices)[1]?.title);
+      const [answer] = await turn(t, "2");
+      expect(cardText(answer)).toContain(entry?.answer.split("\n\n")[0] ?? "?");
+      await turn(t, "memnuniyet ve sadakat");
+      expect(texts(await turn(t, "hiç biri."))).toEqual([TEXTS.noneOfTheseReply]);
+      await t.recorder.flush();
+      const learning = await t.store.learning({});
+      expect(learning.picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: entry?.id })]);
+      expect(learning.unanswered.map((u) => u.query)).toEqual(["memnuniyet ve sadakat"]);
+    });
+  });
+
   describe("hosted Web Chat (webchat)", () => {
     it("has 'did you mean' buttons type their question, and links the typed choice to the question it answers", async () => {
       const t = await channelBot(kb, "webchat");
