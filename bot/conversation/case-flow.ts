@@ -15,6 +15,7 @@ import { collapseRepeats, fold, textWords } from "../matching/analysis";
 import { classifyCaseIntent, classifyYesNo } from "../matching/case-intent";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
+import { isLabel } from "./typed";
 
 /** NPS answers up to this one are detractors: alerted, and offered a case. */
 export const NPS_DETRACTOR_AT_OR_BELOW = 6;
@@ -193,9 +194,38 @@ export class CaseFlow {
     return this.finish(context, state, fillTemplate(t.contactDeclined, { reference: offerId }));
   }
 
-  /** A typed message: an awaited description or contact, a reference, or a case intent; false when none of these. */
+  /**
+   * The case button whose label the message is, among those a click would act on now, with the
+   * offer or reference it names; null when it is none of them. The labels are the editors' texts
+   * (`knowledge/cases.yaml`), so a renamed button is read by the name it is shown with.
+   */
+  private typedButton(state: CaseFlowState, text: string): { step: CaseButton["step"]; id: string } | null {
+    const t = this.texts();
+    const open: Array<{ label: string; step: CaseButton["step"]; id: string }> = [];
+    // an offer made after a case was opened is the newer question: its buttons come first
+    if (state.offer) {
+      const id = state.offer.id;
+      open.push({ label: t.acceptButton, step: "accept", id }, { label: t.declineButton, step: "decline", id });
+      if (state.step === "describe") open.push({ label: t.cancelDescribeButton, step: "cancel-describe", id });
+    }
+    if (state.reference) {
+      const id = state.reference;
+      open.push({ label: t.consentYesButton, step: "consent-yes", id }, { label: t.consentNoButton, step: "consent-no", id });
+      if (state.step === "contact") open.push({ label: t.cancelContactButton, step: "cancel-contact", id });
+    }
+    const found = open.find(({ label }) => isLabel(text, label));
+    return found ? { step: found.step, id: found.id } : null;
+  }
+
+  /** A typed message: a button's label, an awaited description or contact, a reference, or a case intent; false when none of these. */
   async handleText(context: TurnContext, state: CaseFlowState, origin: Origin, text: string): Promise<CaseTurn> {
     const t = this.texts();
+    // a button's label typed does what the click does ("Şikayet kaydı aç" accepts; it is no new complaint)
+    const typed = this.typedButton(state, text);
+    if (typed) {
+      delete state.asked;
+      return this.step(context, state, origin, typed.step, typed.id);
+    }
     if (state.step === "describe" && state.offer) {
       if (isRefusal(text)) return this.step(context, state, origin, "cancel-describe", state.offer.id);
       if (text.trim().length < MIN_DESCRIPTION_CHARS) {

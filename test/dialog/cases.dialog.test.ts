@@ -343,6 +343,63 @@ describe("the complaint loop without buttons (typed answers)", () => {
   });
 });
 
+describe("the complaint loop's buttons, their labels typed instead of clicked", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+  const now = (): string => new Date().toISOString();
+
+  it.each(["Şikayet kaydı aç", "şikayet kaydı aç", "SIKAYET KAYDI AC.", "Şikayet, kaydı aç!"])(
+    "accepts the live-support offer when its button's label is typed (%p), with no second offer",
+    async (typed) => {
+      const t = await testBot(kb, { caseOptions: { responseHours: 24 } });
+      const [offer] = await turn(t, "canlı destek");
+      expect(offer?.text).toBe(fillTemplate(T.offerHuman, { hours: 24 }));
+      expect(buttons(offer).map((b) => b.title)).toContain(T.acceptButton);
+      expect(texts(await turn(t, typed))).toEqual([T.describe]);
+      const reference = referenceIn(await turn(t, "Kartım bloke oldu, açtıramıyorum"));
+      expect((await t.cases.list({ now: now() })).map((c) => [c.reference, c.source, c.text])).toEqual([[reference, "intent", "Kartım bloke oldu, açtıramıyorum"]]);
+    },
+  );
+
+  it("takes the typed labels of the consent buttons, and of 'Hayır, teşekkürler' under the offer", async () => {
+    const t = await testBot(kb);
+    const reference = referenceIn(await complain(t));
+    expect(texts(await turn(t, "evet, paylasmak istiyorum"))).toEqual([T.askContact]);
+    expect(texts(await turn(t, "ad@ornek.com"))).toEqual([T.contactSaved]);
+    expect((await t.cases.get(reference))?.contact).toBe("ad@ornek.com");
+    const second = referenceIn(await complain(t));
+    expect(texts(await turn(t, "Hayır, paylaşmayayım."))).toEqual([fillTemplate(T.contactDeclined, { reference: second })]);
+    await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, "hayir tesekkurler!"))).toEqual([T.declined]);
+    expect(await t.cases.list({ now: now() })).toHaveLength(2);
+  });
+
+  it("acts on an offer still open after another question, as a late click does, and offers a case when none is open", async () => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, T.acceptButton))).toEqual([T.offerComplaint]);
+    const [answer] = await turn(t, "crm nedir");
+    expect(answer?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+    expect(texts(await turn(t, T.acceptButton))).toEqual([T.describe]);
+    // clicked again while the description is asked for: asked again, not taken as the description
+    expect(texts(await turn(t, T.acceptButton))).toEqual([T.describe]);
+    expect(await t.cases.list({ now: now() })).toEqual([]);
+    expect(texts(await turn(t, T.cancelDescribeButton))).toEqual([T.declined]);
+    expect(await t.cases.list({ now: now() })).toEqual([]);
+  });
+
+  it("reads the editors' labels from the knowledge base", async () => {
+    const custom: KnowledgeBase = { ...kb, caseTexts: { acceptButton: "Kaydımı oluştur", consentYesButton: "Bilgimi vereyim" } };
+    const t = await testBot(custom);
+    const [offer] = await turn(t, "şikayet etmek istiyorum");
+    expect(buttons(offer)[0]?.title).toBe("Kaydımı oluştur");
+    expect(texts(await turn(t, "kaydimi olustur"))).toEqual([T.describe]);
+    await turn(t, "Kargom iki haftadır gelmedi");
+    expect(texts(await turn(t, "Bilgimi vereyim"))).toEqual([T.askContact]);
+  });
+});
+
 describe("the complaint loop while the database is away", () => {
   it("says so, keeps the customer's words, and opens the case when accepted again", async () => {
     const kb = await realKnowledge();

@@ -457,6 +457,20 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect((await t.cases.list({ now: new Date().toISOString() })).map((c) => c.reference)).toEqual([reference]);
     });
 
+    it.each(["emulator", "msteams", "webchat"])("%s: the live-support offer's label typed accepts it, and the consent's gives it", async (channelId) => {
+      const t = await channelBot(kb, channelId);
+      const [offer] = await turn(t, "canlı destek");
+      expect(offer?.text ?? cardText(offer)).toBe(fillTemplate(T.offerHuman, { hours: 48 }));
+      const [describe, ...more] = await turn(t, "sikayet kaydi ac");
+      expect(more).toEqual([]);
+      expect(describe?.text ?? cardText(describe)).toBe(T.describe);
+      const reference = referenceIn(await turn(t, "Kargom iki haftadır gelmedi"));
+      const [ask] = await turn(t, T.consentYesButton);
+      expect(ask?.text ?? cardText(ask)).toBe(T.askContact);
+      expect(texts(await turn(t, "ad@ornek.com"))).toEqual([T.contactSaved]);
+      expect((await t.cases.get(reference))?.contact).toBe("ad@ornek.com");
+    });
+
     it("sms: the offer and the consent as text with the words to type; 'vazgeç' at the contact question stores nothing", async () => {
       const t = await channelBot(kb, "sms");
       const [offer, ...more] = await turn(t, "şikayet etmek istiyorum");
