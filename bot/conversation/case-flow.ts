@@ -97,7 +97,7 @@ export class CaseFlow {
 
   /** A choice that posts back a signed case step; `typed` is the word that answers it where buttons send text or are missing. */
   private button(title: string, step: CaseButton["step"], offer: string, origin: Origin): Choice {
-    const value: CaseButton = { action: "case", step, offer, sig: this.deps.integrity.sign(offer, `case:${step}`, origin.conversation) };
+    const value: CaseButton = { action: "case", step, offer, sig: this.deps.integrity.signCase(offer, step, origin.conversation) };
     const typed = {
       accept: TEXTS.caseTyped.yes,
       "consent-yes": TEXTS.caseTyped.yes,
@@ -150,7 +150,7 @@ export class CaseFlow {
     delete state.asked;
     if (typeof raw !== "object" || raw === null || !("action" in raw) || raw.action !== "case") return false;
     const parsed = CaseButton.safeParse(raw);
-    if (!parsed.success || !this.deps.integrity.verify(parsed.data.sig, parsed.data.offer, `case:${parsed.data.step}`, origin.conversation)) {
+    if (!parsed.success || !this.deps.integrity.verifyCase(parsed.data.sig, parsed.data.offer, parsed.data.step, origin.conversation)) {
       this.deps.logger.warn("[bot] refused an invalid or forged case button");
       await context.sendActivity(TEXTS.staleChoice);
       return "handled";

@@ -17,7 +17,7 @@ const SIGNATURE_CHARS = 22;
  * Pseudonymisation and button signatures, both keyed by the installation secret:
  * user and conversation ids are stored only as salted hashes (KVKK/GDPR), and buttons carry a
  * signature so a forged value (an unknown answer or entry) is refused without a database lookup.
- * Ratings, "did you mean" choices and survey questions are signed under keys of their own, so a
+ * Ratings, "did you mean" choices, survey questions and case buttons are signed under keys of their own, so a
  * signature the bot sent for one never passes as another's.
  */
 export class Integrity {
@@ -25,6 +25,7 @@ export class Integrity {
   private readonly signKey: Buffer;
   private readonly surveyKey: Buffer;
   private readonly choiceKey: Buffer;
+  private readonly caseKey: Buffer;
 
   constructor(secret: string) {
     if (secret.length < 16) throw new Error("[feedback] the installation secret is too short");
@@ -32,6 +33,7 @@ export class Integrity {
     this.signKey = digest(`memnun:sign:${secret}`);
     this.surveyKey = digest(`memnun:survey:${secret}`);
     this.choiceKey = digest(`memnun:choice:${secret}`);
+    this.caseKey = digest(`memnun:case:${secret}`);
   }
 
   /** Salted, one-way hash of an identifier (hex, 64 characters). */
@@ -68,6 +70,20 @@ export class Integrity {
    */
   signSurvey(surveyId: string, step: "nps" | "ces", conversation: string): string {
     return this.mac(this.surveyKey, [surveyId, step, conversation]);
+  }
+
+  /**
+   * Signature of a case button (offer, consent, cancel): this step of this offer, in this
+   * conversation. A key of its own: with `sign`'s, it would also pass as a rating of the made-up
+   * entry `case:<step>` under the offer's id.
+   */
+  signCase(offerId: string, step: string, conversation: string): string {
+    return this.mac(this.caseKey, [offerId, step, conversation]);
+  }
+
+  /** Constant-time check of `signCase`'s output. */
+  verifyCase(signature: string, offerId: string, step: string, conversation: string): boolean {
+    return sameSecret(signature, this.signCase(offerId, step, conversation));
   }
 
   /** Constant-time check of `signSurvey`'s output. */

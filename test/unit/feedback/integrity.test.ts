@@ -48,6 +48,18 @@ describe("Integrity", () => {
     expect(integrity.verifySurvey(integrity.signChoice("survey-1", "nps", "conv"), "survey-1", "nps", "conv")).toBe(false);
   });
 
+  it("signs a case button for its offer, step and conversation, never as a rating, a choice or a survey answer", () => {
+    const sig = integrity.signCase("offer-1", "accept", "conv");
+    expect(integrity.verifyCase(sig, "offer-1", "accept", "conv")).toBe(true);
+    expect(integrity.verifyCase(sig, "offer-2", "accept", "conv")).toBe(false);
+    expect(integrity.verifyCase(sig, "offer-1", "decline", "conv")).toBe(false);
+    expect(integrity.verifyCase(sig, "offer-1", "accept", "other-conv")).toBe(false);
+    // with the ratings' key it had been a rating of the made-up entry `case:accept` under the offer's id
+    expect(integrity.verify(sig, "offer-1", "case:accept", "conv")).toBe(false);
+    expect(integrity.verifyChoice(sig, "offer-1", "case:accept", "conv")).toBe(false);
+    expect(integrity.verifyCase(integrity.sign("offer-1", "case:accept", "conv"), "offer-1", "accept", "conv")).toBe(false);
+  });
+
   it("refuses a short secret", () => {
     expect(() => new Integrity("short")).toThrow(/\[feedback\]/);
   });
