@@ -244,6 +244,7 @@ export const TEXTS = Object.freeze({
       "nothing-to-change": "değiştirilecek bir şey yok; yeni bir durum seçin ya da bir not yazın.",
       conflict: "vaka siz bakarken başka biri tarafından değiştirildi; sayfayı yenileyip yeniden deneyin.",
       "bad-range": "tarih aralığı geçersiz.",
+      "bad-filter": "süzgeç geçersiz: {problems}.",
       unavailable: "vakalara şu an ulaşılamıyor (veritabanı?); biraz sonra yeniden deneyin.",
     },
     /** The problems of an invalid change, joined with "; ". `{field}` and `{max}` are filled in. */

@@ -132,6 +132,15 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     if (!allowed(req, res)) return;
     const status = stringField(req.query, "status");
     const source = stringField(req.query, "source");
+    // an unknown value named a filter that matched nothing and listed every case
+    const unknown = [
+      ...(status && !CASE_STATUSES.some((s) => s === status) ? [`status=${status} (${CASE_STATUSES.join(", ")})`] : []),
+      ...(source && !CASE_SOURCES.some((s) => s === source) ? [`source=${source} (${CASE_SOURCES.join(", ")})`] : []),
+    ];
+    if (unknown.length > 0) {
+      res.send(400, caseApiError("bad-filter", `unknown filter value: ${unknown.join("; ")}`, { problems: unknown.join("; ") }));
+      return;
+    }
     const at = now().toISOString();
     try {
       const list = await store.list({

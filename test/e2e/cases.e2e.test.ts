@@ -116,6 +116,11 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     expect(await refusal(await api("/api/cases", {}, "wrong-token-0123456789"))).toMatchObject({ status: 401, body: { code: "unauthorized", message: E.unauthorized } });
     const badRange = await refusal(await api("/api/case-report?since=2026-02-30"));
     expect(badRange).toMatchObject({ status: 400, body: { code: "bad-range", message: expect.stringContaining("Geçersiz tarih") } });
+    // a filter value that is none of the known ones is refused, not read as no filter (every case)
+    expect(await refusal(await api("/api/cases?status=weird&source=rating"))).toMatchObject({
+      status: 400,
+      body: { code: "bad-filter", message: fillTemplate(E["bad-filter"], { problems: "status=weird (open, in_progress, resolved, closed)" }) },
+    });
     // nothing was written by any of them
     const found = (await (await api(`/api/cases/${reference}`)).json()) as { status: string; audit: unknown[] };
     expect(found.status).toBe("open");
