@@ -143,7 +143,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
         url: config.alertWebhookUrl,
         format: config.alertWebhookFormat,
         logger,
-        summarize: TEXTS.alertSummary,
+        summarize: (alert) => TEXTS.alertSummary(alert, config.reportTimeZone),
         spoolFile: join(config.dataDir, ALERT_SPOOL_FILE),
       })
     : null;

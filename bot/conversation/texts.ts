@@ -1,6 +1,7 @@
 import type { Alert } from "../cases/alerts";
 import type { BotTexts } from "../knowledge/parse-bot-texts";
 import type { CaseTexts } from "../knowledge/parse-case-texts";
+import { turkishDateTime } from "../feedback/time-zone";
 
 /** The help text's sentences before its topic buttons. */
 const HELP = [
@@ -170,17 +171,21 @@ export const TEXTS = Object.freeze({
     proactive: "**{reference}** numaralı kaydınızda bir gelişme var. Durum: **{status}**.{note}",
     unavailable: "Kayıt sistemine şu an ulaşamıyorum. Lütfen birkaç dakika sonra tekrar deneyin; yazdıklarınız kaybolmadı.",
   } satisfies CaseTexts,
-  /** One line per alert for people reading Teams or Slack (the JSON format carries the alert itself). */
-  alertSummary: (alert: Alert): string => {
+  /**
+   * One line per alert for people reading Teams or Slack (the JSON format carries the alert
+   * itself), its times in `timeZone` (`REPORT_TIMEZONE`) as the cases page shows them.
+   */
+  alertSummary: (alert: Alert, timeZone: string): string => {
     const reference = alert.reference ? ` ${alert.reference}` : "";
+    const due = alert.dueAt ? turkishDateTime(alert.dueAt, timeZone) : "?";
     const words = alert.text ? `: "${alert.text.length > 200 ? `${alert.text.slice(0, 200)}…` : alert.text}"` : "";
     switch (alert.kind) {
       case "case-created":
-        return `Memnun: yeni vaka${reference} (${alert.source === "rating" ? "düşük puan" : alert.source === "nps" ? "NPS" : "müşteri isteği"}, ${alert.channel ?? "?"})${words}. İlk dönüş için son zaman: ${alert.dueAt ?? "?"}`;
+        return `Memnun: yeni vaka${reference} (${alert.source === "rating" ? "düşük puan" : alert.source === "nps" ? "NPS" : "müşteri isteği"}, ${alert.channel ?? "?"})${words}. İlk dönüş için son zaman: ${due}`;
       case "nps-detractor":
         return `Memnun: NPS kötüleyen yanıtı (puan ${alert.score ?? "?"}, ${alert.channel ?? "?"}).`;
       case "case-overdue":
-        return `Memnun: vaka${reference} için ilk dönüş süresi geçti (son zaman: ${alert.dueAt ?? "?"}).`;
+        return `Memnun: vaka${reference} için ilk dönüş süresi geçti (son zaman: ${due}).`;
     }
   },
   /** The operators' cases page at `/dashboard/cases`. */

@@ -62,6 +62,22 @@ export function turkishDate(iso: string, timeZone: string): string {
   return format.format(Date.parse(iso));
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant in the zone as the operators' pages show it (`7.12.2026 18:55 (Europe/Istanbul)`),
+ * for texts read outside them (Teams and Slack alerts), so that one case's due time reads alike.
+ */
+export function turkishDateTime(iso: string, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("tr-TR", { timeZone, dateStyle: "short", timeStyle: "short" });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : `${format.format(ms).replace(",", "")} (${timeZone})`;
+}
+
 /** A stretch of time with one UTC offset, up to `until` (ISO, exclusive; null = open-ended), from the end of the one before. */
 export interface OffsetPeriod {
   readonly until: string | null;

@@ -18,7 +18,7 @@ describe("alert webhook", () => {
   const opened: WebhookAlerts[] = [];
   const open = (format: AlertFormat = "json"): WebhookAlerts => {
     const webhook = new WebhookAlerts({
-      url: receiver.url, format, logger: createLogger("silent"), summarize: TEXTS.alertSummary,
+      url: receiver.url, format, logger: createLogger("silent"), summarize: (raised) => TEXTS.alertSummary(raised, "Europe/Istanbul"),
       spoolFile: join(dir, "alert-spool.jsonl"), tuning: { RETRY_BASE_MS: 5, RETRY_MAX_MS: 20 },
     });
     opened.push(webhook);
@@ -86,11 +86,14 @@ describe("alert webhook", () => {
     open("slack").raise(alert(1));
     await waitFor(() => receiver.bodies.length === 1, "the Slack message");
     expect(receiver.bodies[0]).toEqual({ text: expect.stringContaining("yeni vaka MMN-AAAAA1") });
-    const teams = webhookBody(alert(2, "case-overdue"), "teams", TEXTS.alertSummary(alert(2, "case-overdue")));
+    const teams = webhookBody(alert(2, "case-overdue"), "teams", TEXTS.alertSummary(alert(2, "case-overdue"), "Europe/Istanbul"));
     expect(teams).toMatchObject({
       type: "message",
       attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: { type: "AdaptiveCard", body: [{ type: "TextBlock", text: expect.stringContaining("ilk dönüş süresi geçti") }] } }],
     });
-    expect(TEXTS.alertSummary(alert(3, "nps-detractor"))).toContain("NPS");
+    expect(TEXTS.alertSummary(alert(3, "nps-detractor"), "Europe/Istanbul")).toContain("NPS");
+    // the due time in REPORT_TIMEZONE, as the cases page shows it, not as stored (UTC)
+    expect(TEXTS.alertSummary(alert(4), "Europe/Istanbul")).toContain("İlk dönüş için son zaman: 5.12.2026 12:00 (Europe/Istanbul)");
+    expect(TEXTS.alertSummary(alert(5, "case-overdue"), "America/New_York")).toContain("(son zaman: 5.12.2026 04:00 (America/New_York))");
   });
 });
