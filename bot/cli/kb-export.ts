@@ -9,6 +9,7 @@ import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
 import { KB_EXPORT, writeErrorText } from "./messages";
+import { errorCode } from "../system-error";
 
 const USAGE = KB_EXPORT.usage;
 
@@ -51,10 +52,6 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
     out(text.replace(/\n$/, ""));
   }
   return EXIT_OK;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
 if (require.main === module) runMain((args, env, out, err) => runKbExport(args, env, out, err), { name: "kb:export", usage: USAGE });

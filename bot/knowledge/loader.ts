@@ -9,6 +9,7 @@ import { isBotTextsFile, parseBotTextsFile, type BotTextKey } from "./parse-bot-
 import { isCaseTextsFile, parseCaseTextsFile, type CaseTextKey } from "./parse-case-texts";
 import { isSynonymsFile, parseSynonymsFile } from "./parse-synonyms";
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry, type KnowledgeIssue, type SynonymGroup } from "./types";
+import { errorCode } from "../system-error";
 
 /** One file's content as it was accepted: what is served for it until a newer version is accepted. */
 export interface FileVersion {
@@ -104,11 +105,6 @@ export function parseKnowledgeFile(text: string, file: string): ParsedFile {
     return { drafts: [], synonyms: [], botTexts: parsed.texts, errors: parsed.errors, warnings: parsed.warnings };
   }
   return /\.qna$/i.test(file) ? parseQnaFile(text, file) : parseMarkdownEntry(text, file);
-}
-
-/** The `code` of a Node.js system error (works across realms, unlike `instanceof`). */
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
 }
 
 /**

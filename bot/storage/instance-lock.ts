@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { errorCode } from "../system-error";
 
 /** Another Memnun already uses this SQLite folder or port. */
 export class InstanceInUseError extends Error {
@@ -17,16 +18,13 @@ export interface InstanceLock {
   release(): Promise<void>;
 }
 
-const code = (error: unknown): string | undefined =>
-  typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
-
 /** Whether a process id is a live process (signal 0 only checks). */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return code(error) === "EPERM";
+    return errorCode(error) === "EPERM";
   }
 }
 
@@ -60,7 +58,7 @@ export async function lockDataDir(dataDir: string, mode: "sqlite" | "shared" = "
         },
       };
     } catch (error) {
-      if (code(error) !== "EEXIST") throw new InstanceInUseError(`[storage] cannot create ${path}: ${String(error)}`, { cause: error });
+      if (errorCode(error) !== "EEXIST") throw new InstanceInUseError(`[storage] cannot create ${path}: ${String(error)}`, { cause: error });
       const holder = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
       const ours = holder === process.pid && held.has(path);
       if (Number.isInteger(holder) && holder > 0 && (ours || (holder !== process.pid && alive(holder)))) {
@@ -86,7 +84,7 @@ export async function assertPortFree(port: number, host: string): Promise<void> 
     const probe = createServer();
     probe.once("error", (error) => {
       reject(
-        code(error) === "EADDRINUSE"
+        errorCode(error) === "EADDRINUSE"
           ? new InstanceInUseError(`[server] port ${port} on ${host} is already in use (another Memnun?); stop it or set PORT`, { cause: error })
           : listenError(error, port, host),
       );
@@ -109,7 +107,7 @@ export class ListenAddressError extends Error {
  * names neither, and an operator who set HOST was left to guess which value was wrong.
  */
 export function listenError(error: Error, port: number, host: string): Error {
-  switch (code(error)) {
+  switch (errorCode(error)) {
     case "EADDRNOTAVAIL":
       return new ListenAddressError(`[server] HOST ${host} is not an address of this machine; set HOST to one of its addresses, 127.0.0.1, or 0.0.0.0 for every interface`, { cause: error });
     case "ENOTFOUND":
