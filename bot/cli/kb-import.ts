@@ -1,9 +1,9 @@
 import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { entryToMarkdown, mergeSynonyms, type ExistingSynonyms, type SynonymsMerge } from "../knowledge/convert";
-import { displayPath } from "../knowledge/display-path";
+import { displayPath, isWithin } from "../knowledge/display-path";
 import { loadKnowledge, loadKnowledgeTexts } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { isSynonymsFile, parseSynonymsFile } from "../knowledge/parse-synonyms";
@@ -26,12 +26,6 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Whether `path` is `folder` or lies below it. */
-function isWithin(path: string, folder: string): boolean {
-  const inside = relative(resolve(folder), resolve(path));
-  return inside === "" || !(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside));
 }
 
 /** The folder's synonyms file (`synonyms.yaml`, or `synonyms.yml` when that is the one there). */

@@ -10,6 +10,11 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
   const absolute = resolve(cwd, path);
   const inside = relative(cwd, absolute);
   if (inside === "") return ".";
-  const outside = inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
-  return outside ? absolute : inside;
+  return isWithin(absolute, cwd) ? inside : absolute;
+}
+
+/** Whether `path` is `folder` or lies below it (both resolved from the working directory). */
+export function isWithin(path: string, folder: string): boolean {
+  const inside = relative(resolve(folder), resolve(path));
+  return !(inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside));
 }
