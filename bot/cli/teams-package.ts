@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { zipSync } from "fflate";
 import { loadConfig } from "../config";
 import { botTexts, TEXTS } from "../conversation/texts";
 import { loadKnowledge } from "../knowledge/loader";
+import { displayPath } from "../knowledge/display-path";
 import { CHECK } from "../knowledge/messages";
 import { isBotTextsFile, TEAMS_TEXT_LIMITS, type BotTexts } from "../knowledge/parse-bot-texts";
 import { formatIssue, type KnowledgeIssue } from "../knowledge/types";
@@ -146,7 +147,7 @@ export async function runTeamsPackage(args: readonly string[], env: Readonly<Rec
     err(`[teams] ${TEAMS_PACKAGE.badAppId(config.appId)}`);
     return EXIT_FAILURE;
   }
-  const label = relative(process.cwd(), resolve(config.knowledgeDir)) || ".";
+  const label = displayPath(config.knowledgeDir);
   const read = await knowledgeTexts(config.knowledgeDir, config.knowledgeMaxFileBytes);
   if (!("texts" in read)) {
     for (const issue of read) err(formatIssue(issue, label).replace("[knowledge] ", CHECK.errorLabel));
