@@ -15,16 +15,30 @@ const DAY_MS = 86_400_000;
  */
 const SCAN_STEP_MS = DAY_MS;
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** How each function here writes an instant (`formatIn`), by name. */
+const STYLES = {
+  offset: ["en-US", { timeZoneName: "longOffset" }],
+  date: ["tr-TR", { dateStyle: "short" }],
+  dateTime: ["tr-TR", { dateStyle: "short", timeStyle: "short" }],
+} as const satisfies Record<string, readonly [string, Intl.DateTimeFormatOptions]>;
+
+/** `Intl.DateTimeFormat`s by style and zone: making one costs far more than using it. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(style: keyof typeof STYLES, timeZone: string): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    const [locale, options] = STYLES[style];
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /** Minutes the zone is ahead of UTC at an instant (180 for Europe/Istanbul, −300 for New York in winter). */
 export function offsetMinutes(timeZone: string, ms: number): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
-    offsetFormats.set(timeZone, format);
-  }
-  const name = format.formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const name = formatIn("offset", timeZone).formatToParts(ms).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
   const match = /^GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
@@ -46,36 +60,22 @@ export function localDay(iso: string, timeZone: string): string {
   return new Date(ms + offsetMinutes(timeZone, ms) * MINUTE_MS).toISOString().slice(0, 10);
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * The calendar day of an instant in the zone as Turkish readers write it (`7.12.2026`): the date
  * part of the times the dashboard and `npm run report` show (`tr-TR`, short style), so a customer
  * and an operator read the same day for one case.
  */
 export function turkishDate(iso: string, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("tr-TR", { timeZone, dateStyle: "short" });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(Date.parse(iso));
+  return formatIn("date", timeZone).format(Date.parse(iso));
 }
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * An instant in the zone as the operators' pages show it (`7.12.2026 18:55 (Europe/Istanbul)`),
  * for texts read outside them (Teams and Slack alerts), so that one case's due time reads alike.
  */
 export function turkishDateTime(iso: string, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("tr-TR", { timeZone, dateStyle: "short", timeStyle: "short" });
-    dateTimeFormats.set(timeZone, format);
-  }
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : `${format.format(ms).replace(",", "")} (${timeZone})`;
+  return Number.isNaN(ms) ? iso : `${formatIn("dateTime", timeZone).format(ms).replace(",", "")} (${timeZone})`;
 }
 
 /** A stretch of time with one UTC offset, up to `until` (ISO, exclusive; null = open-ended), from the end of the one before. */
