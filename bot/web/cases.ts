@@ -4,6 +4,7 @@ import { ReportRangeError } from "../feedback/report";
 import { CaseChangeError, CaseConflictError, CaseNotFoundError, type CaseStore } from "../cases/store";
 import { CASE_SOURCES, CASE_STATUSES, type Case } from "../cases/types";
 import { TEXTS } from "../conversation/texts";
+import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { CSRF_HEADER, rangeMessage, type DashboardAuth, type DashboardUser } from "./dashboard";
 import { casesPage, messagePage, sendHtml } from "./pages";
@@ -43,7 +44,7 @@ export type CaseApiErrorCode = keyof typeof TEXTS.casesPage.errors;
 
 /** The body of a refusal: `{ error, code, message }`. */
 export function caseApiError(code: CaseApiErrorCode, error: string, fill: { reference?: string; problems?: string } = {}): { error: string; code: CaseApiErrorCode; message: string } {
-  const message = TEXTS.casesPage.errors[code].replace("{reference}", fill.reference ?? "").replace("{problems}", fill.problems ?? "");
+  const message = fillTemplate(TEXTS.casesPage.errors[code], { reference: fill.reference ?? "", problems: fill.problems ?? "" });
   return { error, code, message };
 }
 
@@ -61,13 +62,13 @@ export function changeProblems(issues: readonly z.core.$ZodIssue[]): string {
     if (issue.path.length === 0 && issue.code === "invalid_type") return [p.notObject];
     switch (issue.code) {
       case "too_big":
-        return [p.tooLong.replace("{field}", field(issue)).replace("{max}", numbers.format(Number(issue.maximum)))];
+        return [fillTemplate(p.tooLong, { field: field(issue), max: numbers.format(Number(issue.maximum)) })];
       case "invalid_type":
-        return [p.notText.replace("{field}", field(issue))];
+        return [fillTemplate(p.notText, { field: field(issue) })];
       case "unrecognized_keys":
-        return issue.keys.map((key) => p.unknownField.replace("{field}", key));
+        return issue.keys.map((key) => fillTemplate(p.unknownField, { field: key }));
       default:
-        return [p.unknownValue.replace("{field}", field(issue))];
+        return [fillTemplate(p.unknownValue, { field: field(issue) })];
     }
   });
   return [...new Set(problems)].join("; ");
@@ -211,7 +212,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
       if (error instanceof CaseNotFoundError) res.send(404, caseApiError("not-found", error.message, { reference }));
       else if (error instanceof CaseChangeError) {
         const code = error.problem === "nothing-to-change" ? "nothing-to-change" : "invalid-change";
-        res.send(400, caseApiError(code, error.message, { problems: TEXTS.casesPage.problems.unknownValue.replace("{field}", TEXTS.casesPage.newStatus) }));
+        res.send(400, caseApiError(code, error.message, { problems: fillTemplate(TEXTS.casesPage.problems.unknownValue, { field: TEXTS.casesPage.newStatus }) }));
       } else if (error instanceof CaseConflictError) res.send(409, caseApiError("conflict", error.message));
       else unavailable(res, error);
       return;

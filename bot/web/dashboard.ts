@@ -8,6 +8,7 @@ import { formatRecommendationsCsv, RECOMMENDATION_TABLES, type RecommendationTab
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import type { Recommendations } from "../feedback/recommendations";
 import { sameSecret } from "../feedback/integrity";
+import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
@@ -237,8 +238,8 @@ function requestedRange(req: Request): { since: string | undefined; until: strin
 /** The Turkish message for a bad date range (the error's own message is English, for logs and programs). */
 export function rangeMessage(error: ReportRangeError, range: ReportRange): string {
   const t = TEXTS.dashboard;
-  if (error.problem.reason === "malformed") return t.rangeMalformed.replace("{value}", error.problem.value);
-  return t.rangeReversed.replace("{since}", range.since ?? "").replace("{until}", range.until ?? "");
+  if (error.problem.reason === "malformed") return fillTemplate(t.rangeMalformed, { value: error.problem.value });
+  return fillTemplate(t.rangeReversed, { since: range.since ?? "", until: range.until ?? "" });
 }
 
 /** `/dashboard` (charts and tables), `/api/report` (the report JSON) and `/api/report.csv`, behind `DASHBOARD_TOKEN` or an operator's token. */
