@@ -192,6 +192,20 @@ export function textWords(text: string): string[] {
 }
 
 /**
+ * The exact-text key of a question: lower-cased, Turkish letters folded, punctuation dropped,
+ * every word kept in order. A message with the same key as one question is that question; a
+ * typed message with the same key as a button's label is that button (`conversation/typed.ts`).
+ */
+export function exactKey(text: string): string {
+  return exactKeyOf(textWords(text));
+}
+
+/** `exactKey` of a text already split by `textWords`. */
+export function exactKeyOf(tokens: readonly string[]): string {
+  return tokens.map(foldWord).join(" ");
+}
+
+/**
  * A code of digits and one letter (`5g`, `4.5g`, `a4`, `b2`), or a run of letters, or a run of
  * digits: splits on everything else and between letters and digits. A letter alone is no Turkish
  * word (`analyzeToken` drops it) and a Turkish suffix on a number is gone already (`NUMBER_SUFFIX`),

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, listedQuestionWord, mistypedQuestionWord, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, exactKeyOf, listedQuestionWord, mistypedQuestionWord, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -69,19 +69,6 @@ const NOTHING_REACHED: { readonly expansions: Expansion[]; readonly idf: number;
   idf: 0,
   reach: { entries: new Int32Array(0), match: new Float64Array(0) },
 });
-
-/**
- * The exact-text key of a question: lower-cased, Turkish letters folded, punctuation dropped,
- * every word kept in order. A message with the same key as one question is that question.
- */
-export function exactKey(text: string): string {
-  return exactKeyOf(textWords(text));
-}
-
-/** `exactKey` of a text already split by `textWords`. */
-function exactKeyOf(tokens: readonly string[]): string {
-  return tokens.map(foldWord).join(" ");
-}
 
 /**
  * The search structures for one knowledge base snapshot, built once per reload: a vocabulary of

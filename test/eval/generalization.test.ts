@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { Matcher } from "../../bot/matching/matcher";
-import { exactKey } from "../../bot/matching/search-index";
+import { exactKey } from "../../bot/matching/analysis";
 import { evaluate } from "../matching/evaluate";
 import { domainKnowledge, evaluationDomains, type EvaluationDomain } from "./domains";
 
