@@ -9,6 +9,7 @@ import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
+import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
@@ -290,6 +291,11 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.messageTooLong(this.deps.maxMessageLength));
       return;
     }
+    // before any step that would take the words as its answer (a comment, a score, a description)
+    if (classifySmallTalk(text) === "restart") {
+      await this.restart(context, flow);
+      return;
+    }
     if (flow.survey && (await this.surveyAnswer(context, flow, text))) return;
     const expected = flow.expects;
     delete flow.expects;
@@ -317,8 +323,23 @@ export class MemnunBot extends ActivityHandler {
     await this.reply(context, flow, decision, kb);
   }
 
+  /**
+   * "baştan başla": drops whatever the conversation was waiting for (a comment, a survey question
+   * and the goodbye it held back, a "did you mean", a case offer, description or contact consent;
+   * nothing of it is stored) and offers topics. What happened stays: ratings given, and the
+   * survey once offered is not offered again.
+   */
+  private async restart(context: TurnContext, flow: ConversationFlow): Promise<void> {
+    for (const key of ["comment", "survey", "farewellPending", "expects", "case"] as const) delete flow[key];
+    const topics = topicEntries(this.deps.knowledge());
+    await this.say(context, { kind: "choices", text: topics.length > 0 ? TEXTS.restarted : TEXTS.restartedNoTopics, markdown: true, choices: topicChoices(topics) });
+  }
+
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
     switch (decision.smallTalk) {
+      case "restart":
+        await this.restart(context, flow);
+        return;
       case "help": {
         const topics = topicEntries(this.deps.knowledge());
         await this.say(context, { kind: "choices", text: topics.length > 0 ? TEXTS.help : TEXTS.helpNoTopics, markdown: true, choices: topicChoices(topics) });

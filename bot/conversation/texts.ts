@@ -8,6 +8,7 @@ const HELP = [
   "**Nasıl yardımcı olabilirim?**",
   "Sorunuzu kendi cümlelerinizle yazmanız yeterli; Türkçe karakter kullanmasanız ya da küçük yazım hataları yapsanız da anlamaya çalışırım.",
   "Her cevaptan sonra cevabı puanlayabilirsiniz; görüşleriniz cevapları iyileştirmemize yardımcı olur.",
+  "Yarım kalan bir adımı bırakıp yeniden başlamak için **baştan başla** yazabilirsiniz.",
 ] as const;
 
 /**
@@ -41,6 +42,13 @@ export const TEXTS = Object.freeze({
   help: [...HELP, "Yanıtlayabildiğim konulardan bazıları:"].join("\n\n"),
   /** Help where the knowledge base has no topic to offer: no sentence announces buttons that do not follow. */
   helpNoTopics: HELP.join("\n\n"),
+  /**
+   * "baştan başla": whatever was asked of the customer (a comment, a survey question, a
+   * complaint's description) is dropped; followed by topic buttons spread across the knowledge base.
+   */
+  restarted: "Tamam, baştan başlayalım. 🙂 Sorunuzu yazabilir ya da şu konulardan birini seçebilirsiniz:",
+  /** The restart where the knowledge base has no topic to offer. */
+  restartedNoTopics: "Tamam, baştan başlayalım. 🙂 Sorunuzu yazabilirsiniz.",
   /** Sent when a turn fails unexpectedly; never includes error details. */
   turnError: "Üzgünüm, bir sorun oluştu. Lütfen sorunuzu birazdan tekrar yazar mısınız?",
   emptyMessage: "Sorunuzu yazarsanız yardımcı olmaya çalışırım.",

@@ -173,6 +173,17 @@ describe("the complaint loop (TestAdapter)", () => {
     },
   );
 
+  it.each(["baştan başla", "başa dön"])("starts over on %p while the description is asked: no case, no alert", async (text) => {
+    const t = await testBot(kb);
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    await turn(t, pick(offer[0], "Şikayet"));
+    expect(texts(await turn(t, text))).toEqual([TEXTS.restarted]);
+    // the next message is a question again, not the description
+    await turn(t, "Kargom iki haftadır gelmedi, kimse dönmüyor");
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+    expect(t.alerts).toEqual([]);
+  });
+
   it("asks CES after an NPS detractor calls the description off", async () => {
     const t = await testBot(kb);
     for (const question of ["crm nedir", "nps nedir", "iso 10002 nedir"]) {

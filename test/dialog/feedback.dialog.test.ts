@@ -197,6 +197,32 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect((await t.store.report({})).nps.responses).toBe(0);
   });
 
+  it("starts over on 'baştan başla': a pending comment, survey question and held-back goodbye are dropped, nothing is stored", async () => {
+    const t = await testBot(kb);
+    const rating = await ask(t, "nps nedir");
+    expect(texts(await turn(t, rating[0] as Button))).toEqual([TEXTS.commentPrompt]);
+    const restarted = await turn(t, "baştan başla");
+    expect(texts(restarted)).toEqual([TEXTS.restarted]);
+    expect(buttons(restarted[0]).length).toBeGreaterThan(0);
+    expect((await t.store.report({})).comments).toEqual([]);
+    // the survey held for the goodbye is left too, and a score typed afterwards is no answer to it
+    expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+    expect(texts(await turn(t, "Başa dön"))).toEqual([TEXTS.restarted]);
+    await turn(t, "9");
+    const report = await t.store.report({});
+    expect(report.nps.responses).toBe(0);
+    expect(report.csat).toMatchObject({ responses: 1 });
+  });
+
+  it("starts over on 'baştan başla' after a 'did you mean': a number typed next is no choice", async () => {
+    const t = await testBot(kb);
+    const offered = await turn(t, "memnuniyet");
+    expect(offered[0]?.text).toContain(TEXTS.didYouMean);
+    expect(texts(await turn(t, "yeniden başla"))).toEqual([TEXTS.restarted]);
+    const next = await turn(t, "1");
+    expect(next.every((reply) => !reply.text?.endsWith(`_${TEXTS.ratePrompt}_`))).toBe(true);
+  });
+
   it("asks the survey before saying goodbye, understands a CES answer in words, and then says goodbye", async () => {
     const t = await testBot(kb);
     await ask(t, "crm nedir");

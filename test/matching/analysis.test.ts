@@ -670,11 +670,19 @@ describe("small talk", () => {
     ["ok 👍", "acknowledgement"],
     ["👍", "acknowledgement"],
     ["🙂🙏", "acknowledgement"],
+    ["baştan başla", "restart"],
+    ["bastan basla", "restart"],
+    ["En baştan başlayalım!", "restart"],
+    ["yeniden başla", "restart"],
+    ["başa dön", "restart"],
+    ["her şeyi sıfırla", "restart"],
+    ["merhaba, baştan başlayalım", "restart"],
+    ["restart", "restart"],
   ])("%p is %s", (text, kind) => {
     expect(classifySmallTalk(text)).toBe(kind);
   });
 
-  it.each(["merhaba, müşteri deneyimi nedir", "teşekkürler ama crm nedir", "müşteri sadakati"])("%p is a question, not small talk", (text) => {
+  it.each(["merhaba, müşteri deneyimi nedir", "teşekkürler ama crm nedir", "müşteri sadakati", "modemi yeniden başlat", "yeniden başlatma", "abonelik baştan başlar mı"])("%p is a question, not small talk", (text) => {
     expect(classifySmallTalk(text)).toBeNull();
   });
 });
