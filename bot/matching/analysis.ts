@@ -192,6 +192,18 @@ export function textWords(text: string): string[] {
 }
 
 /**
+ * The number that starts an item of a Markdown ordered list (`1. Empati`, `2) Sabır`): the list's
+ * syntax, not a word of the answer. Read as a word, it met a message that is only a number (a
+ * rating typed as `5`, `merhaba 3`) with whichever answer has a list that long.
+ */
+const LIST_ITEM_NUMBER = /^[ \t]*\d{1,3}[.)][ \t]+/gm;
+
+/** An answer's Markdown without the numbers of its ordered lists' items (`LIST_ITEM_NUMBER`). */
+export function withoutListNumbers(markdown: string): string {
+  return markdown.replace(LIST_ITEM_NUMBER, "");
+}
+
+/**
  * The exact-text key of a question: lower-cased, Turkish letters folded, punctuation dropped,
  * every word kept in order. A message with the same key as one question is that question; a
  * typed message with the same key as a button's label is that button (`conversation/typed.ts`).

@@ -64,7 +64,9 @@ export class Matcher {
     if (base.entries.length === 0) return { query, status: "none", smallTalk: null, candidates: [], topHoldsKeyWord: false, suggestions: [] };
 
     const { index, ranker } = this.prepared(base);
-    const ranking = ranker.rank(index.query(bounded));
+    const words = index.query(bounded);
+    if (index.namesOnlyUnheldNumbers(words)) return { query, status: "none", smallTalk: null, candidates: [], topHoldsKeyWord: false, suggestions: [] };
+    const ranking = ranker.rank(words);
     let candidates = ranking.entries.flatMap((e, i) => {
       const entry = index.entries[e];
       return entry ? [{ id: entry.id, question: entry.question, confidence: round(Math.min(1, Math.max(0, ranking.confidences[i] ?? 0))) }] : [];

@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance";
-import { normalize, exactKeyOf, listedQuestionWord, mistypedQuestionWord, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
+import { normalize, exactKeyOf, withoutListNumbers, listedQuestionWord, mistypedQuestionWord, isMistypedStopWord, isMistypedLightVerb, isDroppedWord, hasTurkishLetters, analyze, analyzeWords, collapseRepeats, fold, foldWord, isQuestionTerm, refersBack, textWords, turkishSpellings, writtenVerbForms, isPersonRoot, isTimeRoot, isSelfIntroduction, withoutDurationCounts, withStoryTimesRead, withoutAsides, isOutcry, isStoryTime, withContactDetailsRead, withoutDenied, isDigits, NAME_FIELD_STARTS, NAME_FIELD_ENDS, type Term } from "./analysis";
 import type { Lexicon, LexiconReader } from "./lexicon";
 import { remember } from "./memo";
 import { binaryIncludes } from "./ranking";
@@ -198,7 +198,7 @@ export class SearchIndex {
       });
       phraseIds.push(lists);
       unitLists.push(units);
-      const answerText = searchable(entry) ? this.analyzeText(`${entry.answer}\n${entry.tags.join(" ")}`) : [];
+      const answerText = searchable(entry) ? this.analyzeText(`${withoutListNumbers(entry.answer)}\n${entry.tags.join(" ")}`) : [];
       const answer = Int32Array.from(new Set(prepare(answerText).map((term) => this.idOf(term))));
       answer.forEach((id) => inEntry.add(id));
       answerIds.push(answer);
@@ -570,6 +570,21 @@ export class SearchIndex {
   /** The vocabulary word of a term id. */
   stemOf(id: number): string {
     return this.stems[id] ?? "";
+  }
+
+  /**
+   * Whether a message names nothing but numbers that no entry's question or alternate holds
+   * (`5`, `merhaba 3`, `30`): a bare count or amount says what, how many or how much only of a
+   * thing the message names, and here it names none. Found only in answers (`5 kişiye`, `1–5
+   * arası`), it met whichever answer quotes it, and a rating typed where buttons were shown was
+   * offered unrelated entries. A number an entry asks about (`112`) is held by its question.
+   */
+  namesOnlyUnheldNumbers(words: readonly QueryWord[]): boolean {
+    const topics = words.filter((word) => !word.question && word.parts === undefined);
+    return (
+      topics.length > 0 &&
+      topics.every((word) => isDigits(word.surface) && word.expansions.every(({ term }) => (this.phrasePostings[term]?.length ?? 0) === 0))
+    );
   }
 
   /**

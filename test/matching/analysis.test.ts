@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyze, collapseRepeats, fold, isMistypedLightVerb, isMistypedStopWord, mistypedQuestionWord, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDenied, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
+import { withoutListNumbers, analyze, collapseRepeats, fold, isMistypedLightVerb, isMistypedStopWord, mistypedQuestionWord, normalize, refersBack, stem, isStopWord, tokenize, turkishLower, textWords, turkishSpellings, withContactDetailsRead, withoutDenied, withoutDurationCounts, withoutExchangeHistory, withoutReproach, withStoryTimesRead, writtenVerbForms, isOutcry } from "../../bot/matching/analysis";
 import { classifySmallTalk } from "../../bot/matching/small-talk";
 
 describe("Turkish text analysis", () => {
@@ -652,6 +652,13 @@ describe("writtenVerbForms", () => {
 
   it.each(["program", "kalem", "gidecek", "yoyo", "ocak", "sıcak", "kucak"])("leaves %s alone", (word) => {
     expect(writtenVerbForms(word)).toEqual([]);
+  });
+});
+
+describe("an answer's ordered lists", () => {
+  it("drop the numbers of their items, and only those", () => {
+    expect(withoutListNumbers("Adımlar:\n1. Başvurun\n  2) Onaylayın\n10. Bekleyin")).toBe("Adımlar:\nBaşvurun\nOnaylayın\nBekleyin");
+    expect(withoutListNumbers("Ücret 1.500 TL, 3 taksit. 2. el ürün yok")).toBe("Ücret 1.500 TL, 3 taksit. 2. el ürün yok");
   });
 });
 

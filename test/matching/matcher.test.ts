@@ -24,6 +24,23 @@ const weightOfTyped = (matcher: Matcher, kb: MatchableBase, text: string, word: 
 describe("Matcher", () => {
   const matcher = new Matcher();
 
+  it("does not search a message of numbers alone that no question holds (a typed rating, `merhaba 3`), nor an answer's list numbers", () => {
+    const kb = base([
+      entry("temsilci", "İyi bir temsilci nasıl olmalı?", "1. Güler yüzlü\n2. Sabırlı\n3. Çözüm odaklı\n4. Dürüst\n5. Hızlı"),
+      entry("puan", "Puanlama nasıl yapılır?", "Cevapları 1–5 arası puanlayabilirsiniz; 5 en iyisidir."),
+      entry("acil", "112 ne zaman aranır?", "Hayati tehlike varsa hemen arayın."),
+    ]);
+    for (const text of ["5", "merhaba 3", "4 !", "30"]) {
+      const decision = matcher.match(text, kb);
+      expect({ text, status: decision.status, candidates: decision.candidates }).toEqual({ text, status: "none", candidates: [] });
+    }
+    expect(matcher.match("112", kb).candidates[0]?.id).toBe("acil");
+    // a number beside a word the base knows is part of the question
+    expect(matcher.match("puanlama 1–5 mi", kb).candidates[0]?.id).toBe("puan");
+    // `3` of `3. Çözüm odaklı` is the list's, not the answer's
+    expect(matcher.indexFor(kb).query("temsilci 3").find((word) => word.surface === "3")?.reach.entries.length ?? 0).toBe(0);
+  });
+
   it("reads editors' synonyms on both sides, inflected forms included", () => {
     const kb = base([entry("iptal", "Hattımı nasıl iptal ederim?"), entry("tasima", "Numaramı nasıl taşırım?")], [["iptal", "vazgeçme", "fesih"]]);
     expect(matcher.match("vazgeçme hat", kb).candidates[0]?.id).toBe("iptal");
