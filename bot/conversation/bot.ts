@@ -60,11 +60,10 @@ export interface ConversationFlow {
   /** Survey questions answered with a score; their cards stay clickable in some channels. */
   surveyAnswered?: Array<"nps" | "ces">;
   /**
-   * What a message typed next stands for: where controls come back as text (see
-   * `controlsSendText`), a number is the rating of the latest answer (with its signature, checked
-   * like a click); on every channel, a choice's number, label (its question) or "Hiçbiri" answers
-   * the "did you mean" just asked, as its button would. Set by the bot's reply, ended by the next
-   * message or click.
+   * What a message typed next stands for, on every channel, as the button it stands for would:
+   * a number right after an answer is its rating (with its signature, checked like a click); a
+   * choice's number, label (its question) or "Hiçbiri" answers the "did you mean" just asked. Set
+   * by the bot's reply, ended by the next message or click.
    */
   expects?:
     | { kind: "rating"; answerId: string; entryId: string; signature: string }
@@ -418,12 +417,13 @@ export class MemnunBot extends ActivityHandler {
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
     await this.say(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating: { answerId, entryId: entry.id, signature } });
-    if (controlsSendText(context.activity.channelId)) flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
+    // on every channel: customers shown rating buttons type "4" too
+    flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
   }
 
   /**
-   * A message sent right after an answer where controls come back as text, or right after a "did
-   * you mean" on any channel: a rating, a choice's number or label, or "Hiçbiri". Returns false
+   * A message sent right after an answer or a "did you mean", on any channel: a rating, a
+   * choice's number or label, or "Hiçbiri". Returns false
    * when it is none of these, and the message is handled as usual (a new question).
    */
   private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {

@@ -298,6 +298,24 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
     });
   });
 
+  describe("a rating typed where it has buttons", () => {
+    it.each(["msteams", "emulator", "directline"])("%s: a number right after an answer is its rating; a number with no answer before it is no question", async (channelId) => {
+      const t = await channelBot(kb, channelId);
+      await turn(t, "crm nedir");
+      expect(texts(await turn(t, "4"))).toEqual([TEXTS.ratingThanks]);
+      expect(texts(await turn(t, "4"))).toEqual([TEXTS.alreadyRated]);
+      const report = await t.store.report({});
+      expect(report.csat).toMatchObject({ responses: 1, average: 4 });
+      expect(report.entries.find((e) => e.id === "crm-musteri-iliskileri")).toMatchObject({ ratings: 1 });
+      // after another turn the number is a message again: it names no entry (no "did you mean" built from answers' numbers)
+      await turn(t, "merhaba");
+      const replies = JSON.stringify(await turn(t, "5"));
+      expect(replies).toContain(TEXTS.dontKnow);
+      expect(replies).not.toContain(TEXTS.didYouMean);
+      expect((await t.store.report({})).csat.responses).toBe(1);
+    });
+  });
+
   describe("text only (sms)", () => {
     it("answers in plain text with a typed rating prompt, and takes a bare number as the rating", async () => {
       const t = await channelBot(kb, "sms");
