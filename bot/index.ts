@@ -135,7 +135,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
 
   // the embedded SQLite database belongs to this instance alone: its state can be cached in memory
   const stateStore = config.databaseUrl ? new ConnectedStateStore(connection, logger) : new CachedStateStore(new ConnectedStateStore(connection, logger));
-  const conversationState = new ConversationState(new DatabaseStorage(stateStore));
+  const conversationState = new ConversationState(new DatabaseStorage(stateStore, (key) => integrity.pseudonym(`state:${key}`)));
 
   const caseStore = new ConnectedCaseStore(connection);
   const webhook = config.alertWebhookUrl

@@ -269,4 +269,12 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
       await db.schema.alterTable("case_events").addColumn("data", "text").execute();
     },
   },
+  "2026-12-07-002-state-keys-pseudonymous": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // conversation state is keyed by a pseudonym since (`DatabaseStorage`); the rows keyed by the
+      // channel's ids (`msteams/conversations/<id>/`) name who talked and are read no more: a
+      // conversation under way at the upgrade loses only the step it was on (a pending comment)
+      await sql`delete from conversation_state where key like ${"%/conversations/%"}`.execute(db);
+    },
+  },
 });

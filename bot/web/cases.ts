@@ -75,9 +75,14 @@ export function changeProblems(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 /** A case as the dashboard shows it: everything, with whether it is overdue now. */
-function view(found: Case, now: string): Case & { overdue: boolean } {
+/**
+ * A case as the API shows it: whether it is overdue, and without its conversation reference,
+ * which holds the channel's ids of the customer and is read only to message them back.
+ */
+function view(found: Case, now: string): Omit<Case, "conversationRef"> & { overdue: boolean } {
+  const { conversationRef: _reference, ...shown } = found;
   const active = found.status === "open" || found.status === "in_progress";
-  return { ...found, overdue: active && found.firstResponseAt === null && found.dueAt < now };
+  return { ...shown, overdue: active && found.firstResponseAt === null && found.dueAt < now };
 }
 
 /**

@@ -49,10 +49,11 @@ export async function benchFeedback(kb: KnowledgeBase): Promise<void> {
   writes.sort((a, b) => a - b);
 
   // 2. whole rating turns through the real bot (state read + write, signature check, rating write)
+  const integrity = new Integrity(await store.installationSecret());
   const bot = new MemnunBot({
     logger, knowledge: () => kb, matcher: new Matcher(), maxMessageLength: 2000, recorder,
-    integrity: new Integrity(await store.installationSecret()),
-    conversationState: new ConversationState(new DatabaseStorage(new SqlStateStore(database))),
+    integrity,
+    conversationState: new ConversationState(new DatabaseStorage(new SqlStateStore(database), (key) => integrity.pseudonym(`state:${key}`))),
   });
   const adapter = new TestAdapter((context) => bot.run(context));
   await adapter.send("crm nedir");

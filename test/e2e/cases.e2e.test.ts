@@ -72,6 +72,9 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     const list = (await (await api("/api/cases")).json()) as { cases: Array<{ reference: string; contact: string | null; overdue: boolean }>; responseHours: number };
     expect(list.responseHours).toBe(24);
     expect(list.cases).toEqual([expect.objectContaining({ reference, contact: "ayse@example.com", overdue: false })]);
+    // the conversation reference names the customer by the channel's ids: kept to message them back, never shown
+    expect(JSON.stringify(list)).not.toContain("conversationRef");
+    expect(JSON.stringify(await (await api(`/api/cases/${reference}`)).json())).not.toContain(conversation);
     expect(((await (await api("/api/cases?status=closed")).json()) as { cases: unknown[] }).cases).toEqual([]);
     expect(((await (await api("/api/cases?overdue=1")).json()) as { cases: unknown[] }).cases).toEqual([]);
     expect((await api("/api/cases", {}, "wrong-token-0123456789")).status).toBe(401);

@@ -87,7 +87,7 @@ export async function testBot(
     maxMessageLength: 2000,
     recorder,
     integrity,
-    conversationState: new ConversationState(new DatabaseStorage(new SqlStateStore(database))),
+    conversationState: new ConversationState(new DatabaseStorage(new SqlStateStore(database), (key) => integrity.pseudonym(`state:${key}`))),
     ...(caseFlow ? { cases: caseFlow } : {}),
     ...deps,
   });

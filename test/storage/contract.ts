@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { ConversationState, TestAdapter, TurnContext } from "botbuilder";
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from "../../bot/cases/reference";
 import { CaseChangeError, CaseNotFoundError, ReferenceExhaustedError, SqlCaseStore, type CaseStore } from "../../bot/cases/store";
@@ -349,7 +350,8 @@ export function stateStoreContract(name: string, open: () => Promise<StateStoreH
     });
 
     it("backs botbuilder's ConversationState across separate storage instances", async () => {
-      const conversationState = new ConversationState(new DatabaseStorage(state));
+      const pseudonym = (key: string): string => `p:${createHash("sha256").update(key).digest("hex")}`;
+      const conversationState = new ConversationState(new DatabaseStorage(state, pseudonym));
       const accessor = conversationState.createProperty<{ count: number }>("memnun");
       const activity = {
         type: "message",
@@ -366,8 +368,11 @@ export function stateStoreContract(name: string, open: () => Promise<StateStoreH
         return value.count;
       };
       expect(await turn(conversationState, accessor)).toBe(1);
-      const other = new ConversationState(new DatabaseStorage(handle.sibling()));
+      const other = new ConversationState(new DatabaseStorage(handle.sibling(), pseudonym));
       expect(await turn(other, other.createProperty<{ count: number }>("memnun"))).toBe(2);
+      // the store holds the state under its pseudonym only, never the channel's conversation id
+      expect([...(await state.read([pseudonym("test/conversations/c1/")])).keys()]).toEqual([pseudonym("test/conversations/c1/")]);
+      expect((await state.read(["test/conversations/c1/"])).size).toBe(0);
     });
   });
 }

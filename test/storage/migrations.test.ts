@@ -67,6 +67,25 @@ const OLDER_AUDIT: AuditEntry[] = [
   { actor: "Mehmet", action: "internal-note", note: "depo gecikmesi", detail: "depo gecikmesi", at: AT },
 ];
 
+/** The last migration before conversation state was keyed by a pseudonym. */
+const BEFORE_STATE_PSEUDONYMS = "2026-12-07-001-case-event-data";
+const PSEUDONYM_KEY = "a".repeat(64);
+
+/** A database as a version before pseudonymous state keys left it: a row keyed by the channel's ids, beside one keyed as now. */
+async function olderState(dialect: Dialect): Promise<void> {
+  const db = new Kysely<unknown>({ dialect });
+  try {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+    const { error } = await migrator.migrateTo(BEFORE_STATE_PSEUDONYMS);
+    expect(error).toBeUndefined();
+    for (const key of ["msteams/conversations/19:abc@thread.v2/", PSEUDONYM_KEY]) {
+      await sql`insert into conversation_state (key, value, etag, updated_at) values (${key}, '{}', 'e1', ${AT})`.execute(db);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
 describe("migrations keep what older versions wrote", () => {
   it("SQLite: a case's audit lines written before audit data read as data after the upgrade", async () => {
     const dir = tempDataDir();
@@ -90,6 +109,21 @@ describe("migrations keep what older versions wrote", () => {
       const database = await openDatabase({ dataDir: dir });
       try {
         expect(await database.db.selectFrom("questions").select(["id", "confidence"]).execute()).toEqual([{ id: "q1", confidence: 0.42 }]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("SQLite: conversation state keyed by the channel's ids is dropped by the upgrade, state keyed by a pseudonym kept", async () => {
+    const dir = tempDataDir();
+    try {
+      await olderState(new SqliteDialect({ database: new BetterSqlite3(join(dir, SQLITE_FILE)) }));
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        expect(await database.db.selectFrom("conversation_state").select("key").execute()).toEqual([{ key: PSEUDONYM_KEY }]);
       } finally {
         await database.close();
       }
@@ -129,6 +163,21 @@ describePostgres("migrations keep what older versions wrote (PostgreSQL)", () =>
       try {
         const rows = await database.db.selectFrom("questions").select(["id", "confidence"]).execute();
         expect(rows.map((row) => ({ id: row.id, confidence: Number(row.confidence) }))).toEqual([{ id: "q1", confidence: 0.42 }]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+
+  it("conversation state keyed by the channel's ids is dropped by the upgrade, state keyed by a pseudonym kept", async () => {
+    const { url, schema } = await freshPostgresSchema();
+    try {
+      await olderState(new OwnSchemaPostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }));
+      const database = await openDatabase({ databaseUrl: url, dataDir: "" });
+      try {
+        expect(await database.db.selectFrom("conversation_state").select("key").execute()).toEqual([{ key: PSEUDONYM_KEY }]);
       } finally {
         await database.close();
       }
