@@ -334,6 +334,22 @@ export class MemnunBot extends ActivityHandler {
     await this.say(context, { kind: "choices", text: topics.length > 0 ? TEXTS.restarted : TEXTS.restartedNoTopics, markdown: true, choices: topicChoices(topics) });
   }
 
+  private async greet(context: TurnContext, kb: KnowledgeBase): Promise<void> {
+    // editors may write Markdown here, as in the welcome; text-only channels get it plain
+    await this.say(context, { kind: "text", text: botTexts(kb.botTexts).greeting, markdown: true });
+  }
+
+  private async goodbye(context: TurnContext, flow: ConversationFlow): Promise<void> {
+    // the survey comes before the goodbye, not after it
+    if (flow.answered && this.surveyDue(flow, true)) {
+      flow.farewellPending = true;
+      await context.sendActivity(TEXTS.surveyBeforeGoodbye);
+      await this.maybeStartSurvey(context, flow, true);
+      return;
+    }
+    await context.sendActivity(TEXTS.smallTalk.goodbye);
+  }
+
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
     switch (decision.smallTalk) {
       case "restart":
@@ -344,9 +360,13 @@ export class MemnunBot extends ActivityHandler {
         await this.say(context, { kind: "choices", text: topics.length > 0 ? TEXTS.help : TEXTS.helpNoTopics, markdown: true, choices: topicChoices(topics) });
         return;
       }
+      case "wish":
+        // "iyi günler" opens a conversation and closes one that got its answers
+        if (flow.answered) await this.goodbye(context, flow);
+        else await this.greet(context, kb);
+        return;
       case "greeting":
-        // editors may write Markdown here, as in the welcome; text-only channels get it plain
-        await this.say(context, { kind: "text", text: botTexts(kb.botTexts).greeting, markdown: true });
+        await this.greet(context, kb);
         return;
       case "acknowledgement": {
         const count = flow.acknowledged ?? 0;
@@ -355,14 +375,7 @@ export class MemnunBot extends ActivityHandler {
         return;
       }
       case "goodbye":
-        // the survey comes before the goodbye, not after it
-        if (flow.answered && this.surveyDue(flow, true)) {
-          flow.farewellPending = true;
-          await context.sendActivity(TEXTS.surveyBeforeGoodbye);
-          await this.maybeStartSurvey(context, flow, true);
-          return;
-        }
-        await context.sendActivity(TEXTS.smallTalk.goodbye);
+        await this.goodbye(context, flow);
         return;
       case "thanks":
         await context.sendActivity(TEXTS.smallTalk.thanks);

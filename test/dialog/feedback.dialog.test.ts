@@ -234,6 +234,13 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect(report.ces).toEqual({ responses: 1, average: 7 });
   });
 
+  it("reads 'iyi günler' as a greeting before any answer and as a goodbye after one (with the survey first)", async () => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, "iyi günler"))).toEqual([kb.botTexts?.greeting ?? TEXTS.bot.greeting]);
+    await ask(t, "crm nedir");
+    expect(texts(await turn(t, "kolay gelsin"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+  });
+
   it("answers acknowledgements and reactions briefly, with a reply that varies", async () => {
     const t = await testBot(kb);
     const replies = [await turn(t, "tamam"), await turn(t, "ok"), await turn(t, "👍"), await turn(t, "Evet")].map(texts);

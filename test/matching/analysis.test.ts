@@ -685,11 +685,30 @@ describe("small talk", () => {
     ["her şeyi sıfırla", "restart"],
     ["merhaba, baştan başlayalım", "restart"],
     ["restart", "restart"],
+    ["merhabaa", "greeting"],
+    ["slmlar", "greeting"],
+    ["saol", "thanks"],
+    ["eyv", "thanks"],
+    ["hayir", "acknowledgement"],
+    ["gerek yok", "acknowledgement"],
+    ["hayır teşekkürler", "thanks"],
+    ["iyi günler", "wish"],
+    ["iyi aksamlar", "wish"],
+    ["kolay gelsin", "wish"],
+    ["iyi çalışmalar", "wish"],
+    ["👋", "wish"],
+    ["merhaba, iyi günler", "greeting"],
+    ["teşekkürler, iyi günler", "thanks"],
+    ["ne sorabilirim", "help"],
+    ["neler yapabiliyorsun", "help"],
+    ["sen kimsin", "help"],
+    ["yardim lazim", "help"],
+    ["ana menü", "help"],
   ])("%p is %s", (text, kind) => {
     expect(classifySmallTalk(text)).toBe(kind);
   });
 
-  it.each(["merhaba, müşteri deneyimi nedir", "teşekkürler ama crm nedir", "müşteri sadakati", "modemi yeniden başlat", "yeniden başlatma", "abonelik baştan başlar mı"])("%p is a question, not small talk", (text) => {
+  it.each(["merhaba, müşteri deneyimi nedir", "teşekkürler ama crm nedir", "müşteri sadakati", "modemi yeniden başlat", "yeniden başlatma", "abonelik baştan başlar mı", "kartım yok", "iyi günler diliyorum, faturam gelmedi", "var mı yok mu"])("%p is a question, not small talk", (text) => {
     expect(classifySmallTalk(text)).toBeNull();
   });
 });
