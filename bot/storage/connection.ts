@@ -1,8 +1,9 @@
 import { sql } from "kysely";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
+import { LruMap } from "../lru";
 import { isMissingTable, migrate, openDatabase, type Database, type DatabaseOptions } from "./database";
 import { DatabaseUnavailableError, StoreClosedError } from "./errors";
-import { MemoryStateStore } from "./memory-state-store";
 import { SqlStateStore, StateConflictError, type StateStore, type Versioned } from "./state-store";
 
 /** First delay before trying an unreachable database again; doubles up to the maximum. Lower = quicker recovery, more log lines. */
@@ -33,6 +34,7 @@ export class DatabaseConnection {
   private probedAt = 0;
   private probeTimer: NodeJS.Timeout | undefined;
   private readonly recreatedListeners = new Set<() => Promise<void>>();
+  private readonly reachableListeners = new Set<() => void>();
 
   private readonly options: DatabaseOptions;
 
@@ -50,6 +52,16 @@ export class DatabaseConnection {
   /** Called after the schema was created again in a database that came back empty (to restore the installation secret…). */
   onRecreated(listener: () => Promise<void>): void {
     this.recreatedListeners.add(listener);
+  }
+
+  /**
+   * Called after every probe the database answered (in the background every `PROBE_INTERVAL_MS`,
+   * and on `/healthz`), so what waited in memory for it is written soon after a recovery. The
+   * listener must not throw; it returns at once. Returns the unsubscribe function.
+   */
+  onReachable(listener: () => void): () => void {
+    this.reachableListeners.add(listener);
+    return () => this.reachableListeners.delete(listener);
   }
 
   /**
@@ -92,6 +104,7 @@ export class DatabaseConnection {
     } finally {
       clearTimeout(timer);
     }
+    if (this.probeError === null) for (const listener of this.reachableListeners) listener();
   }
 
   /** Probes in the background every `PROBE_INTERVAL_MS` until closed. */
@@ -161,25 +174,65 @@ export class DatabaseConnection {
 }
 
 /**
+ * Conversations whose last database version this instance remembers (key and etag, about 100
+ * bytes each). A conversation dropped from it counts as never seen: after an outage the
+ * database's copy wins over this instance's memory copy if the database has one. Higher = more
+ * memory, fewer memory copies given up after an outage.
+ */
+const KNOWN_VERSIONS_SIZE = 10_000;
+
+/**
+ * Stored etags are UUIDs, so none equals this: a write carrying it creates the key but never
+ * replaces a stored version (see `StateStore.write`).
+ */
+const CREATE_ONLY = "create-only";
+
+/** A conversation's state kept in memory while the database was unreachable. */
+interface HeldCopy {
+  readonly json: string;
+  /** This copy's own version, handed to readers instead of a database etag. */
+  readonly etag: string;
+  /**
+   * The database version the copy replaces: the etag this instance last read from or wrote to
+   * the database for the key, or null when it knew none (absent, or not seen).
+   */
+  readonly base: string | null;
+}
+
+const isVersion = (etag: string | undefined): etag is string => etag !== undefined && etag !== "*";
+
+/**
  * Conversation state in the database, or in memory while the database is unreachable (at start
- * or lost mid-run). State written to memory during an outage is newer than the database's, so it
- * wins on read and is written through once the database answers again.
+ * or lost mid-run). Each copy kept in memory remembers the database version it replaces. Once the
+ * database answers again, a copy wins if the database still holds that version (no other instance
+ * wrote since) or nothing, and is written there, checked against what it held; a copy whose
+ * version was replaced meanwhile is dropped: another instance moved the conversation on, and its
+ * state is the newer one. One instance alone therefore keeps what it wrote during an outage;
+ * several never overwrite each other's newer state with a stale copy. Copies are settled on the
+ * conversation's next read, and in the background after every probe the database answers.
  */
 export class ConnectedStateStore implements StateStore {
-  private readonly memory = new MemoryStateStore();
-  private readonly inMemory = new Set<string>();
+  private readonly held = new Map<string, HeldCopy>();
+  private readonly known = new LruMap<string, string>(KNOWN_VERSIONS_SIZE);
+  private readonly unsubscribe: () => void;
+  private flushing: Promise<void> | undefined;
   private closed = false;
 
   constructor(
     private readonly connection: DatabaseConnection,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.unsubscribe = connection.onReachable(() => void this.flush());
+  }
 
   /** Drops the state kept in memory; the connection stays open for its other users (its owner closes it). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.memory.close();
+    this.unsubscribe();
+    await this.flushing;
+    this.held.clear();
+    this.known.clear();
   }
 
   private database(): SqlStateStore | null {
@@ -187,43 +240,145 @@ export class ConnectedStateStore implements StateStore {
     return this.connection.stateStore();
   }
 
+  /**
+   * Settles every copy kept in memory against the database, one conversation after the other,
+   * until the database fails again; one run at a time. Never rejects.
+   */
+  private flush(): Promise<void> {
+    if (this.closed || this.held.size === 0) return Promise.resolve();
+    this.flushing ??= this.settleAll().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async settleAll(): Promise<void> {
+    for (const [key, copy] of [...this.held]) {
+      const sql = this.connection.stateStore();
+      if (this.closed || !sql) return;
+      if (this.held.get(key) !== copy) continue;
+      try {
+        const found = await sql.read([key]);
+        this.remember([key], found);
+        await this.settle(sql, key, copy, found);
+      } catch (error) {
+        this.fallback(error);
+        return;
+      }
+    }
+  }
+
   async read(keys: readonly string[]): Promise<Map<string, Versioned>> {
     const sql = this.database();
-    let found = new Map<string, Versioned>();
     if (sql) {
       try {
-        found = await sql.read(keys);
+        return await this.readThrough(sql, keys);
       } catch (error) {
         this.fallback(error);
       }
     }
-    const newer = keys.filter((key) => this.inMemory.has(key));
-    if (newer.length > 0) for (const [key, item] of await this.memory.read(newer)) found.set(key, item);
+    const found = new Map<string, Versioned>();
+    for (const key of keys) {
+      const copy = this.held.get(key);
+      if (copy) found.set(key, { value: JSON.parse(copy.json) as unknown, etag: copy.etag });
+    }
     return found;
+  }
+
+  /** Reads from the database and settles the copies kept in memory for `keys` against it. */
+  private async readThrough(sql: SqlStateStore, keys: readonly string[]): Promise<Map<string, Versioned>> {
+    const found = await sql.read(keys);
+    this.remember(keys, found);
+    for (const key of keys) {
+      const copy = this.held.get(key);
+      if (!copy) continue;
+      try {
+        await this.settle(sql, key, copy, found);
+      } catch (error) {
+        this.fallback(error);
+        if (this.held.get(key) === copy) found.set(key, { value: JSON.parse(copy.json) as unknown, etag: copy.etag });
+        else found.delete(key);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Settles `copy` against what the database holds for `key` (in `found`, which is updated to the
+   * outcome). Throws when the database fails meanwhile; the copy is then kept.
+   */
+  private async settle(sql: SqlStateStore, key: string, copy: HeldCopy, found: Map<string, Versioned>): Promise<void> {
+    const stored = found.get(key);
+    if (stored && stored.etag !== copy.base) {
+      this.drop(key, copy);
+      return;
+    }
+    try {
+      const etag = await sql.write(key, JSON.parse(copy.json) as unknown, stored?.etag ?? CREATE_ONLY);
+      this.known.set(key, etag);
+      if (this.held.get(key) === copy) this.held.delete(key);
+      found.set(key, { value: JSON.parse(copy.json) as unknown, etag });
+      this.logger.debug("[storage] conversation state kept in memory during the database outage written to it");
+    } catch (error) {
+      if (!(error instanceof StateConflictError)) throw error;
+      // another instance wrote between the read and this write: its state is the newer one
+      this.drop(key, copy);
+      const latest = (await sql.read([key])).get(key);
+      if (latest) found.set(key, latest);
+      else found.delete(key);
+    }
   }
 
   async write(key: string, value: unknown, etag?: string): Promise<string> {
     const sql = this.database();
+    const copy = this.held.get(key);
+    // a reader of the memory copy got its etag: an older one means another turn wrote since
+    if (copy && isVersion(etag) && etag !== copy.etag) throw new StateConflictError(key);
     if (sql) {
       try {
-        // after an outage the etag came from memory: the memory copy is the newest, so overwrite
-        const next = await sql.write(key, value, this.inMemory.has(key) ? "*" : etag);
-        if (this.inMemory.delete(key)) await this.memory.delete([key]);
+        // a turn that began on a memory copy may replace only the database version the copy replaced
+        const next = await sql.write(key, value, copy ? (copy.base ?? CREATE_ONLY) : etag);
+        this.known.set(key, next);
+        if (copy && this.held.get(key) === copy) this.held.delete(key);
         return next;
       } catch (error) {
         // a conflict is the database answering: the caller must see it, not the memory fallback
-        if (error instanceof StateConflictError) throw error;
+        if (error instanceof StateConflictError) {
+          if (copy) this.drop(key, copy);
+          throw error;
+        }
         this.fallback(error);
       }
     }
-    this.inMemory.add(key);
-    return this.memory.write(key, value);
+    const next = randomUUID();
+    const base = copy ? copy.base : isVersion(etag) ? etag : (this.known.get(key) ?? null);
+    this.held.set(key, { json: JSON.stringify(value ?? null), etag: next, base });
+    return next;
   }
 
   async delete(keys: readonly string[]): Promise<void> {
-    for (const key of keys) this.inMemory.delete(key);
-    await this.memory.delete(keys);
-    await this.database()?.delete(keys);
+    const sql = this.database();
+    for (const key of keys) {
+      this.held.delete(key);
+      this.known.delete(key);
+    }
+    await sql?.delete(keys);
+  }
+
+  /** Notes the database's current version of each of `keys`, as just read. */
+  private remember(keys: readonly string[], found: Map<string, Versioned>): void {
+    for (const key of keys) {
+      const stored = found.get(key);
+      if (stored) this.known.set(key, stored.etag);
+      else this.known.delete(key);
+    }
+  }
+
+  /** Gives up a memory copy that another instance's newer state in the database replaced. */
+  private drop(key: string, copy: HeldCopy): void {
+    if (this.held.get(key) !== copy) return;
+    this.held.delete(key);
+    this.logger.warn("[storage] conversation state kept in memory during the database outage dropped: another instance changed the conversation since");
   }
 
   private fallback(error: unknown): void {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { StoreClosedError } from "./errors";
 import { StateConflictError, type StateStore, type Versioned } from "./state-store";
 
-/** Conversation state in process memory: the fallback while the database is unreachable, and for tests. */
+/** Conversation state in process memory: the contract's simplest implementation, for tests. */
 export class MemoryStateStore implements StateStore {
   private readonly items = new Map<string, { json: string; etag: string }>();
   private closed = false;
