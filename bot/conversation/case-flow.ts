@@ -145,10 +145,20 @@ export class CaseFlow {
     return true;
   }
 
-  /** A click on a case button; false when the value is not one. */
+  /**
+   * A click on a case button; false when the value is not one. A click on any other button (an
+   * older answer's follow-up or rating, a topic) leaves the step that waits for typed words, the
+   * description or the contact details, as a typed question leaves the offer: otherwise the next
+   * question would be taken as the description and open a case. Nothing is stored and nothing said
+   * (the click gets its own answer); the offer and the consent question stay open, so their
+   * buttons still act, as a late click does.
+   */
   async handleButton(context: TurnContext, state: CaseFlowState, origin: Origin, raw: unknown): Promise<CaseTurn> {
     delete state.asked;
-    if (typeof raw !== "object" || raw === null || !("action" in raw) || raw.action !== "case") return false;
+    if (typeof raw !== "object" || raw === null || !("action" in raw) || raw.action !== "case") {
+      delete state.step;
+      return false;
+    }
     const parsed = CaseButton.safeParse(raw);
     if (!parsed.success || !this.deps.integrity.verifyCase(parsed.data.sig, parsed.data.offer, parsed.data.step, origin.conversation)) {
       this.deps.logger.warn("[bot] refused an invalid or forged case button");

@@ -10,6 +10,14 @@ type Reply = Partial<Activity>;
 type Button = { title: string; value: unknown };
 const buttons = (reply: Reply | undefined): Button[] => (reply?.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value }));
 const texts = (replies: Reply[]): Array<string | undefined> => replies.map((r) => r.text);
+/** An answer's follow-up buttons, on its hero card. */
+const followUps = (reply: Reply | undefined): Button[] => {
+  const card: unknown = reply?.attachments?.[0]?.content;
+  const actions: unknown[] = card && typeof card === "object" && "buttons" in card && Array.isArray(card.buttons) ? card.buttons : [];
+  return actions.flatMap((a) => (a && typeof a === "object" && "title" in a && "value" in a ? [{ title: String(a.title), value: a.value }] : []));
+};
+/** Whether a reply is a knowledge answer (it ends with the rating question). */
+const isAnswer = (reply: Reply | undefined): boolean => reply?.text?.endsWith(`_${TEXTS.ratePrompt}_`) === true;
 const T = TEXTS.cases;
 
 /** Sends a message or a button click (from `user`, default the TestAdapter's user) and returns every reply of that turn. */
@@ -351,6 +359,62 @@ describe("the complaint loop without buttons (typed answers)", () => {
     const [reply] = await turn(t, "crm nedir");
     expect(reply?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
     expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+});
+
+describe("the complaint loop left with a click elsewhere", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+  const now = (): string => new Date().toISOString();
+
+  /** The buttons of an earlier answer that are not the complaint loop's: a follow-up, a rating. */
+  const elsewhere: Array<[string, (answer: Reply | undefined) => Button]> = [
+    ["an older answer's follow-up", (answer) => followUps(answer)[0] ?? { title: "", value: null }],
+    ["an older answer's rating", (answer) => buttons(answer)[3] ?? { title: "", value: null }],
+  ];
+
+  it.each(elsewhere)(
+    "ends the request to describe the problem on a click on %s: the next question is answered, nothing is opened, nobody alerted",
+    async (_, button) => {
+      const t = await testBot(kb);
+      const [earlier] = await turn(t, "csat nedir");
+      const offer = await turn(t, "şikayetim var");
+      expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([T.describe]);
+      const clicked = await turn(t, button(earlier));
+      expect(texts(clicked)).not.toContain(T.describe);
+      const [next] = await turn(t, "peki ces nedir");
+      expect(isAnswer(next)).toBe(true);
+      expect(await t.cases.list({ now: now() })).toEqual([]);
+      expect(t.alerts).toEqual([]);
+      // the offer itself stays open, as after a typed question: accepting it asks for the words again
+      expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([T.describe]);
+      const reference = referenceIn(await turn(t, "Kargom iki haftadır gelmedi"));
+      expect(await t.cases.get(reference)).toMatchObject({ text: "Kargom iki haftadır gelmedi" });
+    },
+  );
+
+  it.each(elsewhere)("ends the request for contact details on a click on %s: the next message is no contact detail", async (_, button) => {
+    const t = await testBot(kb);
+    const [earlier] = await turn(t, "csat nedir");
+    const created = await complain(t);
+    const reference = referenceIn(created);
+    expect(texts(await turn(t, pick(created[1], T.consentYesButton)))).toEqual([T.askContact]);
+    await turn(t, button(earlier));
+    const [next] = await turn(t, "iso 10002 nedir");
+    expect(isAnswer(next)).toBe(true);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+
+  it("keeps an offer's typed 'evet' for the offer only while it is the latest question", async () => {
+    const t = await testBot(kb);
+    const [earlier] = await turn(t, "csat nedir");
+    await turn(t, "şikayet etmek istiyorum");
+    const [clicked] = await turn(t, followUps(earlier)[0] ?? { title: "", value: null });
+    expect(isAnswer(clicked)).toBe(true);
+    expect(texts(await turn(t, "evet"))).not.toContain(T.describe);
+    expect(await t.cases.list({ now: now() })).toEqual([]);
   });
 });
 
