@@ -13,6 +13,7 @@ import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { collapseRepeats, fold, textWords } from "../matching/analysis";
 import { classifyCaseIntent, classifyYesNo } from "../matching/case-intent";
+import { looksLikeQuestion } from "./bot";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
 import { isLabel } from "./typed";
@@ -250,26 +251,25 @@ export class CaseFlow {
     // the customer moved on to a case's status: nothing is stored
     if (state.step === "contact" && state.reference && reference) endConsent(state);
     if (state.step === "contact" && state.reference) {
-      // "vazgeç" (the cancel button's typed equivalent) or "hayır": nothing is stored
-      if (classifyYesNo(text) === "no") return this.step(context, state, origin, "cancel-contact", state.reference);
+      // "vazgeç" (the cancel button's typed equivalent), "hayır", "boşver": nothing is stored
+      if (classifyYesNo(text) === "no" || isRefusal(text)) return this.step(context, state, origin, "cancel-contact", state.reference);
       const contact = parseContact(text);
-      if (!contact && !/[@\d]/.test(text)) {
-        // neither an address nor a number: the customer moved on; nothing is stored
-        endConsent(state);
-        return false;
+      if (contact) {
+        try {
+          await this.deps.store.setContact(state.reference, contact.value, this.now().toISOString());
+        } catch (error) {
+          this.deps.logger.error({ err: error }, "[bot] contact not stored");
+          await context.sendActivity(t.unavailable);
+          return "handled";
+        }
+        return this.finish(context, state, t.contactSaved);
       }
-      if (!contact) {
+      if (!movesOn(text)) {
         await context.sendActivity(this.cancellable(context, t.invalidContact, t.cancelContactButton, "cancel-contact", state.reference, origin));
         return "handled";
       }
-      try {
-        await this.deps.store.setContact(state.reference, contact.value, this.now().toISOString());
-      } catch (error) {
-        this.deps.logger.error({ err: error }, "[bot] contact not stored");
-        await context.sendActivity(t.unavailable);
-        return "handled";
-      }
-      return this.finish(context, state, t.contactSaved);
+      // the customer moved on: nothing is stored, and the message is read as any other
+      endConsent(state);
     }
     // a typed answer to the question just asked, where buttons are not shown or not used
     const asked = state.asked === true;
@@ -420,6 +420,16 @@ export function isRefusal(text: string): boolean {
     i += courtesy;
   }
   return refused;
+}
+
+/**
+ * Whether a reply to the contact question leaves it: a question ("crm nedir") or a case intent
+ * ("şikayetim ne durumda", "canlı destek"), holding no `@` nor digit. Anything else is taken as
+ * contact details that could not be read, and asked for again: "telefonum sıfır beş yüz…" or a
+ * name is an attempt, and ending the step on it lost the number typed next.
+ */
+function movesOn(text: string): boolean {
+  return !/[@\d]/.test(text) && (looksLikeQuestion(text) || classifyCaseIntent(text) !== null);
 }
 
 /** Ends the consent question and its contact step: whatever the customer said, nothing more is awaited. */

@@ -362,6 +362,57 @@ describe("the complaint loop without buttons (typed answers)", () => {
   });
 });
 
+describe("the contact step: what a reply that is no contact detail does", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  /** A case opened and contact consented to: the reference, with the contact question asked. */
+  async function askedForContact(t: TestBot): Promise<string> {
+    const created = await complain(t);
+    expect(texts(await turn(t, pick(created[1], T.consentYesButton)))).toEqual([T.askContact]);
+    return referenceIn(created);
+  }
+
+  it.each(["telefonum sifir bes yuz otuz iki", "mailim ayse nokta yilmaz gmail", "Ayşe Yılmaz"])(
+    "asks again, with its cancel button, for a reply that is no question (%p), and stores the number typed next",
+    async (text) => {
+      const t = await testBot(kb);
+      const reference = await askedForContact(t);
+      const invalid = await turn(t, text);
+      expect(texts(invalid)).toEqual([T.invalidContact]);
+      expect(buttons(invalid[0]).map((b) => b.title)).toEqual([T.cancelContactButton]);
+      expect(texts(await turn(t, "05321234567"))).toEqual([T.contactSaved]);
+      expect((await t.cases.get(reference))?.contact).toBe("05321234567");
+    },
+  );
+
+  it.each(["boşver", "vazgeçtim", "iptal", "hayır teşekkürler"])("stores nothing and says so on a refusal (%p)", async (text) => {
+    const t = await testBot(kb);
+    const reference = await askedForContact(t);
+    expect(texts(await turn(t, text))).toEqual([fillTemplate(T.contactDeclined, { reference })]);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+
+  it("moves on to a question, storing nothing", async () => {
+    const t = await testBot(kb);
+    const reference = await askedForContact(t);
+    expect(isAnswer((await turn(t, "müşteri sadakati nedir"))[0])).toBe(true);
+    await turn(t, "0532 123 45 67");
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+
+  it("moves on to a case status request, and answers it", async () => {
+    const t = await testBot(kb);
+    const reference = await askedForContact(t);
+    const [status] = await turn(t, "şikayetim ne durumda");
+    expect(status?.text).toContain(reference);
+    expect(status?.text).toContain(T.statusOpen);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+});
+
 describe("the complaint loop left with a click elsewhere", () => {
   let kb: KnowledgeBase;
   beforeAll(async () => {
