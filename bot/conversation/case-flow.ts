@@ -12,7 +12,7 @@ import { turkishDate } from "../feedback/time-zone";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { collapseRepeats, fold, textWords } from "../matching/analysis";
-import { classifyCaseIntent, classifyYesNo } from "../matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, isBareCaseIntent } from "../matching/case-intent";
 import { looksLikeQuestion } from "./bot";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
@@ -239,7 +239,8 @@ export class CaseFlow {
     }
     if (state.step === "describe" && state.offer) {
       if (isRefusal(text)) return this.step(context, state, origin, "cancel-describe", state.offer.id);
-      if (text.trim().length < MIN_DESCRIPTION_CHARS) {
+      // too short, or only the request again ("canlı destek", "şikayet etmek istiyorum"): no description yet
+      if (text.trim().length < MIN_DESCRIPTION_CHARS || isBareCaseIntent(text)) {
         await context.sendActivity(this.describePrompt(context, state.offer.id, origin));
         return "handled";
       }

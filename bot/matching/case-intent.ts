@@ -1,4 +1,4 @@
-import { collapseRepeats, fold, normalize, textWords, withinOneEdit } from "./analysis";
+import { collapseRepeats, fold, isDroppedWord, normalize, textWords, withinOneEdit } from "./analysis";
 
 /**
  * What a customer may ask of the complaint loop in their own words: to complain, to reach a
@@ -80,6 +80,38 @@ export function classifyCaseIntent(text: string): CaseIntent | null {
     if (others.length === 0 || has(others, COMPLAINT_ACTION)) return "complaint";
   }
   return null;
+}
+
+/** Every word a request to complain or to reach a person is made of (`classifyCaseIntent`'s). */
+const REQUEST_WORDS: readonly string[] = [...COMPLAINT, ...COMPLAINT_ACTION, ...PERSON, ...REACH, LIVE, SUPPORT];
+/** Urgency a bare request may carry ("acil canlı destek", "hemen bir temsilci"); stop words count too. */
+const URGENCY = new Set(stems(["acil", "acilen", "hemen", "derhal", "şimdi", "artık", "bi"]));
+
+/** Whether the word at `i` belongs to one of the stems, alone or as a part of a two-word one ("müşteri hizmetleri"). */
+function inStems(words: readonly string[], i: number, list: readonly string[]): boolean {
+  const word = words[i] ?? "";
+  return list.some((stem) => {
+    const [first, second] = stem.split(" ");
+    if (first === undefined) return false;
+    if (second === undefined) return startsWith(word, first);
+    return (startsWith(word, first) && startsWith(words[i + 1] ?? "", second)) || (startsWith(words[i - 1] ?? "", first) && startsWith(word, second));
+  });
+}
+
+/**
+ * Whether a message is a request to complain or to reach a person and holds nothing more: "canlı
+ * destek", "şikayet etmek istiyorum", "acil bir temsilciyle görüşmek istiyorum lütfen". Typed
+ * where the problem's description is asked for, it says what the customer wants, not what went
+ * wrong, and a case holding only "canli destek" tells operators nothing. Words of the request,
+ * stop words (`isDroppedWord`: "bir", "lütfen", "ben") and urgency count; any other word ("kargom",
+ * "bozuk") is a description.
+ */
+export function isBareCaseIntent(text: string): boolean {
+  const intent = classifyCaseIntent(text);
+  if (intent !== "complaint" && intent !== "human") return false;
+  const typed = textWords(text);
+  const words = typed.map(prepare);
+  return words.every((word, i) => URGENCY.has(word) || isDroppedWord(typed[i] ?? "") || inStems(words, i, REQUEST_WORDS));
 }
 
 /** Typed answers to a yes/no question (offer, consent), for channels without buttons. */

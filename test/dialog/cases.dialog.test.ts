@@ -181,6 +181,33 @@ describe("the complaint loop (TestAdapter)", () => {
     },
   );
 
+  it.each(["canli destek", "canlı destek lütfen", "şikayet etmek istiyorum", "sikayetim var", "bir temsilciyle görüşmek istiyorum", "Şikayet!"])(
+    "asks again for the description when it is only a request to complain or for a person (%p), then opens the case with the description",
+    async (text) => {
+      const t = await testBot(kb);
+      const offer = await turn(t, "canlı destek");
+      expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([T.describe]);
+      const again = await turn(t, text);
+      expect(texts(again)).toEqual([T.describe]);
+      expect(buttons(again[0]).map((b) => b.title)).toEqual([T.cancelDescribeButton]);
+      expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+      expect(t.alerts).toEqual([]);
+      const reference = referenceIn(await turn(t, "Kartım bloke oldu, açtıramıyorum"));
+      expect(await t.cases.get(reference)).toMatchObject({ text: "Kartım bloke oldu, açtıramıyorum" });
+    },
+  );
+
+  it.each(["şikayet etmek istiyorum, kargom iki haftadır gelmedi", "canlı destek istiyorum çünkü kartım bloke oldu", "temsilciniz beni azarladı"])(
+    "opens the case with a description that says more than the request: %s",
+    async (text) => {
+      const t = await testBot(kb);
+      const offer = await turn(t, "şikayet etmek istiyorum");
+      await turn(t, pick(offer[0], "Şikayet"));
+      const reference = referenceIn(await turn(t, text));
+      expect(await t.cases.get(reference)).toMatchObject({ text });
+    },
+  );
+
   it.each(["baştan başla", "başa dön"])("starts over on %p while the description is asked: no case, no alert", async (text) => {
     const t = await testBot(kb);
     const offer = await turn(t, "şikayet etmek istiyorum");

@@ -1,4 +1,4 @@
-import { classifyCaseIntent, classifyYesNo, type CaseIntent } from "../../bot/matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, type CaseIntent } from "../../bot/matching/case-intent";
 import { withinOneEdit } from "../../bot/matching/analysis";
 
 describe("case intents (complaint, reaching a person, status)", () => {
@@ -48,6 +48,33 @@ describe("case intents (complaint, reaching a person, status)", () => {
     expect(withinOneEdit("sikayet", "sakayet")).toBe(true);
     expect(withinOneEdit("sikayet", "skyaet")).toBe(false);
   });
+});
+
+describe("a request that holds nothing more (no description of a problem)", () => {
+  it.each([
+    "canli destek",
+    "acil canlı destek lütfen",
+    "şikayet etmek istiyorum",
+    "sikayetim var",
+    "Şikayet!",
+    "şikayet kaydı açmak istiyorum",
+    "bir temsilciyle görüşmek istiyorum",
+    "müşteri hizmetlerine bağlanmak istiyorum",
+    "gercek bir insanla gorusmek istiyorum",
+    "temsilciyle gorusmek istiyorm",
+  ])("%s → only the request", (text) => expect(isBareCaseIntent(text)).toBe(true));
+
+  it.each([
+    "şikayet etmek istiyorum, kargom iki haftadır gelmedi",
+    "canlı destek istiyorum çünkü kartım bloke oldu",
+    "şikayetim var paketim gönderilmedi",
+    "faturam hakkında şikayetim var",
+    "temsilciniz beni azarladı",
+    "şikayetim ne durumda",
+    "canlı destek nedir",
+    "Kargom iki haftadır gelmedi",
+    "",
+  ])("%s → more than the request (or none)", (text) => expect(isBareCaseIntent(text)).toBe(false));
 });
 
 describe("typed yes and no", () => {
