@@ -13,7 +13,7 @@ import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { isLabel } from "./typed";
+import { isLabel, looksLikeQuestion } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -140,7 +140,6 @@ export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): str
   return Array.from({ length: count }, (_, i) => entries[Math.floor(i * step)]?.question ?? "").filter((q) => q !== "");
 }
 
-const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
 
 /** The CES score a worded answer stands for ("çok kolaydı" → 7, "zor" → 2), or null. */
 export function cesScoreOf(text: string): number | null {
@@ -153,11 +152,6 @@ export function cesScoreOf(text: string): number | null {
   return null;
 }
 
-/** Whether a message reads as a question (a question mark or a Turkish question word or particle). */
-export function looksLikeQuestion(text: string): boolean {
-  const folded = fold(turkishLower(text)).replace(/[^\p{L}\p{N}?]+/gu, " ").trim();
-  return folded.endsWith("?") || QUESTION_WORDS.test(folded.replace(/\?/g, " "));
-}
 
 /** Parses a whole number in `[min, max]` from a button value or typed text; null otherwise. */
 export function parseScore(raw: unknown, min: number, max: number): number | null {

@@ -13,7 +13,7 @@ import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { collapseRepeats, fold, textWords } from "../matching/analysis";
 import { classifyCaseIntent, classifyYesNo, isBareCaseIntent } from "../matching/case-intent";
-import { looksLikeQuestion } from "./bot";
+import { looksLikeQuestion } from "./typed";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
 import { isLabel } from "./typed";

@@ -1,4 +1,4 @@
-import { exactKey } from "../matching/analysis";
+import { exactKey, fold, turkishLower } from "../matching/analysis";
 
 /**
  * Whether a typed message is one of the labels. Both are compared by their `exactKey`, as a
@@ -11,4 +11,13 @@ import { exactKey } from "../matching/analysis";
 export function isLabel(text: string, ...labels: readonly string[]): boolean {
   const typed = exactKey(text);
   return typed !== "" && labels.some((label) => exactKey(label) === typed);
+}
+
+/** Turkish question words and particles, folded, as whole words. */
+const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
+
+/** Whether a message reads as a question (a question mark or a Turkish question word or particle). */
+export function looksLikeQuestion(text: string): boolean {
+  const folded = fold(turkishLower(text)).replace(/[^\p{L}\p{N}?]+/gu, " ").trim();
+  return folded.endsWith("?") || QUESTION_WORDS.test(folded.replace(/\?/g, " "));
 }
