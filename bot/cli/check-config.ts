@@ -5,8 +5,12 @@ import { CHECK_CONFIG } from "./messages";
 
 const USAGE = CHECK_CONFIG.usage;
 
-/** Validates the configuration without starting anything; prints only problems. */
-export async function runCheckConfig(args: readonly string[], env: Readonly<Record<string, string | undefined>>, _out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/**
+ * Validates the configuration without starting anything. A valid one is said in one line on
+ * stdout: run by hand, silence could not be told apart from a check that never ran; `npm start`
+ * runs it first, where the line is the first sign of progress before the build.
+ */
+export async function runCheckConfig(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: (text: string) => void, err: (text: string) => void): Promise<number> {
   if (args.length > 0) throw new UsageError(CHECK_CONFIG.noArguments(args.join(" ")));
   const config = loadConfig(env);
   let isFolder = false;
@@ -19,6 +23,7 @@ export async function runCheckConfig(args: readonly string[], env: Readonly<Reco
     err(`[config] ${CHECK_CONFIG.noFolder(config.knowledgeDir)}`);
     return EXIT_FAILURE;
   }
+  out(CHECK_CONFIG.valid(config.knowledgeDir));
   return Promise.resolve(EXIT_OK);
 }
 

@@ -208,6 +208,7 @@ export const CHECK_CONFIG = {
     "       `npm start` derlemeden önce çalıştırır; bir yanlış hemen bildirilir.",
   noArguments: (args: string) => `argüman beklenmiyor, verilen: ${args}`,
   noFolder: (dir: string) => `KNOWLEDGE_DIR: böyle bir klasör yok: ${dir}`,
+  valid: (dir: string) => `yapılandırma geçerli (bilgi klasörü: ${dir})`,
 } as const;
 
 export const TEAMS_PACKAGE = {

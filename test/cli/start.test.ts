@@ -20,8 +20,8 @@ describe("npm start", () => {
     expect(run.stderr).toContain("[config] KNOWLEDGE_DIR: böyle bir klasör yok: /no/such/knowledge");
   });
 
-  it("check:config passes the shipped defaults silently", async () => {
+  it("check:config passes the shipped defaults and says so in one Turkish line", async () => {
     const run = await runProcess("npm", ["run", "--silent", "check:config"]);
-    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    expect(run).toMatchObject({ code: 0, stdout: "yapılandırma geçerli (bilgi klasörü: ./knowledge)\n", stderr: "" });
   });
 });
