@@ -1,5 +1,7 @@
 import { ConfigError, processEnvironment } from "../config";
-import { COMMON, configIssue } from "./messages";
+import { DatabaseOpenError } from "../storage/errors";
+import { errorCode } from "../system-error";
+import { COMMON, configIssue, databaseErrorText } from "./messages";
 
 /** Where a CLI writes: results to `out` (stdout), diagnostics to `err` (stderr). */
 export type Write = (text: string) => void;
@@ -65,10 +67,20 @@ function describe(error: unknown, name: string): string {
   return text.startsWith("[") ? text : `[${name}] ${text}`;
 }
 
+/** Why the database could not be opened, in Turkish: by the first error code in the causes (the driver's error may wrap the system's). */
+function databaseNotOpenedReason(error: DatabaseOpenError): string {
+  for (let current: unknown = error.cause, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    const code = errorCode(current);
+    if (code !== undefined) return databaseErrorText(code, current.message);
+  }
+  return databaseErrorText(undefined, error.cause instanceof Error ? error.cause.message : String(error.cause));
+}
+
 /**
  * The shared entry of every CLI: loads `.env`, answers `--help`, runs `run` with the process's
  * arguments, environment and output streams, and sets the exit code (0 ok, 1 failure, 2 usage).
- * An unexpected error becomes one line on stderr; a `UsageError` its message and the usage.
+ * An unexpected error becomes one line on stderr; a `UsageError` its message and the usage; an
+ * invalid environment or a database that cannot be opened is said in Turkish.
  *
  * The exit code is a failure until the command settles, so a process that ends early (its event
  * loop empty while the command still waits for something that can no longer happen) never
@@ -110,6 +122,11 @@ export function runMain(
     }
     if (error instanceof ConfigError) {
       err(`[config] ${COMMON.invalidConfig}\n  ${error.issues.map(configIssue).join("\n  ")}`);
+      finish(EXIT_FAILURE);
+      return;
+    }
+    if (error instanceof DatabaseOpenError) {
+      err(`[${options.name}] ${COMMON.databaseNotOpened(error.kind, error.location, databaseNotOpenedReason(error))}`);
       finish(EXIT_FAILURE);
       return;
     }

@@ -3,8 +3,9 @@
  * translators. Three things stay English on purpose: the `[command]` tag that starts a
  * diagnostic (it names the program, as log lines do), option names and JSON keys and CSV headers
  * (they are an interface: scripts read them), and errors of the rooms below (`[storage] …`,
- * `[config] …`), which are the server's log lines too. Knowledge errors come Turkish from
- * `bot/knowledge/messages.ts`.
+ * `[config] …`), which are the server's log lines too; the ones a user meets often (an invalid
+ * environment, a database that cannot be opened) are said again here, in Turkish. Knowledge
+ * errors come Turkish from `bot/knowledge/messages.ts`.
  */
 
 /** Numbers as Turkish readers write them: 3,09 and %45,5. */
@@ -29,6 +30,11 @@ export const COMMON = {
   endedEarly: "iç hata: süreç komut bitmeden sona erdi (beklenecek bir şey kalmamıştı)",
   invalidConfig: "ortam değişkenleri geçersiz (ayrıntılar: .env.example):",
   noDatabase: (file: string) => `${file} konumunda veritabanı bulunamadı; DATA_DIR'i (ya da DATABASE_URL'i) denetleyin`,
+  /** `location` is the database's address without its password; `reason` is `databaseErrorText`'s. */
+  databaseNotOpened: (kind: "sqlite" | "postgres", location: string, reason: string) =>
+    kind === "postgres"
+      ? `PostgreSQL veritabanına bağlanılamadı (${location}): ${reason}; DATABASE_URL'i ve veritabanı sunucusunun çalıştığını denetleyin`
+      : `SQLite veritabanı açılamadı (${location}): ${reason}; DATA_DIR'i denetleyin`,
 } as const;
 
 /**
@@ -198,6 +204,63 @@ export function writeErrorText(code: string | undefined): string {
       return "disk salt okunur";
     default:
       return code ?? "bilinmeyen hata";
+  }
+}
+
+/**
+ * Why a database could not be opened, by the driver's error code: a system error's (`ECONNREFUSED`
+ * …), PostgreSQL's SQLSTATE (`28P01` …) or SQLite's (`SQLITE_NOTADB` …). An unknown one is shown
+ * with the driver's own text, which names no password.
+ */
+export function databaseErrorText(code: string | undefined, detail: string): string {
+  switch (code) {
+    case "ECONNREFUSED":
+      return "bağlantı reddedildi (sunucu çalışmıyor ya da adres veya port yanlış)";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "sunucunun adı çözülemedi";
+    case "ETIMEDOUT":
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "sunucuya ulaşılamadı";
+    case "ECONNRESET":
+      return "bağlantı sunucu tarafından kapatıldı";
+    case "28P01":
+      return "parola yanlış";
+    case "28000":
+      return "kullanıcı tanınmadı ya da bağlanmasına izin verilmiyor";
+    case "3D000":
+      return "böyle bir veritabanı yok";
+    case "42501":
+      return "kullanıcının tablo oluşturma ya da okuma yetkisi yok";
+    case "53300":
+      return "sunucunun bağlantı sınırı dolu";
+    case "57P03":
+      return "sunucu şu an bağlantı kabul etmiyor (açılıyor ya da kapanıyor)";
+    case "EEXIST":
+      return "bu ad bir dosyanın, klasör değil";
+    case "SQLITE_NOTADB":
+      return "dosya bir SQLite veritabanı değil";
+    case "SQLITE_CORRUPT":
+      return "veritabanı dosyası bozuk";
+    case "SQLITE_CANTOPEN":
+      return "dosya açılamadı";
+    case "SQLITE_READONLY":
+      return "dosya salt okunur";
+    case "SQLITE_BUSY":
+      return "dosya başka bir süreç tarafından kilitli";
+    case "SQLITE_FULL":
+      return "diskte yer kalmadı";
+    case "ENOENT":
+    case "EACCES":
+    case "EPERM":
+    case "EISDIR":
+    case "ENOTDIR":
+    case "ENOSPC":
+    case "EROFS":
+      return writeErrorText(code);
+    default:
+      return `beklenmeyen hata (${code === undefined ? detail : `${code}: ${detail}`})`;
   }
 }
 

@@ -18,7 +18,7 @@ import { join, resolve } from "node:path";
 import { Pool } from "pg";
 import { LruMap } from "../lru";
 import { MIGRATIONS, type Schema } from "./schema";
-import { StoreClosedError } from "./errors";
+import { DatabaseOpenError, StoreClosedError } from "./errors";
 import { Checkpointer } from "./sqlite-checkpointer";
 
 /** File name of the embedded database inside `DATA_DIR`. */
@@ -200,16 +200,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind = "sqlite";
     const file = options.sqliteFile ?? SQLITE_FILE;
     location = file === ":memory:" ? ":memory:" : resolve(join(options.dataDir, file));
-    let sqlite: BetterSqlite3.Database;
+    let sqlite: BetterSqlite3.Database | undefined;
     try {
       if (location !== ":memory:") mkdirSync(options.dataDir, { recursive: true });
       sqlite = new BetterSqlite3(location);
+      // the first statements are where a file that is no database (or a corrupt one) fails
+      sqlite.pragma("journal_mode = WAL");
+      sqlite.pragma("synchronous = NORMAL");
+      sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     } catch (error) {
-      throw new Error(`[storage] cannot open sqlite database ${location}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      sqlite?.close();
+      throw new DatabaseOpenError(kind, location, error);
     }
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = NORMAL");
-    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     if (location !== ":memory:") {
       // WAL checkpoints (a copy and an fsync) happen in a worker, not in the commit of a turn
       checkpointer = new Checkpointer(location, SQLITE_BUSY_TIMEOUT_MS, {
@@ -228,7 +230,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } catch (error) {
     await db.destroy().catch(() => undefined);
     await checkpointer?.close().catch(() => undefined);
-    throw new Error(`[storage] cannot open ${kind} database ${location}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new DatabaseOpenError(kind, location, error);
   }
   const background = checkpointer;
   let closing: Promise<void> | null = null;

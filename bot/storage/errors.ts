@@ -14,6 +14,22 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * Thrown when a database cannot be opened or migrated. Carries what was being opened (the
+ * location without credentials) apart from the message, so a CLI can say it in Turkish; the
+ * driver's error, with its `code`, is the `cause`.
+ */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly kind: "sqlite" | "postgres",
+    readonly location: string,
+    cause: unknown,
+  ) {
+    super(`[storage] cannot open ${kind} database ${location}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "DatabaseOpenError";
+  }
+}
+
 /** What every store offers besides its own operations: closing, safe to repeat. */
 export interface Closable {
   /**

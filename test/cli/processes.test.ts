@@ -18,6 +18,8 @@ const KNOWLEDGE = join(REPO_ROOT, "knowledge");
 const BROKEN = join(REPO_ROOT, "test", "fixtures", "knowledge-broken");
 /** Nothing listens on port 1: the database is unreachable at once. */
 const UNREACHABLE_DATABASE = "postgres://postgres@127.0.0.1:1/memnun";
+/** The same, with a password no message may show. */
+const UNREACHABLE_DATABASE_WITH_PASSWORD = "postgres://postgres:a-secret-password@127.0.0.1:1/memnun";
 /** A build of the whole bot can take a while on a busy machine. */
 const BUILD_TIMEOUT_MS = 180_000;
 
@@ -241,8 +243,22 @@ describe("CLIs in detail (built)", () => {
     expect(existsSync(missing)).toBe(false);
   });
 
-  it.each(["report", "kb:recommend"] as const)("%s fails with exit 1 when the database is unreachable", async (cli) => {
-    expectFailure(await run(cli, ["--json"], { env: { DATABASE_URL: UNREACHABLE_DATABASE } }), /^\[storage\] cannot open postgres database postgres:\/\/postgres@127\.0\.0\.1:1\/memnun: .*ECONNREFUSED/);
+  it.each(["report", "kb:recommend"] as const)("%s says in Turkish, with exit 1, that the database is unreachable, its password hidden", async (cli) => {
+    const done = await run(cli, ["--json"], { env: { DATABASE_URL: UNREACHABLE_DATABASE_WITH_PASSWORD } });
+    expectFailure(done, /^\[\S+\] PostgreSQL veritabanına bağlanılamadı/);
+    expect(withoutNodeWarnings(done.stderr)).toBe(
+      `[${cli}] PostgreSQL veritabanına bağlanılamadı (postgres://postgres:***@127.0.0.1:1/memnun): bağlantı reddedildi (sunucu çalışmıyor ya da adres veya port yanlış); ` +
+        "DATABASE_URL'i ve veritabanı sunucusunun çalıştığını denetleyin\n",
+    );
+    expect(done.stderr).not.toContain("a-secret-password");
+  });
+
+  it.each(["report", "kb:recommend"] as const)("%s says in Turkish, with exit 1, that the SQLite file is no database", async (cli) => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, "memnun.sqlite"), "not a database, only text long enough to be read as a page header ".repeat(8));
+    const done = await run(cli, [], { env: { DATA_DIR: dataDir } });
+    expectFailure(done, /^\[\S+\] SQLite veritabanı açılamadı/);
+    expect(withoutNodeWarnings(done.stderr)).toBe(`[${cli}] SQLite veritabanı açılamadı (${join(dataDir, "memnun.sqlite")}): dosya bir SQLite veritabanı değil; DATA_DIR'i denetleyin\n`);
   });
 
   it("kb:recommend prints recommendations from the recorded picks, and nothing to apply on an empty database", async () => {
