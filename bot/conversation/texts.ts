@@ -361,12 +361,20 @@ export const TEXTS = Object.freeze({
     weekColumns: ["Hafta", "Pazartesi", "Puan sayısı", "CSAT"],
     channels: "Kanallara göre",
     channelColumns: ["Kanal", "Soru", "Yanıtlanamayan", "Cevap", "Puan", "CSAT", "Ort."],
-    /** Bot Framework channel ids as operators know them; others are shown as they are. */
+    /**
+     * Bot Framework channel ids as operators know them; others are shown as they are. The two
+     * web chats are one kind told apart by where the page lives (`webchat`: the Web Chat Azure
+     * hosts; `directline`: this server's chat page, or any Direct Line client); product names
+     * stay as their makers write them.
+     */
     channelNames: {
-      webchat: "Web Chat",
-      directline: "Web sohbeti (Direct Line)",
+      webchat: "Web sohbeti (Azure'da barındırılan)",
+      directline: "Web sohbeti (sohbet sayfası, Direct Line)",
       msteams: "Microsoft Teams",
       emulator: "Bot Framework Emulator",
+      sms: "SMS",
+      email: "E-posta",
+      telephony: "Telefon",
       test: "Test",
       unknown: "bilinmiyor (kanal kaydedilmeden önce)",
     },
