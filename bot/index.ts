@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { NO_ALERTS, type AlertSink } from "./cases/alerts";
 import { ConnectedCaseStore } from "./cases/connected-store";
 import { OverdueWatcher } from "./cases/overdue";
+import { casesCsv } from "./cases/report-format";
 import { WebhookAlerts } from "./cases/webhook";
 import { CaseFlow } from "./conversation/case-flow";
 import { botTexts, TEXTS } from "./conversation/texts";
@@ -239,6 +240,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
       ]);
       return { ...report, cases };
     },
+    casesCsv: (range) => casesCsv(caseStore, range, new Date().toISOString()),
     recommendations: async () => {
       const kb = knowledge.current();
       const [data, report] = await Promise.all([feedbackStore.learning({}), feedbackStore.report({}, (id) => kb.byId.get(id)?.question ?? null)]);

@@ -1,9 +1,8 @@
 import { parseArgs } from "node:util";
-import { formatCasesCsv } from "../cases/report-format";
-import { CASE_EXPORT_LIMIT, SqlCaseStore } from "../cases/store";
+import { CASES_CSV_TABLE, casesCsv } from "../cases/report-format";
+import { SqlCaseStore } from "../cases/store";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
-import { rangeBounds } from "../feedback/report";
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
 import { loadKnowledge } from "../knowledge/loader";
@@ -13,12 +12,12 @@ import { COMMON, REPORT } from "./messages";
 import { formatCaseReport, formatReport } from "./report-text";
 
 /** `--table` choices: the feedback report's tables and the cases. */
-const TABLES = [...CSV_TABLES, "cases"] as const;
+const TABLES = [...CSV_TABLES, CASES_CSV_TABLE] as const;
 
 const USAGE = REPORT.usage(TABLES);
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
-const isTable = (value: string): value is CsvTable | "cases" => value === "cases" || isCsvTable(value);
+const isTable = (value: string): value is CsvTable | typeof CASES_CSV_TABLE => value === CASES_CSV_TABLE || isCsvTable(value);
 
 /** Runs `report`; returns the exit code. Writes only the report to `out`, diagnostics to `err`. */
 export async function runReport(
@@ -63,9 +62,8 @@ export async function runReport(
     const range = { since: values.since, until: values.until, timeZone: config.reportTimeZone };
     const now = new Date().toISOString();
     const cases = new SqlCaseStore(database);
-    if (values.csv && table === "cases") {
-      const { from, to } = rangeBounds(range);
-      out(formatCasesCsv(await cases.list({ now, from, to, limit: CASE_EXPORT_LIMIT }), now));
+    if (values.csv && table === CASES_CSV_TABLE) {
+      out(await casesCsv(cases, range, now));
       return EXIT_OK;
     }
     const [report, caseReport] = await Promise.all([
@@ -73,7 +71,7 @@ export async function runReport(
       cases.report(range, now),
     ]);
     if (values.json) out(JSON.stringify({ ...report, cases: caseReport }));
-    else if (values.csv && table !== "cases") out(formatCsv(report, table));
+    else if (values.csv && table !== CASES_CSV_TABLE) out(formatCsv(report, table));
     else out(`${formatReport(report)}\n\n${formatCaseReport(caseReport)}`);
     return EXIT_OK;
   } finally {

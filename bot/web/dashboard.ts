@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { CASES_CSV_TABLE } from "../cases/report-format";
 import type { CaseReport } from "../cases/types";
 import type { Operator } from "../config";
 import type { Request, Response, Server } from "restify";
@@ -38,6 +39,11 @@ export interface DashboardDeps {
   operators?: readonly Operator[];
   /** The report of `report --json` (with its case figures, when cases are kept). */
   report: (range: ReportRange) => Promise<Report & { readonly cases?: CaseReport }>;
+  /**
+   * The cases of a range as `report --csv --table cases` prints them (`casesCsv`); absent where
+   * no cases are kept, and then the table cannot be downloaded.
+   */
+  casesCsv?: (range: ReportRange) => Promise<string>;
   /** Active-learning recommendations for editors (read-only here; `kb:recommend --apply` writes them). */
   recommendations: () => Promise<Recommendations>;
   logger: Logger;
@@ -242,7 +248,7 @@ export function rangeMessage(error: ReportRangeError, range: ReportRange): strin
   return fillTemplate(t.rangeReversed, { since: range.since ?? "", until: range.until ?? "" });
 }
 
-/** `/dashboard` (charts and tables), `/api/report` (the report JSON) and `/api/report.csv`, behind `DASHBOARD_TOKEN` or an operator's token. */
+/** `/dashboard` (charts and tables), `/api/report` (the report JSON) and `/api/report.csv` (one table, or the cases), behind `DASHBOARD_TOKEN` or an operator's token. */
 export function registerDashboard(server: Server, deps: DashboardDeps): DashboardAuth {
   const { logger } = deps;
   const t = TEXTS.dashboard;
@@ -324,19 +330,27 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
     }
   });
 
-  // one table of the report as a CSV file (the same cells as `report --csv`, formula-safe)
+  /** One table's CSV, or null for a table there is none of (checked before anything is read). */
+  const tableCsv = (table: string): ((range: ReportRange) => Promise<string>) | null => {
+    if (isCsvTable(table)) return async (range) => formatCsv(await deps.report(range), table);
+    if (table === CASES_CSV_TABLE && deps.casesCsv) return deps.casesCsv;
+    return null;
+  };
+
+  // one table of the report, or the cases, as a CSV file (the same cells as `report --csv`, formula-safe)
   server.get("/api/report.csv", async (req: Request, res: Response) => {
     if (!apiAllowed(req, res)) return;
     const table = stringField(req.query, "table") ?? "";
     const range = requestedRange(req);
     const fail = (status: number, message: string): void => sendText(res, status, message);
-    if (!isCsvTable(table)) {
+    const csv = tableCsv(table);
+    if (!csv) {
       fail(400, t.csvUnknownTable);
       return;
     }
     try {
-      const report = await deps.report({ ...range, timeZone: deps.timeZone });
-      sendCsv(res, ["memnun", table, range.since, range.until].filter((part) => part !== undefined).join("-"), formatCsv(report, table));
+      const body = await csv({ ...range, timeZone: deps.timeZone });
+      sendCsv(res, ["memnun", table, range.since, range.until].filter((part) => part !== undefined).join("-"), body);
     } catch (error) {
       if (error instanceof ReportRangeError) {
         fail(400, rangeMessage(error, range));

@@ -73,6 +73,9 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(await page.locator("#chart-csat").count()).toBe(1);
     expect(await page.locator("#recommendations").count()).toBe(1);
     expect(await page.locator("#csv-recommended-alternates").getAttribute("href")).toBe("/api/recommendations.csv?table=alternates");
+    // the cases block has its CSV download too, as every table does
+    expect(await page.locator("#case-summary").count()).toBe(1);
+    expect(await page.locator("#csv-cases").getAttribute("href")).toBe("/api/report.csv?table=cases");
     // the web chat's channel, today's Istanbul day and its ISO week
     expect(await page.locator("#channels").textContent()).toContain(TEXTS.dashboard.channelNames.directline);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date());

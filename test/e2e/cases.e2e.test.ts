@@ -3,7 +3,8 @@ import { findReference } from "../../bot/cases/reference";
 import { TEXTS } from "../../bot/conversation/texts";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
-import { emulatorActivity, post, say, startTestApp } from "../helpers/app";
+import { emulatorActivity, post, say, startTestApp, tempDataDir } from "../helpers/app";
+import { PROCESS_TEST_TIMEOUT_MS, tsxRun } from "../helpers/cli";
 import { LocalConnector, type SentActivity } from "../helpers/connector";
 import { WebhookReceiver } from "../helpers/receiver";
 import { waitFor } from "../helpers/wait";
@@ -24,13 +25,14 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
   let app: RunningApp;
   const conversation = "case-e2e-1";
   let reference = "";
+  const dataDir = tempDataDir();
   const api = (path: string, init: RequestInit = {}, token = AYSE): Promise<Response> =>
     fetch(`${app.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers } });
 
   beforeAll(async () => {
     connector = await new LocalConnector().start();
     receiver = await new WebhookReceiver().start();
-    app = await startTestApp({ OPERATOR_TOKENS: `Ayşe:${AYSE},Mehmet:${MEHMET}`, ALERT_WEBHOOK_URL: receiver.url, CASE_RESPONSE_HOURS: "24" });
+    app = await startTestApp({ OPERATOR_TOKENS: `Ayşe:${AYSE},Mehmet:${MEHMET}`, ALERT_WEBHOOK_URL: receiver.url, CASE_RESPONSE_HOURS: "24", DATA_DIR: dataDir });
   });
   afterAll(async () => {
     await app.close();
@@ -200,4 +202,44 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     expect(receiver.bodies.map((body) => (typeof body === "object" && body !== null && "kind" in body ? body.kind : body))).toEqual(["case-created"]);
     expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: expect.any(String) });
   });
+
+  it(
+    "downloads the cases as CSV from the dashboard: the rows of report --csv --table cases, formula-safe, within a date range",
+    async () => {
+      const other = "case-e2e-formula";
+      const offer = await say(app, connector, other, "şikayet etmek istiyorum");
+      await say(app, connector, other, pick(offer[0], "Şikayet"));
+      const created = await say(app, connector, other, '=HYPERLINK("http://x","tıkla") faturam yanlış');
+      const second = findReference(created[0]?.text ?? "") ?? "";
+      expect(second).not.toBe("");
+
+      const download = async (query: string, token = AYSE): Promise<{ status: number; text: string; headers: Headers }> => {
+        const response = await api(`/api/report.csv?${query}`, {}, token);
+        // bytes, not response.text(): that would drop the byte order mark
+        return { status: response.status, text: Buffer.from(await response.arrayBuffer()).toString("utf8"), headers: response.headers };
+      };
+      const all = await download("table=cases");
+      expect(all.status).toBe(200);
+      expect(all.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(all.headers.get("content-disposition")).toBe('attachment; filename="memnun-cases.csv"');
+      const cli = await tsxRun("bot/cli/report.ts", ["--csv", "--table", "cases"], { env: { DATA_DIR: dataDir } });
+      expect(cli.code).toBe(0);
+      expect(all.text).toBe(`\uFEFF${cli.stdout.replace(/\n$/, "")}\r\n`);
+      const rows = all.text.split("\r\n");
+      expect(rows[0]).toMatch(/^\uFEFFreference,status,source,channel,/);
+      expect(rows.filter((row) => row.startsWith(reference) || row.startsWith(second))).toHaveLength(2);
+      expect(all.text).toContain(`"'=HYPERLINK(""http://x"",""tıkla"") faturam yanlış"`);
+      expect(all.text).not.toContain("ayse@example.com");
+
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date());
+      const tomorrow = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul" }).format(new Date(Date.now() + 86_400_000));
+      expect((await download(`table=cases&since=${today}`)).text.split("\r\n").filter((row) => row !== "")).toHaveLength(3);
+      const later = await download(`table=cases&since=${tomorrow}`);
+      expect(later.headers.get("content-disposition")).toBe(`attachment; filename="memnun-cases-${tomorrow}.csv"`);
+      expect(later.text.split("\r\n").filter((row) => row !== "")).toHaveLength(1);
+      expect(await download("table=cases&since=2026-02-30")).toMatchObject({ status: 400, text: "Geçersiz tarih: “2026-02-30”. Tarihi 2026-11-23 biçiminde (yıl-ay-gün) girin." });
+      expect((await download("table=cases", "wrong-token-0123456789")).status).toBe(401);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });

@@ -99,7 +99,7 @@
       kpi("kpi-cases-resolution", t.casesResolution, show(c.medianResolutionHours)),
       kpi("kpi-cases-low-ratings", t.casesFromLowRatings, show(c.lowRatingsToCases, "%"), c.lowRatings + " " + t.responses),
       kpi("kpi-cases-csat", t.casesCsat, show(c.csatOfCaseEntries, "%")),
-    ]), el("p", {}, [link])], true));
+    ]), el("p", {}, [link])], true, null, "cases"));
   }
 
   var d = report.csat.distribution;
