@@ -243,23 +243,6 @@ export const TEXTS = Object.freeze({
       overdue: "ilk dönüş için söz verilen süre geçti",
     },
     contactKinds: { "e-mail": "e-posta", phone: "telefon" },
-    /**
-     * Why the case API refused a request, by its stable `code` (the API's `message`; the page shows
-     * it after `saveFailed`). `{reference}` and `{problems}` are filled in.
-     */
-    errors: {
-      "dashboard-off": "panel kapalı: sunucuda DASHBOARD_TOKEN ya da OPERATOR_TOKENS ayarlanmamış.",
-      unauthorized: "oturumunuz sona ermiş ya da anahtarınız geçersiz; paneli anahtarınızla yeniden açın.",
-      "csrf-token": "oturumunuz doğrulanamadı; sayfayı yenileyip yeniden deneyin.",
-      "not-a-reference": "bu bir vaka numarası değil (MMN-… biçiminde olmalı).",
-      "not-found": "{reference} numaralı bir vaka yok.",
-      "invalid-change": "değişiklik geçersiz: {problems}.",
-      "nothing-to-change": "değiştirilecek bir şey yok; yeni bir durum seçin ya da bir not yazın.",
-      conflict: "vaka siz bakarken başka biri tarafından değiştirildi; sayfayı yenileyip yeniden deneyin.",
-      "bad-range": "tarih aralığı geçersiz.",
-      "bad-filter": "süzgeç geçersiz: {problems}.",
-      unavailable: "vakalara şu an ulaşılamıyor (veritabanı?); biraz sonra yeniden deneyin.",
-    },
     /** The problems of an invalid change, joined with "; ". `{field}` and `{max}` are filled in. */
     problems: {
       tooLong: "{field} en fazla {max} karakter olabilir",
@@ -268,7 +251,7 @@ export const TEXTS = Object.freeze({
       unknownField: "bilinmeyen alan: {field}",
       notObject: "istek bir JSON nesnesi olmalı",
     },
-    /** A refusal without one of the codes above (a rate limit, a proxy's page); `{status}` is the HTTP status. */
+    /** A refusal without one of the codes of `apiErrors` (a proxy's page); `{status}` is the HTTP status. */
     unexpected: "sunucu beklenmeyen bir yanıt verdi (HTTP {status}).",
     tooManyRequests: "çok fazla istek gönderildi; biraz bekleyip yeniden deneyin.",
     unreachable: "sunucuya ulaşılamadı; bağlantınızı kontrol edip yeniden deneyin.",
@@ -281,6 +264,29 @@ export const TEXTS = Object.freeze({
       lowRatingsToCases: "Vakaya dönüşen düşük puanlar",
       csatOfCaseEntries: "Vaka çıkan cevapların CSAT'ı",
     },
+  },
+  /**
+   * Why an operators' JSON API (the case API, the dashboard's report and recommendations) refused
+   * a request, by its stable `code`: the API's `message` (the cases page shows it after
+   * `casesPage.saveFailed`). `{reference}` and `{problems}` are filled in.
+   */
+  apiErrors: {
+    "dashboard-off": "panel kapalı: sunucuda DASHBOARD_TOKEN ya da OPERATOR_TOKENS ayarlanmamış.",
+    unauthorized: "oturumunuz sona ermiş ya da anahtarınız geçersiz; paneli anahtarınızla yeniden açın.",
+    "csrf-token": "oturumunuz doğrulanamadı; sayfayı yenileyip yeniden deneyin.",
+    "not-a-reference": "bu bir vaka numarası değil (MMN-… biçiminde olmalı).",
+    "not-found": "{reference} numaralı bir vaka yok.",
+    "invalid-change": "değişiklik geçersiz: {problems}.",
+    "nothing-to-change": "değiştirilecek bir şey yok; yeni bir durum seçin ya da bir not yazın.",
+    conflict: "vaka siz bakarken başka biri tarafından değiştirildi; sayfayı yenileyip yeniden deneyin.",
+    "bad-range": "tarih aralığı geçersiz.",
+    "bad-filter": "süzgeç geçersiz: {problems}.",
+    "bad-json": "istek okunamadı: gövdesi geçerli bir JSON olmalı.",
+    "too-large": "istek çok büyük.",
+    "unknown-endpoint": "bu adres bu isteği karşılamıyor.",
+    "too-many-requests": "çok fazla istek gönderildi; biraz bekleyip yeniden deneyin.",
+    unavailable: "veriler şu an okunamıyor (veritabanına ulaşılamıyor olabilir); biraz sonra yeniden deneyin.",
+    internal: "sunucuda beklenmeyen bir hata oldu; biraz sonra yeniden deneyin.",
   },
   /**
    * The Teams app package's command list (`npm run teams:package`). The app's names and

@@ -46,6 +46,12 @@ export interface ServerDeps {
    * failing gets 429 before its body is even read (`authFailureLimit`).
    */
   channelAuth?: { auth: BotFrameworkAuthentication; authFailureLimit: RateLimit };
+  /**
+   * The body of a refusal made before a route ran (restify's: a body that is no JSON, too large,
+   * no such path or method; the client rate limit's 429), for paths whose API answers refusals in
+   * a shape of its own; undefined keeps restify's or the server's body.
+   */
+  refusalBody?: (path: string, status: number, error: string) => object | undefined;
 }
 
 /** Failed bearer tokens remembered, so the same forged token is refused without asking the SDK (and its key fetch) again. Higher = more memory. */
@@ -66,12 +72,15 @@ const hasAuthenticatedFields = (body: unknown): body is Activity =>
 /** Whether a header could hold a JWT at all: `Bearer` and three base64url parts. */
 const JWT_SHAPE = /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i;
 
+/** The operators' JSON APIs, and anything under their paths: the dashboard's and the case API. */
+export const OPERATOR_API_PATH = /^\/api\/(report|report\.csv|recommendations|recommendations\.csv|cases?|case-report)(\/|$)/;
+
 /** Requests that count against the per-client limit: every POST and the operator pages; not static files or Direct Line polling. */
 export function isLimited(method: string, path: string, limitBotEndpoint: boolean): boolean {
   if (path === "/api/messages") return limitBotEndpoint && method === "POST";
   if (method === "POST") return true;
   // every operator endpoint (and anything under it) counts, so a token cannot be guessed at speed
-  return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || /^\/api\/(report|report\.csv|recommendations|recommendations\.csv|cases?|case-report)(\/|$)/.test(path));
+  return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || OPERATOR_API_PATH.test(path));
 }
 
 /** Counts turns in flight, so shutdown can wait for them. */
@@ -178,7 +187,8 @@ export function createServer(deps: ServerDeps): CreatedServer {
           if (waitMs === 0) return next();
           logger.warn({ client, path }, "[server] client over its request rate");
           res.header("retry-after", String(Math.ceil(waitMs / 1000)));
-          res.send(429, { error: "Too many requests; slow down and retry later." });
+          const error = "Too many requests; slow down and retry later.";
+          res.send(429, deps.refusalBody?.(path, 429, error) ?? { error });
           return next(false);
         },
         (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
@@ -244,10 +254,14 @@ export function createServer(deps: ServerDeps): CreatedServer {
     res.send(200, deps.healthDetails?.(req) ? health : { status: health.status });
   });
 
-  server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
+  server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     if (status >= 500) logger.error({ err, url: req.url }, "[server] request failed");
     else logger.warn({ status, url: req.url, reason: err.message }, "[server] bad request");
+    // restify sends the error itself after this event: its JSON is what `toJSON` returns; a
+    // failure's own message stays in the log
+    const body = deps.refusalBody?.((req.url ?? "").split("?")[0] ?? "", status, status >= 500 ? "internal error" : err.message);
+    if (body) err.toJSON = () => body;
     callback();
   });
 

@@ -8,6 +8,7 @@ import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { CSRF_HEADER, rangeMessage, type DashboardAuth, type DashboardUser } from "./dashboard";
 import { casesPage, messagePage, sendHtml } from "./pages";
+import { apiRefusal } from "./refusal";
 import { stringField } from "./request";
 
 /** Longest public or internal note an operator may write. */
@@ -35,18 +36,6 @@ const Change = z
   .strict();
 
 const REFERENCE = /^MMN-[A-Z0-9]{1,12}$/;
-
-/**
- * Stable codes of the case API's refusals. Programs branch on `code`; the page shows `message`,
- * Turkish; `error` stays English, as in the logs.
- */
-export type CaseApiErrorCode = keyof typeof TEXTS.casesPage.errors;
-
-/** The body of a refusal: `{ error, code, message }`. */
-export function caseApiError(code: CaseApiErrorCode, error: string, fill: { reference?: string; problems?: string } = {}): { error: string; code: CaseApiErrorCode; message: string } {
-  const message = fillTemplate(TEXTS.casesPage.errors[code], { reference: fill.reference ?? "", problems: fill.problems ?? "" });
-  return { error, code, message };
-}
 
 const FIELDS: Readonly<Record<string, string>> = { status: TEXTS.casesPage.newStatus, publicNote: TEXTS.casesPage.publicNote, internalNote: TEXTS.casesPage.internalNote };
 const numbers = new Intl.NumberFormat("tr-TR");
@@ -118,20 +107,20 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   const allowed = (req: Request, res: Response): ReturnType<DashboardAuth["user"]> => {
     res.header("cache-control", "no-store");
     if (!auth.enabled) {
-      res.send(404, caseApiError("dashboard-off", "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)"));
+      res.send(404, apiRefusal("dashboard-off", "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)"));
       return null;
     }
     const user = signedIn(req, res);
     if (!user) {
       res.header("www-authenticate", "Bearer");
-      res.send(401, caseApiError("unauthorized", "a valid dashboard token is required"));
+      res.send(401, apiRefusal("unauthorized", "a valid dashboard token is required"));
     }
     return user;
   };
 
   const unavailable = (res: Response, error: unknown): void => {
     logger.error({ err: error }, "[dashboard] cases unavailable");
-    res.send(503, caseApiError("unavailable", "cases are unavailable (database unreachable?)"));
+    res.send(503, apiRefusal("unavailable", "cases are unavailable (database unreachable?)"));
   };
 
   server.get("/api/cases", async (req, res) => {
@@ -144,7 +133,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
       ...(source && !CASE_SOURCES.some((s) => s === source) ? [`source=${source} (${CASE_SOURCES.join(", ")})`] : []),
     ];
     if (unknown.length > 0) {
-      res.send(400, caseApiError("bad-filter", `unknown filter value: ${unknown.join("; ")}`, { problems: unknown.join("; ") }));
+      res.send(400, apiRefusal("bad-filter", `unknown filter value: ${unknown.join("; ")}`, { problems: unknown.join("; ") }));
       return;
     }
     const at = now().toISOString();
@@ -169,7 +158,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     try {
       res.send(200, await store.report({ since: since || undefined, until: until || undefined, timeZone: deps.timeZone }, now().toISOString()));
     } catch (error) {
-      if (error instanceof ReportRangeError) res.send(400, { ...caseApiError("bad-range", error.message), message: rangeMessage(error, { since, until, timeZone: deps.timeZone }) });
+      if (error instanceof ReportRangeError) res.send(400, { ...apiRefusal("bad-range", error.message), message: rangeMessage(error, { since, until, timeZone: deps.timeZone }) });
       else unavailable(res, error);
     }
   });
@@ -178,12 +167,12 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     if (!allowed(req, res)) return;
     const reference = stringField(req.params, "reference") ?? "";
     if (!REFERENCE.test(reference)) {
-      res.send(400, caseApiError("not-a-reference", "not a case reference"));
+      res.send(400, apiRefusal("not-a-reference", "not a case reference"));
       return;
     }
     try {
       const found = await store.get(reference);
-      if (!found) res.send(404, caseApiError("not-found", `no case ${reference}`, { reference }));
+      if (!found) res.send(404, apiRefusal("not-found", `no case ${reference}`, { reference }));
       else res.send(200, view(found, now().toISOString()));
     } catch (error) {
       unavailable(res, error);
@@ -195,30 +184,30 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     if (!user) return;
     if (!auth.writeAllowed(req, user)) {
       logger.warn({ operator: user.operator }, "[dashboard] case change without a valid CSRF token");
-      res.send(403, caseApiError("csrf-token", `a valid CSRF token is required in ${CSRF_HEADER}`));
+      res.send(403, apiRefusal("csrf-token", `a valid CSRF token is required in ${CSRF_HEADER}`));
       return;
     }
     const reference = stringField(req.params, "reference") ?? "";
     if (!REFERENCE.test(reference)) {
-      res.send(400, caseApiError("not-a-reference", "not a case reference"));
+      res.send(400, apiRefusal("not-a-reference", "not a case reference"));
       return;
     }
     const parsed = Change.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues;
       const english = issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-      res.send(400, caseApiError("invalid-change", `invalid change: ${english}`, { problems: changeProblems(issues) }));
+      res.send(400, apiRefusal("invalid-change", `invalid change: ${english}`, { problems: changeProblems(issues) }));
       return;
     }
     let updated: Case;
     try {
       updated = await store.update(reference, parsed.data, user.operator, now().toISOString());
     } catch (error) {
-      if (error instanceof CaseNotFoundError) res.send(404, caseApiError("not-found", error.message, { reference }));
+      if (error instanceof CaseNotFoundError) res.send(404, apiRefusal("not-found", error.message, { reference }));
       else if (error instanceof CaseChangeError) {
         const code = error.problem === "nothing-to-change" ? "nothing-to-change" : "invalid-change";
-        res.send(400, caseApiError(code, error.message, { problems: fillTemplate(TEXTS.casesPage.problems.unknownValue, { field: TEXTS.casesPage.newStatus }) }));
-      } else if (error instanceof CaseConflictError) res.send(409, caseApiError("conflict", error.message));
+        res.send(400, apiRefusal(code, error.message, { problems: fillTemplate(TEXTS.casesPage.problems.unknownValue, { field: TEXTS.casesPage.newStatus }) }));
+      } else if (error instanceof CaseConflictError) res.send(409, apiRefusal("conflict", error.message));
       else unavailable(res, error);
       return;
     }

@@ -13,6 +13,7 @@ import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
+import { apiRefusal } from "./refusal";
 import { stringField } from "./request";
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
@@ -299,16 +300,16 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
     sendHtml(res, error === null ? 200 : 400, dashboardPage(deps.timeZone, { since: range.since ?? "", until: range.until ?? "", error }));
   });
 
-  /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token. */
+  /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token (refusals as the case API's). */
   const apiAllowed = (req: Request, res: Response): boolean => {
     res.header("cache-control", "no-store");
     if (!auth.enabled) {
-      res.send(404, { error: "the dashboard is off (DASHBOARD_TOKEN is not set)" });
+      res.send(404, apiRefusal("dashboard-off", "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)"));
       return false;
     }
     if (!authorized(req, res)) {
       res.header("www-authenticate", "Bearer");
-      res.send(401, { error: "a valid dashboard token is required" });
+      res.send(401, apiRefusal("unauthorized", "a valid dashboard token is required"));
       return false;
     }
     return true;
@@ -321,12 +322,12 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       res.send(200, await deps.report({ ...range, timeZone: deps.timeZone }));
     } catch (error) {
       if (error instanceof ReportRangeError) {
-        // `error` for programs (as before), `message` in Turkish for the page
-        res.send(400, { error: error.message, message: rangeMessage(error, range) });
+        // `error` for programs, `message` in Turkish for the page: which date, and why
+        res.send(400, { ...apiRefusal("bad-range", error.message), message: rangeMessage(error, range) });
         return;
       }
       logger.error({ err: error }, "[dashboard] report failed");
-      res.send(503, { error: "the report is unavailable (database unreachable?)" });
+      res.send(503, apiRefusal("unavailable", "the report is unavailable (database unreachable?)"));
     }
   });
 
@@ -383,7 +384,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       res.send(200, await deps.recommendations());
     } catch (error) {
       logger.error({ err: error }, "[dashboard] recommendations failed");
-      res.send(503, { error: "recommendations are unavailable (database unreachable?)" });
+      res.send(503, apiRefusal("unavailable", "recommendations are unavailable (database unreachable?)"));
     }
   });
   return auth;

@@ -212,7 +212,7 @@ const CASES_STYLE = `${DASHBOARD_STYLE}
  * token, and shows times in `timeZone` (`REPORT_TIMEZONE`) as the dashboard does.
  */
 export function casesPage(operator: string, csrf: string, responseHours: number, timeZone: string): string {
-  const t = { ...TEXTS.casesPage, timeZone, channelNames: TEXTS.dashboard.channelNames };
+  const t = { ...TEXTS.casesPage, timeZone, channelNames: TEXTS.dashboard.channelNames, errors: TEXTS.apiErrors };
   return htmlPage(
     t.title,
     CASES_STYLE,

@@ -175,7 +175,7 @@ describeBrowser("in a real browser: the cases page speaks Turkish and shows time
     await page.locator("#save").click();
     const refused = page.locator("#save-message");
     await waitFor(async () => ((await refused.textContent()) ?? "") !== "", "the refusal");
-    expect(await refused.textContent()).toBe(`${TEXTS.casesPage.saveFailed} ${TEXTS.casesPage.errors["nothing-to-change"]}`);
+    expect(await refused.textContent()).toBe(`${TEXTS.casesPage.saveFailed} ${TEXTS.apiErrors["nothing-to-change"]}`);
     await page.screenshot({ path: join(ARTIFACTS, "cases-turkish.png"), fullPage: true });
   }, 60_000);
 });

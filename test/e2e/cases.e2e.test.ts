@@ -89,7 +89,7 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
   });
 
   it("refuses with a stable code, a Turkish message for the page and the English reason for programs", async () => {
-    const E = TEXTS.casesPage.errors;
+    const E = TEXTS.apiErrors;
     const refusal = async (response: Response): Promise<{ status: number; body: { code?: string; message?: string; error?: string } }> => ({
       status: response.status,
       body: (await response.json()) as { code?: string; message?: string; error?: string },
@@ -126,6 +126,29 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
       status: 400,
       body: { code: "bad-filter", message: fillTemplate(E["bad-filter"], { problems: "status=weird (open, in_progress, resolved, closed)" }) },
     });
+    // refused before the route runs (by restify, the server), in the same shape
+    const shape = (body: { code?: string; message?: string; error?: string }): void => {
+      expect(Object.keys(body).sort()).toEqual(["code", "error", "message"]);
+      expect(body.message).toBe(E[body.code as keyof typeof E]);
+    };
+    const notJson = await refusal(await api(`/api/cases/${reference}`, { method: "POST", body: "not json" }));
+    expect(notJson).toMatchObject({ status: 400, body: { code: "bad-json", message: E["bad-json"], error: expect.stringMatching(/JSON/) } });
+    shape(notJson.body);
+    const huge = await refusal(await api(`/api/cases/${reference}`, { method: "POST", body: JSON.stringify({ publicNote: "x".repeat(300 * 1024) }) }));
+    expect(huge).toMatchObject({ status: 413, body: { code: "too-large" } });
+    shape(huge.body);
+    for (const [path, method] of [[`/api/cases/${reference}`, "DELETE"], [`/api/cases/${reference}/notes`, "GET"], ["/api/case-report", "POST"], ["/api/report", "PUT"]] as const) {
+      const refused = await refusal(await api(path, { method, ...(method === "GET" ? {} : { body: "{}" }) }));
+      expect([path, method, refused.status, refused.body.code]).toEqual([path, method, expect.any(Number), "unknown-endpoint"]);
+      expect([404, 405]).toContain(refused.status);
+      shape(refused.body);
+    }
+    // the dashboard's API refuses as the case API does
+    const stranger = await refusal(await api("/api/report", {}, "wrong-token-0123456789"));
+    expect(stranger).toMatchObject({ status: 401, body: { code: "unauthorized" } });
+    shape(stranger.body);
+    const reportRange = await refusal(await api("/api/report?since=2026-02-30"));
+    expect(reportRange).toMatchObject({ status: 400, body: { code: "bad-range", message: "Geçersiz tarih: “2026-02-30”. Tarihi 2026-11-23 biçiminde (yıl-ay-gün) girin." } });
     // nothing was written by any of them
     const found = (await (await api(`/api/cases/${reference}`)).json()) as { status: string; audit: unknown[] };
     expect(found.status).toBe("open");
@@ -174,7 +197,7 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
       fetch(`${app.url}/api/cases/${reference}`, { method: "POST", headers: { cookie, "content-type": "application/json", ...headers }, body: JSON.stringify({ internalNote: "kontrol edildi" }) });
     const refused = await change({});
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toMatchObject({ code: "csrf-token", message: TEXTS.casesPage.errors["csrf-token"] });
+    expect(await refused.json()).toMatchObject({ code: "csrf-token", message: TEXTS.apiErrors["csrf-token"] });
     expect((await change({ "x-csrf-token": "forged" })).status).toBe(403);
     // another session's token is no good either
     const second = await fetch(`${app.url}/dashboard?token=${MEHMET}`, { redirect: "manual" });

@@ -1,5 +1,6 @@
 import type { RunningApp } from "../../bot/index";
 import type { Request } from "restify";
+import { TEXTS } from "../../bot/conversation/texts";
 import { CSRF_HEADER, DASHBOARD_COOKIE, DashboardAuth, DashboardSessions } from "../../bot/web/dashboard";
 import { startTestApp } from "../helpers/app";
 import { capturingLogger } from "../helpers/log";
@@ -59,9 +60,17 @@ describe("dashboard over HTTP", () => {
     const log = text();
     expect(log.match(/\[dashboard\] refused a failed sign-in attempt/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     expect(log).not.toContain(wrong);
-    const statuses: number[] = [];
-    for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${app.url}/api/recommendations`, { headers: { authorization: `Bearer ${wrong}` } })).status);
-    expect(statuses).toContain(429);
+    const refusals: Array<{ status: number; body: unknown }> = [];
+    for (let i = 0; i < 10; i += 1) {
+      const response = await fetch(`${app.url}/api/recommendations`, { headers: { authorization: `Bearer ${wrong}` } });
+      refusals.push({ status: response.status, body: await response.json() });
+    }
+    // refused in the operators' APIs' one shape, with a Turkish message: by the token, then by the rate limit
+    expect(refusals[0]).toEqual({ status: 401, body: { error: "a valid dashboard token is required", code: "unauthorized", message: TEXTS.apiErrors.unauthorized } });
+    expect(refusals.at(-1)).toEqual({
+      status: 429,
+      body: { error: "Too many requests; slow down and retry later.", code: "too-many-requests", message: TEXTS.apiErrors["too-many-requests"] },
+    });
     // the CSV downloads count too (a 401 here would mean tokens could be guessed through them)
     expect((await fetch(`${app.url}/api/report.csv?table=entries`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(429);
     expect((await fetch(`${app.url}/api/recommendations.csv?table=alternates`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(429);

@@ -310,7 +310,10 @@ describe("dashboard without DASHBOARD_TOKEN", () => {
     const page = await json(`${running.app().url}/dashboard`);
     expect(page.status).toBe(404);
     expect(String(page.body)).toContain("DASHBOARD_TOKEN");
-    expect((await json(`${running.app().url}/api/report`)).status).toBe(404);
+    expect(await json(`${running.app().url}/api/report`)).toMatchObject({
+      status: 404,
+      body: { error: "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)", code: "dashboard-off", message: TEXTS.apiErrors["dashboard-off"] },
+    });
   });
 });
 

@@ -1,10 +1,13 @@
 import { createServer, plugins, type Server } from "restify";
+import { TEXTS } from "../../bot/conversation/texts";
 import { rangeBounds, type Report } from "../../bot/feedback/report";
 import { createLogger } from "../../bot/logger";
 import { DatabaseConnection } from "../../bot/storage/connection";
 import { registerDashboard } from "../../bot/web/dashboard";
 import { startTestApp } from "../helpers/app";
 import { capturingLogger } from "../helpers/log";
+import { describePostgres, startBehindProxy, type PostgresBehindProxy } from "../helpers/postgres";
+import { waitFor } from "../helpers/wait";
 
 const TOKEN = "errors-test-dashboard-token";
 /** Nothing listens on port 1: the database is unreachable at once. */
@@ -25,6 +28,9 @@ function logLines(text: string): LogLine[] {
 
 const withToken = { headers: { authorization: `Bearer ${TOKEN}` } };
 
+/** The refusal of an operators' API while the database is away: the same shape and Turkish message everywhere. */
+const UNAVAILABLE = (error: string): { error: string; code: string; message: string } => ({ error, code: "unavailable", message: TEXTS.apiErrors.unavailable });
+
 describe("errors in logs keep their stack", () => {
   it("an unreachable database: the start-up log, the failed report's log, and a 503", async () => {
     const { logger, text } = capturingLogger("info");
@@ -37,12 +43,14 @@ describe("errors in logs keep their stack", () => {
 
       const response = await fetch(`${app.url}/api/report`, withToken);
       expect(response.status).toBe(503);
-      expect(JSON.stringify(await response.json())).not.toMatch(/\bat \S+ \(/);
+      expect(await response.json()).toEqual(UNAVAILABLE("the report is unavailable (database unreachable?)"));
       const failed = logLines(text()).find((l) => l.msg === "[dashboard] report failed");
       expect(failed?.err?.message).toMatch(/\[storage\] database not connected/);
       expect(failed?.err?.stack).toMatch(/\n\s+at /);
 
-      expect((await fetch(`${app.url}/api/recommendations`, withToken)).status).toBe(503);
+      const recommendations = await fetch(`${app.url}/api/recommendations`, withToken);
+      expect(recommendations.status).toBe(503);
+      expect(await recommendations.json()).toEqual(UNAVAILABLE("recommendations are unavailable (database unreachable?)"));
       expect(logLines(text()).find((l) => l.msg === "[dashboard] recommendations failed")?.err?.stack).toMatch(/\n\s+at /);
     } finally {
       await app.close();
@@ -59,6 +67,35 @@ describe("errors in logs keep their stack", () => {
     // pino's serializer follows `cause`: the driver's own error is in the stack
     expect(logged?.stack).toMatch(/caused by: .*ECONNREFUSED/);
   });
+});
+
+describePostgres("the operators' APIs while PostgreSQL is cut mid-run", () => {
+  let fixture: PostgresBehindProxy | undefined;
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  it("refuse with 503 and the same {error, code, message} shape, the message in Turkish, and answer again once it is back", async () => {
+    fixture = await startBehindProxy({ DASHBOARD_TOKEN: TOKEN });
+    const { app, proxy } = fixture;
+    const get = async (path: string): Promise<{ status: number; body: unknown }> => {
+      const response = await fetch(`${app.url}${path}`, withToken);
+      return { status: response.status, body: await response.json() };
+    };
+    const paths = {
+      "/api/report": "the report is unavailable (database unreachable?)",
+      "/api/recommendations": "recommendations are unavailable (database unreachable?)",
+      "/api/cases": "cases are unavailable (database unreachable?)",
+      "/api/case-report": "cases are unavailable (database unreachable?)",
+    };
+    for (const path of Object.keys(paths)) expect([path, (await get(path)).status]).toEqual([path, 200]);
+
+    await proxy.cut();
+    for (const [path, error] of Object.entries(paths)) expect([path, await get(path)]).toEqual([path, { status: 503, body: UNAVAILABLE(error) }]);
+
+    await proxy.open();
+    await waitFor(async () => (await get("/api/report")).status === 200, "the report once the database is back");
+  }, 90_000);
 });
 
 describe("the dashboard chooses the status by the error's type, not its message", () => {
@@ -96,6 +133,7 @@ describe("the dashboard chooses the status by the error's type, not its message"
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: '[report] --since must be a date like 2026-11-23, got "yesterday"',
+      code: "bad-range",
       message: "Geçersiz tarih: “yesterday”. Tarihi 2026-11-23 biçiminde (yıl-ay-gün) girin.",
     });
   });
@@ -104,6 +142,6 @@ describe("the dashboard chooses the status by the error's type, not its message"
     fail = () => Promise.reject(new Error("[report] the query failed"));
     const response = await fetch(`${base}/api/report`, withToken);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ error: "the report is unavailable (database unreachable?)" });
+    expect(await response.json()).toEqual(UNAVAILABLE("the report is unavailable (database unreachable?)"));
   });
 });
