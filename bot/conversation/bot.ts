@@ -10,10 +10,10 @@ import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import { classifySmallTalk } from "../matching/small-talk";
-import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
+import { isRefusal, type CaseFlow, type CaseFlowState, type CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { isLabel, looksLikeQuestion } from "./typed";
+import { isLabel, looksLikeQuestion, typedScore } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -23,6 +23,8 @@ export const COMMENT_AT_OR_BELOW = 2;
 export const SURVEY_AFTER_RATINGS = 3;
 /** Rated answers remembered per conversation, to spot repeated clicks. */
 const REMEMBERED_RATINGS = 50;
+/** "Did you mean" questions whose choice was answered, remembered per conversation, to spot repeated clicks. */
+const REMEMBERED_CHOICES = 20;
 
 /** Where a conversation stands; kept in botbuilder conversation state, so any instance can carry on. */
 /** A low rating waiting for its comment. */
@@ -57,6 +59,8 @@ export interface ConversationFlow {
   rated?: Array<[string, number]>;
   /** The complaint loop's place (see `CaseFlow`). */
   case?: CaseFlowState;
+  /** Logged questions whose "did you mean" was answered by a choice, newest last: a second click on one (a double click) is not answered or counted again. */
+  chosen?: string[];
   /** Survey questions answered with a score; their cards stay clickable in some channels. */
   surveyAnswered?: Array<"nps" | "ces">;
   /**
@@ -300,16 +304,19 @@ export class MemnunBot extends ActivityHandler {
     const decision = this.deps.matcher.match(text, kb);
     this.deps.logger.debug({ status: decision.status, smallTalk: decision.smallTalk, top: decision.candidates[0] }, "[bot] matched");
 
-    if (flow.comment && isSkipWord(text)) {
+    // "geç", or a refusal as the whole message ("hayır", "boşver", "iptal"): no comment to store
+    if (flow.comment && (isSkipWord(text) || isRefusal(text))) {
       await this.skipComment(context, flow);
       return;
     }
     if (flow.comment && decision.smallTalk === null) {
       // the words right after a low rating are its comment, even when they also ask something:
-      // then the question is answered too, and the case is offered after the answer
+      // then the question is answered too, and no case is offered under that answer (it would
+      // read as about the answer just given, and take its rating buttons' place where only the
+      // last message keeps its buttons); rated low in turn, that answer brings the offer
       const stored = await this.storeComment(context, flow, text);
       if (looksLikeQuestion(text) && decision.status !== "none") await this.reply(context, flow, decision, kb);
-      if (stored) await this.afterComment(context, flow, stored, text);
+      else if (stored) await this.afterComment(context, flow, stored, text);
       return;
     }
     delete flow.comment;
@@ -434,7 +441,8 @@ export class MemnunBot extends ActivityHandler {
    * when it is none of these, and the message is handled as usual (a new question).
    */
   private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
-    const number = /^\d{1,2}$/.test(text) ? text : null;
+    // `2.` and `2)` as a list numbers its items
+    const number = /^(\d{1,2})[.)]?$/u.exec(text)?.[1] ?? null;
     if (expected.kind === "rating") {
       if (number === null) return false;
       // kept, so the same number again is "already rated" and another one changes the rating
@@ -463,7 +471,9 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.surveyRange(1, expected.ids.length));
       return true;
     }
-    await this.answer(context, flow, entry, kb, "suggestion", this.offeredQuestion(context, entry.id, expected.question, expected.signatures?.[entry.id]));
+    const questionId = this.offeredQuestion(context, entry.id, expected.question, expected.signatures?.[entry.id]);
+    await this.answer(context, flow, entry, kb, "suggestion", questionId);
+    if (questionId !== null) this.markChosen(flow, questionId);
     return true;
   }
 
@@ -500,7 +510,14 @@ export class MemnunBot extends ActivityHandler {
         }
         delete flow.comment;
         const questionId = value.source === "suggestion" ? this.offeredQuestion(context, entry.id, value.question, value.sig) : null;
+        if (questionId !== null && flow.chosen?.includes(questionId)) {
+          await context.sendActivity(TEXTS.choiceAlreadyAnswered);
+          return;
+        }
+        // a new answer asks for its own rating: an open survey question is left, as a typed question leaves it
+        this.leaveSurvey(flow);
         await this.answer(context, flow, entry, kb, value.source, questionId);
+        if (questionId !== null) this.markChosen(flow, questionId);
         return;
       }
       case "rate":
@@ -671,15 +688,31 @@ export class MemnunBot extends ActivityHandler {
       await this.surveyScore(context, flow, step, text);
       return true;
     }
-    const worded = step === "ces" ? cesScoreOf(text) : null;
+    const worded = (step === "ces" ? cesScoreOf(text) : null) ?? typedScore(text, SCALES[step].max);
     if (worded !== null) {
       await this.surveyScore(context, flow, step, String(worded));
       return true;
     }
+    if (isRefusal(text)) {
+      // "hayır" to "may I ask two short questions?": no survey, and a goodbye it held back comes now
+      const farewell = flow.farewellPending === true;
+      this.leaveSurvey(flow);
+      await context.sendActivity(farewell ? TEXTS.smallTalk.goodbye : TEXTS.surveyDeclined);
+      return true;
+    }
     // anything else leaves the survey; the message is handled as usual
-    delete flow.survey;
-    if (flow.farewellPending) delete flow.farewellPending;
+    this.leaveSurvey(flow);
     return false;
+  }
+
+  /** Ends the open survey question, and the goodbye it held back: the customer moved on. */
+  private leaveSurvey(flow: ConversationFlow): void {
+    delete flow.survey;
+    delete flow.farewellPending;
+  }
+
+  private markChosen(flow: ConversationFlow, questionId: string): void {
+    flow.chosen = [...(flow.chosen ?? []), questionId].slice(-REMEMBERED_CHOICES);
   }
 
   private async surveyScore(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces", raw: unknown): Promise<void> {

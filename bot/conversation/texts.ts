@@ -141,6 +141,16 @@ export const TEXTS = Object.freeze({
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,
   surveyAlreadyAnswered: "Bu soruyu zaten yanıtlamıştınız, teşekkürler!",
   surveyThanks: "Değerlendirmeniz için çok teşekkürler! 😊",
+  /** "hayır", "istemiyorum" to a survey question: the survey ends; where a goodbye waits, it follows instead. */
+  surveyDeclined: "Anlaşıldı, soruları geçiyorum. Başka bir sorunuz varsa yazabilirsiniz.",
+  /**
+   * Words that may stand around a survey score typed in a sentence (`9 puan`, `puanım 9`, `10
+   * üzerinden 9`, `9 veriyorum`); compared without Turkish letters and case. `üzerinden` puts the
+   * scale before the score.
+   */
+  scoreWords: ["puan", "puanım", "puanımız", "veririm", "veriyorum", "verdim", "derim", "diyorum", "bence", "üzerinden"] as const,
+  /** A "did you mean" choice clicked again (a double click): its answer is above, nothing is counted twice. */
+  choiceAlreadyAnswered: "Bu seçeneğin cevabını yukarıda verdim. 🙂",
   /**
    * Built-in texts of the complaint loop, used only where `knowledge/cases.yaml` leaves a key out
    * (or is missing): editors own these texts there.

@@ -1,4 +1,5 @@
-import { exactKey, fold, turkishLower } from "../matching/analysis";
+import { exactKey, fold, isDigits, turkishLower } from "../matching/analysis";
+import { TEXTS } from "./texts";
 
 /**
  * Whether a typed message is one of the labels. Both are compared by their `exactKey`, as a
@@ -20,4 +21,25 @@ const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|ned
 export function looksLikeQuestion(text: string): boolean {
   const folded = fold(turkishLower(text)).replace(/[^\p{L}\p{N}?]+/gu, " ").trim();
   return folded.endsWith("?") || QUESTION_WORDS.test(folded.replace(/\?/g, " "));
+}
+
+const SCORE_WORDS: ReadonlySet<string> = new Set(TEXTS.scoreWords.map(exactKey));
+const SCALE_FIRST = exactKey("üzerinden");
+
+/**
+ * The score a survey answer typed as a sentence gives (`9 puan`, `puanım 9`, `9/10`, `10
+ * üzerinden 9`), as typed digits, or null when the message is not only a score on `scale`
+ * (`max` of the question). A bare number is the caller's: it is read before.
+ */
+export function typedScore(text: string, scale: number): string | null {
+  const slashed = /^\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*$/u.exec(text);
+  if (slashed) return Number(slashed[2]) === scale ? (slashed[1] ?? null) : null;
+  const words = exactKey(text).split(" ").filter((word) => word !== "");
+  const numbers = words.filter(isDigits);
+  if (words.some((word) => !isDigits(word) && !SCORE_WORDS.has(word))) return null;
+  if (numbers.length === 1) return numbers[0] ?? null;
+  // `10 üzerinden 9`: the scale, then the score
+  const at = words.indexOf(SCALE_FIRST);
+  if (numbers.length === 2 && at > 0 && isDigits(words[at - 1] ?? "") && Number(words[at - 1]) === scale && isDigits(words[at + 1] ?? "")) return words[at + 1] ?? null;
+  return null;
 }

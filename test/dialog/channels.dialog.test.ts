@@ -218,6 +218,27 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(report.unanswered.map((u) => u.question)).not.toContain("2");
     });
 
+    it.each(["2.", "2)", " 2 "])("takes %p as the second choice", async (typed) => {
+      const t = await channelBot(kb, "emulator");
+      const ids = await offered(t);
+      expect(isAnswerOf((await turn(t, typed))[0], ids[1])).toBe(true);
+    });
+
+    it("answers a choice clicked twice (a double click) once, and counts it once", async () => {
+      const t = await channelBot(kb, "emulator");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const second = suggested(choices)[1];
+      expect(second).toBeDefined();
+      const click = { title: second?.title ?? "", value: second?.value };
+      const [first, ...rest] = await turn(t, click);
+      expect(rest).toEqual([]);
+      expect(first?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+      expect(texts(await turn(t, click))).toEqual([TEXTS.choiceAlreadyAnswered]);
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks).toHaveLength(1);
+      expect((await t.store.report({})).answers).toBe(1);
+    });
+
     it.each(["Hiçbiri", "hiçbiri", "hicbiri", "HİÇBİRİ.", "hiç biri!", "hiçbirisi"])(
       "takes %p as the 'Hiçbiri' button, and logs no unanswered question",
       async (typed) => {

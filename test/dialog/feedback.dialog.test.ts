@@ -88,15 +88,16 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     // the question is answered, or offered as a choice
     const offered = buttons(replies[1]).some((b) => typeof b.value === "object" && b.value !== null && "id" in b.value && b.value.id === "nps");
     expect(answers(replies[1], kb.byId.get("nps")?.answer) || offered).toBe(true);
-    // then the case offer, last, so its buttons are the latest ones
-    expect(replies).toHaveLength(3);
-    expect(replies[2]?.text).toBe(TEXTS.cases.offerRating);
+    // no case offer under that answer: it would read as about it and hide its rating buttons
+    expect(replies).toHaveLength(2);
+    expect(JSON.stringify(replies)).not.toContain(TEXTS.cases.offerRating);
     expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ rating: 1, text: comment })]);
-    // accepting opens the case with the comment as the customer's words
-    const accept = buttons(replies[2])[0];
-    expect(accept).toBeDefined();
-    if (accept) await turn(t, accept);
-    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([expect.objectContaining({ source: "rating", rating: 1, text: comment })]);
+    // the answer keeps its rating: rated low in turn, it brings the comment request and then the offer
+    const choice = buttons(replies[1]).find((b) => typeof b.value === "object" && b.value !== null && "id" in b.value && b.value.id === "nps");
+    if (choice) expect(answers((await turn(t, choice))[0], kb.byId.get("nps")?.answer)).toBe(true);
+    expect(texts(await turn(t, "1"))).toEqual([TEXTS.commentPrompt]);
+    expect(texts(await turn(t, "Hâlâ örnek yok"))).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
   });
 
   it("counts the same rating clicked twice once, and a late click for the answer it belongs to", async () => {
@@ -239,6 +240,62 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect(texts(await turn(t, "iyi günler"))).toEqual([kb.botTexts?.greeting ?? TEXTS.bot.greeting]);
     await ask(t, "crm nedir");
     expect(texts(await turn(t, "kolay gelsin"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+  });
+
+  it("leaves the open survey question when the customer clicks to another answer: a number typed next rates that answer", async () => {
+    const t = await testBot(kb);
+    await ask(t, "csat nedir");
+    expect(texts(await turn(t, "teşekkürler"))).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
+    // an older answer's follow-up button, as the channel sends it
+    const followUp = await turn(t, { title: "NPS nedir?", value: { action: "answer", id: "nps", source: "followup" } });
+    expect(answers(followUp[0], kb.byId.get("nps")?.answer)).toBe(true);
+    expect(texts(await turn(t, "5"))).toEqual([TEXTS.ratingThanks]);
+    const report = await t.store.report({});
+    expect(report.nps.responses).toBe(0);
+    expect(report.csat).toMatchObject({ responses: 1, average: 5 });
+  });
+
+  it.each(["hayir", "istemiyorum", "Hayır, teşekkürler"])("ends the survey on %p: nothing stored, and the goodbye it held back comes", async (text) => {
+    const t = await testBot(kb);
+    await ask(t, "crm nedir");
+    expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+    expect(texts(await turn(t, text))).toEqual([TEXTS.smallTalk.goodbye]);
+    await turn(t, "9");
+    expect((await t.store.report({})).nps.responses).toBe(0);
+  });
+
+  it("ends a survey asked after three ratings on 'istemiyorum', and never asks it again", async () => {
+    const t = await testBot(kb);
+    const ratings = [await ask(t, "crm nedir"), await ask(t, "nps nedir"), await ask(t, "iso 10002 nedir")];
+    await turn(t, ratings[0]?.[4] as Button);
+    await turn(t, ratings[1]?.[4] as Button);
+    expect(texts(await turn(t, ratings[2]?.[4] as Button))).toEqual([TEXTS.ratingThanks, TEXTS.npsQuestion]);
+    expect(texts(await turn(t, "istemiyorum"))).toEqual([TEXTS.surveyDeclined]);
+    expect(texts(await turn(t, "teşekkürler"))).toEqual([TEXTS.smallTalk.thanks]);
+  });
+
+  it.each([
+    ["10 üzerinden 9", 9],
+    ["9/10", 9],
+    ["puanım 8", 8],
+    ["7 puan", 7],
+    ["9.", 9],
+  ])("reads the NPS score in %p as %d", async (text, score) => {
+    const t = await testBot(kb);
+    await ask(t, "crm nedir");
+    await turn(t, "teşekkürler");
+    expect(texts(await turn(t, text))).toEqual([TEXTS.cesQuestion]);
+    const report = await t.store.report({});
+    expect(report.nps.responses).toBe(1);
+    expect(score >= 9 ? report.nps.promoters : report.nps.passives).toBe(1);
+  });
+
+  it.each(["boşver", "hayır", "iptal", "yok"])("does not store %p after a low rating as its comment: the comment is skipped", async (text) => {
+    const t = await testBot(kb);
+    const rating = await ask(t, "nps nedir");
+    expect(texts(await turn(t, rating[0] as Button))).toEqual([TEXTS.commentPrompt]);
+    expect(texts(await turn(t, text))).toEqual([TEXTS.commentSkipped]);
+    expect((await t.store.report({})).comments).toEqual([]);
   });
 
   it("answers acknowledgements and reactions briefly, with a reply that varies", async () => {

@@ -1,4 +1,4 @@
-import { isLabel } from "../../bot/conversation/typed";
+import { isLabel, typedScore } from "../../bot/conversation/typed";
 import { TEXTS } from "../../bot/conversation/texts";
 
 describe("a typed message read as a button's label", () => {
@@ -22,5 +22,31 @@ describe("a typed message read as a button's label", () => {
     expect(isLabel("hiçbiri", TEXTS.noneOfThese, ...TEXTS.noneOfTheseTyped)).toBe(true);
     expect(isLabel("?!", "")).toBe(false);
     expect(isLabel("…", "!")).toBe(false);
+  });
+});
+
+describe("a survey score typed in a sentence", () => {
+  it.each([
+    ["9 puan", 10, "9"],
+    ["puanım 8", 10, "8"],
+    ["10 üzerinden 9", 10, "9"],
+    ["10 uzerinden 9", 10, "9"],
+    ["9/10", 10, "9"],
+    ["6 / 7", 7, "6"],
+    ["bence 7 veriyorum", 10, "7"],
+    ["9.", 10, "9"],
+  ])("reads %p on a scale to %d as %s", (text, scale, score) => {
+    expect(typedScore(text, scale)).toBe(score);
+  });
+
+  it.each([
+    ["9/7", 10],
+    ["7 üzerinden 5", 10],
+    ["9 kişiye anlatırım", 10],
+    ["crm nedir", 10],
+    ["3 ile 5 arası", 10],
+    ["", 10],
+  ])("reads no score in %p on a scale to %d", (text, scale) => {
+    expect(typedScore(text, scale)).toBeNull();
   });
 });
