@@ -192,6 +192,8 @@ interface Slot {
   /** The current text's version, when it parsed without errors. */
   readonly current: FileVersion | undefined;
   readonly lastGood: FileVersion | undefined;
+  /** When the file was last saved (ms since the epoch), if known. */
+  readonly modifiedMs: number | undefined;
 }
 
 /** Resolves a related reference among the accepted entries. */
@@ -203,15 +205,23 @@ function resolveRef(ref: RelatedRef, claims: Claims): DraftEntry | undefined {
   return anchored ?? claims.anchors.get(ref.value) ?? claims.texts.get(key) ?? claims.alternates.get(key);
 }
 
+/** The id a Markdown file gets when it names none: its file name's (undefined for other files). */
+function idOfFileName(file: string): string | undefined {
+  const name = file.split("/").pop() ?? file;
+  return /\.md$/i.test(name) ? slugify(name.replace(/\.md$/i, "")) : undefined;
+}
+
+function defines(version: FileVersion | undefined, id: string): boolean {
+  return version?.drafts.some((draft) => draft.id === id) ?? false;
+}
+
 /**
- * Whether a refused file is where `ref` probably points: its last good version defines the id,
+ * Whether a refused file is where `ref` probably points: one of its versions defines the id,
  * or, for a Markdown entry, its file name gives that id. The warning then names only that file.
  */
 function mayDefine(slot: Slot | undefined, ref: RelatedRef): boolean {
   if (!slot || ref.kind !== "id") return false;
-  if (slot.lastGood?.drafts.some((draft) => draft.id === ref.value)) return true;
-  const name = slot.file.split("/").pop() ?? slot.file;
-  return /\.md$/i.test(name) && slugify(name.replace(/\.md$/i, "")) === ref.value;
+  return defines(slot.lastGood, ref.value) || defines(slot.current, ref.value) || idOfFileName(slot.file) === ref.value;
 }
 
 function unknownRefMessage(ref: RelatedRef): string {
@@ -219,21 +229,74 @@ function unknownRefMessage(ref: RelatedRef): string {
 }
 
 /**
+ * A file saved within this long of the folder's latest save counts as just edited: of two new or
+ * edited files that clash, neither named after the id, the one just edited is charged rather than
+ * one saved earlier. This matters where there is no history to tell edited files from the others
+ * (a first start without kept versions, `kb:check` on a fresh checkout). Wide enough that files
+ * written together by one checkout or copy count as one group (path order decides among them),
+ * far below the time between a checkout and an editor's save. Higher = more clashes decided by
+ * path order instead.
+ */
+export const JUST_EDITED_WINDOW_MS = 60_000;
+
+/**
+ * Orders new and edited files for placement; of two that clash, the later one is charged.
+ * - A file that takes the id another Markdown file is named after, and defines, goes after the
+ *   others: `olcum/nps.md` keeps `nps` against a file whose id was changed to `nps`. Without an id
+ *   an entry gets its file name's, so such a name rarely lies about its owner.
+ * - Then files saved earlier before files just edited (`JUST_EDITED_WINDOW_MS`), then path order.
+ * With history (a running server, kept versions) unchanged files are placed before all of these,
+ * so the order decides only between files that changed together.
+ */
+function byOwnership(candidates: readonly Slot[], slots: readonly Slot[]): Slot[] {
+  const named = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const id = idOfFileName(slot.file);
+    if (id !== undefined) named.set(id, [...(named.get(id) ?? []), slot]);
+  }
+  const newest = slots.reduce((latest, slot) => Math.max(latest, slot.modifiedMs ?? -Infinity), -Infinity);
+  const takesNamedId = (slot: Slot): boolean =>
+    slot.served?.drafts.some(
+      (draft) => draft.id !== idOfFileName(slot.file) && (named.get(draft.id) ?? []).some((other) => other !== slot && defines(other.served, draft.id)),
+    ) ?? false;
+  const justEdited = (slot: Slot): boolean => slot.modifiedMs !== undefined && newest - slot.modifiedMs < JUST_EDITED_WINDOW_MS;
+  return candidates
+    .map((slot, index) => ({ slot, index, takes: takesNamedId(slot) ? 1 : 0, edited: justEdited(slot) ? 1 : 0 }))
+    .sort((a, b) => a.takes - b.takes || a.edited - b.edited || a.index - b.index)
+    .map(({ slot }) => slot);
+}
+
+/**
  * Decides which version of each file to serve, charging every cross-file problem to the file
  * that brings it in, which then keeps its last good version:
- * - `related` pointing nowhere: charged to the new or edited file that points. When some file
- *   could not be read at all, its ids are unknown, so such links are only warnings (one broken
- *   file must not add errors to healthy ones) and are left out until it is fixed.
  * - duplicate ids, questions and synonyms: files that did not change since the last load, and
  *   the last good versions of refused files, are placed first (they were valid together), then
- *   the new and edited files in path order; the later one is charged.
+ *   the new and edited files in `byOwnership` order; the later one is charged. A link of the
+ *   charged file to its own (taken) id is not reported: the duplicate is the mistake.
+ * - `related` pointing nowhere: charged to the new or edited file that points, unless the target
+ *   may just have been renamed away by another file (a Markdown file named after it, of which
+ *   there is no last good version to tell). When some file could not be read at all, its ids
+ *   are unknown. In both cases one mistake must not refuse the files that link to it: the link
+ *   is a warning naming the refused file, or an error in the linking file if nothing is refused,
+ *   and is left out until it resolves.
  */
 function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIssue[]): { claims: Claims; refused: Set<string> } {
   const unreadable = slots.filter((slot) => !slot.current).map((slot) => slot.file);
   const refused = new Set(unreadable);
   const fresh = (slot: Slot): boolean => slot.current !== undefined && slot.current !== slot.lastGood;
   const everything = new Claims();
-  for (const slot of slots) for (const version of [slot.lastGood, slot.current]) if (version) everything.add(version);
+  /** The files some version of which defines each id. */
+  const definers = new Map<string, Set<string>>();
+  for (const slot of slots) {
+    for (const version of [slot.lastGood, slot.current]) {
+      if (!version) continue;
+      everything.add(version);
+      for (const draft of version.drafts) definers.set(draft.id, (definers.get(draft.id) ?? new Set<string>()).add(slot.file));
+    }
+  }
+  const sharedId = (id: string, file: string): boolean => [...(definers.get(id) ?? [])].some((other) => other !== file);
+  const renamedAway = (ref: RelatedRef, file: string): boolean =>
+    ref.kind === "id" && slots.some((other) => other.file !== file && other.lastGood === undefined && idOfFileName(other.file) === ref.value);
   const reported = new Set<string>();
   const report = (list: KnowledgeIssue[], issue: KnowledgeIssue): void => {
     const key = `${issue.file}:${issue.line}`;
@@ -249,9 +312,11 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
       for (const ref of draft.related) {
         const target = resolveRef(ref, everything);
         if (target && target.id === draft.id) {
+          // the id is another file's too: the placement below decides who keeps it
+          if (sharedId(draft.id, slot.file)) continue;
           report(errors, { file: slot.file, line: ref.line, message: LOADER.relatedToItself });
           broken = true;
-        } else if (!target && unreadable.length === 0) {
+        } else if (!target && unreadable.length === 0 && !renamedAway(ref, slot.file)) {
           report(errors, { file: slot.file, line: ref.line, message: unknownRefMessage(ref) });
           broken = true;
         }
@@ -280,7 +345,7 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
   };
   const settled = (slot: Slot): boolean => slot.served === slot.lastGood;
   for (const slot of slots) if (settled(slot)) place(slot);
-  for (const slot of slots) if (!settled(slot)) place(slot);
+  for (const slot of byOwnership(slots.filter((slot) => !settled(slot)), slots)) place(slot);
 
   // Links that still point nowhere are left out. Only a served current text is told about them;
   // a last good version stands in for a file whose own errors are already reported.
@@ -288,7 +353,12 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
     if (!slot.served || slot.served !== slot.current) continue;
     for (const draft of slot.served.drafts) {
       for (const ref of draft.related) {
-        if (resolveRef(ref, claims)) continue;
+        const target = resolveRef(ref, claims);
+        if (target) {
+          // a link to its own id, passed over above while another file claimed the id too
+          if (target.id === draft.id) report(errors, { file: slot.file, line: ref.line, message: LOADER.relatedToItself });
+          continue;
+        }
         const issue = { file: slot.file, line: ref.line, message: unknownRefMessage(ref) };
         const elsewhere = [...refused].filter((file) => file !== slot.file);
         const likely = elsewhere.filter((file) => mayDefine(slots.find((other) => other.file === file), ref));
@@ -350,7 +420,8 @@ function byPosition(issues: KnowledgeIssue[]): KnowledgeIssue[] {
 }
 
 /** A knowledge file's text, or why it could not be read. */
-export type FileText = { file: string; text: string } | { file: string; readError: string };
+/** `modifiedMs`: when the file was last saved, if known (see `JUST_EDITED_WINDOW_MS`). */
+export type FileText = { file: string; text: string; modifiedMs?: number } | { file: string; readError: string };
 
 /**
  * Reads, parses and validates every knowledge file below `dir`. Never throws for bad content.
@@ -371,12 +442,12 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   for (const file of files) {
     try {
       // an oversized file is refused before it is read, like any other file that cannot be read
-      const { size } = await stat(join(dir, file));
+      const { size, mtimeMs } = await stat(join(dir, file));
       if (size > maxFileBytes) {
         texts.push({ file, readError: LOADER.tooLarge(Math.ceil(size / 1024), Math.floor(maxFileBytes / 1024)) });
         continue;
       }
-      texts.push({ file, text: await readFile(join(dir, file), "utf8") });
+      texts.push({ file, text: await readFile(join(dir, file), "utf8"), modifiedMs: mtimeMs });
     } catch (error) {
       // a file deleted between listing and reading is simply gone
       if (errorCode(error) !== "ENOENT") texts.push({ file, readError: LOADER.fileUnreadable(systemErrorText(errorCode(error), String(error))) });
@@ -400,13 +471,13 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     const previous = lastGood.get(file);
     if ("readError" in item) {
       errors.push({ file, line: 0, message: item.readError });
-      slots.push({ file, served: previous, current: undefined, lastGood: previous });
+      slots.push({ file, served: previous, current: undefined, lastGood: previous, modifiedMs: undefined });
       continue;
     }
-    const { text } = item;
+    const { text, modifiedMs } = item;
     if (previous && previous.text === text) {
       warnings.push(...previous.warnings);
-      slots.push({ file, served: previous, current: previous, lastGood: previous });
+      slots.push({ file, served: previous, current: previous, lastGood: previous, modifiedMs });
       continue;
     }
     const parsed = parseKnowledgeFile(text, file);
@@ -424,7 +495,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
             warnings: parsed.warnings,
           }
         : undefined;
-    slots.push({ file, served: current ?? previous, current, lastGood: previous });
+    slots.push({ file, served: current ?? previous, current, lastGood: previous, modifiedMs });
   }
 
   const { claims, refused } = assemble(slots, errors, warnings);

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { rm, unlink } from "node:fs/promises";
+import { rm, unlink, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { runKbCheck } from "../../../bot/cli/kb-check";
-import { loadKnowledge, type LoadResult } from "../../../bot/knowledge/loader";
+import { JUST_EDITED_WINDOW_MS, loadKnowledge, type LoadResult } from "../../../bot/knowledge/loader";
 import { KnowledgeService } from "../../../bot/knowledge/service";
 import { createLogger } from "../../../bot/logger";
 import { folderWith, writeFiles } from "../../helpers/knowledge";
@@ -93,6 +93,98 @@ describe("per-file isolation at start", () => {
     expect(ids(result)).toEqual(["b"]);
     // b's target is in a refused file: a warning in b, not an error
     expect(result.warnings).toContainEqual({ file: "b.md", line: 7, message: expect.stringMatching(/"related" içindeki "a" adında bir girdi yok/) });
+  });
+});
+
+/**
+ * QA 46: an editor changes one file's id to one another file has. The folder below has the same
+ * shape as the shipped knowledge: the edited file sorts first, and other files link to its old id.
+ */
+describe("a reused id is charged to the file that took it, with or without history", () => {
+  const linksTo = (...ids: string[]): string => `related:\n${ids.map((id) => `  - ${id}\n`).join("")}`;
+  const SHIPPED = {
+    "iletisim/musteri-iletisimi.md": entry("musteri-iletisimi", "Müşteri iletişimi nedir?", linksTo("musteri-deneyimi")),
+    "kavramlar/musteri-deneyimi.md": entry("musteri-deneyimi", "Müşteri deneyimi nedir?", linksTo("musteri-iletisimi")),
+    "olcum/ces.md": entry("ces", "CES nedir?", linksTo("csat")),
+    "olcum/csat.md": entry("csat", "CSAT nedir?", linksTo("nps", "ces")),
+    "olcum/davranis-modelleri.md": entry("davranis-modelleri", "Davranış modelleri nelerdir?", linksTo("musteri-deneyimi")),
+    "olcum/nps.md": entry("nps", "NPS nedir?", linksTo("csat", "ces")),
+  };
+  const TAKES_NPS = { "kavramlar/musteri-deneyimi.md": entry("nps", "Müşteri deneyimi nedir?", linksTo("musteri-iletisimi")) };
+  const TAKES_CES = { "olcum/csat.md": entry("ces", "CSAT nedir?", linksTo("nps", "ces")) };
+  const issues = (list: LoadResult["errors"]): string[] => list.map((issue) => `${issue.file}:${issue.line}: ${issue.message}`);
+  let dir: string;
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it("a fresh process: the edited file is refused, the owner keeps the id, and links to the edited file are only warnings", async () => {
+    dir = await folderWith({ ...SHIPPED, ...TAKES_NPS });
+    const result = await loadKnowledge(dir);
+    expect(issues(result.errors)).toEqual([
+      'kavramlar/musteri-deneyimi.md:2: "nps" id\'si başka bir girdide de kullanılıyor (olcum/nps.md:2); her girdinin id\'si farklı olmalı',
+    ]);
+    expect(result.refused).toEqual([{ file: "kavramlar/musteri-deneyimi.md", servingLastGood: false }]);
+    expect(result.knowledgeBase?.byId.get("nps")).toMatchObject({ question: "NPS nedir?", source: { file: "olcum/nps.md" } });
+    // the files that link to the edited one are served, the link left out until it is fixed
+    expect(ids(result)).toEqual(["ces", "csat", "davranis-modelleri", "musteri-iletisimi", "nps"]);
+    expect(result.knowledgeBase?.byId.get("musteri-iletisimi")?.related).toEqual([]);
+    expect(issues(result.warnings)).toEqual([
+      expect.stringMatching(/^iletisim\/musteri-iletisimi\.md:7: "related" içindeki "musteri-deneyimi" adında bir girdi yok; hatalı bir dosyada olabilir \(kavramlar\/musteri-deneyimi\.md\)/),
+      expect.stringMatching(/^olcum\/davranis-modelleri\.md:7: "related" içindeki "musteri-deneyimi" adında bir girdi yok; hatalı bir dosyada olabilir \(kavramlar\/musteri-deneyimi\.md\)/),
+    ]);
+  });
+
+  it("a running server charges the same file, which keeps its last good version", async () => {
+    dir = await folderWith(SHIPPED);
+    const first = await loadKnowledge(dir);
+    expect(first.errors).toEqual([]);
+    await writeFiles(dir, TAKES_NPS);
+    const next = await loadKnowledge(dir, { lastGood: first.accepted });
+    expect(issues(next.errors)).toEqual([
+      'kavramlar/musteri-deneyimi.md:2: "nps" id\'si başka bir girdide de kullanılıyor (olcum/nps.md:2); her girdinin id\'si farklı olmalı',
+    ]);
+    expect(next.refused).toEqual([{ file: "kavramlar/musteri-deneyimi.md", servingLastGood: true }]);
+    expect(next.knowledgeBase?.byId.get("nps")?.source.file).toBe("olcum/nps.md");
+    expect(next.knowledgeBase?.byId.get("musteri-deneyimi")?.question).toBe("Müşteri deneyimi nedir?");
+    expect(next.warnings).toEqual([]);
+  });
+
+  it.each([
+    ["a fresh process", false],
+    ["a running server", true],
+  ])("an id taken by a file that links to it is a duplicate, not a link to itself (%s)", async (_, running) => {
+    dir = await folderWith(SHIPPED);
+    const first = await loadKnowledge(dir);
+    await writeFiles(dir, TAKES_CES);
+    const result = await loadKnowledge(dir, running ? { lastGood: first.accepted } : {});
+    expect(issues(result.errors)).toEqual(['olcum/csat.md:2: "ces" id\'si başka bir girdide de kullanılıyor (olcum/ces.md:2); her girdinin id\'si farklı olmalı']);
+    expect(result.knowledgeBase?.byId.get("ces")?.source.file).toBe("olcum/ces.md");
+    // without history nothing of csat.md is served, and the links to it wait for it
+    expect(result.warnings.map((warning) => `${warning.file}:${warning.line}`)).toEqual(running ? [] : ["olcum/ces.md:7", "olcum/nps.md:7"]);
+  });
+
+  it("a link to itself is still an error when the id is the file's alone", async () => {
+    dir = await folderWith({ "a.md": entry("a", "Birinci soru nedir?", linksTo("a")), "b.md": entry("b", "İkinci soru nedir?") });
+    expect(issues((await loadKnowledge(dir)).errors)).toEqual(['a.md:7: "related" girdinin kendisini gösteriyor']);
+  });
+
+  it("without a file named after the id, the file saved last is charged, and path order decides between files saved together", async () => {
+    const now = Date.now() / 1000;
+    const saved = async (times: Record<string, number>): Promise<void> => {
+      for (const [file, secondsAgo] of Object.entries(times)) await utimes(join(dir, file), now - secondsAgo, now - secondsAgo);
+    };
+    dir = await folderWith({ "a.md": entry("ortak", "Birinci soru nedir?"), "b.md": entry("ortak", "İkinci soru nedir?"), "c.md": entry("c", "Üçüncü soru nedir?") });
+    const window = JUST_EDITED_WINDOW_MS / 1000;
+    await saved({ "a.md": 0, "b.md": 24 * 3600, "c.md": 24 * 3600 });
+    expect(at(await loadKnowledge(dir))).toEqual(["a.md:2"]);
+    await saved({ "a.md": 0, "b.md": window / 2, "c.md": 24 * 3600 });
+    expect(at(await loadKnowledge(dir))).toEqual(["b.md:2"]);
+  });
+
+  it("a link to an id nothing defines or is named after still refuses the new file", async () => {
+    dir = await folderWith({ ...SHIPPED, "olcum/yeni.md": entry("yeni", "Yeni soru nedir?", linksTo("musteri-deneyimi-yok")) });
+    const result = await loadKnowledge(dir);
+    expect(issues(result.errors)).toEqual(['olcum/yeni.md:7: "related" içindeki "musteri-deneyimi-yok" adında bir girdi yok']);
+    expect(result.refused).toEqual([{ file: "olcum/yeni.md", servingLastGood: false }]);
   });
 });
 
