@@ -18,6 +18,7 @@ import { DatabaseStorage } from "./conversation/state-storage";
 import { Integrity } from "./feedback/integrity";
 import { computeRecommendations } from "./feedback/recommendations";
 import { FeedbackRecorder } from "./feedback/recorder";
+import { KEPT_VERSIONS_FILE } from "./knowledge/kept-versions";
 import { KnowledgeService } from "./knowledge/service";
 import { Matcher } from "./matching/matcher";
 import { createAdapter } from "./server/adapter";
@@ -94,7 +95,12 @@ export async function start(env: Readonly<Record<string, string | undefined>>, o
 
 async function startServices(config: Config, logger: Logger): Promise<RunningApp> {
 
-  const knowledge = new KnowledgeService({ dir: config.knowledgeDir, logger, maxFileBytes: config.knowledgeMaxFileBytes });
+  const knowledge = new KnowledgeService({
+    dir: config.knowledgeDir,
+    logger,
+    maxFileBytes: config.knowledgeMaxFileBytes,
+    keptVersionsFile: join(config.dataDir, KEPT_VERSIONS_FILE),
+  });
   await knowledge.reload();
   await knowledge.watch();
 

@@ -1,7 +1,9 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { KB_CHECK } from "./messages";
+import { KEPT_VERSIONS_FILE, keptVersionsOrNone } from "../knowledge/kept-versions";
 import { loadKnowledge, type LoadResult } from "../knowledge/loader";
 import { CHECK, LOADER } from "../knowledge/messages";
 import { displayPath } from "../knowledge/display-path";
@@ -74,7 +76,9 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   const config = loadConfig(env);
   const dir = parsed.positionals[0] ?? config.knowledgeDir;
   const label = displayPath(dir);
-  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  // with the server's last good versions (when they are of this folder) a clash is charged to the file changed since, as the server charges it
+  const lastGood = await keptVersionsOrNone(join(config.dataDir, KEPT_VERSIONS_FILE), dir);
+  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes, lastGood });
   const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
   const competing = result.knowledgeBase && result.errors.length === 0 ? competingEntries(result.knowledgeBase, new Matcher()) : [];
   const warnings = [...result.warnings, ...competing];

@@ -107,6 +107,25 @@ export function parseKnowledgeFile(text: string, file: string): ParsedFile {
   return /\.qna$/i.test(file) ? parseQnaFile(text, file) : parseMarkdownEntry(text, file);
 }
 
+/** The version a file's text would be served as, or undefined when the text has errors of its own. */
+function toVersion(file: string, text: string, parsed: ParsedFile): FileVersion | undefined {
+  if (parsed.errors.length > 0) return undefined;
+  return {
+    file,
+    text,
+    drafts: parsed.drafts,
+    synonyms: parsed.synonyms,
+    ...(parsed.caseTexts ? { caseTexts: parsed.caseTexts } : {}),
+    ...(parsed.botTexts ? { botTexts: parsed.botTexts } : {}),
+    warnings: parsed.warnings,
+  };
+}
+
+/** A text read back as a version (see `kept-versions.ts`); undefined when it has errors of its own. */
+export function versionOf(file: string, text: string): FileVersion | undefined {
+  return toVersion(file, text, parseKnowledgeFile(text, file));
+}
+
 /**
  * A question's identity for duplicate detection: its words, and its `.qna` filters, so that the
  * same question with different filters (one answer per city) is two entries.
@@ -483,18 +502,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     const parsed = parseKnowledgeFile(text, file);
     errors.push(...parsed.errors);
     warnings.push(...parsed.warnings);
-    const current =
-      parsed.errors.length === 0
-        ? {
-            file,
-            text,
-            drafts: parsed.drafts,
-            synonyms: parsed.synonyms,
-            ...(parsed.caseTexts ? { caseTexts: parsed.caseTexts } : {}),
-            ...(parsed.botTexts ? { botTexts: parsed.botTexts } : {}),
-            warnings: parsed.warnings,
-          }
-        : undefined;
+    const current = toVersion(file, text, parsed);
     slots.push({ file, served: current ?? previous, current, lastGood: previous, modifiedMs });
   }
 

@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from "chokidar";
 import { relative, resolve } from "node:path";
 import type { Logger } from "../logger";
 import { displayPath } from "./display-path";
+import { keepVersions, KeptVersionsError, readKeptVersions } from "./kept-versions";
 import { loadKnowledge, type FileVersion, type LoadResult } from "./loader";
 import { EMPTY_KNOWLEDGE_BASE, formatIssue, type KnowledgeBase, type KnowledgeIssue } from "./types";
 
@@ -34,12 +35,19 @@ export interface KnowledgeServiceOptions {
   debounceMs?: number;
   /** Largest knowledge file read (see `DEFAULT_MAX_FILE_BYTES`). */
   maxFileBytes?: number;
+  /**
+   * Where the last good versions are kept across restarts (`DATA_DIR/knowledge-last-good.json`,
+   * see `kept-versions.ts`): read before the first load, written after every load that changes
+   * what is served. Without it a restart starts with no history.
+   */
+  keptVersionsFile?: string;
 }
 
 /**
  * Holds the current knowledge base snapshot and replaces it in one step when the folder changes.
  * Files are isolated: a broken file keeps its last good version (or is left out if it never had
- * one) while the other files' edits go live; its errors are logged with file and line.
+ * one) while the other files' edits go live; its errors are logged with file and line. With
+ * `keptVersionsFile`, the last good versions outlive the process.
  */
 export class KnowledgeService {
   private snapshot: KnowledgeBase = EMPTY_KNOWLEDGE_BASE;
@@ -47,6 +55,7 @@ export class KnowledgeService {
   private lastError: string | null = null;
   private brokenFiles: BrokenFile[] = [];
   private loaded = false;
+  private historyRead = false;
   private watcher: FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<LoadResult> | undefined;
@@ -101,6 +110,10 @@ export class KnowledgeService {
 
   private async load(): Promise<LoadResult> {
     const { logger } = this.options;
+    if (!this.historyRead) {
+      this.historyRead = true;
+      this.accepted = await this.readHistory();
+    }
     const result = await loadKnowledge(this.dir, { lastGood: this.accepted, maxFileBytes: this.options.maxFileBytes });
     for (const warning of result.warnings) logger.warn(formatIssue(warning, this.label));
     const lines = result.errors.map((issue) => formatIssue(issue, this.label));
@@ -124,6 +137,7 @@ export class KnowledgeService {
     const unchanged = this.loaded && sameVersions(this.accepted, result.accepted);
     this.accepted = result.accepted;
     if (unchanged) return result;
+    await this.keep(result.accepted);
     this.snapshot = result.knowledgeBase;
     this.loaded = true;
     logger.info({ entries: result.knowledgeBase.entries.length, files: result.files }, "[knowledge] loaded");
@@ -135,6 +149,31 @@ export class KnowledgeService {
       }
     }
     return result;
+  }
+
+  /** The last good versions kept by an earlier run, if any; a file that cannot be used is logged and skipped. */
+  private async readHistory(): Promise<ReadonlyMap<string, FileVersion>> {
+    const file = this.options.keptVersionsFile;
+    if (file === undefined) return new Map();
+    try {
+      return await readKeptVersions(file, this.dir);
+    } catch (error) {
+      if (!(error instanceof KeptVersionsError)) throw error;
+      this.options.logger.warn({ err: error }, "[knowledge] starting without the kept last good versions");
+      return new Map();
+    }
+  }
+
+  /** Keeps what is served as the last good versions; a failure costs only the history of the next start. */
+  private async keep(accepted: ReadonlyMap<string, FileVersion>): Promise<void> {
+    const file = this.options.keptVersionsFile;
+    if (file === undefined) return;
+    try {
+      await keepVersions(file, this.dir, accepted);
+    } catch (error) {
+      if (!(error instanceof KeptVersionsError)) throw error;
+      this.options.logger.warn({ err: error }, "[knowledge] the last good versions are not kept; a restart will not know which file changed");
+    }
   }
 
   private describeBroken(result: LoadResult): BrokenFile[] {
