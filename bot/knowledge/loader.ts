@@ -314,8 +314,14 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
     }
   }
   const sharedId = (id: string, file: string): boolean => [...(definers.get(id) ?? [])].some((other) => other !== file);
+  /** Markdown files of which there is no last good version, by the id their name gives. */
+  const namedWithoutHistory = new Map<string, string[]>();
+  for (const slot of slots) {
+    const id = slot.lastGood === undefined ? idOfFileName(slot.file) : undefined;
+    if (id !== undefined) namedWithoutHistory.set(id, [...(namedWithoutHistory.get(id) ?? []), slot.file]);
+  }
   const renamedAway = (ref: RelatedRef, file: string): boolean =>
-    ref.kind === "id" && slots.some((other) => other.file !== file && other.lastGood === undefined && idOfFileName(other.file) === ref.value);
+    ref.kind === "id" && (namedWithoutHistory.get(ref.value) ?? []).some((other) => other !== file);
   const reported = new Set<string>();
   const report = (list: KnowledgeIssue[], issue: KnowledgeIssue): void => {
     const key = `${issue.file}:${issue.line}`;
@@ -438,8 +444,7 @@ function byPosition(issues: KnowledgeIssue[]): KnowledgeIssue[] {
     .map(({ issue }) => issue);
 }
 
-/** A knowledge file's text, or why it could not be read. */
-/** `modifiedMs`: when the file was last saved, if known (see `JUST_EDITED_WINDOW_MS`). */
+/** A knowledge file's text and when it was last saved, if known (see `JUST_EDITED_WINDOW_MS`), or why it could not be read. */
 export type FileText = { file: string; text: string; modifiedMs?: number } | { file: string; readError: string };
 
 /**

@@ -137,7 +137,6 @@ export class KnowledgeService {
     const unchanged = this.loaded && sameVersions(this.accepted, result.accepted);
     this.accepted = result.accepted;
     if (unchanged) return result;
-    await this.keep(result.accepted);
     this.snapshot = result.knowledgeBase;
     this.loaded = true;
     logger.info({ entries: result.knowledgeBase.entries.length, files: result.files }, "[knowledge] loaded");
@@ -148,6 +147,7 @@ export class KnowledgeService {
         logger.error({ err: error }, "[knowledge] a reload listener failed");
       }
     }
+    await this.keep(result.accepted);
     return result;
   }
 
