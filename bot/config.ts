@@ -244,7 +244,10 @@ export type Config = Readonly<{
   rateLimitAuthFailuresPerMinute: number;
   /** HTTP requests one client address may make per minute before getting 429. */
   rateLimitClientPerMinute: number;
-  /** Behind a TLS-terminating reverse proxy: trust its `X-Forwarded-Proto` (dashboard cookies get `Secure`). */
+  /**
+   * Behind a TLS-terminating reverse proxy: trust its `X-Forwarded-Proto` (dashboard cookies get
+   * `Secure`) and `X-Forwarded-For` (rate limits count the client it forwards, not the proxy).
+   */
   trustProxy: boolean;
   /** Bearer token for the dashboard and `/api/report`; undefined turns them off (unless operators are set). */
   dashboardToken: string | undefined;

@@ -187,6 +187,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     bot,
     logger,
     clientLimit: limit(config.rateLimitClientPerMinute, "client"),
+    trustProxy: config.trustProxy,
     limitBotEndpoint: config.localMode,
     serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
     channelAuth: config.localMode ? undefined : { auth, authFailureLimit: limit(config.rateLimitAuthFailuresPerMinute, "auth-failures") },
@@ -232,6 +233,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     directLineDomain: config.directLineDomain,
     tokenLimit: limit(config.rateLimitTokenPerMinute, "token"),
     pollLimit: limit(config.rateLimitPollPerMinute, "poll"),
+    trustProxy: config.trustProxy,
   });
   registerPages(server, () => botTexts(knowledge.current().botTexts));
   registerDashboard(server, {

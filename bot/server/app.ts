@@ -6,6 +6,7 @@ import type { ActivityHandler } from "botbuilder";
 import restify, { type Server } from "restify";
 import type { Logger } from "../logger";
 import { checkActivity, isAllowedServiceUrl, MAX_BODY_BYTES } from "./activity-guard";
+import { clientAddress } from "./proxy";
 import type { RateLimit } from "./rate-limit";
 
 /** What `/healthz` reports. */
@@ -29,6 +30,8 @@ export interface ServerDeps {
   healthDetails?: (req: restify.Request) => boolean;
   /** Requests per client address; over it the client gets 429 (see `isLimited`). */
   clientLimit?: RateLimit;
+  /** Behind a reverse proxy (`TRUST_PROXY`): a client is the address it forwards (`clientAddress`), not the proxy's. */
+  trustProxy?: boolean;
   /**
    * Whether `/api/messages` counts against the client limit. Only in local mode: behind Azure
    * every request comes from the Bot Service's addresses, and conversations are limited instead.
@@ -147,6 +150,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
   });
 
   const { channelAuth } = deps;
+  const trustProxy = deps.trustProxy ?? false;
   const failedTokens = new LruMap<string, true>(FAILED_TOKENS_REMEMBERED);
   const tokenKey = (header: string): string => createHash("sha256").update(header).digest("base64url");
   if (channelAuth) {
@@ -154,7 +158,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
     server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
       const path = (req.url ?? "").split("?")[0] ?? "";
       if (path !== "/api/messages" || req.method !== "POST") return next();
-      const client = req.socket.remoteAddress ?? "unknown";
+      const client = clientAddress(req, trustProxy);
       channelAuth.authFailureLimit.peek(client).then(
         (waitMs) => {
           if (waitMs > 0) {
@@ -181,7 +185,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
     server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
       const path = (req.url ?? "").split("?")[0] ?? "";
       if (!isLimited(req.method ?? "GET", path, deps.limitBotEndpoint ?? false)) return next();
-      const client = req.socket.remoteAddress ?? "unknown";
+      const client = clientAddress(req, trustProxy);
       clientLimit.take(client).then(
         (waitMs) => {
           if (waitMs === 0) return next();
@@ -228,7 +232,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
         await channelAuth.auth.authenticateRequest(body, header);
       } catch (error) {
         failedTokens.set(tokenKey(header), true);
-        await channelAuth.authFailureLimit.take(req.socket.remoteAddress ?? "unknown");
+        await channelAuth.authFailureLimit.take(clientAddress(req, trustProxy));
         logger.warn({ reason: error instanceof Error ? error.message : String(error) }, "[server] channel authentication failed");
         res.send(401, { error: "unauthorized" });
         return;

@@ -11,6 +11,7 @@ import type { Recommendations } from "../feedback/recommendations";
 import { sameSecret } from "../feedback/integrity";
 import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
+import { clientAddress, isHttps } from "../server/proxy";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
 import { apiRefusal } from "./refusal";
@@ -115,13 +116,6 @@ export class DashboardSessions {
   private mac(body: string): string {
     return createHmac("sha256", this.key).update(body).digest("base64url");
   }
-}
-
-/** Whether a request came over HTTPS: its own socket, or (with `TRUST_PROXY`) the proxy's `X-Forwarded-Proto`. */
-export function isHttps(req: Request, trustProxy: boolean): boolean {
-  if (req.isSecure()) return true;
-  if (!trustProxy) return false;
-  return (req.header("x-forwarded-proto") ?? "").split(",")[0]?.trim().toLowerCase() === "https";
 }
 
 /** Who is using the dashboard: the operator, and the browser session (null for a bearer token). */
@@ -231,7 +225,7 @@ export class DashboardAuth {
   }
 
   refused(req: Request, reason: string): void {
-    this.options.logger?.warn({ client: req.socket.remoteAddress, url: req.url, reason }, "[dashboard] refused a failed sign-in attempt");
+    this.options.logger?.warn({ client: clientAddress(req, this.options.trustProxy ?? false), url: req.url, reason }, "[dashboard] refused a failed sign-in attempt");
   }
 }
 

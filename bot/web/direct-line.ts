@@ -6,6 +6,7 @@ import { z } from "zod";
 import { sameSecret } from "../feedback/integrity";
 import type { Logger } from "../logger";
 import type { InFlight } from "../server/app";
+import { clientAddress } from "../server/proxy";
 import type { RateLimit } from "../storage/rate-limit";
 import { RedisUnavailableError } from "../storage/redis";
 import { DIRECT_LINE_TUNING, type ConversationLogStore } from "./conversation-logs";
@@ -112,6 +113,8 @@ export interface DirectLineDeps {
   tokenLimit?: RateLimit;
   /** Polls (`GET …/activities`) per client address (429 beyond). */
   pollLimit?: RateLimit;
+  /** Behind a reverse proxy (`TRUST_PROXY`): a client is the address it forwards (`clientAddress`), not the proxy's. */
+  trustProxy?: boolean;
   now?: () => Date;
 }
 
@@ -164,7 +167,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   /** Whether the client is within `limit`; answers 429 with Retry-After otherwise. */
   const withinLimit = async (limit: RateLimit | undefined, req: Request, res: Response, what: string): Promise<boolean> => {
     if (!limit) return true;
-    const client = req.socket.remoteAddress ?? "unknown";
+    const client = clientAddress(req, deps.trustProxy ?? false);
     const waitMs = await limit.take(client);
     if (waitMs === 0) return true;
     logger.warn({ client, what }, "[directline] client over its rate");
