@@ -40,6 +40,18 @@ const wholeNumber = (min: number, max: number, fallback: number) => {
   return z.preprocess(emptyToUndefined, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback));
 };
 
+/**
+ * What the default `RATE_LIMIT_POLL_PER_MINUTE` allows one client address. The chat page polls
+ * once a second (`DIRECT_LINE_TUNING.POLL_INTERVAL_MS`), 60 polls a minute per open tab, and a
+ * tab keeps polling while it is open. One address is often many customers (an office NAT, a
+ * mobile carrier's shared address) or one customer with several tabs, and over the limit Web
+ * Chat's polling fails and its sends with it ("Gönderme başarısız"): so the default holds 50
+ * open tabs, 3,000 polls a minute (50 a second). A poll is a token check and a read from memory
+ * or one Redis script, so that is still far from what a flood needs. Higher = more tabs behind
+ * one address, more polls a flooding address may make.
+ */
+export const POLL_ALLOWANCE = Object.freeze({ TABS_PER_ADDRESS: 50, POLLS_PER_TAB_PER_MINUTE: 60 });
+
 const schema = z.object({
   MicrosoftAppId: z.string().trim().default(""),
   MicrosoftAppPassword: z.string().default(""),
@@ -88,7 +100,7 @@ const schema = z.object({
     z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   ),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: wholeNumber(1, 100_000, 30),
-  RATE_LIMIT_POLL_PER_MINUTE: wholeNumber(1, 1_000_000, 300),
+  RATE_LIMIT_POLL_PER_MINUTE: wholeNumber(1, 1_000_000, POLL_ALLOWANCE.TABS_PER_ADDRESS * POLL_ALLOWANCE.POLLS_PER_TAB_PER_MINUTE),
   RATE_LIMIT_TOKEN_PER_MINUTE: wholeNumber(1, 1_000_000, 30),
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: wholeNumber(1, 1_000_000, 20),
   RATE_LIMIT_CLIENT_PER_MINUTE: wholeNumber(1, 1_000_000, 600),
@@ -236,7 +248,7 @@ export type Config = Readonly<{
   installationSecret: string | undefined;
   /** Messages one conversation may send per minute before getting a polite "slow down". */
   rateLimitConversationPerMinute: number;
-  /** Local Direct Line polls one client address may make per minute (Web Chat polls once a second per tab). */
+  /** Local Direct Line polls one client address may make per minute (see `POLL_ALLOWANCE`). */
   rateLimitPollPerMinute: number;
   /** Direct Line tokens (new conversations) one client address may ask for per minute. */
   rateLimitTokenPerMinute: number;

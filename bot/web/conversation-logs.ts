@@ -5,6 +5,14 @@ import { StoreClosedError, type Closable } from "../storage/errors";
 export const DIRECT_LINE_TUNING = Object.freeze({
   /** Lifetime of a token in seconds (as Direct Line's `expires_in`). Longer = fewer refreshes, longer exposure if leaked. */
   TOKEN_TTL_SECONDS: 1800,
+  /**
+   * How often the chat page's Web Chat polls for the bot's replies (Web Chat's own default): 60
+   * polls a minute per open tab, which `RATE_LIMIT_POLL_PER_MINUTE`'s default is reasoned from
+   * (`POLL_ALLOWANCE` in config.ts). A reply shows at most this long after it is ready (half of
+   * it on average). Lower = snappier replies, proportionally more polls per tab and fewer tabs
+   * within one address's limit.
+   */
+  POLL_INTERVAL_MS: 1000,
   /** Conversations kept (in memory or Redis); idle ones go first, least recently active first. Higher = more memory. */
   MAX_CONVERSATIONS: 10_000,
   /** Activities kept per conversation; older ones drop off (a client that far behind starts over). */

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import type { BotTexts } from "../knowledge/parse-bot-texts";
+import { DIRECT_LINE_TUNING } from "./conversation-logs";
 
 /** Browsers may keep the vendored bundles this long; they change only with a package update. */
 const ASSET_MAX_AGE_SECONDS = 86_400;
@@ -131,6 +132,7 @@ export function chatPage(own: ChatPageTexts): string {
   <div id="webchat" role="main" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
   <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
 </main>
+<script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS })}</script>
 <script src="/webchat/webchat.js"></script>
 <script src="/assets/chat.js"></script>`,
   );

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
+import { DIRECT_LINE_TUNING } from "../../bot/web/direct-line";
 import { emulatorActivity, post, REPO_ROOT, startTestApp } from "../helpers/app";
 import { describeBrowser, launchChromium } from "../helpers/browser";
 import { isRatedAnswer, LocalConnector } from "../helpers/connector";
@@ -10,7 +11,12 @@ import { waitFor } from "../helpers/wait";
 
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const DASHBOARD_TOKEN = "browser-test-dashboard-token";
-
+/**
+ * How much earlier than the polling interval a poll may be seen to start: the page schedules the
+ * next poll from its own clock before the request is made, so two starts can be a few
+ * milliseconds closer than the interval. A machine under load only makes them further apart.
+ */
+const POLL_TIMING_SLACK_MS = 50;
 
 describeBrowser("in a real browser: Web Chat over the local Direct Line, and the dashboard", () => {
   let browser: Browser;
@@ -155,6 +161,27 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(await page.locator("#recommended-entries").textContent()).toContain(long);
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(1300);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-long-word.png"), fullPage: true });
+    await context.close();
+  }, 60_000);
+
+  it("polls for replies no more often than the server's interval, from which the poll limit per address is reasoned (QA: 2 a second)", async () => {
+    const context = await browser.newContext({ locale: "tr-TR" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    const polls = 6;
+    const starts = `performance.getEntriesByType("resource").filter((entry) => /\\/activities(\\?|$)/.test(entry.name)).map((entry) => entry.startTime)`;
+    const pollTimes = async (): Promise<number[]> => {
+      const times: unknown = await page.evaluate(starts);
+      if (!Array.isArray(times) || !times.every((time): time is number => typeof time === "number")) throw new Error(`no poll times: ${JSON.stringify(times)}`);
+      return times;
+    };
+    const times = await waitFor(async () => {
+      const seen = await pollTimes();
+      return seen.length >= polls ? seen : null;
+    }, `${polls} polls`);
+    const gaps = times.slice(1).map((time, i) => time - (times[i] ?? 0));
+    expect(gaps.length).toBeGreaterThanOrEqual(polls - 1);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DIRECT_LINE_TUNING.POLL_INTERVAL_MS - POLL_TIMING_SLACK_MS);
     await context.close();
   }, 60_000);
 

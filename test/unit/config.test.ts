@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from "../../bot/config";
+import { ConfigError, loadConfig, POLL_ALLOWANCE } from "../../bot/config";
+import { DIRECT_LINE_TUNING } from "../../bot/web/direct-line";
 
 describe("loadConfig", () => {
   it("shows the dashboard's times in Europe/Istanbul unless REPORT_TIMEZONE names another IANA zone", () => {
@@ -24,6 +25,13 @@ describe("loadConfig", () => {
       maxMessageLength: 2000,
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("allows one address by default the polls of many open chat tabs at the chat page's polling interval (QA: 3 tabs were refused)", () => {
+    const pollsPerTabPerMinute = 60_000 / DIRECT_LINE_TUNING.POLL_INTERVAL_MS;
+    expect(pollsPerTabPerMinute).toBeLessThanOrEqual(POLL_ALLOWANCE.POLLS_PER_TAB_PER_MINUTE);
+    expect(POLL_ALLOWANCE.TABS_PER_ADDRESS).toBeGreaterThanOrEqual(20);
+    expect(loadConfig({}).rateLimitPollPerMinute / pollsPerTabPerMinute).toBeGreaterThanOrEqual(POLL_ALLOWANCE.TABS_PER_ADDRESS);
   });
 
   it("reads values from the environment", () => {
