@@ -27,7 +27,7 @@ import { perMinute } from "./server/rate-limit";
 import { ConnectedFeedbackStore, resolveSecret } from "./feedback/connected-store";
 import { ConnectedStateStore, DatabaseConnection } from "./storage/connection";
 import { DashboardAuth, registerDashboard } from "./web/dashboard";
-import { DirectLineTokens, registerDirectLine } from "./web/direct-line";
+import { ChatUserTokens, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { MemoryConversationLogs, type ConversationLogStore } from "./web/conversation-logs";
 import { RedisConversationLogs } from "./web/redis-conversation-logs";
 import { RedisConnection } from "./storage/redis";
@@ -228,6 +228,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     logger,
     inFlight,
     tokens: new DirectLineTokens(secret),
+    users: new ChatUserTokens(secret),
     logs,
     directLineSecret: config.directLineSecret,
     directLineDomain: config.directLineDomain,

@@ -6,6 +6,13 @@ export const DIRECT_LINE_TUNING = Object.freeze({
   /** Lifetime of a token in seconds (as Direct Line's `expires_in`). Longer = fewer refreshes, longer exposure if leaked. */
   TOKEN_TTL_SECONDS: 1800,
   /**
+   * Lifetime of the chat page's user token (`ChatUserTokens`), renewed on every visit: a browser
+   * away longer than this is a new customer. Long enough to follow a case to its end from the
+   * same browser (the first response is due within `CASE_RESPONSE_HOURS`, a resolution can take
+   * weeks); shorter = a browser's identity is kept for less time.
+   */
+  USER_TOKEN_TTL_SECONDS: 90 * 86_400,
+  /**
    * How often the chat page's Web Chat polls for the bot's replies (Web Chat's own default): 60
    * polls a minute per open tab, which `RATE_LIMIT_POLL_PER_MINUTE`'s default is reasoned from
    * (`POLL_ALLOWANCE` in config.ts). A reply shows at most this long after it is ready (half of

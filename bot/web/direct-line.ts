@@ -23,6 +23,53 @@ const DIRECT_LINE_SWEEP_MS = 60_000;
 const DIRECT_LINE_SERVICE_TIMEOUT_MS = 10_000;
 export const BOT_ACCOUNT = Object.freeze({ id: "memnun", name: "Memnun", role: "bot" });
 
+/**
+ * HMAC-signed JSON claims with an expiry (`<base64url body>.<signature>`), under a key of their
+ * own `purpose`: a token made for one purpose never passes as another's.
+ */
+class SignedClaims<T extends { readonly exp: number }> {
+  private readonly key: Buffer;
+
+  constructor(
+    secret: string,
+    purpose: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly now: () => Date,
+  ) {
+    this.key = createHmac("sha256", purpose).update(secret).digest();
+  }
+
+  /** Expiry claim `ttlSeconds` from now. */
+  expiry(ttlSeconds: number): number {
+    return Math.floor(this.now().getTime() / 1000) + ttlSeconds;
+  }
+
+  sign(claims: T): string {
+    const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    return `${body}.${this.signature(body)}`;
+  }
+
+  /** The claims of a valid, unexpired token; null otherwise. */
+  verify(token: string): T | null {
+    const [body, signature, extra] = token.split(".");
+    if (!body || !signature || extra !== undefined) return null;
+    if (!sameSecret(signature, this.signature(body))) return null;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    } catch {
+      return null;
+    }
+    const claims = this.schema.safeParse(parsed);
+    if (!claims.success || claims.data.exp * 1000 <= this.now().getTime()) return null;
+    return claims.data;
+  }
+
+  private signature(body: string): string {
+    return createHmac("sha256", this.key).update(body).digest("base64url");
+  }
+}
+
 interface TokenClaims {
   /** Conversation the token is bound to. */
   readonly c: string;
@@ -36,42 +83,63 @@ const TokenClaims = z.object({ c: z.string().min(1).max(64), u: z.string().min(1
 
 /** Signed, self-contained Direct Line tokens: each binds one conversation and one user. */
 export class DirectLineTokens {
-  private readonly key: Buffer;
+  private readonly signed: SignedClaims<TokenClaims>;
 
-  constructor(
-    secret: string,
-    private readonly now: () => Date = () => new Date(),
-  ) {
-    this.key = createHmac("sha256", "memnun:directline").update(secret).digest();
+  constructor(secret: string, now: () => Date = () => new Date()) {
+    this.signed = new SignedClaims(secret, "memnun:directline", TokenClaims, now);
   }
 
   issue(conversationId: string, userId: string): { token: string; expiresIn: number } {
     const ttl = DIRECT_LINE_TUNING.TOKEN_TTL_SECONDS;
-    const claims: TokenClaims = { c: conversationId, u: userId, exp: Math.floor(this.now().getTime() / 1000) + ttl };
-    const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
-    return { token: `${body}.${this.signature(body)}`, expiresIn: ttl };
+    return { token: this.signed.sign({ c: conversationId, u: userId, exp: this.signed.expiry(ttl) }), expiresIn: ttl };
   }
 
   /** The claims of a valid, unexpired token; null otherwise. */
   verify(token: string): TokenClaims | null {
-    const [body, signature, extra] = token.split(".");
-    if (!body || !signature || extra !== undefined) return null;
-    if (!sameSecret(signature, this.signature(body))) return null;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
-    } catch {
-      return null;
-    }
-    const claims = TokenClaims.safeParse(parsed);
-    if (!claims.success || claims.data.exp * 1000 <= this.now().getTime()) return null;
-    return claims.data;
-  }
-
-  private signature(body: string): string {
-    return createHmac("sha256", this.key).update(body).digest("base64url");
+    return this.signed.verify(token);
   }
 }
+
+/** The user ids the token endpoint mints (`dl_` and 12 base64url characters); no other id is ever signed. */
+const MINTED_USER_ID = /^dl_[A-Za-z0-9_-]{12}$/;
+
+interface ChatUserClaims {
+  /** The user id, as minted by `POST /api/directline/token`. */
+  readonly u: string;
+  /** Expiry, seconds since the epoch. */
+  readonly exp: number;
+}
+
+const ChatUserClaims = z.object({ u: z.string().regex(MINTED_USER_ID), exp: z.number() });
+
+/**
+ * Who the chat page's customer is across page loads. `POST /api/directline/token` hands the page
+ * a signed user token with its user id; the page keeps it (localStorage) and presents it with its
+ * next token request, so a reload, or a visit the next day, speaks as the same user id, and the
+ * bot's "same customer" (a pseudonym of channel and user id) sees their own cases. Only ids this
+ * server minted are ever signed; a bare id from the client is never taken, and a missing, expired,
+ * forged or foreign token just gets a new user.
+ */
+export class ChatUserTokens {
+  private readonly signed: SignedClaims<ChatUserClaims>;
+
+  constructor(secret: string, now: () => Date = () => new Date()) {
+    this.signed = new SignedClaims(secret, "memnun:chat-user", ChatUserClaims, now);
+  }
+
+  /** A token for `userId`, valid for `USER_TOKEN_TTL_SECONDS` (each visit gets a fresh one). */
+  issue(userId: string): string {
+    return this.signed.sign({ u: userId, exp: this.signed.expiry(DIRECT_LINE_TUNING.USER_TOKEN_TTL_SECONDS) });
+  }
+
+  /** The user id of a valid, unexpired token; null otherwise. */
+  verify(token: string): string | null {
+    return this.signed.verify(token)?.u ?? null;
+  }
+}
+
+/** What the chat page may send with its token request: the user token it kept, if any. */
+const TokenRequest = z.object({ userToken: z.string().max(1024) });
 
 /** The part of the Direct Line service's token answer the page needs. */
 const ServiceToken = z.object({ token: z.string().min(1), conversationId: z.string().optional(), expires_in: z.number().optional() });
@@ -103,6 +171,8 @@ export interface DirectLineDeps {
   logger: Logger;
   inFlight: InFlight;
   tokens: DirectLineTokens;
+  /** The chat page's users across page loads (`userToken`). */
+  users: ChatUserTokens;
   /** The conversations' activities: in memory, or in Redis so that every instance serves every conversation. */
   logs: ConversationLogStore;
   /** With a secret, `/api/directline/token` asks the real Direct Line service instead. */
@@ -250,7 +320,11 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
 
   server.post("/api/directline/token", async (req, res) => {
     if (!(await withinLimit(deps.tokenLimit, req, res, "token"))) return;
-    const userId = `dl_${newId(9)}`;
+    const presented = TokenRequest.safeParse(req.body);
+    const known = presented.success ? deps.users.verify(presented.data.userToken) : null;
+    if (presented.success && known === null) logger.debug("[directline] a chat page's user token was not valid (expired, forged or another installation's): a new user");
+    const userId = known ?? `dl_${newId(9)}`;
+    const userToken = deps.users.issue(userId);
     if (deps.directLineSecret) {
       try {
         const response = await fetch(`${deps.directLineDomain}/tokens/generate`, {
@@ -266,7 +340,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         }
         const body = ServiceToken.safeParse(await response.json());
         if (!body.success) throw new Error("Direct Line sent no token");
-        res.send(200, { token: body.data.token, conversationId: body.data.conversationId, userId, expires_in: body.data.expires_in, domain: deps.directLineDomain });
+        res.send(200, { token: body.data.token, conversationId: body.data.conversationId, userId, userToken, expires_in: body.data.expires_in, domain: deps.directLineDomain });
       } catch (error) {
         logger.error({ err: error }, "[directline] token from Direct Line service failed");
         res.send(502, { error: "Direct Line token unavailable" });
@@ -275,7 +349,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     }
     const conversationId = newId();
     const { token, expiresIn } = tokens.issue(conversationId, userId);
-    res.send(200, { token, conversationId, userId, expires_in: expiresIn, domain: `${origin(req)}/v3/directline` });
+    res.send(200, { token, conversationId, userId, userToken, expires_in: expiresIn, domain: `${origin(req)}/v3/directline` });
   });
 
   server.post("/v3/directline/tokens/refresh", async (req, res) => {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { findReference } from "../../bot/cases/reference";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { DIRECT_LINE_TUNING } from "../../bot/web/direct-line";
@@ -184,6 +185,57 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DIRECT_LINE_TUNING.POLL_INTERVAL_MS - POLL_TIMING_SLACK_MS);
     await context.close();
   }, 60_000);
+
+  it("keeps the customer across a reload: the case opened before it is still theirs (QA: 'yalnızca kaydı açan kişi')", async () => {
+    const T = TEXTS.cases;
+    const welcomed = (page: Page): Promise<void> => page.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
+    const send = async (page: Page, text: string): Promise<void> => {
+      const input = page.locator("[data-id='webchat-sendbox-input']");
+      await input.fill(text);
+      await input.press("Enter");
+    };
+    const context = await browser.newContext({ locale: "tr-TR" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await welcomed(page);
+    await send(page, "şikayet etmek istiyorum");
+    await page.getByRole("button", { name: T.acceptButton }).first().click();
+    await page.getByText(T.describe).first().waitFor({ timeout: 15_000 });
+    await send(page, "Siparişim iki haftadır gelmedi, kimse dönmüyor");
+    const created = page.locator(".webchat__bubble", { hasText: "Kayıt numaranız" }).first();
+    await created.waitFor({ timeout: 15_000 });
+    const reference = findReference((await created.textContent()) ?? "") ?? "";
+    expect(reference).not.toBe("");
+    const stored = await page.evaluate(`window.localStorage.getItem("memnun.userToken")`);
+    if (typeof stored !== "string") throw new Error("the page kept no user token");
+
+    // a reload starts a new conversation (the welcome again) as the same customer
+    await page.reload();
+    await welcomed(page);
+    expect(await page.locator(".webchat__bubble", { hasText: "Kayıt numaranız" }).count()).toBe(0);
+    await send(page, reference);
+    const own = page.locator(".webchat__bubble", { hasText: "numaralı kaydınızın durumu" });
+    await own.first().waitFor({ timeout: 15_000 });
+    expect(await own.first().textContent()).toContain(reference);
+    await send(page, "şikayetim ne durumda");
+    await waitFor(async () => (await own.count()) === 2, "the status of the customer's latest case");
+    expect(await page.getByText("yalnızca kaydı açan kişi", { exact: false }).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "chat-reload-case.png"), fullPage: true });
+    await context.close();
+
+    // another browser holding a forged user token (the stored one, its signature altered) is someone else
+    const other = await browser.newContext({ locale: "tr-TR" });
+    await other.addInitScript(`window.localStorage.setItem("memnun.userToken", ${JSON.stringify(`${stored.slice(0, -2)}xx`)})`);
+    const stranger = await other.newPage();
+    await stranger.goto(`${app.url}/`);
+    await welcomed(stranger);
+    await send(stranger, reference);
+    await stranger.getByText("yalnızca kaydı açan kişi", { exact: false }).first().waitFor({ timeout: 15_000 });
+    expect(await stranger.locator(".webchat__bubble", { hasText: "numaralı kaydınızın durumu" }).count()).toBe(0);
+    // the page replaced the forged token with its own new user's
+    expect(await stranger.evaluate(`window.localStorage.getItem("memnun.userToken")`)).not.toBe(`${stored.slice(0, -2)}xx`);
+    await other.close();
+  }, 90_000);
 
   it("fits a 390 px phone: a slim header and follow-up buttons that wrap instead of being cut off", async () => {
     const context = await browser.newContext({ locale: "tr-TR", viewport: { width: 390, height: 844 }, isMobile: true });

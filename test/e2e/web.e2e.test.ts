@@ -19,6 +19,7 @@ interface Session {
   token: string;
   conversationId: string;
   userId: string;
+  userToken: string;
   domain: string;
 }
 
@@ -37,7 +38,7 @@ async function json(url: string, init: RequestInit = {}): Promise<{ status: numb
 const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}`, "content-type": "application/json" });
 
 function isSession(value: unknown): value is Session {
-  return typeof value === "object" && value !== null && "token" in value && "conversationId" in value && "domain" in value;
+  return typeof value === "object" && value !== null && "token" in value && "conversationId" in value && "domain" in value && "userToken" in value;
 }
 
 interface ActivitySet {
@@ -111,6 +112,34 @@ describe("local Direct Line 3.0 over HTTP", () => {
     expect((await json(`${a.domain}/conversations`, { method: "POST" })).status).toBe(401);
     const refreshed = await json(`${a.domain}/tokens/refresh`, { method: "POST", headers: auth(a.token) });
     expect(refreshed.body).toMatchObject({ conversationId: a.conversationId });
+  });
+
+  it("keeps the chat page's user across page loads with the signed user token it gave, and never takes a bare, forged or foreign one", async () => {
+    const tokenFor = async (body: unknown): Promise<Session> => {
+      const answered = await json(`${running.app().url}/api/directline/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      expect(answered.status).toBe(200);
+      if (!isSession(answered.body)) throw new Error(`no session in ${JSON.stringify(answered.body)}`);
+      return answered.body;
+    };
+    const first = await tokenFor({});
+    expect(first.userId).toMatch(/^dl_/);
+    expect(first.userToken).toEqual(expect.any(String));
+    // the next page load presents it: the same user, in a new conversation, with a fresh user token
+    const again = await tokenFor({ userToken: first.userToken });
+    expect(again.userId).toBe(first.userId);
+    expect(again.conversationId).not.toBe(first.conversationId);
+    expect((await tokenFor({ userToken: again.userToken })).userId).toBe(first.userId);
+    // a bare id, a tampered token, a Direct Line token, nonsense: each just gets a new user
+    const [body, signature] = first.userToken.split(".");
+    const forgedBody = Buffer.from(JSON.stringify({ u: "dl_someoneelse", exp: 9_999_999_999 })).toString("base64url");
+    for (const presented of [{ userId: first.userId }, { userToken: `${forgedBody}.${signature ?? ""}` }, { userToken: `${body ?? ""}.${signature?.slice(0, -2) ?? ""}xx` }, { userToken: first.token }, { userToken: 42 }, { userToken: "" }]) {
+      const other = await tokenFor(presented);
+      expect(other.userId).toMatch(/^dl_/);
+      expect(other.userId).not.toBe(first.userId);
+    }
+    // without a body (an older page) too
+    const plain = await json(`${running.app().url}/api/directline/token`, { method: "POST" });
+    expect(plain.body).toMatchObject({ userId: expect.stringMatching(/^dl_/), userToken: expect.any(String) });
   });
 
   it("rejects malformed activities with 400", async () => {
@@ -341,8 +370,9 @@ describe("the chat page's token from the Direct Line service (DIRECT_LINE_SECRET
     await service?.stop();
   });
 
-  const token = async (): Promise<{ status: number; body: unknown }> => {
-    const { status, body } = await json(`${app.url}/api/directline/token`, { method: "POST" });
+  const token = async (userToken?: string): Promise<{ status: number; body: unknown }> => {
+    const request = userToken === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify({ userToken }) };
+    const { status, body } = await json(`${app.url}/api/directline/token`, { method: "POST", ...request });
     return { status, body };
   };
 
@@ -350,10 +380,14 @@ describe("the chat page's token from the Direct Line service (DIRECT_LINE_SECRET
     reply = { status: 200, body: JSON.stringify({ conversationId: "service-conversation", token: "service-token", expires_in: 3600 }) };
     const { status, body } = await token();
     expect(status).toBe(200);
-    expect(body).toEqual({ token: "service-token", conversationId: "service-conversation", userId: expect.stringMatching(/^dl_/), expires_in: 3600, domain });
+    expect(body).toEqual({ token: "service-token", conversationId: "service-conversation", userId: expect.stringMatching(/^dl_/), userToken: expect.any(String), expires_in: 3600, domain });
     const asked = service.requests.at(-1);
     expect(asked).toMatchObject({ method: "POST", url: "/v3/directline/tokens/generate", authorization: `Bearer ${SECRET}` });
-    expect(JSON.parse(asked?.body ?? "")).toEqual({ user: { id: (body as { userId: string }).userId } });
+    const page = body as { userId: string; userToken: string };
+    expect(JSON.parse(asked?.body ?? "")).toEqual({ user: { id: page.userId } });
+    // the page's next load is the same user at the service too
+    expect((await token(page.userToken)).body).toMatchObject({ userId: page.userId });
+    expect(JSON.parse(service.requests.at(-1)?.body ?? "")).toEqual({ user: { id: page.userId } });
   });
 
   it("answers 502 when the service fails, answers nonsense or cannot be reached, and shows the secret to no one", async () => {

@@ -1,13 +1,39 @@
 // Browser script of the chat page: gets a Direct Line token from the bot and renders Web Chat.
 (async function () {
   "use strict";
+  // The signed user token the server gave this browser: presented with the next token request, it
+  // keeps the same user after a reload or on the next visit (their cases stay theirs).
+  var USER_KEY = "memnun.userToken";
   var host = document.getElementById("webchat");
+
+  // storage may be unavailable (blocked cookies, some private modes): the chat then works without it
+  function storedUser() {
+    try {
+      return window.localStorage.getItem(USER_KEY);
+    } catch (error) {
+      return null;
+    }
+  }
+  function keepUser(userToken) {
+    try {
+      if (typeof userToken === "string") window.localStorage.setItem(USER_KEY, userToken);
+    } catch (error) {
+      // not kept: the next page load is a new user
+    }
+  }
+
   try {
     // how often to poll is the server's: its poll limit per address is reasoned from it
     var settings = JSON.parse(document.getElementById("chat-settings").textContent);
-    var response = await fetch("/api/directline/token", { method: "POST" });
+    var userToken = storedUser();
+    var response = await fetch("/api/directline/token", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(userToken ? { userToken: userToken } : {}),
+    });
     if (!response.ok) throw new Error("token " + response.status);
     var session = await response.json();
+    keepUser(session.userToken);
     var options = { token: session.token, webSocket: false, pollingInterval: settings.pollingInterval };
     // the local Direct Line names its own address; the real service uses Web Chat's default
     if (session.domain) options.domain = session.domain;
