@@ -93,6 +93,11 @@ const PAGE_STYLE = `
   .notice { padding: 16px 20px; }
   /* card buttons (follow-up questions) wrap instead of ending in "…" */
   #webchat .ac-pushButton, #webchat .ac-pushButton > div { white-space: normal !important; text-overflow: clip !important; overflow: visible !important; height: auto !important; }
+  /* so do suggested actions ("did you mean" options, help topics), whose questions often begin
+     alike: their boxes grow with the text, and a button stays at least as tall as before */
+  #webchat .webchat__suggested-actions__flow-item-box, #webchat .webchat__suggested-actions__item-box { height: auto !important; overflow: visible !important; }
+  #webchat .webchat__suggested-action { white-space: normal !important; height: auto !important; min-height: 40px; padding-top: 6px; padding-bottom: 6px; }
+  #webchat .webchat__suggested-action__text { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere; text-align: start; }
   /* on a phone the header is one slim line */
   @media (max-width: 480px) {
     body > header { padding: 6px 12px; }

@@ -19,6 +19,24 @@ const DASHBOARD_TOKEN = "browser-test-dashboard-token";
  */
 const POLL_TIMING_SLACK_MS = 50;
 
+/**
+ * The suggested actions shown, each with whether part of its title is hidden: the button or a box
+ * around or inside it holds more than it shows (an ellipsis, a cut line).
+ */
+const SUGGESTED_ACTIONS = `Array.from(document.querySelectorAll(".webchat__suggested-actions__flow-item-box, .webchat__suggested-actions__stack-item-box, .webchat__suggested-actions__carousel-item-box")).map((box) => ({
+  text: box.textContent,
+  clipped: [box, ...box.querySelectorAll("*")].some((n) => n.scrollWidth > n.clientWidth + 1 || n.scrollHeight > n.clientHeight + 1),
+  right: box.getBoundingClientRect().right,
+}))`;
+
+interface ShownAction {
+  text: string;
+  clipped: boolean;
+  right: number;
+}
+const isShownActions = (value: unknown): value is ShownAction[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "object" && item !== null && "text" in item && "clipped" in item && "right" in item);
+
 describeBrowser("in a real browser: Web Chat over the local Direct Line, and the dashboard", () => {
   let browser: Browser;
   let app: RunningApp;
@@ -235,6 +253,37 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     // the page replaced the forged token with its own new user's
     expect(await stranger.evaluate(`window.localStorage.getItem("memnun.userToken")`)).not.toBe(`${stored.slice(0, -2)}xx`);
     await other.close();
+  }, 90_000);
+
+  it("shows 'did you mean' choices and help topics whole on a 360 px phone, wrapped instead of cut off with '…' (QA: near-identical beginnings)", async () => {
+    const width = 360;
+    const context = await browser.newContext({ locale: "tr-TR", viewport: { width, height: 640 }, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await page.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
+    const input = page.locator("[data-id='webchat-sendbox-input']");
+    const shown = async (): Promise<ShownAction[]> => {
+      const value: unknown = await page.evaluate(SUGGESTED_ACTIONS);
+      if (!isShownActions(value)) throw new Error(`no suggested actions: ${JSON.stringify(value)}`);
+      return value;
+    };
+    let before: string[] = [];
+    for (const message of ["fark nedir", "yardım"]) {
+      await input.fill(message);
+      await input.press("Enter");
+      // the reply's own actions, not the previous reply's
+      const actions = await waitFor(async () => {
+        const now = await shown();
+        return now.length > 0 && now.map((action) => action.text).join("\n") !== before.join("\n") ? now : null;
+      }, `the suggested actions after "${message}"`);
+      before = actions.map((action) => action.text);
+      expect(actions.filter((action) => action.clipped)).toEqual([]);
+      expect(Math.max(...actions.map((action) => action.right))).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(ARTIFACTS, `chat-phone-choices-${message}.png`), fullPage: false });
+    }
+    expect(before.length).toBeGreaterThan(0);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
+    await context.close();
   }, 90_000);
 
   it("fits a 390 px phone: a slim header and follow-up buttons that wrap instead of being cut off", async () => {
