@@ -126,7 +126,11 @@ ${body}
 /** The chat page's own words: its title, heading and intro name what the bot answers about. */
 export type ChatPageTexts = Pick<BotTexts, "pageTitle" | "pageHeading" | "pageIntro">;
 
-/** The chat page: Microsoft Web Chat from the installed package, talking Direct Line. */
+/**
+ * The chat page: Microsoft Web Chat from the installed package, talking Direct Line. Its one main
+ * landmark is `<main>` (Web Chat inside it is a plain region, see chat.js), and the bot is named
+ * for screen readers by the page's heading (`pageHeading`), the name the customer sees.
+ */
 export function chatPage(own: ChatPageTexts): string {
   const t = TEXTS.page;
   return htmlPage(
@@ -134,10 +138,10 @@ export function chatPage(own: ChatPageTexts): string {
     PAGE_STYLE,
     `<header><h1>${escapeHtml(own.pageHeading)}</h1><p>${escapeHtml(own.pageIntro)}</p></header>
 <main>
-  <div id="webchat" role="main" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
+  <div id="webchat" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
   <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
 </main>
-<script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS })}</script>
+<script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS, botName: own.pageHeading })}</script>
 <script src="/webchat/webchat.js"></script>
 <script src="/assets/chat.js"></script>`,
   );

@@ -286,6 +286,35 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await context.close();
   }, 90_000);
 
+  it("names the bot for screen readers by the page's heading, not the avatar's initial, and has one main landmark (QA: 'M botu şöyle diyor', main in main)", async () => {
+    const context = await browser.newContext({ locale: "tr-TR" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await page.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
+    const input = page.locator("[data-id='webchat-sendbox-input']");
+    await input.fill("crm nedir");
+    await input.press("Enter");
+    await page.getByText(TEXTS.ratePrompt).first().waitFor({ timeout: 15_000 });
+    const botName = (await page.locator("body > header h1").textContent()) ?? "";
+    expect(botName).not.toBe("");
+
+    // what a screen reader gets: chromium's own accessibility tree
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const shown = nodes.filter((node) => !node.ignored).map((node) => ({ role: String(node.role?.value ?? ""), name: String(node.name?.value ?? "") }));
+    const landmarks = shown.filter((node) => ["banner", "main", "complementary", "contentinfo", "navigation", "region", "form", "search"].includes(node.role));
+    expect(landmarks.filter((node) => node.role === "main")).toHaveLength(1);
+    expect(landmarks.filter((node) => node.role === "complementary")).toEqual([]);
+    const messages = shown.filter((node) => node.role === "article" && node.name !== "").map((node) => node.name);
+    const fromBot = messages.filter((name) => name.startsWith(`${botName} botu şöyle diyor:`));
+    const fromUser = messages.filter((name) => name.startsWith("Şöyle dediniz:"));
+    // the welcome and the answer; the customer's question
+    expect(fromBot.length).toBeGreaterThanOrEqual(2);
+    expect(fromUser).toEqual(["Şöyle dediniz: crm nedir"]);
+    expect(messages.filter((name) => !fromBot.includes(name) && !fromUser.includes(name))).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it("fits a 390 px phone: a slim header and follow-up buttons that wrap instead of being cut off", async () => {
     const context = await browser.newContext({ locale: "tr-TR", viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();

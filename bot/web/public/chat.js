@@ -43,6 +43,19 @@
         directLine: window.WebChat.createDirectLine(options),
         userID: session.userId,
         locale: "tr-TR",
+        // the page's <main> is the main landmark: Web Chat's own root (by default "complementary",
+        // an aside nested in main) is a plain region inside it
+        role: "region",
+        // screen readers announce each bot message with the bot's name ("Memnun botu şöyle
+        // diyor:"), not the avatar's initial ("M botu…"): Web Chat's own Turkish sentence, its
+        // placeholder filled here with the name the page shows
+        overrideLocalizedStrings: function (strings) {
+          var named = {};
+          named.ACTIVITY_BOT_SAID_ALT = String(strings.ACTIVITY_BOT_SAID_ALT || "").replace("$1", function () {
+            return settings.botName;
+          });
+          return Object.assign({}, strings, named);
+        },
         styleOptions: { botAvatarInitials: "M", userAvatarInitials: "S", hideUploadButton: true, suggestedActionLayout: "flow" },
       },
       host,
