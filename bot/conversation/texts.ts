@@ -181,7 +181,7 @@ export const TEXTS = Object.freeze({
     otherOpen: "açık",
     otherClosed: "kapalı",
     notFound: "**{reference}** numaralı bir kayıt bulamadım. Numarayı kontrol edip tekrar yazar mısınız?",
-    noCase: "Bu sohbette size ait bir kayıt bulamadım. Kayıt numaranız varsa yazabilirsiniz; yeni bir şikayet için \"şikayet etmek istiyorum\" yazmanız yeterli.",
+    noCase: "Size ait bir kayıt bulamadım. Kayıt numaranız varsa yazabilirsiniz; yeni bir şikayet için \"şikayet etmek istiyorum\" yazmanız yeterli.",
     statusOpen: "açık, inceleme bekliyor",
     statusInProgress: "inceleniyor",
     statusResolved: "çözüldü",
