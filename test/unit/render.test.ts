@@ -1,4 +1,5 @@
-import { render } from "../../bot/conversation/render";
+import { followUpsOf, render } from "../../bot/conversation/render";
+import { createKnowledgeBase, type KnowledgeEntry } from "../../bot/knowledge/types";
 import { TEXTS } from "../../bot/conversation/texts";
 import { markdownBlocks, renderCard, SCORES_PER_ROW } from "../../bot/conversation/render/card";
 import { canUpdate, channelStyle, controlsSendText } from "../../bot/conversation/render/channels";
@@ -90,5 +91,64 @@ describe("a question with choices of its own (the case offer, the consent)", () 
     const activity = render(reply, "sms");
     expect(activity.suggestedActions).toBeUndefined();
     expect(activity.text).toBe(`Kayıt açayım mı?\n\nKVKK: yalnızca bu kayıt için.\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
+  });
+});
+
+describe("follow-up labels (QA 46, bug 1)", () => {
+  const entry = (id: string, question: string, extra: Partial<KnowledgeEntry> = {}): KnowledgeEntry => ({
+    id,
+    question,
+    alternates: [],
+    tags: [],
+    related: [],
+    answer: `${question} cevabı.`,
+    source: { file: `${id}.md`, line: 1 },
+    ...extra,
+  });
+  const kb = createKnowledgeBase(
+    [
+      entry("sifre", "Şifremi nasıl değiştiririm?", { related: ["eposta", "kapat", "yok"], relatedTitles: { kapat: "Hesabımı kapat" } }),
+      entry("eposta", "E-posta adresimi nasıl güncellerim?"),
+      entry("kapat", "Hesabımı nasıl kapatırım?", { contextOnly: true }),
+    ],
+    3,
+  );
+  const source = kb.byId.get("sifre") ?? entry("?", "?");
+  const reply = { kind: "answer", entry: source, followUps: followUpsOf(source, kb), rating: { answerId: "a1", entryId: "sifre", signature: "sig" } } as const;
+  const value = (id: string): unknown => ({ action: "answer", id, source: "followup" });
+  /** The card's one-button action sets (the rating buttons are in columns): the follow-ups, as [title, data]. */
+  const cardFollowUps = (channelId: string): Array<[string, unknown]> => {
+    const content = render(reply, channelId).attachments?.[0]?.content as { body: Array<{ type: string; actions?: Array<{ title: string; data: unknown }> }> };
+    return content.body.flatMap((e) => e.actions ?? []).map((a): [string, unknown] => [a.title, a.data]);
+  };
+
+  it("gives the editor's title where there is one, else the target's question, for the entries that exist", () => {
+    expect(followUpsOf(source, kb)).toEqual([
+      { id: "eposta", title: "E-posta adresimi nasıl güncellerim?", question: "E-posta adresimi nasıl güncellerim?" },
+      { id: "kapat", title: "Hesabımı kapat", question: "Hesabımı nasıl kapatırım?" },
+    ]);
+  });
+
+  it("shows the title on the hero card button, whose value names the target entry", () => {
+    const card = render(reply, "directline").attachments?.[0]?.content as { buttons: Array<{ title: string; displayText: string; value: unknown }> };
+    expect(card.buttons.map((b) => [b.title, b.displayText, b.value])).toEqual([
+      ["E-posta adresimi nasıl güncellerim?", "E-posta adresimi nasıl güncellerim?", value("eposta")],
+      ["Hesabımı kapat", "Hesabımı kapat", value("kapat")],
+    ]);
+  });
+
+  it("shows the title on the Teams card button, whose value names the target entry", () => {
+    expect(cardFollowUps("msteams")).toEqual([
+      ["E-posta adresimi nasıl güncellerim?", value("eposta")],
+      ["Hesabımı kapat", value("kapat")],
+    ]);
+  });
+
+  it("shows the title on the hosted Web Chat card button", () => {
+    expect(cardFollowUps("webchat").map(([title]) => title)).toEqual(["E-posta adresimi nasıl güncellerim?", "Hesabımı kapat"]);
+  });
+
+  it("lists the title where there are no buttons", () => {
+    expect(render(reply, "sms").text).toContain(`${TEXTS.followUpsTitle}\n- E-posta adresimi nasıl güncellerim?\n- Hesabımı kapat`);
   });
 });

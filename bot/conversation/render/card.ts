@@ -97,7 +97,7 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
       }
       if (reply.followUps.length > 0) {
         body.push(textBlock(TEXTS.followUpsTitle, { spacing: "large", weight: "bolder" }));
-        body.push(...choiceButtons(reply.followUps.map((e) => ({ title: e.question, value: { action: "answer", id: e.id, source: "followup" }, typed: e.question })), asText));
+        body.push(...choiceButtons(reply.followUps.map((f) => ({ title: f.title, value: { action: "answer", id: f.id, source: "followup" }, typed: f.question })), asText));
       }
       return cardActivity(body, reply.entry.question);
     }

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry } from "../../knowledge/types";
 import type { Candidate } from "../../matching/matcher";
+import type { FollowUp } from "./follow-ups";
 import type { ChoiceOffer, RatingTarget, SurveyTarget } from "./values";
 
 /**
@@ -26,7 +27,7 @@ export type Reply =
   | {
       readonly kind: "answer";
       readonly entry: KnowledgeEntry;
-      readonly followUps: readonly KnowledgeEntry[];
+      readonly followUps: readonly FollowUp[];
       readonly rating: RatingTarget;
       readonly rated?: number;
     }

@@ -3,23 +3,13 @@ import { SCALES } from "../../feedback/events";
 import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/types";
 import type { Candidate } from "../../matching/matcher";
 import { TEXTS } from "../texts";
+import { followUpsOf, type FollowUp } from "./follow-ups";
 import type { Choice } from "./reply";
 import { choiceValue, ratingValues, surveyValues, type ButtonValue, type ChoiceOffer, type RatingTarget, type SurveyTarget } from "./values";
-
-/** Most follow-up questions shown under an answer. */
-export const MAX_FOLLOW_UPS = 3;
 
 /** A button that posts a value back while showing `title` as the user's message. */
 function button(title: string, value: ButtonValue | Readonly<Record<string, string>>): CardAction {
   return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
-}
-
-/** The related entries of an entry that exist, at most `MAX_FOLLOW_UPS`. */
-export function followUpsOf(entry: KnowledgeEntry, kb: KnowledgeBase): KnowledgeEntry[] {
-  return entry.related
-    .map((id) => kb.byId.get(id))
-    .filter((related): related is KnowledgeEntry => related !== undefined)
-    .slice(0, MAX_FOLLOW_UPS);
 }
 
 /**
@@ -33,7 +23,7 @@ export function answerReply(entry: KnowledgeEntry, kb: KnowledgeBase, rating: Ra
 }
 
 /** `answerReply` with the follow-ups already chosen (the renderer gets them with the reply). */
-export function answerActivity(entry: KnowledgeEntry, followUps: readonly KnowledgeEntry[], rating: RatingTarget): Partial<Activity> {
+export function answerActivity(entry: KnowledgeEntry, followUps: readonly FollowUp[], rating: RatingTarget): Partial<Activity> {
   const activity = markdownReply(`${entry.answer.trimEnd()}\n\n_${TEXTS.ratePrompt}_`);
   activity.suggestedActions = { to: [], actions: ratingButtons(rating) };
   if (followUps.length > 0) {
@@ -42,7 +32,7 @@ export function answerActivity(entry: KnowledgeEntry, followUps: readonly Knowle
         "",
         TEXTS.followUpsTitle,
         [],
-        followUps.map((related) => button(related.question, { action: "answer", id: related.id, source: "followup" })),
+        followUps.map((followUp) => button(followUp.title, { action: "answer", id: followUp.id, source: "followup" })),
       ),
     ];
   }

@@ -23,7 +23,7 @@ export function renderText(reply: Reply): Partial<Activity> {
     case "answer": {
       const parts = [plainText(reply.entry.answer.trimEnd())];
       parts.push(reply.rated === undefined ? TEXTS.typedRating : TEXTS.ratedNote(String(reply.rated)));
-      if (reply.followUps.length > 0) parts.push(`${TEXTS.followUpsTitle}\n${reply.followUps.map((e) => `- ${e.question}`).join("\n")}`);
+      if (reply.followUps.length > 0) parts.push(`${TEXTS.followUpsTitle}\n${reply.followUps.map((f) => `- ${f.title}`).join("\n")}`);
       return MessageFactory.text(parts.join("\n\n"));
     }
     case "did-you-mean":
