@@ -13,7 +13,7 @@ import { classifySmallTalk } from "../matching/small-talk";
 import { isRefusal, type CaseFlow, type CaseFlowState, type CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { isLabel, looksLikeQuestion, typedScore } from "./typed";
+import { isLabel, looksLikeQuestion, typedNumber, typedScore } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -65,12 +65,13 @@ export interface ConversationFlow {
   surveyAnswered?: Array<"nps" | "ces">;
   /**
    * What a message typed next stands for, on every channel, as the button it stands for would:
-   * a number right after an answer is its rating (with its signature, checked like a click); a
-   * choice's number, label (its question) or "Hiçbiri" answers the "did you mean" just asked. Set
-   * by the bot's reply, ended by the next message or click.
+   * right after an answer a number is its rating (with its signature, checked like a click), and
+   * one of its follow-ups' labels or questions is that follow-up's click; a choice's number,
+   * label (its question) or "Hiçbiri" answers the "did you mean" just asked. Set by the bot's
+   * reply, ended by the next message or click (a typed rating keeps it).
    */
   expects?:
-    | { kind: "rating"; answerId: string; entryId: string; signature: string }
+    | { kind: "rating"; answerId: string; entryId: string; signature: string; followUps?: Array<{ id: string; title: string }> }
     | { kind: "choice"; ids: string[]; question: string | null; signatures?: Record<string, string> };
 }
 
@@ -274,8 +275,7 @@ export class MemnunBot extends ActivityHandler {
     if (value !== undefined && value !== null) {
       // the click is answered: a number typed next no longer stands for what was asked before it
       delete flow.expects;
-      if (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleButton(context, state, origin, value))) return;
-      await this.handleButton(context, flow, value);
+      await this.click(context, flow, value);
       return;
     }
     // cleaned at the edge: control characters (a NUL byte…) are never matched, stored or logged
@@ -296,6 +296,14 @@ export class MemnunBot extends ActivityHandler {
     if (flow.survey && (await this.surveyAnswer(context, flow, text))) return;
     const expected = flow.expects;
     delete flow.expects;
+    // before the case flow, which would read a follow-up such as "Müşteri temsilcisine bağlan" as
+    // a request for a person, and before a pending comment, which a follow-up's click drops too;
+    // not while the case flow waits for a description or contact details, which take any words
+    const followUp = expected?.kind === "rating" && !flow.case?.step ? this.typedFollowUp(expected, text) : null;
+    if (followUp) {
+      await this.click(context, flow, followUp);
+      return;
+    }
     // a pending comment takes the text first; the case is offered after it
     if ((!flow.comment || flow.case?.step) && (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleText(context, state, origin, text)))) return;
     if (expected && (await this.typedChoice(context, flow, expected, text))) return;
@@ -430,9 +438,16 @@ export class MemnunBot extends ActivityHandler {
     await this.record({ kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
-    await this.say(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating: { answerId, entryId: entry.id, signature } });
-    // on every channel: customers shown rating buttons type "4" too
-    flow.expects = { kind: "rating", answerId, entryId: entry.id, signature };
+    const followUps = followUpsOf(entry, kb);
+    await this.say(context, { kind: "answer", entry, followUps, rating: { answerId, entryId: entry.id, signature } });
+    // on every channel: customers shown rating buttons type "4" too, and a follow-up's label
+    flow.expects = {
+      kind: "rating",
+      answerId,
+      entryId: entry.id,
+      signature,
+      ...(followUps.length > 0 ? { followUps: followUps.map(({ id, title }) => ({ id, title })) } : {}),
+    };
   }
 
   /**
@@ -441,8 +456,7 @@ export class MemnunBot extends ActivityHandler {
    * when it is none of these, and the message is handled as usual (a new question).
    */
   private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
-    // `2.` and `2)` as a list numbers its items
-    const number = /^(\d{1,2})[.)]?$/u.exec(text)?.[1] ?? null;
+    const number = typedNumber(text);
     if (expected.kind === "rating") {
       if (number === null) return false;
       // kept, so the same number again is "already rated" and another one changes the rating
@@ -487,6 +501,28 @@ export class MemnunBot extends ActivityHandler {
     if (question !== null && question !== undefined && signature !== undefined && this.deps.integrity.verifyChoice(signature, question, entryId, conversation)) return question;
     this.deps.logger.warn({ entryId }, "[bot] a 'did you mean' choice that was not offered: answered, not counted");
     return null;
+  }
+
+  /** A button's value, clicked or stood for by typed words: the case flow's, or the bot's own. */
+  private async click(context: TurnContext, flow: ConversationFlow, value: unknown): Promise<void> {
+    if (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleButton(context, state, origin, value))) return;
+    await this.handleButton(context, flow, value);
+  }
+
+  /**
+   * The click a message typed right after an answer stands for when it is one of that answer's
+   * follow-ups: its label or its target's question, compared as typed labels are (`isLabel`).
+   * This is how a context-only entry is reached where there are no buttons, or where buttons send
+   * their label (hosted Web Chat). A number is the answer's rating, never a follow-up (a label
+   * that is only a number is typed as its question: `typedLabel`). A follow-up whose entry is gone
+   * since stands for nothing: the words are read as any other.
+   */
+  private typedFollowUp(expected: Extract<NonNullable<ConversationFlow["expects"]>, { kind: "rating" }>, text: string): ButtonValue | null {
+    if (typedNumber(text) !== null) return null;
+    const kb = this.deps.knowledge();
+    const offered = expected.followUps?.find(({ id, title }) => isLabel(text, title, kb.byId.get(id)?.question ?? ""));
+    if (!offered || !kb.byId.has(offered.id)) return null;
+    return { action: "answer", id: offered.id, source: "followup" };
   }
 
   private async handleButton(context: TurnContext, flow: ConversationFlow, raw: unknown): Promise<void> {

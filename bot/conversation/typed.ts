@@ -14,6 +14,14 @@ export function isLabel(text: string, ...labels: readonly string[]): boolean {
   return typed !== "" && labels.some((label) => exactKey(label) === typed);
 }
 
+/**
+ * The number a message is when it is only a number, as typed for a rating or a numbered choice
+ * (`2`, and `2.` or `2)` as a list numbers its items); null otherwise.
+ */
+export function typedNumber(text: string): string | null {
+  return /^(\d{1,2})[.)]?$/u.exec(text.trim())?.[1] ?? null;
+}
+
 /** Turkish question words and particles, folded, as whole words. */
 const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
 

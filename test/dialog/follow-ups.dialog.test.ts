@@ -2,7 +2,7 @@ import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
 import { join } from "node:path";
 import { TEXTS } from "../../bot/conversation/texts";
 import { loadKnowledge } from "../../bot/knowledge/loader";
-import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry } from "../../bot/knowledge/types";
 import { createLogger } from "../../bot/logger";
 import { turnErrorHandler } from "../../bot/server/adapter";
 import { testBot, type TestBot } from "../helpers/bot";
@@ -77,6 +77,9 @@ const shown = (reply: Reply | undefined): string =>
     .map((e) => String(e.text))
     .join("\n\n");
 
+/** What every "don't know" reply begins with, whether it offers topics or the closest entries. */
+const DONT_KNOW = TEXTS.dontKnowNoTopics.split(",")[0] ?? "?";
+
 const value = (id: string): Element => ({ action: "answer", id, source: "followup" });
 
 describe("follow-ups with the editor's titles (TestAdapter)", () => {
@@ -132,6 +135,133 @@ describe("follow-ups with the editor's titles (TestAdapter)", () => {
         ["E-posta adresimi güncelle", value("destek-2")],
         ["Hesabımı kapat", value("destek-3")],
       ]);
+    });
+  });
+
+  describe("QA 46, bug 2: a follow-up typed right after its answer is its click, a context-only one too", () => {
+    /** What the bot stored about the answers it gave: entry and source, by entry. */
+    const answers = async (t: ChannelBot): Promise<unknown[]> => {
+      await t.recorder.flush();
+      return t.database.db.selectFrom("answers").select(["entry_id", "source"]).orderBy("entry_id").execute();
+    };
+    const startsWith = (reply: Reply | undefined, id: string): void => {
+      expect(shown(reply).startsWith(kb.byId.get(id)?.answer.split(";")[0] ?? "?")).toBe(true);
+    };
+
+    it.each(["Hesabımı nasıl kapatırım?", "hesabimi nasil kapatirim", "Hesabımı kapat", "HESABIMI KAPAT!"])("sms: %p answers the context-only follow-up, and leaves no unanswered question", async (typed) => {
+      const t = await channelBot(kb, "sms");
+      await turn(t, "şifremi nasıl değiştiririm");
+      const [closed, ...rest] = await turn(t, typed);
+      expect(rest).toEqual([]);
+      startsWith(closed, "destek-3");
+      expect(closed?.text).toContain(TEXTS.typedRating);
+      expect(await answers(t)).toEqual([
+        { entry_id: "destek-1", source: "match" },
+        { entry_id: "destek-3", source: "followup" },
+      ]);
+      expect((await t.store.learning({})).unanswered).toEqual([]);
+    });
+
+    it.each(["emulator", "directline", "msteams"])("%s: the title typed instead of clicked does what the click does", async (channelId) => {
+      const t = await channelBot(kb, channelId);
+      await turn(t, "şifremi nasıl değiştiririm");
+      startsWith((await turn(t, "hesabımı kapat"))[0], "destek-3");
+    });
+
+    it("hosted Web Chat: the card button types the title, which answers the context-only entry", async () => {
+      const t = await channelBot(kb, "webchat");
+      const [answer] = await turn(t, "şifremi nasıl değiştiririm");
+      expect(followUpButtons(answer)).toEqual([
+        ["E-posta adresimi güncelle", "E-posta adresimi güncelle"],
+        ["Hesabımı kapat", "Hesabımı kapat"],
+      ]);
+      startsWith((await turn(t, "Hesabımı kapat"))[0], "destek-3");
+      expect(await answers(t)).toEqual([
+        { entry_id: "destek-1", source: "match" },
+        { entry_id: "destek-3", source: "followup" },
+      ]);
+    });
+
+    it("sms: a multi-turn 'Evet' / 'Hayır' typed answers its follow-up, not as an acknowledgement", async () => {
+      const t = await channelBot(kb, "sms");
+      await turn(t, "ürünü nasıl iade ederim");
+      startsWith((await turn(t, "hayır"))[0], "iade-faturasiz");
+      await turn(t, "ürünü nasıl iade ederim");
+      startsWith((await turn(t, "Evet."))[0], "iade-faturali");
+    });
+
+    it("sms: a number right after the answer is still its rating, and the follow-ups stay typeable after it", async () => {
+      const t = await channelBot(kb, "sms");
+      await turn(t, "şifremi nasıl değiştiririm");
+      expect((await turn(t, "4")).map((r) => r.text)).toEqual([TEXTS.ratingThanks]);
+      startsWith((await turn(t, "hesabımı kapat"))[0], "destek-3");
+      expect((await t.store.report({})).csat).toMatchObject({ responses: 1, average: 4 });
+    });
+
+    it("sms: a follow-up typed while a low rating waits for its comment is its click: answered, no comment stored", async () => {
+      const t = await channelBot(kb, "sms");
+      await turn(t, "şifremi nasıl değiştiririm");
+      expect((await turn(t, "1")).map((r) => r.text)).toEqual([`${TEXTS.commentPrompt} ${TEXTS.typedSkip}`]);
+      startsWith((await turn(t, "Hesabımı kapat"))[0], "destek-3");
+      expect((await t.store.report({})).comments).toEqual([]);
+    });
+
+    it.each(["sms", "emulator", "webchat"])("%s: a context-only entry still answers no message on its own", async (channelId) => {
+      const t = await channelBot(kb, channelId);
+      expect(JSON.stringify(await turn(t, "Hesabımı nasıl kapatırım?"))).toContain(DONT_KNOW);
+      // nor after an answer that does not offer it, nor once another message came between
+      await turn(t, "e-posta adresimi nasıl güncellerim");
+      expect(JSON.stringify(await turn(t, "Hesabımı nasıl kapatırım?"))).toContain(DONT_KNOW);
+      await turn(t, "şifremi nasıl değiştiririm");
+      await turn(t, "merhaba");
+      expect(JSON.stringify(await turn(t, "hesabımı kapat"))).toContain(DONT_KNOW);
+      expect((await answers(t)).filter((a) => isRecord(a) && a.entry_id === "destek-3")).toEqual([]);
+    });
+  });
+
+  describe("labels that would read as something else", () => {
+    const entry = (id: string, question: string, extra: Partial<KnowledgeEntry> = {}): KnowledgeEntry => ({
+      id,
+      question,
+      alternates: [],
+      tags: [],
+      related: [],
+      answer: `${question} Bu, ${id} girdisinin cevabıdır.`,
+      source: { file: `${id}.md`, line: 1 },
+      ...extra,
+    });
+    const numbered = createKnowledgeBase(
+      [
+        entry("kargo", "Kargom ne zaman gelir?", { related: ["iki-gun", "temsilci"], relatedTitles: { "iki-gun": "2", temsilci: "Canlı destek" } }),
+        entry("iki-gun", "İki günde teslimat var mı?", { contextOnly: true }),
+        entry("temsilci", "Müşteri temsilcisine nasıl ulaşırım?", { contextOnly: true }),
+      ],
+      3,
+    );
+
+    it("a label that is only a number: a typed number stays the rating; the text list and Web Chat's button give the question", async () => {
+      const sms = await channelBot(numbered, "sms");
+      const [answer] = await turn(sms, "kargom ne zaman gelir");
+      expect(answer?.text).toContain(`${TEXTS.followUpsTitle}\n- İki günde teslimat var mı?\n- Canlı destek`);
+      expect((await turn(sms, "2")).map((r) => r.text)).toEqual([`${TEXTS.commentPrompt} ${TEXTS.typedSkip}`]);
+      expect((await sms.store.report({})).csat).toMatchObject({ responses: 1, average: 2 });
+      expect(shown((await turn(sms, "iki günde teslimat var mı"))[0])).toContain("iki-gun girdisinin");
+
+      const webchat = await channelBot(numbered, "webchat");
+      const [card] = await turn(webchat, "kargom ne zaman gelir");
+      expect(followUpButtons(card)).toEqual([
+        ["2", "İki günde teslimat var mı?"],
+        ["Canlı destek", "Canlı destek"],
+      ]);
+    });
+
+    it("a label the case flow would read as a request for a person answers its follow-up right after the answer, and only then", async () => {
+      const t = await channelBot(numbered, "sms");
+      await turn(t, "kargom ne zaman gelir");
+      expect(shown((await turn(t, "canlı destek"))[0])).toContain("temsilci girdisinin");
+      const offer = await turn(t, "canlı destek");
+      expect(JSON.stringify(offer)).not.toContain("temsilci girdisinin");
+      expect(offer[0]?.text).toContain(TEXTS.cases.offerHuman.slice(0, 20));
     });
   });
 });

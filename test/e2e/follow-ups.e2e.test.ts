@@ -29,8 +29,19 @@ describe("follow-ups over real HTTP, in a channel with buttons and in SMS", () =
     expect(closed?.text).toContain("Hesabı kapat adımlarını izleyin");
   });
 
-  it("sms: the answer lists the titles", async () => {
+  it("sms: the answer lists the titles; the context-only one's question or title typed right after answers it, and only then", async () => {
     const [answer] = await say("sms", "conv-fu-sms", { text: "şifremi nasıl değiştiririm" });
     expect(answer?.text).toContain(`${TEXTS.followUpsTitle}\n- E-posta adresimi güncelle\n- Hesabımı kapat`);
+    const [closed] = await say("sms", "conv-fu-sms", { text: "Hesabımı nasıl kapatırım?" });
+    expect(closed?.text).toContain("Hesabı kapat adımlarını izleyin");
+    // the rating typed next rates that answer, and its follow-ups stay typeable
+    expect((await say("sms", "conv-fu-sms", { text: "4" })).map((r) => r.text)).toEqual([TEXTS.ratingThanks]);
+    await say("sms", "conv-fu-sms", { text: "şifremi nasıl değiştiririm" });
+    const [titled] = await say("sms", "conv-fu-sms", { text: "hesabimi kapat" });
+    expect(titled?.text).toContain("Hesabı kapat adımlarını izleyin");
+    // on its own, a context-only entry answers nothing
+    const [alone] = await say("sms", "conv-fu-sms-alone", { text: "Hesabımı nasıl kapatırım?" });
+    expect(alone?.text).not.toContain("Hesabı kapat adımlarını izleyin");
+    expect(alone?.text).toContain(TEXTS.dontKnowNoTopics.split(",")[0]);
   });
 });

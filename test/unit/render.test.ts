@@ -1,4 +1,4 @@
-import { followUpsOf, render } from "../../bot/conversation/render";
+import { followUpsOf, render, typedLabel } from "../../bot/conversation/render";
 import { createKnowledgeBase, type KnowledgeEntry } from "../../bot/knowledge/types";
 import { TEXTS } from "../../bot/conversation/texts";
 import { markdownBlocks, renderCard, SCORES_PER_ROW } from "../../bot/conversation/render/card";
@@ -144,8 +144,17 @@ describe("follow-up labels (QA 46, bug 1)", () => {
     ]);
   });
 
-  it("shows the title on the hosted Web Chat card button", () => {
-    expect(cardFollowUps("webchat").map(([title]) => title)).toEqual(["E-posta adresimi nasıl güncellerim?", "Hesabımı kapat"]);
+  it("shows the title on the hosted Web Chat card button, which types it (QA 46, bug 2)", () => {
+    expect(cardFollowUps("webchat")).toEqual([
+      ["E-posta adresimi nasıl güncellerim?", "E-posta adresimi nasıl güncellerim?"],
+      ["Hesabımı kapat", "Hesabımı kapat"],
+    ]);
+  });
+
+  it("types a label that is only a number (a rating right after an answer) as the target's question", () => {
+    expect(typedLabel({ id: "a", title: "2", question: "İki günde gelir mi?" })).toBe("İki günde gelir mi?");
+    expect(typedLabel({ id: "a", title: "2.", question: "İki günde gelir mi?" })).toBe("İki günde gelir mi?");
+    expect(typedLabel({ id: "a", title: "2 gün", question: "İki günde gelir mi?" })).toBe("2 gün");
   });
 
   it("lists the title where there are no buttons", () => {

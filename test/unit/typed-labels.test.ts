@@ -1,4 +1,4 @@
-import { isLabel, typedScore } from "../../bot/conversation/typed";
+import { isLabel, typedNumber, typedScore } from "../../bot/conversation/typed";
 import { TEXTS } from "../../bot/conversation/texts";
 
 describe("a typed message read as a button's label", () => {
@@ -48,5 +48,15 @@ describe("a survey score typed in a sentence", () => {
     ["", 10],
   ])("reads no score in %p on a scale to %d", (text, scale) => {
     expect(typedScore(text, scale)).toBeNull();
+  });
+});
+
+describe("a message that is only a number (a rating, a numbered choice)", () => {
+  it.each([["2", "2"], ["2.", "2"], ["2)", "2"], [" 12 ", "12"]])("reads %p as %p", (typed, number) => {
+    expect(typedNumber(typed)).toBe(number);
+  });
+
+  it.each(["123", "2 puan", "iki", "2.5", "", "Hesabımı kapat"])("reads %p as no number", (typed) => {
+    expect(typedNumber(typed)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type Activity } from "botbuilder";
 import { SCALES } from "../../feedback/events";
 import { TEXTS } from "../texts";
+import { typedLabel } from "./follow-ups";
 import type { Reply } from "./reply";
 import { choiceValue, ratingValues, surveyValues, type ButtonValue } from "./values";
 
@@ -76,7 +77,7 @@ function cardActivity(body: Element[], summary: string): Partial<Activity> {
 
 /**
  * A reply as an Adaptive Card with `Action.Submit` buttons (Teams, hosted Web Chat). With
- * `asText` the buttons send their typed equivalent (a number, a question, "Geç") instead of a value.
+ * `asText` the buttons send their typed equivalent (a number, a question or follow-up label, "Geç") instead of a value.
  */
 export function renderCard(reply: Reply, asText = false): Partial<Activity> {
   switch (reply.kind) {
@@ -97,7 +98,7 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
       }
       if (reply.followUps.length > 0) {
         body.push(textBlock(TEXTS.followUpsTitle, { spacing: "large", weight: "bolder" }));
-        body.push(...choiceButtons(reply.followUps.map((f) => ({ title: f.title, value: { action: "answer", id: f.id, source: "followup" }, typed: f.question })), asText));
+        body.push(...choiceButtons(reply.followUps.map((f) => ({ title: f.title, value: { action: "answer", id: f.id, source: "followup" }, typed: typedLabel(f) })), asText));
       }
       return cardActivity(body, reply.entry.question);
     }

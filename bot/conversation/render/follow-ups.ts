@@ -1,4 +1,5 @@
 import type { KnowledgeBase, KnowledgeEntry } from "../../knowledge/types";
+import { typedNumber } from "../typed";
 
 /** Most follow-up questions shown under an answer. */
 export const MAX_FOLLOW_UPS = 3;
@@ -23,4 +24,13 @@ export function followUpsOf(entry: KnowledgeEntry, kb: KnowledgeBase): FollowUp[
     .filter((related): related is KnowledgeEntry => related !== undefined)
     .slice(0, MAX_FOLLOW_UPS)
     .map((related) => ({ id: related.id, title: entry.relatedTitles?.[related.id] ?? related.question, question: related.question }));
+}
+
+/**
+ * What stands for a follow-up as typed text: the line listed where there are no buttons, and what
+ * its button sends where buttons send text (hosted Web Chat). Its label, unless the label is only
+ * a number, which typed right after an answer is that answer's rating: then the target's question.
+ */
+export function typedLabel(followUp: FollowUp): string {
+  return typedNumber(followUp.title) === null ? followUp.title : followUp.question;
 }

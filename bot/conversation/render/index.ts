@@ -7,7 +7,7 @@ import { renderText } from "./text";
 
 export { canUpdate, channelStyle, controlsSendText, type ChannelStyle } from "./channels";
 export type { Choice, Reply } from "./reply";
-export { followUpsOf, MAX_FOLLOW_UPS, type FollowUp } from "./follow-ups";
+export { followUpsOf, MAX_FOLLOW_UPS, typedLabel, type FollowUp } from "./follow-ups";
 export { ButtonValue, type ChoiceOffer, type RatingTarget, type SurveyTarget } from "./values";
 
 function renderSuggested(reply: Reply): Partial<Activity> {

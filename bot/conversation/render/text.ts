@@ -1,6 +1,7 @@
 import { MessageFactory, type Activity } from "botbuilder";
 import { SCALES } from "../../feedback/events";
 import { TEXTS } from "../texts";
+import { typedLabel } from "./follow-ups";
 import type { Reply } from "./reply";
 
 /**
@@ -23,7 +24,7 @@ export function renderText(reply: Reply): Partial<Activity> {
     case "answer": {
       const parts = [plainText(reply.entry.answer.trimEnd())];
       parts.push(reply.rated === undefined ? TEXTS.typedRating : TEXTS.ratedNote(String(reply.rated)));
-      if (reply.followUps.length > 0) parts.push(`${TEXTS.followUpsTitle}\n${reply.followUps.map((f) => `- ${f.title}`).join("\n")}`);
+      if (reply.followUps.length > 0) parts.push(`${TEXTS.followUpsTitle}\n${reply.followUps.map((f) => `- ${typedLabel(f)}`).join("\n")}`);
       return MessageFactory.text(parts.join("\n\n"));
     }
     case "did-you-mean":
