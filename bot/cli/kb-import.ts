@@ -4,10 +4,11 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { entryToMarkdown, mergeSynonyms, type ExistingSynonyms, type SynonymsMerge } from "../knowledge/convert";
 import { displayPath, isWithin } from "../knowledge/display-path";
-import { loadKnowledge, loadKnowledgeTexts } from "../knowledge/loader";
+import type { DraftEntry } from "../knowledge/draft";
+import { loadKnowledge, loadKnowledgeTexts, parseKnowledgeFile, questionKey } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { isSynonymsFile, parseSynonymsFile } from "../knowledge/parse-synonyms";
-import { formatIssue, type SynonymGroup } from "../knowledge/types";
+import { formatIssue, type KnowledgeEntry, type SynonymGroup } from "../knowledge/types";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
 import { KB_IMPORT } from "./messages";
 
@@ -18,6 +19,65 @@ const USAGE = KB_IMPORT.usage;
  * run. The loader and the watcher skip folders whose name starts with a dot.
  */
 export const IMPORT_BACKUP_FOLDER = ".kb-import-yedek";
+
+/**
+ * The filter (a `name:value` tag) the importer gives a pair whose question, with the same
+ * filters, an earlier pair of the same `.qna` file has: `qna:<anchor>` (`qna:<line>` without
+ * one). See `entryFiles`.
+ */
+export const REPEAT_FILTER = "qna";
+
+/** One Markdown entry file to write. */
+interface EntryFile {
+  readonly path: string;
+  readonly entry: KnowledgeEntry;
+  readonly text: string;
+  /** The entry as the loader will read the file back (undefined only if it cannot, which `entryToMarkdown` never writes). */
+  readonly draft: DraftEntry | undefined;
+}
+
+/** A pair that got a `REPEAT_FILTER` tag, for the report. */
+interface Distinguished {
+  readonly file: EntryFile;
+  readonly tag: string;
+  /** The `.qna` line of the first pair with the question. */
+  readonly firstLine: number;
+}
+
+function entryFile(folder: string, entry: KnowledgeEntry): EntryFile {
+  const path = join(folder, `${entry.id}.md`);
+  const text = entryToMarkdown(entry);
+  return { path, entry, text, draft: parseKnowledgeFile(text, basename(path)).drafts[0] };
+}
+
+/**
+ * The Markdown entry files for the pairs of a `.qna` file. A `.qna` file may hold one question
+ * twice with the same filters (bf-lu keeps both pairs, and so does the loader for a `.qna`
+ * file), but two Markdown files with one question are a duplicate the loader refuses: one pair
+ * would stop being served. So each later pair gets a `REPEAT_FILTER` tag, which in Markdown is a
+ * filter as its `.qna` filters are: both stay entries, and the bot asks which one is meant, as
+ * it does for the `.qna` file. (A `tag = x` filter, a plain tag `x` in Markdown, no longer tells
+ * two pairs apart either; the same tag does.)
+ */
+function entryFiles(folder: string, entries: readonly KnowledgeEntry[], drafts: readonly DraftEntry[]): { files: EntryFile[]; distinguished: Distinguished[] } {
+  const anchors = new Map(drafts.map((draft) => [draft.id, draft.anchor]));
+  const firstLines = new Map<string, number>();
+  const files: EntryFile[] = [];
+  const distinguished: Distinguished[] = [];
+  for (const entry of entries) {
+    let file = entryFile(folder, entry);
+    const key = file.draft && questionKey(file.draft);
+    const firstLine = key === undefined ? undefined : firstLines.get(key);
+    if (key !== undefined && firstLine === undefined) firstLines.set(key, entry.source.line);
+    if (firstLine !== undefined) {
+      const tag = `${REPEAT_FILTER}:${anchors.get(entry.id) ?? entry.source.line}`;
+      file = entryFile(folder, { ...entry, tags: [...entry.tags, tag] });
+      distinguished.push({ file, tag, firstLine });
+    }
+    files.push(file);
+  }
+  return { files, distinguished };
+}
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -114,7 +174,8 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
 
   const config = loadConfig(env);
   const folder = parsed.values.out ?? join(config.knowledgeDir, name.replace(/\.qna$/i, ""));
-  const entryFiles = new Map(result.entries.map((entry) => [join(folder, `${entry.id}.md`), entryToMarkdown(entry)]));
+  const { files: planned, distinguished } = entryFiles(folder, result.entries, result.accepted.get(name)?.drafts ?? []);
+  const files = new Map(planned.map((file) => [file.path, file.text]));
 
   const imported = result.knowledgeBase?.synonyms ?? [];
   const synonymsPath = await synonymsPathIn(folder);
@@ -144,7 +205,7 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   }
 
   const taken: string[] = [];
-  for (const path of entryFiles.keys()) if (await exists(path)) taken.push(path);
+  for (const path of files.keys()) if (await exists(path)) taken.push(path);
   if (taken.length > 0 && !parsed.values.force) {
     err(`[kb:import] ${KB_IMPORT.exists(taken.map((path) => displayPath(path)), displayPath(join(folder, IMPORT_BACKUP_FOLDER)))}`);
     return EXIT_FAILURE;
@@ -152,7 +213,7 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
 
   await mkdir(folder, { recursive: true });
   const replaced: string[] = [];
-  for (const path of taken) if ((await readFile(path, "utf8")) !== entryFiles.get(path)) replaced.push(path);
+  for (const path of taken) if ((await readFile(path, "utf8")) !== files.get(path)) replaced.push(path);
   let backup: string | undefined;
   if (replaced.length > 0) {
     const backups = join(folder, IMPORT_BACKUP_FOLDER);
@@ -160,11 +221,12 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     backup = await mkdtemp(join(backups, `${new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}-`));
     for (const path of replaced) await copyFile(path, join(backup, basename(path)));
   }
-  for (const [path, content] of entryFiles) await writeFile(path, content, "utf8");
+  for (const [path, content] of files) await writeFile(path, content, "utf8");
   if (merge && (merge.status === "new" || merge.status === "appended")) await replaceFile(synonymsPath, merge.text);
 
   out(KB_IMPORT.written(name, result.entries.length, displayPath(folder)));
   if (backup) out(KB_IMPORT.backedUp(replaced.length, displayPath(backup)));
+  for (const { file, tag, firstLine } of distinguished) out(KB_IMPORT.repeatDistinguished(`${label}/${name}:${file.entry.source.line}`, firstLine, displayPath(file.path), tag));
   if (merge) {
     const report = synonymsReport(merge, displayPath(synonymsPath), kept, imported, `${label}/${name}`);
     for (const line of report.out) out(line);

@@ -156,6 +156,10 @@ export const KB_IMPORT = {
     `şimdiki hâlleri önce ${backups}/ altına kopyalanır.`,
   written: (file: string, entries: number, folder: string) => `${file}: ${entries} girdi ${folder} klasörüne yazıldı`,
   backedUp: (count: number, folder: string) => `yerine yazılan ${count} girdi dosyasının önceki hâli ${folder} klasörüne kopyalandı`,
+  /** `where` is the later pair's `.qna` file and line. */
+  repeatDistinguished: (where: string, firstLine: number, file: string, tag: string) =>
+    `${where}: aynı soru ${firstLine}. satırdaki çiftte de var; Markdown'da ikisi de ayrı girdi olarak kalsın diye ${file} dosyasına "${tag}" etiketi eklendi ` +
+    "(bot hangisinin kastedildiğini sorar; soruları ayırdığınızda ya da girdileri birleştirdiğinizde etiketi silebilirsiniz)",
   synonymsWritten: (file: string, groups: number) => `${file}: ${groups} eş anlamlı grubu yazıldı`,
   synonymsAppended: (file: string, added: number, kept: number) =>
     `${file}: ${added} eş anlamlı grubu dosyanın sonuna eklendi; var olan ${kept} grup ve açıklamalar olduğu gibi kaldı`,

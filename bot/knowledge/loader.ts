@@ -130,7 +130,7 @@ export function versionOf(file: string, text: string): FileVersion | undefined {
  * A question's identity for duplicate detection: its words, and its `.qna` filters, so that the
  * same question with different filters (one answer per city) is two entries.
  */
-function questionKey(draft: DraftEntry): string {
+export function questionKey(draft: DraftEntry): string {
   const filters = draft.filters.map((filter) => `${textKey(filter.name)}=${textKey(filter.value)}`).sort();
   return [textKey(draft.question), ...filters].join("|");
 }

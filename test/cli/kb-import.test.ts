@@ -171,3 +171,76 @@ describe("npm run kb:import into a folder editors already work in", () => {
     expect(readFileSync(join(broken, "synonyms.yaml"), "utf8")).toBe(text);
   });
 });
+
+/** A valid export that asks one question twice: as bf-lu does, the loader keeps both pairs of a .qna file. */
+const REPEATED = [
+  '<a id = "12"></a>',
+  "",
+  "# ? Kredi kartı aidatı ne kadar?",
+  "- kart aidatı",
+  "",
+  `${F}markdown`,
+  "Kredi kartı aidatı yıllık 900 TL'dir; ilk yıl ücretsizdir.",
+  F,
+  "",
+  '<a id = "14"></a>',
+  "",
+  "# ? Kredi kartı aidatı ne kadar?",
+  "- yıllık kart ücreti",
+  "",
+  `${F}markdown`,
+  "Bireysel kartlarda aidat 750 TL'dir; ticari kartlarda şubenize danışın.",
+  F,
+  "",
+  // two filters that are different in .qna, and plain tags alike in Markdown (`tag = x` → tag `x`)
+  '<a id = "20"></a>',
+  "",
+  "# ? Teslimat ne kadar sürer?",
+  "- kargo süresi",
+  "",
+  "**Filters:**",
+  "- tag = kampanya",
+  "",
+  `${F}markdown`,
+  "Kampanya ürünleri 5 iş günü içinde teslim edilir; takip numarası e-postanızdadır.",
+  F,
+  "",
+  '<a id = "21"></a>',
+  "",
+  "# ? Teslimat ne kadar sürer?",
+  "- teslim süresi",
+  "",
+  "**Filters:**",
+  "- tag = indirim",
+  "",
+  `${F}markdown`,
+  "İndirimli ürünler 2-3 iş günü içinde teslim edilir; takip numarası e-postanızdadır.",
+  F,
+  "",
+].join("\n");
+
+describe("npm run kb:import of a .qna that repeats a question", () => {
+  it("writes Markdown that kb:check accepts, keeping every pair: a later pair gets a qna:<anchor> filter", async () => {
+    const root = tempDataDir();
+    const qna = join(root, "kart.qna");
+    writeFileSync(qna, REPEATED);
+    const folder = join(root, "kart");
+    const run = await npmRun("kb:import", [qna, "--out", folder], { env: { KNOWLEDGE_DIR: folder } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${qna}:12: aynı soru 3. satırdaki çiftte de var; Markdown'da ikisi de ayrı girdi olarak kalsın diye ${join(folder, "kart-14.md")} dosyasına "qna:14" etiketi eklendi`);
+    expect(run.stdout).toContain(`${qna}:33: aynı soru 21. satırdaki çiftte de var; Markdown'da ikisi de ayrı girdi olarak kalsın diye ${join(folder, "kart-21.md")} dosyasına "qna:21" etiketi eklendi`);
+
+    const check = await npmRun("kb:check", [folder]);
+    expect(withoutNodeWarnings(check.stderr)).toBe("");
+    expect(check.stdout).not.toContain("hata  ");
+    expect(check.code).toBe(0);
+    const loaded = await loadKnowledge(folder);
+    expect(loaded.entries.map((entry) => [entry.id, entry.tags])).toEqual([
+      ["kart-12", []],
+      ["kart-14", ["qna:14"]],
+      ["kart-20", ["kampanya"]],
+      ["kart-21", ["indirim", "qna:21"]],
+    ]);
+    expect(loaded.entries.map((entry) => entry.answer)).toEqual(expect.arrayContaining([expect.stringContaining("900 TL"), expect.stringContaining("750 TL")]));
+  });
+});
