@@ -1,12 +1,13 @@
 import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { entryToMarkdown, mergeSynonyms, type ExistingSynonyms, type SynonymsMerge } from "../knowledge/convert";
+import { entryToMarkdown, importedFrom, mergeSynonyms, type ExistingSynonyms, type SynonymsMerge } from "../knowledge/convert";
 import { displayPath, isWithin } from "../knowledge/display-path";
-import type { DraftEntry } from "../knowledge/draft";
-import { loadKnowledge, loadKnowledgeTexts, parseKnowledgeFile, questionKey } from "../knowledge/loader";
+import { slugify, type DraftEntry } from "../knowledge/draft";
+import { listKnowledgeFiles, loadKnowledge, loadKnowledgeTexts, parseKnowledgeFile, questionKey, type LoadResult } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
+import { textKey } from "../knowledge/normalize";
 import { isSynonymsFile, parseSynonymsFile } from "../knowledge/parse-synonyms";
 import { formatIssue, type KnowledgeEntry, type SynonymGroup } from "../knowledge/types";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
@@ -44,9 +45,9 @@ interface Distinguished {
   readonly firstLine: number;
 }
 
-function entryFile(folder: string, entry: KnowledgeEntry): EntryFile {
+function entryFile(folder: string, entry: KnowledgeEntry, origin: string): EntryFile {
   const path = join(folder, `${entry.id}.md`);
-  const text = entryToMarkdown(entry);
+  const text = entryToMarkdown(entry, origin);
   return { path, entry, text, draft: parseKnowledgeFile(text, basename(path)).drafts[0] };
 }
 
@@ -59,24 +60,119 @@ function entryFile(folder: string, entry: KnowledgeEntry): EntryFile {
  * it does for the `.qna` file. (A `tag = x` filter, a plain tag `x` in Markdown, no longer tells
  * two pairs apart either; the same tag does.)
  */
-function entryFiles(folder: string, entries: readonly KnowledgeEntry[], drafts: readonly DraftEntry[]): { files: EntryFile[]; distinguished: Distinguished[] } {
+function entryFiles(folder: string, origin: string, entries: readonly KnowledgeEntry[], drafts: readonly DraftEntry[]): { files: EntryFile[]; distinguished: Distinguished[] } {
   const anchors = new Map(drafts.map((draft) => [draft.id, draft.anchor]));
   const firstLines = new Map<string, number>();
   const files: EntryFile[] = [];
   const distinguished: Distinguished[] = [];
   for (const entry of entries) {
-    let file = entryFile(folder, entry);
+    let file = entryFile(folder, entry, origin);
     const key = file.draft && questionKey(file.draft);
     const firstLine = key === undefined ? undefined : firstLines.get(key);
     if (key !== undefined && firstLine === undefined) firstLines.set(key, entry.source.line);
     if (firstLine !== undefined) {
       const tag = `${REPEAT_FILTER}:${anchors.get(entry.id) ?? entry.source.line}`;
-      file = entryFile(folder, { ...entry, tags: [...entry.tags, tag] });
+      file = entryFile(folder, { ...entry, tags: [...entry.tags, tag] }, origin);
       distinguished.push({ file, tag, firstLine });
     }
     files.push(file);
   }
   return { files, distinguished };
+}
+
+/** Whether two `.qna` file names give their pairs the same ids (`<file-slug>-<anchor>`, see `parse-qna.ts`): then they are taken for the same file. */
+function sameQna(a: string, b: string): boolean {
+  const stem = (name: string): string => slugify(name.replace(/\.qna$/i, ""));
+  return stem(a) === stem(b);
+}
+
+/**
+ * The entry files below `folder` that an earlier import of the same `.qna` file wrote (they carry
+ * its name in their `kb:import` comment, see `entryToMarkdown`) and this import does not write:
+ * pairs deleted from the `.qna` file since. Left where they are, they would still be served.
+ */
+async function leftOver(folder: string, name: string, written: ReadonlySet<string>): Promise<string[]> {
+  const files = await listKnowledgeFiles(folder).catch(() => []);
+  const found: string[] = [];
+  for (const file of files) {
+    const path = join(folder, file);
+    if (!/\.md$/i.test(file) || written.has(resolve(path))) continue;
+    const origin = importedFrom(await readFile(path, "utf8").catch(() => ""));
+    if (origin !== undefined && sameQna(origin, name)) found.push(path);
+  }
+  return found;
+}
+
+/** An entry the loader reads, with the `.qna` file an earlier import of which wrote its file, if one did. */
+interface Present {
+  readonly draft: DraftEntry;
+  readonly origin: string | undefined;
+}
+
+/** A new entry file that would clash with an entry the loader reads beside it. */
+interface Clash {
+  readonly file: EntryFile;
+  readonly sameId: boolean;
+  readonly sameQuestion: boolean;
+  readonly other: Present;
+}
+
+/**
+ * The new entry files that would clash with the entries the loader reads beside them, as
+ * `kb:check` judges it: the same id, or the same question with the same filters (`questionKey`).
+ * Without this check the import wrote them and the next start charged the clash to one of the
+ * two files by folder order, often the editor's own entry, which then stopped being served.
+ * `present` is the knowledge as it is, `leaving` the paths of its files this import replaces or
+ * moves away (and the `.qna` file itself, which the editor is told to take out).
+ */
+function clashes(files: readonly EntryFile[], present: LoadResult, root: string, leaving: ReadonlySet<string>): Clash[] {
+  const ids = new Map<string, Present>();
+  const questions = new Map<string, Present>();
+  for (const [file, version] of present.accepted) {
+    if (leaving.has(resolve(root, file))) continue;
+    const origin = /\.md$/i.test(file) ? importedFrom(version.text) : undefined;
+    for (const draft of version.drafts) {
+      const entry = { draft, origin };
+      if (!ids.has(draft.id)) ids.set(draft.id, entry);
+      const key = questionKey(draft);
+      if (!questions.has(key)) questions.set(key, entry);
+    }
+  }
+  const found: Clash[] = [];
+  for (const file of files) {
+    if (!file.draft) continue;
+    const byId = ids.get(file.draft.id);
+    // as the loader: a question without words is never a duplicate
+    const byQuestion = textKey(file.draft.question) === "" ? undefined : questions.get(questionKey(file.draft));
+    for (const other of new Set([byId, byQuestion])) {
+      if (other) found.push({ file, sameId: other === byId, sameQuestion: other === byQuestion, other });
+    }
+  }
+  return found;
+}
+
+/** What to tell about clashes: one error line each, at the pair's `.qna` line, then what to do. */
+function clashReport(found: readonly Clash[], root: string, qna: string, name: string): string[] {
+  const lines = found.map(({ file, sameId, sameQuestion, other }) => {
+    const where = `${displayPath(join(root, other.draft.source.file))}:${sameQuestion ? other.draft.questionLine : other.draft.idLine}`;
+    const what = KB_IMPORT.clash(displayPath(file.path), sameQuestion ? other.draft.question : undefined, sameId ? other.draft.id : undefined, where);
+    return `${CHECK.errorLabel}${qna}:${file.entry.source.line}: ${what}`;
+  });
+  lines.push(`[kb:import] ${KB_IMPORT.clashes(name, new Set(found.map((clash) => clash.file)).size)}`);
+  // entries an earlier import wrote: most likely the same knowledge base, exported again
+  const earlier = new Map<string, { pairs: Set<EntryFile>; folders: Set<string> }>();
+  for (const { file, other } of found) {
+    if (other.origin === undefined) continue;
+    const seen = earlier.get(other.origin) ?? { pairs: new Set<EntryFile>(), folders: new Set<string>() };
+    seen.pairs.add(file);
+    seen.folders.add(displayPath(dirname(join(root, other.draft.source.file))));
+    earlier.set(other.origin, seen);
+  }
+  for (const [origin, { pairs, folders }] of earlier) {
+    const shown = [...folders];
+    lines.push(`[kb:import] ${sameQna(origin, name) ? KB_IMPORT.importedBefore(name, pairs.size, shown) : KB_IMPORT.importedAs(name, origin, pairs.size, shown)}`);
+  }
+  return lines;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -95,11 +191,10 @@ async function synonymsPathIn(folder: string): Promise<string> {
 }
 
 /**
- * The other synonym groups the loader reads together with `target`: every synonyms file and
- * `.qna` alteration of `root` but `target` and the file being imported, located for messages.
+ * The other synonym groups the loader reads together with the target: every synonyms file and
+ * `.qna` alteration of `root` (as `loaded`) but those in `skip`, located for messages.
  */
-async function synonymsElsewhere(root: string, skip: readonly string[], maxFileBytes: number): Promise<SynonymGroup[]> {
-  const loaded = await loadKnowledge(root, { maxFileBytes });
+function synonymsElsewhere(loaded: LoadResult, root: string, skip: readonly string[]): SynonymGroup[] {
   const skipped = new Set(skip.map((path) => resolve(path)));
   return (loaded.knowledgeBase?.synonyms ?? [])
     .filter((group) => !skipped.has(resolve(root, group.source.file)))
@@ -139,8 +234,11 @@ function synonymsReport(merge: SynonymsMerge, path: string, kept: number, import
  * `qna-alterations` to the folder's `synonyms.yaml`, so editors can continue in Markdown.
  * Nothing an editor wrote is lost: existing synonym groups and comments are kept and new groups
  * appended (`mergeSynonyms`); an existing entry file is replaced only with `--force`, after a
- * copy of it is kept in `IMPORT_BACKUP_FOLDER`. Writes nothing when the `.qna` file or the
- * existing `synonyms.yaml` has errors, or an entry file exists without `--force`. Returns the exit code.
+ * copy of it is kept in `IMPORT_BACKUP_FOLDER`, and so are the files of an earlier import of the
+ * same `.qna` file whose pairs are gone (`leftOver`), moved there. Writes nothing when the `.qna`
+ * file or the existing `synonyms.yaml` has errors, when an entry would clash with the knowledge
+ * read beside it (`clashes`), or when an entry file exists or one is left over without `--force`.
+ * Returns the exit code.
  */
 export async function runKbImport(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Write, err: Write): Promise<number> {
   let parsed;
@@ -174,7 +272,10 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
 
   const config = loadConfig(env);
   const folder = parsed.values.out ?? join(config.knowledgeDir, name.replace(/\.qna$/i, ""));
-  const { files: planned, distinguished } = entryFiles(folder, result.entries, result.accepted.get(name)?.drafts ?? []);
+  // what the loader will read beside the new files: the whole knowledge folder when the target is inside it
+  const root = isWithin(folder, config.knowledgeDir) ? config.knowledgeDir : folder;
+  const present = await loadKnowledge(root, { maxFileBytes: config.knowledgeMaxFileBytes });
+  const { files: planned, distinguished } = entryFiles(folder, name, result.entries, result.accepted.get(name)?.drafts ?? []);
   const files = new Map(planned.map((file) => [file.path, file.text]));
 
   const imported = result.knowledgeBase?.synonyms ?? [];
@@ -194,9 +295,7 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
       existing = { text: current, groups: own.groups };
       kept = own.groups.length;
     }
-    // the groups the loader will read beside this file: the whole knowledge folder when the target is inside it
-    const root = isWithin(folder, config.knowledgeDir) ? config.knowledgeDir : folder;
-    const elsewhere = await synonymsElsewhere(root, [synonymsPath, source], config.knowledgeMaxFileBytes);
+    const elsewhere = synonymsElsewhere(present, root, [synonymsPath, source]);
     merge = mergeSynonyms(existing, imported, elsewhere, name);
     if (merge.status === "unmergeable") {
       err(`[kb:import] ${KB_IMPORT.synonymsUnmergeable(displayPath(synonymsPath), merge.added.map((group) => KB_IMPORT.group(group.words)))}`);
@@ -206,8 +305,15 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
 
   const taken: string[] = [];
   for (const path of files.keys()) if (await exists(path)) taken.push(path);
-  if (taken.length > 0 && !parsed.values.force) {
-    err(`[kb:import] ${KB_IMPORT.exists(taken.map((path) => displayPath(path)), displayPath(join(folder, IMPORT_BACKUP_FOLDER)))}`);
+  const stale = await leftOver(folder, name, new Set([...files.keys()].map((path) => resolve(path))));
+  const found = clashes(planned, present, root, new Set([...taken, ...stale, source].map((path) => resolve(path))));
+  if (found.length > 0) {
+    for (const line of clashReport(found, root, `${label}/${name}`, name)) err(line);
+    return EXIT_FAILURE;
+  }
+  if ((taken.length > 0 || stale.length > 0) && !parsed.values.force) {
+    const shown = (paths: readonly string[]): string[] => paths.map((path) => displayPath(path));
+    err(`[kb:import] ${KB_IMPORT.exists(shown(taken), shown(stale), name, displayPath(join(folder, IMPORT_BACKUP_FOLDER)))}`);
     return EXIT_FAILURE;
   }
 
@@ -215,17 +321,24 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   const replaced: string[] = [];
   for (const path of taken) if ((await readFile(path, "utf8")) !== files.get(path)) replaced.push(path);
   let backup: string | undefined;
-  if (replaced.length > 0) {
+  if (replaced.length > 0 || stale.length > 0) {
     const backups = join(folder, IMPORT_BACKUP_FOLDER);
     await mkdir(backups, { recursive: true });
     backup = await mkdtemp(join(backups, `${new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-")}-`));
     for (const path of replaced) await copyFile(path, join(backup, basename(path)));
+    // moved, not deleted: kept as they were, below the backup folder, where the loader does not look
+    for (const path of stale) {
+      const kept = join(backup, relative(folder, path));
+      await mkdir(dirname(kept), { recursive: true });
+      await rename(path, kept);
+    }
   }
   for (const [path, content] of files) await writeFile(path, content, "utf8");
   if (merge && (merge.status === "new" || merge.status === "appended")) await replaceFile(synonymsPath, merge.text);
 
   out(KB_IMPORT.written(name, result.entries.length, displayPath(folder)));
-  if (backup) out(KB_IMPORT.backedUp(replaced.length, displayPath(backup)));
+  if (backup && replaced.length > 0) out(KB_IMPORT.backedUp(replaced.length, displayPath(backup)));
+  if (backup && stale.length > 0) out(KB_IMPORT.staleMoved(name, displayPath(backup), stale.map((path) => displayPath(path))));
   for (const { file, tag, firstLine } of distinguished) out(KB_IMPORT.repeatDistinguished(`${label}/${name}:${file.entry.source.line}`, firstLine, displayPath(file.path), tag));
   if (merge) {
     const report = synonymsReport(merge, displayPath(synonymsPath), kept, imported, `${label}/${name}`);

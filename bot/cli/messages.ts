@@ -140,22 +140,52 @@ export const KB_RECOMMEND = {
 /** A synonym group as the messages show it: `[parola, şifre, password]`. */
 const group = (words: readonly string[]): string => `[${words.join(", ")}]`;
 const quotedWords = (words: readonly string[]): string => words.map((word) => `"${word}"`).join(", ");
+/** Paths one a line, indented. */
+const list = (paths: readonly string[]): string => paths.map((path) => `  ${path}`).join("\n");
 
 export const KB_IMPORT = {
   usage:
     "kullanım: npm run kb:import -- <dosya.qna> [--out <klasör>] [--force]\n" +
     "       (varsayılan klasör: <KNOWLEDGE_DIR>/<.qna'sız dosya adı>)\n" +
     "       Eş anlamlılar klasördeki synonyms.yaml dosyasının sonuna eklenir; var olan gruplar ve açıklamalar olduğu gibi kalır.\n" +
-    "       --force var olan girdi dosyalarının yerine yazar; önce şimdiki hâllerini klasördeki .kb-import-yedek/ altına kopyalar.",
+    "       --force var olan girdi dosyalarının yerine yazar; önce şimdiki hâllerini klasördeki .kb-import-yedek/ altına kopyalar.\n" +
+    "       Aynı .qna dosyasının önceki içe aktarımından kalan, artık olmayan çiftlerin dosyalarını da oraya taşır.\n" +
+    "       Bilgi klasöründeki bir girdiyle aynı soruyu ya da kimliği taşıyacak bir çift varsa hiçbir şey yazılmaz.",
   oneFile: "tek bir .qna dosyası verin",
   unreadable: (file: string, reason: string) => `${file} okunamadı: ${reason}`,
   hasErrors: (file: string) => `${file} dosyasında hatalar var; hiçbir şey yazılmadı`,
-  exists: (paths: readonly string[], backups: string) =>
-    `bu girdi dosyaları zaten var; hiçbir şey yazılmadı:\n${paths.map((path) => `  ${path}`).join("\n")}\n` +
-    `Başka bir klasöre aktarmak için --out <klasör> verin. Bu dosyaların yerine içe aktarılanları yazmak için --force ekleyin: ` +
-    `şimdiki hâlleri önce ${backups}/ altına kopyalanır.`,
+  /** `stale`: entry files of an earlier import of the same `.qna` file whose pairs it no longer has. */
+  exists: (taken: readonly string[], stale: readonly string[], qna: string, backups: string) =>
+    (taken.length > 0 ? `bu girdi dosyaları zaten var; hiçbir şey yazılmadı:\n${list(taken)}\n` : "hiçbir şey yazılmadı.\n") +
+    (stale.length > 0
+      ? `${qna} dosyasının önceki içe aktarımından kalan bu girdi dosyalarının çiftleri artık ${qna} dosyasında yok; bot onları sunmaya devam eder:\n${list(stale)}\n`
+      : "") +
+    (taken.length > 0
+      ? `Başka bir klasöre aktarmak için --out <klasör> verin. Bu dosyaların yerine içe aktarılanları yazmak için --force ekleyin: şimdiki hâlleri önce ${backups}/ altına kopyalanır`
+      : `Yeni dosyaları yazmak için --force ekleyin`) +
+    (stale.length > 0 ? `${taken.length > 0 ? "; " : ": "}artık olmayan çiftlerin dosyaları ${backups}/ altına taşınır (silinmez, bot onları artık sunmaz).` : "."),
+  /** One new entry file that would clash with an entry of the knowledge folder (`where`: its file and line). */
+  clash: (file: string, question: string | undefined, id: string | undefined, where: string) =>
+    `${file} yazılamaz: ` +
+    [question === undefined ? undefined : `aynı soru ("${question}")`, id === undefined ? undefined : `aynı kimlik ("${id}")`].filter((part) => part !== undefined).join(" ve ") +
+    ` ${where} girdisinde de var`,
+  clashes: (qna: string, count: number) =>
+    `${qna}: ${count} çift bilgi klasöründeki girdilerle çakışıyor; hiçbir şey yazılmadı. Yazılsaydı npm run kb:check hata verirdi ve bot ` +
+    "yeniden başladığında iki girdiden biri sunulmazdı (belki sizin girdiniz). Her çakışma için birini seçin: çifti .qna dosyasından silin ya da " +
+    "var olan girdiyi kaldırın veya sorusunu değiştirin; sonra komutu yeniden çalıştırın.",
+  /** The clashing entries were written by an earlier import of the same `.qna` file, into `folders`. */
+  importedBefore: (qna: string, count: number, folders: readonly string[]) =>
+    `${count} çift ${qna} dosyasının önceki içe aktarımıyla (${folders.join(", ")}) çakışıyor: yeniden içe aktarmak için aynı klasörü verin ` +
+    `(--out ${folders[0] ?? "<klasör>"} --force); kimlikler, onlara bağlı puanlar ve raporlar korunur.`,
+  /** The clashing entries were written by an earlier import of another `.qna` file (`earlier`), into `folders`. */
+  importedAs: (qna: string, earlier: string, count: number, folders: readonly string[]) =>
+    `${count} çift ${earlier} dosyasının önceki içe aktarımıyla (${folders.join(", ")}) çakışıyor. ${qna} aynı bilgi bankasının yeni bir ` +
+    `dışa aktarımıysa onu ${earlier} adıyla kaydedip --out ${folders[0] ?? "<klasör>"} --force ile içe aktarın: girdilerin kimlikleri ` +
+    "(dosya adından gelir) ve onlara bağlı puanlar korunur, yeni dosyada olmayan çiftlerin dosyaları yedek klasörüne taşınır.",
   written: (file: string, entries: number, folder: string) => `${file}: ${entries} girdi ${folder} klasörüne yazıldı`,
   backedUp: (count: number, folder: string) => `yerine yazılan ${count} girdi dosyasının önceki hâli ${folder} klasörüne kopyalandı`,
+  staleMoved: (qna: string, folder: string, files: readonly string[]) =>
+    `${qna} dosyasında artık olmayan ${files.length} çiftin girdi dosyası ${folder} klasörüne taşındı; bot onları artık sunmaz:\n${list(files)}`,
   /** `where` is the later pair's `.qna` file and line. */
   repeatDistinguished: (where: string, firstLine: number, file: string, tag: string) =>
     `${where}: aynı soru ${firstLine}. satırdaki çiftte de var; Markdown'da ikisi de ayrı girdi olarak kalsın diye ${file} dosyasına "${tag}" etiketi eklendi ` +

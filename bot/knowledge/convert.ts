@@ -25,8 +25,19 @@ function quotedList(texts: readonly string[], flow: boolean): YAMLSeq<Scalar<str
   return seq;
 }
 
-/** The Markdown entry file for `entry`: front matter (id, question, alternates, tags, related, contextOnly), then the answer. */
-export function entryToMarkdown(entry: KnowledgeEntry): string {
+/**
+ * The comment `kb:import` starts the front matter of its files with, naming the `.qna` file they
+ * came from (`# kb:import: sss.qna`): how a later import of the same file recognises them, and
+ * finds those of pairs it no longer has. A comment, so the loader and editors' tools pass it by.
+ */
+const IMPORT_MARK = "kb:import:";
+const IMPORT_MARK_LINE = new RegExp(`^#\\s*${IMPORT_MARK}\\s*(.*?)\\s*$`);
+
+/**
+ * The Markdown entry file for `entry`: front matter (id, question, alternates, tags, related,
+ * contextOnly), then the answer. `origin` (a `.qna` file name) is written as `IMPORT_MARK`.
+ */
+export function entryToMarkdown(entry: KnowledgeEntry, origin?: string): string {
   const doc = new Document();
   const root = new YAMLMap();
   doc.contents = root;
@@ -44,7 +55,20 @@ export function entryToMarkdown(entry: KnowledgeEntry): string {
   }
   if (entry.contextOnly) root.set("contextOnly", true);
   const frontMatter = doc.toString({ lineWidth: 0 });
-  return `---\n${frontMatter}---\n\n${entry.answer.trim()}\n`;
+  const mark = origin === undefined ? "" : `# ${IMPORT_MARK} ${oneLine(origin)}\n`;
+  return `---\n${mark}${frontMatter}---\n\n${entry.answer.trim()}\n`;
+}
+
+/** The `.qna` file name a Markdown entry file's front matter names in an `IMPORT_MARK` comment, if it has one. */
+export function importedFrom(text: string): string | undefined {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== "---") return undefined;
+  for (const line of lines.slice(1)) {
+    if (/^---\s*$/.test(line)) return undefined;
+    const mark = IMPORT_MARK_LINE.exec(line);
+    if (mark?.[1]) return mark[1];
+  }
+  return undefined;
 }
 
 /** What `.qna` cannot hold, per entry, for the exporter's warnings. */

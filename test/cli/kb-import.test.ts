@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import { parseSynonymsFile } from "../../bot/knowledge/parse-synonyms";
@@ -242,5 +242,111 @@ describe("npm run kb:import of a .qna that repeats a question", () => {
       ["kart-21", ["indirim", "qna:21"]],
     ]);
     expect(loaded.entries.map((entry) => entry.answer)).toEqual(expect.arrayContaining([expect.stringContaining("900 TL"), expect.stringContaining("750 TL")]));
+  });
+});
+
+/** A QnA Maker export with anchors, as `bf qnamaker` writes them: pair n is `<file-slug>-n`. */
+const pair = (anchor: number, question: string, answer: string): string =>
+  [`<a id = "${anchor}"></a>`, "", `# ? ${question}`, `- ${question.toLocaleLowerCase("tr")} acaba`, "", `${F}markdown`, answer, F, ""].join("\n");
+const KART = [
+  pair(1, "Kart aidatı ne kadar?", "Kart aidatı yıllık 900 TL'dir; ilk yıl ücretsizdir."),
+  pair(2, "Kartımı nasıl iptal ederim?", "Kartınızı mobil uygulamadan ya da müşteri hizmetlerinden iptal edebilirsiniz."),
+  pair(3, "Kart limitim nasıl artar?", "Limit artışı için mobil uygulamada Kartlarım > Limit sayfasından başvurabilirsiniz."),
+];
+
+/** Every file below `dir` with its text, to tell that nothing was written. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const path = join(dir, name);
+    try {
+      files[name] = readFileSync(path, "utf8");
+    } catch {
+      files[name] = "<klasör>";
+    }
+  }
+  return files;
+}
+
+describe("npm run kb:import next to the knowledge it joins", () => {
+  it("refuses a pair that asks an existing entry's question, naming both places, and writes nothing", async () => {
+    const { root, knowledge } = workspace();
+    const qna = join(root, "csat.qna");
+    writeFileSync(qna, `${pair(1, "CSAT (Müşteri Memnuniyeti Skoru) nedir?", "CSAT, müşterilerin bir etkileşimden ne kadar memnun kaldığını ölçer.")}\n$memnuniyet : qna-alterations =\n- doyum\n`);
+    const before = snapshot(knowledge);
+    const run = await npmRun("kb:import", [qna, "--out", join(knowledge, "olcum")], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    const stderr = withoutNodeWarnings(run.stderr);
+    expect(stderr).toContain(
+      `hata  ${qna}:3: ${join(knowledge, "olcum", "csat-1.md")} yazılamaz: aynı soru ("CSAT (Müşteri Memnuniyeti Skoru) nedir?") ${join(knowledge, "olcum", "csat.md")}:3 girdisinde de var\n`,
+    );
+    expect(stderr).toContain("[kb:import] csat.qna: 1 çift bilgi klasöründeki girdilerle çakışıyor; hiçbir şey yazılmadı.");
+    expect(snapshot(knowledge)).toEqual(before);
+  });
+
+  it("refuses a new export of an imported knowledge base under another name, and says how to import it in its place", async () => {
+    const { root, knowledge } = workspace();
+    const folder = join(knowledge, "kart");
+    const first = join(root, "kart.qna");
+    writeFileSync(first, KART.join("\n"));
+    expect((await npmRun("kb:import", [first], { env: { KNOWLEDGE_DIR: knowledge } })).code).toBe(0);
+    expect(readFileSync(join(folder, "kart-1.md"), "utf8")).toMatch(/^---\n# kb:import: kart\.qna\nid: kart-1\n/);
+    const before = snapshot(knowledge);
+
+    const again = join(root, "kart (1).qna");
+    writeFileSync(again, KART.join("\n"));
+    const run = await npmRun("kb:import", [again, "--out", folder], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(run.code).toBe(1);
+    const stderr = withoutNodeWarnings(run.stderr);
+    for (const [n, line] of [[1, 3], [2, 12], [3, 21]]) {
+      expect(stderr).toContain(`hata  ${again}:${line}: ${join(folder, `kart-1-${n}.md`)} yazılamaz: aynı soru (`);
+      expect(stderr).toContain(`${join(folder, `kart-${n}.md`)}:4 girdisinde de var\n`);
+    }
+    expect(stderr).toContain(
+      `[kb:import] 3 çift kart.qna dosyasının önceki içe aktarımıyla (${folder}) çakışıyor. kart (1).qna aynı bilgi bankasının yeni bir dışa aktarımıysa onu kart.qna adıyla kaydedip --out ${folder} --force ile içe aktarın`,
+    );
+    expect(snapshot(knowledge)).toEqual(before);
+
+    // the same file into another folder of the knowledge: the same ids too
+    const elsewhere = await npmRun("kb:import", [first, "--out", join(knowledge, "baska")], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(elsewhere.code).toBe(1);
+    expect(withoutNodeWarnings(elsewhere.stderr)).toContain(`aynı soru ("Kart aidatı ne kadar?") ve aynı kimlik ("kart-1") ${join(folder, "kart-1.md")}:4 girdisinde de var\n`);
+    expect(withoutNodeWarnings(elsewhere.stderr)).toContain(`[kb:import] 3 çift kart.qna dosyasının önceki içe aktarımıyla (${folder}) çakışıyor: yeniden içe aktarmak için aynı klasörü verin (--out ${folder} --force)`);
+    expect(snapshot(knowledge)).toEqual(before);
+  });
+
+  it("names the files of pairs deleted since the last import of the same .qna and, with --force, moves them to the backup folder", async () => {
+    const { root, knowledge } = workspace();
+    const folder = join(knowledge, "kart");
+    const qna = join(root, "kart.qna");
+    writeFileSync(qna, KART.join("\n"));
+    expect((await npmRun("kb:import", [qna], { env: { KNOWLEDGE_DIR: knowledge } })).code).toBe(0);
+    const deleted = readFileSync(join(folder, "kart-2.md"), "utf8");
+    // an editor's own entry in the folder, not written by an import: never touched
+    const own = "---\nid: kart-99\nquestion: \"Kartımı yurt dışında kullanabilir miyim?\"\n---\n\nEvet, kartınız yurt dışında da geçerlidir; bankanıza bildirmeniz yeterli.\n";
+    writeFileSync(join(folder, "kart-99.md"), own);
+
+    // pair 2 deleted in QnA Maker, the knowledge base exported again under the same name
+    writeFileSync(qna, [KART[0], KART[2]].join("\n"));
+    const refused = await npmRun("kb:import", [qna], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(refused.code).toBe(1);
+    expect(withoutNodeWarnings(refused.stderr)).toContain(
+      `kart.qna dosyasının önceki içe aktarımından kalan bu girdi dosyalarının çiftleri artık kart.qna dosyasında yok; bot onları sunmaya devam eder:\n  ${join(folder, "kart-2.md")}\n`,
+    );
+    expect(refused.stderr).toContain(`artık olmayan çiftlerin dosyaları ${join(folder, ".kb-import-yedek")}/ altına taşınır (silinmez, bot onları artık sunmaz).`);
+    expect(readFileSync(join(folder, "kart-2.md"), "utf8")).toBe(deleted);
+
+    const forced = await npmRun("kb:import", [qna, "--force"], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(forced.code).toBe(0);
+    const [backup] = readdirSync(join(folder, ".kb-import-yedek"));
+    const backupFolder = join(folder, ".kb-import-yedek", backup ?? "");
+    expect(forced.stdout).toContain(`kart.qna dosyasında artık olmayan 1 çiftin girdi dosyası ${backupFolder} klasörüne taşındı; bot onları artık sunmaz:\n  ${join(folder, "kart-2.md")}\n`);
+    expect(existsSync(join(folder, "kart-2.md"))).toBe(false);
+    expect(readFileSync(join(backupFolder, "kart-2.md"), "utf8")).toBe(deleted);
+    expect(readFileSync(join(folder, "kart-99.md"), "utf8")).toBe(own);
+    const loaded = await loadKnowledge(knowledge);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.entries.map((entry) => entry.id).filter((id) => id.startsWith("kart-"))).toEqual(["kart-1", "kart-3", "kart-99"]);
   });
 });
