@@ -87,7 +87,8 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   } else {
     for (const error of result.errors) out(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
     for (const warning of warnings) out(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
-    out(CHECK.summary(label, result.files, result.entries.length, synonyms, result.errors.length, warnings.length));
+    // the folder itself failed (missing, unreadable, no knowledge files): no files to count, none kept at a last good version
+    out(result.knowledgeBase ? CHECK.summary(label, result.files, result.entries.length, synonyms, result.errors.length, warnings.length) : KB_CHECK.nothingChecked(label));
   }
   return result.errors.length === 0 ? EXIT_OK : EXIT_FAILURE;
 }

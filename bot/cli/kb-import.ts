@@ -11,7 +11,8 @@ import { textKey } from "../knowledge/normalize";
 import { isSynonymsFile, parseSynonymsFile } from "../knowledge/parse-synonyms";
 import { formatIssue, type KnowledgeEntry, type SynonymGroup } from "../knowledge/types";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
-import { KB_IMPORT } from "./messages";
+import { KB_IMPORT, readErrorText } from "./messages";
+import { errorCode } from "../system-error";
 
 const USAGE = KB_IMPORT.usage;
 
@@ -209,13 +210,13 @@ async function replaceFile(path: string, text: string): Promise<void> {
 }
 
 /** The lines that tell what happened to the imported synonym groups. */
-function synonymsReport(merge: SynonymsMerge, path: string, kept: number, importedGroups: readonly SynonymGroup[], qna: string): { out: string[]; err: string[] } {
+function synonymsReport(merge: SynonymsMerge, path: string, kept: number | undefined, importedGroups: readonly SynonymGroup[], qna: string): { out: string[]; err: string[] } {
   const t = KB_IMPORT;
   const out: string[] = [];
   const err: string[] = [];
   if (merge.status === "new") out.push(t.synonymsWritten(path, merge.added.length));
-  else if (merge.status === "appended") out.push(t.synonymsAppended(path, merge.added.length, kept));
-  else out.push(t.synonymsNotWritten(path));
+  else if (merge.status === "appended") out.push(t.synonymsAppended(path, merge.added.length, kept ?? 0));
+  else out.push(kept === undefined ? t.synonymsNotNeeded : t.synonymsNotWritten(path));
   const imported = (group: SynonymGroup): boolean => importedGroups.includes(group);
   const where = (group: SynonymGroup): string => `${imported(group) ? qna : group.source.file}:${group.source.line}`;
   for (const skip of merge.duplicates) out.push(t.duplicateGroup(skip.group.words, where(skip.existing)));
@@ -257,7 +258,7 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   try {
     text = await readFile(source, "utf8");
   } catch (error) {
-    err(`[kb:import] ${KB_IMPORT.unreadable(source, error instanceof Error ? error.message : String(error))}`);
+    err(`[kb:import] ${KB_IMPORT.unreadable(source, readErrorText(errorCode(error), String(error)))}`);
     return EXIT_FAILURE;
   }
   const name = basename(source);
@@ -281,7 +282,8 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   const imported = result.knowledgeBase?.synonyms ?? [];
   const synonymsPath = await synonymsPathIn(folder);
   let merge: SynonymsMerge | undefined;
-  let kept = 0;
+  /** The groups of the target folder's synonyms file, undefined when there is none. */
+  let kept: number | undefined;
   if (imported.length > 0) {
     let existing: ExistingSynonyms | undefined;
     if (await exists(synonymsPath)) {
@@ -328,9 +330,9 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     for (const path of replaced) await copyFile(path, join(backup, basename(path)));
     // moved, not deleted: kept as they were, below the backup folder, where the loader does not look
     for (const path of stale) {
-      const kept = join(backup, relative(folder, path));
-      await mkdir(dirname(kept), { recursive: true });
-      await rename(path, kept);
+      const movedTo = join(backup, relative(folder, path));
+      await mkdir(dirname(movedTo), { recursive: true });
+      await rename(path, movedTo);
     }
   }
   for (const [path, content] of files) await writeFile(path, content, "utf8");

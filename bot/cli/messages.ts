@@ -8,6 +8,8 @@
  * errors come Turkish from `bot/knowledge/messages.ts`.
  */
 
+import { systemErrorText } from "../knowledge/messages";
+
 /** Numbers as Turkish readers write them: 3,09 and %45,5. */
 const numbers = new Intl.NumberFormat("tr-TR", { maximumFractionDigits: 2 });
 
@@ -94,6 +96,9 @@ export const KB_CHECK = {
     "kullanım: npm run kb:check -- [--json] [klasör (varsayılan KNOWLEDGE_DIR)]\n" +
     "       Her bilgi dosyasını denetler; bir dosyada hata varsa 1 ile çıkar (yalnızca uyarılar geçer).",
   oneFolder: (count: number) => `en çok bir klasör verilebilir, verilen: ${count}`,
+  /** The summary when the folder itself could not be read or holds no knowledge file: there are no files to tell about. */
+  nothingChecked: (label: string) =>
+    `${label}: hiçbir bilgi dosyası denetlenmedi (yukarıdaki hata); klasörün yolunu denetleyin: varsayılan KNOWLEDGE_DIR, başka bir klasör için npm run kb:check -- <klasör>`,
 } as const;
 
 export const KB_KEEP = {
@@ -147,7 +152,7 @@ export const KB_IMPORT = {
   usage:
     "kullanım: npm run kb:import -- <dosya.qna> [--out <klasör>] [--force]\n" +
     "       (varsayılan klasör: <KNOWLEDGE_DIR>/<.qna'sız dosya adı>)\n" +
-    "       Eş anlamlılar klasördeki synonyms.yaml dosyasının sonuna eklenir; var olan gruplar ve açıklamalar olduğu gibi kalır.\n" +
+    "       Eş anlamlılar o klasördeki synonyms.yaml dosyasının sonuna eklenir (yoksa oluşturulur); var olan gruplar ve açıklamalar olduğu gibi kalır.\n" +
     "       --force var olan girdi dosyalarının yerine yazar; önce şimdiki hâllerini klasördeki .kb-import-yedek/ altına kopyalar.\n" +
     "       Aynı .qna dosyasının önceki içe aktarımından kalan, artık olmayan çiftlerin dosyalarını da oraya taşır.\n" +
     "       Bilgi klasöründeki bir girdiyle aynı soruyu ya da kimliği taşıyacak bir çift varsa hiçbir şey yazılmaz.",
@@ -194,6 +199,8 @@ export const KB_IMPORT = {
   synonymsAppended: (file: string, added: number, kept: number) =>
     `${file}: ${added} eş anlamlı grubu dosyanın sonuna eklendi; var olan ${kept} grup ve açıklamalar olduğu gibi kaldı`,
   synonymsNotWritten: (file: string) => `${file}: eş anlamlı grubu eklenmedi: içe aktarılan her grubun en az bir kelimesi var olan bir grupta`,
+  /** As `synonymsNotWritten`, when the target folder has no synonyms file (the groups met are in others). */
+  synonymsNotNeeded: "eş anlamlı grubu yazılmadı: içe aktarılan her grubun en az bir kelimesi bilgi klasöründeki bir grupta zaten var",
   duplicateGroup: (words: readonly string[], where: string) => `  ${group(words)} eklenmedi: ${where} grubunda zaten var`,
   clashWithExisting: (words: readonly string[], shared: readonly string[]) =>
     `içe aktarılan ${group(words)} grubu eklenmedi: ${quotedWords(shared)} bu grupta da var ve bir kelime yalnızca bir grupta olabilir; ` +
@@ -219,6 +226,11 @@ export const KB_EXPORT = {
   written: (folder: string, entries: number, file: string) => `${folder}: ${entries} girdi ${file} dosyasına yazıldı`,
   cannotWrite: (file: string, reason: string) => `${file} yazılamadı: ${reason}; hiçbir şey yazılmadı`,
 } as const;
+
+/** Why a file could not be read, by the system error's code (`ENOENT` …); the others as the knowledge loader says them. */
+export function readErrorText(code: string | undefined, detail: string): string {
+  return code === "ENOENT" ? "böyle bir dosya yok" : systemErrorText(code, detail);
+}
 
 /** Why a file could not be written, by the system error's code (`ENOENT` …); other codes are shown as they are. */
 export function writeErrorText(code: string | undefined): string {

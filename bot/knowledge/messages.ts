@@ -40,6 +40,10 @@ export const QNA = {
     `${target} indirilmiyor: QnA Maker soruları sayfalardan ve belgelerden çıkarırdı; onları buraya "# ? soru" çiftleri olarak yazın`,
   importNotFollowed: (target: string) =>
     `"${target}" içe aktarılmıyor: bilgi klasöründeki her .qna ve .md dosyası kendi başına okunur; o dosyayı klasöre koyun`,
+  luNotRead: (target: string) =>
+    `"${target}" içe aktarılmıyor: .lu dosyaları LU modelidir; Memnun yalnızca .qna ve .md dosyalarındaki soru-cevap çiftlerini okur`,
+  documentNotRead: (target: string) =>
+    `"${target}" belgesi okunmuyor: QnA Maker belgelerden soru çıkarırdı, Memnun belge okumaz; belgedeki soruları buraya "# ? soru" çiftleri olarak yazın`,
   referenceNotFollowed: (text: string) => `başvuru tanımı okunmuyor: "${text}"`,
   answerOutsideQuestion: 'cevap bloğu bir sorunun altında değil: çifti "# ? soru" satırıyla başlatın',
   unclosedAnswer: (marker: string) => `${marker} ile açılan cevap bloğu kapatılmamış: cevabın sonuna ${marker} satırı ekleyin`,

@@ -45,11 +45,19 @@ export function filtersToTags(filters: readonly Filter[]): string[] {
   return filters.map((filter) => (filter.name === TAG_FILTER ? filter.value : `${filter.name}:${filter.value}`));
 }
 
-/** Why a link line is not followed, for the warning that names it. */
+/**
+ * Why a link line is not followed, for the warning that names it. bf-lu imports a local `.qna`
+ * or `.lu` file (or a folder or wildcard of them); QnA Maker extracted pairs from any other file,
+ * a document (`kilavuz.pdf`), so the advice differs: putting a document in the folder does nothing.
+ */
 function linkWarning(target: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
     return QNA.urlNotFetched(target);
   }
+  const name = target.replace(/[#?].*$/, "").split(/[\\/]/).pop() ?? "";
+  const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (extension === "lu") return QNA.luNotRead(target);
+  if (extension !== undefined && extension !== "qna" && !extension.includes("*")) return QNA.documentNotRead(target);
   return QNA.importNotFollowed(target);
 }
 

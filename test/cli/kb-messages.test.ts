@@ -1,0 +1,63 @@
+import { cpSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT, tempDataDir } from "../helpers/app";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
+
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
+
+/**
+ * What `kb:import` and `kb:check` tell an editor when something is missing or cannot be used:
+ * in Turkish, about the thing at hand, and never naming a file that is not there.
+ */
+
+const F = "```";
+const PAIR = ["# ? Kullanım kılavuzu nerede?", "- kılavuz", "", `${F}markdown`, "Kullanım kılavuzunu destek sayfamızdan indirebilirsiniz.", F, ""].join("\n");
+
+describe("kb:import and kb:check say what is wrong, in Turkish", () => {
+  it("kb:import names a missing .qna file without Node's English error", async () => {
+    const missing = join(tempDataDir(), "yok.qna");
+    const run = await npmRun("kb:import", [missing]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(withoutNodeWarnings(run.stderr)).toBe(`[kb:import] ${missing} okunamadı: böyle bir dosya yok\n`);
+  });
+
+  it("kb:import tells a document link from an imported .qna or .lu file", async () => {
+    const root = tempDataDir();
+    const qna = join(root, "sss.qna");
+    writeFileSync(qna, `[Kılavuz](./kilavuz.pdf)\n[ortak](./ortak.qna)\n[selamlar](./genel.lu)\n\n${PAIR}`);
+    const run = await npmRun("kb:import", [qna, "--out", join(root, "sss")], { env: { KNOWLEDGE_DIR: join(root, "sss") } });
+    expect(run.code).toBe(0);
+    const stderr = withoutNodeWarnings(run.stderr);
+    expect(stderr).toContain(
+      `uyarı ${qna}:1: "./kilavuz.pdf" belgesi okunmuyor: QnA Maker belgelerden soru çıkarırdı, Memnun belge okumaz; belgedeki soruları buraya "# ? soru" çiftleri olarak yazın\n`,
+    );
+    expect(stderr).toContain(`uyarı ${qna}:2: "./ortak.qna" içe aktarılmıyor: bilgi klasöründeki her .qna ve .md dosyası kendi başına okunur; o dosyayı klasöre koyun\n`);
+    expect(stderr).toContain(`uyarı ${qna}:3: "./genel.lu" içe aktarılmıyor: .lu dosyaları LU modelidir; Memnun yalnızca .qna ve .md dosyalarındaki soru-cevap çiftlerini okur\n`);
+  });
+
+  it("kb:import into a sub-folder without a synonyms file does not name one when every group is elsewhere", async () => {
+    const root = tempDataDir();
+    const knowledge = join(root, "knowledge");
+    cpSync(join(REPO_ROOT, "knowledge"), knowledge, { recursive: true });
+    const qna = join(root, "sss.qna");
+    writeFileSync(qna, `${PAIR}\n$memnuniyet : qna-alterations =\n- tatmin\n`);
+    const folder = join(knowledge, "sss");
+    const run = await npmRun("kb:import", [qna], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("eş anlamlı grubu yazılmadı: içe aktarılan her grubun en az bir kelimesi bilgi klasöründeki bir grupta zaten var\n");
+    expect(run.stdout).toContain(`  [memnuniyet, tatmin] eklenmedi: ${join(knowledge, "synonyms.yaml")}:4 grubunda zaten var\n`);
+    expect(run.stdout).not.toContain(join(folder, "synonyms.yaml"));
+    expect(readdirSync(folder)).toEqual(["kullanim-kilavuzu-nerede.md"]);
+  });
+
+  it("kb:check of a folder that does not exist ends with a summary about the folder, not about broken files", async () => {
+    const missing = join(tempDataDir(), "yok");
+    const run = await npmRun("kb:check", [missing]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      `hata  ${missing}: bilgi klasörü bulunamadı: ${missing}\n` +
+        `${missing}: hiçbir bilgi dosyası denetlenmedi (yukarıdaki hata); klasörün yolunu denetleyin: varsayılan KNOWLEDGE_DIR, başka bir klasör için npm run kb:check -- <klasör>\n`,
+    );
+  });
+});
