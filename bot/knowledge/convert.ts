@@ -35,7 +35,7 @@ const IMPORT_MARK_LINE = new RegExp(`^#\\s*${IMPORT_MARK}\\s*(.*?)\\s*$`);
 
 /**
  * The Markdown entry file for `entry`: front matter (id, question, alternates, tags, related,
- * contextOnly), then the answer. `origin` (a `.qna` file name) is written as `IMPORT_MARK`.
+ * contextOnly, source), then the answer. `origin` (a `.qna` file name) is written as `IMPORT_MARK`.
  */
 export function entryToMarkdown(entry: KnowledgeEntry, origin?: string): string {
   const doc = new Document();
@@ -54,6 +54,7 @@ export function entryToMarkdown(entry: KnowledgeEntry, origin?: string): string 
     root.set("related", related);
   }
   if (entry.contextOnly) root.set("contextOnly", true);
+  if (entry.pairSource !== undefined) root.set("source", quoted(entry.pairSource));
   const frontMatter = doc.toString({ lineWidth: 0 });
   const mark = origin === undefined ? "" : `# ${IMPORT_MARK} ${oneLine(origin)}\n`;
   return `---\n${mark}${frontMatter}---\n\n${entry.answer.trim()}\n`;
@@ -90,7 +91,7 @@ function oneLine(text: string): string {
 
 /**
  * Writes the knowledge base as one `.qna` file: a numeric anchor per entry (bf-lu's ids are
- * numbers), its question and alternates, tags as `**Filters:**`, the answer in a ```markdown
+ * numbers), after its pair source if it has one, its question and alternates, tags as `**Filters:**`, the answer in a ```markdown
  * block, follow-ups as `**Prompts:**` (their titles as display text, `context-only` when the
  * target is reached only as a follow-up), and synonym groups as `qna-alterations`.
  * Memnun's ids do not survive: `.qna` has only numeric ids.
@@ -101,7 +102,9 @@ export function knowledgeToQna(kb: KnowledgeBase): { text: string; warnings: Exp
   const offered = new Set(kb.entries.flatMap((entry) => entry.related));
   const blocks: string[] = ["> Memnun bilgi bankasından dışa aktarıldı (npm run kb:export -- --qna)."];
   for (const entry of kb.entries) {
-    const lines: string[] = [`<a id = "${number.get(entry.id) ?? 0}"></a>`, "", `# ? ${oneLine(entry.question)}`];
+    // bf-lu reads a pair's source from the comment before its anchor; without one it says "custom editorial"
+    const source = entry.pairSource === undefined ? [] : [`> !# @qna.pair.source = ${oneLine(entry.pairSource)}`, ""];
+    const lines: string[] = [...source, `<a id = "${number.get(entry.id) ?? 0}"></a>`, "", `# ? ${oneLine(entry.question)}`];
     for (const alternate of entry.alternates) lines.push(`- ${oneLine(alternate)}`);
     if (entry.tags.length > 0) {
       lines.push("", "**Filters:**");

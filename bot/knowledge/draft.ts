@@ -43,6 +43,8 @@ export interface DraftEntry {
   contextOnly: boolean;
   /** A `.qna` pair's `<a id = "…"></a>`, which prompts of other files may name too (bf-lu's ids are global). */
   anchor?: string;
+  /** Where the pair came from in QnA Maker (see `KnowledgeEntry.pairSource`). */
+  pairSource?: string;
   answer: string;
   answerLine: number;
   source: SourceRef;

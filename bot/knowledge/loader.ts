@@ -430,6 +430,7 @@ function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeE
         contextOnly: draft.contextOnly || followUpOnly.has(draft.id),
         answer: draft.answer,
         source: draft.source,
+        ...(draft.pairSource === undefined ? {} : { pairSource: draft.pairSource }),
       });
     }
   }

@@ -21,6 +21,7 @@ export const MARKDOWN = {
   noQuestion: '"question" satırı yok: soruyu "question: …" diye yazın',
   emptyQuestion: '"question" boş: soruyu yazın',
   emptyId: '"id" boş: dosya adının kullanılması için bu satırı silin',
+  emptySource: '"source" boş: çiftin kaynağını yazın (ör. Editorial) ya da bu satırı silin',
   badId: (id: string) => `"${id}" id olarak kullanılamaz: yalnızca küçük harf (a-z), rakam ve tire kullanın (ör. "musteri-deneyimi")`,
   noAnswer: 'cevap yok: cevabı kapanış "---" satırının altına yazın',
   shortAnswer: (chars: number) => `cevap çok kısa (${chars} karakter): kullanıcıya yardımcı olacak birkaç cümle yazın`,

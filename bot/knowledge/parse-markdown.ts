@@ -7,7 +7,7 @@ import type { KnowledgeIssue } from "./types";
 import { yamlIssues } from "./yaml-errors";
 
 /** Front-matter keys an entry may have. Anything else is an error (typo guard). */
-export const KNOWN_KEYS = ["id", "question", "alternates", "tags", "related", "contextOnly"] as const;
+export const KNOWN_KEYS = ["id", "question", "alternates", "tags", "related", "contextOnly", "source"] as const;
 
 /** Answers shorter than this many characters get a warning: they are rarely helpful. */
 export const SHORT_ANSWER_CHARS = 40;
@@ -128,7 +128,8 @@ function bodyLine(raw: string, body: string): number {
 }
 
 /**
- * Parses one Markdown entry: YAML front matter (id, question, alternates, tags, related)
+ * Parses one Markdown entry: YAML front matter (id, question, alternates, tags, related,
+ * contextOnly, and `source`, a QnA Maker pair's source kept by `kb:import` for `kb:export`)
  * and the answer as the Markdown body. `file` is the path relative to the knowledge folder.
  */
 export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
@@ -210,6 +211,8 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   const tags = stringList(pairs.get("tags"), "tags", linePos, file, errors).map((t) => t.value);
   const related = relatedList(pairs.get("related"), linePos, file, errors);
   const contextOnly = booleanValue(pairs.get("contextOnly"), "contextOnly", linePos, file, errors);
+  const pairSource = scalarText("source");
+  if (pairSource?.value === "") errors.push({ file, line: pairSource.line, message: MARKDOWN.emptySource });
 
   if (errors.length > 0 || !question) return { drafts: [], synonyms: [], errors, warnings };
   const draft: DraftEntry = {
@@ -227,6 +230,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     }),
     related,
     contextOnly,
+    ...(pairSource ? { pairSource: pairSource.value } : {}),
     answer,
     answerLine,
     source: { file, line: 1 },

@@ -25,6 +25,8 @@ const REFERENCE_LINE = /^\s*\[[^\]]+\]\s*:\s*\S+/;
 /** An alternate that is an utterance reference (`[x](./a.lu#Greeting)`), as bf-lu detects them. */
 const UTTERANCE_REFERENCE = /^\[[^[]+\](\([^|]+\)|\[[^[]+\])$/;
 const COMMENT = /^\s*>/;
+/** The comment that names the next pair's source, as bf-lu reads it (`> !# @qna.pair.source = Editorial`). */
+const PAIR_SOURCE = /^\s*>\s*!#\s*@qna\.pair\.source\s*=\s*(.*?)\s*$/i;
 
 interface Pair {
   anchor: string | undefined;
@@ -35,6 +37,7 @@ interface Pair {
   related: RelatedRef[];
   answer: string | undefined;
   answerLine: number;
+  source: string | undefined;
 }
 
 /** Filter name that marks a plain tag when Markdown tags go out as `.qna` filters and come back. */
@@ -79,6 +82,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
   const anchorId = (anchor: string): string => `${fileSlug}-${slugify(anchor)}`;
 
   let pendingAnchor: string | undefined;
+  let pendingSource: string | undefined;
   let current: Pair | undefined;
   let section: "alternates" | "filters" | "prompts" | "after-answer" | "alterations" | "skipped" = "alternates";
   const alterations: Array<{ line: number; members: SynonymMember[] }> = [];
@@ -86,6 +90,11 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
   for (let index = 0; index < lines.length; index += 1) {
     const text = lines[index] ?? "";
     const lineNo = index + 1;
+    const source = PAIR_SOURCE.exec(text);
+    if (source) {
+      pendingSource = source[1] || undefined;
+      continue;
+    }
     if (text.trim() === "" || COMMENT.test(text)) continue;
 
     const anchor = ANCHOR.exec(text.trim());
@@ -104,8 +113,10 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
         related: [],
         answer: undefined,
         answerLine: lineNo,
+        source: pendingSource,
       };
       pendingAnchor = undefined;
+      pendingSource = undefined;
       section = "alternates";
       pairs.push(current);
       if (current.question === "") errors.push({ file, line: lineNo, message: QNA.emptyQuestion });
@@ -257,6 +268,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       related: pair.related,
       contextOnly: false,
       ...(pair.anchor === undefined ? {} : { anchor: pair.anchor }),
+      ...(pair.source === undefined ? {} : { pairSource: pair.source }),
       answer: pair.answer,
       answerLine: pair.answerLine,
       source: { file, line: pair.line },

@@ -32,6 +32,12 @@ export interface KnowledgeEntry {
   /** The answer, in Markdown. */
   readonly answer: string;
   readonly source: SourceRef;
+  /**
+   * Where the pair came from in QnA Maker (`.qna` `> !# @qna.pair.source = …`, Markdown
+   * `source`): `Editorial`, a chit-chat file, the URL of a page it was extracted from. Not used
+   * to answer; kept so a migrated knowledge base, and its export back, still tell them apart.
+   */
+  readonly pairSource?: string;
 }
 
 /**

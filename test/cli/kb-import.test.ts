@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import { parseSynonymsFile } from "../../bot/knowledge/parse-synonyms";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
+import { bfLuRead } from "../helpers/bf-lu";
 import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
 
 jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
@@ -348,5 +349,44 @@ describe("npm run kb:import next to the knowledge it joins", () => {
     const loaded = await loadKnowledge(knowledge);
     expect(loaded.errors).toEqual([]);
     expect(loaded.entries.map((entry) => entry.id).filter((id) => id.startsWith("kart-"))).toEqual(["kart-1", "kart-3", "kart-99"]);
+  });
+});
+
+describe("a .qna pair's source through kb:import and kb:export", () => {
+  it("is kept as the entry's source and written back, so bf-lu reads the sources of the original", async () => {
+    const root = tempDataDir();
+    const qna = join(root, "sss.qna");
+    const text = [
+      "> # QnA pairs",
+      "",
+      "> !# @qna.pair.source = Editorial",
+      "",
+      pair(1, "Şifremi nasıl değiştiririm?", "Ayarlar > Güvenlik menüsünden şifrenizi değiştirebilirsiniz."),
+      "> !# @qna.pair.source = qna_chitchat_Friendly.tsv",
+      "",
+      pair(2, "Nasılsın?", "İyiyim, teşekkür ederim! Size nasıl yardımcı olabilirim?"),
+      "> !# @qna.pair.source = https://ornek.com/sss",
+      "",
+      pair(3, "Kargom ne zaman gelir?", "Kargonuz 2-3 iş günü içinde gelir; takip numarası e-postanızdadır."),
+      pair(4, "İade nasıl yapılır?", "İade talebinizi Siparişlerim sayfasından 14 gün içinde iletebilirsiniz."),
+    ].join("\n");
+    writeFileSync(qna, text);
+    const folder = join(root, "sss");
+    const imported = await npmRun("kb:import", [qna, "--out", folder], { env: { KNOWLEDGE_DIR: folder } });
+    expect(imported.code).toBe(0);
+    expect(readFileSync(join(folder, "sss-2.md"), "utf8")).toContain('\nsource: "qna_chitchat_Friendly.tsv"\n');
+    expect(readFileSync(join(folder, "sss-4.md"), "utf8")).not.toContain("source");
+
+    const exported = await npmRun("kb:export", ["--qna", folder]);
+    expect(exported.code).toBe(0);
+    const sources = async (qnaText: string): Promise<Array<[string | undefined, string]>> =>
+      (await bfLuRead(qnaText)).pairs.map((read) => [read.questions[0], read.source]);
+    expect(await sources(exported.stdout)).toEqual(await sources(text));
+    expect(await sources(text)).toEqual([
+      ["Şifremi nasıl değiştiririm?", "Editorial"],
+      ["Nasılsın?", "qna_chitchat_Friendly.tsv"],
+      ["Kargom ne zaman gelir?", "https://ornek.com/sss"],
+      ["İade nasıl yapılır?", "custom editorial"],
+    ]);
   });
 });

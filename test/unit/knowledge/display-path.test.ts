@@ -35,7 +35,7 @@ describe("a knowledge folder outside the working directory is named by its absol
   it("in kb:check", async () => {
     const out: string[] = [];
     expect(await runKbCheck([dir], {}, (line) => out.push(line))).toBe(1);
-    expect(out).toContain(`hata  ${dir}/nps.md:3: tanınmayan alan "questoin" ("question" mı demek istediniz?); kullanılabilen alanlar: id, question, alternates, tags, related, contextOnly`);
+    expect(out).toContain(`hata  ${dir}/nps.md:3: tanınmayan alan "questoin" ("question" mı demek istediniz?); kullanılabilen alanlar: id, question, alternates, tags, related, contextOnly, source`);
     expect(out.at(-1)).toMatch(new RegExp(`^${dir}: 1 dosya, 0 girdi, `));
   });
 

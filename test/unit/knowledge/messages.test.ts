@@ -68,6 +68,8 @@ const CASES: Record<string, Case> = {
   "question as a list": { files: { "a.md": md("id: a\nquestion:\n  - bir\n") }, errors: [3], says: /tek satırlık bir metin/ },
   "no question": { files: { "a.md": md("id: a\n") }, errors: [1], says: /"question" satırı yok/ },
   "empty question": { files: { "a.md": md('id: a\nquestion: ""\n') }, errors: [3], says: /"question" boş/ },
+  "source as a list": { files: { "a.md": md("id: a\nquestion: Soru nedir?\nsource:\n  - Editorial\n") }, errors: [4], warnings: [3], says: /"source" tek satırlık bir metin/ },
+  "empty source": { files: { "a.md": md('id: a\nquestion: Soru nedir?\nsource: ""\n') }, errors: [4], warnings: [3], says: /"source" boş/ },
   "empty id": { files: { "a.md": md('id: ""\nquestion: Soru nedir?\n') }, errors: [2], warnings: [3], says: /"id" boş/ },
   "id with capitals": { files: { "a.md": md("id: Büyük Harf\nquestion: Soru nedir?\n") }, errors: [2], warnings: [3], says: /id olarak kullanılamaz/ },
   "no answer": { files: { "a.md": "---\nid: a\nquestion: Soru nedir?\n---\n\n" }, errors: [5], warnings: [3], says: /cevap yok/ },
