@@ -4,7 +4,8 @@
  * controls (U+0080–U+009F, among them the single-character terminal escape CSI).
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL = new RegExp(CONTROL_CHARACTER.source, "g");
 /** A UTF-16 surrogate without its pair: not valid Unicode, so it cannot be stored as UTF-8. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
+import { characterIssues, decodeKnowledgeFile } from "./encoding";
 import { LOADER, SYNONYMS, systemErrorText } from "./messages";
 import { textKey } from "./normalize";
 import { parseMarkdownEntry } from "./parse-markdown";
@@ -89,8 +90,14 @@ export async function listKnowledgeFiles(dir: string): Promise<string[]> {
   return found.sort();
 }
 
-/** Parses one file's text by its name. */
+/** Parses one file's text by its name; characters no editor file may hold are errors too (`characterIssues`). */
 export function parseKnowledgeFile(text: string, file: string): ParsedFile {
+  const parsed = parseByName(text, file);
+  const refused = characterIssues(text, file);
+  return refused.length === 0 ? parsed : { ...parsed, errors: [...refused, ...parsed.errors] };
+}
+
+function parseByName(text: string, file: string): ParsedFile {
   const name = file.split("/").pop() ?? file;
   if (isSynonymsFile(name)) {
     const parsed = parseSynonymsFile(text, file);
@@ -445,8 +452,11 @@ function byPosition(issues: KnowledgeIssue[]): KnowledgeIssue[] {
     .map(({ issue }) => issue);
 }
 
-/** A knowledge file's text and when it was last saved, if known (see `JUST_EDITED_WINDOW_MS`), or why it could not be read. */
-export type FileText = { file: string; text: string; modifiedMs?: number } | { file: string; readError: string };
+/**
+ * A knowledge file's text and when it was last saved, if known (see `JUST_EDITED_WINDOW_MS`), or
+ * why it could not be read, and at which line when that is known (bytes that are not UTF-8).
+ */
+export type FileText = { file: string; text: string; modifiedMs?: number } | { file: string; readError: string; line?: number };
 
 /**
  * Reads, parses and validates every knowledge file below `dir`. Never throws for bad content.
@@ -472,7 +482,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
         texts.push({ file, readError: LOADER.tooLarge(Math.ceil(size / 1024), Math.floor(maxFileBytes / 1024)) });
         continue;
       }
-      texts.push({ file, text: await readFile(join(dir, file), "utf8"), modifiedMs: mtimeMs });
+      const decoded = decodeKnowledgeFile(await readFile(join(dir, file)));
+      texts.push("text" in decoded ? { file, text: decoded.text, modifiedMs: mtimeMs } : { file, readError: decoded.message, line: decoded.line });
     } catch (error) {
       // a file deleted between listing and reading is simply gone
       if (errorCode(error) !== "ENOENT") texts.push({ file, readError: LOADER.fileUnreadable(systemErrorText(errorCode(error), String(error))) });
@@ -495,7 +506,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     const { file } = item;
     const previous = lastGood.get(file);
     if ("readError" in item) {
-      errors.push({ file, line: 0, message: item.readError });
+      errors.push({ file, line: item.line ?? 0, message: item.readError });
       slots.push({ file, served: previous, current: undefined, lastGood: previous, modifiedMs: undefined });
       continue;
     }

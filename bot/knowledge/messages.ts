@@ -126,6 +126,30 @@ export const LOADER = {
     `bu girdi ile ${other} ("${otherQuestion}") birbirinin sorularını alıyor: soruları onları ayıran kelimelerle yazın ya da iki girdiyi birleştirin`,
 } as const;
 
+const SAVE_AS_UTF8 =
+  'dosyayı "UTF-8" kodlamasıyla yeniden kaydedin (Not Defteri\'nde "Farklı Kaydet" penceresinde "Kodlama: UTF-8"; VS Code\'da sağ alttaki kodlama adına tıklayıp UTF-8 ile kaydedin); Türkçe harfler korunur';
+
+/** How many further lines of the file have the same problem, when any do. */
+function moreLines(more: number): string {
+  return more > 0 ? ` (dosyada ${more} satırda daha)` : "";
+}
+
+/**
+ * A file's bytes and characters (`encoding.ts`): files saved as Notepad's "ANSI" (Windows-1254)
+ * or "Unicode" (UTF-16), and invisible characters pasted in from other programs.
+ */
+export const ENCODING = {
+  notUtf8: `dosya UTF-8 değil: bu satırda UTF-8 olmayan bir bayt var (ör. Not Defteri'nin "ANSI" kaydı; Türkçe harfler okunamaz); ${SAVE_AS_UTF8}`,
+  utf16: `dosya UTF-16 ("Unicode") olarak kaydedilmiş, UTF-8 değil; ${SAVE_AS_UTF8}`,
+  /** `more`: how many further lines hold such a character. */
+  nul: (more: number) =>
+    `görünmeyen NUL (U+0000) karakteri var${moreLines(more)}: dosya UTF-16 ("Unicode") olarak kaydedildiyse ${SAVE_AS_UTF8}; değilse bu karakteri silin (satırı silip yeniden yazmak en kolayı)`,
+  control: (code: string, more: number) =>
+    `görünmeyen bir denetim karakteri (${code}) var${moreLines(more)}: başka bir programdan kopyalanırken gelmiş olabilir; bu karakteri silin (görünmediği için satırı silip yeniden yazmak en kolayı)`,
+  replacement: (more: number) =>
+    `"\uFFFD" (U+FFFD) karakteri var${moreLines(more)}: burada bir harf kaybolmuş; dosya UTF-8 değilse (ör. Not Defteri'nin "ANSI" kaydı) ${SAVE_AS_UTF8}; UTF-8 ise harf, dosya bir kez yanlış kodlamayla açılıp kaydedilirken kaybolmuştur, yeniden yazın`,
+} as const;
+
 /** A system error's code in words (`EACCES` …), for folder and file read errors; other codes are shown as they are. */
 export function systemErrorText(code: string | undefined, fallback: string): string {
   switch (code) {

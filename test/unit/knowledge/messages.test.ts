@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ErrorCode } from "yaml";
@@ -32,7 +33,7 @@ function ownWords(message: string): string {
     .replace(/`[^`]*`/g, " ")
     .replace(/\*\*[^*]*\*\*/g, " ")
     .replace(/\([^)]*\.(md|qna|yaml):\d+\)/g, " ")
-    .replace(/\b(contextOnly|related|alternates|question|id|title|true|false|Tab|LU|bf-lu|QnA Maker|Memnun|KNOWLEDGE_MAX_FILE_KB|KB|YAML)\b/g, " ")
+    .replace(/\b(contextOnly|related|alternates|question|id|title|true|false|Tab|LU|bf-lu|QnA Maker|Memnun|KNOWLEDGE_MAX_FILE_KB|KB|YAML|Not Defteri|VS Code)\b/g, " ")
     .replace(/\S+\.(md|qna|yaml|pdf)\b/g, " ")
     .replace(/\S*\/\S*/g, " ");
 }
@@ -123,6 +124,10 @@ const CASES: Record<string, Case> = {
   "bot texts: Teams limits": { files: { "bot.yaml": `teamsShortName: "Kargocu"\nteamsShortDescription: "${"Gönderileriniz hakkındaki sorularınızı yanıtlar. ".repeat(2)}"\n` }, errors: [2], warnings: [1], says: /en çok 80 karakter olabilir, bu metin 97 karakter \(Teams/ },
   "bot texts: keys": { files: { "bot.yaml": 'welcome: "Merhaba, ben {name}"\nselam: "Merhaba!"\n' }, errors: [1, 2], warnings: [1], says: /\{name\} tanınmıyor/ },
   "texts: empty": { files: { "cases.yaml": "# yalnızca açıklama\n" }, errors: [], warnings: [1], says: /dosya boş/ },
+  // characters no editor file may hold (bytes that are not UTF-8: below, with files)
+  "NUL in an answer": { files: { "a.md": GOOD("a", "Soru nedir?").replace("gerçek bir", "gerçek\u0000 bir") }, errors: [8], says: /görünmeyen NUL \(U\+0000\)/ },
+  "control character in a .qna question": { files: { "x.qna": QNA_GOOD("Soru\u001B[31m nedir?") }, errors: [1], says: /denetim karakteri \(U\+001B\)/ },
+  "letter lost to a wrong encoding": { files: { "synonyms.yaml": "- [\uFFFDifre, parola]\n" }, errors: [1], says: /\(U\+FFFD\) karakteri var: burada bir harf kaybolmuş/ },
   // across files: charged to the file that brings the clash in, never to the healthy one
   "id used twice": { files: { "a.md": GOOD("ayni", "Birinci soru nedir?"), "b.md": GOOD("ayni", "İkinci soru nedir?") }, errors: [2], says: /"ayni" id'si başka bir girdide de kullanılıyor \(a\.md:2\)/ },
   "question asked twice": { files: { "a.md": GOOD("a", "Müşteri deneyimi nedir?"), "b.md": GOOD("b", "MUSTERI DENEYIMI NEDIR") }, errors: [3], says: /aynı soru başka bir girdide de var: a\.md:3/ },
@@ -192,6 +197,19 @@ describe("folder and whole-file problems", () => {
       expect.stringMatching(/^\[knowledge\] knowledge\/b\.md: dosya 1 KB/),
     ]);
     for (const issue of [...missing.errors, ...empty.errors, ...big.errors]) expectTurkish(issue);
+  });
+
+  it("names the line of the first byte that is not UTF-8, in Turkish", async () => {
+    const dir = await folderWith({ "a.md": GOOD("a", "Birinci soru nedir?") });
+    // "Şu" in Windows-1254 (Notepad's "ANSI"), and Notepad's "Unicode" (UTF-16 with its byte order mark)
+    await writeFile(join(dir, "b.md"), Buffer.concat([Buffer.from(md("id: b\nquestion: İkinci soru?\n")), Buffer.from([0xde, 0x75, 0x0a])]));
+    await writeFile(join(dir, "bot.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("greeting: Merhaba\n", "utf16le")]));
+    const result = await loadKnowledge(dir);
+    expect(result.errors.map((issue) => formatIssue(issue))).toEqual([
+      expect.stringMatching(/^\[knowledge\] knowledge\/b\.md:7: dosya UTF-8 değil: /),
+      expect.stringMatching(/^\[knowledge\] knowledge\/bot\.yaml:1: dosya UTF-16 \("Unicode"\) olarak kaydedilmiş/),
+    ]);
+    for (const issue of result.errors) expectTurkish(issue);
   });
 });
 
