@@ -115,11 +115,14 @@ export async function runKbRecommend(
     return EXIT_OK;
   }
 
+  // --entry narrows which entries are written, --min-count how often a text must have been picked: both hold together
   const named = new Set(values.entry);
   const results: EditResult[] = [];
+  let belowMinCount = 0;
   for (const entry of recommendations.alternates) {
     if (named.size > 0 && !named.has(entry.entryId)) continue;
-    const chosen = entry.candidates.filter((c) => named.size > 0 || c.count >= minCount);
+    const chosen = entry.candidates.filter((c) => c.count >= minCount);
+    belowMinCount += entry.candidates.filter((c) => c.count < minCount && !isContested(c)).length;
     for (const c of chosen.filter(isContested)) err(`[kb:recommend] ${KB_RECOMMEND.notApplied(entry.file, c.text, contestedReason(c))}`);
     const accepted = chosen.filter((c) => !isContested(c)).map((c) => c.text);
     if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
@@ -137,7 +140,9 @@ export async function runKbRecommend(
     values.json
       ? JSON.stringify({ applied: written })
       : written.length === 0
-        ? KB_RECOMMEND.nothingToApply
+        ? belowMinCount > 0
+          ? KB_RECOMMEND.nothingAtMinCount(belowMinCount, minCount)
+          : KB_RECOMMEND.nothingToApply
         : written.map((r) => KB_RECOMMEND.added(r.file, r.added)).join("\n"),
   );
   return EXIT_OK;

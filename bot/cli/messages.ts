@@ -139,6 +139,9 @@ export const KB_RECOMMEND = {
   unknownEntry: (ids: string) => `--entry ile verilen girdi yok: ${ids} (girdilerin id'leri: npm run kb:check -- --json)`,
   skipped: (file: string, reason: string) => `${file}: atlandı: ${reason}`,
   nothingToApply: "eklenecek öneri yok",
+  /** Nothing written, but `below` texts were picked fewer times than `--min-count`. */
+  nothingAtMinCount: (below: number, minCount: number) =>
+    `eklenecek öneri yok: ${below} öneriyi ${minCount} kişiden az kişi seçmiş (--min-count ${minCount}); onları da eklemek için daha küçük bir --min-count verin`,
   added: (file: string, texts: readonly string[]) => `${file}: eklendi ${texts.map((t) => `"${t}"`).join(", ")}`,
 } as const;
 

@@ -164,9 +164,10 @@ describe("learning from real questions: kb:recommend", () => {
       const decision = new Matcher().match(question, kbAfter);
       expect([question, decision.status, decision.candidates[0]?.id]).toEqual([question, "answered", id]);
     }
-    // applied alternates are no longer recommended; a named entry can be applied below the threshold
+    // applied alternates are no longer recommended; a named entry keeps the threshold (QA 46 editor, bug 5)
     const again = JSON.parse((await cli(["--json"], env)).out) as Recommendations;
     expect(again.alternates.map((a) => a.entryId)).toEqual(["memnuniyet-tanimi"]);
-    expect((await cli(["--apply", "--entry", "memnuniyet-tanimi"], env)).out).toContain("müşteri memnuniyeti");
+    expect((await cli(["--apply", "--entry", "memnuniyet-tanimi"], env)).out).toMatch(/^eklenecek öneri yok: \d+ öneriyi 2 kişiden az kişi seçmiş/);
+    expect((await cli(["--apply", "--entry", "memnuniyet-tanimi", "--min-count", "1"], env)).out).toContain("müşteri memnuniyeti");
   });
 });

@@ -1,0 +1,67 @@
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FeedbackEvent } from "../../bot/feedback/events";
+import { SqlFeedbackStore } from "../../bot/feedback/store";
+import { openDatabase } from "../../bot/storage/database";
+import { REPO_ROOT, tempDataDir } from "../helpers/app";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
+
+jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
+
+/**
+ * QA 46 (editor), bug 5: `kb:recommend -- --apply --entry <id>` wrote every text picked for the
+ * entry, whatever `--min-count` said (explicit, or the default 2): a text one user picked once
+ * became an alternate though the editor asked for 5. `--entry` narrows the entries; the count
+ * still applies.
+ */
+
+const ENTRY_FILE = join("kavramlar", "memnuniyet-tanimi.md");
+
+/** One user asked "memnuniyet", got "did you mean", and picked memnuniyet-tanimi: picked once. */
+async function onePick(): Promise<string> {
+  const dataDir = tempDataDir();
+  const database = await openDatabase({ dataDir });
+  try {
+    const who = { conversation: "bir-secim", userHash: "kullanici-1" };
+    const at = new Date(Date.UTC(2026, 10, 20, 10)).toISOString();
+    const events: FeedbackEvent[] = [
+      { kind: "question", id: "q1", at, ...who, query: "memnuniyet", status: "ambiguous", entryId: null, confidence: 0.5 },
+      { kind: "answer", id: "a1", at, ...who, entryId: "memnuniyet-tanimi", source: "suggestion", questionId: "q1" },
+    ];
+    await new SqlFeedbackStore(database).write(...events);
+  } finally {
+    await database.close();
+  }
+  return dataDir;
+}
+
+describe("kb:recommend --apply --entry keeps --min-count", () => {
+  it("writes a text picked once only when --min-count allows it, for the named entry", async () => {
+    const dataDir = await onePick();
+    const knowledgeDir = join(tempDataDir(), "knowledge");
+    cpSync(join(REPO_ROOT, "knowledge"), knowledgeDir, { recursive: true });
+    const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir };
+    const file = join(knowledgeDir, ENTRY_FILE);
+    const before = readFileSync(file, "utf8");
+
+    const listed = await npmRun("kb:recommend", ["--json"], { env });
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ alternates: [{ entryId: "memnuniyet-tanimi", candidates: [{ text: "memnuniyet", count: 1 }] }] });
+
+    for (const args of [["--entry", "memnuniyet-tanimi", "--min-count", "5"], ["--entry", "memnuniyet-tanimi"]]) {
+      const minCount = args[3] ?? "2";
+      const done = await npmRun("kb:recommend", ["--apply", ...args], { env });
+      expect(withoutNodeWarnings(done.stderr)).toBe("");
+      expect(done).toMatchObject({
+        code: 0,
+        stdout: `eklenecek öneri yok: 1 öneriyi ${minCount} kişiden az kişi seçmiş (--min-count ${minCount}); onları da eklemek için daha küçük bir --min-count verin\n`,
+      });
+      expect(readFileSync(file, "utf8")).toBe(before);
+    }
+
+    const applied = await npmRun("kb:recommend", ["--apply", "--entry", "memnuniyet-tanimi", "--min-count", "1"], { env });
+    expect(withoutNodeWarnings(applied.stderr)).toBe("");
+    expect(applied).toMatchObject({ code: 0, stdout: 'kavramlar/memnuniyet-tanimi.md: eklendi "memnuniyet"\n' });
+    expect(readFileSync(file, "utf8")).toContain('  - "memnuniyet"');
+  });
+});
