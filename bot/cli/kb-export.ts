@@ -39,7 +39,7 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
     return EXIT_FAILURE;
   }
   const { text, warnings } = knowledgeToQna(result.knowledgeBase);
-  for (const warning of warnings) err(`[kb:export] ${warning.id}: ${warning.message}`);
+  for (const { source, change } of warnings) err(formatIssue({ ...source, message: KB_EXPORT.change(change) }, label).replace("[knowledge] ", CHECK.warningLabel));
   if (parsed.values.out) {
     try {
       await writeFile(parsed.values.out, text, "utf8");

@@ -9,6 +9,7 @@
  */
 
 import { systemErrorText } from "../knowledge/messages";
+import type { ExportChange } from "../knowledge/convert";
 
 /** Numbers as Turkish readers write them: 3,09 and %45,5. */
 const numbers = new Intl.NumberFormat("tr-TR", { maximumFractionDigits: 2 });
@@ -228,6 +229,21 @@ export const KB_EXPORT = {
   hasErrors: (folder: string) => `${folder} klasöründe hatalar var (bkz. npm run kb:check); hiçbir şey yazılmadı`,
   written: (folder: string, entries: number, file: string) => `${folder}: ${entries} girdi ${file} dosyasına yazıldı`,
   cannotWrite: (file: string, reason: string) => `${file} yazılamadı: ${reason}; hiçbir şey yazılmadı`,
+  /** What the `.qna` file holds differently from the entry, and why (`ExportChange` in `knowledge/convert.ts`). */
+  change: (change: ExportChange): string => {
+    switch (change.kind) {
+      case "fences":
+        return "cevaptaki kod bloklarının ``` satırları .qna'da ~~~ olarak yazıldı: .qna cevap bloğu ``` içeremez; Markdown'da aynı kod bloğudur, ama geri okunan cevapta ~~~ kalır";
+      case "backticks":
+        return "cevaptaki ``` işaretleri .qna'da ''' olarak yazıldı: .qna cevap bloğu ``` içeremez ve bu cevapta ``` bir satırın içinde (ya da ~~~ ile birlikte) geçiyor; geri okunan cevapta ''' kalır ve kod biçimi kaybolur";
+      case "promptTitle":
+        return `takip sorusu başlığı "${change.title}" .qna'da "${change.written}" olarak yazıldı: "](#" .qna'da başlığı bitirir`;
+      case "filter":
+        return `"${change.tag}" etiketi .qna'da "${change.written}" filtresi olarak yazıldı; QnA Maker onu "${change.read}" olarak okur: bf-lu (.qna dosyasını QnA Maker'a yükleyen araç) filtre satırını her "=" işaretinden böler`;
+      case "contextOnlyLost":
+        return "girdi yalnızca takip sorusu olarak sunuluyor (contextOnly), ama hiçbir girdi onu takip sorusu olarak sunmuyor; .qna bunu yalnızca bir takip sorusunda (`context-only`) söyleyebildiğinden girdi .qna'da herkesin sorabileceği sıradan bir soru olarak yazıldı";
+    }
+  },
 } as const;
 
 /** Why a file could not be read, by the system error's code (`ENOENT` …); the others as the knowledge loader says them. */

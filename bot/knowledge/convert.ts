@@ -3,7 +3,7 @@ import { CONVERT } from "./messages";
 import { textKey } from "./normalize";
 import { parseSynonymsFile } from "./parse-synonyms";
 import { TAG_FILTER } from "./parse-qna";
-import type { KnowledgeBase, KnowledgeEntry, SynonymGroup } from "./types";
+import type { KnowledgeBase, KnowledgeEntry, SourceRef, SynonymGroup } from "./types";
 
 /**
  * Conversions between Memnun's knowledge and other formats: one Markdown file per entry (what
@@ -72,10 +72,33 @@ export function importedFrom(text: string): string | undefined {
   return undefined;
 }
 
-/** What `.qna` cannot hold, per entry, for the exporter's warnings. */
+/**
+ * What writing an entry as `.qna` changes, for the exporter's warnings (their Turkish texts are
+ * `KB_EXPORT` in `cli/messages.ts`). Each was checked against bf-lu, Microsoft's reader:
+ * - `fences`: bf-lu ends an answer block at any ```, with no escape (a longer fence, `~~~` as
+ *   the block's fence, an indented or inline ``` all fail to parse). The answer's code fences are
+ *   written as `~~~` fences of the same length instead: the same code block in Markdown, but the
+ *   text differs. Only when every ``` is on a fence line and the answer has no `~~~` fence.
+ * - `backticks`: otherwise (``` inside a line, or `~~~` fences already there) ``` becomes `'''`,
+ *   and the code formatting is lost.
+ * - `promptTitle`: both readers end a title at the first `](` followed by `#`; a `]` elsewhere
+ *   is kept as it is (they take the shortest title that leaves a valid link), so only `](#` is
+ *   broken up, as `] (#`.
+ * - `filter`: bf-lu splits a filter line at every `=` and keeps the first two parts.
+ * - `contextOnlyLost`: `.qna` says "only as a follow-up" on a prompt (`context-only`); an entry
+ *   no other entry offers has no prompt to say it on, so it is written as an ordinary pair.
+ */
+export type ExportChange =
+  | { readonly kind: "fences" }
+  | { readonly kind: "backticks" }
+  | { readonly kind: "promptTitle"; readonly title: string; readonly written: string }
+  | { readonly kind: "filter"; readonly tag: string; readonly written: string; readonly read: string }
+  | { readonly kind: "contextOnlyLost" };
+
+/** One change, charged to the entry's file and line. */
 export interface ExportWarning {
-  readonly id: string;
-  readonly message: string;
+  readonly source: SourceRef;
+  readonly change: ExportChange;
 }
 
 /** A Markdown tag as a `.qna` filter: `name:value` → `name = value`, a plain tag → `tag = value`. */
@@ -89,6 +112,26 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
+const BACKTICKS = "```";
+/** A Markdown code fence of backticks: up to 3 spaces, 3 or more backticks, an info string without one. */
+const BACKTICK_FENCE = /^( {0,3})(`{3,})([^`]*)$/;
+const TILDE_FENCE = /^ {0,3}~{3,}/;
+
+/** The answer as a `.qna` answer block can hold it, and what that changed (see `ExportChange`). */
+function qnaAnswer(answer: string): { text: string; change?: ExportChange } {
+  if (!answer.includes(BACKTICKS)) return { text: answer };
+  const lines = answer.split("\n");
+  const fencesOnly = lines.every((line) => !line.includes(BACKTICKS) || BACKTICK_FENCE.test(line)) && !lines.some((line) => TILDE_FENCE.test(line));
+  if (fencesOnly) {
+    const text = lines.map((line) => line.replace(BACKTICK_FENCE, (_all, indent: string, ticks: string, info: string) => `${indent}${"~".repeat(ticks.length)}${info}`));
+    return { text: text.join("\n"), change: { kind: "fences" } };
+  }
+  return { text: answer.replaceAll(BACKTICKS, "'''"), change: { kind: "backticks" } };
+}
+
+/** Where a prompt's title would end early: a `]` followed by `(` and `#`, as both readers find the link. */
+const TITLE_END = /\](?=\(\s*#)/g;
+
 /**
  * Writes the knowledge base as one `.qna` file: a numeric anchor per entry (bf-lu's ids are
  * numbers), after its pair source if it has one, its question and alternates, tags as `**Filters:**`, the answer in a ```markdown
@@ -98,6 +141,9 @@ function oneLine(text: string): string {
  */
 export function knowledgeToQna(kb: KnowledgeBase): { text: string; warnings: ExportWarning[] } {
   const warnings: ExportWarning[] = [];
+  const warn = (entry: KnowledgeEntry, change: ExportChange): void => {
+    warnings.push({ source: entry.source, change });
+  };
   const number = new Map(kb.entries.map((entry, index) => [entry.id, index + 1]));
   const offered = new Set(kb.entries.flatMap((entry) => entry.related));
   const blocks: string[] = ["> Memnun bilgi bankasından dışa aktarıldı (npm run kb:export -- --qna)."];
@@ -110,29 +156,28 @@ export function knowledgeToQna(kb: KnowledgeBase): { text: string; warnings: Exp
       lines.push("", "**Filters:**");
       for (const tag of entry.tags) {
         const filter = tagToFilter(tag);
-        if (filter.value.includes("=")) warnings.push({ id: entry.id, message: `tag "${tag}": bf-lu keeps a filter value only up to its first "="` });
-        lines.push(`- ${filter.name} = ${filter.value}`);
+        const written = `${filter.name} = ${filter.value}`;
+        // as bf-lu reads a filter line
+        const [name = "", value = ""] = written.split("=").map((part) => part.trim());
+        if (name !== filter.name || value !== filter.value) warn(entry, { kind: "filter", tag, written, read: `${name} = ${value}` });
+        lines.push(`- ${written}`);
       }
     }
-    let answer = entry.answer.trim();
-    if (answer.includes("```")) {
-      warnings.push({ id: entry.id, message: "the answer holds ``` which a .qna answer block cannot: written as '''" });
-      answer = answer.replace(/```/g, "'''");
-    }
-    lines.push("", "```markdown", answer, "```");
+    const answer = qnaAnswer(entry.answer.trim());
+    if (answer.change) warn(entry, answer.change);
+    lines.push("", "```markdown", answer.text, "```");
     if (entry.related.length > 0) {
       lines.push("", "**Prompts:**");
       for (const id of entry.related) {
         const target = kb.byId.get(id);
         if (!target) continue;
         const title = oneLine(entry.relatedTitles?.[id] ?? target.question);
-        if (/[\]]/.test(title)) warnings.push({ id: entry.id, message: `follow-up title "${title}" holds "]", which a .qna prompt cannot` });
-        lines.push(`- [${title.replace(/]/g, ")")}](#${number.get(id) ?? 0})${target.contextOnly ? " `context-only`" : ""}`);
+        const written = title.replace(TITLE_END, "] ");
+        if (written !== title) warn(entry, { kind: "promptTitle", title, written });
+        lines.push(`- [${written}](#${number.get(id) ?? 0})${target.contextOnly ? " `context-only`" : ""}`);
       }
     }
-    if (entry.contextOnly && !offered.has(entry.id)) {
-      warnings.push({ id: entry.id, message: "reached only as a follow-up, but no entry offers it: .qna cannot say so without a prompt" });
-    }
+    if (entry.contextOnly && !offered.has(entry.id)) warn(entry, { kind: "contextOnlyLost" });
     blocks.push(lines.join("\n"));
   }
   for (const group of kb.synonyms) blocks.push(alterationsBlock(group));

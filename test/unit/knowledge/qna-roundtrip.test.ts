@@ -112,6 +112,71 @@ describe("kb:export --qna: bf-lu reads back the same pairs", () => {
   });
 });
 
+/** Entries with what `.qna` holds differently (QA 46 editor, bug 7), as `kb:export` finds them in a folder. */
+async function awkwardFolder(): Promise<string> {
+  const dir = await temp();
+  const F = "```";
+  const md = (id: string, question: string, extra: string, answer: string): string =>
+    `---\nid: ${id}\nquestion: "${question}"\nalternates: ["${question} acaba"]\n${extra}---\n\n${answer}\n`;
+  const related = 'related:\n  - id: kampanya\n    title: "Genel [SSS] sayfası"\n  - id: diger\n    title: "Bak](#burada"\n';
+  await writeFile(join(dir, "api-anahtari.md"), md("api-anahtari", "API anahtarımı nasıl alırım?", related, `Şöyle alırsınız:\n\n${F}bash\ncurl https://ornek.com/anahtar\n${F}\n\nSonra yapıştırın.`));
+  await writeFile(join(dir, "diger.md"), md("diger", "Diğer sorular nerede?", "", "Diğer sorular için SSS sayfamıza bakabilirsiniz, orada hepsi var."));
+  await writeFile(join(dir, "gizli.md"), md("gizli", "Gizli soru nedir?", "contextOnly: true\n", "Bu yalnızca takip sorusu olarak sunulan bir cevaptır."));
+  await writeFile(join(dir, "kampanya.md"), md("kampanya", "Kampanya nedir?", 'tags: ["kampanya=yaz"]\n', "Yaz kampanyası boyunca tüm ürünlerde yüzde on indirim vardır."));
+  await writeFile(join(dir, "satir-ici.md"), md("satir-ici", "Satır içi kod nasıl yazılır?", "", `Şöyle yazın: ${F}kod${F} ve bitti, başka bir şey gerekmez.`));
+  return dir;
+}
+
+/** Each warning: the entry's file and line, then exactly what changes, in Turkish. */
+const AWKWARD_WARNINGS = (dir: string): string[] => [
+  `uyarı ${dir}/api-anahtari.md:1: cevaptaki kod bloklarının \`\`\` satırları .qna'da ~~~ olarak yazıldı: .qna cevap bloğu \`\`\` içeremez; Markdown'da aynı kod bloğudur, ama geri okunan cevapta ~~~ kalır`,
+  `uyarı ${dir}/api-anahtari.md:1: takip sorusu başlığı "Bak](#burada" .qna'da "Bak] (#burada" olarak yazıldı: "](#" .qna'da başlığı bitirir`,
+  `uyarı ${dir}/gizli.md:1: girdi yalnızca takip sorusu olarak sunuluyor (contextOnly), ama hiçbir girdi onu takip sorusu olarak sunmuyor; .qna bunu yalnızca bir takip sorusunda (\`context-only\`) söyleyebildiğinden girdi .qna'da herkesin sorabileceği sıradan bir soru olarak yazıldı`,
+  `uyarı ${dir}/kampanya.md:1: "kampanya=yaz" etiketi .qna'da "tag = kampanya=yaz" filtresi olarak yazıldı; QnA Maker onu "tag = kampanya" olarak okur: bf-lu (.qna dosyasını QnA Maker'a yükleyen araç) filtre satırını her "=" işaretinden böler`,
+  `uyarı ${dir}/satir-ici.md:1: cevaptaki \`\`\` işaretleri .qna'da ''' olarak yazıldı: .qna cevap bloğu \`\`\` içeremez ve bu cevapta \`\`\` bir satırın içinde (ya da ~~~ ile birlikte) geçiyor; geri okunan cevapta ''' kalır ve kod biçimi kaybolur`,
+];
+
+describe("kb:export --qna: what .qna holds differently", () => {
+  it("keeps a ] in a follow-up title and code blocks (as ~~~ fences), and says in Turkish, by file and line, exactly what changes", async () => {
+    const dir = await awkwardFolder();
+    const memnun = await loadKnowledge(dir);
+    expect(memnun.errors).toEqual([]);
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runKbExport(["--qna", dir], {}, (t) => out.push(t), (t) => err.push(t))).toBe(0);
+    expect(err).toEqual(AWKWARD_WARNINGS(dir));
+    const text = `${out.join("\n")}\n`;
+
+    const oracle = await bfLuRead(text);
+    const pair = (question: string): (typeof oracle.pairs)[number] | undefined => oracle.pairs.find((p) => p.questions[0] === question);
+    // bf-lu reads the title as written, ] and all; the code block is the same Markdown block
+    expect(pair("API anahtarımı nasıl alırım?")?.context?.prompts.map((p) => p.displayText)).toEqual(["Genel [SSS] sayfası", "Bak] (#burada"]);
+    expect(pair("API anahtarımı nasıl alırım?")?.answer).toBe("Şöyle alırsınız:\n\n~~~bash\ncurl https://ornek.com/anahtar\n~~~\n\nSonra yapıştırın.");
+    // what the warnings say
+    expect(pair("Kampanya nedir?")?.metadata).toEqual([{ name: "tag", value: "kampanya" }]);
+    expect(pair("Gizli soru nedir?")?.context?.isContextOnly ?? false).toBe(false);
+    expect(pair("Satır içi kod nasıl yazılır?")?.answer).toBe("Şöyle yazın: '''kod''' ve bitti, başka bir şey gerekmez.");
+
+    // Memnun reads the same back
+    const back = loadKnowledgeTexts([{ file: "export.qna", text }]);
+    expect(back.errors).toEqual([]);
+    const api = back.entries.find((entry) => entry.question === "API anahtarımı nasıl alırım?");
+    expect(Object.values(api?.relatedTitles ?? {})).toEqual(["Genel [SSS] sayfası", "Bak] (#burada"]);
+    expect(api?.answer).toContain("~~~bash\ncurl https://ornek.com/anahtar\n~~~");
+    expect(back.entries.find((entry) => entry.question === "Kampanya nedir?")?.tags).toEqual(["kampanya=yaz"]);
+  });
+
+  it("writes an answer without ``` as it is, without a warning", async () => {
+    const dir = await temp();
+    await writeFile(join(dir, "a.md"), '---\nid: a\nquestion: "Tilde nedir?"\nalternates: ["tilde"]\n---\n\nKod:\n\n~~~\nls\n~~~\n');
+    const err: string[] = [];
+    const out: string[] = [];
+    expect(await runKbExport(["--qna", dir], {}, (t) => out.push(t), (t) => err.push(t))).toBe(0);
+    expect(err).toEqual([]);
+    expect((await bfLuRead(`${out.join("\n")}\n`)).pairs[0]?.answer).toBe("Kod:\n\n~~~\nls\n~~~");
+  });
+});
+
 describe("the CLIs as real processes", () => {
   // each runs npm and tsx, which compiles the sources: longer than jest's 30 s on a loaded machine
   jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
@@ -128,6 +193,13 @@ describe("the CLIs as real processes", () => {
     const exported = await run("npm", ["run", "--silent", "kb:export", "--", "--qna", dir], { cwd: REPO });
     expect(sorted(fromBfLu(await bfLuRead(exported.stdout)))).toEqual(sorted(fromBfLu(await bfLuRead(await readFile(join(CORPUS, "cok-turlu.qna"), "utf8")))));
   }, PROCESS_TEST_TIMEOUT_MS);
+
+  it("npm run kb:export says in Turkish, by file and line, what the .qna file holds differently", async () => {
+    const dir = await awkwardFolder();
+    const exported = await run("npm", ["run", "--silent", "kb:export", "--", "--qna", dir], { cwd: REPO });
+    expect(exported.stderr.trimEnd().split("\n")).toEqual(AWKWARD_WARNINGS(dir));
+    expect((await bfLuRead(exported.stdout)).pairs).toHaveLength(5);
+  });
 
   it("kb:export refuses a folder with errors and asks for a format", async () => {
     await expect(run("npm", ["run", "--silent", "kb:export", "--", "--qna", join(REPO, "test", "fixtures", "knowledge-broken")], { cwd: REPO })).rejects.toMatchObject({
