@@ -387,6 +387,8 @@ export const REPORT = {
   weekColumns: ["hafta", "pazartesi", "puan", "CSAT"],
   entries: "Cevaplar, en kötüsü önce (en düşük CSAT, sonra en düşük ortalama, sonra en çok puan)",
   entryColumns: ["girdi", "soru", "cevap", "puan", "CSAT", "ort."],
+  /** In the question column (and the CSV's), for an entry answered once and no longer in the knowledge. */
+  deletedEntry: "(silinmiş girdi)",
   unanswered: "Yanıtlanamayan ve belirsiz sorular",
   unansweredColumns: ["adet", "sonuç", "soru"],
   statuses: { none: "cevap yok", ambiguous: "belirsiz" },

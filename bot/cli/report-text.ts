@@ -3,8 +3,12 @@ import type { Report } from "../feedback/report";
 import { clip, textTable } from "../feedback/report-format";
 import { REPORT, trNumber } from "./messages";
 
-/** The readable report `npm run report` prints, in Turkish (numbers as 3,09 and %45,5). */
-export function formatReport(report: Report): string {
+/**
+ * The readable report `npm run report` prints, in Turkish (numbers as 3,09 and %45,5). An entry
+ * without a question is no longer in the knowledge, and says so, unless `knowledgeLoaded` is false
+ * (then no entry has one, and the report says why once).
+ */
+export function formatReport(report: Report, knowledgeLoaded = true): string {
   const t = REPORT;
   const { since, until, timeZone } = report.range;
   const range = since || until ? `${since ?? "…"} – ${until ?? "…"}` : t.allTime;
@@ -34,7 +38,7 @@ export function formatReport(report: Report): string {
     table(report.weeks, t.weekColumns, (w) => [w.week, w.from, String(w.responses), trNumber(w.csat, true)], t.noneYet),
     "",
     t.entries,
-    table(report.entries, t.entryColumns, (e) => [e.id, clip(e.question ?? ""), String(e.answers), String(e.ratings), trNumber(e.csat, true), trNumber(e.average)], t.noneYet),
+    table(report.entries, t.entryColumns, (e) => [e.id, clip(e.question ?? (knowledgeLoaded ? t.deletedEntry : "")), String(e.answers), String(e.ratings), trNumber(e.csat, true), trNumber(e.average)], t.noneYet),
     "",
     t.unanswered,
     table(report.unanswered, t.unansweredColumns, (u) => [String(u.count), t.statuses[u.status], clip(u.question, 80)]),

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { CASES_CSV_TABLE, casesCsv } from "../cases/report-format";
 import { SqlCaseStore } from "../cases/store";
@@ -5,6 +6,7 @@ import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
+import { KEPT_VERSIONS_FILE, keptVersionsOrNone } from "../knowledge/kept-versions";
 import { loadKnowledge } from "../knowledge/loader";
 import { openDatabase } from "../storage/database";
 import { missingDatabase, usableRange } from "./feedback-data";
@@ -49,9 +51,12 @@ export async function runReport(
   if (values.table !== undefined && !values.csv) throw new UsageError(REPORT.tableWithoutCsv);
   usableRange(values.since, values.until);
   const config = loadConfig(env);
-  const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  // with the server's last good versions, an entry of a file refused since is still named, not taken for deleted
+  const lastGood = await keptVersionsOrNone(join(config.dataDir, KEPT_VERSIONS_FILE), config.knowledgeDir);
+  const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes, lastGood });
   if (!knowledge.knowledgeBase) err(`[report] ${REPORT.knowledgeMissing(config.knowledgeDir)}`);
   const byId = knowledge.knowledgeBase?.byId;
+  const loaded = byId !== undefined;
   const missing = missingDatabase(config);
   if (missing) {
     err(`[report] ${COMMON.noDatabase(missing)}`);
@@ -71,8 +76,8 @@ export async function runReport(
       cases.report(range, now),
     ]);
     if (values.json) out(JSON.stringify({ ...report, cases: caseReport }));
-    else if (values.csv && table !== CASES_CSV_TABLE) out(formatCsv(report, table));
-    else out(`${formatReport(report)}\n\n${formatCaseReport(caseReport)}`);
+    else if (values.csv && table !== CASES_CSV_TABLE) out(formatCsv(report, table, loaded ? REPORT.deletedEntry : null));
+    else out(`${formatReport(report, loaded)}\n\n${formatCaseReport(caseReport)}`);
     return EXIT_OK;
   } finally {
     await database.close();

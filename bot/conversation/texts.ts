@@ -336,6 +336,8 @@ export const TEXTS = Object.freeze({
     ratingsCount: "Puan sayısı",
     entries: "Cevaplar (önce en düşük CSAT, sonra en düşük ortalama, sonra en çok puan alan)",
     entryColumns: ["Kayıt", "Soru", "Cevap", "Puan", "CSAT", "Ort."],
+    /** In the question column (and the CSV's), for an entry answered once and no longer in the knowledge. */
+    deletedEntry: "(silinmiş girdi)",
     unanswered: "Yanıtlanamayan ve belirsiz sorular",
     unansweredColumns: ["Adet", "Sonuç", "Soru"],
     comments: "Son yorumlar",

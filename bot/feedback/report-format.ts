@@ -45,13 +45,17 @@ export function csvTable(rows: ReadonlyArray<ReadonlyArray<string | number | boo
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n");
 }
 
-/** One table of the report as RFC 4180 CSV with a header row. */
-export function formatCsv(report: Report, table: CsvTable): string {
+/**
+ * One table of the report as RFC 4180 CSV with a header row. `deletedEntry` is the question cell
+ * of an entry the knowledge no longer has (the report's `question` is null); none leaves it empty,
+ * for a reader that could not load the knowledge and so cannot tell.
+ */
+export function formatCsv(report: Report, table: CsvTable, deletedEntry: string | null = null): string {
   const rows: Array<Array<string | number | null>> = [];
   switch (table) {
     case "entries":
       rows.push(["id", "question", "answers", "ratings", "csat_percent", "average"]);
-      for (const e of report.entries) rows.push([e.id, e.question, e.answers, e.ratings, e.csat, e.average]);
+      for (const e of report.entries) rows.push([e.id, e.question ?? deletedEntry, e.answers, e.ratings, e.csat, e.average]);
       break;
     case "unanswered":
       rows.push(["question", "count", "status", "last_at"]);
@@ -59,7 +63,7 @@ export function formatCsv(report: Report, table: CsvTable): string {
       break;
     case "comments":
       rows.push(["at", "entry_id", "question", "rating", "text"]);
-      for (const c of report.comments) rows.push([c.at, c.entryId, c.question, c.rating, c.text]);
+      for (const c of report.comments) rows.push([c.at, c.entryId, c.question ?? deletedEntry, c.rating, c.text]);
       break;
     case "trend":
       rows.push(["day", "responses", "csat_percent"]);

@@ -327,7 +327,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
 
   /** One table's CSV, or null for a table there is none of (checked before anything is read). */
   const tableCsv = (table: string): ((range: ReportRange) => Promise<string>) | null => {
-    if (isCsvTable(table)) return async (range) => formatCsv(await deps.report(range), table);
+    if (isCsvTable(table)) return async (range) => formatCsv(await deps.report(range), table, TEXTS.dashboard.deletedEntry);
     if (table === CASES_CSV_TABLE && deps.casesCsv) return deps.casesCsv;
     return null;
   };

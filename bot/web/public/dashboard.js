@@ -131,7 +131,7 @@
     return [channelName(c.channel), c.questions, c.unanswered, c.answers, c.ratings, show(c.csat, "%"), show(c.average)];
   }), "channels")], true, "by-channel", "channels"));
   main.appendChild(section(t.entries, [table(t.entryColumns, report.entries.map(function (e) {
-    return [e.id, e.question || "", e.answers, e.ratings, show(e.csat, "%"), show(e.average)];
+    return [e.id, e.question === null ? t.deletedEntry : e.question, e.answers, e.ratings, show(e.csat, "%"), show(e.average)];
   }), "entries")], true, null, "entries"));
   main.appendChild(section(t.unanswered, [table(t.unansweredColumns, report.unanswered.map(function (u) {
     return [u.count, u.status === "ambiguous" ? t.statusAmbiguous : t.statusNone, u.question];
