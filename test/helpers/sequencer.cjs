@@ -76,7 +76,10 @@
 // Session 45's machine (slower: the fourteen tuning halves as a script 15 s, twelve took 9–11 s
 // before), 73 domains and 1,347 tests (new process suites: `kb-import`, `teams:package` runs),
 // `.ci/run` in a fresh clone: 392 s of jest, 550 s in all; the evaluation suite 216 s and
-// `processes.test.ts` 161 s beside the others.
+// `processes.test.ts` 161 s beside the others. Session 46's machine: one evaluation file was the
+// longest (162 s of a 350 s run, three helpers' work beside it) and ran on while other workers
+// idled; split into three files (`generalization-1…3.test.ts`, every third domain each), `.ci/run`
+// in a fresh clone took 312 s of jest (451 s in all) for 108 files and 1,603 tests.
 const { default: Sequencer } = require("@jest/test-sequencer");
 
 const SPAWNS_PROCESSES = /[\\/]test[\\/](cli|browser|e2e)[\\/]/;
