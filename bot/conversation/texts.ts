@@ -311,6 +311,8 @@ export const TEXTS = Object.freeze({
     loading: "Sohbet başlatılıyor…",
     failed: "Sohbet başlatılamadı. Lütfen sayfayı yenileyin.",
     noScript: "Sohbet için JavaScript gerekiyor.",
+    /** What screen readers call the message box (Web Chat's own Turkish calls it "İleti gelen kutusu", an inbox). */
+    inputLabel: "Mesajınızı yazın",
   },
   /** The operators' dashboard at `/dashboard`. */
   dashboard: {

@@ -141,7 +141,7 @@ export function chatPage(own: ChatPageTexts): string {
   <div id="webchat" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
   <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
 </main>
-<script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS, botName: own.pageHeading })}</script>
+<script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS, botName: own.pageHeading, inputLabel: t.inputLabel })}</script>
 <script src="/webchat/webchat.js"></script>
 <script src="/assets/chat.js"></script>`,
   );

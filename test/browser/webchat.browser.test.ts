@@ -312,6 +312,10 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     expect(fromBot.length).toBeGreaterThanOrEqual(2);
     expect(fromUser).toEqual(["Şöyle dediniz: crm nedir"]);
     expect(messages.filter((name) => !fromBot.includes(name) && !fromUser.includes(name))).toEqual([]);
+    // the message box by its Turkish name, not Web Chat's own "İleti gelen kutusu" (an inbox)
+    const boxes = shown.filter((node) => node.role === "textbox").map((node) => node.name);
+    expect(boxes).toContain(TEXTS.page.inputLabel);
+    expect(boxes.filter((name) => name.includes("gelen kutusu"))).toEqual([]);
     await context.close();
   }, 60_000);
 

@@ -54,6 +54,8 @@
           named.ACTIVITY_BOT_SAID_ALT = String(strings.ACTIVITY_BOT_SAID_ALT || "").replace("$1", function () {
             return settings.botName;
           });
+          // the message box is no "gelen kutusu" (inbox), as Web Chat's own Turkish calls it
+          if (settings.inputLabel) named.TEXT_INPUT_ALT = settings.inputLabel;
           return Object.assign({}, strings, named);
         },
         styleOptions: { botAvatarInitials: "M", userAvatarInitials: "S", hideUploadButton: true, suggestedActionLayout: "flow" },
