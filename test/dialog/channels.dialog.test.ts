@@ -1,36 +1,15 @@
 import { topicEntries } from "../../bot/conversation/bot";
-import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
+import type { Activity } from "botbuilder";
 import { findReference } from "../../bot/cases/reference";
 import { plainText } from "../../bot/conversation/render/text";
 import { TEXTS } from "../../bot/conversation/texts";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
-import { createLogger } from "../../bot/logger";
-import { turnErrorHandler } from "../../bot/server/adapter";
-import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
+import { channelBot, realKnowledge, type ChannelBot } from "../helpers/bot";
 
 type Reply = Partial<Activity>;
 type Element = Record<string, unknown>;
 
-/** A TestAdapter in a given channel that keeps the activities the bot replaced (`updateActivity`). */
-class ChannelAdapter extends TestAdapter {
-  readonly updated: Reply[] = [];
-  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
-    this.updated.push(activity);
-    await super.updateActivity(context, activity);
-  }
-}
-
-interface ChannelBot extends TestBot {
-  channel: ChannelAdapter;
-}
-
-async function channelBot(kb: KnowledgeBase, channelId: string): Promise<ChannelBot> {
-  const t = await testBot(kb);
-  const channel = new ChannelAdapter((context) => t.bot.run(context), { channelId });
-  channel.onTurnError = turnErrorHandler(createLogger("silent"));
-  return { ...t, channel };
-}
 
 /** Sends a message (text, or a click's value with the card it was on) and returns the turn's replies. */
 async function turn(t: ChannelBot, message: string | { value: unknown; replyToId?: string }): Promise<Reply[]> {

@@ -1,11 +1,9 @@
-import { TestAdapter, type Activity, type TurnContext } from "botbuilder";
+import type { Activity } from "botbuilder";
 import { join } from "node:path";
 import { TEXTS } from "../../bot/conversation/texts";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry } from "../../bot/knowledge/types";
-import { createLogger } from "../../bot/logger";
-import { turnErrorHandler } from "../../bot/server/adapter";
-import { testBot, type TestBot } from "../helpers/bot";
+import { channelBot, type ChannelBot } from "../helpers/bot";
 
 type Reply = Partial<Activity>;
 type Element = Record<string, unknown>;
@@ -13,25 +11,6 @@ type Element = Record<string, unknown>;
 /** A QnA Maker export with prompt titles and a `context-only` prompt, and the same in Markdown (`related` titles, `contextOnly: true`). */
 const FIXTURE = join(__dirname, "..", "fixtures", "knowledge-follow-ups");
 
-/** A TestAdapter in a given channel that keeps the activities the bot replaced (`updateActivity`). */
-class ChannelAdapter extends TestAdapter {
-  readonly updated: Reply[] = [];
-  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
-    this.updated.push(activity);
-    await super.updateActivity(context, activity);
-  }
-}
-
-interface ChannelBot extends TestBot {
-  channel: ChannelAdapter;
-}
-
-async function channelBot(kb: KnowledgeBase, channelId: string): Promise<ChannelBot> {
-  const t = await testBot(kb);
-  const channel = new ChannelAdapter((context) => t.bot.run(context), { channelId });
-  channel.onTurnError = turnErrorHandler(createLogger("silent"));
-  return { ...t, channel };
-}
 
 /** Sends a message (text, or a click's value with its text and the card it was on) and returns the turn's replies. */
 async function turn(t: ChannelBot, message: string | { text?: string; value: unknown; replyToId?: string }): Promise<Reply[]> {

@@ -1,4 +1,4 @@
-import { ConversationState, TestAdapter } from "botbuilder";
+import { ConversationState, TestAdapter, type Activity, type TurnContext } from "botbuilder";
 import { join } from "node:path";
 import type { Alert } from "../../bot/cases/alerts";
 import { SqlCaseStore, type CaseStore } from "../../bot/cases/store";
@@ -94,4 +94,25 @@ export async function testBot(
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(createLogger("silent"));
   return { bot, adapter, database, store, recorder, cases, alerts };
+}
+
+/** A TestAdapter in a given channel that keeps the activities the bot replaced (`updateActivity`). */
+export class ChannelAdapter extends TestAdapter {
+  readonly updated: Array<Partial<Activity>> = [];
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<void> {
+    this.updated.push(activity);
+    await super.updateActivity(context, activity);
+  }
+}
+
+export interface ChannelBot extends TestBot {
+  channel: ChannelAdapter;
+}
+
+/** `testBot` behind a TestAdapter in `channelId`, so replies render as that channel's. */
+export async function channelBot(kb: KnowledgeBase, channelId: string): Promise<ChannelBot> {
+  const t = await testBot(kb);
+  const channel = new ChannelAdapter((context) => t.bot.run(context), { channelId });
+  channel.onTurnError = turnErrorHandler(createLogger("silent"));
+  return { ...t, channel };
 }
