@@ -10,10 +10,10 @@ import type { RateLimit } from "../storage/rate-limit";
 import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import { classifySmallTalk } from "../matching/small-talk";
-import { isRefusal, type CaseFlow, type CaseFlowState, type CaseTurn } from "./case-flow";
+import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { isLabel, looksLikeQuestion, typedNumber, typedScore } from "./typed";
+import { isLabel, isRefusal, looksLikeQuestion, typedNumber, typedScore } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;

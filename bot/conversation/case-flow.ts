@@ -11,12 +11,10 @@ import type { Integrity } from "../feedback/integrity";
 import { turkishDate } from "../feedback/time-zone";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
-import { collapseRepeats, fold, textWords } from "../matching/analysis";
 import { classifyCaseIntent, classifyYesNo, isBareCaseIntent } from "../matching/case-intent";
-import { looksLikeQuestion } from "./typed";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
-import { isLabel } from "./typed";
+import { isLabel, isRefusal, looksLikeQuestion } from "./typed";
 
 /** NPS answers up to this one are detractors: alerted, and offered a case. */
 export const NPS_DETRACTOR_AT_OR_BELOW = 6;
@@ -383,44 +381,6 @@ export class CaseFlow {
     }
     await context.sendActivity(this.message(context, describeCase(found, t, this.deps.timeZone)));
   }
-}
-
-const prepareWord = (word: string): string => collapseRepeats(fold(word));
-const phrases = (list: readonly string[]): ReadonlyArray<readonly string[]> => list.map((phrase) => textWords(phrase).map(prepareWord));
-const CANCEL_WORDS = phrases(TEXTS.caseCancelWords);
-const COURTESIES = phrases(TEXTS.caseCancelCourtesies);
-
-/** How many words from `start` one of the phrases covers (the longest that fits), 0 when none does. */
-function phraseAt(words: readonly string[], start: number, list: ReadonlyArray<readonly string[]>): number {
-  let longest = 0;
-  for (const phrase of list) {
-    if (phrase.length > longest && phrase.every((word, i) => words[start + i] === word)) longest = phrase.length;
-  }
-  return longest;
-}
-
-/**
- * Whether a message as a whole calls off what the complaint loop asks for: every word a typed
- * "hayır" (`classifyYesNo`, whose words are the ones the yes/no questions read) or a cancel word,
- * or a courtesy around one ("boş ver, kalsın", "hayır teşekkürler"). Whole messages only, because
- * a description often holds such a word ("kargo iptal edildi ama para gelmedi", "internet yok"),
- * and `classifyYesNo` alone reads any short message holding "yok" as a "no".
- */
-export function isRefusal(text: string): boolean {
-  const words = textWords(text).map(prepareWord);
-  let refused = false;
-  for (let i = 0; i < words.length; ) {
-    const cancel = phraseAt(words, i, CANCEL_WORDS) || (classifyYesNo(words[i] ?? "") === "no" ? 1 : 0);
-    if (cancel > 0) {
-      refused = true;
-      i += cancel;
-      continue;
-    }
-    const courtesy = phraseAt(words, i, COURTESIES);
-    if (courtesy === 0) return false;
-    i += courtesy;
-  }
-  return refused;
 }
 
 /**

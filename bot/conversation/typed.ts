@@ -1,4 +1,5 @@
 import { exactKey, fold, isDigits, turkishLower } from "../matching/analysis";
+import { answerWords, classifyYesNo } from "../matching/case-intent";
 import { TEXTS } from "./texts";
 
 /**
@@ -50,4 +51,42 @@ export function typedScore(text: string, scale: number): string | null {
   const at = words.indexOf(SCALE_FIRST);
   if (numbers.length === 2 && at > 0 && isDigits(words[at - 1] ?? "") && Number(words[at - 1]) === scale && isDigits(words[at + 1] ?? "")) return words[at + 1] ?? null;
   return null;
+}
+
+const phrases = (list: readonly string[]): ReadonlyArray<readonly string[]> => list.map(answerWords);
+const CANCEL_WORDS = phrases(TEXTS.caseCancelWords);
+const COURTESIES = phrases(TEXTS.caseCancelCourtesies);
+
+/** How many words from `start` one of the phrases covers (the longest that fits), 0 when none does. */
+function phraseAt(words: readonly string[], start: number, list: ReadonlyArray<readonly string[]>): number {
+  let longest = 0;
+  for (const phrase of list) {
+    if (phrase.length > longest && phrase.every((word, i) => words[start + i] === word)) longest = phrase.length;
+  }
+  return longest;
+}
+
+/**
+ * Whether a message as a whole refuses what was just asked (a complaint's description or contact
+ * details, a comment, a survey): every word a typed "hayır" (`classifyYesNo`, whose words are the
+ * ones the yes/no questions read) or a cancel word, or a courtesy around one ("boş ver, kalsın",
+ * "hayır teşekkürler"). Whole messages only, because a description often holds such a word
+ * ("kargo iptal edildi ama para gelmedi", "internet yok"), and `classifyYesNo` alone reads any
+ * short message holding "yok" as a "no".
+ */
+export function isRefusal(text: string): boolean {
+  const words = answerWords(text);
+  let refused = false;
+  for (let i = 0; i < words.length; ) {
+    const cancel = phraseAt(words, i, CANCEL_WORDS) || (classifyYesNo(words[i] ?? "") === "no" ? 1 : 0);
+    if (cancel > 0) {
+      refused = true;
+      i += cancel;
+      continue;
+    }
+    const courtesy = phraseAt(words, i, COURTESIES);
+    if (courtesy === 0) return false;
+    i += courtesy;
+  }
+  return refused;
 }

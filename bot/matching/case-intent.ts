@@ -20,6 +20,14 @@ export const MAX_INTENT_WORDS = 12;
 const prepare = (word: string): string => collapseRepeats(fold(normalize(word)));
 const stems = (words: readonly string[]): readonly string[] => words.map(prepare);
 
+/**
+ * A typed answer's words as the case-intent and yes/no readers compare them (`prepare`): the
+ * conversation's own readers of typed answers (`isRefusal`) compare their word lists the same way.
+ */
+export function answerWords(text: string): string[] {
+  return textWords(typeof text === "string" ? text : "").map(prepare);
+}
+
 /** The complaint itself: şikayet (and şikâyet, sikayet), its typos; `yakınmak`. */
 const COMPLAINT = stems(["şikayet", "sikayt", "şikayt", "yakınmak", "yakınıyorum"]);
 /** Doing something about it: a complaint is made, written, opened, registered… */
@@ -67,7 +75,7 @@ function has(words: readonly string[], list: readonly string[]): boolean {
  * complaints, not a complaint: a complaint needs a word of doing or wanting (et-, istiyorum, var).
  */
 export function classifyCaseIntent(text: string): CaseIntent | null {
-  const words = textWords(typeof text === "string" ? text : "").map(prepare);
+  const words = answerWords(text);
   if (words.length === 0 || words.length > MAX_INTENT_WORDS) return null;
   const aboutCase = has(words, CASE_WORDS);
   if (aboutCase && has(words, STATE_WORDS)) return "status";
@@ -124,7 +132,7 @@ const MAX_ANSWER_WORDS = 4;
 
 /** Reads a short typed "evet" / "hayır" (and their usual variants); null for anything else. */
 export function classifyYesNo(text: string): "yes" | "no" | null {
-  const words = textWords(typeof text === "string" ? text : "").map(prepare);
+  const words = answerWords(text);
   if (words.length === 0 || words.length > MAX_ANSWER_WORDS) return null;
   // "hayır", "yok", "istemiyorum" anywhere say no, even next to "teşekkürler"
   if (words.some((word) => NO.has(word))) return "no";

@@ -1,4 +1,4 @@
-import { isRefusal } from "../../bot/conversation/case-flow";
+import { isRefusal } from "../../bot/conversation/typed";
 
 describe("isRefusal: a message that as a whole calls off the complaint loop's question", () => {
   it.each([
