@@ -18,7 +18,7 @@ import { DatabaseStorage } from "./conversation/state-storage";
 import { Integrity } from "./feedback/integrity";
 import { computeRecommendations } from "./feedback/recommendations";
 import { FeedbackRecorder } from "./feedback/recorder";
-import { KEPT_VERSIONS_FILE } from "./knowledge/kept-versions";
+import { keptVersionsPath } from "./knowledge/kept-versions";
 import { KnowledgeService } from "./knowledge/service";
 import { Matcher } from "./matching/matcher";
 import { createAdapter } from "./server/adapter";
@@ -99,7 +99,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     dir: config.knowledgeDir,
     logger,
     maxFileBytes: config.knowledgeMaxFileBytes,
-    keptVersionsFile: join(config.dataDir, KEPT_VERSIONS_FILE),
+    keptVersionsFile: keptVersionsPath(config.dataDir),
   });
   await knowledge.reload();
   await knowledge.watch();

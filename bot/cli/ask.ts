@@ -1,12 +1,10 @@
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { ASK } from "./messages";
 import { displayPath } from "../knowledge/display-path";
-import { KEPT_VERSIONS_FILE, keptVersionsOrNone } from "../knowledge/kept-versions";
-import { loadKnowledge } from "../knowledge/loader";
+import { loadAsServed } from "../knowledge/kept-versions";
 import { formatIssue, type KnowledgeBase } from "../knowledge/types";
 import { Matcher, type Decision } from "../matching/matcher";
 
@@ -66,8 +64,7 @@ export async function runAsk(
   const words = parsed.positionals;
   const config = loadConfig(env);
   // the server's last good versions, so that a broken or clashing file is what the server serves for it
-  const lastGood = await keptVersionsOrNone(join(config.dataDir, KEPT_VERSIONS_FILE), config.knowledgeDir);
-  const result = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes, lastGood });
+  const result = await loadAsServed(config.knowledgeDir, { dataDir: config.dataDir, maxFileBytes: config.knowledgeMaxFileBytes });
   // like the bot, ask serves the files that load; the others are named on stderr
   for (const issue of result.errors) err(formatIssue(issue, displayPath(config.knowledgeDir)));
   if (!result.knowledgeBase || result.knowledgeBase.entries.length === 0) {

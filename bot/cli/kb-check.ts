@@ -1,10 +1,9 @@
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { KB_CHECK } from "./messages";
-import { KEPT_VERSIONS_FILE, keptVersionsOrNone } from "../knowledge/kept-versions";
-import { loadKnowledge, type LoadResult } from "../knowledge/loader";
+import { loadAsServed } from "../knowledge/kept-versions";
+import type { LoadResult } from "../knowledge/loader";
 import { CHECK, LOADER } from "../knowledge/messages";
 import { displayPath } from "../knowledge/display-path";
 import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types";
@@ -77,8 +76,7 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   const dir = parsed.positionals[0] ?? config.knowledgeDir;
   const label = displayPath(dir);
   // with the server's last good versions (when they are of this folder) a clash is charged to the file changed since, as the server charges it
-  const lastGood = await keptVersionsOrNone(join(config.dataDir, KEPT_VERSIONS_FILE), dir);
-  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes, lastGood });
+  const result = await loadAsServed(dir, { dataDir: config.dataDir, maxFileBytes: config.knowledgeMaxFileBytes });
   const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
   const competing = result.knowledgeBase && result.errors.length === 0 ? competingEntries(result.knowledgeBase, new Matcher()) : [];
   const warnings = [...result.warnings, ...competing];

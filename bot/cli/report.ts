@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { CASES_CSV_TABLE, casesCsv } from "../cases/report-format";
 import { SqlCaseStore } from "../cases/store";
@@ -6,8 +5,7 @@ import { loadConfig } from "../config";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { CSV_TABLES, formatCsv, type CsvTable } from "../feedback/report-format";
 import { SqlFeedbackStore } from "../feedback/store";
-import { KEPT_VERSIONS_FILE, keptVersionsOrNone } from "../knowledge/kept-versions";
-import { loadKnowledge } from "../knowledge/loader";
+import { loadAsServed } from "../knowledge/kept-versions";
 import { openDatabase } from "../storage/database";
 import { missingDatabase, usableRange } from "./feedback-data";
 import { COMMON, REPORT } from "./messages";
@@ -52,8 +50,7 @@ export async function runReport(
   usableRange(values.since, values.until);
   const config = loadConfig(env);
   // with the server's last good versions, an entry of a file refused since is still named, not taken for deleted
-  const lastGood = await keptVersionsOrNone(join(config.dataDir, KEPT_VERSIONS_FILE), config.knowledgeDir);
-  const knowledge = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes, lastGood });
+  const knowledge = await loadAsServed(config.knowledgeDir, { dataDir: config.dataDir, maxFileBytes: config.knowledgeMaxFileBytes });
   if (!knowledge.knowledgeBase) err(`[report] ${REPORT.knowledgeMissing(config.knowledgeDir)}`);
   const byId = knowledge.knowledgeBase?.byId;
   const loaded = byId !== undefined;

@@ -1,8 +1,8 @@
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { errorCode } from "../system-error";
-import { versionOf, type FileVersion } from "./loader";
+import { loadKnowledge, versionOf, type FileVersion, type LoadResult } from "./loader";
 
 /**
  * The knowledge files' last good versions, kept in `DATA_DIR` by the server after every load
@@ -64,6 +64,11 @@ export async function readKeptVersions(path: string, knowledgeDir: string): Prom
   return versions;
 }
 
+/** Where a server whose data folder is `dataDir` keeps its last good versions. */
+export function keptVersionsPath(dataDir: string): string {
+  return join(dataDir, KEPT_VERSIONS_FILE);
+}
+
 /**
  * `readKeptVersions` for the command-line tools, which read the server's history but never
  * change it: a file they cannot use is the server's to report, and they go on as without one.
@@ -75,6 +80,17 @@ export async function keptVersionsOrNone(path: string, knowledgeDir: string): Pr
     if (error instanceof KeptVersionsError) return new Map();
     throw error;
   }
+}
+
+/**
+ * Loads `knowledgeDir` as the server whose data folder is `dataDir` serves it: with its last good
+ * versions (when they are of this folder), so a broken or clashing file is what the server serves
+ * for it and a clash is charged to the file changed since, as the server charges it (`ask`,
+ * `kb:check`, `report`).
+ */
+export async function loadAsServed(knowledgeDir: string, options: { dataDir: string; maxFileBytes: number }): Promise<LoadResult> {
+  const lastGood = await keptVersionsOrNone(keptVersionsPath(options.dataDir), knowledgeDir);
+  return loadKnowledge(knowledgeDir, { maxFileBytes: options.maxFileBytes, lastGood });
 }
 
 /**
