@@ -201,6 +201,9 @@ interface HeldCopy {
 
 const isVersion = (etag: string | undefined): etag is string => etag !== undefined && etag !== "*";
 
+/** A memory copy as a reader gets it: its value, under its own version. */
+const asRead = (copy: HeldCopy): Versioned => ({ value: JSON.parse(copy.json) as unknown, etag: copy.etag });
+
 /**
  * Conversation state in the database, or in memory while the database is unreachable (at start
  * or lost mid-run). Each copy kept in memory remembers the database version it replaces. Once the
@@ -280,7 +283,7 @@ export class ConnectedStateStore implements StateStore {
     const found = new Map<string, Versioned>();
     for (const key of keys) {
       const copy = this.held.get(key);
-      if (copy) found.set(key, { value: JSON.parse(copy.json) as unknown, etag: copy.etag });
+      if (copy) found.set(key, asRead(copy));
     }
     return found;
   }
@@ -296,7 +299,7 @@ export class ConnectedStateStore implements StateStore {
         await this.settle(sql, key, copy, found);
       } catch (error) {
         this.fallback(error);
-        if (this.held.get(key) === copy) found.set(key, { value: JSON.parse(copy.json) as unknown, etag: copy.etag });
+        if (this.held.get(key) === copy) found.set(key, asRead(copy));
         else found.delete(key);
       }
     }
@@ -314,10 +317,11 @@ export class ConnectedStateStore implements StateStore {
       return;
     }
     try {
-      const etag = await sql.write(key, JSON.parse(copy.json) as unknown, stored?.etag ?? CREATE_ONLY);
+      const value = JSON.parse(copy.json) as unknown;
+      const etag = await sql.write(key, value, stored?.etag ?? CREATE_ONLY);
       this.known.set(key, etag);
       if (this.held.get(key) === copy) this.held.delete(key);
-      found.set(key, { value: JSON.parse(copy.json) as unknown, etag });
+      found.set(key, { value, etag });
       this.logger.debug("[storage] conversation state kept in memory during the database outage written to it");
     } catch (error) {
       if (!(error instanceof StateConflictError)) throw error;
