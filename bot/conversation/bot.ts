@@ -145,7 +145,6 @@ export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): str
   return Array.from({ length: count }, (_, i) => entries[Math.floor(i * step)]?.question ?? "").filter((q) => q !== "");
 }
 
-
 /** The CES score a worded answer stands for ("çok kolaydı" → 7, "zor" → 2), or null. */
 export function cesScoreOf(text: string): number | null {
   const words = fold(turkishLower(text)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -156,7 +155,6 @@ export function cesScoreOf(text: string): number | null {
   }
   return null;
 }
-
 
 /** Parses a whole number in `[min, max]` from a button value or typed text; null otherwise. */
 export function parseScore(raw: unknown, min: number, max: number): number | null {
@@ -338,9 +336,15 @@ export class MemnunBot extends ActivityHandler {
    * survey once offered is not offered again.
    */
   private async restart(context: TurnContext, flow: ConversationFlow): Promise<void> {
-    for (const key of ["comment", "survey", "farewellPending", "expects", "case"] as const) delete flow[key];
+    this.leaveSurvey(flow);
+    for (const key of ["comment", "expects", "case"] as const) delete flow[key];
+    await this.offerTopics(context, TEXTS.restarted, TEXTS.restartedNoTopics);
+  }
+
+  /** `text` and topic buttons spread across the knowledge base, or `withoutTopics` where it has none to offer. */
+  private async offerTopics(context: TurnContext, text: string, withoutTopics: string): Promise<void> {
     const topics = topicEntries(this.deps.knowledge());
-    await this.say(context, { kind: "choices", text: topics.length > 0 ? TEXTS.restarted : TEXTS.restartedNoTopics, markdown: true, choices: topicChoices(topics) });
+    await this.say(context, { kind: "choices", text: topics.length > 0 ? text : withoutTopics, markdown: true, choices: topicChoices(topics) });
   }
 
   private async greet(context: TurnContext, kb: KnowledgeBase): Promise<void> {
@@ -364,11 +368,9 @@ export class MemnunBot extends ActivityHandler {
       case "restart":
         await this.restart(context, flow);
         return;
-      case "help": {
-        const topics = topicEntries(this.deps.knowledge());
-        await this.say(context, { kind: "choices", text: topics.length > 0 ? TEXTS.help : TEXTS.helpNoTopics, markdown: true, choices: topicChoices(topics) });
+      case "help":
+        await this.offerTopics(context, TEXTS.help, TEXTS.helpNoTopics);
         return;
-      }
       case "wish":
         // "iyi günler" opens a conversation and closes one that got its answers
         if (flow.answered) await this.goodbye(context, flow);
