@@ -2,8 +2,9 @@ import type { Activity } from "botbuilder";
 import { join } from "node:path";
 import { TEXTS } from "../../bot/conversation/texts";
 import { loadKnowledge } from "../../bot/knowledge/loader";
-import { createKnowledgeBase, type KnowledgeBase, type KnowledgeEntry } from "../../bot/knowledge/types";
+import { createKnowledgeBase, type KnowledgeBase } from "../../bot/knowledge/types";
 import { channelBot, type ChannelBot } from "../helpers/bot";
+import { knowledgeEntry } from "../helpers/knowledge";
 
 type Reply = Partial<Activity>;
 type Element = Record<string, unknown>;
@@ -199,21 +200,11 @@ describe("follow-ups with the editor's titles (TestAdapter)", () => {
   });
 
   describe("labels that would read as something else", () => {
-    const entry = (id: string, question: string, extra: Partial<KnowledgeEntry> = {}): KnowledgeEntry => ({
-      id,
-      question,
-      alternates: [],
-      tags: [],
-      related: [],
-      answer: `${question} Bu, ${id} girdisinin cevabıdır.`,
-      source: { file: `${id}.md`, line: 1 },
-      ...extra,
-    });
     const numbered = createKnowledgeBase(
       [
-        entry("kargo", "Kargom ne zaman gelir?", { related: ["iki-gun", "temsilci"], relatedTitles: { "iki-gun": "2", temsilci: "Canlı destek" } }),
-        entry("iki-gun", "İki günde teslimat var mı?", { contextOnly: true }),
-        entry("temsilci", "Müşteri temsilcisine nasıl ulaşırım?", { contextOnly: true }),
+        knowledgeEntry("kargo", "Kargom ne zaman gelir?", { related: ["iki-gun", "temsilci"], relatedTitles: { "iki-gun": "2", temsilci: "Canlı destek" } }),
+        knowledgeEntry("iki-gun", "İki günde teslimat var mı?", { contextOnly: true }),
+        knowledgeEntry("temsilci", "Müşteri temsilcisine nasıl ulaşırım?", { contextOnly: true }),
       ],
       3,
     );

@@ -1,9 +1,10 @@
 import { followUpsOf, render, typedLabel } from "../../bot/conversation/render";
-import { createKnowledgeBase, type KnowledgeEntry } from "../../bot/knowledge/types";
+import { createKnowledgeBase } from "../../bot/knowledge/types";
 import { TEXTS } from "../../bot/conversation/texts";
 import { markdownBlocks, renderCard, SCORES_PER_ROW } from "../../bot/conversation/render/card";
 import { canUpdate, channelStyle, controlsSendText } from "../../bot/conversation/render/channels";
 import { plainText } from "../../bot/conversation/render/text";
+import { knowledgeEntry } from "../helpers/knowledge";
 
 describe("channel styles", () => {
   it.each([
@@ -95,25 +96,15 @@ describe("a question with choices of its own (the case offer, the consent)", () 
 });
 
 describe("follow-up labels (QA 46, bug 1)", () => {
-  const entry = (id: string, question: string, extra: Partial<KnowledgeEntry> = {}): KnowledgeEntry => ({
-    id,
-    question,
-    alternates: [],
-    tags: [],
-    related: [],
-    answer: `${question} cevabı.`,
-    source: { file: `${id}.md`, line: 1 },
-    ...extra,
-  });
   const kb = createKnowledgeBase(
     [
-      entry("sifre", "Şifremi nasıl değiştiririm?", { related: ["eposta", "kapat", "yok"], relatedTitles: { kapat: "Hesabımı kapat" } }),
-      entry("eposta", "E-posta adresimi nasıl güncellerim?"),
-      entry("kapat", "Hesabımı nasıl kapatırım?", { contextOnly: true }),
+      knowledgeEntry("sifre", "Şifremi nasıl değiştiririm?", { related: ["eposta", "kapat", "yok"], relatedTitles: { kapat: "Hesabımı kapat" } }),
+      knowledgeEntry("eposta", "E-posta adresimi nasıl güncellerim?"),
+      knowledgeEntry("kapat", "Hesabımı nasıl kapatırım?", { contextOnly: true }),
     ],
     3,
   );
-  const source = kb.byId.get("sifre") ?? entry("?", "?");
+  const source = kb.byId.get("sifre") ?? knowledgeEntry("?", "?");
   const reply = { kind: "answer", entry: source, followUps: followUpsOf(source, kb), rating: { answerId: "a1", entryId: "sifre", signature: "sig" } } as const;
   const value = (id: string): unknown => ({ action: "answer", id, source: "followup" });
   /** The card's one-button action sets (the rating buttons are in columns): the follow-ups, as [title, data]. */
