@@ -72,10 +72,11 @@ export class Matcher {
       return entry ? [{ id: entry.id, question: entry.question, confidence: round(Math.min(1, Math.max(0, ranking.confidences[i] ?? 0))) }] : [];
     });
     const exact = index.exactPhrases.get(exactKey(bounded));
-    const exactEntry = exact === undefined || exact < 0 ? undefined : index.entries[exact];
-    if (exactEntry) {
-      const others = candidates.filter((c) => c.id !== exactEntry.id);
-      candidates = [{ id: exactEntry.id, question: exactEntry.question, confidence: 1 }, ...others].slice(0, TUNING.MAX_CANDIDATES);
+    const said = exact !== undefined && exact >= 0 ? exact : index.sameWordsEntry(words);
+    const saidEntry = said === undefined ? undefined : index.entries[said];
+    if (saidEntry) {
+      const others = candidates.filter((c) => c.id !== saidEntry.id);
+      candidates = [{ id: saidEntry.id, question: saidEntry.question, confidence: 1 }, ...others].slice(0, TUNING.MAX_CANDIDATES);
       return { query, status: "answered", smallTalk: null, candidates, topHoldsKeyWord: true, suggestions: [] };
     }
     const [top, second] = candidates;

@@ -579,6 +579,42 @@ export class SearchIndex {
    * arası`), it met whichever answer quotes it, and a rating typed where buttons were shown was
    * offered unrelated entries. A number an entry asks about (`112`) is held by its question.
    */
+  /**
+   * The one entry one of whose questions or alternates the message says in the same words: each
+   * of the message's words is one of the phrase's as it is (same stem, surface or lemma, not a
+   * relative, a synonym's reading or a typo's correction), and each of the phrase's is one of the
+   * message's. Only the words analysis keeps count, so the message may inflect them, spell them
+   * without Turkish letters, or frame them with other stop words and another spelling of the same
+   * question word (`müşteri memnuniyeti ne demek` says `Customer satisfaction nedir?`, read
+   * through the English list). An exact question answers whatever the scores (`exactPhrases`);
+   * the same question in the same words does too. Undefined when no phrase, or phrases of two
+   * entries, say it: then the message does not decide between them.
+   */
+  sameWordsEntry(words: readonly QueryWord[]): number | undefined {
+    // a related-words member of several words is another reading of words the message has, not more words
+    const own = words.filter((word) => word.parts === undefined).map((word) => word.expansions.filter(({ sim }) => sim >= 1).map(({ term }) => term));
+    const first = own[0]?.[0];
+    if (first === undefined || own.some((terms) => terms.length === 0)) return undefined;
+    let found: number | undefined;
+    for (const e of this.phrasePostings[first] ?? []) {
+      for (const ids of this.phrases[e] ?? []) {
+        if (ids.length !== own.length) continue;
+        const met = own.map((terms) => terms.filter((term) => ids.includes(term)));
+        if (met.some((terms) => terms.length === 0) || new Set(met.flat()).size !== ids.length) continue;
+        if (found !== undefined && found !== e) return undefined;
+        found = e;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether a message names nothing but numbers that no entry's question or alternate holds
+   * (`5`, `merhaba 3`, `30`): a bare count or amount says what, how many or how much only of a
+   * thing the message names, and here it names none. Found only in answers (`5 kişiye`, `1–5
+   * arası`), it met whichever answer quotes it, and a rating typed where buttons were shown was
+   * offered unrelated entries. A number an entry asks about (`112`) is held by its question.
+   */
   namesOnlyUnheldNumbers(words: readonly QueryWord[]): boolean {
     const topics = words.filter((word) => !word.question && word.parts === undefined);
     return (

@@ -785,6 +785,28 @@ describe("Matcher", () => {
     expect(matcher.match("Yurt dışı kargo ücreti ne kadar?", kb).candidates.map((c) => c.id)).not.toContain("kargo-yurtdisi");
   });
 
+  it("answers a question said in an entry's own words, inflected or framed otherwise, and only when one entry says it so", () => {
+    const kb = base([
+      entry("kargo", "Kargo ücreti ne kadar?"),
+      entry("kargo-iade", "Kargo ücreti iade edilir mi?"),
+      entry("aidat", "Kart aidatı nedir?"),
+      entry("aidat-tanim", "Aidat ne demek?", undefined, { alternates: ["Kart aidatı ne demek?"] }),
+    ]);
+    const index = matcher.indexFor(kb);
+    const said = (text: string): string | undefined => {
+      const e = index.sameWordsEntry(index.query(text));
+      return e === undefined ? undefined : index.entries[e]?.id;
+    };
+    expect(said("kargonun ucreti ne kadar acaba")).toBe("kargo");
+    const decision = matcher.match("kargonun ucreti ne kadar acaba", kb);
+    expect({ status: decision.status, top: decision.candidates[0] }).toMatchObject({ status: "answered", top: { id: "kargo", confidence: 1 } });
+    // a word more or less is another question, for the scores to weigh
+    expect(said("kargo ücreti ne kadar yurt dışına")).toBeUndefined();
+    expect(said("kargo ne kadar")).toBeUndefined();
+    // two entries say it in the same words: the message does not decide between them
+    expect(said("kart aidatı ne")).toBeUndefined();
+  });
+
   it("weighs the sentence that asks above the story around it", () => {
     const kb = base([entry("aidat-iade", "Kart aidatımı nasıl geri alırım?"), entry("tatil", "Yurt dışında kartımı kullanabilir miyim?")]);
     const story = "Geçen yaz yurt dışında tatildeydim ve kartımı hiç kullanmadım. Bu ay ekstremde aidat gördüm. Aidatı geri alabilir miyim?";
