@@ -65,14 +65,15 @@ export class Matcher {
 
     const { index, ranker } = this.prepared(base);
     const words = index.query(bounded);
-    if (index.namesOnlyUnheldNumbers(words)) return { query, status: "none", smallTalk: null, candidates: [], topHoldsKeyWord: false, suggestions: [] };
+    const exact = index.exactPhrases.get(exactKey(bounded));
+    const typedExactly = exact !== undefined && exact >= 0;
+    if (!typedExactly && index.namesNothing(words)) return { query, status: "none", smallTalk: null, candidates: [], topHoldsKeyWord: false, suggestions: [] };
     const ranking = ranker.rank(words);
     let candidates = ranking.entries.flatMap((e, i) => {
       const entry = index.entries[e];
       return entry ? [{ id: entry.id, question: entry.question, confidence: round(Math.min(1, Math.max(0, ranking.confidences[i] ?? 0))) }] : [];
     });
-    const exact = index.exactPhrases.get(exactKey(bounded));
-    const said = exact !== undefined && exact >= 0 ? exact : index.sameWordsEntry(words);
+    const said = typedExactly ? exact : index.sameWordsEntry(words);
     const saidEntry = said === undefined ? undefined : index.entries[said];
     if (saidEntry) {
       const others = candidates.filter((c) => c.id !== saidEntry.id);

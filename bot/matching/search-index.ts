@@ -31,6 +31,12 @@ export interface QueryWord {
    * topic, so it weighs as a modifier (`UNKNOWN_MODIFIER_FACTOR`) and is never the key word.
    */
   readonly framing: boolean;
+  /**
+   * The analyser reads it, in some spelling, as only modifying, counting or pointing (`başka`,
+   * `daha`, `tamamen`; `Morphology.modifier`): it says which, how or how much of a thing the
+   * message names elsewhere.
+   */
+  readonly modifying: boolean;
   /** Every entry any form reaches, ascending, with the closest form's similarity in its phrases and in its answer (0: none). */
   readonly reach: Reach;
   /**
@@ -573,13 +579,6 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a message names nothing but numbers that no entry's question or alternate holds
-   * (`5`, `merhaba 3`, `30`): a bare count or amount says what, how many or how much only of a
-   * thing the message names, and here it names none. Found only in answers (`5 kişiye`, `1–5
-   * arası`), it met whichever answer quotes it, and a rating typed where buttons were shown was
-   * offered unrelated entries. A number an entry asks about (`112`) is held by its question.
-   */
-  /**
    * The one entry one of whose questions or alternates the message says in the same words: each
    * of the message's words is one of the phrase's as it is (same stem, surface or lemma, not a
    * relative, a synonym's reading or a typo's correction), and each of the phrase's is one of the
@@ -609,18 +608,19 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a message names nothing but numbers that no entry's question or alternate holds
-   * (`5`, `merhaba 3`, `30`): a bare count or amount says what, how many or how much only of a
-   * thing the message names, and here it names none. Found only in answers (`5 kişiye`, `1–5
-   * arası`), it met whichever answer quotes it, and a rating typed where buttons were shown was
-   * offered unrelated entries. A number an entry asks about (`112`) is held by its question.
+   * Whether a message names no thing: each of its topic words only modifies, counts or points
+   * (`başka?`, `daha fazla`, `tamamen`), or is a number no entry's question or alternate holds
+   * (`5`, `merhaba 3`, `30`). Such words say which, how or how much of a thing named elsewhere,
+   * and here nothing is. An entry that holds one answered it all the same: `başka?` (anything
+   * else?), typed after an answer, was answered with the entry whose alternate asks "…başka hangi
+   * davranış modelleri var?", and a rating typed where buttons were shown was offered the entries
+   * whose answers quote the number (`5 kişiye`, `1–5 arası`; an answer's list numbers are no words
+   * of it). A number an entry asks about (`112`) is held by its question and names it.
    */
-  namesOnlyUnheldNumbers(words: readonly QueryWord[]): boolean {
+  namesNothing(words: readonly QueryWord[]): boolean {
     const topics = words.filter((word) => !word.question && word.parts === undefined);
-    return (
-      topics.length > 0 &&
-      topics.every((word) => isDigits(word.surface) && word.expansions.every(({ term }) => (this.phrasePostings[term]?.length ?? 0) === 0))
-    );
+    const unheldNumber = (word: QueryWord): boolean => word.expansions.every(({ term }) => (this.phrasePostings[term]?.length ?? 0) === 0);
+    return topics.length > 0 && topics.every((word) => (isDigits(word.surface) ? unheldNumber(word) : word.modifying));
   }
 
   /**
@@ -673,7 +673,7 @@ export class SearchIndex {
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed), framing });
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed), framing, modifying: !question && this.isModifier(term.typed) });
       }
     });
     // a unit weighs what its words weigh, as the message's words finally stand
@@ -682,7 +682,7 @@ export class SearchIndex {
       const parts = [...partStems].flatMap((part) => words.get(part) ?? []);
       const weight = parts.reduce((sum, part) => sum + part.weight, 0);
       // a group the knowledge base does not use says nothing about it: not an unknown word
-      if (expansions.length > 0 && weight > 0) words.set(stem, { surface: term.surface, expansions, weight, question: false, reach, parts, verb: false, framing: false });
+      if (expansions.length > 0 && weight > 0) words.set(stem, { surface: term.surface, expansions, weight, question: false, reach, parts, verb: false, framing: false, modifying: false });
     }
     const result = [...words.values()];
     if (this.cache.size >= TUNING.EXPANSION_CACHE_SIZE) this.cache.clear();

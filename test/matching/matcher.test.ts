@@ -41,6 +41,21 @@ describe("Matcher", () => {
     expect(matcher.indexFor(kb).query("temsilci 3").find((word) => word.surface === "3")?.reach.entries.length ?? 0).toBe(0);
   });
 
+  it("does not search a message whose words only modify, count or point (`başka?`, `daha fazla`), unless an entry's question says it exactly", () => {
+    const kb = base([
+      entry("modeller", "Davranış modelleri nelerdir?", undefined, { alternates: ["Başka hangi davranış modelleri var?"] }),
+      entry("fazla", "Daha fazla", "Ayrıntılar için bize yazın."),
+      entry("kargo", "Başka şehre kargo gönderebilir miyim?"),
+    ]);
+    for (const text of ["başka?", "baska", "tamamen"]) {
+      const decision = matcher.match(text, kb);
+      expect({ text, status: decision.status, candidates: decision.candidates }).toEqual({ text, status: "none", candidates: [] });
+    }
+    expect(matcher.match("Daha fazla", kb).status).toBe("answered");
+    // beside a word that names a thing, such a word is part of the question
+    expect(matcher.match("başka şehre kargo", kb).candidates[0]?.id).toBe("kargo");
+  });
+
   it("reads editors' synonyms on both sides, inflected forms included", () => {
     const kb = base([entry("iptal", "Hattımı nasıl iptal ederim?"), entry("tasima", "Numaramı nasıl taşırım?")], [["iptal", "vazgeçme", "fesih"]]);
     expect(matcher.match("vazgeçme hat", kb).candidates[0]?.id).toBe("iptal");
