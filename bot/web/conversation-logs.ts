@@ -59,16 +59,27 @@ export interface ConversationLogStore extends Closable {
   /** Whether the conversation is kept. */
   has(conversationId: string): Promise<boolean>;
   /**
-   * Keeps a conversation (marking it active); false when there is no room: every conversation
-   * is live and the count or character budget is reached.
+   * Starts a conversation, or keeps one already kept (marking it active); false when there is no
+   * room: every conversation is live and the count or character budget is reached.
    */
   open(conversationId: string): Promise<boolean>;
+  /**
+   * Marks a kept conversation active; false when it is not kept. A post to a conversation not
+   * kept is refused rather than taken into a new log: its numbering would start below the
+   * client's watermark, and the client would never see the post's echo nor the replies.
+   */
+  touch(conversationId: string): Promise<boolean>;
   /** Whether a posted activity of `chars` characters fits, after dropping idle conversations if needed. */
   fits(chars: number): Promise<boolean>;
   /** Appends an activity, giving it its id (`<conversation>|<watermark, 7 digits>`); returns the id. The conversation is kept even when full (replies). */
   append(conversationId: string, activity: Partial<Activity>): Promise<string>;
-  /** Activities after `watermark` (all without one) and the new watermark; an unknown conversation has none (and is not created). */
-  since(conversationId: string, watermark: number | null): Promise<ActivitySlice>;
+  /**
+   * Activities after `watermark` (all without one) and the new watermark. A conversation not kept
+   * (the server restarted, Redis lost it, it expired while the client could not poll) is kept
+   * again, its numbering going on after `watermark`: the client holds a valid token for it, and
+   * what comes next must come after what it has seen. Null when there is no room for it.
+   */
+  since(conversationId: string, watermark: number | null): Promise<ActivitySlice | null>;
   /** Drops conversations idle for longer than `IDLE_EXPIRY_MS`; returns how many. */
   expire(): Promise<number>;
   /** Conversations kept, and characters kept over all of them (at most about `MAX_TOTAL_CHARS`). */
@@ -115,12 +126,11 @@ export class MemoryConversationLogs implements ConversationLogStore {
   }
 
   open(conversationId: string): Promise<boolean> {
-    return this.use(() => {
-      if (this.active(conversationId)) return true;
-      if (!this.makeRoom(0, true)) return false;
-      this.logs.set(conversationId, { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() });
-      return true;
-    });
+    return this.use(() => (this.active(conversationId) ?? this.roomFor(conversationId, 0)) !== undefined);
+  }
+
+  touch(conversationId: string): Promise<boolean> {
+    return this.use(() => this.active(conversationId) !== undefined);
   }
 
   fits(chars: number): Promise<boolean> {
@@ -129,7 +139,7 @@ export class MemoryConversationLogs implements ConversationLogStore {
 
   append(conversationId: string, activity: Partial<Activity>): Promise<string> {
     return this.use(() => {
-      const log = this.active(conversationId) ?? this.create(conversationId);
+      const log = this.active(conversationId) ?? this.roomFor(conversationId, 0) ?? this.create(conversationId, 0);
       const id = activityId(conversationId, log.first + log.activities.length);
       const stored = { ...activity, id };
       const size = JSON.stringify(stored).length;
@@ -149,11 +159,12 @@ export class MemoryConversationLogs implements ConversationLogStore {
     });
   }
 
-  since(conversationId: string, watermark: number | null): Promise<ActivitySlice> {
+  since(conversationId: string, watermark: number | null): Promise<ActivitySlice | null> {
     return this.use(() => {
-      const log = this.active(conversationId);
-      if (!log) return { activities: [], watermark: String(watermark ?? -1) };
-      const from = Math.max(0, (watermark === null ? 0 : watermark + 1) - log.first);
+      const next = watermark === null ? 0 : watermark + 1;
+      const log = this.active(conversationId) ?? this.roomFor(conversationId, next);
+      if (!log) return null;
+      const from = Math.max(0, next - log.first);
       const end = log.first + log.activities.length - 1;
       return { activities: log.activities.slice(from), watermark: String(Math.max(end, watermark ?? -1)) };
     });
@@ -199,9 +210,13 @@ export class MemoryConversationLogs implements ConversationLogStore {
     return log;
   }
 
-  private create(conversationId: string): ConversationLog {
-    this.makeRoom(0, true);
-    const log = { first: 0, activities: [], sizes: [], chars: 0, activeAt: this.now() };
+  /** A new log numbered from `first`, once there is room for it; undefined when there is none. */
+  private roomFor(conversationId: string, first: number): ConversationLog | undefined {
+    return this.makeRoom(0, true) ? this.create(conversationId, first) : undefined;
+  }
+
+  private create(conversationId: string, first: number): ConversationLog {
+    const log = { first, activities: [], sizes: [], chars: 0, activeAt: this.now() };
     this.logs.set(conversationId, log);
     return log;
   }

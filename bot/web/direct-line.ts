@@ -405,7 +405,13 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     if (!authorize(req, res, conversationId)) return;
     const raw = stringField(req.query, "watermark");
     const watermark = typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : null;
-    res.send(200, await logs.since(conversationId, watermark));
+    // a conversation not kept here (a restart, an expiry) is kept again after the client's watermark
+    const slice = await logs.since(conversationId, watermark);
+    if (!slice) {
+      await full(res);
+      return;
+    }
+    res.send(200, slice);
   }));
 
   server.post("/v3/directline/conversations/:conversationId/activities", guarded(async (req, res) => {
@@ -422,7 +428,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       res.send(413, { error: { code: "MessageSizeExceeded", message: `An activity may hold at most ${DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS} characters.` } });
       return;
     }
-    if (!(await logs.open(conversationId)) || !(await logs.fits(chars))) {
+    if (!(await logs.touch(conversationId))) {
+      // numbered from 0 in a new log, the post would come below the client's watermark, unseen
+      // with its replies: the client polls (which keeps the conversation again) and posts again
+      logger.debug("[directline] a post to a conversation not kept here was refused (404)");
+      res.send(404, { error: { code: "NotFound", message: "This conversation is not open here (the server restarted or it expired). Poll it with your watermark (GET …/activities?watermark=…), then post again." } });
+      return;
+    }
+    if (!(await logs.fits(chars))) {
       await full(res);
       return;
     }

@@ -49,22 +49,25 @@ local function makeRoom(need, newConv)
   end
   return false
 end
-local function create(c)
+local function create(c, first)
   redis.call('ZADD', active, now, c)
-  redis.call('HSET', firsts, c, 0)
+  redis.call('HSET', firsts, c, first)
   redis.call('HSET', chars, c, 0)
 end
 
 if op == 'open' then
   if exists(id) then redis.call('ZADD', active, now, id) return 1 end
   if not makeRoom(0, true) then return 0 end
-  create(id)
+  create(id, 0)
   return 1
+elseif op == 'touch' then
+  if exists(id) then redis.call('ZADD', active, now, id) return 1 end
+  return 0
 elseif op == 'fits' then
   if makeRoom(tonumber(ARGV[11]), false) then return 1 end
   return 0
 elseif op == 'append' then
-  if exists(id) then redis.call('ZADD', active, now, id) else makeRoom(0, true) create(id) end
+  if exists(id) then redis.call('ZADD', active, now, id) else makeRoom(0, true) create(id, 0) end
   local key, size = logKey(id), tonumber(ARGV[12])
   local first = tonumber(redis.call('HGET', firsts, id))
   local len = redis.call('RPUSH', key, ARGV[11])
@@ -84,10 +87,16 @@ elseif op == 'append' then
   end
   return watermark
 elseif op == 'since' then
-  if not exists(id) then return false end
-  redis.call('ZADD', active, now, id)
+  local after = tonumber(ARGV[11]) + 1
+  if exists(id) then
+    redis.call('ZADD', active, now, id)
+  else
+    -- kept again, numbered after the client's watermark
+    if not makeRoom(0, true) then return false end
+    create(id, after)
+  end
   local first = tonumber(redis.call('HGET', firsts, id))
-  local from = math.max(0, tonumber(ARGV[11]) + 1 - first)
+  local from = math.max(0, after - first)
   return {first, redis.call('LLEN', logKey(id)), from, redis.call('LRANGE', logKey(id), from, -1)}
 elseif op == 'expire' then
   return expire()
@@ -105,12 +114,13 @@ const StoredActivity = z.record(z.string(), z.unknown());
 /** A stored activity is a JSON object written by `append` (a runtime check, so no cast is needed). */
 const isActivityObject = (value: unknown): value is Partial<Activity> => StoredActivity.safeParse(value).success;
 
-type Operation = "open" | "fits" | "append" | "since" | "expire" | "stats";
+type Operation = "open" | "touch" | "fits" | "append" | "since" | "expire" | "stats";
 
 /**
  * The conversation logs of all instances, in Redis (`REDIS_URL`): any instance serves any post or
  * poll, and the bounds of `DIRECT_LINE_TUNING` hold over all of them. A lost Redis loses the
- * conversations (a page then starts a new one), never feedback: that is in the database.
+ * activities kept, never feedback (that is in the database) nor a conversation: a page's next
+ * poll keeps its conversation again, numbered after what the page has seen (`since`).
  * While Redis is unreachable every operation rejects with `RedisUnavailableError` (503).
  */
 export class RedisConversationLogs implements ConversationLogStore {
@@ -135,6 +145,10 @@ export class RedisConversationLogs implements ConversationLogStore {
     return Count.parse(await this.run("open", conversationId)) === 1;
   }
 
+  async touch(conversationId: string): Promise<boolean> {
+    return Count.parse(await this.run("touch", conversationId)) === 1;
+  }
+
   async fits(chars: number): Promise<boolean> {
     return Count.parse(await this.run("fits", "", String(chars))) === 1;
   }
@@ -148,9 +162,9 @@ export class RedisConversationLogs implements ConversationLogStore {
     return activityId(conversationId, watermark);
   }
 
-  async since(conversationId: string, watermark: number | null): Promise<ActivitySlice> {
+  async since(conversationId: string, watermark: number | null): Promise<ActivitySlice | null> {
     const found = Slice.parse(await this.run("since", conversationId, String(watermark ?? -1)));
-    if (found === null) return { activities: [], watermark: String(watermark ?? -1) };
+    if (found === null) return null;
     const [first, length, from, entries] = found;
     const activities: Array<Partial<Activity>> = [];
     for (const [index, entry] of entries.entries()) {

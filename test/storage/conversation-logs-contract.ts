@@ -1,5 +1,5 @@
 import { StoreClosedError } from "../../bot/storage/errors";
-import { DIRECT_LINE_TUNING, type ConversationLogStore, type DirectLineLimits } from "../../bot/web/conversation-logs";
+import { DIRECT_LINE_TUNING, type ActivitySlice, type ConversationLogStore, type DirectLineLimits } from "../../bot/web/conversation-logs";
 
 /** Opens a fresh, empty store with these bounds and clock; `dispose` removes what it kept. */
 export type ConversationLogsFactory = (
@@ -8,6 +8,13 @@ export type ConversationLogsFactory = (
 ) => Promise<{ store: ConversationLogStore; dispose: () => Promise<void> }>;
 
 const message = (chars: number): { type: string; text: string } => ({ type: "message", text: "x".repeat(chars) });
+
+/** A poll's slice, which the tests expect to have room. */
+async function read(logs: ConversationLogStore, conversationId: string, watermark: number | null): Promise<ActivitySlice> {
+  const slice = await logs.since(conversationId, watermark);
+  if (!slice) throw new Error(`no room to keep ${conversationId}`);
+  return slice;
+}
 
 /** One contract for the local Direct Line's conversation logs: in memory and in Redis. */
 export function conversationLogsContract(name: string, factory: ConversationLogsFactory): void {
@@ -30,35 +37,35 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
     it("numbers activities by watermark and returns only newer ones", async () => {
       const logs = await open();
       expect(await logs.open("c")).toBe(true);
-      expect(await logs.since("c", null)).toEqual({ activities: [], watermark: "-1" });
+      expect(await read(logs, "c", null)).toEqual({ activities: [], watermark: "-1" });
       const first = await logs.append("c", { type: "message", text: "bir" });
       expect(await logs.append("c", { type: "message", text: "iki" })).toBe("c|0000001");
       expect(first).toBe("c|0000000");
-      expect((await logs.since("c", null)).activities.map((a) => [a.id, a.text])).toEqual([["c|0000000", "bir"], ["c|0000001", "iki"]]);
-      expect(await logs.since("c", 0)).toEqual({ activities: [expect.objectContaining({ id: "c|0000001", text: "iki" })], watermark: "1" });
-      expect((await logs.since("c", 1)).activities).toEqual([]);
+      expect((await read(logs, "c", null)).activities.map((a) => [a.id, a.text])).toEqual([["c|0000000", "bir"], ["c|0000001", "iki"]]);
+      expect(await read(logs, "c", 0)).toEqual({ activities: [expect.objectContaining({ id: "c|0000001", text: "iki" })], watermark: "1" });
+      expect((await read(logs, "c", 1)).activities).toEqual([]);
       // an activity's own id is replaced by its place in the log
       expect(await logs.append("c", { type: "message", text: "üç", id: "client-id" })).toBe("c|0000002");
-      expect((await logs.since("c", 1)).activities).toEqual([expect.objectContaining({ id: "c|0000002", text: "üç" })]);
+      expect((await read(logs, "c", 1)).activities).toEqual([expect.objectContaining({ id: "c|0000002", text: "üç" })]);
     });
 
     it("keeps a bounded tail per conversation", async () => {
       const logs = await open({ MAX_ACTIVITIES: 20 });
       for (let i = 0; i < 30; i += 1) await logs.append("c", { type: "message", text: String(i) });
-      const all = await logs.since("c", null);
+      const all = await read(logs, "c", null);
       expect(all.activities).toHaveLength(20);
       expect(all.activities[0]).toMatchObject({ id: "c|0000010", text: "10" });
       expect(all.watermark).toBe("29");
-      expect((await logs.since("c", 27)).activities.map((a) => a.text)).toEqual(["28", "29"]);
+      expect((await read(logs, "c", 27)).activities.map((a) => a.text)).toEqual(["28", "29"]);
     });
 
     it("keeps at most MAX_CONVERSATION_CHARS per conversation, but always the newest activity", async () => {
       const logs = await open({ MAX_CONVERSATION_CHARS: 10_000 });
       for (let i = 0; i < 20; i += 1) await logs.append("c", message(1_000));
       expect((await logs.stats()).chars).toBeLessThanOrEqual(10_000);
-      expect((await logs.since("c", null)).activities.length).toBeLessThan(20);
+      expect((await read(logs, "c", null)).activities.length).toBeLessThan(20);
       await logs.append("c", message(50_000));
-      expect((await logs.since("c", null)).activities).toHaveLength(1);
+      expect((await read(logs, "c", null)).activities).toHaveLength(1);
       expect((await logs.stats()).chars).toBeGreaterThan(50_000);
     });
 
@@ -82,7 +89,7 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
       }
       expect(refused).toBeGreaterThan(0);
       expect(await logs.has("live")).toBe(true);
-      expect((await logs.since("live", null)).activities).toHaveLength(1);
+      expect((await read(logs, "live", null)).activities).toHaveLength(1);
     });
 
     it("refuses a new conversation rather than evict a live one, and takes it once one is idle", async () => {
@@ -98,10 +105,43 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
       expect(await Promise.all(["a", "b", "c", "d"].map((id) => logs.has(id)))).toEqual([false, true, true, true]);
     });
 
-    it("does not create a conversation for a poll, and drops conversations idle beyond IDLE_EXPIRY_MS", async () => {
+    it("keeps a conversation it lost again for a poll, numbered after the client's watermark (QA 47: replies unseen after a restart)", async () => {
+      const logs = await open();
+      // the client saw watermarks up to 4 before this store existed (a restart, Redis emptied)
+      expect(await read(logs, "lost", 4)).toEqual({ activities: [], watermark: "4" });
+      expect(await logs.has("lost")).toBe(true);
+      expect(await logs.append("lost", { type: "message", text: "csat nedir" })).toBe("lost|0000005");
+      await logs.append("lost", { type: "message", text: "CSAT …" });
+      expect(await read(logs, "lost", 4)).toEqual({ activities: [expect.objectContaining({ id: "lost|0000005", text: "csat nedir" }), expect.objectContaining({ id: "lost|0000006" })], watermark: "6" });
+      // a client that has seen nothing starts at 0
+      expect(await read(logs, "fresh", null)).toEqual({ activities: [], watermark: "-1" });
+      expect(await logs.append("fresh", { type: "message", text: "merhaba" })).toBe("fresh|0000000");
+    });
+
+    it("touches only a conversation it keeps: a post is never taken into a new log", async () => {
       const logs = await open({ IDLE_EXPIRY_MS: 60_000 });
-      expect(await logs.since("unknown", 3)).toEqual({ activities: [], watermark: "3" });
+      expect(await logs.touch("unknown")).toBe(false);
       expect(await logs.has("unknown")).toBe(false);
+      expect(await logs.open("c")).toBe(true);
+      now += 50_000;
+      expect(await logs.touch("c")).toBe(true);
+      // touched 20 s ago, not 70 s: still kept
+      now += 20_000;
+      expect(await logs.expire()).toBe(0);
+      expect(await logs.touch("c")).toBe(true);
+    });
+
+    it("has no room for a lost conversation when every conversation is live", async () => {
+      const logs = await open({ MAX_CONVERSATIONS: 2, EVICTABLE_AFTER_MS: 60_000 });
+      for (const id of ["a", "b"]) expect(await logs.open(id)).toBe(true);
+      expect(await logs.since("lost", 4)).toBeNull();
+      expect(await logs.has("lost")).toBe(false);
+      now += 70_000;
+      expect(await read(logs, "lost", 4)).toEqual({ activities: [], watermark: "4" });
+    });
+
+    it("drops conversations idle beyond IDLE_EXPIRY_MS", async () => {
+      const logs = await open({ IDLE_EXPIRY_MS: 60_000 });
       await logs.append("old", message(100));
       now += 30_000;
       await logs.append("newer", message(100));
@@ -116,7 +156,7 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
       const logs = await open();
       const activity = { type: "message", text: "Şikâyetiniz alındı ✓", channelData: { actions: [{ type: "imBack", title: "1", value: { r: 1, s: "sig" } }], empty: null } };
       await logs.append("c", activity);
-      expect((await logs.since("c", null)).activities).toEqual([{ ...activity, id: "c|0000000" }]);
+      expect((await read(logs, "c", null)).activities).toEqual([{ ...activity, id: "c|0000000" }]);
     });
 
     it("closes: a second close does nothing, any other use rejects with StoreClosedError", async () => {
@@ -126,6 +166,7 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
       await logs.close();
       await expect(logs.has("c")).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.open("c")).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.touch("c")).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.fits(1)).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.append("c", message(1))).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.since("c", null)).rejects.toBeInstanceOf(StoreClosedError);
@@ -136,7 +177,7 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
     it("uses the documented bounds by default", async () => {
       const logs = await open();
       for (let i = 0; i < DIRECT_LINE_TUNING.MAX_ACTIVITIES + 2; i += 1) await logs.append("c", { type: "message", text: String(i) });
-      expect((await logs.since("c", null)).activities).toHaveLength(DIRECT_LINE_TUNING.MAX_ACTIVITIES);
+      expect((await read(logs, "c", null)).activities).toHaveLength(DIRECT_LINE_TUNING.MAX_ACTIVITIES);
     });
   });
 }
