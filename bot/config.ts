@@ -42,11 +42,12 @@ const wholeNumber = (min: number, max: number, fallback: number) => {
 
 /**
  * What the default `RATE_LIMIT_POLL_PER_MINUTE` allows one client address. The chat page polls
- * once a second (`DIRECT_LINE_TUNING.POLL_INTERVAL_MS`), 60 polls a minute per open tab, and a
- * tab keeps polling while it is open. One address is often many customers (an office NAT, a
- * mobile carrier's shared address) or one customer with several tabs, and over the limit Web
- * Chat's polling fails and its sends with it ("Gönderme başarısız"): so the default holds 50
- * open tabs, 3,000 polls a minute (50 a second). A poll is a token check and a read from memory
+ * once a second (`DIRECT_LINE_TUNING.POLL_INTERVAL_MS`), 60 polls a minute per open tab, and
+ * once more when a message it sent is answered (a customer types a few a minute); a tab keeps
+ * polling while it is open. One address is often many customers (an office NAT, a mobile
+ * carrier's shared address) or one customer with several tabs, and over the limit the page's
+ * polls wait as told (`Retry-After`) and replies show late: so the default holds 50 open tabs,
+ * 3,000 polls a minute (50 a second). A poll is a token check and a read from memory
  * or one Redis script, so that is still far from what a flood needs. Higher = more tabs behind
  * one address, more polls a flooding address may make.
  */

@@ -13,10 +13,11 @@ export const DIRECT_LINE_TUNING = Object.freeze({
    */
   USER_TOKEN_TTL_SECONDS: 90 * 86_400,
   /**
-   * How often the chat page's Web Chat polls for the bot's replies (Web Chat's own default): 60
+   * How often the chat page polls for the bot's replies (Web Chat's own default interval): 60
    * polls a minute per open tab, which `RATE_LIMIT_POLL_PER_MINUTE`'s default is reasoned from
-   * (`POLL_ALLOWANCE` in config.ts). A reply shows at most this long after it is ready (half of
-   * it on average). Lower = snappier replies, proportionally more polls per tab and fewer tabs
+   * (`POLL_ALLOWANCE` in config.ts). The page polls at once when a message it sent is answered,
+   * so the replies to it show at once; anything else (an operator's note) shows at most this long
+   * after it is ready. Lower = snappier notes, proportionally more polls per tab and fewer tabs
    * within one address's limit.
    */
   POLL_INTERVAL_MS: 1000,

@@ -349,7 +349,8 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     }
     const conversationId = newId();
     const { token, expiresIn } = tokens.issue(conversationId, userId);
-    res.send(200, { token, conversationId, userId, userToken, expires_in: expiresIn, domain: `${origin(req)}/v3/directline` });
+    // `local`: this server's Direct Line, which the page talks to with its own client (public/direct-line.js)
+    res.send(200, { token, conversationId, userId, userToken, expires_in: expiresIn, domain: `${origin(req)}/v3/directline`, local: true });
   });
 
   server.post("/v3/directline/tokens/refresh", async (req, res) => {

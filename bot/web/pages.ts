@@ -143,6 +143,7 @@ export function chatPage(own: ChatPageTexts): string {
 </main>
 <script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS, botName: own.pageHeading, inputLabel: t.inputLabel })}</script>
 <script src="/webchat/webchat.js"></script>
+<script src="/assets/direct-line.js"></script>
 <script src="/assets/chat.js"></script>`,
   );
 }
@@ -257,6 +258,7 @@ export function registerPages(server: Server, texts: () => ChatPageTexts): void 
   const webchat = new StaticFile(join(packageDir("botframework-webchat"), "dist", "webchat.js"), "text/javascript; charset=utf-8");
   const chart = new StaticFile(join(packageDir("chart.js"), "dist", "chart.umd.js"), "text/javascript; charset=utf-8");
   const chatScript = new StaticFile(join(publicDir(), "chat.js"), "text/javascript; charset=utf-8", 0);
+  const directLineScript = new StaticFile(join(publicDir(), "direct-line.js"), "text/javascript; charset=utf-8", 0);
   const dashboardScript = new StaticFile(join(publicDir(), "dashboard.js"), "text/javascript; charset=utf-8", 0);
   const casesScript = new StaticFile(join(publicDir(), "cases.js"), "text/javascript; charset=utf-8", 0);
   const domScript = new StaticFile(join(publicDir(), "dom.js"), "text/javascript; charset=utf-8", 0);
@@ -277,6 +279,7 @@ export function registerPages(server: Server, texts: () => ChatPageTexts): void 
   server.get("/webchat/webchat.js", async (_req, res) => webchat.send(res));
   server.get("/dashboard/chart.js", async (_req, res) => chart.send(res));
   server.get("/assets/chat.js", async (_req, res) => chatScript.send(res));
+  server.get("/assets/direct-line.js", async (_req, res) => directLineScript.send(res));
   server.get("/assets/dashboard.js", async (_req, res) => dashboardScript.send(res));
   server.get("/assets/cases.js", async (_req, res) => casesScript.send(res));
   server.get("/assets/dom.js", async (_req, res) => domScript.send(res));

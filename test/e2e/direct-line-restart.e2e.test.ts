@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
 import { TEXTS } from "../../bot/conversation/texts";
+import { publicDir } from "../../bot/web/pages";
+import { tempDataDir } from "../helpers/app";
 import { poll, postMessage, say, startConversation, type DirectLineSession, type PolledActivity } from "../helpers/direct-line";
 import { RestartableServer } from "../helpers/restart";
 import { waitFor } from "../helpers/wait";
@@ -62,5 +67,182 @@ describe("the local Direct Line across a server restart, over HTTP (QA 47 bug 1)
     expect(after.activities.map((a) => a.from.role)).toEqual(["user", "bot"]);
     expect(after.activities[0]?.text).toBe("ces nedir");
     expect(after.activities[1]?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+  });
+});
+
+/** What the page's client offers Web Chat (bot/web/public/direct-line.js), as far as these tests use it. */
+interface Observer<T> {
+  next?: (value: T) => void;
+  error?: (error: unknown) => void;
+  complete?: () => void;
+}
+interface Subscribable<T> {
+  subscribe(observer: Observer<T>): { unsubscribe(): void };
+}
+interface PageConnection {
+  readonly activity$: Subscribable<PolledActivity & { conversation?: { id: string } }>;
+  readonly connectionStatus$: Subscribable<number>;
+  postActivity(activity: Record<string, unknown>): Subscribable<string>;
+  end(): void;
+}
+interface PageSession {
+  readonly domain: string;
+  readonly token: string;
+  readonly conversationId: string;
+  readonly local?: boolean;
+}
+interface PageClientOptions extends PageSession {
+  readonly pollingInterval: number;
+  readonly renew: () => Promise<PageSession>;
+}
+
+const isPageSession = (value: unknown): value is PageSession =>
+  typeof value === "object" && value !== null && "domain" in value && "token" in value && "conversationId" in value;
+
+/** A new token and conversation from `url`, as the chat page asks for them. */
+async function pageSession(url: string): Promise<PageSession> {
+  const response = await fetch(`${url}/api/directline/token`, { method: "POST" });
+  const body: unknown = await response.json();
+  if (!isPageSession(body)) throw new Error(`no session: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** How often the client polls in these tests: often, so that the tests wait less; the server's rate limit allows it. */
+const TEST_POLLING_MS = 100;
+
+/**
+ * The chat page's own Direct Line client, the very script the page loads, run as the browser
+ * runs it (a `window`), with `fetch` seen by the test: every request and its status (0: no
+ * answer), and polls held back while `polls` is closed.
+ */
+class PageClient {
+  readonly activities: Array<PolledActivity & { conversation?: { id: string } }> = [];
+  readonly statuses: number[] = [];
+  readonly requests: Array<{ method: string; url: string; status: number }> = [];
+  private gate: Promise<void> = Promise.resolve();
+  private openGate: () => void = () => undefined;
+  readonly connection: PageConnection;
+
+  constructor(session: PageSession, renew: () => Promise<PageSession>) {
+    const window: { memnunDirectLine?: { create(options: PageClientOptions): PageConnection } } = {};
+    const seen = async (input: string, init: RequestInit = {}): Promise<Response> => {
+      const method = init.method ?? "GET";
+      if (method === "GET") await this.gate;
+      try {
+        const response = await fetch(input, init);
+        this.requests.push({ method, url: input, status: response.status });
+        return response;
+      } catch (error) {
+        this.requests.push({ method, url: input, status: 0 });
+        throw error;
+      }
+    };
+    runInNewContext(readFileSync(join(publicDir(), "direct-line.js"), "utf8"), { window, fetch: seen, AbortController, setTimeout, clearTimeout, console });
+    if (!window.memnunDirectLine) throw new Error("direct-line.js defined no memnunDirectLine");
+    this.connection = window.memnunDirectLine.create({ ...session, pollingInterval: TEST_POLLING_MS, renew });
+    this.connection.connectionStatus$.subscribe({ next: (status) => this.statuses.push(status) });
+    this.connection.activity$.subscribe({ next: (activity) => this.activities.push(activity) });
+  }
+
+  /** Polls wait (a restart between two polls) until `releasePolls`. */
+  holdPolls(): void {
+    this.gate = new Promise((resolve) => (this.openGate = resolve));
+  }
+
+  releasePolls(): void {
+    this.openGate();
+  }
+
+  /** Sends a message as Web Chat does; resolves with its id once the server has taken it. */
+  post(text: string | { title: string; value: unknown }): Promise<string> {
+    const fields = typeof text === "string" ? { text } : { text: text.title, value: text.value };
+    return new Promise((resolve, reject) => {
+      this.connection.postActivity({ type: "message", ...fields }).subscribe({ next: resolve, error: reject });
+    });
+  }
+
+  /** The bot's replies to the message `id`, once there are any. */
+  replies(id: string): Promise<PolledActivity[]> {
+    return waitFor(() => {
+      const found = this.activities.filter((a) => a.replyToId === id && a.from.role === "bot");
+      return found.length > 0 ? found : null;
+    }, `the replies to ${id}`);
+  }
+}
+
+describe("the chat page's Direct Line client (public/direct-line.js) across a server restart (QA 47 bug 1)", () => {
+  const server = new RestartableServer();
+  const clients: PageClient[] = [];
+  const client = async (): Promise<PageClient> => {
+    const started = new PageClient(await pageSession(server.url), () => pageSession(server.url));
+    clients.push(started);
+    await waitFor(() => started.activities.length > 0, "the welcome");
+    return started;
+  };
+  beforeEach(async () => server.start());
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.connection.end();
+    await server.stop();
+  });
+
+  it("holds a message typed while the server is down, then delivers it into the same conversation, where the bot still waits for it, and shows the reply", async () => {
+    const page = await client();
+    const question = await page.post("nps nedir");
+    const [answer] = await page.replies(question);
+    const rated = await page.post(ratingButton(answer, "1"));
+    expect((await page.replies(rated)).map((a) => a.text)).toContain(TEXTS.commentPrompt);
+    const seen = page.activities.length;
+
+    await server.stop();
+    await waitFor(() => page.requests.some((r) => r.method === "GET" && r.status === 0), "a poll the stopped server did not answer");
+    let delivered = "";
+    const comment = page.post("hesaplama örneği eksik").then((id) => (delivered = id));
+    // nothing was sent while no one could answer
+    await waitFor(() => page.requests.filter((r) => r.method === "GET" && r.status === 0).length >= 2, "another unanswered poll");
+    expect(delivered).toBe("");
+    expect(page.requests.filter((r) => r.method === "POST" && r.status === 0)).toEqual([]);
+
+    await server.start();
+    await comment;
+    expect((await page.replies(delivered)).map((a) => a.text)).toContain(TEXTS.commentThanks);
+    const after = page.activities.slice(seen);
+    expect(after[0]).toMatchObject({ id: delivered, text: "hesaplama örneği eksik", from: { role: "user" } });
+    // one conversation, numbered on: every id after the last one seen before the restart
+    const ids = page.activities.map((a) => a.id);
+    expect(new Set(ids.map((id) => id.split("|")[0]))).toEqual(new Set([question.split("|")[0]]));
+    expect([...ids].sort()).toEqual(ids);
+    // Web Chat was never told the connection was lost (it would cancel the messages being sent)
+    expect(page.statuses).toEqual([0, 1, 2]);
+  });
+
+  it("posts again a message refused because the server restarted between two polls, after a poll has kept the conversation", async () => {
+    const page = await client();
+    await page.replies(await page.post("crm nedir"));
+    page.holdPolls();
+
+    await server.restart();
+    const id = page.post("ces nedir");
+    await waitFor(() => page.requests.some((r) => r.method === "POST" && r.status === 404), "the refused post");
+    page.releasePolls();
+    const replies = await page.replies(await id);
+    expect(replies[0]?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+    expect(page.requests.filter((r) => r.method === "POST" && r.url.endsWith("/activities")).map((r) => r.status).slice(-2)).toEqual([404, 200]);
+    // asked once: the refused post ran no turn
+    expect(page.activities.filter((a) => a.text === "ces nedir")).toHaveLength(1);
+  });
+
+  it("starts a new conversation, with its welcome, when its token no longer opens the old one (another installation), and sends the waiting message there", async () => {
+    const page = await client();
+    await page.replies(await page.post("crm nedir"));
+    const first = page.activities[0]?.conversation?.id;
+
+    await server.stop();
+    await server.start(tempDataDir());
+    const id = await page.post("ces nedir");
+    expect((await page.replies(id))[0]?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+    expect(id.startsWith(`${first ?? ""}|`)).toBe(false);
+    await waitFor(() => page.activities.filter((a) => a.text?.includes("Merhaba, ben **Memnun**")).length === 2, "the new conversation's welcome");
+    expect(new Set(page.activities.map((a) => a.conversation?.id)).size).toBe(2);
+    expect(page.statuses).toEqual([0, 1, 2]);
   });
 });

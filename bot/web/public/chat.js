@@ -22,9 +22,8 @@
     }
   }
 
-  try {
-    // how often to poll is the server's: its poll limit per address is reasoned from it
-    var settings = JSON.parse(document.getElementById("chat-settings").textContent);
+  // a Direct Line token and conversation for this browser's user
+  async function newSession() {
     var userToken = storedUser();
     var response = await fetch("/api/directline/token", {
       method: "POST",
@@ -34,13 +33,34 @@
     if (!response.ok) throw new Error("token " + response.status);
     var session = await response.json();
     keepUser(session.userToken);
+    return session;
+  }
+
+  // Memnun's own Direct Line gets the page's client, which carries on through a server restart
+  // (direct-line.js); the real service gets Web Chat's own
+  function connect(session, settings) {
+    if (session.local) {
+      return window.memnunDirectLine.create({
+        domain: session.domain,
+        token: session.token,
+        conversationId: session.conversationId,
+        pollingInterval: settings.pollingInterval,
+        renew: newSession,
+      });
+    }
     var options = { token: session.token, webSocket: false, pollingInterval: settings.pollingInterval };
-    // the local Direct Line names its own address; the real service uses Web Chat's default
     if (session.domain) options.domain = session.domain;
+    return window.WebChat.createDirectLine(options);
+  }
+
+  try {
+    // how often to poll is the server's: its poll limit per address is reasoned from it
+    var settings = JSON.parse(document.getElementById("chat-settings").textContent);
+    var session = await newSession();
     host.textContent = "";
     window.WebChat.renderWebChat(
       {
-        directLine: window.WebChat.createDirectLine(options),
+        directLine: connect(session, settings),
         userID: session.userId,
         locale: "tr-TR",
         // the page's <main> is the main landmark: Web Chat's own root (by default "complementary",
