@@ -13,6 +13,7 @@ import { formatIssue, type KnowledgeEntry, type SynonymGroup } from "../knowledg
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
 import { KB_IMPORT, readErrorText } from "./messages";
 import { errorCode } from "../system-error";
+import { writeFileAtomic } from "../atomic-file";
 
 const USAGE = KB_IMPORT.usage;
 
@@ -202,13 +203,6 @@ function synonymsElsewhere(loaded: LoadResult, root: string, skip: readonly stri
     .map((group) => ({ ...group, source: { file: displayPath(join(root, group.source.file)), line: group.source.line } }));
 }
 
-/** Writes through a temporary file beside it, so the watcher never reads half a file. */
-async function replaceFile(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temporary, text, "utf8");
-  await rename(temporary, path);
-}
-
 /** The lines that tell what happened to the imported synonym groups. */
 function synonymsReport(merge: SynonymsMerge, path: string, kept: number | undefined, importedGroups: readonly SynonymGroup[], qna: string): { out: string[]; err: string[] } {
   const t = KB_IMPORT;
@@ -336,7 +330,7 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     }
   }
   for (const [path, content] of files) await writeFile(path, content, "utf8");
-  if (merge && (merge.status === "new" || merge.status === "appended")) await replaceFile(synonymsPath, merge.text);
+  if (merge && (merge.status === "new" || merge.status === "appended")) await writeFileAtomic(synonymsPath, merge.text);
 
   out(KB_IMPORT.written(name, result.entries.length, displayPath(folder)));
   if (backup && replaced.length > 0) out(KB_IMPORT.backedUp(replaced.length, displayPath(backup)));

@@ -1,6 +1,7 @@
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { z } from "zod";
+import { AtomicWriteError, writeFileAtomic } from "../atomic-file";
 import { errorCode } from "../system-error";
 import { loadKnowledge, versionOf, type FileVersion, type LoadResult } from "./loader";
 
@@ -95,25 +96,15 @@ export async function loadAsServed(knowledgeDir: string, options: { dataDir: str
 
 /**
  * Keeps `accepted` (`LoadResult.accepted`) as the last good versions of `knowledgeDir`, whole or
- * not at all: written to a file beside it, flushed, then renamed over the old one, so a reader
- * (a CLI, the next start) never meets half a file and a crash leaves the previous one. One
- * writer per `DATA_DIR` (the instance lock), so the temporary file's name is fixed.
+ * not at all (`writeFileAtomic`), so a reader (a CLI, the next start) never meets half a file and
+ * a crash leaves the previous one.
  */
 export async function keepVersions(path: string, knowledgeDir: string, accepted: ReadonlyMap<string, FileVersion>): Promise<void> {
   const body = { format: FORMAT, knowledgeDir: resolve(knowledgeDir), files: [...accepted.values()].map(({ file, text }) => ({ file, text })) };
-  const temporary = `${path}.tmp`;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    const handle = await open(temporary, "w");
-    try {
-      await handle.writeFile(JSON.stringify(body), "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
+    await writeFileAtomic(path, JSON.stringify(body));
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    if (!(error instanceof AtomicWriteError)) throw error;
     throw new KeptVersionsError(`[knowledge] could not keep the last good versions in ${path}`, { cause: error });
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { AtomicWriteError, writeFileAtomicSync } from "../atomic-file";
 import { analyze, type Term } from "./analysis";
 
 /**
@@ -27,25 +28,17 @@ export function readKeptFile(file: string): unknown {
 }
 
 /**
- * Writes a kept file whole or not at all: to a file of its own, then renamed over the old one, so
- * a process that reads it meanwhile, or a full disk, never meets half a file. A failed write
- * leaves the old file, and the work is done again next time. Then removes the least recently
- * written files of the same kind (`kind`) past `maxFiles` (each edit of the code that makes them
- * makes a version). True when written.
+ * Writes a kept file whole or not at all (`writeFileAtomicSync`), so a process that reads it
+ * meanwhile, or a full disk, never meets half a file. A failed write leaves the old file, and the
+ * work is done again next time. Then removes the least recently written files of the same kind
+ * (`kind`) past `maxFiles` (each edit of the code that makes them makes a version). True when written.
  */
 export function writeKeptFile(file: string, body: unknown, kind: RegExp, maxFiles: number): boolean {
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(body));
-    renameSync(temporary, file);
-  } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // its folder could not be made: there is nothing to remove
-    }
-    return false;
+    writeFileAtomicSync(file, JSON.stringify(body));
+  } catch (error) {
+    if (error instanceof AtomicWriteError) return false;
+    throw error;
   }
   try {
     const dir = dirname(file);

@@ -6,7 +6,7 @@ import { REPO_ROOT } from "../helpers/app";
 /**
  * Folders depend one way: a room may import its own files and the
  * rooms below it, never one above. Rooms in one row import neither each other nor upwards.
- * The root files (config, logger, lru, version, clean-text, system-error) are the floor: everyone may use them.
+ * The root files (config, logger, lru, version, clean-text, atomic-file, and below them system-error) are the floor: everyone may use them.
  */
 const ORDER: readonly (readonly string[])[] = [
   ["index", "cli"],
@@ -18,7 +18,8 @@ const ORDER: readonly (readonly string[])[] = [
   ["knowledge"],
   ["matching"],
   ["storage"],
-  ["config", "logger", "lru", "version", "types", "clean-text", "system-error"],
+  ["config", "logger", "lru", "version", "types", "clean-text", "atomic-file"],
+  ["system-error"],
 ];
 
 /** Rooms that any host can use: nothing from botbuilder or restify. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { keepVersions, KeptVersionsError, keptVersionsOrNone, readKeptVersions } from "../../../bot/knowledge/kept-versions";
@@ -63,15 +63,19 @@ describe("kept last good versions", () => {
   });
 
   it("a failed write leaves the previous file whole and says where", async () => {
+    // a name as long as a file name may be: the temporary file beside it, named longer, cannot be made
+    const longest = join(data, `${"k".repeat(250)}.json`);
     const first = await loadKnowledge(dir);
     await keepVersions(kept, dir, first.accepted);
-    const before = await readFile(kept, "utf8");
-    // a folder in the temporary file's place: the new version cannot be written
-    await writeFiles(data, { "knowledge-last-good.json.tmp/engel": "" });
+    await rename(kept, longest);
+    const before = await readFile(longest, "utf8");
     await writeFiles(dir, { "olcum/nps.md": entry("nps", "NPS ne demek?") });
     const second = await loadKnowledge(dir, { lastGood: first.accepted });
-    await expect(keepVersions(kept, dir, second.accepted)).rejects.toThrow(/^\[knowledge\] could not keep the last good versions in .*knowledge-last-good\.json$/);
-    expect(await readFile(kept, "utf8")).toBe(before);
+    const failed = keepVersions(longest, dir, second.accepted);
+    await expect(failed).rejects.toThrow(/^\[knowledge\] could not keep the last good versions in .*k{250}\.json$/);
+    await expect(failed).rejects.toHaveProperty("cause.cause.code", "ENAMETOOLONG");
+    expect(await readFile(longest, "utf8")).toBe(before);
+    expect(await readdir(data)).toEqual([`${"k".repeat(250)}.json`]);
   });
 
   describe("a restart serves what the running server served", () => {
