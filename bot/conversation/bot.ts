@@ -7,13 +7,12 @@ import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
-import { fold, turkishLower } from "../matching/analysis";
 import type { Decision, Matcher } from "../matching/matcher";
 import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { isLabel, isRefusal, looksLikeQuestion, typedNumber, typedScore } from "./typed";
+import { cesScoreOf, isLabel, isRefusal, isSkipWord, looksLikeQuestion, typedNumber, typedScore } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -145,17 +144,6 @@ export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): str
   return Array.from({ length: count }, (_, i) => entries[Math.floor(i * step)]?.question ?? "").filter((q) => q !== "");
 }
 
-/** The CES score a worded answer stands for ("çok kolaydı" → 7, "zor" → 2), or null. */
-export function cesScoreOf(text: string): number | null {
-  const words = fold(turkishLower(text)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  for (const [phrase, score] of TEXTS.cesWords) {
-    const key = fold(turkishLower(phrase));
-    // "kolaydı", "kolaydi", "çok kolaydı ya": the phrase starts the message, its last word may have a suffix
-    if (words === key || words.startsWith(key)) return score;
-  }
-  return null;
-}
-
 /** Parses a whole number in `[min, max]` from a button value or typed text; null otherwise. */
 export function parseScore(raw: unknown, min: number, max: number): number | null {
   const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
@@ -163,10 +151,6 @@ export function parseScore(raw: unknown, min: number, max: number): number | nul
   const score = Number(text);
   return score >= min && score <= max ? score : null;
 }
-
-const SKIP_WORD = fold(turkishLower(TEXTS.skipWord));
-/** Whether a message is the typed skip word ("geç", also "gec", "Geç."). */
-const isSkipWord = (text: string): boolean => fold(turkishLower(text)).replace(/[^\p{L}]+/gu, "") === SKIP_WORD;
 
 /** The Turkish FAQ bot: answers from the knowledge base, offers choices when unsure, measures satisfaction. */
 export class MemnunBot extends ActivityHandler {

@@ -53,6 +53,27 @@ export function typedScore(text: string, scale: number): string | null {
   return null;
 }
 
+/** Whether a message is the typed skip word, read as a label is (`isLabel`): "geç", "GEÇ.", "gec", "geççç". */
+export function isSkipWord(text: string): boolean {
+  return isLabel(text, TEXTS.skipWord);
+}
+
+/** `TEXTS.cesWords` by their `exactKey`, in their order. */
+const CES_KEYS: ReadonlyArray<readonly [key: string, score: number]> = TEXTS.cesWords.map(([phrase, score]) => [exactKey(phrase), score]);
+
+/**
+ * The CES score a worded answer stands for ("çok kolaydı" → 7, "ZOR" → 2), or null. The message
+ * and the phrases are compared by their `exactKey`, as labels are: case, Turkish letters,
+ * punctuation and a stretched letter do not count. The phrase starts the message; its last word
+ * may have a suffix ("kolaydı", "çok kolaydı ya").
+ */
+export function cesScoreOf(text: string): number | null {
+  const words = exactKey(text);
+  if (words === "") return null;
+  for (const [key, score] of CES_KEYS) if (words.startsWith(key)) return score;
+  return null;
+}
+
 const phrases = (list: readonly string[]): ReadonlyArray<readonly string[]> => list.map(answerWords);
 const CANCEL_WORDS = phrases(TEXTS.caseCancelWords);
 const COURTESIES = phrases(TEXTS.caseCancelCourtesies);

@@ -1,4 +1,4 @@
-import { isLabel, typedNumber, typedScore } from "../../bot/conversation/typed";
+import { cesScoreOf, isLabel, isSkipWord, typedNumber, typedScore } from "../../bot/conversation/typed";
 import { TEXTS } from "../../bot/conversation/texts";
 
 describe("a typed message read as a button's label", () => {
@@ -58,5 +58,58 @@ describe("a message that is only a number (a rating, a numbered choice)", () => 
 
   it.each(["123", "2 puan", "iki", "2.5", "", "Hesabımı kapat"])("reads %p as no number", (typed) => {
     expect(typedNumber(typed)).toBeNull();
+  });
+});
+
+describe("the typed skip word", () => {
+  it.each([
+    ["geç", true],
+    ["Geç.", true],
+    ["GEÇ!", true],
+    ["gec", true],
+    ["GEC", true],
+    ["  geç 🙂 ", true],
+    ["geççç", true],
+    ["gec\u0327", true],
+    ["geçiniz", false],
+    ["geç 2", false],
+    ["geçmiş", false],
+    ["", false],
+  ])("reads %p as the skip word: %p", (typed, skip) => {
+    expect(isSkipWord(typed)).toBe(skip);
+  });
+});
+
+describe("a CES answer in words", () => {
+  it.each([
+    ["çok kolay", 7],
+    ["ÇOK KOLAYDI!", 7],
+    ["cok kolaydi", 7],
+    ["Çooook kolay", 7],
+    ["Gayet kolay ya", 7],
+    ["kolaydı", 6],
+    ["KOLAYDI", 6],
+    ["kolayyy", 6],
+    ["İdare eder", 4],
+    ["IDARE EDER", 4],
+    ["idare eder.", 4],
+    ["orta", 4],
+    ["Fena değil", 5],
+    ["FENA DEĞİL", 5],
+    ["fena degil", 5],
+    ["FENA DEGIL", 5],
+    ["biraz zor", 3],
+    ["BİRAZ ZOR", 3],
+    ["Çok zordu", 1],
+    ["COK ZOR", 1],
+    ["zor", 2],
+    ["Zorrr", 2],
+    ["ŞİMDİ değil", null],
+    ["bilmiyorum", null],
+    ["7", null],
+    ["", null],
+    ["?!", null],
+  ])("reads %p as %p", (typed, score) => {
+    expect(cesScoreOf(typed)).toBe(score);
   });
 });
