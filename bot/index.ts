@@ -32,7 +32,7 @@ import { MemoryConversationLogs, type ConversationLogStore } from "./web/convers
 import { RedisConversationLogs } from "./web/redis-conversation-logs";
 import { RedisConnection } from "./storage/redis";
 import { registerPages } from "./web/pages";
-import { operatorApiRefusal } from "./web/refusal";
+import { jsonApiRefusal } from "./web/refusal";
 import { CachedStateStore } from "./storage/state-cache";
 import { assertPortFree, listenError, lockDataDir } from "./storage/instance-lock";
 import { VERSION } from "./version";
@@ -192,7 +192,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
     channelAuth: config.localMode ? undefined : { auth, authFailureLimit: limit(config.rateLimitAuthFailuresPerMinute, "auth-failures") },
     healthDetails: (req) => dashboardAuth.authorized(req),
-    refusalBody: operatorApiRefusal,
+    refusalBody: jsonApiRefusal,
     health: async () => {
       await connection.probe();
       const status = knowledge.status();

@@ -276,8 +276,8 @@ export const TEXTS = Object.freeze({
     },
   },
   /**
-   * Why an operators' JSON API (the case API, the dashboard's report and recommendations) refused
-   * a request, by its stable `code`: the API's `message` (the cases page shows it after
+   * Why a JSON API (the case API, the dashboard's report and recommendations; the bot endpoint
+   * `/api/messages` before its route) refused a request, by its stable `code`: the API's `message` (the cases page shows it after
    * `casesPage.saveFailed`). `{reference}` and `{problems}` are filled in.
    */
   apiErrors: {

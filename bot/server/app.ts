@@ -52,9 +52,10 @@ export interface ServerDeps {
   /**
    * The body of a refusal made before a route ran (restify's: a body that is no JSON, too large,
    * no such path or method; the client rate limit's 429), for paths whose API answers refusals in
-   * a shape of its own; undefined keeps restify's or the server's body.
+   * a shape of its own; undefined keeps restify's or the server's body. `error` is the server's
+   * own English reason when it has one; restify's are left out (they quote the client's body).
    */
-  refusalBody?: (path: string, status: number, error: string) => object | undefined;
+  refusalBody?: (path: string, status: number, error?: string) => object | undefined;
 }
 
 /** Failed bearer tokens remembered, so the same forged token is refused without asking the SDK (and its key fetch) again. Higher = more memory. */
@@ -75,12 +76,15 @@ const hasAuthenticatedFields = (body: unknown): body is Activity =>
 /** Whether a header could hold a JWT at all: `Bearer` and three base64url parts. */
 const JWT_SHAPE = /^Bearer\s+[\w-]+\.[\w-]+\.[\w-]+$/i;
 
+/** Where Bot Framework channels (and the local Direct Line) post activities. */
+export const BOT_ENDPOINT_PATH = "/api/messages";
+
 /** The operators' JSON APIs, and anything under their paths: the dashboard's and the case API. */
 export const OPERATOR_API_PATH = /^\/api\/(report|report\.csv|recommendations|recommendations\.csv|cases?|case-report)(\/|$)/;
 
 /** Requests that count against the per-client limit: every POST and the operator pages; not static files or Direct Line polling. */
 export function isLimited(method: string, path: string, limitBotEndpoint: boolean): boolean {
-  if (path === "/api/messages") return limitBotEndpoint && method === "POST";
+  if (path === BOT_ENDPOINT_PATH) return limitBotEndpoint && method === "POST";
   if (method === "POST") return true;
   // every operator endpoint (and anything under it) counts, so a token cannot be guessed at speed
   return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || OPERATOR_API_PATH.test(path));
@@ -157,7 +161,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
     // before the body is parsed: no credentials, or a client whose credentials keep failing
     server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
       const path = (req.url ?? "").split("?")[0] ?? "";
-      if (path !== "/api/messages" || req.method !== "POST") return next();
+      if (path !== BOT_ENDPOINT_PATH || req.method !== "POST") return next();
       const client = clientAddress(req, trustProxy);
       channelAuth.authFailureLimit.peek(client).then(
         (waitMs) => {
@@ -209,7 +213,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
     }),
   );
 
-  server.post("/api/messages", async (req, res) => {
+  server.post(BOT_ENDPOINT_PATH, async (req, res) => {
     const verdict = checkActivity(req.body);
     if (!verdict.ok) {
       logger.warn({ reason: verdict.message }, "[server] rejected activity");
@@ -262,9 +266,9 @@ export function createServer(deps: ServerDeps): CreatedServer {
     const status = err.statusCode ?? 500;
     if (status >= 500) logger.error({ err, url: req.url }, "[server] request failed");
     else logger.warn({ status, url: req.url, reason: err.message }, "[server] bad request");
-    // restify sends the error itself after this event: its JSON is what `toJSON` returns; a
-    // failure's own message stays in the log
-    const body = deps.refusalBody?.((req.url ?? "").split("?")[0] ?? "", status, status >= 500 ? "internal error" : err.message);
+    // restify sends the error itself after this event: its JSON is what `toJSON` returns; its
+    // message stays in the log
+    const body = deps.refusalBody?.((req.url ?? "").split("?")[0] ?? "", status);
     if (body) err.toJSON = () => body;
     callback();
   });

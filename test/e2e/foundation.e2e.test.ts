@@ -1,3 +1,4 @@
+import { TEXTS } from "../../bot/conversation/texts";
 import type { RunningApp } from "../../bot/index";
 import { emulatorActivity, healthDetails, post, startTestApp, TEST_DASHBOARD_TOKEN, useRunningApp } from "../helpers/app";
 
@@ -67,6 +68,18 @@ describe("foundation over real HTTP", () => {
     const result = await post(`${running.app().url}/api/messages`, huge);
     expect(result.status).toBe(413);
     expect((await fetch(`${running.app().url}/healthz`)).status).toBe(200);
+  });
+
+  it.each([
+    ["malformed JSON", "{bad json, gizli", 400, "bad-json", "request body is not valid JSON"],
+    ["a body over 256 KB", JSON.stringify({ type: "message", text: "gizli".repeat(60 * 1024) }), 413, "too-large", "request body is too large"],
+  ] as const)("refuses %s in the JSON APIs' shape, in Turkish, with nothing of restify's or the body's", async (_name, body, status, code, error) => {
+    const response = await fetch(`${running.app().url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const text = await response.text();
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(JSON.parse(text)).toEqual({ error, code, message: TEXTS.apiErrors[code] });
+    expect(text).not.toMatch(/InvalidContent|PayloadTooLarge|Invalid JSON|exceeds|gizli|\bat \S+:\d+/);
   });
 
   it("treats an unknown activity type as a no-op", async () => {

@@ -1,5 +1,5 @@
 import { TEXTS } from "../../bot/conversation/texts";
-import { apiRefusal, operatorApiRefusal } from "../../bot/web/refusal";
+import { apiRefusal, jsonApiRefusal } from "../../bot/web/refusal";
 
 describe("refusals of the operators' JSON APIs", () => {
   it("fill the code's Turkish message beside the English error", () => {
@@ -15,15 +15,17 @@ describe("refusals of the operators' JSON APIs", () => {
     [500, "internal"],
     [502, "internal"],
   ] as const)("made before a route ran: %i is %s", (status, code) => {
-    expect(operatorApiRefusal("/api/cases/MMN-ABC", status, "why")).toEqual({ error: "why", code, message: TEXTS.apiErrors[code] });
+    expect(jsonApiRefusal("/api/cases/MMN-ABC", status, "why")).toEqual({ error: "why", code, message: TEXTS.apiErrors[code] });
+    // restify's own message is never passed: the error is the server's English for the code
+    expect(jsonApiRefusal("/api/messages", status)).toEqual({ error: expect.stringMatching(/^[A-Za-z][A-Za-z ;.]+$/), code, message: TEXTS.apiErrors[code] });
   });
 
-  it("apply to every path of those APIs, and to no other", () => {
-    for (const path of ["/api/report", "/api/report.csv", "/api/recommendations", "/api/recommendations.csv", "/api/cases", "/api/cases/MMN-ABC/x", "/api/case-report"]) {
-      expect([path, operatorApiRefusal(path, 400, "x")?.code]).toEqual([path, "bad-json"]);
+  it("apply to every path of those APIs and to the bot endpoint, and to no other", () => {
+    for (const path of ["/api/messages", "/api/report", "/api/report.csv", "/api/recommendations", "/api/recommendations.csv", "/api/cases", "/api/cases/MMN-ABC/x", "/api/case-report"]) {
+      expect([path, jsonApiRefusal(path, 400, "x")?.code]).toEqual([path, "bad-json"]);
     }
-    for (const path of ["/api/messages", "/api/directline/token", "/v3/directline/conversations", "/api/reports", "/healthz", "/"]) {
-      expect([path, operatorApiRefusal(path, 400, "x")]).toEqual([path, undefined]);
+    for (const path of ["/api/messages/x", "/api/directline/token", "/v3/directline/conversations", "/api/reports", "/healthz", "/"]) {
+      expect([path, jsonApiRefusal(path, 400, "x")]).toEqual([path, undefined]);
     }
   });
 });
