@@ -293,6 +293,7 @@ export const TEXTS = Object.freeze({
     "bad-filter": "süzgeç geçersiz: {problems}.",
     "bad-json": "istek okunamadı: gövdesi geçerli bir JSON olmalı.",
     "too-large": "istek çok büyük.",
+    "unsupported-encoding": "istek okunamadı: gövdesi sıkıştırılmadan gönderilmeli.",
     "unknown-endpoint": "bu adres bu isteği karşılamıyor.",
     "too-many-requests": "çok fazla istek gönderildi; biraz bekleyip yeniden deneyin.",
     unavailable: "veriler şu an okunamıyor (veritabanına ulaşılamıyor olabilir); biraz sonra yeniden deneyin.",

@@ -90,6 +90,20 @@ export function isLimited(method: string, path: string, limitBotEndpoint: boolea
   return method === "GET" && (/^\/dashboard(\/|$)/.test(path) || OPERATOR_API_PATH.test(path));
 }
 
+/**
+ * Whether a request's `Content-Encoding` leaves its body as sent (none, or `identity`). No client
+ * of these endpoints compresses a body (Bot Framework channels, Direct Line clients, the pages), and
+ * restify's body reader must never see one: it gunzips without an error handler, so one request
+ * with `Content-Encoding: gzip` and a body that is not gzip ended the process, and it bounds the
+ * compressed bytes only, so a small body could inflate without limit.
+ */
+export function isPlainBody(encoding: string | readonly string[] | undefined): boolean {
+  if (encoding === undefined) return true;
+  if (typeof encoding !== "string") return false;
+  const value = encoding.trim().toLowerCase();
+  return value === "" || value === "identity";
+}
+
 /** Counts turns in flight, so shutdown can wait for them. */
 export class InFlight {
   private count = 0;
@@ -203,6 +217,16 @@ export function createServer(deps: ServerDeps): CreatedServer {
       );
     });
   }
+
+  // before any body is read: see `isPlainBody`
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    if (isPlainBody(req.headers["content-encoding"])) return next();
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    logger.warn({ path, encoding: req.headers["content-encoding"] }, "[server] refused a compressed request body");
+    const error = "request bodies are read uncompressed; send it without Content-Encoding";
+    res.send(415, deps.refusalBody?.(path, 415, error) ?? { error });
+    return next(false);
+  });
 
   server.use(restify.plugins.queryParser());
   server.use(

@@ -23,7 +23,7 @@ export function apiRefusal(code: ApiRefusalCode, error: string, fill: { referenc
 }
 
 /** The codes of refusals made before an API's route ran. */
-type BeforeRouteCode = Extract<ApiRefusalCode, "bad-json" | "too-large" | "unknown-endpoint" | "too-many-requests" | "internal">;
+type BeforeRouteCode = Extract<ApiRefusalCode, "bad-json" | "too-large" | "unsupported-encoding" | "unknown-endpoint" | "too-many-requests" | "internal">;
 
 /** The code of a refusal made before an API's route ran, by its HTTP status. */
 function codeOfStatus(status: number): BeforeRouteCode {
@@ -33,6 +33,9 @@ function codeOfStatus(status: number): BeforeRouteCode {
       return "bad-json";
     case 413:
       return "too-large";
+    // a compressed body (`isPlainBody`)
+    case 415:
+      return "unsupported-encoding";
     case 404:
     case 405:
       return "unknown-endpoint";
@@ -51,6 +54,7 @@ function codeOfStatus(status: number): BeforeRouteCode {
 const ERROR_BEFORE_ROUTE: Record<BeforeRouteCode, string> = {
   "bad-json": "request body is not valid JSON",
   "too-large": "request body is too large",
+  "unsupported-encoding": "request bodies are read uncompressed; send it without Content-Encoding",
   "unknown-endpoint": "no such endpoint or method",
   "too-many-requests": "Too many requests; slow down and retry later.",
   internal: "internal error",

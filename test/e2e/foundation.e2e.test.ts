@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { TEXTS } from "../../bot/conversation/texts";
 import type { RunningApp } from "../../bot/index";
 import { emulatorActivity, healthDetails, post, startTestApp, TEST_DASHBOARD_TOKEN, useRunningApp } from "../helpers/app";
@@ -80,6 +81,21 @@ describe("foundation over real HTTP", () => {
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(JSON.parse(text)).toEqual({ error, code, message: TEXTS.apiErrors[code] });
     expect(text).not.toMatch(/InvalidContent|PayloadTooLarge|Invalid JSON|exceeds|gizli|\bat \S+:\d+/);
+  });
+
+  it.each([
+    ["a body that is not gzip", "gzip", "{bad json"],
+    ["a gzip body that inflates far past 256 KB", "gzip", gzipSync(Buffer.alloc(64 * 1024 * 1024, " "))],
+    ["a deflate body", "deflate", "{}"],
+  ] as const)("refuses %s sent compressed with 415, before reading it, and keeps serving", async (_name, encoding, body) => {
+    for (const path of ["/api/messages", "/v3/directline/conversations"]) {
+      const response = await fetch(`${running.app().url}${path}`, { method: "POST", headers: { "content-type": "application/json", "content-encoding": encoding }, body });
+      expect([path, response.status]).toEqual([path, 415]);
+      const refused: unknown = await response.json();
+      if (path === "/api/messages") expect(refused).toEqual({ error: expect.stringMatching(/Content-Encoding/), code: "unsupported-encoding", message: TEXTS.apiErrors["unsupported-encoding"] });
+      else expect(refused).toEqual({ error: expect.stringMatching(/Content-Encoding/) });
+    }
+    expect((await fetch(`${running.app().url}/healthz`)).status).toBe(200);
   });
 
   it("treats an unknown activity type as a no-op", async () => {

@@ -9,6 +9,7 @@ describe("refusals of the operators' JSON APIs", () => {
   it.each([
     [400, "bad-json"],
     [413, "too-large"],
+    [415, "unsupported-encoding"],
     [404, "unknown-endpoint"],
     [405, "unknown-endpoint"],
     [429, "too-many-requests"],
@@ -17,7 +18,7 @@ describe("refusals of the operators' JSON APIs", () => {
   ] as const)("made before a route ran: %i is %s", (status, code) => {
     expect(jsonApiRefusal("/api/cases/MMN-ABC", status, "why")).toEqual({ error: "why", code, message: TEXTS.apiErrors[code] });
     // restify's own message is never passed: the error is the server's English for the code
-    expect(jsonApiRefusal("/api/messages", status)).toEqual({ error: expect.stringMatching(/^[A-Za-z][A-Za-z ;.]+$/), code, message: TEXTS.apiErrors[code] });
+    expect(jsonApiRefusal("/api/messages", status)).toEqual({ error: expect.stringMatching(/^[A-Za-z][A-Za-z ;.-]+$/), code, message: TEXTS.apiErrors[code] });
   });
 
   it("apply to every path of those APIs and to the bot endpoint, and to no other", () => {
