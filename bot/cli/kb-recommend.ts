@@ -8,7 +8,7 @@ import { SqlFeedbackStore } from "../feedback/store";
 import { computeRecommendations, isContested, RECOMMENDATION_TUNING, type RecommendedAlternate, type Recommendations } from "../feedback/recommendations";
 import { addAlternates, type EditResult } from "../knowledge/edit";
 import { displayPath } from "../knowledge/display-path";
-import { loadKnowledge } from "../knowledge/loader";
+import { loadAsServed } from "../knowledge/kept-versions";
 import { formatIssue } from "../knowledge/types";
 import { Matcher } from "../matching/matcher";
 import { openDatabase } from "../storage/database";
@@ -84,10 +84,16 @@ export async function runKbRecommend(
   if (!Number.isInteger(minCount) || minCount < 1) throw new UsageError(KB_RECOMMEND.minCount);
   usableRange(values.since, values.until);
   const config = loadConfig(env);
-  const loaded = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
-  // recommendations are measured against the knowledge as editors wrote it: a broken file first
-  if (!loaded.knowledgeBase || loaded.errors.length > 0) {
-    for (const issue of loaded.errors) err(formatIssue(issue, displayPath(config.knowledgeDir)));
+  const served = { dataDir: config.dataDir, maxFileBytes: config.knowledgeMaxFileBytes };
+  // measured against the knowledge the server serves: a refused file at its last good version, a
+  // clash charged to the file changed since; the refused files are named on stderr, as ask names them
+  const loaded = await loadAsServed(config.knowledgeDir, served);
+  for (const issue of loaded.errors) err(formatIssue(issue, displayPath(config.knowledgeDir)));
+  // nothing served at all: there is nothing to measure against
+  if (!loaded.knowledgeBase || (loaded.errors.length > 0 && loaded.knowledgeBase.entries.length === 0)) return EXIT_FAILURE;
+  // --apply edits editors' files: not while one is refused, whose text is not what is served
+  if (values.apply && loaded.errors.length > 0) {
+    err(`[kb:recommend] ${KB_RECOMMEND.brokenKnowledge}`);
     return EXIT_FAILURE;
   }
   const kb = loaded.knowledgeBase;
@@ -127,7 +133,7 @@ export async function runKbRecommend(
     const accepted = chosen.filter((c) => !isContested(c)).map((c) => c.text);
     if (accepted.length > 0) results.push(await addAlternates(config.knowledgeDir, entry.file, accepted));
   }
-  const check = await loadKnowledge(config.knowledgeDir, { maxFileBytes: config.knowledgeMaxFileBytes });
+  const check = await loadAsServed(config.knowledgeDir, served);
   for (const result of results) {
     if (result.skipped) err(`[kb:recommend] ${KB_RECOMMEND.skipped(result.file, result.skipped)}`);
   }

@@ -139,6 +139,8 @@ export const KB_RECOMMEND = {
   notApplied: (file: string, text: string, reason: string) => `${file}: "${text}" eklenmedi: ${reason}`,
   unknownEntry: (ids: string) => `--entry ile verilen girdi yok: ${ids} (girdilerin id'leri: npm run kb:check -- --json)`,
   skipped: (file: string, reason: string) => `${file}: atlandı: ${reason}`,
+  /** `--apply` with a refused knowledge file (its errors are printed above). */
+  brokenKnowledge: "bilgi dosyalarında hata var; --apply hiçbir şey yazmadı. Önce hataları düzeltin (npm run kb:check).",
   nothingToApply: "eklenecek öneri yok",
   /** Nothing written, but `below` texts were picked fewer times than `--min-count`. */
   nothingAtMinCount: (below: number, minCount: number) =>

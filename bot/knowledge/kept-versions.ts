@@ -87,7 +87,7 @@ export async function keptVersionsOrNone(path: string, knowledgeDir: string): Pr
  * Loads `knowledgeDir` as the server whose data folder is `dataDir` serves it: with its last good
  * versions (when they are of this folder), so a broken or clashing file is what the server serves
  * for it and a clash is charged to the file changed since, as the server charges it (`ask`,
- * `kb:check`, `report`).
+ * `kb:check`, `report`, `kb:recommend`).
  */
 export async function loadAsServed(knowledgeDir: string, options: { dataDir: string; maxFileBytes: number }): Promise<LoadResult> {
   const lastGood = await keptVersionsOrNone(keptVersionsPath(options.dataDir), knowledgeDir);

@@ -1,7 +1,10 @@
-import { cpSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { KB_RECOMMEND } from "../../bot/cli/messages";
 import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore } from "../../bot/feedback/store";
+import { keepVersions, keptVersionsPath } from "../../bot/knowledge/kept-versions";
+import { loadKnowledge } from "../../bot/knowledge/loader";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
 import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
@@ -63,5 +66,42 @@ describe("kb:recommend --apply --entry keeps --min-count", () => {
     expect(withoutNodeWarnings(applied.stderr)).toBe("");
     expect(applied).toMatchObject({ code: 0, stdout: 'kavramlar/memnuniyet-tanimi.md: eklendi "memnuniyet"\n' });
     expect(readFileSync(file, "utf8")).toContain('  - "memnuniyet"');
+  });
+});
+
+/**
+ * kb:recommend read the knowledge folder alone, as `ask`, `kb:check` and `report` no longer do:
+ * with one file refused it printed the error and nothing else, while the server went on serving
+ * that file's last good version (kept in DATA_DIR) and customers kept picking its entry.
+ */
+describe("kb:recommend sees the knowledge as the server serves it", () => {
+  it("measures a refused file's entry at its kept last good version, names the error, and --apply writes nothing", async () => {
+    const dataDir = await onePick();
+    const knowledgeDir = join(tempDataDir(), "knowledge");
+    cpSync(join(REPO_ROOT, "knowledge"), knowledgeDir, { recursive: true });
+    const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir };
+    // the server kept every file's last good version, then an editor broke the entry's file
+    await keepVersions(keptVersionsPath(dataDir), knowledgeDir, (await loadKnowledge(knowledgeDir)).accepted);
+    const file = join(knowledgeDir, ENTRY_FILE);
+    const broken = "---\nid: memnuniyet-tanimi\nquestion: Memnuniyet: nedir?\n---\n\nBozuk.\n";
+    writeFileSync(file, broken);
+
+    const listed = await npmRun("kb:recommend", ["--json"], { env });
+    expect(listed.code).toBe(0);
+    expect(withoutNodeWarnings(listed.stderr)).toContain("kavramlar/memnuniyet-tanimi.md:3");
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      alternates: [{ entryId: "memnuniyet-tanimi", question: "Müşteri memnuniyeti nasıl tanımlanır?", candidates: [{ text: "memnuniyet", count: 1 }] }],
+    });
+
+    const applied = await npmRun("kb:recommend", ["--apply", "--min-count", "1"], { env });
+    expect(applied.code).toBe(1);
+    expect(withoutNodeWarnings(applied.stderr)).toContain(`[kb:recommend] ${KB_RECOMMEND.brokenKnowledge}`);
+    expect(readFileSync(file, "utf8")).toBe(broken);
+
+    // without the kept versions the server would not serve the entry either: nothing to recommend for it
+    rmSync(keptVersionsPath(dataDir));
+    const alone = await npmRun("kb:recommend", ["--json"], { env });
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout)).toMatchObject({ alternates: [] });
   });
 });
