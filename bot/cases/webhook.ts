@@ -1,7 +1,5 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
-import { z } from "zod";
 import type { Logger } from "../logger";
+import { AlertSpool, type AlertSpoolTuning } from "./alert-spool";
 import type { Alert, AlertSink } from "./alerts";
 
 /** How an alert is posted: the alert itself, or a Teams or Slack incoming-webhook message. */
@@ -26,30 +24,15 @@ export const WEBHOOK_TUNING: WebhookTuning = Object.freeze({
   MAX_PENDING: 10_000,
 });
 
-const AlertSchema: z.ZodType<Alert> = z.object({
-  kind: z.enum(["case-created", "nps-detractor", "case-overdue"]),
-  id: z.string(),
-  at: z.string(),
-  reference: z.string().optional(),
-  status: z.string().optional(),
-  source: z.string().optional(),
-  channel: z.string().optional(),
-  text: z.string().optional(),
-  entryId: z.string().optional(),
-  rating: z.number().optional(),
-  score: z.number().optional(),
-  dueAt: z.string().optional(),
-});
-
 export interface WebhookOptions {
   url: string;
   format: AlertFormat;
   logger: Logger;
   /** One line for people (Teams, Slack): Turkish, from the conversation's texts. */
   summarize: (alert: Alert) => string;
-  /** Alerts waiting for delivery (JSON lines, fsynced when raised): replayed by `recover()` after a restart. */
+  /** Alerts waiting for delivery (`AlertSpool`: JSON lines, fsynced when raised): replayed by `recover()` after a restart. */
   spoolFile?: string;
-  tuning?: Partial<WebhookTuning>;
+  tuning?: Partial<WebhookTuning & AlertSpoolTuning>;
 }
 
 /** The body posted for an alert in a format. */
@@ -81,14 +64,15 @@ const retryable = (status: number): boolean => status === 408 || status === 429 
 /**
  * Posts alerts to `ALERT_WEBHOOK_URL` in the background, one at a time and in order. `raise`
  * never waits for the network: the alert is written to the spool (fsynced) and queued. A failed
- * POST is retried with backoff until it succeeds; the spool keeps pending alerts across restarts.
- * A receiver that refuses an alert outright (a 4xx other than 408/429) gets it no more: the
+ * POST is retried with backoff until it succeeds; the spool (`AlertSpool`) keeps pending alerts
+ * across restarts and crashes, and notes each delivery by appending its id, so a delivery costs
+ * the same however many alerts wait. A receiver that refuses an alert outright (a 4xx other than 408/429) gets it no more: the
  * refusal is logged with the alert.
  */
 export class WebhookAlerts implements AlertSink {
   private readonly queue: Alert[] = [];
   private readonly tuning: WebhookTuning;
-  private spool: number | undefined;
+  private readonly spool: AlertSpool | undefined;
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> | undefined;
   private delay: number;
@@ -97,6 +81,7 @@ export class WebhookAlerts implements AlertSink {
   constructor(private readonly options: WebhookOptions) {
     this.tuning = { ...WEBHOOK_TUNING, ...options.tuning };
     this.delay = this.tuning.RETRY_BASE_MS;
+    this.spool = options.spoolFile ? new AlertSpool(options.spoolFile, options.logger, options.tuning) : undefined;
   }
 
   /** Alerts waiting for delivery. */
@@ -106,24 +91,10 @@ export class WebhookAlerts implements AlertSink {
 
   /** Queues the alerts a previous run left in the spool, and starts delivering them. */
   recover(): number {
-    const file = this.options.spoolFile;
-    if (!file) return 0;
-    mkdirSync(dirname(file), { recursive: true });
-    const found: Alert[] = [];
-    if (existsSync(file)) {
-      for (const line of readFileSync(file, "utf8").split("\n")) {
-        if (line.trim() === "") continue;
-        try {
-          const parsed = AlertSchema.safeParse(JSON.parse(line));
-          if (parsed.success) found.push(parsed.data);
-        } catch {
-          // a line cut short by a crash while it was written
-        }
-      }
-    }
-    this.spool = openSync(file, "a");
+    if (!this.spool) return 0;
+    const found = this.spool.load();
     this.queue.unshift(...found);
-    this.rewriteSpool();
+    this.spool.open(this.queue);
     if (found.length > 0) this.options.logger.info({ alerts: found.length }, "[alerts] replaying alerts spooled by an earlier run");
     if (this.queue.length > 0) this.kick(0);
     return found.length;
@@ -132,17 +103,15 @@ export class WebhookAlerts implements AlertSink {
   raise(alert: Alert): void {
     if (this.closed) return;
     this.queue.push(alert);
+    try {
+      this.spool?.append(alert);
+    } catch (error) {
+      this.options.logger.error({ err: error }, "[alerts] spool not written: the alert is kept in memory only");
+    }
     if (this.queue.length > this.tuning.MAX_PENDING) {
       const dropped = this.queue.shift();
       this.options.logger.error({ alert: dropped }, "[alerts] too many alerts waiting: the oldest was dropped");
-      this.rewriteSpool();
-    } else if (this.spool !== undefined) {
-      try {
-        writeSync(this.spool, `${JSON.stringify(alert)}\n`);
-        fsyncSync(this.spool);
-      } catch (error) {
-        this.options.logger.error({ err: error }, "[alerts] spool not written: the alert is kept in memory only");
-      }
+      if (dropped) this.spool?.done(dropped.id, this.queue);
     }
     if (!this.sending && !this.timer) this.kick(0);
   }
@@ -154,8 +123,7 @@ export class WebhookAlerts implements AlertSink {
     this.timer = undefined;
     await this.sending;
     if (this.queue.length > 0) this.options.logger.warn({ pending: this.queue.length }, "[alerts] undelivered alerts kept in the spool for the next start");
-    if (this.spool !== undefined) closeSync(this.spool);
-    this.spool = undefined;
+    this.spool?.close();
   }
 
   /** Delivers after `delayMs`, unless a delivery is already scheduled (a running one schedules its own retry). */
@@ -182,8 +150,10 @@ export class WebhookAlerts implements AlertSink {
         return;
       }
       this.delay = this.tuning.RETRY_BASE_MS;
+      // unless it was dropped (too many waiting) while it was on its way
+      if (this.queue[0] !== alert) continue;
       this.queue.shift();
-      this.rewriteSpool();
+      this.spool?.done(alert.id, this.queue);
     }
   }
 
@@ -207,18 +177,6 @@ export class WebhookAlerts implements AlertSink {
     } catch (error) {
       logger.warn({ err: error, kind: alert.kind }, "[alerts] webhook unreachable; retrying later");
       return "retry";
-    }
-  }
-
-  /** Rewrites the spool with exactly the alerts still waiting. */
-  private rewriteSpool(): void {
-    if (this.spool === undefined) return;
-    try {
-      ftruncateSync(this.spool, 0);
-      if (this.queue.length > 0) writeSync(this.spool, this.queue.map((alert) => `${JSON.stringify(alert)}\n`).join(""));
-      fsyncSync(this.spool);
-    } catch (error) {
-      this.options.logger.error({ err: error }, "[alerts] spool not rewritten");
     }
   }
 }

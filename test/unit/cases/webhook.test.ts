@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { doneFile, readSpool } from "../../../bot/cases/alert-spool";
 import type { Alert } from "../../../bot/cases/alerts";
 import { webhookBody, WebhookAlerts, type AlertFormat } from "../../../bot/cases/webhook";
 import { TEXTS } from "../../../bot/conversation/texts";
@@ -16,10 +18,10 @@ describe("alert webhook", () => {
   let receiver: WebhookReceiver;
   let dir: string;
   const opened: WebhookAlerts[] = [];
-  const open = (format: AlertFormat = "json"): WebhookAlerts => {
+  const open = (format: AlertFormat = "json", tuning: ConstructorParameters<typeof WebhookAlerts>[0]["tuning"] = {}, url = receiver.url): WebhookAlerts => {
     const webhook = new WebhookAlerts({
-      url: receiver.url, format, logger: createLogger("silent"), summarize: (raised) => TEXTS.alertSummary(raised, "Europe/Istanbul"),
-      spoolFile: join(dir, "alert-spool.jsonl"), tuning: { RETRY_BASE_MS: 5, RETRY_MAX_MS: 20 },
+      url, format, logger: createLogger("silent"), summarize: (raised) => TEXTS.alertSummary(raised, "Europe/Istanbul"),
+      spoolFile: join(dir, "alert-spool.jsonl"), tuning: { RETRY_BASE_MS: 5, RETRY_MAX_MS: 20, ...tuning },
     });
     opened.push(webhook);
     webhook.recover();
@@ -69,6 +71,88 @@ describe("alert webhook", () => {
     await waitFor(() => receiver.bodies.length === 2, "the spooled alerts");
     expect(receiver.bodies).toEqual([alert(1), alert(2)]);
     await waitFor(() => second.pending === 0, "an empty queue");
+  });
+
+  it("notes each delivery in the journal and leaves the spool alone: no rewrite of the waiting alerts per delivery", async () => {
+    let calls = 0;
+    receiver.status = () => (++calls <= 4 ? 200 : 503);
+    const spool = join(dir, "alert-spool.jsonl");
+    const webhook = open("json", { COMPACT_MIN_MARKS: 100 });
+    const inode = statSync(spool).ino;
+    for (let n = 1; n <= 10; n += 1) webhook.raise(alert(n));
+    await waitFor(() => receiver.bodies.length === 4 && calls >= 6, "four deliveries, then failures");
+    expect(statSync(spool).ino).toBe(inode);
+    expect(readFileSync(spool, "utf8").trim().split("\n")).toHaveLength(10);
+    expect(readFileSync(doneFile(spool), "utf8")).toBe(["alert-1", "alert-2", "alert-3", "alert-4"].map((id) => `"${id}"\n`).join(""));
+    // what the next start replays
+    expect(readSpool(spool).map((a) => a.id)).toEqual(["alert-5", "alert-6", "alert-7", "alert-8", "alert-9", "alert-10"]);
+  });
+
+  it("compacts once the delivered outnumber the waiting: a new file renamed over the spool, the journal emptied", async () => {
+    let calls = 0;
+    receiver.status = () => (++calls <= 6 ? 200 : 503);
+    const spool = join(dir, "alert-spool.jsonl");
+    const webhook = open("json", { COMPACT_MIN_MARKS: 2 });
+    const inode = statSync(spool).ino;
+    for (let n = 1; n <= 10; n += 1) webhook.raise(alert(n));
+    await waitFor(() => receiver.bodies.length === 6 && calls >= 8, "six deliveries, then failures");
+    expect(statSync(spool).ino).not.toBe(inode);
+    // compacted after the fifth (5 noted ≥ 5 waiting); the sixth is noted since
+    expect(readFileSync(spool, "utf8").trim().split("\n").map((line) => (JSON.parse(line) as Alert).id)).toEqual(["alert-6", "alert-7", "alert-8", "alert-9", "alert-10"]);
+    expect(readFileSync(doneFile(spool), "utf8")).toBe('"alert-6"\n');
+    expect(readSpool(spool).map((a) => a.id)).toEqual(["alert-7", "alert-8", "alert-9", "alert-10"]);
+  });
+
+  it("replays a spool a crash left with a torn last line and a journal, and appends no alert to the torn line", async () => {
+    receiver.status = () => 503;
+    const spool = join(dir, "alert-spool.jsonl");
+    writeFileSync(spool, `${JSON.stringify(alert(1))}\n${JSON.stringify(alert(2))}\n${JSON.stringify(alert(3)).slice(0, 25)}`);
+    writeFileSync(doneFile(spool), '"alert-1"\n"alert-');
+    const first = open();
+    expect(first.pending).toBe(1);
+    first.raise(alert(4));
+    await first.close();
+    expect(readSpool(spool).map((a) => a.id)).toEqual(["alert-2", "alert-4"]);
+    // a line torn by a later crash, and the next start's alert after it
+    appendFileSync(spool, JSON.stringify(alert(5)).slice(0, 30));
+    const second = open();
+    second.raise(alert(6));
+    await second.close();
+    expect(readSpool(spool).map((a) => a.id)).toEqual(["alert-2", "alert-4", "alert-6"]);
+  });
+
+  it("drops the oldest alert when too many wait, even while it is being posted, and never the next one in its place", async () => {
+    const held: ServerResponse[] = [];
+    const got: string[] = [];
+    const slow = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        got.push((JSON.parse(Buffer.concat(chunks).toString("utf8")) as Alert).id);
+        if (got.length === 1) held.push(res);
+        else {
+          res.writeHead(200);
+          res.end();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", () => resolve()));
+    const address = slow.address();
+    try {
+      const webhook = open("json", { MAX_PENDING: 2 }, `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/hook`);
+      webhook.raise(alert(1));
+      await waitFor(() => held.length === 1, "the first alert on its way");
+      webhook.raise(alert(2));
+      webhook.raise(alert(3));
+      expect(webhook.pending).toBe(2);
+      held[0]?.writeHead(200);
+      held[0]?.end();
+      await waitFor(() => webhook.pending === 0, "an empty queue");
+      expect(got).toEqual(["alert-1", "alert-2", "alert-3"]);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
   });
 
   it("drops an alert the receiver refuses outright (400), and goes on with the next", async () => {
