@@ -28,6 +28,18 @@ function isSafeForSecret(address: string): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
 }
 
+const WEBHOOK_CREDENTIALS_RULE = "must not hold a user name or password (user:password@)";
+
+/**
+ * Whether a URL names no user or password. fetch refuses such a URL on every attempt (so an alert
+ * would be retried forever) and its error message quotes the URL, password included.
+ */
+function hasNoCredentials(address: string): boolean {
+  if (!URL.canParse(address)) return true;
+  const url = new URL(address);
+  return url.username === "" && url.password === "";
+}
+
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
@@ -123,7 +135,13 @@ const schema = z.object({
     return operators;
   }),
   CASE_RESPONSE_HOURS: wholeNumber(1, 8760, 48),
-  ALERT_WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
+  ALERT_WEBHOOK_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+      .refine(hasNoCredentials, { error: WEBHOOK_CREDENTIALS_RULE })
+      .optional(),
+  ),
   ALERT_WEBHOOK_FORMAT: z.preprocess(emptyToUndefined, z.enum(["json", "teams", "slack"], { error: "must be json, teams or slack" }).default("json")),
 });
 

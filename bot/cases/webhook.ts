@@ -58,6 +58,68 @@ export function webhookBody(alert: Alert, format: AlertFormat, summary: string):
   return alert;
 }
 
+/** Deepest `cause` chain a logged delivery error keeps. */
+const MAX_LOGGED_CAUSES = 3;
+const REDACTED = "[redacted]";
+
+/**
+ * What of a webhook URL must never be logged: all but its origin. Teams and Slack put the
+ * webhook's key in the path, others in the query or the user info; the text of an error may quote
+ * the URL whole (fetch's TypeError does) or in parts, raw or percent-decoded.
+ */
+export function webhookSecrets(url: string): string[] {
+  const parts = [url];
+  if (URL.canParse(url)) {
+    const parsed = new URL(url);
+    parts.push(parsed.href, `${parsed.pathname}${parsed.search}${parsed.hash}`, parsed.search, parsed.hash, parsed.username, parsed.password);
+    if (parsed.pathname !== "/") parts.push(parsed.pathname);
+  }
+  const decoded = parts.flatMap((part) => {
+    try {
+      return [decodeURIComponent(part)];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set([...parts, ...decoded])].filter((part) => part !== "" && part !== "/" && part !== "?" && part !== "#").sort((a, b) => b.length - a.length);
+}
+
+/** Where a webhook URL points, without its secret parts: its origin. */
+export function webhookOrigin(url: string): string {
+  return URL.canParse(url) ? new URL(url).origin : REDACTED;
+}
+
+/** A text with every secret replaced. */
+const scrub = (text: string, secrets: readonly string[]): string => secrets.reduce((said, secret) => said.split(secret).join(REDACTED), text);
+
+/** A failed delivery as it is logged: the original error's type, code, text and causes, with the webhook's secrets taken out. */
+export class WebhookDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | number | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(`[alerts] ${message}`, options);
+    this.name = "WebhookDeliveryError";
+  }
+}
+
+/**
+ * `error` (and its causes) with every secret replaced in its message and stack. Read by its fields,
+ * not `instanceof Error`: fetch's errors may come from another realm (a vm context, a worker).
+ */
+export function redactedError(error: unknown, secrets: readonly string[], depth = 0): WebhookDeliveryError {
+  if (typeof error !== "object" || error === null || !("message" in error) || typeof error.message !== "string") {
+    return new WebhookDeliveryError(scrub(String(error), secrets), undefined);
+  }
+  const name = "name" in error && typeof error.name === "string" ? error.name : "Error";
+  const code = "code" in error && (typeof error.code === "string" || typeof error.code === "number") ? error.code : undefined;
+  const cause = !("cause" in error) || error.cause === undefined || depth >= MAX_LOGGED_CAUSES ? undefined : { cause: redactedError(error.cause, secrets, depth + 1) };
+  const redacted = new WebhookDeliveryError(`${name}: ${scrub(error.message, secrets)}`, code, cause);
+  if ("stack" in error && typeof error.stack === "string") redacted.stack = scrub(error.stack, secrets);
+  return redacted;
+}
+
 /** Status codes worth retrying: the receiver is busy or down, not refusing the alert. */
 const retryable = (status: number): boolean => status === 408 || status === 429 || status >= 500;
 
@@ -73,6 +135,7 @@ export class WebhookAlerts implements AlertSink {
   private readonly queue: Alert[] = [];
   private readonly tuning: WebhookTuning;
   private readonly spool: AlertSpool | undefined;
+  private readonly secrets: readonly string[];
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> | undefined;
   private delay: number;
@@ -81,6 +144,7 @@ export class WebhookAlerts implements AlertSink {
   constructor(private readonly options: WebhookOptions) {
     this.tuning = { ...WEBHOOK_TUNING, ...options.tuning };
     this.delay = this.tuning.RETRY_BASE_MS;
+    this.secrets = webhookSecrets(options.url);
     this.spool = options.spoolFile ? new AlertSpool(options.spoolFile, options.logger, options.tuning) : undefined;
   }
 
@@ -175,7 +239,8 @@ export class WebhookAlerts implements AlertSink {
       logger.error({ status: response.status, alert }, "[alerts] webhook refused the alert; it is not sent again");
       return "done";
     } catch (error) {
-      logger.warn({ err: error, kind: alert.kind }, "[alerts] webhook unreachable; retrying later");
+      // the error may quote the URL, whose path, query or user info is the webhook's secret
+      logger.warn({ err: redactedError(error, this.secrets), webhook: webhookOrigin(url), kind: alert.kind }, "[alerts] webhook unreachable; retrying later");
       return "retry";
     }
   }

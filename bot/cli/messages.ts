@@ -62,6 +62,7 @@ const CONFIG_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/must be an IANA time zone such as Europe\/Istanbul$/, "Europe/Istanbul gibi bir IANA saat dilimi olmalı"],
   [/must be an http:\/\/ or https:\/\/ URL$/, "http:// ya da https:// ile başlayan bir adres olmalı"],
   [/must be json, teams or slack$/, "json, teams ya da slack olmalı"],
+  [/must not hold a user name or password \(user:password@\)$/, "kullanıcı adı ya da parola içermemeli (kullanıcı:parola@)"],
   [/must be an https:\/\/ URL \(http:\/\/ only for localhost, 127\.0\.0\.1 or ::1\)$/, "https:// ile başlayan bir adres olmalı (http:// yalnızca localhost, 127.0.0.1 ya da ::1 için)"],
   [/required when MicrosoftAppId is set$/, "MicrosoftAppId verildiğinde zorunlu"],
   [/required when MicrosoftAppType is SingleTenant$/, "MicrosoftAppType SingleTenant iken zorunlu"],

@@ -20,6 +20,15 @@ describe("npm start", () => {
     expect(run.stderr).toContain("[config] KNOWLEDGE_DIR: böyle bir klasör yok: /no/such/knowledge");
   });
 
+  it("check:config refuses a webhook URL with a user and password, in Turkish, without repeating the URL", async () => {
+    const run = await runProcess("npm", ["run", "--silent", "check:config"], {
+      env: { ALERT_WEBHOOK_URL: "http://user:pw-SECRETX@127.0.0.1:4402/webhookb2/SECRET123?sig=SECRETSIG" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\[config\] ortam değişkenleri geçersiz[^\n]*\n\s+ALERT_WEBHOOK_URL: kullanıcı adı ya da parola içermemeli \(kullanıcı:parola@\)/);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/SECRET/);
+  });
+
   it("check:config passes the shipped defaults and says so in one Turkish line", async () => {
     const run = await runProcess("npm", ["run", "--silent", "check:config"]);
     expect(run).toMatchObject({ code: 0, stdout: "yapılandırma geçerli (bilgi klasörü: ./knowledge)\n", stderr: "" });

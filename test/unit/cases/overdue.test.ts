@@ -87,6 +87,9 @@ describe("case configuration", () => {
     [{ CASE_RESPONSE_HOURS: "0" }, "CASE_RESPONSE_HOURS: must be a whole number from 1 to 8760"],
     [{ ALERT_WEBHOOK_URL: "ftp://x" }, "ALERT_WEBHOOK_URL: must be an http:// or https:// URL"],
     [{ ALERT_WEBHOOK_FORMAT: "xml" }, "ALERT_WEBHOOK_FORMAT: must be json, teams or slack"],
+    // fetch refuses such a URL on every retry, and its error quotes the password
+    [{ ALERT_WEBHOOK_URL: "http://user:pw-SECRETX@127.0.0.1:4402/webhookb2/SECRET123?sig=SECRETSIG" }, "ALERT_WEBHOOK_URL: must not hold a user name or password (user:password@)"],
+    [{ ALERT_WEBHOOK_URL: "https://user@hooks.example.com/x" }, "ALERT_WEBHOOK_URL: must not hold a user name or password (user:password@)"],
   ])("refuses %j", (env, message) => {
     let error: unknown;
     try {

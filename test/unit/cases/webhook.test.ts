@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { doneFile, readSpool } from "../../../bot/cases/alert-spool";
 import type { Alert } from "../../../bot/cases/alerts";
-import { webhookBody, WebhookAlerts, type AlertFormat } from "../../../bot/cases/webhook";
+import { webhookBody, WebhookAlerts, webhookSecrets, type AlertFormat } from "../../../bot/cases/webhook";
 import { TEXTS } from "../../../bot/conversation/texts";
 import { createLogger } from "../../../bot/logger";
+import { capturingLogger } from "../../helpers/log";
 import { WebhookReceiver } from "../../helpers/receiver";
 import { waitFor } from "../../helpers/wait";
 
@@ -164,6 +165,46 @@ describe("alert webhook", () => {
     await waitFor(() => receiver.bodies.length === 1, "the second alert");
     expect(receiver.bodies).toEqual([alert(2)]);
     await waitFor(() => webhook.pending === 0, "an empty queue");
+  });
+
+  it("never logs the webhook URL's user, password, path or query, even where the error quotes the URL", async () => {
+    const { logger, text } = capturingLogger("debug");
+    const port = new URL(receiver.url).port;
+    // refused by check:config; here it reaches fetch, whose TypeError quotes the URL whole
+    const credentials = new WebhookAlerts({
+      url: `http://user:pw-SECRETX@127.0.0.1:${port}/webhookb2/SECRET123?sig=SECRETSIG`, format: "json", logger, summarize: () => "", tuning: { RETRY_BASE_MS: 5, RETRY_MAX_MS: 5 },
+    });
+    opened.push(credentials);
+    credentials.raise(alert(1));
+    // nobody listens: the error names the address and port, the cause chain too
+    const gone = new WebhookReceiver();
+    await gone.start();
+    await gone.stop();
+    const refused = new WebhookAlerts({ url: `${gone.url.replace("/hook", "")}/workflows/SECRET456/triggers?sig=SECRETSIG2&sp=%2Ftriggers`, format: "teams", logger, summarize: () => "", tuning: { RETRY_BASE_MS: 5, RETRY_MAX_MS: 5 } });
+    opened.push(refused);
+    refused.raise(alert(2));
+    await waitFor(() => (text().match(/webhook unreachable/g) ?? []).length >= 6, "several failed attempts logged");
+    const log = text();
+    expect(log).toContain("Request cannot be constructed from a URL that includes credentials: [redacted]");
+    expect(log).toContain(`"webhook":"http://127.0.0.1:${port}"`);
+    expect(log).toContain("ECONNREFUSED");
+    for (const secret of ["SECRETX", "SECRET123", "SECRETSIG", "SECRET456", "user:", "webhookb2", "workflows", "sig="]) expect({ secret, found: log.includes(secret) }).toEqual({ secret, found: false });
+    expect(receiver.requests).toEqual([]);
+  });
+
+  it("counts every part of a webhook URL but its origin as secret, raw and decoded, longest first", () => {
+    expect(webhookSecrets("https://u:p%40ss@hooks.example.com/services/T0/B0/XyZ?a=1#f")).toEqual([
+      "https://u:p%40ss@hooks.example.com/services/T0/B0/XyZ?a=1#f",
+      "https://u:p@ss@hooks.example.com/services/T0/B0/XyZ?a=1#f",
+      "/services/T0/B0/XyZ?a=1#f",
+      "/services/T0/B0/XyZ",
+      "p%40ss",
+      "?a=1",
+      "p@ss",
+      "#f",
+      "u",
+    ]);
+    expect(webhookSecrets("https://hooks.example.com/")).toEqual(["https://hooks.example.com/"]);
   });
 
   it("formats Slack and Teams incoming-webhook messages with a Turkish summary", async () => {

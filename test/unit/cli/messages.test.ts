@@ -67,7 +67,7 @@ describe("CLI messages", () => {
     const broken: Array<Record<string, string>> = [
       { PORT: "abc" }, { DATABASE_URL: "mysql://x" }, { REDIS_URL: "http://x" }, { REDIS_KEY_PREFIX: "a b" }, { INSTALLATION_SECRET: "kısa" },
       { TRUST_PROXY: "maybe" }, { REPORT_TIMEZONE: "Mars/Olympus" }, { DASHBOARD_TOKEN: "kısa" }, { ALERT_WEBHOOK_URL: "ftp://x" },
-      { DIRECT_LINE_DOMAIN: "http://directline.example.com/v3/directline" },
+      { ALERT_WEBHOOK_URL: "https://user:secret@hooks.example.com/x" }, { DIRECT_LINE_DOMAIN: "http://directline.example.com/v3/directline" },
       { ALERT_WEBHOOK_FORMAT: "xml" }, { MicrosoftAppType: "Other" }, { LOG_LEVEL: "loud" }, { MicrosoftAppId: "id" },
       { MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "SingleTenant" },
       { OPERATOR_TOKENS: "ayse" }, { OPERATOR_TOKENS: "ay$e:0123456789abcdef" }, { OPERATOR_TOKENS: "ayse:kısa" },
