@@ -35,9 +35,23 @@ export interface WebhookOptions {
   tuning?: Partial<WebhookTuning & AlertSpoolTuning>;
 }
 
-/** The body posted for an alert in a format. */
+/**
+ * Text for a Slack message, shown as written: Slack reads `<…>` as a mention (`<!here>`,
+ * `<!channel>`, `<@U…>`) or a link with any label (`<https://…|Şifre sıfırla>`), and `&` starts
+ * an entity. Its formatting guide escapes exactly these three.
+ */
+export function slackText(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+/**
+ * The body posted for an alert in a format. The summary holds the customer's words, so neither
+ * chat may read it as markup: Slack gets it escaped (`slackText`), Teams as an Adaptive Card
+ * `TextRun`, which is never read as Markdown (a `TextBlock` is: `[label](url)` would show a link
+ * hiding its target, `**…**` bold).
+ */
 export function webhookBody(alert: Alert, format: AlertFormat, summary: string): unknown {
-  if (format === "slack") return { text: summary };
+  if (format === "slack") return { text: slackText(summary) };
   if (format === "teams") {
     return {
       type: "message",
@@ -49,7 +63,7 @@ export function webhookBody(alert: Alert, format: AlertFormat, summary: string):
             $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
             type: "AdaptiveCard",
             version: "1.4",
-            body: [{ type: "TextBlock", text: summary, wrap: true }],
+            body: [{ type: "RichTextBlock", inlines: [{ type: "TextRun", text: summary }] }],
           },
         },
       ],

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { doneFile, readSpool } from "../../../bot/cases/alert-spool";
 import type { Alert } from "../../../bot/cases/alerts";
-import { webhookBody, WebhookAlerts, webhookSecrets, type AlertFormat } from "../../../bot/cases/webhook";
+import { slackText, webhookBody, WebhookAlerts, webhookSecrets, type AlertFormat } from "../../../bot/cases/webhook";
 import { TEXTS } from "../../../bot/conversation/texts";
 import { createLogger } from "../../../bot/logger";
 import { capturingLogger } from "../../helpers/log";
@@ -214,11 +214,57 @@ describe("alert webhook", () => {
     const teams = webhookBody(alert(2, "case-overdue"), "teams", TEXTS.alertSummary(alert(2, "case-overdue"), "Europe/Istanbul"));
     expect(teams).toMatchObject({
       type: "message",
-      attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: { type: "AdaptiveCard", body: [{ type: "TextBlock", text: expect.stringContaining("ilk dönüş süresi geçti") }] } }],
+      attachments: [
+        {
+          contentType: "application/vnd.microsoft.card.adaptive",
+          content: { type: "AdaptiveCard", body: [{ type: "RichTextBlock", inlines: [{ type: "TextRun", text: expect.stringContaining("ilk dönüş süresi geçti") }] }] },
+        },
+      ],
     });
     expect(TEXTS.alertSummary(alert(3, "nps-detractor"), "Europe/Istanbul")).toContain("NPS");
     // the due time in REPORT_TIMEZONE, as the cases page shows it, not as stored (UTC)
     expect(TEXTS.alertSummary(alert(4), "Europe/Istanbul")).toContain("İlk dönüş için son zaman: 5.12.2026 12:00 (Europe/Istanbul)");
     expect(TEXTS.alertSummary(alert(5, "case-overdue"), "America/New_York")).toContain("(son zaman: 5.12.2026 04:00 (America/New_York))");
+  });
+});
+
+describe("customer words in Slack and Teams alerts", () => {
+  const hostile = (text: string): Alert => ({ ...alert(1), text });
+  const summary = (raised: Alert): string => TEXTS.alertSummary(raised, "Europe/Istanbul");
+  const slack = (raised: Alert): string => {
+    const body = webhookBody(raised, "slack", summary(raised));
+    return typeof body === "object" && body !== null && "text" in body && typeof body.text === "string" ? body.text : "";
+  };
+  /** Every text of the card and how the card shows it: the block's type, and the inline's. */
+  const teamsParts = (raised: Alert): unknown[] => {
+    const body = JSON.parse(JSON.stringify(webhookBody(raised, "teams", summary(raised)))) as { attachments: Array<{ content: { body: Array<{ type: string; inlines?: Array<{ type: string; text: string }> }> } }> };
+    return body.attachments.flatMap((a) => a.content.body.flatMap((block) => (block.inlines ?? []).map((inline) => [block.type, inline.type, inline.text])));
+  };
+
+  it.each([
+    ["<!here> <!channel> <!everyone>", "&lt;!here&gt; &lt;!channel&gt; &lt;!everyone&gt;"],
+    ["<@U024BE7LH> <#C024BE7LR>", "&lt;@U024BE7LH&gt; &lt;#C024BE7LR&gt;"],
+    ["<https://phish.example|Şifre sıfırla>", "&lt;https://phish.example|Şifre sıfırla&gt;"],
+    // already escaped by the customer: shown as typed, not turned back into a mention
+    ["&lt;!here&gt; & co", "&amp;lt;!here&amp;gt; &amp; co"],
+  ])("Slack: %s is shown as typed, never as a mention or a link", (words, escaped) => {
+    const text = slack(hostile(`ŞİKAYETİM: Ödeme İşlemi başarısız ${words}`));
+    expect(text).toContain(`ŞİKAYETİM: Ödeme İşlemi başarısız ${escaped}`);
+    expect(text).not.toMatch(/[<>]/);
+  });
+
+  it("Slack: the whole message is escaped, the summary's own words unchanged", () => {
+    expect(slackText("a < b & c > d")).toBe("a &lt; b &amp; c &gt; d");
+    expect(slack(alert(1))).toBe(summary(alert(1)));
+  });
+
+  it.each([
+    "Acil: [Şifrenizi buradan yenileyin](http://evil.example) **ÖNEMLİ**",
+    "_italik_ ~~üstü çizili~~ `kod` # başlık\n- liste\n1. madde",
+    "<at>Genel</at> <b>kalın</b> &lt;",
+  ])("Teams: %s is in a TextRun (never Markdown), exactly as typed", (words) => {
+    const parts = teamsParts(hostile(words));
+    expect(parts).toEqual([["RichTextBlock", "TextRun", summary(hostile(words))]]);
+    expect(JSON.stringify(parts)).toContain(JSON.stringify(words).slice(1, -1));
   });
 });
