@@ -12,6 +12,31 @@ const HELP = [
 ] as const;
 
 /**
+ * Bot Framework channel ids as operators know them; others are shown as they are. The two
+ * web chats are one kind told apart by where the page lives (`webchat`: the Web Chat Azure
+ * hosts; `directline`: this server's chat page, or any Direct Line client); product names
+ * stay as their makers write them. The one list of them: the dashboard, the cases page and the
+ * Teams and Slack alerts (`channelName`) all read it.
+ */
+const CHANNEL_NAMES = {
+  webchat: "Web sohbeti (Azure'da barındırılan)",
+  directline: "Web sohbeti (sohbet sayfası, Direct Line)",
+  msteams: "Microsoft Teams",
+  emulator: "Bot Framework Emulator",
+  sms: "SMS",
+  email: "E-posta",
+  telephony: "Telefon",
+  test: "Test",
+  unknown: "bilinmiyor (kanal kaydedilmeden önce)",
+} as const;
+
+/** A channel id as operators know it (`CHANNEL_NAMES`); an id not in the list as it is. */
+export function channelName(id: string): string {
+  const names: Readonly<Record<string, string>> = CHANNEL_NAMES;
+  return Object.hasOwn(names, id) ? (names[id] ?? id) : id;
+}
+
+/**
  * Every Turkish sentence a user can see. Nothing else in the code base writes user-facing text,
  * so editors and translators have one place to look.
  */
@@ -191,19 +216,23 @@ export const TEXTS = Object.freeze({
   } satisfies CaseTexts,
   /**
    * One line per alert for people reading Teams or Slack (the JSON format carries the alert
-   * itself), its times in `timeZone` (`REPORT_TIMEZONE`) as the cases page shows them.
+   * itself), its times in `timeZone` (`REPORT_TIMEZONE`) as the cases page shows them, its channel
+   * named as the dashboard names it, and its id last: a retried alert can arrive twice, and the id
+   * tells a repeat from a second alert.
    */
   alertSummary: (alert: Alert, timeZone: string): string => {
     const reference = alert.reference ? ` ${alert.reference}` : "";
     const due = alert.dueAt ? turkishDateTime(alert.dueAt, timeZone) : "?";
     const words = alert.text ? `: "${alert.text.length > 200 ? `${alert.text.slice(0, 200)}…` : alert.text}"` : "";
+    const channel = alert.channel ? channelName(alert.channel) : "?";
+    const id = ` Uyarı kimliği: ${alert.id}`;
     switch (alert.kind) {
       case "case-created":
-        return `Memnun: yeni vaka${reference} (${alert.source === "rating" ? "düşük puan" : alert.source === "nps" ? "NPS" : "müşteri isteği"}, ${alert.channel ?? "?"})${words}. İlk dönüş için son zaman: ${due}`;
+        return `Memnun: yeni vaka${reference} (${alert.source === "rating" ? "düşük puan" : alert.source === "nps" ? "NPS" : "müşteri isteği"}, ${channel})${words}. İlk dönüş için son zaman: ${due}.${id}`;
       case "nps-detractor":
-        return `Memnun: NPS kötüleyen yanıtı (puan ${alert.score ?? "?"}, ${alert.channel ?? "?"}).`;
+        return `Memnun: NPS kötüleyen yanıtı (puan ${alert.score ?? "?"}, ${channel}).${id}`;
       case "case-overdue":
-        return `Memnun: vaka${reference} için ilk dönüş süresi geçti (son zaman: ${due}).`;
+        return `Memnun: vaka${reference} için ilk dönüş süresi geçti (son zaman: ${due}).${id}`;
     }
   },
   /** The operators' cases page at `/dashboard/cases`. */
@@ -382,23 +411,8 @@ export const TEXTS = Object.freeze({
     weekColumns: ["Hafta", "Pazartesi", "Puan sayısı", "CSAT"],
     channels: "Kanallara göre",
     channelColumns: ["Kanal", "Soru", "Yanıtlanamayan", "Cevap", "Puan", "CSAT", "Ort."],
-    /**
-     * Bot Framework channel ids as operators know them; others are shown as they are. The two
-     * web chats are one kind told apart by where the page lives (`webchat`: the Web Chat Azure
-     * hosts; `directline`: this server's chat page, or any Direct Line client); product names
-     * stay as their makers write them.
-     */
-    channelNames: {
-      webchat: "Web sohbeti (Azure'da barındırılan)",
-      directline: "Web sohbeti (sohbet sayfası, Direct Line)",
-      msteams: "Microsoft Teams",
-      emulator: "Bot Framework Emulator",
-      sms: "SMS",
-      email: "E-posta",
-      telephony: "Telefon",
-      test: "Test",
-      unknown: "bilinmiyor (kanal kaydedilmeden önce)",
-    },
+    /** The channels by name (`CHANNEL_NAMES`), as the cases page and the alerts name them too. */
+    channelNames: CHANNEL_NAMES,
   },
 });
 

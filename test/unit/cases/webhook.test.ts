@@ -167,6 +167,27 @@ describe("alert webhook", () => {
     await waitFor(() => webhook.pending === 0, "an empty queue");
   });
 
+  it("names the channel as the dashboard does and ends with the alert's id, so a repeat after a retry can be told apart", async () => {
+    const fromChatPage: Alert = { ...alert(7), channel: "directline" };
+    const line = TEXTS.alertSummary(fromChatPage, "Europe/Istanbul");
+    expect(line).toContain(`(müşteri isteği, ${TEXTS.dashboard.channelNames.directline})`);
+    expect(line).not.toContain("directline");
+    expect(line.endsWith(" Uyarı kimliği: alert-7")).toBe(true);
+    expect(TEXTS.alertSummary({ kind: "nps-detractor", id: "alert-8", at: "2026-12-03T09:00:00.000Z", score: 2, channel: "msteams" }, "Europe/Istanbul")).toBe(
+      "Memnun: NPS kötüleyen yanıtı (puan 2, Microsoft Teams). Uyarı kimliği: alert-8",
+    );
+    // a channel the dashboard has no name for is shown as its id, as there
+    expect(TEXTS.alertSummary({ kind: "nps-detractor", id: "alert-9", at: "2026-12-03T09:00:00.000Z", score: 2, channel: "facebook" }, "Europe/Istanbul")).toContain("(puan 2, facebook)");
+    expect(TEXTS.alertSummary({ ...alert(10, "case-overdue") }, "Europe/Istanbul")).toContain("Uyarı kimliği: alert-10");
+    // the same delivery retried arrives with the same id in Slack and in Teams
+    let calls = 0;
+    receiver.status = () => (++calls === 1 ? 503 : 200);
+    open("slack").raise(fromChatPage);
+    await waitFor(() => receiver.requests.length === 2, "the Slack message retried");
+    expect(receiver.requests.map((r) => (JSON.parse(r.body) as { text: string }).text)).toEqual([line, line]);
+    expect(JSON.stringify(webhookBody(fromChatPage, "teams", line))).toContain("Uyarı kimliği: alert-7");
+  });
+
   it("never logs the webhook URL's user, password, path or query, even where the error quotes the URL", async () => {
     const { logger, text } = capturingLogger("debug");
     const port = new URL(receiver.url).port;
