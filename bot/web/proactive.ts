@@ -33,10 +33,33 @@ function parseReference(raw: string | null): Partial<ConversationReference> | nu
 }
 
 /**
+ * Whether a reference is a conversation of this server's local Direct Line, which addresses every
+ * turn to `BOT_ACCOUNT`. Its serviceUrl is the bot's own address, where no connector listens: once
+ * the conversation's log is gone (a restart, `DIRECT_LINE_TUNING`'s idle time), nothing can reach
+ * it. Azure's Direct Line names the bot by its own handle; should one be `memnun` too, its
+ * notices are not pushed, and the customer still reads the note when asking.
+ */
+function isLocalDirectLine(reference: Partial<ConversationReference>): boolean {
+  const bot: unknown = reference.bot;
+  return (
+    reference.channelId === "directline" &&
+    typeof bot === "object" &&
+    bot !== null &&
+    "id" in bot &&
+    bot.id === BOT_ACCOUNT.id &&
+    "role" in bot &&
+    bot.role === BOT_ACCOUNT.role
+  );
+}
+
+/**
  * Tells a customer that an operator changed their case, in the conversation the case was opened
  * from: through the local Direct Line's log (Web Chat picks it up), or through the channel with
- * the adapter's `continueConversationAsync`. Returns whether the message went out; a channel that
- * refuses proactive messages is logged, and the customer still sees the note when they ask.
+ * the adapter's `continueConversationAsync`. Returns whether the message went out: only a send
+ * the channel accepted counts. A failure inside the proactive turn is caught there, since the
+ * adapter's `onTurnError` would otherwise take it (logging it as a failed turn) and let the call
+ * resolve as if the message had been sent. A channel that refuses proactive messages is logged,
+ * and the customer still sees the note when they ask.
  */
 export function createProactiveNotifier(deps: ProactiveDeps): (found: Case) => Promise<boolean> {
   return async (found) => {
@@ -55,12 +78,24 @@ export function createProactiveNotifier(deps: ProactiveDeps): (found: Case) => P
         });
         return true;
       }
+      if (isLocalDirectLine(reference)) {
+        deps.logger.info({ reference: found.reference }, "[dashboard] the customer's chat page conversation has ended: no proactive message; the customer sees the note when asking");
+        return false;
+      }
       if (!reference.serviceUrl) return false;
+      let sent = false;
+      let failure: unknown;
       await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-        // rendered for the customer's channel: plain text where Markdown would show literally (sms, e-mail)
-        await context.sendActivity(render({ kind: "text", text, markdown: true }, reference.channelId));
+        try {
+          // rendered for the customer's channel: plain text where Markdown would show literally (sms, e-mail)
+          await context.sendActivity(render({ kind: "text", text, markdown: true }, reference.channelId));
+          sent = true;
+        } catch (error) {
+          failure = error;
+        }
       });
-      return true;
+      if (!sent) deps.logger.warn({ err: failure, reference: found.reference, channelId: reference.channelId }, "[dashboard] proactive message not delivered; the customer sees the note when asking");
+      return sent;
     } catch (error) {
       deps.logger.warn({ err: error, reference: found.reference, channelId: reference.channelId }, "[dashboard] proactive message not delivered; the customer sees the note when asking");
       return false;
