@@ -104,7 +104,7 @@ export class AlertSpool {
   private spool: number | undefined;
   private journal: number | undefined;
   private marks = 0;
-  /** A write failed part-way: the spool may end in a torn line, so the next mark compacts. */
+  /** A write or compaction failed: the spool may end in a torn line, which the next alert must not continue. */
   private torn = false;
   private readonly tuning: AlertSpoolTuning;
 
@@ -152,7 +152,7 @@ export class AlertSpool {
     } catch (error) {
       this.logger.warn({ err: error }, "[alerts] delivery not noted in the spool: the alert may be sent again after a restart");
     }
-    if (this.torn || waiting.length === 0 || (this.marks >= this.tuning.COMPACT_MIN_MARKS && this.marks >= waiting.length)) this.compact(waiting);
+    if (waiting.length === 0 || (this.marks >= this.tuning.COMPACT_MIN_MARKS && this.marks >= waiting.length)) this.compact(waiting);
   }
 
   close(): void {
@@ -171,8 +171,14 @@ export class AlertSpool {
       replaceFile(this.file, temporaryFile(this.file), waiting.map((alert) => `${JSON.stringify(alert)}\n`).join(""));
     } catch (error) {
       this.torn = true;
+      // tried again after as many marks again, not on every one (a full disk would make each delivery rewrite the queue)
+      this.marks = 0;
       this.logger.error({ err: error }, "[alerts] spool not compacted: it keeps growing until a compaction succeeds");
-      rmSync(temporaryFile(this.file), { force: true });
+      try {
+        rmSync(temporaryFile(this.file), { force: true });
+      } catch {
+        // a temporary file left behind is overwritten by the next compaction
+      }
       return;
     }
     this.torn = false;
