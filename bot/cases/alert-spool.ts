@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { z } from "zod";
+import { writeFileAtomicSync } from "../atomic-file";
 import type { Logger } from "../logger";
 import type { Alert } from "./alerts";
 
@@ -33,7 +34,6 @@ const AlertSchema: z.ZodType<Alert> = z.object({
 
 /** The journal of alerts that need no delivery any more, next to the spool. */
 export const doneFile = (spoolFile: string): string => `${spoolFile}.done`;
-const temporaryFile = (spoolFile: string): string => join(dirname(spoolFile), `.${basename(spoolFile)}.tmp`);
 
 /** The JSON values of a file's lines; a line cut short by a crash (or garbage after a power loss) is skipped. */
 function jsonLines(file: string): unknown[] {
@@ -62,32 +62,6 @@ export function readSpool(spoolFile: string): Alert[] {
     if (parsed.success && !done.has(parsed.data.id)) alerts.push(parsed.data);
   }
   return alerts;
-}
-
-/** Writes `content` to a file whole or not at all: a temporary file, fsynced, renamed over it, the folder fsynced. */
-function replaceFile(file: string, temporary: string, content: string): void {
-  const fd = openSync(temporary, "w");
-  try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
-  syncFolder(dirname(file));
-}
-
-/** Makes a rename in `folder` durable (a power loss could otherwise undo it after the journal is cleared). */
-function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, "r");
-    fsyncSync(fd);
-  } catch {
-    // a platform that cannot open or fsync a folder (Windows): the rename is as durable as it makes it
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /**
@@ -168,17 +142,12 @@ export class AlertSpool {
    */
   private compact(waiting: readonly Alert[]): void {
     try {
-      replaceFile(this.file, temporaryFile(this.file), waiting.map((alert) => `${JSON.stringify(alert)}\n`).join(""));
+      writeFileAtomicSync(this.file, waiting.map((alert) => `${JSON.stringify(alert)}\n`).join(""));
     } catch (error) {
       this.torn = true;
       // tried again after as many marks again, not on every one (a full disk would make each delivery rewrite the queue)
       this.marks = 0;
       this.logger.error({ err: error }, "[alerts] spool not compacted: it keeps growing until a compaction succeeds");
-      try {
-        rmSync(temporaryFile(this.file), { force: true });
-      } catch {
-        // a temporary file left behind is overwritten by the next compaction
-      }
       return;
     }
     this.torn = false;
@@ -188,7 +157,7 @@ export class AlertSpool {
       this.spool = undefined;
       this.spool = openSync(this.file, "a");
       if (this.journal !== undefined) ftruncateSync(this.journal, 0);
-      else replaceFile(doneFile(this.file), temporaryFile(doneFile(this.file)), "");
+      else writeFileAtomicSync(doneFile(this.file), "");
       this.marks = 0;
     } catch (error) {
       this.logger.error({ err: error }, "[alerts] spool not reopened after compaction: new alerts are kept in memory only");
