@@ -286,12 +286,15 @@ export class MemnunBot extends ActivityHandler {
       await this.click(context, flow, followUp);
       return;
     }
+    const kb = this.deps.knowledge();
+    // matched once, when first needed: the case flow asks for it only where the knowledge may win
+    let matched: Decision | undefined;
+    const match = (): Decision => (matched ??= this.deps.matcher.match(text, kb));
     // a pending comment takes the text first; the case is offered after it
-    if ((!flow.comment || flow.case?.step) && (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleText(context, state, origin, text)))) return;
+    if ((!flow.comment || flow.case?.step) && (await this.caseTurn(context, flow, (cases, state, origin) => cases.handleText(context, state, origin, text, match)))) return;
     if (expected && (await this.typedChoice(context, flow, expected, text))) return;
 
-    const kb = this.deps.knowledge();
-    const decision = this.deps.matcher.match(text, kb);
+    const decision = match();
     this.deps.logger.debug({ status: decision.status, smallTalk: decision.smallTalk, top: decision.candidates[0] }, "[bot] matched");
 
     // "geç", or a refusal as the whole message ("hayır", "boşver", "iptal"): no comment to store

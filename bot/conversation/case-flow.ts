@@ -11,7 +11,8 @@ import type { Integrity } from "../feedback/integrity";
 import { turkishDate } from "../feedback/time-zone";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
-import { classifyCaseIntent, classifyYesNo, isBareCaseIntent } from "../matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, readCaseIntent } from "../matching/case-intent";
+import type { Decision } from "../matching/matcher";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
 import { isLabel, isRefusal, looksLikeQuestion } from "./typed";
@@ -226,8 +227,13 @@ export class CaseFlow {
     return found ? { step: found.step, id: found.id } : null;
   }
 
-  /** A typed message: a button's label, an awaited description or contact, a reference, or a case intent; false when none of these. */
-  async handleText(context: TurnContext, state: CaseFlowState, origin: Origin, text: string): Promise<CaseTurn> {
+  /**
+   * A typed message: a button's label, an awaited description or contact, a reference, or a case
+   * intent; false when none of these. `match` is the matcher's decision on the message, asked only
+   * where the knowledge may win: a case intent not said as the writer's own request
+   * (`readCaseIntent`).
+   */
+  async handleText(context: TurnContext, state: CaseFlowState, origin: Origin, text: string, match: () => Decision): Promise<CaseTurn> {
     const t = this.texts();
     // a button's label typed does what the click does ("Şikayet kaydı aç" accepts; it is no new complaint)
     const typed = this.typedButton(state, text);
@@ -280,16 +286,16 @@ export class CaseFlow {
       await this.status(context, origin, reference);
       return "handled";
     }
-    const intent = classifyCaseIntent(text);
+    const reading = readCaseIntent(text);
+    // not said as the writer's own request, and the knowledge answers it outright: the knowledge's
+    if (!reading || (!reading.explicit && match().status === "answered")) return false;
+    const intent = reading.intent;
     if (intent === "status") {
       await this.status(context, origin, null);
       return "handled";
     }
-    if (intent === "complaint" || intent === "human") {
-      await this.offer(context, state, origin, { source: "intent", text: null, answerId: null, entryId: null, rating: null, score: null }, intent);
-      return "handled";
-    }
-    return false;
+    await this.offer(context, state, origin, { source: "intent", text: null, answerId: null, entryId: null, rating: null, score: null }, intent);
+    return "handled";
   }
 
   /** Ends the consent question; the survey an NPS offer interrupted may go on. */

@@ -8,9 +8,24 @@ import { collapseRepeats, fold, isDroppedWord, normalize, textWords, withinOneEd
 export type CaseIntent = "complaint" | "human" | "status";
 
 /**
- * A stem matches a word that starts with it, or with it mistyped once (one letter missing,
- * extra, wrong or two swapped) when the stem has at least this many letters. Lower = more typos
- * forgiven, more false alarms on short words.
+ * A case intent, and whether the writer said it as their own request. `explicit`: the writer's
+ * wish, complaint or question about their own case, in the first person or asked of the bot
+ * ("şikayet etmek istiyorum", "şikayetçiyim", "temsilciye bağla", "gerçek biriyle konuşabilir
+ * miyim", "şikayetim ne durumda", and a bare "canlı destek"): it is the complaint loop's whatever
+ * the knowledge holds. Not explicit: a request that is also a question about the way to one
+ * ("nasıl şikayet edebilirim", "müşteri hizmetleri ile nasıl konuşmalıyım"), or said without
+ * person ("canlı destek saatleri", "başvurumun durumu nedir"): a knowledge base may answer it
+ * outright, and then its answer should win (the caller asks the matcher).
+ */
+export interface CaseIntentReading {
+  readonly intent: CaseIntent;
+  readonly explicit: boolean;
+}
+
+/**
+ * The complaint and the wish (`FORGIVEN`) match a word that starts with them, or with them
+ * mistyped once (one letter missing, extra, wrong or two swapped) when they have at least this
+ * many letters. Lower = more typos forgiven, more false alarms on short words.
  */
 export const TYPO_MIN_STEM = 5;
 /** Longest message read as an intent; longer ones are questions or stories for the matcher. */
@@ -28,83 +43,302 @@ export function answerWords(text: string): string[] {
   return textWords(typeof text === "string" ? text : "").map(prepare);
 }
 
-/** The complaint itself: şikayet (and şikâyet, sikayet), its typos; `yakınmak`. */
-const COMPLAINT = stems(["şikayet", "sikayt", "şikayt", "yakınmak", "yakınıyorum"]);
-/** Doing something about it: a complaint is made, written, opened, registered… */
-const COMPLAINT_ACTION = stems([
-  "et", "ede", "edi", "edecek", "etmek", "etmk", "etcem", "edicem", "istiyor", "isti", "istyor", "isterim", "var", "bulun", "yaz", "oluştur", "aç", "kayıt",
-  "kaydı", "ilet", "bildir", "gönder", "nereye", "nasıl", "yapmak", "yapacağım", "yapıcam",
-]);
+/** The complaint itself: şikayet (and şikâyet, sikayet), its typos; `yakınıyorum`. */
+const COMPLAINT = stems(["şikayet", "sikayt", "şikayt", "yakınıyorum"]);
+/** Doing something about a complaint: it is made, written, opened, sent, filed. */
+const COMPLAINT_ACTION = stems(["et", "ed", "yaz", "oluştur", "aç", "bulun", "ilet", "bildir", "gönder", "yap"]);
+/** A complaint that is there (`şikayetim var`): the writer's when it is theirs. */
+const EXISTS = prepare("var");
+/** The loop's own name for a case, as its texts say it (`Kaydınızı açtım`): `şikayet kaydı`. */
+const RECORD = stems(["kayıt", "kaydı"]);
 /** A person rather than a bot. */
 const PERSON = stems(["temsilci", "insan", "yetkili", "operatör", "operator", "görevli", "personel", "gerçek", "birisi", "biriyle", "müşteri hizmet"]);
-/** Reaching them: talk, meet, connect, transfer, want. */
-const REACH = stems(["görüş", "gorus", "konuş", "bağla", "bagla", "aktar", "ulaş", "yönlendir", "istiyor", "isti", "isterim", "lazım", "bekliyor"]);
+/** Reaching a person: talk, meet, connect, transfer. */
+const REACH = stems(["görüş", "konuş", "bağla", "aktar", "ulaş", "yönlendir"]);
+/**
+ * The writer's wish or need, said of themselves (`istiyorum`, `isterim`, `lazım`), one letter off
+ * forgiven in the longer ones (`istiyorm`; `istiyor` and `istiyo`, chat's first person too).
+ * Not `isteyen` nor `istiyorsa`: a wish of someone else's.
+ */
+const WANT = stems(["istiyorum", "istiyoruz", "istiyom", "isterim", "isteriz", "isterdim", "istiyordum", "bekliyorum", "lazım"]);
+/** Words between a person and the wish for them (`yetkili biri lazım`, `gerçek bir insan istiyorum`). */
+const PERSON_GLUE = new Set(stems(["bir", "bi", "biri", "birisi", "birini"]));
 /** Live support, a phrase of its own ("canlı destek", "canli destek"). */
 const LIVE = prepare("canlı");
 const SUPPORT = prepare("destek");
 /**
  * Question words that make a message a question about complaints or representatives in general
- * ("kaç kişiye şikayet eder?", "temsilci nedir?"), not a wish of the writer's own. "Nasıl" and
- * "nereye" are left out on purpose: "nasıl şikayet edebilirim" is a wish.
+ * ("kaç kişiye şikayet eder?", "temsilci nedir?"), not a wish of the writer's own.
  */
-const GENERAL_QUESTION = new Set(stems(["kaç", "nedir", "nelerdir", "hangi", "hangisi", "neden", "niye", "niçin", "kim", "kimdir", "olmalı"]));
-/** What a status question is about: my complaint, case, application, request, record. */
-const CASE_WORDS = stems(["şikayet", "sikayt", "vaka", "başvuru", "talep", "kayıt", "kayd", "bilet"]);
-/** How it stands: durum, ne oldu, akıbet, sonuç, nerede, cevap. */
-const STATE_WORDS = stems(["durum", "akıbet", "sonuç", "nerede", "ne oldu", "oldu", "cevap", "yanıt", "ilerle"]);
-
-/** Whether `word` starts with `stem`, exactly or (for long stems) mistyped once. */
-function startsWith(word: string, stem: string): boolean {
-  if (word.startsWith(stem)) return true;
-  if (stem.length < TYPO_MIN_STEM || word.length < stem.length - 1) return false;
-  return [stem.length - 1, stem.length, stem.length + 1].some((length) => withinOneEdit(word.slice(0, length), stem));
-}
-
-/** Whether the words (or a two-word phrase among them) contain one of the stems. */
-function has(words: readonly string[], list: readonly string[]): boolean {
-  return list.some((stem) => {
-    if (!stem.includes(" ")) return words.some((word) => startsWith(word, stem));
-    const [first, second] = stem.split(" ");
-    return words.some((word, i) => first !== undefined && second !== undefined && startsWith(word, first) && startsWith(words[i + 1] ?? "", second));
-  });
-}
-
+const GENERAL_QUESTION = new Set(stems(["kaç", "nedir", "neler", "nelere", "nelerdir", "hangi", "hangisi", "neden", "niye", "niçin", "kim", "kimdir", "olmalı"]));
 /**
- * Classifies a message as a wish to complain, to reach a person, or a question about how one's
- * complaint stands; null for anything else. "Şikayet yönetimi nedir?" is a question about
- * complaints, not a complaint: a complaint needs a word of doing or wanting (et-, istiyorum, var).
+ * Question words that ask the way to something ("nasıl şikayet edebilirim", "müşteri hizmetlerine
+ * nereden ulaşırım"): a wish of the writer's own, but one a knowledge base may answer outright.
  */
-export function classifyCaseIntent(text: string): CaseIntent | null {
-  const words = answerWords(text);
-  if (words.length === 0 || words.length > MAX_INTENT_WORDS) return null;
-  const aboutCase = has(words, CASE_WORDS);
-  if (aboutCase && has(words, STATE_WORDS)) return "status";
-  if (words.some((word) => GENERAL_QUESTION.has(word))) return null;
-  if (words.some((word, i) => startsWith(word, LIVE) && startsWith(words[i + 1] ?? "", SUPPORT))) return "human";
-  if (has(words, PERSON) && has(words, REACH)) return "human";
-  if (has(words, COMPLAINT)) {
-    // "şikayet" alone, or with an action: a wish to complain
-    const others = words.filter((word) => !COMPLAINT.some((stem) => startsWith(word, stem)));
-    if (others.length === 0 || has(others, COMPLAINT_ACTION)) return "complaint";
-  }
-  return null;
-}
-
-/** Every word a request to complain or to reach a person is made of (`classifyCaseIntent`'s). */
-const REQUEST_WORDS: readonly string[] = [...COMPLAINT, ...COMPLAINT_ACTION, ...PERSON, ...REACH, LIVE, SUPPORT];
+const WAY_QUESTION = new Set(stems(["nasıl", "nasil", "nereye", "nerye", "nereden", "nerden", "kime", "kiminle"]));
+const HOW = prepare("nasıl");
+/** What a status question is about: my complaint, case, application, request, record. */
+const CASE_WORDS = stems(["şikayet", "sikayt", "vaka", "başvuru", "talep", "taleb", "kayıt", "kayd", "bilet"]);
+/** The loop's own words for a case: "kaydım", "şikayetim" can only be about one; "başvurum" may be anything. */
+const OWN_CASE_WORDS = stems(["şikayet", "sikayt", "vaka", "kayıt", "kayd"]);
+/** How it stands: durum, ne oldu, akıbet, sonuç, cevap. */
+const STATE_WORDS = stems(["durum", "akıbet", "sonuç", "ne oldu", "cevap", "yanıt", "ilerle"]);
+/** Where it is, as whole words (`nereye`, `nereden` ask the way to something: `WAY_QUESTION`). */
+const WHERE = new Set(stems(["nerede", "nerde"]));
 /** Urgency a bare request may carry ("acil canlı destek", "hemen bir temsilci"); stop words count too. */
 const URGENCY = new Set(stems(["acil", "acilen", "hemen", "derhal", "şimdi", "artık", "bi"]));
 
-/** Whether the word at `i` belongs to one of the stems, alone or as a part of a two-word one ("müşteri hizmetleri"). */
-function inStems(words: readonly string[], i: number, list: readonly string[]): boolean {
+/** Question particles in the first person (`konuşabilir miyim`) and the second (`bağlar mısınız`), folded. */
+const FIRST_PARTICLES = new Set(["miyim", "miyiz", "muyum", "muyuz"]);
+const SECOND_PARTICLES = new Set(["misin", "misiniz", "musun", "musunuz"]);
+/** The question particle in the third person (`var mı`, `bağlanabilir mi`): the message asks whether, it requests nothing. */
+const THIRD_PARTICLES = new Set(["mi", "mu", "midir", "mudur"]);
+
+/*
+ * Endings of folded words (ı → i, ü → u, ğ → g; doubled letters once). Verb forms first: what
+ * person a verb is in, or whether it says how things are done in general.
+ */
+/** Necessitative in the first person: advice asked for oneself (`konuşmalıyım`, `etmeliyiz`). */
+const NECESSITATIVE_FIRST = /m[ae]l[iu]y[iu][mz]$/;
+/** Necessitative otherwise: what one must do in general (`edilmeli`, `konuşmalı`, `olmalıdır`). */
+const NECESSITATIVE = /m[ae]l[iu](d[iu]r|s[iu]n|s[iu]n[iu]z|l[ae]r)?$/;
+/** Passive aorist or present (`yapılır`, `edilir`, `verilir`, `alınır`, `işlenir`, `ulaşılıyor`): how it is done, by anyone. */
+const PASSIVE = /^\p{L}{2,}(?:(?<=[^aeiou])(?:il|ul|in|un)|(?<=[aeiou])n)(?:[iu]r|[iu]yor?)$/u;
+/** `-ebilir` (ability) is passive only after a passive stem (`edilebilir`), not in `edebilir`. */
+const ABILITY = /[ae]bil[iu]r$/;
+const PASSIVE_ABILITY = /^\p{L}{2,}(?:(?<=[^aeiou])(?:il|ul|in|un)|(?<=[aeiou])n)[ae]bil[iu]r$/u;
+/** An infinitive (`etmek`, `görüşmeye`, `bağlanmayı`): whose wish it is, the rest of the sentence says. */
+const INFINITIVE = /m[ae](k|k[aeiu]\p{L}*|y[aeiu]|s[iu]\p{L}*)$/u;
+/**
+ * A verb in the first person: present (`istiyorum`, chat's `istiyom`, `istiyorm`), aorist
+ * (`ederim`, `ulaşırım`, `edebilirim`), future (`edeceğim`, `edicem`, `yapıcam`), past
+ * (`ettim`, `konuştum`), optative (`edeyim`, `görüşelim`), `etmem` (`etmem lazım`).
+ */
+const FIRST_PERSON = /(iyor[iu][mz]|uyor[iu][mz]|iyom|uyom|iyoz|yorm|yrum|[aeiu]r[iu][mz]|c[ae]g[iu][mz]|c[ae][mz]|[dt][iu][mk]|[ae]y[iu]m|[ae]l[iu]m|m[ae]m)$/;
+/** What may follow a verb's stem in an imperative (`bağla`, `bağlayın`, `bağlan`, `aktarın`, `görüştürün`, `bağlasana`). */
+const IMPERATIVE = /^(n|t[iu]r|d[iu]r)?(y?[iu]n([iu]z)?|s[ae]n[ae])?$/;
+/** A first-person possessive after a noun's stem, with a case ending (`şikayetim`, `kaydımı`, `başvurumun`, `şikayetlerimizi`). */
+const POSSESSIVE_FIRST = /^(l[ae]r)?[iu]?m([iu]z)?([iu]n|[iu]|[ae]|d[ae]n?|t[ae]n?|l[ae]|n[ae]|y[ae])?$/;
+/** `-çi` after the complaint (`şikayetçi`), with the first person (`şikayetçiyim`, `şikayetçiyiz`). */
+const COMPLAINANT = /^c[iu](l[ae]r)?(y[iu][mz])?$/;
+const COMPLAINANT_FIRST = /y[iu][mz]$/;
+/** A first-person relative participle (`verdiğim şikayet`, `açtığım kayıt`). */
+const OWN_PARTICIPLE = /[dt][aeiu]g[iu]m([iu]z)?$/;
+const MINE = new Set(stems(["benim", "bizim"]));
+
+/**
+ * How a verb reads: in the first person (the writer's), the second (asked of the bot), as advice
+ * asked for oneself, in general (passive, necessitative), as an infinitive, or otherwise.
+ */
+type Mood = "first" | "second" | "advice" | "general" | "infinitive" | "other";
+
+/**
+ * The stems read with a typo forgiven: the complaint, which customers type fast and which no other
+ * word is one letter from. Persons and verbs are not: one letter turns `görevleri` into `görevli`,
+ * `başla` into `bağla`, `inşaat` into `insan`.
+ */
+const FORGIVEN: ReadonlySet<string> = new Set(COMPLAINT);
+
+/** The length of the start of `word` that is `stem`, exactly or (for the complaint) mistyped once; 0 when none. */
+function stemEnd(word: string, stem: string): number {
+  if (word.startsWith(stem)) return stem.length;
+  if (!FORGIVEN.has(stem) || stem.length < TYPO_MIN_STEM || word.length < stem.length - 1) return 0;
+  return [stem.length, stem.length - 1, stem.length + 1].find((length) => withinOneEdit(word.slice(0, length), stem)) ?? 0;
+}
+
+/** Whether `word` starts with `stem`, exactly or (for long stems) mistyped once. */
+function startsWith(word: string, stem: string): boolean {
+  return stemEnd(word, stem) > 0;
+}
+
+/** Where the word at `i` starts with one of the stems (alone, or as a two-word one's first or second word): the stem's end, 0 when none. */
+function stemAt(words: readonly string[], i: number, list: readonly string[]): number {
   const word = words[i] ?? "";
-  return list.some((stem) => {
+  for (const stem of list) {
     const [first, second] = stem.split(" ");
-    if (first === undefined) return false;
-    if (second === undefined) return startsWith(word, first);
-    return (startsWith(word, first) && startsWith(words[i + 1] ?? "", second)) || (startsWith(words[i - 1] ?? "", first) && startsWith(word, second));
+    if (first === undefined) continue;
+    if (second === undefined) {
+      const end = stemEnd(word, first);
+      if (end > 0) return end;
+      continue;
+    }
+    if (startsWith(word, first) && startsWith(words[i + 1] ?? "", second)) return first.length;
+    if (startsWith(words[i - 1] ?? "", first)) {
+      const end = stemEnd(word, second);
+      if (end > 0) return end;
+    }
+  }
+  return 0;
+}
+
+/** The positions of the words that start with one of the stems, with each stem's end. */
+function positions(words: readonly string[], list: readonly string[]): Array<{ i: number; end: number }> {
+  return words.flatMap((_, i) => {
+    const end = stemAt(words, i, list);
+    return end > 0 ? [{ i, end }] : [];
   });
 }
+
+/** Whether a word is the writer's wish or need (`WANT`): exact, or one letter off where long enough. */
+function isWant(word: string): boolean {
+  return WANT.some((want) => word === want || (want.length >= TYPO_MIN_STEM && withinOneEdit(word, want)));
+}
+
+/** How the verb at `i` (its stem ending at `end`) reads; the next word may be its question particle. */
+function moodOf(words: readonly string[], i: number, end: number): Mood {
+  const word = words[i] ?? "";
+  const next = words[i + 1] ?? "";
+  if (FIRST_PARTICLES.has(next)) return "first";
+  if (SECOND_PARTICLES.has(next)) return "second";
+  if (NECESSITATIVE_FIRST.test(word)) return "advice";
+  if (isGeneral(word)) return "general";
+  if (INFINITIVE.test(word)) return "infinitive";
+  if (FIRST_PERSON.test(word)) return "first";
+  if (IMPERATIVE.test(word.slice(end))) return "second";
+  return "other";
+}
+
+/** Whether a word says how things are done in general: passive (`yapılır`, `edilebilir`) or necessitative (`edilmeli`, `konuşmalı`). */
+function isGeneral(word: string): boolean {
+  if (NECESSITATIVE_FIRST.test(word)) return false;
+  if (NECESSITATIVE.test(word)) return true;
+  return ABILITY.test(word) ? PASSIVE_ABILITY.test(word) : PASSIVE.test(word);
+}
+
+/** What the whole message says of its kind: a general question, a way asked for, the writer's own words. */
+interface Clause {
+  /** The words as typed, lower case (`textWords`), and as compared (`prepare`). */
+  readonly typed: readonly string[];
+  readonly words: readonly string[];
+  /** A question about things in general: a general question word, a passive or a necessitative not of the writer's own. */
+  readonly general: boolean;
+  /** A question word that asks the way (`nasıl`, `nereye`, `kime`), or whether (`var mı`). */
+  readonly way: boolean;
+  /** `nasıl`: with nothing of the writer's own, it asks how things go in general (`süreç nasıl işler`). */
+  readonly how: boolean;
+  readonly want: boolean;
+  /** A necessitative in the first person anywhere (`ne yapmalıyım`): advice asked for, not a request made. */
+  readonly advice: boolean;
+}
+
+function clauseOf(typed: readonly string[]): Clause {
+  const words = typed.map(prepare);
+  return {
+    typed,
+    words,
+    general: words.some((word) => GENERAL_QUESTION.has(word) || isGeneral(word)),
+    way: words.some((word) => WAY_QUESTION.has(word) || THIRD_PARTICLES.has(word)),
+    how: words.includes(HOW),
+    want: words.some(isWant),
+    advice: words.some((word) => NECESSITATIVE_FIRST.test(word)),
+  };
+}
+
+/**
+ * The reading once the writer's own request (`own`) is known: explicit when nothing in the
+ * message asks in general or the way to it; a question of the knowledge's when it asks in
+ * general and nothing is the writer's own; else not explicit.
+ */
+function settle(intent: CaseIntent, clause: Clause, own: boolean): CaseIntentReading | null {
+  if (own) return { intent, explicit: !clause.general && !clause.way && !clause.advice };
+  if (clause.general || clause.how) return null;
+  return { intent, explicit: false };
+}
+
+/** "şikayetim ne durumda", "kaydım ne oldu", "başvurumun durumu": a case word and how it stands. */
+function readStatus(clause: Clause): CaseIntentReading | null {
+  const { words } = clause;
+  const cases = positions(words, CASE_WORDS);
+  if (cases.length === 0 || !words.some((word, i) => WHERE.has(word) || stemAt(words, i, STATE_WORDS) > 0)) return null;
+  const mine = words.some((word) => MINE.has(word) || OWN_PARTICIPLE.test(word));
+  const own = cases.filter(({ i, end }) => mine || POSSESSIVE_FIRST.test((words[i] ?? "").slice(end)));
+  if (own.length === 0) return settle("status", clause, false);
+  // "başvurum", "talebim" may be an application the knowledge tells about; "şikayetim", "kaydım" are the loop's
+  const loops = own.some(({ i }) => stemAt(words, i, OWN_CASE_WORDS) > 0);
+  return { intent: "status", explicit: loops && !clause.advice && !clause.way };
+}
+
+/** "canlı destek", "temsilciye bağla", "gerçek biriyle konuşabilir miyim", "temsilci istiyorum". */
+function readHuman(clause: Clause): CaseIntentReading | null {
+  const { words } = clause;
+  const live = words.some((word, i) => startsWith(word, LIVE) && startsWith(words[i + 1] ?? "", SUPPORT));
+  const persons = positions(words, PERSON);
+  const reaches = persons.length > 0 ? positions(words, REACH).filter(({ i }) => stemAt(words, i, PERSON) === 0) : [];
+  // the wish names the person it is for: "temsilci istiyorum", not "temsilci olmak istiyorum"
+  const personWanted = persons.some(({ i }) => {
+    let j = i + 1;
+    while (PERSON_GLUE.has(words[j] ?? "") || stemAt(words, j, PERSON) > 0) j += 1;
+    return isWant(words[j] ?? "");
+  });
+  if (!live && reaches.length === 0 && !personWanted) return null;
+  const moods = reaches.map(({ i, end }) => moodOf(words, i, end));
+  const bareLive = live && !clause.general && isBare(clause.typed, [LIVE, SUPPORT]);
+  const own =
+    bareLive ||
+    (live && clause.want) ||
+    personWanted ||
+    moods.some((mood) => mood === "first" || mood === "second") ||
+    (clause.want && moods.includes("infinitive"));
+  return settle("human", clause, own);
+}
+
+/** "şikayet etmek istiyorum", "şikayetim var", "şikayetçiyim", "şikayet edeceğim", "Şikayet!". */
+function readComplaint(clause: Clause): CaseIntentReading | null {
+  const { words } = clause;
+  const complaints = positions(words, COMPLAINT);
+  if (complaints.length === 0) return null;
+  const isComplaint = (i: number): boolean => complaints.some((c) => c.i === i);
+  const rests = complaints.map(({ i, end }) => (words[i] ?? "").slice(end));
+  const mine = rests.some((rest) => POSSESSIVE_FIRST.test(rest));
+  const complainant = rests.filter((rest) => COMPLAINANT.test(rest));
+  const actions = words.flatMap((word, i) => {
+    if (isComplaint(i) || URGENCY.has(word)) return [];
+    const end = stemAt(words, i, COMPLAINT_ACTION);
+    return end > 0 ? [moodOf(words, i, end)] : [];
+  });
+  // `edilebilir` is a light verb's form, a stop word to `isBare`: "şikayet edilebilir mi" is no bare complaint
+  const bare = !clause.general && isBare(clause.typed, [...COMPLAINT, ...RECORD]);
+  const acted = words.includes(EXISTS) || actions.some((mood) => mood !== "general");
+  if (!bare && !acted && complainant.length === 0) return null;
+  const own =
+    bare ||
+    (mine && acted) ||
+    complainant.some((rest) => COMPLAINANT_FIRST.test(rest)) ||
+    (complainant.length > 0 && clause.want) ||
+    actions.some((mood) => mood === "first" || mood === "second") ||
+    (clause.want && actions.includes("infinitive"));
+  return settle("complaint", clause, own);
+}
+
+/** Whether every word (as typed, lower case) is one of the stems, a stop word or urgency: the request and nothing else. */
+function isBare(typed: readonly string[], list: readonly string[]): boolean {
+  const words = typed.map(prepare);
+  return words.every((word, i) => URGENCY.has(word) || isDroppedWord(typed[i] ?? "") || stemAt(words, i, list) > 0 || isWant(word));
+}
+
+/**
+ * Reads a message as a wish to complain, to reach a person, or a question about how one's
+ * complaint stands, and how plainly (see `CaseIntentReading`); null for anything else. By the
+ * verb's person and mood: the writer's own ("şikayet etmek istiyorum", "şikayetim var",
+ * "temsilciye bağlar mısınız") is a request, while a passive or necessitative ("şikayet yönetimi
+ * nasıl yapılır", "şikayetlere ne kadar sürede yanıt verilmeli", "temsilci müşteriyle nasıl
+ * konuşmalı"), a question word ("kaç kişiye şikayet eder") or a person named as what one is
+ * ("iyi bir müşteri temsilcisi olmak istiyorum") asks about the topic, for the knowledge base.
+ */
+export function readCaseIntent(text: string): CaseIntentReading | null {
+  const typed = textWords(typeof text === "string" ? text : "");
+  if (typed.length === 0 || typed.length > MAX_INTENT_WORDS) return null;
+  const clause = clauseOf(typed);
+  return readStatus(clause) ?? readHuman(clause) ?? readComplaint(clause);
+}
+
+/** The intent `readCaseIntent` reads, however plainly said; null for none. */
+export function classifyCaseIntent(text: string): CaseIntent | null {
+  return readCaseIntent(text)?.intent ?? null;
+}
+
+/** Every word a request to complain or to reach a person is made of (`readCaseIntent`'s). */
+const REQUEST_WORDS: readonly string[] = [...COMPLAINT, ...COMPLAINT_ACTION, EXISTS, ...RECORD, ...PERSON, ...REACH, ...WANT, LIVE, SUPPORT];
 
 /**
  * Whether a message is a request to complain or to reach a person and holds nothing more: "canlı
@@ -117,9 +351,7 @@ function inStems(words: readonly string[], i: number, list: readonly string[]): 
 export function isBareCaseIntent(text: string): boolean {
   const intent = classifyCaseIntent(text);
   if (intent !== "complaint" && intent !== "human") return false;
-  const typed = textWords(text);
-  const words = typed.map(prepare);
-  return words.every((word, i) => URGENCY.has(word) || isDroppedWord(typed[i] ?? "") || inStems(words, i, REQUEST_WORDS));
+  return isBare(textWords(text), REQUEST_WORDS);
 }
 
 /** Typed answers to a yes/no question (offer, consent), for channels without buttons. */

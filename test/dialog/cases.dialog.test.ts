@@ -2,9 +2,10 @@ import type { Activity } from "botbuilder";
 import { findReference } from "../../bot/cases/reference";
 import { DatabaseUnavailableError } from "../../bot/storage/errors";
 import { TEXTS } from "../../bot/conversation/texts";
-import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { createKnowledgeBase, type KnowledgeBase } from "../../bot/knowledge/types";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
+import { knowledgeEntry } from "../helpers/knowledge";
 
 type Reply = Partial<Activity>;
 type Button = { title: string; value: unknown };
@@ -579,5 +580,85 @@ describe("the complaint loop while the database is away", () => {
     down = false;
     const created = await turn(t, pick(offer[0], "Şikayet"));
     expect((await t.cases.get(referenceIn(created)))?.text).toBe("Param iade edilmedi");
+  });
+});
+
+/** Every text of the complaint loop's offers and status answers (with the test bot's 48 hours). */
+const CASE_REPLIES = [T.offerComplaint, fillTemplate(T.offerHuman, { hours: 48 }), T.offerRating, T.offerNps, T.noCase];
+/** The replies that offer a case or tell one's status. */
+const offersOrStatus = (replies: Reply[]): string[] => texts(replies).flatMap((text) => (text !== undefined && (CASE_REPLIES.includes(text) || text.includes("numaralı")) ? [text] : []));
+
+describe("questions about complaints and representatives go to the knowledge (QA 47, bug 2)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  // the shipped knowledge answers these outright
+  it.each([
+    "şikayetleri ele alırken nelere dikkat edilmeli",
+    "ISO 10002 şikayet süreci nasıl işler",
+    "iyi bir müşteri temsilcisi olmak istiyorum",
+    "müşteri temsilcisi müşteriyle nasıl konuşmalı",
+    "müşteri hizmetleri ile nasıl konuşmalıyım",
+    "personel müşteriyle nasıl konuşmalı",
+    "çağrı merkezinde temsilci müşteriye nasıl ulaşmalı",
+    "iyi bir musteri temsilcisi olmak istiyorum",
+    "sikayetleri ele alirken nelere dikkat edilmeli",
+  ])("answers %p from the knowledge, offering no case", async (text) => {
+    const t = await testBot(kb);
+    const replies = await turn(t, text);
+    expect(offersOrStatus(replies)).toEqual([]);
+    expect(isAnswer(replies[0])).toBe(true);
+  });
+
+  // the knowledge may offer choices or not know these: no case offer nor status either way
+  it.each([
+    "şikayet yönetimi nasıl yapılır",
+    "şikayet eden müşteriye nasıl davranılır",
+    "müşteri şikayetlerini nasıl azaltırım",
+    "şikayet oranı nasıl düşürülür",
+    "müşteri şikayetlerine nasıl cevap verilir",
+    "şikayetlere ne kadar sürede yanıt verilmeli",
+    "musteri sikayetlerine nasil cevap verilir",
+  ])("reads %p as a question, not a complaint, a status question or a request for a person", async (text) => {
+    const t = await testBot(kb);
+    expect(offersOrStatus(await turn(t, text))).toEqual([]);
+  });
+
+  it.each([
+    ["şikayet etmek istiyorum", T.offerComplaint],
+    ["şikayetçiyim", T.offerComplaint],
+    ["sikayetciyim", T.offerComplaint],
+    ["nasıl şikayet edebilirim", T.offerComplaint],
+    ["temsilciye bağla", fillTemplate(T.offerHuman, { hours: 48 })],
+    ["gerçek biriyle konuşabilir miyim", fillTemplate(T.offerHuman, { hours: 48 })],
+    ["gercek biriyle konusabilir miyim", fillTemplate(T.offerHuman, { hours: 48 })],
+    ["canli destek", fillTemplate(T.offerHuman, { hours: 48 })],
+    ["şikayetim ne durumda", T.noCase],
+    ["kaydım ne oldu", T.noCase],
+    ["kaydim ne oldu", T.noCase],
+  ])("still takes the writer's own request %p (%p), even where the knowledge would answer it", async (text, reply) => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, text))).toEqual([reply]);
+  });
+
+  it("lets an outright knowledge answer win over a request that asks the way to it, not over one said as the writer's own", async () => {
+    const base = createKnowledgeBase(
+      [
+        knowledgeEntry("temsilci", "Müşteri temsilcisine nasıl ulaşırım?"),
+        knowledgeEntry("sikayet", "Şikayetimi nereye iletebilirim?"),
+        knowledgeEntry("kargo", "Kargom ne zaman gelir?"),
+      ],
+      3,
+    );
+    const t = await testBot(base);
+    for (const text of ["müşteri temsilcisine nasıl ulaşırım", "Şikayetimi nereye iletebilirim?"]) {
+      const replies = await turn(t, text);
+      expect(offersOrStatus(replies)).toEqual([]);
+      expect(isAnswer(replies[0])).toBe(true);
+    }
+    expect(texts(await turn(t, "temsilciye bağlanmak istiyorum"))).toEqual([fillTemplate(T.offerHuman, { hours: 48 })]);
+    expect(texts(await turn(t, "şikayet etmek istiyorum"))).toEqual([T.offerComplaint]);
   });
 });

@@ -1,4 +1,4 @@
-import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, type CaseIntent } from "../../bot/matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, readCaseIntent, type CaseIntent } from "../../bot/matching/case-intent";
 import { withinOneEdit } from "../../bot/matching/analysis";
 
 describe("case intents (complaint, reaching a person, status)", () => {
@@ -48,6 +48,70 @@ describe("case intents (complaint, reaching a person, status)", () => {
     expect(withinOneEdit("sikayet", "sakayet")).toBe(true);
     expect(withinOneEdit("sikayet", "skyaet")).toBe(false);
   });
+});
+
+describe("the writer's own request, or a question about complaints and representatives (QA 47, bug 2)", () => {
+  // each with and without Turkish letters: customers type both
+  const own: Array<[string, string, CaseIntent]> = [
+    ["şikayet etmek istiyorum", "sikayet etmek istiyorum", "complaint"],
+    ["şikayetçiyim", "sikayetciyim", "complaint"],
+    ["şikayetim var", "sikayetim var", "complaint"],
+    ["sizi şikayet edeceğim", "sizi sikayet edecegim", "complaint"],
+    ["şikayet kaydı açmak istiyorum", "sikayet kaydi acmak istiyorum", "complaint"],
+    ["şikayette bulunmak istiyorum", "sikayette bulunmak istiyorum", "complaint"],
+    ["canlı destek", "canli destek", "human"],
+    ["temsilciye bağla", "temsilciye bagla", "human"],
+    ["beni bir temsilciye aktarın", "beni bir temsilciye aktarin", "human"],
+    ["temsilciye bağlar mısınız", "temsilciye baglar misiniz", "human"],
+    ["gerçek biriyle konuşabilir miyim", "gercek biriyle konusabilir miyim", "human"],
+    ["yetkili biri lazım", "yetkili biri lazim", "human"],
+    ["müşteri temsilcisine bağlanmak istiyorum", "musteri temsilcisine baglanmak istiyorum", "human"],
+    ["şikayetim ne durumda", "sikayetim ne durumda", "status"],
+    ["kaydım ne oldu", "kaydim ne oldu", "status"],
+    ["açtığım kaydın durumu", "actigim kaydin durumu", "status"],
+  ];
+  it.each(own.flatMap(([turkish, plain, intent]) => [[turkish, intent], [plain, intent]] as const))("%s → %s, the writer's own: the case flow's whatever the knowledge holds", (text, intent) =>
+    expect(readCaseIntent(text)).toEqual({ intent, explicit: true }),
+  );
+
+  // a request that asks the way to it, or says it without a person: the knowledge wins when it answers outright
+  const asking: Array<[string, string, CaseIntent]> = [
+    ["nasıl şikayet edebilirim", "nasil sikayet edebilirim", "complaint"],
+    ["şikayetimi nereye iletebilirim", "sikayetimi nereye iletebilirim", "complaint"],
+    ["müşteri temsilcisine nasıl ulaşırım", "musteri temsilcisine nasil ulasirim", "human"],
+    ["canlı destek var mı", "canli destek var mi", "human"],
+    ["canlı destek saatleri", "canli destek saatleri", "human"],
+    ["başvurumun durumu nedir", "basvurumun durumu nedir", "status"],
+  ];
+  it.each(asking.flatMap(([turkish, plain, intent]) => [[turkish, intent], [plain, intent]] as const))("%s → %s, not explicit: an outright knowledge answer wins", (text, intent) =>
+    expect(readCaseIntent(text)).toEqual({ intent, explicit: false }),
+  );
+
+  // passive and necessitative (how it is done, what one must do), third persons, a person one wants to be
+  const questions: Array<[string, string]> = [
+    ["şikayet yönetimi nasıl yapılır", "sikayet yonetimi nasil yapilir"],
+    ["şikayetleri ele alırken nelere dikkat edilmeli", "sikayetleri ele alirken nelere dikkat edilmeli"],
+    ["ISO 10002 şikayet süreci nasıl işler", "ISO 10002 sikayet sureci nasil isler"],
+    ["şikayet eden müşteriye nasıl davranılır", "sikayet eden musteriye nasil davranilir"],
+    ["müşteri şikayetlerini nasıl azaltırım", "musteri sikayetlerini nasil azaltirim"],
+    ["şikayet oranı nasıl düşürülür", "sikayet orani nasil dusurulur"],
+    ["müşteri şikayetlerine nasıl cevap verilir", "musteri sikayetlerine nasil cevap verilir"],
+    ["şikayetlere ne kadar sürede yanıt verilmeli", "sikayetlere ne kadar surede yanit verilmeli"],
+    ["iyi bir müşteri temsilcisi olmak istiyorum", "iyi bir musteri temsilcisi olmak istiyorum"],
+    ["müşteri temsilcisi müşteriyle nasıl konuşmalı", "musteri temsilcisi musteriyle nasil konusmali"],
+    ["müşteri hizmetleri ile nasıl konuşmalıyım", "musteri hizmetleri ile nasil konusmaliyim"],
+    ["personel müşteriyle nasıl konuşmalı", "personel musteriyle nasil konusmali"],
+    ["çağrı merkezinde temsilci müşteriye nasıl ulaşmalı", "cagri merkezinde temsilci musteriye nasil ulasmali"],
+    ["temsilciler müşteriyle nasıl konuşur", "temsilciler musteriyle nasil konusur"],
+    ["şikayetler nasıl ele alınır", "sikayetler nasil ele alinir"],
+    ["müşteri hizmetlerine hafta sonu ulaşılıyor mu", "musteri hizmetlerine hafta sonu ulasiliyor mu"],
+    ["şikayet edilebilir mi", "sikayet edilebilir mi"],
+    // one letter from a person or a verb of reaching: `görevli`, `bağla`, `insan`, `yakınmak`
+    ["görevleri panoya aktarmak istiyorum", "gorevleri panoya aktarmak istiyorum"],
+    ["inşaat sabah kaçta başlayabiliyor", "insaat sabah kacta baslayabiliyor"],
+    ["yakındaki markete gönderebilir miyim", "yakindaki markete gonderebilir miyim"],
+  ];
+  it.each(questions.flat())("%s → a question for the knowledge base", (text) => expect(readCaseIntent(text)).toBeNull());
 });
 
 describe("a request that holds nothing more (no description of a problem)", () => {
