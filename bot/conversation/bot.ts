@@ -324,7 +324,10 @@ export class MemnunBot extends ActivityHandler {
    */
   private async restart(context: TurnContext, flow: ConversationFlow): Promise<void> {
     this.leaveSurvey(flow);
-    for (const key of ["comment", "expects", "case"] as const) delete flow[key];
+    for (const key of ["comment", "expects"] as const) delete flow[key];
+    // an offer declined stays declined: the bot still offers no case of its own accord
+    if (flow.case?.declined) flow.case = { declined: true };
+    else delete flow.case;
     await this.offerTopics(context, TEXTS.restarted, TEXTS.restartedNoTopics);
   }
 
@@ -679,10 +682,10 @@ export class MemnunBot extends ActivityHandler {
 
   /** After a stored comment (and the answer to it, if it asked): the case offer, or else the survey when due. */
   private async afterComment(context: TurnContext, flow: ConversationFlow, comment: PendingComment, text: string): Promise<void> {
-    const offered = await this.caseTurn(context, flow, async (cases, state, origin) => {
-      await cases.offer(context, state, origin, { source: "rating", text, answerId: comment.answerId, entryId: comment.entryId, rating: comment.rating, score: null }, "rating");
-      return "handled";
-    });
+    // not offered once the customer declined an offer in this conversation (`CaseFlow.offer`)
+    const offered = await this.caseTurn(context, flow, async (cases, state, origin) =>
+      (await cases.offer(context, state, origin, { source: "rating", text, answerId: comment.answerId, entryId: comment.entryId, rating: comment.rating, score: null }, "rating")) ? "handled" : false,
+    );
     if (!offered) await this.maybeStartSurvey(context, flow, false);
   }
 

@@ -45,7 +45,18 @@ export interface CaseFlowState {
   resumeSurvey?: boolean;
   /** The bot's last message asked yes or no (offer, consent): a typed "evet" / "hayır" answers it. */
   asked?: boolean;
+  /**
+   * The customer declined an offer (or called off its description) in this conversation: the bot
+   * offers no case of its own accord again there (after a low rating, an NPS score); asked for in
+   * words, one is still offered.
+   */
+  declined?: boolean;
 }
+
+/** What an offer answers: a case asked for in words (`complaint`, `human`), or one the bot offers of its own accord. */
+export type OfferKind = "rating" | "complaint" | "human" | "nps";
+/** Offers the customer asked for: made even after an earlier offer was declined. */
+const ASKED_FOR: ReadonlySet<OfferKind> = new Set(["complaint", "human"]);
 
 /** What a case turn did: nothing (not ours), handled, or handled and the interrupted survey may go on. */
 export type CaseTurn = false | "handled" | "resume-survey";
@@ -126,8 +137,12 @@ export class CaseFlow {
     return this.cancellable(context, t.describe, t.cancelDescribeButton, "cancel-describe", offerId, origin);
   }
 
-  /** Offers to open a case; the answer comes back as a signed button. */
-  async offer(context: TurnContext, state: CaseFlowState, origin: Origin, offer: Omit<NonNullable<CaseFlowState["offer"]>, "id">, kind: "rating" | "complaint" | "human" | "nps"): Promise<void> {
+  /**
+   * Offers to open a case; the answer comes back as a signed button. An offer the customer did not
+   * ask for is not made once they declined one in this conversation (false then).
+   */
+  async offer(context: TurnContext, state: CaseFlowState, origin: Origin, offer: Omit<NonNullable<CaseFlowState["offer"]>, "id">, kind: OfferKind): Promise<boolean> {
+    if (state.declined && !ASKED_FOR.has(kind)) return false;
     const t = this.texts();
     const id = this.newId();
     state.offer = { id, ...offer };
@@ -135,14 +150,18 @@ export class CaseFlow {
     delete state.step;
     const text = { rating: t.offerRating, complaint: t.offerComplaint, human: fillTemplate(t.offerHuman, { hours: this.deps.responseHours }), nps: t.offerNps }[kind];
     await context.sendActivity(this.message(context, text, [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
+    return true;
   }
 
-  /** After an NPS answer: a detractor is alerted and offered a case (the survey goes on afterwards). */
+  /**
+   * After an NPS answer: a detractor is alerted and offered a case (the survey goes on
+   * afterwards); false when no offer was made (a passive or promoter, or a customer who declined
+   * one in this conversation: alerted all the same).
+   */
   async afterNps(context: TurnContext, state: CaseFlowState, origin: Origin, score: number): Promise<boolean> {
     if (score > NPS_DETRACTOR_AT_OR_BELOW) return false;
     this.deps.alerts.raise({ kind: "nps-detractor", id: this.newId(), at: this.now().toISOString(), score, channel: context.activity.channelId });
-    await this.offer(context, state, origin, { source: "nps", text: null, answerId: null, entryId: null, rating: null, score, resumeSurvey: true }, "nps");
-    return true;
+    return this.offer(context, state, origin, { source: "nps", text: null, answerId: null, entryId: null, rating: null, score, resumeSurvey: true }, "nps");
   }
 
   /**
@@ -181,6 +200,7 @@ export class CaseFlow {
         // declined, or called off while the description was asked for: no case, no alert
         delete state.offer;
         delete state.step;
+        state.declined = true;
         await context.sendActivity(t.declined);
         return offer.resumeSurvey ? "resume-survey" : "handled";
       }

@@ -662,3 +662,53 @@ describe("questions about complaints and representatives go to the knowledge (QA
     expect(texts(await turn(t, "şikayet etmek istiyorum"))).toEqual([T.offerComplaint]);
   });
 });
+
+describe("a declined offer is not made again unasked (QA 47, bug 6)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  /** Asks `question`, rates its answer `rating` (1–2) and comments: the replies to the comment. */
+  async function lowRating(t: TestBot, question: string, rating: number, comment: string): Promise<Reply[]> {
+    const [answer] = await turn(t, question);
+    expect(texts(await turn(t, buttons(answer)[rating - 1] as Button))).toEqual([TEXTS.commentPrompt]);
+    return turn(t, comment);
+  }
+
+  it("offers a case after a low rating with a comment until the customer says no; asked for in words, one is still offered", async () => {
+    const t = await testBot(kb);
+    const first = await lowRating(t, "nps nedir", 2, "hesaplama örneği eksik");
+    expect(texts(first)).toEqual([TEXTS.commentThanks, T.offerRating]);
+    expect(texts(await turn(t, "hayır teşekkürler"))).toEqual([T.declined]);
+    expect(texts(await lowRating(t, "csat nedir", 1, "bu da eksik"))).toEqual([TEXTS.commentThanks]);
+    // "baştan başla" drops what waits, not what the customer said; the third rating brings the survey
+    await turn(t, "baştan başla");
+    expect(texts(await lowRating(t, "ces nedir", 2, "yine eksik"))).toEqual([TEXTS.commentThanks, TEXTS.npsQuestion]);
+    expect(texts(await turn(t, "şikayet etmek istiyorum"))).toEqual([T.offerComplaint]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+  });
+
+  it("counts calling off the description as a no too", async () => {
+    const t = await testBot(kb);
+    const offer = await lowRating(t, "nps nedir", 2, "hesaplama örneği eksik");
+    expect(texts(await turn(t, pick(offer[1], T.declineButton)))).toEqual([T.declined]);
+    expect(texts(await lowRating(t, "csat nedir", 1, "bu da eksik"))).toEqual([TEXTS.commentThanks]);
+    const asked = await turn(t, "canlı destek");
+    await turn(t, pick(asked[0], "Şikayet"));
+    expect(texts(await turn(t, "vazgeçtim"))).toEqual([T.declined]);
+    expect(texts(await lowRating(t, "ces nedir", 2, "yine eksik"))).toEqual([TEXTS.commentThanks, TEXTS.npsQuestion]);
+  });
+
+  it("alerts an NPS detractor who declined an offer before, offers nothing, and asks CES", async () => {
+    const t = await testBot(kb);
+    await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, "hayır"))).toEqual([T.declined]);
+    for (const question of ["crm nedir", "nps nedir", "iso 10002 nedir"]) {
+      const [answer] = await turn(t, question);
+      await turn(t, buttons(answer)[4] as Button);
+    }
+    expect(texts(await turn(t, "3"))).toEqual([TEXTS.cesQuestion]);
+    expect(t.alerts).toEqual([expect.objectContaining({ kind: "nps-detractor", score: 3 })]);
+  });
+});
