@@ -250,8 +250,8 @@ export class CaseFlow {
   /**
    * A typed message: a button's label, an awaited description or contact, a reference, or a case
    * intent; false when none of these. `match` is the matcher's decision on the message, asked only
-   * where the knowledge may win: a case intent not said as the writer's own request
-   * (`readCaseIntent`).
+   * where the knowledge may win: a question typed for the description, a case intent not said as
+   * the writer's own request (`readCaseIntent`).
    */
   async handleText(context: TurnContext, state: CaseFlowState, origin: Origin, text: string, match: () => Decision): Promise<CaseTurn> {
     const t = this.texts();
@@ -267,6 +267,13 @@ export class CaseFlow {
       if (text.trim().length < MIN_DESCRIPTION_CHARS || isBareCaseIntent(text)) {
         await context.sendActivity(this.describePrompt(context, state.offer.id, origin));
         return "handled";
+      }
+      // a question the knowledge answers outright ("nps nedir") is answered, not filed: the
+      // description step ends as a click elsewhere ends it, and the offer stays open
+      if (looksLikeQuestion(text) && match().status === "answered") {
+        delete state.step;
+        await context.sendActivity(this.message(context, fillTemplate(t.describeAnswered, { button: t.acceptButton })));
+        return false;
       }
       return this.open(context, state, origin, text);
     }

@@ -189,6 +189,7 @@ export const TEXTS = Object.freeze({
     declineButton: "Hayır, teşekkürler",
     declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",
     describe: "Sorununuzu birkaç cümleyle anlatır mısınız? Yazdıklarınızı olduğu gibi ekibimize ileteceğim.",
+    describeAnswered: "Yazdığınız bir soruya benziyor, önce onu yanıtlayayım. Kaydınızı henüz açmadım; açmak isterseniz \"{button}\" yazmanız yeterli.",
     cancelDescribeButton: "Vazgeç",
     created: "Kaydınızı açtım. Kayıt numaranız: **{reference}**. Ekibimiz en geç **{hours} saat** içinde size dönüş yapacak. Durumu öğrenmek için istediğiniz zaman kayıt numaranızı yazabilirsiniz.",
     consentQuestion: "Size doğrudan ulaşabilmemiz için e-posta adresinizi ya da telefon numaranızı paylaşmak ister misiniz?\n\n_KVKK aydınlatma: İletişim bilginizi yalnızca bu kayıtla ilgili size dönüş yapmak için, açık rızanızla kaydederiz; başka amaçla kullanmaz, üçüncü kişilerle paylaşmayız. Paylaşmak zorunda değilsiniz; kaydınız yine incelenir._",

@@ -712,3 +712,38 @@ describe("a declined offer is not made again unasked (QA 47, bug 6)", () => {
     expect(t.alerts).toEqual([expect.objectContaining({ kind: "nps-detractor", score: 3 })]);
   });
 });
+
+describe("a question typed where the problem's description is asked for (QA 47, bug 7)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it("answers a question the knowledge answers outright, opens nothing, and keeps the offer for its typed label", async () => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, "canlı destek"))).toEqual([fillTemplate(T.offerHuman, { hours: 48 })]);
+    expect(texts(await turn(t, "evet"))).toEqual([T.describe]);
+    const replies = await turn(t, "nps nedir");
+    expect(replies[0]?.text).toBe(fillTemplate(T.describeAnswered, { button: T.acceptButton }));
+    expect(isAnswer(replies[1])).toBe(true);
+    expect(replies).toHaveLength(2);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+    expect(t.alerts).toEqual([]);
+    // the answer's rating is its own again, not a description
+    expect(texts(await turn(t, "5"))).toEqual([TEXTS.ratingThanks]);
+    expect(texts(await turn(t, T.acceptButton))).toEqual([T.describe]);
+    const reference = referenceIn(await turn(t, "Kartım bloke oldu, açtıramıyorum"));
+    expect(await t.cases.get(reference)).toMatchObject({ text: "Kartım bloke oldu, açtıramıyorum", source: "intent" });
+  });
+
+  it.each(["Kargom neden hâlâ gelmedi?", "param ne zaman iade edilecek", "müşteri hizmetleriniz neden cevap vermiyor?"])(
+    "files a description that asks what the knowledge does not answer outright: %p",
+    async (text) => {
+      const t = await testBot(kb);
+      const offer = await turn(t, "şikayet etmek istiyorum");
+      await turn(t, pick(offer[0], "Şikayet"));
+      const reference = referenceIn(await turn(t, text));
+      expect(await t.cases.get(reference)).toMatchObject({ text });
+    },
+  );
+});
