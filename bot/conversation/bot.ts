@@ -8,6 +8,7 @@ import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
 import type { Decision, Matcher } from "../matching/matcher";
+import { isFrustration } from "../matching/case-intent";
 import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
@@ -20,6 +21,11 @@ export const SAMPLE_TOPIC_COUNT = 4;
 export const COMMENT_AT_OR_BELOW = 2;
 /** After this many rated answers in a conversation, NPS and CES are asked (once per conversation). */
 export const SURVEY_AFTER_RATINGS = 3;
+/**
+ * After this many "don't know" replies in a row, the bot offers the way to a person (a case its
+ * team answers), once per conversation. Lower = offered sooner; 1 would offer it on every first miss.
+ */
+export const ESCALATE_AFTER_MISSES = 2;
 /** Rated answers remembered per conversation, to spot repeated clicks. */
 const REMEMBERED_RATINGS = 50;
 /** "Did you mean" questions whose choice was answered, remembered per conversation, to spot repeated clicks. */
@@ -56,6 +62,10 @@ export interface ConversationFlow {
   answered?: boolean;
   /** Answer id → rating given, newest last. */
   rated?: Array<[string, number]>;
+  /** "Don't know" replies in a row since the last answer or "did you mean" (see `ESCALATE_AFTER_MISSES`). */
+  misses?: number;
+  /** The way to a person was offered after repeated "don't know" or an angry message: not offered so again. */
+  escalated?: boolean;
   /** The complaint loop's place (see `CaseFlow`). */
   case?: CaseFlowState;
   /** Logged questions whose "did you mean" was answered by a choice, newest last: a second click on one (a double click) is not answered or counted again. */
@@ -400,20 +410,42 @@ export class MemnunBot extends ActivityHandler {
     });
     const entry = top ? kb.byId.get(top.id) : undefined;
     if (decision.status === "answered" && entry) {
+      delete flow.misses;
       await this.answer(context, flow, entry, kb, "match", questionId);
     } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
+      delete flow.misses;
       const { conversation } = this.origin(context);
       const signatures = Object.fromEntries(decision.suggestions.map((c) => [c.id, this.deps.integrity.signChoice(questionId, c.id, conversation)]));
       await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, offer: { questionId, signatures } });
       // on every channel: customers shown buttons type "2" or "hiçbiri" too
       flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
     } else {
+      flow.misses = (flow.misses ?? 0) + 1;
+      if ((flow.misses >= ESCALATE_AFTER_MISSES || isFrustration(decision.query)) && (await this.escalate(context, flow))) return;
       // the entries closest to the question, or else a spread of topics, as buttons
       const closest = decision.candidates.filter((c) => c.confidence >= CLOSEST_TOPIC_MIN_CONFIDENCE).flatMap((c) => kb.byId.get(c.id) ?? []);
       const offered = closest.length > 0 ? closest.slice(0, SAMPLE_TOPIC_COUNT) : topicEntries(kb);
       const text = closest.length > 0 ? TEXTS.dontKnowClosest : offered.length > 0 ? TEXTS.dontKnow : TEXTS.dontKnowNoTopics;
       await this.say(context, { kind: "choices", text, markdown: true, choices: topicChoices(offered) });
     }
+  }
+
+  /**
+   * Offers the way to a person, a case the team answers, where the bot keeps failing: after
+   * `ESCALATE_AFTER_MISSES` "don't know" replies in a row or an angry message ("bu bot hiçbir işe
+   * yaramıyor"). Once per conversation, and not after the customer declined an offer there; false
+   * when not offered (then "don't know" is said as usual).
+   */
+  private async escalate(context: TurnContext, flow: ConversationFlow): Promise<boolean> {
+    if (flow.escalated) return false;
+    const offered = await this.caseTurn(context, flow, async (cases, state, origin) =>
+      (await cases.offer(context, state, origin, { source: "intent", text: null, answerId: null, entryId: null, rating: null, score: null }, "escalation")) ? "handled" : false,
+    );
+    if (offered) {
+      flow.escalated = true;
+      delete flow.misses;
+    }
+    return offered;
   }
 
   /** Sends an entry's answer with its rating buttons, and records the answer. */

@@ -47,14 +47,14 @@ export interface CaseFlowState {
   asked?: boolean;
   /**
    * The customer declined an offer (or called off its description) in this conversation: the bot
-   * offers no case of its own accord again there (after a low rating, an NPS score); asked for in
-   * words, one is still offered.
+   * offers no case of its own accord again there (after a low rating, an NPS score, repeated
+   * "don't know"); asked for in words, one is still offered.
    */
   declined?: boolean;
 }
 
 /** What an offer answers: a case asked for in words (`complaint`, `human`), or one the bot offers of its own accord. */
-export type OfferKind = "rating" | "complaint" | "human" | "nps";
+export type OfferKind = "rating" | "complaint" | "human" | "nps" | "escalation";
 /** Offers the customer asked for: made even after an earlier offer was declined. */
 const ASKED_FOR: ReadonlySet<OfferKind> = new Set(["complaint", "human"]);
 
@@ -148,7 +148,14 @@ export class CaseFlow {
     state.offer = { id, ...offer };
     state.asked = true;
     delete state.step;
-    const text = { rating: t.offerRating, complaint: t.offerComplaint, human: fillTemplate(t.offerHuman, { hours: this.deps.responseHours }), nps: t.offerNps }[kind];
+    const hours = { hours: this.deps.responseHours };
+    const text = {
+      rating: t.offerRating,
+      complaint: t.offerComplaint,
+      human: fillTemplate(t.offerHuman, hours),
+      nps: t.offerNps,
+      escalation: fillTemplate(t.offerEscalation, hours),
+    }[kind];
     await context.sendActivity(this.message(context, text, [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
     return true;
   }

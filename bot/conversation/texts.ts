@@ -185,6 +185,7 @@ export const TEXTS = Object.freeze({
     offerComplaint: "Yaşadığınız sorunu kayda alabilirim. Bir şikayet kaydı açmamı ister misiniz?",
     offerHuman: "Sizi şu an doğrudan bir temsilciye bağlayamıyorum; ama bir kayıt açarsam ekibimiz en geç {hours} saat içinde size dönüş yapar. Kayıt açayım mı?",
     offerNps: "Bizi tavsiye etmeyecek olmanıza üzüldük. Yaşadığınız sorunu bir şikayet kaydı olarak açmamı ister misiniz?",
+    offerEscalation: "Size yardımcı olamadığım için üzgünüm. 🙏 İsterseniz bir kayıt açayım; ekibimiz en geç {hours} saat içinde size dönüş yapsın. Kayıt açayım mı?",
     acceptButton: "Şikayet kaydı aç",
     declineButton: "Hayır, teşekkürler",
     declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",

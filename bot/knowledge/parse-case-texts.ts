@@ -15,6 +15,7 @@ export const CASE_TEXT_KEYS = Object.freeze({
   offerComplaint: [],
   offerHuman: ["hours"],
   offerNps: [],
+  offerEscalation: [],
   acceptButton: [],
   declineButton: [],
   declined: [],
@@ -52,7 +53,7 @@ export type CaseTexts = Readonly<Record<CaseTextKey, string>>;
 /** The complaint loop's texts as editors write them: placeholders each may use, what its buttons start with. */
 const CASE_TEXTS_FILE: TextsFileSpec<CaseTextKey> = Object.freeze({
   keys: CASE_TEXT_KEYS,
-  optionalPlaceholders: { statusOwn: ["created"], proactive: ["note"], describeAnswered: ["button"] },
+  optionalPlaceholders: { statusOwn: ["created"], proactive: ["note"], offerEscalation: ["hours"], describeAnswered: ["button"] },
   buttonPrefixes: { acceptButton: ["Şikayet", "Evet"], declineButton: ["Hayır"] },
   example: "declined: Anlaşıldı, kayıt açmadım.",
 });

@@ -354,6 +354,21 @@ export function isBareCaseIntent(text: string): boolean {
   return isBare(textWords(text), REQUEST_WORDS);
 }
 
+/**
+ * Words of a customer angry at the bot or the service (`rezalet`, `berbat`, `işe yaramıyor`,
+ * `anlamıyorsun`, `bıktım`), as word starts. Language, not topics: what a vent is made of.
+ */
+const FRUSTRATION = stems(["rezalet", "rezil", "berbat", "saçma", "yaramıyo", "yaramaz", "yaramadı", "anlamıyo", "anlamıyorsun", "aptal", "salak", "beceriksiz", "bıktım", "bıktırdı", "boktan"]);
+
+/**
+ * Whether a short message vents anger ("bu bot hiçbir işe yaramıyor", "rezalet"): the caller
+ * offers the way to a person when it also asks nothing the knowledge answers.
+ */
+export function isFrustration(text: string): boolean {
+  const words = answerWords(text);
+  return words.length > 0 && words.length <= MAX_INTENT_WORDS && words.some((word) => FRUSTRATION.some((stem) => word.startsWith(stem)));
+}
+
 /** Typed answers to a yes/no question (offer, consent), for channels without buttons. */
 const YES = new Set(stems(["evet", "evt", "olur", "tamam", "tmm", "peki", "aç", "açın", "açalım", "isterim", "istiyorum", "kesinlikle"]));
 /** Words that may follow a yes without changing it ("evet lütfen", "tamam açın"). */

@@ -584,7 +584,7 @@ describe("the complaint loop while the database is away", () => {
 });
 
 /** Every text of the complaint loop's offers and status answers (with the test bot's 48 hours). */
-const CASE_REPLIES = [T.offerComplaint, fillTemplate(T.offerHuman, { hours: 48 }), T.offerRating, T.offerNps, T.noCase];
+const CASE_REPLIES = [T.offerComplaint, fillTemplate(T.offerHuman, { hours: 48 }), T.offerRating, T.offerNps, fillTemplate(T.offerEscalation, { hours: 48 }), T.noCase];
 /** The replies that offer a case or tell one's status. */
 const offersOrStatus = (replies: Reply[]): string[] => texts(replies).flatMap((text) => (text !== undefined && (CASE_REPLIES.includes(text) || text.includes("numaralı")) ? [text] : []));
 
@@ -746,4 +746,51 @@ describe("a question typed where the problem's description is asked for (QA 47, 
       expect(await t.cases.get(reference)).toMatchObject({ text });
     },
   );
+});
+
+describe("failing again and again leads to a person (QA 47, bug 9)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+  const escalation = fillTemplate(T.offerEscalation, { hours: 48 });
+
+  it("offers a case on the second 'don't know' in a row, once per conversation; accepting opens one", async () => {
+    const t = await testBot(kb);
+    const [first] = await turn(t, "hava durumu nasıl");
+    expect(first?.text).toBe(TEXTS.dontKnow);
+    const second = await turn(t, "asdfghjkl");
+    expect(texts(second)).toEqual([escalation]);
+    expect(buttons(second[0]).map((b) => b.title)).toEqual([T.acceptButton, T.declineButton]);
+    // ignored: "don't know" as usual from now on, however often
+    for (const text of ["borsa bugün nasıl", "qwertyuiop", "uçak bileti ne kadar"]) expect(offersOrStatus(await turn(t, text))).toEqual([]);
+    expect(texts(await turn(t, pick(second[0], "Şikayet")))).toEqual([T.describe]);
+    const reference = referenceIn(await turn(t, "Aradığım bilgiyi hiçbir yerde bulamadım"));
+    expect(await t.cases.get(reference)).toMatchObject({ source: "intent", text: "Aradığım bilgiyi hiçbir yerde bulamadım" });
+  });
+
+  it("counts misses in a row only: an answer or 'did you mean' between starts over", async () => {
+    const t = await testBot(kb);
+    for (const text of ["hava durumu nasıl", "nps nedir", "asdfghjkl", "müşteri memnuniyeti", "qwertyuiop"]) expect(offersOrStatus(await turn(t, text))).toEqual([]);
+    // small talk between two misses does not break the row
+    expect(texts(await turn(t, "merhaba"))).not.toContain(escalation);
+    expect(texts(await turn(t, "uçak bileti ne kadar"))).toEqual([escalation]);
+  });
+
+  it.each(["bu bot hiçbir işe yaramıyor", "rezalet", "bu bot hicbir ise yaramiyor"])("offers a case at once on an angry message: %p", async (text) => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, text))).toEqual([escalation]);
+    expect(texts(await turn(t, "hayır"))).toEqual([T.declined]);
+    // declined: not offered again unasked, asked for it still is
+    expect(offersOrStatus(await turn(t, "berbat"))).toEqual([]);
+    expect(offersOrStatus(await turn(t, "asdfghjkl"))).toEqual([]);
+    expect(texts(await turn(t, "canlı destek"))).toEqual([fillTemplate(T.offerHuman, { hours: 48 })]);
+  });
+
+  it("says 'don't know' as before where there is no complaint loop", async () => {
+    const t = await testBot(kb, { caseOptions: { off: true } });
+    await turn(t, "hava durumu nasıl");
+    expect(texts(await turn(t, "asdfghjkl"))).toEqual([TEXTS.dontKnow]);
+    expect(texts(await turn(t, "rezalet"))).toEqual([TEXTS.dontKnow]);
+  });
 });

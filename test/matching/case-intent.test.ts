@@ -1,4 +1,4 @@
-import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, readCaseIntent, type CaseIntent } from "../../bot/matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, isFrustration, readCaseIntent, type CaseIntent } from "../../bot/matching/case-intent";
 import { withinOneEdit } from "../../bot/matching/analysis";
 
 describe("case intents (complaint, reaching a person, status)", () => {
@@ -112,6 +112,11 @@ describe("the writer's own request, or a question about complaints and represent
     ["yakındaki markete gönderebilir miyim", "yakindaki markete gonderebilir miyim"],
   ];
   it.each(questions.flat())("%s → a question for the knowledge base", (text) => expect(readCaseIntent(text)).toBeNull());
+});
+
+describe("an angry message (QA 47, bug 9)", () => {
+  it.each(["bu bot hiçbir işe yaramıyor", "bu bot hicbir ise yaramiyor", "rezalet", "berbat", "beni anlamıyorsun", "bıktım artık"])("%s → frustration", (text) => expect(isFrustration(text)).toBe(true));
+  it.each(["nps nedir", "işe yarar mı", "müşteri memnuniyeti neden önemli", "", "rezalet ".repeat(20)])("%s → none", (text) => expect(isFrustration(text)).toBe(false));
 });
 
 describe("a request that holds nothing more (no description of a problem)", () => {
