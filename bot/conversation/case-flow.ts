@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { AlertSink } from "../cases/alerts";
 import { parseContact } from "../cases/contact";
-import { findReference } from "../cases/reference";
+import { findMisreadReference, findReference, isWellFormedReference } from "../cases/reference";
 import type { CaseStore } from "../cases/store";
 import { ACTIVE_STATUSES, type Case, type CaseSource, type CaseStatus } from "../cases/types";
 import type { Origin } from "../feedback/events";
@@ -285,8 +285,9 @@ export class CaseFlow {
       return this.open(context, state, origin, text);
     }
     // a message naming a case reference asks about that case: it is never a typed "hayır" nor
-    // contact details, though its random letters may spell one (`MMN-HH2NEF` holds `hh`, a "no")
-    const reference = findReference(text);
+    // contact details, though its random letters may spell one (`MMN-HH2NEF` holds `hh`, a "no");
+    // one typed wrong (`MMN-ABC123`) too, to be told that no such case exists
+    const reference = findReference(text) ?? findMisreadReference(text);
     // the customer moved on to a case's status: nothing is stored
     if (state.step === "contact" && state.reference && reference) endConsent(state);
     if (state.step === "contact" && state.reference) {
@@ -402,6 +403,11 @@ export class CaseFlow {
   /** The status of a case: in full for its own customer, only existence and openness for anyone else. */
   private async status(context: TurnContext, origin: Origin, reference: string | null): Promise<void> {
     const t = this.texts();
+    if (reference && !isWellFormedReference(reference)) {
+      // typed wrong (`findMisreadReference`): no case can have it
+      await context.sendActivity(this.message(context, fillTemplate(t.notFound, { reference })));
+      return;
+    }
     let found: Case | null;
     try {
       found = reference ? await this.deps.store.get(reference) : await this.deps.store.latestOf(origin.userHash);

@@ -794,3 +794,29 @@ describe("failing again and again leads to a person (QA 47, bug 9)", () => {
     expect(texts(await turn(t, "rezalet"))).toEqual([TEXTS.dontKnow]);
   });
 });
+
+describe("a reference typed wrong (QA 47, bug 11)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  it.each([
+    ["MMN-ABC123 ne durumda", "MMN-ABC123"],
+    ["mmn 0k3q9a", "MMN-0K3Q9A"],
+    ["kaydım MMN-7K3Q9 ne oldu", "MMN-7K3Q9"],
+    ["mmn-ı1o0s5", "MMN-I1O0S5"],
+  ])("tells %p that no such case exists and asks to check the number", async (text, reference) => {
+    const t = await testBot(kb);
+    expect(texts(await turn(t, text))).toEqual([fillTemplate(T.notFound, { reference })]);
+  });
+
+  it("reads it as a status question while the contact details are asked for: nothing is stored", async () => {
+    const t = await testBot(kb);
+    const created = await complain(t);
+    const reference = referenceIn(created);
+    expect(texts(await turn(t, pick(created[1], T.consentYesButton)))).toEqual([T.askContact]);
+    expect(texts(await turn(t, "MMN-ABC123"))).toEqual([fillTemplate(T.notFound, { reference: "MMN-ABC123" })]);
+    expect((await t.cases.get(reference))?.contact).toBeNull();
+  });
+});
