@@ -5,7 +5,7 @@ import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
 import { emulatorActivity, post, say, startTestApp, tempDataDir } from "../helpers/app";
 import { PROCESS_TEST_TIMEOUT_MS, tsxRun } from "../helpers/cli";
-import { LocalConnector, type SentActivity } from "../helpers/connector";
+import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
 import { WebhookReceiver } from "../helpers/receiver";
 import { waitFor } from "../helpers/wait";
 
@@ -265,4 +265,44 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     },
     PROCESS_TEST_TIMEOUT_MS,
   );
+});
+
+describe("the complaint loop as QA 47's customers met it, over real HTTP with the shipped knowledge", () => {
+  let connector: LocalConnector;
+  let app: RunningApp;
+  const texts = (replies: SentActivity[]): Array<string | undefined> => replies.map((m) => m.text);
+
+  beforeAll(async () => {
+    connector = await new LocalConnector().start();
+    app = await startTestApp({ CASE_RESPONSE_HOURS: "24" });
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.stop();
+  });
+
+  it("answers questions about complaints and representatives from the knowledge, and still takes a request", async () => {
+    for (const question of ["ISO 10002 şikayet süreci nasıl işler", "iyi bir müşteri temsilcisi olmak istiyorum"]) {
+      const [reply, ...more] = await say(app, connector, `qa47-knowledge-${question.length}`, question);
+      expect(isRatedAnswer(reply, TEXTS.ratePrompt)).toBe(true);
+      expect(more).toEqual([]);
+    }
+    expect(texts(await say(app, connector, "qa47-request", "temsilciye bağla"))).toEqual([fillTemplate(T.offerHuman, { hours: 24 })]);
+  });
+
+  it("answers a question typed for the description, opens nothing, and says how to open the case", async () => {
+    const conversation = "qa47-describe";
+    await say(app, connector, conversation, "canlı destek");
+    expect(texts(await say(app, connector, conversation, "evet"))).toEqual([T.describe]);
+    const [lead, answer] = await say(app, connector, conversation, "nps nedir");
+    expect(lead?.text).toBe(fillTemplate(T.describeAnswered, { button: T.acceptButton }));
+    expect(isRatedAnswer(answer, TEXTS.ratePrompt)).toBe(true);
+  });
+
+  it("offers the way to a person on the second 'don't know' in a row, and says a misread reference names no case", async () => {
+    const conversation = "qa47-misses";
+    expect(texts(await say(app, connector, conversation, "hava durumu nasıl"))).toEqual([TEXTS.dontKnow]);
+    expect(texts(await say(app, connector, conversation, "asdfghjkl"))).toEqual([fillTemplate(T.offerEscalation, { hours: 24 })]);
+    expect(texts(await say(app, connector, conversation, "MMN-ABC123 ne durumda"))).toEqual([fillTemplate(T.notFound, { reference: "MMN-ABC123" })]);
+  });
 });
