@@ -343,12 +343,12 @@ export const CHECK_CONFIG = {
 } as const;
 
 export const TEAMS_PACKAGE = {
-  usage: (out: string) =>
+  usage: (out: string, developerMax: number, urlMax: number) =>
     `kullanım: npm run teams:package -- --website https://… [--privacy https://…] [--terms https://…] [--developer AD] [--out ${out}]\n` +
     "       Teams uygulama paketini (manifest ve simgeler) yazar. Uygulamanın adı ve açıklamaları paketleme anında\n" +
     "       bilgi klasöründeki (KNOWLEDGE_DIR) bot.yaml dosyasından okunur (teamsShortName, teamsFullName,\n" +
     "       teamsShortDescription, teamsFullDescription); bot.yaml değişince paketi yeniden oluşturup yükleyin.\n" +
-    "       --developer verilmezse teamsShortName kullanılır.",
+    `       --developer (en çok ${developerMax} karakter) verilmezse teamsShortName kullanılır; adresler https olmalı (en çok ${urlMax} karakter).`,
   textsBroken: (label: string) => `${label} içindeki bot.yaml hatalı: uygulamanın adı ve açıklamaları okunamadı; hataları düzeltip (npm run kb:check) yeniden deneyin`,
   /** Where the app's names and descriptions came from, printed before the zip's path. */
   textsFrom: (fullName: string, files: readonly string[], builtIn: readonly string[]) =>
@@ -357,7 +357,13 @@ export const TEAMS_PACKAGE = {
       ? "bilgi klasöründe Teams metinleri yazılmamış (bot.yaml); adı ve açıklamaları için yerleşik, konudan bağımsız metinler kullanıldı"
       : `adı ve açıklamaları ${files.join(", ")} ${files.length > 1 ? "dosyalarından" : "dosyasından"} alındı${builtIn.length > 0 ? `; yazılmamış olanlar için yerleşik metin kullanıldı: ${builtIn.join(", ")}` : ""}`) +
     ". bot.yaml değişirse paketi yeniden oluşturup yükleyin.",
-  httpsUrls: "--website (ve verildiyse --privacy, --terms) https adresi olmalı: Teams bunları uygulamanın sayfasında gösterir",
+  websiteMissing: "--website gerekli: Teams uygulamanın sayfasında geliştiricinin sitesi olarak gösterir (https://…)",
+  httpsUrl: (option: string, value: string) => `--${option} https:// ile başlayan bir adres olmalı, verilen: "${value}" (Teams bunu uygulamanın sayfasında gösterir)`,
+  developerEmpty: "--developer boş olamaz: Teams bu adı uygulamanın sayfasında geliştirici olarak gösterir (vermezseniz teamsShortName kullanılır)",
+  /** Over a limit of the Teams manifest schema (`MANIFEST_LIMITS`). */
+  tooLong: (option: string, max: number, length: number) =>
+    `--${option} en çok ${max} karakter olabilir, verilen ${length} karakter (Teams uygulama paketi daha uzun bir değeri kabul etmez)`,
+  outEmpty: "--out boş olamaz: paketin yazılacağı .zip dosyasının yolunu verin",
   badAppId: (appId: string) =>
     `MicrosoftAppId botun Microsoft Entra uygulama kimliği (GUID) olmalı; şu an ${appId === "" ? "boş" : `"${appId}"`}`,
 } as const;

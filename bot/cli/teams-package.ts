@@ -20,7 +20,16 @@ const ACCENT_COLOR = "#5B5FC7";
 /** The icons shipped in `bot/teams/` (read from the sources, also when run from `dist/`): 192×192 in colour, 32×32 white outline. */
 const ICON_DIR = [join(__dirname, "..", "teams"), join(__dirname, "..", "..", "..", "bot", "teams")].find((dir) => existsSync(join(dir, "color.png"))) ?? join(__dirname, "..", "teams");
 const DEFAULT_OUT = "dist/memnun-teams.zip";
-const USAGE = TEAMS_PACKAGE.usage(DEFAULT_OUT);
+
+/**
+ * The Teams app manifest schema's limits (v1.17) on what the command line gives: `developer.name`
+ * at most 32 characters (and required: Teams shows it as the app's publisher), the developer's
+ * URLs at most 2048 (the schema's `httpsUrl`). A longer value makes the package fail when an
+ * administrator uploads it.
+ */
+export const MANIFEST_LIMITS = Object.freeze({ DEVELOPER_NAME: 32, URL: 2048 });
+
+const USAGE = TEAMS_PACKAGE.usage(DEFAULT_OUT, MANIFEST_LIMITS.DEVELOPER_NAME, MANIFEST_LIMITS.URL);
 
 /** A GUID, the shape of a Microsoft Entra app id (Teams requires it as the bot and app id). */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,14 +84,44 @@ export function teamsManifest(options: ManifestOptions): Record<string, unknown>
   };
 }
 
-const httpsUrl = (value: string | undefined): value is string => {
-  if (value === undefined) return false;
+const isHttpsUrl = (value: string): boolean => {
   try {
     return new URL(value).protocol === "https:";
   } catch {
     return false;
   }
 };
+
+/** Characters as Teams counts them (code points, as `bot.yaml`'s limits are counted). */
+const characters = (value: string): number => [...value].length;
+
+/** The developer's URLs by the option that gives them. */
+type UrlOption = "website" | "privacy" | "terms";
+
+/**
+ * What is wrong with the manifest fields the command line gives, each problem naming its option
+ * (`TEAMS_PACKAGE`'s Turkish); none when the manifest will pass the schema's limits.
+ */
+function optionProblems(values: { readonly website?: string; readonly privacy?: string; readonly terms?: string; readonly developer?: string; readonly out: string }): string[] {
+  const problems: string[] = [];
+  const urls: ReadonlyArray<readonly [UrlOption, string | undefined]> = [
+    ["website", values.website],
+    ["privacy", values.privacy],
+    ["terms", values.terms],
+  ];
+  for (const [option, value] of urls) {
+    if (value === undefined) {
+      if (option === "website") problems.push(TEAMS_PACKAGE.websiteMissing);
+    } else if (!isHttpsUrl(value)) problems.push(TEAMS_PACKAGE.httpsUrl(option, value));
+    else if (characters(value) > MANIFEST_LIMITS.URL) problems.push(TEAMS_PACKAGE.tooLong(option, MANIFEST_LIMITS.URL, characters(value)));
+  }
+  if (values.developer !== undefined) {
+    if (values.developer.trim() === "") problems.push(TEAMS_PACKAGE.developerEmpty);
+    else if (characters(values.developer) > MANIFEST_LIMITS.DEVELOPER_NAME) problems.push(TEAMS_PACKAGE.tooLong("developer", MANIFEST_LIMITS.DEVELOPER_NAME, characters(values.developer)));
+  }
+  if (values.out.trim() === "") problems.push(TEAMS_PACKAGE.outEmpty);
+  return problems;
+}
 
 /** The app's texts as the knowledge folder holds them now, and the files they came from. */
 interface KnowledgeTexts {
@@ -135,13 +174,14 @@ export async function runTeamsPackage(args: readonly string[], env: Readonly<Rec
     err(`[teams] ${UsageError.from(error).message}\n${USAGE}`);
     return EXIT_USAGE;
   }
+  const problems = optionProblems(values);
   const website = values.website;
-  const privacy = values.privacy ?? website;
-  const terms = values.terms ?? website;
-  if (!httpsUrl(website) || !httpsUrl(privacy) || !httpsUrl(terms)) {
-    err(`[teams] ${TEAMS_PACKAGE.httpsUrls}\n${USAGE}`);
+  if (problems.length > 0 || website === undefined) {
+    err(`${problems.map((problem) => `[teams] ${problem}`).join("\n")}\n${USAGE}`);
     return EXIT_USAGE;
   }
+  const privacy = values.privacy ?? website;
+  const terms = values.terms ?? website;
   const config = loadConfig(env);
   if (!GUID.test(config.appId)) {
     err(`[teams] ${TEAMS_PACKAGE.badAppId(config.appId)}`);

@@ -44,7 +44,7 @@ describe("CLI messages", () => {
   });
 
   it("starts every usage with 'kullanım:'", () => {
-    const usages = [messages.ASK.usage, messages.KB_CHECK.usage, messages.KB_RECOMMEND.usage(3), messages.KB_IMPORT.usage, messages.KB_EXPORT.usage, messages.CHECK_CONFIG.usage, messages.TEAMS_PACKAGE.usage("x.zip"), messages.REPORT.usage(["entries"])];
+    const usages = [messages.ASK.usage, messages.KB_CHECK.usage, messages.KB_RECOMMEND.usage(3), messages.KB_IMPORT.usage, messages.KB_EXPORT.usage, messages.CHECK_CONFIG.usage, messages.TEAMS_PACKAGE.usage("x.zip", 32, 2048), messages.REPORT.usage(["entries"])];
     for (const usage of usages) expect(usage).toMatch(/^kullanım: npm run /);
   });
 

@@ -174,6 +174,44 @@ describe("npm run teams:package", () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
+  it("refuses a developer name, URL or output path the Teams manifest schema would reject, naming the option in Turkish, and writes nothing (QA 47 #6)", async () => {
+    const out = join(dir, "refused.zip");
+    const settings = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x" };
+    const refusal = async (args: string[]): Promise<string> => {
+      const run = await teamsPackage(["--website", "https://memnun.example.com", "--out", out, ...args], settings);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toContain("kullanım: npm run teams:package");
+      return run.stderr.split("\n")[0] ?? "";
+    };
+    const longName = "Acme Müşteri Hizmetleri ve Çağrı Merkezi Anonim Şirketi";
+    expect(await refusal(["--developer", longName])).toBe(
+      `[teams] --developer en çok 32 karakter olabilir, verilen ${[...longName].length} karakter (Teams uygulama paketi daha uzun bir değeri kabul etmez)`,
+    );
+    expect(await refusal(["--developer", ""])).toMatch(/^\[teams\] --developer boş olamaz/);
+    expect(await refusal(["--developer", "   "])).toMatch(/^\[teams\] --developer boş olamaz/);
+    expect(await refusal(["--privacy", "http://memnun.example.com/gizlilik"])).toBe(
+      '[teams] --privacy https:// ile başlayan bir adres olmalı, verilen: "http://memnun.example.com/gizlilik" (Teams bunu uygulamanın sayfasında gösterir)',
+    );
+    expect(await refusal(["--terms", "kosullar"])).toMatch(/^\[teams\] --terms https:\/\/ ile başlayan bir adres olmalı/);
+    expect(await refusal(["--terms", `https://memnun.example.com/${"k".repeat(2048)}`])).toMatch(/^\[teams\] --terms en çok 2048 karakter olabilir, verilen 2075 karakter/);
+    const withoutWebsite = await teamsPackage(["--out", out], settings);
+    expect(withoutWebsite.code).toBe(2);
+    expect(withoutWebsite.stderr).toMatch(/^\[teams\] --website gerekli/);
+    const emptyOut = await teamsPackage(["--website", "https://memnun.example.com", "--out", ""], settings);
+    expect(emptyOut.code).toBe(2);
+    expect(emptyOut.stderr).toMatch(/^\[teams\] --out boş olamaz/);
+    expect(existsSync(out)).toBe(false);
+
+    // the schema's limit itself is accepted: 32 characters, Turkish letters counted as one each
+    const atLimit = "Çağrı Merkezi Müşteri Hizmetleri";
+    expect([...atLimit]).toHaveLength(32);
+    const accepted = await teamsPackage(["--website", "https://memnun.example.com", "--developer", atLimit, "--out", out], settings);
+    expect(accepted).toMatchObject({ code: 0, stderr: "" });
+    const manifest = JSON.parse(new TextDecoder().decode(unzipSync(readFileSync(out))["manifest.json"])) as { developer: { name: string } };
+    expect(manifest.developer.name).toBe(atLimit);
+  }, PROCESS_TEST_TIMEOUT_MS);
+
   it("asks for the https website Teams shows on the app's page", async () => {
     const run = await teamsPackage(["--website", "http://memnun.example.com"], { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x" });
     expect(run.code).toBe(2);
