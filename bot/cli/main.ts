@@ -1,7 +1,7 @@
 import { ConfigError, processEnvironment } from "../config";
 import { DatabaseOpenError } from "../storage/errors";
 import { errorCode } from "../system-error";
-import { COMMON, configIssue, databaseErrorText } from "./messages";
+import { COMMON, configIssue, databaseErrorText, fileActionText, fileErrorText } from "./messages";
 
 /** Where a CLI writes: results to `out` (stdout), diagnostics to `err` (stderr). */
 export type Write = (text: string) => void;
@@ -67,6 +67,24 @@ function describe(error: unknown, name: string): string {
   return text.startsWith("[") ? text : `[${name}] ${text}`;
 }
 
+/** A file system call the system refused: Node's error names the call and the path it was given. */
+interface FileSystemFailure {
+  readonly code: string;
+  readonly syscall: string;
+  readonly path: string;
+}
+
+/** The first file system failure among the error and its causes, if any. */
+function fileSystemFailure(error: unknown): FileSystemFailure | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    const code = errorCode(current);
+    const syscall = "syscall" in current && typeof current.syscall === "string" ? current.syscall : undefined;
+    const path = "path" in current && typeof current.path === "string" ? current.path : undefined;
+    if (code !== undefined && syscall !== undefined && path !== undefined) return { code, syscall, path };
+  }
+  return undefined;
+}
+
 /** Why the database could not be opened, in Turkish: by the first error code in the causes (the driver's error may wrap the system's). */
 function databaseNotOpenedReason(error: DatabaseOpenError): string {
   for (let current: unknown = error.cause, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
@@ -80,7 +98,8 @@ function databaseNotOpenedReason(error: DatabaseOpenError): string {
  * The shared entry of every CLI: loads `.env`, answers `--help`, runs `run` with the process's
  * arguments, environment and output streams, and sets the exit code (0 ok, 1 failure, 2 usage).
  * An unexpected error becomes one line on stderr; a `UsageError` its message and the usage; an
- * invalid environment or a database that cannot be opened is said in Turkish.
+ * invalid environment, a database that cannot be opened, or a file or folder the system refused
+ * (Node's `EEXIST: file already exists, mkdir '…'`) is said in Turkish, naming the path.
  *
  * The exit code is a failure until the command settles, so a process that ends early (its event
  * loop empty while the command still waits for something that can no longer happen) never
@@ -127,6 +146,12 @@ export function runMain(
     }
     if (error instanceof DatabaseOpenError) {
       err(`[${options.name}] ${COMMON.databaseNotOpened(error.kind, error.location, databaseNotOpenedReason(error))}`);
+      finish(EXIT_FAILURE);
+      return;
+    }
+    const file = fileSystemFailure(error);
+    if (file) {
+      err(`[${options.name}] ${COMMON.fileFailed(file.path, fileActionText(file.syscall), fileErrorText(file.code, file.syscall))}`);
       finish(EXIT_FAILURE);
       return;
     }

@@ -33,6 +33,11 @@ export const COMMON = {
   endedEarly: "iç hata: süreç komut bitmeden sona erdi (beklenecek bir şey kalmamıştı)",
   invalidConfig: "ortam değişkenleri geçersiz (ayrıntılar: .env.example):",
   noDatabase: (file: string) => `${file} konumunda veritabanı bulunamadı; DATA_DIR'i (ya da DATABASE_URL'i) denetleyin`,
+  /**
+   * A file or folder the system refused to the command (`path` as the command gave it), said by
+   * `runMain` for any command; `action` is `fileActionText`'s, `reason` `fileErrorText`'s.
+   */
+  fileFailed: (path: string, action: string, reason: string) => `${path} ${action}: ${reason}`,
   /** `location` is the database's address without its password; `reason` is `databaseErrorText`'s. */
   databaseNotOpened: (kind: "sqlite" | "postgres", location: string, reason: string) =>
     kind === "postgres"
@@ -272,6 +277,68 @@ export function writeErrorText(code: string | undefined): string {
       return "disk salt okunur";
     default:
       return code ?? "bilinmeyen hata";
+  }
+}
+
+/** What a command was doing to a file or folder, by the system call that failed (`mkdir`, `open` …). */
+export function fileActionText(syscall: string): string {
+  switch (syscall) {
+    case "mkdir":
+    case "mkdtemp":
+      return "klasörü oluşturulamadı";
+    case "open":
+      return "açılamadı";
+    case "read":
+      return "okunamadı";
+    case "write":
+      return "yazılamadı";
+    case "rename":
+      return "taşınamadı";
+    case "copyfile":
+      return "kopyalanamadı";
+    case "scandir":
+    case "opendir":
+      return "klasörü okunamadı";
+    case "unlink":
+    case "rmdir":
+    case "rm":
+      return "silinemedi";
+    default:
+      return `üzerinde işlem yapılamadı (${syscall})`;
+  }
+}
+
+/** Why the system refused a file or folder, by its error code (`EEXIST` …); other codes are shown as they are. */
+export function fileErrorText(code: string, syscall: string): string {
+  switch (code) {
+    case "ENOENT":
+      return "dosya ya da bulunduğu klasör yok";
+    case "EACCES":
+    case "EPERM":
+      return "izin yok";
+    case "EEXIST":
+      return syscall === "mkdir" ? "bu ad bir dosyanın, klasör değil" : "bu adda bir dosya ya da klasör zaten var";
+    case "ENOTDIR":
+      return "yolundaki bir ad klasör değil, dosya";
+    case "EISDIR":
+      return "bir klasör, dosya değil";
+    case "ENOTEMPTY":
+      return "klasör boş değil";
+    case "ENAMETOOLONG":
+      return "yol çok uzun";
+    case "EBUSY":
+      return "başka bir süreç kullanıyor";
+    case "EMFILE":
+    case "ENFILE":
+      return "aynı anda açık dosya sınırına ulaşıldı";
+    case "ENOSPC":
+      return "diskte yer kalmadı";
+    case "EROFS":
+      return "disk salt okunur";
+    case "EIO":
+      return "disk okuma ya da yazma hatası";
+    default:
+      return code;
   }
 }
 

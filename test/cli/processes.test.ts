@@ -243,6 +243,21 @@ describe("CLIs in detail (built)", () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it("kb:import says in Turkish which folder it cannot create when --out is a file, with exit 1 (QA 47 #7: Node's English EEXIST)", async () => {
+    const root = tempDataDir();
+    const qna = join(root, "sss.qna");
+    writeFileSync(qna, "# ? Kargom nerede?\n- kargo nerede\n```\nTakip numaranızla sorgulayın.\n```\n");
+    const file = join(root, "bir-dosya");
+    writeFileSync(file, "klasör değil\n");
+    const done = await tsxRun("bot/cli/kb-import.ts", [qna, "--out", file]);
+    expect(done).toMatchObject({ code: 1, stdout: "" });
+    expect(withoutNodeWarnings(done.stderr)).toBe(`[kb:import] ${file} klasörü oluşturulamadı: bu ad bir dosyanın, klasör değil\n`);
+    const below = await tsxRun("bot/cli/kb-import.ts", [qna, "--out", join(file, "alt")]);
+    expect(below).toMatchObject({ code: 1, stdout: "" });
+    expect(withoutNodeWarnings(below.stderr)).toBe(`[kb:import] ${join(file, "alt")} klasörü oluşturulamadı: yolundaki bir ad klasör değil, dosya\n`);
+    expect(readFileSync(file, "utf8")).toBe("klasör değil\n");
+  });
+
   it.each(["report", "kb:recommend"] as const)("%s says in Turkish, with exit 1, that the database is unreachable, its password hidden", async (cli) => {
     const done = await run(cli, ["--json"], { env: { DATABASE_URL: UNREACHABLE_DATABASE_WITH_PASSWORD } });
     expectFailure(done, /^\[\S+\] PostgreSQL veritabanına bağlanılamadı/);

@@ -212,6 +212,18 @@ describe("npm run teams:package", () => {
     expect(manifest.developer.name).toBe(atLimit);
   }, PROCESS_TEST_TIMEOUT_MS);
 
+  it("says in Turkish, naming the path, that --out cannot be written when its folder is a file, with exit 1 (QA 47 #7: Node's English EEXIST)", async () => {
+    const file = join(dir, "bir-dosya");
+    await writeFile(file, "klasör değil\n");
+    const settings = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x" };
+    const run = await teamsPackage(["--website", "https://memnun.example.com", "--out", join(file, "memnun.zip")], settings);
+    expect(run).toMatchObject({ code: 1, stdout: "" });
+    expect(run.stderr).toBe(`[teams:package] ${file} klasörü oluşturulamadı: bu ad bir dosyanın, klasör değil\n`);
+    const onFolder = await teamsPackage(["--website", "https://memnun.example.com", "--out", dir], settings);
+    expect(onFolder).toMatchObject({ code: 1, stdout: "" });
+    expect(onFolder.stderr).toBe(`[teams:package] ${dir} açılamadı: bir klasör, dosya değil\n`);
+  }, PROCESS_TEST_TIMEOUT_MS);
+
   it("asks for the https website Teams shows on the app's page", async () => {
     const run = await teamsPackage(["--website", "http://memnun.example.com"], { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "x" });
     expect(run.code).toBe(2);
