@@ -65,6 +65,15 @@ const wholeNumber = (min: number, max: number, fallback: number) => {
  */
 export const POLL_ALLOWANCE = Object.freeze({ TABS_PER_ADDRESS: 50, POLLS_PER_TAB_PER_MINUTE: 60 });
 
+/**
+ * What the default `RATE_LIMIT_TOKEN_PER_MINUTE` allows one client address, sized for the same
+ * tabs as `POLL_ALLOWANCE`: a page load asks for one token (one new conversation), and each of
+ * those 50 tabs may load twice in a minute (a reload, a second try), 100 tokens. At 30, people
+ * behind an office NAT opening the page in the same minute were refused from the 31st on, while
+ * their polls would have fit. A token starts a conversation in the bounded Direct Line store, where idle ones make room.
+ */
+export const TOKEN_ALLOWANCE = Object.freeze({ PAGE_LOADS_PER_TAB_PER_MINUTE: 2 });
+
 const schema = z.object({
   MicrosoftAppId: z.string().trim().default(""),
   MicrosoftAppPassword: z.string().default(""),
@@ -114,7 +123,7 @@ const schema = z.object({
   ),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: wholeNumber(1, 100_000, 30),
   RATE_LIMIT_POLL_PER_MINUTE: wholeNumber(1, 1_000_000, POLL_ALLOWANCE.TABS_PER_ADDRESS * POLL_ALLOWANCE.POLLS_PER_TAB_PER_MINUTE),
-  RATE_LIMIT_TOKEN_PER_MINUTE: wholeNumber(1, 1_000_000, 30),
+  RATE_LIMIT_TOKEN_PER_MINUTE: wholeNumber(1, 1_000_000, POLL_ALLOWANCE.TABS_PER_ADDRESS * TOKEN_ALLOWANCE.PAGE_LOADS_PER_TAB_PER_MINUTE),
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: wholeNumber(1, 1_000_000, 20),
   RATE_LIMIT_CLIENT_PER_MINUTE: wholeNumber(1, 1_000_000, 600),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).default("false")),
@@ -269,7 +278,7 @@ export type Config = Readonly<{
   rateLimitConversationPerMinute: number;
   /** Local Direct Line polls one client address may make per minute (see `POLL_ALLOWANCE`). */
   rateLimitPollPerMinute: number;
-  /** Direct Line tokens (new conversations) one client address may ask for per minute. */
+  /** Direct Line tokens (new conversations) one client address may ask for per minute (see `TOKEN_ALLOWANCE`). */
   rateLimitTokenPerMinute: number;
   /** Credential mode: failed channel authentications per client address per minute, before 429 without reading the body. */
   rateLimitAuthFailuresPerMinute: number;

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, POLL_ALLOWANCE } from "../../bot/config";
+import { ConfigError, loadConfig, POLL_ALLOWANCE, TOKEN_ALLOWANCE } from "../../bot/config";
 import { DIRECT_LINE_TUNING } from "../../bot/web/direct-line";
 
 describe("loadConfig", () => {
@@ -32,6 +32,14 @@ describe("loadConfig", () => {
     expect(pollsPerTabPerMinute).toBeLessThanOrEqual(POLL_ALLOWANCE.POLLS_PER_TAB_PER_MINUTE);
     expect(POLL_ALLOWANCE.TABS_PER_ADDRESS).toBeGreaterThanOrEqual(20);
     expect(loadConfig({}).rateLimitPollPerMinute / pollsPerTabPerMinute).toBeGreaterThanOrEqual(POLL_ALLOWANCE.TABS_PER_ADDRESS);
+  });
+
+  it("lets as many tabs behind one address start a chat in a minute as its poll limit holds, each loading twice (QA 47 #10: the 31st was refused)", () => {
+    const config = loadConfig({});
+    expect(TOKEN_ALLOWANCE.PAGE_LOADS_PER_TAB_PER_MINUTE).toBeGreaterThanOrEqual(1);
+    expect(config.rateLimitTokenPerMinute).toBeGreaterThanOrEqual(POLL_ALLOWANCE.TABS_PER_ADDRESS * TOKEN_ALLOWANCE.PAGE_LOADS_PER_TAB_PER_MINUTE);
+    // a page load is a token and a conversation, two POSTs, within the per-address request limit
+    expect(config.rateLimitClientPerMinute).toBeGreaterThanOrEqual(2 * config.rateLimitTokenPerMinute);
   });
 
   it("reads values from the environment", () => {
