@@ -308,7 +308,8 @@ export const TEXTS = Object.freeze({
   },
   /**
    * Why a JSON API (the case API, the dashboard's report and recommendations; the bot endpoint
-   * `/api/messages` before its route) refused a request, by its stable `code`: the API's `message` (the cases page shows it after
+   * `/api/messages` before its route; the local Direct Line while its store is away) refused a
+   * request, by its stable `code`: the API's `message` (the cases page shows it after
    * `casesPage.saveFailed`). `{reference}` and `{problems}` are filled in.
    */
   apiErrors: {
@@ -328,6 +329,8 @@ export const TEXTS = Object.freeze({
     "unknown-endpoint": "bu adres bu isteği karşılamıyor.",
     "too-many-requests": "çok fazla istek gönderildi; biraz bekleyip yeniden deneyin.",
     unavailable: "veriler şu an okunamıyor (veritabanına ulaşılamıyor olabilir); biraz sonra yeniden deneyin.",
+    /** The local Direct Line while the conversations' store (Redis) is away; the chat page shows `page.reconnecting` meanwhile. */
+    "conversations-unavailable": "sohbetlere şu an ulaşılamıyor (sohbetlerin tutulduğu yer geçici olarak kullanılamıyor); birkaç saniye sonra yeniden deneyin.",
     internal: "sunucuda beklenmeyen bir hata oldu; biraz sonra yeniden deneyin.",
   },
   /**

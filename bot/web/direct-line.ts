@@ -10,6 +10,7 @@ import { clientAddress } from "../server/proxy";
 import type { RateLimit } from "../storage/rate-limit";
 import { RedisUnavailableError } from "../storage/redis";
 import { DIRECT_LINE_TUNING, type ConversationLogStore } from "./conversation-logs";
+import { apiRefusal } from "./refusal";
 import { stringField } from "./request";
 
 export { DIRECT_LINE_TUNING };
@@ -360,7 +361,10 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     res.send(200, { conversationId: claims.c, token, expires_in: expiresIn });
   });
 
-  /** A lost Redis makes the conversations unavailable for a while: 503 with Retry-After, never a 500. */
+  /**
+   * A lost Redis makes the conversations unavailable for a while: 503 with Retry-After, never a
+   * 500, in the project's refusal shape (`{error, code, message}`, the message Turkish).
+   */
   const guarded =
     (handler: (req: Request, res: Response) => Promise<void>) =>
     async (req: Request, res: Response): Promise<void> => {
@@ -371,7 +375,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
         logger.warn({ err: error }, "[directline] conversations unavailable (Redis)");
         if (res.headersSent) return;
         res.header("retry-after", String(STORE_RETRY_AFTER_SECONDS));
-        res.send(503, { error: { code: "ServiceUnavailable", message: "Conversations are unavailable for a moment; retry later." } });
+        res.send(503, apiRefusal("conversations-unavailable", "conversations are unavailable for a moment (Redis unreachable); retry later"));
       }
     };
 

@@ -1,6 +1,7 @@
 import { ActivityHandler } from "botbuilder";
 import type { RunningApp } from "../../bot/index";
 import { loadConfig } from "../../bot/config";
+import { TEXTS } from "../../bot/conversation/texts";
 import { createLogger } from "../../bot/logger";
 import { createAdapter } from "../../bot/server/adapter";
 import { createServer } from "../../bot/server/app";
@@ -46,8 +47,19 @@ describeRedis("Redis lost under a running instance (a real cut connection)", () 
     const during = await fetch(`${s.domain}/conversations/${s.conversationId}/activities`, { headers: { authorization: `Bearer ${s.token}` } });
     expect(during.status).toBe(503);
     expect(Number(during.headers.get("retry-after"))).toBeGreaterThan(0);
-    // the Direct Line error shape, no internals
-    expect(await during.json()).toEqual({ error: { code: "ServiceUnavailable", message: "Conversations are unavailable for a moment; retry later." } });
+    // the project's refusal shape, its message Turkish, no internals (QA 47: an English Direct Line error)
+    expect(await during.json()).toEqual({
+      error: "conversations are unavailable for a moment (Redis unreachable); retry later",
+      code: "conversations-unavailable",
+      message: TEXTS.apiErrors["conversations-unavailable"],
+    });
+    const posted = await fetch(`${s.domain}/conversations/${s.conversationId}/activities`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ type: "message", text: "nps nedir", from: { id: "x" } }),
+    });
+    expect(posted.status).toBe(503);
+    expect(await posted.json()).toMatchObject({ code: "conversations-unavailable", message: expect.stringMatching(/^sohbetlere şu an ulaşılamıyor/) });
 
     await proxy.open();
     await waitFor(async () => statusOf(await healthDetails(app.url)) === "ok", "health to be ok again");
