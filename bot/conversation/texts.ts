@@ -345,6 +345,8 @@ export const TEXTS = Object.freeze({
   page: {
     loading: "Sohbet başlatılıyor…",
     failed: "Sohbet başlatılamadı. Lütfen sayfayı yenileyin.",
+    /** Shown while the page waits out a refused start (too many starts from one address, or the conversation store away) and tries again by itself. */
+    waiting: "Şu an çok yoğunuz; biraz bekleyip yeniden deniyorum, sayfayı yenilemeniz gerekmiyor…",
     noScript: "Sohbet için JavaScript gerekiyor.",
     /** What screen readers call the message box (Web Chat's own Turkish calls it "İleti gelen kutusu", an inbox). */
     inputLabel: "Mesajınızı yazın",

@@ -138,7 +138,7 @@ export function chatPage(own: ChatPageTexts): string {
     PAGE_STYLE,
     `<header><h1>${escapeHtml(own.pageHeading)}</h1><p>${escapeHtml(own.pageIntro)}</p></header>
 <main>
-  <div id="webchat" data-failed="${escapeHtml(t.failed)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
+  <div id="webchat" data-failed="${escapeHtml(t.failed)}" data-waiting="${escapeHtml(t.waiting)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
   <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
 </main>
 <script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS, botName: own.pageHeading, inputLabel: t.inputLabel })}</script>

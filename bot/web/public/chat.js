@@ -22,14 +22,36 @@
     }
   }
 
+  // A start refused for now (429: too many starts from this address this minute; 503: the
+  // conversation store is away) is tried again after the server's Retry-After, at most this many
+  // times: a reload would be refused alike until then. Higher = a longer wait before giving up.
+  var MAX_START_RETRIES = 10;
+  // the longest wait between two tries, whatever Retry-After says (seconds)
+  var MAX_START_WAIT_SECONDS = 60;
+  var rendered = false;
+
+  function wait(seconds) {
+    return new Promise(function (resolve) {
+      setTimeout(resolve, seconds * 1000);
+    });
+  }
+
   // a Direct Line token and conversation for this browser's user
   async function newSession() {
     var userToken = storedUser();
-    var response = await fetch("/api/directline/token", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(userToken ? { userToken: userToken } : {}),
-    });
+    var response;
+    for (var attempt = 0; ; attempt++) {
+      response = await fetch("/api/directline/token", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(userToken ? { userToken: userToken } : {}),
+      });
+      if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_START_RETRIES) break;
+      // before Web Chat is shown the notice takes its place; after, the page's client is renewing quietly
+      if (!rendered) host.textContent = host.getAttribute("data-waiting");
+      var seconds = Number(response.headers.get("retry-after"));
+      await wait(Math.min(MAX_START_WAIT_SECONDS, seconds > 0 ? seconds : 5));
+    }
     if (!response.ok) throw new Error("token " + response.status);
     var session = await response.json();
     keepUser(session.userToken);
@@ -58,6 +80,7 @@
     var settings = JSON.parse(document.getElementById("chat-settings").textContent);
     var session = await newSession();
     host.textContent = "";
+    rendered = true;
     window.WebChat.renderWebChat(
       {
         directLine: connect(session, settings),
