@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { percent, rangeBounds, type ReportRange } from "../feedback/report";
 import { assertOpen, type Database } from "../storage/database";
 import type { Closable } from "../storage/errors";
-import type { CaseEventsTable, CasesTable, Schema } from "../storage/schema";
+import { caseSearchKey, type CaseEventsTable, type CasesTable, type Schema } from "../storage/schema";
+import { foldedWords } from "../turkish-case";
 import { readAudit, storedAudit, type RecordedChange } from "./audit";
 import { newReference } from "./reference";
 import {
@@ -214,12 +215,13 @@ export class SqlCaseStore implements CaseStore {
     const db = this.db();
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
       const reference = newReference(this.random);
+      const text = cut(input.text);
       const insert = db
         .insertInto("cases")
         .values({
           reference,
           status: "open",
-          text: cut(input.text),
+          text,
           source: input.source,
           answer_id: input.answerId,
           entry_id: input.entryId,
@@ -236,6 +238,7 @@ export class SqlCaseStore implements CaseStore {
           first_response_at: null,
           resolved_at: null,
           overdue_at: null,
+          search_key: caseSearchKey(reference, text),
         })
         // the primary key decides between two instances that drew the same reference
         .onConflict((oc) => oc.column("reference").doNothing());
@@ -327,11 +330,9 @@ export class SqlCaseStore implements CaseStore {
     if (filter.overdue) {
       query = query.where("status", "in", [...ACTIVE_STATUSES]).where("first_response_at", "is", null).where("due_at", "<", filter.now);
     }
-    const search = filter.search?.trim();
-    if (search) {
-      const pattern = `%${search.toLocaleLowerCase("tr").replace(/[%_\\]/g, "")}%`;
-      query = query.where((eb) => eb.or([eb(eb.fn("lower", ["reference"]), "like", pattern), eb(eb.fn("lower", ["text"]), "like", pattern)]));
-    }
+    // folded as the stored key is; `%`, `_` and `\` are no letters, so none is left to be a wildcard
+    const search = foldedWords(filter.search ?? "");
+    if (search !== "") query = query.where("search_key", "like", `%${search}%`);
     const limit = Math.max(1, Math.min(filter.limit ?? CASE_LIST_LIMIT, CASE_EXPORT_LIMIT));
     const rows = await query.orderBy("created_at", "desc").orderBy("reference").limit(limit).execute();
     if (rows.length === 0) return [];

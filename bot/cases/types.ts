@@ -103,7 +103,7 @@ export interface CaseFilter {
   /** Only active cases past their due time. */
   readonly overdue?: boolean | undefined;
   readonly source?: CaseSource | undefined;
-  /** Part of the reference or of the customer's words, case-insensitive. */
+  /** Part of the reference or of the customer's words, in any case, with or without Turkish letters (`caseSearchKey`). */
   readonly search?: string | undefined;
   /** The current time, for `overdue`. */
   readonly now: string;

@@ -1,6 +1,6 @@
 import { sql, type CompiledQuery, type Insertable, type Kysely, type RawBuilder } from "kysely";
 import { randomBytes } from "node:crypto";
-import { fold, turkishLower } from "../matching/analysis";
+import { foldedWords } from "../turkish-case";
 import { assertOpen, type Database } from "../storage/database";
 import type { Closable } from "../storage/errors";
 import type { AnswersTable, CommentsTable, QuestionsTable, RatingsTable, Schema, SurveysTable } from "../storage/schema";
@@ -82,7 +82,7 @@ export const LEARNING_LIMIT = 5_000;
 
 /** Groups the same question typed differently: Turkish lower case, folded, single spaces. */
 export function queryKey(query: string): string {
-  return fold(turkishLower(query)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return foldedWords(query);
 }
 
 /** CSAT counts ratings from this one up (4 and 5 of 5) as satisfied. */

@@ -1,47 +1,13 @@
 import { StemmerTr } from "@nlpjs/lang-tr";
+import { fold, turkishLower } from "../turkish-case";
+
+export { fold, turkishLower };
 
 /**
  * Turkish text analysis as small pure functions: normalize → tokenize → (stop words) → stem.
  * Everything the index stores and every query goes through the same steps, so
  * `Müşterilerin`, `MUSTERILERIN` and `musterilerin` meet in one term.
  */
-
-const FOLD_MAP: Readonly<Record<string, string>> = {
-  ç: "c",
-  ğ: "g",
-  ı: "i",
-  ö: "o",
-  ş: "s",
-  ü: "u",
-  â: "a",
-  î: "i",
-  û: "u",
-};
-
-/**
- * Lower-cases with Turkish rules (`İ`→`i`, `I`→`ı`) after Unicode NFC normalization. The same
- * as `toLocaleLowerCase("tr")` on NFC text (a test compares them on every code point), which
- * differs from the root locale only in those two letters, at about half its cost: ICU's
- * locale-aware call has a fixed cost that each of a knowledge base's many short phrases paid.
- */
-export function turkishLower(text: string): string {
-  return text.normalize("NFC").replace(TURKISH_I, (ch) => (ch === "I" ? "ı" : "i")).toLowerCase();
-}
-
-/** The capitals whose Turkish lower case differs from the root locale's. */
-const TURKISH_I = /[Iİ]/g;
-
-/**
- * Folds Turkish letters to their ASCII look-alikes (`ş`→`s`, `ı`→`i`, …) and drops other
- * diacritics, so text typed without a Turkish keyboard meets text typed with one.
- * Expects lower-case input.
- */
-export function fold(text: string): string {
-  return text
-    .replace(/[çğıöşüâîû]/g, (ch) => FOLD_MAP[ch] ?? ch)
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "");
-}
 
 /**
  * Lower-cases, removes apostrophe suffixes of proper nouns and abbreviations

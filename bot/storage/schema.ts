@@ -1,4 +1,5 @@
 import { sql, type Generated, type Kysely, type Migration } from "kysely";
+import { foldedWords } from "../turkish-case";
 
 /** Timestamps are ISO 8601 UTC strings (`2026-11-23T19:45:00.000Z`) in both databases: they sort and compare as text. */
 type Timestamp = string;
@@ -103,6 +104,8 @@ export interface CasesTable {
   first_response_at: Timestamp | null;
   resolved_at: Timestamp | null;
   overdue_at: Timestamp | null;
+  /** The reference and the customer's words as `caseSearchKey` folds them: what the cases page's search looks in. */
+  search_key: string;
 }
 
 /** A case's public and internal notes, and its audit log (`kind` = `public`, `internal` or `audit`). */
@@ -129,6 +132,17 @@ export interface Schema {
   conversation_state: ConversationStateTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
+}
+
+/**
+ * What a case is searched by: its reference and the customer's words in Turkish lower case,
+ * folded (`foldedWords`). A search folded the same way finds `ŞİKAYETİM`, `IŞIK` or `İşlemi`
+ * whatever case either side was typed in, identically on SQLite and PostgreSQL: neither
+ * database's `lower()` knows Turkish (SQLite's folds ASCII only, PostgreSQL's makes `I` an `i`).
+ * Changing it needs a migration that folds every case again.
+ */
+export function caseSearchKey(reference: string, text: string): string {
+  return foldedWords(`${reference} ${text}`);
 }
 
 /**
@@ -275,6 +289,17 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
       // channel's ids (`msteams/conversations/<id>/`) name who talked and are read no more: a
       // conversation under way at the upgrade loses only the step it was on (a pending comment)
       await sql`delete from conversation_state where key like ${"%/conversations/%"}`.execute(db);
+    },
+  },
+  "2026-12-08-001-case-search-key": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // the search compared `lower(text)`, which neither database lowers the Turkish way: every
+      // case gets its folded key, written from now on with the case
+      await db.schema.alterTable("cases").addColumn("search_key", "text", (c) => c.notNull().defaultTo("")).execute();
+      const { rows } = await sql<{ reference: string; text: string }>`select reference, text from cases`.execute(db);
+      for (const row of rows) {
+        await sql`update cases set search_key = ${caseSearchKey(row.reference, row.text)} where reference = ${row.reference}`.execute(db);
+      }
     },
   },
 });

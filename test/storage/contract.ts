@@ -493,6 +493,22 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
       expect((await cases.list({ now })).find((x) => x.reference === c.reference)?.audit.at(-1)?.action).toBe("status");
     });
 
+    it("finds a customer's words whatever case they and the search are typed in, Turkish letters or not", async () => {
+      const payment = await cases.create(newCase(1, { text: "ŞİKAYETİM: Ödeme İşlemi başarısız" }));
+      const refund = await cases.create(newCase(2, { text: "İADE ÇOK GEÇ YAPILDI, Şubeniz IŞIK hızında değil" }));
+      await cases.create(newCase(3, { text: "Kargo gelmedi" }));
+      const found = async (search: string): Promise<[string, string[]]> => [search, (await cases.list({ now: at(23), search })).map((x) => x.reference)];
+      // SQLite's lower() and LIKE fold ASCII only, PostgreSQL's lower('I') is 'i': each missed some of these
+      for (const search of ["şikayet", "ŞİKAYETİM", "ödeme", "Ödeme", "işlemi", "İşlemi", "başarısız", "sikayetim odeme", "ISLEMI"]) {
+        expect(await found(search)).toEqual([search, [payment.reference]]);
+      }
+      for (const search of ["iade", "İADE", "çok", "geç", "ışık", "IŞIK", "isik", "şube", "Şubeniz", "yapıldı", "YAPILDI", "yapildi, şubeniz"]) {
+        expect(await found(search)).toEqual([search, [refund.reference]]);
+      }
+      expect(await found(refund.reference.toLowerCase())).toEqual([refund.reference.toLowerCase(), [refund.reference]]);
+      expect(await found("iade edildi")).toEqual(["iade edildi", []]);
+    });
+
     it("marks a case overdue once, only while its first response is missing", async () => {
       const late = await cases.create(newCase(1, { dueAt: at(21, 9) }));
       const answered = await cases.create(newCase(2, { dueAt: at(21, 9) }));

@@ -6,7 +6,7 @@ import { Pool } from "pg";
 import { SqlCaseStore } from "../../bot/cases/store";
 import type { AuditEntry } from "../../bot/cases/types";
 import { FeedbackEventSchema } from "../../bot/feedback/events";
-import { openDatabase, OwnSchemaPostgresDialect, SQLITE_FILE } from "../../bot/storage/database";
+import { openDatabase, OwnSchemaPostgresDialect, SQLITE_FILE, type Database } from "../../bot/storage/database";
 import { MIGRATIONS } from "../../bot/storage/schema";
 import { tempDataDir } from "../helpers/app";
 import { describePostgres, dropSchema, freshPostgresSchema } from "../helpers/postgres";
@@ -86,6 +86,42 @@ async function olderState(dialect: Dialect): Promise<void> {
   }
 }
 
+/** The last migration before cases carried a folded search key. */
+const BEFORE_SEARCH_KEY = "2026-12-07-002-state-keys-pseudonymous";
+const SHOUTED = "İADE ÇOK GEÇ YAPILDI, Şubeniz IŞIK hızında değil";
+
+/** A database as a version before the search key left it: a case in capitals. */
+async function olderShoutedCase(dialect: Dialect): Promise<void> {
+  const db = new Kysely<unknown>({ dialect });
+  try {
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+    const { error } = await migrator.migrateTo(BEFORE_SEARCH_KEY);
+    expect(error).toBeUndefined();
+    await sql`insert into cases (reference, status, text, source, answer_id, entry_id, rating, score, channel, user_hash, conversation, conversation_ref, contact, created_at, updated_at, due_at, first_response_at, resolved_at, overdue_at)
+              values ('MMN-AAAAAB', 'open', ${SHOUTED}, 'intent', null, null, null, null, 'directline', 'u', 'c', null, null, ${AT}, ${AT}, ${AT}, null, null, null)`.execute(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** What the cases page's search finds in `database` for each search. */
+async function searches(database: Database): Promise<Array<[string, string[]]>> {
+  const store = new SqlCaseStore(database);
+  const results: Array<[string, string[]]> = [];
+  for (const search of ["ışık", "IŞIK", "iade", "yapıldı", "mmn-aaaaab", "kargo"]) results.push([search, (await store.list({ now: AT, search })).map((c) => c.reference)]);
+  return results;
+}
+
+/** A case written before the search key is found by any spelling of its words after the upgrade. */
+const SHOUTED_FOUND: Array<[string, string[]]> = [
+  ["ışık", ["MMN-AAAAAB"]],
+  ["IŞIK", ["MMN-AAAAAB"]],
+  ["iade", ["MMN-AAAAAB"]],
+  ["yapıldı", ["MMN-AAAAAB"]],
+  ["mmn-aaaaab", ["MMN-AAAAAB"]],
+  ["kargo", []],
+];
+
 describe("migrations keep what older versions wrote", () => {
   it("SQLite: a case's audit lines written before audit data read as data after the upgrade", async () => {
     const dir = tempDataDir();
@@ -94,6 +130,21 @@ describe("migrations keep what older versions wrote", () => {
       const database = await openDatabase({ dataDir: dir });
       try {
         expect((await new SqlCaseStore(database).get("MMN-AAAAAA"))?.audit).toEqual(OLDER_AUDIT);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("SQLite: a case written before the search key is found in any case after the upgrade", async () => {
+    const dir = tempDataDir();
+    try {
+      await olderShoutedCase(new SqliteDialect({ database: new BetterSqlite3(join(dir, SQLITE_FILE)) }));
+      const database = await openDatabase({ dataDir: dir });
+      try {
+        expect(await searches(database)).toEqual(SHOUTED_FOUND);
       } finally {
         await database.close();
       }
@@ -147,6 +198,21 @@ describePostgres("migrations keep what older versions wrote (PostgreSQL)", () =>
       const database = await openDatabase({ databaseUrl: url, dataDir: "" });
       try {
         expect((await new SqlCaseStore(database).get("MMN-AAAAAA"))?.audit).toEqual(OLDER_AUDIT);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+
+  it("a case written before the search key is found in any case after the upgrade", async () => {
+    const { url, schema } = await freshPostgresSchema();
+    try {
+      await olderShoutedCase(new OwnSchemaPostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }));
+      const database = await openDatabase({ databaseUrl: url, dataDir: "" });
+      try {
+        expect(await searches(database)).toEqual(SHOUTED_FOUND);
       } finally {
         await database.close();
       }

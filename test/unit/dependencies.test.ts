@@ -6,7 +6,7 @@ import { REPO_ROOT } from "../helpers/app";
 /**
  * Folders depend one way: a room may import its own files and the
  * rooms below it, never one above. Rooms in one row import neither each other nor upwards.
- * The root files (config, logger, lru, version, clean-text, atomic-file, and below them system-error) are the floor: everyone may use them.
+ * The root files (config, logger, lru, version, clean-text, atomic-file, turkish-case, and below them system-error) are the floor: everyone may use them.
  */
 const ORDER: readonly (readonly string[])[] = [
   ["index", "cli"],
@@ -18,7 +18,7 @@ const ORDER: readonly (readonly string[])[] = [
   ["knowledge"],
   ["matching"],
   ["storage"],
-  ["config", "logger", "lru", "version", "types", "clean-text", "atomic-file"],
+  ["config", "logger", "lru", "version", "types", "clean-text", "atomic-file", "turkish-case"],
   ["system-error"],
 ];
 
