@@ -152,6 +152,13 @@ const schema = z.object({
       .optional(),
   ),
   ALERT_WEBHOOK_FORMAT: z.preprocess(emptyToUndefined, z.enum(["json", "teams", "slack"], { error: "must be json, teams or slack" }).default("json")),
+}).superRefine((v, ctx) => {
+  // its sign-ins would be DASHBOARD_TOKEN's: audited as `dashboard`, not as the operator
+  for (const operator of v.OPERATOR_TOKENS) {
+    if (v.DASHBOARD_TOKEN !== undefined && operator.token === v.DASHBOARD_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["OPERATOR_TOKENS"], message: `the token of ${operator.name} is DASHBOARD_TOKEN's; give every operator a token of their own` });
+    }
+  }
 });
 
 /** Whether `Intl` knows a time zone name (`Europe/Istanbul`, `UTC`). */
@@ -168,6 +175,14 @@ function isTimeZone(name: string): boolean {
 const MIN_TOKEN_CHARS = 16;
 /** Operator names are shown in audit logs: letters, digits, spaces, dots, dashes, underscores. */
 const OPERATOR_NAME = /^[\p{L}\p{N} ._-]{1,64}$/u;
+
+/**
+ * The names the audit log gives to those who are no named operator: changes made with
+ * `DASHBOARD_TOKEN`, the customer, and the bot's overdue check. No operator may be called so
+ * (`OPERATOR_TOKENS`), in any case: their changes would read as someone else's.
+ */
+export const AUDIT_ACTORS = Object.freeze({ dashboard: "dashboard", customer: "customer", system: "system" } as const);
+const RESERVED_NAMES: ReadonlySet<string> = new Set(Object.values(AUDIT_ACTORS));
 
 /** A named dashboard token: every change an operator makes is audited under their name. */
 export interface Operator {
@@ -227,6 +242,7 @@ export function parseOperatorTokens(raw: string | undefined): { operators: Opera
     const where = `entry ${index + 1}`;
     if (name === "" || token === "") issues.push(`${where} must be <name>:<token>`);
     else if (!OPERATOR_NAME.test(name)) issues.push(`${where}: the name may hold letters, digits, spaces, dots, dashes and underscores (at most 64)`);
+    else if (RESERVED_NAMES.has(name.toLocaleLowerCase("tr"))) issues.push(`${where}: the name ${name} is reserved (${[...RESERVED_NAMES].join(", ")}: the audit log's names for DASHBOARD_TOKEN, the customer and the overdue check)`);
     else if (token.length < MIN_TOKEN_CHARS) issues.push(`${where} (${name}): the token must be at least ${MIN_TOKEN_CHARS} characters`);
     else if (names.has(name.toLocaleLowerCase("tr"))) issues.push(`${where}: the name ${name} is given twice`);
     else if (tokens.has(token)) issues.push(`${where} (${name}): the token is used by another operator`);

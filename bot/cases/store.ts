@@ -1,6 +1,7 @@
 import { sql, type Compilable, type Kysely, type Selectable } from "kysely";
 import { randomBytes } from "node:crypto";
 import { percent, rangeBounds, type ReportRange } from "../feedback/report";
+import { AUDIT_ACTORS } from "../config";
 import { assertOpen, type Database } from "../storage/database";
 import type { Closable } from "../storage/errors";
 import { caseSearchKey, type CaseEventsTable, type CasesTable, type Schema } from "../storage/schema";
@@ -243,7 +244,7 @@ export class SqlCaseStore implements CaseStore {
         // the primary key decides between two instances that drew the same reference
         .onConflict((oc) => oc.column("reference").doNothing());
       const created = await this.atomically(insert, (affected) =>
-        affected > 0 ? [this.audit(reference, "customer", { action: "created", source: input.source, channel: input.channel }, input.createdAt)] : [],
+        affected > 0 ? [this.audit(reference, AUDIT_ACTORS.customer, { action: "created", source: input.source, channel: input.channel }, input.createdAt)] : [],
       );
       if (created > 0) return this.require(reference);
     }
@@ -279,7 +280,7 @@ export class SqlCaseStore implements CaseStore {
     const db = this.db();
     const update = db.updateTable("cases").set({ contact: contact.slice(0, 256), updated_at: at }).where("reference", "=", reference);
     // the audit names what was given, never the value itself
-    const affected = await this.atomically(update, (n) => (n > 0 ? [this.audit(reference, "customer", { action: "contact", contact: contact.includes("@") ? "e-mail" : "phone" }, at)] : []));
+    const affected = await this.atomically(update, (n) => (n > 0 ? [this.audit(reference, AUDIT_ACTORS.customer, { action: "contact", contact: contact.includes("@") ? "e-mail" : "phone" }, at)] : []));
     if (affected === 0) throw new CaseNotFoundError(reference);
     return this.require(reference);
   }
@@ -363,7 +364,7 @@ export class SqlCaseStore implements CaseStore {
     for (const { reference } of due) {
       // only the instance whose update changes the row raises the alert
       const mark = db.updateTable("cases").set({ overdue_at: now }).where("reference", "=", reference).where("overdue_at", "is", null);
-      const won = await this.atomically(mark, (n) => (n > 0 ? [this.audit(reference, "system", { action: "overdue" }, now)] : []));
+      const won = await this.atomically(mark, (n) => (n > 0 ? [this.audit(reference, AUDIT_ACTORS.system, { action: "overdue" }, now)] : []));
       if (won > 0) marked.push(await this.require(reference));
     }
     return marked;

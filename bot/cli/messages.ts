@@ -77,6 +77,11 @@ const CONFIG_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/the name may hold letters, digits, spaces, dots, dashes and underscores \(at most 64\)$/, "ad yalnızca harf, rakam, boşluk, nokta, tire ve alt çizgi içerebilir (en fazla 64)"],
   [/the name (.+) is given twice$/, "$1 adı iki kez verilmiş"],
   [/the token is used by another operator$/, "bu token başka bir operatörde de kullanılıyor"],
+  [
+    /the name (.+) is reserved \((.+): the audit log's names for DASHBOARD_TOKEN, the customer and the overdue check\)$/,
+    "$1 adı ayrılmış ($2: değişiklik kaydı DASHBOARD_TOKEN ile yapılan değişiklikleri, müşteriyi ve gecikme denetimini bu adlarla yazar); başka bir ad seçin",
+  ],
+  [/the token of (.+) is DASHBOARD_TOKEN's; give every operator a token of their own$/, "$1 adlı operatörün token'ı DASHBOARD_TOKEN ile aynı (girişleri dashboard adıyla kaydedilirdi); her operatöre kendine ait bir token verin"],
   [/Invalid option: expected one of (.+)$/, "şunlardan biri olmalı: $1"],
 ];
 

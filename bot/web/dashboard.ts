@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { CASES_CSV_TABLE } from "../cases/report-format";
 import type { CaseReport } from "../cases/types";
-import type { Operator } from "../config";
+import { AUDIT_ACTORS, type Operator } from "../config";
 import type { Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import { rangeBounds, ReportRangeError, type Report, type ReportRange } from "../feedback/report";
@@ -28,7 +28,7 @@ const SESSION_TTL_SECONDS = 8 * 3600;
 const SESSION_ROTATE_SECONDS = 15 * 60;
 
 /** The operator name changes made with `DASHBOARD_TOKEN` are audited under. */
-export const DASHBOARD_OPERATOR = "dashboard";
+export const DASHBOARD_OPERATOR = AUDIT_ACTORS.dashboard;
 /** Random bytes of a dashboard session id (in the cookie, and behind its CSRF token). */
 const SESSION_BYTES = 18;
 /** The header a browser sends its session's CSRF token in, with every write. */
@@ -149,6 +149,10 @@ export class DashboardAuth {
     private readonly options: { operators?: readonly Operator[]; trustProxy?: boolean; logger?: Logger; now?: () => number } = {},
   ) {
     this.operators = [...(options.operators ?? []), ...(token ? [{ name: DASHBOARD_OPERATOR, token }] : [])];
+    // the configuration refuses these (`parseOperatorTokens`): one token or name for two would sign one in as the other
+    if (new Set(this.operators.map((operator) => operator.name)).size < this.operators.length || new Set(this.operators.map((operator) => operator.token)).size < this.operators.length) {
+      throw new Error("[dashboard] every operator needs a name and a token of their own (DASHBOARD_TOKEN's name is dashboard)");
+    }
     this.sessions = new Map(this.operators.map((operator) => [operator.name, new DashboardSessions(operator.token, options.now)]));
   }
 

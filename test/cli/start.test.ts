@@ -29,6 +29,18 @@ describe("npm start", () => {
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/SECRET/);
   });
 
+  it("check:config refuses an operator named as the audit log's own actors, or holding DASHBOARD_TOKEN's token, saying why in Turkish", async () => {
+    const named = await runProcess("npm", ["run", "--silent", "check:config"], { env: { OPERATOR_TOKENS: "Mehmet:mehmet-token-1234567890,dashboard:other-token-1234567890" } });
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain("OPERATOR_TOKENS: 2. öğe: dashboard adı ayrılmış (dashboard, customer, system: değişiklik kaydı");
+    const shared = await runProcess("npm", ["run", "--silent", "check:config"], {
+      env: { DASHBOARD_TOKEN: "dash-token-abcdefghijklmnop", OPERATOR_TOKENS: "Mehmet:dash-token-abcdefghijklmnop" },
+    });
+    expect(shared.code).toBe(1);
+    expect(shared.stderr).toContain("OPERATOR_TOKENS: Mehmet adlı operatörün token'ı DASHBOARD_TOKEN ile aynı");
+    expect(shared.stderr).not.toContain("dash-token-abcdefghijklmnop");
+  });
+
   it("check:config passes the shipped defaults and says so in one Turkish line", async () => {
     const run = await runProcess("npm", ["run", "--silent", "check:config"]);
     expect(run).toMatchObject({ code: 0, stdout: "yapılandırma geçerli (bilgi klasörü: ./knowledge)\n", stderr: "" });

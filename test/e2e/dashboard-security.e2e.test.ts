@@ -117,4 +117,10 @@ describe("operator sessions (OPERATOR_TOKENS with main's expiring, rotating sess
     now += 8 * 3600_000;
     expect(auth.verdict(withCookie(rotated)).ok).toBe(false);
   });
+
+  it("refuse an operator sharing DASHBOARD_TOKEN's token or name (the configuration refuses them first)", () => {
+    expect(() => new DashboardAuth(TOKEN, { operators: [{ name: "Mehmet", token: TOKEN }] })).toThrow(/^\[dashboard\] every operator needs a name and a token of their own/);
+    expect(() => new DashboardAuth(TOKEN, { operators: [{ name: "dashboard", token: "other-operator-token-0001" }] })).toThrow(/name and a token of their own/);
+    expect(new DashboardAuth(TOKEN, { operators: [{ name: "Mehmet", token: "mehmet-operator-token-0001" }] }).operators.map((o) => o.name)).toEqual(["Mehmet", "dashboard"]);
+  });
 });

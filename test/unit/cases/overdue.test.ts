@@ -84,6 +84,15 @@ describe("case configuration", () => {
     [{ OPERATOR_TOKENS: "ayse:short" }, "OPERATOR_TOKENS: entry 1 (ayse): the token must be at least 16 characters"],
     [{ OPERATOR_TOKENS: "a:0123456789abcdef,A:fedcba9876543210" }, "OPERATOR_TOKENS: entry 2: the name A is given twice"],
     [{ OPERATOR_TOKENS: "a:0123456789abcdef,b:0123456789abcdef" }, "OPERATOR_TOKENS: entry 2 (b): the token is used by another operator"],
+    // the audit log's own names: an operator so called would be audited as DASHBOARD_TOKEN, the customer or the overdue check
+    ...["dashboard", "Customer", "SYSTEM"].map((name): [Record<string, string>, string] => [
+      { OPERATOR_TOKENS: `ayse:ayse-token-0123456789,${name}:other-token-1234567890` },
+      `OPERATOR_TOKENS: entry 2: the name ${name} is reserved (dashboard, customer, system: the audit log's names for DASHBOARD_TOKEN, the customer and the overdue check)`,
+    ]),
+    [
+      { DASHBOARD_TOKEN: "dash-token-abcdefghijklmnop", OPERATOR_TOKENS: "Mehmet:dash-token-abcdefghijklmnop" },
+      "OPERATOR_TOKENS: the token of Mehmet is DASHBOARD_TOKEN's; give every operator a token of their own",
+    ],
     [{ CASE_RESPONSE_HOURS: "0" }, "CASE_RESPONSE_HOURS: must be a whole number from 1 to 8760"],
     [{ ALERT_WEBHOOK_URL: "ftp://x" }, "ALERT_WEBHOOK_URL: must be an http:// or https:// URL"],
     [{ ALERT_WEBHOOK_FORMAT: "xml" }, "ALERT_WEBHOOK_FORMAT: must be json, teams or slack"],

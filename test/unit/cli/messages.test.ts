@@ -72,6 +72,7 @@ describe("CLI messages", () => {
       { MicrosoftAppId: "id", MicrosoftAppPassword: "p", MicrosoftAppType: "SingleTenant" },
       { OPERATOR_TOKENS: "ayse" }, { OPERATOR_TOKENS: "ay$e:0123456789abcdef" }, { OPERATOR_TOKENS: "ayse:kısa" },
       { OPERATOR_TOKENS: "ayse:0123456789abcdef,ayse:fedcba9876543210" }, { OPERATOR_TOKENS: "ayse:0123456789abcdef,ali:0123456789abcdef" },
+      { OPERATOR_TOKENS: "Dashboard:0123456789abcdef" }, { DASHBOARD_TOKEN: "0123456789abcdef", OPERATOR_TOKENS: "ayse:0123456789abcdef" },
       { HOST: "999.1.1.1" }, { SERVICE_URL_ALLOW_LIST: "loopback,http://[bad" },
     ];
     for (const env of broken) {
