@@ -296,7 +296,11 @@ export type Config = Readonly<{
   rateLimitPollPerMinute: number;
   /** Direct Line tokens (new conversations) one client address may ask for per minute (see `TOKEN_ALLOWANCE`). */
   rateLimitTokenPerMinute: number;
-  /** Credential mode: failed channel authentications per client address per minute, before 429 without reading the body. */
+  /**
+   * Failed sign-ins per client address per minute: wrong dashboard and API tokens (then that
+   * address's tokens get 429 unchecked), and in credential mode failed channel authentications
+   * (then 429 without reading the body); each kind counted on its own.
+   */
   rateLimitAuthFailuresPerMinute: number;
   /** HTTP requests one client address may make per minute before getting 429. */
   rateLimitClientPerMinute: number;

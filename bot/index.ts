@@ -181,7 +181,12 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     cases,
   });
   const { adapter, auth } = createAdapter(config, logger);
-  const dashboardAuth = new DashboardAuth(config.dashboardToken, { operators: config.operators, trustProxy: config.trustProxy, logger });
+  const dashboardAuth = new DashboardAuth(config.dashboardToken, {
+    operators: config.operators,
+    trustProxy: config.trustProxy,
+    logger,
+    failureLimit: limit(config.rateLimitAuthFailuresPerMinute, "dashboard-auth-failures"),
+  });
   const { server, inFlight, drain } = createServer({
     adapter,
     bot,
@@ -191,6 +196,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     limitBotEndpoint: config.localMode,
     serviceUrlAllowList: config.localMode ? config.serviceUrlAllowList : undefined,
     channelAuth: config.localMode ? undefined : { auth, authFailureLimit: limit(config.rateLimitAuthFailuresPerMinute, "auth-failures") },
+    signInGuard: dashboardAuth.signInGuard,
     healthDetails: (req) => dashboardAuth.authorized(req),
     refusalBody: jsonApiRefusal,
     health: async () => {

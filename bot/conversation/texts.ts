@@ -328,6 +328,7 @@ export const TEXTS = Object.freeze({
     "unsupported-encoding": "istek okunamadı: gövdesi sıkıştırılmadan gönderilmeli.",
     "unknown-endpoint": "bu adres bu isteği karşılamıyor.",
     "too-many-requests": "çok fazla istek gönderildi; biraz bekleyip yeniden deneyin.",
+    "too-many-sign-ins": "bu adresten çok fazla hatalı giriş denemesi yapıldı; bir dakika kadar bekleyip anahtarınızla yeniden deneyin.",
     unavailable: "veriler şu an okunamıyor (veritabanına ulaşılamıyor olabilir); biraz sonra yeniden deneyin.",
     /** The local Direct Line while the conversations' store (Redis) is away; the chat page shows `page.reconnecting` meanwhile. */
     "conversations-unavailable": "sohbetlere şu an ulaşılamıyor (sohbetlerin tutulduğu yer geçici olarak kullanılamıyor); birkaç saniye sonra yeniden deneyin.",
@@ -356,6 +357,7 @@ export const TEXTS = Object.freeze({
     title: "Memnun – Memnuniyet paneli",
     off: "Gösterge paneli kapalı: sunucuda DASHBOARD_TOKEN ayarlanmamış.",
     unauthorized: "Yetkisiz erişim: geçerli bir panel anahtarı gerekli (Authorization: Bearer … ya da bir kez ?token=…).",
+    tooManySignIns: "Bu adresten çok fazla hatalı giriş denemesi yapıldı. Bir dakika kadar bekleyip anahtarınızla yeniden deneyin; oturumu açık operatörler çalışmayı sürdürebilir.",
     loading: "Rapor yükleniyor…",
     failed: "Rapor yüklenemedi.",
     answers: "Verilen cevap",

@@ -50,6 +50,12 @@ export interface ServerDeps {
    */
   channelAuth?: { auth: BotFrameworkAuthentication; authFailureLimit: RateLimit };
   /**
+   * Run before the client limit counts a request: the operators' failed sign-in limit
+   * (`DashboardAuth.signInGuard`), so that what it refuses does not use up the allowance of the
+   * operators behind the same address.
+   */
+  signInGuard?: (req: restify.Request, res: restify.Response, next: restify.Next) => void;
+  /**
    * The body of a refusal made before a route ran (restify's: a body that is no JSON, too large,
    * no such path or method; the client rate limit's 429), for paths whose API answers refusals in
    * a shape of its own; undefined keeps restify's or the server's body. `error` is the server's
@@ -197,6 +203,8 @@ export function createServer(deps: ServerDeps): CreatedServer {
       );
     });
   }
+
+  if (deps.signInGuard) server.pre(deps.signInGuard);
 
   const { clientLimit } = deps;
   if (clientLimit) {

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { CASES_CSV_TABLE } from "../cases/report-format";
 import type { CaseReport } from "../cases/types";
 import { AUDIT_ACTORS, type Operator } from "../config";
-import type { Request, Response, Server } from "restify";
+import type { Next, Request, Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import { rangeBounds, ReportRangeError, type Report, type ReportRange } from "../feedback/report";
 import { formatRecommendationsCsv, RECOMMENDATION_TABLES, type RecommendationTable } from "../feedback/recommendations";
@@ -11,7 +11,9 @@ import type { Recommendations } from "../feedback/recommendations";
 import { sameSecret } from "../feedback/integrity";
 import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
+import { OPERATOR_API_PATH } from "../server/app";
 import { clientAddress, isHttps } from "../server/proxy";
+import type { RateLimit } from "../server/rate-limit";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
 import { apiRefusal } from "./refusal";
@@ -134,11 +136,23 @@ export interface DashboardVerdict {
   readonly rotated?: { value: string; maxAge: number };
 }
 
+/** Where an operator's token is checked: the operators' pages, their APIs, and `/healthz` (its details). */
+function checksTokens(path: string): boolean {
+  return /^\/dashboard(\/|$)/.test(path) || OPERATOR_API_PATH.test(path) || path === "/healthz";
+}
+
+/** Whether a request offers a token to be checked: a bearer token, or `?token=` (the dashboard's sign-in link). */
+function offersToken(req: Request): boolean {
+  return bearerToken(req) !== null || new URLSearchParams((req.url ?? "").split("?")[1] ?? "").has("token");
+}
+
 /**
  * Who may see the operators' views (the dashboard, the cases page, their APIs, `/healthz`
  * details): a request with an operator's token (`OPERATOR_TOKENS`, or `DASHBOARD_TOKEN` audited as
  * `dashboard`) as its bearer token, or with a live session cookie the dashboard gave. The token
- * itself never sits in the browser.
+ * itself never sits in the browser. A failed attempt counts against `failureLimit`
+ * (`RATE_LIMIT_AUTH_FAILURES_PER_MINUTE` per client address); over it, `signInGuard` refuses
+ * that address's tokens unchecked.
  */
 export class DashboardAuth {
   readonly operators: readonly Operator[];
@@ -146,7 +160,7 @@ export class DashboardAuth {
 
   constructor(
     token: string | undefined,
-    private readonly options: { operators?: readonly Operator[]; trustProxy?: boolean; logger?: Logger; now?: () => number } = {},
+    private readonly options: { operators?: readonly Operator[]; trustProxy?: boolean; logger?: Logger; now?: () => number; failureLimit?: RateLimit } = {},
   ) {
     this.operators = [...(options.operators ?? []), ...(token ? [{ name: DASHBOARD_OPERATOR, token }] : [])];
     // the configuration refuses these (`parseOperatorTokens`): one token or name for two would sign one in as the other
@@ -228,9 +242,48 @@ export class DashboardAuth {
     return `${DASHBOARD_COOKIE}=${value}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}${secure}`;
   }
 
+  /** Logs a failed sign-in attempt (never the credential) and counts it against the client's failure limit. */
   refused(req: Request, reason: string): void {
-    this.options.logger?.warn({ client: clientAddress(req, this.options.trustProxy ?? false), url: req.url, reason }, "[dashboard] refused a failed sign-in attempt");
+    const client = clientAddress(req, this.options.trustProxy ?? false);
+    this.options.logger?.warn({ client, url: req.url, reason }, "[dashboard] refused a failed sign-in attempt");
+    this.options.failureLimit?.take(client).catch((error: unknown) => this.options.logger?.error({ err: error }, "[dashboard] could not count a failed sign-in"));
   }
+
+  /**
+   * A `pre` handler for the server to run before its client limit (`ServerDeps.signInGuard`): a
+   * client address over its failed sign-ins gets 429 for any token it offers, unchecked, so a
+   * token cannot be guessed faster than the limit. Only failures count, and a session cookie is
+   * still honoured (a signed cookie cannot be guessed): operators already signed in behind the
+   * same address keep working, and the refused requests do not use up that address's general
+   * allowance (before, 600 wrong tokens a minute did, and then locked out the real operator too).
+   */
+  readonly signInGuard = (req: Request, res: Response, next: Next): void => {
+    const limit = this.options.failureLimit;
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    if (!limit || !this.enabled || !checksTokens(path) || !offersToken(req)) {
+      next();
+      return;
+    }
+    const client = clientAddress(req, this.options.trustProxy ?? false);
+    limit.peek(client).then(
+      (waitMs) => {
+        if (waitMs === 0) {
+          next();
+          return;
+        }
+        this.options.logger?.warn({ client, url: req.url?.split("?")[0] }, "[dashboard] refused a token unchecked: too many failed sign-ins from this client");
+        const retryAfter = String(Math.ceil(waitMs / 1000));
+        if (/^\/dashboard(\/|$)/.test(path)) sendHtml(res, 429, messagePage(TEXTS.dashboard.title, TEXTS.dashboard.tooManySignIns), { "retry-after": retryAfter });
+        else {
+          res.header("retry-after", retryAfter);
+          res.header("cache-control", "no-store");
+          res.send(429, apiRefusal("too-many-sign-ins", "too many failed sign-ins from this client; retry later"));
+        }
+        next(false);
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
 }
 
 /** The `since` and `until` query parameters (`YYYY-MM-DD`; empty = open-ended). */

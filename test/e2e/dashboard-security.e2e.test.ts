@@ -77,6 +77,45 @@ describe("dashboard over HTTP", () => {
   });
 });
 
+describe("failed dashboard sign-ins (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE)", () => {
+  const { logger, text } = capturingLogger("info");
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp({ DASHBOARD_TOKEN: TOKEN, RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: "3", RATE_LIMIT_CLIENT_PER_MINUTE: "30" }, logger);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("limit only failures per client: over the limit tokens get 429 unchecked, and signed-in operators keep working", async () => {
+    const bearer = (token: string, path = "/api/recommendations"): Promise<Response> => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const login = await fetch(`${app.url}/dashboard?token=${TOKEN}`, { redirect: "manual" });
+    expect(login.status).toBe(303);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    // sign-ins that work are not failures
+    for (let i = 0; i < 5; i += 1) expect((await bearer(TOKEN, "/api/report")).status).toBe(200);
+    const wrong = "wrong-token-guessed-0000";
+    for (let i = 0; i < 3; i += 1) expect((await bearer(`${wrong}${i}`)).status).toBe(401);
+    const limited = await bearer(`${wrong}3`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual({ error: "too many failed sign-ins from this client; retry later", code: "too-many-sign-ins", message: TEXTS.apiErrors["too-many-sign-ins"] });
+    // the sign-in link says it on a Turkish page; while the limit lasts, no token of this client is checked, the right one neither
+    const page = await fetch(`${app.url}/dashboard?token=${wrong}`, { redirect: "manual" });
+    expect(page.status).toBe(429);
+    expect(await page.text()).toContain(TEXTS.dashboard.tooManySignIns);
+    expect((await bearer(TOKEN)).status).toBe(429);
+    expect((await fetch(`${app.url}/healthz`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(429);
+    // more refused guesses than the general limit allows: they do not use it up, so the operator signed in at this address is not locked out
+    for (let i = 0; i < 40; i += 1) expect((await bearer(`${wrong}${i}`)).status).toBe(429);
+    expect((await fetch(`${app.url}/api/report`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${app.url}/dashboard`, { headers: { cookie } })).status).toBe(200);
+    const log = text();
+    expect(log).toContain("[dashboard] refused a token unchecked: too many failed sign-ins from this client");
+    expect(log).not.toContain(wrong);
+  });
+});
+
 describe("operator sessions (OPERATOR_TOKENS with main's expiring, rotating sessions)", () => {
   /** The parts of a restify request the dashboard's auth reads. */
   const request = (headers: Record<string, string>): Request => {
