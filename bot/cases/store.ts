@@ -87,7 +87,7 @@ export interface CaseStore extends Closable {
   latestOf(userHash: string): Promise<Case | null>;
   /** Stores contact details the customer consented to give. */
   setContact(reference: string, contact: string, at: string): Promise<Case>;
-  /** An operator's status change and/or notes, audited under `actor`. */
+  /** An operator's status change and/or notes, audited under `actor`; `CaseConflictError` when the case is no longer as `change.expectedUpdatedAt` says the operator saw it. */
   update(reference: string, change: CaseChange, actor: string, at: string): Promise<Case>;
   /** Cases, newest first. */
   list(filter: CaseFilter): Promise<Case[]>;
@@ -292,6 +292,8 @@ export class SqlCaseStore implements CaseStore {
     if (change.status !== undefined && !isCaseStatus(change.status)) throw new CaseChangeError("unknown-status", `unknown status "${String(change.status)}"`);
     const row = await db.selectFrom("cases").selectAll().where("reference", "=", reference).executeTakeFirst();
     if (!row) throw new CaseNotFoundError(reference);
+    // before "nothing to change": a status someone else has just set is no reason to keep quiet about them
+    if (change.expectedUpdatedAt !== undefined && change.expectedUpdatedAt !== row.updated_at) throw new CaseConflictError(reference);
     const status = change.status !== undefined && change.status !== row.status ? change.status : undefined;
     if (status === undefined && publicNote === "" && internalNote === "") throw new CaseChangeError("nothing-to-change", "nothing to change: give a new status or a note");
     const active = (value: string): boolean => ACTIVE_STATUSES.some((s) => s === value);

@@ -90,11 +90,18 @@ export interface Case extends NewCase {
   readonly audit: readonly AuditEntry[];
 }
 
-/** An operator's change to a case; every part is optional, at least one must be given. */
+/** An operator's change to a case; every part is optional, at least one of the first three must be given. */
 export interface CaseChange {
   readonly status?: CaseStatus | undefined;
   readonly publicNote?: string | undefined;
   readonly internalNote?: string | undefined;
+  /**
+   * The case's `updatedAt` as the operator saw it (the cases page sends what it shows): when the
+   * case has changed since, the change is refused (`CaseConflictError`) instead of being written
+   * over a state the operator never saw. Without it, a change is checked only against the state
+   * read just before it is written (API clients of earlier versions).
+   */
+  readonly expectedUpdatedAt?: string | undefined;
 }
 
 /** Which cases a listing shows. */

@@ -267,6 +267,8 @@ export const TEXTS = Object.freeze({
     newStatus: "Yeni durum",
     publicNote: "Müşterinin göreceği not",
     internalNote: "İç not (müşteri görmez)",
+    /** The change's `expectedUpdatedAt`, in a refusal: the version of the case the page showed. */
+    shownVersion: "Gösterilen sürüm (expectedUpdatedAt)",
     save: "Kaydet",
     notes: "Notlar",
     publicLabel: "müşteriye açık",

@@ -13,6 +13,8 @@ import { stringField } from "./request";
 
 /** Longest public or internal note an operator may write. */
 const MAX_NOTE_CHARS = 2_000;
+/** Longest `expectedUpdatedAt` taken: an ISO time is 24 characters; anything longer matches no case anyway. */
+const MAX_VERSION_CHARS = 40;
 
 export interface CasesPageDeps {
   auth: DashboardAuth;
@@ -32,12 +34,18 @@ const Change = z
     status: z.enum(CASE_STATUSES).optional(),
     publicNote: z.string().max(MAX_NOTE_CHARS).optional(),
     internalNote: z.string().max(MAX_NOTE_CHARS).optional(),
+    expectedUpdatedAt: z.string().max(MAX_VERSION_CHARS).optional(),
   })
   .strict();
 
 const REFERENCE = /^MMN-[A-Z0-9]{1,12}$/;
 
-const FIELDS: Readonly<Record<string, string>> = { status: TEXTS.casesPage.newStatus, publicNote: TEXTS.casesPage.publicNote, internalNote: TEXTS.casesPage.internalNote };
+const FIELDS: Readonly<Record<string, string>> = {
+  status: TEXTS.casesPage.newStatus,
+  publicNote: TEXTS.casesPage.publicNote,
+  internalNote: TEXTS.casesPage.internalNote,
+  expectedUpdatedAt: TEXTS.casesPage.shownVersion,
+};
 const numbers = new Intl.NumberFormat("tr-TR");
 
 /** What is wrong with a change, in Turkish, from the schema's issues (whose own messages are English). */

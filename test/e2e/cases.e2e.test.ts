@@ -182,6 +182,28 @@ describe("cases over real HTTP: a complaint, an operator's answer, the customer 
     expect(reply?.text).toBe(fillTemplate(T.statusOther, { reference, open: T.otherOpen }));
   });
 
+  it("refuses with 409 a change over a state the operator no longer sees, and takes one without a version as before", async () => {
+    const read = async (): Promise<{ status: string; updatedAt: string; audit: unknown[] }> => (await (await api(`/api/cases/${reference}`)).json()) as { status: string; updatedAt: string; audit: unknown[] };
+    const before = await read();
+    const change = (body: unknown, token = AYSE): Promise<Response> => api(`/api/cases/${reference}`, { method: "POST", body: JSON.stringify(body) }, token);
+    // Mehmet's page showed the case before Ayşe's answer
+    const stale = await change({ status: "resolved", publicNote: "Çözüldü.", expectedUpdatedAt: "2026-01-01T00:00:00.000Z" }, MEHMET);
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toEqual({ code: "conflict", message: TEXTS.apiErrors.conflict, error: `[cases] ${reference} was changed meanwhile; reload it and try again` });
+    expect(await read()).toEqual(before);
+    // the version the page shows is current: written
+    const shown = await change({ internalNote: "müşteri aranacak", expectedUpdatedAt: before.updatedAt });
+    expect(shown.status).toBe(200);
+    expect(await shown.json()).toMatchObject({ status: before.status, notified: false });
+    const after = await read();
+    expect(after.updatedAt).not.toBe(before.updatedAt);
+    // no version: as before this change, only the race between reading and writing is refused
+    expect((await change({ internalNote: "sürümsüz istemci" })).status).toBe(200);
+    const wrongType = await change({ internalNote: "x", expectedUpdatedAt: 5 });
+    expect(wrongType.status).toBe(400);
+    expect(await wrongType.json()).toMatchObject({ code: "invalid-change", message: fillTemplate(TEXTS.apiErrors["invalid-change"], { problems: `${TEXTS.casesPage.shownVersion} metin olmalı` }) });
+  });
+
   it("protects writes made with the session cookie by a per-session CSRF token", async () => {
     const login = await fetch(`${app.url}/dashboard?token=${MEHMET}&next=cases`, { redirect: "manual" });
     expect(login.status).toBe(303);

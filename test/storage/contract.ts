@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { ConversationState, TestAdapter, TurnContext } from "botbuilder";
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from "../../bot/cases/reference";
-import { CaseChangeError, CaseNotFoundError, ReferenceExhaustedError, SqlCaseStore, type CaseStore } from "../../bot/cases/store";
+import { CaseChangeError, CaseConflictError, CaseNotFoundError, ReferenceExhaustedError, SqlCaseStore, type CaseStore } from "../../bot/cases/store";
 import type { NewCase } from "../../bot/cases/types";
 import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
@@ -475,6 +475,20 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
       await expect(cases.update("MMN-XXXXXX", { status: "closed" }, "Mehmet", at(21, 13))).rejects.toBeInstanceOf(CaseNotFoundError);
       const reopened = await cases.update(reference, { status: "open" }, "Mehmet", at(22, 9));
       expect(reopened.resolvedAt).toBeNull();
+    });
+
+    it("refuses a change made over a state the operator did not see (another operator's change since)", async () => {
+      const opened = await cases.create(newCase(1));
+      const resolved = await cases.update(opened.reference, { status: "resolved", publicNote: "İade edildi.", expectedUpdatedAt: opened.updatedAt }, "Mehmet", at(20, 12));
+      // Ayşe's page still shows the case as opened
+      await expect(cases.update(opened.reference, { status: "in_progress", publicNote: "İnceliyoruz.", expectedUpdatedAt: opened.updatedAt }, "Ayşe", at(20, 13))).rejects.toBeInstanceOf(CaseConflictError);
+      // also when she would set what Mehmet set: she is told, not told "nothing to change"
+      await expect(cases.update(opened.reference, { status: "resolved", expectedUpdatedAt: opened.updatedAt }, "Ayşe", at(20, 13))).rejects.toBeInstanceOf(CaseConflictError);
+      expect(await cases.get(opened.reference)).toEqual(resolved);
+      const noted = await cases.update(opened.reference, { internalNote: "Ayşe gördü", expectedUpdatedAt: resolved.updatedAt }, "Ayşe", at(20, 14));
+      expect(noted).toMatchObject({ status: "resolved", updatedAt: at(20, 14) });
+      // a change that names no version (API clients of earlier versions) is written as before
+      expect((await cases.update(opened.reference, { status: "closed" }, "Mehmet", at(20, 15))).status).toBe("closed");
     });
 
     it("lists newest first, filtered by status, source, overdue and text", async () => {

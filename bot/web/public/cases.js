@@ -108,7 +108,8 @@
     ]);
     form.addEventListener("submit", async function (event) {
       event.preventDefault();
-      var change = {};
+      // the version shown: a change someone else made since is refused (409), not overwritten
+      var change = { expectedUpdatedAt: c.updatedAt };
       if (status.value !== c.status) change.status = status.value;
       if (publicNote.value.trim() !== "") change.publicNote = publicNote.value;
       if (internalNote.value.trim() !== "") change.internalNote = internalNote.value;

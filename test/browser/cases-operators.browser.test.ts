@@ -1,0 +1,89 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { SqlCaseStore } from "../../bot/cases/store";
+import type { RunningApp } from "../../bot/index";
+import { TEXTS } from "../../bot/conversation/texts";
+import { openDatabase } from "../../bot/storage/database";
+import { REPO_ROOT, startTestApp, tempDataDir } from "../helpers/app";
+import { describeBrowser, launchChromium } from "../helpers/browser";
+import { newCase } from "../storage/contract";
+import { waitFor } from "../helpers/wait";
+
+const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
+const MEHMET = "mehmet-browser-operator-token";
+const AYSE = "ayse-browser-operator-token";
+const P = TEXTS.casesPage;
+
+describeBrowser("in a real browser: operators working cases together", () => {
+  let browser: Browser;
+  let app: RunningApp;
+  const dataDir = tempDataDir();
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startTestApp({ DATA_DIR: dataDir, OPERATOR_TOKENS: `Mehmet:${MEHMET},Ayşe:${AYSE}` });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** A case opened now, as the bot would open it (no conversation to message back). */
+  const createCase = async (text: string): Promise<string> => {
+    const database = await openDatabase({ dataDir });
+    try {
+      const now = new Date();
+      return (await new SqlCaseStore(database).create(newCase(1, { text, conversationRef: null, createdAt: now.toISOString(), dueAt: new Date(now.getTime() + 48 * 3_600_000).toISOString() }))).reference;
+    } finally {
+      await database.close();
+    }
+  };
+
+  /** An operator's cases page, signed in with their token, in a browser context of its own. */
+  const casesPage = async (token: string): Promise<Page> => {
+    const page = await (await browser.newContext({ locale: "tr-TR" })).newPage();
+    await page.goto(`${app.url}/dashboard?token=${token}&next=cases`);
+    await page.locator("main[data-loaded='true']").waitFor({ timeout: 15_000 });
+    return page;
+  };
+
+  it("refuses the second of two changes made from pages showing the same state, with the documented Turkish message", async () => {
+    const reference = await createCase("Fazla ücret alındı, iade istiyorum");
+    const mehmet = await casesPage(MEHMET);
+    const ayse = await casesPage(AYSE);
+    for (const page of [mehmet, ayse]) {
+      await page.locator(`tr[data-reference='${reference}']`).click();
+      expect(await page.locator("#detail h2").first().textContent()).toContain(P.statuses.open);
+    }
+    await mehmet.locator("#new-status").selectOption("resolved");
+    await mehmet.locator("#public-note").fill("Fazla ücret iade edildi.");
+    await mehmet.locator("#save").click();
+    await mehmet.getByText(P.saved, { exact: false }).waitFor({ timeout: 15_000 });
+
+    // Ayşe's page still shows "Açık"
+    await ayse.locator("#new-status").selectOption("in_progress");
+    await ayse.locator("#public-note").fill("Kaydınızı inceliyoruz, sizi arayacağız.");
+    await ayse.locator("#save").click();
+    const message = ayse.locator("#save-message");
+    await waitFor(async () => ((await message.textContent()) ?? "") !== "", "Ayşe's answer");
+    expect(await message.textContent()).toBe(`${P.saveFailed} ${TEXTS.apiErrors.conflict}`);
+    // what she typed is still there, to save again once she has seen Mehmet's change
+    expect(await ayse.locator("#public-note").inputValue()).toBe("Kaydınızı inceliyoruz, sizi arayacağız.");
+    await ayse.screenshot({ path: join(ARTIFACTS, "case-conflict.png"), fullPage: true });
+
+    const found = (await (await fetch(`${app.url}/api/cases/${reference}`, { headers: { authorization: `Bearer ${AYSE}` } })).json()) as { status: string; notes: Array<{ author: string }>; audit: Array<{ actor: string }> };
+    expect(found.status).toBe("resolved");
+    expect(found.notes.map((n) => n.author)).toEqual(["Mehmet"]);
+    expect(found.audit.map((a) => a.actor)).not.toContain("Ayşe");
+
+    // after a reload she sees Mehmet's change, and her change goes through
+    await ayse.reload();
+    await ayse.locator("main[data-loaded='true']").waitFor({ timeout: 15_000 });
+    expect(await ayse.locator(`tr[data-reference='${reference}'] td.status`).textContent()).toBe(P.statuses.resolved);
+    await ayse.locator(`tr[data-reference='${reference}']`).click();
+    await ayse.locator("#internal-note").fill("Mehmet çözmüş, müşteriyi aramaya gerek yok");
+    await ayse.locator("#save").click();
+    await ayse.getByText(P.saved, { exact: false }).waitFor({ timeout: 15_000 });
+  }, 90_000);
+});
