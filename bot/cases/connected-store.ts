@@ -48,6 +48,10 @@ export class ConnectedCaseStore implements CaseStore {
     return this.current().list(filter);
   }
 
+  async count(filter: CaseFilter): Promise<number> {
+    return this.current().count(filter);
+  }
+
   async markOverdue(now: string): Promise<Case[]> {
     return this.current().markOverdue(now);
   }

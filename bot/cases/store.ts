@@ -89,8 +89,10 @@ export interface CaseStore extends Closable {
   setContact(reference: string, contact: string, at: string): Promise<Case>;
   /** An operator's status change and/or notes, audited under `actor`; `CaseConflictError` when the case is no longer as `change.expectedUpdatedAt` says the operator saw it. */
   update(reference: string, change: CaseChange, actor: string, at: string): Promise<Case>;
-  /** Cases, newest first. */
+  /** Cases, newest first (or by `filter.order`), at most `filter.limit` from `filter.offset` on. */
   list(filter: CaseFilter): Promise<Case[]>;
+  /** How many cases `filter` selects in all (its `limit` and `offset` aside): what a page of `list` is out of. */
+  count(filter: CaseFilter): Promise<number>;
   /**
    * Active cases whose first response is overdue at `now` and not yet marked: marks and returns
    * them. Each case is returned once, even with several instances calling at the same time.
@@ -323,9 +325,9 @@ export class SqlCaseStore implements CaseStore {
     return this.require(reference);
   }
 
-  async list(filter: CaseFilter): Promise<Case[]> {
-    const db = this.db();
-    let query = db.selectFrom("cases").selectAll();
+  /** The cases `filter` selects, before ordering and paging. */
+  private selected(db: Kysely<Schema>, filter: CaseFilter) {
+    let query = db.selectFrom("cases");
     if (filter.status) query = query.where("status", "=", filter.status);
     if (filter.source) query = query.where("source", "=", filter.source);
     if (filter.from) query = query.where("created_at", ">=", filter.from);
@@ -336,8 +338,26 @@ export class SqlCaseStore implements CaseStore {
     // folded as the stored key is; `%`, `_` and `\` are no letters, so none is left to be a wildcard
     const search = foldedWords(filter.search ?? "");
     if (search !== "") query = query.where("search_key", "like", `%${search}%`);
+    return query;
+  }
+
+  async count(filter: CaseFilter): Promise<number> {
+    const row = await this.selected(this.db(), filter)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirst();
+    return count(row?.n);
+  }
+
+  async list(filter: CaseFilter): Promise<Case[]> {
+    const db = this.db();
     const limit = Math.max(1, Math.min(filter.limit ?? CASE_LIST_LIMIT, CASE_EXPORT_LIMIT));
-    const rows = await query.orderBy("created_at", "desc").orderBy("reference").limit(limit).execute();
+    const selected = this.selected(db, filter).selectAll();
+    const ordered = filter.order === "due" ? selected.orderBy("due_at").orderBy("created_at") : selected.orderBy("created_at", "desc");
+    const rows = await ordered
+      .orderBy("reference")
+      .limit(limit)
+      .offset(Math.max(0, filter.offset ?? 0))
+      .execute();
     if (rows.length === 0) return [];
     const events: Array<Selectable<CaseEventsTable>> = [];
     // in chunks: a database takes only so many parameters in one query

@@ -118,7 +118,15 @@ export interface CaseFilter {
   readonly from?: string | null | undefined;
   readonly to?: string | null | undefined;
   readonly limit?: number | undefined;
+  /** Cases of the listing to skip (a page after the first). */
+  readonly offset?: number | undefined;
+  /** `newest` first (the default), or `due`: the first response due soonest first (oldest active cases, closest to overdue). */
+  readonly order?: CaseOrder | undefined;
 }
+
+/** The orders a listing can have (see `CaseFilter.order`). */
+export const CASE_ORDERS = ["newest", "due"] as const;
+export type CaseOrder = (typeof CASE_ORDERS)[number];
 
 /** Case figures of a report range (`report --json`, `/api/report`). */
 export interface CaseReport {

@@ -258,6 +258,15 @@ export const TEXTS = Object.freeze({
     hours: "sa",
     overdue: "gecikti",
     none: "Bu süzgeçlere uyan vaka yok.",
+    /** Above the list: which of how many cases it shows; `{total}`, `{from}` and `{to}` are filled in. */
+    allShown: "{total} vakanın hepsi gösteriliyor.",
+    someShown: "{total} vakadan {from}–{to} arası gösteriliyor.",
+    /** The list's order: active cases (a status filter of Açık or İnceleniyor, or overdue only) by the first response due. */
+    orderDue: "Sıra: ilk dönüş için son zamanı en yakın olan (en eski) önce.",
+    orderNewest: "Sıra: en yeni önce.",
+    pages: "Sayfalar",
+    previousPage: "← Önceki sayfa",
+    nextPage: "Sonraki sayfa →",
     detail: "Vaka",
     customerWords: "Müşterinin sözleri",
     concerns: "İlgili cevap / puan",
@@ -293,6 +302,9 @@ export const TEXTS = Object.freeze({
       unknownValue: "{field} bilinmeyen bir değer",
       unknownField: "bilinmeyen alan: {field}",
       notObject: "istek bir JSON nesnesi olmalı",
+      /** A listing's `limit` or `offset` out of range; `{min}` and `{max}` are filled in. */
+      wholeNumber: "{min} ile {max} arasında bir tam sayı olmalı",
+      wholeNumberFrom: "{min} ya da daha büyük bir tam sayı olmalı",
     },
     /** A refusal without one of the codes of `apiErrors` (a proxy's page); `{status}` is the HTTP status. */
     unexpected: "sunucu beklenmeyen bir yanıt verdi (HTTP {status}).",

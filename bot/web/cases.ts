@@ -1,8 +1,8 @@
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { ReportRangeError } from "../feedback/report";
-import { CaseChangeError, CaseConflictError, CaseNotFoundError, type CaseStore } from "../cases/store";
-import { CASE_SOURCES, CASE_STATUSES, type Case } from "../cases/types";
+import { CASE_LIST_LIMIT, CaseChangeError, CaseConflictError, CaseNotFoundError, type CaseStore } from "../cases/store";
+import { ACTIVE_STATUSES, CASE_SOURCES, CASE_STATUSES, type Case, type CaseFilter } from "../cases/types";
 import { TEXTS } from "../conversation/texts";
 import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
@@ -13,6 +13,8 @@ import { stringField } from "./request";
 
 /** Longest public or internal note an operator may write. */
 const MAX_NOTE_CHARS = 2_000;
+/** Cases per page of `GET /api/cases` unless `limit` asks for another number (up to `CASE_LIST_LIMIT`). Higher = longer pages, fewer clicks. */
+export const CASE_PAGE_SIZE = 100;
 /** Longest `expectedUpdatedAt` taken: an ISO time is 24 characters; anything longer matches no case anyway. */
 const MAX_VERSION_CHARS = 40;
 
@@ -71,7 +73,14 @@ export function changeProblems(issues: readonly z.core.$ZodIssue[]): string {
   return [...new Set(problems)].join("; ");
 }
 
-/** A case as the dashboard shows it: everything, with whether it is overdue now. */
+/** A query parameter as a whole number from `min` to `max`: `fallback` when absent or empty, null when it is something else. */
+function wholeNumber(raw: string | undefined, min: number, max: number, fallback: number): number | null {
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d{1,15}$/.test(raw)) return null;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : null;
+}
+
 /**
  * A case as the API shows it: whether it is overdue, and without its conversation reference,
  * which holds the channel's ids of the customer and is read only to message them back.
@@ -135,25 +144,32 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
     if (!allowed(req, res)) return;
     const status = stringField(req.query, "status");
     const source = stringField(req.query, "source");
+    const offset = wholeNumber(stringField(req.query, "offset"), 0, Number.MAX_SAFE_INTEGER, 0);
+    const limit = wholeNumber(stringField(req.query, "limit"), 1, CASE_LIST_LIMIT, CASE_PAGE_SIZE);
     // an unknown value named a filter that matched nothing and listed every case
     const unknown = [
       ...(status && !CASE_STATUSES.some((s) => s === status) ? [`status=${status} (${CASE_STATUSES.join(", ")})`] : []),
       ...(source && !CASE_SOURCES.some((s) => s === source) ? [`source=${source} (${CASE_SOURCES.join(", ")})`] : []),
+      ...(offset === null ? [`offset=${stringField(req.query, "offset") ?? ""} (${fillTemplate(t.problems.wholeNumberFrom, { min: 0 })})`] : []),
+      ...(limit === null ? [`limit=${stringField(req.query, "limit") ?? ""} (${fillTemplate(t.problems.wholeNumber, { min: 1, max: CASE_LIST_LIMIT })})`] : []),
     ];
-    if (unknown.length > 0) {
+    if (unknown.length > 0 || offset === null || limit === null) {
       res.send(400, apiRefusal("bad-filter", `unknown filter value: ${unknown.join("; ")}`, { problems: unknown.join("; ") }));
       return;
     }
     const at = now().toISOString();
+    const filter: CaseFilter = {
+      now: at,
+      status: CASE_STATUSES.find((s) => s === status),
+      source: CASE_SOURCES.find((s) => s === source),
+      overdue: stringField(req.query, "overdue") === "1",
+      search: stringField(req.query, "q"),
+    };
+    // cases still waiting for an answer: the one closest to overdue first, so the oldest are never on a later page
+    const order = filter.overdue || ACTIVE_STATUSES.some((s) => s === filter.status) ? "due" : "newest";
     try {
-      const list = await store.list({
-        now: at,
-        status: CASE_STATUSES.find((s) => s === status),
-        source: CASE_SOURCES.find((s) => s === source),
-        overdue: stringField(req.query, "overdue") === "1",
-        search: stringField(req.query, "q"),
-      });
-      res.send(200, { now: at, responseHours: deps.responseHours, cases: list.map((found) => view(found, at)) });
+      const [total, list] = await Promise.all([store.count(filter), store.list({ ...filter, order, offset, limit })]);
+      res.send(200, { now: at, responseHours: deps.responseHours, total, offset, limit, order, cases: list.map((found) => view(found, at)) });
     } catch (error) {
       unavailable(res, error);
     }

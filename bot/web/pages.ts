@@ -217,6 +217,7 @@ const CASES_STYLE = `${DASHBOARD_STYLE}
   #detail textarea { width: 100%; min-height: 60px; }
   #detail .notes li { margin-bottom: 4px; }
   .muted { color: #55606e; font-size: 13px; }
+  .pager { display: flex; gap: 12px; margin-top: 12px; }
 `;
 
 /**

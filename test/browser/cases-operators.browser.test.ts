@@ -40,6 +40,23 @@ describeBrowser("in a real browser: operators working cases together", () => {
     }
   };
 
+  /** `count` cases opened an hour apart, the first `hoursAgo` hours ago, as the bot would open them; their references, oldest first. */
+  const createCases = async (count: number, hoursAgo: number, text: (n: number) => string): Promise<string[]> => {
+    const database = await openDatabase({ dataDir });
+    try {
+      const store = new SqlCaseStore(database);
+      const references: string[] = [];
+      for (let n = 0; n < count; n += 1) {
+        const opened = new Date(Date.now() - (hoursAgo - n) * 3_600_000);
+        const due = new Date(opened.getTime() + 48 * 3_600_000);
+        references.push((await store.create(newCase(n, { text: text(n), conversationRef: null, createdAt: opened.toISOString(), dueAt: due.toISOString() }))).reference);
+      }
+      return references;
+    } finally {
+      await database.close();
+    }
+  };
+
   /** An operator's cases page, signed in with their token, in a browser context of its own. */
   const casesPage = async (token: string): Promise<Page> => {
     const page = await (await browser.newContext({ locale: "tr-TR" })).newPage();
@@ -85,5 +102,39 @@ describeBrowser("in a real browser: operators working cases together", () => {
     await ayse.locator("#internal-note").fill("Mehmet çözmüş, müşteriyi aramaya gerek yok");
     await ayse.locator("#save").click();
     await ayse.getByText(P.saved, { exact: false }).waitFor({ timeout: 15_000 });
+  }, 90_000);
+
+  it("says how many cases the list shows out of how many, pages through them, and shows open cases closest to overdue first", async () => {
+    const references = await createCases(105, 200, (n) => `Sayfa denemesi ${n}`);
+    const page = await casesPage(AYSE);
+    await page.locator("#filter-status").selectOption("open");
+    await page.locator("#filter-q").fill("sayfa denemesi");
+    await page.locator("#filters button[type='submit']").click();
+    const count = page.locator("#case-count");
+    await waitFor(async () => ((await count.textContent()) ?? "").startsWith("105 "), "the filtered list");
+    expect(await count.textContent()).toBe(`105 vakadan 1–100 arası gösteriliyor. ${P.orderDue}`);
+    const rows = page.locator("#case-table tbody tr");
+    expect(await rows.count()).toBe(100);
+    // the oldest open case, the one closest to being overdue, comes first
+    expect(await rows.first().getAttribute("data-reference")).toBe(references[0]);
+    expect(await page.locator("#page-previous").count()).toBe(0);
+    await page.locator("#page-next").click();
+    await waitFor(async () => ((await count.textContent()) ?? "").startsWith("105 vakadan 101"), "the second page");
+    expect(await count.textContent()).toBe(`105 vakadan 101–105 arası gösteriliyor. ${P.orderDue}`);
+    const shown: string[] = [];
+    for (const row of await rows.all()) shown.push((await row.getAttribute("data-reference")) ?? "");
+    expect(shown).toEqual(references.slice(100));
+    // a keyboard user is taken to where the new page begins
+    expect(await page.evaluate("document.activeElement.id")).toBe("case-count");
+    expect(await page.locator("#page-next").count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "cases-paged.png"), fullPage: true });
+    await page.locator("#page-previous").click();
+    await waitFor(async () => ((await count.textContent()) ?? "").startsWith("105 vakadan 1–"), "the first page again");
+    // every case, newest first, when no status is chosen
+    await page.locator("#filter-status").selectOption("");
+    await page.locator("#filter-q").fill("");
+    await page.locator("#filters button[type='submit']").click();
+    await waitFor(async () => ((await count.textContent()) ?? "").includes(P.orderNewest), "the unfiltered list");
+    expect(await count.textContent()).toMatch(/^10\d vakadan 1–100 arası gösteriliyor\./);
   }, 90_000);
 });

@@ -567,6 +567,7 @@ describe("the complaint loop while the database is away", () => {
           setContact: (reference, contact, at) => store.setContact(reference, contact, at),
           update: (reference, change, actor, at) => store.update(reference, change, actor, at),
           list: (filter) => store.list(filter),
+          count: (filter) => store.count(filter),
           markOverdue: (now) => store.markOverdue(now),
           report: (range, now) => store.report(range, now),
           close: () => store.close(),

@@ -3,6 +3,9 @@ import { findReference } from "../../bot/cases/reference";
 import { TEXTS } from "../../bot/conversation/texts";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import { DASHBOARD_COOKIE } from "../../bot/web/dashboard";
+import { SqlCaseStore } from "../../bot/cases/store";
+import { openDatabase } from "../../bot/storage/database";
+import { newCase } from "../storage/contract";
 import { emulatorActivity, post, say, startTestApp, tempDataDir } from "../helpers/app";
 import { PROCESS_TEST_TIMEOUT_MS, tsxRun } from "../helpers/cli";
 import { isRatedAnswer, LocalConnector, type SentActivity } from "../helpers/connector";
@@ -326,5 +329,60 @@ describe("the complaint loop as QA 47's customers met it, over real HTTP with th
     expect(texts(await say(app, connector, conversation, "hava durumu nasıl"))).toEqual([TEXTS.dontKnow]);
     expect(texts(await say(app, connector, conversation, "asdfghjkl"))).toEqual([fillTemplate(T.offerEscalation, { hours: 24 })]);
     expect(texts(await say(app, connector, conversation, "MMN-ABC123 ne durumda"))).toEqual([fillTemplate(T.notFound, { reference: "MMN-ABC123" })]);
+  });
+});
+
+describe("the case list over HTTP: pages, a total, and active cases closest to overdue first", () => {
+  let app: RunningApp;
+  const dataDir = tempDataDir();
+  const references: string[] = [];
+  beforeAll(async () => {
+    app = await startTestApp({ OPERATOR_TOKENS: `Ayşe:${AYSE}`, DATA_DIR: dataDir });
+    // seven cases opened an hour apart, the first the oldest; the last one closed
+    const database = await openDatabase({ dataDir });
+    try {
+      const store = new SqlCaseStore(database);
+      const start = Date.now() - 10 * 3_600_000;
+      for (let i = 0; i < 7; i += 1) {
+        const opened = new Date(start + i * 3_600_000);
+        references.push((await store.create(newCase(i, { conversationRef: null, createdAt: opened.toISOString(), dueAt: new Date(opened.getTime() + 48 * 3_600_000).toISOString() }))).reference);
+      }
+      await store.update(references[6] ?? "", { status: "closed" }, "Ayşe", new Date().toISOString());
+    } finally {
+      await database.close();
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const list = async (query: string): Promise<{ status: number; body: { total?: number; offset?: number; limit?: number; order?: string; cases?: Array<{ reference: string }>; code?: string; message?: string } }> => {
+    const response = await fetch(`${app.url}/api/cases${query}`, { headers: { authorization: `Bearer ${AYSE}` } });
+    return { status: response.status, body: (await response.json()) as { total?: number; cases?: Array<{ reference: string }> } };
+  };
+  const shown = (body: { cases?: Array<{ reference: string }> }): string[] => (body.cases ?? []).map((c) => c.reference);
+
+  it("says how many cases there are and which ones it shows, and pages through them", async () => {
+    const first = await list("?limit=3");
+    expect(first.body).toMatchObject({ total: 7, offset: 0, limit: 3, order: "newest" });
+    expect(shown(first.body)).toEqual([references[6], references[5], references[4]]);
+    expect(shown((await list("?limit=3&offset=3")).body)).toEqual([references[3], references[2], references[1]]);
+    expect(shown((await list("?limit=3&offset=6")).body)).toEqual([references[0]]);
+    // without limit, a page of CASE_PAGE_SIZE
+    expect((await list("")).body).toMatchObject({ total: 7, offset: 0, limit: 100 });
+  });
+
+  it("lists open cases oldest first (the first response due soonest), so none is left behind a cut", async () => {
+    const open = await list("?status=open&limit=4");
+    expect(open.body).toMatchObject({ total: 6, order: "due" });
+    expect(shown(open.body)).toEqual(references.slice(0, 4));
+    expect(shown((await list("?status=open&limit=4&offset=4")).body)).toEqual(references.slice(4, 6));
+  });
+
+  it("refuses a page it cannot read, in Turkish", async () => {
+    const E = TEXTS.apiErrors;
+    expect(await list("?offset=-1")).toEqual({ status: 400, body: expect.objectContaining({ code: "bad-filter", message: fillTemplate(E["bad-filter"], { problems: "offset=-1 (0 ya da daha büyük bir tam sayı olmalı)" }) }) });
+    expect(await list("?limit=501")).toEqual({ status: 400, body: expect.objectContaining({ code: "bad-filter", message: fillTemplate(E["bad-filter"], { problems: "limit=501 (1 ile 500 arasında bir tam sayı olmalı)" }) }) });
+    expect((await list("?limit=abc")).status).toBe(400);
   });
 });

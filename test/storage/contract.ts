@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { ConversationState, TestAdapter, TurnContext } from "botbuilder";
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from "../../bot/cases/reference";
 import { CaseChangeError, CaseConflictError, CaseNotFoundError, ReferenceExhaustedError, SqlCaseStore, type CaseStore } from "../../bot/cases/store";
-import type { NewCase } from "../../bot/cases/types";
+import type { CaseFilter, NewCase } from "../../bot/cases/types";
 import type { FeedbackEvent } from "../../bot/feedback/events";
 import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
 import { DatabaseStorage } from "../../bot/conversation/state-storage";
@@ -521,6 +521,25 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
       }
       expect(await found(refund.reference.toLowerCase())).toEqual([refund.reference.toLowerCase(), [refund.reference]]);
       expect(await found("iade edildi")).toEqual(["iade edildi", []]);
+    });
+
+    it("pages a listing, counts what it is out of, and lists active cases by the first response due", async () => {
+      // opened at 1, 2, 3, 4 and 5 o'clock; the fourth was promised sooner than the others
+      const opened: Array<{ reference: string }> = [];
+      for (const hour of [1, 2, 3, 4, 5]) opened.push(await cases.create(newCase(hour, { createdAt: at(20, hour), dueAt: hour === 4 ? at(20, 6) : at(22, hour) })));
+      const [first, second, third, fourth, fifth] = opened.map((c) => c.reference);
+      await cases.update(second ?? "", { status: "closed" }, "Ayşe", at(20, 7));
+      const now = at(21);
+      const references = async (filter: Partial<CaseFilter>): Promise<string[]> => (await cases.list({ now, ...filter })).map((c) => c.reference);
+      expect(await cases.count({ now })).toBe(5);
+      expect(await cases.count({ now, status: "open", limit: 1, offset: 3 })).toBe(4);
+      expect(await cases.count({ now, search: "yok böyle bir şey" })).toBe(0);
+      expect(await references({ limit: 2 })).toEqual([fifth, fourth]);
+      expect(await references({ limit: 2, offset: 2 })).toEqual([third, second]);
+      expect(await references({ limit: 2, offset: 4 })).toEqual([first]);
+      expect(await references({ offset: 5 })).toEqual([]);
+      expect(await references({ status: "open", order: "due" })).toEqual([fourth, first, third, fifth]);
+      expect(await references({ status: "open", order: "due", limit: 2, offset: 1 })).toEqual([first, third]);
     });
 
     it("marks a case overdue once, only while its first response is missing", async () => {

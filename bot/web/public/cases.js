@@ -24,15 +24,16 @@
     if (body && typeof body.message === "string" && Object.prototype.hasOwnProperty.call(t.errors, body.code)) return body.message;
     return status === 429 ? t.tooManyRequests : t.unexpected.replace("{status}", String(status));
   }
+  // a text with its {placeholders} filled in
+  function fill(text, values) {
+    return Object.keys(values).reduce(function (out, key) { return out.split("{" + key + "}").join(values[key]); }, text);
+  }
   function channelName(id) { return Object.prototype.hasOwnProperty.call(t.channelNames, id) ? t.channelNames[id] : id; }
   function statusName(status) { return t.statuses[status] || status; }
   // an audit line in Turkish, from its data: who (the customer and the system by role, operators
   // by name) and what; a line this version cannot read shows what was recorded, as stored
   function auditLine(a) {
     var A = t.auditActions;
-    var fill = function (text, values) {
-      return Object.keys(values).reduce(function (out, key) { return out.split("{" + key + "}").join(values[key]); }, text);
-    };
     switch (a.action) {
       case "created": return [t.actors.customer, fill(A.created, { source: t.sources[a.source] || a.source, channel: channelName(a.channel) })];
       case "contact": return [t.actors.customer, fill(A.contact, { contact: t.contactKinds[a.contact] || a.contact })];
@@ -48,7 +49,7 @@
   function shorten(text) { return text.length > LIST_TEXT_CHARS ? text.slice(0, LIST_TEXT_CHARS) + "…" : text; }
   function hoursBetween(from, to) { return Math.round((Date.parse(to) - Date.parse(from)) / 36e5); }
 
-  var filters = { status: "", source: "", overdue: false, q: "" };
+  var filters = { status: "", source: "", overdue: false, q: "", offset: 0 };
 
   function filterForm() {
     var status = el("select", { id: "filter-status", "aria-label": t.allStatuses }, [option("", t.allStatuses, filters.status)].concat(
@@ -61,7 +62,7 @@
     var form = el("form", { class: "filters", id: "filters" }, [status, source, el("label", {}, [overdue, " " + t.overdueOnly]), q, el("button", { type: "submit" }, [t.apply])]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      filters = { status: status.value, source: source.value, overdue: overdue.checked, q: q.value };
+      filters = { status: status.value, source: source.value, overdue: overdue.checked, q: q.value, offset: 0 };
       load();
     });
     return form;
@@ -93,6 +94,30 @@
         return row;
       })),
     ]);
+  }
+
+  // which of how many cases the list shows, and in what order: the API sends a page at a time
+  function countLine(data) {
+    if (data.total === 0) return el("p", { id: "case-count", tabindex: "-1" }, []);
+    var shown = data.cases.length === data.total
+      ? fill(t.allShown, { total: show(data.total) })
+      : fill(t.someShown, { from: show(data.offset + 1), to: show(data.offset + data.cases.length), total: show(data.total) });
+    return el("p", { id: "case-count", tabindex: "-1" }, [shown + " " + (data.order === "due" ? t.orderDue : t.orderNewest)]);
+  }
+  // the buttons to the pages before and after this one
+  function pager(data) {
+    var buttons = [];
+    function page(id, label, offset) {
+      var button = el("button", { type: "button", id: id }, [label]);
+      button.addEventListener("click", function () {
+        filters.offset = offset;
+        load("case-count");
+      });
+      return button;
+    }
+    if (data.offset > 0) buttons.push(page("page-previous", t.previousPage, Math.max(0, data.offset - data.limit)));
+    if (data.offset + data.cases.length < data.total) buttons.push(page("page-next", t.nextPage, data.offset + data.limit));
+    return el("nav", { class: "pager", "aria-label": t.pages }, buttons);
   }
 
   function detail(c) {
@@ -155,19 +180,22 @@
     ]));
   }
 
-  async function load() {
+  // loads the list; `focusId` names the element to move the focus to once it is drawn (a keyboard user's place)
+  async function load(focusId) {
     var query = new URLSearchParams();
     if (filters.status) query.set("status", filters.status);
     if (filters.source) query.set("source", filters.source);
     if (filters.overdue) query.set("overdue", "1");
     if (filters.q) query.set("q", filters.q);
+    if (filters.offset > 0) query.set("offset", String(filters.offset));
     try {
       var responses = await Promise.all([fetch("/api/cases?" + query.toString(), { credentials: "same-origin" }), fetch("/api/case-report", { credentials: "same-origin" })]);
       if (!responses[0].ok || !responses[1].ok) throw new Error("cases " + responses[0].status);
       var data = await responses[0].json();
       var report = await responses[1].json();
-      main.replaceChildren(kpis(report), el("section", {}, [filterForm(), table(data)]));
+      main.replaceChildren(kpis(report), el("section", {}, [filterForm(), countLine(data), table(data), pager(data)]));
       main.setAttribute("data-loaded", "true");
+      if (focusId) document.getElementById(focusId).focus();
     } catch (error) {
       main.replaceChildren(el("p", { id: "status" }, [t.failed]));
     }
