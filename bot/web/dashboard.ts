@@ -229,10 +229,12 @@ export class DashboardAuth {
     return { ok: true, user, rotated: { value, maxAge: sessions.maxAge(checked.started) } };
   }
 
-  /** Whether a write may go ahead: a bearer token needs no CSRF token, a cookie session needs its own. */
-  writeAllowed(req: Request, user: DashboardUser): boolean {
+  /**
+   * Whether a write may go ahead: a bearer token needs no CSRF token, a cookie session needs its
+   * own, sent in `x-csrf-token` (the pages' scripts) or as `sent` (a plain form's field).
+   */
+  writeAllowed(req: Request, user: DashboardUser, sent: string | undefined = req.header(CSRF_HEADER)): boolean {
     if (user.csrf === null) return true;
-    const sent = req.header(CSRF_HEADER);
     return typeof sent === "string" && sent !== "" && sameSecret(sent, user.csrf);
   }
 
@@ -305,12 +307,13 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
   const { logger } = deps;
   const t = TEXTS.dashboard;
   const auth = deps.auth ?? new DashboardAuth(deps.token, { operators: deps.operators, logger });
-  /** Checks the credentials, and hands a rotated session cookie to the response. */
-  const authorized = (req: Request, res: Response): boolean => {
+  /** Checks the credentials, and hands a rotated session cookie to the response; the operator, or null. */
+  const signedIn = (req: Request, res: Response): DashboardUser | null => {
     const verdict = auth.verdict(req);
     if (verdict.rotated) res.header("set-cookie", auth.cookie(req, verdict.rotated.value, verdict.rotated.maxAge));
-    return verdict.ok;
+    return verdict.user ?? null;
   };
+  const authorized = (req: Request, res: Response): boolean => signedIn(req, res) !== null;
 
   server.get("/dashboard", async (req, res) => {
     if (!auth.enabled) {
@@ -335,7 +338,8 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       res.end();
       return;
     }
-    if (!authorized(req, res)) {
+    const user = signedIn(req, res);
+    if (!user) {
       sendHtml(res, 401, messagePage(t.title, t.unauthorized), { "www-authenticate": "Bearer" });
       return;
     }
@@ -348,7 +352,24 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       if (!(caught instanceof ReportRangeError)) throw caught;
       error = rangeMessage(caught, range);
     }
-    sendHtml(res, error === null ? 200 : 400, dashboardPage(deps.timeZone, { since: range.since ?? "", until: range.until ?? "", error }));
+    sendHtml(res, error === null ? 200 : 400, dashboardPage(deps.timeZone, { since: range.since ?? "", until: range.until ?? "", error }, user));
+  });
+
+  // "Çıkış": a plain form POST with the session's CSRF token (a cross-site form cannot end a session);
+  // sessions are signed cookies the server keeps no list of, so ending one is deleting its cookie
+  server.post("/dashboard/logout", async (req, res) => {
+    if (!auth.enabled) {
+      sendHtml(res, 404, messagePage(t.title, t.off));
+      return;
+    }
+    const user = auth.user(req);
+    if (user && !auth.writeAllowed(req, user, stringField(req.body, "csrf") ?? req.header(CSRF_HEADER))) {
+      logger.warn({ operator: user.operator }, "[dashboard] sign-out without a valid CSRF token");
+      sendHtml(res, 403, messagePage(t.title, t.signOutRefused));
+      return;
+    }
+    if (user) logger.info({ operator: user.operator }, "[dashboard] signed out");
+    sendHtml(res, 200, messagePage(t.title, t.signedOut), { "set-cookie": auth.cookie(req, "", 0) });
   });
 
   /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token (refusals as the case API's). */

@@ -171,9 +171,29 @@ const DASHBOARD_STYLE = `
   canvas { max-height: 260px; }
   header form { margin-top: 8px; font-size: 14px; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
   header form a { color: #fff; }
+  header nav form.sign-out { display: inline-flex; margin: 0 0 0 16px; }
   .error { color: #b3261e; font-weight: 600; }
   .csv { font-size: 13px; margin-left: 8px; font-weight: normal; }
 `;
+
+/** Who is signed in on an operators' page: their name, and the session's CSRF token (null for a bearer token, which has no session to end). */
+export interface PageSession {
+  readonly operator: string;
+  readonly csrf: string | null;
+}
+
+/**
+ * The operators' pages' header part naming who is signed in ("Oturum: Ayşe"), with "Çıkış": a
+ * form POSTing the session's CSRF token to `/dashboard/logout`, which deletes the cookie.
+ */
+function sessionNav(session: PageSession): string {
+  const t = TEXTS.dashboard;
+  const signOut =
+    session.csrf === null
+      ? ""
+      : `<form class="sign-out" method="post" action="/dashboard/logout"><input type="hidden" name="csrf" value="${escapeHtml(session.csrf)}"><button type="submit" id="sign-out">${escapeHtml(t.signOut)}</button></form>`;
+  return `<span>${escapeHtml(TEXTS.casesPage.signedInAs)} <strong id="operator">${escapeHtml(session.operator)}</strong></span>${signOut}`;
+}
 
 /** The date range a dashboard shows (`YYYY-MM-DD` or empty), and the Turkish message when it is unusable. */
 export interface DashboardRange {
@@ -186,7 +206,7 @@ export interface DashboardRange {
  * The dashboard shell: the date range form, then what its script draws from `/api/report`. With
  * an unusable range the page says why and the script fetches nothing.
  */
-export function dashboardPage(timeZone: string, range: DashboardRange = { since: "", until: "", error: null }): string {
+export function dashboardPage(timeZone: string, range: DashboardRange = { since: "", until: "", error: null }, session: PageSession | null = null): string {
   const t = { ...TEXTS.dashboard, timeZone };
   const date = (name: "since" | "until", label: string, value: string): string =>
     `<label>${escapeHtml(label)} <input type="date" name="${name}" id="range-${name}" value="${escapeHtml(value)}"></label>`;
@@ -194,7 +214,7 @@ export function dashboardPage(timeZone: string, range: DashboardRange = { since:
   return htmlPage(
     t.title,
     DASHBOARD_STYLE,
-    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard/cases">${escapeHtml(TEXTS.casesPage.title)}</a></nav>
+    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard/cases">${escapeHtml(TEXTS.casesPage.title)}</a>${session ? sessionNav(session) : ""}</nav>
 <form id="range" method="get" action="/dashboard" aria-label="${escapeHtml(t.rangeLegend)}">${date("since", t.since, range.since)} ${date("until", t.until, range.until)} <button type="submit">${escapeHtml(t.apply)}</button> <a href="/dashboard">${escapeHtml(t.allTime)}</a></form></header>
 <main id="dashboard"><section class="wide">${status}</section></main>
 <script type="application/json" id="texts">${embedJson(t)}</script>
@@ -229,7 +249,7 @@ export function casesPage(operator: string, csrf: string, responseHours: number,
   return htmlPage(
     t.title,
     CASES_STYLE,
-    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard">${escapeHtml(t.backToReport)}</a><span>${escapeHtml(t.signedInAs)} <strong id="operator">${escapeHtml(operator)}</strong></span></nav></header>
+    `<header><h1>${escapeHtml(t.title)}</h1><nav><a href="/dashboard">${escapeHtml(t.backToReport)}</a>${sessionNav({ operator, csrf: csrf === "" ? null : csrf })}</nav></header>
 <main id="cases"><p id="status">${escapeHtml(TEXTS.dashboard.loading)}</p></main>
 <script type="application/json" id="texts">${embedJson(t)}</script>
 <script type="application/json" id="session">${embedJson({ csrf, responseHours })}</script>

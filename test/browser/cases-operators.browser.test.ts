@@ -137,4 +137,21 @@ describeBrowser("in a real browser: operators working cases together", () => {
     await waitFor(async () => ((await count.textContent()) ?? "").includes(P.orderNewest), "the unfiltered list");
     expect(await count.textContent()).toMatch(/^10\d vakadan 1–100 arası gösteriliyor\./);
   }, 90_000);
+
+  it("signs an operator out from either page with Çıkış, after which the browser has no session", async () => {
+    for (const start of ["/dashboard", "/dashboard/cases"]) {
+      const context = await browser.newContext({ locale: "tr-TR" });
+      const page = await context.newPage();
+      await page.goto(`${app.url}/dashboard?token=${MEHMET}${start === "/dashboard" ? "" : "&next=cases"}`);
+      expect(new URL(page.url()).pathname).toBe(start);
+      expect(await page.locator("#operator").textContent()).toBe("Mehmet");
+      await page.screenshot({ path: join(ARTIFACTS, `signed-in${start.replace(/\//g, "-")}.png`) });
+      await page.getByRole("button", { name: TEXTS.dashboard.signOut }).click();
+      await page.getByText(TEXTS.dashboard.signedOut).waitFor({ timeout: 15_000 });
+      expect(await context.cookies()).toEqual([]);
+      const again = await page.goto(`${app.url}${start}`);
+      expect(again?.status()).toBe(401);
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -77,6 +77,51 @@ describe("dashboard over HTTP", () => {
   });
 });
 
+describe("signing out (Çıkış)", () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp({ DASHBOARD_TOKEN: TOKEN, OPERATOR_TOKENS: "Mehmet:mehmet-signout-token-0001" });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("both pages name who is signed in and offer Çıkış, a POST with the session's CSRF token that deletes the cookie", async () => {
+    const login = await fetch(`${app.url}/dashboard?token=mehmet-signout-token-0001`, { redirect: "manual" });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const csrfs: string[] = [];
+    for (const path of ["/dashboard", "/dashboard/cases"]) {
+      const html = await (await fetch(`${app.url}${path}`, { headers: { cookie } })).text();
+      expect([path, html]).toEqual([path, expect.stringContaining(`${TEXTS.casesPage.signedInAs} <strong id="operator">Mehmet</strong>`)]);
+      expect(html).toContain(`<form class="sign-out" method="post" action="/dashboard/logout">`);
+      expect(html).toContain(`>${TEXTS.dashboard.signOut}</button>`);
+      csrfs.push(/name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "");
+    }
+    expect(csrfs[0]).not.toBe("");
+    expect(csrfs[1]).toBe(csrfs[0]);
+    // a bearer token has no session to end: no sign-out, but the name
+    const bearer = await (await fetch(`${app.url}/dashboard`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    expect(bearer).toContain(`<strong id="operator">dashboard</strong>`);
+    expect(bearer).not.toContain(`class="sign-out"`);
+
+    const signOut = (body: string): Promise<Response> =>
+      fetch(`${app.url}/dashboard/logout`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body, redirect: "manual" });
+    // another site's form cannot sign an operator out: it has no CSRF token
+    const forged = await signOut("csrf=forged");
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain(TEXTS.dashboard.signOutRefused);
+    expect(forged.headers.get("set-cookie")).toBeNull();
+    expect((await signOut("")).status).toBe(403);
+    const out = await signOut(`csrf=${encodeURIComponent(csrfs[0] ?? "")}`);
+    expect(out.status).toBe(200);
+    expect(await out.text()).toContain(TEXTS.dashboard.signedOut);
+    expect(out.headers.get("set-cookie")).toMatch(new RegExp(`^${DASHBOARD_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0$`));
+    // a browser without the cookie is signed out; without a session there is nothing to refuse
+    expect((await fetch(`${app.url}/dashboard`)).status).toBe(401);
+    expect((await fetch(`${app.url}/dashboard/logout`, { method: "POST" })).status).toBe(200);
+  });
+});
+
 describe("failed dashboard sign-ins (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE)", () => {
   const { logger, text } = capturingLogger("info");
   let app: RunningApp;
