@@ -247,12 +247,16 @@ export const TEXTS = Object.freeze({
     notifiedCustomer: "Müşteriye bildirim gönderildi.",
     saveFailed: "Değişiklik kaydedilemedi:",
     filters: "Süzgeçler",
+    statusFilter: "Durum",
+    sourceFilter: "Kaynak",
     allStatuses: "Tüm durumlar",
     allSources: "Tüm kaynaklar",
     overdueOnly: "Yalnızca gecikenler",
     search: "Ara (numara ya da metin)",
     apply: "Uygula",
     columns: ["Numara", "Durum", "Açılış", "Geçen süre / söz", "Kaynak", "Kanal", "Müşterinin sözleri"],
+    /** The name of a row's button, which opens the case; `{reference}` is filled in. */
+    openCase: "{reference} numaralı vakayı aç",
     statuses: { open: "Açık", in_progress: "İnceleniyor", resolved: "Çözüldü", closed: "Kapatıldı" },
     sources: { rating: "Düşük puan", intent: "Müşteri isteği", nps: "NPS" },
     hours: "sa",
@@ -390,6 +394,15 @@ export const TEXTS = Object.freeze({
     passives: "Pasif (7–8)",
     detractors: "Kötüleyen (0–6)",
     cesChart: "Kolaylık (CES)",
+    /** The tables beside the charts (the same figures, for screen readers and for reading off). */
+    distributionColumns: ["Puan", "Adet"],
+    npsColumns: ["Grup", "Yanıt"],
+    cesColumns: ["Ölçü", "Değer"],
+    /** A rating's name in the distribution chart's spoken name; `{rating}` is filled in. */
+    ratingName: "{rating} puan",
+    responseCount: "Yanıt sayısı",
+    /** The spoken name of a chart whose figures are in the table under it, after its title. */
+    chartTableBelow: "değerler grafiğin altındaki tabloda",
     trend: "Günlük memnuniyet (CSAT %)",
     ratingsCount: "Puan sayısı",
     entries: "Cevaplar (önce en düşük CSAT, sonra en düşük ortalama, sonra en çok puan alan)",

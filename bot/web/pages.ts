@@ -234,6 +234,9 @@ const CASES_STYLE = `${DASHBOARD_STYLE}
   tr.overdue td.age { color: #b3261e; font-weight: 600; }
   tbody tr { cursor: pointer; }
   tbody tr:hover td { background: #eef4fb; }
+  /* the case's button reads as its reference, as the cell did before, with the keyboard's focus ring */
+  button.open-case { font: inherit; color: #0b5cad; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
+  form.filters .field { display: inline-flex; gap: 6px; align-items: center; }
   #detail textarea { width: 100%; min-height: 60px; }
   #detail .notes li { margin-bottom: 4px; }
   .muted { color: #55606e; font-size: 13px; }

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { SqlCaseStore } from "../../bot/cases/store";
+import { SqlFeedbackStore } from "../../bot/feedback/store";
 import type { RunningApp } from "../../bot/index";
 import { TEXTS } from "../../bot/conversation/texts";
 import { openDatabase } from "../../bot/storage/database";
@@ -154,4 +155,85 @@ describeBrowser("in a real browser: operators working cases together", () => {
       await context.close();
     }
   }, 60_000);
+
+  it("works by keyboard alone: Tab reaches a case, Enter opens it and takes the focus there, and the change is saved", async () => {
+    const [reference] = await createCases(1, 1, () => "Klavyeyle açılacak vaka");
+    // enough cases that the detail, drawn below the list, starts below the window
+    await createCases(30, 300, (n) => `Doldurma ${n}`);
+    const page = await casesPage(AYSE);
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.locator("#filter-q").focus();
+    const name = fillIn(P.openCase, reference ?? "");
+    const focused = async (): Promise<unknown> => page.evaluate("document.activeElement.getAttribute('aria-label')");
+    for (let i = 0; i < 10 && (await focused()) !== name; i += 1) await page.keyboard.press("Tab");
+    expect(await focused()).toBe(name);
+    await page.keyboard.press("Enter");
+    const detail = page.locator(`#detail[data-reference='${reference ?? ""}']`);
+    await detail.waitFor({ timeout: 15_000 });
+    // the focus and the view move to the case
+    expect(await page.evaluate("document.activeElement.id")).toBe("detail-heading");
+    expect(await page.evaluate("(() => { const r = document.getElementById('detail-heading').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })()")).toBe(true);
+    expect(await detail.getAttribute("aria-labelledby")).toBe("detail-heading");
+    // and on with the keyboard: a status, a note, Kaydet
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.id")).toBe("new-status");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Telefonla arayacağız.");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.id")).toBe("save");
+    await page.keyboard.press("Enter");
+    await page.getByText(P.saved, { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await page.locator(`#detail[data-reference='${reference ?? ""}'] h2`).first().textContent()).toContain(P.statuses.in_progress);
+    await page.screenshot({ path: join(ARTIFACTS, "case-keyboard.png") });
+  }, 60_000);
+
+  it("names the filters, the search box and every case's button, and every chart of the dashboard, with a table for each", async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      const origin = { conversation: "conv-a11y", userHash: "user-a11y" };
+      const at = new Date().toISOString();
+      await new SqlFeedbackStore(database).write(
+        ...[1, 5, 5].map((rating, i) => ({ kind: "rating" as const, answerId: `a11y-${i}`, entryId: "crm", rating, at, ...origin })),
+        { kind: "nps", score: 9, at, ...origin },
+        { kind: "ces", score: 6, at, ...origin },
+      );
+    } finally {
+      await database.close();
+    }
+    const page = await casesPage(AYSE);
+    const filters = await page.locator("#filters").ariaSnapshot();
+    expect(filters).toContain(`combobox "${P.statusFilter}"`);
+    expect(filters).toContain(`combobox "${P.sourceFilter}"`);
+    expect(filters).toContain(`searchbox "${P.search}"`);
+    expect(filters).toContain(`checkbox "${P.overdueOnly}"`);
+    expect(await page.getByRole("form", { name: P.filters }).count()).toBe(1);
+    const rows = await page.locator("#case-table tbody tr").count();
+    expect(await page.getByRole("button", { name: /numaralı vakayı aç$/ }).count()).toBe(rows);
+
+    await page.goto(`${app.url}/dashboard`);
+    await page.locator("body[data-ready='true']").waitFor({ timeout: 15_000 });
+    const D = TEXTS.dashboard;
+    const charts = page.getByRole("img");
+    expect(await charts.count()).toBe(5);
+    const names: Array<string | null> = [];
+    for (const canvas of await page.locator("canvas").all()) names.push(await canvas.getAttribute("aria-label"));
+    expect(names).toEqual([
+      `${D.csatDistribution}: 1 puan: 1, 2 puan: 0, 3 puan: 0, 4 puan: 0, 5 puan: 2`,
+      `${D.npsBreakdown}: ${D.promoters}: 1, ${D.passives}: 0, ${D.detractors}: 0`,
+      `${D.cesChart}: ${D.ces}: 6, ${D.responseCount}: 1`,
+      `${D.trend}: ${D.chartTableBelow}`,
+      `${D.weeks}: ${D.chartTableBelow}`,
+    ]);
+    expect(await page.locator("#csat-distribution tbody tr").allTextContents()).toEqual(["11", "20", "30", "40", "52"]);
+    expect(await page.locator("#nps-breakdown tbody tr").count()).toBe(3);
+    expect(await page.locator("#ces-figures tbody tr").count()).toBe(2);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-accessible.png"), fullPage: true });
+  }, 60_000);
 });
+
+/** A text with its `{reference}` filled in. */
+function fillIn(text: string, reference: string): string {
+  return text.replace("{reference}", reference);
+}

@@ -6,7 +6,6 @@
   var t = JSON.parse(document.getElementById("texts").textContent);
   var session = JSON.parse(document.getElementById("session").textContent);
   var main = document.getElementById("cases");
-  var selected = null;
 
   var el = window.memnunDom.el;
   var cell = window.memnunDom.cell;
@@ -51,15 +50,20 @@
 
   var filters = { status: "", source: "", overdue: false, q: "", offset: 0 };
 
+  // every control is named by a visible label of its own ("Durum", not its first option "Tüm durumlar")
   function filterForm() {
-    var status = el("select", { id: "filter-status", "aria-label": t.allStatuses }, [option("", t.allStatuses, filters.status)].concat(
+    var status = el("select", { id: "filter-status" }, [option("", t.allStatuses, filters.status)].concat(
       Object.keys(t.statuses).map(function (key) { return option(key, t.statuses[key], filters.status); })));
-    var source = el("select", { id: "filter-source", "aria-label": t.allSources }, [option("", t.allSources, filters.source)].concat(
+    var source = el("select", { id: "filter-source" }, [option("", t.allSources, filters.source)].concat(
       Object.keys(t.sources).map(function (key) { return option(key, t.sources[key], filters.source); })));
     var overdue = el("input", { type: "checkbox", id: "filter-overdue" });
     overdue.checked = filters.overdue;
-    var q = el("input", { type: "search", id: "filter-q", placeholder: t.search, value: filters.q });
-    var form = el("form", { class: "filters", id: "filters" }, [status, source, el("label", {}, [overdue, " " + t.overdueOnly]), q, el("button", { type: "submit" }, [t.apply])]);
+    var q = el("input", { type: "search", id: "filter-q", value: filters.q });
+    function labelled(control, label) { return el("span", { class: "field" }, [el("label", { for: control.id }, [label]), control]); }
+    var form = el("form", { class: "filters", id: "filters", "aria-label": t.filters }, [
+      labelled(status, t.statusFilter), labelled(source, t.sourceFilter), el("label", {}, [overdue, " " + t.overdueOnly]), labelled(q, t.search),
+      el("button", { type: "submit" }, [t.apply]),
+    ]);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       filters = { status: status.value, source: source.value, overdue: overdue.checked, q: q.value, offset: 0 };
@@ -86,11 +90,13 @@
       el("thead", {}, [el("tr", {}, t.columns.map(function (c) { return el("th", {}, [c]); }))]),
       el("tbody", {}, data.cases.map(function (c) {
         var age = hoursBetween(c.createdAt, data.now) + " / " + data.responseHours + " " + t.hours + (c.overdue ? " — " + t.overdue : "");
+        // a button per case, so the keyboard (Tab, Enter) and screen readers reach it; a click anywhere on the row opens it too
+        var open = el("button", { type: "button", class: "open-case", "aria-label": fill(t.openCase, { reference: c.reference }) }, [c.reference]);
         var row = el("tr", { "data-reference": c.reference, class: c.overdue ? "overdue" : "" }, [
-          cell(c.reference), cell(statusName(c.status), { class: "status" }), cell(when(c.createdAt)),
+          el("td", {}, [open]), cell(statusName(c.status), { class: "status" }), cell(when(c.createdAt)),
           cell(age, { class: "age" }), cell(t.sources[c.source] || c.source), cell(channelName(c.channel)), cell(shorten(c.text), { title: c.text }),
         ]);
-        row.addEventListener("click", function () { selected = c.reference; detail(c); });
+        row.addEventListener("click", function () { detail(c); });
         return row;
       })),
     ]);
@@ -170,14 +176,18 @@
       return el("li", {}, [[when(a.at)].concat(auditLine(a)).join(" · ")]);
     }));
     var concerns = [c.entryId, c.rating === null ? null : c.rating + "/5", c.score === null ? null : "NPS " + c.score].filter(Boolean).join(" · ") || "–";
-    main.appendChild(el("section", { id: "detail", "data-reference": c.reference }, [
-      el("h2", {}, [t.detail + " " + c.reference + " — " + statusName(c.status)]),
+    var heading = el("h2", { id: "detail-heading", tabindex: "-1" }, [t.detail + " " + c.reference + " — " + statusName(c.status)]);
+    main.appendChild(el("section", { id: "detail", "data-reference": c.reference, "aria-labelledby": "detail-heading" }, [
+      heading,
       el("p", {}, [el("strong", {}, [t.customerWords + ": "]), c.text]),
       el("p", {}, [el("strong", {}, [t.concerns + ": "]), concerns]),
       el("p", {}, [el("strong", {}, [t.contact + ": "]), c.contact || t.noContact]),
       el("p", {}, [el("strong", {}, [t.due + ": "]), when(c.dueAt) + (c.overdue ? " — " + t.overdue : "")]),
       form, el("h2", {}, [t.notes]), notes, el("h2", {}, [t.audit]), audit,
     ]));
+    // the detail is drawn below the whole list: take the eye and the keyboard there, or a click seems to do nothing
+    heading.focus();
+    heading.scrollIntoView({ block: "start" });
   }
 
   // loads the list; `focusId` names the element to move the focus to once it is drawn (a keyboard user's place)

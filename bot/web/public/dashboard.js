@@ -43,10 +43,15 @@
   var format = window.memnunFormat.create(t.timeZone);
   var show = format.show;
   var when = format.when;
-  function chart(id, config) {
-    var canvas = el("canvas", { id: id, role: "img" });
+  // a chart, named for screen readers by `label` (what it shows, with its figures or where its table is)
+  function chart(id, config, label) {
+    var canvas = el("canvas", { id: id, role: "img", "aria-label": label });
     setTimeout(function () { new window.Chart(canvas, config); }, 0);
     return canvas;
+  }
+  // a chart's name: its title and its figures as "label: value" pairs
+  function chartLabel(title, pairs) {
+    return title + ": " + pairs.map(function (p) { return p[0] + ": " + p[1]; }).join(", ");
   }
 
   // an unusable range: the page already says why
@@ -102,31 +107,36 @@
     ]), el("p", {}, [link])], true, null, "cases"));
   }
 
+  // every chart has a name (its figures, or where its table is) and a table beside it with the same figures
   var d = report.csat.distribution;
+  var ratingRows = ["1", "2", "3", "4", "5"].map(function (r) { return [r, show(d[r])]; });
   main.appendChild(section(t.csatDistribution, [chart("chart-csat", {
     type: "bar",
     data: { labels: ["1", "2", "3", "4", "5"], datasets: [{ label: t.ratingsCount, data: [d["1"], d["2"], d["3"], d["4"], d["5"]], backgroundColor: ["#d9534f", "#f0ad4e", "#c8c8c8", "#8bc34a", "#2e7d32"] }] },
     options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-  })]));
+  }, chartLabel(t.csatDistribution, ratingRows.map(function (r) { return [t.ratingName.replace("{rating}", r[0]), r[1]]; }))),
+  table(t.distributionColumns, ratingRows, "csat-distribution")]));
+  var npsRows = [[t.promoters, show(report.nps.promoters)], [t.passives, show(report.nps.passives)], [t.detractors, show(report.nps.detractors)]];
   main.appendChild(section(t.npsBreakdown, [chart("chart-nps", {
     type: "doughnut",
     data: { labels: [t.promoters, t.passives, t.detractors], datasets: [{ data: [report.nps.promoters, report.nps.passives, report.nps.detractors], backgroundColor: ["#2e7d32", "#c8c8c8", "#d9534f"] }] },
-  })]));
+  }, chartLabel(t.npsBreakdown, npsRows)), table(t.npsColumns, npsRows, "nps-breakdown")]));
+  var cesRows = [[t.ces, show(report.ces.average)], [t.responseCount, show(report.ces.responses)]];
   main.appendChild(section(t.cesChart, [chart("chart-ces", {
     type: "bar",
     data: { labels: [t.ces], datasets: [{ label: t.ces, data: [report.ces.average || 0], backgroundColor: "#0b5cad" }] },
     options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { min: 1, max: 7 } } },
-  })]));
+  }, chartLabel(t.cesChart, cesRows)), table(t.cesColumns, cesRows, "ces-figures")]));
   main.appendChild(section(t.trend + " · " + t.timeZone, [chart("chart-trend", {
     type: "line",
     data: { labels: report.trend.map(function (p) { return p.day; }), datasets: [{ label: t.csat, data: report.trend.map(function (p) { return p.csat; }), borderColor: "#0b5cad", tension: 0.2 }] },
     options: { scales: { y: { min: 0, max: 100 } } },
-  }), table(t.dailyColumns, report.trend.map(function (p) { return [p.day, p.responses, show(p.csat, "%")]; }), "trend")], true, "daily", "trend"));
+  }, t.trend + ": " + t.chartTableBelow), table(t.dailyColumns, report.trend.map(function (p) { return [p.day, p.responses, show(p.csat, "%")]; }), "trend")], true, "daily", "trend"));
   main.appendChild(section(t.weeks, [chart("chart-weeks", {
     type: "bar",
     data: { labels: report.weeks.map(function (w) { return w.week; }), datasets: [{ label: t.csat, data: report.weeks.map(function (w) { return w.csat; }), backgroundColor: "#0b5cad" }] },
     options: { plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 100 } } },
-  }), table(t.weekColumns, report.weeks.map(function (w) { return [w.week, w.from, w.responses, show(w.csat, "%")]; }), "weeks")], true, "weekly", "weeks"));
+  }, t.weeks + ": " + t.chartTableBelow), table(t.weekColumns, report.weeks.map(function (w) { return [w.week, w.from, w.responses, show(w.csat, "%")]; }), "weeks")], true, "weekly", "weeks"));
   main.appendChild(section(t.channels, [table(t.channelColumns, report.channels.map(function (c) {
     return [channelName(c.channel), c.questions, c.unanswered, c.answers, c.ratings, show(c.csat, "%"), show(c.average)];
   }), "channels")], true, "by-channel", "channels"));
