@@ -136,9 +136,12 @@ export interface DashboardVerdict {
   readonly rotated?: { value: string; maxAge: number };
 }
 
+/** The operators' pages: the dashboard, the cases page, signing out. */
+const OPERATOR_PAGE_PATH = /^\/dashboard(\/|$)/;
+
 /** Where an operator's token is checked: the operators' pages, their APIs, and `/healthz` (its details). */
 function checksTokens(path: string): boolean {
-  return /^\/dashboard(\/|$)/.test(path) || OPERATOR_API_PATH.test(path) || path === "/healthz";
+  return OPERATOR_PAGE_PATH.test(path) || OPERATOR_API_PATH.test(path) || path === "/healthz";
 }
 
 /** Whether a request offers a token to be checked: a bearer token, or `?token=` (the dashboard's sign-in link). */
@@ -275,7 +278,7 @@ export class DashboardAuth {
         }
         this.options.logger?.warn({ client, url: req.url?.split("?")[0] }, "[dashboard] refused a token unchecked: too many failed sign-ins from this client");
         const retryAfter = String(Math.ceil(waitMs / 1000));
-        if (/^\/dashboard(\/|$)/.test(path)) sendHtml(res, 429, messagePage(TEXTS.dashboard.title, TEXTS.dashboard.tooManySignIns), { "retry-after": retryAfter });
+        if (OPERATOR_PAGE_PATH.test(path)) sendHtml(res, 429, messagePage(TEXTS.dashboard.title, TEXTS.dashboard.tooManySignIns), { "retry-after": retryAfter });
         else {
           res.header("retry-after", retryAfter);
           res.header("cache-control", "no-store");

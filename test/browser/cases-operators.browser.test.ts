@@ -131,6 +131,19 @@ describeBrowser("in a real browser: operators working cases together", () => {
     await page.screenshot({ path: join(ARTIFACTS, "cases-paged.png"), fullPage: true });
     await page.locator("#page-previous").click();
     await waitFor(async () => ((await count.textContent()) ?? "").startsWith("105 vakadan 1–"), "the first page again");
+    await page.locator("#page-next").click();
+    await waitFor(async () => ((await count.textContent()) ?? "").startsWith("105 vakadan 101"), "the second page again");
+    // meanwhile another operator resolves five cases: the second page is no more, and the list after a save shows the last one there is
+    for (const reference of references.slice(0, 5)) {
+      const response = await fetch(`${app.url}/api/cases/${reference}`, { method: "POST", headers: { authorization: `Bearer ${MEHMET}`, "content-type": "application/json" }, body: JSON.stringify({ status: "resolved" }) });
+      expect(response.status).toBe(200);
+    }
+    await page.locator(`tr[data-reference='${references[100] ?? ""}']`).click();
+    await page.locator("#internal-note").fill("ikinci sayfadan");
+    await page.locator("#save").click();
+    await page.getByText(P.saved, { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await count.textContent()).toBe(`100 vakanın hepsi gösteriliyor. ${P.orderDue}`);
+    expect(await page.locator("#detail").getAttribute("data-reference")).toBe(references[100]);
     // every case, newest first, when no status is chosen
     await page.locator("#filter-status").selectOption("");
     await page.locator("#filter-q").fill("");

@@ -203,6 +203,11 @@
       if (!responses[0].ok || !responses[1].ok) throw new Error("cases " + responses[0].status);
       var data = await responses[0].json();
       var report = await responses[1].json();
+      // cases changed meanwhile (resolved by someone else) can leave this page past the last one: show the last one
+      if (data.cases.length === 0 && data.offset > 0 && data.total > 0) {
+        filters.offset = Math.floor((data.total - 1) / data.limit) * data.limit;
+        return load(focusId);
+      }
       main.replaceChildren(kpis(report), el("section", {}, [filterForm(), countLine(data), table(data), pager(data)]));
       main.setAttribute("data-loaded", "true");
       if (focusId) document.getElementById(focusId).focus();
