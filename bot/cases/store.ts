@@ -28,7 +28,7 @@ import {
  * second attempt practically always succeeds; higher only matters with a tiny alphabet (tests).
  */
 export const MAX_REFERENCE_ATTEMPTS = 20;
-/** Most cases a listing returns unless it asks for more (newest first). Higher = bigger dashboard pages. */
+/** Most cases a listing returns unless it asks for more, and the most one page of `/api/cases` may ask for (`limit`). Higher = longer pages allowed. */
 export const CASE_LIST_LIMIT = 500;
 /** Most cases one listing may ask for (`report --csv --table cases`). */
 export const CASE_EXPORT_LIMIT = 100_000;

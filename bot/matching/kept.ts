@@ -59,14 +59,16 @@ export function digest(text: string): string {
 }
 
 /**
- * What an analysed list depends on besides its text: `analysis.ts`'s own code and the versions of
- * the two libraries it calls (the stemmer and the edit distance). `analysis.ts` imports no module
- * of this repository (a test checks it), so its file is all of the code. Undefined when any of
- * them cannot be read: then nothing is kept, since an analysis of an unknown version could be stale.
+ * What an analysed list depends on besides its text: `analysis.ts`'s own code, the Turkish case
+ * folding it takes from `bot/turkish-case.ts`, and the versions of the two libraries it calls (the
+ * stemmer and the edit distance). `analysis.ts` imports no other module of this repository, and
+ * `turkish-case.ts` none (a test checks both), so their files are all of the code. Undefined when
+ * any of them cannot be read: then nothing is kept, since an analysis of an unknown version could be stale.
  */
 function analysisVersion(): string | undefined {
   try {
-    return `${digest(readFileSync(require.resolve("./analysis"), "utf8"))}/${packageVersion("@nlpjs/lang-tr")}/${packageVersion("natural")}`;
+    const code = ["./analysis", "../turkish-case"].map((module) => readFileSync(require.resolve(module), "utf8")).join("\n");
+    return `${digest(code)}/${packageVersion("@nlpjs/lang-tr")}/${packageVersion("natural")}`;
   } catch {
     return undefined;
   }
