@@ -34,14 +34,26 @@ export function looksLikeQuestion(text: string): boolean {
 
 const SCORE_WORDS: ReadonlySet<string> = new Set(TEXTS.scoreWords.map(exactKey));
 const SCALE_FIRST = exactKey("üzerinden");
+/** The minus signs a negative number is typed with: the hyphen-minus, U+2212 (`−5`), dashes. */
+const MINUS_SIGNS = /[\u2012-\u2015\u2212\uFE63\uFF0D]/gu;
+/** A minus sign right before a number, not between two (`-10`, `puanım -3`; `9-10` is a range). */
+const NEGATIVE = /(?:^|[^\p{L}\p{N}])-\s*\d/u;
 
 /**
  * The score a survey answer typed as a sentence gives (`9 puan`, `puanım 9`, `9/10`, `10
  * üzerinden 9`), as typed digits, or null when the message is not only a score on `scale`
- * (`max` of the question). A bare number is the caller's: it is read before.
+ * (`max` of the question). A bare number is the caller's: it is read before. A negative number
+ * keeps its sign (`-10` → `-10`), so the caller's range check refuses it: `exactKey` drops the
+ * sign, and `-10` was read as a promoter's 10.
  */
 export function typedScore(text: string, scale: number): string | null {
-  const slashed = /^\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*$/u.exec(text);
+  const plain = text.replace(MINUS_SIGNS, "-");
+  const score = unsignedScore(plain, scale);
+  return score !== null && NEGATIVE.test(plain) ? `-${score}` : score;
+}
+
+function unsignedScore(text: string, scale: number): string | null {
+  const slashed = /^\s*-?\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*$/u.exec(text);
   if (slashed) return Number(slashed[2]) === scale ? (slashed[1] ?? null) : null;
   const words = exactKey(text).split(" ").filter((word) => word !== "");
   const numbers = words.filter(isDigits);

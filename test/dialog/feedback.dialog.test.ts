@@ -290,6 +290,28 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect(score >= 9 ? report.nps.promoters : report.nps.passives).toBe(1);
   });
 
+  it.each(["-10", "−5", "-3", "puanım -8"])("refuses the negative NPS score %p with the range and the buttons again: nothing stored, nobody alerted", async (text) => {
+    const t = await testBot(kb);
+    await ask(t, "crm nedir");
+    await turn(t, "teşekkürler");
+    const again = await turn(t, text);
+    expect(texts(again)).toEqual([TEXTS.surveyRange(0, 10), TEXTS.npsQuestion]);
+    expect(buttons(again[1])).toHaveLength(12);
+    expect((await t.store.report({})).nps.responses).toBe(0);
+    expect(t.alerts).toEqual([]);
+    // the question stays open
+    expect(texts(await turn(t, "9"))).toEqual([TEXTS.cesQuestion]);
+  });
+
+  it.each(["-7", "−2"])("refuses the negative CES score %p with the range: nothing stored", async (text) => {
+    const t = await testBot(kb);
+    await ask(t, "crm nedir");
+    await turn(t, "teşekkürler");
+    expect(texts(await turn(t, "geç"))).toEqual([TEXTS.cesQuestion]);
+    expect(texts(await turn(t, text))).toEqual([TEXTS.surveyRange(1, 7), TEXTS.cesQuestion]);
+    expect((await t.store.report({})).ces.responses).toBe(0);
+  });
+
   it.each(["boşver", "hayır", "iptal", "yok"])("does not store %p after a low rating as its comment: the comment is skipped", async (text) => {
     const t = await testBot(kb);
     const rating = await ask(t, "nps nedir");

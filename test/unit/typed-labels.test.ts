@@ -40,6 +40,18 @@ describe("a survey score typed in a sentence", () => {
   });
 
   it.each([
+    ["-10", 10, "-10"],
+    ["−5", 10, "-5"],
+    ["– 3", 10, "-3"],
+    ["puanım -3", 10, "-3"],
+    ["-4/5", 5, "-4"],
+    ["10 üzerinden -9", 10, "-9"],
+  ])("keeps the sign of %p on a scale to %d (%s), so the range check refuses it", (text, scale, score) => {
+    expect(typedScore(text, scale)).toBe(score);
+  });
+
+  it.each([
+    ["9-10", 10],
     ["9/7", 10],
     ["7 üzerinden 5", 10],
     ["9 kişiye anlatırım", 10],
