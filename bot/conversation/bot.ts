@@ -13,7 +13,7 @@ import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { cesScoreOf, isLabel, isRefusal, isSkipWord, looksLikeQuestion, typedNumber, typedScore } from "./typed";
+import { cesScoreOf, isLabel, isRefusal, isSkipWord, isWordless, looksLikeQuestion, typedNumber, typedScore } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -272,7 +272,7 @@ export class MemnunBot extends ActivityHandler {
     }
     // cleaned at the edge: control characters (a NUL byte…) are never matched, stored or logged
     const text = typeof context.activity.text === "string" ? cleanText(context.activity.text).trim() : "";
-    if (text === "") {
+    if (isWordless(text)) {
       await context.sendActivity(context.activity.attachments?.length ? TEXTS.nonText : TEXTS.emptyMessage);
       return;
     }

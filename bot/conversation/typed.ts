@@ -23,6 +23,15 @@ export function typedNumber(text: string): string | null {
   return /^(\d{1,2})[.)]?$/u.exec(text.trim())?.[1] ?? null;
 }
 
+/**
+ * Whether a message holds nothing to read: no letter, digit or emoji (`?`, `...`, `!!!`). It is
+ * answered as an empty one, and not searched: searched, it got "don't know" and was logged
+ * among the unanswered questions. An emoji alone is a reaction (small talk), not empty.
+ */
+export function isWordless(text: string): boolean {
+  return !/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text);
+}
+
 /** Turkish question words and particles, folded, as whole words. */
 const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
 

@@ -77,7 +77,7 @@ describe("answering questions (TestAdapter)", () => {
     await adapter.send({ type: "message", text: "Hiçbiri", value: { action: "none-of-these" } }).assertReply(TEXTS.noneOfTheseReply);
   });
 
-  it.each(["hava durumu nasıl", "asdfghjkl", "?"])("admits not knowing %p and offers topics from every folder as buttons", async (text) => {
+  it.each(["hava durumu nasıl", "asdfghjkl"])("admits not knowing %p and offers topics from every folder as buttons", async (text) => {
     const { adapter } = await testBot(kb);
     await adapter.send(text).assertReply((reply) => {
       expect(reply.text).toBe(TEXTS.dontKnow);

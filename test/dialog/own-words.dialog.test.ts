@@ -1,0 +1,50 @@
+import type { Activity } from "botbuilder";
+import { TEXTS } from "../../bot/conversation/texts";
+import type { KnowledgeBase } from "../../bot/knowledge/types";
+import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
+
+type Reply = Partial<Activity>;
+type Button = { title: string; value: unknown };
+const buttons = (reply: Reply | undefined): Button[] =>
+  (reply?.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value }));
+const texts = (replies: Reply[]): Array<string | undefined> => replies.map((r) => r.text);
+
+/** Sends a message or a button click and returns every reply of that turn. */
+async function turn(t: TestBot, message: string | Button): Promise<Reply[]> {
+  expect(t.adapter.activeQueue.length).toBe(0);
+  await (typeof message === "string" ? t.adapter.send(message) : t.adapter.send({ type: "message", text: message.title, value: message.value }));
+  return t.adapter.activeQueue.splice(0);
+}
+
+/** Asks a question that is answered outright; returns its rating buttons. */
+async function ask(t: TestBot, question: string): Promise<Button[]> {
+  const replies = await turn(t, question);
+  expect(replies).toHaveLength(1);
+  expect(replies[0]?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
+  return buttons(replies[0]);
+}
+
+describe("what customers type in their own words (TestAdapter)", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+
+  describe("a message of punctuation alone", () => {
+    it.each(["?", "...", "!!!", "?!", "…", " - "])("%p is answered as an empty message and logged as no question", async (text) => {
+      const t = await testBot(kb);
+      expect(texts(await turn(t, text))).toEqual([TEXTS.emptyMessage]);
+      await t.recorder.flush();
+      expect((await t.store.report({})).unanswered).toEqual([]);
+    });
+
+    it("leaves a pending comment waiting", async () => {
+      const t = await testBot(kb);
+      const rating = await ask(t, "nps nedir");
+      expect(texts(await turn(t, rating[0] as Button))).toEqual([TEXTS.commentPrompt]);
+      expect(texts(await turn(t, "?"))).toEqual([TEXTS.emptyMessage]);
+      expect(texts(await turn(t, "formül eksik"))).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
+      expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ text: "formül eksik" })]);
+    });
+  });
+});
