@@ -13,7 +13,7 @@ import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { cesScoreOf, isLabel, isRefusal, isSkipWord, isWordless, looksLikeQuestion, typedNumber, typedScore } from "./typed";
+import { cesScoreOf, isLabel, isRefusal, isSkip, isWordless, looksLikeQuestion, typedNumber, typedScore } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -308,7 +308,7 @@ export class MemnunBot extends ActivityHandler {
     this.deps.logger.debug({ status: decision.status, smallTalk: decision.smallTalk, top: decision.candidates[0] }, "[bot] matched");
 
     // "geç", or a refusal as the whole message ("hayır", "boşver", "iptal"): no comment to store
-    if (flow.comment && (isSkipWord(text) || isRefusal(text))) {
+    if (flow.comment && (isSkip(text) || isRefusal(text))) {
       await this.skipComment(context, flow);
       return;
     }
@@ -740,7 +740,7 @@ export class MemnunBot extends ActivityHandler {
   private async surveyAnswer(context: TurnContext, flow: ConversationFlow, text: string): Promise<boolean> {
     const step = flow.survey;
     if (!step) return false;
-    if (isSkipWord(text)) {
+    if (isSkip(text)) {
       await this.nextSurveyStep(context, flow, step);
       return true;
     }

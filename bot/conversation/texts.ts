@@ -146,21 +146,29 @@ export const TEXTS = Object.freeze({
   /** What the case buttons send where buttons send text (hosted Web Chat), and what is typed where there are none; the case flow reads them. */
   caseTyped: { yes: "evet", no: "hayır", cancel: "vazgeç" },
   /**
-   * Typed words that, as the whole message, call off the description the complaint loop asks for,
-   * beside the typed "hayır" words it reads already (`classifyYesNo`: hayır, yok, vazgeç…), and the
-   * courtesies that may come with them ("boş ver, kalsın", "iptal et lütfen"). Compared without
-   * Turkish letters and case.
+   * Typed words that, as the whole message, refuse what was just asked (a comment, a complaint's
+   * description or contact details, a survey), beside the typed "hayır" words read already
+   * (`classifyYesNo`: hayır, yok, vazgeç…), and the words that may come with them without making
+   * the message one of substance: courtesies and fillers ("boş ver, kalsın", "iptal et lütfen",
+   * "boşver ya", "yorum yok", "yok bir şey"). Compared as whole words, without Turkish letters and
+   * case; a word of anything else ("örnek yok", "internet yok") makes the message a real answer.
    */
-  caseCancelWords: ["iptal", "boşver", "boş ver", "vazgeçiyorum", "kalsın"] as const,
-  caseCancelCourtesies: ["teşekkürler", "teşekkür", "ederim", "sağ ol", "sağol", "sağolun", "lütfen", "şimdilik", "gerek", "artık", "ben", "et", "edin"] as const,
+  refusalWords: ["iptal", "boşver", "boş ver", "vazgeçiyorum", "kalsın", "hiç", "hiçbir", "önemli değil", "yazmayacağım", "yazmayacam", "yazmıcam"] as const,
+  refusalCompanions: [
+    "teşekkürler", "teşekkür", "ederim", "sağ ol", "sağol", "sağolun", "lütfen", "şimdilik", "gerek", "artık", "ben", "et", "edin",
+    "ya", "yaa", "bir", "şey", "yorum", "yorumum", "yazmak",
+  ] as const,
   /** Channels without buttons: the words that answer a question with choices of its own (the case offer, the consent). */
   typedOptions: (words: readonly string[]): string => `Yanıtlamak için ${words.map((word) => `"${word}"`).join(" ya da ")} yazın.`,
   /** Channels without buttons: the word that calls off a step whose only button is a way out (the description, the contact details). */
   typedCancel: (word: string): string => `Vazgeçmek için "${word}" yazın.`,
   typedSkip: "Geçmek için \"geç\" yazın.",
   typedScore: (min: number, max: number): string => `${min}–${max} arası bir sayı yazın; geçmek için "geç" yazın.`,
-  /** The word that skips a comment or survey question when typed (compared without Turkish letters and case). */
-  skipWord: "geç",
+  /**
+   * Words that skip a comment or survey question when typed as the whole message, as its "Geç"
+   * button does (compared as typed labels are: without Turkish letters, case and punctuation).
+   */
+  skipWords: ["geç", "pas", "skip", "geçiyorum", "geçelim", "geçebiliriz", "atla"] as const,
   npsQuestion: "Kısa soru (1/2): Bizi bir arkadaşınıza tavsiye etme olasılığınız nedir? (0 = hiç, 10 = kesinlikle)",
   cesQuestion: "Son soru (2/2): Sorunuzu çözmek ne kadar kolaydı? (1 = çok zor, 7 = çok kolay)",
   surveyRange: (min: number, max: number): string => `Lütfen ${min} ile ${max} arasında bir sayı seçin.`,

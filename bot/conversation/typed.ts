@@ -32,6 +32,11 @@ export function isWordless(text: string): boolean {
   return !/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text);
 }
 
+/** Whether a message is one of the words that skip a comment or survey question ("geç", "pas", "skip"), as its button does. */
+export function isSkip(text: string): boolean {
+  return isLabel(text, ...TEXTS.skipWords);
+}
+
 /** Turkish question words and particles, folded, as whole words. */
 const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
 
@@ -74,11 +79,6 @@ function unsignedScore(text: string, scale: number): string | null {
   return null;
 }
 
-/** Whether a message is the typed skip word, read as a label is (`isLabel`): "geç", "GEÇ.", "gec", "geççç". */
-export function isSkipWord(text: string): boolean {
-  return isLabel(text, TEXTS.skipWord);
-}
-
 /** `TEXTS.cesWords` by their `exactKey`, in their order. */
 const CES_KEYS: ReadonlyArray<readonly [key: string, score: number]> = TEXTS.cesWords.map(([phrase, score]) => [exactKey(phrase), score]);
 
@@ -96,8 +96,8 @@ export function cesScoreOf(text: string): number | null {
 }
 
 const phrases = (list: readonly string[]): ReadonlyArray<readonly string[]> => list.map(answerWords);
-const CANCEL_WORDS = phrases(TEXTS.caseCancelWords);
-const COURTESIES = phrases(TEXTS.caseCancelCourtesies);
+const CANCEL_WORDS = phrases(TEXTS.refusalWords);
+const COMPANIONS = phrases(TEXTS.refusalCompanions);
 
 /** How many words from `start` one of the phrases covers (the longest that fits), 0 when none does. */
 function phraseAt(words: readonly string[], start: number, list: ReadonlyArray<readonly string[]>): number {
@@ -111,10 +111,10 @@ function phraseAt(words: readonly string[], start: number, list: ReadonlyArray<r
 /**
  * Whether a message as a whole refuses what was just asked (a complaint's description or contact
  * details, a comment, a survey): every word a typed "hayır" (`classifyYesNo`, whose words are the
- * ones the yes/no questions read) or a cancel word, or a courtesy around one ("boş ver, kalsın",
- * "hayır teşekkürler"). Whole messages only, because a description often holds such a word
- * ("kargo iptal edildi ama para gelmedi", "internet yok"), and `classifyYesNo` alone reads any
- * short message holding "yok" as a "no".
+ * ones the yes/no questions read) or a refusal word, or a companion of one ("boş ver, kalsın",
+ * "hayır teşekkürler", "boşver ya", "yorum yok"). Whole messages only, because a description often
+ * holds such a word ("kargo iptal edildi ama para gelmedi", "internet yok"), and `classifyYesNo`
+ * alone reads any short message holding "yok" as a "no".
  */
 export function isRefusal(text: string): boolean {
   const words = answerWords(text);
@@ -126,9 +126,9 @@ export function isRefusal(text: string): boolean {
       i += cancel;
       continue;
     }
-    const courtesy = phraseAt(words, i, COURTESIES);
-    if (courtesy === 0) return false;
-    i += courtesy;
+    const companion = phraseAt(words, i, COMPANIONS);
+    if (companion === 0) return false;
+    i += companion;
   }
   return refused;
 }

@@ -47,4 +47,37 @@ describe("what customers type in their own words (TestAdapter)", () => {
       expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ text: "formül eksik" })]);
     });
   });
+
+  describe("no comment after a low rating", () => {
+    it.each(["pas", "skip", "geçiyorum", "yorum yok", "yok bir şey", "önemli değil", "boşver ya", "yazmayacağım", "hiç", "hiçbir şey", "Geç."])(
+      "%p skips the comment: nothing stored, no complaint offered",
+      async (text) => {
+        const t = await testBot(kb);
+        await ask(t, "nps nedir");
+        expect(texts(await turn(t, "1"))).toEqual([TEXTS.commentPrompt]);
+        expect(texts(await turn(t, text))).toEqual([TEXTS.commentSkipped]);
+        expect((await t.store.report({})).comments).toEqual([]);
+        expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+      },
+    );
+
+    it.each(["eksik", "örnek yok", "hiç anlamadım"])("%p is a comment: stored, and the complaint offered", async (text) => {
+      const t = await testBot(kb);
+      await ask(t, "nps nedir");
+      expect(texts(await turn(t, "1"))).toEqual([TEXTS.commentPrompt]);
+      expect(texts(await turn(t, text))).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
+      expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ text })]);
+    });
+
+    it.each(["pas", "skip", "geçiyorum"])("%p skips a survey question as 'geç' does", async (text) => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      await turn(t, "teşekkürler");
+      expect(texts(await turn(t, text))).toEqual([TEXTS.cesQuestion]);
+      expect(texts(await turn(t, "6"))).toEqual([TEXTS.surveyThanks]);
+      const report = await t.store.report({});
+      expect(report.nps.responses).toBe(0);
+      expect(report.ces.responses).toBe(1);
+    });
+  });
 });

@@ -17,6 +17,16 @@ describe("isRefusal: a message that as a whole calls off the complaint loop's qu
     "istemiyorum",
     "yok, sağ ol",
     "ben vazgeçiyorum",
+    "boşver ya",
+    "yorum yok",
+    "yorumum yok",
+    "yok bir şey",
+    "bir şey yok",
+    "önemli değil",
+    "yazmayacağım",
+    "yazmak istemiyorum",
+    "hiç",
+    "hiçbir şey",
   ])("%s", (text) => {
     expect(isRefusal(text)).toBe(true);
   });
@@ -29,6 +39,11 @@ describe("isRefusal: a message that as a whole calls off the complaint loop's qu
     "param yok oldu",
     "teşekkürler",
     "lütfen",
+    "eksik",
+    "örnek yok",
+    "bir şey",
+    "hiç anlamadım",
+    "önemli bir bilgi eksik",
     "evet",
     "",
     "🙄",

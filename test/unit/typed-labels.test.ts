@@ -1,4 +1,4 @@
-import { cesScoreOf, isLabel, isSkipWord, typedNumber, typedScore } from "../../bot/conversation/typed";
+import { cesScoreOf, isLabel, isSkip, typedNumber, typedScore } from "../../bot/conversation/typed";
 import { TEXTS } from "../../bot/conversation/texts";
 
 describe("a typed message read as a button's label", () => {
@@ -88,7 +88,7 @@ describe("the typed skip word", () => {
     ["geçmiş", false],
     ["", false],
   ])("reads %p as the skip word: %p", (typed, skip) => {
-    expect(isSkipWord(typed)).toBe(skip);
+    expect(isSkip(typed)).toBe(skip);
   });
 });
 
