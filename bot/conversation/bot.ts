@@ -385,6 +385,12 @@ export class MemnunBot extends ActivityHandler {
         await context.sendActivity(TEXTS.acknowledgements[count % TEXTS.acknowledgements.length] ?? TEXTS.acknowledgements[0]);
         return;
       }
+      case "decline":
+      case "reaction":
+      case "displeasure":
+      case "identity":
+        await context.sendActivity(TEXTS.smallTalk[decision.smallTalk]);
+        return;
       case "goodbye":
         await this.goodbye(context, flow);
         return;

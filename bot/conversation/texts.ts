@@ -100,8 +100,16 @@ export const TEXTS = Object.freeze({
   smallTalk: {
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
+    /** "hayır", "yok", "gerek yok": a "no" to nothing asked, or to "Başka bir sorunuz var mı?". */
+    decline: "Anlaşıldı. Aklınıza başka bir şey takılırsa yazmanız yeterli.",
+    /** An emoji alone that shows no displeasure ("👍", "😂", "🙏"). */
+    reaction: "🙂 Başka bir sorunuz olursa buradayım.",
+    /** A thumbs-down or an angry or sad face alone ("👎", "😡", "🤬"). */
+    displeasure: "Üzgünüm, bir şeyler istediğiniz gibi gitmedi sanırım. 🙏 Sorunuzu farklı kelimelerle yazarsanız yeniden deneyeyim.",
+    /** "bot musun", "insan mısın": who the customer is talking to. */
+    identity: "Ben otomatik bir asistanım, yani bir botum; sorularınızı bilgi bankamızdaki bilgilerle yanıtlıyorum. Sorunuzu yazmanız yeterli.",
   },
-  /** Short replies to "tamam", "ok", "👍", taken in turn so they do not repeat. */
+  /** Short replies to "tamam", "ok", "evet", taken in turn so they do not repeat. */
   acknowledgements: [
     "👍 Başka bir sorunuz olursa buradayım.",
     "Ne güzel! Aklınıza takılan başka bir şey olursa yazabilirsiniz.",

@@ -320,9 +320,9 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     expect((await t.store.report({})).comments).toEqual([]);
   });
 
-  it("answers acknowledgements and reactions briefly, with a reply that varies", async () => {
+  it("answers acknowledgements briefly, with a reply that varies", async () => {
     const t = await testBot(kb);
-    const replies = [await turn(t, "tamam"), await turn(t, "ok"), await turn(t, "👍"), await turn(t, "Evet")].map(texts);
+    const replies = [await turn(t, "tamam"), await turn(t, "ok"), await turn(t, "peki"), await turn(t, "Evet")].map(texts);
     expect(replies.map((r) => r.length)).toEqual([1, 1, 1, 1]);
     for (const [reply] of replies) expect(TEXTS.acknowledgements).toContain(reply);
     expect(new Set(replies.map(([reply]) => reply)).size).toBe(TEXTS.acknowledgements.length);

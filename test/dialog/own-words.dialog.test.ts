@@ -80,4 +80,35 @@ describe("what customers type in their own words (TestAdapter)", () => {
       expect(report.ces.responses).toBe(1);
     });
   });
+
+  describe("small talk answered by what was said", () => {
+    it.each([
+      ["hayır", TEXTS.smallTalk.decline],
+      ["yok", TEXTS.smallTalk.decline],
+      ["gerek yok", TEXTS.smallTalk.decline],
+      ["🤬🤬🤬", TEXTS.smallTalk.displeasure],
+      ["😡", TEXTS.smallTalk.displeasure],
+      ["👎", TEXTS.smallTalk.displeasure],
+      ["😂", TEXTS.smallTalk.reaction],
+      ["👍", TEXTS.smallTalk.reaction],
+      ["bot musun", TEXTS.smallTalk.identity],
+      ["insan mısın?", TEXTS.smallTalk.identity],
+      ["Sen gerçek bir insan mısın yoksa robot mu?", TEXTS.smallTalk.identity],
+    ])("after 'Başka bir sorunuz var mı?', %p gets %p, and no question is logged", async (text, reply) => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      expect(texts(await turn(t, "teşekkürler"))).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
+      expect(texts(await turn(t, "istemiyorum"))).toEqual([TEXTS.surveyDeclined]);
+      expect(texts(await turn(t, "teşekkürler"))).toEqual([TEXTS.smallTalk.thanks]);
+      expect(texts(await turn(t, text))).toEqual([reply]);
+      await t.recorder.flush();
+      expect((await t.store.report({})).unanswered).toEqual([]);
+    });
+
+    it.each(["hayır", "😡", "👎", "🤬", "😂"])("never answers %p with an agreeing reply", async (text) => {
+      const t = await testBot(kb);
+      const [reply] = texts(await turn(t, text));
+      expect(TEXTS.acknowledgements).not.toContain(reply);
+    });
+  });
 });

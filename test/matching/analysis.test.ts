@@ -675,8 +675,8 @@ describe("small talk", () => {
     ["yardım", "help"],
     ["tamam", "acknowledgement"],
     ["ok 👍", "acknowledgement"],
-    ["👍", "acknowledgement"],
-    ["🙂🙏", "acknowledgement"],
+    ["👍", "reaction"],
+    ["🙂🙏", "reaction"],
     ["baştan başla", "restart"],
     ["bastan basla", "restart"],
     ["En baştan başlayalım!", "restart"],
@@ -689,8 +689,8 @@ describe("small talk", () => {
     ["slmlar", "greeting"],
     ["saol", "thanks"],
     ["eyv", "thanks"],
-    ["hayir", "acknowledgement"],
-    ["gerek yok", "acknowledgement"],
+    ["hayir", "decline"],
+    ["gerek yok", "decline"],
     ["hayır teşekkürler", "thanks"],
     ["iyi günler", "wish"],
     ["iyi aksamlar", "wish"],
@@ -704,11 +704,25 @@ describe("small talk", () => {
     ["sen kimsin", "help"],
     ["yardim lazim", "help"],
     ["ana menü", "help"],
+    ["😂", "reaction"],
+    ["hayır", "decline"],
+    ["yok", "decline"],
+    ["tamam hayır", "decline"],
+    ["👎", "displeasure"],
+    ["😡", "displeasure"],
+    ["🤬🤬🤬", "displeasure"],
+    ["☹️", "displeasure"],
+    ["😂😡", "displeasure"],
+    ["bot musun", "identity"],
+    ["insan mısın?", "identity"],
+    ["sen gerçek bir insan mısın yoksa robot mu", "identity"],
+    ["yapay zeka mısınız", "identity"],
+    ["merhaba bot", "greeting"],
   ])("%p is %s", (text, kind) => {
     expect(classifySmallTalk(text)).toBe(kind);
   });
 
-  it.each(["merhaba, müşteri deneyimi nedir", "teşekkürler ama crm nedir", "müşteri sadakati", "modemi yeniden başlat", "yeniden başlatma", "abonelik baştan başlar mı", "kartım yok", "iyi günler diliyorum, faturam gelmedi", "var mı yok mu"])("%p is a question, not small talk", (text) => {
+  it.each(["merhaba, müşteri deneyimi nedir", "teşekkürler ama crm nedir", "müşteri sadakati", "modemi yeniden başlat", "yeniden başlatma", "abonelik baştan başlar mı", "kartım yok", "iyi günler diliyorum, faturam gelmedi", "var mı yok mu", "insan kaynakları mı", "bot nasıl kurulur", "robot süpürge var mı", "insan"])("%p is a question, not small talk", (text) => {
     expect(classifySmallTalk(text)).toBeNull();
   });
 });
