@@ -13,7 +13,7 @@ import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { cesScoreOf, isLabel, isRefusal, isSkip, isWordless, looksLikeQuestion, typedNumber, typedScore } from "./typed";
+import { isLabel, isRefusal, isSkip, isWordless, looksLikeQuestion, typedNumber, typedRating, typedScore, wordedRating, wordedScore } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -74,13 +74,14 @@ export interface ConversationFlow {
   surveyAnswered?: Array<"nps" | "ces">;
   /**
    * What a message typed next stands for, on every channel, as the button it stands for would:
-   * right after an answer a number is its rating (with its signature, checked like a click), and
-   * one of its follow-ups' labels or questions is that follow-up's click; a choice's number,
+   * right after an answer a number, a rating button's label or a rating in words is its rating
+   * (with its signature, checked like a click; `reminded` once a plain yes or no was asked for a
+   * number), and one of its follow-ups' labels or questions is that follow-up's click; a choice's number,
    * label (its question) or "Hiçbiri" answers the "did you mean" just asked. Set by the bot's
    * reply, ended by the next message or click (a typed rating keeps it).
    */
   expects?:
-    | { kind: "rating"; answerId: string; entryId: string; signature: string; followUps?: Array<{ id: string; title: string }> }
+    | { kind: "rating"; answerId: string; entryId: string; signature: string; followUps?: Array<{ id: string; title: string }>; reminded?: boolean }
     | { kind: "choice"; ids: string[]; question: string | null; signatures?: Record<string, string> };
 }
 
@@ -486,18 +487,8 @@ export class MemnunBot extends ActivityHandler {
    * when it is none of these, and the message is handled as usual (a new question).
    */
   private async typedChoice(context: TurnContext, flow: ConversationFlow, expected: NonNullable<ConversationFlow["expects"]>, text: string): Promise<boolean> {
+    if (expected.kind === "rating") return this.rateTyped(context, flow, expected, text);
     const number = typedNumber(text);
-    if (expected.kind === "rating") {
-      if (number === null) return false;
-      // kept, so the same number again is "already rated" and another one changes the rating
-      flow.expects = expected;
-      if (parseScore(number, SCALES.csat.min, SCALES.csat.max) === null) {
-        await context.sendActivity(TEXTS.surveyRange(SCALES.csat.min, SCALES.csat.max));
-        return true;
-      }
-      await this.rate(context, flow, expected.answerId, expected.entryId, number, expected.signature);
-      return true;
-    }
     const kb = this.deps.knowledge();
     if (number === null && isLabel(text, TEXTS.noneOfThese, ...TEXTS.noneOfTheseTyped)) {
       // the "Hiçbiri" button typed: no question to log, nothing left unanswered
@@ -518,6 +509,36 @@ export class MemnunBot extends ActivityHandler {
     const questionId = this.offeredQuestion(context, entry.id, expected.question, expected.signatures?.[entry.id]);
     await this.answer(context, flow, entry, kb, "suggestion", questionId);
     if (questionId !== null) this.markChosen(flow, questionId);
+    return true;
+  }
+
+  /**
+   * A message right after an answer that rates it: a number, a button's label or emoji, a number
+   * in a sentence, or words ("berbat", "süper ya"); a plain yes or no gets the buttons once more
+   * (`TEXTS.csatWords` says why), and a number off the scale the range with the buttons. While
+   * the rating's comment is asked for, only a number rates again: words are the comment ("hiç",
+   * "yok"). Returns false when the message is none of these.
+   */
+  private async rateTyped(context: TurnContext, flow: ConversationFlow, expected: Extract<NonNullable<ConversationFlow["expects"]>, { kind: "rating" }>, text: string): Promise<boolean> {
+    const reading = typedRating(text) ?? (flow.comment ? null : wordedRating(text));
+    if (reading === null) return false;
+    const { answerId, entryId, signature } = expected;
+    if (reading === "yes" || reading === "no") {
+      // asked once: a second plain yes or no is small talk
+      if (expected.reminded) return false;
+      flow.expects = { ...expected, reminded: true };
+      await this.say(context, { kind: "rating", text: reading === "yes" ? TEXTS.ratingAskYes : TEXTS.ratingAskNo, rating: { answerId, entryId, signature } });
+      return true;
+    }
+    const rating = String(reading);
+    // kept, so the same rating again is "already rated" and another one changes it
+    flow.expects = expected;
+    if (parseScore(rating, SCALES.csat.min, SCALES.csat.max) === null) {
+      // with the buttons again: where only the last message keeps them, they are gone by now
+      await this.say(context, { kind: "rating", text: TEXTS.surveyRange(SCALES.csat.min, SCALES.csat.max), rating: { answerId, entryId, signature } });
+      return true;
+    }
+    await this.rate(context, flow, answerId, entryId, rating, signature);
     return true;
   }
 
@@ -754,9 +775,10 @@ export class MemnunBot extends ActivityHandler {
       await this.surveyScore(context, flow, step, text);
       return true;
     }
-    const worded = (step === "ces" ? cesScoreOf(text) : null) ?? typedScore(text, SCALES[step].max);
+    const inWords = wordedScore(text, step);
+    const worded = (typeof inWords === "number" ? String(inWords) : null) ?? typedScore(text, SCALES[step].max);
     if (worded !== null) {
-      await this.surveyScore(context, flow, step, String(worded));
+      await this.surveyScore(context, flow, step, worded);
       return true;
     }
     if (isRefusal(text)) {

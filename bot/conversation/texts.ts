@@ -11,6 +11,9 @@ const HELP = [
   "Yarım kalan bir adımı bırakıp yeniden başlamak için **baştan başla** yazabilirsiniz.",
 ] as const;
 
+/** How to rate where there are no buttons: the scale and its ends. */
+const TYPED_RATING_SCALE = "1–5 arası bir sayı yazın (1 = hiç, 5 = çok).";
+
 /**
  * Bot Framework channel ids as operators know them; others are shown as they are. The two
  * web chats are one kind told apart by where the page lives (`webchat`: the Web Chat Azure
@@ -118,9 +121,36 @@ export const TEXTS = Object.freeze({
   /** Before the survey when the user says goodbye: the survey comes first, then the goodbye. */
   surveyBeforeGoodbye: "Gitmeden önce iki kısa soru sorabilir miyim? İstemezseniz \"geç\" yazabilirsiniz.",
   /**
-   * Typed answers to the CES question in words, and the score each stands for on its 1–7 scale
-   * (compared without Turkish letters and case, as whole messages or their first words).
+   * Answers in words to the rating, NPS and CES questions, and what each stands for on its scale
+   * (the rating 1–5, NPS 0–10, CES 1–7). A message is read as one when it is made of such phrases
+   * (the last word may carry "-dı", "-ydı", "-mış", "-um": "kolaydı", "kötüydü", "memnunum") and of
+   * `wordedFillers` ("süper ya", "bu cevap berbat", "çok kolaydı teşekkürler"); the longest phrase
+   * wins ("çok kötü" over "kötü"), and any other word makes it no such answer ("kolay değildi",
+   * "kolay gelsin"). Compared without Turkish letters and case.
+   *
+   * The rating's question reads as a yes/no question ("Bu cevap işinize yaradı mı?"), but its
+   * scale says how much (1 = hiç, 5 = çok): a plain "evet" or "hayır" (`yes`, `no`) gives no
+   * point on it, and the bot asks for one with the buttons once rather than store a guess; the
+   * scale's own ends ("hiç yaramadı", "çok işime yaradı") and a rating in words ("berbat", "idare
+   * eder", "mükemmel") are that rating. NPS reads its question's own ends (0 = hiç, 10 = kesinlikle).
    */
+  csatWords: [
+    ["hiç", 1], ["hiç yaramadı", 1], ["hiç işime yaramadı", 1], ["hiç işe yaramadı", 1], ["hiç yardımcı olmadı", 1],
+    ["çok kötü", 1], ["berbat", 1], ["rezalet", 1], ["felaket", 1], ["işe yaramaz", 1],
+    ["kötü", 2], ["yetersiz", 2], ["beğenmedim", 2], ["iyi değil", 2], ["pek iyi değil", 2],
+    ["idare eder", 3], ["orta", 3], ["eh işte", 3], ["şöyle böyle", 3], ["vasat", 3],
+    ["fena değil", 4], ["iyi", 4], ["güzel", 4], ["memnun", 4], ["memnun kaldım", 4], ["beğendim", 4], ["yeterli", 4],
+    ["çok iyi", 5], ["çok güzel", 5], ["mükemmel", 5], ["harika", 5], ["süper", 5], ["muhteşem", 5], ["şahane", 5],
+    ["çok memnun", 5], ["çok memnun kaldım", 5], ["çok beğendim", 5], ["çok yaradı", 5], ["çok işime yaradı", 5], ["çok faydalı", 5], ["çok yardımcı oldu", 5],
+    ["evet", "yes"], ["evt", "yes"], ["yaradı", "yes"], ["işime yaradı", "yes"], ["işe yaradı", "yes"], ["yardımcı oldu", "yes"], ["faydalı", "yes"], ["faydalı oldu", "yes"],
+    ["hayır", "no"], ["hyr", "no"], ["yok", "no"], ["yaramadı", "no"], ["işime yaramadı", "no"], ["işe yaramadı", "no"], ["olmadı", "no"],
+    ["yardımcı olmadı", "no"], ["faydalı olmadı", "no"], ["faydalı değil", "no"],
+  ] as const,
+  npsWords: [
+    ["hiç", 0],
+    ["asla", 0],
+    ["kesinlikle", 10],
+  ] as const,
   cesWords: [
     ["çok kolay", 7],
     ["gayet kolay", 7],
@@ -132,6 +162,13 @@ export const TEXTS = Object.freeze({
     ["çok zor", 1],
     ["zor", 2],
   ] as const,
+  /** Words that may stand around an answer in words without changing it (see `csatWords`). */
+  wordedFillers: [
+    "ya", "yaa", "çok", "bence", "gerçekten", "açıkçası", "valla", "vallahi", "yani", "gayet", "pek", "bu", "bir", "cevap", "oldu", "olmuş",
+    "teşekkürler", "teşekkür", "ederim", "sağ ol", "sağol", "sağolun", "maalesef",
+  ] as const,
+  /** Numbers written out, from zero (`beş`, `on üzerinden dokuz`): a score typed in words. */
+  numberWords: ["sıfır", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "on"] as const,
   /** Asked as the last line of every knowledge answer (in italics), above the rating buttons. */
   ratePrompt: "Bu cevap işinize yaradı mı?",
   /** Labels of ratings 1…5 (1 = not at all, 5 = very). */
@@ -149,7 +186,13 @@ export const TEXTS = Object.freeze({
   /** Under an answer card once it is rated, in place of its rating buttons. */
   ratedNote: (label: string): string => `Puanınız: ${label}. Teşekkürler!`,
   /** Channels without buttons (SMS, e-mail): what to type instead of clicking. */
-  typedRating: "Bu cevap işinize yaradı mı? 1–5 arası bir sayı yazın (1 = hiç, 5 = çok).",
+  typedRating: `Bu cevap işinize yaradı mı? ${TYPED_RATING_SCALE}`,
+  /** Channels without buttons: under a rating asked again (`ratingAskYes`, a rating off the scale). */
+  typedRatingScale: TYPED_RATING_SCALE,
+  /** A plain "evet" right after an answer: glad, and the rating asked once more, with its buttons (see `csatWords`). */
+  ratingAskYes: "Sevindim! 🙂 Ne kadar işinize yaradığını bir puanla da belirtir misiniz?",
+  /** A plain "hayır" (or 👎) right after an answer: sorry, and the rating asked once more, with its buttons. */
+  ratingAskNo: "Üzgünüm. 🙏 Cevabı bir puanla değerlendirir misiniz? Düşük puan verirseniz neyin eksik olduğunu da yazabilirsiniz.",
   typedChoice: "Numarasını yazın ya da sorunuzu başka kelimelerle yazın.",
   /** What the case buttons send where buttons send text (hosted Web Chat), and what is typed where there are none; the case flow reads them. */
   caseTyped: { yes: "evet", no: "hayır", cancel: "vazgeç" },

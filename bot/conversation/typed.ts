@@ -1,5 +1,7 @@
+import { SCALES } from "../feedback/events";
 import { exactKey, fold, isDigits, turkishLower } from "../matching/analysis";
 import { answerWords, classifyYesNo } from "../matching/case-intent";
+import { classifySmallTalk } from "../matching/small-talk";
 import { TEXTS } from "./texts";
 
 /**
@@ -55,7 +57,7 @@ const NEGATIVE = /(?:^|[^\p{L}\p{N}])-\s*\d/u;
 
 /**
  * The score a survey answer typed as a sentence gives (`9 puan`, `puanım 9`, `9/10`, `10
- * üzerinden 9`), as typed digits, or null when the message is not only a score on `scale`
+ * üzerinden 9`, `dokuz`, `4 🙂` as the rating's button is labelled), as typed digits, or null when the message is not only a score on `scale`
  * (`max` of the question). A bare number is the caller's: it is read before. A negative number
  * keeps its sign (`-10` → `-10`), so the caller's range check refuses it: `exactKey` drops the
  * sign, and `-10` was read as a promoter's 10.
@@ -66,10 +68,16 @@ export function typedScore(text: string, scale: number): string | null {
   return score !== null && NEGATIVE.test(plain) ? `-${score}` : score;
 }
 
+/** Numbers written out, by their value (`beş` → `5`). */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(TEXTS.numberWords.map((word, value) => [exactKey(word), String(value)]));
+
 function unsignedScore(text: string, scale: number): string | null {
   const slashed = /^\s*-?\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*$/u.exec(text);
   if (slashed) return Number(slashed[2]) === scale ? (slashed[1] ?? null) : null;
-  const words = exactKey(text).split(" ").filter((word) => word !== "");
+  const words = exactKey(text)
+    .split(" ")
+    .filter((word) => word !== "")
+    .map((word) => NUMBER_WORDS.get(word) ?? word);
   const numbers = words.filter(isDigits);
   if (words.some((word) => !isDigits(word) && !SCORE_WORDS.has(word))) return null;
   if (numbers.length === 1) return numbers[0] ?? null;
@@ -79,23 +87,104 @@ function unsignedScore(text: string, scale: number): string | null {
   return null;
 }
 
-/** `TEXTS.cesWords` by their `exactKey`, in their order. */
-const CES_KEYS: ReadonlyArray<readonly [key: string, score: number]> = TEXTS.cesWords.map(([phrase, score]) => [exactKey(phrase), score]);
-
-/**
- * The CES score a worded answer stands for ("çok kolaydı" → 7, "ZOR" → 2), or null. The message
- * and the phrases are compared by their `exactKey`, as labels are: case, Turkish letters,
- * punctuation and a stretched letter do not count. The phrase starts the message; its last word
- * may have a suffix ("kolaydı", "çok kolaydı ya").
- */
-export function cesScoreOf(text: string): number | null {
-  const words = exactKey(text);
-  if (words === "") return null;
-  for (const [key, score] of CES_KEYS) if (words.startsWith(key)) return score;
-  return null;
-}
 
 const phrases = (list: readonly string[]): ReadonlyArray<readonly string[]> => list.map(answerWords);
+
+/** What an answer in words stands for: a score, or a plain yes or no (see `TEXTS.csatWords`). */
+export type Worded = number | "yes" | "no";
+interface WordedPhrase {
+  readonly words: readonly string[];
+  readonly value: Worded;
+}
+const wordedPhrases = (table: ReadonlyArray<readonly [string, Worded]>): readonly WordedPhrase[] =>
+  table.map(([phrase, value]) => ({ words: answerWords(phrase), value }));
+const WORDED: Readonly<Record<keyof typeof SCALES, readonly WordedPhrase[]>> = {
+  csat: wordedPhrases(TEXTS.csatWords),
+  nps: wordedPhrases(TEXTS.npsWords),
+  ces: wordedPhrases(TEXTS.cesWords),
+};
+const WORDED_FILLERS = phrases(TEXTS.wordedFillers);
+/**
+ * An ending a phrase's last word may carry, as `answerWords` leaves it (folded, doubled letters
+ * once): the past and reported copula and the person endings (`kolaydı`, `kötüydü`, `berbattı`
+ * → `berbati`, `harikaymış`, `memnunum`, `iyidir`).
+ */
+const COPULA = /^(?:y?[dt]?[iu](?:m|n|k|z|niz|nuz)?|y?m[iu]s|[dt][iu]r|s[iu]n(?:[iu]z)?)$/u;
+
+/** How many words from `start` the phrase covers, its last word with a `COPULA` ending; 0 when it does not fit. */
+function wordedAt(words: readonly string[], start: number, phrase: readonly string[]): number {
+  const fits = phrase.every((word, i) => {
+    const typed = words[start + i];
+    if (typed === undefined) return false;
+    if (typed === word) return true;
+    return i === phrase.length - 1 && typed.startsWith(word) && COPULA.test(typed.slice(word.length));
+  });
+  return fits ? phrase.length : 0;
+}
+
+/**
+ * What a message answers in words to the rating, NPS or CES question (`TEXTS.csatWords`,
+ * `npsWords`, `cesWords`), or null when it is no such answer: every word belongs to a phrase
+ * of the scale's list (the longest that fits) or is a filler, and at least one phrase is there.
+ * Scores win over a plain yes or no ("hayır, kötü" is 2); two different scores, or a yes and a
+ * no, say nothing.
+ */
+export function wordedScore(text: string, scale: keyof typeof SCALES): Worded | null {
+  const words = answerWords(text);
+  const values = new Set<Worded>();
+  for (let i = 0; i < words.length; ) {
+    let longest = 0;
+    let value: Worded | undefined;
+    for (const phrase of WORDED[scale]) {
+      const covered = phrase.words.length > longest ? wordedAt(words, i, phrase.words) : 0;
+      if (covered > longest) {
+        longest = covered;
+        value = phrase.value;
+      }
+    }
+    if (value !== undefined) values.add(value);
+    else longest = phraseAt(words, i, WORDED_FILLERS);
+    if (longest === 0) return null;
+    i += longest;
+  }
+  const scores = [...values].filter((value) => typeof value === "number");
+  if (scores.length > 0) return scores.length === 1 ? (scores[0] ?? null) : null;
+  return values.size === 1 ? ([...values][0] ?? null) : null;
+}
+
+const THUMBS_UP = "\u{1F44D}";
+/** Each rating label's emoji ("😍" of "5 😍"). */
+const LABEL_EMOJI: readonly string[] = TEXTS.ratingLabels.map((label) => label.replace(/[\d\s\uFE0E\uFE0F]/gu, ""));
+
+/** Whether a message is one emoji alone, maybe repeated ("😍", "👍👍"), spaces and variation selectors aside. */
+function onlyEmoji(text: string, emoji: string): boolean {
+  const typed = text.replace(/[\s\uFE0E\uFE0F]/gu, "");
+  return emoji !== "" && typed !== "" && typed.replaceAll(emoji, "") === "";
+}
+
+/**
+ * The rating a message typed right after an answer gives, as typed digits (which may be off the
+ * 1–5 scale, for the caller's range check): a bare number, a rating button's label or its emoji
+ * alone ("4 🙂", "😍"), a number in a sentence ("4 puan", "puanım 4", "4/5", "beş"); null otherwise.
+ */
+export function typedRating(text: string): string | null {
+  const labelled = LABEL_EMOJI.findIndex((emoji) => onlyEmoji(text, emoji));
+  if (labelled >= 0) return String(labelled + 1);
+  return typedNumber(text) ?? typedScore(text, SCALES.csat.max);
+}
+
+/**
+ * The rating a message right after an answer gives in words ("berbat", "idare eder", "süper ya",
+ * "çok işime yaradı"), or the plain yes or no it answers "Bu cevap işinize yaradı mı?" with
+ * ("evet", "işime yaramadı", 👍, and 👎 or an angry face: a displeasure); null otherwise.
+ */
+export function wordedRating(text: string): Worded | null {
+  const worded = wordedScore(text, "csat");
+  if (worded !== null) return worded;
+  if (onlyEmoji(text, THUMBS_UP)) return "yes";
+  return classifySmallTalk(text) === "displeasure" ? "no" : null;
+}
+
 const CANCEL_WORDS = phrases(TEXTS.refusalWords);
 const COMPANIONS = phrases(TEXTS.refusalCompanions);
 

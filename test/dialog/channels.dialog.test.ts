@@ -327,7 +327,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(answer?.text).toContain("- Net Tavsiye Skoru (NPS)\n- ");
       expect(answer?.text).toContain(TEXTS.typedRating);
       expect(answer?.text).toContain(TEXTS.followUpsTitle);
-      expect(texts(await turn(t, "7"))).toEqual([TEXTS.surveyRange(1, 5)]);
+      expect(texts(await turn(t, "7"))).toEqual([`${TEXTS.surveyRange(1, 5)}\n\n${TEXTS.typedRatingScale}`]);
       expect(texts(await turn(t, "4"))).toEqual([TEXTS.ratingThanks]);
       const report = await t.store.report({});
       expect(report.csat).toMatchObject({ responses: 1, average: 4 });

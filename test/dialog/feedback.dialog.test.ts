@@ -280,6 +280,9 @@ describe("rating answers, comments, NPS and CES (TestAdapter)", () => {
     ["puanım 8", 8],
     ["7 puan", 7],
     ["9.", 9],
+    ["dokuz", 9],
+    ["on üzerinden dokuz", 9],
+    ["kesinlikle", 10],
   ])("reads the NPS score in %p as %d", async (text, score) => {
     const t = await testBot(kb);
     await ask(t, "crm nedir");

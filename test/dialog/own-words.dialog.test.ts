@@ -69,6 +69,14 @@ describe("what customers type in their own words (TestAdapter)", () => {
       expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ text })]);
     });
 
+    it("reads 'hiç', the NPS question's own 0, as a score, not as no comment", async () => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      await turn(t, "teşekkürler");
+      expect(texts(await turn(t, "hiç"))).toEqual([TEXTS.cases.offerNps]);
+      expect((await t.store.report({})).nps).toMatchObject({ responses: 1, detractors: 1 });
+    });
+
     it.each(["pas", "skip", "geçiyorum"])("%p skips a survey question as 'geç' does", async (text) => {
       const t = await testBot(kb);
       await ask(t, "crm nedir");
@@ -109,6 +117,104 @@ describe("what customers type in their own words (TestAdapter)", () => {
       const t = await testBot(kb);
       const [reply] = texts(await turn(t, text));
       expect(TEXTS.acknowledgements).not.toContain(reply);
+    });
+  });
+
+  describe("a rating typed in the customer's own words right after an answer", () => {
+    it.each([
+      ["4 puan", 4],
+      ["puanım 4", 4],
+      ["4/5", 4],
+      ["4 🙂", 4],
+      ["1 😞", 1],
+      ["😍", 5],
+      ["😞", 1],
+      ["beş", 5],
+      ["süper", 5],
+      ["harika ya", 5],
+      ["çok kötü", 1],
+      ["berbat", 1],
+      ["bu cevap berbat", 1],
+      ["idare eder", 3],
+      ["memnun kaldım", 4],
+      ["fena değil", 4],
+      ["mükemmel", 5],
+      ["çok işime yaradı", 5],
+      ["hiç yaramadı", 1],
+    ])("%p rates the answer %d", async (text, rating) => {
+      const t = await testBot(kb);
+      await ask(t, "csat nedir");
+      expect(texts(await turn(t, text))).toEqual([rating <= 2 ? TEXTS.commentPrompt : TEXTS.ratingThanks]);
+      const report = await t.store.report({});
+      expect(report.csat).toMatchObject({ responses: 1, average: rating });
+      // praise is the rating, not a thanks that starts the survey and leaves the answer unrated
+      expect(report.nps.responses).toBe(0);
+    });
+
+    it.each([
+      ["evet", TEXTS.ratingAskYes],
+      ["işime yaradı", TEXTS.ratingAskYes],
+      ["evet yaradı", TEXTS.ratingAskYes],
+      ["👍", TEXTS.ratingAskYes],
+      ["hayır", TEXTS.ratingAskNo],
+      ["işime yaramadı", TEXTS.ratingAskNo],
+      ["yaramadı", TEXTS.ratingAskNo],
+      ["hayır yaramadı", TEXTS.ratingAskNo],
+      ["olmadı", TEXTS.ratingAskNo],
+      ["👎", TEXTS.ratingAskNo],
+      ["😡", TEXTS.ratingAskNo],
+    ])("%p, a plain yes or no, asks once for the rating with its buttons", async (text, asked) => {
+      const t = await testBot(kb);
+      const rating = await ask(t, "csat nedir");
+      const replies = await turn(t, text);
+      expect(texts(replies)).toEqual([asked]);
+      expect(buttons(replies[0])).toEqual(rating);
+      expect((await t.store.report({})).csat.responses).toBe(0);
+      expect(texts(await turn(t, "4"))).toEqual([TEXTS.ratingThanks]);
+      expect((await t.store.report({})).csat).toMatchObject({ responses: 1, average: 4 });
+    });
+
+    it.each([
+      ["evet", TEXTS.acknowledgements[0]],
+      ["hayır", TEXTS.smallTalk.decline],
+      ["👎", TEXTS.smallTalk.displeasure],
+    ])("asks only once: %p again is small talk", async (text, reply) => {
+      const t = await testBot(kb);
+      await ask(t, "csat nedir");
+      await turn(t, text);
+      expect(texts(await turn(t, text))).toEqual([reply]);
+      expect((await t.store.report({})).csat.responses).toBe(0);
+    });
+
+    it.each(["6", "0", "-4", "−2", "7 puan"])("%p, off the scale, gets the range with the rating buttons again and stores nothing", async (text) => {
+      const t = await testBot(kb);
+      const rating = await ask(t, "csat nedir");
+      const replies = await turn(t, text);
+      expect(texts(replies)).toEqual([TEXTS.surveyRange(1, 5)]);
+      expect(buttons(replies[0])).toEqual(rating);
+      expect((await t.store.report({})).csat.responses).toBe(0);
+      expect(texts(await turn(t, buttons(replies[0])[4] as Button))).toEqual([TEXTS.ratingThanks]);
+      expect((await t.store.report({})).csat).toMatchObject({ responses: 1, average: 5 });
+    });
+
+    it("reads no rating in words where none is asked: before any answer, or once another message came", async () => {
+      const t = await testBot(kb);
+      expect(texts(await turn(t, "süper"))).toEqual([TEXTS.smallTalk.thanks]);
+      await ask(t, "csat nedir");
+      expect(texts(await turn(t, "tamam"))).toHaveLength(1);
+      await turn(t, "berbat");
+      await turn(t, "idare eder");
+      expect((await t.store.report({})).csat.responses).toBe(0);
+    });
+
+    it("takes words after a low rating as its comment, while a number still changes the rating", async () => {
+      const t = await testBot(kb);
+      await ask(t, "csat nedir");
+      expect(texts(await turn(t, "2"))).toEqual([TEXTS.commentPrompt]);
+      expect(texts(await turn(t, "kötü"))).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
+      const report = await t.store.report({});
+      expect(report.comments).toEqual([expect.objectContaining({ rating: 2, text: "kötü" })]);
+      expect(report.csat).toMatchObject({ responses: 1, average: 2 });
     });
   });
 });

@@ -95,6 +95,34 @@ describe("a question with choices of its own (the case offer, the consent)", () 
   });
 });
 
+describe("a rating asked again (a rating off the scale, a plain yes or no)", () => {
+  const rating = { answerId: "a1", entryId: "crm", signature: "sig" };
+  const reply = { kind: "rating", text: TEXTS.surveyRange(1, 5), rating } as const;
+  const value = (score: number): unknown => ({ action: "rate", answer: "a1", entry: "crm", rating: score, sig: "sig" });
+
+  it("is the sentence with the five labelled rating buttons as suggested actions", () => {
+    const activity = render(reply, "directline");
+    expect(activity.text).toBe(TEXTS.surveyRange(1, 5));
+    expect(activity.suggestedActions?.actions.map((a): unknown[] => [a.title, a.value])).toEqual(TEXTS.ratingLabels.map((label, i) => [label, value(i + 1)]));
+  });
+
+  it("is an Adaptive Card with the rating buttons in Teams, typing their numbers in hosted Web Chat", () => {
+    const data = (channelId: string): unknown[] => {
+      const content = render(reply, channelId).attachments?.[0]?.content as { body: Array<{ type: string; text?: string; columns?: Array<{ items: Array<{ actions: Array<{ title: string; data: unknown }> }> }> }> };
+      expect(content.body[0]).toMatchObject({ type: "TextBlock", text: TEXTS.surveyRange(1, 5) });
+      return content.body.flatMap((e) => e.columns ?? []).flatMap((c) => c.items.flatMap((i) => i.actions.map((a) => [a.title, a.data])));
+    };
+    expect(data("msteams")).toEqual(TEXTS.ratingLabels.map((label, i) => [label, value(i + 1)]));
+    expect(data("webchat")).toEqual(TEXTS.ratingLabels.map((label, i) => [label, String(i + 1)]));
+  });
+
+  it("is the sentence and what to type where there are no buttons", () => {
+    const activity = render(reply, "sms");
+    expect(activity.suggestedActions).toBeUndefined();
+    expect(activity.text).toBe(`${TEXTS.surveyRange(1, 5)}\n\n${TEXTS.typedRatingScale}`);
+  });
+});
+
 describe("follow-up labels (QA 46, bug 1)", () => {
   const kb = createKnowledgeBase(
     [

@@ -1,4 +1,4 @@
-import { cesScoreOf, isLabel, isSkip, typedNumber, typedScore } from "../../bot/conversation/typed";
+import { isLabel, isSkip, typedNumber, typedRating, typedScore, wordedRating, wordedScore } from "../../bot/conversation/typed";
 import { TEXTS } from "../../bot/conversation/texts";
 
 describe("a typed message read as a button's label", () => {
@@ -122,6 +122,72 @@ describe("a CES answer in words", () => {
     ["", null],
     ["?!", null],
   ])("reads %p as %p", (typed, score) => {
-    expect(cesScoreOf(typed)).toBe(score);
+    expect(wordedScore(typed, "ces")).toBe(score);
+  });
+});
+
+describe("a score typed in words (one reader for the rating, NPS and CES)", () => {
+  it.each([
+    ["çok kolaydı", "ces", 7],
+    ["kolaydı ya", "ces", 6],
+    ["idare eder", "ces", 4],
+    ["zordu", "ces", 2],
+    ["idare eder", "csat", 3],
+    ["berbattı", "csat", 1],
+    ["kötüydü", "csat", 2],
+    ["memnunum", "csat", 4],
+    ["bu cevap berbat", "csat", 1],
+    ["çok kötü", "csat", 1],
+    ["süper teşekkürler", "csat", 5],
+    ["hayır, kötü", "csat", 2],
+    ["hiç", "nps", 0],
+    ["kesinlikle", "nps", 10],
+    ["evet", "csat", "yes"],
+    ["hayır yaramadı", "csat", "no"],
+  ] as const)("reads %p on the %s scale as %p", (text, scale, value) => {
+    expect(wordedScore(text, scale)).toBe(value);
+  });
+
+  it.each([
+    ["kolay gelsin", "ces"],
+    ["kolay değildi", "ces"],
+    ["iyi akşamlar", "csat"],
+    ["memnun kalmadım", "csat"],
+    ["çok teşekkürler", "csat"],
+    ["evet ama kötü", "csat"],
+    ["evet hayır", "csat"],
+    ["iyi mi kötü mü", "csat"],
+    ["hiçbir şey", "nps"],
+    ["", "csat"],
+  ] as const)("reads nothing in %p on the %s scale", (text, scale) => {
+    expect(wordedScore(text, scale)).toBeNull();
+  });
+
+  it.each([
+    ["4", "4"],
+    ["4 🙂", "4"],
+    ["😍", "5"],
+    ["😞", "1"],
+    ["😍😍", "5"],
+    ["4 puan", "4"],
+    ["puanım 4", "4"],
+    ["4/5", "4"],
+    ["beş", "5"],
+    ["6", "6"],
+    ["-4", "-4"],
+  ])("reads the typed rating %p as %p", (text, rating) => {
+    expect(typedRating(text)).toBe(rating);
+  });
+
+  it.each([
+    ["👍", "yes"],
+    ["👎", "no"],
+    ["🤬", "no"],
+    ["işime yaradı", "yes"],
+    ["süper", 5],
+    ["😂", null],
+    ["tamam", null],
+  ] as const)("reads the rating in words %p as %p", (text, reading) => {
+    expect(wordedRating(text)).toBe(reading);
   });
 });

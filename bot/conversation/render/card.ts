@@ -3,7 +3,7 @@ import { SCALES } from "../../feedback/events";
 import { TEXTS } from "../texts";
 import { typedLabel } from "./follow-ups";
 import type { Reply } from "./reply";
-import { choiceValue, ratingValues, surveyValues, type ButtonValue } from "./values";
+import { choiceValue, ratingValues, surveyValues, type ButtonValue, type RatingTarget } from "./values";
 
 /** Adaptive Card schema version: 1.5 is what Teams renders on desktop, web and mobile. */
 export const ADAPTIVE_CARD_VERSION = "1.5";
@@ -44,6 +44,10 @@ function scoreRows(scores: readonly Button[], asText: boolean): Element[] {
     })),
   }));
 }
+
+/** An answer's 1–5 rating buttons, labelled, each sending its number where values are lost. */
+const ratingScores = (rating: RatingTarget): Button[] =>
+  ratingValues(rating).map((value, i) => ({ title: TEXTS.ratingLabels[i] ?? String(i + 1), value, typed: String(i + 1) }));
 
 /**
  * Markdown as Adaptive Card text blocks: one block per paragraph (cards have no paragraph
@@ -90,8 +94,7 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
       const body = markdownBlocks(reply.entry.answer);
       if (reply.rated === undefined) {
         body.push(textBlock(`_${TEXTS.ratePrompt}_`, { spacing: "large" }));
-        const ratings = ratingValues(reply.rating).map((value, i) => ({ title: TEXTS.ratingLabels[i] ?? String(i + 1), value, typed: String(i + 1) }));
-        body.push(...scoreRows(ratings, asText));
+        body.push(...scoreRows(ratingScores(reply.rating), asText));
       } else {
         const label = TEXTS.ratingLabels[reply.rated - 1] ?? String(reply.rated);
         body.push(textBlock(TEXTS.ratedNote(label), { spacing: "large", isSubtle: true }));
@@ -114,6 +117,8 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
         TEXTS.didYouMean,
       );
     }
+    case "rating":
+      return cardActivity([textBlock(reply.text), ...scoreRows(ratingScores(reply.rating), asText)], reply.text);
     case "comment":
       return cardActivity([textBlock(TEXTS.commentPrompt), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-comment" }, typed: TEXTS.skip }], asText)], TEXTS.commentPrompt);
     case "choices": {

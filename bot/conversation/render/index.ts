@@ -2,7 +2,7 @@ import { MessageFactory, type Activity } from "botbuilder";
 import { renderCard } from "./card";
 import { channelStyle, controlsSendText } from "./channels";
 import type { Reply } from "./reply";
-import { answerActivity, choicesReply, commentPrompt, didYouMeanReply, markdownReply, surveyPrompt } from "./suggested";
+import { answerActivity, choicesReply, commentPrompt, didYouMeanReply, markdownReply, ratingReply, surveyPrompt } from "./suggested";
 import { renderText } from "./text";
 
 export { canUpdate, channelStyle, controlsSendText, type ChannelStyle } from "./channels";
@@ -19,6 +19,8 @@ function renderSuggested(reply: Reply): Partial<Activity> {
       return answerActivity(reply.entry, reply.followUps, reply.rating);
     case "did-you-mean":
       return didYouMeanReply(reply.suggestions, reply.offer);
+    case "rating":
+      return ratingReply(reply.text, reply.rating);
     case "comment":
       return commentPrompt();
     case "survey":

@@ -36,6 +36,12 @@ export type Reply =
    * the logged question and signs it (see `ChoiceOffer`).
    */
   | { readonly kind: "did-you-mean"; readonly suggestions: readonly Candidate[]; readonly offer?: ChoiceOffer }
+  /**
+   * A sentence with an answer's rating controls again (a rating off the scale, a plain "evet"
+   * or "hayır" to "Bu cevap işinize yaradı mı?"): where only the last message keeps its buttons,
+   * the answer's are gone by then.
+   */
+  | { readonly kind: "rating"; readonly text: string; readonly rating: RatingTarget }
   /** Asks what was missing after a low rating, with a way to skip. */
   | { readonly kind: "comment" }
   /**

@@ -44,6 +44,13 @@ export function ratingButtons(rating: RatingTarget): CardAction[] {
   return ratingValues(rating).map((value, index) => button(TEXTS.ratingLabels[index] ?? String(index + 1), value));
 }
 
+/** A sentence with an answer's 1–5 rating buttons. */
+export function ratingReply(text: string, rating: RatingTarget): Partial<Activity> {
+  const activity = MessageFactory.text(text);
+  activity.suggestedActions = { to: [], actions: ratingButtons(rating) };
+  return activity;
+}
+
 /** Asks what was missing, with a skip button. */
 export function commentPrompt(): Partial<Activity> {
   const activity = MessageFactory.text(TEXTS.commentPrompt);

@@ -31,6 +31,8 @@ export function renderText(reply: Reply): Partial<Activity> {
       return MessageFactory.text(
         [TEXTS.didYouMean, reply.suggestions.map((c, i) => `${i + 1}. ${c.question}`).join("\n"), TEXTS.typedChoice].join("\n\n"),
       );
+    case "rating":
+      return MessageFactory.text(`${reply.text}\n\n${TEXTS.typedRatingScale}`);
     case "comment":
       return MessageFactory.text(`${TEXTS.commentPrompt} ${TEXTS.typedSkip}`);
     case "survey": {
