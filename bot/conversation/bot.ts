@@ -13,7 +13,7 @@ import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { isLabel, isRefusal, isSkip, isWordless, looksLikeQuestion, typedNumber, typedRating, typedScore, wordedRating, wordedScore } from "./typed";
+import { isLabel, isRefusal, isSkip, isWish, isWordless, looksLikeQuestion, typedNumber, typedRating, typedScore, wishOf, wordedRating, wordedScore, type Wish } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
 export const SAMPLE_TOPIC_COUNT = 4;
@@ -53,6 +53,8 @@ export interface ConversationFlow {
   surveyId?: string;
   /** The user said goodbye while the survey was asked: the goodbye comes once it is over. */
   farewellPending?: boolean;
+  /** The wish that goodbye returns in kind ("iyi akşamlar"); without one, the plain goodbye. */
+  farewellWish?: string;
   /** Acknowledgements answered so far, to vary the reply. */
   acknowledged?: number;
   /**
@@ -154,6 +156,9 @@ export function sampleTopics(kb: KnowledgeBase, count = SAMPLE_TOPIC_COUNT): str
   const step = entries.length / count;
   return Array.from({ length: count }, (_, i) => entries[Math.floor(i * step)]?.question ?? "").filter((q) => q !== "");
 }
+
+/** The goodbye that returns `wish` in kind, or the plain one. */
+const farewell = (wish: Wish | null): string => (wish ? TEXTS.smallTalk.wishBack[wish] : TEXTS.smallTalk.goodbye);
 
 /** Parses a whole number in `[min, max]` from a button value or typed text; null otherwise. */
 export function parseScore(raw: unknown, min: number, max: number): number | null {
@@ -353,15 +358,26 @@ export class MemnunBot extends ActivityHandler {
     await this.say(context, { kind: "text", text: botTexts(kb.botTexts).greeting, markdown: true });
   }
 
-  private async goodbye(context: TurnContext, flow: ConversationFlow): Promise<void> {
+  /** Says goodbye, returning the wish `text` holds in kind ("iyi akşamlar"); the survey first when it is due. */
+  private async goodbye(context: TurnContext, flow: ConversationFlow, text: string): Promise<void> {
+    const wish = wishOf(text);
     // the survey comes before the goodbye, not after it
     if (flow.answered && this.surveyDue(flow, true)) {
       flow.farewellPending = true;
+      if (wish) flow.farewellWish = wish;
       await context.sendActivity(TEXTS.surveyBeforeGoodbye);
       await this.maybeStartSurvey(context, flow, true);
       return;
     }
-    await context.sendActivity(TEXTS.smallTalk.goodbye);
+    await context.sendActivity(farewell(wish));
+  }
+
+  /** The goodbye the survey held back, ending the hold; null when none is held. */
+  private heldFarewell(flow: ConversationFlow): string | null {
+    const held = flow.farewellPending ? farewell(isWish(flow.farewellWish) ? flow.farewellWish : null) : null;
+    delete flow.farewellPending;
+    delete flow.farewellWish;
+    return held;
   }
 
   private async reply(context: TurnContext, flow: ConversationFlow, decision: Decision, kb: KnowledgeBase): Promise<void> {
@@ -374,7 +390,7 @@ export class MemnunBot extends ActivityHandler {
         return;
       case "wish":
         // "iyi günler" opens a conversation and closes one that got its answers
-        if (flow.answered) await this.goodbye(context, flow);
+        if (flow.answered) await this.goodbye(context, flow, decision.query);
         else await this.greet(context, kb);
         return;
       case "greeting":
@@ -393,7 +409,7 @@ export class MemnunBot extends ActivityHandler {
         await context.sendActivity(TEXTS.smallTalk[decision.smallTalk]);
         return;
       case "goodbye":
-        await this.goodbye(context, flow);
+        await this.goodbye(context, flow, decision.query);
         return;
       case "thanks":
         await context.sendActivity(TEXTS.smallTalk.thanks);
@@ -783,9 +799,9 @@ export class MemnunBot extends ActivityHandler {
     }
     if (isRefusal(text)) {
       // "hayır" to "may I ask two short questions?": no survey, and a goodbye it held back comes now
-      const farewell = flow.farewellPending === true;
+      const held = this.heldFarewell(flow);
       this.leaveSurvey(flow);
-      await context.sendActivity(farewell ? TEXTS.smallTalk.goodbye : TEXTS.surveyDeclined);
+      await context.sendActivity(held ?? TEXTS.surveyDeclined);
       return true;
     }
     // anything else leaves the survey; the message is handled as usual
@@ -796,7 +812,7 @@ export class MemnunBot extends ActivityHandler {
   /** Ends the open survey question, and the goodbye it held back: the customer moved on. */
   private leaveSurvey(flow: ConversationFlow): void {
     delete flow.survey;
-    delete flow.farewellPending;
+    this.heldFarewell(flow);
   }
 
   private markChosen(flow: ConversationFlow, questionId: string): void {
@@ -820,10 +836,8 @@ export class MemnunBot extends ActivityHandler {
       delete flow.survey;
       await context.sendActivity(TEXTS.feedbackNotSaved);
       // the survey ends here, so a goodbye it held back comes now
-      if (flow.farewellPending) {
-        delete flow.farewellPending;
-        await context.sendActivity(TEXTS.smallTalk.goodbye);
-      }
+      const held = this.heldFarewell(flow);
+      if (held) await context.sendActivity(held);
       return;
     }
     flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];
@@ -843,10 +857,8 @@ export class MemnunBot extends ActivityHandler {
     } else {
       delete flow.survey;
       await context.sendActivity(TEXTS.surveyThanks);
-      if (flow.farewellPending) {
-        delete flow.farewellPending;
-        await context.sendActivity(TEXTS.smallTalk.goodbye);
-      }
+      const held = this.heldFarewell(flow);
+      if (held) await context.sendActivity(held);
     }
   }
 }

@@ -103,6 +103,17 @@ export const TEXTS = Object.freeze({
   smallTalk: {
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
+    /**
+     * The goodbye that returns a wish at a conversation's end in kind, by the word that names the
+     * wish ("iyi akşamlar", "hayırlı akşamlar" → `akşamlar`); a goodbye without one is `goodbye`.
+     */
+    wishBack: {
+      akşamlar: "Size de iyi akşamlar! Görüşmek üzere. 👋",
+      geceler: "Size de iyi geceler! Görüşmek üzere. 👋",
+      günler: "Size de iyi günler! Görüşmek üzere. 👋",
+      çalışmalar: "Size de iyi çalışmalar! Görüşmek üzere. 👋",
+      gelsin: "Teşekkürler, size de kolay gelsin! Görüşmek üzere. 👋",
+    },
     /** "hayır", "yok", "gerek yok": a "no" to nothing asked, or to "Başka bir sorunuz var mı?". */
     decline: "Anlaşıldı. Aklınıza başka bir şey takılırsa yazmanız yeterli.",
     /** An emoji alone that shows no displeasure ("👍", "😂", "🙏"). */

@@ -39,6 +39,23 @@ export function isSkip(text: string): boolean {
   return isLabel(text, ...TEXTS.skipWords);
 }
 
+/** A wish a goodbye may return: the words of `TEXTS.smallTalk.wishBack`. */
+export type Wish = keyof typeof TEXTS.smallTalk.wishBack;
+const WISHES: ReadonlyArray<readonly [Wish, string]> = Object.keys(TEXTS.smallTalk.wishBack)
+  .filter((wish): wish is Wish => Object.hasOwn(TEXTS.smallTalk.wishBack, wish))
+  .map((wish) => [wish, answerWords(wish).join(" ")]);
+
+/** The wish a message holds ("iyi akşamlar", "görüşürüz, iyi geceler"), to return it in kind; null when none. */
+export function wishOf(text: string): Wish | null {
+  const words = answerWords(text);
+  return WISHES.find(([, word]) => words.includes(word))?.[0] ?? null;
+}
+
+/** Whether a stored value is a wish a goodbye may return (conversation state outlives a release). */
+export function isWish(value: unknown): value is Wish {
+  return typeof value === "string" && Object.hasOwn(TEXTS.smallTalk.wishBack, value);
+}
+
 /** Turkish question words and particles, folded, as whole words. */
 const QUESTION_WORDS = /(^|\s)(mi|mu|misin|misiniz|musun|musunuz|midir|mudur|nedir|nelerdir|neler|nasil|neden|niye|nicin|hangi|hangisi|kac|nerede|kim|ne)(\s|$)/;
 

@@ -217,4 +217,39 @@ describe("what customers type in their own words (TestAdapter)", () => {
       expect(report.csat).toMatchObject({ responses: 1, average: 2 });
     });
   });
+
+  describe("a wish at the end, returned in kind", () => {
+    it.each([
+      ["iyi akşamlar", TEXTS.smallTalk.wishBack.akşamlar],
+      ["hayırlı akşamlar", TEXTS.smallTalk.wishBack.akşamlar],
+      ["iyi geceler", TEXTS.smallTalk.wishBack.geceler],
+      ["iyi günler", TEXTS.smallTalk.wishBack.günler],
+      ["iyi çalışmalar", TEXTS.smallTalk.wishBack.çalışmalar],
+      ["kolay gelsin", TEXTS.smallTalk.wishBack.gelsin],
+      ["görüşürüz, iyi akşamlar", TEXTS.smallTalk.wishBack.akşamlar],
+      ["görüşürüz", TEXTS.smallTalk.goodbye],
+      ["👋", TEXTS.smallTalk.goodbye],
+    ])("%p after the answers gets %p", async (text, goodbye) => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      await turn(t, "teşekkürler");
+      await turn(t, "istemiyorum");
+      expect(texts(await turn(t, text))).toEqual([goodbye]);
+    });
+
+    it("returns the wish after the survey it held the goodbye for", async () => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      expect(texts(await turn(t, "iyi akşamlar"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+      expect(texts(await turn(t, "9"))).toEqual([TEXTS.cesQuestion]);
+      expect(texts(await turn(t, "6"))).toEqual([TEXTS.surveyThanks, TEXTS.smallTalk.wishBack.akşamlar]);
+    });
+
+    it("returns the wish when the survey it held the goodbye for is declined", async () => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      await turn(t, "iyi geceler");
+      expect(texts(await turn(t, "hayır"))).toEqual([TEXTS.smallTalk.wishBack.geceler]);
+    });
+  });
 });
