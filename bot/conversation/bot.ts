@@ -283,7 +283,8 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     if (text.length > this.deps.maxMessageLength) {
-      await context.sendActivity(TEXTS.messageTooLong(this.deps.maxMessageLength));
+      // a comment stays asked for: it is what is too long, not a question
+      await context.sendActivity((flow.comment ? TEXTS.commentTooLong : TEXTS.messageTooLong)(this.deps.maxMessageLength));
       return;
     }
     // before any step that would take the words as its answer (a comment, a score, a description)

@@ -82,6 +82,9 @@ export const TEXTS = Object.freeze({
   emptyMessage: "Sorunuzu yazarsanız yardımcı olmaya çalışırım.",
   messageTooLong: (limit: number): string =>
     `Mesajınız biraz uzun oldu. Sorunuzu ${limit} karakteri geçmeyecek şekilde kısaltır mısınız?`,
+  /** A comment on a low rating over the length limit: it stays asked for. */
+  commentTooLong: (limit: number): string =>
+    `Yorumunuz biraz uzun oldu. ${limit} karakteri geçmeyecek şekilde kısaltıp yeniden yazar mısınız?`,
   slowDown: "Çok hızlı mesaj gönderiyorsunuz. Lütfen biraz bekleyip tekrar yazın. 🙏",
   nonText: "Şimdilik yalnızca yazılı soruları yanıtlayabiliyorum. Sorunuzu yazar mısınız?",
   didYouMean: "Bunu mu demek istediniz?",

@@ -48,6 +48,17 @@ describe("what customers type in their own words (TestAdapter)", () => {
     });
   });
 
+  it("asks to shorten a comment over the length limit as a comment, and takes the shorter one", async () => {
+    const t = await testBot(kb);
+    await ask(t, "nps nedir");
+    expect(texts(await turn(t, "1"))).toEqual([TEXTS.commentPrompt]);
+    expect(texts(await turn(t, "eksik ".repeat(400)))).toEqual([TEXTS.commentTooLong(2000)]);
+    expect(texts(await turn(t, "hesaplama örneği eksik"))).toEqual([TEXTS.commentThanks, TEXTS.cases.offerRating]);
+    expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ text: "hesaplama örneği eksik" })]);
+    // a question over the limit is still asked to be shortened as a question
+    expect(texts(await turn(t, "soru ".repeat(500)))).toEqual([TEXTS.messageTooLong(2000)]);
+  });
+
   describe("no comment after a low rating", () => {
     it.each(["pas", "skip", "geçiyorum", "yorum yok", "yok bir şey", "önemli değil", "boşver ya", "yazmayacağım", "hiç", "hiçbir şey", "Geç."])(
       "%p skips the comment: nothing stored, no complaint offered",
