@@ -87,7 +87,9 @@ export const TEXTS = Object.freeze({
     `Yorumunuz biraz uzun oldu. ${limit} karakteri geçmeyecek şekilde kısaltıp yeniden yazar mısınız?`,
   slowDown: "Çok hızlı mesaj gönderiyorsunuz. Lütfen biraz bekleyip tekrar yazın. 🙏",
   nonText: "Şimdilik yalnızca yazılı soruları yanıtlayabiliyorum. Sorunuzu yazar mısınız?",
+  /** "Did you mean" with one choice; with more, `didYouMeanSeveral`. */
   didYouMean: "Bunu mu demek istediniz?",
+  didYouMeanSeveral: "Bunlardan birini mi demek istediniz?",
   noneOfThese: "Hiçbiri",
   /**
    * Typed forms of the "Hiçbiri" button beside its label, that answer a "did you mean" as the

@@ -58,7 +58,7 @@ describe("answering questions (TestAdapter)", () => {
     const { adapter } = await testBot(kb);
     let choices: Array<{ title: string; value: unknown }> = [];
     await adapter.send("memnuniyet ve sadakat").assertReply((reply) => {
-      expect(reply.text).toBe(TEXTS.didYouMean);
+      expect(reply.text).toBe(TEXTS.didYouMeanSeveral);
       choices = buttons(reply);
     });
     expect(choices.length).toBeGreaterThanOrEqual(2);

@@ -135,7 +135,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
     it("offers 'did you mean' choices as card buttons", async () => {
       const t = await channelBot(kb, "msteams");
       const [choices] = await turn(t, "memnuniyet ve sadakat");
-      expect(cardText(choices)).toBe(TEXTS.didYouMean);
+      expect(cardText(choices)).toBe(TEXTS.didYouMeanSeveral);
       const all = buttons(choices);
       expect(all.at(-1)).toEqual({ title: TEXTS.noneOfThese, data: { action: "none-of-these" } });
       const [answer] = await turn(t, { value: all[0]?.data });
@@ -175,7 +175,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
     async function offered(t: ChannelBot): Promise<string[]> {
       const [choices, ...rest] = await turn(t, "memnuniyet ve sadakat");
       expect(rest).toEqual([]);
-      expect(choices?.text).toBe(TEXTS.didYouMean);
+      expect(choices?.text).toBe(TEXTS.didYouMeanSeveral);
       const ids = suggested(choices).flatMap((b) => (isRecord(b.value) && b.value.action === "answer" && typeof b.value.id === "string" ? [b.value.id] : []));
       expect(ids.length).toBeGreaterThan(1);
       return ids;
@@ -257,7 +257,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
     it.each(["msteams", "webchat"])("takes a typed choice number and 'hiç biri' under the card in %s too", async (channelId) => {
       const t = await channelBot(kb, channelId);
       const [choices] = await turn(t, "memnuniyet ve sadakat");
-      expect(cardText(choices)).toBe(TEXTS.didYouMean);
+      expect(cardText(choices)).toBe(TEXTS.didYouMeanSeveral);
       const entry = kb.entries.find((e) => e.question === buttons(choices)[1]?.title);
       const [answer] = await turn(t, "2");
       expect(cardText(answer)).toContain(entry?.answer.split("\n\n")[0] ?? "?");
@@ -312,6 +312,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const replies = JSON.stringify(await turn(t, "5"));
       expect(replies).toContain(TEXTS.dontKnow);
       expect(replies).not.toContain(TEXTS.didYouMean);
+      expect(replies).not.toContain(TEXTS.didYouMeanSeveral);
       expect((await t.store.report({})).csat.responses).toBe(1);
     });
   });
@@ -363,7 +364,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const t = await channelBot(kb, "sms");
       const [choices] = await turn(t, "memnuniyet ve sadakat");
       const lines = choices?.text?.split("\n") ?? [];
-      expect(lines[0]).toBe(TEXTS.didYouMean);
+      expect(lines[0]).toBe(TEXTS.didYouMeanSeveral);
       const second = lines.find((line) => line.startsWith("2. "))?.slice(3);
       expect(second).toBeTruthy();
       const entry = kb.entries.find((e) => e.question === second);

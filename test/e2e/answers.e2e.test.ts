@@ -22,13 +22,13 @@ describe("answering over real HTTP", () => {
     const conversationId = "conv-choices";
     await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: "memnuniyet ve sadakat" }));
     const [choices] = await running.connector().waitForMessages(conversationId, 1);
-    expect(choices?.text).toBe(TEXTS.didYouMean);
+    expect(choices?.text).toBe(TEXTS.didYouMeanSeveral);
     const first = choices?.suggestedActions?.actions[0];
     // a choice names the question it answers and is signed as offered (Integrity.signChoice)
     expect(first?.value).toMatchObject({ action: "answer", source: "suggestion", question: expect.any(String), sig: expect.any(String) });
     await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { text: first?.title, value: first?.value }));
     const messages = await running.connector().waitForMessages(conversationId, 2);
-    expect(messages[1]?.text).not.toBe(TEXTS.didYouMean);
+    expect([TEXTS.didYouMean, TEXTS.didYouMeanSeveral]).not.toContain(messages[1]?.text);
     expect(messages[1]?.text?.length).toBeGreaterThan(40);
   });
 

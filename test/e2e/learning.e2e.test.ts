@@ -10,6 +10,8 @@ import { emulatorActivity, post, REPO_ROOT, startTestApp, tempDataDir } from "..
 import { isRatedAnswer, LocalConnector } from "../helpers/connector";
 
 const DASHBOARD_TOKEN = "learning-test-dashboard-token";
+/** Whether a message is a "did you mean", with one choice or several. */
+const isDidYouMean = (message: { text?: string }): boolean => message.text === TEXTS.didYouMean || message.text === TEXTS.didYouMeanSeveral;
 
 async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -33,7 +35,7 @@ describe("learning from real questions: kb:recommend", () => {
     const from = { from: { id: `user-${n}`, name: "Kullanıcı", role: "user" } };
     await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text, ...from }));
     if (!choose) return;
-    const offer = connector.messages(conversation).find((m) => m.text === TEXTS.didYouMean);
+    const offer = connector.messages(conversation).find(isDidYouMean);
     const choice = offer?.suggestedActions?.actions.find((a) => typeof a.value === "object" && a.value !== null && "id" in a.value && a.value.id === choose);
     if (!choice) throw new Error(`"${text}" did not offer ${choose}: ${JSON.stringify(connector.messages(conversation))}`);
     await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: choice.title, value: choice.value, ...from }));
@@ -48,7 +50,7 @@ describe("learning from real questions: kb:recommend", () => {
     const conversation = `forge-${n}`;
     const from = { from: { id: user, name: "", role: "user" } };
     await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text, ...from }));
-    const offered = connector.messages(conversation).find((m) => m.text === TEXTS.didYouMean)?.suggestedActions?.actions[0]?.value;
+    const offered = connector.messages(conversation).find(isDidYouMean)?.suggestedActions?.actions[0]?.value;
     if (typeof offered !== "object" || offered === null) throw new Error(`"${text}" offered nothing`);
     await post(`${app.url}/api/messages`, emulatorActivity(connector.url, conversation, { text: "x", value: { ...offered, id: entryId }, ...from }));
   }

@@ -4,6 +4,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { markdownBlocks, renderCard, SCORES_PER_ROW } from "../../bot/conversation/render/card";
 import { canUpdate, channelStyle, controlsSendText } from "../../bot/conversation/render/channels";
 import { plainText } from "../../bot/conversation/render/text";
+import type { Candidate } from "../../bot/matching/matcher";
 import { knowledgeEntry } from "../helpers/knowledge";
 
 describe("channel styles", () => {
@@ -92,6 +93,20 @@ describe("a question with choices of its own (the case offer, the consent)", () 
     const activity = render(reply, "sms");
     expect(activity.suggestedActions).toBeUndefined();
     expect(activity.text).toBe(`Kayıt açayım mı?\n\nKVKK: yalnızca bu kayıt için.\n\n${TEXTS.typedOptions(["evet", "hayır"])}`);
+  });
+});
+
+describe("'did you mean', worded for one choice or several", () => {
+  const candidate = (id: string): Candidate => ({ id, question: `${id} nedir?`, confidence: 0.5 });
+  const one = { kind: "did-you-mean", suggestions: [candidate("a")] } as const;
+  const several = { kind: "did-you-mean", suggestions: [candidate("a"), candidate("b"), candidate("c")] } as const;
+  const cardTitle = (channelId: string, reply: typeof one | typeof several): unknown =>
+    (render(reply, channelId).attachments?.[0]?.content as { body: Array<{ text?: string }> }).body[0]?.text;
+
+  it.each(["directline", "msteams", "webchat", "sms"])("asks 'Bunu mu…' for one choice and 'Bunlardan birini mi…' for several in %s", (channelId) => {
+    const question = (reply: typeof one | typeof several): unknown => (channelStyle(channelId) === "card" ? cardTitle(channelId, reply) : render(reply, channelId).text?.split("\n")[0]);
+    expect(question(one)).toBe(TEXTS.didYouMean);
+    expect(question(several)).toBe(TEXTS.didYouMeanSeveral);
   });
 });
 

@@ -2,6 +2,7 @@ import { CardFactory, MessageFactory, type Activity } from "botbuilder";
 import { SCALES } from "../../feedback/events";
 import { TEXTS } from "../texts";
 import { typedLabel } from "./follow-ups";
+import { didYouMeanText } from "./suggested";
 import type { Reply } from "./reply";
 import { choiceValue, ratingValues, surveyValues, type ButtonValue, type RatingTarget } from "./values";
 
@@ -106,15 +107,16 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
       return cardActivity(body, reply.entry.question);
     }
     case "did-you-mean": {
+      const question = didYouMeanText(reply.suggestions.length);
       return cardActivity(
         [
-          textBlock(TEXTS.didYouMean, { weight: "bolder" }),
+          textBlock(question, { weight: "bolder" }),
           ...choiceButtons([
             ...reply.suggestions.map((c) => ({ title: c.question, value: choiceValue(c.id, reply.offer), typed: c.question })),
             { title: TEXTS.noneOfThese, value: { action: "none-of-these" }, typed: TEXTS.noneOfThese },
           ], asText),
         ],
-        TEXTS.didYouMean,
+        question,
       );
     }
     case "rating":

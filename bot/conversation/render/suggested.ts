@@ -71,9 +71,14 @@ export function surveyPrompt(step: "nps" | "ces", survey: SurveyTarget): Partial
   return activity;
 }
 
+/** The "did you mean" question, worded for one choice or several. */
+export function didYouMeanText(count: number): string {
+  return count > 1 ? TEXTS.didYouMeanSeveral : TEXTS.didYouMean;
+}
+
 /** "Did you mean" with up to three choices and "none of these"; each choice carries its signed `offer`. */
 export function didYouMeanReply(suggestions: readonly Candidate[], offer?: ChoiceOffer): Partial<Activity> {
-  const activity = MessageFactory.text(TEXTS.didYouMean);
+  const activity = MessageFactory.text(didYouMeanText(suggestions.length));
   activity.suggestedActions = {
     to: [],
     actions: [

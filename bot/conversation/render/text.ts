@@ -2,6 +2,7 @@ import { MessageFactory, type Activity } from "botbuilder";
 import { SCALES } from "../../feedback/events";
 import { TEXTS } from "../texts";
 import { typedLabel } from "./follow-ups";
+import { didYouMeanText } from "./suggested";
 import type { Reply } from "./reply";
 
 /**
@@ -29,7 +30,7 @@ export function renderText(reply: Reply): Partial<Activity> {
     }
     case "did-you-mean":
       return MessageFactory.text(
-        [TEXTS.didYouMean, reply.suggestions.map((c, i) => `${i + 1}. ${c.question}`).join("\n"), TEXTS.typedChoice].join("\n\n"),
+        [didYouMeanText(reply.suggestions.length), reply.suggestions.map((c, i) => `${i + 1}. ${c.question}`).join("\n"), TEXTS.typedChoice].join("\n\n"),
       );
     case "rating":
       return MessageFactory.text(`${reply.text}\n\n${TEXTS.typedRatingScale}`);
