@@ -271,7 +271,7 @@ export const TEXTS = Object.freeze({
     consentQuestion: "Size doğrudan ulaşabilmemiz için e-posta adresinizi ya da telefon numaranızı paylaşmak ister misiniz?\n\n_KVKK aydınlatma: İletişim bilginizi yalnızca bu kayıtla ilgili size dönüş yapmak için, açık rızanızla kaydederiz; başka amaçla kullanmaz, üçüncü kişilerle paylaşmayız. Paylaşmak zorunda değilsiniz; kaydınız yine incelenir._",
     consentYesButton: "Evet, paylaşmak istiyorum",
     consentNoButton: "Hayır, paylaşmayayım",
-    askContact: "E-posta adresinizi ya da telefon numaranızı yazın (ör. ad@ornek.com ya da 0532 123 45 67).",
+    askContact: "E-posta adresinizi ya da telefon numaranızı yazın (ör. `ad@ornek.com` ya da `0532 123 45 67`).",
     invalidContact: "Bu bir e-posta adresi ya da telefon numarası gibi görünmüyor. Lütfen tekrar yazın ya da vazgeçin.",
     cancelContactButton: "Vazgeç",
     contactSaved: "Teşekkürler, iletişim bilginizi kaydettim. Ekibimiz size bu bilgiden ulaşacak.",

@@ -111,6 +111,26 @@ describeBrowser("in a real browser: a complaint in Web Chat, answered on the cas
     expect(await operator.locator("#kpi-cases-overdue strong").textContent()).toBe("1");
     await operator.screenshot({ path: join(ARTIFACTS, "dashboard-cases.png"), fullPage: true });
   }, 120_000);
+
+  it("shows the contact question's example e-mail address as code, not as a mailto link", async () => {
+    const customer = await (await browser.newContext({ locale: "tr-TR" })).newPage();
+    await customer.goto(`${app.url}/`);
+    await customer.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
+    const input = customer.locator("[data-id='webchat-sendbox-input']");
+    await input.fill("şikayet etmek istiyorum");
+    await input.press("Enter");
+    await customer.getByRole("button", { name: T.acceptButton }).first().click();
+    await customer.getByText(T.describe).first().waitFor({ timeout: 15_000 });
+    await input.fill("Siparişim bir haftadır kargoya verilmedi");
+    await input.press("Enter");
+    await customer.getByRole("button", { name: T.consentYesButton }).first().click();
+    const ask = customer.locator(".webchat__bubble", { hasText: "(ör." }).first();
+    await ask.waitFor({ timeout: 15_000 });
+    expect(await ask.locator("a").count()).toBe(0);
+    expect(await ask.locator("code").allTextContents()).toEqual(["ad@ornek.com", "0532 123 45 67"]);
+    expect(await ask.textContent()).not.toContain("`");
+    await customer.screenshot({ path: join(ARTIFACTS, "case-contact.png"), fullPage: true });
+  }, 60_000);
 });
 
 describeBrowser("in a real browser: the cases page speaks Turkish and shows times in REPORT_TIMEZONE", () => {

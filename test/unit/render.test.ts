@@ -29,6 +29,11 @@ describe("plainText (channels that show Markdown literally)", () => {
     expect(plainText("**CEM**, bir _araçtır_.\n\n- **CSAT**\n* NPS\n\n1. bir")).toBe("CEM, bir araçtır.\n\n- CSAT\n- NPS\n\n1. bir");
   });
 
+  it("drops the marks of inline code, as Adaptive Cards do", () => {
+    expect(plainText("(ör. `ad@ornek.com` ya da `0532 123 45 67`)")).toBe("(ör. ad@ornek.com ya da 0532 123 45 67)");
+    expect(markdownBlocks("ör. `ad@ornek.com`")).toEqual([{ type: "TextBlock", text: "ör. ad@ornek.com", wrap: true }]);
+  });
+
   it("leaves underscores inside words and lone asterisks alone", () => {
     expect(plainText("kb_suggest ve 2 * 3")).toBe("kb_suggest ve 2 * 3");
   });

@@ -3,6 +3,7 @@ import { SCALES } from "../../feedback/events";
 import { TEXTS } from "../texts";
 import { typedLabel } from "./follow-ups";
 import { didYouMeanText } from "./suggested";
+import { withoutCodeMarks } from "./text";
 import type { Reply } from "./reply";
 import { choiceValue, ratingValues, surveyValues, type ButtonValue, type RatingTarget } from "./values";
 
@@ -52,10 +53,11 @@ const ratingScores = (rating: RatingTarget): Button[] =>
 
 /**
  * Markdown as Adaptive Card text blocks: one block per paragraph (cards have no paragraph
- * spacing of their own), `*` bullets as `-` (the list marker cards read everywhere).
+ * spacing of their own), `*` bullets as `-` (the list marker cards read everywhere), inline code
+ * as its text (cards have no code).
  */
 export function markdownBlocks(markdown: string): Element[] {
-  return markdown
+  return withoutCodeMarks(markdown)
     .trim()
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/^(\s*)\* /gm, "$1- ").trim())

@@ -6,11 +6,20 @@ import { didYouMeanText } from "./suggested";
 import type { Reply } from "./reply";
 
 /**
- * Markdown as plain text for channels that show it literally (SMS, e-mail): emphasis marks go,
- * list markers and line breaks stay.
+ * Markdown without the marks of inline code (`` `ad@ornek.com` `` → `ad@ornek.com`), for hosts that
+ * show them literally: Adaptive Cards and plain text. Web Chat shows such code as code, which is
+ * why a text writes an example address so (its Markdown would link a bare one as `mailto:`).
+ */
+export function withoutCodeMarks(markdown: string): string {
+  return markdown.replace(/`([^`\n]+)`/g, "$1");
+}
+
+/**
+ * Markdown as plain text for channels that show it literally (SMS, e-mail): emphasis and code
+ * marks go, list markers and line breaks stay.
  */
 export function plainText(markdown: string): string {
-  return markdown
+  return withoutCodeMarks(markdown)
     .replace(/\*\*(.+?)\*\*/g, "$1")
     .replace(/__(.+?)__/g, "$1")
     .replace(/(^|[\s(])[_*](\S(?:.*?\S)?)[_*](?=$|[\s).,!?:;])/gm, "$1$2")
