@@ -1,4 +1,4 @@
-import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from "botbuilder";
+import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { cleanText } from "../clean-text";
 import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
@@ -168,6 +168,18 @@ export function parseScore(raw: unknown, min: number, max: number): number | nul
   return score >= min && score <= max ? score : null;
 }
 
+/**
+ * The message's text without the bot's own @mention: Teams writes a mention into the text
+ * (`<at>Memnun</at> nps nedir`), in a channel or group chat and when a user mentions the bot in a
+ * personal chat. Only the mention of this bot (the activity's recipient) goes; others are words.
+ */
+export function textWithoutMention(activity: Activity): string | undefined {
+  if (typeof activity.text !== "string") return undefined;
+  const botId = activity.recipient?.id;
+  const mentioned = botId !== undefined && TurnContext.getMentions(activity).some((m) => m.mentioned?.id === botId && typeof m.text === "string" && m.text !== "");
+  return mentioned ? TurnContext.removeRecipientMention(activity) : activity.text;
+}
+
 /** The Turkish FAQ bot: answers from the knowledge base, offers choices when unsure, measures satisfaction. */
 export class MemnunBot extends ActivityHandler {
   private readonly flow: StatePropertyAccessor<ConversationFlow>;
@@ -277,7 +289,8 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     // cleaned at the edge: control characters (a NUL byte…) are never matched, stored or logged
-    const text = typeof context.activity.text === "string" ? cleanText(context.activity.text).trim() : "";
+    const raw = textWithoutMention(context.activity);
+    const text = raw === undefined ? "" : cleanText(raw).trim();
     if (isWordless(text)) {
       await context.sendActivity(context.activity.attachments?.length ? TEXTS.nonText : TEXTS.emptyMessage);
       return;

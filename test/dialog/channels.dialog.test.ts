@@ -159,6 +159,22 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: first.id })]);
     });
 
+    it("reads a message that @mentions the bot without the mention ('<at>Memnun</at> nps nedir')", async () => {
+      const t = await channelBot(kb, "msteams");
+      const mention = "<at>Test Bot</at>";
+      await t.channel.send({
+        type: "message",
+        text: `${mention} nps nedir`,
+        entities: [{ type: "mention", mentioned: { id: "bot", name: "Test Bot" }, text: mention }],
+      });
+      const [answer, ...rest] = t.channel.activeQueue.splice(0);
+      expect(rest).toEqual([]);
+      expect(cardText(answer)).toContain(kb.byId.get("nps")?.answer.split("\n\n")[0]);
+      // someone else's mention is part of what was asked, and the mention alone asks nothing
+      await t.channel.send({ type: "message", text: mention, entities: [{ type: "mention", mentioned: { id: "bot", name: "Test Bot" }, text: mention }] });
+      expect(texts(t.channel.activeQueue.splice(0))).toEqual([TEXTS.emptyMessage]);
+    });
+
     it("shows help as a card with its Markdown and the topics as Action.Submit buttons", async () => {
       const t = await channelBot(kb, "msteams");
       const [help] = await turn(t, "yardım");
