@@ -28,7 +28,7 @@ export const SURVEY_AFTER_RATINGS = 3;
 export const ESCALATE_AFTER_MISSES = 2;
 /** Rated answers remembered per conversation, to spot repeated clicks. */
 const REMEMBERED_RATINGS = 50;
-/** "Did you mean" questions whose choice was answered, remembered per conversation, to spot repeated clicks. */
+/** "Did you mean" choices answered, remembered per conversation, to spot repeated clicks. */
 const REMEMBERED_CHOICES = 20;
 
 /** Where a conversation stands; kept in botbuilder conversation state, so any instance can carry on. */
@@ -70,8 +70,12 @@ export interface ConversationFlow {
   escalated?: boolean;
   /** The complaint loop's place (see `CaseFlow`). */
   case?: CaseFlowState;
-  /** Logged questions whose "did you mean" was answered by a choice, newest last: a second click on one (a double click) is not answered or counted again. */
-  chosen?: string[];
+  /**
+   * "Did you mean" choices answered, as [logged question, entry] pairs, newest last: the same
+   * choice clicked again (a double click) is not answered or counted again; another choice on the
+   * same card is (Teams keeps the card clickable).
+   */
+  chosen?: Array<[string, string]>;
   /** Survey questions answered with a score; their cards stay clickable in some channels. */
   surveyAnswered?: Array<"nps" | "ces">;
   /**
@@ -178,6 +182,19 @@ export function textWithoutMention(activity: Activity): string | undefined {
   const botId = activity.recipient?.id;
   const mentioned = botId !== undefined && TurnContext.getMentions(activity).some((m) => m.mentioned?.id === botId && typeof m.text === "string" && m.text !== "");
   return mentioned ? TurnContext.removeRecipientMention(activity) : activity.text;
+}
+
+/**
+ * Whether this choice of this "did you mean" was answered. State saved before the pairs held only
+ * the question: such an entry is not an array, and matches nothing.
+ */
+function wasChosen(flow: ConversationFlow, questionId: string, entryId: string): boolean {
+  return (flow.chosen ?? []).some((pair) => Array.isArray(pair) && pair[0] === questionId && pair[1] === entryId);
+}
+
+function markChosen(flow: ConversationFlow, questionId: string, entryId: string): void {
+  const pairs = (flow.chosen ?? []).filter((pair) => Array.isArray(pair));
+  flow.chosen = [...pairs, [questionId, entryId] satisfies [string, string]].slice(-REMEMBERED_CHOICES);
 }
 
 /** The Turkish FAQ bot: answers from the knowledge base, offers choices when unsure, measures satisfaction. */
@@ -538,7 +555,7 @@ export class MemnunBot extends ActivityHandler {
     }
     const questionId = this.offeredQuestion(context, entry.id, expected.question, expected.signatures?.[entry.id]);
     await this.answer(context, flow, entry, kb, "suggestion", questionId);
-    if (questionId !== null) this.markChosen(flow, questionId);
+    if (questionId !== null) markChosen(flow, questionId, entry.id);
     return true;
   }
 
@@ -627,14 +644,14 @@ export class MemnunBot extends ActivityHandler {
         }
         delete flow.comment;
         const questionId = value.source === "suggestion" ? this.offeredQuestion(context, entry.id, value.question, value.sig) : null;
-        if (questionId !== null && flow.chosen?.includes(questionId)) {
+        if (questionId !== null && wasChosen(flow, questionId, entry.id)) {
           await context.sendActivity(TEXTS.choiceAlreadyAnswered);
           return;
         }
         // a new answer asks for its own rating: an open survey question is left, as a typed question leaves it
         this.leaveSurvey(flow);
         await this.answer(context, flow, entry, kb, value.source, questionId);
-        if (questionId !== null) this.markChosen(flow, questionId);
+        if (questionId !== null) markChosen(flow, questionId, entry.id);
         return;
       }
       case "rate":
@@ -827,10 +844,6 @@ export class MemnunBot extends ActivityHandler {
   private leaveSurvey(flow: ConversationFlow): void {
     delete flow.survey;
     this.heldFarewell(flow);
-  }
-
-  private markChosen(flow: ConversationFlow, questionId: string): void {
-    flow.chosen = [...(flow.chosen ?? []), questionId].slice(-REMEMBERED_CHOICES);
   }
 
   private async surveyScore(context: TurnContext, flow: ConversationFlow, step: "nps" | "ces", raw: unknown): Promise<void> {

@@ -159,6 +159,24 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect((await t.store.learning({})).picks).toEqual([expect.objectContaining({ query: "memnuniyet ve sadakat", entryId: first.id })]);
     });
 
+    it("answers another choice clicked on a 'did you mean' card already answered; only the same choice again is 'yukarıda verdim'", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [choices] = await turn(t, "memnuniyet ve sadakat");
+      const [first, second] = buttons(choices).slice(0, -1);
+      if (!isRecord(first?.data) || !isRecord(second?.data)) throw new Error("no two choices");
+      const answerOf = (reply: Reply | undefined): string => cardText(reply).split("\n\n")[0] ?? "";
+      const [one] = await turn(t, { value: first.data, replyToId: choices?.id });
+      expect(answerOf(one)).toBe(kb.byId.get(String(first.data.id))?.answer.split("\n\n")[0]);
+      // Teams keeps the card: the other choice clicked on it is answered, and counted
+      const [two, ...rest] = await turn(t, { value: second.data, replyToId: choices?.id });
+      expect(rest).toEqual([]);
+      expect(answerOf(two)).toBe(kb.byId.get(String(second.data.id))?.answer.split("\n\n")[0]);
+      expect(texts(await turn(t, { value: first.data, replyToId: choices?.id }))).toEqual([TEXTS.choiceAlreadyAnswered]);
+      expect(texts(await turn(t, { value: second.data, replyToId: choices?.id }))).toEqual([TEXTS.choiceAlreadyAnswered]);
+      await t.recorder.flush();
+      expect((await t.store.learning({})).picks.map((p) => p.entryId).sort()).toEqual([String(first.data.id), String(second.data.id)].sort());
+    });
+
     it("reads a message that @mentions the bot without the mention ('<at>Memnun</at> nps nedir')", async () => {
       const t = await channelBot(kb, "msteams");
       const mention = "<at>Test Bot</at>";
