@@ -4,7 +4,7 @@ import type { Logger } from "../logger";
 import { LruMap } from "../lru";
 import { isMissingTable, migrate, openDatabase, type Database, type DatabaseOptions } from "./database";
 import { DatabaseUnavailableError, StoreClosedError } from "./errors";
-import { SqlStateStore, StateConflictError, type StateStore, type Versioned } from "./state-store";
+import { ABSENT, SqlStateStore, StateConflictError, type StateStore, type Versioned } from "./state-store";
 
 /** First delay before trying an unreachable database again; doubles up to the maximum. Lower = quicker recovery, more log lines. */
 const RECONNECT_BASE_MS = 1_000;
@@ -181,12 +181,6 @@ export class DatabaseConnection {
  */
 const KNOWN_VERSIONS_SIZE = 10_000;
 
-/**
- * Stored etags are UUIDs, so none equals this: a write carrying it creates the key but never
- * replaces a stored version (see `StateStore.write`).
- */
-const CREATE_ONLY = "create-only";
-
 /** A conversation's state kept in memory while the database was unreachable. */
 interface HeldCopy {
   readonly json: string;
@@ -318,7 +312,7 @@ export class ConnectedStateStore implements StateStore {
     }
     try {
       const value = JSON.parse(copy.json) as unknown;
-      const etag = await sql.write(key, value, stored?.etag ?? CREATE_ONLY);
+      const etag = await sql.write(key, value, stored?.etag ?? ABSENT);
       this.known.set(key, etag);
       if (this.held.get(key) === copy) this.held.delete(key);
       found.set(key, { value, etag });
@@ -341,7 +335,7 @@ export class ConnectedStateStore implements StateStore {
     if (sql) {
       try {
         // a turn that began on a memory copy may replace only the database version the copy replaced
-        const next = await sql.write(key, value, copy ? (copy.base ?? CREATE_ONLY) : etag);
+        const next = await sql.write(key, value, copy ? (copy.base ?? ABSENT) : etag);
         this.known.set(key, next);
         if (copy && this.held.get(key) === copy) this.held.delete(key);
         return next;
@@ -355,7 +349,7 @@ export class ConnectedStateStore implements StateStore {
       }
     }
     const next = randomUUID();
-    const base = copy ? copy.base : isVersion(etag) ? etag : (this.known.get(key) ?? null);
+    const base = copy ? copy.base : etag === ABSENT ? null : isVersion(etag) ? etag : (this.known.get(key) ?? null);
     this.held.set(key, { json: JSON.stringify(value ?? null), etag: next, base });
     return next;
   }

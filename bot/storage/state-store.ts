@@ -17,6 +17,13 @@ export class StateConflictError extends Error {
 }
 
 /**
+ * The version a reader gets for a key that does not exist. Stored etags are UUIDs, so none equals
+ * it: a write carrying it creates the key but never replaces a stored version (another turn
+ * created it since the read).
+ */
+export const ABSENT = "absent";
+
+/**
  * Conversation state shared by every instance: JSON values with optimistic concurrency
  * (botbuilder's `Storage` contract, without botbuilder).
  */
@@ -25,7 +32,7 @@ export interface StateStore extends Closable {
   /**
    * Stores `value` under `key` and returns its new etag. With `etag` other than `*` or
    * undefined, the stored version must still carry that etag (or not exist), else
-   * `StateConflictError`.
+   * `StateConflictError`; with `ABSENT`, the key must not exist.
    */
   write(key: string, value: unknown, etag?: string): Promise<string>;
   delete(keys: readonly string[]): Promise<void>;

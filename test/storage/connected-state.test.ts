@@ -95,7 +95,7 @@ describePostgres("ConnectedStateStore: two instances and a database outage of on
       const state = new ConversationState(new DatabaseStorage(side.store, storedKey));
       return [side, { state, flow: state.createProperty<Flow>("memnun") }] as const;
     }));
-    /** One turn on an instance, as MemnunBot runs it: read the flow, change it, save (botbuilder writes with etag "*"). */
+    /** One turn on an instance, as MemnunBot runs it: read the flow, change it, save (with the version read, see `DatabaseStorage`). */
     const turn = async (side: typeof a, change: (flow: Flow) => void): Promise<Flow> => {
       const bot = bots.get(side);
       if (!bot) throw new Error("unknown instance");

@@ -8,7 +8,7 @@ import { SqlFeedbackStore, type FeedbackStore } from "../../bot/feedback/store";
 import { DatabaseStorage } from "../../bot/conversation/state-storage";
 import type { Database } from "../../bot/storage/database";
 import { StoreClosedError } from "../../bot/storage/errors";
-import { SqlStateStore, StateConflictError, type StateStore } from "../../bot/storage/state-store";
+import { ABSENT, SqlStateStore, StateConflictError, type StateStore } from "../../bot/storage/state-store";
 
 /** How a contract run gets a fresh, empty, migrated database and disposes of it. */
 export interface StoreFactory {
@@ -333,6 +333,14 @@ export function stateStoreContract(name: string, open: () => Promise<StateStoreH
       expect((await state.read(["k2"])).get("k2")?.value).toEqual({ n: 1 });
     });
 
+    it("creates a key with ABSENT (the version of a key read as missing) but never replaces one stored since", async () => {
+      const etag = await state.write("k1", { n: 1 }, ABSENT);
+      expect((await state.read(["k1"])).get("k1")).toEqual({ value: { n: 1 }, etag });
+      await expect(state.write("k1", { n: 2 }, ABSENT)).rejects.toBeInstanceOf(StateConflictError);
+      await expect(handle.sibling().write("k1", { n: 2 }, ABSENT)).rejects.toBeInstanceOf(StateConflictError);
+      expect((await state.read(["k1"])).get("k1")?.value).toEqual({ n: 1 });
+    });
+
     it("closes: twice is safe, and any use afterwards fails with StoreClosedError", async () => {
       await state.write("k1", { n: 1 });
       await state.close();
@@ -373,6 +381,56 @@ export function stateStoreContract(name: string, open: () => Promise<StateStoreH
       // the store holds the state under its pseudonym only, never the channel's conversation id
       expect([...(await state.read([pseudonym("test/conversations/c1/")])).keys()]).toEqual([pseudonym("test/conversations/c1/")]);
       expect((await state.read(["test/conversations/c1/"])).size).toBe(0);
+    });
+
+    it("refuses the later of two turns that read the same version (botbuilder's '*' notwithstanding), also of a new conversation; a turn may save twice", async () => {
+      const pseudonym = (key: string): string => `p:${createHash("sha256").update(key).digest("hex")}`;
+      const instances = [state, handle.sibling()].map((store) => {
+        const conversationState = new ConversationState(new DatabaseStorage(store, pseudonym));
+        return { conversationState, accessor: conversationState.createProperty<{ clicks: string[] }>("memnun") };
+      });
+      const activity = {
+        type: "message",
+        channelId: "test",
+        conversation: { id: "c2", name: "", isGroup: false, conversationType: "personal" },
+        from: { id: "u1", name: "Kullanıcı" },
+        recipient: { id: "b", name: "Memnun" },
+      };
+      /** Two turns on the two instances that both read before either saves; each adds its click. */
+      const together = async (clicks: [string, string]): Promise<Array<PromiseSettledResult<void>>> => {
+        const turns = await Promise.all(
+          instances.map(async ({ conversationState, accessor }, i) => {
+            const context = new TurnContext(new TestAdapter(), activity);
+            const flow = await accessor.get(context, { clicks: [] });
+            flow.clicks = [...flow.clicks, clicks[i] ?? ""];
+            return { context, conversationState };
+          }),
+        );
+        const saved: Array<PromiseSettledResult<void>> = [];
+        for (const { context, conversationState } of turns) saved.push(...(await Promise.allSettled([conversationState.saveChanges(context)])));
+        return saved;
+      };
+      const stored = async (): Promise<unknown> => (await state.read([pseudonym("test/conversations/c2/")])).get(pseudonym("test/conversations/c2/"))?.value;
+
+      // the first turn of a conversation: both read nothing, only the first creates it
+      const [first, second] = await together(["a1", "b1"]);
+      expect(first?.status).toBe("fulfilled");
+      expect(second).toMatchObject({ status: "rejected", reason: expect.any(StateConflictError) });
+      expect(await stored()).toEqual({ memnun: { clicks: ["a1"] } });
+      // later turns: both read the stored version, the second write is refused
+      const [third, fourth] = await together(["a2", "b2"]);
+      expect(third?.status).toBe("fulfilled");
+      expect(fourth).toMatchObject({ status: "rejected", reason: expect.any(StateConflictError) });
+      expect(await stored()).toEqual({ memnun: { clicks: ["a1", "a2"] } });
+
+      const { conversationState, accessor } = instances[0] ?? { conversationState: undefined, accessor: undefined };
+      if (!conversationState || !accessor) throw new Error("no instance");
+      const context = new TurnContext(new TestAdapter(), activity);
+      (await accessor.get(context, { clicks: [] })).clicks.push("a3");
+      await conversationState.saveChanges(context);
+      (await accessor.get(context, { clicks: [] })).clicks.push("a4");
+      await conversationState.saveChanges(context);
+      expect(await stored()).toEqual({ memnun: { clicks: ["a1", "a2", "a3", "a4"] } });
     });
   });
 }
