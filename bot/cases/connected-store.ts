@@ -28,6 +28,10 @@ export class ConnectedCaseStore implements CaseStore {
     return this.current().create(input);
   }
 
+  async createOnce(offer: string, input: NewCase): Promise<{ case: Case; created: boolean }> {
+    return this.current().createOnce(offer, input);
+  }
+
   async get(reference: string): Promise<Case | null> {
     return this.current().get(reference);
   }

@@ -81,6 +81,12 @@ export class ReferenceExhaustedError extends Error {
 export interface CaseStore extends Closable {
   /** Opens a case under a new unique reference. */
   create(input: NewCase): Promise<Case>;
+  /**
+   * Opens the case of a conversation's offer (its id, unique per offer), once: called again for
+   * the same offer (a double click, a turn run again on another instance) it returns the case the
+   * first call opened, with `created` false, so no second case is opened and no second alert raised.
+   */
+  createOnce(offer: string, input: NewCase): Promise<{ case: Case; created: boolean }>;
   /** The case with its notes and audit log, or null. */
   get(reference: string): Promise<Case | null>;
   /** The customer's latest case (by pseudonym), or null. */
@@ -215,6 +221,24 @@ export class SqlCaseStore implements CaseStore {
   }
 
   async create(input: NewCase): Promise<Case> {
+    const opened = await this.insert(input, null);
+    return opened.case;
+  }
+
+  async createOnce(offer: string, input: NewCase): Promise<{ case: Case; created: boolean }> {
+    const existing = await this.ofOffer(offer);
+    if (existing) return { case: existing, created: false };
+    return this.insert(input, offer);
+  }
+
+  /** The case opened for `offer`, or null. */
+  private async ofOffer(offer: string): Promise<Case | null> {
+    const row = await this.db().selectFrom("cases").select("reference").where("offer_id", "=", offer).executeTakeFirst();
+    return row ? this.get(row.reference) : null;
+  }
+
+  /** Inserts a case under a fresh reference; with `offer`, returns the case another call opened for it meanwhile instead. */
+  private async insert(input: NewCase, offer: string | null): Promise<{ case: Case; created: boolean }> {
     const db = this.db();
     for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
       const reference = newReference(this.random);
@@ -242,13 +266,17 @@ export class SqlCaseStore implements CaseStore {
           resolved_at: null,
           overdue_at: null,
           search_key: caseSearchKey(reference, text),
+          offer_id: offer,
         })
-        // the primary key decides between two instances that drew the same reference
-        .onConflict((oc) => oc.column("reference").doNothing());
+        // the primary key decides between two instances that drew the same reference, the
+        // offer's unique index between two turns that opened the same offer
+        .onConflict((oc) => oc.doNothing());
       const created = await this.atomically(insert, (affected) =>
         affected > 0 ? [this.audit(reference, AUDIT_ACTORS.customer, { action: "created", source: input.source, channel: input.channel }, input.createdAt)] : [],
       );
-      if (created > 0) return this.require(reference);
+      if (created > 0) return { case: await this.require(reference), created: true };
+      const raced = offer === null ? null : await this.ofOffer(offer);
+      if (raced) return { case: raced, created: false };
     }
     throw new ReferenceExhaustedError(MAX_REFERENCE_ATTEMPTS);
   }

@@ -7,12 +7,14 @@ import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
 import type { Logger } from "../logger";
 import type { RateLimit } from "../storage/rate-limit";
+import { StateConflictError } from "../storage/state-store";
 import type { Decision, Matcher } from "../matching/matcher";
 import { isFrustration } from "../matching/case-intent";
 import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
+import { HeldTurn, TurnQueue } from "./turns";
 import { isLabel, isRefusal, isSkip, isWish, isWordless, looksLikeQuestion, typedNumber, typedRating, typedScore, wishOf, wordedRating, wordedScore, type Wish } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -26,6 +28,11 @@ export const SURVEY_AFTER_RATINGS = 3;
  * team answers), once per conversation. Lower = offered sooner; 1 would offer it on every first miss.
  */
 export const ESCALATE_AFTER_MISSES = 2;
+/**
+ * Times a turn is run when another instance keeps changing its conversation meanwhile (see
+ * `MemnunBot.run`); then the customer is asked to send it again. Higher = more work redone under contention.
+ */
+export const TURN_ATTEMPTS = 3;
 /** Rated answers remembered per conversation, to spot repeated clicks. */
 const REMEMBERED_RATINGS = 50;
 /** "Did you mean" choices answered, remembered per conversation, to spot repeated clicks. */
@@ -200,6 +207,7 @@ function markChosen(flow: ConversationFlow, questionId: string, entryId: string)
 /** The Turkish FAQ bot: answers from the knowledge base, offers choices when unsure, measures satisfaction. */
 export class MemnunBot extends ActivityHandler {
   private readonly flow: StatePropertyAccessor<ConversationFlow>;
+  private readonly turns = new TurnQueue();
   private readonly now: () => Date;
   private readonly newId: () => string;
 
@@ -220,26 +228,62 @@ export class MemnunBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const limit = this.deps.conversationLimit;
-      const key = `${context.activity.channelId}:${context.activity.conversation?.id ?? ""}`;
-      if (limit && (await limit.take(key)) > 0) {
-        this.deps.logger.warn({ channelId: context.activity.channelId }, "[bot] conversation over its message rate");
-        await context.sendActivity(TEXTS.slowDown);
-        return;
-      }
       const flow = await this.loadFlow(context);
       await this.handleMessage(context, flow);
       await next();
     });
   }
 
-  /** Runs the turn, then saves conversation state; a storage failure is logged, never shown. */
+  /**
+   * Runs a turn once the conversation's earlier turns have ended (`TurnQueue`), so a double click
+   * acts on the state the first click left. The turn's replies go out once its state is saved. A
+   * conflict (another instance changed the conversation since it was read) runs the turn again on
+   * the newer state, up to `TURN_ATTEMPTS` times, then tells the customer to send it again; what an
+   * attempt stored stays (feedback and cases are stored once per rating, survey and offer). Any
+   * other storage failure is logged, never shown, and the replies go out.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    try {
-      await this.deps.conversationState.saveChanges(context);
-    } catch (error) {
-      this.deps.logger.warn({ err: error }, "[bot] conversation state not saved");
+    const key = `${context.activity.channelId}:${context.activity.conversation?.id ?? ""}`;
+    const limit = this.deps.conversationLimit;
+    if (context.activity.type === "message" && limit && (await limit.take(key)) > 0) {
+      this.deps.logger.warn({ channelId: context.activity.channelId }, "[bot] conversation over its message rate");
+      await context.sendActivity(TEXTS.slowDown);
+      return;
+    }
+    if (!(await this.turns.run(key, () => this.attempts(context)))) {
+      this.deps.logger.warn({ channelId: context.activity.channelId }, "[bot] too many turns waiting in one conversation");
+      await context.sendActivity(TEXTS.slowDown);
+    }
+  }
+
+  private async attempts(context: TurnContext): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      const turn = new HeldTurn(context, (error) =>
+        this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), channelId: context.activity.channelId }, "[bot] clicked card not updated"),
+      );
+      try {
+        await super.run(turn.context);
+      } catch (error) {
+        // what was said before the failure is said, then the adapter apologizes
+        await turn.release();
+        throw error;
+      }
+      try {
+        await this.deps.conversationState.saveChanges(turn.context);
+      } catch (error) {
+        if (error instanceof StateConflictError) {
+          if (attempt < TURN_ATTEMPTS) {
+            this.deps.logger.info({ attempt }, "[bot] conversation changed by another turn meanwhile; running the turn again");
+            continue;
+          }
+          this.deps.logger.warn({ attempts: attempt }, "[bot] conversation kept changing under the turn; the customer is asked to send it again");
+          await context.sendActivity(TEXTS.turnConflict);
+          return;
+        }
+        this.deps.logger.warn({ err: error }, "[bot] conversation state not saved");
+      }
+      await turn.release();
+      return;
     }
   }
 
@@ -749,11 +793,8 @@ export class MemnunBot extends ActivityHandler {
     const { channelId, replyToId } = context.activity;
     if (!canUpdate(channelId) || !replyToId || context.activity.value === undefined) return;
     const updated: Partial<Activity> = { ...render(reply, channelId), id: replyToId };
-    try {
-      await context.updateActivity(updated);
-    } catch (error) {
-      this.deps.logger.warn({ err: error instanceof Error ? error.message : String(error), channelId }, "[bot] clicked card not updated");
-    }
+    // held with the turn's replies; a refusal is logged when they go out (see `HeldTurn`)
+    await context.updateActivity(updated);
   }
 
   private async skipComment(context: TurnContext, flow: ConversationFlow): Promise<void> {

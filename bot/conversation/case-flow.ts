@@ -21,6 +21,8 @@ import { isLabel, isRefusal, looksLikeQuestion } from "./typed";
 export const NPS_DETRACTOR_AT_OR_BELOW = 6;
 /** Shortest description accepted as the customer's words; shorter ones ("x") are asked again. */
 const MIN_DESCRIPTION_CHARS = 3;
+/** Offers and consent questions settled, remembered per conversation, to answer a late click on their buttons. */
+const REMEMBERED_SETTLED = 10;
 
 /** Where the complaint loop stands in a conversation (kept in conversation state with the rest of the flow). */
 export interface CaseFlowState {
@@ -51,9 +53,15 @@ export interface CaseFlowState {
    * "don't know"); asked for in words, one is still offered.
    */
   declined?: boolean;
+  /**
+   * Questions settled in this conversation, newest last: an offer's id with the reference of the
+   * case it opened (null when declined), a case reference whose contact consent was answered with
+   * null. A late click on their buttons (a double click, an old card) is told what became of them.
+   */
+  settled?: Array<[string, string | null]>;
 }
 
-/** What an offer answers: a case asked for in words (`complaint`, `human`), or one the bot offers of its own accord. */
+/** Why a case is offered, each with its own wording (`offerText`): asked for in words (`complaint`, `human`), or offered of the bot's own accord. */
 export type OfferKind = "rating" | "complaint" | "human" | "nps" | "escalation";
 /** Offers the customer asked for: made even after an earlier offer was declined. */
 const ASKED_FOR: ReadonlySet<OfferKind> = new Set(["complaint", "human"]);
@@ -148,16 +156,34 @@ export class CaseFlow {
     state.offer = { id, ...offer };
     state.asked = true;
     delete state.step;
+    await context.sendActivity(this.message(context, this.offerText(kind), [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
+    return true;
+  }
+
+  private offerText(kind: OfferKind): string {
+    const t = this.texts();
     const hours = { hours: this.deps.responseHours };
-    const text = {
+    return {
       rating: t.offerRating,
       complaint: t.offerComplaint,
       human: fillTemplate(t.offerHuman, hours),
       nps: t.offerNps,
       escalation: fillTemplate(t.offerEscalation, hours),
     }[kind];
-    await context.sendActivity(this.message(context, text, [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
-    return true;
+  }
+  /**
+   * A click on the button of a question that is no longer open: what became of it ("zaten …")
+   * when the conversation settled it, else that the button is no longer valid.
+   */
+  private async late(context: TurnContext, state: CaseFlowState, id: string): Promise<void> {
+    const t = this.texts();
+    const settled = state.settled?.find(([question]) => question === id);
+    if (!settled) {
+      await context.sendActivity(TEXTS.staleChoice);
+      return;
+    }
+    const [, reference] = settled;
+    await context.sendActivity(this.message(context, reference === null ? t.alreadyAnswered : fillTemplate(t.alreadyOpened, { reference })));
   }
 
   /**
@@ -200,7 +226,7 @@ export class CaseFlow {
     if (step === "accept" || step === "decline" || step === "cancel-describe") {
       const offer = state.offer;
       if (!offer || offer.id !== offerId) {
-        await context.sendActivity(TEXTS.staleChoice);
+        await this.late(context, state, offerId);
         return "handled";
       }
       if (step !== "accept") {
@@ -208,6 +234,7 @@ export class CaseFlow {
         delete state.offer;
         delete state.step;
         state.declined = true;
+        settle(state, offer.id, null);
         await context.sendActivity(t.declined);
         return offer.resumeSurvey ? "resume-survey" : "handled";
       }
@@ -219,7 +246,7 @@ export class CaseFlow {
       return this.open(context, state, origin, offer.text);
     }
     if (state.reference !== offerId) {
-      await context.sendActivity(TEXTS.staleChoice);
+      await this.late(context, state, offerId);
       return "handled";
     }
     if (step === "consent-yes") {
@@ -333,9 +360,10 @@ export class CaseFlow {
     return "handled";
   }
 
-  /** Ends the consent question; the survey an NPS offer interrupted may go on. */
+  /** Ends the consent question, answered; the survey an NPS offer interrupted may go on. */
   private async finish(context: TurnContext, state: CaseFlowState, text: string): Promise<CaseTurn> {
     const resume = state.resumeSurvey === true;
+    if (state.reference) settle(state, state.reference, null);
     endConsent(state);
     await context.sendActivity(this.message(context, text));
     return resume ? "resume-survey" : "handled";
@@ -348,8 +376,10 @@ export class CaseFlow {
     const t = this.texts();
     const now = this.now();
     let created: Case;
+    let isNew: boolean;
     try {
-      created = await this.deps.store.create({
+      // once per offer: a double click's second turn, run after the first or on another instance, opens nothing more
+      ({ case: created, created: isNew } = await this.deps.store.createOnce(offer.id, {
         text,
         source: offer.source,
         answerId: offer.answerId,
@@ -362,7 +392,7 @@ export class CaseFlow {
         conversationRef: JSON.stringify(TurnContext.getConversationReference(context.activity)),
         createdAt: now.toISOString(),
         dueAt: new Date(now.getTime() + this.deps.responseHours * HOUR_MS).toISOString(),
-      });
+      }));
     } catch (error) {
       // the offer (and the customer's words) stay in the conversation: accepting again retries
       this.deps.logger.error({ err: error }, "[bot] case not opened");
@@ -373,9 +403,22 @@ export class CaseFlow {
     }
     delete state.offer;
     delete state.step;
+    settle(state, offer.id, created.reference);
     state.reference = created.reference;
     state.asked = true;
     if (offer.resumeSurvey) state.resumeSurvey = true;
+    if (isNew) this.raiseCreated(created);
+    await context.sendActivity(this.message(context, fillTemplate(t.created, { reference: created.reference, hours: this.deps.responseHours })));
+    await context.sendActivity(
+      this.message(context, t.consentQuestion, [
+        this.button(t.consentYesButton, "consent-yes", created.reference, origin),
+        this.button(t.consentNoButton, "consent-no", created.reference, origin),
+      ]),
+    );
+    return "handled";
+  }
+
+  private raiseCreated(created: Case): void {
     this.deps.alerts.raise({
       kind: "case-created",
       id: this.newId(),
@@ -390,14 +433,6 @@ export class CaseFlow {
       score: created.score ?? undefined,
       dueAt: created.dueAt,
     });
-    await context.sendActivity(this.message(context, fillTemplate(t.created, { reference: created.reference, hours: this.deps.responseHours })));
-    await context.sendActivity(
-      this.message(context, t.consentQuestion, [
-        this.button(t.consentYesButton, "consent-yes", created.reference, origin),
-        this.button(t.consentNoButton, "consent-no", created.reference, origin),
-      ]),
-    );
-    return "handled";
   }
 
   /** The status of a case: in full for its own customer, only existence and openness for anyone else. */
@@ -437,6 +472,12 @@ export class CaseFlow {
  */
 function movesOn(text: string): boolean {
   return !/[@\d]/.test(text) && (looksLikeQuestion(text) || classifyCaseIntent(text) !== null);
+}
+
+/** Notes how a question was settled (see `CaseFlowState.settled`). */
+function settle(state: CaseFlowState, id: string, reference: string | null): void {
+  const others = (state.settled ?? []).filter((entry) => Array.isArray(entry) && entry[0] !== id);
+  state.settled = [...others, [id, reference] satisfies [string, string | null]].slice(-REMEMBERED_SETTLED);
 }
 
 /** Ends the consent question and its contact step: whatever the customer said, nothing more is awaited. */

@@ -86,6 +86,8 @@ export const TEXTS = Object.freeze({
   commentTooLong: (limit: number): string =>
     `Yorumunuz biraz uzun oldu. ${limit} karakteri geçmeyecek şekilde kısaltıp yeniden yazar mısınız?`,
   slowDown: "Çok hızlı mesaj gönderiyorsunuz. Lütfen biraz bekleyip tekrar yazın. 🙏",
+  /** A turn that kept meeting other turns of the same conversation (several instances) and was given up; nothing of it was said. */
+  turnConflict: "Mesajınız aynı anda gelen başka mesajlarınızla çakıştı ve işleyemedim. Lütfen yeniden gönderir misiniz?",
   nonText: "Şimdilik yalnızca yazılı soruları yanıtlayabiliyorum. Sorunuzu yazar mısınız?",
   /** "Did you mean" with one choice; with more, `didYouMeanSeveral`. */
   didYouMean: "Bunu mu demek istediniz?",
@@ -290,6 +292,8 @@ export const TEXTS = Object.freeze({
     statusClosed: "kapatıldı",
     proactive: "**{reference}** numaralı kaydınızda bir gelişme var. Durum: **{status}**.{note}",
     unavailable: "Kayıt sistemine şu an ulaşamıyorum. Lütfen birkaç dakika sonra tekrar deneyin; yazdıklarınız kaybolmadı.",
+    alreadyOpened: "Bu kaydı zaten açtım. Kayıt numaranız: **{reference}**.",
+    alreadyAnswered: "Bu soruyu zaten yanıtlamıştınız, teşekkürler!",
   } satisfies CaseTexts,
   /**
    * One line per alert for people reading Teams or Slack (the JSON format carries the alert

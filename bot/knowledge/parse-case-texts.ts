@@ -45,6 +45,8 @@ export const CASE_TEXT_KEYS = Object.freeze({
   statusClosed: [],
   proactive: ["reference", "status"],
   unavailable: [],
+  alreadyOpened: ["reference"],
+  alreadyAnswered: [],
 } satisfies Record<string, readonly string[]>);
 
 export type CaseTextKey = keyof typeof CASE_TEXT_KEYS;

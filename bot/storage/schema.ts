@@ -106,6 +106,8 @@ export interface CasesTable {
   overdue_at: Timestamp | null;
   /** The reference and the customer's words as `caseSearchKey` folds them: what the cases page's search looks in. */
   search_key: string;
+  /** The conversation's offer the case answers (`CaseStore.createOnce`): unique, so one offer opens one case; null for cases older than the column. */
+  offer_id: string | null;
 }
 
 /** A case's public and internal notes, and its audit log (`kind` = `public`, `internal` or `audit`). */
@@ -300,6 +302,13 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
       for (const row of rows) {
         await sql`update cases set search_key = ${caseSearchKey(row.reference, row.text)} where reference = ${row.reference}`.execute(db);
       }
+    },
+  },
+  "2026-12-09-001-case-offer": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // one case per offer: a double click, or a turn run again on another instance, opens it once
+      await db.schema.alterTable("cases").addColumn("offer_id", "varchar(64)").execute();
+      await db.schema.createIndex("cases_offer_id").on("cases").column("offer_id").unique().execute();
     },
   },
 });

@@ -127,8 +127,8 @@ describe("the complaint loop (TestAdapter)", () => {
     const offer = await turn(t, "şikayet etmek istiyorum");
     expect(texts(await turn(t, pick(offer[0], "Hayır")))).toEqual([T.declined]);
     expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
-    // a late click on the old offer's accept button is stale
-    expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([TEXTS.staleChoice]);
+    // a late click on the old offer's accept button is told the offer was answered
+    expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([T.alreadyAnswered]);
   });
 
   it("offers a signed 'Vazgeç' with the request to describe the problem; clicking it opens nothing and alerts nobody", async () => {
@@ -139,9 +139,9 @@ describe("the complaint loop (TestAdapter)", () => {
     expect(buttons(describe[0])).toEqual([{ title: T.cancelDescribeButton, value: { action: "case", step: "cancel-describe", offer: expect.any(String), sig: expect.any(String) } }]);
     const cancel = pick(describe[0], T.cancelDescribeButton);
     expect(texts(await turn(t, cancel))).toEqual([T.declined]);
-    // the step is over: the next message is no description, and a second click is stale
+    // the step is over: the next message is no description, and a second click is told so
     await turn(t, "Kargom iki haftadır gelmedi, kimse dönmüyor");
-    expect(texts(await turn(t, cancel))).toEqual([TEXTS.staleChoice]);
+    expect(texts(await turn(t, cancel))).toEqual([T.alreadyAnswered]);
     expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
     expect(t.alerts).toEqual([]);
   });
@@ -154,7 +154,7 @@ describe("the complaint loop (TestAdapter)", () => {
     const forged = cancel.value && typeof cancel.value === "object" ? { ...cancel.value, sig: "forged" } : {};
     expect(texts(await turn(t, { title: cancel.title, value: forged }))).toEqual([TEXTS.staleChoice]);
     const reference = referenceIn(await turn(t, "Faturam iki kez kesildi"));
-    expect(texts(await turn(t, cancel))).toEqual([TEXTS.staleChoice]);
+    expect(texts(await turn(t, cancel))).toEqual([fillTemplate(T.alreadyOpened, { reference })]);
     expect(await t.cases.get(reference)).toMatchObject({ status: "open", text: "Faturam iki kez kesildi" });
   });
 
@@ -562,6 +562,7 @@ describe("the complaint loop while the database is away", () => {
       caseOptions: {
         wrapStore: (store) => ({
           create: (input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.create(input)),
+          createOnce: (offer, input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.createOnce(offer, input)),
           get: (reference) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.get(reference)),
           latestOf: (userHash) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.latestOf(userHash)),
           setContact: (reference, contact, at) => store.setContact(reference, contact, at),

@@ -14,7 +14,7 @@ import { createLogger } from "../../bot/logger";
 import { Matcher } from "../../bot/matching/matcher";
 import { turnErrorHandler } from "../../bot/server/adapter";
 import { openDatabase, type Database } from "../../bot/storage/database";
-import { SqlStateStore } from "../../bot/storage/state-store";
+import { SqlStateStore, type StateStore } from "../../bot/storage/state-store";
 
 /** Loads the real knowledge base from `knowledge/`. */
 export async function realKnowledge(): Promise<KnowledgeBase> {
@@ -57,17 +57,24 @@ afterAll(async () => {
  */
 export async function testBot(
   kb: KnowledgeBase,
-  overrides: Partial<MemnunBotDeps> & { feedbackStore?: FeedbackStore; caseOptions?: TestCaseOptions } = {},
+  overrides: Partial<MemnunBotDeps> & {
+    feedbackStore?: FeedbackStore;
+    caseOptions?: TestCaseOptions;
+    /** Another test bot's database: a second instance of the same installation (its secret, state, cases and feedback). */
+    database?: Database;
+    /** Wraps the conversation state store (to order two instances' turns). */
+    wrapState?: (store: StateStore) => StateStore;
+  } = {},
 ): Promise<TestBot> {
-  const database = await openDatabase({ dataDir: "", sqliteFile: ":memory:" });
-  opened.push(database);
+  const database = overrides.database ?? (await openDatabase({ dataDir: "", sqliteFile: ":memory:" }));
+  if (!overrides.database) opened.push(database);
   const store = new SqlFeedbackStore(database);
   const logger = createLogger("silent");
   const recorder = new FeedbackRecorder({ store: overrides.feedbackStore ?? store, logger, tuning: { RETRY_BASE_MS: 20 } });
   const integrity = new Integrity(await store.installationSecret());
   const cases = new SqlCaseStore(database);
   const alerts: Alert[] = [];
-  const { caseOptions = {}, feedbackStore: _feedbackStore, ...deps } = overrides;
+  const { caseOptions = {}, feedbackStore: _feedbackStore, database: _database, wrapState = (store) => store, ...deps } = overrides;
   const caseFlow = caseOptions.off
     ? undefined
     : new CaseFlow({
@@ -87,7 +94,7 @@ export async function testBot(
     maxMessageLength: 2000,
     recorder,
     integrity,
-    conversationState: new ConversationState(new DatabaseStorage(new SqlStateStore(database), (key) => integrity.pseudonym(`state:${key}`))),
+    conversationState: new ConversationState(new DatabaseStorage(wrapState(new SqlStateStore(database)), (key) => integrity.pseudonym(`state:${key}`))),
     ...(caseFlow ? { cases: caseFlow } : {}),
     ...deps,
   });
@@ -110,8 +117,8 @@ export interface ChannelBot extends TestBot {
 }
 
 /** `testBot` behind a TestAdapter in `channelId`, so replies render as that channel's. */
-export async function channelBot(kb: KnowledgeBase, channelId: string): Promise<ChannelBot> {
-  const t = await testBot(kb);
+export async function channelBot(kb: KnowledgeBase, channelId: string, overrides: Parameters<typeof testBot>[1] = {}): Promise<ChannelBot> {
+  const t = await testBot(kb, overrides);
   const channel = new ChannelAdapter((context) => t.bot.run(context), { channelId });
   channel.onTurnError = turnErrorHandler(createLogger("silent"));
   return { ...t, channel };

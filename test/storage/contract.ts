@@ -488,6 +488,19 @@ export function caseStoreContract(name: string, factory: StoreFactory): void {
       await expect(stuck.create(newCase(3))).rejects.toBeInstanceOf(ReferenceExhaustedError);
     });
 
+    it("opens one case per offer: a second call, also at the same time from another store, returns the first case without a second audit line", async () => {
+      const [one, two] = await Promise.all([cases.createOnce("offer-1", newCase(1)), new SqlCaseStore(database).createOnce("offer-1", newCase(1, { text: "ikinci tık" }))]);
+      expect([one?.created, two?.created].sort()).toEqual([false, true]);
+      expect(two?.case.reference).toBe(one?.case.reference);
+      const again = await cases.createOnce("offer-1", newCase(1));
+      expect(again).toEqual({ case: expect.objectContaining({ reference: one?.case.reference }), created: false });
+      expect(again.case.audit.filter((line) => line.action === "created")).toHaveLength(1);
+      const other = await cases.createOnce("offer-2", newCase(1));
+      expect(other.created).toBe(true);
+      expect(other.case.reference).not.toBe(one?.case.reference);
+      expect((await cases.list({ now: at(21) })).map((c) => c.reference).sort()).toEqual([one?.case.reference, other.case.reference].sort());
+    });
+
     it("finds a customer's latest case by pseudonym", async () => {
       await cases.create(newCase(1, { createdAt: at(20, 9) }));
       const later = await cases.create(newCase(1, { createdAt: at(21, 9) }));
