@@ -12,7 +12,8 @@ import type { Decision, Matcher } from "../matching/matcher";
 import { isFrustration } from "../matching/case-intent";
 import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
-import { ButtonValue, canUpdate, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
+import { replaceClickedCard } from "./clicked-card";
+import { ButtonValue, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
 import { HeldTurn, TurnQueue } from "./turns";
 import { isLabel, isRefusal, isSkip, isWish, isWordless, looksLikeQuestion, typedNumber, typedRating, typedScore, wishOf, wordedRating, wordedScore, type Wish } from "./typed";
@@ -671,7 +672,7 @@ export class MemnunBot extends ActivityHandler {
     const parsed = ButtonValue.safeParse(raw);
     if (!parsed.success) {
       this.deps.logger.warn("[bot] ignored a malformed button value");
-      await context.sendActivity(TEXTS.staleChoice);
+      await context.sendActivity(TEXTS.staleButton);
       return;
     }
     const value = parsed.data;
@@ -683,7 +684,7 @@ export class MemnunBot extends ActivityHandler {
         const kb = this.deps.knowledge();
         const entry = kb.byId.get(value.id);
         if (!entry) {
-          await context.sendActivity(TEXTS.staleChoice);
+          await context.sendActivity(TEXTS.staleButton);
           return;
         }
         delete flow.comment;
@@ -781,27 +782,19 @@ export class MemnunBot extends ActivityHandler {
   private async markRated(context: TurnContext, rating: { answerId: string; entryId: string; signature: string }, score: number): Promise<void> {
     const kb = this.deps.knowledge();
     const entry = kb.byId.get(rating.entryId);
-    if (entry) await this.replaceClickedCard(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating, rated: score });
-  }
-
-  /**
-   * Replaces the card a click came from with `reply`, where the channel can edit a sent message
-   * (Teams), so its buttons are not clicked again by mistake. Best effort: what the click stands
-   * for is stored already, and a second click on a card that stayed is answered as before.
-   */
-  private async replaceClickedCard(context: TurnContext, reply: Reply): Promise<void> {
-    const { channelId, replyToId } = context.activity;
-    if (!canUpdate(channelId) || !replyToId || context.activity.value === undefined) return;
-    const updated: Partial<Activity> = { ...render(reply, channelId), id: replyToId };
-    // held with the turn's replies; a refusal is logged when they go out (see `HeldTurn`)
-    await context.updateActivity(updated);
+    if (entry) await replaceClickedCard(context, { kind: "answer", entry, followUps: followUpsOf(entry, kb), rating, rated: score });
   }
 
   private async skipComment(context: TurnContext, flow: ConversationFlow): Promise<void> {
-    const pending = flow.comment !== undefined;
+    if (flow.comment === undefined) {
+      // the "Geç" of a comment request given or skipped already (a double click, an old card)
+      await context.sendActivity(TEXTS.commentAlreadySettled);
+      return;
+    }
     delete flow.comment;
+    await replaceClickedCard(context, { kind: "comment", chosen: TEXTS.skip });
     await context.sendActivity(TEXTS.commentSkipped);
-    if (pending) await this.maybeStartSurvey(context, flow, false);
+    await this.maybeStartSurvey(context, flow, false);
   }
 
   /** Stores the comment on a low rating and thanks for it; the comment once it is durable, else null. */
@@ -909,7 +902,7 @@ export class MemnunBot extends ActivityHandler {
       return;
     }
     flow.surveyAnswered = [...(flow.surveyAnswered ?? []), step];
-    await this.replaceClickedCard(context, this.surveyReply(context, flow, step, score));
+    await replaceClickedCard(context, this.surveyReply(context, flow, step, score));
     if (step === "nps" && (await this.caseTurn(context, flow, (cases, state, origin) => cases.afterNps(context, state, origin, score)))) {
       // CES follows once the offered case is settled
       delete flow.survey;

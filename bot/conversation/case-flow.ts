@@ -13,6 +13,7 @@ import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, readCaseIntent } from "../matching/case-intent";
 import type { Decision } from "../matching/matcher";
+import { replaceClickedCard } from "./clicked-card";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
 import { isLabel, isRefusal, looksLikeQuestion } from "./typed";
@@ -29,6 +30,8 @@ export interface CaseFlowState {
   /** The case offered and not yet accepted or declined. */
   offer?: {
     id: string;
+    /** Which offer text was shown, so a clicked offer card can be shown again without its buttons (absent in state saved before it was kept). */
+    kind?: OfferKind;
     source: CaseSource;
     /** The customer's words when they are known already (a comment); null asks for them. */
     text: string | null;
@@ -149,11 +152,11 @@ export class CaseFlow {
    * Offers to open a case; the answer comes back as a signed button. An offer the customer did not
    * ask for is not made once they declined one in this conversation (false then).
    */
-  async offer(context: TurnContext, state: CaseFlowState, origin: Origin, offer: Omit<NonNullable<CaseFlowState["offer"]>, "id">, kind: OfferKind): Promise<boolean> {
+  async offer(context: TurnContext, state: CaseFlowState, origin: Origin, offer: Omit<NonNullable<CaseFlowState["offer"]>, "id" | "kind">, kind: OfferKind): Promise<boolean> {
     if (state.declined && !ASKED_FOR.has(kind)) return false;
     const t = this.texts();
     const id = this.newId();
-    state.offer = { id, ...offer };
+    state.offer = { id, kind, ...offer };
     state.asked = true;
     delete state.step;
     await context.sendActivity(this.message(context, this.offerText(kind), [this.button(t.acceptButton, "accept", id, origin), this.button(t.declineButton, "decline", id, origin)]));
@@ -172,6 +175,14 @@ export class CaseFlow {
     }[kind];
   }
   /**
+   * Shows the card a case button was clicked on again with the choice made instead of its
+   * buttons, where the channel can edit a sent message (Teams), so they are not clicked again.
+   */
+  private async replaceCard(context: TurnContext, text: string, chosen: string): Promise<void> {
+    await replaceClickedCard(context, { kind: "choices", text, markdown: true, choices: [], chosen });
+  }
+
+  /**
    * A click on the button of a question that is no longer open: what became of it ("zaten …")
    * when the conversation settled it, else that the button is no longer valid.
    */
@@ -179,7 +190,7 @@ export class CaseFlow {
     const t = this.texts();
     const settled = state.settled?.find(([question]) => question === id);
     if (!settled) {
-      await context.sendActivity(TEXTS.staleChoice);
+      await context.sendActivity(TEXTS.staleButton);
       return;
     }
     const [, reference] = settled;
@@ -214,7 +225,7 @@ export class CaseFlow {
     const parsed = CaseButton.safeParse(raw);
     if (!parsed.success || !this.deps.integrity.verifyCase(parsed.data.sig, parsed.data.offer, parsed.data.step, origin.conversation)) {
       this.deps.logger.warn("[bot] refused an invalid or forged case button");
-      await context.sendActivity(TEXTS.staleChoice);
+      await context.sendActivity(TEXTS.staleButton);
       return "handled";
     }
     return this.step(context, state, origin, parsed.data.step, parsed.data.offer);
@@ -229,6 +240,8 @@ export class CaseFlow {
         await this.late(context, state, offerId);
         return "handled";
       }
+      if (step === "cancel-describe") await this.replaceCard(context, t.describe, t.cancelDescribeButton);
+      else if (offer.kind) await this.replaceCard(context, this.offerText(offer.kind), step === "accept" ? t.acceptButton : t.declineButton);
       if (step !== "accept") {
         // declined, or called off while the description was asked for: no case, no alert
         delete state.offer;
@@ -250,10 +263,12 @@ export class CaseFlow {
       return "handled";
     }
     if (step === "consent-yes") {
+      await this.replaceCard(context, t.consentQuestion, t.consentYesButton);
       state.step = "contact";
       await context.sendActivity(this.cancellable(context, t.askContact, t.cancelContactButton, "cancel-contact", offerId, origin));
       return "handled";
     }
+    if (step === "consent-no") await this.replaceCard(context, t.consentQuestion, t.consentNoButton);
     // consent-no, cancel-contact: nothing is stored
     return this.finish(context, state, fillTemplate(t.contactDeclined, { reference: offerId }));
   }

@@ -106,7 +106,10 @@ export const TEXTS = Object.freeze({
   /** Followed by the entries closest to the question, as buttons. */
   dontKnowClosest: "Bu konuda henüz bir bilgim yok, üzgünüm. 🙏 Belki şunlardan biri işinize yarar:",
   followUpsTitle: "İlginizi çekebilir:",
-  staleChoice: "Bu seçenek artık geçerli değil. Sorunuzu yeniden yazar mısınız?",
+  /** A click on a button whose question is gone (a card from an older step, an entry removed since, a value the bot cannot read). */
+  staleButton: "Bu düğme artık geçerli değil. Son mesajdaki seçeneklerle devam edebilir ya da yeni bir soru yazabilirsiniz.",
+  /** Under a card a click was made on, in place of its buttons (Teams replaces the card). */
+  chosenNote: (label: string): string => `Seçiminiz: ${label}`,
   smallTalk: {
     thanks: "Rica ederim, yardımcı olabildiysem ne mutlu! Başka bir sorunuz var mı?",
     goodbye: "Görüşmek üzere, iyi günler dilerim! 👋",
@@ -198,6 +201,8 @@ export const TEXTS = Object.freeze({
   skip: "Geç",
   commentThanks: "Yorumunuz için teşekkürler, ekibimize ilettim. 🙏",
   commentSkipped: "Anlaşıldı. Başka bir sorunuz varsa yazabilirsiniz.",
+  /** "Geç" clicked on a comment request whose comment was given or skipped already. */
+  commentAlreadySettled: "Bu soruyu zaten geçtik. 🙂 Başka bir sorunuz varsa yazabilirsiniz.",
   /** A rating, comment or survey answer that could not be made durable (a full disk, a value the database refused). */
   feedbackNotSaved: "Üzgünüm, değerlendirmenizi şu anda kaydedemedim. Cevaplarım sürüyor; lütfen biraz sonra tekrar deneyin.",
   invalidFeedback: "Bu değerlendirmeyi kaydedemedim; lütfen cevabın altındaki düğmelerden birini kullanın.",

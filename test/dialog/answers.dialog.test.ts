@@ -139,6 +139,6 @@ describe("answering questions (TestAdapter)", () => {
     ["just a string"],
   ])("replies politely to a stale or forged button value %p", async (value) => {
     const { adapter } = await testBot(kb);
-    await adapter.send({ type: "message", text: "x", value }).assertReply(TEXTS.staleChoice);
+    await adapter.send({ type: "message", text: "x", value }).assertReply(TEXTS.staleButton);
   });
 });

@@ -152,7 +152,7 @@ describe("the complaint loop (TestAdapter)", () => {
     const describe = await turn(t, pick(offer[0], "Şikayet"));
     const cancel = pick(describe[0], T.cancelDescribeButton);
     const forged = cancel.value && typeof cancel.value === "object" ? { ...cancel.value, sig: "forged" } : {};
-    expect(texts(await turn(t, { title: cancel.title, value: forged }))).toEqual([TEXTS.staleChoice]);
+    expect(texts(await turn(t, { title: cancel.title, value: forged }))).toEqual([TEXTS.staleButton]);
     const reference = referenceIn(await turn(t, "Faturam iki kez kesildi"));
     expect(texts(await turn(t, cancel))).toEqual([fillTemplate(T.alreadyOpened, { reference })]);
     expect(await t.cases.get(reference)).toMatchObject({ status: "open", text: "Faturam iki kez kesildi" });
@@ -238,7 +238,7 @@ describe("the complaint loop (TestAdapter)", () => {
     const offer = await turn(t, "şikayet etmek istiyorum");
     const accept = pick(offer[0], "Şikayet");
     const value = accept.value && typeof accept.value === "object" ? { ...accept.value, sig: "forged" } : {};
-    expect(texts(await turn(t, { title: accept.title, value }))).toEqual([TEXTS.staleChoice]);
+    expect(texts(await turn(t, { title: accept.title, value }))).toEqual([TEXTS.staleButton]);
     expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
   });
 

@@ -483,13 +483,54 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(t.alerts).toEqual([]);
     });
 
+    it("Teams: the offer, consent and 'Vazgeç' cards show the choice made instead of their buttons; late clicks on them are told what became of them", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [offer] = await turn(t, "şikayet etmek istiyorum");
+      const accept = buttons(offer).find((b) => b.title === T.acceptButton);
+      const [describe] = await turn(t, { value: accept?.data, replyToId: offer?.id });
+      expect(t.channel.updated.map((u) => [u.id, cardText(u), buttons(u)])).toEqual([[offer?.id, `${T.offerComplaint}\n\n${TEXTS.chosenNote(T.acceptButton)}`, []]]);
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      const reference = referenceIn(created);
+      // the description's 'Vazgeç', the offer's buttons again: the case is open
+      const cancel = buttons(describe)[0];
+      const alreadyOpened = fillTemplate(T.alreadyOpened, { reference });
+      expect(texts(await turn(t, { value: cancel?.data, replyToId: describe?.id }))).toEqual([alreadyOpened]);
+      expect(texts(await turn(t, { value: accept?.data, replyToId: offer?.id }))).toEqual([alreadyOpened]);
+      const consent = created[1];
+      const no = buttons(consent).find((b) => b.title === T.consentNoButton);
+      await turn(t, { value: no?.data, replyToId: consent?.id });
+      expect(t.channel.updated.at(-1)).toMatchObject({ id: consent?.id });
+      expect(cardText(t.channel.updated.at(-1))).toBe(`${T.consentQuestion}\n\n${TEXTS.chosenNote(T.consentNoButton)}`);
+      expect(buttons(t.channel.updated.at(-1))).toEqual([]);
+      const yes = buttons(consent).find((b) => b.title === T.consentYesButton);
+      expect(texts(await turn(t, { value: yes?.data, replyToId: consent?.id }))).toEqual([T.alreadyAnswered]);
+    });
+
+    it("Teams: 'Geç' on the comment card skips it and shows 'Seçiminiz: Geç' there; 'Geç' on an old comment card is no request to rewrite a question", async () => {
+      const t = await channelBot(kb, "msteams");
+      const [answer] = await turn(t, "nps nedir");
+      const [comment] = await turn(t, { value: buttons(answer).find((b) => b.title === TEXTS.ratingLabels[1])?.data, replyToId: answer?.id });
+      const skip = buttons(comment)[0];
+      expect(texts(await turn(t, { value: skip?.data, replyToId: comment?.id }))).toEqual([TEXTS.commentSkipped]);
+      expect(t.channel.updated.at(-1)).toMatchObject({ id: comment?.id });
+      expect(cardText(t.channel.updated.at(-1))).toBe(`${TEXTS.commentPrompt}\n\n${TEXTS.chosenNote(TEXTS.skip)}`);
+      expect(texts(await turn(t, { value: skip?.data, replyToId: comment?.id }))).toEqual([TEXTS.commentAlreadySettled]);
+      // a comment given, then 'Geç' on its card
+      const [second] = await turn(t, "crm nedir");
+      const [again] = await turn(t, { value: buttons(second).find((b) => b.title === TEXTS.ratingLabels[0])?.data, replyToId: second?.id });
+      await turn(t, "Örnek yok");
+      const late = await turn(t, { value: buttons(again)[0]?.data, replyToId: again?.id });
+      expect(texts(late)).toEqual([TEXTS.commentAlreadySettled]);
+      for (const text of [TEXTS.commentAlreadySettled, TEXTS.staleButton, T.alreadyAnswered]) expect(text).not.toMatch(/sorunuzu/i);
+    });
+
     it("Teams: a forged case value is refused", async () => {
       const t = await channelBot(kb, "msteams");
       const [offer] = await turn(t, "şikayet etmek istiyorum");
       const data = buttons(offer)[0]?.data;
       expect(isRecord(data)).toBe(true);
       const forged = isRecord(data) ? { ...data, sig: "forged" } : {};
-      expect(texts(await turn(t, { value: forged }))).toEqual([TEXTS.staleChoice]);
+      expect(texts(await turn(t, { value: forged }))).toEqual([TEXTS.staleButton]);
       expect((await t.cases.list({ now: new Date().toISOString() })).length).toBe(0);
     });
 

@@ -142,6 +142,11 @@ describe("a double click (TestAdapter): the turns of a conversation one after an
     const reference = opened?.reference ?? "";
     expect(replies.map(said)).toEqual([fillTemplate(T.created, { reference, hours: 48 }), T.consentQuestion, fillTemplate(T.alreadyOpened, { reference })]);
     expect(t.alerts.filter((a) => a.kind === "case-created")).toHaveLength(1);
+    // the offer card shows what was chosen instead of its buttons
+    expect(t.channel.updated).toHaveLength(2);
+    expect(t.channel.updated.at(-1)).toMatchObject({ id: offer.id });
+    expect(buttons(t.channel.updated.at(-1))).toEqual([]);
+    expect(said(t.channel.updated.at(-1) ?? {})).toBe(`${T.offerRating}\n\n${TEXTS.chosenNote(T.acceptButton)}`);
     // the consent question clicked twice: asked for the contact once, then 'zaten'
     const consent = replies[1];
     const [again = []] = await doubleClick([t.channel], pick(consent, T.consentNoButton), consent?.id);

@@ -94,6 +94,20 @@ describe("a question with choices of its own (the case offer, the consent)", () 
     expect(render(reply, "msteams").suggestedActions).toBeUndefined();
   });
 
+  it("is, once clicked in Teams, the same card with the choice made in place of its buttons; the comment prompt too", () => {
+    const content = render({ ...reply, chosen: "Şikayet kaydı aç" }, "msteams").attachments?.[0]?.content as { body: Array<{ type: string; text?: string; isSubtle?: boolean; actions?: unknown[] }> };
+    expect(content.body.map((e) => [e.type, e.text, e.isSubtle ?? false])).toEqual([
+      ["TextBlock", "Kayıt açayım mı?", false],
+      ["TextBlock", "_KVKK: **yalnızca** bu kayıt için._", false],
+      ["TextBlock", TEXTS.chosenNote("Şikayet kaydı aç"), true],
+    ]);
+    const comment = render({ kind: "comment", chosen: TEXTS.skip }, "msteams").attachments?.[0]?.content as { body: Array<{ type: string; text?: string }> };
+    expect(comment.body.map((e) => [e.type, e.text])).toEqual([
+      ["TextBlock", TEXTS.commentPrompt],
+      ["TextBlock", TEXTS.chosenNote(TEXTS.skip)],
+    ]);
+  });
+
   it("is plain text with the words to type where there are no buttons", () => {
     const activity = render(reply, "sms");
     expect(activity.suggestedActions).toBeUndefined();

@@ -32,6 +32,9 @@ const textBlock = (text: string, extra: Element = {}): Element => ({ type: "Text
 const choiceButtons = (choices: readonly Button[], asText: boolean): Element[] =>
   choices.map((button) => ({ type: "ActionSet", spacing: "small", actions: [submit(button, asText)] }));
 
+/** What was clicked, under a card replaced after the click, in place of its buttons. */
+const chosenNote = (label: string): Element => textBlock(TEXTS.chosenNote(label), { spacing: "medium", isSubtle: true });
+
 /** Score buttons side by side, in rows of at most `SCORES_PER_ROW`. */
 function scoreRows(scores: readonly Button[], asText: boolean): Element[] {
   const rows = Math.ceil(scores.length / SCORES_PER_ROW);
@@ -124,9 +127,11 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
     case "rating":
       return cardActivity([textBlock(reply.text), ...scoreRows(ratingScores(reply.rating), asText)], reply.text);
     case "comment":
+      if (reply.chosen !== undefined) return cardActivity([textBlock(TEXTS.commentPrompt), chosenNote(reply.chosen)], TEXTS.commentPrompt);
       return cardActivity([textBlock(TEXTS.commentPrompt), ...choiceButtons([{ title: TEXTS.skip, value: { action: "skip-comment" }, typed: TEXTS.skip }], asText)], TEXTS.commentPrompt);
     case "choices": {
       const body = reply.markdown ? markdownBlocks(reply.text) : [textBlock(reply.text)];
+      if (reply.chosen !== undefined) return cardActivity([...body, chosenNote(reply.chosen)], plainSummary(reply.text));
       if (reply.choices.length === 0) {
         // a sentence without buttons stays a message, as "text" does
         const activity = MessageFactory.text(reply.text);

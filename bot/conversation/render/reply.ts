@@ -42,8 +42,11 @@ export type Reply =
    * the answer's are gone by then.
    */
   | { readonly kind: "rating"; readonly text: string; readonly rating: RatingTarget }
-  /** Asks what was missing after a low rating, with a way to skip. */
-  | { readonly kind: "comment" }
+  /**
+   * Asks what was missing after a low rating, with a way to skip. `chosen` shows the skip made
+   * instead of the button (the card a channel can update after a click).
+   */
+  | { readonly kind: "comment"; readonly chosen?: string }
   /**
    * NPS (0–10) or CES (1–7), with a way to skip; its score buttons carry `survey` (signed).
    * `answered` shows the score given instead of the buttons.
@@ -54,5 +57,13 @@ export type Reply =
    * the channel has them, typed words where it does not. The flow that asks reads both.
    * `typedPrompt` replaces "Yanıtlamak için … yazın." where there are no buttons, for choices that
    * are a way out rather than an answer (the "Vazgeç" under the description and the contact question).
+   * `chosen` shows the choice made instead of the choices (the card a channel can update after a click).
    */
-  | { readonly kind: "choices"; readonly text: string; readonly markdown?: boolean; readonly choices: readonly Choice[]; readonly typedPrompt?: string };
+  | {
+      readonly kind: "choices";
+      readonly text: string;
+      readonly markdown?: boolean;
+      readonly choices: readonly Choice[];
+      readonly typedPrompt?: string;
+      readonly chosen?: string;
+    };
