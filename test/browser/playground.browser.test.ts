@@ -7,6 +7,7 @@ import type { Report } from "../../bot/feedback/report";
 import { REPO_ROOT, startTestApp } from "../helpers/app";
 import { describeBrowser, launchChromium } from "../helpers/browser";
 import { startPlayground, type RunningPlayground } from "../helpers/playground";
+import { waitFor } from "../helpers/wait";
 
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
 const DASHBOARD_TOKEN = "playground-test-dashboard-token";
@@ -104,6 +105,30 @@ describeBrowser.each(["msteams", "webchat"] as const)("in Microsoft 365 Agents P
     expect(stored.comments).toEqual([expect.objectContaining({ rating: 2, text: "Hesaplama örneği eksikti" })]);
     expect(stored.csat.responses).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, `playground-${channel}-comment.png`), fullPage: true });
+  }, 90_000);
+
+  it("shows each 'did you mean' choice whole, however long, and answers the one clicked (QA 47 #5)", async () => {
+    await send(page, "memnuniyet ve sadakat");
+    const choices = card(page, TEXTS.didYouMean);
+    await choices.waitFor({ timeout: STEP_TIMEOUT_MS });
+    const box = await choices.boundingBox();
+    const long = "Müşteri sadakati ve müşteri memnuniyeti arasındaki fark nedir?";
+    const row = choices.getByText(long, { exact: true });
+    await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+    // on a row inside the card, not cut: its text is as wide as it needs
+    const shownWhole = await row.evaluate(
+      (element: { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number }) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight + 1,
+    );
+    expect(shownWhole).toBe(true);
+    const rowBox = await row.boundingBox();
+    expect(box && rowBox && rowBox.x >= box.x && rowBox.x + rowBox.width <= box.x + box.width).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, `playground-${channel}-did-you-mean.png`), fullPage: true });
+    const answers = page.locator(".ac-adaptiveCard", { hasText: TEXTS.ratePrompt });
+    const before = await answers.count();
+    await row.click();
+    await waitFor(async () => ((await answers.count()) > before ? true : null), "the chosen question's answer");
+    const report = await reportWhere(app, (r) => r.entries.some((e) => e.id === "sadakat-memnuniyet-farki"));
+    expect(report.entries.find((e) => e.id === "sadakat-memnuniyet-farki")).toMatchObject({ answers: 1 });
   }, 90_000);
 
   if (channel === "msteams") {

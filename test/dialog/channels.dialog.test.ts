@@ -6,6 +6,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { channelBot, realKnowledge, type ChannelBot } from "../helpers/bot";
+import { cardButtons, cardText } from "../helpers/cards";
 
 type Reply = Partial<Activity>;
 type Element = Record<string, unknown>;
@@ -18,33 +19,9 @@ async function turn(t: ChannelBot, message: string | { value: unknown; replyToId
   return t.channel.activeQueue.splice(0);
 }
 
-/** The body and every element below it, depth first. */
-function elements(reply: Reply | undefined): Element[] {
-  const content: unknown = reply?.attachments?.[0]?.content;
-  const found: Element[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      found.push(node as Element);
-      for (const key of ["body", "items", "columns", "actions"]) walk((node as Element)[key]);
-    }
-  };
-  walk(content);
-  return found;
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 
-const buttons = (reply: Reply | undefined): Array<{ title: unknown; data: unknown }> =>
-  elements(reply)
-    .filter((e) => e.type === "Action.Submit")
-    .map((e) => ({ title: e.title, data: e.data }));
-
-const cardText = (reply: Reply | undefined): string =>
-  elements(reply)
-    .filter((e) => e.type === "TextBlock")
-    .map((e) => String(e.text))
-    .join("\n\n");
+const buttons = cardButtons;
 
 const texts = (replies: Reply[]): Array<string | undefined> => replies.map((r) => r.text);
 

@@ -7,36 +7,19 @@ import type { KnowledgeBase } from "../../bot/knowledge/types";
 import type { StateStore, Versioned } from "../../bot/storage/state-store";
 import { SqlStateStore } from "../../bot/storage/state-store";
 import { channelBot, realKnowledge, testBot, type TestBot } from "../helpers/bot";
+import { cardButtons, cardText } from "../helpers/cards";
 import { capturingLogger } from "../helpers/log";
 
 type Reply = Partial<Activity>;
-type Element = Record<string, unknown>;
 type Button = { title: string; value: unknown };
 const T = TEXTS.cases;
 /** What the bot logs when a turn is run again on a state another turn changed. */
 const RUN_AGAIN = "running the turn again";
 
-/** Every element of a reply's Adaptive Card, depth first. */
-function elements(reply: Reply | undefined): Element[] {
-  const found: Element[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === "object") {
-      const element = Object.fromEntries(Object.entries(node));
-      found.push(element);
-      for (const key of ["body", "items", "columns", "actions", "selectAction"]) walk(element[key]);
-    }
-  };
-  walk(reply?.attachments?.[0]?.content);
-  return found;
-}
-
 /** A reply's buttons: its suggested actions, or its card's `Action.Submit`s. */
 const buttons = (reply: Reply | undefined): Button[] => [
   ...(reply?.suggestedActions?.actions ?? []).map((a) => ({ title: String(a.title), value: a.value })),
-  ...elements(reply)
-    .filter((e) => e.type === "Action.Submit")
-    .map((e) => ({ title: String(e.title), value: e.data })),
+  ...cardButtons(reply).map((b) => ({ title: String(b.title), value: b.data })),
 ];
 
 function pick(reply: Reply | undefined, prefix: string): Button {
@@ -46,12 +29,7 @@ function pick(reply: Reply | undefined, prefix: string): Button {
 }
 
 /** What a reply says: its text, or its card's text blocks. */
-const said = (reply: Reply): string =>
-  reply.text ??
-  elements(reply)
-    .filter((e) => e.type === "TextBlock")
-    .map((e) => String(e.text))
-    .join("\n\n");
+const said = (reply: Reply): string => reply.text ?? cardText(reply);
 
 /** Sends a message or a click on `adapter` and returns the turn's replies. */
 async function turn(adapter: TestAdapter, message: string | Button, replyToId?: string): Promise<Reply[]> {

@@ -4,6 +4,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import { createKnowledgeBase, type KnowledgeBase } from "../../bot/knowledge/types";
 import { channelBot, type ChannelBot } from "../helpers/bot";
+import { cardElements, cardText } from "../helpers/cards";
 import { knowledgeEntry } from "../helpers/knowledge";
 
 type Reply = Partial<Activity>;
@@ -22,19 +23,7 @@ async function turn(t: ChannelBot, message: string | { text?: string; value: unk
 
 const isRecord = (value: unknown): value is Element => typeof value === "object" && value !== null;
 
-/** Every element of an Adaptive Card, depth first. */
-function elements(reply: Reply | undefined): Element[] {
-  const found: Element[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isRecord(node)) {
-      found.push(node);
-      for (const key of ["body", "items", "columns", "actions"]) walk(node[key]);
-    }
-  };
-  walk(reply?.attachments?.[0]?.content);
-  return found;
-}
+const elements = (reply: Reply | undefined): Element[] => cardElements(reply);
 
 /** The follow-up buttons of an answer, as [title, what the button sends], in every button style. */
 function followUpButtons(reply: Reply | undefined): Array<[unknown, unknown]> {
@@ -49,13 +38,8 @@ function followUpButtons(reply: Reply | undefined): Array<[unknown, unknown]> {
     .map((e) => [e.title, e.data]);
 }
 
-/** The text of a reply in a text-only channel, or of a card's text blocks. */
-const shown = (reply: Reply | undefined): string =>
-  reply?.text ??
-  elements(reply)
-    .filter((e) => e.type === "TextBlock")
-    .map((e) => String(e.text))
-    .join("\n\n");
+/** The text of a reply in a text-only channel, or of a card's text blocks (without its choices' labels). */
+const shown = (reply: Reply | undefined): string => reply?.text ?? cardText(reply);
 
 /** What every "don't know" reply begins with, whether it offers topics or the closest entries. */
 const DONT_KNOW = TEXTS.dontKnowNoTopics.split(",")[0] ?? "?";

@@ -1,10 +1,11 @@
 import { followUpsOf, render, typedLabel } from "../../bot/conversation/render";
 import { createKnowledgeBase } from "../../bot/knowledge/types";
 import { TEXTS } from "../../bot/conversation/texts";
-import { markdownBlocks, renderCard, SCORES_PER_ROW } from "../../bot/conversation/render/card";
+import { markdownBlocks, MAX_BUTTON_TITLE_CHARS, renderCard, SCORES_PER_ROW } from "../../bot/conversation/render/card";
 import { canUpdate, channelStyle, controlsSendText } from "../../bot/conversation/render/channels";
 import { plainText } from "../../bot/conversation/render/text";
 import type { Candidate } from "../../bot/matching/matcher";
+import { cardButtons } from "../helpers/cards";
 import { knowledgeEntry } from "../helpers/knowledge";
 
 describe("channel styles", () => {
@@ -54,6 +55,41 @@ describe("Adaptive Card rendering", () => {
     expect(rows).toEqual([6, 5]);
     const ces = renderCard({ kind: "survey", step: "ces", survey: { surveyId: "s1", signature: "sig" } }).attachments?.[0]?.content as { body: Array<{ type: string; columns?: unknown[] }> };
     expect(ces.body.filter((e) => e.type === "ColumnSet").map((e) => e.columns?.length)).toEqual([7]);
+  });
+});
+
+describe("long choice labels on cards (QA 47 #5: Teams cuts a button's title to one line)", () => {
+  const long = "Müşteri sadakati ve müşteri memnuniyeti arasındaki fark nedir?";
+  const short = "CRM nedir?";
+  type Body = Array<{ type: string; style?: string; actions?: unknown[]; selectAction?: { type: string; title: string; data: unknown }; items?: Array<{ type: string; text: string; wrap?: boolean }> }>;
+  const body = (activity: ReturnType<typeof render>): Body => (activity.attachments?.[0]?.content as { body: Body }).body;
+  const topics = (titles: readonly string[]) => ({
+    kind: "choices" as const,
+    text: "Şu konularda yardımcı olabilirim:",
+    choices: titles.map((title, i) => ({ title, value: { action: "answer", id: `e${i}`, source: "followup" }, typed: title })),
+  });
+
+  it(`shows every choice of a list with a label over ${MAX_BUTTON_TITLE_CHARS} characters as a row of wrapped text, clicked as a whole`, () => {
+    const rows = body(render(topics([short, long]), "msteams")).filter((e) => e.type === "Container");
+    expect(rows.map((row) => [row.items?.[0]?.text, row.items?.[0]?.wrap, row.selectAction?.type, row.selectAction?.title, row.selectAction?.data])).toEqual([
+      [short, true, "Action.Submit", short, { action: "answer", id: "e0", source: "followup" }],
+      [long, true, "Action.Submit", long, { action: "answer", id: "e1", source: "followup" }],
+    ]);
+    expect(body(render(topics([short, long]), "msteams")).some((e) => e.type === "ActionSet")).toBe(false);
+    // hosted Web Chat: the row types the label, as its button would
+    expect(body(render(topics([long]), "webchat")).find((e) => e.type === "Container")?.selectAction?.data).toBe(long);
+  });
+
+  it("keeps short labels on buttons (the case offer, 'Hiçbiri', 'Geç')", () => {
+    expect(body(render(topics([short, "Hayır, teşekkürler"]), "msteams")).filter((e) => e.type === "ActionSet")).toHaveLength(2);
+    const didYouMean = body(render({ kind: "did-you-mean", suggestions: [{ id: "a", question: long, confidence: 0.5 }, { id: "b", question: short, confidence: 0.4 }] } as const, "msteams"));
+    expect(didYouMean.map((e) => e.type)).toEqual(["TextBlock", "Container", "Container", "ActionSet"]);
+    expect(cardButtons(render({ kind: "did-you-mean", suggestions: [{ id: "a", question: long, confidence: 0.5 }] } as const, "msteams")).at(-1)?.title).toBe(TEXTS.noneOfThese);
+  });
+
+  it("leaves suggested actions and text channels as they were: the whole label is the button, or a line", () => {
+    expect(render(topics([long]), "directline").suggestedActions?.actions.map((a) => a.title)).toEqual([long]);
+    expect(render(topics([long]), "sms").text).toContain(long);
   });
 });
 
@@ -169,10 +205,12 @@ describe("follow-up labels (QA 46, bug 1)", () => {
   const source = kb.byId.get("sifre") ?? knowledgeEntry("?", "?");
   const reply = { kind: "answer", entry: source, followUps: followUpsOf(source, kb), rating: { answerId: "a1", entryId: "sifre", signature: "sig" } } as const;
   const value = (id: string): unknown => ({ action: "answer", id, source: "followup" });
-  /** The card's one-button action sets (the rating buttons are in columns): the follow-ups, as [title, data]. */
-  const cardFollowUps = (channelId: string): Array<[string, unknown]> => {
-    const content = render(reply, channelId).attachments?.[0]?.content as { body: Array<{ type: string; actions?: Array<{ title: string; data: unknown }> }> };
-    return content.body.flatMap((e) => e.actions ?? []).map((a): [string, unknown] => [a.title, a.data]);
+  /** The card's choices below the rating buttons (which are in columns): the follow-ups, as [title, data]. */
+  const cardFollowUps = (channelId: string): Array<[unknown, unknown]> => {
+    const ratings = new Set<unknown>(TEXTS.ratingLabels);
+    return cardButtons(render(reply, channelId))
+      .filter((b) => !ratings.has(b.title))
+      .map((b): [unknown, unknown] => [b.title, b.data]);
   };
 
   it("gives the editor's title where there is one, else the target's question, for the entries that exist", () => {

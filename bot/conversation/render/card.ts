@@ -28,9 +28,36 @@ const submit = ({ title, value, typed }: Button, asText: boolean): Element => ({
 
 const textBlock = (text: string, extra: Element = {}): Element => ({ type: "TextBlock", text, wrap: true, ...extra });
 
-/** One full-width button per choice, each on its own line, so long questions are not cut short. */
+/**
+ * Longest label a choice button shows whole. Teams draws an action's title on one line and cuts
+ * it without an ellipsis (a 63-character question in a card about 430 px wide, QA 47); Teams on a
+ * phone is narrower still. Higher = longer labels on buttons, more of them cut on narrow screens.
+ */
+export const MAX_BUTTON_TITLE_CHARS = 32;
+
+/** One full-width button per choice, each on its own line. */
 const choiceButtons = (choices: readonly Button[], asText: boolean): Element[] =>
   choices.map((button) => ({ type: "ActionSet", spacing: "small", actions: [submit(button, asText)] }));
+
+/**
+ * A choice as a full-width row of wrapped text that is clicked as a whole: a container whose
+ * `selectAction` is the button's `Action.Submit` (which Teams and Web Chat allow there), so the
+ * whole question stays readable where a button would cut it.
+ */
+const choiceRow = (button: Button, asText: boolean): Element => ({
+  type: "Container",
+  style: "emphasis",
+  spacing: "small",
+  selectAction: submit(button, asText),
+  items: [textBlock(button.title, { color: "accent" })],
+});
+
+/**
+ * Choices, each on its own line: buttons while every label fits on one (`MAX_BUTTON_TITLE_CHARS`),
+ * else rows of wrapped text for all of them, so one list looks alike.
+ */
+const choiceList = (choices: readonly Button[], asText: boolean): Element[] =>
+  choices.some((button) => button.title.length > MAX_BUTTON_TITLE_CHARS) ? choices.map((button) => choiceRow(button, asText)) : choiceButtons(choices, asText);
 
 /** What was clicked, under a card replaced after the click, in place of its buttons. */
 const chosenNote = (label: string): Element => textBlock(TEXTS.chosenNote(label), { spacing: "medium", isSubtle: true });
@@ -107,7 +134,7 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
       }
       if (reply.followUps.length > 0) {
         body.push(textBlock(TEXTS.followUpsTitle, { spacing: "large", weight: "bolder" }));
-        body.push(...choiceButtons(reply.followUps.map((f) => ({ title: f.title, value: { action: "answer", id: f.id, source: "followup" }, typed: typedLabel(f) })), asText));
+        body.push(...choiceList(reply.followUps.map((f) => ({ title: f.title, value: { action: "answer", id: f.id, source: "followup" }, typed: typedLabel(f) })), asText));
       }
       return cardActivity(body, reply.entry.question);
     }
@@ -116,10 +143,11 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
       return cardActivity(
         [
           textBlock(question, { weight: "bolder" }),
-          ...choiceButtons([
-            ...reply.suggestions.map((c) => ({ title: c.question, value: choiceValue(c.id, reply.offer), typed: c.question })),
-            { title: TEXTS.noneOfThese, value: { action: "none-of-these" }, typed: TEXTS.noneOfThese },
-          ], asText),
+          ...choiceList(
+            reply.suggestions.map((c) => ({ title: c.question, value: choiceValue(c.id, reply.offer), typed: c.question })),
+            asText,
+          ),
+          ...choiceButtons([{ title: TEXTS.noneOfThese, value: { action: "none-of-these" }, typed: TEXTS.noneOfThese }], asText),
         ],
         question,
       );
@@ -138,7 +166,7 @@ export function renderCard(reply: Reply, asText = false): Partial<Activity> {
         if (reply.markdown) activity.textFormat = "markdown";
         return activity;
       }
-      return cardActivity([...body, ...choiceButtons(reply.choices, asText)], plainSummary(reply.text));
+      return cardActivity([...body, ...choiceList(reply.choices, asText)], plainSummary(reply.text));
     }
     case "survey": {
       const { step } = reply;
