@@ -182,6 +182,11 @@ export class CaseFlow {
     await replaceClickedCard(context, { kind: "choices", text, markdown: true, choices: [], chosen });
   }
 
+  /** Shows a clicked offer card again with the choice made (an offer kept before its kind was kept is left as it is). */
+  private async replaceOffer(context: TurnContext, offer: NonNullable<CaseFlowState["offer"]>, chosen: string): Promise<void> {
+    if (offer.kind) await this.replaceCard(context, this.offerText(offer.kind), chosen);
+  }
+
   /**
    * A click on the button of a question that is no longer open: what became of it ("zaten …")
    * when the conversation settled it, else that the button is no longer valid.
@@ -240,9 +245,9 @@ export class CaseFlow {
         await this.late(context, state, offerId);
         return "handled";
       }
-      if (step === "cancel-describe") await this.replaceCard(context, t.describe, t.cancelDescribeButton);
-      else if (offer.kind) await this.replaceCard(context, this.offerText(offer.kind), step === "accept" ? t.acceptButton : t.declineButton);
       if (step !== "accept") {
+        if (step === "cancel-describe") await this.replaceCard(context, t.describe, t.cancelDescribeButton);
+        else await this.replaceOffer(context, offer, t.declineButton);
         // declined, or called off while the description was asked for: no case, no alert
         delete state.offer;
         delete state.step;
@@ -252,10 +257,12 @@ export class CaseFlow {
         return offer.resumeSurvey ? "resume-survey" : "handled";
       }
       if (offer.text === null) {
+        await this.replaceOffer(context, offer, t.acceptButton);
         state.step = "describe";
         await context.sendActivity(this.describePrompt(context, offer.id, origin));
         return "handled";
       }
+      // the offer card keeps its buttons until the case is open: accepting again retries
       return this.open(context, state, origin, offer.text);
     }
     if (state.reference !== offerId) {
@@ -419,6 +426,7 @@ export class CaseFlow {
     delete state.offer;
     delete state.step;
     settle(state, offer.id, created.reference);
+    await this.replaceOffer(context, offer, t.acceptButton);
     state.reference = created.reference;
     state.asked = true;
     if (offer.resumeSurvey) state.resumeSurvey = true;

@@ -4,6 +4,7 @@ import { findReference } from "../../bot/cases/reference";
 import { plainText, withoutCodeMarks } from "../../bot/conversation/render/text";
 import { TEXTS } from "../../bot/conversation/texts";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
+import { DatabaseUnavailableError } from "../../bot/storage/errors";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { channelBot, realKnowledge, type ChannelBot } from "../helpers/bot";
 import { cardButtons, cardText } from "../helpers/cards";
@@ -481,6 +482,39 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(buttons(t.channel.updated.at(-1))).toEqual([]);
       const yes = buttons(consent).find((b) => b.title === T.consentYesButton);
       expect(texts(await turn(t, { value: yes?.data, replyToId: consent?.id }))).toEqual([T.alreadyAnswered]);
+    });
+
+    it("Teams: an offer card keeps its buttons while the case cannot be opened (the database away), and shows the choice once it is", async () => {
+      let down = true;
+      const unavailable = (): Promise<never> => Promise.reject(new DatabaseUnavailableError());
+      const t = await channelBot(kb, "msteams", {
+        caseOptions: {
+          wrapStore: (store) => ({
+            create: (input) => store.create(input),
+            createOnce: (offer, input) => (down ? unavailable() : store.createOnce(offer, input)),
+            get: (reference) => store.get(reference),
+            latestOf: (userHash) => store.latestOf(userHash),
+            setContact: (reference, contact, at) => store.setContact(reference, contact, at),
+            update: (reference, change, actor, at) => store.update(reference, change, actor, at),
+            list: (filter) => store.list(filter),
+            markOverdue: (now) => store.markOverdue(now),
+            report: (range, now) => store.report(range, now),
+            close: () => store.close(),
+          }),
+        },
+      });
+      const [answer] = await turn(t, "csat nedir");
+      await turn(t, { value: buttons(answer).find((b) => b.title === TEXTS.ratingLabels[0])?.data, replyToId: answer?.id });
+      const [, offer] = await turn(t, "hesaplama yanlış anlatılmış");
+      const accept = { value: buttons(offer).find((b) => b.title === T.acceptButton)?.data, replyToId: offer?.id };
+      const updatedBefore = t.channel.updated.length;
+      expect(texts(await turn(t, accept))).toEqual([T.unavailable]);
+      expect(t.channel.updated).toHaveLength(updatedBefore);
+      down = false;
+      const created = await turn(t, accept);
+      expect(texts(created)[0]).toBe(fillTemplate(T.created, { reference: referenceIn(created), hours: 48 }));
+      expect(t.channel.updated.at(-1)).toMatchObject({ id: offer?.id });
+      expect(cardText(t.channel.updated.at(-1))).toBe(`${T.offerRating}\n\n${TEXTS.chosenNote(T.acceptButton)}`);
     });
 
     it("Teams: 'Geç' on the comment card skips it and shows 'Seçiminiz: Geç' there; 'Geç' on an old comment card is no request to rewrite a question", async () => {
