@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { AlertSink } from "../cases/alerts";
+import type { Alert, AlertSink } from "../cases/alerts";
 import { parseContact } from "../cases/contact";
 import { findMisreadReference, findReference, isWellFormedReference } from "../cases/reference";
 import type { CaseStore } from "../cases/store";
@@ -14,6 +14,7 @@ import type { Logger } from "../logger";
 import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, readCaseIntent } from "../matching/case-intent";
 import type { Decision } from "../matching/matcher";
 import { replaceClickedCard } from "./clicked-card";
+import { afterSaved } from "./turns";
 import { render, type Choice } from "./render";
 import { TEXTS } from "./texts";
 import { isLabel, isRefusal, looksLikeQuestion } from "./typed";
@@ -209,7 +210,9 @@ export class CaseFlow {
    */
   async afterNps(context: TurnContext, state: CaseFlowState, origin: Origin, score: number): Promise<boolean> {
     if (score > NPS_DETRACTOR_AT_OR_BELOW) return false;
-    this.deps.alerts.raise({ kind: "nps-detractor", id: this.newId(), at: this.now().toISOString(), score, channel: context.activity.channelId });
+    // only for the turn whose state is saved: a turn run again (another instance answered the survey meanwhile) raises none
+    const alert: Alert = { kind: "nps-detractor", id: this.newId(), at: this.now().toISOString(), score, channel: context.activity.channelId };
+    afterSaved(context, () => this.deps.alerts.raise(alert));
     return this.offer(context, state, origin, { source: "nps", text: null, answerId: null, entryId: null, rating: null, score, resumeSurvey: true }, "nps");
   }
 

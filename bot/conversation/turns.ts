@@ -53,7 +53,23 @@ export class TurnQueue {
   }
 }
 
-type Held = { readonly kind: "send"; readonly activities: Array<Partial<Activity>> } | { readonly kind: "update"; readonly activity: Partial<Activity> };
+type Held =
+  | { readonly kind: "send"; readonly activities: Array<Partial<Activity>> }
+  | { readonly kind: "update"; readonly activity: Partial<Activity> }
+  | { readonly kind: "after"; readonly action: () => void };
+
+/** Where a `HeldTurn` keeps itself in its context's turn state, for `afterSaved`. */
+const HELD_TURN = Symbol("memnun.heldTurn");
+
+/**
+ * Runs `action` (an alert, say) once the turn's state is saved, with its replies; never for an
+ * attempt that is run again. Outside a held turn it runs at once.
+ */
+export function afterSaved(context: TurnContext, action: () => void): void {
+  const turn: unknown = context.turnState.get(HELD_TURN);
+  if (turn instanceof HeldTurn) turn.after(action);
+  else action();
+}
 
 /**
  * One attempt at a turn, whose replies and card updates are held until the caller releases them,
@@ -80,13 +96,23 @@ export class HeldTurn {
     this.context.onUpdateActivity(async (_context, activity) => {
       this.held.push({ kind: "update", activity });
     });
+    this.context.turnState.set(HELD_TURN, this);
   }
 
-  /** Sends what the attempt said and updates what it replaced, in order. */
+  /** Holds `action` until the release (see `afterSaved`). */
+  after(action: () => void): void {
+    this.held.push({ kind: "after", action });
+  }
+
+  /** Sends what the attempt said, updates what it replaced and runs what waited for it, in order. */
   async release(): Promise<void> {
     for (const item of this.held.splice(0)) {
       if (item.kind === "send") {
         await this.outer.sendActivities(item.activities);
+        continue;
+      }
+      if (item.kind === "after") {
+        item.action();
         continue;
       }
       try {

@@ -233,6 +233,16 @@ describe("a double click whose two clicks reach two instances on one database", 
     expect((await a.store.report({})).nps).toMatchObject({ responses: 1 });
   });
 
+  it("alerts once for an NPS detractor's score clicked on both instances at once", async () => {
+    const answer = await thirdAnswer(a.adapter);
+    const [, nps] = await turn(a.adapter, pick(answer, TEXTS.ratingLabels[4]));
+    interleave();
+    const [onA = [], onB = []] = await doubleClick([a.adapter, b.adapter], pick(nps, "3"));
+    expect(onA.map(said)).toEqual([T.offerNps]);
+    expect(onB.map(said)).toEqual([TEXTS.surveyAlreadyAnswered]);
+    expect([...a.alerts, ...b.alerts].filter((alert) => alert.kind === "nps-detractor")).toEqual([expect.objectContaining({ score: 3 })]);
+  });
+
   it(`asks the customer to send it again when the conversation changed under each of ${TURN_ATTEMPTS} attempts; nothing of them is said`, async () => {
     const answer = await ask(a.adapter, "crm nedir");
     // another instance writes the conversation right before each of B's writes
