@@ -497,6 +497,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
             setContact: (reference, contact, at) => store.setContact(reference, contact, at),
             update: (reference, change, actor, at) => store.update(reference, change, actor, at),
             list: (filter) => store.list(filter),
+            count: (filter) => store.count(filter),
             markOverdue: (now) => store.markOverdue(now),
             report: (range, now) => store.report(range, now),
             close: () => store.close(),
