@@ -4,7 +4,7 @@ import { DatabaseUnavailableError } from "../../bot/storage/errors";
 import { TEXTS } from "../../bot/conversation/texts";
 import { createKnowledgeBase, type KnowledgeBase } from "../../bot/knowledge/types";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
-import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
+import { caseStoreWith, realKnowledge, testBot, type TestBot } from "../helpers/bot";
 import { knowledgeEntry } from "../helpers/knowledge";
 
 type Reply = Partial<Activity>;
@@ -560,19 +560,13 @@ describe("the complaint loop while the database is away", () => {
     let down = true;
     const t = await testBot(kb, {
       caseOptions: {
-        wrapStore: (store) => ({
-          create: (input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.create(input)),
-          createOnce: (offer, input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.createOnce(offer, input)),
-          get: (reference) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.get(reference)),
-          latestOf: (userHash) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.latestOf(userHash)),
-          setContact: (reference, contact, at) => store.setContact(reference, contact, at),
-          update: (reference, change, actor, at) => store.update(reference, change, actor, at),
-          list: (filter) => store.list(filter),
-          count: (filter) => store.count(filter),
-          markOverdue: (now) => store.markOverdue(now),
-          report: (range, now) => store.report(range, now),
-          close: () => store.close(),
-        }),
+        wrapStore: (store) =>
+          caseStoreWith(store, {
+            create: (input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.create(input)),
+            createOnce: (offer, input) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.createOnce(offer, input)),
+            get: (reference) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.get(reference)),
+            latestOf: (userHash) => (down ? Promise.reject(new DatabaseUnavailableError()) : store.latestOf(userHash)),
+          }),
       },
     });
     const offer = await turn(t, "şikayet etmek istiyorum");

@@ -6,7 +6,7 @@ import { TEXTS } from "../../bot/conversation/texts";
 import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import { DatabaseUnavailableError } from "../../bot/storage/errors";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
-import { channelBot, realKnowledge, type ChannelBot } from "../helpers/bot";
+import { caseStoreWith, channelBot, realKnowledge, type ChannelBot } from "../helpers/bot";
 import { cardButtons, cardText } from "../helpers/cards";
 
 type Reply = Partial<Activity>;
@@ -489,19 +489,7 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       const unavailable = (): Promise<never> => Promise.reject(new DatabaseUnavailableError());
       const t = await channelBot(kb, "msteams", {
         caseOptions: {
-          wrapStore: (store) => ({
-            create: (input) => store.create(input),
-            createOnce: (offer, input) => (down ? unavailable() : store.createOnce(offer, input)),
-            get: (reference) => store.get(reference),
-            latestOf: (userHash) => store.latestOf(userHash),
-            setContact: (reference, contact, at) => store.setContact(reference, contact, at),
-            update: (reference, change, actor, at) => store.update(reference, change, actor, at),
-            list: (filter) => store.list(filter),
-            count: (filter) => store.count(filter),
-            markOverdue: (now) => store.markOverdue(now),
-            report: (range, now) => store.report(range, now),
-            close: () => store.close(),
-          }),
+          wrapStore: (store) => caseStoreWith(store, { createOnce: (offer, input) => (down ? unavailable() : store.createOnce(offer, input)) }),
         },
       });
       const [answer] = await turn(t, "csat nedir");

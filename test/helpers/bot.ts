@@ -35,6 +35,24 @@ export interface TestBot {
 }
 
 /** Options of the complaint loop in a test bot. */
+/** A case store that does what `store` does, except the methods `overrides` replaces (a store that fails while "down"). */
+export function caseStoreWith(store: CaseStore, overrides: Partial<CaseStore>): CaseStore {
+  return {
+    create: (input) => store.create(input),
+    createOnce: (offer, input) => store.createOnce(offer, input),
+    get: (reference) => store.get(reference),
+    latestOf: (userHash) => store.latestOf(userHash),
+    setContact: (reference, contact, at) => store.setContact(reference, contact, at),
+    update: (reference, change, actor, at) => store.update(reference, change, actor, at),
+    list: (filter) => store.list(filter),
+    count: (filter) => store.count(filter),
+    markOverdue: (now) => store.markOverdue(now),
+    report: (range, now) => store.report(range, now),
+    close: () => store.close(),
+    ...overrides,
+  };
+}
+
 export interface TestCaseOptions {
   /** Turns the complaint loop off (as a bot built without it). */
   off?: boolean;
