@@ -109,7 +109,7 @@ describeBrowser.each(["msteams", "webchat"] as const)("in Microsoft 365 Agents P
 
   it("shows each 'did you mean' choice whole, however long, and answers the one clicked (QA 47 #5)", async () => {
     await send(page, "memnuniyet ve sadakat");
-    const choices = card(page, TEXTS.didYouMean);
+    const choices = card(page, TEXTS.didYouMeanSeveral);
     await choices.waitFor({ timeout: STEP_TIMEOUT_MS });
     const box = await choices.boundingBox();
     const long = "Müşteri sadakati ve müşteri memnuniyeti arasındaki fark nedir?";
