@@ -667,13 +667,14 @@ export class SearchIndex {
         if (labels.has(term.typed) && (expansions.length === 0 || !IDENTIFIER_LABELS.has(term.surface))) continue;
         const question = isQuestionTerm(term.stem);
         const modifierWeight = this.unknownWeight * TUNING.UNKNOWN_MODIFIER_FACTOR;
-        const framing = expansions.length === 0 && !question && (this.isModifier(term.typed) || this.isCircumstance(term.typed));
+        const modifying = !question && this.isModifier(term.typed);
+        const framing = expansions.length === 0 && !question && (modifying || this.isCircumstance(term.typed));
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : framing ? modifierWeight : this.unknownWeight;
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);
         if (known && known.weight >= weight) continue;
         if (!known && words.size >= TUNING.MAX_QUERY_TERMS) continue;
-        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed), framing, modifying: !question && this.isModifier(term.typed) });
+        words.set(term.stem, { surface: term.surface, expansions, weight, question, reach, verb: this.isVerb(term.typed), framing, modifying });
       }
     });
     // a unit weighs what its words weigh, as the message's words finally stand
