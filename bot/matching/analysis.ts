@@ -741,6 +741,7 @@ const STOP_WORD_LIST: readonly string[] = [
   "misin", "mısın", "musun", "müsün", "misiniz", "mısınız", "musunuz", "müsünüz", "miyim", "mıyım", "muyum", "müyüm",
   "miyiz", "mıyız", "muyuz", "müyüz", "midir", "mıdır", "mudur", "müdür", "misiniz", "mıyım", "diye", "gibi", "göre",
   "için", "icin", "olarak", "üzere", "kadar", "dair", "hakkında", "hakkındaki", "konusunda", "ilgili", "ilişkin",
+  "boyunca", "süresince", "esnasında", "sırasında", "zarfında", "itibaren", "sayesinde", "tarafından", "yüzünden", "nedeniyle",
   // pronouns and demonstratives
   "ben", "sen", "o", "biz", "siz", "onlar", "beni", "seni", "onu", "bizi", "sizi", "onları", "bana", "sana", "ona", "bize",
   "size", "onlara", "bende", "sende", "onda", "bizde", "sizde", "benim", "senin", "onun", "bizim", "sizin", "onların",

@@ -373,6 +373,14 @@ describe("Turkish text analysis", () => {
     expect(analyze("ne zaman iptal ederim").map((t) => t.surface)).toEqual(["?when", "iptal"]);
   });
 
+  it("drops the postpositions that relate a noun to the sentence and name nothing (boyunca, itibaren, nedeniyle), typed with Turkish letters or without", () => {
+    expect(analyze("Tur boyunca sigara içilir mi").map((t) => t.surface)).toEqual(analyze("Tur sigara içilir mi").map((t) => t.surface));
+    expect(analyze("kac yasindan itibaren uye olunur").map((t) => t.surface)).toEqual(analyze("kac yasindan uye olunur").map((t) => t.surface));
+    expect(analyze("konaklama süresince, yağmur nedeniyle, arıza sırasında").map((t) => t.surface)).toEqual(["konaklama", "yagmur", "ariza"]);
+    // the nouns they are made of keep their meaning: `süre` (a period), `sıra` (a queue), `taraf` (a party)
+    expect(analyze("süre sıra taraf").map((t) => t.surface)).toEqual(["sure", "sira", "taraf"]);
+  });
+
   it("keeps the words stopwords-iso would drop though they carry meaning", () => {
     expect(analyze("değil yok var sonra önce ilk tek iş").map((t) => t.surface)).toEqual(["degil", "yok", "?exists", "sonra", "once", "ilk", "tek", "is"]);
     // "ön" is decided before folding, so it never meets the stop word "on" … nor is "on" one
