@@ -261,7 +261,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     recommendations: async () => {
       const kb = knowledge.current();
       const [data, report] = await Promise.all([feedbackStore.learning({}), feedbackStore.report({}, (id) => kb.byId.get(id)?.question ?? null)]);
-      return computeRecommendations(data, report, kb, matcher);
+      return computeRecommendations(data, report, kb, matcher, Object.values(TEXTS.maskedDetails));
     },
   });
 

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
+import { TEXTS } from "../conversation/texts";
 import { EXIT_FAILURE, EXIT_OK, runMain, UsageError } from "./main";
 import { COMMON, KB_RECOMMEND, trNumber } from "./messages";
 import { missingDatabase, usableRange } from "./feedback-data";
@@ -111,7 +112,7 @@ export async function runKbRecommend(
     const store = new SqlFeedbackStore(database);
     const range = { since: values.since, until: values.until, timeZone: config.reportTimeZone };
     const [data, report] = await Promise.all([store.learning(range), store.report(range, (id) => kb.byId.get(id)?.question ?? null)]);
-    recommendations = computeRecommendations(data, report, kb, matcher);
+    recommendations = computeRecommendations(data, report, kb, matcher, Object.values(TEXTS.maskedDetails));
   } finally {
     await database.close();
   }

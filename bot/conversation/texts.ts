@@ -1,4 +1,5 @@
 import type { Alert } from "../cases/alerts";
+import type { MaskPlaceholders } from "../cases/contact";
 import type { BotTexts } from "../knowledge/parse-bot-texts";
 import type { CaseTexts } from "../knowledge/parse-case-texts";
 import { turkishDateTime } from "../feedback/time-zone";
@@ -200,6 +201,17 @@ export const TEXTS = Object.freeze({
   commentPrompt: "Neyi eksik buldunuz? İsterseniz kısaca yazın; cevapları iyileştirmek için kullanacağız.",
   skip: "Geç",
   commentThanks: "Yorumunuz için teşekkürler, ekibimize ilettim. 🙏",
+  /**
+   * What stands in a customer's free text (a comment, a complaint, a question) for a detail they
+   * did not consent to give (`maskContactDetails`), in what is stored, alerted and exported:
+   * operators see that one was given, and of which kind. `kb:recommend` reads past these.
+   */
+  maskedDetails: {
+    email: "[e-posta gizlendi]",
+    phone: "[telefon gizlendi]",
+    nationalId: "[T.C. kimlik no gizlendi]",
+    iban: "[IBAN gizlendi]",
+  } satisfies MaskPlaceholders,
   commentSkipped: "Anlaşıldı. Başka bir sorunuz varsa yazabilirsiniz.",
   /** "Geç" clicked on a comment request whose comment was given or skipped already. */
   commentAlreadySettled: "Bu soruyu zaten geçtik. 🙂 Başka bir sorunuz varsa yazabilirsiniz.",

@@ -94,21 +94,42 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return smaller === 0 ? 0 : shared / smaller;
 }
 
+/** A text as a regular expression that matches it and nothing else. */
+const literally = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+
+/**
+ * A logged question as the matcher read it when it was asked: the questions are logged with the
+ * customer's contact details masked (`TEXTS.maskedDetails`), and the placeholders are left out
+ * here as the details themselves counted as no word. Read as words, `[telefon gizlendi]` would
+ * make questions about unrelated topics one cluster and two customers' `… [telefon gizlendi]` one
+ * candidate alternate, which `--apply` would write into an entry.
+ */
+function withoutPlaceholders(query: string, placeholders: readonly string[]): string {
+  if (placeholders.length === 0) return query.trim();
+  // with the suffix a customer put on the detail (`…'dan`), which the matcher dropped with an address
+  const placeholder = new RegExp(`(?:${placeholders.map(literally).join("|")})(?:['’]?\\p{L}+)?`, "gu");
+  const read = query.replace(placeholder, " ");
+  return read === query ? query.trim() : read.replace(/\s+/gu, " ").trim();
+}
+
 /**
  * Active learning in the open: candidate alternates from "did you mean" picks (skipping what the
  * entry already says or already matches), clusters of unanswered questions that need a new entry
  * (grouped with the matcher's own Turkish analysis), and entries whose satisfaction is low.
- * Pure: the data come in, nothing is read or written.
+ * `placeholders` are what stands for masked contact details in the logged questions
+ * (`TEXTS.maskedDetails`), read past like the details were. Pure: the data come in, nothing is
+ * read or written.
  */
-export function computeRecommendations(data: LearningData, report: Report, kb: KnowledgeBase, matcher: Matcher): Recommendations {
+export function computeRecommendations(data: LearningData, report: Report, kb: KnowledgeBase, matcher: Matcher, placeholders: readonly string[]): Recommendations {
   const alternates: EntryAlternates[] = [];
   const byEntry = new Map<string, Map<string, { texts: string[]; users: Set<string> }>>();
   for (const pick of data.picks) {
     const groups = byEntry.get(pick.entryId) ?? new Map<string, { texts: string[]; users: Set<string> }>();
-    const key = queryKey(pick.query);
+    const query = withoutPlaceholders(pick.query, placeholders);
+    const key = queryKey(query);
     if (key === "") continue;
     const group = groups.get(key) ?? { texts: [], users: new Set<string>() };
-    group.texts.push(pick.query.trim());
+    group.texts.push(query);
     group.users.add(pick.user);
     groups.set(key, group);
     byEntry.set(pick.entryId, groups);
@@ -152,9 +173,10 @@ export function computeRecommendations(data: LearningData, report: Report, kb: K
 
   const clusters: Array<{ stems: Set<string>; termCounts: Map<string, number>; forms: Map<string, Map<string, number>>; texts: string[]; none: number; ambiguous: number }> = [];
   for (const question of data.unanswered) {
+    const query = withoutPlaceholders(question.query, placeholders);
     // a question an entry now answers needs no new entry
-    if (matcher.match(question.query, kb).status === "answered") continue;
-    const words = wordsOf(question.query);
+    if (matcher.match(query, kb).status === "answered") continue;
+    const words = wordsOf(query);
     const stems = new Set(words.keys());
     if (stems.size === 0) continue;
     let best: (typeof clusters)[number] | undefined;

@@ -3,6 +3,7 @@ import type { LearningData } from "../../../bot/feedback/store";
 import { computeRecommendations, formatRecommendationsCsv, isContested } from "../../../bot/feedback/recommendations";
 import type { KnowledgeBase } from "../../../bot/knowledge/types";
 import { Matcher } from "../../../bot/matching/matcher";
+import { TEXTS } from "../../../bot/conversation/texts";
 import { realKnowledge } from "../../helpers/bot";
 
 const emptyReport: Report = {
@@ -42,6 +43,7 @@ describe("computeRecommendations", () => {
       emptyReport,
       kb,
       matcher,
+      [],
     );
     expect(s.alternates.map((a) => [a.entryId, a.candidates.map((c) => c.text)])).toEqual([["memnuniyet-modelleri", ["memnuniyet ölçme"]]]);
   });
@@ -53,6 +55,7 @@ describe("computeRecommendations", () => {
       emptyReport,
       kb,
       matcher,
+      [],
     );
     const counts = new Map(s.alternates[0]?.candidates.map((c) => [c.text, c.count]));
     expect(counts.get("memnuniyet ölçme") ?? counts.get("Memnuniyet ölçme")).toBe(1);
@@ -65,6 +68,7 @@ describe("computeRecommendations", () => {
       emptyReport,
       kb,
       matcher,
+      [],
     );
     expect(s.alternates[0]?.candidates).toEqual([
       {
@@ -96,6 +100,7 @@ describe("computeRecommendations", () => {
       emptyReport,
       kb,
       matcher,
+      [],
     );
     const byEntry = new Map(s.alternates.map((a) => [a.entryId, a.candidates]));
     expect(byEntry.get("memnuniyet-ve-sadakat")).toEqual([expect.objectContaining({ text: "sadakat", alsoPickedFor: [{ entryId: "sadakat-memnuniyet-farki", users: 2 }] })]);
@@ -109,7 +114,7 @@ describe("computeRecommendations", () => {
     const other = kb.entries.find((entry) => entry.id !== "memnuniyet-modelleri" && entry.alternates.length > 0);
     const alternate = other?.alternates[0];
     if (!other || alternate === undefined) throw new Error("the shipped knowledge has alternates");
-    const s = computeRecommendations({ unanswered: [], picks: [{ query: alternate, entryId: "memnuniyet-modelleri", at, user: "u1" }] }, emptyReport, kb, matcher);
+    const s = computeRecommendations({ unanswered: [], picks: [{ query: alternate, entryId: "memnuniyet-modelleri", at, user: "u1" }] }, emptyReport, kb, matcher, []);
     const candidate = s.alternates[0]?.candidates[0];
     // the matcher answers another entry's alternate with that entry, so the pick stays a candidate here
     expect(candidate).toMatchObject({ alreadyIn: other.id, alsoPickedFor: [] });
@@ -122,7 +127,7 @@ describe("computeRecommendations", () => {
       status: "none" as const,
       at,
     }));
-    const s = computeRecommendations({ unanswered, picks: [] }, emptyReport, kb, matcher);
+    const s = computeRecommendations({ unanswered, picks: [] }, emptyReport, kb, matcher, []);
     expect(s.newEntries.map((c) => c.size)).toEqual([3, 2, 1]);
     // words as customers typed them, never stem fragments
     expect(s.newEntries[0]?.terms).toContain("kargom");
@@ -131,9 +136,24 @@ describe("computeRecommendations", () => {
     expect(s.newEntries[1]?.examples).toEqual(["şifremi unuttum", "şifre sıfırlama"]);
   });
 
+  it("reads logged questions past the placeholders of masked contact details, as the matcher read the details", () => {
+    const { phone, email } = TEXTS.maskedDetails;
+    const placeholders = Object.values(TEXTS.maskedDetails);
+    const unanswered = [`kargom nerede ${phone}`, `şifremi unuttum ${phone}`, `hava nasıl olacak ${email}'dan yazın`, `crm nedir ${phone}`].map((query) => ({ query, status: "none" as const, at }));
+    const s = computeRecommendations({ unanswered, picks: [] }, emptyReport, kb, matcher, placeholders);
+    // no cluster of "telefon gizlendi": unrelated questions stay apart, and one an entry answers is left out
+    expect(s.newEntries.map((c) => c.examples)).toEqual([[`hava nasıl olacak ${email}'dan yazın`], [`kargom nerede ${phone}`], [`şifremi unuttum ${phone}`]]);
+    expect(s.newEntries.flatMap((c) => c.terms)).toEqual(["hava", "yazın", "kargom", "şifremi", "unuttum"]);
+
+    // two customers' different numbers were one placeholder: the alternate is their question, without it
+    const picks = ["u1", "u2"].map((user) => ({ query: `memnuniyet ölçme ${phone}`, entryId: "memnuniyet-modelleri", at, user }));
+    const read = computeRecommendations({ unanswered: [], picks }, emptyReport, kb, matcher, placeholders);
+    expect(read.alternates.flatMap((a) => a.candidates.map((c) => [c.text, c.count]))).toEqual([["memnuniyet ölçme", 2]]);
+  });
+
   it("leaves out unanswered questions an entry now answers", () => {
     const unanswered = ["crm nedir", "CRM nedir?", "kargom nerede"].map((query) => ({ query, status: "none" as const, at }));
-    const s = computeRecommendations({ unanswered, picks: [] }, emptyReport, kb, matcher);
+    const s = computeRecommendations({ unanswered, picks: [] }, emptyReport, kb, matcher, []);
     expect(s.newEntries.flatMap((c) => c.examples)).toEqual(["kargom nerede"]);
   });
 
@@ -147,7 +167,7 @@ describe("computeRecommendations", () => {
       ],
       comments: [{ at, entryId: "a", question: "A?", rating: 1, text: "eksik" }],
     };
-    expect(computeRecommendations({ unanswered: [], picks: [] }, report, kb, matcher).rewrite).toEqual([
+    expect(computeRecommendations({ unanswered: [], picks: [] }, report, kb, matcher, []).rewrite).toEqual([
       { entryId: "a", question: "A?", ratings: 5, csat: 60, comments: ["eksik"] },
     ]);
   });
