@@ -1,5 +1,6 @@
 import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from "botbuilder";
 import { randomUUID } from "node:crypto";
+import { maskContactDetails } from "../cases/contact";
 import { cleanText } from "../clean-text";
 import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
@@ -399,9 +400,10 @@ export class MemnunBot extends ActivityHandler {
       // then the question is answered too, and no case is offered under that answer (it would
       // read as about the answer just given, and take its rating buttons' place where only the
       // last message keeps its buttons); rated low in turn, that answer brings the offer
-      const stored = await this.storeComment(context, flow, text);
+      const comment = maskContactDetails(text, TEXTS.maskedDetails);
+      const stored = await this.storeComment(context, flow, comment, comment !== text);
       if (looksLikeQuestion(text) && decision.status !== "none") await this.reply(context, flow, decision, kb);
-      else if (stored) await this.afterComment(context, flow, stored, text);
+      else if (stored) await this.afterComment(context, flow, stored, comment);
       return;
     }
     delete flow.comment;
@@ -496,13 +498,15 @@ export class MemnunBot extends ActivityHandler {
     }
     const top = decision.candidates[0];
     const questionId = this.newId();
-    // a log: it joins the open batch and is written behind, so the answer does not wait for it
+    // a log: it joins the open batch and is written behind, so the answer does not wait for it;
+    // what the customer typed, with the contact details they typed masked (reports, exports and
+    // `kb:recommend` show it; `--apply` writes it into the knowledge)
     await this.record({
       kind: "question",
       id: questionId,
       at: this.now().toISOString(),
       ...this.origin(context),
-      query: decision.query,
+      query: maskContactDetails(decision.query, TEXTS.maskedDetails),
       status: decision.status,
       entryId: top?.id ?? null,
       confidence: top?.confidence ?? 0,
@@ -797,8 +801,11 @@ export class MemnunBot extends ActivityHandler {
     await this.maybeStartSurvey(context, flow, false);
   }
 
-  /** Stores the comment on a low rating and thanks for it; the comment once it is durable, else null. */
-  private async storeComment(context: TurnContext, flow: ConversationFlow, text: string): Promise<PendingComment | null> {
+  /**
+   * Stores the comment on a low rating (its contact details already masked: `masked` says whether
+   * there were any, and the thanks then says they were not kept); the comment once it is durable, else null.
+   */
+  private async storeComment(context: TurnContext, flow: ConversationFlow, text: string, masked: boolean): Promise<PendingComment | null> {
     const pending = flow.comment;
     if (!pending) return null;
     delete flow.comment;
@@ -816,7 +823,7 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.feedbackNotSaved);
       return null;
     }
-    await context.sendActivity(TEXTS.commentThanks);
+    await context.sendActivity(masked ? TEXTS.commentThanksMasked : TEXTS.commentThanks);
     return pending;
   }
 

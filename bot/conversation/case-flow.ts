@@ -2,7 +2,7 @@ import { TurnContext, type Activity } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Alert, AlertSink } from "../cases/alerts";
-import { parseContact } from "../cases/contact";
+import { maskContactDetails, parseContact } from "../cases/contact";
 import { findMisreadReference, findReference, isWellFormedReference } from "../cases/reference";
 import type { CaseStore } from "../cases/store";
 import { ACTIVE_STATUSES, type Case, type CaseSource, type CaseStatus } from "../cases/types";
@@ -394,12 +394,18 @@ export class CaseFlow {
     return resume ? "resume-survey" : "handled";
   }
 
-  /** Opens the offered case with the customer's words, names its reference and due time, and asks for contact consent. */
-  private async open(context: TurnContext, state: CaseFlowState, origin: Origin, text: string): Promise<CaseTurn> {
+  /**
+   * Opens the offered case with the customer's words, names its reference and due time, and asks
+   * for contact consent. The words are stored, alerted and kept in the conversation with the
+   * contact details in them masked: they were given before consent was asked (the customer is
+   * told so, before the consent question).
+   */
+  private async open(context: TurnContext, state: CaseFlowState, origin: Origin, typed: string): Promise<CaseTurn> {
     const offer = state.offer;
     if (!offer) return "handled";
     const t = this.texts();
     const now = this.now();
+    const text = maskContactDetails(typed, TEXTS.maskedDetails);
     let created: Case;
     let isNew: boolean;
     try {
@@ -436,7 +442,7 @@ export class CaseFlow {
     if (isNew) this.raiseCreated(created);
     await context.sendActivity(this.message(context, fillTemplate(t.created, { reference: created.reference, hours: this.deps.responseHours })));
     await context.sendActivity(
-      this.message(context, t.consentQuestion, [
+      this.message(context, text === typed ? t.consentQuestion : `${t.contactMasked}\n\n${t.consentQuestion}`, [
         this.button(t.consentYesButton, "consent-yes", created.reference, origin),
         this.button(t.consentNoButton, "consent-no", created.reference, origin),
       ]),

@@ -201,6 +201,9 @@ export const TEXTS = Object.freeze({
   commentPrompt: "Neyi eksik buldunuz? İsterseniz kısaca yazın; cevapları iyileştirmek için kullanacağız.",
   skip: "Geç",
   commentThanks: "Yorumunuz için teşekkürler, ekibimize ilettim. 🙏",
+  /** The thanks for a comment whose contact details were masked (`maskedDetails`): the customer learns they were not kept. */
+  commentThanksMasked:
+    "Yorumunuz için teşekkürler, ekibimize ilettim. 🙏 İçindeki kişisel bilgileri (e-posta, telefon, T.C. kimlik ya da IBAN numarası) izniniz olmadan saklamamak için gizledim.",
   /**
    * What stands in a customer's free text (a comment, a complaint, a question) for a detail they
    * did not consent to give (`maskContactDetails`), in what is stored, alerted and exported:
@@ -283,10 +286,11 @@ export const TEXTS = Object.freeze({
     acceptButton: "Şikayet kaydı aç",
     declineButton: "Hayır, teşekkürler",
     declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",
-    describe: "Sorununuzu birkaç cümleyle anlatır mısınız? Yazdıklarınızı olduğu gibi ekibimize ileteceğim.",
+    describe: "Sorununuzu birkaç cümleyle anlatır mısınız? Yazdıklarınızı ekibimize ileteceğim; iletişim bilgilerinizi kaydı açtıktan sonra, izninizle ayrıca soracağım.",
     describeAnswered: "Yazdığınız bir soruya benziyor, önce onu yanıtlayayım. Kaydınızı henüz açmadım; açmak isterseniz \"{button}\" yazmanız yeterli.",
     cancelDescribeButton: "Vazgeç",
     created: "Kaydınızı açtım. Kayıt numaranız: **{reference}**. Ekibimiz en geç **{hours} saat** içinde size dönüş yapacak. Durumu öğrenmek için istediğiniz zaman kayıt numaranızı yazabilirsiniz.",
+    contactMasked: "Açıklamanızdaki kişisel bilgileri (e-posta, telefon, T.C. kimlik ya da IBAN numarası) izniniz olmadan saklamamak için kayda eklemedim.",
     consentQuestion: "Size doğrudan ulaşabilmemiz için e-posta adresinizi ya da telefon numaranızı paylaşmak ister misiniz?\n\n_KVKK aydınlatma: İletişim bilginizi yalnızca bu kayıtla ilgili size dönüş yapmak için, açık rızanızla kaydederiz; başka amaçla kullanmaz, üçüncü kişilerle paylaşmayız. Paylaşmak zorunda değilsiniz; kaydınız yine incelenir._",
     consentYesButton: "Evet, paylaşmak istiyorum",
     consentNoButton: "Hayır, paylaşmayayım",

@@ -23,6 +23,7 @@ export const CASE_TEXT_KEYS = Object.freeze({
   describeAnswered: [],
   cancelDescribeButton: [],
   created: ["reference", "hours"],
+  contactMasked: [],
   consentQuestion: [],
   consentYesButton: [],
   consentNoButton: [],
