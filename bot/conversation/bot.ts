@@ -2,7 +2,7 @@ import { ActivityHandler, TurnContext, type Activity, type ConversationState, ty
 import { randomUUID } from "node:crypto";
 import { maskContactDetails } from "../cases/contact";
 import { cleanText } from "../clean-text";
-import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin } from "../feedback/events";
+import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin, type QuestionEvent } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
@@ -16,7 +16,7 @@ import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { replaceClickedCard } from "./clicked-card";
 import { ButtonValue, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
-import { HeldTurn, TurnQueue } from "./turns";
+import { afterSaved, HeldTurn, TurnQueue } from "./turns";
 import { isLabel, isRefusal, isSkip, isWish, isWordless, looksLikeQuestion, typedNumber, typedRating, typedScore, wishOf, wordedRating, wordedScore, type Wish } from "./typed";
 
 /** How many example questions the welcome, help and "don't know" texts list. */
@@ -241,7 +241,8 @@ export class MemnunBot extends ActivityHandler {
    * acts on the state the first click left. The turn's replies go out once its state is saved. A
    * conflict (another instance changed the conversation since it was read) runs the turn again on
    * the newer state, up to `TURN_ATTEMPTS` times, then tells the customer to send it again; what an
-   * attempt stored stays (feedback and cases are stored once per rating, survey and offer). Any
+   * attempt stored stays (feedback and cases are stored once per rating, survey and offer), and
+   * question and answer logs wait, with the replies, for the attempt whose state is saved. Any
    * other storage failure is logged, never shown, and the replies go out.
    */
   override async run(context: TurnContext): Promise<void> {
@@ -326,6 +327,16 @@ export class MemnunBot extends ActivityHandler {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Logs a question or an answer once the turn's state is saved (`afterSaved`), with its replies:
+   * an attempt run again on a newer state logs nothing, so each turn's rows are those of the
+   * attempt the customer saw. A log joins the recorder's open batch and is written behind, so no
+   * reply waits for it.
+   */
+  private log(context: TurnContext, event: QuestionEvent | AnswerEvent): void {
+    afterSaved(context, () => void this.record(event));
   }
 
   /**
@@ -498,10 +509,10 @@ export class MemnunBot extends ActivityHandler {
     }
     const top = decision.candidates[0];
     const questionId = this.newId();
-    // a log: it joins the open batch and is written behind, so the answer does not wait for it;
-    // what the customer typed, with the contact details they typed masked (reports, exports and
-    // `kb:recommend` show it; `--apply` writes it into the knowledge)
-    await this.record({
+    // logged once the turn's state is saved (`log`): what the customer typed, with the contact
+    // details they typed masked (reports, exports and `kb:recommend` show it; `--apply` writes it
+    // into the knowledge)
+    this.log(context, {
       kind: "question",
       id: questionId,
       at: this.now().toISOString(),
@@ -562,7 +573,7 @@ export class MemnunBot extends ActivityHandler {
   ): Promise<void> {
     const origin = this.origin(context);
     const answerId = this.newId();
-    await this.record({ kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
+    this.log(context, { kind: "answer", id: answerId, at: this.now().toISOString(), ...origin, entryId: entry.id, source, questionId });
     flow.answered = true;
     const signature = this.deps.integrity.sign(answerId, entry.id, origin.conversation);
     const followUps = followUpsOf(entry, kb);

@@ -243,6 +243,31 @@ describe("a double click whose two clicks reach two instances on one database", 
     expect([...a.alerts, ...b.alerts].filter((alert) => alert.kind === "nps-detractor")).toEqual([expect.objectContaining({ score: 3 })]);
   });
 
+  it("logs a question run again on a newer state once: one question row and one answer row, those of the answer the customer got", async () => {
+    await ask(a.adapter, "nps nedir");
+    // another instance writes the conversation right before B's first write only
+    const other = new SqlStateStore(a.database);
+    let conflicts = 0;
+    stores.b.beforeWrite = async (key) => {
+      if (conflicts > 0) return;
+      conflicts += 1;
+      await other.write(key, (await other.read([key])).get(key)?.value ?? {}, "*");
+    };
+    const writesBefore = stores.b.writes;
+    const answer = await ask(b.adapter, "crm nedir");
+    expect(stores.b.writes - writesBefore).toBe(2);
+    await turn(b.adapter, pick(answer, TEXTS.ratingLabels[3]));
+    await Promise.all([a.recorder.flush(), b.recorder.flush()]);
+    const { db } = a.database;
+    const questions = await db.selectFrom("questions").select(["id", "entry_id"]).where("query", "=", "crm nedir").execute();
+    expect(questions).toHaveLength(1);
+    const entryId = questions[0]?.entry_id ?? "";
+    const answers = await db.selectFrom("answers").select(["id", "question_id"]).where("entry_id", "=", entryId).execute();
+    expect(answers).toEqual([{ id: expect.any(String), question_id: questions[0]?.id }]);
+    // the rating of the answer shown is a rating of the answer logged
+    expect(await db.selectFrom("ratings").select(["answer_id", "rating"]).where("entry_id", "=", entryId).execute()).toEqual([{ answer_id: answers[0]?.id, rating: 4 }]);
+  });
+
   it(`asks the customer to send it again when the conversation changed under each of ${TURN_ATTEMPTS} attempts; nothing of them is said`, async () => {
     const answer = await ask(a.adapter, "crm nedir");
     // another instance writes the conversation right before each of B's writes
