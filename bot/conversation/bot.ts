@@ -120,6 +120,8 @@ export interface MemnunBotDeps {
 }
 
 const ORIGIN_KEY = Symbol("memnun.origin");
+/** Where a turn keeps its id, the same in each of its attempts (`MemnunBot.turnId`). */
+const TURN_ID_KEY = Symbol("memnun.turnId");
 const isOrigin = (value: unknown): value is Origin =>
   typeof value === "object" &&
   value !== null &&
@@ -253,6 +255,7 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.slowDown);
       return;
     }
+    this.turnId(context);
     if (!(await this.turns.run(key, () => this.attempts(context)))) {
       this.deps.logger.warn({ channelId: context.activity.channelId }, "[bot] too many turns waiting in one conversation");
       await context.sendActivity(TEXTS.slowDown);
@@ -316,6 +319,19 @@ export class MemnunBot extends ActivityHandler {
     };
     context.turnState.set(ORIGIN_KEY, origin);
     return origin;
+  }
+
+  /**
+   * The turn's id, the same in every attempt (each attempt's context starts with the turn's own
+   * state): what a turn stores at most once and must be durable before its attempt goes on (a
+   * comment) is keyed by it, so an attempt run again writes the first one's row again, a no-op.
+   */
+  private turnId(context: TurnContext): string {
+    const kept: unknown = context.turnState.get(TURN_ID_KEY);
+    if (typeof kept === "string") return kept;
+    const id = this.newId();
+    context.turnState.set(TURN_ID_KEY, id);
+    return id;
   }
 
   /** Records an event; true once it is durable (stored, spooled, or a log written behind). */
@@ -822,7 +838,7 @@ export class MemnunBot extends ActivityHandler {
     delete flow.comment;
     const saved = await this.record({
       kind: "comment",
-      id: this.newId(),
+      id: this.turnId(context),
       answerId: pending.answerId,
       entryId: pending.entryId,
       rating: pending.rating,

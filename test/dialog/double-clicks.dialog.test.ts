@@ -204,6 +204,17 @@ describe("a double click whose two clicks reach two instances on one database", 
     stores.b.gate = aWritten.promise.then(() => new Promise((resolve) => setImmediate(resolve)));
   }
 
+  /** Another instance writes the conversation (as it was) right before B's next write only: B's turn is run again once. */
+  function conflictOnce(): void {
+    const other = new SqlStateStore(a.database);
+    let conflicts = 0;
+    stores.b.beforeWrite = async (key) => {
+      if (conflicts > 0) return;
+      conflicts += 1;
+      await other.write(key, (await other.read([key])).get(key)?.value ?? {}, "*");
+    };
+  }
+
   it("opens one case: B's turn, run again on A's state, says only 'zaten açtım' with the reference", async () => {
     const offer = await offerAfterComment(a.adapter);
     interleave();
@@ -245,14 +256,7 @@ describe("a double click whose two clicks reach two instances on one database", 
 
   it("logs a question run again on a newer state once: one question row and one answer row, those of the answer the customer got", async () => {
     await ask(a.adapter, "nps nedir");
-    // another instance writes the conversation right before B's first write only
-    const other = new SqlStateStore(a.database);
-    let conflicts = 0;
-    stores.b.beforeWrite = async (key) => {
-      if (conflicts > 0) return;
-      conflicts += 1;
-      await other.write(key, (await other.read([key])).get(key)?.value ?? {}, "*");
-    };
+    conflictOnce();
     const writesBefore = stores.b.writes;
     const answer = await ask(b.adapter, "crm nedir");
     expect(stores.b.writes - writesBefore).toBe(2);
@@ -266,6 +270,17 @@ describe("a double click whose two clicks reach two instances on one database", 
     expect(answers).toEqual([{ id: expect.any(String), question_id: questions[0]?.id }]);
     // the rating of the answer shown is a rating of the answer logged
     expect(await db.selectFrom("ratings").select(["answer_id", "rating"]).where("entry_id", "=", entryId).execute()).toEqual([{ answer_id: answers[0]?.id, rating: 4 }]);
+  });
+
+  it("stores a comment run again on a newer state once", async () => {
+    const answer = await ask(a.adapter, "csat nedir");
+    await turn(a.adapter, pick(answer, TEXTS.ratingLabels[0]));
+    conflictOnce();
+    const writesBefore = stores.b.writes;
+    expect((await turn(b.adapter, "örnek eksik")).map(said)).toEqual([TEXTS.commentThanks, T.offerRating]);
+    expect(stores.b.writes - writesBefore).toBe(2);
+    await Promise.all([a.recorder.flush(), b.recorder.flush()]);
+    expect(await a.database.db.selectFrom("comments").select(["text", "rating"]).execute()).toEqual([{ text: "örnek eksik", rating: 1 }]);
   });
 
   it(`asks the customer to send it again when the conversation changed under each of ${TURN_ATTEMPTS} attempts; nothing of them is said`, async () => {
