@@ -41,12 +41,49 @@ export const DIRECT_LINE_TUNING = Object.freeze({
   EVICTABLE_AFTER_MS: 2 * 60_000,
   /** A conversation nobody posted to or polled for this long is dropped anyway (its token has expired too). */
   IDLE_EXPIRY_MS: 30 * 60_000,
+  /**
+   * Longest name a client gives a posted activity (Web Chat's `channelData.clientActivityID`, else
+   * the activity's own id) that is remembered to recognise the activity posted again; a longer
+   * one is not remembered (its activity is taken as new each time). Web Chat's are about 20.
+   */
+  MAX_POST_KEY_CHARS: 128,
+  /**
+   * How long a posted activity's turn holds it without renewing its claim (renewed
+   * `POST_CLAIM_RENEWALS` times as often while it runs): the same activity posted again meanwhile
+   * waits for it; after that the instance that ran it is taken to have stopped, and the re-post
+   * runs it. Lower = a re-post after a crash is answered sooner; a turn stalled (not merely slow)
+   * longer than this may run twice.
+   */
+  POST_CLAIM_MS: 10_000,
+  /** Claim renewals per `POST_CLAIM_MS` while a turn runs. Higher = a late renewal (a busy event loop or Redis) is less likely to let the claim run out. */
+  POST_CLAIM_RENEWALS: 4,
+  /**
+   * Longest a re-posted activity waits for its first post's turn before it is acknowledged anyway
+   * (its replies come with the polls). Above `POST_CLAIM_MS`, so that a re-post after a crash runs
+   * the turn in that one request; below the page's request timeout (20 s).
+   */
+  REPOST_WAIT_MS: 15_000,
+  /** How often a waiting re-post asks whether its first post's turn has ended. Lower = acknowledged sooner, more store requests meanwhile. */
+  REPOST_POLL_MS: 250,
 });
 
 /** What a poll gets: the activities after a watermark and the new watermark. */
 export interface ActivitySlice {
   activities: Array<Partial<Activity>>;
   watermark: string;
+}
+
+/**
+ * What became of a posted activity the client named (`ConversationLogStore.accept`), and its id:
+ * - `accepted`: new; appended and claimed for its turn, which the caller runs;
+ * - `resumed`: posted before, but its turn failed or its claim ran out (the instance running it
+ *   stopped): claimed again, and the caller runs its turn, under the same id;
+ * - `running`: its turn runs under a live claim, on this instance or another: ask again later;
+ * - `answered`: its turn has run: the caller acknowledges it with its id and runs nothing.
+ */
+export interface PostAcceptance {
+  readonly id: string;
+  readonly status: "accepted" | "resumed" | "running" | "answered";
 }
 
 /**
@@ -75,6 +112,22 @@ export interface ConversationLogStore extends Closable {
   /** Appends an activity, giving it its id (`<conversation>|<watermark, 7 digits>`); returns the id. The conversation is kept even when full (replies). */
   append(conversationId: string, activity: Partial<Activity>): Promise<string>;
   /**
+   * Appends a posted activity the client named `key` (its `clientActivityID`), once per
+   * conversation, and claims its turn for `POST_CLAIM_MS`; the same key again is not appended
+   * again but answered with the first one's id and what became of its turn (`PostAcceptance`).
+   * A client that posts a message again (a retry after a timeout, or after the instance that took
+   * it stopped) so gets it answered once, on any instance. Keys are kept as long as their
+   * activity is (they count as its characters) and go with their conversation.
+   */
+  accept(conversationId: string, key: string, activity: Partial<Activity>): Promise<PostAcceptance>;
+  /** Renews the claim on a posted activity's turn (`POST_CLAIM_MS` from now) while it runs. */
+  hold(conversationId: string, key: string): Promise<void>;
+  /**
+   * Ends the claim on a posted activity's turn: `answered`, the same activity posted again is
+   * acknowledged without running it; otherwise (the turn failed) it is run again at once.
+   */
+  settle(conversationId: string, key: string, answered: boolean): Promise<void>;
+  /**
    * Activities after `watermark` (all without one) and the new watermark. A conversation not kept
    * (the server restarted, Redis lost it, it expired while the client could not poll) is kept
    * again, its numbering going on after `watermark`: the client holds a valid token for it, and
@@ -90,10 +143,20 @@ export interface ConversationLogStore extends Closable {
 /** The id of the activity at `watermark` in a conversation. */
 export const activityId = (conversationId: string, watermark: number): string => `${conversationId}|${String(watermark).padStart(7, "0")}`;
 
+/** A posted activity a client named: where it is, and its turn's claim. */
+interface Post {
+  readonly watermark: number;
+  answered: boolean;
+  /** Until when (ms) its turn is claimed. */
+  claimedUntil: number;
+}
+
 /** The activities of one conversation, numbered by watermark. */
 interface ConversationLog {
   /** Watermark of `activities[0]`. */
   first: number;
+  /** Posted activities by the client's key, in order of watermark (`accept`); only those still kept. */
+  posts: Map<string, Post>;
   activities: Array<Partial<Activity>>;
   /** JSON length of each of `activities`. */
   sizes: number[];
@@ -104,7 +167,7 @@ interface ConversationLog {
 
 /** The bounds of a `ConversationLogStore` (see `DIRECT_LINE_TUNING`); tests use smaller ones. */
 export type DirectLineLimits = {
-  readonly [K in "MAX_CONVERSATIONS" | "MAX_ACTIVITIES" | "MAX_CONVERSATION_CHARS" | "MAX_TOTAL_CHARS" | "EVICTABLE_AFTER_MS" | "IDLE_EXPIRY_MS"]: number;
+  readonly [K in "MAX_CONVERSATIONS" | "MAX_ACTIVITIES" | "MAX_CONVERSATION_CHARS" | "MAX_TOTAL_CHARS" | "EVICTABLE_AFTER_MS" | "IDLE_EXPIRY_MS" | "POST_CLAIM_MS"]: number;
 };
 
 /** The conversation logs of one instance, in its memory (no `REDIS_URL`). */
@@ -139,24 +202,40 @@ export class MemoryConversationLogs implements ConversationLogStore {
   }
 
   append(conversationId: string, activity: Partial<Activity>): Promise<string> {
+    return this.use(() => activityId(conversationId, this.push(conversationId, this.kept(conversationId), activity, 0)));
+  }
+
+  accept(conversationId: string, key: string, activity: Partial<Activity>): Promise<PostAcceptance> {
     return this.use(() => {
-      const log = this.active(conversationId) ?? this.roomFor(conversationId, 0) ?? this.create(conversationId, 0);
-      const id = activityId(conversationId, log.first + log.activities.length);
-      const stored = { ...activity, id };
-      const size = JSON.stringify(stored).length;
-      log.activities.push(stored);
-      log.sizes.push(size);
-      log.chars += size;
-      this.total += size;
-      // the newest activity always stays, however large (a long answer)
-      while (log.activities.length > 1 && (log.activities.length > this.limits.MAX_ACTIVITIES || log.chars > this.limits.MAX_CONVERSATION_CHARS)) {
-        log.activities.shift();
-        const dropped = log.sizes.shift() ?? 0;
-        log.chars -= dropped;
-        this.total -= dropped;
-        log.first += 1;
+      const log = this.kept(conversationId);
+      const now = this.now();
+      const post = log.posts.get(key);
+      if (post) {
+        const id = activityId(conversationId, post.watermark);
+        if (post.answered) return { id, status: "answered" };
+        if (post.claimedUntil > now) return { id, status: "running" };
+        post.claimedUntil = now + this.limits.POST_CLAIM_MS;
+        return { id, status: "resumed" };
       }
-      return id;
+      const watermark = this.push(conversationId, log, activity, key.length);
+      log.posts.set(key, { watermark, answered: false, claimedUntil: now + this.limits.POST_CLAIM_MS });
+      return { id: activityId(conversationId, watermark), status: "accepted" };
+    });
+  }
+
+  hold(conversationId: string, key: string): Promise<void> {
+    return this.use(() => {
+      const post = this.logs.get(conversationId)?.posts.get(key);
+      if (post && !post.answered) post.claimedUntil = this.now() + this.limits.POST_CLAIM_MS;
+    });
+  }
+
+  settle(conversationId: string, key: string, answered: boolean): Promise<void> {
+    return this.use(() => {
+      const post = this.logs.get(conversationId)?.posts.get(key);
+      if (!post) return;
+      if (answered) post.answered = true;
+      else post.claimedUntil = 0;
     });
   }
 
@@ -201,6 +280,38 @@ export class MemoryConversationLogs implements ConversationLogStore {
     return dropped;
   }
 
+  /** The conversation's log, marked active; a new one when it is not kept (even when full: replies). */
+  private kept(conversationId: string): ConversationLog {
+    return this.active(conversationId) ?? this.roomFor(conversationId, 0) ?? this.create(conversationId, 0);
+  }
+
+  /**
+   * Appends an activity to its log, counted with `extraChars` more (a post's key), and drops the
+   * oldest beyond the bounds, with the keys of posts among them; returns its watermark.
+   */
+  private push(conversationId: string, log: ConversationLog, activity: Partial<Activity>, extraChars: number): number {
+    const watermark = log.first + log.activities.length;
+    const stored = { ...activity, id: activityId(conversationId, watermark) };
+    const size = JSON.stringify(stored).length + extraChars;
+    log.activities.push(stored);
+    log.sizes.push(size);
+    log.chars += size;
+    this.total += size;
+    // the newest activity always stays, however large (a long answer)
+    while (log.activities.length > 1 && (log.activities.length > this.limits.MAX_ACTIVITIES || log.chars > this.limits.MAX_CONVERSATION_CHARS)) {
+      log.activities.shift();
+      const dropped = log.sizes.shift() ?? 0;
+      log.chars -= dropped;
+      this.total -= dropped;
+      log.first += 1;
+    }
+    for (const [key, post] of log.posts) {
+      if (post.watermark >= log.first) break;
+      log.posts.delete(key);
+    }
+    return watermark;
+  }
+
   /** The conversation's log, marked active now (moved to the end of the recency order). */
   private active(conversationId: string): ConversationLog | undefined {
     const log = this.logs.get(conversationId);
@@ -217,7 +328,7 @@ export class MemoryConversationLogs implements ConversationLogStore {
   }
 
   private create(conversationId: string, first: number): ConversationLog {
-    const log = { first, activities: [], sizes: [], chars: 0, activeAt: this.now() };
+    const log = { first, posts: new Map<string, Post>(), activities: [], sizes: [], chars: 0, activeAt: this.now() };
     this.logs.set(conversationId, log);
     return log;
   }

@@ -1,6 +1,8 @@
 import { ActivityTypes, type Activity, type ActivityHandler, type CloudAdapter, type TurnContext } from "botbuilder";
 import { AuthenticationConstants, ClaimsIdentity, type BotFrameworkAuthentication } from "botframework-connector";
 import { createHmac, randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
 import { sameSecret } from "../feedback/integrity";
@@ -191,6 +193,19 @@ export interface DirectLineDeps {
 
 /** The one-to-one conversation a local Direct Line conversation is, as Bot Framework describes it. */
 const conversationAccount = (id: string): Activity["conversation"] => ({ id, isGroup: false, conversationType: "personal", name: "" });
+
+/**
+ * What names a posted activity across posts of it, so that the same activity posted again is
+ * recognised (`ConversationLogStore.accept`): Web Chat's `channelData.clientActivityID`, else the
+ * id the client gave the activity; null when it has neither (or one too long to keep), and each
+ * post is then a message of its own.
+ */
+function postKey(activity: { readonly channelData?: Record<string, unknown>; readonly [field: string]: unknown }): string | null {
+  const clientId = activity.channelData?.clientActivityID;
+  const [kind, name] = typeof clientId === "string" && clientId !== "" ? ["c", clientId] : ["i", activity.id];
+  if (typeof name !== "string" || name === "" || name.length > DIRECT_LINE_TUNING.MAX_POST_KEY_CHARS) return null;
+  return `${kind}:${name}`;
+}
 
 /** The fields the adapter relies on are all set (a runtime check, so no cast is needed). */
 const isActivity = (activity: Partial<Activity>): activity is Activity =>
@@ -461,14 +476,54 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       channelId: "directline",
       timestamp: now(),
     };
-    const id = await logs.append(conversationId, activity);
-    try {
-      await runTurn(conversationId, { ...activity, id }, origin(req));
-      res.send(200, { id });
-    } catch (error) {
-      if (error instanceof RedisUnavailableError) throw error;
-      logger.error({ err: error }, "[directline] turn failed");
-      res.send(500, { error: { code: "ServiceError", message: "The bot could not process the activity." } });
+    /** Runs the posted activity's turn; false when it failed (logged). */
+    const ran = async (id: string): Promise<boolean> => {
+      try {
+        await runTurn(conversationId, { ...activity, id }, origin(req));
+        return true;
+      } catch (error) {
+        if (error instanceof RedisUnavailableError) throw error;
+        logger.error({ err: error }, "[directline] turn failed");
+        return false;
+      }
+    };
+    const answer = (id: string, answered: boolean): void => {
+      if (answered) res.send(200, { id });
+      else res.send(500, { error: { code: "ServiceError", message: "The bot could not process the activity." } });
+    };
+    const key = postKey(parsed.data);
+    if (key === null) {
+      const id = await logs.append(conversationId, activity);
+      answer(id, await ran(id));
+      return;
     }
+    // the same activity posted again (a retry after a timeout, or after the instance that took it
+    // stopped) is answered with its first post's id; its turn runs once, on whichever instance
+    let post = await logs.accept(conversationId, key, activity);
+    const waitUntil = performance.now() + DIRECT_LINE_TUNING.REPOST_WAIT_MS;
+    while (post.status === "running" && performance.now() < waitUntil) {
+      await sleep(DIRECT_LINE_TUNING.REPOST_POLL_MS);
+      post = await logs.accept(conversationId, key, activity);
+    }
+    if (post.status === "running" || post.status === "answered") {
+      // still running after the wait: taken all the same, its replies come with the polls
+      logger.debug({ status: post.status }, "[directline] an activity posted again was acknowledged without running its turn again");
+      res.send(200, { id: post.id });
+      return;
+    }
+    if (post.status === "resumed") logger.info("[directline] an activity posted again whose turn had not ended (failed, or its instance stopped) is run again");
+    const claim = setInterval(() => {
+      logs.hold(conversationId, key).catch((error: unknown) => logger.warn({ err: error }, "[directline] claim on a posted activity's turn not renewed"));
+    }, DIRECT_LINE_TUNING.POST_CLAIM_MS / DIRECT_LINE_TUNING.POST_CLAIM_RENEWALS);
+    claim.unref();
+    let answered = false;
+    try {
+      answered = await ran(post.id);
+    } finally {
+      clearInterval(claim);
+      // a claim not settled runs out, and a re-post then runs the turn again: the post is answered all the same
+      await logs.settle(conversationId, key, answered).catch((error: unknown) => logger.warn({ err: error }, "[directline] claim on a posted activity's turn not settled"));
+    }
+    answer(post.id, answered);
   }));
 }

@@ -2,7 +2,7 @@ import type { Activity } from "botbuilder";
 import { z } from "zod";
 import { StoreClosedError } from "../storage/errors";
 import { RedisUnavailableError, type RedisConnection } from "../storage/redis";
-import { activityId, DIRECT_LINE_TUNING, type ActivitySlice, type ConversationLogStore, type DirectLineLimits } from "./conversation-logs";
+import { activityId, DIRECT_LINE_TUNING, type ActivitySlice, type ConversationLogStore, type DirectLineLimits, type PostAcceptance } from "./conversation-logs";
 
 /**
  * Every operation is one Lua script, so it is atomic across instances: a post on one instance
@@ -12,7 +12,9 @@ import { activityId, DIRECT_LINE_TUNING, type ActivitySlice, type ConversationLo
  * poll, ms), `first` (hash: conversation → watermark of its oldest activity kept), `chars`
  * (hash: conversation → characters kept), `total` (characters kept in all), and one list
  * `log:<conversation>` of entries `<characters>|<activity JSON without its id>`; the id is the
- * conversation and the watermark, rebuilt when read. Conversation keys are named inside the
+ * conversation and the watermark, rebuilt when read. Posted activities a client named (`accept`)
+ * are in `posts:<conversation>` (sorted set: key → watermark, trimmed with the log) and
+ * `claims:<conversation>` (hash: key → until when its turn is claimed, ms, or `answered`). Conversation keys are named inside the
  * script, so it needs a single Redis (or one hash slot), not a cluster.
  */
 const SCRIPT = `
@@ -22,6 +24,8 @@ local maxAct, maxConvChars, id = tonumber(ARGV[8]), tonumber(ARGV[9]), ARGV[10]
 local active, firsts, chars, totalKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 
 local function logKey(c) return P .. 'log:' .. c end
+local function postsKey(c) return P .. 'posts:' .. c end
+local function claimsKey(c) return P .. 'claims:' .. c end
 local function total() return tonumber(redis.call('GET', totalKey) or '0') end
 local function exists(c) return redis.call('ZSCORE', active, c) ~= false end
 local function drop(c)
@@ -29,7 +33,7 @@ local function drop(c)
   redis.call('HDEL', chars, c)
   redis.call('HDEL', firsts, c)
   redis.call('ZREM', active, c)
-  redis.call('DEL', logKey(c))
+  redis.call('DEL', logKey(c), postsKey(c), claimsKey(c))
 end
 local function expire()
   local ids = redis.call('ZRANGEBYSCORE', active, '-inf', now - idleExpiry)
@@ -54,6 +58,36 @@ local function create(c, first)
   redis.call('HSET', firsts, c, first)
   redis.call('HSET', chars, c, 0)
 end
+-- the conversation, marked active; a new one when it is not kept (even when full: replies)
+local function keep(c)
+  if exists(c) then redis.call('ZADD', active, now, c) else makeRoom(0, true) create(c, 0) end
+end
+-- appends an entry, drops the oldest beyond the bounds (and the keys of posts among them); its watermark
+local function push(c, entry, size)
+  local key = logKey(c)
+  local first = tonumber(redis.call('HGET', firsts, c))
+  local len = redis.call('RPUSH', key, entry)
+  local watermark = first + len - 1
+  local kept = redis.call('HINCRBY', chars, c, size)
+  redis.call('INCRBY', totalKey, size)
+  -- the newest activity always stays, however large (a long answer)
+  local dropped = 0
+  while len > 1 and (len > maxAct or kept > maxConvChars) do
+    local s = tonumber(string.match(redis.call('LPOP', key), '^(%d+)|'))
+    kept, dropped, first, len = kept - s, dropped + s, first + 1, len - 1
+  end
+  if dropped > 0 then
+    redis.call('HSET', chars, c, kept)
+    redis.call('HSET', firsts, c, first)
+    redis.call('DECRBY', totalKey, dropped)
+    local gone = redis.call('ZRANGEBYSCORE', postsKey(c), '-inf', '(' .. first)
+    if #gone > 0 then
+      redis.call('HDEL', claimsKey(c), unpack(gone))
+      redis.call('ZREMRANGEBYSCORE', postsKey(c), '-inf', '(' .. first)
+    end
+  end
+  return watermark
+end
 
 if op == 'open' then
   if exists(id) then redis.call('ZADD', active, now, id) return 1 end
@@ -67,25 +101,30 @@ elseif op == 'fits' then
   if makeRoom(tonumber(ARGV[11]), false) then return 1 end
   return 0
 elseif op == 'append' then
-  if exists(id) then redis.call('ZADD', active, now, id) else makeRoom(0, true) create(id, 0) end
-  local key, size = logKey(id), tonumber(ARGV[12])
-  local first = tonumber(redis.call('HGET', firsts, id))
-  local len = redis.call('RPUSH', key, ARGV[11])
-  local watermark = first + len - 1
-  local kept = redis.call('HINCRBY', chars, id, size)
-  redis.call('INCRBY', totalKey, size)
-  -- the newest activity always stays, however large (a long answer)
-  local dropped = 0
-  while len > 1 and (len > maxAct or kept > maxConvChars) do
-    local s = tonumber(string.match(redis.call('LPOP', key), '^(%d+)|'))
-    kept, dropped, first, len = kept - s, dropped + s, first + 1, len - 1
+  keep(id)
+  return push(id, ARGV[11], tonumber(ARGV[12]))
+elseif op == 'accept' then
+  local key, claimFor = ARGV[13], tonumber(ARGV[14])
+  keep(id)
+  local seen = redis.call('ZSCORE', postsKey(id), key)
+  if seen then
+    local claim = redis.call('HGET', claimsKey(id), key)
+    if claim == 'answered' then return {tonumber(seen), 'answered'} end
+    if claim and tonumber(claim) > now then return {tonumber(seen), 'running'} end
+    redis.call('HSET', claimsKey(id), key, now + claimFor)
+    return {tonumber(seen), 'resumed'}
   end
-  if dropped > 0 then
-    redis.call('HSET', chars, id, kept)
-    redis.call('HSET', firsts, id, first)
-    redis.call('DECRBY', totalKey, dropped)
-  end
-  return watermark
+  local watermark = push(id, ARGV[11], tonumber(ARGV[12]))
+  redis.call('ZADD', postsKey(id), watermark, key)
+  redis.call('HSET', claimsKey(id), key, now + claimFor)
+  return {watermark, 'accepted'}
+elseif op == 'hold' then
+  local claim = redis.call('HGET', claimsKey(id), ARGV[13])
+  if claim and claim ~= 'answered' then redis.call('HSET', claimsKey(id), ARGV[13], now + tonumber(ARGV[14])) end
+  return 1
+elseif op == 'settle' then
+  if redis.call('HEXISTS', claimsKey(id), ARGV[13]) == 1 then redis.call('HSET', claimsKey(id), ARGV[13], ARGV[14]) end
+  return 1
 elseif op == 'since' then
   local after = tonumber(ARGV[11]) + 1
   if exists(id) then
@@ -109,12 +148,15 @@ return redis.error_reply('unknown operation ' .. op)
 const Count = z.number().int();
 const Slice = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.array(z.string())]).nullable();
 const Stats = z.tuple([z.number().int(), z.number().int()]);
+const Acceptance = z.tuple([z.number().int(), z.enum(["accepted", "resumed", "running", "answered"])]);
+/** What `settle` writes for a turn that has run; a failed one's claim ends now (0). */
+const ANSWERED = "answered";
 const StoredActivity = z.record(z.string(), z.unknown());
 
 /** A stored activity is a JSON object written by `append` (a runtime check, so no cast is needed). */
 const isActivityObject = (value: unknown): value is Partial<Activity> => StoredActivity.safeParse(value).success;
 
-type Operation = "open" | "touch" | "fits" | "append" | "since" | "expire" | "stats";
+type Operation = "open" | "touch" | "fits" | "append" | "accept" | "hold" | "settle" | "since" | "expire" | "stats";
 
 /**
  * The conversation logs of all instances, in Redis (`REDIS_URL`): any instance serves any post or
@@ -154,12 +196,34 @@ export class RedisConversationLogs implements ConversationLogStore {
   }
 
   async append(conversationId: string, activity: Partial<Activity>): Promise<string> {
-    const { id: _ignored, ...rest } = activity;
-    const json = JSON.stringify(rest);
-    // counted as the memory store counts: the JSON with its id, whose length does not depend on the watermark
-    const size = JSON.stringify({ ...rest, id: activityId(conversationId, 0) }).length;
-    const watermark = Count.parse(await this.run("append", conversationId, `${size}|${json}`, String(size)));
+    const { entry, size } = this.entry(conversationId, activity, 0);
+    const watermark = Count.parse(await this.run("append", conversationId, entry, String(size)));
     return activityId(conversationId, watermark);
+  }
+
+  async accept(conversationId: string, key: string, activity: Partial<Activity>): Promise<PostAcceptance> {
+    const { entry, size } = this.entry(conversationId, activity, key.length);
+    const [watermark, status] = Acceptance.parse(await this.run("accept", conversationId, entry, String(size), key, String(this.limits.POST_CLAIM_MS)));
+    return { id: activityId(conversationId, watermark), status };
+  }
+
+  async hold(conversationId: string, key: string): Promise<void> {
+    await this.run("hold", conversationId, "", "0", key, String(this.limits.POST_CLAIM_MS));
+  }
+
+  async settle(conversationId: string, key: string, answered: boolean): Promise<void> {
+    await this.run("settle", conversationId, "", "0", key, answered ? ANSWERED : "0");
+  }
+
+  /**
+   * A log entry (`<characters>|<JSON without the id>`) and its characters, counted as the memory
+   * store counts them: the JSON with its id, whose length does not depend on the watermark, and
+   * `extraChars` more (a post's key).
+   */
+  private entry(conversationId: string, activity: Partial<Activity>, extraChars: number): { entry: string; size: number } {
+    const { id: _ignored, ...rest } = activity;
+    const size = JSON.stringify({ ...rest, id: activityId(conversationId, 0) }).length + extraChars;
+    return { entry: `${size}|${JSON.stringify(rest)}`, size };
   }
 
   async since(conversationId: string, watermark: number | null): Promise<ActivitySlice | null> {
@@ -203,7 +267,7 @@ export class RedisConversationLogs implements ConversationLogStore {
     }
   }
 
-  private run(op: Operation, conversationId: string, arg = "", size = "0"): Promise<unknown> {
+  private run(op: Operation, conversationId: string, arg = "", size = "0", key = "", extra = ""): Promise<unknown> {
     const limits = this.limits;
     return this.guard(() =>
       this.client().eval(SCRIPT, {
@@ -221,6 +285,8 @@ export class RedisConversationLogs implements ConversationLogStore {
           conversationId,
           arg,
           size,
+          key,
+          extra,
         ],
       }),
     );

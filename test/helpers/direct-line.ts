@@ -43,10 +43,15 @@ export async function startConversation(baseUrl: string): Promise<DirectLineSess
 /** Posts a user message (or a button click: its title and value); returns the status and body. */
 export async function postMessage(s: DirectLineSession, message: string | { title: string; value: unknown }): Promise<{ status: number; body: unknown }> {
   const fields = typeof message === "string" ? { text: message } : { text: message.title, value: message.value };
+  return postActivity(s, { type: "message", ...fields });
+}
+
+/** Posts an activity as the user (Web Chat's: with `channelData.clientActivityID`); returns the status and body. */
+export async function postActivity(s: DirectLineSession, activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${s.domain}/conversations/${s.conversationId}/activities`, {
     method: "POST",
     headers: headers(s),
-    body: JSON.stringify({ type: "message", from: { id: s.userId }, ...fields }),
+    body: JSON.stringify({ from: { id: s.userId }, ...activity }),
   });
   return { status: response.status, body: await response.json() };
 }

@@ -159,6 +159,68 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
       expect((await read(logs, "c", null)).activities).toEqual([{ ...activity, id: "c|0000000" }]);
     });
 
+    it("takes a posted activity the client named once: the same key again gets its id and what became of its turn, and is not appended", async () => {
+      const logs = await open();
+      expect(await logs.open("c")).toBe(true);
+      await logs.append("c", { type: "message", text: "hoş geldiniz" });
+      const post = { type: "message", text: "nps nedir", channelData: { clientActivityID: "web-1" } };
+      expect(await logs.accept("c", "c:web-1", post)).toEqual({ id: "c|0000001", status: "accepted" });
+      // posted again while its turn runs: not appended, the turn is not run again
+      expect(await logs.accept("c", "c:web-1", post)).toEqual({ id: "c|0000001", status: "running" });
+      await logs.append("c", { type: "message", text: "NPS …", replyToId: "c|0000001" });
+      await logs.settle("c", "c:web-1", true);
+      expect(await logs.accept("c", "c:web-1", post)).toEqual({ id: "c|0000001", status: "answered" });
+      expect((await read(logs, "c", null)).activities.map((a) => a.text)).toEqual(["hoş geldiniz", "nps nedir", "NPS …"]);
+      // another key, or the same key in another conversation, is another activity
+      expect(await logs.accept("c", "c:web-2", post)).toEqual({ id: "c|0000003", status: "accepted" });
+      expect(await logs.open("d")).toBe(true);
+      expect(await logs.accept("d", "c:web-1", post)).toEqual({ id: "d|0000000", status: "accepted" });
+    });
+
+    it("runs a posted activity's turn again when its claim ran out unrenewed (its instance stopped) or its turn failed", async () => {
+      const logs = await open();
+      const post = { type: "message", text: "ces nedir" };
+      expect(await logs.accept("c", "i:a-1", post)).toEqual({ id: "c|0000000", status: "accepted" });
+      now += DIRECT_LINE_TUNING.POST_CLAIM_MS - 1;
+      expect((await logs.accept("c", "i:a-1", post)).status).toBe("running");
+      // renewed while it runs: still its turn's
+      await logs.hold("c", "i:a-1");
+      now += DIRECT_LINE_TUNING.POST_CLAIM_MS - 1;
+      expect((await logs.accept("c", "i:a-1", post)).status).toBe("running");
+      now += 1;
+      expect(await logs.accept("c", "i:a-1", post)).toEqual({ id: "c|0000000", status: "resumed" });
+      // resumed, it is claimed again; a failed turn ends its claim at once
+      expect((await logs.accept("c", "i:a-1", post)).status).toBe("running");
+      await logs.settle("c", "i:a-1", false);
+      expect(await logs.accept("c", "i:a-1", post)).toEqual({ id: "c|0000000", status: "resumed" });
+      await logs.settle("c", "i:a-1", true);
+      // an answered turn is not claimed again
+      await logs.hold("c", "i:a-1");
+      now += 2 * DIRECT_LINE_TUNING.POST_CLAIM_MS;
+      expect((await logs.accept("c", "i:a-1", post)).status).toBe("answered");
+      expect((await read(logs, "c", null)).activities).toHaveLength(1);
+    });
+
+    it("keeps the keys of posted activities only while it keeps the activities, counting them as their characters", async () => {
+      const logs = await open({ MAX_ACTIVITIES: 3, IDLE_EXPIRY_MS: 60_000 });
+      const post = { type: "message", text: "merhaba" };
+      await logs.accept("c", "c:old", post);
+      await logs.settle("c", "c:old", true);
+      const withKey = (await logs.stats()).chars;
+      const plain = await open();
+      await plain.append("c", post);
+      expect(withKey).toBe((await plain.stats()).chars + "c:old".length);
+      for (let i = 0; i < 3; i += 1) await logs.append("c", { type: "message", text: String(i) });
+      // its activity has dropped off the log: the key is forgotten, a new post of it is new
+      expect(await logs.accept("c", "c:old", post)).toEqual({ id: "c|0000004", status: "accepted" });
+      await logs.settle("c", "c:old", true);
+      // a conversation dropped forgets its keys with it
+      now += 70_000;
+      expect(await logs.expire()).toBe(1);
+      expect(await logs.accept("c", "c:old", post)).toEqual({ id: "c|0000000", status: "accepted" });
+      expect(await logs.stats()).toEqual({ conversations: 1, chars: withKey });
+    });
+
     it("closes: a second close does nothing, any other use rejects with StoreClosedError", async () => {
       const logs = await open();
       await logs.append("c", message(10));
@@ -169,6 +231,9 @@ export function conversationLogsContract(name: string, factory: ConversationLogs
       await expect(logs.touch("c")).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.fits(1)).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.append("c", message(1))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.accept("c", "c:1", message(1))).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.hold("c", "c:1")).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(logs.settle("c", "c:1", true)).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.since("c", null)).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.expire()).rejects.toBeInstanceOf(StoreClosedError);
       await expect(logs.stats()).rejects.toBeInstanceOf(StoreClosedError);
