@@ -121,6 +121,8 @@ class PageClient {
   readonly requests: Array<{ method: string; url: string; status: number }> = [];
   private gate: Promise<void> = Promise.resolve();
   private openGate: () => void = () => undefined;
+  private loseAnswer = false;
+  private posts = 0;
   readonly connection: PageConnection;
 
   constructor(session: PageSession, renew: () => Promise<PageSession>) {
@@ -128,6 +130,13 @@ class PageClient {
     const seen = async (input: string, init: RequestInit = {}): Promise<Response> => {
       const method = init.method ?? "GET";
       if (method === "GET") await this.gate;
+      if (method === "POST" && input.endsWith("/activities") && this.loseAnswer) {
+        this.loseAnswer = false;
+        const response = await fetch(input, init);
+        await response.arrayBuffer();
+        this.requests.push({ method, url: input, status: 0 });
+        throw new TypeError("fetch failed (the test lost the answer)");
+      }
       try {
         const response = await fetch(input, init);
         this.requests.push({ method, url: input, status: response.status });
@@ -153,11 +162,18 @@ class PageClient {
     this.openGate();
   }
 
-  /** Sends a message as Web Chat does; resolves with its id once the server has taken it. */
+  /** The next message reaches the server, but its answer is lost on the way back (the instance stopped, the network). */
+  loseNextPostAnswer(): void {
+    this.loseAnswer = true;
+  }
+
+  /** Sends a message as Web Chat does (named by a `clientActivityID` of its own); resolves with its id once the server has taken it. */
   post(text: string | { title: string; value: unknown }): Promise<string> {
     const fields = typeof text === "string" ? { text } : { text: text.title, value: text.value };
+    this.posts += 1;
+    const channelData = { clientActivityID: `page-${this.posts}-${Date.now()}` };
     return new Promise((resolve, reject) => {
-      this.connection.postActivity({ type: "message", ...fields }).subscribe({ next: resolve, error: reject });
+      this.connection.postActivity({ type: "message", ...fields, channelData }).subscribe({ next: resolve, error: reject });
     });
   }
 
@@ -229,6 +245,19 @@ describe("the chat page's Direct Line client (public/direct-line.js) across a se
     expect(page.requests.filter((r) => r.method === "POST" && r.url.endsWith("/activities")).map((r) => r.status).slice(-2)).toEqual([404, 200]);
     // asked once: the refused post ran no turn
     expect(page.activities.filter((a) => a.text === "ces nedir")).toHaveLength(1);
+  });
+
+  it("posts again a message whose answer was lost after the server took it, with the same clientActivityID: the server answers it once, under its first id", async () => {
+    const page = await client();
+    page.loseNextPostAnswer();
+    const id = await page.post("nps nedir");
+    // the next message's replies come after everything before it
+    await page.replies(await page.post("ces nedir"));
+    expect(page.requests.filter((r) => r.method === "POST" && r.url.endsWith("/activities")).map((r) => r.status)).toEqual([0, 200, 200]);
+    expect(page.activities.filter((a) => a.text === "nps nedir").map((a) => a.id)).toEqual([id]);
+    const replies = page.activities.filter((a) => a.replyToId === id && a.from.role === "bot");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text?.endsWith(`_${TEXTS.ratePrompt}_`)).toBe(true);
   });
 
   it("starts a new conversation, with its welcome, when its token no longer opens the old one (another installation), and sends the waiting message there", async () => {

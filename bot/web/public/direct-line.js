@@ -21,8 +21,10 @@
   var REQUEST_TIMEOUT_MS = 20000;
   /** A token refresh that failed is tried again this much later (a token lasts 30 minutes and is refreshed at half of that). */
   var REFRESH_RETRY_MS = 30000;
-  /** Tries of one message when the server did not take it: it must first keep the conversation again, or asks to come back later. */
+  /** Tries of one message when the server did not take it (it must first keep the conversation again, or asks to come back later) or did not answer. */
   var POST_TRIES = 3;
+  /** Longest clientActivityID the server remembers to recognise a message posted again (MAX_POST_KEY_CHARS in bot/web/conversation-logs.ts). */
+  var MAX_NAME_CHARS = 128;
 
   // options: the session the token endpoint gave (domain, token, conversationId), Web Chat's
   // pollingInterval, and renew(): a promise of a new session (token, conversationId) for a new
@@ -268,13 +270,28 @@
       }
     }
 
-    // one message: sent once the server answers, and again only when the server did not take it
+    // whether the server recognises the message when it is posted again (Web Chat names each one)
+    function named(activity) {
+      var name = activity && activity.channelData ? activity.channelData.clientActivityID : undefined;
+      return typeof name === "string" && name !== "" && name.length <= MAX_NAME_CHARS;
+    }
+
+    // one message: sent once the server answers, and again when the server did not take it or did not answer
     async function send(activity, cancelled) {
       for (var tries = 1; ; tries += 1) {
         await whenReachable();
         if (cancelled()) throw new Error("[directline] sending cancelled");
-        // a message whose request failed is not sent again: it may have reached the server (Web Chat shows it as not sent)
-        var response = await request("POST", activitiesPath(), activity);
+        var response;
+        try {
+          response = await request("POST", activitiesPath(), activity);
+        } catch (error) {
+          // no answer (the server stopped mid-turn, the network, the timeout): it may have taken the
+          // message. Sent again once a poll is answered only when named: the server answers a named
+          // message once, however often it is posted; another is shown as not sent (Web Chat)
+          if (!named(activity) || tries >= POST_TRIES) throw error;
+          await nextPoll();
+          continue;
+        }
         if (response.ok) {
           var body = await response.json();
           // its replies are ready: shown without waiting for the next poll
