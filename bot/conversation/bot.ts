@@ -463,8 +463,11 @@ export class MemnunBot extends ActivityHandler {
     await this.say(context, { kind: "text", text: botTexts(kb.botTexts).greeting, markdown: true });
   }
 
-  /** Says goodbye, returning the wish `text` holds in kind ("iyi akşamlar"); the survey first when it is due. */
-  private async goodbye(context: TurnContext, flow: ConversationFlow, text: string): Promise<void> {
+  /**
+   * Says goodbye, returning the wish `text` holds in kind ("iyi akşamlar"), else `plain`; the
+   * survey first when it is due (the plain goodbye follows it).
+   */
+  private async goodbye(context: TurnContext, flow: ConversationFlow, text: string, plain: string = TEXTS.smallTalk.goodbye): Promise<void> {
     const wish = wishOf(text);
     // the survey comes before the goodbye, not after it
     if (flow.answered && this.surveyDue(flow, true)) {
@@ -474,7 +477,7 @@ export class MemnunBot extends ActivityHandler {
       await this.maybeStartSurvey(context, flow, true);
       return;
     }
-    await context.sendActivity(farewell(wish));
+    await context.sendActivity(wish ? farewell(wish) : plain);
   }
 
   /** The goodbye the survey held back, ending the hold; null when none is held. */
@@ -515,6 +518,11 @@ export class MemnunBot extends ActivityHandler {
         return;
       case "goodbye":
         await this.goodbye(context, flow, decision.query);
+        return;
+      case "politeDecline":
+        // "hayır teşekkürler" with no yes/no question waiting (those read it as their "no" before
+        // small talk): the customer is done, as after a goodbye
+        await this.goodbye(context, flow, decision.query, TEXTS.smallTalk.politeDecline);
         return;
       case "thanks":
         await context.sendActivity(TEXTS.smallTalk.thanks);
@@ -613,8 +621,9 @@ export class MemnunBot extends ActivityHandler {
     if (expected.kind === "rating") return this.rateTyped(context, flow, expected, text);
     const number = typedNumber(text);
     const kb = this.deps.knowledge();
-    if (number === null && isLabel(text, TEXTS.noneOfThese, ...TEXTS.noneOfTheseTyped)) {
-      // the "Hiçbiri" button typed: no question to log, nothing left unanswered
+    if (number === null && (isLabel(text, TEXTS.noneOfThese, ...TEXTS.noneOfTheseTyped) || isRefusal(text))) {
+      // the "Hiçbiri" button typed, or a "no" to "Bunu mu demek istediniz?" ("hayır", "hayır
+      // teşekkürler", "yok sağol"): no question to log, nothing left unanswered
       await context.sendActivity(TEXTS.noneOfTheseReply);
       return true;
     }

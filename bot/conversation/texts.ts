@@ -127,6 +127,8 @@ export const TEXTS = Object.freeze({
     },
     /** "hayır", "yok", "gerek yok": a "no" to nothing asked, or to "Başka bir sorunuz var mı?". */
     decline: "Anlaşıldı. Aklınıza başka bir şey takılırsa yazmanız yeterli.",
+    /** "hayır teşekkürler", "yok sağol" where no yes/no question waits (as after "Başka bir sorunuz var mı?"): the customer is done. */
+    politeDecline: "Rica ederim! Aklınıza başka bir şey takılırsa yazmanız yeterli. İyi günler dilerim! 👋",
     /** An emoji alone that shows no displeasure ("👍", "😂", "🙏"). */
     reaction: "🙂 Başka bir sorunuz olursa buradayım.",
     /** A thumbs-down or an angry or sad face alone ("👎", "😡", "🤬"). */

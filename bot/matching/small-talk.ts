@@ -7,7 +7,10 @@ import { collapseRepeats, fold, normalize, textWords } from "./analysis";
  * "hayır", "yok", "gerek yok": a "no" to nothing asked, or to "Başka bir sorunuz var mı?" (a
  * question asked gets its answer before small talk is read). `reaction`: an emoji alone ("👍",
  * "😂", "🙏"); `displeasure`: a thumbs-down or an angry or sad face alone ("👎", "😡", "🤬🤬"),
- * which an agreeing reply would mock. `identity`: "bot musun", "insan mısın": who the customer is
+ * which an agreeing reply would mock. `politeDecline`: a "no" with thanks ("hayır teşekkürler", "yok
+ * sağol", "gerek yok, teşekkür ederim"): a "no" to the yes/no question just asked, or else the
+ * customer is done (read as thanks before, it got "Rica ederim… Başka bir sorunuz var mı?" again
+ * and again). `identity`: "bot musun", "insan mısın": who the customer is
  * talking to. `wish`: "iyi günler", "kolay gelsin", "iyi çalışmalar", "👋": greets at a
  * conversation's start and closes it at its end, so the bot reads it by where the conversation
  * stands. `restart`: "baştan başla", "başa dön", "sıfırla": the customer leaves whatever was asked
@@ -20,6 +23,7 @@ export type SmallTalkKind =
   | "help"
   | "acknowledgement"
   | "decline"
+  | "politeDecline"
   | "reaction"
   | "displeasure"
   | "identity"
@@ -52,8 +56,11 @@ const SMALL_TALK_FILLER: ReadonlySet<string> = new Set(
 
 const EMOJI = /\p{Extended_Pictographic}/u;
 
-/** Priority when one message mixes kinds ("teşekkürler, görüşürüz" is a goodbye, "tamam hayır" a decline). */
-const PRIORITY: readonly SmallTalkKind[] = ["restart", "help", "goodbye", "thanks", "greeting", "wish", "decline", "acknowledgement"];
+/**
+ * Priority when one message mixes kinds ("teşekkürler, görüşürüz" is a goodbye, "tamam hayır" a
+ * decline, "hayır teşekkürler" a polite decline: a decline with thanks, `politeDecline`).
+ */
+const PRIORITY: readonly SmallTalkKind[] = ["restart", "help", "goodbye", "politeDecline", "thanks", "greeting", "wish", "decline", "acknowledgement"];
 
 /** A wave: hello or goodbye, as the conversation stands (`wish`). */
 const WAVE = /\u{1F44B}/u;
@@ -97,5 +104,6 @@ export function classifySmallTalk(text: string): SmallTalkKind | null {
     if (kind) kinds.add(kind);
     else if (!SMALL_TALK_FILLER.has(folded) && !SMALL_TALK_FILLER.has(collapseRepeats(folded))) return null;
   }
+  if (kinds.has("decline") && kinds.has("thanks")) kinds.add("politeDecline");
   return PRIORITY.find((kind) => kinds.has(kind)) ?? null;
 }

@@ -1,5 +1,7 @@
 import type { Activity } from "botbuilder";
+import { findReference } from "../../bot/cases/reference";
 import { TEXTS } from "../../bot/conversation/texts";
+import { fillTemplate } from "../../bot/knowledge/parse-case-texts";
 import type { KnowledgeBase } from "../../bot/knowledge/types";
 import { realKnowledge, testBot, type TestBot } from "../helpers/bot";
 
@@ -261,6 +263,76 @@ describe("what customers type in their own words (TestAdapter)", () => {
       await ask(t, "crm nedir");
       await turn(t, "iyi geceler");
       expect(texts(await turn(t, "hayır"))).toEqual([TEXTS.smallTalk.wishBack.geceler]);
+    });
+  });
+
+  describe("a polite no: 'hayır teşekkürler' is a no where a yes/no question waits, and a closing elsewhere", () => {
+    const POLITE_NO = ["hayır teşekkürler", "Hayır, teşekkür ederim.", "yok sağol", "gerek yok teşekkürler", "hayir tesekkurler"];
+
+    it.each(POLITE_NO)("declines the case offer on %p: no case, nobody alerted", async (text) => {
+      const t = await testBot(kb);
+      expect(texts(await turn(t, "şikayet etmek istiyorum"))).toEqual([TEXTS.cases.offerComplaint]);
+      expect(texts(await turn(t, text))).toEqual([TEXTS.cases.declined]);
+      expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+      expect(t.alerts).toEqual([]);
+    });
+
+    it.each(POLITE_NO)("declines the contact consent on %p: no contact stored", async (text) => {
+      const t = await testBot(kb);
+      await turn(t, "şikayet etmek istiyorum");
+      await turn(t, "evet");
+      const created = await turn(t, "Kargom iki haftadır gelmedi");
+      const reference = findReference(texts(created).join(" "));
+      expect(texts(created)).toEqual([expect.any(String), TEXTS.cases.consentQuestion]);
+      expect(texts(await turn(t, text))).toEqual([fillTemplate(TEXTS.cases.contactDeclined, { reference: reference ?? "" })]);
+      expect((await t.cases.get(reference ?? ""))?.contact).toBeNull();
+    });
+
+    it.each(POLITE_NO)("answers 'did you mean' with %p as 'Hiçbiri' does: no choice, no thanks, no survey", async (text) => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      expect(texts(await turn(t, "memnuniyet ve sadakat"))).toEqual([TEXTS.didYouMeanSeveral]);
+      expect(texts(await turn(t, text))).toEqual([TEXTS.noneOfTheseReply]);
+      // the choices are over: a number typed now is no choice
+      expect(texts(await turn(t, "1"))).not.toContain(TEXTS.noneOfTheseReply);
+      expect((await t.store.report({})).nps.responses).toBe(0);
+    });
+
+    it.each(POLITE_NO)("ends the survey asked before a goodbye on %p, and says the goodbye it held back", async (text) => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      expect(texts(await turn(t, "görüşürüz"))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+      expect(texts(await turn(t, text))).toEqual([TEXTS.smallTalk.goodbye]);
+      expect((await t.store.report({})).nps.responses).toBe(0);
+    });
+
+    it.each(POLITE_NO)("closes politely on %p after 'Başka bir sorunuz var mı?', instead of thanking again", async (text) => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      expect(texts(await turn(t, "teşekkürler"))).toEqual([TEXTS.smallTalk.thanks, TEXTS.npsQuestion]);
+      expect(texts(await turn(t, "istemiyorum"))).toEqual([TEXTS.surveyDeclined]);
+      expect(texts(await turn(t, "teşekkürler"))).toEqual([TEXTS.smallTalk.thanks]);
+      expect(texts(await turn(t, text))).toEqual([TEXTS.smallTalk.politeDecline]);
+      await t.recorder.flush();
+      expect((await t.store.report({})).unanswered).toEqual([]);
+    });
+
+    it.each(POLITE_NO)("closes on %p with the survey first when it is due, as a goodbye does", async (text) => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      // agreed with; the survey is not asked yet
+      expect(texts(await turn(t, "tamam"))).toEqual([TEXTS.acknowledgements[0]]);
+      expect(texts(await turn(t, text))).toEqual([TEXTS.surveyBeforeGoodbye, TEXTS.npsQuestion]);
+      expect(texts(await turn(t, "9"))).toEqual([TEXTS.cesQuestion]);
+      expect(texts(await turn(t, "7"))).toEqual([TEXTS.surveyThanks, TEXTS.smallTalk.goodbye]);
+    });
+
+    it("returns a wish said with the polite no in kind", async () => {
+      const t = await testBot(kb);
+      await ask(t, "crm nedir");
+      await turn(t, "teşekkürler");
+      await turn(t, "istemiyorum");
+      expect(texts(await turn(t, "yok sağol, iyi akşamlar"))).toEqual([TEXTS.smallTalk.wishBack.akşamlar]);
     });
   });
 });
