@@ -148,5 +148,8 @@ export interface CaseReport {
   readonly entries: ReadonlyArray<{ readonly entryId: string; readonly cases: number; readonly csat: number | null }>;
 }
 
-/** Longest customer text and note stored; longer ones are cut. */
+/**
+ * Longest customer text and note stored; longer ones are cut. The bot asks for a description over
+ * it to be shortened (`CaseFlow`), so a customer's words are never cut there.
+ */
 export const MAX_CASE_TEXT_CHARS = 2_000;

@@ -2,7 +2,7 @@ import { ActivityHandler, TurnContext, type Activity, type ConversationState, ty
 import { randomUUID } from "node:crypto";
 import { maskContactDetails } from "../cases/contact";
 import { cleanText } from "../clean-text";
-import { MAX_CHANNEL_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin, type QuestionEvent } from "../feedback/events";
+import { MAX_CHANNEL_CHARS, MAX_COMMENT_CHARS, SCALES, type AnswerEvent, type FeedbackEvent, type Origin, type QuestionEvent } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import type { FeedbackRecorder } from "../feedback/recorder";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types";
@@ -385,11 +385,7 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(context.activity.attachments?.length ? TEXTS.nonText : TEXTS.emptyMessage);
       return;
     }
-    if (text.length > this.deps.maxMessageLength) {
-      // a comment stays asked for: it is what is too long, not a question
-      await context.sendActivity((flow.comment ? TEXTS.commentTooLong : TEXTS.messageTooLong)(this.deps.maxMessageLength));
-      return;
-    }
+    if (await this.tooLong(context, flow, text)) return;
     // before any step that would take the words as its answer (a comment, a score, a description)
     if (classifySmallTalk(text) === "restart") {
       await this.restart(context, flow);
@@ -435,6 +431,24 @@ export class MemnunBot extends ActivityHandler {
     }
     delete flow.comment;
     await this.reply(context, flow, decision, kb);
+  }
+
+  /**
+   * Whether the message is longer than what it is taken as keeps, and was asked to be shortened:
+   * a question over `maxMessageLength`; a complaint's description or a low rating's comment over
+   * that or what is stored of it (`MAX_CASE_TEXT_CHARS`, `MAX_COMMENT_CHARS`; the message limit may
+   * be higher), which stays asked for as what it is. Before, such a description or comment was
+   * cut silently, and a description over the message limit was asked to be shortened as a question.
+   */
+  private async tooLong(context: TurnContext, flow: ConversationFlow, text: string): Promise<boolean> {
+    const max = this.deps.maxMessageLength;
+    if (text.length > max && (await this.caseTurn(context, flow, (cases, state, origin) => cases.tooLong(context, state, origin, max)))) return true;
+    // the case flow takes the words while it waits for some (`handleMessage`), else a pending comment does
+    const comment = flow.comment !== undefined && !flow.case?.step;
+    const limit = comment ? Math.min(max, MAX_COMMENT_CHARS) : max;
+    if (text.length <= limit) return false;
+    await context.sendActivity((comment ? TEXTS.commentTooLong : TEXTS.messageTooLong)(limit));
+    return true;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Alert, AlertSink } from "../cases/alerts";
 import { maskContactDetails, parseContact } from "../cases/contact";
 import { findMisreadReference, findReference, isWellFormedReference } from "../cases/reference";
 import type { CaseStore } from "../cases/store";
-import { ACTIVE_STATUSES, type Case, type CaseSource, type CaseStatus } from "../cases/types";
+import { ACTIVE_STATUSES, MAX_CASE_TEXT_CHARS, type Case, type CaseSource, type CaseStatus } from "../cases/types";
 import type { Origin } from "../feedback/events";
 import type { Integrity } from "../feedback/integrity";
 import { turkishDate } from "../feedback/time-zone";
@@ -147,6 +147,24 @@ export class CaseFlow {
   private describePrompt(context: TurnContext, offerId: string, origin: Origin): Partial<Activity> {
     const t = this.texts();
     return this.cancellable(context, t.describe, t.cancelDescribeButton, "cancel-describe", offerId, origin);
+  }
+
+  /** Asks for the description again, shorter, naming the longest one kept whole; the step stays, nothing is stored. */
+  private async askShorter(context: TurnContext, offerId: string, origin: Origin, limit: number): Promise<CaseTurn> {
+    const t = this.texts();
+    await context.sendActivity(this.cancellable(context, fillTemplate(t.describeTooLong, { limit }), t.cancelDescribeButton, "cancel-describe", offerId, origin));
+    return "handled";
+  }
+
+  /**
+   * A message over the bot's message limit (`messageLimit`, `MAX_MESSAGE_LENGTH`) while the
+   * description is asked for: it is the description, too long, so it is asked for again, shorter,
+   * with the longest one kept whole (the lower of that limit and `MAX_CASE_TEXT_CHARS`); false when
+   * no description is asked for. Before, the reply asked to shorten "Sorunuzu" (the question).
+   */
+  async tooLong(context: TurnContext, state: CaseFlowState, origin: Origin, messageLimit: number): Promise<CaseTurn> {
+    if (state.step !== "describe" || !state.offer) return false;
+    return this.askShorter(context, state.offer.id, origin, Math.min(messageLimit, MAX_CASE_TEXT_CHARS));
   }
 
   /**
@@ -327,6 +345,8 @@ export class CaseFlow {
         await context.sendActivity(this.describePrompt(context, state.offer.id, origin));
         return "handled";
       }
+      // longer than a case keeps (`MAX_MESSAGE_LENGTH` may be higher): asked for shorter, not cut silently
+      if (text.length > MAX_CASE_TEXT_CHARS) return this.askShorter(context, state.offer.id, origin, MAX_CASE_TEXT_CHARS);
       // a question the knowledge answers outright ("nps nedir") is answered, not filed: the
       // description step ends as a click elsewhere ends it, and the offer stays open
       if (looksLikeQuestion(text) && match().status === "answered") {

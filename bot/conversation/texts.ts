@@ -290,6 +290,7 @@ export const TEXTS = Object.freeze({
     declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",
     describe: "Sorununuzu birkaç cümleyle anlatır mısınız? Yazdıklarınızı ekibimize ileteceğim; iletişim bilgilerinizi kaydı açtıktan sonra, izninizle ayrıca soracağım.",
     describeAnswered: "Yazdığınız bir soruya benziyor, önce onu yanıtlayayım. Kaydınızı henüz açmadım; açmak isterseniz \"{button}\" yazmanız yeterli.",
+    describeTooLong: "Yazdıklarınız kayda sığmayacak kadar uzun: en fazla {limit} karakter ekleyebiliyorum. Kısaltıp yeniden yazar mısınız? Kaydınızı henüz açmadım.",
     cancelDescribeButton: "Vazgeç",
     created: "Kaydınızı açtım. Kayıt numaranız: **{reference}**. Ekibimiz en geç **{hours} saat** içinde size dönüş yapacak. Durumu öğrenmek için istediğiniz zaman kayıt numaranızı yazabilirsiniz.",
     contactMasked: "Açıklamanızdaki kişisel bilgileri (e-posta, telefon, T.C. kimlik ya da IBAN numarası) izniniz olmadan saklamamak için kayda eklemedim.",

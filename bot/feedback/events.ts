@@ -74,7 +74,10 @@ export const SCALES = Object.freeze({
   ces: { min: 1, max: 7 },
 });
 
-/** Longest comment stored; longer ones are cut (the bot's message limit is lower anyway). */
+/**
+ * Longest comment stored; longer ones are cut. The bot asks for a comment over it to be shortened
+ * (`MAX_MESSAGE_LENGTH` may be higher), so a customer's comment is never cut there.
+ */
 export const MAX_COMMENT_CHARS = 2_000;
 
 const origin = { conversation: z.string().max(128), userHash: z.string().max(128), channel: z.string().max(MAX_CHANNEL_CHARS).optional() };

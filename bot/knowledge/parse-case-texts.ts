@@ -21,6 +21,7 @@ export const CASE_TEXT_KEYS = Object.freeze({
   declined: [],
   describe: [],
   describeAnswered: [],
+  describeTooLong: ["limit"],
   cancelDescribeButton: [],
   created: ["reference", "hours"],
   contactMasked: [],

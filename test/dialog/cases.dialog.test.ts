@@ -816,3 +816,55 @@ describe("a reference typed wrong (QA 47, bug 11)", () => {
     expect((await t.cases.get(reference))?.contact).toBeNull();
   });
 });
+
+describe("a description longer than a case keeps", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+  /** A description of exactly `length` characters. */
+  const story = (length: number): string => "Kargom iki haftadır gelmedi, kimse dönmüyor. ".repeat(Math.ceil(length / 40)).slice(0, length).trimEnd().padEnd(length, ".");
+
+  it.each([
+    // over the message limit: it was asked to be shortened as a question ("Sorunuzu…")
+    [2000, 2500, 2000],
+    [1500, 1800, 1500],
+    // within a higher message limit, over what a case keeps: it was cut to 2000 characters silently
+    [5000, 3000, 2000],
+    [100_000, 2001, 2000],
+  ])("with MAX_MESSAGE_LENGTH %d, asks for a %d-character description again, no longer than %d characters, and opens the case with the shorter one whole", async (maxMessageLength, length, limit) => {
+    const t = await testBot(kb, { maxMessageLength });
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, pick(offer[0], "Şikayet")))).toEqual([T.describe]);
+    const long = await turn(t, story(length));
+    expect(texts(long)).toEqual([fillTemplate(T.describeTooLong, { limit })]);
+    expect(buttons(long[0]).map((b) => b.title)).toEqual([T.cancelDescribeButton]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+    expect(t.alerts).toEqual([]);
+    const shorter = story(limit);
+    const reference = referenceIn(await turn(t, shorter));
+    expect((await t.cases.get(reference))?.text).toBe(shorter);
+  });
+
+  it("lets the customer call off a description asked for shorter", async () => {
+    const t = await testBot(kb);
+    const offer = await turn(t, "şikayet etmek istiyorum");
+    await turn(t, pick(offer[0], "Şikayet"));
+    const long = await turn(t, story(2500));
+    expect(texts(await turn(t, pick(long[0], T.cancelDescribeButton)))).toEqual([T.declined]);
+    expect(await t.cases.list({ now: new Date().toISOString() })).toEqual([]);
+  });
+
+  it("asks for a low rating's comment over what is stored again, shorter, where the message limit is higher", async () => {
+    const t = await testBot(kb, { maxMessageLength: 5000 });
+    const [answer] = await turn(t, "nps nedir");
+    expect(texts(await turn(t, buttons(answer)[1] as Button))).toEqual([TEXTS.commentPrompt]);
+    const remark = (length: number): string => "örnek eksik ".repeat(length).slice(0, length);
+    expect(texts(await turn(t, remark(3000)))).toEqual([TEXTS.commentTooLong(2000)]);
+    await t.recorder.flush();
+    expect((await t.store.report({})).comments).toEqual([]);
+    const comment = remark(2000);
+    expect(texts(await turn(t, comment))).toEqual([TEXTS.commentThanks, T.offerRating]);
+    expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ text: comment })]);
+  });
+});
