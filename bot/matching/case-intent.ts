@@ -1,4 +1,6 @@
-import { collapseRepeats, fold, isDroppedWord, normalize, textWords, withinOneEdit } from "./analysis";
+import { collapseRepeats, fold, hasTurkishLetters, isDroppedWord, normalize, textWords, turkishSpellings, withinOneEdit } from "./analysis";
+import { finiteVerbs, type FiniteVerb } from "./morphology";
+import { TUNING } from "./tuning";
 
 /**
  * What a customer may ask of the complaint loop in their own words: to complain, to reach a
@@ -125,6 +127,26 @@ const COMPLAINANT_FIRST = /y[iu][mz]$/;
 /** A first-person relative participle (`verdiğim şikayet`, `açtığım kayıt`). */
 const OWN_PARTICIPLE = /[dt][aeiu]g[iu]m([iu]z)?$/;
 const MINE = new Set(stems(["benim", "bizim"]));
+
+/**
+ * Verbs a customer asks to be contacted with, as the analyser's roots (`finiteVerbs`): call, reach,
+ * get back to (`beni arayın`, `bana ulaşın`, `bana dönün`, `biri beni arasın`). Language, not
+ * topics: how one asks for a person.
+ */
+const CONTACT_VERBS: readonly string[] = ["ara", "ulaş", "dön"];
+/** The same asked with a noun and a light verb: the noun as compared (`prepare`), then the verb's root (`dönüş yapın`, `iletişime geçin`). */
+const CONTACT_PHRASES: ReadonlyArray<readonly [string, string]> = [
+  [prepare("dönüş"), "yap"],
+  [prepare("iletişim"), "geç"],
+];
+/** Words that may come with such a request and say nothing more (`beni geri arayın`). */
+const CONTACT_COMPANIONS = new Set(stems(["geri"]));
+/** The writer as the one to be contacted: `beni`, `bana`, `benimle`, and `bizi`, `bize`, `bizimle`. */
+const WRITER_OBJECT = new Set(stems(["beni", "bana", "benimle", "bizi", "bize", "bizimle"]));
+/** The persons of an imperative that asks someone else: `ara`, `arayın` (and `arayınız`), `arasın`, `arasınlar`. */
+const REQUEST_PERSONS: ReadonlySet<string> = new Set(["A2SG", "A2PL", "A3SG", "A3PL"]);
+/** The start a contact verb's word has as compared (`prepare`), to ask the analyser only about words that may be one. */
+const CONTACT_STARTS: readonly string[] = [...CONTACT_VERBS, ...CONTACT_PHRASES.map(([, verb]) => verb)].map(prepare);
 
 /**
  * How a verb reads: in the first person (the writer's), the second (asked of the bot), as advice
@@ -258,9 +280,50 @@ function readStatus(clause: Clause): CaseIntentReading | null {
   return { intent: "status", explicit: loops && !clause.advice && !clause.way };
 }
 
-/** "canlı destek", "temsilciye bağla", "gerçek biriyle konuşabilir miyim", "temsilci istiyorum". */
+/**
+ * A word's readings as a finite verb, with those of its spellings with Turkish letters put back
+ * when it was typed without them (`arayin`, and `donun`: `don`, freeze, and `dön`).
+ */
+function verbsOf(typed: string): readonly FiniteVerb[] {
+  const spellings = hasTurkishLetters(typed) ? [] : turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS);
+  return [typed, ...spellings].flatMap(finiteVerbs);
+}
+
+/**
+ * The positions of the words that ask to be contacted (`müşteri hizmetleri beni arasın`, `beni
+ * geri arayın`, `bana dönüş yapar mısınız`, `benimle iletişime geçin`), empty when none do: a
+ * contact verb (`CONTACT_VERBS`, `CONTACT_PHRASES`), not negated, in the imperative to someone
+ * else (second person, or the third: `arasın`) or asked of the reader (`arar mısınız`, `arayabilir
+ * misiniz`), and the writer as its object (`beni`, `bana`). By the analyser's reading of the verb:
+ * `beni aradınız mı`, `beni aramayın`, `bana dönüş yapılmadı` ask for nothing.
+ */
+function contactRequest(clause: Clause): ReadonlySet<number> {
+  const { words, typed } = clause;
+  const objects = words.flatMap((word, i) => (WRITER_OBJECT.has(word) ? [i] : []));
+  const found = new Set<number>();
+  if (objects.length === 0) return found;
+  words.forEach((word, i) => {
+    // a phrase's noun is no verb of its own (`dönüş` is also read as `dön`'s reciprocal imperative)
+    if (WRITER_OBJECT.has(word) || !CONTACT_STARTS.some((start) => word.startsWith(start)) || CONTACT_PHRASES.some(([noun]) => word.startsWith(noun))) return;
+    const phrase = CONTACT_PHRASES.find(([noun]) => (words[i - 1] ?? "").startsWith(noun));
+    const asked = SECOND_PARTICLES.has(words[i + 1] ?? "");
+    const requested = verbsOf(typed[i] ?? "").some(
+      (verb) =>
+        (CONTACT_VERBS.includes(verb.root) || verb.root === phrase?.[1]) &&
+        !verb.negative &&
+        (asked || (verb.moods.includes("IMP") && REQUEST_PERSONS.has(verb.person))),
+    );
+    if (!requested) return;
+    for (const at of [...objects, i, ...(asked ? [i + 1] : []), ...(phrase ? [i - 1] : [])]) found.add(at);
+  });
+  if (found.size > 0) words.forEach((word, i) => CONTACT_COMPANIONS.has(word) && found.add(i));
+  return found;
+}
+
+/** "canlı destek", "temsilciye bağla", "gerçek biriyle konuşabilir miyim", "temsilci istiyorum", "beni arayın". */
 function readHuman(clause: Clause): CaseIntentReading | null {
   const { words } = clause;
+  const contacted = contactRequest(clause).size > 0;
   const live = words.some((word, i) => startsWith(word, LIVE) && startsWith(words[i + 1] ?? "", SUPPORT));
   const persons = positions(words, PERSON);
   const reaches = persons.length > 0 ? positions(words, REACH).filter(({ i }) => stemAt(words, i, PERSON) === 0) : [];
@@ -270,10 +333,11 @@ function readHuman(clause: Clause): CaseIntentReading | null {
     while (PERSON_GLUE.has(words[j] ?? "") || stemAt(words, j, PERSON) > 0) j += 1;
     return isWant(words[j] ?? "");
   });
-  if (!live && reaches.length === 0 && !personWanted) return null;
+  if (!live && reaches.length === 0 && !personWanted && !contacted) return null;
   const moods = reaches.map(({ i, end }) => moodOf(words, i, end));
   const bareLive = live && !clause.general && isBare(clause.typed, [LIVE, SUPPORT]);
   const own =
+    contacted ||
     bareLive ||
     (live && clause.want) ||
     personWanted ||
@@ -310,10 +374,13 @@ function readComplaint(clause: Clause): CaseIntentReading | null {
   return settle("complaint", clause, own);
 }
 
-/** Whether every word (as typed, lower case) is one of the stems, a stop word or urgency: the request and nothing else. */
-function isBare(typed: readonly string[], list: readonly string[]): boolean {
+/**
+ * Whether every word (as typed, lower case) is one of the stems, a stop word or urgency, or at one
+ * of the positions `also` (the words of a request to be contacted): the request and nothing else.
+ */
+function isBare(typed: readonly string[], list: readonly string[], also: ReadonlySet<number> = new Set()): boolean {
   const words = typed.map(prepare);
-  return words.every((word, i) => URGENCY.has(word) || isDroppedWord(typed[i] ?? "") || stemAt(words, i, list) > 0 || isWant(word));
+  return words.every((word, i) => also.has(i) || URGENCY.has(word) || isDroppedWord(typed[i] ?? "") || stemAt(words, i, list) > 0 || isWant(word));
 }
 
 /**
@@ -345,13 +412,15 @@ const REQUEST_WORDS: readonly string[] = [...COMPLAINT, ...COMPLAINT_ACTION, EXI
  * destek", "şikayet etmek istiyorum", "acil bir temsilciyle görüşmek istiyorum lütfen". Typed
  * where the problem's description is asked for, it says what the customer wants, not what went
  * wrong, and a case holding only "canli destek" tells operators nothing. Words of the request,
- * stop words (`isDroppedWord`: "bir", "lütfen", "ben") and urgency count; any other word ("kargom",
+ * stop words (`isDroppedWord`: "bir", "lütfen", "ben") and urgency count, and so do the words of a
+ * request to be contacted ("müşteri hizmetleri beni geri arasın"); any other word ("kargom",
  * "bozuk") is a description.
  */
 export function isBareCaseIntent(text: string): boolean {
   const intent = classifyCaseIntent(text);
   if (intent !== "complaint" && intent !== "human") return false;
-  return isBare(textWords(text), REQUEST_WORDS);
+  const typed = textWords(text);
+  return isBare(typed, REQUEST_WORDS, contactRequest(clauseOf(typed)));
 }
 
 /**

@@ -628,3 +628,65 @@ function devoiced(word: string): string {
 
 /** The process's one analyser: its dictionary is large and read-only, so every matcher shares it. */
 export const sharedMorphology: Morphology = new TurkishMorphology({ keepDir: keptDir() });
+
+/**
+ * A reading of a word as a finite verb, which says who does what when (`gelmedi`: `gel`, past,
+ * third person singular, negated; `arayın`: `ara`, imperative, second person plural): what
+ * `case-intent.ts` reads requests and problem reports by. A nominal predicate (`siparişim`, also
+ * "I am an order"; `gündür`) and a participle or verbal noun (`arayan`, `aramanız`) are none.
+ */
+export interface FiniteVerb {
+  /** The root, lower case (`ara` of `arayın`, `ulaş` of `ulaşabilir`, `kes` and `kesil` of `kesildi`). */
+  readonly root: string;
+  /** The tense, aspect and mood of its last verb form, as the analyser tags them (`FINITE_MOODS`: `IMP`, `PAST`, `PROG1` and `PAST` of `geliyordu`…). */
+  readonly moods: readonly string[];
+  /** The person, as the analyser tags it: `A1SG`, `A1PL`, `A2SG`, `A2PL`, `A3SG`, `A3PL`. */
+  readonly person: string;
+  /** Whether the verb is negated (`gelmedi`, `aramayın`, `giremiyorum`). */
+  readonly negative: boolean;
+}
+
+/** The analyser's tags of tense, aspect and mood that make a verb form finite. */
+const FINITE_MOODS: ReadonlySet<string> = new Set(["IMP", "PAST", "NARR", "PROG1", "PROG2", "AOR", "FUT", "OPT", "COND", "NECES", "DESR", "PRES"]);
+const PERSON_TAG = /^A[123](?:SG|PL)$/u;
+/**
+ * Distinct words whose finite verb readings are memoized: only the words of a short message the
+ * complaint loop reads are looked up (`case-intent.ts`), so few. Never kept on file: they are a customer's.
+ */
+const FINITE_VERBS_MEMO_SIZE = 5_000;
+const finiteVerbsMemo = new Map<string, readonly FiniteVerb[]>();
+
+/**
+ * Every reading of a lower-case word (Turkish letters as typed) as a finite verb, by the process's
+ * analyser (`loadAnalyser`, shared with the matcher's `TurkishMorphology`); none for an unknown
+ * word or one that is no finite verb. Spellings with Turkish letters put back are the caller's.
+ */
+export function finiteVerbs(word: string): readonly FiniteVerb[] {
+  const known = finiteVerbsMemo.get(word);
+  if (known) return known;
+  const verbs: FiniteVerb[] = [];
+  if (analysable(word)) {
+    const parses = (processAnalyser ??= loadAnalyser()).morphologicalAnalysis(word);
+    for (let i = 0; i < parses.size(); i += 1) {
+      const parse = parses.getFsmParse(i);
+      const verb = finiteVerbOf(parse.getWord().getName().toLocaleLowerCase("tr"), parse.toString());
+      if (verb) verbs.push(verb);
+    }
+  }
+  if (finiteVerbsMemo.size >= FINITE_VERBS_MEMO_SIZE) finiteVerbsMemo.clear();
+  finiteVerbsMemo.set(word, verbs);
+  return verbs;
+}
+
+/** A parse's finite verb (`ara+VERB+POS^DB+VERB+ABLE+AOR+A2PL`), or undefined when its last form is no verb or the copula. */
+function finiteVerbOf(root: string, tags: string): FiniteVerb | undefined {
+  const forms = tags.split("^DB+");
+  const last = forms.at(-1) ?? "";
+  const verb = forms.length === 1 ? /^[^+]*\+VERB\+/u.test(last) : last.startsWith("VERB+") && !last.startsWith("VERB+ZERO");
+  if (!verb) return undefined;
+  const parts = last.split("+");
+  const person = parts.find((part) => PERSON_TAG.test(part));
+  const moods = parts.filter((part) => FINITE_MOODS.has(part));
+  if (person === undefined || moods.length === 0) return undefined;
+  return { root, moods, person, negative: /\+NEG(?:\+|$)/u.test(tags) };
+}

@@ -868,3 +868,58 @@ describe("a description longer than a case keeps", () => {
     expect((await t.store.report({})).comments).toEqual([expect.objectContaining({ text: comment })]);
   });
 });
+
+describe("a request to be contacted by a person goes to the case offer, not to an entry about contact", () => {
+  /** A knowledge base whose entries are about calling and reaching customer services. */
+  const base = createKnowledgeBase(
+    [
+      knowledgeEntry("ara", "Müşteri hizmetlerini nasıl arayabilirim?", { alternates: ["Müşteri hizmetleri telefon numarası nedir?"] }),
+      knowledgeEntry("temsilci", "Müşteri temsilcisi ile nasıl görüşebilirim?"),
+      knowledgeEntry("geri-arama", "Geri arama hizmeti nedir?"),
+      knowledgeEntry("kargo", "Kargom ne zaman gelir?"),
+    ],
+    4,
+  );
+  const offerHuman = fillTemplate(T.offerHuman, { hours: 48 });
+
+  it.each([
+    "müşteri hizmetlerini arayın beni",
+    "musteri hizmetlerini arayin beni",
+    "beni arayın",
+    "biri beni arasın",
+    "beni geri arar mısınız",
+    "bana ulaşın lütfen",
+    "bana dönüş yapın",
+    "temsilciyle görüşmek istiyorum",
+    "müşteri temsilcisiyle görüşmek istiyorum",
+  ])("offers a case for %p, in the shipped knowledge and where an entry is about calling", async (text) => {
+    for (const kb of [await realKnowledge(), base]) {
+      const t = await testBot(kb);
+      expect(texts(await turn(t, text))).toEqual([offerHuman]);
+    }
+  });
+
+  it.each(["müşteri hizmetlerini nasıl arayabilirim", "müşteri temsilcisi ile nasıl görüşebilirim", "geri arama hizmeti nedir"])(
+    "still answers %p from the knowledge",
+    async (text) => {
+      const t = await testBot(base);
+      const replies = await turn(t, text);
+      expect(offersOrStatus(replies)).toEqual([]);
+      expect(isAnswer(replies[0])).toBe(true);
+    },
+  );
+
+  it.each(["beni aramayın", "beni aradınız mı"])("offers no case for %p, which asks for no call", async (text) => {
+    const t = await testBot(base);
+    expect(offersOrStatus(await turn(t, text))).toEqual([]);
+  });
+
+  it("asks again for the description when it is only the request to be called, then opens the case with the description", async () => {
+    const t = await testBot(base);
+    await turn(t, "beni arayın");
+    expect(texts(await turn(t, "evet"))).toEqual([T.describe]);
+    expect(texts(await turn(t, "müşteri hizmetleri beni geri arasın"))).toEqual([T.describe]);
+    const reference = referenceIn(await turn(t, "Kargom iki haftadır gelmedi, beni arayın"));
+    expect(await t.cases.get(reference)).toMatchObject({ source: "intent", text: "Kargom iki haftadır gelmedi, beni arayın" });
+  });
+});

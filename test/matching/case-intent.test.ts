@@ -119,6 +119,52 @@ describe("an angry message (QA 47, bug 9)", () => {
   it.each(["nps nedir", "işe yarar mı", "müşteri memnuniyeti neden önemli", "", "rezalet ".repeat(20)])("%s → none", (text) => expect(isFrustration(text)).toBe(false));
 });
 
+describe("a request to be contacted: a contact verb in the imperative to others, or asked of the reader, with the writer as its object", () => {
+  it.each([
+    "müşteri hizmetlerini arayın beni",
+    "musteri hizmetlerini arayin beni",
+    "beni arayın",
+    "beni arayin",
+    "biri beni arasın",
+    "biri beni arasin lütfen",
+    "müşteri hizmetleri beni arasınlar",
+    "beni geri arayın",
+    "beni arar mısınız",
+    "beni arayabilir misiniz",
+    "bana ulaşın",
+    "bana ulasin lutfen",
+    "bana dönün",
+    "bana geri donun",
+    "bana dönüş yapın",
+    "bana dönüş yapar mısınız",
+    "benimle iletişime geçin",
+    "bizi arayın",
+    "acil beni arayın",
+  ])("%s → a request for a person, the writer's own", (text) => expect(readCaseIntent(text)).toEqual({ intent: "human", explicit: true }));
+
+  it.each([
+    // negated, past, a participle, or asked in the first person: no request
+    "beni aramayın",
+    "beni aradınız mı",
+    "beni kim aradı",
+    "bana dönüş yapılmadı",
+    "beni arayan numara kimin",
+    "müşteri hizmetlerini nasıl arayabilirim",
+    // no writer as the object: `ara` is also to search
+    "arayın",
+    "ürünü sitede arayın",
+    "bana bilgi verin",
+  ])("%s → no request to be contacted", (text) => expect(readCaseIntent(text)?.intent).not.toBe("human"));
+
+  it.each(["müşteri hizmetleri beni geri arasın", "beni arayın lütfen", "acil bana dönüş yapın"])("%s holds only the request", (text) =>
+    expect(isBareCaseIntent(text)).toBe(true),
+  );
+  it.each(["kargom gelmedi beni arayın", "faturam yanlış, bana dönüş yapın"])("%s holds more than the request", (text) => {
+    expect(readCaseIntent(text)).toEqual({ intent: "human", explicit: true });
+    expect(isBareCaseIntent(text)).toBe(false);
+  });
+});
+
 describe("a request that holds nothing more (no description of a problem)", () => {
   it.each([
     "canli destek",
