@@ -11,8 +11,9 @@ import type { Integrity } from "../feedback/integrity";
 import { turkishDate } from "../feedback/time-zone";
 import { fillTemplate, type CaseTexts } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
-import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, readCaseIntent } from "../matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, readCaseIntent, tellsProblem } from "../matching/case-intent";
 import type { Decision } from "../matching/matcher";
+import { classifySmallTalk } from "../matching/small-talk";
 import { replaceClickedCard } from "./clicked-card";
 import { afterSaved } from "./turns";
 import { render, type Choice } from "./render";
@@ -34,8 +35,13 @@ export interface CaseFlowState {
     /** Which offer text was shown, so a clicked offer card can be shown again without its buttons (absent in state saved before it was kept). */
     kind?: OfferKind;
     source: CaseSource;
-    /** The customer's words when they are known already (a comment); null asks for them. */
+    /** The customer's words when they are known already (a comment, a problem told at the offer); null asks for them. */
     text: string | null;
+    /**
+     * The customer told their problem right after the offer, and the bot asked whether to file
+     * those words (`confirmDescription`): the question its buttons answer now.
+     */
+    described?: boolean;
     answerId: string | null;
     entryId: string | null;
     rating: number | null;
@@ -203,7 +209,47 @@ export class CaseFlow {
 
   /** Shows a clicked offer card again with the choice made (an offer kept before its kind was kept is left as it is). */
   private async replaceOffer(context: TurnContext, offer: NonNullable<CaseFlowState["offer"]>, chosen: string): Promise<void> {
-    if (offer.kind) await this.replaceCard(context, this.offerText(offer.kind), chosen);
+    if (offer.described) await this.replaceCard(context, this.texts().confirmDescription, chosen);
+    else if (offer.kind) await this.replaceCard(context, this.offerText(offer.kind), chosen);
+  }
+
+  /**
+   * Whether a message typed right after an offer tells the problem ("siparişim 3 gündür gelmedi,
+   * kargo takip numarası da çalışmıyor"), as a description would: a problem told (`tellsProblem`:
+   * by the verb's tense and negation) that is no refusal, small talk or bare request, nor a
+   * question the knowledge answers outright, which is answered as before (the rule of the
+   * description step: "nps nedir" is answered, "kargom neden hâlâ gelmedi?" is filed).
+   */
+  private tellsProblemAtOffer(text: string, match: () => Decision): boolean {
+    if (isRefusal(text) || classifySmallTalk(text) !== null || isBareCaseIntent(text) || !tellsProblem(text)) return false;
+    return !(looksLikeQuestion(text) && match().status === "answered");
+  }
+
+  /**
+   * A problem told right after an offer: its words become the case's description (after the
+   * comment an offer holds already), and the bot asks once whether to open the case with them,
+   * with the offer's own buttons; "evet" or a click opens it, "hayır" declines the offer. Asked
+   * rather than opened at once: an offer the customer did not ask for (after a rating, an NPS
+   * score, repeated "don't know") may be answered with a remark about the bot, and an opened case
+   * alerts operators and cannot be taken back. Before, such words were searched as a new question
+   * and answered "I don't know". Words that would not fit in a case are asked for shorter.
+   */
+  private async confirmDescription(context: TurnContext, state: CaseFlowState, origin: Origin, text: string): Promise<CaseTurn> {
+    const offer = state.offer;
+    if (!offer) return "handled";
+    const t = this.texts();
+    const buttons = [this.button(t.acceptButton, "accept", offer.id, origin), this.button(t.declineButton, "decline", offer.id, origin)];
+    // the question stays the offer's: a typed "evet" or "hayır" answers it next
+    state.asked = true;
+    const words = offer.text === null ? text : `${offer.text}\n\n${text}`;
+    if (words.length > MAX_CASE_TEXT_CHARS) {
+      const limit = Math.max(0, MAX_CASE_TEXT_CHARS - (words.length - text.length));
+      await context.sendActivity(this.message(context, fillTemplate(t.describeTooLong, { limit }), buttons));
+      return "handled";
+    }
+    state.offer = { ...offer, text: words, described: true };
+    await context.sendActivity(this.message(context, t.confirmDescription, buttons));
+    return "handled";
   }
 
   /**
@@ -389,6 +435,8 @@ export class CaseFlow {
     const answer = asked && state.step === undefined && reference === null ? classifyYesNo(text) : null;
     if (answer && state.offer) return this.step(context, state, origin, answer === "yes" ? "accept" : "decline", state.offer.id);
     if (answer && state.reference) return this.step(context, state, origin, answer === "yes" ? "consent-yes" : "consent-no", state.reference);
+    // the problem told instead of a yes or no: the case's description, once the customer confirms it
+    if (asked && state.offer && state.step === undefined && reference === null && this.tellsProblemAtOffer(text, match)) return this.confirmDescription(context, state, origin, text);
     if (reference) {
       await this.status(context, origin, reference);
       return "handled";

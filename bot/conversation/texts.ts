@@ -285,6 +285,7 @@ export const TEXTS = Object.freeze({
     offerHuman: "Sizi şu an doğrudan bir temsilciye bağlayamıyorum; ama bir kayıt açarsam ekibimiz en geç {hours} saat içinde size dönüş yapar. Kayıt açayım mı?",
     offerNps: "Bizi tavsiye etmeyecek olmanıza üzüldük. Yaşadığınız sorunu bir şikayet kaydı olarak açmamı ister misiniz?",
     offerEscalation: "Size yardımcı olamadığım için üzgünüm. 🙏 İsterseniz bir kayıt açayım; ekibimiz en geç {hours} saat içinde size dönüş yapsın. Kayıt açayım mı?",
+    confirmDescription: "Yazdıklarınızı kaydın açıklaması olarak ekleyip kaydı açayım mı? Kaydınızı henüz açmadım.",
     acceptButton: "Şikayet kaydı aç",
     declineButton: "Hayır, teşekkürler",
     declined: "Anlaşıldı, kayıt açmadım. Başka bir konuda yardımcı olabilirsem yazabilirsiniz.",

@@ -16,6 +16,7 @@ export const CASE_TEXT_KEYS = Object.freeze({
   offerHuman: ["hours"],
   offerNps: [],
   offerEscalation: [],
+  confirmDescription: [],
   acceptButton: [],
   declineButton: [],
   declined: [],

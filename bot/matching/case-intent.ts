@@ -424,6 +424,38 @@ export function isBareCaseIntent(text: string): boolean {
 }
 
 /**
+ * Fewest words besides stop words and light verbs (`isDroppedWord`) a problem told in a message
+ * holds: "anlamadım", "olmadı" or "yine olmadı" alone tell nothing an operator could act on.
+ * Higher = fewer short stories read as a problem told.
+ */
+export const MIN_TOLD_PROBLEM_WORDS = 2;
+/** The tenses that tell what happened: the past, seen or reported (`gelmedi`, `kesildi`, `bozulmuş`). */
+const TOLD_MOODS: ReadonlySet<string> = new Set(["PAST", "NARR"]);
+
+/**
+ * Whether a message tells what went wrong, as a statement of what happened rather than a wish or
+ * a topic (`siparişim 3 gündür gelmedi`, `kargo takip numarası çalışmıyor`, `faturam iki kez
+ * kesildi`, `kartımı kaybettim`): a finite verb negated or in the past (`finiteVerbs`: its person
+ * and tense, not its topic), and at least `MIN_TOLD_PROBLEM_WORDS` words that are no stop words.
+ * Typed right after a case is offered, such a message is the case's description. Whether it is
+ * also a question (`kargom neden gelmedi?`) is the caller's to weigh, as the description step does.
+ * A word typed without Turkish letters is read with them put back when the analyser knows it
+ * only so (`calismiyor`).
+ */
+export function tellsProblem(text: string): boolean {
+  const typed = textWords(typeof text === "string" ? text : "");
+  if (typed.filter((word) => !isDroppedWord(word)).length < MIN_TOLD_PROBLEM_WORDS) return false;
+  return typed.some((word) => toldVerbsOf(word).some((verb) => verb.negative || verb.moods.some((mood) => TOLD_MOODS.has(mood))));
+}
+
+/** A word's finite verb readings as typed, or else those of its spellings with Turkish letters put back (`calismiyor`). */
+function toldVerbsOf(typed: string): readonly FiniteVerb[] {
+  const verbs = finiteVerbs(typed);
+  if (verbs.length > 0 || hasTurkishLetters(typed)) return verbs;
+  return turkishSpellings(typed, TUNING.MAX_RESPELLED_LETTERS).flatMap(finiteVerbs);
+}
+
+/**
  * Words of a customer angry at the bot or the service (`rezalet`, `berbat`, `işe yaramıyor`,
  * `anlamıyorsun`, `bıktım`), as word starts. Language, not topics: what a vent is made of.
  */

@@ -923,3 +923,148 @@ describe("a request to be contacted by a person goes to the case offer, not to a
     expect(await t.cases.get(reference)).toMatchObject({ source: "intent", text: "Kargom iki haftadır gelmedi, beni arayın" });
   });
 });
+
+describe("the problem told right after a case is offered, instead of a yes or no", () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await realKnowledge();
+  });
+  const now = (): string => new Date().toISOString();
+  const STORY = "siparişim 3 gündür gelmedi, kargo takip numarası da çalışmıyor";
+
+  /** Each way to an offer: what brings it, the offer's text, the case's source, and the words the case holds already. */
+  const offers: Array<[string, (t: TestBot) => Promise<Reply[]>, string, string, string | null]> = [
+    ["a complaint", (t) => turn(t, "şikayet etmek istiyorum"), T.offerComplaint, "intent", null],
+    ["a request for a person", (t) => turn(t, "canlı destek"), fillTemplate(T.offerHuman, { hours: 48 }), "intent", null],
+    [
+      "a second 'don't know'",
+      async (t) => {
+        await turn(t, "hava durumu nasıl");
+        return turn(t, "asdfghjkl");
+      },
+      fillTemplate(T.offerEscalation, { hours: 48 }),
+      "intent",
+      null,
+    ],
+    [
+      "a low rating with a comment",
+      async (t) => {
+        const [answer] = await turn(t, "nps nedir");
+        await turn(t, buttons(answer)[1] as Button);
+        return (await turn(t, "hesaplama örneği eksik")).slice(1);
+      },
+      T.offerRating,
+      "rating",
+      "hesaplama örneği eksik",
+    ],
+    [
+      "an NPS detractor's score",
+      async (t) => {
+        for (const question of ["crm nedir", "nps nedir", "iso 10002 nedir"]) {
+          const [answer] = await turn(t, question);
+          await turn(t, buttons(answer)[4] as Button);
+        }
+        return turn(t, "3");
+      },
+      T.offerNps,
+      "nps",
+      null,
+    ],
+  ];
+
+  it.each(offers)("after %s, asks once whether to open the case with the words told, and opens it on 'evet'", async (_, toOffer, offerText, source, held) => {
+    const t = await testBot(kb);
+    expect(texts(await toOffer(t))).toEqual([offerText]);
+    const asked = await turn(t, STORY);
+    expect(texts(asked)).toEqual([T.confirmDescription]);
+    expect(buttons(asked[0]).map((b) => b.title)).toEqual([T.acceptButton, T.declineButton]);
+    expect(await t.cases.list({ now: now() })).toEqual([]);
+    expect(t.alerts.filter((alert) => alert.kind === "case-created")).toEqual([]);
+    const created = await turn(t, "evet");
+    const reference = referenceIn(created);
+    expect(texts(created)).toEqual([fillTemplate(T.created, { reference, hours: 48 }), T.consentQuestion]);
+    const text = held === null ? STORY : `${held}\n\n${STORY}`;
+    expect(await t.cases.get(reference)).toMatchObject({ source, text });
+    expect(t.alerts).toContainEqual(expect.objectContaining({ kind: "case-created", reference, text }));
+  });
+
+  it.each([
+    STORY,
+    "siparisim 3 gundur gelmedi, kargo takip numarasi da calismiyor",
+    "Faturam iki kez kesildi, param hâlâ iade edilmedi",
+    "Kartımı kaybettim",
+    "hesabıma giremiyorum",
+    // a question the knowledge does not answer outright: filed, as at the description step
+    "Kargom neden hâlâ gelmedi?",
+  ])("reads %p typed at the offer as the problem told: opens the case with it on a click", async (story) => {
+    const t = await testBot(kb);
+    await turn(t, "canlı destek");
+    const asked = await turn(t, story);
+    expect(texts(asked)).toEqual([T.confirmDescription]);
+    const reference = referenceIn(await turn(t, pick(asked[0], "Şikayet")));
+    expect(await t.cases.get(reference)).toMatchObject({ source: "intent", text: story });
+  });
+
+  it("opens nothing when the customer says no to filing the words told", async () => {
+    const t = await testBot(kb);
+    await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, STORY))).toEqual([T.confirmDescription]);
+    expect(texts(await turn(t, "hayır"))).toEqual([T.declined]);
+    expect(await t.cases.list({ now: now() })).toEqual([]);
+    expect(t.alerts).toEqual([]);
+  });
+
+  it.each(["nps nedir", "crm nedir?", "müşteri sadakati nasıl ölçülür"])(
+    "answers the question %p typed at the offer, as before, and keeps the offer for its typed label",
+    async (question) => {
+      const t = await testBot(kb);
+      await turn(t, "şikayet etmek istiyorum");
+      const replies = await turn(t, question);
+      expect(texts(replies)).not.toContain(T.confirmDescription);
+      expect(isAnswer(replies[0])).toBe(true);
+      expect(await t.cases.list({ now: now() })).toEqual([]);
+      expect(texts(await turn(t, T.acceptButton))).toEqual([T.describe]);
+    },
+  );
+
+  it("answers a problem asked as a question the knowledge answers outright, as the description step does", async () => {
+    const base = createKnowledgeBase([knowledgeEntry("kargo", "Kargom gelmedi, ne yapmalıyım?"), knowledgeEntry("iade", "Param ne zaman iade edilir?")], 2);
+    const t = await testBot(base);
+    await turn(t, "şikayet etmek istiyorum");
+    const replies = await turn(t, "kargom gelmedi ne yapmalıyım?");
+    expect(texts(replies)).not.toContain(T.confirmDescription);
+    expect(isAnswer(replies[0])).toBe(true);
+    await turn(t, "şikayet etmek istiyorum");
+    expect(texts(await turn(t, "kargom gelmedi, kimse dönmüyor"))).toEqual([T.confirmDescription]);
+  });
+
+  it.each(["anlamadım", "yine olmadı", "kargo ücreti", "iade yapmak istiyorum", "tamam teşekkürler", "hayır teşekkürler"])(
+    "does not read %p, which tells no problem, as the case's description",
+    async (text) => {
+      const t = await testBot(kb);
+      await turn(t, "şikayet etmek istiyorum");
+      expect(texts(await turn(t, text))).not.toContain(T.confirmDescription);
+      expect(await t.cases.list({ now: now() })).toEqual([]);
+    },
+  );
+
+  it("reads the words told only right after the offer: once another message came, they are a question again", async () => {
+    const t = await testBot(kb);
+    await turn(t, "şikayet etmek istiyorum");
+    await turn(t, "crm nedir");
+    expect(texts(await turn(t, STORY))).not.toContain(T.confirmDescription);
+    expect(await t.cases.list({ now: now() })).toEqual([]);
+  });
+
+  it("asks for words told at the offer shorter when they would not fit in a case, and keeps the offer", async () => {
+    const t = await testBot(kb, { maxMessageLength: 5000 });
+    await turn(t, "şikayet etmek istiyorum");
+    const long = `${STORY}. `.repeat(40).trim();
+    const asked = await turn(t, long);
+    expect(texts(asked)).toEqual([fillTemplate(T.describeTooLong, { limit: 2000 })]);
+    expect(buttons(asked[0]).map((b) => b.title)).toEqual([T.acceptButton, T.declineButton]);
+    expect(texts(await turn(t, STORY))).toEqual([T.confirmDescription]);
+    const reference = referenceIn(await turn(t, "evet"));
+    expect((await t.cases.get(reference))?.text).toBe(STORY);
+  });
+});

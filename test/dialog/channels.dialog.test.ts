@@ -484,6 +484,22 @@ describe("replies in Teams, hosted Web Chat and text-only channels (TestAdapter)
       expect(texts(await turn(t, { value: yes?.data, replyToId: consent?.id }))).toEqual([T.alreadyAnswered]);
     });
 
+    it("Teams: the question whether to file the problem told at the offer is a card of the offer's buttons, showing the choice made once clicked", async () => {
+      const t = await channelBot(kb, "msteams");
+      await turn(t, "şikayet etmek istiyorum");
+      const [confirm, ...more] = await turn(t, "Kargom iki haftadır gelmedi");
+      expect(more).toEqual([]);
+      expect(cardText(confirm)).toBe(T.confirmDescription);
+      expect(buttons(confirm)).toEqual([
+        { title: T.acceptButton, data: signed("accept") },
+        { title: T.declineButton, data: signed("decline") },
+      ]);
+      const created = await turn(t, { value: buttons(confirm)[0]?.data, replyToId: confirm?.id });
+      expect((await t.cases.get(referenceIn(created)))?.text).toBe("Kargom iki haftadır gelmedi");
+      expect(t.channel.updated.at(-1)).toMatchObject({ id: confirm?.id });
+      expect(cardText(t.channel.updated.at(-1))).toBe(`${T.confirmDescription}\n\n${TEXTS.chosenNote(T.acceptButton)}`);
+    });
+
     it("Teams: an offer card keeps its buttons while the case cannot be opened (the database away), and shows the choice once it is", async () => {
       let down = true;
       const unavailable = (): Promise<never> => Promise.reject(new DatabaseUnavailableError());

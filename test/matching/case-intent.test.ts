@@ -1,4 +1,4 @@
-import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, isFrustration, readCaseIntent, type CaseIntent } from "../../bot/matching/case-intent";
+import { classifyCaseIntent, classifyYesNo, isBareCaseIntent, isFrustration, readCaseIntent, tellsProblem, type CaseIntent } from "../../bot/matching/case-intent";
 import { withinOneEdit } from "../../bot/matching/analysis";
 
 describe("case intents (complaint, reaching a person, status)", () => {
@@ -197,4 +197,32 @@ describe("typed yes and no", () => {
     "%s → %s",
     (text, answer) => expect(classifyYesNo(text)).toBe(answer),
   );
+});
+
+describe("a problem told: a verb negated or in the past, and something besides it", () => {
+  it.each([
+    "siparişim 3 gündür gelmedi, kargo takip numarası da çalışmıyor",
+    "siparisim 3 gundur gelmedi, kargo takip numarasi da calismiyor",
+    "Faturam iki kez kesildi",
+    "kartımı kaybettim",
+    "hesabıma giremiyorum",
+    "ürün kırık geldi",
+    "paketim yanlış adrese gönderilmiş",
+    "Kargom neden hâlâ gelmedi?",
+  ])("%s → a problem told", (text) => expect(tellsProblem(text)).toBe(true));
+
+  it.each([
+    // a verb of the problem's kind, but nothing else told
+    "anlamadım",
+    "yine olmadı",
+    // no verb that tells what happened: a topic, a wish, a question, an answer
+    "kargo ücreti",
+    "iade yapmak istiyorum",
+    "iki haftadır bekliyorum",
+    "nps nedir",
+    "crm nasıl kurulur",
+    "evet lütfen",
+    "hayır teşekkürler",
+    "",
+  ])("%s → no problem told", (text) => expect(tellsProblem(text)).toBe(false));
 });
