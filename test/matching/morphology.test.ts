@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fold } from "../../bot/matching/analysis";
-import { loadAnalyser, type FsmAnalyzer } from "../../bot/matching/morphology";
+import { finiteVerbs, loadAnalyser, type FsmAnalyzer } from "../../bot/matching/morphology";
 import { REPO_ROOT } from "../helpers/app";
 
 function parses(analyser: FsmAnalyzer, word: string): string[] {
@@ -64,4 +64,19 @@ describe("the analyser of a process", () => {
     });
     expect(loads).toHaveLength(1);
   });
+});
+
+describe("a word's readings as a finite verb (finiteVerbs)", () => {
+  it.each([
+    ["arayın", { root: "ara", moods: ["IMP"], person: "A2PL", negative: false }],
+    ["arasın", { root: "ara", moods: ["IMP"], person: "A3SG", negative: false }],
+    ["aramayın", { root: "ara", moods: ["IMP"], person: "A2PL", negative: true }],
+    ["gelmedi", { root: "gel", moods: ["PAST"], person: "A3SG", negative: true }],
+    ["giremiyorum", { root: "gir", moods: ["PROG1"], person: "A1SG", negative: true }],
+    ["geliyordu", { root: "gel", moods: ["PROG1", "PAST"], person: "A3SG", negative: false }],
+  ])("reads %p as %p among its readings", (word, reading) => expect(finiteVerbs(word)).toContainEqual(reading));
+
+  it.each(["siparişim", "gündür", "arayan", "aramanızı", "kargo", "arayin", ""])("reads no finite verb in %p (a noun, a predicate of one, a participle, a word typed without its Turkish letters)", (word) =>
+    expect(finiteVerbs(word)).toEqual([]),
+  );
 });
