@@ -27,6 +27,7 @@ import { perMinute } from "./server/rate-limit";
 import { ConnectedFeedbackStore, resolveSecret } from "./feedback/connected-store";
 import { ConnectedStateStore, DatabaseConnection } from "./storage/connection";
 import { DashboardAuth, registerDashboard } from "./web/dashboard";
+import { ConnectedSessionRevocations } from "./web/session-revocations";
 import { ChatUserTokens, DirectLineTokens, registerDirectLine } from "./web/direct-line";
 import { MemoryConversationLogs, type ConversationLogStore } from "./web/conversation-logs";
 import { RedisConversationLogs } from "./web/redis-conversation-logs";
@@ -181,11 +182,14 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     cases,
   });
   const { adapter, auth } = createAdapter(config, logger);
+  const sessionRevocations = new ConnectedSessionRevocations(connection);
   const dashboardAuth = new DashboardAuth(config.dashboardToken, {
     operators: config.operators,
     trustProxy: config.trustProxy,
     logger,
     failureLimit: limit(config.rateLimitAuthFailuresPerMinute, "dashboard-auth-failures"),
+    // in the database, so a sign-out on one instance holds on every instance sharing it
+    revocations: sessionRevocations,
   });
   const { server, inFlight, drain } = createServer({
     adapter,
@@ -308,6 +312,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
       await webhook?.close();
       await caseStore.close();
       await stateStore.close();
+      await sessionRevocations.close();
       await feedbackStore.close();
       await connection.close();
       await logs.close();

@@ -480,8 +480,12 @@ export const TEXTS = Object.freeze({
     off: "Gösterge paneli kapalı: sunucuda DASHBOARD_TOKEN ayarlanmamış.",
     unauthorized: "Yetkisiz erişim: geçerli bir panel anahtarı gerekli (Authorization: Bearer … ya da bir kez ?token=…).",
     signOut: "Çıkış",
-    signedOut: "Oturumunuz kapatıldı: bu tarayıcı artık paneli açamaz. Yeniden girmek için paneli anahtarınızla açın (/dashboard?token=…).",
+    signedOut: "Oturumunuz kapatıldı: bu oturum artık hiçbir tarayıcıda paneli açamaz. Yeniden girmek için paneli anahtarınızla açın (/dashboard?token=…).",
     signOutRefused: "Çıkış doğrulanamadı; sayfayı yenileyip yeniden deneyin.",
+    /** Sign-out while the database is away: the session could not be ended, so it stays open (its cookie is kept). */
+    signOutUnavailable: "Çıkış şu an yapılamadı (veritabanına ulaşılamıyor olabilir); oturumunuz açık kaldı. Biraz sonra yeniden deneyin.",
+    /** An operator's page while the database is away: a session cookie cannot be checked against the sessions signed out. */
+    sessionUnavailable: "Oturumunuz şu an doğrulanamıyor (veritabanına ulaşılamıyor olabilir); biraz sonra sayfayı yenileyin.",
     tooManySignIns: "Bu adresten çok fazla hatalı giriş denemesi yapıldı. Bir dakika kadar bekleyip anahtarınızla yeniden deneyin; oturumu açık operatörler çalışmayı sürdürebilir.",
     loading: "Rapor yükleniyor…",
     failed: "Rapor yüklenemedi.",

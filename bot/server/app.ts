@@ -27,7 +27,7 @@ export interface ServerDeps {
   logger: Logger;
   health: () => Promise<Health>;
   /** Whether a request may see the details of `/healthz`; others see `{status}` only. */
-  healthDetails?: (req: restify.Request) => boolean;
+  healthDetails?: (req: restify.Request) => Promise<boolean>;
   /** Requests per client address; over it the client gets 429 (see `isLimited`). */
   clientLimit?: RateLimit;
   /** Behind a reverse proxy (`TRUST_PROXY`): a client is the address it forwards (`clientAddress`), not the proxy's. */
@@ -291,7 +291,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
     const health = await deps.health();
     res.header("cache-control", "no-store");
     // the details (database location, knowledge files, errors) are for operators only
-    res.send(200, deps.healthDetails?.(req) ? health : { status: health.status });
+    res.send(200, (await deps.healthDetails?.(req)) ? health : { status: health.status });
   });
 
   server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {

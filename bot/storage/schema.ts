@@ -123,6 +123,14 @@ export interface CaseEventsTable {
   at: Timestamp;
 }
 
+/** Operators' dashboard sessions ended by signing out (`SessionRevocations`), until the session would have expired anyway. */
+export interface RevokedSessionsTable {
+  /** A digest of the session's id, never the id itself. */
+  session: string;
+  /** When the session would have ended on its own: the record is not needed afterwards and is deleted. */
+  until: Timestamp;
+}
+
 /** Every table Memnun keeps, for Kysely's typed queries. */
 export interface Schema {
   questions: QuestionsTable;
@@ -134,6 +142,7 @@ export interface Schema {
   conversation_state: ConversationStateTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
+  revoked_sessions: RevokedSessionsTable;
 }
 
 /**
@@ -309,6 +318,17 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
       // one case per offer: a double click, or a turn run again on another instance, opens it once
       await db.schema.alterTable("cases").addColumn("offer_id", "varchar(64)").execute();
       await db.schema.createIndex("cases_offer_id").on("cases").column("offer_id").unique().execute();
+    },
+  },
+  "2026-12-10-001-revoked-sessions": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // signing out ends a session on every instance: a copied cookie of it is refused until it would have expired
+      await db.schema
+        .createTable("revoked_sessions")
+        .addColumn("session", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("until", "varchar(32)", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("revoked_sessions_until").on("revoked_sessions").column("until").execute();
     },
   },
 });

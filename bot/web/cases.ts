@@ -101,39 +101,18 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   const now = deps.now ?? (() => new Date());
   const t = TEXTS.casesPage;
 
-  /** The operator behind the request; a session due for rotation gets its fresh cookie (as on the dashboard). */
-  const signedIn = (req: Request, res: Response): DashboardUser | null => {
-    const verdict = auth.verdict(req);
-    if (verdict.rotated) res.header("set-cookie", auth.cookie(req, verdict.rotated.value, verdict.rotated.maxAge));
-    return verdict.user ?? null;
-  };
-
   server.get("/dashboard/cases", async (req, res) => {
     if (!auth.enabled) {
       sendHtml(res, 404, messagePage(t.title, TEXTS.dashboard.off));
       return;
     }
-    const user = signedIn(req, res);
-    if (!user) {
-      sendHtml(res, 401, messagePage(t.title, TEXTS.dashboard.unauthorized), { "www-authenticate": "Bearer" });
-      return;
-    }
+    const user = await auth.pageUser(req, res, t.title);
+    if (!user) return;
     sendHtml(res, 200, casesPage(user.operator, user.csrf ?? "", deps.responseHours, deps.timeZone));
   });
 
-  const allowed = (req: Request, res: Response): ReturnType<DashboardAuth["user"]> => {
-    res.header("cache-control", "no-store");
-    if (!auth.enabled) {
-      res.send(404, apiRefusal("dashboard-off", "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)"));
-      return null;
-    }
-    const user = signedIn(req, res);
-    if (!user) {
-      res.header("www-authenticate", "Bearer");
-      res.send(401, apiRefusal("unauthorized", "a valid dashboard token is required"));
-    }
-    return user;
-  };
+  /** The operator behind a request to the case API, or null once the refusal was sent. */
+  const allowed = (req: Request, res: Response): Promise<DashboardUser | null> => auth.apiUser(req, res);
 
   const unavailable = (res: Response, error: unknown): void => {
     logger.error({ err: error }, "[dashboard] cases unavailable");
@@ -141,7 +120,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   };
 
   server.get("/api/cases", async (req, res) => {
-    if (!allowed(req, res)) return;
+    if (!(await allowed(req, res))) return;
     const status = stringField(req.query, "status");
     const source = stringField(req.query, "source");
     const offset = wholeNumber(stringField(req.query, "offset"), 0, Number.MAX_SAFE_INTEGER, 0);
@@ -176,7 +155,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   });
 
   server.get("/api/case-report", async (req, res) => {
-    if (!allowed(req, res)) return;
+    if (!(await allowed(req, res))) return;
     const since = stringField(req.query, "since");
     const until = stringField(req.query, "until");
     try {
@@ -188,7 +167,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   });
 
   server.get("/api/cases/:reference", async (req, res) => {
-    if (!allowed(req, res)) return;
+    if (!(await allowed(req, res))) return;
     const reference = stringField(req.params, "reference") ?? "";
     if (!REFERENCE.test(reference)) {
       res.send(400, apiRefusal("not-a-reference", "not a case reference"));
@@ -204,7 +183,7 @@ export function registerCasesPage(server: Server, deps: CasesPageDeps): void {
   });
 
   server.post("/api/cases/:reference", async (req, res) => {
-    const user = allowed(req, res);
+    const user = await allowed(req, res);
     if (!user) return;
     if (!auth.writeAllowed(req, user)) {
       logger.warn({ operator: user.operator }, "[dashboard] case change without a valid CSRF token");

@@ -18,6 +18,7 @@ import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
 import { apiRefusal } from "./refusal";
 import { stringField } from "./request";
+import { MemorySessionRevocations, type SessionRevocations } from "./session-revocations";
 
 const isCsvTable = (value: string): value is CsvTable => CSV_TABLES.some((table) => table === value);
 const isRecommendationTable = (value: string): value is RecommendationTable => RECOMMENDATION_TABLES.some((table) => table === value);
@@ -28,6 +29,8 @@ export const DASHBOARD_COOKIE = "memnun_dashboard";
 const SESSION_TTL_SECONDS = 8 * 3600;
 /** A session used after this many seconds gets a fresh cookie (same expiry), so a copied cookie goes stale soon. Lower = more Set-Cookie headers. */
 const SESSION_ROTATE_SECONDS = 15 * 60;
+/** `Retry-After` while a session cannot be checked (the database away). Lower = operators' pages ask again sooner. */
+const SESSION_CHECK_RETRY_SECONDS = 10;
 
 /** The operator name changes made with `DASHBOARD_TOKEN` are audited under. */
 export const DASHBOARD_OPERATOR = AUDIT_ACTORS.dashboard;
@@ -106,6 +109,11 @@ export class DashboardSessions {
     return this.mac(`csrf:${started}.${session}`);
   }
 
+  /** When a session started at `started` ends on its own (ISO). */
+  endsAt(started: number): string {
+    return new Date((started + SESSION_TTL_SECONDS) * 1000).toISOString();
+  }
+
   /** Seconds the cookie of a session started at `started` may still live. */
   maxAge(started: number): number {
     return Math.max(0, SESSION_TTL_SECONDS - (this.seconds() - started));
@@ -126,6 +134,8 @@ export interface DashboardUser {
   readonly session: string | null;
   /** The session's CSRF token, required on writes made with the cookie; null for a bearer token. */
   readonly csrf: string | null;
+  /** When the session ends on its own (ISO), unless signed out before; null for a bearer token. */
+  readonly endsAt: string | null;
 }
 
 /** The outcome of checking a request's credentials. */
@@ -134,6 +144,8 @@ export interface DashboardVerdict {
   readonly user?: DashboardUser;
   /** A fresh cookie for a session due for rotation. */
   readonly rotated?: { value: string; maxAge: number };
+  /** The session cookie could not be checked against the ended sessions (their store is away): refused for now, not for good. */
+  readonly unavailable?: true;
 }
 
 /** The operators' pages: the dashboard, the cases page, signing out. */
@@ -152,18 +164,27 @@ function offersToken(req: Request): boolean {
 /**
  * Who may see the operators' views (the dashboard, the cases page, their APIs, `/healthz`
  * details): a request with an operator's token (`OPERATOR_TOKENS`, or `DASHBOARD_TOKEN` audited as
- * `dashboard`) as its bearer token, or with a live session cookie the dashboard gave. The token
- * itself never sits in the browser. A failed attempt counts against `failureLimit`
- * (`RATE_LIMIT_AUTH_FAILURES_PER_MINUTE` per client address); over it, `signInGuard` refuses
- * that address's tokens unchecked.
+ * `dashboard`) as its bearer token, or with a live session cookie the dashboard gave that was not
+ * signed out (`revocations`: the server's are in the database, so a sign-out on one instance holds
+ * on all; without them, in this process's memory). The token itself never sits in the browser. A
+ * failed attempt counts against `failureLimit` (`RATE_LIMIT_AUTH_FAILURES_PER_MINUTE` per client
+ * address); over it, `signInGuard` refuses that address's tokens unchecked.
  */
 export class DashboardAuth {
   readonly operators: readonly Operator[];
   private readonly sessions: ReadonlyMap<string, DashboardSessions>;
+  private readonly revocations: SessionRevocations;
 
   constructor(
     token: string | undefined,
-    private readonly options: { operators?: readonly Operator[]; trustProxy?: boolean; logger?: Logger; now?: () => number; failureLimit?: RateLimit } = {},
+    private readonly options: {
+      operators?: readonly Operator[];
+      trustProxy?: boolean;
+      logger?: Logger;
+      now?: () => number;
+      failureLimit?: RateLimit;
+      revocations?: SessionRevocations;
+    } = {},
   ) {
     this.operators = [...(options.operators ?? []), ...(token ? [{ name: DASHBOARD_OPERATOR, token }] : [])];
     // the configuration refuses these (`parseOperatorTokens`): one token or name for two would sign one in as the other
@@ -171,6 +192,8 @@ export class DashboardAuth {
       throw new Error("[dashboard] every operator needs a name and a token of their own (DASHBOARD_TOKEN's name is dashboard)");
     }
     this.sessions = new Map(this.operators.map((operator) => [operator.name, new DashboardSessions(operator.token, options.now)]));
+    const now = options.now;
+    this.revocations = options.revocations ?? new MemorySessionRevocations(now ? () => new Date(now()) : undefined);
   }
 
   get enabled(): boolean {
@@ -191,21 +214,75 @@ export class DashboardAuth {
     return `${sessions.issue()}.${Buffer.from(operator.name, "utf8").toString("base64url")}`;
   }
 
-  authorized(req: Request): boolean {
-    return this.verdict(req).ok;
+  async authorized(req: Request): Promise<boolean> {
+    return (await this.verdict(req)).ok;
   }
 
   /** Who sent the request (bearer token or session cookie), or null. */
-  user(req: Request): DashboardUser | null {
-    return this.verdict(req).user ?? null;
+  async user(req: Request): Promise<DashboardUser | null> {
+    return (await this.verdict(req)).user ?? null;
+  }
+
+  /** `verdict`, handing a rotated session cookie to the response. */
+  async check(req: Request, res: Response): Promise<DashboardVerdict> {
+    const verdict = await this.verdict(req);
+    if (verdict.rotated) res.header("set-cookie", this.cookie(req, verdict.rotated.value, verdict.rotated.maxAge));
+    return verdict;
+  }
+
+  /**
+   * The operator behind a request to an operators' page, or null once the refusal was sent:
+   * `401` without valid credentials, `503` while a session cookie cannot be checked.
+   */
+  async pageUser(req: Request, res: Response, title: string): Promise<DashboardUser | null> {
+    const verdict = await this.check(req, res);
+    if (verdict.user) return verdict.user;
+    if (verdict.unavailable) sendHtml(res, 503, messagePage(title, TEXTS.dashboard.sessionUnavailable), { "retry-after": String(SESSION_CHECK_RETRY_SECONDS) });
+    else sendHtml(res, 401, messagePage(title, TEXTS.dashboard.unauthorized), { "www-authenticate": "Bearer" });
+    return null;
+  }
+
+  /**
+   * The operator behind a request to an operators' JSON API, or null once the refusal was sent in
+   * the APIs' shape: `404` while the dashboard is off, `401` without valid credentials, `503`
+   * while a session cookie cannot be checked.
+   */
+  async apiUser(req: Request, res: Response): Promise<DashboardUser | null> {
+    res.header("cache-control", "no-store");
+    if (!this.enabled) {
+      res.send(404, apiRefusal("dashboard-off", "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)"));
+      return null;
+    }
+    const verdict = await this.check(req, res);
+    if (verdict.user) return verdict.user;
+    if (verdict.unavailable) {
+      res.header("retry-after", String(SESSION_CHECK_RETRY_SECONDS));
+      res.send(503, apiRefusal("unavailable", "the session cannot be checked now (database unreachable?)"));
+    } else {
+      res.header("www-authenticate", "Bearer");
+      res.send(401, apiRefusal("unauthorized", "a valid dashboard token is required"));
+    }
+    return null;
+  }
+
+  /**
+   * Ends the user's session on the server (every copy of its cookie, rotated or not, is refused
+   * from now on, on every instance sharing the revocations); nothing for a bearer token. Rejects
+   * when the revocation cannot be stored: the session then stays valid.
+   */
+  async endSession(user: DashboardUser): Promise<void> {
+    if (user.session === null || user.endsAt === null) return;
+    await this.revocations.revoke(user.session, user.endsAt);
   }
 
   /**
    * Checks the request's bearer token or session cookie (`<session cookie>.<operator name>`); a
-   * failed attempt (a credential that is wrong, forged or expired) is logged with the client
-   * address, never the credential.
+   * failed attempt (a credential that is wrong, forged, expired or of a session signed out) is
+   * logged with the client address, never the credential. A cookie that cannot be checked
+   * against the ended sessions is refused as `unavailable` (a sign-out must hold, also while the
+   * database is away).
    */
-  verdict(req: Request): DashboardVerdict {
+  async verdict(req: Request): Promise<DashboardVerdict> {
     if (!this.enabled) return { ok: false };
     const bearer = bearerToken(req);
     if (bearer) {
@@ -214,7 +291,7 @@ export class DashboardAuth {
         this.refused(req, "wrong bearer token");
         return { ok: false };
       }
-      return { ok: true, user: { operator: operator.name, session: null, csrf: null } };
+      return { ok: true, user: { operator: operator.name, session: null, csrf: null, endsAt: null } };
     }
     const cookie = readCookie(req.header("cookie"), DASHBOARD_COOKIE);
     if (cookie === null) return { ok: false };
@@ -226,7 +303,16 @@ export class DashboardAuth {
       this.refused(req, "invalid or expired session cookie");
       return { ok: false };
     }
-    const user = { operator: name, session: checked.session, csrf: sessions.csrf(checked.started, checked.session) };
+    try {
+      if (await this.revocations.isRevoked(checked.session)) {
+        this.refused(req, "session cookie of a session signed out");
+        return { ok: false };
+      }
+    } catch (error) {
+      this.options.logger?.error({ err: error }, "[dashboard] could not check whether a session was signed out: its cookie is refused for now");
+      return { ok: false, unavailable: true };
+    }
+    const user = { operator: name, session: checked.session, csrf: sessions.csrf(checked.started, checked.session), endsAt: sessions.endsAt(checked.started) };
     if (checked.state === "valid") return { ok: true, user };
     const value = `${sessions.issue(checked.started, checked.session)}.${cookie.slice(at + 1)}`;
     return { ok: true, user, rotated: { value, maxAge: sessions.maxAge(checked.started) } };
@@ -310,13 +396,6 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
   const { logger } = deps;
   const t = TEXTS.dashboard;
   const auth = deps.auth ?? new DashboardAuth(deps.token, { operators: deps.operators, logger });
-  /** Checks the credentials, and hands a rotated session cookie to the response; the operator, or null. */
-  const signedIn = (req: Request, res: Response): DashboardUser | null => {
-    const verdict = auth.verdict(req);
-    if (verdict.rotated) res.header("set-cookie", auth.cookie(req, verdict.rotated.value, verdict.rotated.maxAge));
-    return verdict.user ?? null;
-  };
-  const authorized = (req: Request, res: Response): boolean => signedIn(req, res) !== null;
 
   server.get("/dashboard", async (req, res) => {
     if (!auth.enabled) {
@@ -341,11 +420,8 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
       res.end();
       return;
     }
-    const user = signedIn(req, res);
-    if (!user) {
-      sendHtml(res, 401, messagePage(t.title, t.unauthorized), { "www-authenticate": "Bearer" });
-      return;
-    }
+    const user = await auth.pageUser(req, res, t.title);
+    if (!user) return;
     // a bad range is shown on the page (with the form to correct it), not sent to the API
     const range = requestedRange(req);
     let error: string | null = null;
@@ -359,39 +435,43 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
   });
 
   // "Çıkış": a plain form POST with the session's CSRF token (a cross-site form cannot end a session);
-  // sessions are signed cookies the server keeps no list of, so ending one is deleting its cookie
+  // the session is ended on the server, so a copy of its cookie is refused too, then the browser's cookie is deleted
   server.post("/dashboard/logout", async (req, res) => {
     if (!auth.enabled) {
       sendHtml(res, 404, messagePage(t.title, t.off));
       return;
     }
-    const user = auth.user(req);
+    const verdict = await auth.verdict(req);
+    const user = verdict.user;
     if (user && !auth.writeAllowed(req, user, stringField(req.body, "csrf") ?? req.header(CSRF_HEADER))) {
       logger.warn({ operator: user.operator }, "[dashboard] sign-out without a valid CSRF token");
       sendHtml(res, 403, messagePage(t.title, t.signOutRefused));
       return;
     }
-    if (user) logger.info({ operator: user.operator }, "[dashboard] signed out");
+    // the cookie stays while the session cannot be ended: deleting it would only hide that its copies still work
+    const unavailable = (): void => sendHtml(res, 503, messagePage(t.title, t.signOutUnavailable), { "retry-after": String(SESSION_CHECK_RETRY_SECONDS) });
+    if (verdict.unavailable) {
+      unavailable();
+      return;
+    }
+    if (user) {
+      try {
+        await auth.endSession(user);
+      } catch (error) {
+        logger.error({ err: error, operator: user.operator }, "[dashboard] could not end a session on sign-out");
+        unavailable();
+        return;
+      }
+      logger.info({ operator: user.operator }, "[dashboard] signed out");
+    }
     sendHtml(res, 200, messagePage(t.title, t.signedOut), { "set-cookie": auth.cookie(req, "", 0) });
   });
 
-  /** The JSON APIs' gate: 404 while the dashboard is off, 401 without a valid token (refusals as the case API's). */
-  const apiAllowed = (req: Request, res: Response): boolean => {
-    res.header("cache-control", "no-store");
-    if (!auth.enabled) {
-      res.send(404, apiRefusal("dashboard-off", "the dashboard is off (DASHBOARD_TOKEN and OPERATOR_TOKENS are not set)"));
-      return false;
-    }
-    if (!authorized(req, res)) {
-      res.header("www-authenticate", "Bearer");
-      res.send(401, apiRefusal("unauthorized", "a valid dashboard token is required"));
-      return false;
-    }
-    return true;
-  };
+  /** The JSON APIs' gate (refusals as the case API's); true when the request may go on. */
+  const apiAllowed = async (req: Request, res: Response): Promise<boolean> => (await auth.apiUser(req, res)) !== null;
 
   server.get("/api/report", async (req: Request, res: Response) => {
-    if (!apiAllowed(req, res)) return;
+    if (!(await apiAllowed(req, res))) return;
     const range = requestedRange(req);
     try {
       res.send(200, await deps.report({ ...range, timeZone: deps.timeZone }));
@@ -415,7 +495,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
 
   // one table of the report, or the cases, as a CSV file (the same cells as `report --csv`, formula-safe)
   server.get("/api/report.csv", async (req: Request, res: Response) => {
-    if (!apiAllowed(req, res)) return;
+    if (!(await apiAllowed(req, res))) return;
     const table = stringField(req.query, "table") ?? "";
     const range = requestedRange(req);
     const fail = (status: number, message: string): void => sendText(res, status, message);
@@ -439,7 +519,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
 
   // one table of the editors' recommendations as a CSV file
   server.get("/api/recommendations.csv", async (req: Request, res: Response) => {
-    if (!apiAllowed(req, res)) return;
+    if (!(await apiAllowed(req, res))) return;
     const table = stringField(req.query, "table") ?? "";
     if (!isRecommendationTable(table)) {
       sendText(res, 400, t.csvUnknownTable);
@@ -454,7 +534,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): Dashboar
   });
 
   server.get("/api/recommendations", async (req: Request, res: Response) => {
-    if (!apiAllowed(req, res)) return;
+    if (!(await apiAllowed(req, res))) return;
     try {
       res.send(200, await deps.recommendations());
     } catch (error) {

@@ -2,7 +2,10 @@ import type { RunningApp } from "../../bot/index";
 import type { Request } from "restify";
 import { TEXTS } from "../../bot/conversation/texts";
 import { CSRF_HEADER, DASHBOARD_COOKIE, DashboardAuth, DashboardSessions } from "../../bot/web/dashboard";
+import { MemorySessionRevocations } from "../../bot/web/session-revocations";
 import { startTestApp } from "../helpers/app";
+import { describePostgres, dropSchema, freshPostgresSchema, startBehindProxy, type PostgresBehindProxy } from "../helpers/postgres";
+import { waitFor } from "../helpers/wait";
 import { capturingLogger } from "../helpers/log";
 
 const TOKEN = "dashboard-security-test-token";
@@ -120,6 +123,93 @@ describe("signing out (Çıkış)", () => {
     expect((await fetch(`${app.url}/dashboard`)).status).toBe(401);
     expect((await fetch(`${app.url}/dashboard/logout`, { method: "POST" })).status).toBe(200);
   });
+
+  it("ends the session on the server: a copy of its cookie taken before is refused everywhere, other sessions go on", async () => {
+    const { copied, other } = await twoSessions(app.url, "mehmet-signout-token-0001");
+    expect(await statuses(app.url, copied)).toEqual(SIGNED_IN);
+    expect((await signOutWith(app.url, copied)).status).toBe(200);
+    expect(await statuses(app.url, copied)).toEqual(SIGNED_OUT);
+    expect(await statuses(app.url, other)).toEqual(SIGNED_IN);
+    // the copy cannot sign out again (it has no session left), nor write a case change
+    expect((await fetch(`${app.url}/api/cases/MMN-AAAAAA`, { method: "POST", headers: { cookie: copied, "content-type": "application/json" }, body: "{}" })).status).toBe(401);
+  });
+});
+
+/** What each operators' endpoint answers a session cookie: its page, the cases page, the report API, the case API, `/healthz`'s details. */
+async function statuses(base: string, cookie: string): Promise<Record<string, number | boolean>> {
+  const found: Record<string, number | boolean> = {};
+  for (const path of ["/dashboard", "/dashboard/cases", "/api/report", "/api/cases"]) found[path] = (await fetch(`${base}${path}`, { headers: { cookie }, redirect: "manual" })).status;
+  found.healthDetails = "knowledge" in ((await (await fetch(`${base}/healthz`, { headers: { cookie } })).json()) as object);
+  return found;
+}
+const SIGNED_IN = { "/dashboard": 200, "/dashboard/cases": 200, "/api/report": 200, "/api/cases": 200, healthDetails: true };
+const SIGNED_OUT = { "/dashboard": 401, "/dashboard/cases": 401, "/api/report": 401, "/api/cases": 401, healthDetails: false };
+
+/** Two sign-ins of one operator (two browsers): their session cookies as a `Cookie` header. */
+async function twoSessions(base: string, token: string): Promise<{ copied: string; other: string }> {
+  const signIn = async (): Promise<string> => ((await fetch(`${base}/dashboard?token=${token}`, { redirect: "manual" })).headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { copied: await signIn(), other: await signIn() };
+}
+
+/** "Çıkış" as the page's form sends it, with the session's CSRF token read from the page. */
+async function signOutWith(base: string, cookie: string): Promise<Response> {
+  const html = await (await fetch(`${base}/dashboard`, { headers: { cookie } })).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+  expect(csrf).not.toBe("");
+  return fetch(`${base}/dashboard/logout`, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: `csrf=${encodeURIComponent(csrf)}`, redirect: "manual" });
+}
+
+describePostgres("signing out with instances sharing PostgreSQL", () => {
+  const OPERATOR = "Ayse:ayse-shared-signout-token-01";
+  let schema = "";
+  const apps: RunningApp[] = [];
+  let behind: PostgresBehindProxy | undefined;
+  afterAll(async () => {
+    for (const running of apps) await running.close();
+    await behind?.close();
+    if (schema) await dropSchema(schema);
+  });
+
+  it("ends the session on every instance: signed out on one, its copied cookie gets 401 on the other", async () => {
+    const fresh = await freshPostgresSchema();
+    schema = fresh.schema;
+    const one = await startTestApp({ DATABASE_URL: fresh.url, OPERATOR_TOKENS: OPERATOR });
+    apps.push(one);
+    const two = await startTestApp({ DATABASE_URL: fresh.url, OPERATOR_TOKENS: OPERATOR });
+    apps.push(two);
+    const { copied, other } = await twoSessions(one.url, "ayse-shared-signout-token-01");
+    expect(await statuses(two.url, copied)).toEqual(SIGNED_IN);
+    expect((await signOutWith(two.url, copied)).status).toBe(200);
+    expect(await statuses(one.url, copied)).toEqual(SIGNED_OUT);
+    expect(await statuses(two.url, copied)).toEqual(SIGNED_OUT);
+    expect(await statuses(one.url, other)).toEqual(SIGNED_IN);
+  }, 60_000);
+
+  it("refuses session cookies with 503 while the database is away (a sign-out must hold), keeps the cookie of a sign-out it could not store, and ends it once back", async () => {
+    behind = await startBehindProxy({ OPERATOR_TOKENS: OPERATOR });
+    const { app, proxy } = behind;
+    const { copied } = await twoSessions(app.url, "ayse-shared-signout-token-01");
+    const page = await (await fetch(`${app.url}/dashboard`, { headers: { cookie: copied } })).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
+    await proxy.cut();
+    const dashboard = await fetch(`${app.url}/dashboard`, { headers: { cookie: copied } });
+    expect(dashboard.status).toBe(503);
+    expect(await dashboard.text()).toContain(TEXTS.dashboard.sessionUnavailable);
+    const api = await fetch(`${app.url}/api/cases`, { headers: { cookie: copied } });
+    expect(api.status).toBe(503);
+    expect(await api.json()).toEqual({ error: "the session cannot be checked now (database unreachable?)", code: "unavailable", message: TEXTS.apiErrors.unavailable });
+    const out = await fetch(`${app.url}/dashboard/logout`, { method: "POST", headers: { cookie: copied, "content-type": "application/x-www-form-urlencoded" }, body: `csrf=${encodeURIComponent(csrf)}` });
+    expect(out.status).toBe(503);
+    expect(await out.text()).toContain(TEXTS.dashboard.signOutUnavailable);
+    expect(out.headers.get("set-cookie")).toBeNull();
+    // a bearer token has no session to check
+    expect((await fetch(`${app.url}/dashboard`, { headers: { authorization: "Bearer ayse-shared-signout-token-01" } })).status).toBe(200);
+
+    await proxy.open();
+    await waitFor(async () => (await fetch(`${app.url}/dashboard`, { headers: { cookie: copied } })).status === 200, "the session to be checked again");
+    expect((await signOutWith(app.url, copied)).status).toBe(200);
+    expect(await statuses(app.url, copied)).toEqual(SIGNED_OUT);
+  }, 90_000);
 });
 
 describe("failed dashboard sign-ins (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE)", () => {
@@ -169,21 +259,21 @@ describe("operator sessions (OPERATOR_TOKENS with main's expiring, rotating sess
   };
   const withCookie = (value: string): Request => request({ cookie: `${DASHBOARD_COOKIE}=${value}` });
 
-  it("name the operator, keep the session's CSRF token across a rotation, and end when the operator's token changes", () => {
+  it("name the operator, keep the session's CSRF token across a rotation, and end when the operator's token changes", async () => {
     let now = Date.parse("2026-12-01T08:00:00Z");
     const ayse = { name: "ayse", token: "ayse-operator-token-0001" };
     const auth = new DashboardAuth(TOKEN, { operators: [ayse], now: () => now });
     const cookie = auth.newSession(ayse);
-    const first = auth.verdict(withCookie(cookie));
+    const first = await auth.verdict(withCookie(cookie));
     expect(first).toMatchObject({ ok: true, user: { operator: "ayse", csrf: expect.any(String) } });
     expect(first.rotated).toBeUndefined();
     const csrf = first.user?.csrf ?? "";
     now += 16 * 60_000;
-    const due = auth.verdict(withCookie(cookie));
+    const due = await auth.verdict(withCookie(cookie));
     expect(due.ok).toBe(true);
     const rotated = due.rotated?.value ?? "";
     expect(rotated).not.toBe(cookie);
-    const after = auth.verdict(withCookie(rotated));
+    const after = await auth.verdict(withCookie(rotated));
     expect(after).toMatchObject({ ok: true, user: { operator: "ayse", csrf } });
     expect(after.rotated).toBeUndefined();
     const user = after.user;
@@ -191,15 +281,48 @@ describe("operator sessions (OPERATOR_TOKENS with main's expiring, rotating sess
     expect(auth.writeAllowed(request({ cookie: `${DASHBOARD_COOKIE}=${rotated}`, [CSRF_HEADER]: csrf }), user)).toBe(true);
     expect(auth.writeAllowed(request({ cookie: `${DASHBOARD_COOKIE}=${rotated}`, [CSRF_HEADER]: "forged" }), user)).toBe(false);
     // a bearer token needs no CSRF token; DASHBOARD_TOKEN is audited as "dashboard"
-    expect(auth.user(request({ authorization: `Bearer ${ayse.token}` }))).toEqual({ operator: "ayse", session: null, csrf: null });
-    expect(auth.user(request({ authorization: `Bearer ${TOKEN}` }))?.operator).toBe("dashboard");
+    expect(await auth.user(request({ authorization: `Bearer ${ayse.token}` }))).toEqual({ operator: "ayse", session: null, csrf: null, endsAt: null });
+    expect((await auth.user(request({ authorization: `Bearer ${TOKEN}` })))?.operator).toBe("dashboard");
     // another operator's name on Ayşe's session is a forgery
     const renamed = `${rotated.slice(0, rotated.lastIndexOf("."))}.${Buffer.from("dashboard").toString("base64url")}`;
-    expect(auth.verdict(withCookie(renamed)).ok).toBe(false);
+    expect((await auth.verdict(withCookie(renamed))).ok).toBe(false);
     // a new token for Ayşe ends her sessions
-    expect(new DashboardAuth(TOKEN, { operators: [{ name: "ayse", token: "ayse-new-token-000002" }], now: () => now }).verdict(withCookie(rotated)).ok).toBe(false);
+    expect((await new DashboardAuth(TOKEN, { operators: [{ name: "ayse", token: "ayse-new-token-000002" }], now: () => now }).verdict(withCookie(rotated))).ok).toBe(false);
     now += 8 * 3600_000;
-    expect(auth.verdict(withCookie(rotated)).ok).toBe(false);
+    expect((await auth.verdict(withCookie(rotated))).ok).toBe(false);
+  });
+
+  it("end on the server at sign-out: the cookie from before its rotation is refused too, and the record goes with the session's end", async () => {
+    let now = Date.parse("2026-12-01T08:00:00Z");
+    const ayse = { name: "ayse", token: "ayse-operator-token-0001" };
+    const revocations = new MemorySessionRevocations(() => new Date(now));
+    const auth = new DashboardAuth(TOKEN, { operators: [ayse], now: () => now, revocations });
+    const copied = auth.newSession(ayse);
+    const other = auth.newSession(ayse);
+    now += 16 * 60_000;
+    const rotated = (await auth.verdict(withCookie(copied))).rotated?.value ?? "";
+    const user = (await auth.verdict(withCookie(rotated))).user;
+    if (!user) throw new Error("no user");
+    expect(user.endsAt).toBe("2026-12-01T16:00:00.000Z");
+    await auth.endSession(user);
+    expect(await auth.verdict(withCookie(rotated))).toEqual({ ok: false });
+    expect(await auth.verdict(withCookie(copied))).toEqual({ ok: false });
+    // another session of the same operator (another browser) goes on
+    expect((await auth.verdict(withCookie(other))).ok).toBe(true);
+    expect(await revocations.isRevoked(user.session ?? "")).toBe(true);
+    now += 8 * 3600_000;
+    expect(await revocations.isRevoked(user.session ?? "")).toBe(false);
+  });
+
+  it("refuse a session cookie for now, as unavailable, while the sessions signed out cannot be read; bearer tokens go on", async () => {
+    const ayse = { name: "ayse", token: "ayse-operator-token-0001" };
+    const revocations = new MemorySessionRevocations();
+    const auth = new DashboardAuth(TOKEN, { operators: [ayse], revocations });
+    const cookie = auth.newSession(ayse);
+    expect((await auth.verdict(withCookie(cookie))).ok).toBe(true);
+    await revocations.close();
+    expect(await auth.verdict(withCookie(cookie))).toEqual({ ok: false, unavailable: true });
+    expect((await auth.verdict(request({ authorization: `Bearer ${ayse.token}` }))).ok).toBe(true);
   });
 
   it("refuse an operator sharing DASHBOARD_TOKEN's token or name (the configuration refuses them first)", () => {

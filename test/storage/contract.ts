@@ -9,6 +9,7 @@ import { DatabaseStorage } from "../../bot/conversation/state-storage";
 import type { Database } from "../../bot/storage/database";
 import { StoreClosedError } from "../../bot/storage/errors";
 import { ABSENT, SqlStateStore, StateConflictError, type StateStore } from "../../bot/storage/state-store";
+import { SqlSessionRevocations, type SessionRevocations } from "../../bot/web/session-revocations";
 
 /** How a contract run gets a fresh, empty, migrated database and disposes of it. */
 export interface StoreFactory {
@@ -290,6 +291,77 @@ export function storeContract(name: string, factory: StoreFactory): void {
   stateStoreContract(name, async () => {
     const database = await factory.open();
     return { store: new SqlStateStore(database), sibling: () => new SqlStateStore(database), dispose: () => factory.dispose(database) };
+  });
+
+  sessionRevocationsContract(name, async (now) => {
+    const database = await factory.open();
+    return { store: new SqlSessionRevocations(database, now), sibling: () => new SqlSessionRevocations(database, now), dispose: () => factory.dispose(database) };
+  });
+}
+
+/** Session revocations under test (on the clock given), another handle on the same data (another instance), and how to dispose of both. */
+export interface SessionRevocationsHandle {
+  store: SessionRevocations;
+  sibling: () => SessionRevocations;
+  dispose: () => Promise<void>;
+}
+
+/** The contract of every `SessionRevocations` (SQL on each database, through the connection, memory). */
+export function sessionRevocationsContract(name: string, open: (now: () => Date) => Promise<SessionRevocationsHandle>): void {
+  describe(`${name}: session revocations contract`, () => {
+    let now = Date.parse("2026-12-10T08:00:00Z");
+    let handle: SessionRevocationsHandle;
+    let revocations: SessionRevocations;
+    const inHours = (hours: number): string => new Date(now + hours * 3600_000).toISOString();
+    beforeEach(async () => {
+      now = Date.parse("2026-12-10T08:00:00Z");
+      handle = await open(() => new Date(now));
+      revocations = handle.store;
+    });
+    afterEach(async () => {
+      await handle.dispose();
+    });
+
+    it("knows only the sessions it was told to end, and tells every handle on its data", async () => {
+      expect(await revocations.isRevoked("session-a")).toBe(false);
+      await revocations.revoke("session-a", inHours(8));
+      expect(await revocations.isRevoked("session-a")).toBe(true);
+      expect(await handle.sibling().isRevoked("session-a")).toBe(true);
+      expect(await revocations.isRevoked("session-b")).toBe(false);
+      expect(await revocations.isRevoked("")).toBe(false);
+    });
+
+    it("ends a session again without error and without changing its end", async () => {
+      await revocations.revoke("session-a", inHours(2));
+      await revocations.revoke("session-a", inHours(2));
+      await handle.sibling().revoke("session-a", inHours(2));
+      expect(await revocations.isRevoked("session-a")).toBe(true);
+      now += 2 * 3600_000;
+      expect(await revocations.isRevoked("session-a")).toBe(false);
+    });
+
+    it("forgets a session once the end it was given has passed, and a session ended after that is known again", async () => {
+      await revocations.revoke("session-a", inHours(1));
+      await revocations.revoke("session-b", inHours(8));
+      now += 3600_000 - 1;
+      expect(await revocations.isRevoked("session-a")).toBe(true);
+      now += 1;
+      expect(await revocations.isRevoked("session-a")).toBe(false);
+      expect(await revocations.isRevoked("session-b")).toBe(true);
+      // ending another session clears the records past their end, never a live one
+      await revocations.revoke("session-c", inHours(8));
+      expect(await revocations.isRevoked("session-b")).toBe(true);
+      await revocations.revoke("session-a", inHours(8));
+      expect(await revocations.isRevoked("session-a")).toBe(true);
+    });
+
+    it("closes: twice is safe, and any use afterwards fails with StoreClosedError", async () => {
+      await revocations.revoke("session-a", inHours(8));
+      await revocations.close();
+      await revocations.close();
+      await expect(revocations.isRevoked("session-a")).rejects.toBeInstanceOf(StoreClosedError);
+      await expect(revocations.revoke("session-b", inHours(8))).rejects.toBeInstanceOf(StoreClosedError);
+    });
   });
 }
 
