@@ -1,4 +1,4 @@
-import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
@@ -329,7 +329,8 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
       await rename(path, movedTo);
     }
   }
-  for (const [path, content] of files) await writeFile(path, content, "utf8");
+  // each entry file whole or not at all: the watcher of a served folder, a crash or a full disk never meet half of one
+  for (const [path, content] of files) await writeFileAtomic(path, content);
   if (merge && (merge.status === "new" || merge.status === "appended")) await writeFileAtomic(synonymsPath, merge.text);
 
   out(KB_IMPORT.written(name, result.entries.length, displayPath(folder)));

@@ -1,3 +1,4 @@
+import { AtomicWriteError } from "../atomic-file";
 import { ConfigError, processEnvironment } from "../config";
 import { DatabaseOpenError } from "../storage/errors";
 import { errorCode } from "../system-error";
@@ -85,6 +86,21 @@ function fileSystemFailure(error: unknown): FileSystemFailure | undefined {
   return undefined;
 }
 
+/**
+ * What a file written whole (`writeFileAtomic`) failed at, named by the file, not by the hidden
+ * temporary file beside it that the system refused (or, for a write, did not name at all); a
+ * folder that could not be made is named as itself.
+ */
+function atomicWriteFailure(error: AtomicWriteError): FileSystemFailure | undefined {
+  const found = fileSystemFailure(error.cause);
+  if (found?.syscall === "mkdir") return found;
+  for (let current: unknown = error.cause, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    const code = errorCode(current);
+    if (code !== undefined) return { code, syscall: "write", path: error.path };
+  }
+  return undefined;
+}
+
 /** Why the database could not be opened, in Turkish: by the first error code in the causes (the driver's error may wrap the system's). */
 function databaseNotOpenedReason(error: DatabaseOpenError): string {
   for (let current: unknown = error.cause, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
@@ -149,7 +165,7 @@ export function runMain(
       finish(EXIT_FAILURE);
       return;
     }
-    const file = fileSystemFailure(error);
+    const file = error instanceof AtomicWriteError ? atomicWriteFailure(error) : fileSystemFailure(error);
     if (file) {
       err(`[${options.name}] ${COMMON.fileFailed(file.path, fileActionText(file.syscall), fileErrorText(file.code, file.syscall))}`);
       finish(EXIT_FAILURE);

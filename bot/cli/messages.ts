@@ -342,6 +342,8 @@ export function fileErrorText(code: string, syscall: string): string {
       return "disk salt okunur";
     case "EIO":
       return "disk okuma ya da yazma hatası";
+    case "EFBIG":
+      return "dosya, sistemin izin verdiği en büyük boyutu aşıyor";
     default:
       return code;
   }

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isSeq, parseDocument, Scalar } from "yaml";
+import { writeFileAtomic } from "../atomic-file";
 import { EDIT } from "./messages";
 
 /** Result of adding alternates to one file. */
@@ -16,7 +17,9 @@ const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/;
 /**
  * Appends questions to the `alternates` of a Markdown entry, editing only its front matter
  * through the YAML document model, so comments, key order, quoting and the body are kept.
- * `.qna` files are not edited (their editors use other tools).
+ * `.qna` files are not edited (their editors use other tools). The file is replaced whole
+ * (`writeFileAtomic`): the knowledge watcher, the server and a crash or full disk meet the old
+ * entry or the new one, never a truncated one. Throws `AtomicWriteError` when it cannot be written.
  */
 export async function addAlternates(dir: string, file: string, texts: readonly string[]): Promise<EditResult> {
   if (!file.endsWith(".md")) return { file, added: [], skipped: EDIT.notMarkdown };
@@ -38,6 +41,6 @@ export async function addAlternates(dir: string, file: string, texts: readonly s
   const frontMatter = document.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");
   const eol = original.includes("\r\n") ? "\r\n" : "\n";
   const updated = `---${eol}${frontMatter.split("\n").join(eol)}${eol}---${match[2] ?? eol}${original.slice(match[0].length)}`;
-  await writeFile(path, updated, "utf8");
+  await writeFileAtomic(path, updated);
   return { file, added };
 }

@@ -4,7 +4,7 @@ import { loadKnowledge } from "../../bot/knowledge/loader";
 import { parseSynonymsFile } from "../../bot/knowledge/parse-synonyms";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
 import { bfLuRead } from "../helpers/bf-lu";
-import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, npmRunWithFileSizeLimit, withoutNodeWarnings } from "../helpers/cli";
 
 jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
@@ -388,5 +388,54 @@ describe("a .qna pair's source through kb:import and kb:export", () => {
       ["Kargom ne zaman gelir?", "https://ornek.com/sss"],
       ["İade nasıl yapılır?", "custom editorial"],
     ]);
+  });
+});
+
+/** The file size the kernel allows `kb:import` below (KiB): more than every other file it writes, less than the long entry's. */
+const FILE_SIZE_LIMIT_KIB = 100;
+
+/** A .qna of one question whose answer is `answer`. */
+const oneAnswer = (answer: string): string => ["# ? İade nasıl yapılır?", "- iade sureci", "", F, answer, F, ""].join("\n");
+
+/**
+ * kb:import wrote each entry file in place: a full disk (or a crash) in the middle left the first
+ * part of an answer in the knowledge folder, which the server then served as the whole answer.
+ */
+describe("npm run kb:import on a disk that refuses a write midway", () => {
+  it("leaves no part of a new entry file, keeps a replaced one whole, and says which file in Turkish", async () => {
+    const root = tempDataDir();
+    const qna = join(root, "iade.qna");
+    const long = oneAnswer(Array.from({ length: 2000 }, (_, i) => `${i}. İade talebinizi sipariş sayfasından başlatabilirsiniz; kargo ücretsizdir.`).join("\n\n"));
+    expect(Buffer.byteLength(long)).toBeGreaterThan(FILE_SIZE_LIMIT_KIB * 1024 * 1.5);
+    writeFileSync(qna, long);
+
+    // a new folder: nothing of the entry is left behind
+    const fresh = join(root, "yeni");
+    const refused = await npmRunWithFileSizeLimit(FILE_SIZE_LIMIT_KIB, "kb:import", [qna, "--out", fresh], { env: { KNOWLEDGE_DIR: fresh } });
+    expect(readdirSync(fresh)).toEqual([]);
+    expect(refused).toMatchObject({ code: 1, stdout: "" });
+    expect(withoutNodeWarnings(refused.stderr)).toMatch(new RegExp(`^\\[kb:import\\] ${fresh}/[^/\\n]+\\.md yazılamadı: dosya, sistemin izin verdiği en büyük boyutu aşıyor\\n$`));
+
+    // an imported entry replaced with --force: the earlier file stays as it was
+    const folder = join(root, "destek");
+    writeFileSync(qna, oneAnswer("İade talebinizi sipariş sayfasından başlatabilirsiniz."));
+    expect((await npmRun("kb:import", [qna, "--out", folder], { env: { KNOWLEDGE_DIR: folder } })).code).toBe(0);
+    const [entry] = readdirSync(folder).filter((name) => name.endsWith(".md"));
+    if (entry === undefined) throw new Error("no entry written");
+    const short = readFileSync(join(folder, entry), "utf8");
+    const files = readdirSync(folder).sort();
+    writeFileSync(qna, long);
+    const forced = await npmRunWithFileSizeLimit(FILE_SIZE_LIMIT_KIB, "kb:import", [qna, "--out", folder, "--force"], { env: { KNOWLEDGE_DIR: folder } });
+    expect(readFileSync(join(folder, entry), "utf8")).toBe(short);
+    // the copy kept before replacing is all that was added
+    expect(readdirSync(folder).sort()).toEqual([...files, ".kb-import-yedek"].sort());
+    expect(forced.code).toBe(1);
+    expect(withoutNodeWarnings(forced.stderr)).toBe(`[kb:import] ${join(folder, entry)} yazılamadı: dosya, sistemin izin verdiği en büyük boyutu aşıyor\n`);
+    expect((await loadKnowledge(folder)).errors).toEqual([]);
+
+    // the same import where the disk takes it: the write was what failed
+    const written = await npmRun("kb:import", [qna, "--out", fresh], { env: { KNOWLEDGE_DIR: fresh } });
+    expect(written.code).toBe(0);
+    expect(readFileSync(join(fresh, entry), "utf8")).toContain("1999. İade talebinizi sipariş sayfasından başlatabilirsiniz; kargo ücretsizdir.");
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { KB_RECOMMEND } from "../../bot/cli/messages";
 import type { FeedbackEvent } from "../../bot/feedback/events";
@@ -7,7 +7,7 @@ import { keepVersions, keptVersionsPath } from "../../bot/knowledge/kept-version
 import { loadKnowledge } from "../../bot/knowledge/loader";
 import { openDatabase } from "../../bot/storage/database";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
-import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
+import { PROCESS_TEST_TIMEOUT_MS, npmRun, npmRunWithFileSizeLimit, withoutNodeWarnings } from "../helpers/cli";
 
 jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
 
@@ -103,5 +103,38 @@ describe("kb:recommend sees the knowledge as the server serves it", () => {
     const alone = await npmRun("kb:recommend", ["--json"], { env });
     expect(alone.code).toBe(0);
     expect(JSON.parse(alone.stdout)).toMatchObject({ alternates: [] });
+  });
+});
+
+/** The file size the kernel allows `kb:recommend` below (KiB): more than every other file it writes, less than the entry's. */
+const FILE_SIZE_LIMIT_KIB = 100;
+
+/**
+ * `kb:recommend --apply` rewrote an entry's file in place: a full disk (or a crash) in the middle
+ * left the first part of the file in knowledge/, which the server then served as the entry.
+ */
+describe("kb:recommend --apply on a disk that refuses the write midway", () => {
+  it("leaves the entry file as it was and no temporary file, says which file in Turkish, and writes it once the disk takes it", async () => {
+    const dataDir = await onePick();
+    const knowledgeDir = join(tempDataDir(), "knowledge");
+    cpSync(join(REPO_ROOT, "knowledge"), knowledgeDir, { recursive: true });
+    const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir };
+    const file = join(knowledgeDir, ENTRY_FILE);
+    // an entry larger than the limit: an editor's long note in its front matter, which the edit keeps
+    const note = Array.from({ length: 1500 }, (_, i) => `# editör notu ${i}: ${"bu girdinin geçmişi ve kaynakları burada tutulur. ".repeat(2)}`).join("\n");
+    const before = readFileSync(file, "utf8").replace(/^---\n/, `---\n${note}\n`);
+    writeFileSync(file, before);
+    expect(Buffer.byteLength(before)).toBeGreaterThan(FILE_SIZE_LIMIT_KIB * 1024 * 1.5);
+    const folder = readdirSync(join(knowledgeDir, "kavramlar")).sort();
+
+    const refused = await npmRunWithFileSizeLimit(FILE_SIZE_LIMIT_KIB, "kb:recommend", ["--apply", "--entry", "memnuniyet-tanimi", "--min-count", "1"], { env });
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(readdirSync(join(knowledgeDir, "kavramlar")).sort()).toEqual(folder);
+    expect(withoutNodeWarnings(refused.stderr)).toBe(`[kb:recommend] ${file} yazılamadı: dosya, sistemin izin verdiği en büyük boyutu aşıyor\n`);
+    expect(refused).toMatchObject({ code: 1, stdout: "" });
+
+    const applied = await npmRun("kb:recommend", ["--apply", "--entry", "memnuniyet-tanimi", "--min-count", "1"], { env });
+    expect(applied).toMatchObject({ code: 0, stdout: 'kavramlar/memnuniyet-tanimi.md: eklendi "memnuniyet"\n' });
+    expect(readFileSync(file, "utf8")).toBe(before.replace('  - "Müşteri memnuniyeti kavramını açıklar mısınız?"\n', '  - "Müşteri memnuniyeti kavramını açıklar mısınız?"\n  - "memnuniyet"\n'));
   });
 });

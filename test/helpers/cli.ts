@@ -58,6 +58,16 @@ export function npmRun(script: string, args: readonly string[], options: RunOpti
   return runProcess("npm", ["run", "--silent", script, "--", ...args], options);
 }
 
+/**
+ * `npmRun` in a process whose files the kernel holds to `kib` KiB (`ulimit -f`, RLIMIT_FSIZE): a
+ * write past that fails with `EFBIG` once the bytes below it are on disk, as on a disk filling up
+ * in the middle of a write (Node ignores the signal, `SIGXFSZ`, so the write call fails instead).
+ * The other files the command writes (npm's log, tsx's cache, the database) must stay below it.
+ */
+export function npmRunWithFileSizeLimit(kib: number, script: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
+  return runProcess("bash", ["-c", `ulimit -f ${kib} && exec npm run --silent "$0" -- "$@"`, script, ...args], options);
+}
+
 /** A TypeScript file run with tsx, as `npm run` runs the CLIs. */
 export function tsxRun(file: string, args: readonly string[], options: RunOptions = {}): Promise<Finished> {
   return runProcess(process.execPath, ["--import", "tsx", file, ...args], options);
