@@ -1,8 +1,7 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, ftruncateSync, openSync, writeSync } from "node:fs";
 import { z } from "zod";
-import { writeFileAtomicSync } from "../atomic-file";
 import type { Logger } from "../logger";
+import { readSpoolLines, SpoolFile } from "../storage/spool-file";
 import type { Alert } from "./alerts";
 
 /** Tuning of the alert spool; each says which way it moves things. */
@@ -35,29 +34,14 @@ const AlertSchema: z.ZodType<Alert> = z.object({
 /** The journal of alerts that need no delivery any more, next to the spool. */
 export const doneFile = (spoolFile: string): string => `${spoolFile}.done`;
 
-/** The JSON values of a file's lines; a line cut short by a crash (or garbage after a power loss) is skipped. */
-function jsonLines(file: string): unknown[] {
-  if (!existsSync(file)) return [];
-  const values: unknown[] = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (line.trim() === "") continue;
-    try {
-      values.push(JSON.parse(line));
-    } catch {
-      // a torn line: an alert line is written whole and fsynced before it is acknowledged
-    }
-  }
-  return values;
-}
-
 /**
  * The alerts a spool holds that still wait for delivery, in the order they were raised: what the
  * next start replays. Nothing else is needed to read a spool left by a crash at any moment.
  */
 export function readSpool(spoolFile: string): Alert[] {
-  const done = new Set(jsonLines(doneFile(spoolFile)).filter((value) => typeof value === "string"));
+  const done = new Set(readSpoolLines(doneFile(spoolFile)).flatMap(({ value }) => (typeof value === "string" ? [value] : [])));
   const alerts: Alert[] = [];
-  for (const value of jsonLines(spoolFile)) {
+  for (const { value } of readSpoolLines(spoolFile)) {
     const parsed = AlertSchema.safeParse(value);
     if (parsed.success && !done.has(parsed.data.id)) alerts.push(parsed.data);
   }
@@ -66,20 +50,22 @@ export function readSpool(spoolFile: string): Alert[] {
 
 /**
  * Alerts waiting for delivery, kept on disk so that no acknowledged alert is lost by a crash,
- * `kill -9` or a power loss. Two append-only files: the spool (`alert-spool.jsonl`), one alert a
- * line, fsynced before `raise` returns; and the journal (`….done`), one alert id a line, appended
- * once the alert needs no delivery any more (delivered, refused or dropped). Neither is ever cut
- * short in place: every so often (`AlertSpoolTuning`) the alerts still waiting are written to a
- * new file that is renamed over the spool, and only then is the journal emptied. A crash at any
- * point leaves every waiting alert in the spool and not in the journal; the worst it costs is an
- * alert delivered again (marks are not fsynced; alerts carry ids, so a receiver can drop them).
+ * `kill -9` or a power loss. Two append-only files: the spool (`alert-spool.jsonl`, a `SpoolFile`
+ * as the feedback's is), one alert a line, flushed before `raise` returns; and the journal
+ * (`….done`), one alert id a line, appended once the alert needs no delivery any more (delivered,
+ * refused or dropped). The journal is the alerts' own: a feedback event replayed after a crash is
+ * stored once (its writes are keyed), so the feedback spool is only rewritten once drained, but an
+ * alert replayed is posted again and read twice by people, so each delivery is noted at once, and
+ * rewriting the waiting alerts on every delivery would cost O(n) each. Neither file is ever cut
+ * short in place while it holds what waits: every so often (`AlertSpoolTuning`) the alerts still
+ * waiting replace the spool (`SpoolFile.replace`), and only then is the journal emptied. A crash at
+ * any point leaves every waiting alert in the spool and not in the journal; the worst it costs is
+ * an alert delivered again (marks are not flushed; alerts carry ids, so a receiver can drop them).
  */
 export class AlertSpool {
-  private spool: number | undefined;
+  private readonly spool: SpoolFile;
   private journal: number | undefined;
   private marks = 0;
-  /** A write or compaction failed: the spool may end in a torn line, which the next alert must not continue. */
-  private torn = false;
   private readonly tuning: AlertSpoolTuning;
 
   constructor(
@@ -88,33 +74,25 @@ export class AlertSpool {
     tuning: Partial<AlertSpoolTuning> = {},
   ) {
     this.tuning = { ...ALERT_SPOOL_TUNING, ...tuning };
+    this.spool = new SpoolFile(file);
   }
 
   /** The alerts a previous run left waiting (`readSpool`). */
   load(): Alert[] {
-    mkdirSync(dirname(this.file), { recursive: true });
     return readSpool(this.file);
   }
 
   /** Starts appending, after compacting the files to exactly `waiting` (so no torn line is appended to). */
   open(waiting: readonly Alert[]): void {
+    this.spool.open();
     this.compact(waiting);
-    this.spool ??= openSync(this.file, "a");
+    // kept as it was when the compaction failed: its marks still name alerts in the spool
     this.journal ??= openSync(doneFile(this.file), "a");
   }
 
-  /** Appends an alert and fsyncs it; throws when it is not on disk. */
+  /** Appends an alert and flushes it; throws when it is not on disk. */
   append(alert: Alert): void {
-    if (this.spool === undefined) throw new Error("[alerts] the spool is not open");
-    // after a failed write the file may end in a torn line: a line break first keeps this alert apart from it
-    const line = `${this.torn ? "\n" : ""}${JSON.stringify(alert)}\n`;
-    try {
-      writeSync(this.spool, line);
-      fsyncSync(this.spool);
-    } catch (error) {
-      this.torn = true;
-      throw error;
-    }
+    this.spool.append([alert]);
   }
 
   /** Records that an alert needs no delivery any more; compacts the files now and then (`waiting`: the alerts still waiting). */
@@ -130,37 +108,32 @@ export class AlertSpool {
   }
 
   close(): void {
-    if (this.spool !== undefined) closeSync(this.spool);
+    this.spool.close();
     if (this.journal !== undefined) closeSync(this.journal);
-    this.spool = undefined;
     this.journal = undefined;
   }
 
   /**
-   * Replaces the spool with `waiting`, then empties the journal. Until the rename, the old spool
-   * and journal say the same; after it, the journal's ids name alerts no longer in the spool.
+   * Replaces the spool with `waiting`, then empties the journal. Until the replacement, the old
+   * spool and journal say the same; after it, the journal's ids name alerts no longer in the spool.
    */
   private compact(waiting: readonly Alert[]): void {
     try {
-      writeFileAtomicSync(this.file, waiting.map((alert) => `${JSON.stringify(alert)}\n`).join(""));
+      this.spool.replace(waiting);
     } catch (error) {
-      this.torn = true;
       // tried again after as many marks again, not on every one (a full disk would make each delivery rewrite the queue)
       this.marks = 0;
-      this.logger.error({ err: error }, "[alerts] spool not compacted: it keeps growing until a compaction succeeds");
+      if (this.spool.isOpen) this.logger.error({ err: error }, "[alerts] spool not compacted: it keeps growing until a compaction succeeds");
+      else this.logger.error({ err: error }, "[alerts] spool not reopened after compaction: new alerts are kept in memory only");
       return;
     }
-    this.torn = false;
     try {
-      // the old descriptor still points at the file the rename replaced
-      if (this.spool !== undefined) closeSync(this.spool);
-      this.spool = undefined;
-      this.spool = openSync(this.file, "a");
-      if (this.journal !== undefined) ftruncateSync(this.journal, 0);
-      else writeFileAtomicSync(doneFile(this.file), "");
+      // appending (O_APPEND), so the marks after the emptying start at its beginning
+      this.journal ??= openSync(doneFile(this.file), "a");
+      ftruncateSync(this.journal, 0);
       this.marks = 0;
     } catch (error) {
-      this.logger.error({ err: error }, "[alerts] spool not reopened after compaction: new alerts are kept in memory only");
+      this.logger.error({ err: error }, "[alerts] journal not emptied after compaction: it keeps the ids of alerts delivered before");
     }
   }
 }

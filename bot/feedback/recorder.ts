@@ -1,7 +1,8 @@
-import { appendFileSync, closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { cleanText } from "../clean-text";
 import type { Logger } from "../logger";
+import { DISK_FILES, readSpoolLines, SpoolFile, type SpoolFiles } from "../storage/spool-file";
 import { FeedbackEventSchema, type FeedbackEvent } from "./events";
 import { FeedbackRejectedError, type FeedbackStore } from "./store";
 
@@ -39,8 +40,10 @@ export interface RecorderOptions {
   /** Overrides for tests (short delays). */
   tuning?: Partial<RecorderTuning>;
   /**
-   * A file that holds every event waiting for the database (JSON lines, fsynced before the
-   * user is thanked), so a crash or a restart loses nothing; replayed by `recover()`.
+   * A file that holds every event waiting for the database (a `SpoolFile`: JSON lines, flushed
+   * before the user is thanked), so a crash or a restart loses nothing; replayed by `recover()`.
+   * It is rewritten only once drained (or after a dead letter): a crash mid-drain replays events
+   * already stored, which their keyed writes store once.
    */
   spoolFile?: string;
   /**
@@ -49,22 +52,11 @@ export interface RecorderOptions {
    * Without it such events are only logged and counted.
    */
   deadLetterFile?: string;
-  /** How the spool and dead-letter files are written (tests inject a full disk). */
+  /** How the spool's appends are written (tests inject a full disk). */
   files?: SpoolFiles;
 }
 
-/** The file operations behind the spool: appending must be durable when it returns. */
-export interface SpoolFiles {
-  /** Appends `text` to the open file and flushes it to the disk; throws (ENOSPC, EIO…) when it cannot. */
-  append(fd: number, text: string): void;
-}
-
-const diskFiles: SpoolFiles = {
-  append(fd, text) {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  },
-};
+export type { SpoolFiles };
 
 /**
  * What the recorder did with events: `stored` (committed), `queued` (the database failed: kept
@@ -157,7 +149,7 @@ export class FeedbackRecorder {
   private delay: number;
   private lastError: string | null = null;
   private closed = false;
-  private spool: number | undefined;
+  private spool: SpoolFile | undefined;
   /** Why the last spool write failed (a full disk), until one succeeds again. */
   private spoolError: string | null = null;
   private deadLetterCount = 0;
@@ -166,7 +158,7 @@ export class FeedbackRecorder {
   constructor(private readonly options: RecorderOptions) {
     this.tuning = { ...RECORDER_TUNING, ...options.tuning };
     this.delay = this.tuning.RETRY_BASE_MS;
-    this.files = options.files ?? diskFiles;
+    this.files = options.files ?? DISK_FILES;
   }
 
   /**
@@ -180,22 +172,16 @@ export class FeedbackRecorder {
     }
     const file = this.options.spoolFile;
     if (!file) return 0;
-    mkdirSync(dirname(file), { recursive: true });
     const events: FeedbackEvent[] = [];
     // a spool that is no regular file (a device, a pipe) is written to but never read back
-    if (existsSync(file) && statSync(file).isFile()) {
-      for (const line of readFileSync(file, "utf8").split("\n")) {
-        if (line.trim() === "") continue;
-        try {
-          const parsed = FeedbackEventSchema.safeParse(JSON.parse(line));
-          if (parsed.success) events.push(cleanEvent(parsed.data));
-          else this.deadLetter(line, "not a valid feedback event");
-        } catch {
-          // a line cut short by a crash while it was being written: it was never acknowledged
-        }
-      }
+    for (const line of readSpoolLines(file)) {
+      const parsed = FeedbackEventSchema.safeParse(line.value);
+      if (parsed.success) events.push(cleanEvent(parsed.data));
+      else this.deadLetter(line.text, "not a valid feedback event");
     }
-    this.spool = openSync(file, "a");
+    const spool = new SpoolFile(file, this.files);
+    spool.open();
+    this.spool = spool;
     if (events.length > 0) {
       this.queue.unshift(...events);
       this.options.logger.info({ events: events.length }, "[feedback] replaying feedback spooled by an earlier run");
@@ -350,7 +336,7 @@ export class FeedbackRecorder {
         this.options.logger.error({ pending: this.queue.length }, "[feedback] database unreachable at shutdown: pending feedback not written");
       }
     }
-    if (this.spool !== undefined) closeSync(this.spool);
+    this.spool?.close();
     this.spool = undefined;
     return this.queue.length;
   }
@@ -367,7 +353,7 @@ export class FeedbackRecorder {
 
   /** Queues one event; false if it could not be made durable in the spool. Never throws. */
   private enqueue(event: FeedbackEvent): boolean {
-    const durable = this.appendToSpool(`${JSON.stringify(event)}\n`);
+    const durable = this.appendToSpool(event);
     this.queue.push(event);
     if (this.queue.length > this.tuning.MAX_PENDING) {
       const oldestQuestion = this.queue.findIndex((e) => e.kind === "question");
@@ -378,42 +364,33 @@ export class FeedbackRecorder {
     return durable;
   }
 
-  /**
-   * Appends to the spool; false if it cannot (a full disk). A line cut short is taken back, so
-   * the next line still starts on a line of its own.
-   */
-  private appendToSpool(text: string): boolean {
-    const fd = this.spool;
-    if (fd === undefined) return true;
-    let size: number | undefined;
+  /** Appends an event to the spool; false if it cannot (a full disk: `SpoolFile` takes a line cut short back). */
+  private appendToSpool(event: FeedbackEvent): boolean {
+    return this.spoolWrite((spool) => spool.append([event]));
+  }
+
+  /** Rewrites the spool with exactly the queued events (after a replay, a drain or a dead letter), whole or not at all. */
+  private rewriteSpool(): void {
+    this.spoolWrite((spool) => {
+      spool.replace(this.queue);
+      // with nothing queued, a blank line (skipped on replay) checks the spool can still be written
+      if (this.queue.length === 0) spool.probe();
+    });
+  }
+
+  /** Runs a write to the spool; false, remembered for `/healthz` and logged once, when it fails. */
+  private spoolWrite(write: (spool: SpoolFile) => void): boolean {
+    const spool = this.spool;
+    if (spool === undefined) return true;
     try {
-      size = fstatSync(fd).size;
-      this.files.append(fd, text);
+      write(spool);
       if (this.spoolError !== null) this.options.logger.info("[feedback] the spool file can be written again");
       this.spoolError = null;
       return true;
     } catch (error) {
       this.spoolFailed(error);
-      try {
-        if (size !== undefined) ftruncateSync(fd, size);
-      } catch {
-        // the replay skips a line cut short anyway
-      }
       return false;
     }
-  }
-
-  /** Rewrites the spool with exactly the queued events (after a replay, a drain or a dead letter). */
-  private rewriteSpool(): void {
-    if (this.spool === undefined) return;
-    try {
-      ftruncateSync(this.spool, 0);
-    } catch (error) {
-      this.spoolFailed(error);
-      return;
-    }
-    // with nothing queued, a blank line (skipped on replay) checks the spool can still be written
-    this.appendToSpool(this.queue.length > 0 ? this.queue.map((event) => `${JSON.stringify(event)}\n`).join("") : "\n");
   }
 
   /** Remembers (for `/healthz`) and logs once that the spool cannot be written. */

@@ -3,7 +3,7 @@ import { FeedbackRecorder } from "../../../bot/feedback/recorder";
 import { SqlFeedbackStore, type FeedbackStore } from "../../../bot/feedback/store";
 import { createLogger } from "../../../bot/logger";
 import { openDatabase, type Database } from "../../../bot/storage/database";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { tempDataDir } from "../../helpers/app";
 
@@ -185,5 +185,26 @@ describe("FeedbackRecorder", () => {
     expect(report.answers).toBe(1);
     expect(report.csat.distribution["3"]).toBe(1);
     await next.close();
+  });
+
+  it("rewrites the spool it replays by a new file renamed over it, never by cutting it short in place (a power loss between lost the queue)", async () => {
+    const spoolFile = join(tempDataDir(), "spool.jsonl");
+    outage.mode = "down";
+    const crashed = new FeedbackRecorder({ store: outage, logger: createLogger("silent"), spoolFile, tuning: { RETRY_BASE_MS: 60_000 } });
+    crashed.recover();
+    await crashed.record(answer("a1"));
+    await crashed.record(rating("a1", 3));
+    appendFileSync(spoolFile, '{"kind":"rating","answ');
+    const before = statSync(spoolFile).ino;
+
+    const next = new FeedbackRecorder({ store: outage, logger: createLogger("silent"), spoolFile, tuning: { RETRY_BASE_MS: 60_000 } });
+    expect(next.recover()).toBe(2);
+    expect(statSync(spoolFile).ino).not.toBe(before);
+    expect(readFileSync(spoolFile, "utf8").trim().split("\n").map((line) => (JSON.parse(line) as FeedbackEvent).kind)).toEqual(["answer", "rating"]);
+    // a new event goes to the new file, after the replayed ones
+    await next.record(rating("a2", 5));
+    expect(readFileSync(spoolFile, "utf8").trim().split("\n")).toHaveLength(3);
+    await next.close();
+    await crashed.close();
   });
 });
