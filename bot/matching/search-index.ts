@@ -27,8 +27,10 @@ export interface QueryWord {
   readonly verb: boolean;
   /**
    * A word the base lacks that only modifies, counts or points, or names a person in the writer's
-   * life or a time (`bugün`, `babama`, `ağustosta`): it says how, for whom or when, and names no
-   * topic, so it weighs as a modifier (`UNKNOWN_MODIFIER_FACTOR`) and is never the key word.
+   * life or a time (`bugün`, `babama`, `ağustosta`), or that stands in a sentence of the story
+   * around the one that asks (`Lizbon seyahatindeydim. …`): it says how, for whom, when or in what
+   * circumstance, and names no topic the message asks about, so it weighs as a modifier
+   * (`UNKNOWN_MODIFIER_FACTOR`) and is never the key word.
    */
   readonly framing: boolean;
   /**
@@ -668,7 +670,7 @@ export class SearchIndex {
         const question = isQuestionTerm(term.stem);
         const modifierWeight = this.unknownWeight * TUNING.UNKNOWN_MODIFIER_FACTOR;
         const modifying = !question && this.isModifier(term.typed);
-        const framing = expansions.length === 0 && !question && (modifying || this.isCircumstance(term.typed));
+        const framing = expansions.length === 0 && !question && (modifying || factor < 1 || this.isCircumstance(term.typed));
         const idf = expansions.length > 0 ? reachIdf : question ? 0 : framing ? modifierWeight : this.unknownWeight;
         const weight = idf * factor * (question ? TUNING.QUESTION_WORD_WEIGHT : 1);
         const known = words.get(term.stem);

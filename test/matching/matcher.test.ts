@@ -3,6 +3,7 @@ import { keyWords } from "../../bot/matching/ranking";
 import { sharedLexicon } from "../../bot/matching/lexicon";
 import { NO_MORPHOLOGY, sharedMorphology, TurkishMorphology } from "../../bot/matching/morphology";
 import { NO_RELATED_WORDS } from "../../bot/matching/related";
+import { TUNING } from "../../bot/matching/tuning";
 import type { MatchableBase, MatchableEntry } from "../../bot/matching/types";
 
 const entry = (id: string, question: string, answer = `${question} Ayrıntılar için şubemize gelin.`, extra: Partial<MatchableEntry> = {}): MatchableEntry => ({
@@ -825,6 +826,19 @@ describe("Matcher", () => {
   it("weighs the sentence that asks above the story around it", () => {
     const kb = base([entry("aidat-iade", "Kart aidatımı nasıl geri alırım?"), entry("tatil", "Yurt dışında kartımı kullanabilir miyim?")]);
     const story = "Geçen yaz yurt dışında tatildeydim ve kartımı hiç kullanmadım. Bu ay ekstremde aidat gördüm. Aidatı geri alabilir miyim?";
+    expect(matcher.match(story, kb).candidates[0]?.id).toBe("aidat-iade");
+  });
+
+  it("weighs a word no entry knows in a sentence of the story as one that frames the question, never as its key word; in the sentence that asks it still weighs as a topic the base lacks", () => {
+    const kb = base([entry("aidat-iade", "Kart aidatımı nasıl geri alırım?"), entry("tatil", "Yurt dışında kartımı kullanabilir miyim?")]);
+    const weightOf = (text: string, typed: string): number => weightOfTyped(matcher, kb, text, typed);
+    // `Lizbon` is known to no entry: told in the story, it says where the customer was
+    const story = "Lizbon seyahatindeydim. Aidatı geri alabilir miyim?";
+    const asked = "Aidatı Lizbon seyahatinde geri alabilir miyim?";
+    expect(weightOf(story, "lizbon")).toBeGreaterThan(0);
+    expect(weightOf(story, "lizbon")).toBeLessThan(weightOf(asked, "lizbon") * TUNING.CONTEXT_SENTENCE_WEIGHT);
+    const told = matcher.indexFor(kb).query(story).find((w) => w.surface === "lizbon");
+    expect(told?.framing).toBe(true);
     expect(matcher.match(story, kb).candidates[0]?.id).toBe("aidat-iade");
   });
 
