@@ -27,13 +27,15 @@
   var MAX_NAME_CHARS = 128;
 
   // options: the session the token endpoint gave (domain, token, conversationId), Web Chat's
-  // pollingInterval, and renew(): a promise of a new session (token, conversationId) for a new
-  // conversation, from POST /api/directline/token
+  // pollingInterval, renew(): a promise of a new session (token, conversationId) for a new
+  // conversation, from POST /api/directline/token, and requestTimeoutMs (REQUEST_TIMEOUT_MS when
+  // left out; tests whose server may answer slowly on a loaded machine give more)
   function create(options) {
     var domain = options.domain;
     var token = options.token;
     var conversationId = options.conversationId;
     var pollingInterval = options.pollingInterval;
+    var requestTimeoutMs = options.requestTimeoutMs > 0 ? options.requestTimeoutMs : REQUEST_TIMEOUT_MS;
     var watermark = "";
     var status = UNINITIALIZED;
     // whether the server answered the last poll: messages wait for it
@@ -149,7 +151,7 @@
       var controller = new AbortController();
       var timer = setTimeout(function () {
         controller.abort();
-      }, REQUEST_TIMEOUT_MS);
+      }, requestTimeoutMs);
       var headers = { authorization: "Bearer " + token, accept: "application/json" };
       var init = { method: method, headers: headers, signal: controller.signal };
       if (body !== undefined) {
