@@ -216,7 +216,7 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
       };
       // a configured Redis away: limits count per instance meanwhile, local Direct Line conversations answer 503
       const shared = redis ? { configured: true, ...redis.status() } : { configured: false, connected: false, error: null };
-      const healthy = status.entries > 0 && status.brokenFiles.length === 0 && db.connected && feedback.error === null && (!redis || shared.connected);
+      const healthy = status.entries > 0 && status.brokenFiles.length === 0 && status.watching && db.connected && feedback.error === null && (!redis || shared.connected);
       // alerts waiting for the webhook are reported, not counted as degraded: the receiver is not Memnun
       return {
         status: healthy ? "ok" : "degraded",

@@ -1,13 +1,30 @@
 import { watch, type FSWatcher } from "chokidar";
+import { realpath, stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { Logger } from "../logger";
 import { displayPath } from "./display-path";
 import { keepVersions, KeptVersionsError, readKeptVersions } from "./kept-versions";
 import { loadKnowledge, type FileVersion, type LoadResult } from "./loader";
+import { errorCode } from "../system-error";
 import { EMPTY_KNOWLEDGE_BASE, formatIssue, type KnowledgeBase, type KnowledgeIssue } from "./types";
 
 /** Quiet time after the last file event before reloading; a burst of saves becomes one reload. */
 export const RELOAD_DEBOUNCE_MS = 150;
+
+/**
+ * How often the watched folder is checked for having been replaced: moved away and copied back,
+ * deleted and cloned again, or a symlink switched to another release. The watcher follows the
+ * folder it started on, so without this check it would go on watching the old one, and no later
+ * edit would be served. Lower = a replaced folder is watched again sooner, more `stat` calls.
+ */
+export const FOLDER_CHECK_MS = 1_000;
+
+/**
+ * How long after the watcher failed (other than on a folder it may not read, which the loader
+ * reports) it is started again. Each start reads the whole folder tree. Higher = fewer rescans
+ * while the cause (such as the system's limit of watches) lasts, later recovery after it.
+ */
+export const REWATCH_RETRY_MS = 30_000;
 
 /** A knowledge file with errors, as `/healthz` names it. */
 export interface BrokenFile {
@@ -25,8 +42,15 @@ export interface KnowledgeStatus {
   loadedAt: string | null;
   /** Every error of the last load, one `[knowledge] file:line: message` per line; null when there is none. */
   lastError: string | null;
-  /** Files with errors; the knowledge base is degraded while there is any. */
+  /** Files with errors (and the folder itself when it cannot be read); the knowledge base is degraded while there is any. */
   brokenFiles: BrokenFile[];
+  /**
+   * Whether edits are picked up live. False before `watch()`, while the folder is gone, and after
+   * the watcher failed (`watchError`); health is then degraded: edits are not served.
+   */
+  watching: boolean;
+  /** Why the folder is not watched, when the watcher failed (the system's message). */
+  watchError: string | null;
 }
 
 export interface KnowledgeServiceOptions {
@@ -41,6 +65,8 @@ export interface KnowledgeServiceOptions {
    * what is served. Without it a restart starts with no history.
    */
   keptVersionsFile?: string;
+  /** See `FOLDER_CHECK_MS`. */
+  folderCheckMs?: number;
 }
 
 /**
@@ -57,6 +83,13 @@ export class KnowledgeService {
   private loaded = false;
   private historyRead = false;
   private watcher: FSWatcher | undefined;
+  /** What the watcher watches (`folderIdentity`), undefined while the folder is gone. */
+  private watchedIdentity: string | undefined;
+  private watchError: string | null = null;
+  private watchFailedAt = 0;
+  private checker: NodeJS.Timeout | undefined;
+  private checking: Promise<void> | undefined;
+  private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<LoadResult> | undefined;
   private queued = false;
@@ -81,6 +114,8 @@ export class KnowledgeService {
       loadedAt: this.loaded ? this.snapshot.loadedAt.toISOString() : null,
       lastError: this.lastError,
       brokenFiles: this.brokenFiles,
+      watching: this.watcher !== undefined && this.watchError === null,
+      watchError: this.watchError,
     };
   }
 
@@ -120,7 +155,14 @@ export class KnowledgeService {
     for (const line of lines) logger.error(line);
     this.lastError = lines.length > 0 ? lines.join("\n") : null;
     if (!result.knowledgeBase) {
-      this.brokenFiles = [];
+      // the folder itself (gone, unreadable, empty): named as the broken "file", so health says so
+      this.brokenFiles = [
+        {
+          file: this.label,
+          serving: this.snapshot.entries.length > 0 ? "last-good" : "nothing",
+          errors: result.errors.map((issue) => ({ line: issue.line, message: issue.message })),
+        },
+      ];
       logger.error(
         { errors: result.errors.length, servingEntries: this.snapshot.entries.length },
         "[knowledge] load failed; still serving the last good knowledge base",
@@ -190,28 +232,110 @@ export class KnowledgeService {
     });
   }
 
-  /** Starts watching the folder; changes are picked up after `debounceMs` of quiet. */
+  /**
+   * Starts watching the folder; changes are picked up after `debounceMs` of quiet. The folder is
+   * checked every `FOLDER_CHECK_MS` for having been replaced (`folderIdentity`), and then watched
+   * anew and reloaded.
+   */
   async watch(): Promise<void> {
-    if (this.watcher) return;
-    const debounce = this.options.debounceMs ?? RELOAD_DEBOUNCE_MS;
-    const watcher = watch(this.dir, { ignoreInitial: true, ignored: (path) => /(^|[/\\])\.[^/\\]/.test(relative(this.dir, path)) });
-    watcher.on("all", () => {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.reload();
-      }, debounce);
+    if (this.checker) return;
+    this.watchedIdentity = await folderIdentity(this.dir);
+    await this.startWatcher();
+    this.checker = setInterval(() => void this.checkFolder(), this.options.folderCheckMs ?? FOLDER_CHECK_MS);
+    this.checker.unref();
+  }
+
+  private scheduleReload(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.reload();
+    }, this.options.debounceMs ?? RELOAD_DEBOUNCE_MS);
+  }
+
+  /** Watches the folder at `dir` as it is now; nothing while it is gone (the next check watches it once it is back). */
+  private async startWatcher(): Promise<void> {
+    const previous = this.watcher;
+    this.watcher = undefined;
+    this.watchError = null;
+    await previous?.close();
+    if (this.watchedIdentity === undefined || this.closed) return;
+    const watcher = watch(this.dir, {
+      ignoreInitial: true,
+      ignored: (path) => /(^|[/\\])\.[^/\\]/.test(relative(this.dir, path)),
     });
-    watcher.on("error", (error) => this.options.logger.error({ err: error }, "[knowledge] watcher error"));
+    watcher.on("all", (event, path) => {
+      // the folder itself went away: look at once rather than at the next check
+      if (event === "unlinkDir" && resolve(path) === this.dir) void this.checkFolder();
+      this.scheduleReload();
+    });
+    watcher.on("error", (error) => {
+      this.watchError = error instanceof Error ? error.message : String(error);
+      this.watchFailedAt = Date.now();
+      this.options.logger.error({ err: error }, `[knowledge] watching ${this.label} failed; edits are not served until it is watched again (retried in ${REWATCH_RETRY_MS / 1000} s)`);
+    });
     await new Promise<void>((ready) => watcher.once("ready", () => ready()));
+    if (this.closed) {
+      await watcher.close();
+      return;
+    }
     this.watcher = watcher;
   }
 
+  /** Watches and reloads the folder again when it was replaced, came back, or its watcher failed a while ago. */
+  private checkFolder(): Promise<void> {
+    this.checking ??= this.recheck().finally(() => {
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async recheck(): Promise<void> {
+    if (this.closed) return;
+    const { logger } = this.options;
+    const identity = await folderIdentity(this.dir);
+    const retry = this.watchError !== null && Date.now() - this.watchFailedAt >= REWATCH_RETRY_MS;
+    if (identity === this.watchedIdentity && !retry) return;
+    const before = this.watchedIdentity;
+    this.watchedIdentity = identity;
+    if (identity === undefined) {
+      logger.error(`[knowledge] ${this.label} is gone (moved or deleted); the last good knowledge base is served, and the folder is watched again once it is back`);
+    } else if (before === undefined) {
+      logger.warn(`[knowledge] ${this.label} is back; watching it again and reloading`);
+    } else if (identity !== before) {
+      logger.warn(`[knowledge] ${this.label} was replaced (moved, re-created or a symlink switched); watching the new folder and reloading`);
+    } else {
+      logger.warn(`[knowledge] watching ${this.label} again after its watcher failed; reloading`);
+    }
+    await this.startWatcher();
+    if (!this.closed) this.scheduleReload();
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.checker) clearInterval(this.checker);
+    await this.checking;
     if (this.timer) clearTimeout(this.timer);
     await this.watcher?.close();
     this.watcher = undefined;
     await this.running;
+  }
+}
+
+/**
+ * Which folder `dir` is now: its real path (a symlink resolved) and its device and inode, so a
+ * folder moved away and another put in its place, or a symlink switched, reads as a change.
+ * Undefined while nothing is there; a folder that cannot be looked at reads as its error's code,
+ * which the next load reports.
+ */
+async function folderIdentity(dir: string): Promise<string | undefined> {
+  try {
+    const real = await realpath(dir);
+    const { dev, ino } = await stat(real);
+    return `${dev}:${ino}:${real}`;
+  } catch (error) {
+    const code = errorCode(error);
+    return code === "ENOENT" || code === "ENOTDIR" ? undefined : `error:${code ?? String(error)}`;
   }
 }
 

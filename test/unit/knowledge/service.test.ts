@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile, unlink } from "node:fs/promises";
+import { cp, mkdtemp, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KnowledgeService } from "../../../bot/knowledge/service";
 import { createLogger } from "../../../bot/logger";
+import { writeFiles } from "../../helpers/knowledge";
+import { capturingLogger } from "../../helpers/log";
 
 const entry = (id: string, question: string, answer: string): string =>
   `---\nid: ${id}\nquestion: "${question}"\nalternates:\n  - "${question} acaba"\n---\n\n${answer}\n`;
@@ -96,5 +98,80 @@ describe("KnowledgeService live reload", () => {
     await writeFile(join(dir, "c.md"), entry("c", "NPS nedir?", "NPS net tavsiye skorudur ve sadakati ölçer."));
     await service.reload();
     expect(seen).toEqual([3]);
+  });
+});
+
+describe("KnowledgeService when the knowledge folder is replaced", () => {
+  const made: string[] = [];
+  let service: KnowledgeService | undefined;
+  const log = capturingLogger("info");
+
+  async function newFolder(): Promise<string> {
+    const base = await mkdtemp(join(tmpdir(), "memnun-replace-"));
+    made.push(base);
+    return base;
+  }
+
+  async function serve(dir: string): Promise<KnowledgeService> {
+    service = new KnowledgeService({ dir, logger: log.logger, debounceMs: 50, folderCheckMs: 50 });
+    await service.reload();
+    await service.watch();
+    return service;
+  }
+
+  afterEach(async () => {
+    await service?.close();
+    service = undefined;
+    for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("watches the folder again after it is moved away and copied back, and serves the next edit", async () => {
+    const base = await newFolder();
+    const dir = join(base, "kb");
+    await writeFiles(dir, { "olcum/nps.md": entry("nps", "NPS nedir?", "NPS-EDIT1: net tavsiye skorudur ve sadakati ölçer.") });
+    const running = await serve(dir);
+    await rename(dir, join(base, "kb.old"));
+    await cp(join(base, "kb.old"), dir, { recursive: true });
+    await writeFile(join(dir, "olcum", "nps.md"), entry("nps", "NPS nedir?", "NPS-EDIT2: net tavsiye skorudur ve sadakati ölçer."));
+    await eventually(() => expect(running.current().byId.get("nps")?.answer).toMatch(/NPS-EDIT2/));
+    // and it goes on watching the new folder, not the old one
+    await writeFile(join(dir, "c.md"), entry("c", "CES nedir?", "CES müşterinin harcadığı çabayı ölçen bir skordur."));
+    await eventually(() => expect(running.current().byId.has("c")).toBe(true));
+    expect(running.status()).toMatchObject({ watching: true, watchError: null, brokenFiles: [], lastError: null });
+    // the move is seen at once (the folder gone) or at the next check (replaced), as the copy races it
+    expect(log.text()).toMatch(/was replaced|is back/);
+  });
+
+  it("says so while the folder is gone, serving the last good knowledge, and watches it once it is back", async () => {
+    const base = await newFolder();
+    const dir = join(base, "kb");
+    await writeFiles(dir, { "a.md": entry("a", "Müşteri deneyimi nedir?", "Eski cevap: müşteri deneyimi bir bütündür.") });
+    const running = await serve(dir);
+    await rm(dir, { recursive: true });
+    await eventually(() => expect(running.status()).toMatchObject({ watching: false, brokenFiles: [{ file: dir, serving: "last-good", errors: [{ line: 0, message: expect.stringMatching(/bilgi klasörü bulunamadı/) }] }] }));
+    expect(running.current().byId.get("a")?.answer).toMatch(/Eski cevap/);
+    expect(log.text()).toMatch(/is gone/);
+    await writeFiles(dir, { "a.md": entry("a", "Müşteri deneyimi nedir?", "Yeni cevap: müşteri deneyimi tüm temas noktalarıdır.") });
+    await eventually(() => expect(running.current().byId.get("a")?.answer).toMatch(/Yeni cevap/));
+    await eventually(() => expect(running.status()).toMatchObject({ watching: true, brokenFiles: [], lastError: null }));
+  });
+
+  it("follows a symlink switched to another release (ln -sfn, then mv -T)", async () => {
+    const base = await newFolder();
+    await writeFiles(join(base, "rel1"), { "a.md": entry("a", "Müşteri deneyimi nedir?", "REL1: müşteri deneyimi bir bütündür.") });
+    await writeFiles(join(base, "rel2"), { "a.md": entry("a", "Müşteri deneyimi nedir?", "REL2: müşteri deneyimi tüm temas noktalarıdır.") });
+    await symlink("rel1", join(base, "current"));
+    const running = await serve(join(base, "current"));
+    expect(running.current().byId.get("a")?.answer).toMatch(/REL1/);
+    await symlink("rel2", join(base, "current.tmp"));
+    await rename(join(base, "current.tmp"), join(base, "current"));
+    await eventually(() => expect(running.current().byId.get("a")?.answer).toMatch(/REL2/));
+    await writeFile(join(base, "rel2", "a.md"), entry("a", "Müşteri deneyimi nedir?", "REL2-EDIT: müşteri deneyimi tüm temas noktalarıdır."));
+    await eventually(() => expect(running.current().byId.get("a")?.answer).toMatch(/REL2-EDIT/));
+    // the old release is no longer watched: an edit there is not served
+    await writeFile(join(base, "rel1", "b.md"), entry("b", "CRM nedir?", "CRM müşteri ilişkileri yönetimidir ve bir yazılımdır."));
+    await running.reload();
+    expect(running.current().byId.has("b")).toBe(false);
+    expect(running.status().watching).toBe(true);
   });
 });
