@@ -47,6 +47,11 @@ export interface LoadResult {
   readonly refused: readonly RefusedFile[];
   /** The version served of each file; pass it back as `lastGood` to the next load. */
   readonly accepted: ReadonlyMap<string, FileVersion>;
+  /**
+   * Folders that could not be read, relative to the knowledge folder (`.` for the folder itself
+   * when it exists): each is an error, and the last good versions of the files in it are served.
+   */
+  readonly unreadableFolders: readonly string[];
 }
 
 export interface LoadOptions {
@@ -72,22 +77,57 @@ function isDocumentation(name: string): boolean {
   return /^readme\.md$/i.test(name);
 }
 
-/** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`, `cases.yaml`, `bot.yaml`) below `dir`, sorted, as relative paths. */
-export async function listKnowledgeFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
+/** A folder below the knowledge folder that could not be listed, and why (`EACCES` …). */
+export interface UnreadableFolder {
+  /** Relative to the knowledge folder, with forward slashes (`olcum`). */
+  readonly folder: string;
+  readonly code: string | undefined;
+  readonly detail: string;
+}
+
+/** What is below a knowledge folder: its knowledge files, and the sub-folders that could not be listed. */
+export interface FolderScan {
+  /** Relative paths, sorted. */
+  readonly files: string[];
+  readonly unreadableFolders: UnreadableFolder[];
+}
+
+function isKnowledgeFileName(name: string): boolean {
+  return !isDocumentation(name) && (/\.(md|qna)$/i.test(name) || isSynonymsFile(name) || isCaseTextsFile(name) || isBotTextsFile(name));
+}
+
+/**
+ * Lists knowledge files below `dir` (see `listKnowledgeFiles`). A sub-folder that cannot be listed
+ * (no permission, a disk error) is reported and skipped, so it blocks only its own files; one
+ * deleted meanwhile is simply gone. Throws only when `dir` itself cannot be listed.
+ */
+export async function scanKnowledgeFolder(dir: string): Promise<FolderScan> {
+  const files: string[] = [];
+  const unreadableFolders: UnreadableFolder[] = [];
   const walk = async (folder: string): Promise<void> => {
-    const items = await readdir(folder, { withFileTypes: true });
+    let items;
+    try {
+      items = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if (folder === dir) throw error;
+      const code = errorCode(error);
+      if (code !== "ENOENT") unreadableFolders.push({ folder: relative(dir, folder).split(sep).join("/"), code, detail: String(error) });
+      return;
+    }
     for (const item of items) {
       if (item.name.startsWith(".")) continue;
       const full = join(folder, item.name);
       if (item.isDirectory()) await walk(full);
-      else if (item.isFile() && !isDocumentation(item.name) && (/\.(md|qna)$/i.test(item.name) || isSynonymsFile(item.name) || isCaseTextsFile(item.name) || isBotTextsFile(item.name))) {
-        found.push(relative(dir, full).split(sep).join("/"));
-      }
+      else if (item.isFile() && isKnowledgeFileName(item.name)) files.push(relative(dir, full).split(sep).join("/"));
     }
   };
   await walk(dir);
-  return found.sort();
+  return { files: files.sort(), unreadableFolders: unreadableFolders.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0)) };
+}
+
+/** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`, `cases.yaml`, `bot.yaml`) below `dir`, sorted, as relative paths. */
+export async function listKnowledgeFiles(dir: string): Promise<string[]> {
+  return (await scanKnowledgeFolder(dir)).files;
 }
 
 /** Parses one file's text by its name; characters no editor file may hold are errors too (`characterIssues`). */
@@ -306,9 +346,11 @@ function byOwnership(candidates: readonly Slot[], slots: readonly Slot[]): Slot[
  *   is a warning naming the refused file, or an error in the linking file if nothing is refused,
  *   and is left out until it resolves.
  */
-function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIssue[]): { claims: Claims; refused: Set<string> } {
+function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIssue[], unreadableFolders: readonly string[]): { claims: Claims; refused: Set<string> } {
   const unreadable = slots.filter((slot) => !slot.current).map((slot) => slot.file);
   const refused = new Set(unreadable);
+  /** Whether some file's ids are unknown: it, or its folder, could not be read. */
+  const contentUnknown = unreadable.length > 0 || unreadableFolders.length > 0;
   const fresh = (slot: Slot): boolean => slot.current !== undefined && slot.current !== slot.lastGood;
   const everything = new Claims();
   /** The files some version of which defines each id. */
@@ -348,7 +390,7 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
           if (sharedId(draft.id, slot.file)) continue;
           report(errors, { file: slot.file, line: ref.line, message: LOADER.relatedToItself });
           broken = true;
-        } else if (!target && unreadable.length === 0 && !renamedAway(ref, slot.file)) {
+        } else if (!target && !contentUnknown && !renamedAway(ref, slot.file)) {
           report(errors, { file: slot.file, line: ref.line, message: unknownRefMessage(ref) });
           broken = true;
         }
@@ -392,7 +434,7 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
           continue;
         }
         const issue = { file: slot.file, line: ref.line, message: unknownRefMessage(ref) };
-        const elsewhere = [...refused].filter((file) => file !== slot.file);
+        const elsewhere = [...refused, ...unreadableFolders].filter((file) => file !== slot.file);
         const likely = elsewhere.filter((file) => mayDefine(slots.find((other) => other.file === file), ref));
         if (elsewhere.length > 0) report(warnings, { ...issue, message: LOADER.maybeInBrokenFile(issue.message, likely.length > 0 ? likely : elsewhere) });
         else report(errors, issue);
@@ -465,14 +507,25 @@ export type FileText = { file: string; text: string; modifiedMs?: number } | { f
  */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let files: string[];
+  let scan: FolderScan;
   try {
-    files = await listKnowledgeFiles(dir);
+    scan = await scanKnowledgeFolder(dir);
   } catch (error) {
     const code = errorCode(error);
-    const reason = code === "ENOENT" ? LOADER.folderNotFound(dir) : LOADER.folderUnreadable(systemErrorText(code, String(error)));
-    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: reason }], warnings: [], refused: [], accepted: new Map() };
+    const missing = code === "ENOENT";
+    const reason = missing ? LOADER.folderNotFound(dir) : LOADER.folderUnreadable(systemErrorText(code, String(error)));
+    return {
+      knowledgeBase: undefined,
+      files: 0,
+      entries: [],
+      errors: [{ file: ".", line: 0, message: reason }],
+      warnings: [],
+      refused: [],
+      accepted: new Map(),
+      unreadableFolders: missing ? [] : ["."],
+    };
   }
+  const { files, unreadableFolders } = scan;
   const texts: FileText[] = [];
   for (const file of files) {
     try {
@@ -489,19 +542,40 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       if (errorCode(error) !== "ENOENT") texts.push({ file, readError: LOADER.fileUnreadable(systemErrorText(errorCode(error), String(error))) });
     }
   }
-  if (files.length === 0) {
-    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: LOADER.noFiles }], warnings: [], refused: [], accepted: new Map() };
+  const folders = unreadableFolders.map(({ folder, code, detail }) => ({ folder, message: LOADER.subfolderUnreadable(systemErrorText(code, detail)) }));
+  const kept = [...(options.lastGood?.keys() ?? [])].filter((file) => folders.some(({ folder }) => isBelow(file, folder)));
+  if (files.length === 0 && kept.length === 0 && folders.length === 0) {
+    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: LOADER.noFiles }], warnings: [], refused: [], accepted: new Map(), unreadableFolders: [] };
   }
-  return loadKnowledgeTexts(texts, options, files.length);
+  return loadKnowledgeTexts(texts, options, files.length + kept.length, folders);
+}
+
+/** Whether `file` (a relative path) lies below `folder` (relative, `.` for the knowledge folder). */
+function isBelow(file: string, folder: string): boolean {
+  return folder === "." || file.startsWith(`${folder}/`);
+}
+
+/** A folder that could not be read, and its Turkish error (see `scanKnowledgeFolder`). */
+export interface FolderError {
+  readonly folder: string;
+  readonly message: string;
 }
 
 /** Parses and validates knowledge files given as texts (paths relative to the knowledge folder), as `loadKnowledge` does. */
-export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOptions = {}, fileCount = texts.length): LoadResult {
+export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOptions = {}, fileCount = texts.length, unreadableFolders: readonly FolderError[] = []): LoadResult {
   const now = options.now ?? (() => new Date());
   const lastGood = options.lastGood ?? new Map<string, FileVersion>();
   const errors: KnowledgeIssue[] = [];
   const warnings: KnowledgeIssue[] = [];
   const slots: Slot[] = [];
+  // a folder that cannot be read is one error, by its own path; its files are served as a broken file is, at their last good versions
+  const listed = new Set(texts.map((item) => item.file));
+  for (const { folder, message } of unreadableFolders) {
+    errors.push({ file: folder, line: 0, message });
+    for (const [file, previous] of lastGood) {
+      if (isBelow(file, folder) && !listed.has(file)) slots.push({ file, served: previous, current: undefined, lastGood: previous, modifiedMs: undefined });
+    }
+  }
   for (const item of texts) {
     const { file } = item;
     const previous = lastGood.get(file);
@@ -523,7 +597,9 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     slots.push({ file, served: current ?? previous, current, lastGood: previous, modifiedMs });
   }
 
-  const { claims, refused } = assemble(slots, errors, warnings);
+  // the kept files of unreadable folders take their places in path order, as listed files have
+  if (unreadableFolders.length > 0) slots.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const { claims, refused } = assemble(slots, errors, warnings, unreadableFolders.map(({ folder }) => `${folder}/`));
   const served = slots.flatMap((slot) => (slot.served ? [slot.served] : []));
   const entries = toEntries(served, claims);
   const offered = new Set(entries.flatMap((entry) => entry.related));
@@ -548,5 +624,6 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     warnings: byPosition(warnings),
     refused: slots.filter((slot) => refused.has(slot.file)).map((slot) => ({ file: slot.file, servingLastGood: slot.served !== undefined })),
     accepted: new Map(served.map((version) => [version.file, version])),
+    unreadableFolders: unreadableFolders.map(({ folder }) => folder),
   };
 }

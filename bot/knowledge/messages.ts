@@ -117,6 +117,9 @@ export const LOADER = {
   unreachable: 'yalnızca takip sorusu olarak sunuluyor (contextOnly), ama hiçbir girdinin "related" listesinde yok: hiç gösterilemez',
   folderNotFound: (dir: string) => `bilgi klasörü bulunamadı: ${dir}`,
   folderUnreadable: (detail: string) => `bilgi klasörü okunamıyor: ${detail}`,
+  /** A folder inside the knowledge folder; its files keep their last good versions. */
+  subfolderUnreadable: (detail: string) =>
+    `klasör okunamıyor: ${detail}; içindeki dosyalar okunamadı, son hatasız sürümleri sunuluyor (klasörün izinlerini düzeltin: bot klasörü ve içindekileri okuyabilmeli)`,
   noFiles: "klasörde hiç bilgi dosyası (.md ya da .qna) yok",
   tooLarge: (kb: number, limitKb: number) =>
     `dosya ${kb} KB; dosya başına sınır ${limitKb} KB (KNOWLEDGE_MAX_FILE_KB): dosyayı daha küçük dosyalara bölün`,

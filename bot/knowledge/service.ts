@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from "chokidar";
-import { realpath, stat } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 import type { Logger } from "../logger";
 import { displayPath } from "./display-path";
 import { keepVersions, KeptVersionsError, readKeptVersions } from "./kept-versions";
@@ -90,6 +90,8 @@ export class KnowledgeService {
   private checker: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private closed = false;
+  /** The folders the last load could not read (`LoadResult.unreadableFolders`), checked again with the folder. */
+  private unreadable: readonly string[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<LoadResult> | undefined;
   private queued = false;
@@ -150,6 +152,7 @@ export class KnowledgeService {
       this.accepted = await this.readHistory();
     }
     const result = await loadKnowledge(this.dir, { lastGood: this.accepted, maxFileBytes: this.options.maxFileBytes });
+    this.unreadable = result.unreadableFolders;
     for (const warning of result.warnings) logger.warn(formatIssue(warning, this.label));
     const lines = result.errors.map((issue) => formatIssue(issue, this.label));
     for (const line of lines) logger.error(line);
@@ -222,8 +225,10 @@ export class KnowledgeService {
     const byFile = new Map<string, KnowledgeIssue[]>();
     for (const issue of result.errors) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
     const refused = new Map(result.refused.map((file) => [file.file, file.servingLastGood]));
+    /** An unreadable folder serves what its files' last good versions are. */
+    const folderServes = (folder: string): boolean => result.refused.some((file) => file.file.startsWith(`${folder}/`) && file.servingLastGood);
     return [...byFile].map(([file, issues]) => {
-      const lastGood = refused.get(file);
+      const lastGood = result.unreadableFolders.includes(file) ? folderServes(file) : refused.get(file);
       return {
         file: `${this.label}/${file}`,
         serving: lastGood === undefined ? (result.accepted.has(file) ? "current" : "nothing") : lastGood ? "last-good" : "nothing",
@@ -262,6 +267,8 @@ export class KnowledgeService {
     if (this.watchedIdentity === undefined || this.closed) return;
     const watcher = watch(this.dir, {
       ignoreInitial: true,
+      // a folder it may not read is reported by the load, by its path; `recheck` watches it once it can be read
+      ignorePermissionErrors: true,
       ignored: (path) => /(^|[/\\])\.[^/\\]/.test(relative(this.dir, path)),
     });
     watcher.on("all", (event, path) => {
@@ -290,12 +297,26 @@ export class KnowledgeService {
     return this.checking;
   }
 
+  /** The first folder the last load could not read that can be read now, if any. */
+  private async readableAgain(): Promise<string | undefined> {
+    for (const folder of this.unreadable) {
+      try {
+        await readdir(join(this.dir, folder));
+        return folder;
+      } catch {
+        // still unreadable (or gone): the load reports it
+      }
+    }
+    return undefined;
+  }
+
   private async recheck(): Promise<void> {
     if (this.closed) return;
     const { logger } = this.options;
     const identity = await folderIdentity(this.dir);
     const retry = this.watchError !== null && Date.now() - this.watchFailedAt >= REWATCH_RETRY_MS;
-    if (identity === this.watchedIdentity && !retry) return;
+    const readable = identity === this.watchedIdentity && !retry ? await this.readableAgain() : undefined;
+    if (identity === this.watchedIdentity && !retry && readable === undefined) return;
     const before = this.watchedIdentity;
     this.watchedIdentity = identity;
     if (identity === undefined) {
@@ -304,6 +325,8 @@ export class KnowledgeService {
       logger.warn(`[knowledge] ${this.label} is back; watching it again and reloading`);
     } else if (identity !== before) {
       logger.warn(`[knowledge] ${this.label} was replaced (moved, re-created or a symlink switched); watching the new folder and reloading`);
+    } else if (readable !== undefined) {
+      logger.warn(`[knowledge] ${readable === "." ? this.label : `${this.label}/${readable}`} can be read again; watching it and reloading`);
     } else {
       logger.warn(`[knowledge] watching ${this.label} again after its watcher failed; reloading`);
     }

@@ -73,6 +73,21 @@ export function tsxRun(file: string, args: readonly string[], options: RunOption
   return runProcess(process.execPath, ["--import", "tsx", file, ...args], options);
 }
 
+/** Debian's `nobody`: a user without rights to files another user made unreadable. */
+const NOBODY = 65534;
+
+/** Whether the tests run as root, which reads files and folders whatever their mode. */
+export const RUNNING_AS_ROOT = process.getuid?.() === 0;
+
+/**
+ * `command` and `args` to run as a user a mode of 000 keeps out, as the bot's own user in a
+ * container is kept out. As root (which reads everything, whatever the mode) through `setpriv` as
+ * `nobody`; otherwise as they are. The files the process reads and writes must be open to others.
+ */
+export function unprivileged(command: string, args: readonly string[]): [string, string[]] {
+  return RUNNING_AS_ROOT ? ["setpriv", [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", command, ...args]] : [command, [...args]];
+}
+
 /** Node's own deprecation warnings (restify reads `process.binding`): not the program's output. */
 export function withoutNodeWarnings(stderr: string): string {
   return stderr.replace(/^\(node:\d+\) \[DEP\d+\] .*\n(\(Use `node --trace-deprecation .*\n)?/gm, "");

@@ -3,7 +3,7 @@ import { rm, unlink, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { runKbCheck } from "../../../bot/cli/kb-check";
-import { JUST_EDITED_WINDOW_MS, loadKnowledge, type LoadResult } from "../../../bot/knowledge/loader";
+import { JUST_EDITED_WINDOW_MS, loadKnowledge, loadKnowledgeTexts, type LoadResult } from "../../../bot/knowledge/loader";
 import { KnowledgeService } from "../../../bot/knowledge/service";
 import { createLogger } from "../../../bot/logger";
 import { folderWith, writeFiles } from "../../helpers/knowledge";
@@ -325,5 +325,33 @@ describe("kb:check on a folder with one broken file", () => {
     const lines: string[] = [];
     expect(await runKbCheck([dir], {}, (t) => lines.push(t))).toBe(0);
     expect(lines.at(-1)).toMatch(/2 dosya, 1 girdi, 1 eş anlamlı grubu, 0 hata, 0 uyarı — tamam$/);
+  });
+});
+
+describe("a folder that cannot be read (loadKnowledgeTexts, as loadKnowledge gives it one)", () => {
+  // as root every folder can be read; test/cli/unreadable-folder.test.ts meets a real one as another user
+  const folder = { folder: "olcum", message: "klasör okunamıyor: okuma izni yok" };
+  const lastGood = loadKnowledgeTexts([
+    { file: "olcum/nps.md", text: entry("nps", "NPS nedir?") },
+    { file: "kavramlar/cx.md", text: entry("cx", "Müşteri deneyimi nedir?", "related:\n  - nps\n") },
+  ]).accepted;
+
+  it("is one error by its own path; its files are served at their last good versions, the others as they are", () => {
+    const result = loadKnowledgeTexts([{ file: "kavramlar/cx.md", text: entry("cx", "Müşteri deneyimi nedir (yeni)?", "related:\n  - nps\n") }], { lastGood }, 2, [folder]);
+    expect(result.errors).toEqual([{ file: "olcum", line: 0, message: "klasör okunamıyor: okuma izni yok" }]);
+    expect(result.refused).toEqual([{ file: "olcum/nps.md", servingLastGood: true }]);
+    expect(result.entries.map((e) => [e.id, e.question])).toEqual([
+      ["cx", "Müşteri deneyimi nedir (yeni)?"],
+      ["nps", "NPS nedir?"],
+    ]);
+    expect(result.knowledgeBase?.byId.get("cx")?.related).toEqual(["nps"]);
+    expect(result.unreadableFolders).toEqual(["olcum"]);
+  });
+
+  it("without last good versions, a link into it is a warning naming the folder, not an error of the linking file", () => {
+    const result = loadKnowledgeTexts([{ file: "kavramlar/cx.md", text: entry("cx", "Müşteri deneyimi nedir?", "related:\n  - nps\n") }], {}, 1, [folder]);
+    expect(at(result)).toEqual(["olcum:0"]);
+    expect(ids(result)).toEqual(["cx"]);
+    expect(result.warnings).toContainEqual({ file: "kavramlar/cx.md", line: 7, message: expect.stringMatching(/"nps" adında bir girdi yok; hatalı bir dosyada olabilir \(olcum\/\)/) });
   });
 });
