@@ -283,7 +283,8 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     if (await exists(synonymsPath)) {
       const current = await readFile(synonymsPath, "utf8");
       const own = parseSynonymsFile(current, displayPath(synonymsPath));
-      if (own.errors.length > 0) {
+      // an empty file (kept for the import to fill) takes the groups as a missing one would
+      if (own.errors.length > 0 && !own.empty) {
         for (const issue of own.errors) err(`${CHECK.errorLabel}${issue.file}:${issue.line}: ${issue.message}`);
         err(`[kb:import] ${KB_IMPORT.synonymsBroken(displayPath(synonymsPath))}`);
         return EXIT_FAILURE;

@@ -61,6 +61,9 @@ export const QNA = {
 /** `synonyms.yaml` and `.qna` alterations (`parse-synonyms.ts`). */
 export const SYNONYMS = {
   notList: 'dosya bir liste olmalı: her satır "- [kelime, eş anlamlısı, …]" biçiminde bir grup',
+  /** An empty file is more often a failed save or a truncation than a wish: refused, so the last good groups stay. */
+  empty:
+    'dosya boş ya da yalnızca açıklama satırları var: grupları "- [kelime, eş anlamlısı, …]" satırları olarak yazın; eş anlamlı grubu istemiyorsanız dosyayı silin',
   groupNotList: 'her grup bir kelime listesi olmalı, ör. "- [memnuniyet, tatmin]"',
   memberNotText: "grubun her öğesi düz bir kelime ya da kısa ifade olmalı",
   emptyMember: "boş kelime: gruptan silin ya da bir kelime yazın",
@@ -78,7 +81,9 @@ export const SYNONYMS = {
 
 /** Files of the bot's own texts, `cases.yaml` and `bot.yaml` (`parse-texts.ts`). Keys are quoted as written. */
 export const TEXTS_FILE = {
-  empty: "dosya boş: bu dosyadaki metinlerin hepsi için yerleşik metinler kullanılıyor",
+  /** An empty file is more often a failed save or a truncation than a wish: refused, so the last good texts stay. */
+  empty:
+    'dosya boş ya da yalnızca açıklama satırları var: metinleri "anahtar: metin" satırları olarak yazın; yerleşik metinlerin kullanılmasını istiyorsanız dosyayı silin',
   notMapping: (example: string) => `dosya "anahtar: metin" satırlarından oluşmalı, ör. "${example}"`,
   unknownKey: (key: string, keys: readonly string[]) => `bilinmeyen anahtar "${key}"; geçerli anahtarlar: ${keys.join(", ")}`,
   twice: (key: string, firstLine: number) => `"${key}" iki kez yazılmış (ilki ${firstLine}. satırda)`,

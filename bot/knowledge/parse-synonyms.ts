@@ -17,6 +17,8 @@ export interface ParsedSynonyms {
   groups: SynonymGroup[];
   errors: KnowledgeIssue[];
   warnings: KnowledgeIssue[];
+  /** The file holds no YAML but comments (then `errors` holds `SYNONYMS.empty`); `kb:import` fills such a file. */
+  empty: boolean;
 }
 
 /** A member with the line it is written on, before checking. */
@@ -80,8 +82,9 @@ function nodeLine(node: Node | null | undefined, lineCounter: LineCounter, fallb
 
 /**
  * Parses `synonyms.yaml`: a YAML list of groups, each group a list of words or short phrases.
- * An empty or comment-only file has no groups. Every problem names its line; a file with
- * problems yields no groups (the loader then keeps its last good version).
+ * An empty or comment-only file is an error (a failed save or a truncation, not a wish to drop
+ * every group: that is deleting the file). Every problem names its line; a file with problems
+ * yields no groups (the loader then keeps its last good version).
  */
 export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonyms {
   const raw = rawInput.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -91,17 +94,20 @@ export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonym
   const doc = parseDocument(raw, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     errors.push(...yamlIssues(doc.errors, raw, lineCounter, file));
-    return { groups: [], errors, warnings };
+    return { groups: [], errors, warnings, empty: false };
   }
   const contents = doc.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return { groups: [], errors, warnings };
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    errors.push({ file, line: 1, message: SYNONYMS.empty });
+    return { groups: [], errors, warnings, empty: true };
+  }
   if (!isSeq(contents)) {
     errors.push({
       file,
       line: nodeLine(contents, lineCounter, 1),
       message: SYNONYMS.notList,
     });
-    return { groups: [], errors, warnings };
+    return { groups: [], errors, warnings, empty: false };
   }
 
   const groups: SynonymGroup[] = [];
@@ -141,5 +147,5 @@ export function parseSynonymsFile(rawInput: string, file: string): ParsedSynonym
     for (const member of members) owner.set(textKey(member.text), { text: member.text, line: groupLine });
     groups.push(group);
   }
-  return { groups: errors.length > 0 ? [] : groups, errors, warnings };
+  return { groups: errors.length > 0 ? [] : groups, errors, warnings, empty: false };
 }

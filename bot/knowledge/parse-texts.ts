@@ -48,8 +48,9 @@ function nodeLine(node: Node | null | undefined, lineCounter: LineCounter, fallb
 
 /**
  * Parses a file of texts by `spec`. Every problem names its line, in Turkish (editors read them).
- * A file with errors yields no texts (the loader keeps its last good version); a key left out is
- * a warning: its built-in text is used.
+ * A file with errors yields no texts (the loader keeps its last good version); so does an empty or
+ * comment-only file, an error (a failed save or a truncation, not a wish to drop every text: that
+ * is deleting the file). A key left out is a warning: its built-in text is used.
  */
 export function parseTextsFile<K extends string>(rawInput: string, file: string, spec: TextsFileSpec<K>): ParsedTexts<K> {
   const raw = rawInput.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -66,7 +67,7 @@ export function parseTextsFile<K extends string>(rawInput: string, file: string,
   }
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
-    warnings.push({ file, line: 1, message: TEXTS_FILE.empty });
+    errors.push({ file, line: 1, message: TEXTS_FILE.empty });
     return { texts: {}, errors, warnings };
   }
   if (!isMap(contents)) {

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
 import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
@@ -49,6 +49,28 @@ describe("kb:import and kb:check say what is wrong, in Turkish", () => {
     expect(run.stdout).toContain(`  [memnuniyet, tatmin] eklenmedi: ${join(knowledge, "synonyms.yaml")}:4 grubunda zaten var\n`);
     expect(run.stdout).not.toContain(join(folder, "synonyms.yaml"));
     expect(readdirSync(folder)).toEqual(["kullanim-kilavuzu-nerede.md"]);
+  });
+
+  it("kb:check refuses an emptied synonyms.yaml, cases.yaml and bot.yaml by file and line; kb:import still fills an empty synonyms.yaml", async () => {
+    const root = tempDataDir();
+    const knowledge = join(root, "knowledge");
+    cpSync(join(REPO_ROOT, "knowledge"), knowledge, { recursive: true });
+    writeFileSync(join(knowledge, "synonyms.yaml"), "");
+    writeFileSync(join(knowledge, "cases.yaml"), "# taslak\n");
+    writeFileSync(join(knowledge, "bot.yaml"), "\n");
+    const checked = await npmRun("kb:check", [], { env: { KNOWLEDGE_DIR: knowledge, DATA_DIR: join(root, "data") } });
+    expect(checked.code).toBe(1);
+    expect(checked.stdout.split("\n").filter((line) => line.startsWith("hata")).map((line) => line.replace(/: dosya boş ya da yalnızca açıklama satırları var: .*/, ""))).toEqual([
+      `hata  ${knowledge}/bot.yaml:1`,
+      `hata  ${knowledge}/cases.yaml:1`,
+      `hata  ${knowledge}/synonyms.yaml:1`,
+    ]);
+
+    const qna = join(root, "sss.qna");
+    writeFileSync(qna, `${PAIR}\n$kılavuz : qna-alterations =\n- el kitabı\n`);
+    const imported = await npmRun("kb:import", [qna, "--out", knowledge], { env: { KNOWLEDGE_DIR: knowledge } });
+    expect(imported.code).toBe(0);
+    expect(readFileSync(join(knowledge, "synonyms.yaml"), "utf8")).toBe('# sss.qna dosyasından eklendi (npm run kb:import)\n- ["kılavuz", "el kitabı"]\n');
   });
 
   it("kb:check of a folder that does not exist ends with a summary about the folder, not about broken files", async () => {

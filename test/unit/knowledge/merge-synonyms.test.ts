@@ -11,7 +11,8 @@ const imported = (words: string[], line: number): SynonymGroup => ({ words, sour
 
 function existing(text: string): ExistingSynonyms {
   const parsed = parseSynonymsFile(text, "synonyms.yaml");
-  expect(parsed.errors).toEqual([]);
+  // kb:import fills an empty file, which the loader alone refuses
+  if (!parsed.empty) expect(parsed.errors).toEqual([]);
   return { text, groups: parsed.groups };
 }
 

@@ -123,7 +123,9 @@ const CASES: Record<string, Case> = {
   },
   "bot texts: Teams limits": { files: { "bot.yaml": `teamsShortName: "Kargocu"\nteamsShortDescription: "${"Gönderileriniz hakkındaki sorularınızı yanıtlar. ".repeat(2)}"\n` }, errors: [2], warnings: [1], says: /en çok 80 karakter olabilir, bu metin 97 karakter \(Teams/ },
   "bot texts: keys": { files: { "bot.yaml": 'welcome: "Merhaba, ben {name}"\nselam: "Merhaba!"\n' }, errors: [1, 2], warnings: [1], says: /\{name\} tanınmıyor/ },
-  "texts: empty": { files: { "cases.yaml": "# yalnızca açıklama\n" }, errors: [], warnings: [1], says: /dosya boş/ },
+  "texts: empty": { files: { "cases.yaml": "# yalnızca açıklama\n" }, errors: [1], says: /dosya boş ya da yalnızca açıklama satırları var/ },
+  "bot texts: empty": { files: { "bot.yaml": "" }, errors: [1], says: /dosya boş ya da yalnızca açıklama satırları var/ },
+  "synonyms: empty": { files: { "synonyms.yaml": "\n  \n" }, errors: [1], says: /dosya boş ya da yalnızca açıklama satırları var: grupları/ },
   // characters no editor file may hold (bytes that are not UTF-8: below, with files)
   "NUL in an answer": { files: { "a.md": GOOD("a", "Soru nedir?").replace("gerçek bir", "gerçek\u0000 bir") }, errors: [8], says: /görünmeyen NUL \(U\+0000\)/ },
   "control character in a .qna question": { files: { "x.qna": QNA_GOOD("Soru\u001B[31m nedir?") }, errors: [1], says: /denetim karakteri \(U\+001B\)/ },

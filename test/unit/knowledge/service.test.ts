@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { KnowledgeService } from "../../../bot/knowledge/service";
 import { createLogger } from "../../../bot/logger";
+import type { KnowledgeBase } from "../../../bot/knowledge/types";
 import { writeFiles } from "../../helpers/knowledge";
 import { capturingLogger } from "../../helpers/log";
 
@@ -80,6 +81,33 @@ describe("KnowledgeService live reload", () => {
     await writeFile(join(dir, "bot.yaml"), 'greeting: "Merhaba!"\nwelcome: ""\n');
     await eventually(() => expect(service.status().brokenFiles).toEqual([{ file: expect.stringMatching(/bot\.yaml$/), serving: "last-good", errors: [{ line: 2, message: '"welcome" için bir metin yazın' }] }]));
     expect(service.current().botTexts).toEqual({ greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?" });
+  });
+
+  it.each([
+    ["synonyms.yaml", "- [memnuniyet, tatmin]\n", (kb: KnowledgeBase): unknown => kb.synonyms.map((g) => g.words), [["memnuniyet", "tatmin"]]],
+    ["cases.yaml", 'declined: "Tamam, kayıt açmadım."\n', (kb: KnowledgeBase): unknown => kb.caseTexts, { declined: "Tamam, kayıt açmadım." }],
+    ["bot.yaml", 'greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?"\n', (kb: KnowledgeBase): unknown => kb.botTexts, { greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?" }],
+  ])("an emptied %s is an error at line 1 that keeps the last good version, also for the next start", async (file, text, served, expected) => {
+    const kept = join(dir, ".kept.json");
+    const withHistory = new KnowledgeService({ dir, logger: createLogger("silent"), debounceMs: 50, keptVersionsFile: kept });
+    await withHistory.reload();
+    await writeFile(join(dir, file), text);
+    await withHistory.reload();
+    expect(served(withHistory.current())).toEqual(expected);
+    for (const emptied of ["", "# taslak\n\n"]) {
+      await writeFile(join(dir, file), emptied);
+      await withHistory.reload();
+      expect(withHistory.status().brokenFiles).toEqual([
+        { file: expect.stringMatching(new RegExp(`${file.replace(".", "\\.")}$`)), serving: "last-good", errors: [{ line: 1, message: expect.stringMatching(/^dosya boş ya da yalnızca açıklama satırları var: /) }] },
+      ]);
+      expect(served(withHistory.current())).toEqual(expected);
+    }
+    await withHistory.close();
+    const restarted = new KnowledgeService({ dir, logger: createLogger("silent"), keptVersionsFile: kept });
+    await restarted.reload();
+    expect(served(restarted.current())).toEqual(expected);
+    expect(restarted.status().brokenFiles).toHaveLength(1);
+    await restarted.close();
   });
 
   it("picks up a new file and drops a deleted one", async () => {

@@ -12,14 +12,20 @@ describe("synonyms.yaml", () => {
       FILE,
     );
     expect(parsed.errors).toEqual([]);
+    expect(parsed.empty).toBe(false);
     expect(parsed.groups).toEqual([
       { words: ["memnuniyet", "tatmin", "hoşnutluk", "satisfaction"], source: { file: FILE, line: 2 } },
       { words: ["müşteri memnuniyeti", "customer satisfaction"], source: { file: FILE, line: 4 } },
     ]);
   });
 
-  it.each(["", "# yalnızca yorum\n", "\uFEFF\r\n"])("an empty or comment-only file has no groups (%j)", (text) => {
-    expect(parseSynonymsFile(text, FILE)).toEqual({ groups: [], errors: [], warnings: [] });
+  it.each(["", "# yalnızca yorum\n", "\uFEFF\r\n", "  \n\n# yorum\n   \n"])("an empty, blank or comment-only file is an error at line 1 (%j): a failed save must not drop every group", (text) => {
+    expect(parseSynonymsFile(text, FILE)).toEqual({
+      groups: [],
+      errors: [{ file: FILE, line: 1, message: expect.stringMatching(/^dosya boş ya da yalnızca açıklama satırları var: /) }],
+      warnings: [],
+      empty: true,
+    });
   });
 
   it.each<[string, string, string[]]>([
