@@ -8,6 +8,8 @@ import { CHECK, LOADER } from "../knowledge/messages";
 import { displayPath } from "../knowledge/display-path";
 import { formatIssue, type KnowledgeBase, type KnowledgeIssue } from "../knowledge/types";
 import { Matcher } from "../matching/matcher";
+import { exactKey } from "../matching/analysis";
+import { choiceLabels } from "../conversation/choice-labels";
 
 /** The JSON shape of `kb:check --json`. */
 export interface CheckReport {
@@ -54,8 +56,32 @@ export function competingEntries(kb: KnowledgeBase, matcher: Matcher): Knowledge
   kb.entries.forEach((later, i) => {
     for (const earlier of kb.entries.slice(0, i)) {
       if (!takes.get(later.id)?.has(earlier.id) || !takes.get(earlier.id)?.has(later.id)) continue;
+      // one question under two filters: `sameQuestions` says more about such a pair
+      if (exactKey(later.question) === exactKey(earlier.question)) continue;
       issues.push({ file: later.source.file, line: later.source.line, message: LOADER.compete(`${earlier.source.file}:${earlier.source.line}`, earlier.question) });
     }
+  });
+  return issues;
+}
+
+/**
+ * Entries whose questions read the same (the same question under other filters, an imported
+ * `.qna` file's repeated pair), as warnings on the later one naming the earlier and how "did you
+ * mean" tells them apart (`choiceLabels`), or that it offers one when the answers are the same
+ * too. A pair a `.qna` file repeats with the same filters is left out: its parser says so.
+ */
+export function sameQuestions(kb: KnowledgeBase): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const offered = kb.entries.filter((entry) => entry.contextOnly !== true);
+  offered.forEach((later, i) => {
+    const earlier = offered.slice(0, i).find((other) => exactKey(other.question) === exactKey(later.question));
+    if (!earlier) return;
+    const sameTags = [...earlier.tags].sort().join("\n") === [...later.tags].sort().join("\n");
+    if (earlier.source.file === later.source.file && /\.qna$/i.test(later.source.file) && sameTags) return;
+    const where = `${earlier.source.file}:${earlier.source.line}`;
+    const [first, second] = choiceLabels([earlier.id, later.id], kb);
+    const message = first && second ? LOADER.sameQuestionText(where, first.label, second.label) : LOADER.sameQuestionAndAnswer(where);
+    issues.push({ file: later.source.file, line: later.source.line, message });
   });
   return issues;
 }
@@ -79,7 +105,7 @@ export async function runKbCheck(args: readonly string[], env: Readonly<Record<s
   const result = await loadAsServed(dir, { dataDir: config.dataDir, maxFileBytes: config.knowledgeMaxFileBytes });
   const synonyms = result.knowledgeBase?.synonyms.length ?? 0;
   const competing = result.knowledgeBase && result.errors.length === 0 ? competingEntries(result.knowledgeBase, new Matcher()) : [];
-  const warnings = [...result.warnings, ...competing];
+  const warnings = [...result.warnings, ...(result.knowledgeBase ? sameQuestions(result.knowledgeBase) : []), ...competing];
   if (json) {
     out(JSON.stringify(toReport({ ...result, warnings })));
   } else {

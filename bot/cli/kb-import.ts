@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { entryToMarkdown, importedFrom, mergeSynonyms, type ExistingSynonyms, type SynonymsMerge } from "../knowledge/convert";
 import { displayPath, isWithin } from "../knowledge/display-path";
-import { slugify, type DraftEntry } from "../knowledge/draft";
+import { REPEAT_FILTER, slugify, type DraftEntry } from "../knowledge/draft";
 import { listKnowledgeFiles, loadKnowledge, loadKnowledgeTexts, parseKnowledgeFile, questionKey, type LoadResult } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
 import { textKey } from "../knowledge/normalize";
@@ -22,13 +22,6 @@ const USAGE = KB_IMPORT.usage;
  * run. The loader and the watcher skip folders whose name starts with a dot.
  */
 export const IMPORT_BACKUP_FOLDER = ".kb-import-yedek";
-
-/**
- * The filter (a `name:value` tag) the importer gives a pair whose question, with the same
- * filters, an earlier pair of the same `.qna` file has: `qna:<anchor>` (`qna:<line>` without
- * one). See `entryFiles`.
- */
-export const REPEAT_FILTER = "qna";
 
 /** One Markdown entry file to write. */
 interface EntryFile {

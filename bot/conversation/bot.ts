@@ -14,6 +14,7 @@ import { isFrustration } from "../matching/case-intent";
 import { classifySmallTalk } from "../matching/small-talk";
 import type { CaseFlow, CaseFlowState, CaseTurn } from "./case-flow";
 import { replaceClickedCard } from "./clicked-card";
+import { choiceLabels, type ChoiceLabel } from "./choice-labels";
 import { ButtonValue, controlsSendText, followUpsOf, render, type Choice, type Reply } from "./render";
 import { botTexts, TEXTS } from "./texts";
 import { afterSaved, HeldTurn, TurnQueue } from "./turns";
@@ -567,10 +568,16 @@ export class MemnunBot extends ActivityHandler {
     } else if (decision.status === "ambiguous" && decision.suggestions.length > 0) {
       delete flow.misses;
       const { conversation } = this.origin(context);
-      const signatures = Object.fromEntries(decision.suggestions.map((c) => [c.id, this.deps.integrity.signChoice(questionId, c.id, conversation)]));
-      await this.say(context, { kind: "did-you-mean", suggestions: decision.suggestions, offer: { questionId, signatures } });
+      // choices that read the same are told apart, or offered once when they answer the same
+      const labels = new Map(choiceLabels(decision.suggestions.map((c) => c.id), kb).map(({ id, label }) => [id, label]));
+      const suggestions = decision.suggestions.flatMap((c) => {
+        const label = labels.get(c.id);
+        return label === undefined ? [] : [{ ...c, question: label }];
+      });
+      const signatures = Object.fromEntries(suggestions.map((c) => [c.id, this.deps.integrity.signChoice(questionId, c.id, conversation)]));
+      await this.say(context, { kind: "did-you-mean", suggestions, offer: { questionId, signatures } });
       // on every channel: customers shown buttons type "2" or "hiçbiri" too
-      flow.expects = { kind: "choice", ids: decision.suggestions.map((c) => c.id), question: questionId, signatures };
+      flow.expects = { kind: "choice", ids: suggestions.map((c) => c.id), question: questionId, signatures };
     } else {
       flow.misses = (flow.misses ?? 0) + 1;
       if ((flow.misses >= ESCALATE_AFTER_MISSES || isFrustration(decision.query)) && (await this.escalate(context, flow))) return;
@@ -641,7 +648,13 @@ export class MemnunBot extends ActivityHandler {
       await context.sendActivity(TEXTS.noneOfTheseReply);
       return true;
     }
-    const id = number === null ? expected.ids.find((candidate) => isLabel(text, kb.byId.get(candidate)?.question ?? "")) : expected.ids[Number(number) - 1];
+    // a choice's label as its button shows it; or its question, when no other choice has that question
+    const choices = choiceLabels(expected.ids, kb);
+    const byQuestion = (candidate: ChoiceLabel): boolean => {
+      const question = kb.byId.get(candidate.id)?.question ?? "";
+      return isLabel(text, question) && choices.filter((other) => isLabel(question, kb.byId.get(other.id)?.question ?? "")).length === 1;
+    };
+    const id = number === null ? (choices.find((candidate) => isLabel(text, candidate.label)) ?? choices.find(byQuestion))?.id : expected.ids[Number(number) - 1];
     if (number === null && id === undefined) return false;
     const entry = id === undefined ? undefined : kb.byId.get(id);
     if (!entry) {

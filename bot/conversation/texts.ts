@@ -93,6 +93,12 @@ export const TEXTS = Object.freeze({
   /** "Did you mean" with one choice; with more, `didYouMeanSeveral`. */
   didYouMean: "Bunu mu demek istediniz?",
   didYouMeanSeveral: "Bunlardan birini mi demek istediniz?",
+  /** A "did you mean" choice whose question another choice has too, with what tells it apart (`choiceLabels`). */
+  choiceWithDetail: (question: string, detail: string): string => `${question} (${detail})`,
+  /** A filter telling such choices apart: `şehir: Ankara`. */
+  choiceFilter: (name: string, value: string): string => `${name}: ${value}`,
+  /** Such choices when nothing else tells them apart. */
+  choiceNumber: (place: number): string => `${place}. seçenek`,
   noneOfThese: "Hiçbiri",
   /**
    * Typed forms of the "Hiçbiri" button beside its label, that answer a "did you mean" as the

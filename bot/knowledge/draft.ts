@@ -22,6 +22,13 @@ export interface RelatedRef {
   contextOnly?: boolean;
 }
 
+/**
+ * The filter (a `name:value` tag) `kb:import` gives a pair whose question, with the same filters,
+ * an earlier pair of the same `.qna` file has: `qna:<anchor>` (`qna:<line>` without one). It
+ * tells the two entries apart for the loader, but means nothing to a customer.
+ */
+export const REPEAT_FILTER = "qna";
+
 /** A `.qna` filter (QnA Maker metadata): `- name = value`. */
 export interface Filter {
   name: string;

@@ -129,6 +129,15 @@ export const LOADER = {
   tooLarge: (kb: number, limitKb: number) =>
     `dosya ${kb} KB; dosya başına sınır ${limitKb} KB (KNOWLEDGE_MAX_FILE_KB): dosyayı daha küçük dosyalara bölün`,
   fileUnreadable: (detail: string) => `dosya okunamıyor: ${detail}`,
+  /**
+   * Two entries whose questions read the same (kb:check): "did you mean" tells them apart by
+   * `first` and `second`, the labels its buttons show (`choiceLabels`).
+   */
+  sameQuestionText: (where: string, first: string, second: string) =>
+    `soru metni ${where} girdisininkiyle aynı: "Bunu mu demek istediniz?" sorusunda ikisi "${first}" ve "${second}" diye ayırt edilir; müşterinin doğru seçeneği kolayca bulması için soruları farklı yazın`,
+  /** The same, with the same answer too: "did you mean" offers one of them (kb:check). */
+  sameQuestionAndAnswer: (where: string) =>
+    `soru metni ve cevabı ${where} girdisininkiyle aynı: "Bunu mu demek istediniz?" sorusunda ikisinden yalnızca biri sunulur; birini silin ya da iki girdiyi birleştirin`,
   /** Two entries each of which the matcher would give the other's questions (kb:check). */
   compete: (other: string, otherQuestion: string) =>
     `bu girdi ile ${other} ("${otherQuestion}") birbirinin sorularını alıyor: soruları onları ayıran kelimelerle yazın ya da iki girdiyi birleştirin`,

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, tempDataDir } from "../helpers/app";
 import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
@@ -71,6 +71,23 @@ describe("kb:import and kb:check say what is wrong, in Turkish", () => {
     const imported = await npmRun("kb:import", [qna, "--out", knowledge], { env: { KNOWLEDGE_DIR: knowledge } });
     expect(imported.code).toBe(0);
     expect(readFileSync(join(knowledge, "synonyms.yaml"), "utf8")).toBe('# sss.qna dosyasından eklendi (npm run kb:import)\n- ["kılavuz", "el kitabı"]\n');
+  });
+
+  it("kb:check warns about entries whose questions read the same, saying how 'did you mean' tells them apart", async () => {
+    const knowledge = join(tempDataDir(), "knowledge");
+    const filtered = (city: string, answer: string): string => `# ? Kargo ücreti ne kadar?\n- kargo fiyatı\n\n**Filters:**\n- şehir = ${city}\n\n${F}\n${answer}\n${F}\n`;
+    const md = (id: string, tags: string, answer: string): string => `---\nid: ${id}\nquestion: "Çalışma saatleriniz nedir?"\nalternates:\n  - mesai saatleri\ntags: [${tags}]\n---\n\n${answer}\n`;
+    mkdirSync(knowledge);
+    writeFileSync(join(knowledge, "sss.qna"), `${filtered("İstanbul", "İstanbul içi kargo ücreti 30 TL'dir.")}\n${filtered("Ankara", "Ankara'ya kargo ücreti 45 TL'dir.")}`);
+    writeFileSync(join(knowledge, "saatler.md"), md("saatler", '"genel"', "Hafta içi 09:00-18:00 arası açığız, cumartesi kapalıyız."));
+    writeFileSync(join(knowledge, "saatler-7.md"), md("saatler-7", '"genel", "qna:7"', "Hafta içi 09:00-18:00 arası açığız, cumartesi kapalıyız."));
+    const run = await npmRun("kb:check", [knowledge], { env: { DATA_DIR: join(knowledge, "..", "data") } });
+    expect(run.code).toBe(0);
+    const warnings = run.stdout.split("\n").filter((line) => line.startsWith("uyarı"));
+    expect(warnings).toEqual([
+      `uyarı ${knowledge}/saatler.md:1: soru metni ve cevabı saatler-7.md:1 girdisininkiyle aynı: "Bunu mu demek istediniz?" sorusunda ikisinden yalnızca biri sunulur; birini silin ya da iki girdiyi birleştirin`,
+      `uyarı ${knowledge}/sss.qna:11: soru metni sss.qna:1 girdisininkiyle aynı: "Bunu mu demek istediniz?" sorusunda ikisi "Kargo ücreti ne kadar? (şehir: İstanbul)" ve "Kargo ücreti ne kadar? (şehir: Ankara)" diye ayırt edilir; müşterinin doğru seçeneği kolayca bulması için soruları farklı yazın`,
+    ]);
   });
 
   it("kb:check of a folder that does not exist ends with a summary about the folder, not about broken files", async () => {
