@@ -85,10 +85,29 @@ export interface UnreadableFolder {
   readonly detail: string;
 }
 
-/** What is below a knowledge folder: its knowledge files, and the sub-folders that could not be listed. */
+/**
+ * Why a file in the knowledge folder is not read although an editor probably meant it to be
+ * (`ignoredReason`): each is a warning naming the file, so that a mistake is not silent.
+ */
+export type IgnoredReason =
+  | { readonly kind: "nested-texts"; readonly name: string }
+  | { readonly kind: "second-texts"; readonly read: string }
+  | { readonly kind: "txt-appended"; readonly rename: string }
+  | { readonly kind: "markdown-extension"; readonly rename: string }
+  | { readonly kind: "plain-text"; readonly rename: string }
+  | { readonly kind: "other-yaml" };
+
+/** A file the bot does not read, and why it looks like a mistake. */
+export interface IgnoredFile {
+  readonly file: string;
+  readonly reason: IgnoredReason;
+}
+
+/** What is below a knowledge folder: its knowledge files, the files it leaves out that look like mistakes, and the sub-folders that could not be listed. */
 export interface FolderScan {
   /** Relative paths, sorted. */
   readonly files: string[];
+  readonly ignored: IgnoredFile[];
   readonly unreadableFolders: UnreadableFolder[];
 }
 
@@ -96,14 +115,46 @@ function isKnowledgeFileName(name: string): boolean {
   return !isDocumentation(name) && (/\.(md|qna)$/i.test(name) || isSynonymsFile(name) || isCaseTextsFile(name) || isBotTextsFile(name));
 }
 
+/** Whether a file name is one of the bot's own texts (`bot.yaml`, `cases.yaml`), read only at the top of the folder. */
+function isTextsFileName(name: string): boolean {
+  return isBotTextsFile(name) || isCaseTextsFile(name);
+}
+
 /**
- * Lists knowledge files below `dir` (see `listKnowledgeFiles`). A sub-folder that cannot be listed
- * (no permission, a disk error) is reported and skipped, so it blocks only its own files; one
- * deleted meanwhile is simply gone. Throws only when `dir` itself cannot be listed.
+ * Why a file the loader does not read looks like an editor's mistake, or undefined for a file
+ * that plainly is something else (an image, a document, a README). Notepad saves `soru.md` as
+ * `soru.md.txt` when "Metin Belgeleri" is the file type, and `soru` as `soru.txt`; other editors
+ * use `.markdown`; YAML files other than the three the bot reads are usually a misspelt name.
+ */
+function ignoredReason(name: string): IgnoredReason | undefined {
+  if (/^readme\./i.test(name)) return undefined;
+  const appended = /^(.+\.(?:md|qna|ya?ml))\.txt$/i.exec(name);
+  if (appended?.[1]) return { kind: "txt-appended", rename: appended[1] };
+  const markdown = /^(.+)\.(?:markdown|mdown|mkdn?|mdwn)$/i.exec(name);
+  if (markdown?.[1]) return { kind: "markdown-extension", rename: `${markdown[1]}.md` };
+  const text = /^(.+)\.txt$/i.exec(name);
+  if (text?.[1]) return { kind: "plain-text", rename: `${text[1]}.md` };
+  if (/\.ya?ml$/i.test(name)) return { kind: "other-yaml" };
+  return undefined;
+}
+
+/** The one of several top-level files of one kind (`bot.yaml`, `Bot.yml` …) that is read: the lower-case `.yaml` one, else the first. */
+function preferredTextsFile(names: readonly string[]): string | undefined {
+  return names.find((name) => /^(bot|cases)\.yaml$/.test(name)) ?? names[0];
+}
+
+/**
+ * Lists knowledge files below `dir` (see `listKnowledgeFiles`). `bot.yaml` and `cases.yaml` are
+ * read at the top of the folder only (one of each); one in a sub-folder, a second one, and files
+ * whose names look like a mistake (`ignoredReason`) are listed in `ignored`. A sub-folder that
+ * cannot be listed (no permission, a disk error) is reported and skipped, so it blocks only its
+ * own files; one deleted meanwhile is simply gone. Throws only when `dir` itself cannot be listed.
  */
 export async function scanKnowledgeFolder(dir: string): Promise<FolderScan> {
   const files: string[] = [];
+  const ignored: IgnoredFile[] = [];
   const unreadableFolders: UnreadableFolder[] = [];
+  const topTexts: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     let items;
     try {
@@ -117,12 +168,29 @@ export async function scanKnowledgeFolder(dir: string): Promise<FolderScan> {
     for (const item of items) {
       if (item.name.startsWith(".")) continue;
       const full = join(folder, item.name);
+      const file = relative(dir, full).split(sep).join("/");
       if (item.isDirectory()) await walk(full);
-      else if (item.isFile() && isKnowledgeFileName(item.name)) files.push(relative(dir, full).split(sep).join("/"));
+      else if (!item.isFile()) continue;
+      else if (isKnowledgeFileName(item.name)) {
+        if (!isTextsFileName(item.name)) files.push(file);
+        else if (folder === dir) topTexts.push(item.name);
+        else ignored.push({ file, reason: { kind: "nested-texts", name: isBotTextsFile(item.name) ? "bot.yaml" : "cases.yaml" } });
+      } else {
+        const reason = ignoredReason(item.name);
+        if (reason) ignored.push({ file, reason });
+      }
     }
   };
   await walk(dir);
-  return { files: files.sort(), unreadableFolders: unreadableFolders.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0)) };
+  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  for (const kind of [isBotTextsFile, isCaseTextsFile]) {
+    const names = topTexts.filter((name) => kind(name)).sort(byName);
+    const read = preferredTextsFile(names);
+    if (read === undefined) continue;
+    files.push(read);
+    for (const name of names) if (name !== read) ignored.push({ file: name, reason: { kind: "second-texts", read } });
+  }
+  return { files: files.sort(byName), ignored: ignored.sort((a, b) => byName(a.file, b.file)), unreadableFolders: unreadableFolders.sort((a, b) => byName(a.folder, b.folder)) };
 }
 
 /** Lists knowledge files (`.md` except README.md, `.qna`, `synonyms.yaml`, `cases.yaml`, `bot.yaml`) below `dir`, sorted, as relative paths. */
@@ -526,6 +594,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     };
   }
   const { files, unreadableFolders } = scan;
+  const ignored: KnowledgeIssue[] = scan.ignored.map(({ file, reason }) => ({ file, line: 0, message: LOADER.ignored(reason) }));
   const texts: FileText[] = [];
   for (const file of files) {
     try {
@@ -543,11 +612,17 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     }
   }
   const folders = unreadableFolders.map(({ folder, code, detail }) => ({ folder, message: LOADER.subfolderUnreadable(systemErrorText(code, detail)) }));
-  const kept = [...(options.lastGood?.keys() ?? [])].filter((file) => folders.some(({ folder }) => isBelow(file, folder)));
+  const kept = [...(options.lastGood?.keys() ?? [])].filter((file) => !isNestedTexts(file) && folders.some(({ folder }) => isBelow(file, folder)));
   if (files.length === 0 && kept.length === 0 && folders.length === 0) {
-    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: LOADER.noFiles }], warnings: [], refused: [], accepted: new Map(), unreadableFolders: [] };
+    return { knowledgeBase: undefined, files: 0, entries: [], errors: [{ file: ".", line: 0, message: LOADER.noFiles }], warnings: ignored, refused: [], accepted: new Map(), unreadableFolders: [] };
   }
-  return loadKnowledgeTexts(texts, options, files.length + kept.length, folders);
+  const result = loadKnowledgeTexts(texts, options, files.length + kept.length, folders);
+  return ignored.length === 0 ? result : { ...result, warnings: byPosition([...result.warnings, ...ignored]) };
+}
+
+/** Whether `file` (a relative path) is a `bot.yaml` or `cases.yaml` in a sub-folder, which is not read (a kept version of one from before is not served either). */
+function isNestedTexts(file: string): boolean {
+  return file.includes("/") && isTextsFileName(file.split("/").pop() ?? file);
 }
 
 /** Whether `file` (a relative path) lies below `folder` (relative, `.` for the knowledge folder). */
@@ -573,7 +648,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
   for (const { folder, message } of unreadableFolders) {
     errors.push({ file: folder, line: 0, message });
     for (const [file, previous] of lastGood) {
-      if (isBelow(file, folder) && !listed.has(file)) slots.push({ file, served: previous, current: undefined, lastGood: previous, modifiedMs: undefined });
+      if (isBelow(file, folder) && !listed.has(file) && !isNestedTexts(file)) slots.push({ file, served: previous, current: undefined, lastGood: previous, modifiedMs: undefined });
     }
   }
   for (const item of texts) {
@@ -609,7 +684,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     }
   }
   const synonyms = served.flatMap((version) => version.synonyms);
-  // several cases.yaml or bot.yaml files (in sub-folders) merge in path order; a later one overrides a key
+  // loadKnowledge reads one cases.yaml and one bot.yaml, at the top; texts given otherwise merge in path order
   const caseTexts: Partial<Record<CaseTextKey, string>> = {};
   const botTexts: Partial<Record<BotTextKey, string>> = {};
   for (const version of served) {

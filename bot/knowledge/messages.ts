@@ -5,6 +5,7 @@
  * English. Field names (`question`, `alternates`…) and syntax (`---`, `# ?`) are quoted as written.
  */
 import type { ErrorCode, YAMLError } from "yaml";
+import type { IgnoredReason } from "./loader";
 
 /** Markdown entries (`parse-markdown.ts`). */
 export const MARKDOWN = {
@@ -120,6 +121,23 @@ export const LOADER = {
   maybeInBrokenFile: (message: string, files: readonly string[]) =>
     `${message}; hatalı bir dosyada olabilir (${files.join(", ")}): o dosya düzeltilene kadar bu bağlantı gösterilmiyor`,
   unreachable: 'yalnızca takip sorusu olarak sunuluyor (contextOnly), ama hiçbir girdinin "related" listesinde yok: hiç gösterilemez',
+  /** A file the bot does not read although its name says an editor probably meant it to be read. */
+  ignored: (reason: IgnoredReason): string => {
+    switch (reason.kind) {
+      case "nested-texts":
+        return `bu dosya okunmuyor: botun kendi metinleri yalnızca bilgi klasörünün en üstündeki ${reason.name} dosyasından okunur; metinleri oraya taşıyıp bu dosyayı silin`;
+      case "second-texts":
+        return `bu dosya okunmuyor: botun metinleri ${reason.read} dosyasından okunuyor; ikisinden birini silin`;
+      case "txt-appended":
+        return `bu dosya okunmuyor: adının sonuna ".txt" eklenmiş (Not Defteri "Metin Belgeleri" türüyle kaydedince ekler); dosyayı "${reason.rename}" olarak yeniden adlandırın ("Farklı Kaydet"te "Kayıt türü: Tüm Dosyalar" seçin)`;
+      case "markdown-extension":
+        return `bu dosya okunmuyor: bot Markdown girdilerini yalnızca .md uzantısıyla okur; dosyayı "${reason.rename}" olarak yeniden adlandırın`;
+      case "plain-text":
+        return `bu dosya okunmuyor: bot yalnızca .md ve .qna dosyalarındaki soru-cevapları okur; bu bir girdiyse dosyayı "${reason.rename}" olarak yeniden adlandırın`;
+      case "other-yaml":
+        return "bu dosya okunmuyor: bot yalnızca synonyms.yaml, cases.yaml ve bot.yaml adlı YAML dosyalarını okur; adını denetleyin";
+    }
+  },
   folderNotFound: (dir: string) => `bilgi klasörü bulunamadı: ${dir}`,
   folderUnreadable: (detail: string) => `bilgi klasörü okunamıyor: ${detail}`,
   /** A folder inside the knowledge folder; its files keep their last good versions. */

@@ -90,6 +90,23 @@ describe("kb:import and kb:check say what is wrong, in Turkish", () => {
     ]);
   });
 
+  it("kb:check names files it does not read: a nested bot.yaml and a Notepad .md.txt, and still says tamam", async () => {
+    const root = tempDataDir();
+    const knowledge = join(root, "knowledge");
+    cpSync(join(REPO_ROOT, "knowledge"), knowledge, { recursive: true });
+    mkdirSync(join(knowledge, "ext"));
+    writeFileSync(join(knowledge, "olcum", "bot.yaml"), 'greeting: "ikinci bot yaml"\n');
+    writeFileSync(join(knowledge, "ext", "soru.md.txt"), "---\nquestion: Soru nedir?\n---\n\nCevap.\n");
+    const run = await npmRun("kb:check", [], { env: { KNOWLEDGE_DIR: knowledge, DATA_DIR: join(root, "data") } });
+    expect(run.code).toBe(0);
+    const warnings = run.stdout.split("\n").filter((line) => line.startsWith("uyarı"));
+    expect(warnings).toEqual([
+      expect.stringMatching(new RegExp(`^uyarı ${knowledge}/ext/soru\\.md\\.txt: bu dosya okunmuyor: adının sonuna ".txt" eklenmiş .*"soru\\.md" olarak yeniden adlandırın`)),
+      `uyarı ${knowledge}/olcum/bot.yaml: bu dosya okunmuyor: botun kendi metinleri yalnızca bilgi klasörünün en üstündeki bot.yaml dosyasından okunur; metinleri oraya taşıyıp bu dosyayı silin`,
+    ]);
+    expect(run.stdout).toMatch(/0 hata, 2 uyarı — tamam\n$/);
+  });
+
   it("kb:check of a folder that does not exist ends with a summary about the folder, not about broken files", async () => {
     const missing = join(tempDataDir(), "yok");
     const run = await npmRun("kb:check", [missing]);

@@ -168,3 +168,45 @@ describe(".qna prompts across files", () => {
     expect(knowledgeBase?.byId.get("b-7")?.contextOnly).toBe(true);
   });
 });
+
+describe("files the loader does not read (QA 48 #5, #6)", () => {
+  it("reads bot.yaml and cases.yaml at the top only, and warns by name about a nested or second one and about names that look like a mistake", async () => {
+    const dir = await folderWith({
+      "a.md": GOOD("a", "Kargo ücreti ne kadar?"),
+      "bot.yaml": 'greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?"\nwelcome: "Ben Kargo Asistanı."\n',
+      "Bot.yml": 'greeting: "ikinci bot yaml"\n',
+      "teslimat/bot.yaml": 'greeting: "alt klasördeki bot yaml"\n',
+      "teslimat/cases.yaml": 'declined: "alt klasördeki cases"\n',
+      "ext/soru.md.txt": GOOD("soru", "Soru nedir?"),
+      "ext/uzanti.markdown": GOOD("uzanti", "Uzantı nedir?"),
+      "ext/notlar.txt": "taslak",
+      "ext/synonym.yaml": "- [iade, geri gönderme]\n",
+      "ext/synonyms.yml": "- [kargo, gönderi]\n",
+      "ext/resim.png": "png",
+      "ext/README.txt": "açıklama",
+    });
+    const result = await loadKnowledge(dir);
+    expect(result.errors).toEqual([]);
+    expect(result.knowledgeBase?.botTexts).toEqual({ greeting: "Merhaba! Kargonuzla ilgili ne sormak istersiniz?", welcome: "Ben Kargo Asistanı." });
+    expect(result.knowledgeBase?.caseTexts).toEqual({});
+    expect(result.knowledgeBase?.synonyms.map((group) => group.words)).toEqual([["kargo", "gönderi"]]);
+    const ignored = result.warnings.filter((warning) => warning.line === 0).map((warning) => formatIssue(warning, "kb"));
+    expect(ignored).toEqual([
+      '[knowledge] kb/Bot.yml: bu dosya okunmuyor: botun metinleri bot.yaml dosyasından okunuyor; ikisinden birini silin',
+      '[knowledge] kb/ext/notlar.txt: bu dosya okunmuyor: bot yalnızca .md ve .qna dosyalarındaki soru-cevapları okur; bu bir girdiyse dosyayı "notlar.md" olarak yeniden adlandırın',
+      '[knowledge] kb/ext/soru.md.txt: bu dosya okunmuyor: adının sonuna ".txt" eklenmiş (Not Defteri "Metin Belgeleri" türüyle kaydedince ekler); dosyayı "soru.md" olarak yeniden adlandırın ("Farklı Kaydet"te "Kayıt türü: Tüm Dosyalar" seçin)',
+      "[knowledge] kb/ext/synonym.yaml: bu dosya okunmuyor: bot yalnızca synonyms.yaml, cases.yaml ve bot.yaml adlı YAML dosyalarını okur; adını denetleyin",
+      '[knowledge] kb/ext/uzanti.markdown: bu dosya okunmuyor: bot Markdown girdilerini yalnızca .md uzantısıyla okur; dosyayı "uzanti.md" olarak yeniden adlandırın',
+      "[knowledge] kb/teslimat/bot.yaml: bu dosya okunmuyor: botun kendi metinleri yalnızca bilgi klasörünün en üstündeki bot.yaml dosyasından okunur; metinleri oraya taşıyıp bu dosyayı silin",
+      "[knowledge] kb/teslimat/cases.yaml: bu dosya okunmuyor: botun kendi metinleri yalnızca bilgi klasörünün en üstündeki cases.yaml dosyasından okunur; metinleri oraya taşıyıp bu dosyayı silin",
+    ]);
+    // the top-level bot.yaml's missing keys, not a nested one's
+    expect(result.warnings.filter((warning) => /eksik anahtarlar/.test(warning.message)).map((warning) => warning.file)).toEqual(["bot.yaml"]);
+  });
+
+  it("reads a capitalised Bot.yaml when it is the only one", async () => {
+    const result = await loadKnowledge(await folderWith({ "a.md": GOOD("a", "Kargo ücreti ne kadar?"), "Bot.yaml": 'greeting: "Merhaba!"\n' }));
+    expect(result.knowledgeBase?.botTexts).toEqual({ greeting: "Merhaba!" });
+    expect(result.warnings.filter((warning) => warning.line === 0)).toEqual([]);
+  });
+});

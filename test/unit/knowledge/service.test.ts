@@ -118,6 +118,15 @@ describe("KnowledgeService live reload", () => {
     expect(service.status().entries).toBe(2);
   });
 
+  it("logs a warning naming a file it does not read", async () => {
+    const log = capturingLogger("warn");
+    const logged = new KnowledgeService({ dir, logger: log.logger });
+    await writeFiles(dir, { "ext/soru.md.txt": entry("soru", "Soru nedir?", "Bu bir taslak cevaptır ve okunmaz.") });
+    await logged.reload();
+    expect(log.text()).toContain(`[knowledge] ${dir}/ext/soru.md.txt: bu dosya okunmuyor: adının sonuna`);
+    await logged.close();
+  });
+
   it("notifies subscribers once per reload that changes what is served", async () => {
     const seen: number[] = [];
     service.subscribe((kb) => seen.push(kb.entries.length));
