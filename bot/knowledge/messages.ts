@@ -10,6 +10,7 @@ import type { IgnoredReason } from "./loader";
 /** Markdown entries (`parse-markdown.ts`). */
 export const MARKDOWN = {
   noFrontMatter: 'soru bilgileri yok: dosya "---" satırıyla başlamalı, ardından "question: …" satırı, sonra yine "---" satırı gelmeli; cevap en alta yazılır',
+  noClosingLine: 'soru bilgilerini kapatan "---" satırı yok: alanlardan sonra, cevaptan önce tek başına bir "---" satırı yazın',
   notKeyValue: (keys: readonly string[]) => `"---" satırları arasında yalnızca "alan: değer" satırları olabilir (${keys.join(", ")})`,
   unknownKey: (key: string, suggestion: string | undefined, keys: readonly string[]) =>
     `tanınmayan alan "${key}"${suggestion ? ` ("${suggestion}" mı demek istediniz?)` : ""}; kullanılabilen alanlar: ${keys.join(", ")}`,
@@ -25,6 +26,7 @@ export const MARKDOWN = {
   emptySource: '"source" boş: çiftin kaynağını yazın (ör. Editorial) ya da bu satırı silin',
   badId: (id: string) => `"${id}" id olarak kullanılamaz: yalnızca küçük harf (a-z), rakam ve tire kullanın (ör. "musteri-deneyimi")`,
   noAnswer: 'cevap yok: cevabı kapanış "---" satırının altına yazın',
+  onlyComment: 'cevap yalnızca bir açıklamadan ("<!-- … -->") oluşuyor, müşteriye gösterilecek metin yok: cevabı açıklamanın dışına yazın',
   shortAnswer: (chars: number) => `cevap çok kısa (${chars} karakter): kullanıcıya yardımcı olacak birkaç cümle yazın`,
 } as const;
 

@@ -141,6 +141,11 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     errors.push({ file, line: 1, message: MARKDOWN.noFrontMatter });
     return { drafts: [], synonyms: [], errors, warnings };
   }
+  // without its closing line the answer is read as YAML, and its first line gets a YAML error that points nowhere near the slip
+  if (!raw.split("\n").slice(1).some((line) => /^---[ \t]*$/.test(line))) {
+    errors.push({ file, line: 1, message: MARKDOWN.noClosingLine });
+    return { drafts: [], synonyms: [], errors, warnings };
+  }
 
   // gray-matter keeps the newline after the opening "---", so YAML line N is file line N.
   const lineCounter = new LineCounter();
@@ -201,8 +206,11 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
 
   const answer = body.trim();
   const answerLine = bodyLine(raw, body);
+  // an HTML comment is an editor's note (a draft's "TODO"), never text for customers
+  const visible = answer.replace(/<!--[\s\S]*?(-->|$)/g, "").trim();
   if (answer === "") errors.push({ file, line: answerLine, message: MARKDOWN.noAnswer });
-  else if (answer.length < SHORT_ANSWER_CHARS) warnings.push({ file, line: answerLine, message: MARKDOWN.shortAnswer(answer.length) });
+  else if (visible === "") errors.push({ file, line: answerLine, message: MARKDOWN.onlyComment });
+  else if (visible.length < SHORT_ANSWER_CHARS) warnings.push({ file, line: answerLine, message: MARKDOWN.shortAnswer(visible.length) });
 
   const alternates = stringList(pairs.get("alternates"), "alternates", linePos, file, errors).map((a) => a.value);
   if (alternates.length === 0 && question?.value) {

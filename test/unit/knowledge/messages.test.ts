@@ -57,6 +57,8 @@ const CASES: Record<string, Case> = {
   "key written twice": { files: { "a.md": md("id: a\nquestion: Soru nedir?\nquestion: Öteki soru nedir?\n") }, errors: [4], says: /aynı alan iki kez/ },
   "value starting with @": { files: { "a.md": md("id: a\nquestion: @destek nedir?\n") }, errors: [3], says: /özel anlamı olan bir işaretle/ },
   "line without a colon": { files: { "a.md": md("id: a\nquestion: Soru nedir?\nbu satır yarım kaldı\n") }, errors: [4], says: /alan adından sonra ":" ve bir değer gelmeli/ },
+  "no closing ---": { files: { "a.md": '---\nid: j3\nquestion: "Mağaza adresi nedir?"\n\nMağazamız İstanbul Kadıköy şubesindedir: gelin.\n' }, errors: [1], says: /kapatan "---" satırı yok/ },
+  "answer only a comment": { files: { "a.md": md('id: a\nquestion: "Soru nedir?"\nalternates:\n  - "soru"\n', "<!-- TODO: cevabı yaz -->") }, errors: [8], says: /cevap yalnızca bir açıklamadan/ },
   "unclosed bracket": { files: { "a.md": md("id: a\nquestion: Soru nedir?\ntags: [bir, iki\n") }, errors: [4], says: /"\]" ile kapanmalı/ },
   "bad escape": { files: { "a.md": md('id: a\nquestion: "Soru\\q nedir?"\n') }, errors: [3], says: /kaçışı/ },
   "text after |": { files: { "a.md": md("id: a\nquestion: |yazı\n  Soru nedir?\n") }, errors: [3], says: /"\|" ya da ">"/ },
