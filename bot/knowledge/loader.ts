@@ -328,6 +328,8 @@ interface Slot {
   readonly lastGood: FileVersion | undefined;
   /** When the file was last saved (ms since the epoch), if known. */
   readonly modifiedMs: number | undefined;
+  /** The current text when it has errors of its own (to read the id it was meant to have); undefined otherwise. */
+  readonly brokenText?: string;
 }
 
 /** Resolves a related reference among the accepted entries. */
@@ -356,6 +358,34 @@ function defines(version: FileVersion | undefined, id: string): boolean {
 function mayDefine(slot: Slot | undefined, ref: RelatedRef): boolean {
   if (!slot || ref.kind !== "id") return false;
   return defines(slot.lastGood, ref.value) || defines(slot.current, ref.value) || idOfFileName(slot.file) === ref.value;
+}
+
+/**
+ * The `id:` a Markdown text with errors was meant to have, read from its line alone (the front
+ * matter as a whole may not parse): undefined when it has no such line, or the line cannot be read.
+ */
+function writtenId(text: string): string | undefined {
+  const frontMatter = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)(?:\r?\n---[ \t]*(?:\r?\n|$)|$)/.exec(text)?.[1] ?? "";
+  const value = /^id:[ \t]*(.*?)[ \t]*$/m.exec(frontMatter)?.[1];
+  if (value === undefined) return undefined;
+  return value.replace(/^(["'])(.*)\1$/, "$2").trim();
+}
+
+/**
+ * Whether a refused file may be where `ref` points, for the warning that names the files a link
+ * may wait for (QA 48: it named every broken file). Yes when `mayDefine` says so. Otherwise no
+ * when its ids are known: a version of it parsed, or, for a Markdown file, the id its text names
+ * (or, without an `id:` line, its file name's), even where the rest of the text has errors. A
+ * file whose ids cannot be known (unreadable, a `.qna` file that does not parse) may hold any.
+ */
+function couldDefine(slot: Slot | undefined, ref: RelatedRef): boolean {
+  if (!slot || mayDefine(slot, ref)) return true;
+  const markdown = /\.md$/i.test(slot.file);
+  // only entries' files define ids; synonyms and texts files do not
+  if (!markdown && !/\.qna$/i.test(slot.file)) return false;
+  // a Markdown entry's one id is the one its text names, else its file name's (which `mayDefine` read)
+  if (markdown && ref.kind === "id" && slot.brokenText !== undefined) return writtenId(slot.brokenText) === ref.value;
+  return slot.brokenText !== undefined || (slot.lastGood === undefined && slot.current === undefined);
 }
 
 function unknownRefMessage(ref: RelatedRef): string {
@@ -502,9 +532,10 @@ function assemble(slots: Slot[], errors: KnowledgeIssue[], warnings: KnowledgeIs
           continue;
         }
         const issue = { file: slot.file, line: ref.line, message: unknownRefMessage(ref) };
-        const elsewhere = [...refused, ...unreadableFolders].filter((file) => file !== slot.file);
-        const likely = elsewhere.filter((file) => mayDefine(slots.find((other) => other.file === file), ref));
-        if (elsewhere.length > 0) report(warnings, { ...issue, message: LOADER.maybeInBrokenFile(issue.message, likely.length > 0 ? likely : elsewhere) });
+        const elsewhere = [...refused].filter((file) => file !== slot.file).map((file) => slots.find((other) => other.file === file));
+        const likely = elsewhere.filter((other) => mayDefine(other, ref));
+        const possible = [...(likely.length > 0 ? likely : elsewhere.filter((other) => couldDefine(other, ref))).flatMap((other) => (other ? [other.file] : [])), ...unreadableFolders];
+        if (possible.length > 0) report(warnings, { ...issue, message: LOADER.maybeInBrokenFile(issue.message, possible) });
         else report(errors, issue);
       }
     }
@@ -669,7 +700,7 @@ export function loadKnowledgeTexts(texts: readonly FileText[], options: LoadOpti
     errors.push(...parsed.errors);
     warnings.push(...parsed.warnings);
     const current = toVersion(file, text, parsed);
-    slots.push({ file, served: current ?? previous, current, lastGood: previous, modifiedMs });
+    slots.push({ file, served: current ?? previous, current, lastGood: previous, modifiedMs, ...(current ? {} : { brokenText: text }) });
   }
 
   // the kept files of unreadable folders take their places in path order, as listed files have

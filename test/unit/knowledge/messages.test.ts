@@ -189,6 +189,31 @@ describe("every knowledge error and warning is Turkish and names its own file an
   });
 });
 
+describe("a link to an id no served entry has, while files are refused (QA 48 #9)", () => {
+  const broken = [
+    { file: "hatalar/a-soru-yok.md", text: md("alternates:\n  - x\n") },
+    { file: "hatalar/e-id-buyuk.md", text: md('id: Ödeme-Taksit\nquestion: "Taksit var mı?"\n') },
+    { file: "hatalar/h-yaml.md", text: md('id: hedef\nquestion: "Hedef: nedir?\n') },
+    { file: "hatalar/s/synonyms.yaml", text: "- [tek]\n" },
+  ];
+  const linking = (id: string): { file: string; text: string } => ({ file: "b.md", text: GOOD("b", "İkinci soru nedir?", `related:\n  - ${id}\n`) });
+
+  it("names only the refused files that may define it: the id a broken Markdown file names, a .qna file that does not parse", () => {
+    const toTarget = loadKnowledgeTexts([...broken, linking("hedef")]);
+    expect(toTarget.warnings.filter((w) => w.file === "b.md")).toEqual([{ file: "b.md", line: 7, message: expect.stringMatching(/"hedef" adında bir girdi yok; hatalı bir dosyada olabilir \(hatalar\/h-yaml\.md\): /) }]);
+    const withQna = loadKnowledgeTexts([...broken, { file: "hatalar/g.qna", text: `# ? Soru nedir?\n${F}\nkapanmayan cevap\n` }, linking("yok-boyle-bir-id")]);
+    expect(withQna.warnings.filter((w) => w.file === "b.md")).toEqual([{ file: "b.md", line: 7, message: expect.stringMatching(/hatalı bir dosyada olabilir \(hatalar\/g\.qna\): /) }]);
+  });
+
+  it("is an error in the linking file when no refused file may define it", () => {
+    const result = loadKnowledgeTexts([...broken, linking("yok-boyle-bir-id")]);
+    expect(result.errors.filter((e) => e.file === "b.md")).toEqual([{ file: "b.md", line: 7, message: '"related" içindeki "yok-boyle-bir-id" adında bir girdi yok' }]);
+    expect(result.warnings.filter((w) => w.file === "b.md")).toEqual([]);
+    // served without the link, as when nothing else is broken
+    expect(result.knowledgeBase?.byId.get("b")?.related).toEqual([]);
+  });
+});
+
 describe("folder and whole-file problems", () => {
   it("names the folder, or the file without a line, in Turkish", async () => {
     const missing = await loadKnowledge(join(tmpdir(), "memnun-does-not-exist"));
