@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { entryToMarkdown, importedFrom, mergeSynonyms, type ExistingSynonyms, type SynonymsMerge } from "../knowledge/convert";
 import { displayPath, isWithin } from "../knowledge/display-path";
+import { decodeKnowledgeFile } from "../knowledge/encoding";
 import { REPEAT_FILTER, slugify, type DraftEntry } from "../knowledge/draft";
 import { listKnowledgeFiles, loadKnowledge, loadKnowledgeTexts, parseKnowledgeFile, questionKey, type LoadResult } from "../knowledge/loader";
 import { CHECK } from "../knowledge/messages";
@@ -241,15 +242,23 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     err(`[kb:import] ${KB_IMPORT.oneFile}\n${USAGE}`);
     return EXIT_USAGE;
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(source, "utf8");
+    bytes = await readFile(source);
   } catch (error) {
     err(`[kb:import] ${KB_IMPORT.unreadable(source, readErrorText(errorCode(error), String(error)))}`);
     return EXIT_FAILURE;
   }
   const name = basename(source);
   const label = displayPath(dirname(source));
+  // as the loader reads it: a file that is not UTF-8 (Notepad's "ANSI" or "Unicode") is named as such, at its line
+  const decoded = decodeKnowledgeFile(bytes);
+  if (!("text" in decoded)) {
+    err(formatIssue({ file: name, line: decoded.line, message: decoded.message }, label).replace("[knowledge] ", CHECK.errorLabel));
+    err(`[kb:import] ${KB_IMPORT.hasErrors(name)}`);
+    return EXIT_FAILURE;
+  }
+  const { text } = decoded;
   const result = loadKnowledgeTexts([{ file: name, text }]);
   for (const warning of result.warnings) err(formatIssue(warning, label).replace("[knowledge] ", CHECK.warningLabel));
   if (result.errors.length > 0) {
@@ -274,8 +283,9 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
   if (imported.length > 0) {
     let existing: ExistingSynonyms | undefined;
     if (await exists(synonymsPath)) {
-      const current = await readFile(synonymsPath, "utf8");
-      const own = parseSynonymsFile(current, displayPath(synonymsPath));
+      const read = decodeKnowledgeFile(await readFile(synonymsPath));
+      const current = "text" in read ? read.text : "";
+      const own = "text" in read ? parseSynonymsFile(current, displayPath(synonymsPath)) : { groups: [], errors: [{ file: displayPath(synonymsPath), line: read.line, message: read.message }], warnings: [], empty: false };
       // an empty file (kept for the import to fill) takes the groups as a missing one would
       if (own.errors.length > 0 && !own.empty) {
         for (const issue of own.errors) err(`${CHECK.errorLabel}${issue.file}:${issue.line}: ${issue.message}`);

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROCESS_TEST_TIMEOUT_MS, npmRun, withoutNodeWarnings } from "../helpers/cli";
 import { temporaryFolders } from "../helpers/temp";
@@ -50,5 +50,29 @@ describe("kb:check and ask on files that are not UTF-8 or hold a NUL byte", () =
     expect(done.code).toBe(0);
     expect(withoutNodeWarnings(done.stderr)).toMatch(/ansi\.md:3: dosya UTF-8 değil/);
     expect(done.stdout).not.toMatch(/\uFFFD|\\u0000|ansi-dosya|teslimat/);
+  });
+});
+
+describe("kb:import of a .qna file that is not UTF-8 (QA 48 #10)", () => {
+  const dir = temporary();
+  const pair = '# ? Şifremi nasıl sıfırlarım?\n- parola sıfırlama\n\n```\nAyarlar > Güvenlik menüsünden sıfırlayabilirsiniz.\n```\n';
+  /** Notepad's "Unicode": UTF-16 LE with its byte order mark. */
+  writeFileSync(join(dir, "unicode.qna"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pair, "utf16le")]));
+  /** Notepad's "ANSI": Windows-1254, "Ş" = DE on line 1. */
+  writeFileSync(join(dir, "ansi.qna"), Buffer.concat([Buffer.from("> disa aktarim\n"), Buffer.from("# ? "), Buffer.from([0xde]), Buffer.from("ifre\n\n```\nCevap metni burada.\n```\n")]));
+
+  it.each([
+    ["unicode.qna", 1, /dosya UTF-16 \("Unicode"\) olarak kaydedilmiş, UTF-8 değil; dosyayı "UTF-8" kodlamasıyla yeniden kaydedin/],
+    ["ansi.qna", 2, /dosya UTF-8 değil: bu satırda UTF-8 olmayan bir bayt var \(ör\. Not Defteri'nin "ANSI" kaydı/],
+  ])("%s is named as the .md files are, at its line, and nothing is written", async (file, line, says) => {
+    const done = await npmRun("kb:import", [join(dir, file), "--out", join(dir, "out")], { env: { KNOWLEDGE_DIR: join(dir, "out"), DATA_DIR: temporary() } });
+    expect(done.code).toBe(1);
+    const lines = withoutNodeWarnings(done.stderr).trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^hata {2}${dir}/${file.replace(".", "\\.")}:${line}: `));
+    expect(lines[0]).toMatch(says);
+    expect(lines[0]).not.toMatch(/U\+FFFD|U\+0000/);
+    expect(lines[1]).toMatch(/^\[kb:import\] /);
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 });
