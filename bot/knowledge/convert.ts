@@ -141,8 +141,9 @@ const TITLE_END = /\](?=\(\s*#)/g;
  */
 export function knowledgeToQna(kb: KnowledgeBase): { text: string; warnings: ExportWarning[] } {
   const warnings: ExportWarning[] = [];
-  const warn = (entry: KnowledgeEntry, change: ExportChange): void => {
-    warnings.push({ source: entry.source, change });
+  /** Charged to the line the change concerns (a tag's, the answer's first backticks', a follow-up's) when the entry knows it. */
+  const warn = (entry: KnowledgeEntry, change: ExportChange, line = entry.source.line): void => {
+    warnings.push({ source: { file: entry.source.file, line }, change });
   };
   const number = new Map(kb.entries.map((entry, index) => [entry.id, index + 1]));
   const offered = new Set(kb.entries.flatMap((entry) => entry.related));
@@ -154,17 +155,20 @@ export function knowledgeToQna(kb: KnowledgeBase): { text: string; warnings: Exp
     for (const alternate of entry.alternates) lines.push(`- ${oneLine(alternate)}`);
     if (entry.tags.length > 0) {
       lines.push("", "**Filters:**");
-      for (const tag of entry.tags) {
+      entry.tags.forEach((tag, index) => {
         const filter = tagToFilter(tag);
         const written = `${filter.name} = ${filter.value}`;
         // as bf-lu reads a filter line
         const [name = "", value = ""] = written.split("=").map((part) => part.trim());
-        if (name !== filter.name || value !== filter.value) warn(entry, { kind: "filter", tag, written, read: `${name} = ${value}` });
+        if (name !== filter.name || value !== filter.value) warn(entry, { kind: "filter", tag, written, read: `${name} = ${value}` }, entry.lines?.tags[index]);
         lines.push(`- ${written}`);
-      }
+      });
     }
     const answer = qnaAnswer(entry.answer.trim());
-    if (answer.change) warn(entry, answer.change);
+    if (answer.change) {
+      const backticks = entry.answer.split("\n").findIndex((line) => line.includes(BACKTICKS));
+      warn(entry, answer.change, entry.lines ? entry.lines.answer + Math.max(0, backticks) : undefined);
+    }
     lines.push("", "```markdown", answer.text, "```");
     if (entry.related.length > 0) {
       lines.push("", "**Prompts:**");
@@ -173,7 +177,7 @@ export function knowledgeToQna(kb: KnowledgeBase): { text: string; warnings: Exp
         if (!target) continue;
         const title = oneLine(entry.relatedTitles?.[id] ?? target.question);
         const written = title.replace(TITLE_END, "] ");
-        if (written !== title) warn(entry, { kind: "promptTitle", title, written });
+        if (written !== title) warn(entry, { kind: "promptTitle", title, written }, entry.lines?.related[id]);
         lines.push(`- [${written}](#${number.get(id) ?? 0})${target.contextOnly ? " `context-only`" : ""}`);
       }
     }

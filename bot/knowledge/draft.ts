@@ -43,6 +43,8 @@ export interface DraftEntry {
   questionLine: number;
   alternates: string[];
   tags: string[];
+  /** The line of each tag (a `.qna` filter's line), in the order of `tags`. */
+  tagLines: number[];
   /** `.qna` filters; the same question may repeat with different filters. */
   filters: Filter[];
   related: RelatedRef[];

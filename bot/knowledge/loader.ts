@@ -562,10 +562,12 @@ function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeE
     for (const draft of version.drafts) {
       const related: string[] = [];
       const titles: Record<string, string> = {};
+      const relatedLines: Record<string, number> = {};
       for (const ref of draft.related) {
         const target = resolveRef(ref, claims);
         if (!target || target.id === draft.id || related.includes(target.id)) continue;
         related.push(target.id);
+        relatedLines[target.id] = ref.line;
         if (ref.title !== undefined) titles[target.id] = ref.title;
       }
       entries.push({
@@ -578,6 +580,7 @@ function toEntries(versions: readonly FileVersion[], claims: Claims): KnowledgeE
         contextOnly: draft.contextOnly || followUpOnly.has(draft.id),
         answer: draft.answer,
         source: draft.source,
+        lines: { answer: draft.answerLine, tags: draft.tagLines, related: relatedLines },
         ...(draft.pairSource === undefined ? {} : { pairSource: draft.pairSource }),
       });
     }

@@ -216,7 +216,8 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   if (alternates.length === 0 && question?.value) {
     warnings.push({ file, line: question.line, message: ENTRY.noAlternates });
   }
-  const tags = stringList(pairs.get("tags"), "tags", linePos, file, errors).map((t) => t.value);
+  const tagItems = stringList(pairs.get("tags"), "tags", linePos, file, errors);
+  const tags = tagItems.map((t) => t.value);
   const related = relatedList(pairs.get("related"), linePos, file, errors);
   const contextOnly = booleanValue(pairs.get("contextOnly"), "contextOnly", linePos, file, errors);
   const pairSource = scalarText("source");
@@ -230,6 +231,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
     questionLine: question.line,
     alternates,
     tags,
+    tagLines: tagItems.map((t) => t.line),
     // `name:value` tags are filters, as `.qna` filters become such tags: the same question may
     // then repeat with other filters (one answer per city) without being a duplicate
     filters: tags.flatMap((tag) => {

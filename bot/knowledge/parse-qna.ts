@@ -34,6 +34,8 @@ interface Pair {
   line: number;
   alternates: string[];
   filters: Filter[];
+  /** The line of each filter, in the order of `filters`. */
+  filterLines: number[];
   related: RelatedRef[];
   answer: string | undefined;
   answerLine: number;
@@ -110,6 +112,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
         line: lineNo,
         alternates: [],
         filters: [],
+        filterLines: [],
         related: [],
         answer: undefined,
         answerLine: lineNo,
@@ -199,7 +202,10 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
         const [name, ...rest] = value.split("=");
         const filterValue = rest.join("=").trim();
         if (!name?.trim() || filterValue === "") errors.push({ file, line: lineNo, message: QNA.badFilter });
-        else current.filters.push({ name: name.trim(), value: filterValue });
+        else {
+          current.filters.push({ name: name.trim(), value: filterValue });
+          current.filterLines.push(lineNo);
+        }
       } else if (section === "prompts") {
         const prompt = PROMPT.exec(value);
         const target = (prompt?.[2] ?? "").trim();
@@ -264,6 +270,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       questionLine: pair.line,
       alternates: pair.alternates,
       tags: filtersToTags(pair.filters),
+      tagLines: pair.filterLines,
       filters: pair.filters,
       related: pair.related,
       contextOnly: false,
@@ -288,6 +295,6 @@ function uniqueId(base: string, pairText: string, taken: ReadonlySet<string>): s
 }
 
 function samePair(a: Pair, b: Pair): boolean {
-  return JSON.stringify({ ...a, line: 0, answerLine: 0, related: a.related.map((r) => ({ ...r, line: 0 })) }) ===
-    JSON.stringify({ ...b, line: 0, answerLine: 0, related: b.related.map((r) => ({ ...r, line: 0 })) });
+  return JSON.stringify({ ...a, line: 0, answerLine: 0, filterLines: [], related: a.related.map((r) => ({ ...r, line: 0 })) }) ===
+    JSON.stringify({ ...b, line: 0, answerLine: 0, filterLines: [], related: b.related.map((r) => ({ ...r, line: 0 })) });
 }

@@ -32,12 +32,24 @@ export interface KnowledgeEntry {
   /** The answer, in Markdown. */
   readonly answer: string;
   readonly source: SourceRef;
+  /** Where parts of the entry are written in `source.file`, for messages about them (`kb:export`); absent for entries not read from a file. */
+  readonly lines?: EntryLines;
   /**
    * Where the pair came from in QnA Maker (`.qna` `> !# @qna.pair.source = …`, Markdown
    * `source`): `Editorial`, a chit-chat file, the URL of a page it was extracted from. Not used
    * to answer; kept so a migrated knowledge base, and its export back, still tell them apart.
    */
   readonly pairSource?: string;
+}
+
+/** The lines (1-based) of an entry's parts in its file. */
+export interface EntryLines {
+  /** The answer's first line. */
+  readonly answer: number;
+  /** Each tag's line, in the order of `tags`. */
+  readonly tags: readonly number[];
+  /** Each follow-up's line, by the id of the entry it leads to. */
+  readonly related: Readonly<Record<string, number>>;
 }
 
 /**
