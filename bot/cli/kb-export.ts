@@ -1,10 +1,11 @@
 
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { knowledgeToQna } from "../knowledge/convert";
 import { displayPath } from "../knowledge/display-path";
-import { loadKnowledge } from "../knowledge/loader";
+import { loadAsServed } from "../knowledge/kept-versions";
 import { CHECK } from "../knowledge/messages";
 import { formatIssue } from "../knowledge/types";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runMain, UsageError, type Write } from "./main";
@@ -15,7 +16,10 @@ const USAGE = KB_EXPORT.usage;
 
 /**
  * Writes the knowledge base as one `.qna` file (QnA Maker / Bot Framework format) that
- * Microsoft's bf-lu reads back to the same pairs. Refuses a folder with errors. Returns the exit code.
+ * Microsoft's bf-lu reads back to the same pairs. Like `ask` and `report`, it writes what the bot
+ * serves (`loadAsServed`): a broken file at its last good version, or left out when it has none;
+ * each is named on stderr. One colleague's file mid-edit no longer blocks a team's export (QA 48).
+ * Fails only when no entry is served. Returns the exit code.
  */
 export async function runKbExport(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Write, err: Write): Promise<number> {
   let parsed;
@@ -32,15 +36,20 @@ export async function runKbExport(args: readonly string[], env: Readonly<Record<
   const config = loadConfig(env);
   const dir = parsed.positionals[0] ?? config.knowledgeDir;
   const label = displayPath(dir);
-  const result = await loadKnowledge(dir, { maxFileBytes: config.knowledgeMaxFileBytes });
-  if (!result.knowledgeBase || result.errors.length > 0) {
-    for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
-    err(`[kb:export] ${KB_EXPORT.hasErrors(label)}`);
+  const result = await loadAsServed(dir, { dataDir: config.dataDir, maxFileBytes: config.knowledgeMaxFileBytes });
+  for (const error of result.errors) err(formatIssue(error, label).replace("[knowledge] ", CHECK.errorLabel));
+  if (!result.knowledgeBase || result.entries.length === 0) {
+    err(`[kb:export] ${KB_EXPORT.nothingServed(label)}`);
     return EXIT_FAILURE;
   }
+  const kept = result.refused.filter((file) => file.servingLastGood).map((file) => file.file);
+  const left = result.refused.filter((file) => !file.servingLastGood).map((file) => file.file);
+  if (result.errors.length > 0) err(`[kb:export] ${KB_EXPORT.asServed(kept, left)}`);
   const { text, warnings } = knowledgeToQna(result.knowledgeBase);
   for (const { source, change } of warnings) err(formatIssue({ ...source, message: KB_EXPORT.change(change) }, label).replace("[knowledge] ", CHECK.warningLabel));
   if (parsed.values.out) {
+    // as kb:import --out does; a name in the way is said by runMain, in Turkish
+    await mkdir(dirname(parsed.values.out), { recursive: true });
     try {
       await writeFile(parsed.values.out, text, "utf8");
     } catch (error) {

@@ -239,7 +239,17 @@ export const KB_IMPORT = {
 export const KB_EXPORT = {
   usage: "kullanım: npm run kb:export -- --qna [--out <dosya.qna>] [<bilgi klasörü>]   (varsayılan: KNOWLEDGE_DIR, standart çıktıya)",
   chooseFormat: "biçimi seçin (şimdilik yalnızca --qna)",
-  hasErrors: (folder: string) => `${folder} klasöründe hatalar var (bkz. npm run kb:check); hiçbir şey yazılmadı`,
+  nothingServed: (folder: string) => `${folder} klasöründe sunulan hiç girdi yok (bkz. npm run kb:check); hiçbir şey yazılmadı`,
+  /** Files with errors, exported as the bot serves them: `kept` at their last good versions, `left` not at all. */
+  asServed: (kept: readonly string[], left: readonly string[]) =>
+    [
+      "yukarıdaki hatalara rağmen bilgi bankası botun sunduğu hâliyle yazıldı",
+      kept.length > 0 ? `son hatasız sürümleriyle yazılan dosyalar: ${kept.join(", ")}` : "",
+      left.length > 0 ? `hiç hatasız sürümü olmadığı için yazılmayan dosyalar: ${left.join(", ")}` : "",
+      "hataları düzeltip yeniden dışa aktarın",
+    ]
+      .filter((part) => part !== "")
+      .join("; "),
   written: (folder: string, entries: number, file: string) => `${folder}: ${entries} girdi ${file} dosyasına yazıldı`,
   cannotWrite: (file: string, reason: string) => `${file} yazılamadı: ${reason}; hiçbir şey yazılmadı`,
   /** What the `.qna` file holds differently from the entry, and why (`ExportChange` in `knowledge/convert.ts`). */

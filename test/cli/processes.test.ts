@@ -235,12 +235,17 @@ describe("CLIs in detail (built)", () => {
     expectUsage(await run("report", ["--table", "entries"], { env }), "report", /^\[report\] --table yalnızca --csv ile kullanılır/);
   });
 
-  it("kb:export says in Turkish why it cannot write --out, exits 1 and writes nothing", async () => {
-    const missing = join(tempDataDir(), "yok", "bilgi.qna");
-    const done = await tsxRun("bot/cli/kb-export.ts", ["--qna", "--out", missing]);
+  it("kb:export creates --out's missing folders, as kb:import does (QA 48 #13), and says in Turkish why it cannot, exits 1 and writes nothing", async () => {
+    const root = tempDataDir();
+    const created = join(root, "yok", "alt", "bilgi.qna");
+    const written = await tsxRun("bot/cli/kb-export.ts", ["--qna", "--out", created]);
+    expect(written.code).toBe(0);
+    expect(readFileSync(created, "utf8")).toMatch(/^# \? /m);
+    const below = join(created, "alt", "bilgi.qna");
+    const done = await tsxRun("bot/cli/kb-export.ts", ["--qna", "--out", below]);
     expect(done).toMatchObject({ code: 1, stdout: "" });
-    expect(withoutNodeWarnings(done.stderr)).toBe(`[kb:export] ${missing} yazılamadı: bulunduğu klasör yok; hiçbir şey yazılmadı\n`);
-    expect(existsSync(missing)).toBe(false);
+    expect(withoutNodeWarnings(done.stderr)).toBe(`[kb:export] ${join(created, "alt")} klasörü oluşturulamadı: yolundaki bir ad klasör değil, dosya\n`);
+    expect(existsSync(below)).toBe(false);
   });
 
   it("kb:import says in Turkish which folder it cannot create when --out is a file, with exit 1 (QA 47 #7: Node's English EEXIST)", async () => {

@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { runKbExport } from "../../../bot/cli/kb-export";
 import { runKbImport } from "../../../bot/cli/kb-import";
+import { keepVersions, keptVersionsPath } from "../../../bot/knowledge/kept-versions";
 import { loadKnowledge, loadKnowledgeTexts } from "../../../bot/knowledge/loader";
 import type { KnowledgeEntry } from "../../../bot/knowledge/types";
 import { bfLuRead, fromBfLu, fromMemnun } from "../../helpers/bf-lu";
-import { PROCESS_TEST_TIMEOUT_MS } from "../../helpers/cli";
+import { childEnv, PROCESS_TEST_TIMEOUT_MS } from "../../helpers/cli";
 
 const REPO = join(__dirname, "..", "..", "..");
 const CORPUS = join(REPO, "test", "fixtures", "qna-corpus");
@@ -199,6 +200,26 @@ describe("the CLIs as real processes", () => {
     const exported = await run("npm", ["run", "--silent", "kb:export", "--", "--qna", dir], { cwd: REPO });
     expect(exported.stderr.trimEnd().split("\n")).toEqual(AWKWARD_WARNINGS(dir));
     expect((await bfLuRead(exported.stdout)).pairs).toHaveLength(5);
+  });
+
+  it("npm run kb:export writes what the bot serves while a file is broken: its last good version, named on stderr (QA 48 #12)", async () => {
+    const dir = await temp();
+    const dataDir = await temp();
+    const entry = (id: string, question: string): string => `---\nid: ${id}\nquestion: "${question}"\nalternates: ["${question} acaba"]\n---\n\n${question} sorusunun uzunca bir cevabı burada yazıyor.\n`;
+    await writeFile(join(dir, "a.md"), entry("a", "Kargo ne zaman gelir?"));
+    await writeFile(join(dir, "b.md"), entry("b", "İade nasıl yapılır?"));
+    // as the server keeps them after a load
+    await keepVersions(keptVersionsPath(dataDir), dir, (await loadKnowledge(dir)).accepted);
+    await writeFile(join(dir, "b.md"), "---\nid: b\nquestion: İade: nasıl yapılır?\n---\n\nYarım kalmış düzenleme.\n");
+    await writeFile(join(dir, "c.md"), "---\nid: c\n---\n\nYeni, henüz sorusu yazılmamış girdi.\n");
+    const exported = await run("npm", ["run", "--silent", "kb:export", "--", "--qna", dir], { cwd: REPO, env: childEnv({ DATA_DIR: dataDir }) });
+    const stderr = exported.stderr.trimEnd().split("\n");
+    expect(stderr).toEqual([
+      expect.stringMatching(new RegExp(`^hata  ${dir}/b\\.md:3: YAML okunamadı`)),
+      expect.stringMatching(new RegExp(`^hata  ${dir}/c\\.md:1: "question" satırı yok`)),
+      "[kb:export] yukarıdaki hatalara rağmen bilgi bankası botun sunduğu hâliyle yazıldı; son hatasız sürümleriyle yazılan dosyalar: b.md; hiç hatasız sürümü olmadığı için yazılmayan dosyalar: c.md; hataları düzeltip yeniden dışa aktarın",
+    ]);
+    expect((await bfLuRead(exported.stdout)).pairs.map((pair) => pair.questions[0])).toEqual(["Kargo ne zaman gelir?", "İade nasıl yapılır?"]);
   });
 
   it("kb:export refuses a folder with errors and asks for a format", async () => {
