@@ -74,6 +74,9 @@ export const SYNONYMS = {
     `"${text}" ${count} kelime; eş anlamlılar en fazla ${max} kelimelik kısa ifadeler olmalı (soruları girdinin alternates listesine yazın)`,
   twiceInGroup: (text: string) => `"${text}" aynı grupta iki kez yazılmış`,
   tooFewMembers: "bir grupta en az iki kelime olmalı",
+  /** A group of one member of several words: the commas between them were probably forgotten. */
+  tooFewMembersCommas: (text: string) =>
+    `bir grupta en az iki kelime olmalı; bu grupta yalnızca "${text}" var: kelimeleri ve ifadeleri virgülle ayırın, ör. "- [iade, geri gönderme]"`,
   /** Appended to a problem in an imported `.qna` alteration, which is then left out rather than refused. */
   memberLeftOut: (message: string) => `${message}; bu kelime kullanılmıyor`,
   groupLeftOut: "bir grupta en az iki kelime olmalı; bu grup kullanılmıyor",
@@ -88,7 +91,8 @@ export const TEXTS_FILE = {
   empty:
     'dosya boş ya da yalnızca açıklama satırları var: metinleri "anahtar: metin" satırları olarak yazın; yerleşik metinlerin kullanılmasını istiyorsanız dosyayı silin',
   notMapping: (example: string) => `dosya "anahtar: metin" satırlarından oluşmalı, ör. "${example}"`,
-  unknownKey: (key: string, keys: readonly string[]) => `bilinmeyen anahtar "${key}"; geçerli anahtarlar: ${keys.join(", ")}`,
+  unknownKey: (key: string, suggestion: string | undefined, keys: readonly string[]) =>
+    `bilinmeyen anahtar "${key}"${suggestion ? ` ("${suggestion}" mı demek istediniz?)` : ""}; geçerli anahtarlar: ${keys.join(", ")}`,
   twice: (key: string, firstLine: number) => `"${key}" iki kez yazılmış (ilki ${firstLine}. satırda)`,
   noText: (key: string) => `"${key}" için bir metin yazın`,
   placeholderMissing: (name: string) => `{${name}} eksik`,
@@ -257,6 +261,8 @@ const YAML_BY_CODE: Readonly<Record<ErrorCode, string>> = {
 
 /** Finer texts for some library messages of one code, checked in order before the code's own text. */
 const YAML_BY_MESSAGE: ReadonlyArray<{ code: ErrorCode; pattern: RegExp; text: string }> = [
+  { code: "BAD_INDENT", pattern: /end with a \]/, text: '"[" ile açılan liste kapatılmamış: listenin sonuna "]" ekleyin' },
+  { code: "BAD_INDENT", pattern: /end with a \}/, text: '"{" ile açılan bölüm kapatılmamış: sonuna "}" ekleyin' },
   { code: "MISSING_CHAR", pattern: /closing ["']quote/, text: "açılan tırnak kapatılmamış: değerin sonuna aynı tırnağı ekleyin" },
   { code: "MISSING_CHAR", pattern: /followed by map values/, text: 'alan adından sonra ":" ve bir değer gelmeli' },
   { code: "MISSING_CHAR", pattern: /^Missing , /, text: "köşeli parantez içindeki öğeler virgülle ayrılmalı" },

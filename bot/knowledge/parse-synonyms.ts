@@ -69,7 +69,10 @@ export function checkSynonymGroup(
     issues.push({ file, line, message: SYNONYMS.groupLeftOut });
     return undefined;
   }
-  if (members.length < 2) found.push({ file, line, message: SYNONYMS.tooFewMembers });
+  if (members.length < 2) {
+    const only = members[0]?.text.trim() ?? "";
+    found.push({ file, line, message: words(only).length > 1 ? SYNONYMS.tooFewMembersCommas(only) : SYNONYMS.tooFewMembers });
+  }
   issues.push(...found);
   if (found.length > 0) return undefined;
   return { words: kept, source: { file, line } };

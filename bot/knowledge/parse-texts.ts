@@ -1,3 +1,4 @@
+import { LevenshteinDistance } from "natural/lib/natural/distance";
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 import { TEXTS_FILE } from "./messages";
 import type { KnowledgeIssue } from "./types";
@@ -41,6 +42,26 @@ export interface ParsedTexts<K extends string> {
   warnings: KnowledgeIssue[];
 }
 
+/**
+ * How many edits a misspelt key may be from a known one to be suggested ("greting" → "greeting").
+ * Higher = more suggestions, more of them wrong.
+ */
+const SUGGEST_MAX_EDITS = 2;
+
+/** The known key an unknown one is probably a typo of (case aside), if any. */
+function closestKey(key: string, keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = SUGGEST_MAX_EDITS + 1;
+  for (const known of keys) {
+    const distance = LevenshteinDistance(key.toLowerCase(), known.toLowerCase());
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 function nodeLine(node: Node | null | undefined, lineCounter: LineCounter, fallback: number): number {
   const start = node?.range?.[0];
   return start === undefined ? fallback : lineCounter.linePos(start).line;
@@ -76,12 +97,16 @@ export function parseTextsFile<K extends string>(rawInput: string, file: string,
   }
   const texts: Partial<Record<K, string>> = {};
   const seen = new Map<string, number>();
+  /** Keys an unknown key is probably a typo of: not "missing" as well (the typo is the one slip). */
+  const misspelled = new Set<string>();
   for (const pair of contents.items) {
     const keyNode = isScalar(pair.key) ? pair.key : null;
     const line = nodeLine(keyNode, lineCounter, 1);
     const key = keyNode ? String(keyNode.value) : "";
     if (!isKey(key)) {
-      errors.push({ file, line, message: TEXTS_FILE.unknownKey(key, keys) });
+      const suggestion = closestKey(key, keys);
+      if (suggestion !== undefined) misspelled.add(suggestion);
+      errors.push({ file, line, message: TEXTS_FILE.unknownKey(key, suggestion, keys) });
       continue;
     }
     const first = seen.get(key);
@@ -112,7 +137,8 @@ export function parseTextsFile<K extends string>(rawInput: string, file: string,
     }
     texts[key] = value;
   }
-  const missing = keys.filter((key) => !seen.has(key));
-  if (missing.length > 0) warnings.push({ file, line: 1, message: TEXTS_FILE.missingKeys(missing) });
+  // a file with errors is not served (its last good version is): what it lacks says nothing of what is used
+  const missing = keys.filter((key) => !seen.has(key) && !misspelled.has(key));
+  if (missing.length > 0 && errors.length === 0) warnings.push({ file, line: 1, message: TEXTS_FILE.missingKeys(missing) });
   return { texts: errors.length > 0 ? {} : texts, errors, warnings };
 }

@@ -24,7 +24,7 @@ describe("bot.yaml (editor-owned texts the bot presents itself with)", () => {
     const parsed = parseBotTextsFile(['greeting: "Merhaba!"', 'welcom: "Merhaba"', 'greeting: "Selam!"', "welcome:", 'welcome: "Örneğin {example}"'].join("\n"), "bot.yaml");
     expect(parsed.texts).toEqual({});
     expect(parsed.errors.map((e) => [e.line, e.message])).toEqual([
-      [2, 'bilinmeyen anahtar "welcom"; geçerli anahtarlar: welcome, greeting, pageTitle, pageHeading, pageIntro, teamsShortName, teamsFullName, teamsShortDescription, teamsFullDescription'],
+      [2, 'bilinmeyen anahtar "welcom" ("welcome" mı demek istediniz?); geçerli anahtarlar: welcome, greeting, pageTitle, pageHeading, pageIntro, teamsShortName, teamsFullName, teamsShortDescription, teamsFullDescription'],
       [3, '"greeting" iki kez yazılmış (ilki 1. satırda)'],
       [4, '"welcome" için bir metin yazın'],
       [5, '"welcome" iki kez yazılmış (ilki 4. satırda)'],

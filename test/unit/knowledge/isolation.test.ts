@@ -23,7 +23,7 @@ describe("per-file isolation at start", () => {
   it("serves every valid file; the broken one is refused alone and only its own line is an error", async () => {
     const result = await loadKnowledge(FIXTURE);
     expect(at(result)).toEqual(["bozuk.md:3"]);
-    expect(result.errors[0]?.message).toMatch(/YAML okunamadı: girinti hatalı.*"\[" ile açılan liste "\]" ile kapanmalı/);
+    expect(result.errors[0]?.message).toMatch(/YAML okunamadı: "\[" ile açılan liste kapatılmamış: listenin sonuna "\]" ekleyin/);
     expect(result.refused).toEqual([{ file: "bozuk.md", servingLastGood: false }]);
     expect(ids(result)).toEqual(["bozuga-bagli", "kargo-ucreti-ne-kadar", "nps-nasil", "nps-neden"]);
     expect(result.knowledgeBase?.byId.get("nps-neden")?.related).toEqual(["nps-nasil"]);
