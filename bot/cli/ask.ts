@@ -62,6 +62,7 @@ export async function runAsk(
   }
   const json = parsed.values.json;
   const words = parsed.positionals;
+  if (words.length > 0 && words.join(" ").trim() === "") throw new UsageError(ASK.emptyQuestion);
   const config = loadConfig(env);
   // the server's last good versions, so that a broken or clashing file is what the server serves for it
   const result = await loadAsServed(config.knowledgeDir, { dataDir: config.dataDir, maxFileBytes: config.knowledgeMaxFileBytes });
@@ -83,7 +84,8 @@ export async function runAsk(
     return EXIT_OK;
   }
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) answer(line);
+  // a blank line is no question (a trailing newline, a paragraph break in a list)
+  for await (const line of lines) if (line.trim() !== "") answer(line);
   return EXIT_OK;
 }
 

@@ -1,4 +1,4 @@
-import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename } from "node:fs/promises";
+import { access, copyFile, mkdir, mkdtemp, readdir, readFile, rename, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
@@ -238,6 +238,10 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     return EXIT_USAGE;
   }
   const [source, ...extra] = parsed.positionals;
+  if (source !== undefined && extra.length === 0 && (await isFolder(source))) {
+    err(`[kb:import] ${KB_IMPORT.folderGiven(source)}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
   if (!source || extra.length > 0 || !/\.qna$/i.test(source)) {
     err(`[kb:import] ${KB_IMPORT.oneFile}\n${USAGE}`);
     return EXIT_USAGE;
@@ -346,8 +350,17 @@ export async function runKbImport(args: readonly string[], env: Readonly<Record<
     for (const line of report.out) out(line);
     for (const line of report.err) err(line);
   }
-  out(KB_IMPORT.next(source));
+  out(isWithin(folder, config.knowledgeDir) ? KB_IMPORT.next(source) : KB_IMPORT.nextOutside(displayPath(folder), displayPath(config.knowledgeDir)));
   return EXIT_OK;
+}
+
+/** Whether `path` is a folder (false when it is anything else or nothing). */
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 if (require.main === module) runMain((args, env, out, err) => runKbImport(args, env, out, err), { name: "kb:import", usage: USAGE });

@@ -97,6 +97,7 @@ export const ASK = {
     "       Soruyu KNOWLEDGE_DIR'deki bilgiyle eşleştirir; soru verilmezse standart girdinin her satırını.\n" +
     "       --json her soru için bir JSON satırı yazar.",
   noEntries: "hiç bilgi girdisi yüklenemedi; npm run kb:check çalıştırın",
+  emptyQuestion: "soru boş: bir soru yazın ya da soruları standart girdiden satır satır verin",
   smallTalk: (kind: string) => `sohbet (${kind})`,
   answered: (id: string, score: string) => `cevaplandı: ${id} (${score})`,
   ambiguous: (choices: string) => `belirsiz: şunlardan biri mi? ${choices}`,
@@ -234,6 +235,11 @@ export const KB_IMPORT = {
     groups.map((shown) => `  - ${shown}`).join("\n"),
   next: (source: string) =>
     `Sonra: ${source} bilgi klasöründeyse oradan çıkarın (çiftleri iki kez sunulur), ardından npm run kb:check çalıştırın.`,
+  /** `--out` outside the knowledge folder: the bot does not serve it, and `kb:check` checks the knowledge folder unless told. */
+  nextOutside: (folder: string, knowledge: string) =>
+    `Bu klasör bilgi klasörünün (${knowledge}) dışında: bot onu sunmaz. Denetlemek için: npm run kb:check -- ${folder}; sunmak için dosyaları bilgi klasörüne taşıyın.`,
+  /** A folder given where one `.qna` file is expected. */
+  folderGiven: (path: string) => `${path} bir klasör: içindeki .qna dosyalarından birini verin (her komut tek bir dosyayı aktarır)`,
 } as const;
 
 export const KB_EXPORT = {

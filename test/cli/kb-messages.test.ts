@@ -107,6 +107,27 @@ describe("kb:import and kb:check say what is wrong, in Turkish", () => {
     expect(run.stdout).toMatch(/0 hata, 2 uyarı — tamam\n$/);
   });
 
+  it("small rough edges (QA 48 #16): a blank question, a folder given to kb:import, and an --out folder the bot does not serve", async () => {
+    const blank = await npmRun("ask", [""]);
+    expect(blank.code).toBe(2);
+    expect(withoutNodeWarnings(blank.stderr)).toMatch(/^\[ask\] soru boş: bir soru yazın ya da soruları standart girdiden satır satır verin\nkullanım: npm run ask/);
+    const lines = await npmRun("ask", ["--json"], { stdin: "crm nedir\n\n   \nISO 10002\n" });
+    expect(lines.code).toBe(0);
+    expect(lines.stdout.trim().split("\n").map((line) => (JSON.parse(line) as { query: string }).query)).toEqual(["crm nedir", "ISO 10002"]);
+
+    const root = tempDataDir();
+    writeFileSync(join(root, "sss.qna"), PAIR);
+    const folder = await npmRun("kb:import", [root]);
+    expect(folder.code).toBe(2);
+    expect(withoutNodeWarnings(folder.stderr)).toMatch(new RegExp(`^\\[kb:import\\] ${root} bir klasör: içindeki \\.qna dosyalarından birini verin`));
+    const outside = join(root, "disarida");
+    const imported = await npmRun("kb:import", [join(root, "sss.qna"), "--out", outside], { env: { KNOWLEDGE_DIR: join(root, "knowledge") } });
+    expect(imported.code).toBe(0);
+    expect(imported.stdout.trimEnd().split("\n").at(-1)).toBe(
+      `Bu klasör bilgi klasörünün (${join(root, "knowledge")}) dışında: bot onu sunmaz. Denetlemek için: npm run kb:check -- ${outside}; sunmak için dosyaları bilgi klasörüne taşıyın.`,
+    );
+  });
+
   it("kb:check of a folder that does not exist ends with a summary about the folder, not about broken files", async () => {
     const missing = join(tempDataDir(), "yok");
     const run = await npmRun("kb:check", [missing]);
