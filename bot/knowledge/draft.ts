@@ -29,6 +29,14 @@ export interface RelatedRef {
  */
 export const REPEAT_FILTER = "qna";
 
+/**
+ * Longest answer, in characters, sent without a warning. Microsoft Teams refuses a message over
+ * about 28 KB (text, card and all; a Turkish letter takes two bytes), and other Bot Service
+ * channels and SMS gateways take far less, so a longer answer may not reach the customer there;
+ * Web Chat would show it whole. Higher = fewer warnings, more answers a channel may refuse.
+ */
+export const LONG_ANSWER_CHARS = 10_000;
+
 /** A `.qna` filter (QnA Maker metadata): `- name = value`. */
 export interface Filter {
   name: string;

@@ -33,6 +33,8 @@ export const MARKDOWN = {
 /** Both formats. */
 export const ENTRY = {
   noAlternates: "alternatif soru yok: aynı sorunun birkaç başka soruluş biçimini ekleyin",
+  longAnswer: (chars: number, max: number) =>
+    `cevap çok uzun (${chars} karakter; ${max} karakterden uzun cevapları Teams ve başka kanallar iletmeyebilir): cevabı kısaltın ya da birkaç girdiye bölüp "related" ile bağlayın`,
 } as const;
 
 /** Bot Framework `.qna` files (`parse-qna.ts`). */

@@ -1,7 +1,7 @@
 import matter from "gray-matter";
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from "yaml";
 import { LevenshteinDistance } from "natural/lib/natural/distance";
-import { ID_PATTERN, slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
+import { ID_PATTERN, LONG_ANSWER_CHARS, slugify, type DraftEntry, type ParsedFile, type RelatedRef } from "./draft";
 import { ENTRY, MARKDOWN } from "./messages";
 import type { KnowledgeIssue } from "./types";
 import { yamlIssues } from "./yaml-errors";
@@ -211,6 +211,7 @@ export function parseMarkdownEntry(rawInput: string, file: string): ParsedFile {
   if (answer === "") errors.push({ file, line: answerLine, message: MARKDOWN.noAnswer });
   else if (visible === "") errors.push({ file, line: answerLine, message: MARKDOWN.onlyComment });
   else if (visible.length < SHORT_ANSWER_CHARS) warnings.push({ file, line: answerLine, message: MARKDOWN.shortAnswer(visible.length) });
+  else if (answer.length > LONG_ANSWER_CHARS) warnings.push({ file, line: answerLine, message: ENTRY.longAnswer(answer.length, LONG_ANSWER_CHARS) });
 
   const alternates = stringList(pairs.get("alternates"), "alternates", linePos, file, errors).map((a) => a.value);
   if (alternates.length === 0 && question?.value) {

@@ -1,4 +1,4 @@
-import { MAX_ID_LENGTH, shortHash, slugify, type DraftEntry, type Filter, type ParsedFile, type RelatedRef } from "./draft";
+import { LONG_ANSWER_CHARS, MAX_ID_LENGTH, shortHash, slugify, type DraftEntry, type Filter, type ParsedFile, type RelatedRef } from "./draft";
 import { textKey } from "./normalize";
 import { checkSynonymGroup, type SynonymMember } from "./parse-synonyms";
 import { ENTRY, QNA } from "./messages";
@@ -250,6 +250,7 @@ export function parseQnaFile(rawInput: string, file: string): ParsedFile {
       errors.push({ file, line: pair.line, message: QNA.noAnswer(pair.question) });
       continue;
     }
+    if (pair.answer.length > LONG_ANSWER_CHARS) warnings.push({ file, line: pair.answerLine, message: ENTRY.longAnswer(pair.answer.length, LONG_ANSWER_CHARS) });
     // bf-lu merges a pair written twice word for word; so does Memnun
     if (seen.some((other) => samePair(other, pair))) continue;
     seen.push(pair);

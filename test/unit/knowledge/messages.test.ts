@@ -58,6 +58,8 @@ const CASES: Record<string, Case> = {
   "value starting with @": { files: { "a.md": md("id: a\nquestion: @destek nedir?\n") }, errors: [3], says: /özel anlamı olan bir işaretle/ },
   "line without a colon": { files: { "a.md": md("id: a\nquestion: Soru nedir?\nbu satır yarım kaldı\n") }, errors: [4], says: /alan adından sonra ":" ve bir değer gelmeli/ },
   "no closing ---": { files: { "a.md": '---\nid: j3\nquestion: "Mağaza adresi nedir?"\n\nMağazamız İstanbul Kadıköy şubesindedir: gelin.\n' }, errors: [1], says: /kapatan "---" satırı yok/ },
+  "answer too long for Teams": { files: { "a.md": md('id: a\nquestion: "Soru nedir?"\nalternates:\n  - "soru"\n', `${"Uzun bir cevap cümlesi. ".repeat(420)}`) }, errors: [], warnings: [8], says: /cevap çok uzun \(10079 karakter; 10000 karakterden uzun/ },
+  "qna answer too long for Teams": { files: { "x.qna": `# ? Soru nedir?\n- soru diye sorulur\n${F}\n${"Uzun bir cevap cümlesi. ".repeat(420)}\n${F}\n` }, errors: [], warnings: [4], says: /cevap çok uzun/ },
   "answer only a comment": { files: { "a.md": md('id: a\nquestion: "Soru nedir?"\nalternates:\n  - "soru"\n', "<!-- TODO: cevabı yaz -->") }, errors: [8], says: /cevap yalnızca bir açıklamadan/ },
   "unclosed bracket": { files: { "a.md": md("id: a\nquestion: Soru nedir?\ntags: [bir, iki\n") }, errors: [4], says: /^YAML okunamadı: "\[" ile açılan liste kapatılmamış: listenin sonuna "\]" ekleyin$/ },
   "synonyms: unclosed bracket": { files: { "synonyms.yaml": "- [iade, geri gönderme, return\n- [kargo, gönderi]\n" }, errors: [1], says: /^YAML okunamadı: "\[" ile açılan liste kapatılmamış/ },
