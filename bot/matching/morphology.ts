@@ -356,12 +356,22 @@ export class TurkishMorphology implements Morphology {
     return result;
   }
 
+  /**
+   * A word the analyser cannot read (`analysable`) is unknown at no cost: it is neither memoized
+   * nor kept. Kept, the spellings tried for numbers and codes (`2i097`, `20a97`: a vowel put back
+   * between two "consonants") had filled more than half of a checkout's readings file, which every
+   * process reads at start.
+   */
   private analysis(word: string): Analysis {
     if (this.kept === undefined) this.readKept();
-    this.recording?.add(word);
     const cached = this.cache.get(word) ?? this.kept?.readings.get(word);
-    if (cached) return cached;
-    const result = analysable(word) ? this.analyse(word) : UNKNOWN;
+    if (cached) {
+      this.recording?.add(word);
+      return cached;
+    }
+    if (!analysable(word)) return UNKNOWN;
+    this.recording?.add(word);
+    const result = this.analyse(word);
     if (this.cache.size >= (this.options.memoSize ?? ROOTS_CACHE_SIZE)) this.cache.clear();
     this.cache.set(word, result);
     return result;
