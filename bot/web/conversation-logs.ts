@@ -25,7 +25,13 @@ export const DIRECT_LINE_TUNING = Object.freeze({
   MAX_CONVERSATIONS: 10_000,
   /** Activities kept per conversation; older ones drop off (a client that far behind starts over). */
   MAX_ACTIVITIES: 500,
-  /** Longest text accepted in one posted activity, in characters; the bot's own limit is lower. */
+  /**
+   * Longest text of a posted activity kept in its conversation (what polls give back, the echo
+   * the page shows), in characters. A longer text is kept cut to this, ending in `…`, while its
+   * turn reads it whole, so the bot asks for it shorter (`MAX_MESSAGE_LENGTH`) as on every
+   * channel; before, such a post got a 400 the chat page showed as "Gönderme başarısız" however
+   * often it was tried (QA 48). Higher = more memory per long post.
+   */
   MAX_TEXT_CHARS: 10_000,
   /** Largest posted activity, in characters of its JSON; larger ones get 413. Higher = richer channelData, more memory per post. */
   MAX_ACTIVITY_CHARS: 32_000,

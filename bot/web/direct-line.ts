@@ -151,7 +151,8 @@ const ServiceToken = z.object({ token: z.string().min(1), conversationId: z.stri
 const PostedActivity = z
   .object({
     type: z.string().min(1).max(64),
-    text: z.string().max(DIRECT_LINE_TUNING.MAX_TEXT_CHARS).optional(),
+    // any length the body limit lets through: the bot asks for a long one shorter (`keptText`)
+    text: z.string().optional(),
     textFormat: z.string().max(32).optional(),
     locale: z.string().max(32).optional(),
     value: z.unknown().optional(),
@@ -215,6 +216,17 @@ const isActivity = (activity: Partial<Activity>): activity is Activity =>
   activity.conversation !== undefined &&
   activity.from !== undefined &&
   activity.recipient !== undefined;
+
+/**
+ * A posted text as its conversation keeps it: whole up to `MAX_TEXT_CHARS`, else cut there
+ * (never inside a surrogate pair) and ending in `…`.
+ */
+export function keptText(text: string): string {
+  const max = DIRECT_LINE_TUNING.MAX_TEXT_CHARS;
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
 
 /** Characters of a value's JSON; infinite for one too deep to write (it could never be sent back either). */
 function jsonLength(value: unknown): number {
@@ -443,7 +455,9 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
       res.send(400, { error: { code: "BadArgument", message: "The body must be a JSON activity with a type." } });
       return;
     }
-    const chars = jsonLength(parsed.data);
+    // the conversation keeps a long text cut; the turn reads it whole
+    const kept = parsed.data.text === undefined ? parsed.data : { ...parsed.data, text: keptText(parsed.data.text) };
+    const chars = jsonLength(kept);
     if (chars > DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS) {
       res.send(413, { error: { code: "MessageSizeExceeded", message: `An activity may hold at most ${DIRECT_LINE_TUNING.MAX_ACTIVITY_CHARS} characters.` } });
       return;
@@ -462,7 +476,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     const { type, text, textFormat, locale, value, name, channelData, attachments, entities, from } = parsed.data;
     const activity: Partial<Activity> = {
       type,
-      text,
+      text: kept.text,
       textFormat,
       locale,
       value,
@@ -479,7 +493,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     /** Runs the posted activity's turn; false when it failed (logged). */
     const ran = async (id: string): Promise<boolean> => {
       try {
-        await runTurn(conversationId, { ...activity, id }, origin(req));
+        await runTurn(conversationId, { ...activity, text, id }, origin(req));
         return true;
       } catch (error) {
         if (error instanceof RedisUnavailableError) throw error;

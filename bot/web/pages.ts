@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { Response, Server } from "restify";
 import { TEXTS } from "../conversation/texts";
 import type { BotTexts } from "../knowledge/parse-bot-texts";
+import { MAX_BODY_BYTES } from "../server/activity-guard";
 import { DIRECT_LINE_TUNING } from "./conversation-logs";
 
 /** Browsers may keep the vendored bundles this long; they change only with a package update. */
@@ -141,7 +142,7 @@ export function chatPage(own: ChatPageTexts): string {
   <div id="webchat" data-failed="${escapeHtml(t.failed)}" data-waiting="${escapeHtml(t.waiting)}"><p class="notice">${escapeHtml(t.loading)}</p></div>
   <noscript><p class="notice">${escapeHtml(t.noScript)}</p></noscript>
 </main>
-<script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS, botName: own.pageHeading, inputLabel: t.inputLabel })}</script>
+<script type="application/json" id="chat-settings">${embedJson({ pollingInterval: DIRECT_LINE_TUNING.POLL_INTERVAL_MS, maxBodyBytes: MAX_BODY_BYTES, botName: own.pageHeading, inputLabel: t.inputLabel })}</script>
 <script src="/webchat/webchat.js"></script>
 <script src="/assets/direct-line.js"></script>
 <script src="/assets/chat.js"></script>`,

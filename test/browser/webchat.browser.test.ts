@@ -11,6 +11,8 @@ import { isRatedAnswer, LocalConnector } from "../helpers/connector";
 import { waitFor } from "../helpers/wait";
 
 const ARTIFACTS = join(REPO_ROOT, "test", "artifacts");
+/** Web Chat's own Turkish for a message it could not send (ACTIVITY_STATUS_SEND_FAILED_RETRY). */
+const SEND_FAILED = "Gönderme başarısız";
 const DASHBOARD_TOKEN = "browser-test-dashboard-token";
 /**
  * How much earlier than the polling interval a poll may be seen to start: the page schedules the
@@ -340,4 +342,18 @@ describeBrowser("in a real browser: Web Chat over the local Direct Line, and the
     await page.screenshot({ path: join(ARTIFACTS, "chat-phone.png"), fullPage: false });
     await context.close();
   }, 90_000);
+
+  it("answers a pasted 12,000-character message with the polite request to shorten it, not 'Gönderme başarısız' (QA 48 bug 1)", async () => {
+    const context = await browser.newContext({ locale: "tr-TR" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await page.getByText("Merhaba, ben", { exact: false }).first().waitFor({ timeout: 20_000 });
+    const input = page.locator("[data-id='webchat-sendbox-input']");
+    await input.fill("a ".repeat(6000));
+    await input.press("Enter");
+    await page.getByText(TEXTS.messageTooLong(2000)).first().waitFor({ timeout: 15_000 });
+    expect(await page.getByText(SEND_FAILED, { exact: false }).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, "chat-long.png"), fullPage: false });
+    await context.close();
+  }, 60_000);
 });

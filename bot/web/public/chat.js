@@ -67,6 +67,7 @@
         token: session.token,
         conversationId: session.conversationId,
         pollingInterval: settings.pollingInterval,
+        maxBodyBytes: settings.maxBodyBytes,
         renew: newSession,
       });
     }

@@ -25,16 +25,21 @@
   var POST_TRIES = 3;
   /** Longest clientActivityID the server remembers to recognise a message posted again (MAX_POST_KEY_CHARS in bot/web/conversation-logs.ts). */
   var MAX_NAME_CHARS = 128;
+  /** Part of the proportional cut of a message too large to post kept at each step (`fitted`). Lower = fewer steps, more cut away. */
+  var CUT_KEEP = 0.95;
 
   // options: the session the token endpoint gave (domain, token, conversationId), Web Chat's
   // pollingInterval, renew(): a promise of a new session (token, conversationId) for a new
-  // conversation, from POST /api/directline/token, and requestTimeoutMs (REQUEST_TIMEOUT_MS when
-  // left out; tests whose server may answer slowly on a loaded machine give more)
+  // conversation, from POST /api/directline/token, maxBodyBytes (the server's body limit, from
+  // the page's settings) and requestTimeoutMs (REQUEST_TIMEOUT_MS when left out; tests whose
+  // server may answer slowly on a loaded machine give more)
   function create(options) {
     var domain = options.domain;
     var token = options.token;
     var conversationId = options.conversationId;
     var pollingInterval = options.pollingInterval;
+    var maxBodyBytes = options.maxBodyBytes;
+    var encoder = new TextEncoder();
     var requestTimeoutMs = options.requestTimeoutMs > 0 ? options.requestTimeoutMs : REQUEST_TIMEOUT_MS;
     var watermark = "";
     var status = UNINITIALIZED;
@@ -272,6 +277,26 @@
       }
     }
 
+    function bodyBytes(activity) {
+      return encoder.encode(JSON.stringify(activity)).length;
+    }
+    // a message larger than the server takes (a pasted document) is cut to fit: the server would
+    // refuse it whole (413), which Web Chat shows as "Gönderme başarısız" however often it is
+    // tried; cut, the bot reads it and asks for it shorter, as it does any message over its limit
+    function fitted(activity) {
+      if (!(maxBodyBytes > 0) || !activity || typeof activity.text !== "string") return activity;
+      var text = activity.text;
+      var size = bodyBytes(activity);
+      while (size > maxBodyBytes && text !== "") {
+        var keep = Math.floor(text.length * (maxBodyBytes / size) * CUT_KEEP);
+        // never half of a surrogate pair
+        if (keep > 0 && /[\uD800-\uDBFF]/.test(text.charAt(keep - 1))) keep -= 1;
+        text = text.slice(0, Math.max(0, keep));
+        size = bodyBytes(Object.assign({}, activity, { text: text }));
+      }
+      return text === activity.text ? activity : Object.assign({}, activity, { text: text });
+    }
+
     // whether the server recognises the message when it is posted again (Web Chat names each one)
     function named(activity) {
       var name = activity && activity.channelData ? activity.channelData.clientActivityID : undefined;
@@ -343,7 +368,7 @@
             // Web Chat unsubscribes when it gives up on the message: a message still waiting is then never sent
             var cancelled = false;
             var sent = sending.then(function () {
-              return send(activity, function () {
+              return send(fitted(activity), function () {
                 return cancelled || ended;
               });
             });
