@@ -33,7 +33,6 @@ import { MemoryConversationLogs, type ConversationLogStore } from "./web/convers
 import { RedisConversationLogs } from "./web/redis-conversation-logs";
 import { RedisConnection } from "./storage/redis";
 import { registerPages } from "./web/pages";
-import { jsonApiRefusal } from "./web/refusal";
 import { CachedStateStore } from "./storage/state-cache";
 import { assertPortFree, listenError, lockDataDir } from "./storage/instance-lock";
 import { VERSION } from "./version";
@@ -59,6 +58,8 @@ export interface RunningApp {
   /** Base URL the server listens on, e.g. `http://127.0.0.1:3978`. */
   readonly url: string;
   readonly port: number;
+  /** The endpoints the server answers: each route's method and path pattern (`/api/cases/:reference`). */
+  readonly routes: ReadonlyArray<{ readonly method: string; readonly path: string }>;
   /** Stops accepting requests, lets turns in flight finish, closes stores. */
   close(): Promise<void>;
 }
@@ -202,7 +203,6 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     channelAuth: config.localMode ? undefined : { auth, authFailureLimit: limit(config.rateLimitAuthFailuresPerMinute, "auth-failures") },
     signInGuard: dashboardAuth.signInGuard,
     healthDetails: (req) => dashboardAuth.authorized(req),
-    refusalBody: jsonApiRefusal,
     health: async () => {
       await connection.probe();
       const status = knowledge.status();
@@ -322,7 +322,8 @@ async function startServices(config: Config, logger: Logger): Promise<RunningApp
     return closing;
   };
 
-  return { config, logger, url, port, close };
+  const routes = Object.values(server.router.getRoutes()).map((route) => ({ method: route.method, path: String(route.path) }));
+  return { config, logger, url, port, routes, close };
 }
 
 function main(): void {

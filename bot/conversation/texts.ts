@@ -435,9 +435,9 @@ export const TEXTS = Object.freeze({
     },
   },
   /**
-   * Why a JSON API (the case API, the dashboard's report and recommendations; the bot endpoint
-   * `/api/messages` before its route; the local Direct Line while its store is away) refused a
-   * request, by its stable `code`: the API's `message` (the cases page shows it after
+   * Why a JSON API (the case API, the dashboard's report and recommendations; the local Direct
+   * Line while its store is away) or the server itself (before a route ran, or restify's body
+   * parser and router, on every path) refused a request, by its stable `code`: the API's `message` (the cases page shows it after
    * `casesPage.saveFailed`). `{reference}` and `{problems}` are filled in.
    */
   apiErrors: {
@@ -452,8 +452,10 @@ export const TEXTS = Object.freeze({
     "bad-range": "tarih aralığı geçersiz.",
     "bad-filter": "süzgeç geçersiz: {problems}.",
     "bad-json": "istek okunamadı: gövdesi geçerli bir JSON olmalı.",
+    "bad-request": "istek okunamadı.",
     "too-large": "istek çok büyük.",
     "unsupported-encoding": "istek okunamadı: gövdesi sıkıştırılmadan gönderilmeli.",
+    "unsupported-media-type": "istek okunamadı: gövdesi JSON ya da form olarak gönderilmeli.",
     "unknown-endpoint": "bu adres bu isteği karşılamıyor.",
     "too-many-requests": "çok fazla istek gönderildi; biraz bekleyip yeniden deneyin.",
     "too-many-sign-ins": "bu adresten çok fazla hatalı giriş denemesi yapıldı; bir dakika kadar bekleyip anahtarınızla yeniden deneyin.",

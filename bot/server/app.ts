@@ -8,6 +8,7 @@ import type { Logger } from "../logger";
 import { checkActivity, isAllowedServiceUrl, MAX_BODY_BYTES } from "./activity-guard";
 import { clientAddress } from "./proxy";
 import type { RateLimit } from "./rate-limit";
+import { codeOfRestifyError, serverRefusal } from "./refusal";
 
 /** What `/healthz` reports. */
 export interface Health {
@@ -55,13 +56,6 @@ export interface ServerDeps {
    * operators behind the same address.
    */
   signInGuard?: (req: restify.Request, res: restify.Response, next: restify.Next) => void;
-  /**
-   * The body of a refusal made before a route ran (restify's: a body that is no JSON, too large,
-   * no such path or method; the client rate limit's 429), for paths whose API answers refusals in
-   * a shape of its own; undefined keeps restify's or the server's body. `error` is the server's
-   * own English reason when it has one; restify's are left out (they quote the client's body).
-   */
-  refusalBody?: (path: string, status: number, error?: string) => object | undefined;
 }
 
 /** Failed bearer tokens remembered, so the same forged token is refused without asking the SDK (and its key fetch) again. Higher = more memory. */
@@ -108,6 +102,15 @@ export function isPlainBody(encoding: string | readonly string[] | undefined): b
   if (typeof encoding !== "string") return false;
   const value = encoding.trim().toLowerCase();
   return value === "" || value === "identity";
+}
+
+/**
+ * Whether a request's body is multipart. No endpoint takes one, and restify's body parser hands it
+ * to formidable, which writes every file part to the system's temporary folder, unbounded by the
+ * body limit and never deleted: one request could fill the disk.
+ */
+export function isMultipart(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^\s*multipart\//i.test(contentType);
 }
 
 /** Counts turns in flight, so shutdown can wait for them. */
@@ -187,7 +190,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
         (waitMs) => {
           if (waitMs > 0) {
             res.header("retry-after", String(Math.ceil(waitMs / 1000)));
-            res.send(429, { error: "Too many failed authentications; retry later." });
+            res.send(429, serverRefusal("too-many-requests", "Too many failed authentications; retry later."));
             return next(false);
           }
           const header = req.header("authorization") ?? "";
@@ -217,8 +220,7 @@ export function createServer(deps: ServerDeps): CreatedServer {
           if (waitMs === 0) return next();
           logger.warn({ client, path }, "[server] client over its request rate");
           res.header("retry-after", String(Math.ceil(waitMs / 1000)));
-          const error = "Too many requests; slow down and retry later.";
-          res.send(429, deps.refusalBody?.(path, 429, error) ?? { error });
+          res.send(429, serverRefusal("too-many-requests"));
           return next(false);
         },
         (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
@@ -226,14 +228,21 @@ export function createServer(deps: ServerDeps): CreatedServer {
     });
   }
 
-  // before any body is read: see `isPlainBody`
+  // before any body is read: see `isPlainBody` and `isMultipart`
   server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
-    if (isPlainBody(req.headers["content-encoding"])) return next();
     const path = (req.url ?? "").split("?")[0] ?? "";
-    logger.warn({ path, encoding: req.headers["content-encoding"] }, "[server] refused a compressed request body");
-    const error = "request bodies are read uncompressed; send it without Content-Encoding";
-    res.send(415, deps.refusalBody?.(path, 415, error) ?? { error });
-    return next(false);
+    if (!isPlainBody(req.headers["content-encoding"])) {
+      logger.warn({ path, encoding: req.headers["content-encoding"] }, "[server] refused a compressed request body");
+      res.send(415, serverRefusal("unsupported-encoding"));
+      return next(false);
+    }
+    if (isMultipart(req.headers["content-type"])) {
+      logger.warn({ path }, "[server] refused a multipart request body");
+      res.header("connection", "close");
+      res.send(415, serverRefusal("unsupported-media-type"));
+      return next(false);
+    }
+    return next();
   });
 
   server.use(restify.plugins.queryParser());
@@ -294,14 +303,17 @@ export function createServer(deps: ServerDeps): CreatedServer {
     res.send(200, (await deps.healthDetails?.(req)) ? health : { status: health.status });
   });
 
-  server.on("restifyError", (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+  // every error restify answers (its body parser: no JSON, too large; its router: no such path or
+  // method; a route's uncaught failure) is answered in the JSON APIs' shape, on every path
+  server.on("restifyError", (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     const status = err.statusCode ?? 500;
+    const code = codeOfRestifyError(err.name, status);
     if (status >= 500) logger.error({ err, url: req.url }, "[server] request failed");
-    else logger.warn({ status, url: req.url, reason: err.message }, "[server] bad request");
-    // restify sends the error itself after this event: its JSON is what `toJSON` returns; its
-    // message stays in the log
-    const body = deps.refusalBody?.((req.url ?? "").split("?")[0] ?? "", status);
-    if (body) err.toJSON = () => body;
+    // restify's message quotes the client's body (`Invalid JSON: Unexpected token …`): only its class is logged
+    else logger.warn({ status, code, restifyError: err.name, url: req.url }, "[server] bad request");
+    // restify sends the error itself after this event: its JSON is what `toJSON` returns
+    const body = serverRefusal(code);
+    err.toJSON = () => body;
     callback();
   });
 

@@ -8,7 +8,7 @@ import { fillTemplate } from "../knowledge/parse-case-texts";
 import type { Logger } from "../logger";
 import { CSRF_HEADER, rangeMessage, type DashboardAuth, type DashboardUser } from "./dashboard";
 import { casesPage, messagePage, sendHtml } from "./pages";
-import { apiRefusal } from "./refusal";
+import { apiRefusal } from "../server/refusal";
 import { stringField } from "./request";
 
 /** Longest public or internal note an operator may write. */

@@ -16,7 +16,7 @@ import { clientAddress, isHttps } from "../server/proxy";
 import type { RateLimit } from "../server/rate-limit";
 import { bearerToken } from "./direct-line";
 import { dashboardPage, messagePage, sendHtml } from "./pages";
-import { apiRefusal } from "./refusal";
+import { apiRefusal } from "../server/refusal";
 import { stringField } from "./request";
 import { MemorySessionRevocations, type SessionRevocations } from "./session-revocations";
 

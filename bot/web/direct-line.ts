@@ -12,7 +12,7 @@ import { clientAddress } from "../server/proxy";
 import type { RateLimit } from "../storage/rate-limit";
 import { RedisUnavailableError } from "../storage/redis";
 import { DIRECT_LINE_TUNING, type ConversationLogStore } from "./conversation-logs";
-import { apiRefusal } from "./refusal";
+import { apiRefusal } from "../server/refusal";
 import { stringField } from "./request";
 
 export { DIRECT_LINE_TUNING };
