@@ -40,6 +40,21 @@ function hasNoCredentials(address: string): boolean {
   return url.username === "" && url.password === "";
 }
 
+/**
+ * A connection URL (`DATABASE_URL`, `REDIS_URL`): its scheme, and readable as a URL, as the
+ * drivers read it (`new URL`). Before, one that was not (`redis://:pw@[bad`, a port that is no
+ * number) passed the check and failed only at start, as a bare "Invalid URL" naming no variable.
+ * The messages never quote the value: it holds the password.
+ */
+const connectionUrl = (scheme: RegExp, schemeRule: string, example: string, readable: (value: string) => boolean = (value) => URL.canParse(value)) =>
+  z
+    .string()
+    .regex(scheme, { error: schemeRule, abort: true })
+    .refine(readable, { error: `must be a URL such as ${example}; this one cannot be read as a URL (check the host, the port, and that special characters in the password are percent-encoded)` });
+
+/** What pg reads: a URL, also one without a host (`user:pw@/db`: pg's default host), which `new URL` alone refuses. */
+const isPostgresUrl = (value: string): boolean => URL.canParse(value.replace("@/", "@localhost/"));
+
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
@@ -86,20 +101,8 @@ const schema = z.object({
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default("./knowledge")),
   KNOWLEDGE_MAX_FILE_KB: wholeNumber(1, 1_000_000, 256),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
-  DATABASE_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, { error: "must start with postgres:// or postgresql://" })
-      .optional(),
-  ),
-  REDIS_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^rediss?:\/\//, { error: "must start with redis:// or rediss://" })
-      .optional(),
-  ),
+  DATABASE_URL: z.preprocess(emptyToUndefined, connectionUrl(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://", "postgres://user:password@host:5432/database", isPostgresUrl).optional()),
+  REDIS_URL: z.preprocess(emptyToUndefined, connectionUrl(/^rediss?:\/\//, "must start with redis:// or rediss://", "redis://host:6379").optional()),
   REDIS_KEY_PREFIX: z.preprocess(
     emptyToUndefined,
     z

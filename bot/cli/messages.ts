@@ -60,6 +60,10 @@ const CONFIG_RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/must be a whole number from (-?\d+) to (-?\d+)$/, "$1 ile $2 arasında bir tam sayı olmalı"],
   [/must start with postgres:\/\/ or postgresql:\/\/$/, "postgres:// ya da postgresql:// ile başlamalı"],
   [/must start with redis:\/\/ or rediss:\/\/$/, "redis:// ya da rediss:// ile başlamalı"],
+  [
+    /must be a URL such as (\S+); this one cannot be read as a URL \(check the host, the port, and that special characters in the password are percent-encoded\)$/,
+    "$1 gibi bir adres olmalı; verilen değer adres olarak okunamıyor (sunucu adını, portu ve paroladaki özel karakterlerin yüzde kodlamasıyla yazıldığını denetleyin)",
+  ],
   [/must be 1 to 64 letters, digits or \. : _ -$/, "1–64 harf, rakam ya da . : _ - olmalı"],
   [/the token must be at least (\d+) characters$/, "token en az $1 karakter olmalı"],
   [/must be at least (\d+) characters$/, "en az $1 karakter olmalı"],

@@ -1,3 +1,4 @@
+import { tempDataDir } from "../helpers/app";
 import { PROCESS_TEST_TIMEOUT_MS, runProcess } from "../helpers/cli";
 
 jest.setTimeout(PROCESS_TEST_TIMEOUT_MS);
@@ -39,6 +40,24 @@ describe("npm start", () => {
     expect(shared.code).toBe(1);
     expect(shared.stderr).toContain("OPERATOR_TOKENS: Mehmet adlı operatörün token'ı DASHBOARD_TOKEN ile aynı");
     expect(shared.stderr).not.toContain("dash-token-abcdefghijklmnop");
+  });
+
+  it.each([
+    ["REDIS_URL", "redis://:RdSECRET@[bad", "redis://host:6379"],
+    ["DATABASE_URL", "postgres://u:PgSECRET@host:notaport/db", "postgres://user:password@host:5432/database"],
+  ])("refuses a %s no driver can read, in check:config, npm start and the server itself, naming the variable, never the password (QA 48 bug 3)", async (name, value, example) => {
+    const env = { [name]: value, DATA_DIR: tempDataDir() };
+    const turkish = new RegExp(`\\[config\\] ortam değişkenleri geçersiz[^\\n]*\\n\\s+${name}: ${example.replace(/[/.]/g, "\\$&")} gibi bir adres olmalı; verilen değer adres olarak okunamıyor`);
+    for (const run of [await runProcess("npm", ["run", "--silent", "check:config"], { env }), await runProcess("npm", ["start", "--silent"], { env })]) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(turkish);
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/SECRET|Invalid URL/);
+    }
+    // the server run without `npm start` (node dist/bot/index.js) checks the same, in English
+    const server = await runProcess(process.execPath, ["--import", "tsx", "bot/index.ts"], { env: { ...env, PORT: "0" } });
+    expect(server.code).toBe(1);
+    expect(server.stderr).toContain(`${name}: must be a URL such as ${example}; this one cannot be read as a URL`);
+    expect(`${server.stdout}${server.stderr}`).not.toMatch(/SECRET|Invalid URL/);
   });
 
   it("check:config passes the shipped defaults and says so in one Turkish line", async () => {

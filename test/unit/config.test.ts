@@ -121,6 +121,28 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
   });
 
+  it.each([
+    ["REDIS_URL", "redis://:RdSECRET@[bad"],
+    ["REDIS_URL", "redis://:RdSECRET@host:99999"],
+    ["REDIS_URL", "rediss://:RdSECRET@host:port"],
+    ["DATABASE_URL", "postgres://u:PgSECRET@host:notaport/db"],
+    ["DATABASE_URL", "postgresql://u:Pg#SECRET@host/db"],
+  ])("refuses a %s the driver could not read (%s), naming the variable and never the password (QA 48 bug 3)", (name, value) => {
+    let message = "";
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      if (error instanceof ConfigError) message = error.message;
+    }
+    expect(message).toContain(`${name}: must be a URL such as`);
+    expect(message).not.toMatch(/SECRET/);
+  });
+
+  it("takes the connection URLs the drivers read: a percent-encoded password, an IPv6 host, pg's URL without a host", () => {
+    expect(loadConfig({ REDIS_URL: "rediss://:p%23w@[::1]:6380/1" }).redisUrl).toBe("rediss://:p%23w@[::1]:6380/1");
+    for (const url of ["postgres://u:p%40ss@db.example:5432/memnun?sslmode=require", "postgresql://u:pw@/memnun", "postgres://u@h/db"]) expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
   it("reads REDIS_URL and its key prefix, refusing what is not Redis", () => {
     expect(loadConfig({})).toMatchObject({ redisUrl: undefined, redisKeyPrefix: "memnun:" });
     expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379/2", REDIS_KEY_PREFIX: "faq-a:" })).toMatchObject({ redisUrl: "redis://127.0.0.1:6379/2", redisKeyPrefix: "faq-a:" });

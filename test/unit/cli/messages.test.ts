@@ -74,6 +74,7 @@ describe("CLI messages", () => {
       { OPERATOR_TOKENS: "ayse:0123456789abcdef,ayse:fedcba9876543210" }, { OPERATOR_TOKENS: "ayse:0123456789abcdef,ali:0123456789abcdef" },
       { OPERATOR_TOKENS: "Dashboard:0123456789abcdef" }, { DASHBOARD_TOKEN: "0123456789abcdef", OPERATOR_TOKENS: "ayse:0123456789abcdef" },
       { HOST: "999.1.1.1" }, { SERVICE_URL_ALLOW_LIST: "loopback,http://[bad" },
+      { REDIS_URL: "redis://:pw@[bad" }, { DATABASE_URL: "postgres://u:pw@host:notaport/db" },
     ];
     for (const env of broken) {
       let issues: readonly string[] = [];
