@@ -327,6 +327,112 @@ export type Config = Readonly<{
   localMode: boolean;
 }>;
 
+/**
+ * Names the environment may hold besides the schema's: the process's `TZ`, which report days fall
+ * back to (`withTimeZoneFallback`).
+ */
+const OTHER_KNOWN_NAMES = ["TZ"] as const;
+
+/** Every variable the bot reads. */
+export const KNOWN_VARIABLES: readonly string[] = Object.freeze([...Object.keys(schema.shape), ...OTHER_KNOWN_NAMES]);
+
+/**
+ * How many edits (a letter added, removed, changed, or two neighbours swapped) away from a known
+ * name a variable is still taken for a misspelling of it, by the known name's length: none below
+ * 4 characters, 1 from 4 (`PROT`), 2 from 8 (`DASHBORD_TOKEN`, `MICROSOFT_APP_ID`). Higher = more
+ * misspellings caught, and more of the machine's own variables taken for one (`HOME` is two edits
+ * from `HOST`).
+ */
+const NEAR_MISS_EDITS = Object.freeze([
+  { minLength: 8, edits: 2 },
+  { minLength: 4, edits: 1 },
+]);
+
+/** The bot's app registration settings: a misspelling of one leaves the bot without authentication. */
+const APP_SETTINGS: ReadonlySet<string> = new Set(["MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppType", "MicrosoftAppTenantId"]);
+
+/**
+ * What the environment holds that the bot ignores although it was likely meant for it; said by
+ * `check:config` and logged at start, never refused (the start goes on).
+ * - `near-miss`: `name` is no variable the bot reads, but looks like `known` (another case, or a
+ *   typo: `DASHBORD_TOKEN`);
+ * - `unauthenticated-near-miss`: the same for an app registration setting while `MicrosoftAppId`
+ *   is empty, so the bot runs in local mode without authentication (`MicrosoftAppID`);
+ * - `password-without-app-id`: `MicrosoftAppPassword` set, `MicrosoftAppId` empty: local mode, the
+ *   password unused.
+ */
+export type ConfigWarning =
+  | { readonly kind: "near-miss" | "unauthenticated-near-miss"; readonly name: string; readonly known: string }
+  | { readonly kind: "password-without-app-id" };
+
+/**
+ * Edits between two names, ignoring case (optimal string alignment: a swap of neighbours counts
+ * as one edit), or `limit + 1` as soon as it is certainly above `limit`.
+ */
+function nameDistance(a: string, b: string, limit: number): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (Math.abs(x.length - y.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      current.push(best);
+    }
+    if (Math.min(...current) > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[y.length] ?? limit + 1;
+}
+
+/** The known name `name` most likely misspells: equal but for case, or within `NEAR_MISS_EDITS`; null for none. */
+function misspelled(name: string): string | null {
+  let found: { known: string; distance: number } | null = null;
+  for (const known of KNOWN_VARIABLES) {
+    const limit = NEAR_MISS_EDITS.find((rule) => known.length >= rule.minLength)?.edits ?? 0;
+    const distance = nameDistance(name, known, limit);
+    if (distance <= limit && (found === null || distance < found.distance)) found = { known, distance };
+  }
+  return found?.known ?? null;
+}
+
+/**
+ * The `ConfigWarning`s of an environment. Only names close to the bot's own are looked at, so the
+ * machine's other variables (`HOME`, `PATH`, npm's) are never mentioned.
+ */
+export function configWarnings(env: Readonly<Record<string, string | undefined>>): ConfigWarning[] {
+  const present = (name: string): boolean => (env[name] ?? "").trim() !== "";
+  const localMode = !present("MicrosoftAppId");
+  const known = new Set(KNOWN_VARIABLES);
+  const warnings: ConfigWarning[] = [];
+  for (const name of Object.keys(env).sort()) {
+    if (known.has(name) || !present(name)) continue;
+    const meant = misspelled(name);
+    if (meant === null) continue;
+    warnings.push({ kind: localMode && APP_SETTINGS.has(meant) ? "unauthenticated-near-miss" : "near-miss", name, known: meant });
+  }
+  if (localMode && present("MicrosoftAppPassword")) warnings.push({ kind: "password-without-app-id" });
+  // the ones that leave the bot without authentication first
+  return warnings.sort((a, b) => Number(a.kind === "near-miss") - Number(b.kind === "near-miss"));
+}
+
+/** A `ConfigWarning` as the server logs it (English; `check:config` says it in Turkish). */
+export function configWarningText(warning: ConfigWarning): string {
+  switch (warning.kind) {
+    case "near-miss":
+      return `[config] ${warning.name} is not a variable the bot reads and is ignored; did you mean ${warning.known}?`;
+    case "unauthenticated-near-miss":
+      return `[config] the bot runs in local mode WITHOUT AUTHENTICATION because MicrosoftAppId is empty; ${warning.name} is ignored: did you mean ${warning.known}? (names are case-sensitive)`;
+    case "password-without-app-id":
+      return "[config] MicrosoftAppPassword is set but MicrosoftAppId is empty: the bot runs in local mode WITHOUT AUTHENTICATION and the password is not used";
+  }
+}
+
 /** Thrown when the environment does not describe a valid configuration. */
 export class ConfigError extends Error {
   constructor(readonly issues: readonly string[]) {

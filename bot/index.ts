@@ -1,5 +1,5 @@
 // first: it quiets dotenv before anything loads natural
-import { loadConfig, processEnvironment, type Config } from "./config";
+import { configWarnings, configWarningText, loadConfig, processEnvironment, type Config } from "./config";
 import { ConversationState } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
@@ -73,6 +73,7 @@ export interface StartOptions {
 export async function start(env: Readonly<Record<string, string | undefined>>, options: StartOptions = {}): Promise<RunningApp> {
   const config = loadConfig(env);
   const logger = options.logger ?? createLogger(config.logLevel);
+  for (const warning of configWarnings(env)) logger.warn({ warning: warning.kind }, configWarningText(warning));
   // a second instance on the same port or DATA_DIR is refused before anything loads: with SQLite
   // the database is the instance's own; with PostgreSQL its spools still are (two replaying one spool could lose feedback)
   await assertPortFree(config.port, config.host);

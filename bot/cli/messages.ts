@@ -8,6 +8,7 @@
  * errors come Turkish from `bot/knowledge/messages.ts`.
  */
 
+import type { ConfigWarning } from "../config";
 import { systemErrorText } from "../knowledge/messages";
 import type { ExportChange } from "../knowledge/convert";
 
@@ -434,6 +435,17 @@ export const CHECK_CONFIG = {
   noArguments: (args: string) => `argüman beklenmiyor, verilen: ${args}`,
   noFolder: (dir: string) => `KNOWLEDGE_DIR: böyle bir klasör yok: ${dir}`,
   valid: (dir: string) => `yapılandırma geçerli (bilgi klasörü: ${dir})`,
+  /** A variable the bot ignores although it was likely meant for it (`configWarnings`). */
+  warning: (warning: ConfigWarning): string => {
+    switch (warning.kind) {
+      case "near-miss":
+        return `uyarı: ${warning.name} botun okuduğu bir değişken değil, yok sayılıyor; ${warning.known} mi demek istediniz?`;
+      case "unauthenticated-near-miss":
+        return `UYARI: MicrosoftAppId boş olduğu için bot KİMLİK DOĞRULAMASI OLMADAN yerel kipte çalışacak; ${warning.name} yok sayılıyor: ${warning.known} mi demek istediniz? (büyük-küçük harf önemlidir)`;
+      case "password-without-app-id":
+        return "UYARI: MicrosoftAppPassword verilmiş ama MicrosoftAppId boş: bot KİMLİK DOĞRULAMASI OLMADAN yerel kipte çalışacak, parola kullanılmayacak";
+    }
+  },
 } as const;
 
 export const TEAMS_PACKAGE = {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, POLL_ALLOWANCE, TOKEN_ALLOWANCE } from "../../bot/config";
+import { ConfigError, configWarnings, loadConfig, POLL_ALLOWANCE, TOKEN_ALLOWANCE } from "../../bot/config";
 import { DIRECT_LINE_TUNING } from "../../bot/web/direct-line";
 
 describe("loadConfig", () => {
@@ -148,5 +148,29 @@ describe("loadConfig", () => {
     expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379/2", REDIS_KEY_PREFIX: "faq-a:" })).toMatchObject({ redisUrl: "redis://127.0.0.1:6379/2", redisKeyPrefix: "faq-a:" });
     expect(() => loadConfig({ REDIS_URL: "http://cache" })).toThrow("REDIS_URL: must start with redis:// or rediss://");
     expect(() => loadConfig({ REDIS_KEY_PREFIX: "a b" })).toThrow(/REDIS_KEY_PREFIX: must be 1 to 64/);
+  });
+
+  describe("configWarnings (QA 48 bug 4)", () => {
+    it("takes a name equal but for case, or one edit from a known name of 4 or more characters, or two from one of 8 or more, for a misspelling of it", () => {
+      expect(configWarnings({ log_level: "debug", PROT: "1", DATA_DIRS: "x", MICROSOFT_APP_ID: "x", RATE_LIMIT_CLIENTS_PER_MINUTE: "5", OPERATOR_TOKEN: "a:b" })).toEqual([
+        { kind: "unauthenticated-near-miss", name: "MICROSOFT_APP_ID", known: "MicrosoftAppId" },
+        { kind: "near-miss", name: "DATA_DIRS", known: "DATA_DIR" },
+        { kind: "near-miss", name: "OPERATOR_TOKEN", known: "OPERATOR_TOKENS" },
+        { kind: "near-miss", name: "PROT", known: "PORT" },
+        { kind: "near-miss", name: "RATE_LIMIT_CLIENTS_PER_MINUTE", known: "RATE_LIMIT_CLIENT_PER_MINUTE" },
+        { kind: "near-miss", name: "log_level", known: "LOG_LEVEL" },
+      ]);
+    });
+
+    it("says a misspelled app setting leaves the bot without authentication only while MicrosoftAppId is empty", () => {
+      expect(configWarnings({ MicrosoftAppID: "id" })).toEqual([{ kind: "unauthenticated-near-miss", name: "MicrosoftAppID", known: "MicrosoftAppId" }]);
+      expect(configWarnings({ MicrosoftAppId: "id", MicrosoftAppPasword: "pw" })).toEqual([{ kind: "near-miss", name: "MicrosoftAppPasword", known: "MicrosoftAppPassword" }]);
+      expect(configWarnings({ MicrosoftAppPassword: "pw" })).toEqual([{ kind: "password-without-app-id" }]);
+      expect(configWarnings({ MicrosoftAppId: "id", MicrosoftAppPassword: "pw" })).toEqual([]);
+    });
+
+    it("leaves the machine's own variables, the bot's own names and empty values alone", () => {
+      expect(configWarnings({ HOME: "/root", HOSTNAME: "h", PATH: "/bin", USER: "u", LANG: "C", TERM: "xterm", PWD: "/", NODE: "node", NO_PROXY: "x", HTTP_PROXY: "x", TEST_REDIS_URL: "redis://x", npm_config_port: "1", TZ: "UTC", PORT: "1", DASHBORD_TOKEN: "" })).toEqual([]);
+    });
   });
 });
