@@ -8,7 +8,9 @@
  * errors come Turkish from `bot/knowledge/messages.ts`.
  */
 
+import { resolve } from "node:path";
 import type { ConfigWarning } from "../config";
+import type { DataDirProblem } from "../storage/data-dir";
 import { systemErrorText } from "../knowledge/messages";
 import type { ExportChange } from "../knowledge/convert";
 
@@ -434,6 +436,21 @@ export const CHECK_CONFIG = {
     "       `npm start` derlemeden önce çalıştırır; bir yanlış hemen bildirilir.",
   noArguments: (args: string) => `argüman beklenmiyor, verilen: ${args}`,
   noFolder: (dir: string) => `KNOWLEDGE_DIR: böyle bir klasör yok: ${dir}`,
+  /** KNOWLEDGE_DIR names a file: it exists, so "no such folder" misled. */
+  fileNotFolder: (dir: string) => `KNOWLEDGE_DIR: ${dir} bir dosya, klasör değil`,
+  /** Why DATA_DIR cannot be the data folder (`inspectDataDir`); `reason` is `fileErrorText`'s. */
+  dataDir: (dir: string, problem: DataDirProblem): string => {
+    switch (problem.kind) {
+      case "not-a-folder":
+        return problem.path === dir || problem.path === resolve(dir)
+          ? `DATA_DIR: ${dir} bir dosya, klasör değil; DATA_DIR'e bir klasör verin`
+          : `DATA_DIR: ${dir} oluşturulamaz: ${problem.path} bir dosya, klasör değil; DATA_DIR'e bir klasör verin`;
+      case "cannot-create":
+        return `DATA_DIR: ${dir} oluşturulamaz (${problem.path}: ${fileErrorText(problem.code, "mkdir")}); klasörü oluşturun ya da DATA_DIR'e bu sürecin yazabileceği bir klasör verin`;
+      case "not-writable":
+        return `DATA_DIR: ${dir} klasörüne yazılamıyor (${fileErrorText(problem.code, "open")}); DATA_DIR'e bu sürecin yazabileceği bir klasör verin`;
+    }
+  },
   valid: (dir: string) => `yapılandırma geçerli (bilgi klasörü: ${dir})`,
   /** A variable the bot ignores although it was likely meant for it (`configWarnings`). */
   warning: (warning: ConfigWarning): string => {

@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { open, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { errorCode } from "../system-error";
+import { DataDirError, prepareDataDir } from "./data-dir";
 
 /** Another Memnun already uses this SQLite folder or port. */
 export class InstanceInUseError extends Error {
@@ -40,7 +41,7 @@ function alive(pid: number): boolean {
 const held = new Set<string>();
 
 export async function lockDataDir(dataDir: string, mode: "sqlite" | "shared" = "sqlite"): Promise<InstanceLock> {
-  await mkdir(dataDir, { recursive: true });
+  await prepareDataDir(dataDir);
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -58,7 +59,8 @@ export async function lockDataDir(dataDir: string, mode: "sqlite" | "shared" = "
         },
       };
     } catch (error) {
-      if (errorCode(error) !== "EEXIST") throw new InstanceInUseError(`[storage] cannot create ${path}: ${String(error)}`, { cause: error });
+      const code = errorCode(error);
+      if (code !== "EEXIST") throw new DataDirError(dataDir, { kind: "not-writable", code: code ?? "EIO" }, { cause: error });
       const holder = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
       const ours = holder === process.pid && held.has(path);
       if (Number.isInteger(holder) && holder > 0 && (ours || (holder !== process.pid && alive(holder)))) {

@@ -30,6 +30,10 @@ export interface RunOptions {
   /** Written to the process's stdin, which is then closed. */
   stdin?: string;
   cwd?: string;
+  /** Run as this user and group (the test runs as root: a folder's mode does not hold root back). */
+  user?: { uid: number; gid: number };
+  /** A guard, never a speed check: killed (SIGKILL) after this long, so a process that hangs fails its test without outliving it. */
+  killAfterMs?: number;
 }
 
 /**
@@ -41,15 +45,20 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, ...AS_A_USER, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
+    ...options.user,
   });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   child.stdin.end(options.stdin ?? "");
+  const guard = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill("SIGKILL"), options.killAfterMs);
   return new Promise((resolve, reject) => {
     child.once("error", reject);
-    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.once("close", (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, stdout, stderr });
+    });
   });
 }
 
