@@ -1,4 +1,4 @@
-import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from "botbuilder";
+import { ActivityHandler, StatusCodes, TurnContext, type Activity, type ConversationState, type InvokeResponse, type StatePropertyAccessor } from "botbuilder";
 import { randomUUID } from "node:crypto";
 import { maskContactDetails } from "../cases/contact";
 import { cleanText } from "../clean-text";
@@ -261,6 +261,19 @@ export class MemnunBot extends ActivityHandler {
       this.deps.logger.warn({ channelId: context.activity.channelId }, "[bot] too many turns waiting in one conversation");
       await context.sendActivity(TEXTS.slowDown);
     }
+  }
+
+  /**
+   * An invoke the bot has no handler for (Teams sends some: a task module, a message extension, a
+   * card's `Action.Execute`) is acknowledged with 200 and no body, as any other activity the bot
+   * does not use is accepted and ignored. botbuilder answers it 501: a 5xx, which reads as the
+   * bot failing (QA 48).
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== Number(StatusCodes.NOT_IMPLEMENTED)) return response;
+    this.deps.logger.debug({ channelId: context.activity.channelId }, "[bot] an invoke the bot has no handler for was acknowledged");
+    return { status: StatusCodes.OK };
   }
 
   private async attempts(context: TurnContext): Promise<void> {

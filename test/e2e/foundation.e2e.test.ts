@@ -97,6 +97,18 @@ describe("foundation over real HTTP", () => {
     expect((await fetch(`${running.app().url}/healthz`)).status).toBe(200);
   });
 
+  it.each([
+    ["adaptiveCard/action", { action: { type: "Action.Execute", verb: "x", data: {} }, trigger: "manual" }],
+    ["task/fetch", { data: {} }],
+    ["composeExtension/query", { commandId: "x" }],
+    ["foo", undefined],
+  ])("acknowledges an invoke it has no handler for (%s) with 200, never a 5xx (QA 48)", async (name, value) => {
+    const conversationId = `conv-invoke-${name}`;
+    const result = await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { type: "invoke", name, value }));
+    expect(result.status).toBe(200);
+    expect(running.connector().messages(conversationId)).toHaveLength(0);
+  });
+
   it("treats an unknown activity type as a no-op", async () => {
     const conversationId = "conv-unknown";
     const result = await post(`${running.app().url}/api/messages`, emulatorActivity(running.connector().url, conversationId, { type: "somethingNew" }));
